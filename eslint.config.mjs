@@ -1,0 +1,66 @@
+import nx from '@nx/eslint-plugin';
+
+// Module boundaries are enforced here, not by hope: the web never reaches into the API,
+// libs/domain stays free of any framework, and the shared authorisation rules stay
+// framework-free so both API and web can run them.
+const frameworkImports = ['@nestjs/*', 'typeorm', 'pg', 'react', 'react-dom', '@apollo/*', '@mantine/*', 'fastify'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '**/vite.config.*.timestamp*',
+      '**/vitest.config.*.timestamp*',
+      'libs/graphql-client/src/generated/**',
+      '.data/**',
+    ],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          depConstraints: [
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:authz'],
+            },
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:authz', 'type:client', 'type:ui'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'fastify'],
+            },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: frameworkImports,
+            },
+            {
+              sourceTag: 'type:authz',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: frameworkImports.filter((name) => name !== '@casl/*'),
+            },
+            {
+              sourceTag: 'type:client',
+              onlyDependOnLibsWithTags: ['type:client'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'fastify'],
+            },
+            {
+              sourceTag: 'type:ui',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:ui'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'fastify'],
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+];

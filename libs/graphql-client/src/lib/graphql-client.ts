@@ -1,0 +1,3 @@
+export function graphqlClient(): string {
+  return 'graphql-client';
+}
