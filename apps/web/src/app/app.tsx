@@ -1,45 +1,19 @@
-// Uncomment this line to use CSS modules
-// import styles from './app.module.css';
-import NxWelcome from "./nx-welcome";
-
-import { Route, Routes, Link } from 'react-router-dom';
+// Routes of the admin SPA. Capabilities that are not built yet have no route: the navbar
+// shows them as "coming soon" instead of linking to empty pages.
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../features/not-found/not-found-page';
+import { StatusPage } from '../features/status/status-page';
+import { AppLayout } from './layout/app-layout';
 
 export function App() {
   return (
-    <div>
-      <NxWelcome title="web"/>
-    
-    {/* START: routes */}
-    {/* These routes and navigation have been generated for you */}
-    {/* Feel free to move and update them to fit your needs */}
-    <br/>
-    <hr/>
-    <br/>
-    <nav>
-      <ul>
-        <li><Link to="/">Home</Link></li>
-        <li><Link to="/page-2">Page 2</Link></li>
-      </ul>
-    </nav>
     <Routes>
-      <Route
-        path="/"
-        element={
-          <div>This is the generated root route. <Link to="/page-2">Click here for page 2.</Link></div>
-        }
-      />
-      <Route
-        path="/page-2"
-        element={
-          <div><Link to="/">Click here to go back to root page.</Link></div>
-        }
-      />
+      <Route element={<AppLayout />}>
+        <Route index element={<StatusPage />} />
+        <Route path="status" element={<StatusPage />} />
+        <Route path="home" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
     </Routes>
-    {/* END: routes */}
-    </div>
   );
 }
-
-export default App;
-
-

@@ -1,3 +1,0 @@
-export function graphqlClient(): string {
-  return 'graphql-client';
-}
