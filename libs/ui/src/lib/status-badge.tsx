@@ -18,6 +18,7 @@ export function StatusBadge({ status, label }: StatusBadgeProps) {
       variant={up ? 'light' : 'filled'}
       size="lg"
       radius="sm"
+      tt="none"
       data-status={status}
       leftSection={
         <span

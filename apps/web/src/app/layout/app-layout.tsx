@@ -22,7 +22,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 260, breakpoint: 'md', collapsed: { mobile: !navbarOpened } }}
+      navbar={{ width: 280, breakpoint: 'md', collapsed: { mobile: !navbarOpened } }}
       padding="md"
     >
       <Anchor href={`#${mainId}`} className="skip-link">

@@ -30,7 +30,7 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
                 disabled
                 label={t(item.labelKey)}
                 rightSection={
-                  <Badge size="xs" variant="light" color="gray">
+                  <Badge size="xs" variant="light" color="gray" tt="none">
                     {t('nav.comingSoon')}
                   </Badge>
                 }

@@ -1,0 +1,50 @@
+// End-to-end tests: the built web app in the system Chromium against the real API, started by
+// tools/start.mjs (production mode, serving dist/apps/web) on port 3100 with a throwaway data dir.
+// Build first (`npx nx build web` and the API); Playwright's own browser downloads are never used.
+import { defineConfig, devices } from '@playwright/test';
+
+const baseURL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:3100';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'tests/.tmp/e2e-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env['CI'],
+  reporter: 'list',
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'laptop', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 800 } } },
+    {
+      name: 'tablet',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 820, height: 1180 }, hasTouch: true },
+    },
+  ],
+  webServer: {
+    command: 'node tools/start.mjs --no-build',
+    env: { PORT: '3100', TSUNAGU_DATA_DIR: 'tests/.tmp/e2e-data', NODE_ENV: 'production' },
+    url: 'http://127.0.0.1:3100/readyz',
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
