@@ -1,19 +1,98 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+// Entry point of the API build. One binary, a few commands, so the production image needs no
+// TypeScript tooling:
+//   node main.js            serve (runs pending migrations first unless disabled)
+//   node main.js migrate    apply pending migrations and exit
+//   node main.js revert     revert the last migration and exit
+//   node main.js schema     print the GraphQL schema (SDL) to stdout
+import 'reflect-metadata';
+import { AppModule } from './app.module';
+import { createApp } from './bootstrap';
+import { AppConfig, parseConfig } from './core/config/config';
+import { revertLastMigration, runPendingMigrations } from './core/database/migrator';
+import { printSchemaOf } from './core/graphql/schema-file';
+import { HealthService } from './core/health/health.service';
+import { seedDemoData } from './seed/demo-seed';
+import { PACKAGE_VERSION } from './version';
+import { Logger } from 'nestjs-pino';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+function loadConfigOrExit(): AppConfig {
+  const result = parseConfig(process.env, PACKAGE_VERSION);
+  if (!result.ok) {
+    for (const problem of result.problems) process.stderr.write(problem + '\n');
+    process.exit(1);
+  }
+  return result.config;
 }
 
-bootstrap();
+function printLine(message: string, config: AppConfig): void {
+  // Lines for the operator of a CLI command; servers log JSON through pino instead.
+  if (config.logLevel !== 'silent') process.stdout.write(message + '\n');
+}
+
+async function serve(config: AppConfig): Promise<void> {
+  if (config.database.runMigrationsOnStart) {
+    const { applied } = await runPendingMigrations(config.database.ownerUrl);
+    if (applied.length) printLine(JSON.stringify({ level: 'info', message: 'migrations applied', applied }), config);
+  }
+  if (config.seedDemoData) await seedDemoData(config.database.ownerUrl);
+
+  const app = await createApp(config);
+  const logger = app.get(Logger);
+  await app.listen({ port: config.port, host: config.host });
+  logger.log(`Tsunagu API listening on http://${config.host}:${config.port}`);
+
+  let shuttingDown = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.log(`${signal} received: finishing in-flight requests`);
+    app.get(HealthService).markShuttingDown();
+    const forceExit = setTimeout(() => {
+      logger.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    forceExit.unref();
+    try {
+      // Stops accepting connections, waits for in-flight requests, then closes the pool.
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error(error, 'Shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function main(command: string | undefined): Promise<void> {
+  switch (command ?? 'serve') {
+    case 'serve':
+      return serve(loadConfigOrExit());
+    case 'migrate': {
+      const config = loadConfigOrExit();
+      const { applied } = await runPendingMigrations(config.database.ownerUrl);
+      printLine(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.', config);
+      return;
+    }
+    case 'revert': {
+      const config = loadConfigOrExit();
+      const { applied } = await revertLastMigration(config.database.ownerUrl);
+      printLine(applied.length ? `Reverted: ${applied.join(', ')}` : 'Nothing to revert.', config);
+      return;
+    }
+    case 'schema':
+      process.stdout.write(await printSchemaOf(AppModule.forRoot({} as AppConfig)));
+      return;
+    default:
+      process.stderr.write(`Unknown command "${command}". Use serve, migrate, revert or schema.\n`);
+      process.exit(2);
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  // Start-up failures (database unreachable, a failing migration) end with one readable line.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Tsunagu API failed to start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+// The API's configuration: read from the environment once at start, validated, then frozen.
+// Anything wrong stops the process with one line per variable saying what is expected,
+// because the people starting this are operators reading a terminal, not a stack trace.
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+    message: 'must be a PostgreSQL connection URL such as postgres://user:password@host:5432/database',
+  });
+
+const positiveInt = (max: number, what: string) =>
+  z.coerce
+    .number({ message: `must be ${what}` })
+    .int({ message: `must be ${what}` })
+    .min(1, { message: `must be ${what}` })
+    .max(max, { message: `must be ${what}` });
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+export const configSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], { message: 'must be development, test or production' })
+    .default('development'),
+  PORT: positiveInt(65535, 'an integer from 1 to 65535').default(3000),
+  HOST: z.string().min(1, { message: 'must be a host name or address to listen on' }).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl.describe('owner role: runs migrations'),
+  DATABASE_APP_URL: postgresUrl.describe('application role: serves requests'),
+  DATABASE_POOL_MAX: positiveInt(500, 'an integer from 1 to 500').default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(600_000, 'a number of milliseconds from 1 to 600000').default(15_000),
+  RUN_MIGRATIONS_ON_START: booleanFlag.default(true),
+  SEED_DEMO_DATA: booleanFlag.default(false),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  WEB_DIST_DIR: z.string().optional(),
+  GRAPHQL_MAX_DEPTH: positiveInt(50, 'an integer from 1 to 50').default(10),
+  GRAPHQL_MAX_COMPLEXITY: positiveInt(100_000, 'an integer from 1 to 100000').default(1000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(600_000, 'a number of milliseconds from 1 to 600000').default(10_000),
+  TRUST_PROXY: booleanFlag.default(false),
+  APP_VERSION: z.string().optional(),
+});
+
+type RawConfig = z.infer<typeof configSchema>;
+
+export interface AppConfig {
+  readonly nodeEnv: RawConfig['NODE_ENV'];
+  readonly isProduction: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly database: {
+    readonly ownerUrl: string;
+    readonly appUrl: string;
+    readonly poolMax: number;
+    readonly statementTimeoutMs: number;
+    readonly runMigrationsOnStart: boolean;
+  };
+  readonly seedDemoData: boolean;
+  readonly logLevel: RawConfig['LOG_LEVEL'];
+  readonly webDistDir: string | undefined;
+  readonly graphql: { readonly maxDepth: number; readonly maxComplexity: number };
+  readonly shutdownTimeoutMs: number;
+  readonly trustProxy: boolean;
+  readonly version: string;
+}
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
+
+/** Never echo a secret back: connection URLs may hold passwords. */
+function describeReceived(variable: string, value: string | undefined): string {
+  if (value === undefined || value === '') return 'it is not set';
+  if (variable.endsWith('_URL')) return 'the value given is not one';
+  return `got "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): ConfigResult {
+  // Empty strings count as unset so `PORT=` behaves like no PORT at all.
+  const present = Object.fromEntries(
+    Object.keys(configSchema.shape)
+      .map((key) => [key, env[key]] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0]);
+      const expected =
+        issue.code === 'invalid_type' && env[variable] === undefined ? 'must be set' : issue.message;
+      const hint = variable === 'DATABASE_URL' || variable === 'DATABASE_APP_URL' ? databaseHint(variable) : '';
+      return `Configuration error: ${variable} ${expected} (${describeReceived(variable, env[variable])}).${hint}`;
+    });
+    return { ok: false, problems };
+  }
+  const raw = parsed.data;
+  return {
+    ok: true,
+    config: Object.freeze({
+      nodeEnv: raw.NODE_ENV,
+      isProduction: raw.NODE_ENV === 'production',
+      port: raw.PORT,
+      host: raw.HOST,
+      database: {
+        ownerUrl: raw.DATABASE_URL,
+        appUrl: raw.DATABASE_APP_URL,
+        poolMax: raw.DATABASE_POOL_MAX,
+        statementTimeoutMs: raw.DATABASE_STATEMENT_TIMEOUT_MS,
+        runMigrationsOnStart: raw.RUN_MIGRATIONS_ON_START,
+      },
+      seedDemoData: raw.SEED_DEMO_DATA,
+      logLevel: raw.LOG_LEVEL,
+      webDistDir: raw.WEB_DIST_DIR,
+      graphql: { maxDepth: raw.GRAPHQL_MAX_DEPTH, maxComplexity: raw.GRAPHQL_MAX_COMPLEXITY },
+      shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+      trustProxy: raw.TRUST_PROXY,
+      version: raw.APP_VERSION ?? defaultVersion,
+    }),
+  };
+}
+
+function databaseHint(variable: string): string {
+  return variable === 'DATABASE_URL'
+    ? ' It is the owner role that runs migrations; `npm start` sets it up for you with an embedded PostgreSQL.'
+    : ' It is the application role (owns no table, no BYPASSRLS); see README "External PostgreSQL".';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,46 @@
+// GraphQL (code-first, Apollo Server 5 on Fastify) with the production hardening in one place:
+// stable error codes, no internals in production, depth and complexity limits, CSRF
+// prevention, and no introspection or field suggestions when NODE_ENV=production.
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { PinoLogger } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { safeErrorForLog } from '../logging/safe-error';
+import { createFormatError } from './format-error';
+import { localizeErrorsPlugin } from './localize-errors.plugin';
+import { complexityLimitPlugin, depthLimitRule } from './query-limits';
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG, PinoLogger, GraphQLSchemaHost],
+      useFactory: (config: AppConfig, logger: PinoLogger, schemaHost: GraphQLSchemaHost) => ({
+        path: '/graphql',
+        // The schema is built in memory; apps/api/schema.gql is written by `npm run schema:generate`
+        // from the same resolvers and checked for staleness in CI.
+        autoSchemaFile: true,
+        sortSchema: true,
+        buildSchemaOptions: { dateScalarMode: 'isoDate' },
+        introspection: !config.isProduction,
+        hideSchemaDetailsFromClientErrors: config.isProduction,
+        includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+        csrfPrevention: true,
+        playground: false,
+        graphiql: false,
+        autoTransformHttpErrors: false,
+        validationRules: [depthLimitRule(config.graphql.maxDepth)],
+        plugins: [
+          localizeErrorsPlugin(),
+          complexityLimitPlugin(() => schemaHost.schema, config.graphql.maxComplexity),
+        ],
+        formatError: createFormatError({
+          exposeInternals: config.nodeEnv === 'development',
+          onInternalError: (error) => logger.error({ err: safeErrorForLog(error) }, 'GraphQL request failed'),
+        }),
+      }),
+    }),
+  ],
+})
+export class AppGraphQLModule {}

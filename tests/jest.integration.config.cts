@@ -1,0 +1,21 @@
+// Integration tests: the real API over HTTP against a real PostgreSQL (DATABASE_URL when set,
+// otherwise an embedded server). Migrations run once into a template database in global
+// setup; every test file gets its own database copied from it.
+module.exports = {
+  displayName: 'integration',
+  rootDir: '..',
+  roots: ['<rootDir>/tests/integration'],
+  testEnvironment: 'node',
+  testMatch: ['**/*.spec.ts'],
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
+  },
+  moduleNameMapper: {
+    '^@tsunagu/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@tsunagu/authz$': '<rootDir>/libs/authz/src/index.ts',
+  },
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,104 @@
+// Runs the real API for a test: in-process (fast, the default) or as the built binary in its
+// own process (for start-up, signals and logs). Either way tests talk to it over HTTP.
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { AppConfig, parseConfig } from '../../apps/api/src/core/config/config';
+import { API_MAIN, ROOT } from './paths';
+import type { TestDatabase } from './test-database';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+export function apiEnvironment(database: Pick<TestDatabase, 'ownerUrl' | 'appUrl'>, port: number): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'test',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.ownerUrl,
+    DATABASE_APP_URL: database.appUrl,
+    LOG_LEVEL: 'silent',
+    WEB_DIST_DIR: `${ROOT}/tests/.tmp/no-web`,
+  };
+}
+
+export interface RunningApi {
+  readonly url: string;
+  readonly app: NestFastifyApplication;
+  close(): Promise<void>;
+}
+
+export async function startApi(
+  database: Pick<TestDatabase, 'ownerUrl' | 'appUrl'>,
+  overrides: NodeJS.ProcessEnv = {},
+): Promise<RunningApi> {
+  const port = await freePort();
+  const parsed = parseConfig({ ...apiEnvironment(database, port), ...overrides }, 'test');
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const config: AppConfig = parsed.config;
+  const app = await createApp(config);
+  await app.listen({ port, host: '127.0.0.1' });
+  return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
+}
+
+export interface SpawnedApi {
+  readonly url: string;
+  readonly process: ChildProcess;
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  /** Resolves with the exit code (or 128 + signal number style name). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(): Promise<void>;
+}
+
+/** Runs dist/apps/api/main.js with exactly the given environment (plus PATH). */
+export function spawnApi(env: NodeJS.ProcessEnv, args: string[] = ['serve']): SpawnedApi {
+  const child = spawn(process.execPath, [API_MAIN, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = once(child, 'exit').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+  }));
+  return {
+    url: `http://127.0.0.1:${env.PORT}`,
+    process: child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** Polls until `check` holds; for waiting on another process, never on our own code. */
+export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+export async function waitUntilReady(url: string, timeoutMs?: number): Promise<void> {
+  await waitFor(async () => (await fetch(`${url}/readyz`)).status === 200, `${url}/readyz`, timeoutMs);
+}

