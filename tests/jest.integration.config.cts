@@ -10,6 +10,8 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
   },
+  // A few dependencies ship only ES modules (Node loads them with require(esm); jest cannot).
+  transformIgnorePatterns: ['^(?!.*/node_modules/(content-disposition)/).*/node_modules/'],
   moduleNameMapper: {
     '^@tsunagu/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@tsunagu/authz$': '<rootDir>/libs/authz/src/index.ts',

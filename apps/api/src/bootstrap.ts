@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './core/config/config';
+import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/request-id';
 
 const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
@@ -25,11 +26,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: MAX_REQUEST_BODY_BYTES,
     // Answer 503 to requests arriving on kept-alive connections while shutting down.
     return503OnClosing: true,
+    genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.header(REQUEST_ID_HEADER, request.id);
+    });
 
   const webDistDir = resolveWebDistDir(config);
   if (webDistDir) {

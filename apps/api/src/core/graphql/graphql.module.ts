@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { safeErrorForLog } from '../logging/safe-error';
 import { createFormatError } from './format-error';
 import { localizeErrorsPlugin } from './localize-errors.plugin';
+import { logErrorsPlugin } from './log-errors.plugin';
 import { complexityLimitPlugin, depthLimitRule } from './query-limits';
 
 @Module({
@@ -32,6 +33,7 @@ import { complexityLimitPlugin, depthLimitRule } from './query-limits';
         autoTransformHttpErrors: false,
         validationRules: [depthLimitRule(config.graphql.maxDepth)],
         plugins: [
+          logErrorsPlugin(logger),
           localizeErrorsPlugin(),
           complexityLimitPlugin(() => schemaHost.schema, config.graphql.maxComplexity),
         ],

@@ -3,14 +3,12 @@
 // and status only: no bodies, query strings, cookies or authorization headers, because they
 // can carry personal data or credentials.
 import { Module } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { requestIdFor } from './request-id';
 import { safeErrorForLog } from './safe-error';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
-const acceptableRequestId = /^[A-Za-z0-9._-]{8,128}$/;
 const quietPaths = new Set(['/healthz', '/readyz']);
 
 // Behind Fastify's middleware layer req.url may be rewritten; originalUrl is the real one.
@@ -20,14 +18,6 @@ function originalUrl(req: IncomingMessage): string | undefined {
 
 function pathOnly(url: string | undefined): string {
   return (url ?? '').split('?')[0];
-}
-
-/** Reuses a well-formed id from a proxy, otherwise makes one, and echoes it to the client. */
-export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
-  const offered = req.headers[REQUEST_ID_HEADER];
-  const id = typeof offered === 'string' && acceptableRequestId.test(offered) ? offered : randomUUID();
-  res.setHeader(REQUEST_ID_HEADER, id);
-  return id;
 }
 
 @Module({
@@ -41,7 +31,8 @@ export function assignRequestId(req: IncomingMessage, res: ServerResponse): stri
           messageKey: 'message',
           timestamp: () => `,"time":"${new Date().toISOString()}"`,
           formatters: { level: (label: string) => ({ level: label }) },
-          genReqId: assignRequestId,
+          // Fastify has already assigned the id (see bootstrap.ts); reuse it.
+          genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? requestIdFor(req),
           // Every line logged during a request carries its id; the request itself is
           // described once, on the completion line.
           quietReqLogger: true,
