@@ -26,16 +26,21 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          // The workspace package.json is read for the version the API reports.
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+package\\.json$'],
           depConstraints: [
             {
               sourceTag: 'scope:api',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:authz'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:authz', 'type:migrations'],
             },
             {
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['type:domain', 'type:authz', 'type:client', 'type:ui'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'fastify'],
+            },
+            {
+              sourceTag: 'type:migrations',
+              onlyDependOnLibsWithTags: [],
             },
             {
               sourceTag: 'type:domain',
@@ -45,7 +50,7 @@ export default [
             {
               sourceTag: 'type:authz',
               onlyDependOnLibsWithTags: ['type:domain'],
-              bannedExternalImports: frameworkImports.filter((name) => name !== '@casl/*'),
+              bannedExternalImports: frameworkImports,
             },
             {
               sourceTag: 'type:client',

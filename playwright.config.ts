@@ -40,7 +40,7 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node tools/start.mjs --no-build',
-    env: { PORT: '3100', TSUNAGU_DATA_DIR: 'tests/.tmp/e2e-data', NODE_ENV: 'production' },
+    env: { PORT: '3100', TSUNAGU_DATA_DIR: 'tests/.tmp/e2e-data', EMBEDDED_POSTGRES_PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     url: 'http://127.0.0.1:3100/readyz',
     timeout: 120_000,
     reuseExistingServer: false,

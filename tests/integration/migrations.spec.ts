@@ -1,7 +1,7 @@
 // Migrations are the only way the schema changes: all of them apply to an empty database,
 // revert one by one to nothing, and apply again.
 import { DataSource } from 'typeorm';
-import { migrations } from '../../migrations';
+import { migrations } from '@tsunagu/migrations';
 import { revertLastMigration, runPendingMigrations } from '../../apps/api/src/core/database/migrator';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

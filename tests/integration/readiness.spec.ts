@@ -1,14 +1,15 @@
 // /readyz follows the database: 503 while PostgreSQL is down, 200 again once it is back,
 // without restarting the API (the pool drops dead connections and reconnects).
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { prepareDatabase } from '../../tools/lib/database-roles.cjs';
 import { freePort, RunningApi, startApi, waitFor } from '../support/api';
 import { EmbeddedServer } from '../support/embedded-server';
 import { graphql } from '../support/graphql';
-import { ROOT, testCredentials } from '../support/paths';
+import { testCredentials } from '../support/paths';
 
-const dataDir = path.join(ROOT, 'tests/.tmp', `readiness-${process.pid}`);
+const dataDir = path.join(tmpdir(), `tsunagu-readiness-${process.pid}`);
 let server: EmbeddedServer;
 let api: RunningApi | undefined;
 
@@ -21,6 +22,7 @@ afterAll(async () => {
   await api?.close();
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}.superuser-password`, { force: true });
 });
 
 async function readyStatus(url: string): Promise<number> {

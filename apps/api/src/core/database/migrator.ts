@@ -2,7 +2,7 @@
 // `db:revert`. An advisory lock serialises replicas that start together, so two API
 // processes never apply the same migration twice.
 import { DataSource } from 'typeorm';
-import { migrations } from '../../../../../migrations';
+import { migrations } from '@tsunagu/migrations';
 
 const MIGRATION_LOCK_KEY = 7_240_311; // arbitrary, fixed: "tsunagu migrations"
 

@@ -72,7 +72,10 @@ function withMessage(
   text: LocalizedText,
   extra: Readonly<Record<string, unknown>> = {},
 ): GraphQLFormattedError {
-  const { stacktrace: _stack, http: _http, ...safeExtra } = extra as Record<string, unknown>;
+  // Stack traces never leave through here; the HTTP status is Apollo's business, not the client's.
+  const safeExtra = Object.fromEntries(
+    Object.entries(extra).filter(([key]) => key !== 'stacktrace' && key !== 'http'),
+  );
   return {
     message: text.en,
     ...(base.locations ? { locations: base.locations } : {}),
