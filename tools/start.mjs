@@ -3,7 +3,9 @@
 // network and serves the web app. Ctrl-C or SIGTERM stops everything cleanly.
 // `npm run db:migrate` / `db:revert` use the same database set-up with another API command.
 //
-//   node tools/start.mjs [serve|migrate|revert] [--no-build]
+// `npm run dev` runs the API and the Vite dev server with hot reload against the same database.
+//
+//   node tools/start.mjs [serve|migrate|revert|dev] [--no-build]
 //   EMBEDDED_POSTGRES_PORT=0 picks a free port for the embedded server (tests do).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { localCredentials, prepareDatabase, startEmbeddedPostgres } from './embe
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
-const command = ['migrate', 'revert'].find((name) => args.has(name)) ?? 'serve';
+const command = ['migrate', 'revert', 'dev'].find((name) => args.has(name)) ?? 'serve';
 const dataDir = path.resolve(root, process.env.TSUNAGU_DATA_DIR || '.data');
 const apiMain = path.join(root, 'dist/apps/api/main.js');
 const webIndex = path.join(root, 'dist/apps/web/index.html');
@@ -53,12 +55,8 @@ async function databaseEnvironment() {
   return { env: { DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl }, stop: () => server.stop() };
 }
 
-async function main() {
-  const needsWeb = command === 'serve';
-  if (!args.has('--no-build') || !existsSync(apiMain) || (needsWeb && !existsSync(webIndex))) build();
-  const database = await databaseEnvironment();
-  const port = process.env.PORT || '3000';
-  const api = spawn(process.execPath, [apiMain, command], {
+function runApi(database, port) {
+  return spawn(process.execPath, [apiMain, command], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
@@ -70,6 +68,33 @@ async function main() {
       WEB_DIST_DIR: path.join(root, 'dist/apps/web'),
     },
   });
+}
+
+/** API (rebuilt and restarted on change) on PORT, Vite dev server on 4200 proxying to it. */
+function runDevServers(database, port) {
+  say('Development mode: open http://localhost:4200 (Vite, hot reload); the API restarts on change.');
+  return spawn('npx', ['nx', 'run-many', '-t', 'serve', '-p', 'api', 'web', '--output-style=stream'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      NODE_ENV: 'development',
+      SEED_DEMO_DATA: 'true',
+      NX_TUI: 'false',
+      NX_NO_CLOUD: 'true',
+      ...process.env,
+      ...database.env,
+      PORT: port,
+    },
+  });
+}
+
+async function main() {
+  const needsWeb = command === 'serve';
+  const skipBuild = args.has('--no-build') || command === 'dev';
+  if (!skipBuild || !existsSync(apiMain) || (needsWeb && !existsSync(webIndex))) build();
+  const database = await databaseEnvironment();
+  const port = process.env.PORT || '3000';
+  const api = command === 'dev' ? runDevServers(database, port) : runApi(database, port);
 
   let stopping = false;
   const stop = (signal) => {
