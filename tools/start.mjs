@@ -84,6 +84,7 @@ function runDevServers(database, port) {
       ...process.env,
       ...database.env,
       PORT: port,
+      TSUNAGU_API_URL: `http://localhost:${port}`,
     },
   });
 }
