@@ -1,32 +1,63 @@
-import { Actor, defineAbilityFor, NetworkSubject } from './ability';
+import type { Role } from '@tsunagu/domain';
+import { Actor, defineAbilityFor, MembershipSubject } from './ability';
 
-const network = (id: string): NetworkSubject => ({ __typename: 'Network', id });
-
-const coordinator: Actor = {
+const actor = (roles: Role[], organizationId = 'org-a'): Actor => ({
   userId: 'u1',
   tenantId: 'n1',
-  organizationId: 'o1',
+  organizationId,
   organizationKind: 'NPO',
-  roles: ['COORDINATOR'],
-};
+  roles,
+});
+
+const membership = (organizationId: string, roles: Role[] = ['STAFF']): MembershipSubject => ({
+  __typename: 'Membership',
+  organizationId,
+  userId: 'u2',
+  roles,
+});
 
 describe('defineAbilityFor', () => {
-  it('lets a member read only their own network', () => {
-    const ability = defineAbilityFor(coordinator);
-    expect(ability.can('read', network('n1'))).toBe(true);
-    expect(ability.can('read', network('n2'))).toBe(false);
-    expect(ability.can('update', network('n1'))).toBe(false);
+  it('lets every member read their network, its organisations and their own colleagues', () => {
+    const ability = defineAbilityFor(actor(['STAFF']));
+    expect(ability.can('read', { __typename: 'Network', id: 'n1' })).toBe(true);
+    expect(ability.can('read', { __typename: 'Network', id: 'n2' })).toBe(false);
+    expect(ability.can('read', { __typename: 'Organization', id: 'org-b' })).toBe(true);
+    expect(ability.can('read', membership('org-a'))).toBe(true);
+    expect(ability.can('read', membership('org-b'))).toBe(false);
+    expect(ability.can('update', membership('org-a'))).toBe(false);
+    expect(ability.can('create', { __typename: 'Invitation', organizationId: 'org-a' })).toBe(false);
   });
 
-  it('lets a network admin update their own network and no other', () => {
-    const ability = defineAbilityFor({ ...coordinator, roles: ['NETWORK_ADMIN'] });
-    expect(ability.can('update', network('n1'))).toBe(true);
-    expect(ability.can('update', network('n2'))).toBe(false);
+  it('lets an organisation admin manage only their own organisation', () => {
+    const ability = defineAbilityFor(actor(['ORG_ADMIN']));
+    expect(ability.can('update', { __typename: 'Organization', id: 'org-a' })).toBe(true);
+    expect(ability.can('update', { __typename: 'Organization', id: 'org-b' })).toBe(false);
+    expect(ability.can('create', 'Organization')).toBe(false);
+    expect(ability.can('update', membership('org-a'))).toBe(true);
+    expect(ability.can('update', membership('org-b'))).toBe(false);
+    expect(ability.can('create', { __typename: 'Invitation', organizationId: 'org-a' })).toBe(true);
+    expect(ability.can('create', { __typename: 'Invitation', organizationId: 'org-b' })).toBe(false);
+    expect(ability.can('read', { __typename: 'AuditEntry', organizationId: 'org-a' })).toBe(true);
+    expect(ability.can('read', { __typename: 'AuditEntry', organizationId: null })).toBe(false);
+  });
+
+  it('keeps a network admin out of reach of organisation admins', () => {
+    const ability = defineAbilityFor(actor(['ORG_ADMIN']));
+    expect(ability.can('update', membership('org-a', ['NETWORK_ADMIN', 'STAFF']))).toBe(false);
+  });
+
+  it('lets a network admin admit and edit organisations and manage every membership', () => {
+    const ability = defineAbilityFor(actor(['NETWORK_ADMIN']));
+    expect(ability.can('create', 'Organization')).toBe(true);
+    expect(ability.can('update', { __typename: 'Organization', id: 'org-b' })).toBe(true);
+    expect(ability.can('update', membership('org-b', ['NETWORK_ADMIN']))).toBe(true);
+    expect(ability.can('read', { __typename: 'AuditEntry', organizationId: null })).toBe(true);
+    expect(ability.can('update', { __typename: 'Network', id: 'n1' })).toBe(true);
   });
 
   it('allows nothing without an actor', () => {
     const ability = defineAbilityFor(null);
-    expect(ability.can('read', network('n1'))).toBe(false);
-    expect(ability.can('read', 'Network')).toBe(false);
+    expect(ability.can('read', { __typename: 'Network', id: 'n1' })).toBe(false);
+    expect(ability.can('read', 'Organization')).toBe(false);
   });
 });

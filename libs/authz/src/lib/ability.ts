@@ -1,18 +1,40 @@
 // The one ability definition shared by the API (which refuses) and the web (which hides).
-// It derives what the acting membership may do from its roles and its organisation's kind.
+// It derives what the acting membership may do from its roles and its organisation. Every
+// rule is confined to the actor's own network by construction: the API only ever loads rows
+// of that network (row-level security), and conditions name the actor's own organisation.
 // Later capabilities add their subjects and rules here, never in a resolver or a component.
 import { AbilityBuilder, createMongoAbility, MongoAbility } from '@casl/ability';
 import type { OrganizationKind, Role } from '@tsunagu/domain';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
 
-/** Subjects as plain objects tagged with their type, so API rows and web data both fit. */
+/** Subjects are plain objects tagged with their GraphQL type name. */
 export interface NetworkSubject {
   readonly __typename: 'Network';
   readonly id: string;
 }
+export interface OrganizationSubject {
+  readonly __typename: 'Organization';
+  readonly id: string;
+}
+export interface MembershipSubject {
+  readonly __typename: 'Membership';
+  readonly organizationId: string;
+  readonly userId: string;
+  readonly roles: readonly Role[];
+}
+export interface InvitationSubject {
+  readonly __typename: 'Invitation';
+  readonly organizationId: string;
+}
+export interface AuditEntrySubject {
+  readonly __typename: 'AuditEntry';
+  readonly organizationId: string | null;
+}
 
-export type Subject = NetworkSubject | NetworkSubject['__typename'] | 'all';
+type SubjectObject = NetworkSubject | OrganizationSubject | MembershipSubject | InvitationSubject | AuditEntrySubject;
+export type SubjectType = SubjectObject['__typename'];
+export type Subject = SubjectObject | SubjectType | 'all';
 
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
@@ -26,11 +48,29 @@ export interface Actor {
 }
 
 export function defineAbilityFor(actor: Actor | null): AppAbility {
-  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   if (actor) {
+    const own = { organizationId: actor.organizationId };
+    // Every member: their network, its organisations, and their own organisation's members.
     can('read', 'Network', { id: actor.tenantId });
+    can('read', 'Organization');
+    can('read', 'Membership', own);
+
+    if (actor.roles.includes('ORG_ADMIN')) {
+      can('update', 'Organization', { id: actor.organizationId });
+      can('update', 'Membership', own);
+      can(['create', 'read', 'delete'], 'Invitation', own);
+      can('read', 'AuditEntry', own);
+    }
     if (actor.roles.includes('NETWORK_ADMIN')) {
       can('update', 'Network', { id: actor.tenantId });
+      can(['create', 'update'], 'Organization');
+      can(['read', 'update'], 'Membership');
+      can(['create', 'read', 'delete'], 'Invitation');
+      can('read', 'AuditEntry');
+    } else {
+      // Only a network admin may change what a network admin holds.
+      cannot('update', 'Membership', { roles: { $in: ['NETWORK_ADMIN'] } });
     }
   }
   return build({ detectSubjectType: (subject) => (typeof subject === 'string' ? subject : subject.__typename) });
