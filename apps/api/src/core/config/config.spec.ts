@@ -43,3 +43,74 @@ describe('parseConfig', () => {
     expect(!bad.ok && bad.problems[0]).toBe('Configuration error: SEED_DEMO_DATA must be true or false (got "yes").');
   });
 });
+
+describe('parseConfig: mail and background jobs', () => {
+  it('keeps mail in the outbox by default and points links at the local port', () => {
+    const result = parseConfig({ ...valid, PORT: '4000' }, '1');
+    expect(result.ok && result.config.mail).toEqual({
+      smtpUrl: undefined,
+      from: 'つなぐ Tsunagu <no-reply@tsunagu.invalid>',
+      appBaseUrl: 'http://localhost:4000',
+      retryLimit: 20,
+      retryDelaySeconds: 30,
+    });
+    expect(result.ok && result.config.jobs).toEqual({ pollingIntervalSeconds: 2 });
+  });
+
+  it('accepts smtp:// and smtps:// URLs and drops a trailing slash from APP_BASE_URL', () => {
+    const result = parseConfig(
+      {
+        ...valid,
+        SMTP_URL: 'smtps://mailer:secret@mail.example.jp:465',
+        MAIL_FROM: 'Tsunagu <no-reply@example.jp>',
+        APP_BASE_URL: 'https://tsunagu.example.jp/',
+        MAIL_RETRY_LIMIT: '5',
+        MAIL_RETRY_DELAY_SECONDS: '1',
+        JOBS_POLLING_INTERVAL_SECONDS: '0.5',
+      },
+      '1',
+    );
+    expect(result.ok && result.config.mail).toEqual({
+      smtpUrl: 'smtps://mailer:secret@mail.example.jp:465',
+      from: 'Tsunagu <no-reply@example.jp>',
+      appBaseUrl: 'https://tsunagu.example.jp',
+      retryLimit: 5,
+      retryDelaySeconds: 1,
+    });
+    expect(result.ok && result.config.jobs.pollingIntervalSeconds).toBe(0.5);
+  });
+
+  it('refuses other URL schemes without echoing the SMTP password', () => {
+    const result = parseConfig({ ...valid, SMTP_URL: 'http://mailer:hunter2@mail.example.jp' }, '1');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      'Configuration error: SMTP_URL must be an SMTP URL such as smtp://user:password@mail.example:587 or smtps://mail.example:465 (the value given is not one).',
+    ]);
+    expect(result.problems.join(' ')).not.toContain('hunter2');
+  });
+
+  it('names bad sender addresses, base URLs, retry settings and polling intervals', () => {
+    const result = parseConfig(
+      {
+        ...valid,
+        MAIL_FROM: 'nobody',
+        APP_BASE_URL: 'tsunagu.example.jp',
+        MAIL_RETRY_LIMIT: '0',
+        MAIL_RETRY_DELAY_SECONDS: 'soon',
+        JOBS_POLLING_INTERVAL_SECONDS: '0.1',
+      },
+      '1',
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => problem.split(' ')[2])).toEqual([
+      'MAIL_FROM',
+      'APP_BASE_URL',
+      'MAIL_RETRY_LIMIT',
+      'MAIL_RETRY_DELAY_SECONDS',
+      'JOBS_POLLING_INTERVAL_SECONDS',
+    ]);
+    expect(result.problems[2]).toBe('Configuration error: MAIL_RETRY_LIMIT must be an integer from 1 to 1000 (got "0").');
+  });
+});

@@ -43,6 +43,33 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt(600_000, 'a number of milliseconds from 1 to 600000').default(10_000),
   TRUST_PROXY: booleanFlag.default(false),
   APP_VERSION: z.string().optional(),
+  // --- mail and background jobs (core/mail, core/jobs) ---
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+      message: 'must be an SMTP URL such as smtp://user:password@mail.example:587 or smtps://mail.example:465',
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .refine((value) => /^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(value.trim()), {
+      message: 'must be a sender address such as "Tsunagu <no-reply@example.jp>"',
+    })
+    .default('つなぐ Tsunagu <no-reply@tsunagu.invalid>'),
+  APP_BASE_URL: z
+    .string()
+    .refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+      message: 'must be the http(s) URL users open the app at, such as https://tsunagu.example.jp',
+    })
+    .optional(),
+  MAIL_RETRY_LIMIT: positiveInt(1000, 'an integer from 1 to 1000').default(20),
+  MAIL_RETRY_DELAY_SECONDS: positiveInt(86_400, 'a number of seconds from 1 to 86400').default(30),
+  JOBS_POLLING_INTERVAL_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds from 0.5 to 60' })
+    .min(0.5, { message: 'must be a number of seconds from 0.5 to 60' })
+    .max(60, { message: 'must be a number of seconds from 0.5 to 60' })
+    .default(2),
+  // --- end of mail and background jobs ---
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -66,6 +93,18 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   readonly trustProxy: boolean;
   readonly version: string;
+  // --- mail and background jobs (core/mail, core/jobs) ---
+  readonly mail: {
+    /** Unset: mail waits in the outbox (and its job retries) until an SMTP server is configured. */
+    readonly smtpUrl: string | undefined;
+    readonly from: string;
+    /** Where links in mail point, without a trailing slash. */
+    readonly appBaseUrl: string;
+    readonly retryLimit: number;
+    readonly retryDelaySeconds: number;
+  };
+  readonly jobs: { readonly pollingIntervalSeconds: number };
+  // --- end of mail and background jobs ---
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -117,6 +156,16 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
       shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
       trustProxy: raw.TRUST_PROXY,
       version: raw.APP_VERSION ?? defaultVersion,
+      // --- mail and background jobs (core/mail, core/jobs) ---
+      mail: {
+        smtpUrl: raw.SMTP_URL,
+        from: raw.MAIL_FROM.trim(),
+        appBaseUrl: (raw.APP_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
+        retryLimit: raw.MAIL_RETRY_LIMIT,
+        retryDelaySeconds: raw.MAIL_RETRY_DELAY_SECONDS,
+      },
+      jobs: { pollingIntervalSeconds: raw.JOBS_POLLING_INTERVAL_SECONDS },
+      // --- end of mail and background jobs ---
     }),
   };
 }
