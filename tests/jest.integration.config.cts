@@ -11,7 +11,9 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
   },
   // A few dependencies ship only ES modules (Node loads them with require(esm); jest cannot).
-  transformIgnorePatterns: ['^(?!.*/node_modules/(content-disposition)/).*/node_modules/'],
+  transformIgnorePatterns: [
+    '^(?!.*/node_modules/(content-disposition|pg-boss|rrule-temporal|serialize-error|non-error|temporal-spec)/).*/node_modules/',
+  ],
   moduleNameMapper: {
     '^@tsunagu/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@tsunagu/authz$': '<rootDir>/libs/authz/src/index.ts',

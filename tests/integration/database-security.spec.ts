@@ -1,10 +1,11 @@
 // The application role must be bound by row-level security: it owns nothing, cannot bypass
-// RLS, and every table it can reach has RLS enabled and forced. Then the same facts are
-// shown by behaviour, not only by the catalog.
+// RLS, every tenant table has RLS enabled and forced, and it reads no table without RLS (system
+// tables such as the mail outbox are closed to it by privileges). Then the same facts are shown
+// by behaviour, not only by the catalog.
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_ROLE } from '../../tools/lib/database-roles.cjs';
-import { createTenantOwnedTable, tenantForeignKey } from '../../apps/api/src/core/database/tenant-owned-table';
+import { createTenantOwnedTable, tenantForeignKey } from '../../migrations/lib/tenant-owned-table';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -56,17 +57,57 @@ describe('the application role (catalog)', () => {
     expect(owned).toEqual({ relations: 0, functions: 0, schemas: 0 });
   });
 
-  it('reaches only tables with row-level security enabled and forced', async () => {
+  it('finds row-level security enabled and forced on every tenant table', async () => {
+    // Tenant tables carry tenant_id (networks is the tenant itself). System tables without one
+    // (mail_outbox, schema_migrations) are kept from the application role by privileges instead.
     const tables: Array<{ table: string; rls: boolean; forced: boolean }> = await owner.query(
       `SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-          AND has_table_privilege($1, c.oid, 'SELECT,INSERT,UPDATE,DELETE')
+          AND (c.relname = 'networks'
+               OR EXISTS (SELECT 1 FROM pg_attribute a
+                           WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped))
+        ORDER BY 1`,
+    );
+    expect(tables.map((t) => t.table)).toContain('networks');
+    expect(tables.filter((t) => !t.rls || !t.forced)).toEqual([]);
+  });
+
+  it('reads no public table that lacks row-level security; the mail outbox is insert-only', async () => {
+    const readable: Array<{ table: string }> = await owner.query(
+      `SELECT c.relname AS table
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+          AND has_table_privilege($1, c.oid, 'SELECT')
+          AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
         ORDER BY 1`,
       [APP_ROLE],
     );
-    expect(tables.length).toBeGreaterThan(0);
-    expect(tables.filter((t) => !t.rls || !t.forced)).toEqual([]);
+    expect(readable).toEqual([]);
+    const [outbox] = await owner.query(
+      `SELECT has_table_privilege($1, 'mail_outbox', 'INSERT') AS insert,
+              has_table_privilege($1, 'mail_outbox', 'SELECT') AS select,
+              has_table_privilege($1, 'mail_outbox', 'UPDATE') AS update,
+              has_table_privilege($1, 'mail_outbox', 'DELETE') AS delete,
+              has_table_privilege($1, 'mail_outbox', 'TRUNCATE') AS truncate`,
+      [APP_ROLE],
+    );
+    expect(outbox).toEqual({ insert: true, select: false, update: false, delete: false, truncate: false });
+    await expect(app.query('SELECT id FROM mail_outbox')).rejects.toThrow(/permission denied/);
+  });
+
+  it('uses the job queue schema (pgboss) without owning anything in it or being able to change it', async () => {
+    const [jobs] = await owner.query(
+      `SELECT (SELECT count(*) FROM pg_class c WHERE c.relnamespace = n.oid AND c.relowner = r.oid)::int AS relations,
+              (SELECT count(*) FROM pg_proc p WHERE p.pronamespace = n.oid AND p.proowner = r.oid)::int AS functions,
+              (n.nspowner = r.oid) AS owns_schema,
+              has_schema_privilege(r.oid, n.oid, 'USAGE') AS usage,
+              has_schema_privilege(r.oid, n.oid, 'CREATE') AS can_create
+         FROM pg_namespace n, pg_roles r
+        WHERE n.nspname = 'pgboss' AND r.rolname = $1`,
+      [APP_ROLE],
+    );
+    expect(jobs).toEqual({ relations: 0, functions: 0, owns_schema: false, usage: true, can_create: false });
   });
 
   it('cannot read the migrations bookkeeping table', async () => {

@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runPendingMigrations } from '../../apps/api/src/core/database/migrator';
 import { prepareDatabase } from '../../tools/lib/database-roles.cjs';
 import { freePort, RunningApi, startApi, waitFor } from '../support/api';
 import { EmbeddedServer } from '../support/embedded-server';
@@ -32,6 +33,8 @@ async function readyStatus(url: string): Promise<number> {
 it('turns 503 while the database is stopped and 200 again after it returns', async () => {
   const superuserUrl = await server.start();
   const database = await prepareDatabase(superuserUrl, { database: 'tsunagu', ...testCredentials() });
+  // The API starts only on a migrated database (its job queue needs the pgboss schema).
+  await runPendingMigrations(database.ownerUrl);
   api = await startApi(database);
   const { url } = api;
   expect(await readyStatus(url)).toBe(200);

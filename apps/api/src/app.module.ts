@@ -4,14 +4,24 @@ import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { AppGraphQLModule } from './core/graphql/graphql.module';
 import { HealthModule } from './core/health/health.module';
+import { JobsModule } from './core/jobs/jobs.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { MailModule } from './core/mail/mail.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, AppGraphQLModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        AppGraphQLModule,
+        HealthModule,
+        JobsModule,
+        MailModule,
+      ],
     };
   }
 }

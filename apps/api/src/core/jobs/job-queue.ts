@@ -1,0 +1,128 @@
+// Background jobs on PostgreSQL through pg-boss: no extra service to run, and jobs can be created
+// inside the same transaction as the change that causes them. Every API replica runs one
+// instance; pg-boss claims jobs with SKIP LOCKED, so each job runs on one replica at a time, and
+// its maintenance (expiring, retrying, deleting old jobs) is coordinated between replicas by
+// pg-boss itself.
+//
+// It connects as the application role: the pgboss schema is installed and upgraded by our own
+// migrations (migrations/1764300000000-create-jobs-and-mail-outbox.ts), never by pg-boss at start.
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { PgBoss } from 'pg-boss';
+import type { Job, Queue, SendOptions } from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { safeErrorForLog } from '../logging/safe-error';
+
+export const JOBS_SCHEMA = 'pgboss';
+
+export type JobHandler<T> = (job: Job<T>) => Promise<void>;
+
+interface Registration {
+  readonly queue: Queue;
+  readonly handler: JobHandler<never>;
+}
+
+/** pg-boss runs its statements through this when a job must be created inside our transaction. */
+export function transactionalDb(manager: EntityManager): { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) {
+    throw new Error('Jobs are created inside a transaction: pass the EntityManager of a running transaction');
+  }
+  return {
+    executeSql: async (text, values) => ({ rows: (await runner.query(text, values, true)).records }),
+  };
+}
+
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(JobQueue.name);
+  private readonly registrations: Registration[] = [];
+  private boss: PgBoss | undefined;
+  private stopping: Promise<void> | undefined;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * Declares a queue and the handler that works it on this replica. Call it from a provider's
+   * constructor or onModuleInit: queues are created and workers started at application bootstrap.
+   * A handler that throws makes pg-boss retry the job with the queue's retry settings.
+   */
+  register<T>(queue: Queue, handler: JobHandler<T>): void {
+    if (this.boss) throw new Error(`Queue ${queue.name} registered after the job queue started`);
+    this.registrations.push({ queue, handler: handler as JobHandler<never> });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const boss = new PgBoss({
+      connectionString: this.config.database.appUrl,
+      schema: JOBS_SCHEMA,
+      application_name: 'tsunagu-jobs',
+      max: 4,
+      connectionTimeoutMillis: 3_000,
+      // The schema belongs to our migrations; the application role could not change it anyway.
+      migrate: false,
+      createSchema: false,
+      // Rebuilding indexes needs their owner; bloat is still reported as a warning.
+      reindex: false,
+      // No cron schedules yet: no need to poll for them.
+      schedule: false,
+    });
+    boss.on('error', (error) => this.logger.error({ err: safeErrorForLog(error) }, 'Job queue error'));
+    boss.on('warning', (warning) => this.logger.warn({ warning: warning.message }, 'Job queue warning'));
+    await boss.start();
+    this.boss = boss;
+    for (const { queue, handler } of this.registrations) {
+      const { name, ...options } = queue;
+      // Creating is a no-op when the queue exists; updating applies changed retry settings.
+      await boss.createQueue(name, options);
+      await boss.updateQueue(name, options);
+      await boss.work<never>(
+        name,
+        { pollingIntervalSeconds: this.config.jobs.pollingIntervalSeconds, batchSize: 1 },
+        async ([job]) => handler(job),
+      );
+    }
+  }
+
+  /**
+   * Creates a job inside the caller's transaction: it exists only if that transaction commits.
+   * With an `id`, sending the same id twice creates one job (pg-boss returns null the second time).
+   */
+  async sendInTransaction(manager: EntityManager, name: string, data: object, options: SendOptions = {}): Promise<string | null> {
+    if (!this.boss) throw new Error('The job queue has not started');
+    return this.boss.send(name, data, { ...options, db: transactionalDb(manager) });
+  }
+
+  /** The running instance, for tests and operations (job states). */
+  instance(): PgBoss {
+    if (!this.boss) throw new Error('The job queue has not started');
+    return this.boss;
+  }
+
+  /** Resolves once pg-boss has stopped (workers finished or failed back, pool closed). */
+  async stopped(): Promise<void> {
+    await this.stopping;
+  }
+
+  beforeApplicationShutdown(): void {
+    // Stop fetching now and let running jobs finish while HTTP requests drain. A job still running
+    // when the budget is spent is failed back to its queue and retried later (by any replica), so
+    // shutdown never waits past SHUTDOWN_TIMEOUT_MS for a slow SMTP server.
+    const timeout = Math.max(1_000, Math.floor(this.config.shutdownTimeoutMs * 0.6));
+    this.stopping = this.boss
+      ?.stop({ graceful: true, close: true, timeout })
+      .catch((error: unknown) => this.logger.error({ err: safeErrorForLog(error) }, 'Job queue did not stop cleanly'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.stopping) this.beforeApplicationShutdown();
+    await this.stopping;
+  }
+}

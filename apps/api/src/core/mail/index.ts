@@ -1,0 +1,6 @@
+// What features use of core/mail.
+export { MailModule } from './mail.module';
+export { MailOutbox } from './mail-outbox';
+export type { OutgoingMail } from './mail-outbox';
+export { renderMail } from './templates/render-mail';
+export type { InvitationMail, MailLanguage, MailTemplate, PasswordResetMail, RenderedMail } from './templates/mail-template';

@@ -1,0 +1,17 @@
+// The one entry point from a MailTemplate to subject, text and HTML.
+import { renderInvitation } from './invitation.template';
+import type { MailLanguage, MailTemplate, RenderedMail } from './mail-template';
+import { renderPasswordReset } from './password-reset.template';
+
+export function renderMail(template: MailTemplate, language: MailLanguage): RenderedMail {
+  switch (template.kind) {
+    case 'invitation':
+      return renderInvitation(template, language);
+    case 'password-reset':
+      return renderPasswordReset(template, language);
+    default: {
+      const unknown: never = template;
+      throw new Error(`Unknown mail template ${(unknown as { kind: string }).kind}`);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+// A real SMTP server for tests (smtp-server on loopback), keeping every message it accepts,
+// parsed with mailparser.
+import { simpleParser, ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface TestSmtpServer {
+  readonly port: number;
+  readonly url: string;
+  readonly messages: ParsedMail[];
+  /** RCPT TO addresses, one list per accepted message. */
+  readonly recipients: string[][];
+  close(): Promise<void>;
+}
+
+/** Listens on `port` (0 = any free port). */
+export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
+  const messages: ParsedMail[] = [];
+  const recipients: string[][] = [];
+  const server = new SMTPServer({
+    // smtp-server's built-in certificate has expired: plain SMTP on loopback.
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          messages.push(parsed);
+          recipients.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    port: actualPort,
+    url: `smtp://127.0.0.1:${actualPort}`,
+    messages,
+    recipients,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
