@@ -18,7 +18,6 @@ import { PgBoss } from 'pg-boss';
 import type { Job, Queue, SendOptions } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { safeErrorForLog } from '../logging/safe-error';
 
 export const JOBS_SCHEMA = 'pgboss';
 
@@ -74,7 +73,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       // No cron schedules yet: no need to poll for them.
       schedule: false,
     });
-    boss.on('error', (error) => this.logger.error({ err: safeErrorForLog(error) }, 'Job queue error'));
+    // `err` goes through the logger's safeErrorForLog serializer: no query parameters or row values.
+    boss.on('error', (error) => this.logger.error({ err: error }, 'Job queue error'));
     boss.on('warning', (warning) => this.logger.warn({ warning: warning.message }, 'Job queue warning'));
     await boss.start();
     this.boss = boss;
@@ -118,7 +118,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     const timeout = Math.max(1_000, Math.floor(this.config.shutdownTimeoutMs * 0.6));
     this.stopping = this.boss
       ?.stop({ graceful: true, close: true, timeout })
-      .catch((error: unknown) => this.logger.error({ err: safeErrorForLog(error) }, 'Job queue did not stop cleanly'));
+      .catch((error: unknown) => this.logger.error({ err: error }, 'Job queue did not stop cleanly'));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -16,7 +16,6 @@ import { Pool } from 'pg';
 import type { Job } from 'pg-boss';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { JobQueue } from '../jobs/job-queue';
-import { safeErrorForLog } from '../logging/safe-error';
 import { messageIdFor, smtpStatusOf } from './mail-delivery';
 import { MAIL_QUEUE, MailJobData, mailQueue } from './mail-queue';
 
@@ -56,7 +55,7 @@ export class MailSender implements OnModuleInit, OnApplicationBootstrap, OnAppli
   async onApplicationBootstrap(): Promise<void> {
     if (!this.transport) this.logger.warn('SMTP_URL not set: mail is kept in the outbox until it is');
     await this.requeueStranded().catch((error: unknown) =>
-      this.logger.error({ err: safeErrorForLog(error) }, 'Could not requeue pending mail'),
+      this.logger.error({ err: error }, 'Could not requeue pending mail'),
     );
   }
 
@@ -78,7 +77,7 @@ export class MailSender implements OnModuleInit, OnApplicationBootstrap, OnAppli
       });
       // An idle connection dropped by the server (restart, failover) must not crash the process;
       // the pool opens a new one on next use.
-      this.pool.on('error', (error) => this.logger.warn({ err: safeErrorForLog(error) }, 'Mail sender lost a database connection'));
+      this.pool.on('error', (error) => this.logger.warn({ err: error }, 'Mail sender lost a database connection'));
     }
     return this.pool;
   }
