@@ -5,13 +5,18 @@
 //
 // `npm run dev` runs the API and the Vite dev server with hot reload against the same database.
 //
+// Without SMTP_URL, serve and dev also start a local mail catcher (tools/mail-catcher.mjs): mail
+// the API sends is shown at http://localhost:1080 and never leaves the machine.
+//
 //   node tools/start.mjs [serve|migrate|revert|dev] [--no-build]
 //   EMBEDDED_POSTGRES_PORT=0 picks a free port for the embedded server (tests do).
+//   MAIL_CATCHER_SMTP_PORT / MAIL_CATCHER_HTTP_PORT (1025 / 1080; 0 = a free port).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localCredentials, prepareDatabase, startEmbeddedPostgres } from './embedded-postgres.mjs';
+import { startMailCatcher } from './mail-catcher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -19,6 +24,8 @@ const command = ['migrate', 'revert', 'dev'].find((name) => args.has(name)) ?? '
 const dataDir = path.resolve(root, process.env.TSUNAGU_DATA_DIR || '.data');
 const apiMain = path.join(root, 'dist/apps/api/main.js');
 const webIndex = path.join(root, 'dist/apps/web/index.html');
+
+let mail = { env: {}, stop: async () => undefined };
 
 function say(message) {
   process.stdout.write(`[tsunagu] ${message}\n`);
@@ -55,6 +62,25 @@ async function databaseEnvironment() {
   return { env: { DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl }, stop: () => server.stop() };
 }
 
+/** SMTP for the API: the configured SMTP_URL, or a local mail catcher when there is none. */
+async function mailEnvironment() {
+  if (process.env.SMTP_URL || command === 'migrate' || command === 'revert') return { env: {}, stop: async () => undefined };
+  const port = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
+  let catcher;
+  try {
+    catcher = await startMailCatcher({
+      smtpPort: port('MAIL_CATCHER_SMTP_PORT', 1025),
+      httpPort: port('MAIL_CATCHER_HTTP_PORT', 1080),
+      say,
+    });
+  } catch (error) {
+    say(`Could not start the local mail catcher (${error instanceof Error ? error.message : error}); mail stays in the outbox.`);
+    return { env: {}, stop: async () => undefined };
+  }
+  say(`Mail is caught locally: ${catcher.viewerUrl}`);
+  return { env: { SMTP_URL: catcher.smtpUrl }, stop: () => catcher.stop() };
+}
+
 function runApi(database, port) {
   return spawn(process.execPath, [apiMain, command], {
     cwd: root,
@@ -64,6 +90,7 @@ function runApi(database, port) {
       SEED_DEMO_DATA: 'true',
       ...process.env,
       ...database.env,
+      ...mail.env,
       PORT: port,
       WEB_DIST_DIR: path.join(root, 'dist/apps/web'),
     },
@@ -83,6 +110,7 @@ function runDevServers(database, port) {
       NX_NO_CLOUD: 'true',
       ...process.env,
       ...database.env,
+      ...mail.env,
       PORT: port,
       TSUNAGU_API_URL: `http://localhost:${port}`,
     },
@@ -94,6 +122,7 @@ async function main() {
   const skipBuild = args.has('--no-build') || command === 'dev';
   if (!skipBuild || !existsSync(apiMain) || (needsWeb && !existsSync(webIndex))) build();
   const database = await databaseEnvironment();
+  mail = await mailEnvironment();
   const port = process.env.PORT || '3000';
   const api = command === 'dev' ? runDevServers(database, port) : runApi(database, port);
 
@@ -123,6 +152,7 @@ async function main() {
 
   const code = await new Promise((resolve) => api.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
   clearInterval(announce);
+  await mail.stop();
   await database.stop();
   process.exit(code);
 }
