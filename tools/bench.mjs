@@ -23,6 +23,7 @@
 // JSON object the API is expected to answer; `check(body)` says whether an answer is right.
 // Before each measured run both targets are probed once and their answers must pass `check`
 // and have the same JSON shape, so a baseline cannot silently do less work than the API.
+import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -627,6 +628,7 @@ async function main() {
       DATABASE_URL: ownerUrl,
       DATABASE_APP_URL: appUrl,
       DATABASE_POOL_MAX: String(POOL_MAX),
+      JWT_SECRET: randomBytes(36).toString('base64url'),
     },
   });
   const apiUrl = `http://${HOST}:${apiPort}/graphql`;

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localCredentials, prepareDatabase, startEmbeddedPostgres } from './embedded-postgres.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
+import roles from './lib/database-roles.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -62,6 +63,12 @@ async function databaseEnvironment() {
   return { env: { DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl }, stop: () => server.stop() };
 }
 
+/** A signing secret for access tokens, generated once per data directory for local use. */
+function localJwtSecret() {
+  if (process.env.JWT_SECRET) return {};
+  return { JWT_SECRET: roles.readOrCreateSecret(path.join(dataDir, 'credentials', 'jwt-secret'), 48) };
+}
+
 /** SMTP for the API: the configured SMTP_URL, or a local mail catcher when there is none. */
 async function mailEnvironment() {
   if (process.env.SMTP_URL || command === 'migrate' || command === 'revert') return { env: {}, stop: async () => undefined };
@@ -91,6 +98,7 @@ function runApi(database, port) {
       ...process.env,
       ...database.env,
       ...mail.env,
+      ...localJwtSecret(),
       PORT: port,
       WEB_DIST_DIR: path.join(root, 'dist/apps/web'),
     },
@@ -111,6 +119,7 @@ function runDevServers(database, port) {
       ...process.env,
       ...database.env,
       ...mail.env,
+      ...localJwtSecret(),
       PORT: port,
       TSUNAGU_API_URL: `http://localhost:${port}`,
     },

@@ -27,6 +27,7 @@ export function apiEnvironment(database: Pick<TestDatabase, 'ownerUrl' | 'appUrl
     HOST: '127.0.0.1',
     DATABASE_URL: database.ownerUrl,
     DATABASE_APP_URL: database.appUrl,
+    JWT_SECRET: 'integration-tests-only-secret-0123456789abcdef',
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: `${ROOT}/tests/.tmp/no-web`,
   };

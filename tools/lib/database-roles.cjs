@@ -12,10 +12,10 @@ const pg = require('pg');
 const APP_ROLE = 'tsunagu_app';
 const OWNER_ROLE = 'tsunagu_owner';
 
-function readOrCreateSecret(file) {
+function readOrCreateSecret(file, bytes = 18) {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(18).toString('base64url');
+  const secret = randomBytes(bytes).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
 }

@@ -10,4 +10,4 @@ export declare function prepareDatabase(
 export declare function dropDatabase(superuserUrl: string, database: string): Promise<void>;
 export declare function withDatabase(url: string, database: string): string;
 export declare function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T>;
-export declare function readOrCreateSecret(file: string): string;
+export declare function readOrCreateSecret(file: string, bytes?: number): string;

@@ -7,6 +7,11 @@ import { HealthModule } from './core/health/health.module';
 import { JobsModule } from './core/jobs/jobs.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
+import { AuthModule } from './core/auth/auth.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { MembersModule } from './modules/members/members.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +26,11 @@ export class AppModule {
         HealthModule,
         JobsModule,
         MailModule,
+        AuthModule,
+        AccountsModule,
+        OrganizationsModule,
+        MembersModule,
+        AuditModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 // Creates the HTTP application: Nest on Fastify (measured faster than Express 5 here, see the
 // README), the GraphQL API, the probes, and — when it has been built — the web SPA served from
 // the same origin with a fallback to index.html for client-side routes.
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await app.register(fastifyCookie);
   app
     .getHttpAdapter()
     .getInstance()

@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { AppModule } from './app.module';
 import { createApp } from './bootstrap';
-import { AppConfig, parseConfig } from './core/config/config';
+import { AppConfig, parseConfig, parseMigrationConfig } from './core/config/config';
 import { revertLastMigration, runPendingMigrations } from './core/database/migrator';
 import { printSchemaOf } from './core/graphql/schema-file';
 import { HealthService } from './core/health/health.service';
@@ -22,6 +22,15 @@ function loadConfigOrExit(): AppConfig {
     process.exit(1);
   }
   return result.config;
+}
+
+function loadMigrationConfigOrExit(): { ownerUrl: string; quiet: boolean } {
+  const result = parseMigrationConfig(process.env);
+  if (!result.ok) {
+    for (const problem of result.problems) process.stderr.write(problem + '\n');
+    process.exit(1);
+  }
+  return result;
 }
 
 function printLine(message: string, config: AppConfig): void {
@@ -70,15 +79,15 @@ async function main(command: string | undefined): Promise<void> {
     case 'serve':
       return serve(loadConfigOrExit());
     case 'migrate': {
-      const config = loadConfigOrExit();
-      const { applied } = await runPendingMigrations(config.database.ownerUrl);
-      printLine(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.', config);
+      const { ownerUrl, quiet } = loadMigrationConfigOrExit();
+      const { applied } = await runPendingMigrations(ownerUrl);
+      if (!quiet) process.stdout.write((applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.') + '\n');
       return;
     }
     case 'revert': {
-      const config = loadConfigOrExit();
-      const { applied } = await revertLastMigration(config.database.ownerUrl);
-      printLine(applied.length ? `Reverted: ${applied.join(', ')}` : 'Nothing to revert.', config);
+      const { ownerUrl, quiet } = loadMigrationConfigOrExit();
+      const { applied } = await revertLastMigration(ownerUrl);
+      if (!quiet) process.stdout.write((applied.length ? `Reverted: ${applied.join(', ')}` : 'Nothing to revert.') + '\n');
       return;
     }
     case 'schema':

@@ -3,6 +3,7 @@ import { parseConfig } from './config';
 const valid = {
   DATABASE_URL: 'postgres://owner:secret@127.0.0.1:5432/tsunagu',
   DATABASE_APP_URL: 'postgres://app:secret@127.0.0.1:5432/tsunagu',
+  JWT_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
 };
 
 describe('parseConfig', () => {
@@ -25,7 +26,7 @@ describe('parseConfig', () => {
   });
 
   it('reports a missing database URL without echoing secrets', () => {
-    const result = parseConfig({ DATABASE_APP_URL: 'mysql://root:hunter2@db/x' }, '1');
+    const result = parseConfig({ DATABASE_APP_URL: 'mysql://root:hunter2@db/x', JWT_SECRET: valid.JWT_SECRET }, '1');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(2);
@@ -112,5 +113,13 @@ describe('parseConfig: mail and background jobs', () => {
       'JOBS_POLLING_INTERVAL_SECONDS',
     ]);
     expect(result.problems[2]).toBe('Configuration error: MAIL_RETRY_LIMIT must be an integer from 1 to 1000 (got "0").');
+  });
+
+  it('requires a long JWT secret and never echoes it', () => {
+    const result = parseConfig({ ...valid, JWT_SECRET: 'short-secret' }, '1');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([
+      'Configuration error: JWT_SECRET must be a random secret of at least 32 characters (e.g. `openssl rand -base64 48`) (the value given is too short).',
+    ]);
   });
 });

@@ -70,6 +70,18 @@ export const configSchema = z.object({
     .max(60, { message: 'must be a number of seconds from 0.5 to 60' })
     .default(2),
   // --- end of mail and background jobs ---
+  // --- authentication (core/auth) ---
+  JWT_SECRET: z
+    .string()
+    .min(32, { message: 'must be a random secret of at least 32 characters (e.g. `openssl rand -base64 48`)' }),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt(3600, 'a number of seconds from 1 to 3600').default(600),
+  REFRESH_TOKEN_TTL_DAYS: positiveInt(90, 'a number of days from 1 to 90').default(30),
+  LOGIN_MAX_FAILURES: positiveInt(100, 'an integer from 1 to 100').default(5),
+  LOGIN_LOCK_MINUTES: positiveInt(1440, 'a number of minutes from 1 to 1440').default(15),
+  COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' })
+    .default('auto'),
+  // --- end of authentication ---
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -105,6 +117,18 @@ export interface AppConfig {
   };
   readonly jobs: { readonly pollingIntervalSeconds: number };
   // --- end of mail and background jobs ---
+  // --- authentication (core/auth) ---
+  readonly auth: {
+    readonly jwtSecret: string;
+    readonly accessTokenTtlSeconds: number;
+    readonly refreshTokenTtlDays: number;
+    /** Failed logins per account and per client address before a lock. */
+    readonly loginMaxFailures: number;
+    readonly loginLockMinutes: number;
+    /** auto: Secure when the request arrived over https (directly or via a trusted proxy). */
+    readonly cookieSecure: 'auto' | 'always' | 'never';
+  };
+  // --- end of authentication ---
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -113,6 +137,7 @@ export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; proble
 function describeReceived(variable: string, value: string | undefined): string {
   if (value === undefined || value === '') return 'it is not set';
   if (variable.endsWith('_URL')) return 'the value given is not one';
+  if (variable.endsWith('_SECRET')) return 'the value given is too short';
   return `got "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
 }
 
@@ -166,6 +191,36 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
       },
       jobs: { pollingIntervalSeconds: raw.JOBS_POLLING_INTERVAL_SECONDS },
       // --- end of mail and background jobs ---
+      // --- authentication (core/auth) ---
+      auth: {
+        jwtSecret: raw.JWT_SECRET,
+        accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
+        refreshTokenTtlDays: raw.REFRESH_TOKEN_TTL_DAYS,
+        loginMaxFailures: raw.LOGIN_MAX_FAILURES,
+        loginLockMinutes: raw.LOGIN_LOCK_MINUTES,
+        cookieSecure: ({ auto: 'auto', true: 'always', false: 'never' } as const)[raw.COOKIE_SECURE],
+      },
+      // --- end of authentication ---
+    }),
+  };
+}
+
+/** What `migrate` and `revert` need: only the owner's connection, not the server's secrets. */
+export function parseMigrationConfig(
+  env: NodeJS.ProcessEnv,
+): { ok: true; ownerUrl: string; quiet: boolean } | { ok: false; problems: string[] } {
+  const schema = configSchema.pick({ DATABASE_URL: true, LOG_LEVEL: true });
+  const parsed = schema.safeParse({
+    DATABASE_URL: env['DATABASE_URL'] || undefined,
+    LOG_LEVEL: env['LOG_LEVEL'] || undefined,
+  });
+  if (parsed.success) return { ok: true, ownerUrl: parsed.data.DATABASE_URL, quiet: parsed.data.LOG_LEVEL === 'silent' };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0]);
+      const expected = env[variable] === undefined ? 'must be set' : issue.message;
+      return `Configuration error: ${variable} ${expected} (${describeReceived(variable, env[variable])}).`;
     }),
   };
 }

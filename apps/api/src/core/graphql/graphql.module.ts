@@ -3,10 +3,12 @@
 // prevention, and no introspection or field suggestions when NODE_ENV=production.
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { safeErrorForLog } from '../logging/safe-error';
+import { AppErrorFilter } from './app-error.filter';
 import { createFormatError } from './format-error';
 import { localizeErrorsPlugin } from './localize-errors.plugin';
 import { logErrorsPlugin } from './log-errors.plugin';
@@ -19,6 +21,9 @@ import { complexityLimitPlugin, depthLimitRule } from './query-limits';
       inject: [APP_CONFIG, PinoLogger, GraphQLSchemaHost],
       useFactory: (config: AppConfig, logger: PinoLogger, schemaHost: GraphQLSchemaHost) => ({
         path: '/graphql',
+        // Fastify hands Apollo the request and the reply; resolvers that set the refresh
+        // cookie need the reply.
+        context: (req: unknown, reply: unknown) => ({ req, reply }),
         // The schema is built in memory; apps/api/schema.gql is written by `npm run schema:generate`
         // from the same resolvers and checked for staleness in CI.
         autoSchemaFile: true,
@@ -44,5 +49,6 @@ import { complexityLimitPlugin, depthLimitRule } from './query-limits';
       }),
     }),
   ],
+  providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
 })
 export class AppGraphQLModule {}

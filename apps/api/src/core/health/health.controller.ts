@@ -2,8 +2,10 @@
 // should get traffic (database reachable, not shutting down), 503 otherwise.
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/auth.decorators';
 import { HealthService } from './health.service';
 
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}

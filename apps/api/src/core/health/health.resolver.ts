@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { Public } from '../auth/auth.decorators';
 import { Health } from './health.model';
 import { HealthService } from './health.service';
 
@@ -11,6 +12,7 @@ export class HealthResolver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Public()
   @Query(() => Health, { description: 'Health and version of the API; needs no sign-in.' })
   async health(): Promise<Health> {
     const database = await this.healthService.databaseStatus();

@@ -1,21 +1,64 @@
-// The one way to touch tenant-owned rows: a transaction whose app.tenant_id is set, so the
-// row-level security policies (see core/database/tenant-owned-table.ts) admit only that
-// tenant's rows. The setting is transaction-local, so a pooled connection never carries one
-// tenant's context into another request.
+// The one way to touch data behind row-level security: a transaction that first sets the
+// per-transaction settings the policies read (see migrations/lib/tenant-owned-table.ts and
+// the accounts migration). set_config(..., true) is transaction-local, so a pooled connection
+// never carries one request's tenant or user into the next. Features never set them by hand.
 import type { DataSource, EntityManager } from 'typeorm';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export interface TenantScope {
+  /** The network of the active membership. */
+  readonly tenantId: string;
+  /** The authenticated user, for the rows that belong to them across networks. */
+  readonly userId?: string;
+}
+
+function assertUuid(value: string, what: string): void {
+  if (!uuidPattern.test(value)) throw new Error(`${what} must be a UUID taken from an authenticated membership`);
+}
+
+/** Work on one network's rows (and, with userId, the user's own rows). */
 export async function runInTenant<T>(
   dataSource: DataSource,
-  tenantId: string,
+  scope: TenantScope | string,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  if (!uuidPattern.test(tenantId)) {
-    throw new Error('runInTenant needs the tenant id of an authenticated membership');
-  }
+  const { tenantId, userId } = typeof scope === 'string' ? { tenantId: scope, userId: undefined } : scope;
+  assertUuid(tenantId, 'tenantId');
+  if (userId !== undefined) assertUuid(userId, 'userId');
   return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
+      tenantId,
+      userId ?? '',
+    ]);
+    return work(manager);
+  });
+}
+
+/** Work on the authenticated user's own rows, outside any network (sessions, memberships). */
+export async function runAsUser<T>(
+  dataSource: DataSource,
+  userId: string,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  assertUuid(userId, 'userId');
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
+    return work(manager);
+  });
+}
+
+/**
+ * Authentication flows only (login, refresh, invitation acceptance, password reset): they must
+ * find a user or a token before any tenant or user is known. Used by core/auth and the
+ * account flows; nothing else may call it.
+ */
+export async function runInAuthContext<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('app.auth', 'on', true)`);
     return work(manager);
   });
 }

@@ -1,0 +1,89 @@
+// Sessions are refresh-token families: each refresh rotates the token, and presenting a token
+// that was already rotated means it was copied, so the whole family (session) is revoked.
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { queryRows } from '../database/returning';
+import type { AccessTokenClaims } from './actor';
+import { ACCESS_TOKEN_AUDIENCE } from './jwt.strategy';
+import { hashSecretToken, newSecretToken } from './secret-tokens';
+
+export interface IssuedSession {
+  readonly sessionId: string;
+  readonly refreshToken: string;
+  readonly refreshExpiresAt: Date;
+}
+
+export type RotationResult =
+  | { kind: 'rotated'; sessionId: string; userId: string; membershipId: string; refreshToken: string; refreshExpiresAt: Date }
+  | { kind: 'reused'; sessionId: string }
+  | { kind: 'invalid' };
+
+@Injectable()
+export class SessionTokens {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  issueAccessToken(claims: AccessTokenClaims): { accessToken: string; accessTokenExpiresAt: Date } {
+    const ttl = this.config.auth.accessTokenTtlSeconds;
+    const accessToken = this.jwt.sign(
+      { sub: claims.sub, sid: claims.sid, mid: claims.mid },
+      { secret: this.config.auth.jwtSecret, expiresIn: ttl, audience: ACCESS_TOKEN_AUDIENCE, algorithm: 'HS256' },
+    );
+    return { accessToken, accessTokenExpiresAt: new Date(Date.now() + ttl * 1000) };
+  }
+
+  /** In an auth-context transaction. */
+  async createSession(
+    manager: EntityManager,
+    userId: string,
+    membershipId: string,
+    userAgent: string | undefined,
+  ): Promise<IssuedSession> {
+    const [session]: Array<{ id: string; expires_at: Date }> = await manager.query(
+      `INSERT INTO sessions (user_id, active_membership_id, expires_at, user_agent)
+       VALUES ($1, $2, now() + make_interval(days => $3), $4) RETURNING id, expires_at`,
+      [userId, membershipId, this.config.auth.refreshTokenTtlDays, userAgent?.slice(0, 300) ?? null],
+    );
+    const { token, hash } = newSecretToken();
+    await manager.query(`INSERT INTO refresh_tokens (session_id, token_hash) VALUES ($1, $2)`, [session.id, hash]);
+    return { sessionId: session.id, refreshToken: token, refreshExpiresAt: session.expires_at };
+  }
+
+  /** In an auth-context transaction. Atomic: of two concurrent uses of one token, one wins. */
+  async rotate(manager: EntityManager, refreshToken: string): Promise<RotationResult> {
+    const hash = hashSecretToken(refreshToken);
+    const [found]: Array<{ session_id: string; rotated_at: Date | null }> = await manager.query(
+      `SELECT session_id, rotated_at FROM refresh_tokens WHERE token_hash = $1`,
+      [hash],
+    );
+    if (!found) return { kind: 'invalid' };
+    const claimed = await queryRows(
+      manager,
+      `UPDATE refresh_tokens SET rotated_at = now() WHERE token_hash = $1 AND rotated_at IS NULL RETURNING id`,
+      [hash],
+    );
+    if (claimed.length === 0) return { kind: 'reused', sessionId: found.session_id };
+    const [session] = await queryRows<{ user_id: string; active_membership_id: string; expires_at: Date }>(
+      manager,
+      `UPDATE sessions SET last_used_at = now()
+        WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()
+        RETURNING user_id, active_membership_id, expires_at`,
+      [found.session_id],
+    );
+    if (!session) return { kind: 'invalid' };
+    const { token, hash: nextHash } = newSecretToken();
+    await manager.query(`INSERT INTO refresh_tokens (session_id, token_hash) VALUES ($1, $2)`, [found.session_id, nextHash]);
+    return {
+      kind: 'rotated',
+      sessionId: found.session_id,
+      userId: session.user_id,
+      membershipId: session.active_membership_id,
+      refreshToken: token,
+      refreshExpiresAt: session.expires_at,
+    };
+  }
+}

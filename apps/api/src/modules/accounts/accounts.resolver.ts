@@ -1,0 +1,111 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RequestActor } from '../../core/auth/actor';
+import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../../core/auth/refresh-cookie';
+import { APP_CONFIG, AppConfig } from '../../core/config/config';
+import { AuthPayload, Me, SessionInfo } from './account.model';
+import { AccountsService, SignedIn } from './accounts.service';
+import { ChangePasswordInput, LoginInput, ResetPasswordInput, UpdateMyProfileInput } from './dto/accounts.input';
+
+interface HttpContext {
+  readonly req: FastifyRequest;
+  readonly reply: FastifyReply;
+}
+
+@Resolver()
+export class AccountsResolver {
+  constructor(
+    private readonly accounts: AccountsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Query(() => Me, { nullable: true, description: 'The signed-in user, or null.' })
+  async me(@OptionalActor() actor: RequestActor | null): Promise<Me | null> {
+    return actor ? this.accounts.me(actor) : null;
+  }
+
+  @Query(() => [SessionInfo], { description: 'Where I am signed in.' })
+  mySessions(@CurrentActor() actor: RequestActor): Promise<SessionInfo[]> {
+    return this.accounts.sessions(actor);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Sign in; sets the refresh cookie.' })
+  async login(@Args('input') input: LoginInput, @Context() context: HttpContext): Promise<AuthPayload> {
+    const signedIn = await this.accounts.login(input.email, input.password, {
+      ip: context.req.ip,
+      userAgent: context.req.headers['user-agent'],
+    });
+    return this.withCookie(context, signedIn);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'New access token from the refresh cookie (which rotates).' })
+  async refreshSession(@Context() context: HttpContext): Promise<AuthPayload> {
+    try {
+      return this.withCookie(context, await this.accounts.refresh(readRefreshCookie(context.req)));
+    } catch (error) {
+      clearRefreshCookie(this.config, context.req, context.reply);
+      throw error;
+    }
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Sign out this session.' })
+  async logout(@OptionalActor() actor: RequestActor | null, @Context() context: HttpContext): Promise<boolean> {
+    await this.accounts.logout(readRefreshCookie(context.req), actor);
+    clearRefreshCookie(this.config, context.req, context.reply);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Sign out one of my sessions (another device).' })
+  async revokeSession(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.accounts.revokeSession(actor, id);
+    return true;
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Act as another of my memberships, without signing in again.' })
+  async switchMembership(
+    @CurrentActor() actor: RequestActor,
+    @Args('membershipId', { type: () => ID }) membershipId: string,
+  ): Promise<AuthPayload> {
+    return (await this.accounts.switchMembership(actor, membershipId)).payload;
+  }
+
+  @Mutation(() => Boolean, { description: 'Change my password; my other sessions end.' })
+  async changePassword(@CurrentActor() actor: RequestActor, @Args('input') input: ChangePasswordInput): Promise<boolean> {
+    await this.accounts.changePassword(actor, input.currentPassword, input.newPassword);
+    return true;
+  }
+
+  @Mutation(() => Me)
+  updateMyProfile(@CurrentActor() actor: RequestActor, @Args('input') input: UpdateMyProfileInput): Promise<Me> {
+    return this.accounts.updateProfile(actor, input.displayName, input.preferredLanguage);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: 'Mail a reset link if the address has an account. Always true: it does not reveal which.',
+  })
+  async requestPasswordReset(@Args('email') email: string): Promise<boolean> {
+    await this.accounts.requestPasswordReset(email);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Set a new password with a reset link; every session ends.' })
+  async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
+    await this.accounts.resetPassword(input.token, input.newPassword);
+    return true;
+  }
+
+  private withCookie(context: HttpContext, signedIn: SignedIn): AuthPayload {
+    if (signedIn.refreshToken && signedIn.refreshExpiresAt) {
+      setRefreshCookie(this.config, context.req, context.reply, signedIn.refreshToken, signedIn.refreshExpiresAt);
+    }
+    return signedIn.payload;
+  }
+}

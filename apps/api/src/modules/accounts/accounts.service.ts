@@ -1,0 +1,361 @@
+// Signing in and out, sessions, switching the active membership, and the user's own account.
+// Failures that must persist (a counted login failure, a revoked session family) are committed
+// before the error is thrown, because the failing transaction itself is rolled back.
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { normalizeEmail, SUPPORTED_LANGUAGES } from '@tsunagu/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RequestActor } from '../../core/auth/actor';
+import { LoginThrottle } from '../../core/auth/login-throttle';
+import { PasswordHasher } from '../../core/auth/password-hasher';
+import { assertAcceptablePassword } from '../../core/auth/password-policy';
+import { hashSecretToken, newSecretToken, throttleKey } from '../../core/auth/secret-tokens';
+import { SessionTokens } from '../../core/auth/session-tokens';
+import { recordAudit } from '../../core/audit/audit-log';
+import { APP_CONFIG, AppConfig } from '../../core/config/config';
+import { queryRows } from '../../core/database/returning';
+import { AppError } from '../../core/graphql/app-error';
+import { MailOutbox } from '../../core/mail';
+import { runAsUser, runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
+import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from '../members/membership.mapper';
+import type { AuthPayload, Me, SessionInfo } from './account.model';
+
+const LOGIN_FAILED = {
+  ja: 'メールアドレスまたはパスワードが正しくありません。',
+  en: 'The email address or password is not correct.',
+};
+const TOO_MANY_ATTEMPTS = {
+  ja: 'ログインの失敗が続いたため、しばらくログインできません。時間をおいてもう一度お試しください。',
+  en: 'Too many failed sign-in attempts. Please wait a while and try again.',
+};
+const SESSION_ENDED = {
+  ja: 'ログインの有効期限が切れました。もう一度ログインしてください。',
+  en: 'Your session has ended. Please sign in again.',
+};
+const PASSWORD_RESET_TTL_MINUTES = 60;
+
+export interface ClientInfo {
+  readonly ip: string;
+  readonly userAgent: string | undefined;
+}
+
+/** What the resolver needs to set the cookie: the payload plus the new refresh token. */
+export interface SignedIn {
+  readonly payload: AuthPayload;
+  readonly refreshToken: string | null;
+  readonly refreshExpiresAt: Date | null;
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly tokens: SessionTokens,
+    private readonly mail: MailOutbox,
+  ) {}
+
+  async login(emailInput: string, password: string, client: ClientInfo): Promise<SignedIn> {
+    const email = normalizeEmail(emailInput);
+    const keys = [throttleKey('email', email), throttleKey('ip', client.ip)];
+    const outcome = await runInAuthContext(this.dataSource, async (manager) => {
+      if (await this.throttle.isLocked(manager, keys)) return { kind: 'locked' as const };
+      const [user]: Array<{ id: string; password_hash: string; disabled_at: Date | null }> = await manager.query(
+        `SELECT id, password_hash, disabled_at FROM users WHERE email = $1`,
+        [email],
+      );
+      const passwordMatches = await this.hasher.verify(user?.password_hash ?? null, password);
+      if (!user || !passwordMatches || user.disabled_at) return { kind: 'failed' as const };
+      const [membership]: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM memberships WHERE user_id = $1 AND disabled_at IS NULL ORDER BY created_at, id LIMIT 1`,
+        [user.id],
+      );
+      if (!membership) return { kind: 'failed' as const };
+      await this.throttle.clear(manager, keys[0]);
+      const session = await this.tokens.createSession(manager, user.id, membership.id, client.userAgent);
+      return { kind: 'ok' as const, userId: user.id, membershipId: membership.id, session };
+    });
+    if (outcome.kind === 'locked') {
+      throw new AppError('UNAUTHENTICATED', TOO_MANY_ATTEMPTS, { reason: 'TOO_MANY_ATTEMPTS' });
+    }
+    if (outcome.kind === 'failed') {
+      await this.throttle.recordFailure(keys);
+      throw new AppError('UNAUTHENTICATED', LOGIN_FAILED, { reason: 'LOGIN_FAILED' });
+    }
+    return this.signedIn(outcome.userId, outcome.session.sessionId, outcome.membershipId, outcome.session);
+  }
+
+  async refresh(refreshToken: string | undefined): Promise<SignedIn> {
+    if (!refreshToken) throw new AppError('UNAUTHENTICATED', SESSION_ENDED, { reason: 'NO_SESSION' });
+    const result = await runInAuthContext(this.dataSource, async (manager) => {
+      const rotation = await this.tokens.rotate(manager, refreshToken);
+      if (rotation.kind === 'reused') {
+        await this.revokeSessions(manager, `id = $1`, [rotation.sessionId], 'REUSE_DETECTED');
+      }
+      if (rotation.kind !== 'rotated') return rotation;
+      // The account or membership may have been disabled since.
+      const active: unknown[] = await manager.query(
+        `SELECT 1 FROM users u JOIN memberships m ON m.user_id = u.id
+          WHERE u.id = $1 AND m.id = $2 AND u.disabled_at IS NULL AND m.disabled_at IS NULL`,
+        [rotation.userId, rotation.membershipId],
+      );
+      return active.length ? rotation : ({ kind: 'invalid' } as const);
+    });
+    if (result.kind === 'reused') {
+      throw new AppError('UNAUTHENTICATED', SESSION_ENDED, { reason: 'REFRESH_TOKEN_REUSED' });
+    }
+    if (result.kind === 'invalid') throw new AppError('UNAUTHENTICATED', SESSION_ENDED, { reason: 'NO_SESSION' });
+    return this.signedIn(result.userId, result.sessionId, result.membershipId, {
+      refreshToken: result.refreshToken,
+      refreshExpiresAt: result.refreshExpiresAt,
+    });
+  }
+
+  async logout(refreshToken: string | undefined, actor: RequestActor | null): Promise<void> {
+    await runInAuthContext(this.dataSource, async (manager) => {
+      if (actor) await this.revokeSessions(manager, `id = $1`, [actor.sessionId], 'LOGOUT');
+      if (refreshToken) {
+        await this.revokeSessions(
+          manager,
+          `id = (SELECT session_id FROM refresh_tokens WHERE token_hash = $1)`,
+          [hashSecretToken(refreshToken)],
+          'LOGOUT',
+        );
+      }
+    });
+  }
+
+  async me(actor: RequestActor): Promise<Me> {
+    return runAsUser(this.dataSource, actor.userId, (manager) => this.loadMe(manager, actor.userId, actor.membershipId));
+  }
+
+  async sessions(actor: RequestActor): Promise<SessionInfo[]> {
+    const rows: Array<{ id: string; created_at: Date; last_used_at: Date; expires_at: Date; user_agent: string | null }> =
+      await runAsUser(this.dataSource, actor.userId, (manager) =>
+        manager.query(
+          `SELECT id, created_at, last_used_at, expires_at, user_agent FROM sessions
+            WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+            ORDER BY last_used_at DESC, id LIMIT 100`,
+          [actor.userId],
+        ),
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+      expiresAt: row.expires_at,
+      userAgent: row.user_agent,
+      current: row.id === actor.sessionId,
+    }));
+  }
+
+  async revokeSession(actor: RequestActor, sessionId: string): Promise<void> {
+    const revoked = await runAsUser(this.dataSource, actor.userId, (manager) =>
+      this.revokeSessions(manager, `id = $1 AND user_id = $2`, [sessionId, actor.userId], 'REVOKED'),
+    );
+    if (revoked === 0) {
+      throw new AppError('NOT_FOUND', {
+        ja: '指定されたログイン中の端末が見つかりません。',
+        en: 'That signed-in session was not found.',
+      });
+    }
+  }
+
+  async switchMembership(actor: RequestActor, membershipId: string): Promise<SignedIn> {
+    const switched = await runAsUser(this.dataSource, actor.userId, async (manager) => {
+      const rows: unknown[] = await manager.query(
+        `SELECT 1 FROM memberships WHERE id = $1 AND user_id = $2 AND disabled_at IS NULL`,
+        [membershipId, actor.userId],
+      );
+      if (!rows.length) return false;
+      await manager.query(`UPDATE sessions SET active_membership_id = $1 WHERE id = $2 AND user_id = $3`, [
+        membershipId,
+        actor.sessionId,
+        actor.userId,
+      ]);
+      return true;
+    });
+    if (!switched) {
+      throw new AppError('NOT_FOUND', {
+        ja: '切り替え先の所属が見つかりません。',
+        en: 'That membership was not found.',
+      });
+    }
+    return this.signedIn(actor.userId, actor.sessionId, membershipId, null);
+  }
+
+  async changePassword(actor: RequestActor, currentPassword: string, newPassword: string): Promise<void> {
+    assertAcceptablePassword(newPassword, 'newPassword');
+    const [user]: Array<{ password_hash: string }> = await runAsUser(this.dataSource, actor.userId, (manager) =>
+      manager.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.userId]),
+    );
+    if (!(await this.hasher.verify(user?.password_hash ?? null, currentPassword))) {
+      const message = { ja: '現在のパスワードが正しくありません。', en: 'The current password is not correct.' };
+      throw new AppError('BAD_USER_INPUT', message, { reason: 'WRONG_PASSWORD', fields: { currentPassword: message } });
+    }
+    const hash = await this.hasher.hash(newPassword);
+    await runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      await manager.query(`UPDATE users SET password_hash = $1, password_changed_at = now() WHERE id = $2`, [
+        hash,
+        actor.userId,
+      ]);
+      await this.revokeSessions(manager, `user_id = $1 AND id <> $2`, [actor.userId, actor.sessionId], 'PASSWORD_CHANGED');
+      await recordAudit(manager, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        actorMembershipId: actor.membershipId,
+        organizationId: actor.organizationId,
+        entity: 'User',
+        entityId: actor.userId,
+        action: 'PASSWORD_CHANGED',
+        changedFields: ['password'],
+      });
+    });
+  }
+
+  async updateProfile(actor: RequestActor, displayName?: string | null, preferredLanguage?: string | null): Promise<Me> {
+    const changes: Record<string, string> = {};
+    if (displayName !== undefined && displayName !== null) {
+      const trimmed = displayName.trim();
+      if (trimmed.length < 1 || trimmed.length > 100) {
+        const message = { ja: '表示名は1〜100文字で入力してください。', en: 'Enter a display name of 1 to 100 characters.' };
+        throw new AppError('BAD_USER_INPUT', message, { fields: { displayName: message } });
+      }
+      changes['display_name'] = trimmed;
+    }
+    if (preferredLanguage !== undefined && preferredLanguage !== null) {
+      if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(preferredLanguage)) {
+        const message = { ja: '言語は ja か en を指定してください。', en: 'The language must be ja or en.' };
+        throw new AppError('BAD_USER_INPUT', message, { fields: { preferredLanguage: message } });
+      }
+      changes['preferred_language'] = preferredLanguage;
+    }
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const columns = Object.keys(changes);
+      if (columns.length) {
+        const assignments = columns.map((column, index) => `${column} = $${index + 2}`).join(', ');
+        await manager.query(`UPDATE users SET ${assignments} WHERE id = $1`, [actor.userId, ...Object.values(changes)]);
+        await recordAudit(manager, {
+          tenantId: actor.tenantId,
+          actorUserId: actor.userId,
+          actorMembershipId: actor.membershipId,
+          organizationId: actor.organizationId,
+          entity: 'User',
+          entityId: actor.userId,
+          action: 'UPDATED',
+          changedFields: columns.map((column) => (column === 'display_name' ? 'displayName' : 'preferredLanguage')),
+        });
+      }
+      return this.loadMe(manager, actor.userId, actor.membershipId);
+    });
+  }
+
+  /** Always succeeds from the caller's point of view: whether the email exists stays hidden. */
+  async requestPasswordReset(emailInput: string): Promise<void> {
+    const email = normalizeEmail(emailInput);
+    await runInAuthContext(this.dataSource, async (manager) => {
+      const [user]: Array<{ id: string; preferred_language: 'ja' | 'en' }> = await manager.query(
+        `SELECT id, preferred_language FROM users WHERE email = $1 AND disabled_at IS NULL`,
+        [email],
+      );
+      if (!user) return;
+      const { token, hash } = newSecretToken();
+      const [reset]: Array<{ expires_at: Date }> = await manager.query(
+        `INSERT INTO password_resets (user_id, token_hash, expires_at)
+         VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING expires_at`,
+        [user.id, hash, PASSWORD_RESET_TTL_MINUTES],
+      );
+      await this.mail.enqueue(manager, {
+        to: email,
+        language: user.preferred_language,
+        template: {
+          kind: 'password-reset',
+          resetUrl: `${this.config.mail.appBaseUrl}/reset-password?token=${encodeURIComponent(token)}`,
+          expiresAt: reset.expires_at,
+        },
+      });
+    });
+  }
+
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    assertAcceptablePassword(newPassword, 'newPassword');
+    const hash = await this.hasher.hash(newPassword);
+    const done = await runInAuthContext(this.dataSource, async (manager) => {
+      const [reset] = await queryRows<{ user_id: string }>(
+        manager,
+        `UPDATE password_resets SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+        [hashSecretToken(token)],
+      );
+      if (!reset) return false;
+      await manager.query(`UPDATE users SET password_hash = $1, password_changed_at = now() WHERE id = $2`, [
+        hash,
+        reset.user_id,
+      ]);
+      await this.revokeSessions(manager, `user_id = $1`, [reset.user_id], 'PASSWORD_CHANGED');
+      return true;
+    });
+    if (!done) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        {
+          ja: 'このパスワード再設定リンクは無効か、有効期限（1時間）が切れています。もう一度再設定を申請してください。',
+          en: 'This password reset link is invalid or has expired (links last one hour). Please request a new one.',
+        },
+        { reason: 'INVALID_RESET_TOKEN' },
+      );
+    }
+  }
+
+  /** Ends the sessions matching `where`; returns how many. */
+  async revokeSessions(manager: EntityManager, where: string, params: unknown[], reason: string): Promise<number> {
+    const offset = params.length + 1;
+    const rows = await queryRows(
+      manager,
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = $${offset}
+        WHERE ${where} AND revoked_at IS NULL RETURNING id`,
+      [...params, reason],
+    );
+    return rows.length;
+  }
+
+  async signedIn(
+    userId: string,
+    sessionId: string,
+    membershipId: string,
+    refresh: { refreshToken: string; refreshExpiresAt: Date } | null,
+  ): Promise<SignedIn> {
+    const access = this.tokens.issueAccessToken({ sub: userId, sid: sessionId, mid: membershipId });
+    const me = await runAsUser(this.dataSource, userId, (manager) => this.loadMe(manager, userId, membershipId));
+    return {
+      payload: { ...access, me },
+      refreshToken: refresh?.refreshToken ?? null,
+      refreshExpiresAt: refresh?.refreshExpiresAt ?? null,
+    };
+  }
+
+  private async loadMe(manager: EntityManager, userId: string, activeMembershipId: string): Promise<Me> {
+    const [user]: Array<{ email: string; display_name: string; preferred_language: string }> = await manager.query(
+      `SELECT email, display_name, preferred_language FROM users WHERE id = $1`,
+      [userId],
+    );
+    const rows: MembershipRow[] = await manager.query(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m ${MEMBERSHIP_JOINS}
+        WHERE m.user_id = $1 AND m.disabled_at IS NULL ORDER BY n.name, o.name, m.id`,
+      [userId],
+    );
+    const memberships = rows.map(toMembership);
+    const active = memberships.find((membership) => membership.id === activeMembershipId);
+    if (!user || !active) throw new AppError('UNAUTHENTICATED', SESSION_ENDED, { reason: 'NO_SESSION' });
+    return {
+      id: userId,
+      email: user.email,
+      displayName: user.display_name,
+      preferredLanguage: user.preferred_language,
+      activeMembership: active,
+      memberships,
+    };
+  }
+}

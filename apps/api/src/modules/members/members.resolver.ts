@@ -1,0 +1,87 @@
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Inject } from '@nestjs/common';
+import type { RequestActor } from '../../core/auth/actor';
+import { CurrentActor, Public } from '../../core/auth/auth.decorators';
+import { setRefreshCookie } from '../../core/auth/refresh-cookie';
+import { APP_CONFIG, AppConfig } from '../../core/config/config';
+import { toConnection } from '../../core/graphql/pagination';
+import { AuthPayload } from '../accounts/account.model';
+import { AcceptInvitationInput, InviteMemberInput, UpdateMemberRolesInput } from './dto/members.input';
+import { Invitation, InvitationPreview, Membership, MembershipConnection } from './membership.model';
+import { MembersService } from './members.service';
+
+@Resolver(() => Membership)
+export class MembersResolver {
+  constructor(
+    private readonly membersService: MembersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => MembershipConnection, {
+    description: 'Members of an organisation of my network, oldest first.',
+    complexity: ({ args, childComplexity }) => 1 + (args.first ?? 50) * childComplexity,
+  })
+  async members(
+    @CurrentActor() actor: RequestActor,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<MembershipConnection> {
+    return toConnection(await this.membersService.list(actor, organizationId, first, after));
+  }
+
+  @Query(() => [Invitation], { description: 'Pending invitations of an organisation.' })
+  invitations(
+    @CurrentActor() actor: RequestActor,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<Invitation[]> {
+    return this.membersService.pendingInvitations(actor, organizationId);
+  }
+
+  @Public()
+  @Query(() => InvitationPreview, { description: 'What an invitation link is for (no sign-in needed).' })
+  invitationPreview(@Args('token') token: string): Promise<InvitationPreview> {
+    return this.membersService.preview(token);
+  }
+
+  @Mutation(() => Invitation, { description: 'Invite an address to an organisation; the link is mailed and lasts 7 days.' })
+  inviteMember(@CurrentActor() actor: RequestActor, @Args('input') input: InviteMemberInput): Promise<Invitation> {
+    return this.membersService.invite(actor, input);
+  }
+
+  @Mutation(() => Invitation)
+  revokeInvitation(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Invitation> {
+    return this.membersService.revokeInvitation(actor, id);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Accept an invitation: creates the account or adds the membership, and signs in.' })
+  async acceptInvitation(
+    @Args('input') input: AcceptInvitationInput,
+    @Context() context: { req: FastifyRequest; reply: FastifyReply },
+  ): Promise<AuthPayload> {
+    const signedIn = await this.membersService.accept(input, {
+      ip: context.req.ip,
+      userAgent: context.req.headers['user-agent'],
+    });
+    if (signedIn.refreshToken && signedIn.refreshExpiresAt) {
+      setRefreshCookie(this.config, context.req, context.reply, signedIn.refreshToken, signedIn.refreshExpiresAt);
+    }
+    return signedIn.payload;
+  }
+
+  @Mutation(() => Membership)
+  updateMemberRoles(@CurrentActor() actor: RequestActor, @Args('input') input: UpdateMemberRolesInput): Promise<Membership> {
+    return this.membersService.updateRoles(actor, input.membershipId, input.roles);
+  }
+
+  @Mutation(() => Membership, { description: 'Disable (or re-enable) a membership; disabling ends its sessions.' })
+  setMembershipDisabled(
+    @CurrentActor() actor: RequestActor,
+    @Args('membershipId', { type: () => ID }) membershipId: string,
+    @Args('disabled') disabled: boolean,
+  ): Promise<Membership> {
+    return this.membersService.setDisabled(actor, membershipId, disabled);
+  }
+}

@@ -1,0 +1,47 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { RequestActor } from '../../core/auth/actor';
+import { CurrentActor } from '../../core/auth/auth.decorators';
+import { Can } from '../../core/authz/can.guard';
+import { toConnection } from '../../core/graphql/pagination';
+import { CreateOrganizationInput, UpdateOrganizationInput } from './dto/organization.input';
+import { Organization, OrganizationConnection } from './organization.model';
+import { OrganizationsService } from './organizations.service';
+
+@Resolver(() => Organization)
+export class OrganizationsResolver {
+  constructor(private readonly organizationsService: OrganizationsService) {}
+
+  @Query(() => OrganizationConnection, {
+    description: 'Organisations of my network, by name.',
+    complexity: ({ args, childComplexity }) => 1 + (args.first ?? 50) * childComplexity,
+  })
+  async organizations(
+    @CurrentActor() actor: RequestActor,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<OrganizationConnection> {
+    return toConnection(await this.organizationsService.list(actor, first, after));
+  }
+
+  @Query(() => Organization)
+  organization(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Organization> {
+    return this.organizationsService.get(actor, id);
+  }
+
+  @Can('create', 'Organization')
+  @Mutation(() => Organization, { description: 'Admit an organisation to my network (network admins).' })
+  createOrganization(
+    @CurrentActor() actor: RequestActor,
+    @Args('input') input: CreateOrganizationInput,
+  ): Promise<Organization> {
+    return this.organizationsService.create(actor, input);
+  }
+
+  @Mutation(() => Organization, { description: 'Edit an organisation (its admins, or network admins).' })
+  updateOrganization(
+    @CurrentActor() actor: RequestActor,
+    @Args('input') input: UpdateOrganizationInput,
+  ): Promise<Organization> {
+    return this.organizationsService.update(actor, input);
+  }
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { OrganizationKind } from '@tsunagu/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RequestActor } from '../../core/auth/actor';
+import { recordAudit } from '../../core/audit/audit-log';
+import { assertCan, notFound } from '../../core/authz/authorize';
+import { queryRows } from '../../core/database/returning';
+import { AppError } from '../../core/graphql/app-error';
+import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
+import { runInTenant } from '../../core/tenancy/tenant-transaction';
+import type { CreateOrganizationInput, UpdateOrganizationInput } from './dto/organization.input';
+import { validateOrganizationFields } from './organization-fields';
+import type { Organization } from './organization.model';
+
+const ORGANIZATION = { ja: '団体', en: 'organisation' };
+const COLUMNS = `id, kind, name, name_kana, corporate_number, municipality_code, created_at, updated_at`;
+
+interface OrganizationRow {
+  id: string;
+  kind: OrganizationKind;
+  name: string;
+  name_kana: string | null;
+  corporate_number: string | null;
+  municipality_code: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toOrganization(row: OrganizationRow): Organization {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    nameKana: row.name_kana,
+    corporateNumber: row.corporate_number,
+    municipalityCode: row.municipality_code,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function duplicateName(error: unknown): boolean {
+  return (error as { code?: string; constraint?: string }).code === '23505';
+}
+
+const DUPLICATE = {
+  ja: '同じ名前の団体がこのネットワークにすでにあります。',
+  en: 'An organisation with this name already exists in this network.',
+};
+
+@Injectable()
+export class OrganizationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(actor: RequestActor, first?: number | null, after?: string | null): Promise<Page<Organization>> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const rows: OrganizationRow[] = await manager.query(
+        `SELECT ${COLUMNS} FROM organizations
+          WHERE tenant_id = $1 AND ($2::text IS NULL OR (name, id) > ($2, $3::uuid))
+          ORDER BY name, id LIMIT $4`,
+        [actor.tenantId, cursor?.key ?? null, cursor?.id ?? null, size + 1],
+      );
+      return toPage(rows.map(toOrganization), size, (organization) => ({ key: organization.name, id: organization.id }));
+    });
+  }
+
+  get(actor: RequestActor, id: string): Promise<Organization> {
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, (manager) =>
+      this.load(manager, actor, id),
+    );
+  }
+
+  async create(actor: RequestActor, input: CreateOrganizationInput): Promise<Organization> {
+    assertCan(actor, 'create', 'Organization');
+    const fields = validateOrganizationFields({
+      name: input.name,
+      nameKana: input.nameKana ?? null,
+      corporateNumber: input.corporateNumber ?? null,
+      municipalityCode: input.municipalityCode ?? null,
+    });
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const [row]: OrganizationRow[] = await manager
+        .query(
+          `INSERT INTO organizations (tenant_id, kind, name, name_kana, corporate_number, municipality_code)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+          [actor.tenantId, input.kind, fields.name, fields.nameKana, fields.corporateNumber, fields.municipalityCode],
+        )
+        .catch((error: unknown) => {
+          throw duplicateName(error) ? new AppError('CONFLICT', DUPLICATE, { reason: 'DUPLICATE_NAME' }) : error;
+        });
+      await recordAudit(manager, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        actorMembershipId: actor.membershipId,
+        organizationId: row.id,
+        entity: 'Organization',
+        entityId: row.id,
+        action: 'CREATED',
+        changedFields: ['kind', 'name', 'nameKana', 'corporateNumber', 'municipalityCode'],
+      });
+      return toOrganization(row);
+    });
+  }
+
+  async update(actor: RequestActor, input: UpdateOrganizationInput): Promise<Organization> {
+    const requested = {
+      ...(input.name !== undefined && input.name !== null ? { name: input.name } : {}),
+      ...(input.nameKana !== undefined ? { nameKana: input.nameKana } : {}),
+      ...(input.corporateNumber !== undefined ? { corporateNumber: input.corporateNumber } : {}),
+      ...(input.municipalityCode !== undefined ? { municipalityCode: input.municipalityCode } : {}),
+    };
+    const fields = validateOrganizationFields(requested);
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const current = await this.load(manager, actor, input.id, true);
+      assertCan(actor, 'update', { __typename: 'Organization', id: current.id });
+      const columns: Record<string, unknown> = {};
+      if (fields.name !== undefined && fields.name !== current.name) columns['name'] = fields.name;
+      if (fields.nameKana !== undefined && fields.nameKana !== current.nameKana) columns['name_kana'] = fields.nameKana;
+      if (fields.corporateNumber !== undefined && fields.corporateNumber !== current.corporateNumber) {
+        columns['corporate_number'] = fields.corporateNumber;
+      }
+      if (fields.municipalityCode !== undefined && fields.municipalityCode !== current.municipalityCode) {
+        columns['municipality_code'] = fields.municipalityCode;
+      }
+      if (input.kind && input.kind !== current.kind) columns['kind'] = input.kind;
+      const names = Object.keys(columns);
+      if (!names.length) return current;
+      const assignments = names.map((name, index) => `${name} = $${index + 3}`).join(', ');
+      const [row] = await queryRows<OrganizationRow>(
+        manager,
+        `UPDATE organizations SET ${assignments} WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+        [actor.tenantId, current.id, ...Object.values(columns)],
+      )
+        .catch((error: unknown) => {
+          throw duplicateName(error) ? new AppError('CONFLICT', DUPLICATE, { reason: 'DUPLICATE_NAME' }) : error;
+        });
+      await recordAudit(manager, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        actorMembershipId: actor.membershipId,
+        organizationId: current.id,
+        entity: 'Organization',
+        entityId: current.id,
+        action: 'UPDATED',
+        changedFields: names.map((name) => name.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase())),
+      });
+      return toOrganization(row);
+    });
+  }
+
+  private async load(manager: EntityManager, actor: RequestActor, id: string, forUpdate = false): Promise<Organization> {
+    if (!uuid.test(id)) throw notFound(ORGANIZATION);
+    const [row]: OrganizationRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM organizations WHERE tenant_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+      [actor.tenantId, id],
+    );
+    if (!row) throw notFound(ORGANIZATION);
+    return toOrganization(row);
+  }
+}
