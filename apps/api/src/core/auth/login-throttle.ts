@@ -1,5 +1,6 @@
-// Login throttling per account and per client address: after LOGIN_MAX_FAILURES failures in a
-// row the key is locked for LOGIN_LOCK_MINUTES. Keys are hashes (secret-tokens.throttleKey),
+// Login throttling per account and per client address: after LOGIN_MAX_FAILURES failures for
+// an account (LOGIN_MAX_FAILURES_PER_ADDRESS from one address) the key is locked for
+// LOGIN_LOCK_MINUTES. Keys are hashes (secret-tokens.throttleKey),
 // and an unknown email is throttled exactly like a known one, so the lock reveals nothing.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,10 +24,14 @@ export class LoginThrottle {
   }
 
   /** Counted in its own transaction: the failed login's transaction is rolled back. */
-  async recordFailure(keys: readonly string[]): Promise<void> {
-    const { loginMaxFailures, loginLockMinutes } = this.config.auth;
+  async recordFailure(keys: { readonly account: string; readonly address: string }): Promise<void> {
+    const { loginMaxFailures, loginMaxFailuresPerAddress, loginLockMinutes } = this.config.auth;
+    const limits: Array<[string, number]> = [
+      [keys.account, loginMaxFailures],
+      [keys.address, loginMaxFailuresPerAddress],
+    ];
     await runInAuthContext(this.dataSource, async (manager) => {
-      for (const key of keys) {
+      for (const [key, limit] of limits) {
         await manager.query(
           `INSERT INTO login_throttle AS t (key, failures, window_started_at, locked_until)
            VALUES ($1, 1, now(), CASE WHEN 1 >= $2 THEN now() + make_interval(mins => $3) END)
@@ -37,7 +42,7 @@ export class LoginThrottle {
                WHEN (CASE WHEN t.locked_until IS NOT NULL AND t.locked_until <= now() THEN 1 ELSE t.failures + 1 END) >= $2
                THEN now() + make_interval(mins => $3)
                ELSE NULL END`,
-          [key, loginMaxFailures, loginLockMinutes],
+          [key, limit, loginLockMinutes],
         );
       }
     });

@@ -77,6 +77,7 @@ export const configSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: positiveInt(3600, 'a number of seconds from 1 to 3600').default(600),
   REFRESH_TOKEN_TTL_DAYS: positiveInt(90, 'a number of days from 1 to 90').default(30),
   LOGIN_MAX_FAILURES: positiveInt(100, 'an integer from 1 to 100').default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(10_000, 'an integer from 1 to 10000').default(50),
   LOGIN_LOCK_MINUTES: positiveInt(1440, 'a number of minutes from 1 to 1440').default(15),
   COOKIE_SECURE: z
     .enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' })
@@ -122,8 +123,10 @@ export interface AppConfig {
     readonly jwtSecret: string;
     readonly accessTokenTtlSeconds: number;
     readonly refreshTokenTtlDays: number;
-    /** Failed logins per account and per client address before a lock. */
+    /** Failed logins per account before it is locked for a while. */
     readonly loginMaxFailures: number;
+    /** Failed logins from one client address (higher: offices share addresses). */
+    readonly loginMaxFailuresPerAddress: number;
     readonly loginLockMinutes: number;
     /** auto: Secure when the request arrived over https (directly or via a trusted proxy). */
     readonly cookieSecure: 'auto' | 'always' | 'never';
@@ -197,6 +200,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
         accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
         refreshTokenTtlDays: raw.REFRESH_TOKEN_TTL_DAYS,
         loginMaxFailures: raw.LOGIN_MAX_FAILURES,
+        loginMaxFailuresPerAddress: raw.LOGIN_MAX_FAILURES_PER_ADDRESS,
         loginLockMinutes: raw.LOGIN_LOCK_MINUTES,
         cookieSecure: ({ auto: 'auto', true: 'always', false: 'never' } as const)[raw.COOKIE_SECURE],
       },

@@ -59,9 +59,9 @@ export class AccountsService {
 
   async login(emailInput: string, password: string, client: ClientInfo): Promise<SignedIn> {
     const email = normalizeEmail(emailInput);
-    const keys = [throttleKey('email', email), throttleKey('ip', client.ip)];
+    const keys = { account: throttleKey('email', email), address: throttleKey('ip', client.ip) };
     const outcome = await runInAuthContext(this.dataSource, async (manager) => {
-      if (await this.throttle.isLocked(manager, keys)) return { kind: 'locked' as const };
+      if (await this.throttle.isLocked(manager, [keys.account, keys.address])) return { kind: 'locked' as const };
       const [user]: Array<{ id: string; password_hash: string; disabled_at: Date | null }> = await manager.query(
         `SELECT id, password_hash, disabled_at FROM users WHERE email = $1`,
         [email],
@@ -73,7 +73,7 @@ export class AccountsService {
         [user.id],
       );
       if (!membership) return { kind: 'failed' as const };
-      await this.throttle.clear(manager, keys[0]);
+      await this.throttle.clear(manager, keys.account);
       const session = await this.tokens.createSession(manager, user.id, membership.id, client.userAgent);
       return { kind: 'ok' as const, userId: user.id, membershipId: membership.id, session };
     });

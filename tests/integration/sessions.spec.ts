@@ -1,0 +1,226 @@
+// Signing in and sessions against the real API and database: cookie flags, refresh rotation
+// and re-use detection, logout, revoking sessions, password change and disabled memberships,
+// switching memberships, and throttling that never reveals whether an email is registered.
+import { DataSource } from 'typeorm';
+import { clientWith, createNetwork, outcome, refreshCookieFrom, signIn, TestNetwork, TEST_PASSWORD } from '../support/accounts';
+import { RunningApi, startApi } from '../support/api';
+import { graphql } from '../support/graphql';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const ME = '{ me { id email activeMembership { id roles organization { id } network { id } } memberships { id } } }';
+const REFRESH = 'mutation { refreshSession { accessToken me { id } } }';
+const LOGIN = `mutation Login($email: String!, $password: String!) {
+  login(input: { email: $email, password: $password }) { accessToken }
+}`;
+
+let database: TestDatabase;
+let api: RunningApi;
+let network: TestNetwork;
+let other: TestNetwork;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  api = await startApi(database, { LOGIN_MAX_FAILURES: '3' });
+  network = await createNetwork(database.ownerUrl, {
+    slug: 'sessions-a',
+    organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
+    members: {
+      admin: ['npo', ['ORG_ADMIN']],
+      staff: ['npo', ['STAFF']],
+      changer: ['npo', ['STAFF']],
+      locked: ['npo', ['STAFF']],
+      disabled: ['npo', ['STAFF']],
+    },
+  });
+  other = await createNetwork(database.ownerUrl, {
+    slug: 'sessions-b',
+    organizations: { npo: 'NPO' },
+    members: { admin: ['npo', ['ORG_ADMIN']] },
+  });
+});
+
+afterAll(async () => {
+  await api?.close();
+  await database?.drop();
+});
+
+function refreshWith(cookie: string) {
+  return fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query: REFRESH }),
+  });
+}
+
+describe('login', () => {
+  it('returns an access token and sets the refresh token as an httpOnly, SameSite=Strict cookie', async () => {
+    const response = await graphql(api.url, LOGIN, {
+      variables: { email: network.members.staff.email, password: TEST_PASSWORD },
+    });
+    expect(response.body.errors).toBeUndefined();
+    const cookie = refreshCookieFrom(response.headers);
+    expect(cookie).toMatch(/^tsunagu_refresh=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/graphql/);
+    expect(cookie).not.toMatch(/Secure/); // plain http in tests; Secure under https
+    expect(JSON.stringify(response.body)).not.toContain(cookie.split(';')[0].split('=')[1]);
+  });
+
+  it('answers a wrong password and an unknown email identically', async () => {
+    const wrong = await graphql(api.url, LOGIN, { variables: { email: network.members.admin.email, password: 'not-the-password-1' } });
+    const unknown = await graphql(api.url, LOGIN, { variables: { email: 'nobody@example.jp', password: 'not-the-password-1' } });
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'LOGIN_FAILED' });
+    expect(wrong.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('locks an account after the configured failures, and an unknown email the same way', async () => {
+    const attempt = (email: string, password: string) =>
+      graphql(api.url, LOGIN, { variables: { email, password }, headers: { 'accept-language': 'en' } });
+    for (const email of [network.members.locked.email, 'ghost@example.jp']) {
+      for (let i = 0; i < 3; i++) {
+        expect((await attempt(email, 'wrong-password-123')).body.errors?.[0].extensions?.['reason']).toBe('LOGIN_FAILED');
+      }
+    }
+    const lockedReal = await attempt(network.members.locked.email, TEST_PASSWORD);
+    const lockedGhost = await attempt('ghost@example.jp', TEST_PASSWORD);
+    expect(lockedReal.body.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOO_MANY_ATTEMPTS' });
+    expect(lockedGhost.body).toEqual(lockedReal.body);
+    expect(lockedReal.body.errors?.[0].message).toMatch(/Too many failed sign-in attempts/);
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotates on use and revokes the whole session when an old token is presented again', async () => {
+    const client = await signIn(api.url, network.members.staff.email);
+    const first = await refreshWith(client.refreshCookie);
+    const firstBody = await first.json();
+    expect(firstBody.errors).toBeUndefined();
+    const rotated = refreshCookieFrom(first.headers).split(';')[0];
+    expect(rotated).not.toBe(client.refreshCookie);
+
+    // The stolen (already used) token comes back: the family is revoked...
+    const replay = await (await refreshWith(client.refreshCookie)).json();
+    expect(replay.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'REFRESH_TOKEN_REUSED' });
+    // ...so the legitimate newest token and the session's access token stop working too.
+    const afterwards = await (await refreshWith(rotated)).json();
+    expect(afterwards.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const newToken = firstBody.data.refreshSession.accessToken as string;
+    expect(outcome(await clientWith(api.url, newToken, rotated).request(ME))).toBe('OK');
+    expect(outcome(await clientWith(api.url, newToken, rotated).request('{ mySessions { id } }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends the session on logout', async () => {
+    const client = await signIn(api.url, network.members.staff.email);
+    const logout = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: client.refreshCookie, authorization: `Bearer ${client.token}` },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
+    expect((await logout.json()).data).toEqual({ logout: true });
+    expect(logout.headers.getSetCookie()[0]).toMatch(/^tsunagu_refresh=;.*Expires=Thu, 01 Jan 1970/);
+    expect((await (await refreshWith(client.refreshCookie)).json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(outcome(await client.request('{ mySessions { id } }'))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('my sessions', () => {
+  it('lists my sessions and revokes another one, which then cannot act', async () => {
+    const laptop = await signIn(api.url, network.members.admin.email);
+    const phone = await signIn(api.url, network.members.admin.email);
+    const listed = await laptop.request<{ mySessions: Array<{ id: string; current: boolean }> }>(
+      '{ mySessions { id current } }',
+    );
+    const sessions = listed.body.data!.mySessions;
+    expect(sessions.filter((session) => session.current)).toHaveLength(1);
+    const phoneSession = sessions.find((session) => !session.current)!;
+    expect(outcome(await laptop.request(`mutation { revokeSession(id: "${phoneSession.id}") }`))).toBe('OK');
+    expect(outcome(await phone.request(ME))).toBe('OK'); // me is public: it answers null
+    expect((await phone.request(ME)).body.data).toEqual({ me: null });
+    expect(outcome(await phone.request('{ mySessions { id } }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('cannot revoke somebody else’s session', async () => {
+    const mine = await signIn(api.url, network.members.staff.email);
+    const theirs = await signIn(api.url, other.members.admin.email);
+    const theirSessions = await theirs.request<{ mySessions: Array<{ id: string }> }>('{ mySessions { id } }');
+    const response = await mine.request(`mutation { revokeSession(id: "${theirSessions.body.data!.mySessions[0].id}") }`);
+    expect(outcome(response)).toBe('NOT_FOUND');
+    expect(outcome(await theirs.request('{ mySessions { id } }'))).toBe('OK');
+  });
+
+  it('ends my other sessions when I change my password, and refuses a common password', async () => {
+    const here = await signIn(api.url, network.members.changer.email);
+    const elsewhere = await signIn(api.url, network.members.changer.email);
+    const common = await here.request(
+      `mutation { changePassword(input: { currentPassword: "${TEST_PASSWORD}", newPassword: "qwerty123456" }) }`,
+    );
+    expect(common.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PASSWORD_COMMON' });
+    const short = await here.request(
+      `mutation { changePassword(input: { currentPassword: "${TEST_PASSWORD}", newPassword: "short-pass" }) }`,
+    );
+    expect(short.body.errors?.[0].extensions).toMatchObject({ reason: 'PASSWORD_TOO_SHORT', fields: { newPassword: expect.any(Object) } });
+
+    const changed = await here.request(
+      `mutation { changePassword(input: { currentPassword: "${TEST_PASSWORD}", newPassword: "a brand new passphrase" }) }`,
+    );
+    expect(changed.body.data).toEqual({ changePassword: true });
+    expect(outcome(await here.request('{ mySessions { id } }'))).toBe('OK');
+    expect(outcome(await elsewhere.request('{ mySessions { id } }'))).toBe('UNAUTHENTICATED');
+    expect((await (await refreshWith(elsewhere.refreshCookie)).json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    await expect(signIn(api.url, network.members.changer.email)).rejects.toThrow(/Sign-in failed/);
+    await expect(signIn(api.url, network.members.changer.email, 'a brand new passphrase')).resolves.toBeDefined();
+  });
+
+  it('ends the sessions of a disabled membership at once', async () => {
+    const admin = await signIn(api.url, network.members.admin.email);
+    const member = await signIn(api.url, network.members.disabled.email);
+    expect(outcome(await member.request('{ mySessions { id } }'))).toBe('OK');
+    const disabled = await admin.request(
+      `mutation { setMembershipDisabled(membershipId: "${network.members.disabled.membershipId}", disabled: true) { disabled } }`,
+    );
+    expect(disabled.body.data).toEqual({ setMembershipDisabled: { disabled: true } });
+    expect(outcome(await member.request('{ mySessions { id } }'))).toBe('UNAUTHENTICATED');
+    expect((await (await refreshWith(member.refreshCookie)).json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    await expect(signIn(api.url, network.members.disabled.email)).rejects.toThrow(/Sign-in failed/);
+  });
+});
+
+describe('switching memberships', () => {
+  it('acts as another of my memberships without signing in again; tenant follows the membership', async () => {
+    // Give the staff member a second membership, in the other network.
+    const owner = await new DataSource({ type: 'postgres', url: database.ownerUrl }).initialize();
+    const [{ id: secondMembership }] = await owner.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [other.tenantId]);
+      return manager.query(
+        `INSERT INTO memberships (tenant_id, user_id, organization_id, roles) VALUES ($1, $2, $3, '{COORDINATOR}') RETURNING id`,
+        [other.tenantId, network.members.staff.userId, other.organizations.npo],
+      );
+    });
+    await owner.destroy();
+
+    const client = await signIn(api.url, network.members.staff.email);
+    const before = await client.request<{ me: { memberships: unknown[]; activeMembership: { network: { id: string } } } }>(ME);
+    expect(before.body.data!.me.memberships).toHaveLength(2);
+    expect(before.body.data!.me.activeMembership.network.id).toBe(network.tenantId);
+
+    const switched = await client.request<{ switchMembership: { accessToken: string } }>(
+      `mutation { switchMembership(membershipId: "${secondMembership}") { accessToken } }`,
+    );
+    const asOther = clientWith(api.url, switched.body.data!.switchMembership.accessToken, client.refreshCookie);
+    const after = await asOther.request<{ me: { activeMembership: { roles: string[]; network: { id: string } } } }>(ME);
+    expect(after.body.data!.me.activeMembership).toMatchObject({ roles: ['COORDINATOR'], network: { id: other.tenantId } });
+    const organizations = await asOther.request<{ organizations: { nodes: Array<{ id: string }> } }>(
+      '{ organizations { nodes { id } } }',
+    );
+    expect(organizations.body.data!.organizations.nodes.map((node) => node.id)).toEqual([other.organizations.npo]);
+
+    // The token of the previous membership is spent; the session now acts as the new one.
+    expect(outcome(await client.request('{ mySessions { id } }'))).toBe('UNAUTHENTICATED');
+    const foreign = await asOther.request(
+      `mutation { switchMembership(membershipId: "${other.members.admin.membershipId}") { accessToken } }`,
+    );
+    expect(outcome(foreign)).toBe('NOT_FOUND');
+  });
+});
