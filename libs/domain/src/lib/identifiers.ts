@@ -36,3 +36,10 @@ export function municipalityCheckDigit(code: string): number {
   const sum = weights.reduce((total, weight, index) => total + weight * Number(code[index]), 0);
   return (11 - (sum % 11)) % 10;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are database-generated UUIDs; anything else cannot name a row. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -2,9 +2,9 @@
 // per-transaction settings the policies read (see migrations/lib/tenant-owned-table.ts and
 // the accounts migration). set_config(..., true) is transaction-local, so a pooled connection
 // never carries one request's tenant or user into the next. Features never set them by hand.
+import { isUuid } from '@tsunagu/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TenantScope {
   /** The network of the active membership. */
@@ -14,7 +14,7 @@ export interface TenantScope {
 }
 
 function assertUuid(value: string, what: string): void {
-  if (!uuidPattern.test(value)) throw new Error(`${what} must be a UUID taken from an authenticated membership`);
+  if (!isUuid(value)) throw new Error(`${what} must be a UUID taken from an authenticated membership`);
 }
 
 /** Work on one network's rows (and, with userId, the user's own rows). */

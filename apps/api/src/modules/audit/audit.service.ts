@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '@tsunagu/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
-import { abilityFor } from '../../core/authz/authorize';
+import { abilityFor, notFound } from '../../core/authz/authorize';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
@@ -41,6 +42,12 @@ export class AuditService {
     const size = pageSize(options.first);
     const cursor = decodeCursor(options.after);
     return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      if (organizationId !== null) {
+        const known = isUuid(organizationId)
+          ? await manager.query(`SELECT 1 FROM organizations WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, organizationId])
+          : [];
+        if (!known.length) throw notFound({ ja: '団体', en: 'organisation' });
+      }
       const rows: AuditRow[] = await manager.query(
         `SELECT a.id, a.created_at, a.actor_user_id, u.display_name AS actor_name, a.organization_id,
                 a.entity, a.entity_id, a.action, a.changed_fields

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   grantableRoles,
   isPlausibleEmail,
+  isUuid,
   LocalizedText,
   normalizeEmail,
   Role,
@@ -34,8 +35,6 @@ const INVITATION_TTL_DAYS = 7;
 const MEMBERSHIP = { ja: 'メンバー', en: 'member' };
 const INVITATION = { ja: '招待', en: 'invitation' };
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const INVALID_INVITATION: LocalizedText = {
   ja: 'この招待リンクは無効か、有効期限（7日間）が切れています。招待した方に再送を依頼してください。',
   en: 'This invitation link is invalid or has expired (links last 7 days). Please ask for a new invitation.',
@@ -210,7 +209,7 @@ export class MembersService {
 
   revokeInvitation(actor: RequestActor, id: string): Promise<Invitation> {
     return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
-      if (!uuid.test(id)) throw notFound(INVITATION);
+      if (!isUuid(id)) throw notFound(INVITATION);
       const [current]: InvitationRow[] = await manager.query(
         `SELECT ${INVITATION_COLUMNS} FROM invitations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
         [actor.tenantId, id],
@@ -419,7 +418,7 @@ export class MembersService {
     membershipId: string,
     forUpdate: boolean,
   ): Promise<Membership> {
-    if (!uuid.test(membershipId)) throw notFound(MEMBERSHIP);
+    if (!isUuid(membershipId)) throw notFound(MEMBERSHIP);
     const [row]: MembershipRow[] = await manager.query(
       `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m ${MEMBERSHIP_JOINS}
         WHERE m.tenant_id = $1 AND m.id = $2${forUpdate ? ' FOR UPDATE OF m' : ''}`,
@@ -434,7 +433,7 @@ export class MembersService {
     actor: RequestActor,
     organizationId: string,
   ): Promise<{ id: string; name: string }> {
-    if (!uuid.test(organizationId)) throw notFound(ORGANIZATION);
+    if (!isUuid(organizationId)) throw notFound(ORGANIZATION);
     const [row]: Array<{ id: string; name: string }> = await manager.query(
       `SELECT id, name FROM organizations WHERE tenant_id = $1 AND id = $2`,
       [actor.tenantId, organizationId],

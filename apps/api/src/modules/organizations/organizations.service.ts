@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OrganizationKind } from '@tsunagu/domain';
+import { isUuid, type OrganizationKind } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -39,8 +39,6 @@ function toOrganization(row: OrganizationRow): Organization {
     updatedAt: row.updated_at,
   };
 }
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function duplicateName(error: unknown): boolean {
   return (error as { code?: string; constraint?: string }).code === '23505';
@@ -154,7 +152,7 @@ export class OrganizationsService {
   }
 
   private async load(manager: EntityManager, actor: RequestActor, id: string, forUpdate = false): Promise<Organization> {
-    if (!uuid.test(id)) throw notFound(ORGANIZATION);
+    if (!isUuid(id)) throw notFound(ORGANIZATION);
     const [row]: OrganizationRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM organizations WHERE tenant_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
       [actor.tenantId, id],
