@@ -2,17 +2,92 @@
 // endpoint is the relative /graphql (proxied to the API by the Vite dev server).
 // Queries go out as POST with `content-type: application/json`, which satisfies the API's
 // CSRF prevention; GET queries stay disabled on purpose.
-// Every request names the UI language, so the API's error messages come back in it.
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+// Every request names the UI language, so the API's error messages come back in it, and
+// carries the in-memory access token. When the API answers UNAUTHENTICATED (the access token
+// expired), the session is refreshed once and the operation retried; if that fails too, the
+// session ends and the protected routes send the person to the login page.
+import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import type { FieldPolicy } from '@apollo/client/cache';
 import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { from, switchMap, throwError } from 'rxjs';
+import { authStore, refreshSession } from './auth/auth-store';
 import { i18n } from './i18n/i18n';
 
+/** Operations that must not trigger a refresh-and-retry: they are how a session starts. */
+const sessionOperations = new Set([
+  'Login',
+  'RefreshSession',
+  'Logout',
+  'AcceptInvitation',
+  'ResetPassword',
+  'RequestPasswordReset',
+  'InvitationPreview',
+]);
+
+interface Connection {
+  readonly nodes: readonly unknown[];
+}
+
+/** Keyset "load more": a page requested with `after` is appended to the pages already held. */
+function connectionPolicy(keyArgs: string[] | false): FieldPolicy<Connection> {
+  return {
+    keyArgs,
+    merge(existing, incoming, { args }) {
+      if (!existing || !args?.['after']) return incoming;
+      return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+    },
+  };
+}
+
+function isUnauthenticated(error: unknown): boolean {
+  return (
+    CombinedGraphQLErrors.is(error) && error.errors.some((entry) => entry.extensions?.['code'] === 'UNAUTHENTICATED')
+  );
+}
+
 export function createApolloClient(): ApolloClient {
-  const languageLink = new SetContextLink((previous) => ({
-    headers: { ...previous.headers, 'accept-language': i18n.language },
-  }));
+  const headersLink = new SetContextLink((previous) => {
+    const token = authStore.getAccessToken();
+    return {
+      headers: {
+        ...previous.headers,
+        'accept-language': i18n.language,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    };
+  });
+
+  const renewLink = new ErrorLink(({ error, operation, forward }) => {
+    if (!isUnauthenticated(error) || sessionOperations.has(operation.operationName ?? '')) return;
+    if (operation.getContext()['retriedAfterRefresh']) {
+      authStore.signOut(true);
+      return;
+    }
+    return from(refreshSession()).pipe(
+      switchMap((signedIn) => {
+        if (!signedIn) {
+          authStore.signOut(true);
+          return throwError(() => error);
+        }
+        operation.setContext({ retriedAfterRefresh: true });
+        return forward(operation);
+      }),
+    );
+  });
+
   return new ApolloClient({
-    link: languageLink.concat(new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
-    cache: new InMemoryCache(),
+    link: renewLink.concat(headersLink).concat(new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Query: {
+          fields: {
+            members: connectionPolicy(['organizationId']),
+            organizations: connectionPolicy(false),
+            auditLog: connectionPolicy(['organizationId']),
+          },
+        },
+      },
+    }),
   });
 }

@@ -1,18 +1,39 @@
-// Routes of the admin SPA. Capabilities that are not built yet have no route: the navbar
-// shows them as "coming soon" instead of linking to empty pages.
+// Routes of the admin SPA. Public pages (sign-in, password reset, invitations, status) are
+// open to everyone; everything else needs a session and sends signed-out visitors to
+// /login?next=…. Capabilities that are not built yet have no route: the navbar shows them
+// as "coming soon" instead of linking to empty pages.
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { AccountPage } from '../features/account/account-page';
+import { AuditPage } from '../features/audit/audit-page';
+import { AcceptInvitationPage } from '../features/auth/accept-invitation-page';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
+import { LoginPage } from '../features/auth/login-page';
+import { ResetPasswordPage } from '../features/auth/reset-password-page';
+import { MembersPage } from '../features/members/members-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
+import { OrganizationsPage } from '../features/organizations/organizations-page';
 import { StatusPage } from '../features/status/status-page';
+import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
 
 export function App() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<StatusPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="invitations/accept" element={<AcceptInvitationPage />} />
         <Route path="status" element={<StatusPage />} />
-        <Route path="home" element={<Navigate to="/" replace />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<StatusPage />} />
+          <Route path="home" element={<Navigate to="/" replace />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="organization/members" element={<MembersPage />} />
+          <Route path="admin/organizations" element={<OrganizationsPage />} />
+          <Route path="admin/audit" element={<AuditPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
       </Route>
     </Routes>
   );

@@ -1,19 +1,24 @@
-// The application shell: header (product name, language switch, burger on small screens),
-// navbar, and the routed page in <main>. On tablets and phones the navbar collapses behind
-// the burger and closes again after a navigation.
+// The application shell: header (product name, language switch, the signed-in person's menu,
+// burger on small screens), navbar for signed-in people, and the routed page in <main>.
+// Public pages (login, invitation, password reset, status) share the header without a navbar.
+// On tablets and phones the navbar collapses behind the burger and closes after a navigation.
 import { Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { useSession } from '../auth/use-session';
 import { AppNavigation } from './app-navigation';
 import { LanguageSwitch } from './language-switch';
+import { UserMenu } from './user-menu';
 
 const mainId = 'main-content';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const [navbarOpened, { toggle, close }] = useDisclosure(false);
+  const { status, me } = useSession();
+  const signedIn = status === 'signedIn';
 
   useEffect(() => {
     document.title = t('app.documentTitle');
@@ -22,7 +27,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 280, breakpoint: 'md', collapsed: { mobile: !navbarOpened } }}
+      navbar={signedIn ? { width: 280, breakpoint: 'md', collapsed: { mobile: !navbarOpened } } : undefined}
       padding="md"
     >
       <Anchor href={`#${mainId}`} className="skip-link">
@@ -31,29 +36,37 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={navbarOpened}
-              onClick={toggle}
-              hiddenFrom="md"
-              size="sm"
-              aria-label={navbarOpened ? t('header.closeNavigation') : t('header.openNavigation')}
-              aria-expanded={navbarOpened}
-              aria-controls="app-navbar"
-            />
+            {signedIn ? (
+              <Burger
+                opened={navbarOpened}
+                onClick={toggle}
+                hiddenFrom="md"
+                size="sm"
+                aria-label={navbarOpened ? t('header.closeNavigation') : t('header.openNavigation')}
+                aria-expanded={navbarOpened}
+                aria-controls="app-navbar"
+              />
+            ) : null}
             <Anchor component={Link} to="/" underline="never" c="inherit">
               <Text component="span" fw={700} fz="xl">
                 {t('app.name')}
               </Text>
             </Anchor>
           </Group>
-          <LanguageSwitch />
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            {signedIn ? <UserMenu /> : null}
+          </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="app-navbar" p="xs">
-        <AppNavigation onNavigate={close} />
-      </AppShell.Navbar>
+      {signedIn ? (
+        <AppShell.Navbar id="app-navbar" p="xs">
+          <AppNavigation onNavigate={close} />
+        </AppShell.Navbar>
+      ) : null}
       <AppShell.Main id={mainId} tabIndex={-1}>
-        <Outlet />
+        {/* A new membership is a new identity: pages start afresh rather than show the old one's data. */}
+        <Outlet key={me?.activeMembership.id ?? 'signed-out'} />
       </AppShell.Main>
     </AppShell>
   );

@@ -1,6 +1,7 @@
 // Switches the UI between Japanese and English; i18n.ts remembers the choice and sets <html lang>.
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { chooseLanguage } from '../i18n/i18n';
 import { supportedLanguages } from '../i18n/resources';
 
 export function LanguageSwitch() {
@@ -17,7 +18,7 @@ export function LanguageSwitch() {
             size="xs"
             variant={active ? 'filled' : 'default'}
             aria-pressed={active}
-            onClick={() => void i18n.changeLanguage(language)}
+            onClick={() => chooseLanguage(language)}
           >
             {t(`language.${language}`)}
           </Button>

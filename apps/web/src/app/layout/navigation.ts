@@ -1,10 +1,13 @@
 // The capabilities of Tsunagu (see DESIGN.md), in the order the navbar lists them.
 // An item without a `path` is not built yet and is shown disabled with a "coming soon" badge.
+// `visible` asks the shared ability whether the signed-in membership may use the page.
+import type { AppAbility } from '@tsunagu/authz';
 import type { ParseKeys } from 'i18next';
 
 export interface NavigationItem {
   labelKey: ParseKeys;
   path?: string;
+  visible?: (ability: AppAbility) => boolean;
 }
 
 export const navigationItems: readonly NavigationItem[] = [
@@ -16,4 +19,16 @@ export const navigationItems: readonly NavigationItem[] = [
   { labelKey: 'nav.training' },
   { labelKey: 'nav.partnerships' },
   { labelKey: 'nav.reports' },
+];
+
+/** Settings and administration, listed under the capabilities. */
+export const settingsItems: readonly NavigationItem[] = [
+  { labelKey: 'nav.members', path: '/organization/members', visible: (ability) => ability.can('read', 'Membership') },
+  { labelKey: 'nav.account', path: '/account' },
+  {
+    labelKey: 'nav.organizations',
+    path: '/admin/organizations',
+    visible: (ability) => ability.can('create', 'Organization'),
+  },
+  { labelKey: 'nav.audit', path: '/admin/audit', visible: (ability) => ability.can('read', 'AuditEntry') },
 ];

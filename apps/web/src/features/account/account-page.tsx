@@ -1,0 +1,21 @@
+// My account: profile (name, language), password, and where I am signed in.
+import { PageHeader } from '@tsunagu/ui';
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ChangePasswordForm } from './change-password-form';
+import { ProfileForm } from './profile-form';
+import { SessionsList } from './sessions-list';
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('account.title')} description={t('account.description')} />
+      <Stack gap="lg" maw={900}>
+        <ProfileForm />
+        <ChangePasswordForm />
+        <SessionsList />
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+// The audit log, newest first: when (Japan time), who, what and which fields changed (names
+// only, never values). Network admins see the whole network and may narrow it to one
+// organisation; organisation admins see their own organisation.
+import { useQuery } from '@apollo/client/react';
+import { Badge, Button, Card, Group, Select, Table, Text } from '@mantine/core';
+import { AuditLogDocument, OrganizationsDocument } from '@tsunagu/graphql-client';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
+import type { ParseKeys, TFunction } from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError } from '../../app/api-errors';
+import { RequireAbility } from '../../app/auth/require-auth';
+import { useSession } from '../../app/auth/use-session';
+import { formatTokyoTime } from '../status/format-tokyo-time';
+
+const pageSize = 50;
+const allOrganizations = 'all';
+
+const entityLabels: Partial<Record<string, ParseKeys>> = {
+  Invitation: 'audit.entity.Invitation',
+  Membership: 'audit.entity.Membership',
+  Organization: 'audit.entity.Organization',
+  User: 'audit.entity.User',
+};
+
+const actionLabels: Partial<Record<string, ParseKeys>> = {
+  CREATED: 'audit.action.CREATED',
+  UPDATED: 'audit.action.UPDATED',
+  REVOKED: 'audit.action.REVOKED',
+  CREATED_BY_INVITATION: 'audit.action.CREATED_BY_INVITATION',
+  ROLES_CHANGED: 'audit.action.ROLES_CHANGED',
+  DISABLED: 'audit.action.DISABLED',
+  ENABLED: 'audit.action.ENABLED',
+  PASSWORD_CHANGED: 'audit.action.PASSWORD_CHANGED',
+};
+
+/** A known value's label; an unknown one (from a newer API) is shown as recorded. */
+function labelOf(t: TFunction, labels: Partial<Record<string, ParseKeys>>, value: string): string {
+  const key = labels[value];
+  return key ? t(key) : value;
+}
+
+export function AuditPage() {
+  const { ability } = useSession();
+  return (
+    <RequireAbility allowed={ability.can('read', 'AuditEntry')}>
+      <AuditLog />
+    </RequireAbility>
+  );
+}
+
+function AuditLog() {
+  const { t, i18n } = useTranslation();
+  const { actor, ability } = useSession();
+  const networkWide = ability.can('read', { __typename: 'AuditEntry', organizationId: null });
+  const [organization, setOrganization] = useState<string>(allOrganizations);
+  const organizationId = networkWide
+    ? organization === allOrganizations
+      ? null
+      : organization
+    : (actor?.organizationId ?? null);
+  const organizations = useQuery(OrganizationsDocument, { variables: { first: 200 }, skip: !networkWide });
+  const { data, loading, error, fetchMore } = useQuery(AuditLogDocument, {
+    variables: { organizationId, first: pageSize },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const connection = data?.auditLog;
+
+  const loadMore = async () => {
+    if (!connection?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      {networkWide ? (
+        <Select
+          label={t('audit.organizationFilter')}
+          mb="md"
+          maw={420}
+          searchable
+          allowDeselect={false}
+          value={organization}
+          onChange={(value) => setOrganization(value ?? allOrganizations)}
+          data={[
+            { value: allOrganizations, label: t('audit.allOrganizations') },
+            ...(organizations.data?.organizations.nodes ?? []).map((node) => ({ value: node.id, label: node.name })),
+          ]}
+          nothingFoundMessage={t('common.nothingFound')}
+        />
+      ) : null}
+      <Card withBorder padding="lg">
+        {loading && !connection ? <LoadingState label={t('common.loading')} /> : null}
+        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+        {connection ? (
+          <>
+            <Table.ScrollContainer minWidth={760}>
+              <Table striped aria-label={t('audit.title')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('audit.time')}</Table.Th>
+                    <Table.Th>{t('audit.actor')}</Table.Th>
+                    <Table.Th>{t('audit.entityColumn')}</Table.Th>
+                    <Table.Th>{t('audit.actionColumn')}</Table.Th>
+                    <Table.Th>{t('audit.changedFields')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {connection.nodes.map((entry) => (
+                    <Table.Tr key={entry.id}>
+                      <Table.Td>
+                        <time dateTime={entry.createdAt}>{formatTokyoTime(entry.createdAt, i18n.language)}</time>
+                      </Table.Td>
+                      <Table.Td>{entry.actorName ?? t('audit.system')}</Table.Td>
+                      <Table.Td>{labelOf(t, entityLabels, entry.entity)}</Table.Td>
+                      <Table.Td>{labelOf(t, actionLabels, entry.action)}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {entry.changedFields.map((field) => (
+                            <Badge key={field} variant="outline" color="gray" tt="none" radius="sm">
+                              {field}
+                            </Badge>
+                          ))}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {connection.nodes.length === 0 ? <Text c="dimmed">{t('audit.empty')}</Text> : null}
+            {connection.pageInfo.hasNextPage ? (
+              <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
+                {t('common.loadMore')}
+              </Button>
+            ) : null}
+          </>
+        ) : null}
+      </Card>
+      <Text fz="xs" c="dimmed" mt="sm">
+        {t('audit.timeZoneNote')}
+      </Text>
+    </>
+  );
+}
