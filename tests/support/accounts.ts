@@ -51,7 +51,7 @@ export async function createNetwork(ownerUrl: string, spec: NetworkSpec): Promis
       }
       const members: Record<string, TestMember> = {};
       for (const [key, [organizationKey, roles]] of Object.entries(spec.members)) {
-        const email = `${key}.${spec.slug}@example.jp`;
+        const email = `${key}.${spec.slug}@example.jp`.toLowerCase();
         const [user]: Array<{ id: string }> = await manager.query(
           `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
           [email, key, hash],

@@ -1,0 +1,187 @@
+// The role matrix: every account mutation (and the admin queries) tried by every role, each
+// allowed or FORBIDDEN as DESIGN.md specifies. Only an ORG_ADMIN manages its own
+// organisation's members; only a NETWORK_ADMIN admits and edits any organisation and grants
+// NETWORK_ADMIN; nobody edits another organisation's data.
+import type { Role } from '@tsunagu/domain';
+import { randomUUID } from 'node:crypto';
+import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi, startApi } from '../support/api';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const ROLES: Role[] = ['NETWORK_ADMIN', 'ORG_ADMIN', 'COORDINATOR', 'GRANT_EDITOR', 'LIAISON', 'TRAINER', 'STAFF'];
+
+let database: TestDatabase;
+let api: RunningApi;
+let network: TestNetwork;
+const clients = new Map<Role, SignedInClient>();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  api = await startApi(database);
+  network = await createNetwork(database.ownerUrl, {
+    slug: 'matrix',
+    organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
+    members: {
+      // The network admin sits in the hub; every other role in the NPO.
+      NETWORK_ADMIN: ['hub', ['NETWORK_ADMIN']],
+      ORG_ADMIN: ['npo', ['ORG_ADMIN']],
+      COORDINATOR: ['npo', ['COORDINATOR']],
+      GRANT_EDITOR: ['npo', ['GRANT_EDITOR']],
+      LIAISON: ['npo', ['LIAISON']],
+      TRAINER: ['npo', ['TRAINER']],
+      STAFF: ['npo', ['STAFF']],
+      targetNpo: ['npo', ['STAFF']],
+      targetHub: ['hub', ['STAFF']],
+      targetGrant: ['npo', ['STAFF']],
+    },
+  });
+  for (const role of ROLES) clients.set(role, await signIn(api.url, network.members[role].email));
+});
+
+afterAll(async () => {
+  await api?.close();
+  await database?.drop();
+});
+
+type Expectation = 'OK' | 'FORBIDDEN';
+const only = (...allowed: Role[]) =>
+  Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role) ? 'OK' : 'FORBIDDEN'])) as Record<Role, Expectation>;
+
+const matrix: Array<[string, () => string, Record<Role, Expectation>]> = [
+  [
+    'createOrganization',
+    () => `mutation { createOrganization(input: { kind: NPO, name: "new ${randomUUID()}" }) { id } }`,
+    only('NETWORK_ADMIN'),
+  ],
+  [
+    'updateOrganization (the NPO)',
+    () => `mutation { updateOrganization(input: { id: "${network.organizations.npo}", nameKana: "エヌピーオー" }) { id } }`,
+    only('NETWORK_ADMIN', 'ORG_ADMIN'),
+  ],
+  [
+    'updateOrganization (another organisation)',
+    () => `mutation { updateOrganization(input: { id: "${network.organizations.hub}", nameKana: "ハブ" }) { id } }`,
+    only('NETWORK_ADMIN'),
+  ],
+  [
+    'inviteMember (own organisation, STAFF)',
+    () =>
+      `mutation { inviteMember(input: { organizationId: "${network.organizations.npo}", email: "${randomUUID()}@example.jp", roles: [STAFF] }) { id } }`,
+    only('NETWORK_ADMIN', 'ORG_ADMIN'),
+  ],
+  [
+    'inviteMember (another organisation)',
+    () =>
+      `mutation { inviteMember(input: { organizationId: "${network.organizations.hub}", email: "${randomUUID()}@example.jp", roles: [STAFF] }) { id } }`,
+    only('NETWORK_ADMIN'),
+  ],
+  [
+    'inviteMember granting NETWORK_ADMIN',
+    () =>
+      `mutation { inviteMember(input: { organizationId: "${network.organizations.npo}", email: "${randomUUID()}@example.jp", roles: [NETWORK_ADMIN] }) { id } }`,
+    only('NETWORK_ADMIN'),
+  ],
+  [
+    'updateMemberRoles (own organisation)',
+    () => `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetNpo.membershipId}", roles: [COORDINATOR, STAFF] }) { id } }`,
+    only('NETWORK_ADMIN', 'ORG_ADMIN'),
+  ],
+  [
+    'updateMemberRoles (another organisation)',
+    () => `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetHub.membershipId}", roles: [COORDINATOR] }) { id } }`,
+    only('NETWORK_ADMIN'),
+  ],
+  [
+    'updateMemberRoles granting NETWORK_ADMIN',
+    () => `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetGrant.membershipId}", roles: [NETWORK_ADMIN, STAFF] }) { id } }`,
+    only('NETWORK_ADMIN'),
+  ],
+  [
+    'setMembershipDisabled (own organisation)',
+    () => `mutation { setMembershipDisabled(membershipId: "${network.members.targetNpo.membershipId}", disabled: false) { id } }`,
+    only('NETWORK_ADMIN', 'ORG_ADMIN'),
+  ],
+  [
+    'setMembershipDisabled (another organisation)',
+    () => `mutation { setMembershipDisabled(membershipId: "${network.members.targetHub.membershipId}", disabled: false) { id } }`,
+    only('NETWORK_ADMIN'),
+  ],
+  ['auditLog (the whole network, or one’s own organisation)', () => `{ auditLog { nodes { id } } }`, only('NETWORK_ADMIN', 'ORG_ADMIN')],
+  [
+    'auditLog (another organisation)',
+    () => `{ auditLog(organizationId: "${network.organizations.hub}") { nodes { id } } }`,
+    only('NETWORK_ADMIN'),
+  ],
+  [
+    'invitations (own organisation)',
+    () => `{ invitations(organizationId: "${network.organizations.npo}") { id } }`,
+    only('NETWORK_ADMIN', 'ORG_ADMIN'),
+  ],
+  ['members (own organisation)', () => `{ members(organizationId: "${network.organizations.npo}") { nodes { id } } }`, only(...ROLES)],
+  [
+    'members (another organisation)',
+    () => `{ members(organizationId: "${network.organizations.hub}") { nodes { id } } }`,
+    only('NETWORK_ADMIN'),
+  ],
+];
+
+describe.each(matrix)('%s', (_name, query, expected) => {
+  it.each(ROLES)('as %s', async (role) => {
+    const response = await clients.get(role)!.request(query());
+    expect(outcome(response)).toBe(expected[role]);
+  });
+});
+
+describe('revokeInvitation', () => {
+  it.each(ROLES)('as %s', async (role) => {
+    const admin = clients.get('NETWORK_ADMIN')!;
+    const invited = await admin.request<{ inviteMember: { id: string } }>(
+      `mutation { inviteMember(input: { organizationId: "${network.organizations.npo}", email: "${randomUUID()}@example.jp", roles: [STAFF] }) { id } }`,
+    );
+    const response = await clients.get(role)!.request(`mutation { revokeInvitation(id: "${invited.body.data!.inviteMember.id}") { revokedAt } }`);
+    expect(outcome(response)).toBe(only('NETWORK_ADMIN', 'ORG_ADMIN')[role]);
+  });
+});
+
+describe('guards that hold for admins too', () => {
+  it('nobody changes their own roles or disables themselves', async () => {
+    const orgAdmin = clients.get('ORG_ADMIN')!;
+    const own = await orgAdmin.request(
+      `mutation { updateMemberRoles(input: { membershipId: "${network.members.ORG_ADMIN.membershipId}", roles: [STAFF] }) { id } }`,
+    );
+    expect(own.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SELF_CHANGE' });
+  });
+
+  it('an organisation admin cannot touch a network admin in their organisation', async () => {
+    const admin = clients.get('NETWORK_ADMIN')!;
+    await admin.request(
+      `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetNpo.membershipId}", roles: [NETWORK_ADMIN, STAFF] }) { id } }`,
+    );
+    const orgAdmin = clients.get('ORG_ADMIN')!;
+    const demote = await orgAdmin.request(
+      `mutation { setMembershipDisabled(membershipId: "${network.members.targetNpo.membershipId}", disabled: true) { id } }`,
+    );
+    expect(outcome(demote)).toBe('FORBIDDEN');
+    await admin.request(
+      `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetNpo.membershipId}", roles: [STAFF] }) { id } }`,
+    );
+  });
+
+  it('every allowed mutation left an audit entry naming fields, never values', async () => {
+    const admin = clients.get('NETWORK_ADMIN')!;
+    const audit = await admin.request<{ auditLog: { nodes: Array<{ entity: string; action: string; changedFields: string[] }> } }>(
+      '{ auditLog(first: 200) { nodes { entity action changedFields } } }',
+    );
+    const entries = audit.body.data!.auditLog.nodes;
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        { entity: 'Organization', action: 'CREATED', changedFields: expect.arrayContaining(['name']) },
+        { entity: 'Organization', action: 'UPDATED', changedFields: ['nameKana'] },
+        { entity: 'Invitation', action: 'CREATED', changedFields: ['email', 'roles'] },
+        { entity: 'Invitation', action: 'REVOKED', changedFields: ['revokedAt'] },
+        { entity: 'Membership', action: 'ROLES_CHANGED', changedFields: ['roles'] },
+      ]),
+    );
+    expect(JSON.stringify(entries)).not.toMatch(/@example\.jp|エヌピーオー/);
+  });
+});
