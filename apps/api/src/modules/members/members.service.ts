@@ -275,6 +275,8 @@ export class MembersService {
         [hashSecretToken(input.token)],
       );
       if (!invitation) throw new AppError('BAD_USER_INPUT', INVALID_INVITATION, { reason: 'INVALID_INVITATION' });
+      // From here on the work belongs to the invitation's network.
+      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [invitation.tenant_id]);
       const [user]: Array<{ id: string; password_hash: string; disabled_at: Date | null }> = await manager.query(
         `SELECT id, password_hash, disabled_at FROM users WHERE email = $1 FOR UPDATE`,
         [invitation.email],
