@@ -39,7 +39,7 @@ export const configSchema = z.object({
     .default('info'),
   WEB_DIST_DIR: z.string().optional(),
   GRAPHQL_MAX_DEPTH: positiveInt(50, 'an integer from 1 to 50').default(10),
-  GRAPHQL_MAX_COMPLEXITY: positiveInt(100_000, 'an integer from 1 to 100000').default(1000),
+  GRAPHQL_MAX_COMPLEXITY: positiveInt(100_000, 'an integer from 1 to 100000').default(5000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(600_000, 'a number of milliseconds from 1 to 600000').default(10_000),
   TRUST_PROXY: booleanFlag.default(false),
   APP_VERSION: z.string().optional(),
