@@ -76,6 +76,25 @@ const SCENARIO_HEADER = 'x-bench-scenario';
  */
 
 /** @type {Scenario[]} */
+const BENCH_NETWORK = 'b3c0b3c0-0000-4000-8000-000000000001';
+const BENCH_ORGANIZATION = 'b3c0b3c0-0000-4000-8000-000000000002';
+const BENCH_MEMBERS = 1_000;
+const BENCH_ADMIN_EMAIL = 'bench-admin@bench.example.jp';
+const BENCH_PASSWORD = 'bench passphrase for tsunagu';
+
+const MEMBERSHIP_SQL_COLUMNS = `
+  m.id, m.roles, m.disabled_at, m.created_at,
+  u.id AS user_id, u.display_name AS user_display_name, u.email AS user_email,
+  o.id AS organization_id, o.kind AS organization_kind, o.name AS organization_name,
+  o.name_kana AS organization_name_kana, o.corporate_number AS organization_corporate_number,
+  o.municipality_code AS organization_municipality_code,
+  o.created_at AS organization_created_at, o.updated_at AS organization_updated_at,
+  n.id AS network_id, n.slug AS network_slug, n.name AS network_name`;
+const MEMBERSHIP_SQL_JOINS = `
+  JOIN users u ON u.id = m.user_id
+  JOIN organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id
+  JOIN networks n ON n.id = m.tenant_id`;
+
 const SCENARIOS = [
   {
     name: 'health',
@@ -100,7 +119,203 @@ const SCENARIOS = [
       };
     },
   },
+  {
+    name: 'me',
+    description: 'query Me: signed in; the actor check plus the user and their memberships',
+    needsSignIn: true,
+    graphql: {
+      operationName: 'Me',
+      query: `query Me { me { id email displayName
+        activeMembership { id roles organization { id name } network { id name } }
+        memberships { id roles organization { id name } network { id name } } } }`,
+    },
+    check: (body) => body?.data?.me?.memberships?.length === 1,
+    raw: async (pool, context) => {
+      await loadActorRaw(pool, context);
+      const { user, memberships } = await asUserRaw(pool, context.userId, async (client) => ({
+        user: (await client.query(`SELECT email, display_name, preferred_language FROM users WHERE id = $1`, [context.userId])).rows[0],
+        memberships: (
+          await client.query(
+            `SELECT ${MEMBERSHIP_SQL_COLUMNS} FROM memberships m ${MEMBERSHIP_SQL_JOINS}
+              WHERE m.user_id = $1 AND m.disabled_at IS NULL ORDER BY n.name, o.name, m.id`,
+            [context.userId],
+          )
+        ).rows.map(rawMembership),
+      }));
+      const active = memberships.find((membership) => membership.id === context.membershipId);
+      return {
+        data: {
+          me: {
+            id: context.userId,
+            email: user.email,
+            displayName: user.display_name,
+            activeMembership: pickMembership(active),
+            memberships: memberships.map(pickMembership),
+          },
+        },
+      };
+    },
+  },
+  {
+    name: 'members',
+    description: 'query Members: signed in; one page of 100 of an organisation with 1,000 members',
+    needsSignIn: true,
+    graphql: {
+      operationName: 'Members',
+      query: `query Members($organizationId: ID!) { members(organizationId: $organizationId, first: 100) {
+        nodes { id roles disabled createdAt user { id displayName email } } pageInfo { endCursor hasNextPage } } }`,
+      variables: { organizationId: BENCH_ORGANIZATION },
+    },
+    check: (body) => body?.data?.members?.nodes?.length === 100 && body.data.members.pageInfo.hasNextPage === true,
+    raw: async (pool, context) => {
+      await loadActorRaw(pool, context);
+      const rows = await asUserRaw(pool, context.userId, async (client) => {
+        await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [context.tenantId]);
+        await client.query(`SELECT id, name FROM organizations WHERE tenant_id = $1 AND id = $2`, [
+          context.tenantId,
+          BENCH_ORGANIZATION,
+        ]);
+        return (
+          await client.query(
+            `SELECT ${MEMBERSHIP_SQL_COLUMNS} FROM memberships m ${MEMBERSHIP_SQL_JOINS}
+              WHERE m.tenant_id = $1 AND m.organization_id = $2
+                AND ($3::timestamptz IS NULL OR (m.created_at, m.id) > ($3::timestamptz, $4::uuid))
+              ORDER BY m.created_at, m.id LIMIT $5`,
+            [context.tenantId, BENCH_ORGANIZATION, null, null, 101],
+          )
+        ).rows;
+      });
+      const nodes = rows.slice(0, 100).map(rawMembership);
+      const last = nodes[nodes.length - 1];
+      return {
+        data: {
+          members: {
+            nodes: nodes.map((node) => ({
+              id: node.id,
+              roles: node.roles,
+              disabled: node.disabled,
+              createdAt: node.createdAt,
+              user: node.user,
+            })),
+            pageInfo: {
+              endCursor: Buffer.from(JSON.stringify([last.createdAt, last.id]), 'utf8').toString('base64url'),
+              hasNextPage: rows.length > 100,
+            },
+          },
+        },
+      };
+    },
+  },
 ];
+
+// --- the SQL the API runs for a signed-in request, for the raw-SQL baseline -----------------
+
+function rawMembership(row) {
+  return {
+    id: row.id,
+    roles: row.roles,
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at.toISOString(),
+    user: { id: row.user_id, displayName: row.user_display_name, email: row.user_email },
+    organization: { id: row.organization_id, name: row.organization_name },
+    network: { id: row.network_id, name: row.network_name },
+  };
+}
+
+function pickMembership(membership) {
+  return { id: membership.id, roles: membership.roles, organization: membership.organization, network: membership.network };
+}
+
+/** A transaction acting as the user, as the API's runAsUser does. */
+async function asUserRaw(pool, userId, work) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The API checks the session, user and membership behind every access token. */
+async function loadActorRaw(pool, context) {
+  await asUserRaw(pool, context.userId, (client) =>
+    client.query(
+      `SELECT m.tenant_id, m.organization_id, o.kind AS organization_kind, m.roles, u.email, u.display_name
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         JOIN memberships m ON m.id = s.active_membership_id AND m.user_id = s.user_id
+         JOIN organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.active_membership_id = $3
+          AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND u.disabled_at IS NULL AND m.disabled_at IS NULL`,
+      [context.sessionId, context.userId, context.membershipId],
+    ),
+  );
+}
+
+/** A network with one organisation of 1,000 members, and its admin, written as the owner. */
+async function prepareAccountsData(ownerUrl) {
+  const argon2 = createRequire(import.meta.url)('argon2');
+  const hash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 });
+  await roles.withClient(ownerUrl, async (client) => {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.auth', 'on', true)`, [BENCH_NETWORK]);
+    await client.query(`INSERT INTO networks (id, slug, name) VALUES ($1, 'bench', 'ベンチマーク用ネットワーク')`, [BENCH_NETWORK]);
+    await client.query(`INSERT INTO organizations (tenant_id, id, kind, name) VALUES ($1, $2, 'NPO', 'NPO法人ベンチ')`, [
+      BENCH_NETWORK,
+      BENCH_ORGANIZATION,
+    ]);
+    await client.query(
+      `INSERT INTO users (email, display_name, password_hash)
+       SELECT 'member' || i || '@bench.example.jp', 'メンバー ' || i, $1 FROM generate_series(1, $2) AS i`,
+      [hash, BENCH_MEMBERS - 1],
+    );
+    await client.query(`INSERT INTO users (email, display_name, password_hash) VALUES ($1, 'ベンチ 管理者', $2)`, [
+      BENCH_ADMIN_EMAIL,
+      hash,
+    ]);
+    await client.query(
+      `INSERT INTO memberships (tenant_id, user_id, organization_id, roles, created_at)
+       SELECT $1, id, $2, CASE WHEN email = $3 THEN '{NETWORK_ADMIN,ORG_ADMIN}'::text[] ELSE '{STAFF}'::text[] END,
+              now() - make_interval(secs => row_number() OVER (ORDER BY email))
+         FROM users WHERE email LIKE '%@bench.example.jp'`,
+      [BENCH_NETWORK, BENCH_ORGANIZATION, BENCH_ADMIN_EMAIL],
+    );
+    await client.query('COMMIT');
+  });
+}
+
+/** Signs in through the API and reads the session the token belongs to. */
+async function signInForBench(apiUrl) {
+  const response = await fetch(apiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `mutation { login(input: { email: "${BENCH_ADMIN_EMAIL}", password: "${BENCH_PASSWORD}" }) { accessToken me { id activeMembership { id network { id } organization { id } } } } }`,
+    }),
+  });
+  const body = await response.json();
+  const login = body?.data?.login;
+  if (!login) throw new BenchError(`signing in for the bench failed: ${JSON.stringify(body).slice(0, 300)}`);
+  const claims = JSON.parse(Buffer.from(login.accessToken.split('.')[1], 'base64url').toString('utf8'));
+  return {
+    token: login.accessToken,
+    context: {
+      userId: login.me.id,
+      sessionId: claims.sid,
+      membershipId: login.me.activeMembership.id,
+      tenantId: login.me.activeMembership.network.id,
+      organizationId: login.me.activeMembership.organization.id,
+    },
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The raw-SQL baseline server (runs as a child process: node tools/bench.mjs --baseline-server)
@@ -629,6 +844,8 @@ async function main() {
       DATABASE_APP_URL: appUrl,
       DATABASE_POOL_MAX: String(POOL_MAX),
       JWT_SECRET: randomBytes(36).toString('base64url'),
+      // One sign-in must outlast the whole run.
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
     },
   });
   const apiUrl = `http://${HOST}:${apiPort}/graphql`;
@@ -636,7 +853,16 @@ async function main() {
 
   // What the baseline must echo: read from the API itself.
   const health = await probe(apiUrl, SCENARIOS.find((scenario) => scenario.name === 'health'), 'API');
-  const context = { version: health.data.health.version, environment: health.data.health.environment };
+  let context = { version: health.data.health.version, environment: health.data.health.environment };
+  if (settings.scenarios.some((scenario) => scenario.needsSignIn)) {
+    say(`writing ${BENCH_MEMBERS} members and signing in…`);
+    await prepareAccountsData(ownerUrl);
+    const signedIn = await signInForBench(apiUrl);
+    context = { ...context, ...signedIn.context };
+    for (const scenario of settings.scenarios.filter((candidate) => candidate.needsSignIn)) {
+      scenario.headers = { authorization: `Bearer ${signedIn.token}` };
+    }
+  }
 
   say('starting the raw-SQL baseline…');
   const baseline = spawnChild('raw-SQL baseline', [thisFile, '--baseline-server'], {
