@@ -1,9 +1,10 @@
 // End-to-end tests: the built web app in the system Chromium against the real API, started by
 // tools/start.mjs (production mode, serving dist/apps/web) on port 3100 with a throwaway data dir.
 // Build first (`npx nx build web` and the API); Playwright's own browser downloads are never used.
+// The local mail catcher (tools/mail-catcher.mjs) listens on a fixed HTTP port so tests can read
+// the mails the API sent (invitation links point at APP_BASE_URL, i.e. this server).
 import { defineConfig, devices } from '@playwright/test';
-
-const baseURL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:3100';
+import { baseURL, mailCatcherPort } from './tests/e2e/support/servers';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -40,7 +41,17 @@ export default defineConfig({
   ],
   webServer: {
     command: 'node tools/start.mjs --no-build',
-    env: { PORT: '3100', TSUNAGU_DATA_DIR: 'tests/.tmp/e2e-data', EMBEDDED_POSTGRES_PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: {
+      PORT: '3100',
+      TSUNAGU_DATA_DIR: 'tests/.tmp/e2e-data',
+      EMBEDDED_POSTGRES_PORT: '0',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      APP_BASE_URL: 'http://127.0.0.1:3100',
+      MAIL_CATCHER_SMTP_PORT: '0',
+      MAIL_CATCHER_HTTP_PORT: mailCatcherPort,
+      JOBS_POLLING_INTERVAL_SECONDS: '0.5',
+    },
     url: 'http://127.0.0.1:3100/readyz',
     timeout: 120_000,
     reuseExistingServer: false,

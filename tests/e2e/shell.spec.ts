@@ -1,14 +1,9 @@
 // The admin shell in a real browser: Japanese by default, live API health over GraphQL,
 // the English switch (remembered across reloads), the navbar's coming-soon items and the
 // not-found page. Locators use roles and accessible names, as assistive technology would.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-async function openNavigationIfCollapsed(page: Page, burgerName: string): Promise<void> {
-  const burger = page.getByRole('button', { name: burgerName });
-  if (await burger.isVisible()) {
-    await burger.click();
-  }
-}
+// Home needs a session (a seeded demo user signs in); /status stays public.
+import { expect, test, type Locator } from '@playwright/test';
+import { NETWORK_ADMIN, openNavigationIfCollapsed, signIn } from './support/session';
 
 /** The value (<dd>) shown for a term (<dt>) in a description list. */
 function valueOf(scope: Locator, term: string): Locator {
@@ -16,6 +11,7 @@ function valueOf(scope: Locator, term: string): Locator {
 }
 
 test('shows the Japanese shell and the API health by default', async ({ page }) => {
+  await signIn(page, NETWORK_ADMIN.email);
   await page.goto('/');
 
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
@@ -52,6 +48,7 @@ test('refreshes the health on demand', async ({ page }) => {
 });
 
 test('switches to English and remembers the choice after a reload', async ({ page }) => {
+  await signIn(page, NETWORK_ADMIN.email);
   await page.goto('/');
   const languages = page.getByRole('group', { name: '表示言語' });
   await languages.getByRole('button', { name: 'English' }).click();
@@ -80,7 +77,7 @@ test('switches to English and remembers the choice after a reload', async ({ pag
 });
 
 test('shows a translated not-found page for an unknown route, with a way home', async ({ page }) => {
-  await page.goto('/no-such-page');
+  await signIn(page, NETWORK_ADMIN.email, { next: '/no-such-page' });
   await expect(page.getByRole('heading', { level: 1, name: 'ページが見つかりません' })).toBeVisible();
 
   await page.getByRole('link', { name: 'ホームに戻る' }).click();
@@ -98,7 +95,7 @@ test('explains a failed health check in words, then recovers on refresh', async 
     }
   });
 
-  await page.goto('/');
+  await page.goto('/status');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('状態を取得できませんでした');
   await expect(alert).not.toContainText('upstream exploded');

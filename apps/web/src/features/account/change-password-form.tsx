@@ -1,9 +1,10 @@
 // Change my password: the current one, then the new one twice. My other sessions end.
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, PasswordInput, Stack, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, Title } from '@mantine/core';
 import { ChangePasswordDocument, MySessionsDocument } from '@tsunagu/graphql-client';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordInput } from '../../app/password-input';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { NewPasswordFields, newPasswordProblem, type NewPasswordValue } from '../auth/new-password-fields';

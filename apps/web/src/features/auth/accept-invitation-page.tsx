@@ -2,12 +2,13 @@
 // their name and a password; someone who already has an account confirms with its password.
 // Either way they are signed in and land on their organisation's members.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Stack, Text, TextInput } from '@mantine/core';
 import { AcceptInvitationDocument, InvitationPreviewDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, PageHeader, RoleBadges } from '@tsunagu/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { PasswordInput } from '../../app/password-input';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSessionActions } from '../../app/auth/use-session';

@@ -1,11 +1,12 @@
 // Sign in with email and password, then continue to the page that asked for it (?next=).
 import { useMutation } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Stack, TextInput } from '@mantine/core';
 import { LoginDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { PasswordInput } from '../../app/password-input';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { safeNextPath } from '../../app/auth/require-auth';

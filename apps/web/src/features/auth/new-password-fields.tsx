@@ -1,8 +1,9 @@
 // A new password and its confirmation, with the length rule shown up front (not only after
 // a failure) and the API's own objection (e.g. a commonly used password) under the field.
-import { PasswordInput, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLengthProblem } from '@tsunagu/domain';
 import { useTranslation } from 'react-i18next';
+import { PasswordInput } from '../../app/password-input';
 
 export interface NewPasswordValue {
   password: string;

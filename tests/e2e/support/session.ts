@@ -1,0 +1,33 @@
+// Signing in as a seeded demo user (apps/api/src/seed/demo-seed.ts), through the login page.
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'tsunagu-demo-2026';
+export const NETWORK_ADMIN = { email: 'admin@chuo.example.jp', name: '佐藤 美咲', organization: 'つながりサポートセンター' };
+export const ORG_ADMIN = { email: 'org-admin@komorebi.example.jp', name: '田中 由美', organization: 'NPO法人こもれび' };
+
+const labels = {
+  ja: { email: 'メールアドレス', password: 'パスワード', submit: 'ログイン', title: 'ログイン' },
+  en: { email: 'Email address', password: 'Password', submit: 'Sign in', title: 'Sign in' },
+} as const;
+
+/** Signs in on /login (optionally with ?next=) and waits until the app has left the login page. */
+export async function signIn(
+  page: Page,
+  email: string,
+  options: { language?: 'ja' | 'en'; next?: string; password?: string } = {},
+): Promise<void> {
+  const text = labels[options.language ?? 'ja'];
+  await page.goto(options.next ? `/login?next=${encodeURIComponent(options.next)}` : '/login');
+  await expect(page.getByRole('heading', { level: 1, name: text.title })).toBeVisible();
+  await page.getByRole('textbox', { name: text.email, exact: true }).fill(email);
+  await page.getByRole('textbox', { name: text.password, exact: true }).fill(options.password ?? DEMO_PASSWORD);
+  await page.getByRole('button', { name: text.submit, exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function openNavigationIfCollapsed(page: Page, burgerName: string): Promise<void> {
+  const burger = page.getByRole('button', { name: burgerName });
+  if (await burger.isVisible()) {
+    await burger.click();
+  }
+}
