@@ -72,6 +72,16 @@ describe('every operation that takes an id answers NOT_FOUND for another network
     expect(JSON.stringify(response.body.data ?? null)).not.toContain('tenant-a');
   });
 
+  it.each([
+    ['organization', '{ organization(id: "not-an-id") { id } }'],
+    ['revokeSession', 'mutation { revokeSession(id: "not-an-id") }'],
+    ['switchMembership', 'mutation { switchMembership(membershipId: "42") { accessToken } }'],
+    ['revokeInvitation', 'mutation { revokeInvitation(id: "x") { id } }'],
+    ['members', '{ members(organizationId: "x") { nodes { id } } }'],
+  ])('%s answers NOT_FOUND for an id that is not one, without a server error', async (_name, query) => {
+    expect(outcome(await adminOfB.request(query))).toBe('NOT_FOUND');
+  });
+
   it('left network A unchanged', async () => {
     const members = await adminOfA.request<{ members: { nodes: Array<{ id: string; roles: string[]; disabled: boolean }> } }>(
       `{ members(organizationId: "${a.organizations.npo}") { nodes { id roles disabled } } }`,

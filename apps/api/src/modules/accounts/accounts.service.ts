@@ -3,7 +3,7 @@
 // before the error is thrown, because the failing transaction itself is rolled back.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { normalizeEmail, SUPPORTED_LANGUAGES } from '@tsunagu/domain';
+import { isUuid, normalizeEmail, SUPPORTED_LANGUAGES } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { LoginThrottle } from '../../core/auth/login-throttle';
@@ -152,9 +152,11 @@ export class AccountsService {
   }
 
   async revokeSession(actor: RequestActor, sessionId: string): Promise<void> {
-    const revoked = await runAsUser(this.dataSource, actor.userId, (manager) =>
-      this.revokeSessions(manager, `id = $1 AND user_id = $2`, [sessionId, actor.userId], 'REVOKED'),
-    );
+    const revoked = isUuid(sessionId)
+      ? await runAsUser(this.dataSource, actor.userId, (manager) =>
+          this.revokeSessions(manager, `id = $1 AND user_id = $2`, [sessionId, actor.userId], 'REVOKED'),
+        )
+      : 0;
     if (revoked === 0) {
       throw new AppError('NOT_FOUND', {
         ja: '指定されたログイン中の端末が見つかりません。',
@@ -165,6 +167,7 @@ export class AccountsService {
 
   async switchMembership(actor: RequestActor, membershipId: string): Promise<SignedIn> {
     const switched = await runAsUser(this.dataSource, actor.userId, async (manager) => {
+      if (!isUuid(membershipId)) return false;
       const rows: unknown[] = await manager.query(
         `SELECT 1 FROM memberships WHERE id = $1 AND user_id = $2 AND disabled_at IS NULL`,
         [membershipId, actor.userId],
