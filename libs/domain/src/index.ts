@@ -2,3 +2,4 @@ export * from './lib/accounts';
 export * from './lib/error-codes';
 export * from './lib/identifiers';
 export * from './lib/roles';
+export * from './lib/directory';
