@@ -2,10 +2,12 @@
 // so a new migration file must be added here as well.
 import { CreateFoundation1764201600000 } from './1764201600000-create-foundation';
 import { CreateAccounts1764250000000 } from './1764250000000-create-accounts';
+import { CreateDirectory1764350000000 } from './1764350000000-create-directory';
 import { CreateJobsAndMailOutbox1764300000000 } from './1764300000000-create-jobs-and-mail-outbox';
 
 export const migrations = [
   CreateFoundation1764201600000,
   CreateAccounts1764250000000,
   CreateJobsAndMailOutbox1764300000000,
+  CreateDirectory1764350000000,
 ];

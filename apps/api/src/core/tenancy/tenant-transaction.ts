@@ -62,3 +62,25 @@ export async function runInAuthContext<T>(
     return work(manager);
   });
 }
+
+/**
+ * The public portal: finds a network whose admins published its directory, by slug, and runs
+ * `work` as that network's tenant. Null when there is no such published network.
+ */
+export async function runInPortal<T>(
+  dataSource: DataSource,
+  slug: string,
+  work: (manager: EntityManager, network: { id: string; name: string; slug: string }) => Promise<T>,
+): Promise<T | null> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('app.portal', 'on', true)`);
+    const [network]: Array<{ id: string; name: string; slug: string }> = await manager.query(
+      `SELECT id, name, slug FROM networks WHERE slug = $1 AND portal_enabled`,
+      [slug],
+    );
+    await manager.query(`SELECT set_config('app.portal', '', true)`);
+    if (!network) return null;
+    await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [network.id]);
+    return work(manager, network);
+  });
+}
