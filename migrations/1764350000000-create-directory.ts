@@ -28,6 +28,13 @@ export class CreateDirectory1764350000000 implements MigrationInterface {
           FROM generate_series(1, length(document) - 1) AS i
       $$`);
 
+    // The same normalisation as normalizeForSearch in libs/domain (NFKC, lower case, hiragana
+    // folded to katakana), for texts kept in SQL such as organisation names.
+    await q(`
+      CREATE FUNCTION app_search_normalize(value text) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+      AS $$ SELECT btrim(regexp_replace(translate(lower(normalize(value, NFKC)), 'ぁあぃいぅうぇえぉおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてでとどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよらりるれろゎわゐゑをんゔゕゖ', 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶ'), '\\s+', ' ', 'g')) $$`);
+
     await q(`ALTER TABLE networks ADD COLUMN portal_enabled boolean NOT NULL DEFAULT false`);
 
     await q(`
@@ -38,7 +45,8 @@ export class CreateDirectory1764350000000 implements MigrationInterface {
         ADD COLUMN website text CHECK (website ~ '^https?://' AND length(website) <= 500),
         ADD COLUMN phone text CHECK (length(phone) <= 40),
         ADD COLUMN email text CHECK (length(email) <= 254),
-        ADD COLUMN logo_url text CHECK (logo_url ~ '^https://' AND length(logo_url) <= 500)`);
+        ADD COLUMN logo_url text CHECK (logo_url ~ '^https://' AND length(logo_url) <= 500),
+        ADD COLUMN search_name text GENERATED ALWAYS AS (app_search_normalize(name || ' ' || coalesce(name_kana, ''))) STORED`);
 
     await createTenantOwnedTable(queryRunner, 'services', [
       `organization_id uuid NOT NULL`,
@@ -90,9 +98,10 @@ export class CreateDirectory1764350000000 implements MigrationInterface {
     await queryRunner.query(`
       ALTER TABLE organizations
         DROP COLUMN description, DROP COLUMN postal_code, DROP COLUMN address, DROP COLUMN website,
-        DROP COLUMN phone, DROP COLUMN email, DROP COLUMN logo_url`);
+        DROP COLUMN phone, DROP COLUMN email, DROP COLUMN logo_url, DROP COLUMN search_name`);
     await queryRunner.query(`ALTER TABLE networks DROP COLUMN portal_enabled`);
     await queryRunner.query(`DROP FUNCTION app_bigrams(text)`);
+    await queryRunner.query(`DROP FUNCTION app_search_normalize(text)`);
     await queryRunner.query(`DROP EXTENSION btree_gin`);
   }
 }

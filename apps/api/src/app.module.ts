@@ -10,6 +10,7 @@ import { MailModule } from './core/mail/mail.module';
 import { AuthModule } from './core/auth/auth.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { DirectoryModule } from './modules/directory/directory.module';
 import { MembersModule } from './modules/members/members.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 
@@ -31,6 +32,7 @@ export class AppModule {
         OrganizationsModule,
         MembersModule,
         AuditModule,
+        DirectoryModule,
       ],
     };
   }

@@ -60,4 +60,18 @@ describe('defineAbilityFor', () => {
     expect(ability.can('read', { __typename: 'Network', id: 'n1' })).toBe(false);
     expect(ability.can('read', 'Organization')).toBe(false);
   });
+
+  it('lets admins and coordinators keep their own organisation’s services, and everyone read all', () => {
+    const service = (organizationId: string) => ({ __typename: 'Service' as const, organizationId });
+    for (const roles of [['ORG_ADMIN'], ['COORDINATOR']] as Role[][]) {
+      const ability = defineAbilityFor(actor(roles));
+      expect(ability.can('update', service('org-a'))).toBe(true);
+      expect(ability.can('update', service('org-b'))).toBe(false);
+    }
+    for (const roles of [['STAFF'], ['GRANT_EDITOR'], ['NETWORK_ADMIN']] as Role[][]) {
+      const ability = defineAbilityFor(actor(roles));
+      expect(ability.can('create', service('org-a'))).toBe(false);
+      expect(ability.can('read', service('org-b'))).toBe(true);
+    }
+  });
 });

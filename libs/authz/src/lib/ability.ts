@@ -27,12 +27,22 @@ export interface InvitationSubject {
   readonly __typename: 'Invitation';
   readonly organizationId: string;
 }
+export interface ServiceSubject {
+  readonly __typename: 'Service';
+  readonly organizationId: string;
+}
 export interface AuditEntrySubject {
   readonly __typename: 'AuditEntry';
   readonly organizationId: string | null;
 }
 
-type SubjectObject = NetworkSubject | OrganizationSubject | MembershipSubject | InvitationSubject | AuditEntrySubject;
+type SubjectObject =
+  | NetworkSubject
+  | OrganizationSubject
+  | MembershipSubject
+  | InvitationSubject
+  | ServiceSubject
+  | AuditEntrySubject;
 export type SubjectType = SubjectObject['__typename'];
 export type Subject = SubjectObject | SubjectType | 'all';
 
@@ -55,6 +65,11 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
     can('read', 'Network', { id: actor.tenantId });
     can('read', 'Organization');
     can('read', 'Membership', own);
+    can('read', 'Service');
+    // The directory entries of an organisation are kept by its admins and coordinators.
+    if (actor.roles.includes('ORG_ADMIN') || actor.roles.includes('COORDINATOR')) {
+      can(['create', 'update', 'delete'], 'Service', own);
+    }
 
     if (actor.roles.includes('ORG_ADMIN')) {
       can('update', 'Organization', { id: actor.organizationId });

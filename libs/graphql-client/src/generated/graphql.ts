@@ -80,12 +80,20 @@ export type UpdateMyProfileInput = {
 
 /** Only the fields given are changed; null clears an optional field. */
 export type UpdateOrganizationInput = {
+  address?: string | null | undefined;
   corporateNumber?: string | null | undefined;
+  description?: string | null | undefined;
+  email?: string | null | undefined;
   id: string | number;
   kind?: OrganizationKind | null | undefined;
+  /** https URL of a logo image. */
+  logoUrl?: string | null | undefined;
   municipalityCode?: string | null | undefined;
   name?: string | null | undefined;
   nameKana?: string | null | undefined;
+  phone?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  website?: string | null | undefined;
 };
 
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;

@@ -1,5 +1,5 @@
 // Validation of organisation input, reporting every faulty field at once in both languages.
-import { isValidCorporateNumber, LocalizedText, normalizeMunicipalityCode } from '@tsunagu/domain';
+import { isPlausibleEmail, isValidCorporateNumber, LocalizedText, normalizeMunicipalityCode } from '@tsunagu/domain';
 import { AppError } from '../../core/graphql/app-error';
 
 export interface OrganizationFields {
@@ -7,6 +7,13 @@ export interface OrganizationFields {
   nameKana?: string | null;
   corporateNumber?: string | null;
   municipalityCode?: string | null;
+  description?: string | null;
+  postalCode?: string | null;
+  address?: string | null;
+  website?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  logoUrl?: string | null;
 }
 
 const messages = {
@@ -23,7 +30,24 @@ const messages = {
     ja: '地方公共団体コードは5桁（または検査数字付きの6桁）で入力してください（例：13102 中央区）。',
     en: 'Enter a 5-digit local government code (or 6 digits with its check digit), e.g. 13102 for Chuo City.',
   },
+  description: { ja: '紹介文は4000文字以内にしてください。', en: 'Keep the description within 4,000 characters.' },
+  postalCode: { ja: '郵便番号は「104-0061」の形で入力してください。', en: 'Enter the postal code as 104-0061.' },
+  address: { ja: '住所は300文字以内にしてください。', en: 'Keep the address within 300 characters.' },
+  website: { ja: 'ウェブサイトは https:// から始まるアドレスで入力してください。', en: 'Enter the website as an address starting with https://.' },
+  phone: { ja: '電話番号は数字とハイフンで入力してください（例：03-0000-1234）。', en: 'Enter the phone number with digits and hyphens, e.g. 03-0000-1234.' },
+  email: { ja: 'メールアドレスの形式が正しくありません。', en: 'This is not a valid email address.' },
+  logoUrl: { ja: 'ロゴ画像は https:// から始まるアドレスで指定してください。', en: 'Give the logo as an address starting with https://.' },
 } satisfies Record<keyof OrganizationFields, LocalizedText>;
+
+const profileRules: Array<[keyof OrganizationFields, (value: string) => boolean]> = [
+  ['description', (value) => value.length <= 4000],
+  ['postalCode', (value) => /^\d{3}-?\d{4}$/.test(value)],
+  ['address', (value) => value.length <= 300],
+  ['website', (value) => /^https?:\/\/\S+$/.test(value) && value.length <= 500 && URL.canParse(value)],
+  ['phone', (value) => /^[0-9+()\- ]{6,40}$/.test(value)],
+  ['email', (value) => isPlausibleEmail(value)],
+  ['logoUrl', (value) => /^https:\/\/\S+$/.test(value) && value.length <= 500 && URL.canParse(value)],
+];
 
 const katakana = /^[\u30A0-\u30FF\u3000\s・ー（）()]+$/;
 
@@ -51,6 +75,13 @@ export function validateOrganizationFields(input: OrganizationFields): Organizat
     const code = raw === null ? null : normalizeMunicipalityCode(raw);
     if (raw !== null && code === null) problems['municipalityCode'] = messages.municipalityCode;
     result.municipalityCode = code;
+  }
+  for (const [field, valid] of profileRules) {
+    const raw = input[field];
+    if (raw === undefined) continue;
+    const value = typeof raw === 'string' ? raw.trim() || null : null;
+    if (value !== null && !valid(value)) problems[field] = messages[field];
+    result[field] = value as never;
   }
   if (Object.keys(problems).length) {
     throw new AppError(

@@ -42,6 +42,27 @@ export class Organization {
   @Field(() => String, { nullable: true, description: '全国地方公共団体コード, 5 digits (e.g. 13102 中央区).' })
   municipalityCode!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Public profile: what the organisation does.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'https URL of a logo image.' })
+  logoUrl?: string | null;
+
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
 

@@ -10,11 +10,18 @@ import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import type { CreateOrganizationInput, UpdateOrganizationInput } from './dto/organization.input';
+import { refreshServiceSearchDocuments } from '../directory/service-fields';
 import { validateOrganizationFields } from './organization-fields';
 import type { Organization } from './organization.model';
 
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
-const COLUMNS = `id, kind, name, name_kana, corporate_number, municipality_code, created_at, updated_at`;
+const PROFILE_FIELDS = ['description', 'postalCode', 'address', 'website', 'phone', 'email', 'logoUrl'] as const;
+
+function snakeCase(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+const COLUMNS = `id, kind, name, name_kana, corporate_number, municipality_code, description, postal_code, address,
+  website, phone, email, logo_url, created_at, updated_at`;
 
 interface OrganizationRow {
   id: string;
@@ -23,6 +30,13 @@ interface OrganizationRow {
   name_kana: string | null;
   corporate_number: string | null;
   municipality_code: string | null;
+  description: string | null;
+  postal_code: string | null;
+  address: string | null;
+  website: string | null;
+  phone: string | null;
+  email: string | null;
+  logo_url: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -35,6 +49,13 @@ function toOrganization(row: OrganizationRow): Organization {
     nameKana: row.name_kana,
     corporateNumber: row.corporate_number,
     municipalityCode: row.municipality_code,
+    description: row.description,
+    postalCode: row.postal_code,
+    address: row.address,
+    website: row.website,
+    phone: row.phone,
+    email: row.email,
+    logoUrl: row.logo_url,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -111,6 +132,9 @@ export class OrganizationsService {
       ...(input.nameKana !== undefined ? { nameKana: input.nameKana } : {}),
       ...(input.corporateNumber !== undefined ? { corporateNumber: input.corporateNumber } : {}),
       ...(input.municipalityCode !== undefined ? { municipalityCode: input.municipalityCode } : {}),
+      ...Object.fromEntries(
+        PROFILE_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
+      ),
     };
     const fields = validateOrganizationFields(requested);
     return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
@@ -126,6 +150,10 @@ export class OrganizationsService {
         columns['municipality_code'] = fields.municipalityCode;
       }
       if (input.kind && input.kind !== current.kind) columns['kind'] = input.kind;
+      for (const field of PROFILE_FIELDS) {
+        const value = fields[field];
+        if (value !== undefined && value !== current[field]) columns[snakeCase(field)] = value;
+      }
       const names = Object.keys(columns);
       if (!names.length) return current;
       const assignments = names.map((name, index) => `${name} = $${index + 3}`).join(', ');
@@ -147,6 +175,9 @@ export class OrganizationsService {
         action: 'UPDATED',
         changedFields: names.map((name) => name.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase())),
       });
+      if (columns['name'] !== undefined || columns['name_kana'] !== undefined) {
+        await refreshServiceSearchDocuments(manager, actor.tenantId, { id: row.id, name: row.name, nameKana: row.name_kana });
+      }
       return toOrganization(row);
     });
   }

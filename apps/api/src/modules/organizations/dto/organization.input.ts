@@ -22,6 +22,27 @@ export class CreateOrganizationInput {
 
 @InputType({ description: 'Only the fields given are changed; null clears an optional field.' })
 export class UpdateOrganizationInput {
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'https URL of a logo image.' })
+  logoUrl?: string | null;
+
   @Field(() => ID)
   id!: string;
 

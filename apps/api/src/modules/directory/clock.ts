@@ -1,0 +1,9 @@
+// The current time, injectable so tests can ask "open now?" at a chosen moment.
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+}

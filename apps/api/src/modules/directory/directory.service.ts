@@ -1,0 +1,331 @@
+// The service directory: services of the network's organisations, search with facets, the
+// network's public portal switch, and what the portal shows.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  isUuid,
+  normalizeForSearch,
+  normalizeMunicipalityCode,
+  ServiceFields,
+  tokyoClock,
+} from '@tsunagu/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RequestActor } from '../../core/auth/actor';
+import { recordAudit } from '../../core/audit/audit-log';
+import { assertCan, notFound } from '../../core/authz/authorize';
+import { queryRows } from '../../core/database/returning';
+import { AppError } from '../../core/graphql/app-error';
+import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
+import { runInPortal, runInTenant } from '../../core/tenancy/tenant-transaction';
+import type { DirectorySearchInput } from './dto/directory.input';
+import { Clock } from './clock';
+import { searchDocument, UncheckedServiceFields, validateServiceFields } from './service-fields';
+import type { DirectoryFacets, PortalDirectory, Service } from './service.model';
+import { SERVICE_COLUMNS, ServiceRow, toPortalService, toService } from './service.mapper';
+
+const SERVICE = { ja: 'サービス', en: 'service' };
+const ORGANIZATION = { ja: '団体', en: 'organisation' };
+
+/** A WHERE clause being built with numbered parameters. */
+class Conditions {
+  readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  add(clause: string): void {
+    this.clauses.push(clause);
+  }
+
+  get sql(): string {
+    return this.clauses.join(' AND ');
+  }
+}
+
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+@Injectable()
+export class DirectoryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async search(
+    actor: RequestActor,
+    input: DirectorySearchInput,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<{ page: Page<Service>; facets: DirectoryFacets }> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const where = new Conditions();
+    where.add(`s.tenant_id = ${where.param(actor.tenantId)}`);
+    const terms = normalizeForSearch(input.keywords ?? '')
+      .split(' ')
+      .filter((term) => term.length > 0)
+      .slice(0, 8);
+    for (const term of terms) {
+      const pattern = where.param(likePattern(term));
+      where.add(
+        [...term].length >= 2
+          ? `app_bigrams(s.search_document) @> app_bigrams(${where.param(term)}) AND s.search_document LIKE ${pattern}`
+          : `s.search_document LIKE ${pattern}`,
+      );
+    }
+    if (input.categories?.length) where.add(`s.categories && ${where.param(input.categories)}::text[]`);
+    if (input.targetGroups?.length) where.add(`s.target_groups && ${where.param(input.targetGroups)}::text[]`);
+    if (input.channels?.length) where.add(`s.channel_kinds && ${where.param(input.channels)}::text[]`);
+    if (input.languages?.length) where.add(`s.languages && ${where.param(input.languages)}::text[]`);
+    if (input.areaCode) {
+      const code = normalizeMunicipalityCode(input.areaCode);
+      if (!code) {
+        const message = { ja: '地域は地方公共団体コード（5桁）で指定してください。', en: 'Give the area as a 5-digit local government code.' };
+        throw new AppError('BAD_USER_INPUT', message, { fields: { areaCode: message } });
+      }
+      where.add(`(s.nationwide OR s.area_codes @> ARRAY[${where.param(code)}]::text[])`);
+    }
+    if (input.open24h) where.add(`s.open_24h`);
+    if (input.acceptingReferrals) where.add(`s.accepts_referrals AND s.capacity <> 'NOT_ACCEPTING'`);
+    if (input.openNow) {
+      const { day, minutes } = tokyoClock(this.clock.now());
+      const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+      where.add(
+        `(s.open_24h OR EXISTS (SELECT 1 FROM jsonb_array_elements(s.opening_hours) AS p
+            WHERE p->>'day' = ${where.param(day)} AND p->>'opens' <= ${where.param(hhmm)} AND p->>'closes' > ${where.param(hhmm)}))`,
+      );
+    }
+    if (input.organizationId) {
+      if (!isUuid(input.organizationId)) throw notFound(ORGANIZATION);
+      where.add(`s.organization_id = ${where.param(input.organizationId)}`);
+    }
+
+    // Relevance: a term in the service's own name counts most, then its organisation's names,
+    // then anywhere else. Ties and keyword-less searches go by name, then id (stable pages).
+    // Its parameters follow the filters' and are used by the page query only.
+    const pageParams = [...where.params];
+    const rank = terms.length
+      ? terms
+          .map((term) => {
+            pageParams.push(likePattern(term));
+            const pattern = `$${pageParams.length}`;
+            return `(CASE WHEN s.sort_name LIKE ${pattern} THEN 4 WHEN o.search_name LIKE ${pattern} THEN 2 ELSE 1 END)`;
+          })
+          .join(' + ')
+      : '0';
+
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const from = `FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id WHERE ${where.sql}`;
+      let after = '';
+      if (cursor) {
+        const separator = cursor.key.indexOf('|');
+        const cursorRank = Number(cursor.key.slice(0, separator));
+        const cursorName = cursor.key.slice(separator + 1);
+        pageParams.push(cursorRank, cursorName, cursor.id);
+        const n = pageParams.length;
+        after = `WHERE rank < $${n - 2} OR (rank = $${n - 2} AND (sort_name, id) > ($${n - 1}, $${n}::uuid))`;
+      }
+      pageParams.push(size + 1);
+      const rows: Array<ServiceRow & { rank: number }> = await manager.query(
+        `SELECT * FROM (SELECT ${SERVICE_COLUMNS}, ${rank} AS rank ${from}) ranked ${after}
+          ORDER BY rank DESC, sort_name, id LIMIT $${pageParams.length}`,
+        pageParams,
+      );
+      const [facets]: Array<DirectoryFacets> = await manager.query(
+        `WITH m AS (SELECT s.categories, s.target_groups, s.channel_kinds, s.languages, s.accepts_referrals, s.capacity, s.open_24h ${from})
+         SELECT (SELECT count(*)::int FROM m) AS total,
+                ${facetOf('categories')} AS categories,
+                ${facetOf('target_groups')} AS "targetGroups",
+                ${facetOf('channel_kinds')} AS channels,
+                ${facetOf('languages')} AS languages,
+                (SELECT count(*)::int FROM m WHERE accepts_referrals AND capacity <> 'NOT_ACCEPTING') AS "acceptingReferrals",
+                (SELECT count(*)::int FROM m WHERE open_24h) AS "open24h"`,
+        where.params,
+      );
+      const page = toPage(rows, size, (row) => ({ key: `${row.rank}|${row.sort_name}`, id: row.id }));
+      return { page: { ...page, nodes: page.nodes.map(toService) }, facets };
+    });
+  }
+
+  get(actor: RequestActor, id: string): Promise<Service> {
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) =>
+      toService(await this.load(manager, actor, id)),
+    );
+  }
+
+  create(actor: RequestActor, organizationId: string | null | undefined, input: UncheckedServiceFields): Promise<Service> {
+    const fields = validateServiceFields(input);
+    const ownerId = organizationId ?? actor.organizationId;
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const organization = await this.loadOrganization(manager, actor, ownerId);
+      assertCan(actor, 'create', { __typename: 'Service', organizationId: organization.id });
+      const [row]: ServiceRow[] = await manager.query(
+        `WITH inserted AS (
+           INSERT INTO services (tenant_id, organization_id, ${WRITABLE_COLUMNS.join(', ')})
+           VALUES ($1, $2, ${WRITABLE_COLUMNS.map((_, index) => `$${index + 3}`).join(', ')})
+           RETURNING *)
+         SELECT ${SERVICE_COLUMNS} FROM inserted s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id`,
+        [actor.tenantId, organization.id, ...writableValues(fields, organization)],
+      );
+      await this.audit(manager, actor, organization.id, row.id, 'CREATED', Object.keys(fields));
+      return toService(row);
+    });
+  }
+
+  update(actor: RequestActor, id: string, input: UncheckedServiceFields): Promise<Service> {
+    const fields = validateServiceFields(input);
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const current = await this.load(manager, actor, id, true);
+      assertCan(actor, 'update', { __typename: 'Service', organizationId: current.organization_id });
+      const organization = { name: current.organization_name, nameKana: current.organization_name_kana };
+      const values = writableValues(fields, organization);
+      const before = toService(current);
+      await manager.query(
+        `UPDATE services SET ${WRITABLE_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')}
+          WHERE tenant_id = $1 AND id = $2`,
+        [actor.tenantId, id, ...values],
+      );
+      const after = toService(await this.load(manager, actor, id));
+      const changed = (Object.keys(fields) as Array<keyof ServiceFields>).filter(
+        (key) => JSON.stringify(before[key as keyof Service]) !== JSON.stringify(after[key as keyof Service]),
+      );
+      if (changed.length) await this.audit(manager, actor, current.organization_id, id, 'UPDATED', changed);
+      return after;
+    });
+  }
+
+  delete(actor: RequestActor, id: string): Promise<void> {
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const current = await this.load(manager, actor, id, true);
+      assertCan(actor, 'delete', { __typename: 'Service', organizationId: current.organization_id });
+      await manager.query(`DELETE FROM services WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]);
+      await this.audit(manager, actor, current.organization_id, id, 'DELETED', []);
+    });
+  }
+
+  setPortalEnabled(actor: RequestActor, enabled: boolean): Promise<boolean> {
+    assertCan(actor, 'update', { __typename: 'Network', id: actor.tenantId });
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      await manager.query(`UPDATE networks SET portal_enabled = $2 WHERE id = $1`, [actor.tenantId, enabled]);
+      await recordAudit(manager, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        actorMembershipId: actor.membershipId,
+        organizationId: null,
+        entity: 'Network',
+        entityId: actor.tenantId,
+        action: enabled ? 'PORTAL_PUBLISHED' : 'PORTAL_WITHDRAWN',
+        changedFields: ['portalEnabled'],
+      });
+      return enabled;
+    });
+  }
+
+  async portalEnabled(actor: RequestActor): Promise<boolean> {
+    const [row]: Array<{ portal_enabled: boolean }> = await runInTenant(this.dataSource, actor.tenantId, (manager) =>
+      manager.query(`SELECT portal_enabled FROM networks WHERE id = $1`, [actor.tenantId]),
+    );
+    return row?.portal_enabled ?? false;
+  }
+
+  /** Without a session: only published networks, only public fields. */
+  async portal(slug: string): Promise<PortalDirectory> {
+    const directory = await runInPortal(this.dataSource, slug, async (manager, network) => {
+      const rows: ServiceRow[] = await manager.query(
+        `SELECT ${SERVICE_COLUMNS} FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
+          WHERE s.tenant_id = $1 ORDER BY s.categories[1], s.sort_name, s.id LIMIT 500`,
+        [network.id],
+      );
+      return { networkName: network.name, services: rows.map(toPortalService) };
+    });
+    if (!directory) {
+      throw new AppError('NOT_FOUND', {
+        ja: 'この窓口一覧は公開されていません。アドレスをご確認ください。',
+        en: 'This directory is not published. Please check the address.',
+      });
+    }
+    return directory;
+  }
+
+  private async load(manager: EntityManager, actor: RequestActor, id: string, forUpdate = false): Promise<ServiceRow> {
+    if (!isUuid(id)) throw notFound(SERVICE);
+    const rows = await queryRows<ServiceRow>(
+      manager,
+      `SELECT ${SERVICE_COLUMNS} FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
+        WHERE s.tenant_id = $1 AND s.id = $2${forUpdate ? ' FOR UPDATE OF s' : ''}`,
+      [actor.tenantId, id],
+    );
+    if (!rows[0]) throw notFound(SERVICE);
+    return rows[0];
+  }
+
+  private async loadOrganization(manager: EntityManager, actor: RequestActor, id: string) {
+    if (!isUuid(id)) throw notFound(ORGANIZATION);
+    const [row]: Array<{ id: string; name: string; name_kana: string | null }> = await manager.query(
+      `SELECT id, name, name_kana FROM organizations WHERE tenant_id = $1 AND id = $2`,
+      [actor.tenantId, id],
+    );
+    if (!row) throw notFound(ORGANIZATION);
+    return { id: row.id, name: row.name, nameKana: row.name_kana };
+  }
+
+  private audit(manager: EntityManager, actor: RequestActor, organizationId: string, id: string, action: string, fields: string[]) {
+    return recordAudit(manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorMembershipId: actor.membershipId,
+      organizationId,
+      entity: 'Service',
+      entityId: id,
+      action,
+      changedFields: fields,
+    });
+  }
+}
+
+function facetOf(column: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('value', value, 'count', count) ORDER BY count DESC, value), '[]'::json)
+             FROM (SELECT unnest(${column}) AS value, count(*)::int AS count FROM m GROUP BY 1) facet)`;
+}
+
+const WRITABLE_COLUMNS = [
+  'name', 'name_kana', 'description', 'categories', 'target_groups', 'eligibility', 'age_min', 'age_max',
+  'nationwide', 'area_codes', 'languages', 'open_24h', 'opening_hours', 'channels', 'channel_kinds', 'open_days',
+  'fee', 'fee_note', 'capacity', 'waitlist_note', 'waitlist_expected_on', 'accepts_referrals', 'last_reviewed_on',
+  'search_document', 'sort_name',
+];
+
+export function writableValues(fields: ServiceFields, organization: { name: string; nameKana: string | null }): unknown[] {
+  return [
+    fields.name,
+    fields.nameKana ?? null,
+    fields.description,
+    fields.categories,
+    fields.targetGroups,
+    fields.eligibility ?? null,
+    fields.ageMin ?? null,
+    fields.ageMax ?? null,
+    fields.nationwide,
+    fields.areaCodes,
+    fields.languages,
+    fields.open24h,
+    JSON.stringify(fields.openingHours),
+    JSON.stringify(fields.channels),
+    [...new Set(fields.channels.map((channel) => channel.kind))],
+    [...new Set(fields.openingHours.map((period) => period.day))],
+    fields.fee,
+    fields.feeNote ?? null,
+    fields.capacity,
+    fields.waitlistNote ?? null,
+    fields.waitlistExpectedOn ?? null,
+    fields.acceptsReferrals,
+    fields.lastReviewedOn ?? null,
+    searchDocument(fields, organization),
+    normalizeForSearch(fields.name),
+  ];
+}
