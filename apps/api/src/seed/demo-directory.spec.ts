@@ -1,6 +1,6 @@
 import { CHANNEL_KINDS, SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUPS, WEEKDAYS } from '@tsunagu/domain';
 import { DEMO_EXTRA_ORGANIZATIONS, DEMO_PROFILES, DEMO_SERVICES } from './demo-directory';
-import { DEMO_NETWORK, SECOND_DEMO_NETWORK } from './demo-seed';
+import { DEMO_NETWORK, SECOND_DEMO_NETWORK } from './demo-networks';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

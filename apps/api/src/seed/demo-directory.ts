@@ -10,7 +10,7 @@ import type {
   ServiceFields,
   Weekday,
 } from '@tsunagu/domain';
-import { DEMO_NETWORK, SECOND_DEMO_NETWORK } from './demo-seed';
+import { DEMO_NETWORK, SECOND_DEMO_NETWORK } from './demo-networks';
 
 export interface DemoOrganizationProfile {
   /** An organisation of DEMO_NETWORK / SECOND_DEMO_NETWORK, or one of DEMO_EXTRA_ORGANIZATIONS. */

@@ -3,96 +3,12 @@
 // Idempotent (fixed ids, inserts that skip existing rows), so it runs on every start and only
 // adds what is missing. Later capabilities extend it. The accounts are listed in the README.
 import * as argon2 from 'argon2';
-import type { OrganizationKind, Role } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ARGON2_OPTIONS } from '../core/auth/password-hasher';
-
-export const DEMO_PASSWORD = 'tsunagu-demo-2026';
-
-interface DemoNetwork {
-  readonly id: string;
-  readonly slug: string;
-  readonly name: string;
-  readonly organizations: ReadonlyArray<{
-    readonly id: string;
-    readonly kind: OrganizationKind;
-    readonly name: string;
-    readonly nameKana: string;
-    readonly municipalityCode: string | null;
-    readonly members: ReadonlyArray<{ readonly email: string; readonly displayName: string; readonly roles: Role[] }>;
-  }>;
-}
-
-export const DEMO_NETWORK = {
-  id: '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7e01',
-  slug: 'chuo-tsunagari',
-  name: '中央区つながりネットワーク',
-  organizations: [
-    {
-      id: '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7e11',
-      kind: 'INTERMEDIARY',
-      name: 'つながりサポートセンター',
-      nameKana: 'ツナガリサポートセンター',
-      municipalityCode: '13102',
-      members: [
-        { email: 'admin@chuo.example.jp', displayName: '佐藤 美咲', roles: ['NETWORK_ADMIN', 'ORG_ADMIN'] },
-        { email: 'grants@chuo.example.jp', displayName: '高橋 健', roles: ['GRANT_EDITOR'] },
-      ],
-    },
-    {
-      id: '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7e12',
-      kind: 'NPO',
-      name: 'NPO法人こもれび',
-      nameKana: 'エヌピーオーホウジンコモレビ',
-      municipalityCode: '13102',
-      members: [
-        { email: 'org-admin@komorebi.example.jp', displayName: '田中 由美', roles: ['ORG_ADMIN'] },
-        { email: 'coordinator@komorebi.example.jp', displayName: '鈴木 翔太', roles: ['COORDINATOR'] },
-        { email: 'staff@komorebi.example.jp', displayName: '伊藤 さくら', roles: ['STAFF'] },
-      ],
-    },
-    {
-      id: '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7e13',
-      kind: 'MUNICIPALITY',
-      name: '中央区 福祉保健部',
-      nameKana: 'チュウオウク フクシホケンブ',
-      municipalityCode: '13102',
-      members: [{ email: 'liaison@city-chuo.example.jp', displayName: '渡辺 大輔', roles: ['LIAISON'] }],
-    },
-    {
-      id: '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7e14',
-      kind: 'SOCIAL_WELFARE_COUNCIL',
-      name: '中央区社会福祉協議会',
-      nameKana: 'チュウオウクシャカイフクシキョウギカイ',
-      municipalityCode: '13102',
-      members: [{ email: 'trainer@shakyo-chuo.example.jp', displayName: '山本 直子', roles: ['TRAINER'] }],
-    },
-    {
-      id: '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7e15',
-      kind: 'OTHER',
-      name: '中央区こども食堂ネットワーク',
-      nameKana: 'チュウオウクコドモショクドウネットワーク',
-      municipalityCode: null,
-      members: [],
-    },
-  ],
-} as const satisfies DemoNetwork;
-
-export const SECOND_DEMO_NETWORK = {
-  id: '7a2e4d63-9b68-4b66-8f1c-3a1d7d2b8f02',
-  slug: 'minato-tsunagari',
-  name: '港区つながりネットワーク',
-  organizations: [
-    {
-      id: '7a2e4d63-9b68-4b66-8f1c-3a1d7d2b8f21',
-      kind: 'NPO',
-      name: 'NPO法人みなとハウス',
-      nameKana: 'エヌピーオーホウジンミナトハウス',
-      municipalityCode: '13103',
-      members: [{ email: 'admin@minato.example.jp', displayName: '小林 陽介', roles: ['NETWORK_ADMIN', 'ORG_ADMIN'] }],
-    },
-  ],
-} as const satisfies DemoNetwork;
+import { SERVICE_WRITABLE_COLUMNS, writableValues } from '../modules/directory/directory.service';
+import { validateServiceFields } from '../modules/directory/service-fields';
+import { DEMO_EXTRA_ORGANIZATIONS, DEMO_PROFILES, DEMO_SERVICES } from './demo-directory';
+import { DEMO_NETWORK, DEMO_PASSWORD, DemoNetwork, SECOND_DEMO_NETWORK } from './demo-networks';
 
 async function seedNetwork(manager: EntityManager, network: DemoNetwork, passwordHash: () => Promise<string>) {
   // Seeding acts as the network itself and as an authentication flow (it creates users).
@@ -125,6 +41,45 @@ async function seedNetwork(manager: EntityManager, network: DemoNetwork, passwor
   }
 }
 
+/** The directory: extra organisations, public profiles and services (demo-directory.ts). */
+async function seedDirectory(manager: EntityManager, network: DemoNetwork) {
+  for (const organization of DEMO_EXTRA_ORGANIZATIONS[network.id] ?? []) {
+    await manager.query(
+      `INSERT INTO organizations (tenant_id, id, kind, name, name_kana, municipality_code)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, id) DO NOTHING`,
+      [network.id, organization.id, organization.kind, organization.name, organization.nameKana, organization.municipalityCode],
+    );
+  }
+  const organizations = new Map<string, { name: string; nameKana: string | null }>();
+  const rows: Array<{ id: string; name: string; name_kana: string | null }> = await manager.query(
+    `SELECT id, name, name_kana FROM organizations WHERE tenant_id = $1`,
+    [network.id],
+  );
+  for (const row of rows) organizations.set(row.id, { name: row.name, nameKana: row.name_kana });
+  for (const profile of DEMO_PROFILES.filter((candidate) => organizations.has(candidate.organizationId))) {
+    // Only fills an empty profile: what people edited since stays.
+    await manager.query(
+      `UPDATE organizations SET description = $3, postal_code = $4, address = $5, municipality_code = coalesce(municipality_code, $6),
+              website = $7, phone = $8, email = $9
+        WHERE tenant_id = $1 AND id = $2 AND description IS NULL`,
+      [network.id, profile.organizationId, profile.description, profile.postalCode, profile.address,
+        profile.municipalityCode, profile.website, profile.phone, profile.email],
+    );
+  }
+  for (const service of DEMO_SERVICES.filter((candidate) => candidate.networkId === network.id)) {
+    const fields = validateServiceFields(service);
+    const organization = organizations.get(service.organizationId);
+    if (!organization) throw new Error(`Demo service ${service.id} names an unknown organisation`);
+    const values = writableValues(fields, organization);
+    await manager.query(
+      `INSERT INTO services (tenant_id, id, organization_id, ${SERVICE_WRITABLE_COLUMNS.join(', ')})
+       VALUES ($1, $2, $3, ${SERVICE_WRITABLE_COLUMNS.map((_, index) => `$${index + 4}`).join(', ')})
+       ON CONFLICT (tenant_id, id) DO NOTHING`,
+      [network.id, service.id, service.organizationId, ...values],
+    );
+  }
+}
+
 export async function seedDemoData(ownerUrl: string): Promise<void> {
   const dataSource = await new DataSource({ type: 'postgres', url: ownerUrl, extra: { max: 1 } }).initialize();
   let hash: Promise<string> | undefined;
@@ -133,7 +88,10 @@ export async function seedDemoData(ownerUrl: string): Promise<void> {
     (hash ??= argon2.hash(DEMO_PASSWORD, ARGON2_OPTIONS));
   try {
     for (const network of [DEMO_NETWORK, SECOND_DEMO_NETWORK]) {
-      await dataSource.transaction((manager) => seedNetwork(manager, network, passwordHash));
+      await dataSource.transaction(async (manager) => {
+        await seedNetwork(manager, network, passwordHash);
+        await seedDirectory(manager, network);
+      });
     }
   } finally {
     await dataSource.destroy();

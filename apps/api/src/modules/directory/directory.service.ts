@@ -166,8 +166,8 @@ export class DirectoryService {
       assertCan(actor, 'create', { __typename: 'Service', organizationId: organization.id });
       const [row]: ServiceRow[] = await manager.query(
         `WITH inserted AS (
-           INSERT INTO services (tenant_id, organization_id, ${WRITABLE_COLUMNS.join(', ')})
-           VALUES ($1, $2, ${WRITABLE_COLUMNS.map((_, index) => `$${index + 3}`).join(', ')})
+           INSERT INTO services (tenant_id, organization_id, ${SERVICE_WRITABLE_COLUMNS.join(', ')})
+           VALUES ($1, $2, ${SERVICE_WRITABLE_COLUMNS.map((_, index) => `$${index + 3}`).join(', ')})
            RETURNING *)
          SELECT ${SERVICE_COLUMNS} FROM inserted s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id`,
         [actor.tenantId, organization.id, ...writableValues(fields, organization)],
@@ -186,7 +186,7 @@ export class DirectoryService {
       const values = writableValues(fields, organization);
       const before = toService(current);
       await manager.query(
-        `UPDATE services SET ${WRITABLE_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')}
+        `UPDATE services SET ${SERVICE_WRITABLE_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')}
           WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, ...values],
       );
@@ -293,7 +293,8 @@ function facetOf(column: string): string {
              FROM (SELECT unnest(${column}) AS value, count(*)::int AS count FROM m GROUP BY 1) facet)`;
 }
 
-const WRITABLE_COLUMNS = [
+/** The columns writableValues() fills, in its order. */
+export const SERVICE_WRITABLE_COLUMNS = [
   'name', 'name_kana', 'description', 'categories', 'target_groups', 'eligibility', 'age_min', 'age_max',
   'nationwide', 'area_codes', 'languages', 'open_24h', 'opening_hours', 'channels', 'channel_kinds', 'open_days',
   'fee', 'fee_note', 'capacity', 'waitlist_note', 'waitlist_expected_on', 'accepts_referrals', 'last_reviewed_on',
