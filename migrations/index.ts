@@ -3,6 +3,7 @@
 import { CreateFoundation1764201600000 } from './1764201600000-create-foundation';
 import { CreateAccounts1764250000000 } from './1764250000000-create-accounts';
 import { CreateDirectory1764350000000 } from './1764350000000-create-directory';
+import { StoreSearchBigrams1764360000000 } from './1764360000000-store-search-bigrams';
 import { CreateJobsAndMailOutbox1764300000000 } from './1764300000000-create-jobs-and-mail-outbox';
 
 export const migrations = [
@@ -10,4 +11,5 @@ export const migrations = [
   CreateAccounts1764250000000,
   CreateJobsAndMailOutbox1764300000000,
   CreateDirectory1764350000000,
+  StoreSearchBigrams1764360000000,
 ];

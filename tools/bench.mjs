@@ -205,6 +205,69 @@ const SCENARIOS = [
         },
       };
     },
+  },  {
+    name: 'directory',
+    description: 'query SearchDirectory: signed in; 相談 in two categories, 20 results with facets, over 10,000 services (50 networks in the database)',
+    needsSignIn: true,
+    needsDirectory: true,
+    graphql: {
+      operationName: 'SearchDirectory',
+      query: `query SearchDirectory { searchDirectory(input: { keywords: "相談", categories: [GENERAL_CONSULTATION, MENTAL_HEALTH] }, first: 20) {
+        services { nodes { id name categories capacity organization { id name } } pageInfo { endCursor hasNextPage } }
+        facets { total categories { value count } channels { value count } languages { value count } acceptingReferrals open24h } } }`,
+    },
+    check: (body) => body?.data?.searchDirectory?.services?.nodes?.length === 20 && body.data.searchDirectory.facets.total > 20,
+    raw: async (pool, context) => {
+      await loadActorRaw(pool, context);
+      const term = '相談';
+      const pattern = `%${term}%`;
+      const categories = ['GENERAL_CONSULTATION', 'MENTAL_HEALTH'];
+      const from = `FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
+        WHERE s.tenant_id = $1 AND s.search_bigrams @> $3::text[] AND s.search_document LIKE $2
+          AND s.categories && $4::text[]`;
+      const { rows, facets } = await asUserRaw(pool, context.userId, async (client) => {
+        await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [context.tenantId]);
+        const page = await client.query(
+          `SELECT * FROM (SELECT s.id, s.name, s.categories, s.capacity, s.sort_name, s.organization_id, o.name AS organization_name,
+                  (CASE WHEN s.sort_name LIKE $5 THEN 4 WHEN o.search_name LIKE $5 THEN 2 ELSE 1 END) AS rank ${from}) ranked
+            ORDER BY rank DESC, sort_name, id LIMIT $6`,
+          [context.tenantId, pattern, [term], categories, pattern, 21],
+        );
+        const facet = (column) => `(SELECT coalesce(json_agg(json_build_object('value', value, 'count', count) ORDER BY count DESC, value), '[]'::json)
+             FROM (SELECT unnest(${column}) AS value, count(*)::int AS count FROM m GROUP BY 1) facet)`;
+        const counts = await client.query(
+          `WITH m AS (SELECT s.categories, s.target_groups, s.channel_kinds, s.languages, s.accepts_referrals, s.capacity, s.open_24h ${from})
+           SELECT (SELECT count(*)::int FROM m) AS total, ${facet('categories')} AS categories, ${facet('channel_kinds')} AS channels,
+                  ${facet('languages')} AS languages,
+                  (SELECT count(*)::int FROM m WHERE accepts_referrals AND capacity <> 'NOT_ACCEPTING') AS "acceptingReferrals",
+                  (SELECT count(*)::int FROM m WHERE open_24h) AS "open24h"`,
+          [context.tenantId, pattern, [term], categories],
+        );
+        return { rows: page.rows, facets: counts.rows[0] };
+      });
+      const nodes = rows.slice(0, 20);
+      const last = nodes[nodes.length - 1];
+      return {
+        data: {
+          searchDirectory: {
+            services: {
+              nodes: nodes.map((row) => ({
+                id: row.id,
+                name: row.name,
+                categories: row.categories,
+                capacity: row.capacity,
+                organization: { id: row.organization_id, name: row.organization_name },
+              })),
+              pageInfo: {
+                endCursor: Buffer.from(JSON.stringify([`${last.rank}|${last.sort_name}`, last.id]), 'utf8').toString('base64url'),
+                hasNextPage: rows.length > 20,
+              },
+            },
+            facets,
+          },
+        },
+      };
+    },
   },
 ];
 
@@ -289,6 +352,53 @@ async function prepareAccountsData(ownerUrl) {
       [BENCH_NETWORK, BENCH_ORGANIZATION, BENCH_ADMIN_EMAIL],
     );
     await client.query('COMMIT');
+  });
+}
+
+
+const DIRECTORY_SERVICES = 10_000;
+const DIRECTORY_NETWORKS = 50;
+const DIRECTORY_SERVICES_PER_OTHER_NETWORK = 1_000;
+
+/**
+ * The directory at bench size: 10,000 services in the bench network and 1,000 in each of 49
+ * other networks, with names and texts drawn from realistic words so bigram search has work.
+ */
+async function prepareDirectoryData(ownerUrl) {
+  const words = ['住まい', '就労', '居場所', '子育て', '心の健康', '生活困窮', 'ひきこもり', '高齢者', '外国人', 'DV', '食料', '法律',
+    '医療', '依存症', '若者', '子ども', '家族', 'LINE', 'カフェ', 'サロン', '窓口', 'ホットライン', '支援', '相談', 'サポート'];
+  const categories = ['GENERAL_CONSULTATION', 'POVERTY', 'HOUSING', 'EMPLOYMENT', 'MENTAL_HEALTH', 'IBASHO', 'CHILDREN_YOUTH', 'PARENTING',
+    'DV_SEXUAL_VIOLENCE', 'HIKIKOMORI', 'OLDER_PEOPLE', 'DISABILITY', 'FOREIGN_RESIDENTS', 'LGBTQ', 'SUICIDE_PREVENTION', 'ADDICTION',
+    'LEGAL', 'MEDICAL', 'FOOD'];
+  const channels = ['PHONE', 'SNS_LINE', 'CHAT', 'EMAIL', 'VISIT', 'OUTREACH'];
+  await roles.withClient(ownerUrl, async (client) => {
+    for (let n = 0; n < DIRECTORY_NETWORKS; n++) {
+      const tenant = n === 0 ? BENCH_NETWORK : `b3c0b3c0-0000-4000-8001-${String(n).padStart(12, '0')}`;
+      const organization = n === 0 ? BENCH_ORGANIZATION : `b3c0b3c0-0000-4000-8002-${String(n).padStart(12, '0')}`;
+      const count = n === 0 ? DIRECTORY_SERVICES : DIRECTORY_SERVICES_PER_OTHER_NETWORK;
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+      if (n > 0) {
+        await client.query(`INSERT INTO networks (id, slug, name) VALUES ($1, $2, $3)`, [tenant, `bench-${n}`, `ネットワーク${n}`]);
+        await client.query(`INSERT INTO organizations (tenant_id, id, kind, name) VALUES ($1, $2, 'NPO', $3)`, [tenant, organization, `NPO法人ベンチ${n}`]);
+      }
+      await client.query(
+        `INSERT INTO services (tenant_id, organization_id, name, description, categories, target_groups, area_codes, languages,
+                               channels, channel_kinds, opening_hours, open_days, open_24h, capacity, accepts_referrals,
+                               search_document, sort_name)
+         SELECT $1, $2, name, description, ARRAY[($4::text[])[1 + i % 19], ($4::text[])[1 + (i * 7) % 19]], '{ANYONE}', '{13102}',
+                CASE WHEN i % 5 = 0 THEN '{ja,en}'::text[] ELSE '{ja}'::text[] END,
+                '[]'::jsonb, ARRAY[($5::text[])[1 + i % 6]], '[{"day":"MO","opens":"09:00","closes":"17:00"}]'::jsonb, '{MO}',
+                i % 50 = 0, CASE WHEN i % 10 = 0 THEN 'WAITLIST' ELSE 'ACCEPTING' END, i % 3 <> 0,
+                app_search_normalize(name || ' | ' || description), app_search_normalize(name)
+           FROM (SELECT i, ($6::text[])[1 + i % 25] || ($6::text[])[1 + (i * 3) % 25] || ($6::text[])[1 + (i * 11) % 25] || ' ' || i AS name,
+                        ($6::text[])[1 + (i * 5) % 25] || 'について' || ($6::text[])[1 + (i * 13) % 25] || 'の' || ($6::text[])[1 + (i * 17) % 25] || 'をお手伝いします。' AS description
+                   FROM generate_series(1, $3) AS i) generated`,
+        [tenant, organization, count, categories, channels, words],
+      );
+      await client.query('COMMIT');
+    }
+    await client.query('ANALYZE services');
   });
 }
 
@@ -857,6 +967,10 @@ async function main() {
   if (settings.scenarios.some((scenario) => scenario.needsSignIn)) {
     say(`writing ${BENCH_MEMBERS} members and signing in…`);
     await prepareAccountsData(ownerUrl);
+    if (settings.scenarios.some((scenario) => scenario.needsDirectory)) {
+      say(`writing ${DIRECTORY_SERVICES} services in the bench network and ${DIRECTORY_SERVICES_PER_OTHER_NETWORK} in each of ${DIRECTORY_NETWORKS - 1} others…`);
+      await prepareDirectoryData(ownerUrl);
+    }
     const signedIn = await signInForBench(apiUrl);
     context = { ...context, ...signedIn.context };
     for (const scenario of settings.scenarios.filter((candidate) => candidate.needsSignIn)) {

@@ -74,6 +74,13 @@ async function prepareDatabase(superuserUrl, { database, ownerPassword, appPassw
       await client.query(`CREATE DATABASE ${ident(database)} OWNER ${ident(OWNER_ROLE)}${templateClause}`);
     }
   });
+  // Array containment and overlap cannot reveal anything about rows, but PostgreSQL does not
+  // ship them as LEAKPROOF, and without that no index serves them under row-level security
+  // (directory search). Only a superuser may mark them; the API works without it, slower.
+  await withClient(withDatabase(superuserUrl, database), async (client) => {
+    await client.query('ALTER FUNCTION pg_catalog.arraycontains(anyarray, anyarray) LEAKPROOF');
+    await client.query('ALTER FUNCTION pg_catalog.arrayoverlap(anyarray, anyarray) LEAKPROOF');
+  });
   return {
     ownerUrl: withCredentials(superuserUrl, OWNER_ROLE, ownerPassword, database),
     appUrl: withCredentials(superuserUrl, APP_ROLE, appPassword, database),

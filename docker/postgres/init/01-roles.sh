@@ -30,6 +30,10 @@ GRANT CONNECT ON DATABASE tsunagu TO tsunagu_app;
 -- PostgreSQL 15+: the public schema belongs to pg_database_owner (here tsunagu_owner) and
 -- PUBLIC has no CREATE on it. Say so explicitly, so only the owner can create objects.
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+-- Array containment/overlap reveal nothing about rows; marked LEAKPROOF so the directory's
+-- search index can serve queries under row-level security (needs a superuser; see README).
+ALTER FUNCTION pg_catalog.arraycontains(anyarray, anyarray) LEAKPROOF;
+ALTER FUNCTION pg_catalog.arrayoverlap(anyarray, anyarray) LEAKPROOF;
 EOSQL
 
 echo "01-roles.sh: created roles tsunagu_owner, tsunagu_app and database tsunagu"

@@ -45,6 +45,12 @@ class Conditions {
   }
 }
 
+/** The same character bigrams as the database's app_bigrams() (by code point). */
+export function bigramsOf(term: string): string[] {
+  const characters = [...term];
+  return [...new Set(characters.slice(0, -1).map((character, index) => character + characters[index + 1]))];
+}
+
 function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
@@ -74,7 +80,7 @@ export class DirectoryService {
       const pattern = where.param(likePattern(term));
       where.add(
         [...term].length >= 2
-          ? `app_bigrams(s.search_document) @> app_bigrams(${where.param(term)}) AND s.search_document LIKE ${pattern}`
+          ? `s.search_bigrams @> ${where.param(bigramsOf(term))}::text[] AND s.search_document LIKE ${pattern}`
           : `s.search_document LIKE ${pattern}`,
       );
     }
