@@ -40,6 +40,22 @@ function connectionPolicy(keyArgs: string[] | false): FieldPolicy<Connection> {
   };
 }
 
+interface SearchResult {
+  readonly services: Connection;
+}
+
+/** Directory search: the facets follow the newest page; "load more" appends the services. */
+const searchPolicy: FieldPolicy<SearchResult> = {
+  keyArgs: ['input'],
+  merge(existing, incoming, { args }) {
+    if (!existing || !args?.['after']) return incoming;
+    return {
+      ...incoming,
+      services: { ...incoming.services, nodes: [...existing.services.nodes, ...incoming.services.nodes] },
+    };
+  },
+};
+
 function isUnauthenticated(error: unknown): boolean {
   return (
     CombinedGraphQLErrors.is(error) && error.errors.some((entry) => entry.extensions?.['code'] === 'UNAUTHENTICATED')
@@ -85,6 +101,7 @@ export function createApolloClient(): ApolloClient {
             members: connectionPolicy(['organizationId']),
             organizations: connectionPolicy(false),
             auditLog: connectionPolicy(['organizationId']),
+            searchDirectory: searchPolicy,
           },
         },
       },

@@ -1,6 +1,6 @@
 // Routes of the admin SPA. Public pages (sign-in, password reset, invitations, status) are
 // open to everyone; everything else needs a session and sends signed-out visitors to
-// /login?next=…. Capabilities that are not built yet have no route: the navbar shows them
+// /login?next=…. The public portal (/p/:networkSlug) has no app shell at all. Capabilities that are not built yet have no route: the navbar shows them
 // as "coming soon" instead of linking to empty pages.
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AccountPage } from '../features/account/account-page';
@@ -10,8 +10,14 @@ import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { LoginPage } from '../features/auth/login-page';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { MembersPage } from '../features/members/members-page';
+import { DirectoryPage } from '../features/directory/directory-page';
+import { EditServicePage, NewServicePage } from '../features/directory/service-editor-page';
+import { ServicePage } from '../features/directory/service-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
+import { OrganizationProfilePage } from '../features/organizations/organization-profile-page';
 import { OrganizationsPage } from '../features/organizations/organizations-page';
+import { PortalAdminPage } from '../features/portal/portal-admin-page';
+import { PortalPage } from '../features/portal/portal-page';
 import { StatusPage } from '../features/status/status-page';
 import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
@@ -19,6 +25,8 @@ import { AppLayout } from './layout/app-layout';
 export function App() {
   return (
     <Routes>
+      {/* The public portal has its own calm page: no app header, no navbar, no sign-in. */}
+      <Route path="p/:networkSlug" element={<PortalPage />} />
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
@@ -29,8 +37,14 @@ export function App() {
           <Route index element={<StatusPage />} />
           <Route path="home" element={<Navigate to="/" replace />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="directory" element={<DirectoryPage />} />
+          <Route path="directory/services/new" element={<NewServicePage />} />
+          <Route path="directory/services/:id" element={<ServicePage />} />
+          <Route path="directory/services/:id/edit" element={<EditServicePage />} />
           <Route path="organization/members" element={<MembersPage />} />
+          <Route path="organization/profile" element={<OrganizationProfilePage />} />
           <Route path="admin/organizations" element={<OrganizationsPage />} />
+          <Route path="admin/portal" element={<PortalAdminPage />} />
           <Route path="admin/audit" element={<AuditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -12,7 +12,7 @@ export interface NavigationItem {
 
 export const navigationItems: readonly NavigationItem[] = [
   { labelKey: 'nav.home', path: '/' },
-  { labelKey: 'nav.directory' },
+  { labelKey: 'nav.directory', path: '/directory' },
   { labelKey: 'nav.people' },
   { labelKey: 'nav.referrals' },
   { labelKey: 'nav.grants' },
@@ -23,6 +23,7 @@ export const navigationItems: readonly NavigationItem[] = [
 
 /** Settings and administration, listed under the capabilities. */
 export const settingsItems: readonly NavigationItem[] = [
+  { labelKey: 'nav.profile', path: '/organization/profile', visible: (ability) => ability.can('read', 'Organization') },
   { labelKey: 'nav.members', path: '/organization/members', visible: (ability) => ability.can('read', 'Membership') },
   { labelKey: 'nav.account', path: '/account' },
   {
@@ -30,5 +31,6 @@ export const settingsItems: readonly NavigationItem[] = [
     path: '/admin/organizations',
     visible: (ability) => ability.can('create', 'Organization'),
   },
+  { labelKey: 'nav.portal', path: '/admin/portal', visible: (ability) => ability.can('update', 'Network') },
   { labelKey: 'nav.audit', path: '/admin/audit', visible: (ability) => ability.can('read', 'AuditEntry') },
 ];

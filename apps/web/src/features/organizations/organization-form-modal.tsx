@@ -1,7 +1,8 @@
 // Admit (create) or edit an organisation. The API checks the 法人番号 check digit and the
 // 全国地方公共団体コード and names the faulty fields; their messages appear under each input.
+// Editing also covers the public profile (description, address, contacts, logo).
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@tsunagu/domain';
 import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
 import { CreateOrganizationDocument, OrganizationsDocument, UpdateOrganizationDocument } from '@tsunagu/graphql-client';
@@ -10,8 +11,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { organizationKindLabel } from '../../app/labels';
+import { ProfileFields, profileInputOf, profileValuesOf, type ProfileValues } from './profile-fields';
 
-interface FormValues {
+interface FormValues extends ProfileValues {
   kind: OrganizationKind;
   name: string;
   nameKana: string;
@@ -19,7 +21,14 @@ interface FormValues {
   municipalityCode: string;
 }
 
-const blank: FormValues = { kind: 'NPO', name: '', nameKana: '', corporateNumber: '', municipalityCode: '' };
+const blank: FormValues = {
+  kind: 'NPO',
+  name: '',
+  nameKana: '',
+  corporateNumber: '',
+  municipalityCode: '',
+  ...profileValuesOf(null),
+};
 
 function valuesOf(organization: OrganizationRowFragment): FormValues {
   return {
@@ -28,6 +37,7 @@ function valuesOf(organization: OrganizationRowFragment): FormValues {
     nameKana: organization.nameKana ?? '',
     corporateNumber: organization.corporateNumber ?? '',
     municipalityCode: organization.municipalityCode ?? '',
+    ...profileValuesOf(organization),
   };
 }
 
@@ -75,7 +85,10 @@ export function OrganizationFormModal({ organization, onClose }: OrganizationFor
     };
     try {
       if (organization === 'new') await createOrganization({ variables: { input: fields } });
-      else await updateOrganization({ variables: { input: { id: organization.id, ...fields } } });
+      else {
+        // The public profile is edited here too (admitting takes only the registration fields).
+        await updateOrganization({ variables: { input: { id: organization.id, ...fields, ...profileInputOf(values) } } });
+      }
       onClose();
     } catch (caught) {
       setError(readApiError(caught));
@@ -132,6 +145,13 @@ export function OrganizationFormModal({ organization, onClose }: OrganizationFor
             onChange={(event) => set('municipalityCode')(event.currentTarget.value)}
             error={error?.fields['municipalityCode']}
           />
+          {isNew ? null : (
+            <Fieldset legend={t('profile.heading')} variant="filled">
+              <Stack gap="md">
+                <ProfileFields values={values} onChange={(field, value) => set(field)(value)} errors={error?.fields} />
+              </Stack>
+            </Fieldset>
+          )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

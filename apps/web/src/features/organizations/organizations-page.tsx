@@ -93,6 +93,14 @@ function OrganizationsList() {
                           </Button>
                           <Anchor
                             component={Link}
+                            to={`/organization/profile?organization=${encodeURIComponent(organization.id)}`}
+                            fz="sm"
+                            aria-label={t('organizations.profileOf', { name: organization.name })}
+                          >
+                            {t('nav.profile')}
+                          </Anchor>
+                          <Anchor
+                            component={Link}
                             to={`/organization/members?organization=${encodeURIComponent(organization.id)}`}
                             fz="sm"
                             aria-label={t('organizations.membersOf', { name: organization.name })}

@@ -1,0 +1,334 @@
+// The directory (支援機関・サービス): keywords and filters with facet counts, results by
+// relevance with "load more". Every filter lives in the URL query string (search-params.ts),
+// so a search can be bookmarked or sent to a colleague; the back button steps through searches.
+import { useQuery } from '@apollo/client/react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import {
+  CHANNEL_KINDS,
+  SERVICE_CATEGORIES,
+  SERVICE_LANGUAGES,
+  TARGET_GROUPS,
+} from '@tsunagu/domain';
+import type { FacetCountFieldsFragment, ServiceSummaryFragment } from '@tsunagu/graphql-client';
+import { SearchDirectoryDocument } from '@tsunagu/graphql-client';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError } from '../../app/api-errors';
+import { useSession } from '../../app/auth/use-session';
+import { CapacityBadge, CategoryBadges } from './service-parts';
+import { hasAnyFilter, readFilters, searchInputOf, writeFilters, type DirectoryFilters } from './search-params';
+import { useDirectoryLabels } from './vocabulary';
+
+const pageSize = 20;
+
+export function DirectoryPage() {
+  const { t } = useTranslation();
+  const { actor, ability } = useSession();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readFilters(params), [params]);
+  const input = useMemo(() => searchInputOf(filters), [filters]);
+  const { data, previousData, loading, error, fetchMore } = useQuery(SearchDirectoryDocument, {
+    variables: { input, first: pageSize },
+  });
+  const result = data?.searchDirectory ?? previousData?.searchDirectory;
+  const [loadingMore, setLoadingMore] = useState(false);
+  const canCreate = ability.can('create', { __typename: 'Service', organizationId: actor?.organizationId ?? '' });
+
+  const apply = (next: Partial<DirectoryFilters>) => setParams(writeFilters({ ...filters, ...next }));
+
+  const loadMore = async () => {
+    const cursor = result?.services.pageInfo.endCursor;
+    if (!cursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: cursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('directory.title')}
+        description={t('directory.description')}
+        actions={
+          canCreate ? (
+            <Button component={Link} to="/directory/services/new">
+              {t('directory.addService')}
+            </Button>
+          ) : null
+        }
+      />
+      <Stack gap="lg">
+        <SearchForm filters={filters} onSearch={(keywords, areaCode) => apply({ keywords, areaCode })} />
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
+            <FilterPanel filters={filters} facets={result?.facets ?? null} onChange={apply} onClear={() => setParams({})} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
+            <section aria-labelledby="directory-results-heading">
+              <Group justify="space-between" mb="sm">
+                <Title order={2} fz="h4" id="directory-results-heading">
+                  {t('directory.results')}
+                </Title>
+                {result ? (
+                  <Text role="status" aria-live="polite" data-testid="directory-total">
+                    {t('directory.total', { count: result.facets.total })}
+                  </Text>
+                ) : null}
+              </Group>
+              {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+              {loading && !result ? <LoadingState label={t('directory.searching')} /> : null}
+              {result ? (
+                <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
+                  {result.services.nodes.map((service) => (
+                    <li key={service.id}>
+                      <ServiceResult service={service} />
+                    </li>
+                  ))}
+                </Stack>
+              ) : null}
+              {result && result.services.nodes.length === 0 ? (
+                <Text c="dimmed">{hasAnyFilter(filters) ? t('directory.noResults') : t('directory.empty')}</Text>
+              ) : null}
+              {result?.services.pageInfo.hasNextPage ? (
+                <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
+                  {t('common.loadMore')}
+                </Button>
+              ) : null}
+            </section>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </>
+  );
+}
+
+function SearchForm({ filters, onSearch }: { filters: DirectoryFilters; onSearch: (keywords: string, areaCode: string) => void }) {
+  const { t } = useTranslation();
+  const [keywords, setKeywords] = useState(filters.keywords);
+  const [areaCode, setAreaCode] = useState(filters.areaCode);
+  // Back/forward and shared links change the URL: the boxes follow it.
+  useEffect(() => setKeywords(filters.keywords), [filters.keywords]);
+  useEffect(() => setAreaCode(filters.areaCode), [filters.areaCode]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(keywords, areaCode);
+  };
+
+  return (
+    <form role="search" aria-label={t('directory.searchLabel')} onSubmit={submit}>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <TextInput
+          label={t('directory.keywords')}
+          description={t('directory.keywordsHelp')}
+          type="search"
+          value={keywords}
+          onChange={(event) => setKeywords(event.currentTarget.value)}
+          style={{ flex: '1 1 18rem' }}
+        />
+        <TextInput
+          label={t('directory.areaCode')}
+          description={t('directory.areaCodeHelp')}
+          inputMode="numeric"
+          maxLength={6}
+          value={areaCode}
+          onChange={(event) => setAreaCode(event.currentTarget.value)}
+          w={160}
+        />
+        <Button type="submit">{t('directory.search')}</Button>
+      </Group>
+    </form>
+  );
+}
+
+interface Facets {
+  total: number;
+  acceptingReferrals: number;
+  open24h: number;
+  categories: readonly FacetCountFieldsFragment[];
+  targetGroups: readonly FacetCountFieldsFragment[];
+  channels: readonly FacetCountFieldsFragment[];
+  languages: readonly FacetCountFieldsFragment[];
+}
+
+function FilterPanel({
+  filters,
+  facets,
+  onChange,
+  onClear,
+}: {
+  filters: DirectoryFilters;
+  facets: Facets | null;
+  onChange: (next: Partial<DirectoryFilters>) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useDirectoryLabels();
+  const countLabel = (label: string, count: number | undefined) =>
+    count === undefined ? label : t('directory.facetOption', { label, count });
+
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="directory-filters-heading">
+      <Stack gap="md">
+        <Group justify="space-between">
+          <Title order={2} fz="h5" id="directory-filters-heading">
+            {t('directory.filters')}
+          </Title>
+          {hasAnyFilter({ ...filters, keywords: '', areaCode: '' }) ? (
+            <Button variant="subtle" size="compact-sm" onClick={onClear}>
+              {t('directory.clearFilters')}
+            </Button>
+          ) : null}
+        </Group>
+        <Switch
+          label={t('directory.openNow')}
+          checked={filters.openNow}
+          onChange={(event) => onChange({ openNow: event.currentTarget.checked })}
+        />
+        <Switch
+          label={countLabel(t('directory.open24h'), facets?.open24h)}
+          checked={filters.open24h}
+          onChange={(event) => onChange({ open24h: event.currentTarget.checked })}
+        />
+        <Switch
+          label={countLabel(t('directory.acceptingReferrals'), facets?.acceptingReferrals)}
+          checked={filters.acceptingReferrals}
+          onChange={(event) => onChange({ acceptingReferrals: event.currentTarget.checked })}
+        />
+        <FacetGroup
+          label={t('directory.fields.categories')}
+          codes={SERVICE_CATEGORIES.codes}
+          selected={filters.categories}
+          counts={facets?.categories}
+          labelOf={labels.category}
+          countLabel={countLabel}
+          onChange={(categories) => onChange({ categories })}
+        />
+        <FacetGroup
+          label={t('directory.fields.targetGroups')}
+          codes={TARGET_GROUPS.codes}
+          selected={filters.targetGroups}
+          counts={facets?.targetGroups}
+          labelOf={labels.targetGroup}
+          countLabel={countLabel}
+          onChange={(targetGroups) => onChange({ targetGroups })}
+        />
+        <FacetGroup
+          label={t('directory.fields.channels')}
+          codes={CHANNEL_KINDS.codes}
+          selected={filters.channels}
+          counts={facets?.channels}
+          labelOf={labels.channel}
+          countLabel={countLabel}
+          onChange={(channels) => onChange({ channels })}
+        />
+        <FacetGroup
+          label={t('directory.fields.languages')}
+          codes={SERVICE_LANGUAGES.codes}
+          selected={filters.languages}
+          counts={facets?.languages}
+          labelOf={labels.language}
+          countLabel={countLabel}
+          onChange={(languages) => onChange({ languages })}
+        />
+      </Stack>
+    </Card>
+  );
+}
+
+/**
+ * One filter as checkboxes, each with the number of current results carrying it. Values no
+ * current result carries are hidden (unless chosen), so the list stays short.
+ */
+function FacetGroup<T extends string>({
+  label,
+  codes,
+  selected,
+  counts,
+  labelOf,
+  countLabel,
+  onChange,
+}: {
+  label: string;
+  codes: readonly T[];
+  selected: readonly T[];
+  counts: readonly FacetCountFieldsFragment[] | undefined;
+  labelOf: (code: string) => string;
+  countLabel: (label: string, count: number | undefined) => string;
+  onChange: (values: T[]) => void;
+}) {
+  const countOf = (code: string) => (counts ? (counts.find((entry) => entry.value === code)?.count ?? 0) : undefined);
+  const shown = codes.filter((code) => selected.includes(code) || countOf(code) !== 0);
+  if (shown.length === 0) return null;
+  return (
+    <Checkbox.Group
+      label={label}
+      value={[...selected]}
+      onChange={(values) => onChange(codes.filter((code) => values.includes(code)))}
+    >
+      <Stack gap={6} mt={6}>
+        {shown.map((code) => (
+          <Checkbox key={code} value={code} label={countLabel(labelOf(code), countOf(code))} />
+        ))}
+      </Stack>
+    </Checkbox.Group>
+  );
+}
+
+function ServiceResult({ service }: { service: ServiceSummaryFragment }) {
+  const { t } = useTranslation();
+  const labels = useDirectoryLabels();
+  const kinds = [...new Set(service.channels.map((channel) => channel.kind))];
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={`service-${service.id}`}>
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Title order={3} fz="h5" id={`service-${service.id}`}>
+            <Anchor component={Link} to={`/directory/services/${service.id}`}>
+              {service.name}
+            </Anchor>
+          </Title>
+          <Group gap={4}>
+            <CapacityBadge capacity={service.capacity} />
+            {service.acceptsReferrals ? (
+              <Badge color="blue" variant="light" tt="none" radius="sm">
+                {t('directory.acceptsReferralsMarker')}
+              </Badge>
+            ) : null}
+            {service.open24h ? (
+              <Badge color="grape" variant="light" tt="none" radius="sm">
+                {t('directory.open24hBadge')}
+              </Badge>
+            ) : null}
+          </Group>
+        </Group>
+        <Text fz="sm" c="dimmed">
+          {service.organization.name}
+        </Text>
+        <CategoryBadges categories={service.categories} />
+        {kinds.length ? (
+          <Text fz="sm">{t('directory.channelsSummary', { channels: kinds.map(labels.channel).join(t('directory.listSeparator')) })}</Text>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

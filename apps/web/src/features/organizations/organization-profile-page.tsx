@@ -1,0 +1,191 @@
+// An organisation's page (団体プロフィール): its public profile — editable by its admins and by
+// network admins, read-only for everyone else — and its services in the directory, with a link
+// to add one for those who may. The active organisation by default; ?organization=<id> shows
+// another organisation of the network (linked from services and the organisations admin).
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Button, Card, Group, Image, Stack, Text, Title } from '@mantine/core';
+import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
+import { OrganizationDocument, SearchDirectoryDocument, UpdateOrganizationDocument } from '@tsunagu/graphql-client';
+import { DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSession } from '../../app/auth/use-session';
+import { organizationKindLabel } from '../../app/labels';
+import { CapacityBadge, CategoryBadges } from '../directory/service-parts';
+import { ProfileFields, profileInputOf, profileValuesOf, type ProfileValues } from './profile-fields';
+
+export function OrganizationProfilePage() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const [params] = useSearchParams();
+  const organizationId = params.get('organization') ?? me?.activeMembership.organization.id ?? '';
+  const { data, loading, error } = useQuery(OrganizationDocument, { variables: { id: organizationId } });
+
+  if (loading && !data) return <LoadingState label={t('common.loading')} />;
+  if (!data) {
+    return (
+      <>
+        <PageHeader title={t('profile.title')} />
+        <ApiErrorAlert error={readApiError(error)} />
+      </>
+    );
+  }
+  return <OrganizationProfile key={data.organization.id} organization={data.organization} />;
+}
+
+function OrganizationProfile({ organization }: { organization: OrganizationRowFragment }) {
+  const { t } = useTranslation();
+  const { ability } = useSession();
+  const canEdit = ability.can('update', { __typename: 'Organization', id: organization.id });
+  return (
+    <>
+      <PageHeader
+        title={organization.name}
+        description={t('profile.description', { kind: organizationKindLabel(t, organization.kind) })}
+      />
+      <Stack gap="lg">
+        {canEdit ? <ProfileForm organization={organization} /> : <ProfileView organization={organization} />}
+        <OrganizationServices organizationId={organization.id} />
+      </Stack>
+    </>
+  );
+}
+
+function ProfileView({ organization }: { organization: OrganizationRowFragment }) {
+  const { t } = useTranslation();
+  const none = t('directory.notSet');
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="profile-heading">
+      <Title order={2} fz="h4" mb="sm" id="profile-heading">
+        {t('profile.heading')}
+      </Title>
+      <Stack gap="md">
+        {organization.logoUrl ? <Image src={organization.logoUrl} alt="" h={64} w="auto" fit="contain" /> : null}
+        {organization.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{organization.description}</Text> : null}
+        <DescriptionList
+          label={t('profile.heading')}
+          items={[
+            { term: t('profile.fields.postalCode'), description: organization.postalCode ?? none },
+            { term: t('profile.fields.address'), description: organization.address ?? none },
+            {
+              term: t('profile.fields.website'),
+              description: organization.website ? (
+                <Anchor href={organization.website} target="_blank" rel="noopener noreferrer">
+                  {organization.website}
+                </Anchor>
+              ) : (
+                none
+              ),
+            },
+            {
+              term: t('profile.fields.phone'),
+              description: organization.phone ? <Anchor href={`tel:${organization.phone}`}>{organization.phone}</Anchor> : none,
+            },
+            {
+              term: t('profile.fields.email'),
+              description: organization.email ? <Anchor href={`mailto:${organization.email}`}>{organization.email}</Anchor> : none,
+            },
+          ]}
+        />
+      </Stack>
+    </Card>
+  );
+}
+
+function ProfileForm({ organization }: { organization: OrganizationRowFragment }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<ProfileValues>(() => profileValuesOf(organization));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [updateOrganization, { loading }] = useMutation(UpdateOrganizationDocument);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await updateOrganization({ variables: { input: { id: organization.id, ...profileInputOf(values) } } });
+      setSaved(true);
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="profile-heading">
+      <Title order={2} fz="h4" mb="xs" id="profile-heading">
+        {t('profile.heading')}
+      </Title>
+      <Text c="dimmed" fz="sm" mb="md">
+        {t('profile.editHelp')}
+      </Text>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="md" maw={640}>
+          <ProfileFields
+            values={values}
+            onChange={(field, value) => {
+              setSaved(false);
+              setValues((current) => ({ ...current, [field]: value }));
+            }}
+            errors={error?.fields}
+          />
+          <ApiErrorAlert error={error} />
+          {saved ? (
+            <Alert color="teal" variant="light" role="status">
+              {t('profile.saved')}
+            </Alert>
+          ) : null}
+          <Button type="submit" loading={loading} style={{ alignSelf: 'flex-start' }}>
+            {t('common.save')}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function OrganizationServices({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation();
+  const { ability } = useSession();
+  const canCreate = ability.can('create', { __typename: 'Service', organizationId });
+  const { data, loading, error } = useQuery(SearchDirectoryDocument, {
+    variables: { input: { organizationId }, first: 50 },
+  });
+  const services = data?.searchDirectory.services.nodes ?? [];
+  const addLink = `/directory/services/new?organization=${encodeURIComponent(organizationId)}`;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="organization-services-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} fz="h4" id="organization-services-heading">
+          {t('profile.services')}
+        </Title>
+        {canCreate ? (
+          <Button component={Link} to={addLink} size="sm">
+            {t('directory.addService')}
+          </Button>
+        ) : null}
+      </Group>
+      {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
+      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+      {data && services.length === 0 ? <Text c="dimmed">{t('profile.noServices')}</Text> : null}
+      <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {services.map((service) => (
+          <li key={service.id}>
+            <Group gap="sm" wrap="wrap" justify="space-between">
+              <Anchor component={Link} to={`/directory/services/${service.id}`} fw={600}>
+                {service.name}
+              </Anchor>
+              <Group gap={4}>
+                <CategoryBadges categories={service.categories} />
+                <CapacityBadge capacity={service.capacity} />
+              </Group>
+            </Group>
+          </li>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
