@@ -3,6 +3,7 @@
 import { CreateFoundation1764201600000 } from './1764201600000-create-foundation';
 import { CreateAccounts1764250000000 } from './1764250000000-create-accounts';
 import { CreateDirectory1764350000000 } from './1764350000000-create-directory';
+import { SearchBigramsIndex1764370000000 } from './1764370000000-search-bigrams-index';
 import { StoreSearchBigrams1764360000000 } from './1764360000000-store-search-bigrams';
 import { CreateJobsAndMailOutbox1764300000000 } from './1764300000000-create-jobs-and-mail-outbox';
 
@@ -12,4 +13,5 @@ export const migrations = [
   CreateJobsAndMailOutbox1764300000000,
   CreateDirectory1764350000000,
   StoreSearchBigrams1764360000000,
+  SearchBigramsIndex1764370000000,
 ];
