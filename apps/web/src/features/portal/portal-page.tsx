@@ -104,6 +104,14 @@ export function PortalPage() {
         {portal ? <PortalDirectoryView services={portal.services} /> : null}
         <Alert color="red" variant="outline" mt="xl" title={t('portal.emergencyTitle')}>
           <Text fz="sm">{t('portal.emergencyBody')}</Text>
+          <Group gap="sm" mt="sm">
+            <Button component="a" href="tel:119" color="red" variant="light">
+              {t('portal.call119')}
+            </Button>
+            <Button component="a" href="tel:110" color="red" variant="light">
+              {t('portal.call110')}
+            </Button>
+          </Group>
         </Alert>
       </Container>
     </Box>
@@ -149,12 +157,20 @@ function PortalDirectoryView({ services }: { services: readonly PortalServiceFie
             {t('portal.category')}
           </Text>
           <Chip.Group multiple={false} value={category} onChange={setCategory}>
-            <Group gap={6} role="group" aria-labelledby="portal-category-label">
-              <Chip value={allCategories} size="sm">
+            {/* One scrolling row on a phone, so the windows themselves stay near the top. */}
+            <Group
+              gap={6}
+              role="group"
+              aria-labelledby="portal-category-label"
+              wrap="nowrap"
+              pb={6}
+              style={{ overflowX: 'auto', WebkitOverflowScrolling: 'touch' }}
+            >
+              <Chip value={allCategories} size="sm" style={{ flex: 'none' }}>
                 {t('portal.allCategories')}
               </Chip>
               {presentCategories.map((code) => (
-                <Chip key={code} value={code} size="sm">
+                <Chip key={code} value={code} size="sm" style={{ flex: 'none' }}>
                   {labels.category(code)}
                 </Chip>
               ))}
