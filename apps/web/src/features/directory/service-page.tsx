@@ -104,7 +104,9 @@ function ServiceView({ service }: { service: ServiceDetailFragment }) {
     { term: t('directory.fields.languages'), description: service.languages.map(labels.language).join(t('directory.listSeparator')) },
     {
       term: t('directory.fields.fee'),
-      description: service.feeNote ? `${t(`directory.fee.${service.fee}`)}（${service.feeNote}）` : t(`directory.fee.${service.fee}`),
+      description: service.feeNote
+        ? t('directory.feeWithNote', { fee: t(`directory.fee.${service.fee}`), note: service.feeNote })
+        : t(`directory.fee.${service.fee}`),
     },
     {
       term: t('directory.fields.acceptsReferrals'),
