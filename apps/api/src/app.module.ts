@@ -11,6 +11,7 @@ import { AuthModule } from './core/auth/auth.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { DirectoryModule } from './modules/directory/directory.module';
+import { HsdsModule } from './modules/hsds/hsds.module';
 import { MembersModule } from './modules/members/members.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 
@@ -33,6 +34,7 @@ export class AppModule {
         MembersModule,
         AuditModule,
         DirectoryModule,
+        HsdsModule,
       ],
     };
   }

@@ -1,0 +1,38 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { preferredLanguage } from '@tsunagu/domain';
+import type { RequestActor } from '../../core/auth/actor';
+import { CurrentActor } from '../../core/auth/auth.decorators';
+import { HsdsImportResult } from './hsds.model';
+import { HsdsService } from './hsds.service';
+
+@Resolver()
+export class HsdsResolver {
+  constructor(private readonly hsds: HsdsService) {}
+
+  @Query(() => String, {
+    description: "My network's directory as Open Referral HSDS 3.x JSON: { organizations: [...], services: [...] }.",
+  })
+  exportDirectoryHsds(@CurrentActor() actor: RequestActor): Promise<string> {
+    return this.hsds.export(actor);
+  }
+
+  @Mutation(() => HsdsImportResult, {
+    description:
+      'Import an HSDS document into my network (network admins): every record is checked first; with any error nothing changes.',
+  })
+  async importDirectoryHsds(
+    @CurrentActor() actor: RequestActor,
+    @Args('document') document: string,
+    @Context('req') request: { headers?: Record<string, string | string[] | undefined> } | undefined,
+  ): Promise<HsdsImportResult> {
+    const header = request?.headers?.['accept-language'];
+    const language = preferredLanguage(Array.isArray(header) ? header[0] : header);
+    const result = await this.hsds.import(actor, document);
+    return {
+      ok: result.errors.length === 0,
+      created: result.created,
+      updated: result.updated,
+      errors: result.errors.map((error) => ({ path: error.path, message: error.message[language] })),
+    };
+  }
+}

@@ -1,0 +1,287 @@
+// HSDS export and import of a network's directory (mapping: hsds.mapping.ts).
+//
+// Import checks the whole document first — JSON, the official HSDS schemas, then our rules
+// (UUID ids, our vocabularies, municipality codes, organisations that exist, the same field rules
+// as the forms) — and reports every problem with its path. With any problem nothing is written.
+// Otherwise organisations and then services are upserted by id in one transaction of the
+// caller's network, with an audit entry (action IMPORTED) per record.
+//
+// Ids are matched within the caller's network only. Primary keys are (tenant_id, id) and
+// row-level security hides other networks' rows, so an id that also exists in another network
+// is simply created anew in the caller's network; the other network's row is never read or
+// touched (tests/integration/hsds.spec.ts shows it).
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { LocalizedText } from '@tsunagu/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RequestActor } from '../../core/auth/actor';
+import { recordAudit } from '../../core/audit/audit-log';
+import { assertCan } from '../../core/authz/authorize';
+import { AppError } from '../../core/graphql/app-error';
+import { runInTenant } from '../../core/tenancy/tenant-transaction';
+import { SERVICE_WRITABLE_COLUMNS, writableValues } from '../directory/directory.service';
+import { refreshServiceSearchDocuments, validateServiceFields } from '../directory/service-fields';
+import { SERVICE_COLUMNS, ServiceRow, toService } from '../directory/service.mapper';
+import { OrganizationFields, validateOrganizationFields } from '../organizations/organization-fields';
+import {
+  ImportedOrganization,
+  ImportedService,
+  ImportProblem,
+  MESSAGES,
+  OrganizationRecord,
+  readOrganization,
+  readService,
+  toHsdsOrganization,
+  toHsdsService,
+} from './hsds.mapping';
+
+/** Largest document accepted (UTF-8 bytes). */
+export const MAX_HSDS_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+const ORGANIZATION_COLUMNS = `id, kind, name, name_kana, corporate_number, municipality_code, description, postal_code,
+  address, website, phone, email, logo_url`;
+
+/** Where each form field of ours lives in an HSDS record. */
+const SERVICE_FIELD_PATHS: Record<string, string> = {
+  name: 'name',
+  description: 'description',
+  categories: 'attributes',
+  targetGroups: 'attributes',
+  languages: 'languages',
+  ageMin: 'minimum_age',
+  areaCodes: 'service_areas',
+  openingHours: 'schedules',
+  channels: 'attributes',
+  fee: 'attributes',
+  capacity: 'attributes',
+  waitlistExpectedOn: 'attributes',
+  lastReviewedOn: 'attributes',
+};
+const ORGANIZATION_FIELD_PATHS: Record<string, string> = {
+  name: 'name',
+  nameKana: 'alternate_name',
+  description: 'description',
+  website: 'website',
+  email: 'email',
+  phone: 'phones[0].number',
+  logoUrl: 'logo',
+  corporateNumber: 'attributes',
+  municipalityCode: 'attributes',
+  postalCode: 'attributes',
+  address: 'attributes',
+};
+
+export interface HsdsImportOutcome {
+  readonly created: number;
+  readonly updated: number;
+  readonly errors: ImportProblem[];
+}
+
+function fieldProblems(error: unknown, path: string, paths: Record<string, string>): ImportProblem[] {
+  if (!(error instanceof AppError) || error.code !== 'BAD_USER_INPUT') throw error;
+  const fields = (error.extensions['fields'] ?? {}) as Record<string, LocalizedText>;
+  const entries = Object.entries(fields);
+  if (!entries.length) return [{ path, message: error.localized }];
+  return entries.map(([field, message]) => ({ path: `${path}.${paths[field] ?? field}`, message }));
+}
+
+@Injectable()
+export class HsdsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  export(actor: RequestActor): Promise<string> {
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const organizations: OrganizationRecord[] = await manager.query(
+        `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 ORDER BY name, id`,
+        [actor.tenantId],
+      );
+      const services: ServiceRow[] = await manager.query(
+        `SELECT ${SERVICE_COLUMNS} FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
+          WHERE s.tenant_id = $1 ORDER BY s.sort_name, s.id`,
+        [actor.tenantId],
+      );
+      const document = {
+        organizations: organizations.map(toHsdsOrganization),
+        services: services.map((row) => toHsdsService(toService(row))),
+      };
+      return JSON.stringify(document, null, 2);
+    });
+  }
+
+  async import(actor: RequestActor, text: string): Promise<HsdsImportOutcome> {
+    assertCan(actor, 'update', { __typename: 'Network', id: actor.tenantId });
+    if (Buffer.byteLength(text, 'utf8') > MAX_HSDS_DOCUMENT_BYTES) {
+      throw new AppError('BAD_USER_INPUT', {
+        ja: 'HSDS ファイルは 5 MB 以内にしてください。',
+        en: 'The HSDS document must be at most 5 MB.',
+      }, { reason: 'DOCUMENT_TOO_LARGE' });
+    }
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : '';
+      return fail([{ path: '$', message: { ja: `JSON として読めません：${detail}`, en: `This is not valid JSON: ${detail}` } }]);
+    }
+    if (!document || typeof document !== 'object' || Array.isArray(document)) return fail([{ path: '$', message: MESSAGES.notObject }]);
+    const root = document as Record<string, unknown>;
+    const problems: ImportProblem[] = [];
+    for (const key of ['organizations', 'services']) {
+      if (root[key] !== undefined && !Array.isArray(root[key])) problems.push({ path: `$.${key}`, message: MESSAGES.notObject });
+    }
+    if (problems.length) return fail(problems);
+    const rawOrganizations = (root['organizations'] as unknown[] | undefined) ?? [];
+    const rawServices = (root['services'] as unknown[] | undefined) ?? [];
+
+    const organizations = rawOrganizations.map((raw, index) => readOrganization(raw, `$.organizations[${index}]`, problems));
+    const services = rawServices.map((raw, index) => readService(raw, `$.services[${index}]`, problems));
+
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const existingOrganizations: Array<{ id: string; name: string; kind: string }> = await manager.query(
+        `SELECT id, name, kind FROM organizations WHERE tenant_id = $1`,
+        [actor.tenantId],
+      );
+      const existingServiceIds = new Set(
+        ((await manager.query(`SELECT id FROM services WHERE tenant_id = $1`, [actor.tenantId])) as Array<{ id: string }>).map((row) => row.id),
+      );
+      const organizationIds = new Set(existingOrganizations.map((row) => row.id));
+
+      // Ids once each in the file.
+      const seen = new Set<string>();
+      for (const record of [...organizations, ...services]) {
+        if (!record.id) continue;
+        if (seen.has(record.id)) problems.push({ path: `${record.path}.id`, message: MESSAGES.duplicateId });
+        seen.add(record.id);
+      }
+
+      // Organisations: our field rules, and names unique in the network after the import.
+      const checkedOrganizations: Array<ImportedOrganization & { checked: OrganizationFields }> = [];
+      const names = new Map(existingOrganizations.map((row) => [row.name, row.id]));
+      for (const organization of organizations) {
+        try {
+          checkedOrganizations.push({ ...organization, checked: validateOrganizationFields(organization.fields) });
+        } catch (error) {
+          problems.push(...fieldProblems(error, organization.path, ORGANIZATION_FIELD_PATHS));
+          continue;
+        }
+      }
+      for (const organization of checkedOrganizations) {
+        const name = organization.checked.name ?? '';
+        const holder = names.get(name);
+        if (holder !== undefined && holder !== organization.id) {
+          problems.push({ path: `${organization.path}.name`, message: MESSAGES.duplicateName });
+        }
+        names.set(name, organization.id);
+      }
+
+      // Services: their organisation exists (in the file or the network), and the form's rules.
+      const fileOrganizationIds = new Set(organizations.map((organization) => organization.id));
+      const checkedServices: Array<ImportedService & { checked: ReturnType<typeof validateServiceFields> }> = [];
+      for (const service of services) {
+        if (service.organizationId && !fileOrganizationIds.has(service.organizationId) && !organizationIds.has(service.organizationId)) {
+          problems.push({ path: `${service.path}.organization_id`, message: MESSAGES.unknownOrganization });
+        }
+        try {
+          checkedServices.push({ ...service, checked: validateServiceFields(service.fields) });
+        } catch (error) {
+          problems.push(...fieldProblems(error, service.path, SERVICE_FIELD_PATHS));
+        }
+      }
+      if (problems.length) return fail(problems);
+
+      let created = 0;
+      let updated = 0;
+      const organizationNames = new Map<string, { name: string; nameKana: string | null }>();
+      const existingKinds = new Map(existingOrganizations.map((row) => [row.id, row.kind]));
+      for (const organization of checkedOrganizations) {
+        const fields = organization.checked;
+        const exists = organizationIds.has(organization.id);
+        const values = [
+          actor.tenantId,
+          organization.id,
+          organization.kind ?? existingKinds.get(organization.id) ?? 'OTHER',
+          fields.name,
+          fields.nameKana ?? null,
+          fields.corporateNumber ?? null,
+          fields.municipalityCode ?? null,
+          fields.description ?? null,
+          fields.postalCode ?? null,
+          fields.address ?? null,
+          fields.website ?? null,
+          fields.phone ?? null,
+          fields.email ?? null,
+          fields.logoUrl ?? null,
+        ];
+        if (exists) {
+          await manager.query(
+            `UPDATE organizations SET kind = $3, name = $4, name_kana = $5, corporate_number = $6, municipality_code = $7,
+                    description = $8, postal_code = $9, address = $10, website = $11, phone = $12, email = $13, logo_url = $14
+              WHERE tenant_id = $1 AND id = $2`,
+            values,
+          );
+          updated += 1;
+        } else {
+          await manager.query(
+            `INSERT INTO organizations (tenant_id, id, kind, name, name_kana, corporate_number, municipality_code, description,
+                                        postal_code, address, website, phone, email, logo_url)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+            values,
+          );
+          created += 1;
+        }
+        organizationNames.set(organization.id, { name: fields.name ?? '', nameKana: fields.nameKana ?? null });
+        await this.audit(manager, actor, 'Organization', organization.id, organization.id, ['kind', ...Object.keys(fields)]);
+        if (exists) {
+          await refreshServiceSearchDocuments(manager, actor.tenantId, { id: organization.id, name: fields.name ?? '', nameKana: fields.nameKana ?? null });
+        }
+      }
+
+      for (const service of checkedServices) {
+        let organization = organizationNames.get(service.organizationId);
+        if (!organization) {
+          const [row]: Array<{ name: string; name_kana: string | null }> = await manager.query(
+            `SELECT name, name_kana FROM organizations WHERE tenant_id = $1 AND id = $2`,
+            [actor.tenantId, service.organizationId],
+          );
+          organization = { name: row.name, nameKana: row.name_kana };
+          organizationNames.set(service.organizationId, organization);
+        }
+        const values = writableValues(service.checked, organization);
+        if (existingServiceIds.has(service.id)) {
+          await manager.query(
+            `UPDATE services SET organization_id = $3, ${SERVICE_WRITABLE_COLUMNS.map((column, index) => `${column} = $${index + 4}`).join(', ')}
+              WHERE tenant_id = $1 AND id = $2`,
+            [actor.tenantId, service.id, service.organizationId, ...values],
+          );
+          updated += 1;
+        } else {
+          await manager.query(
+            `INSERT INTO services (tenant_id, id, organization_id, ${SERVICE_WRITABLE_COLUMNS.join(', ')})
+             VALUES ($1, $2, $3, ${SERVICE_WRITABLE_COLUMNS.map((_, index) => `$${index + 4}`).join(', ')})`,
+            [actor.tenantId, service.id, service.organizationId, ...values],
+          );
+          created += 1;
+        }
+        await this.audit(manager, actor, 'Service', service.id, service.organizationId, Object.keys(service.checked));
+      }
+      return { created, updated, errors: [] };
+    });
+  }
+
+  private audit(manager: EntityManager, actor: RequestActor, entity: string, id: string, organizationId: string, fields: string[]) {
+    return recordAudit(manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorMembershipId: actor.membershipId,
+      organizationId,
+      entity,
+      entityId: id,
+      action: 'IMPORTED',
+      changedFields: [...new Set(fields)],
+    });
+  }
+}
+
+function fail(errors: ImportProblem[]): HsdsImportOutcome {
+  return { created: 0, updated: 0, errors };
+}

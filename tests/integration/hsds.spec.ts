@@ -1,0 +1,219 @@
+// Open Referral HSDS exchange of the directory against the real API and PostgreSQL: an export
+// re-imported into another network reproduces every service field, a faulty file reports every
+// problem with its path and changes nothing, only network admins import, and importing another
+// network's ids never touches that network.
+import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi, startApi } from '../support/api';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+let database: TestDatabase;
+let api: RunningApi;
+let networkA: TestNetwork;
+let networkB: TestNetwork;
+let adminA: SignedInClient;
+let coordinatorA: SignedInClient;
+let staffA: SignedInClient;
+let adminB: SignedInClient;
+
+const CREATE = `mutation Create($input: ServiceInput!, $organizationId: ID) {
+  createService(input: $input, organizationId: $organizationId) { id }
+}`;
+const SERVICES = `query Services {
+  searchDirectory(first: 100) {
+    services { nodes {
+      id organization { id name nameKana } name nameKana description categories targetGroups eligibility ageMin ageMax
+      nationwide areaCodes languages open24h openingHours { day opens closes } channels { kind value note public }
+      fee feeNote capacity waitlistNote waitlistExpectedOn acceptsReferrals lastReviewedOn updatedAt
+    } }
+  }
+}`;
+const EXPORT = `query { exportDirectoryHsds }`;
+const IMPORT = `mutation Import($document: String!) {
+  importDirectoryHsds(document: $document) { ok created updated errors { path message } }
+}`;
+
+interface ImportResult {
+  ok: boolean;
+  created: number;
+  updated: number;
+  errors: Array<{ path: string; message: string }>;
+}
+
+function service(name: string, overrides: Record<string, unknown> = {}) {
+  return {
+    name,
+    description: '',
+    categories: ['GENERAL_CONSULTATION'],
+    targetGroups: ['ANYONE'],
+    areaCodes: ['13102'],
+    languages: ['ja'],
+    channels: [{ kind: 'PHONE', value: '03-0000-0000', public: true }],
+    openingHours: [{ day: 'MO', opens: '09:00', closes: '17:00' }],
+    ...overrides,
+  };
+}
+
+async function exportOf(client: SignedInClient): Promise<string> {
+  const response = await client.request<{ exportDirectoryHsds: string }>(EXPORT);
+  if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
+  return response.body.data!.exportDirectoryHsds;
+}
+
+async function importInto(client: SignedInClient, document: string, headers?: Record<string, string>): Promise<ImportResult> {
+  const response = await client.request<{ importDirectoryHsds: ImportResult }>(IMPORT, { document }, headers);
+  if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
+  return response.body.data!.importDirectoryHsds;
+}
+
+async function servicesOf(client: SignedInClient): Promise<Array<Record<string, unknown>>> {
+  const response = await client.request<{ searchDirectory: { services: { nodes: Array<Record<string, unknown>> } } }>(SERVICES);
+  if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
+  return response.body.data!.searchDirectory.services.nodes
+    .map(({ updatedAt: _updatedAt, ...rest }) => rest)
+    .sort((a, b) => String(a['id']).localeCompare(String(b['id'])));
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  api = await startApi(database);
+  networkA = await createNetwork(database.ownerUrl, {
+    slug: 'hsds-a',
+    organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
+    members: {
+      admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
+      coordinator: ['npo', ['COORDINATOR', 'ORG_ADMIN']],
+      staff: ['npo', ['STAFF']],
+    },
+  });
+  networkB = await createNetwork(database.ownerUrl, {
+    slug: 'hsds-b',
+    organizations: { hub: 'INTERMEDIARY' },
+    members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
+  });
+  adminA = await signIn(api.url, networkA.members.admin.email);
+  coordinatorA = await signIn(api.url, networkA.members.coordinator.email);
+  staffA = await signIn(api.url, networkA.members.staff.email);
+  adminB = await signIn(api.url, networkB.members.admin.email);
+
+  const profile = await adminA.request(
+    `mutation { updateOrganization(input: { id: "${networkA.organizations.npo}", nameKana: "コモレビ", description: "居場所づくりの NPO です。",
+      website: "https://komorebi.example.jp", phone: "03-1111-2222", email: "info@komorebi.example.jp", postalCode: "104-0061",
+      address: "東京都中央区銀座1-1", municipalityCode: "13102" }) { id } }`,
+  );
+  if (profile.body.errors) throw new Error(JSON.stringify(profile.body.errors));
+
+  const services: Array<[string, Record<string, unknown>]> = [
+    ['住まいの相談窓口', { nameKana: 'スマイノソウダンマドグチ', categories: ['HOUSING', 'POVERTY'], targetGroups: ['LOW_INCOME', 'OLDER_PEOPLE'], description: '家賃や住まい探しの相談。', eligibility: '区内在住の方', ageMin: 18, ageMax: 64, areaCodes: ['13102', '13103'], openingHours: [{ day: 'MO', opens: '09:00', closes: '12:00' }, { day: 'MO', opens: '13:00', closes: '17:30' }, { day: 'TH', opens: '10:00', closes: '16:00' }], lastReviewedOn: '2026-10-01' }],
+    ['DVホットライン', { categories: ['DV_SEXUAL_VIOLENCE'], targetGroups: ['WOMEN'], open24h: true, openingHours: [], nationwide: true, areaCodes: [], languages: ['ja', 'en', 'vi'], channels: [{ kind: 'PHONE', value: '0120-000-000', public: true }, { kind: 'SNS_LINE', value: '@line-dv', note: 'LINE で相談', public: true }, { kind: 'CHAT', value: 'https://chat.example.jp', public: true }] }],
+    ['居場所カフェ', { categories: ['IBASHO'], targetGroups: [], acceptsReferrals: false, fee: 'PAID', feeNote: '飲み物代 100円', capacity: 'WAITLIST', waitlistNote: '定員に達しています', waitlistExpectedOn: '2027-01-15', channels: [{ kind: 'VISIT', value: '月島2-2', public: true }, { kind: 'PHONE', value: '03-0000-9999', note: '関係機関専用', public: false }, { kind: 'EMAIL', value: 'cafe@example.jp', public: false }] }],
+    ['訪問支援', { categories: ['HIKIKOMORI', 'MENTAL_HEALTH'], capacity: 'NOT_ACCEPTING', languages: ['ja-simple', 'jsl'], channels: [{ kind: 'OUTREACH', value: '中央区内', public: true }], openingHours: [{ day: 'SA', opens: '10:00', closes: '15:00' }, { day: 'SU', opens: '10:00', closes: '15:00' }] }],
+  ];
+  for (const [name, overrides] of services) {
+    const created = await coordinatorA.request(CREATE, { input: service(name, overrides) });
+    if (created.body.errors) throw new Error(JSON.stringify(created.body.errors));
+  }
+  const hubService = await adminA.request(CREATE, { input: service('総合相談', { description: 'なんでも相談' }) });
+  if (hubService.body.errors) throw new Error(JSON.stringify(hubService.body.errors));
+});
+
+afterAll(async () => {
+  await api?.close();
+  await database?.drop();
+});
+
+describe('export', () => {
+  it('is an HSDS document of the network’s organisations and services, for any member', async () => {
+    const document = JSON.parse(await exportOf(staffA)) as { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
+    expect(document.organizations.map((organization) => organization['id']).sort()).toEqual(Object.values(networkA.organizations).sort());
+    expect(document.services).toHaveLength(5);
+    const hotline = document.services.find((record) => record['name'] === 'DVホットライン')!;
+    expect(hotline['status']).toBe('active');
+    expect(hotline['schedules']).toHaveLength(7);
+    expect(hotline['service_areas']).toEqual([expect.objectContaining({ name: '全国' })]);
+    expect((hotline['phones'] as unknown[]).length).toBe(1);
+  });
+
+  it('is the same document when exported again', async () => {
+    expect(await exportOf(adminA)).toBe(await exportOf(staffA));
+  });
+});
+
+describe('import', () => {
+  it('is for network admins only', async () => {
+    const document = await exportOf(adminA);
+    for (const client of [coordinatorA, staffA]) {
+      expect(outcome(await client.request(IMPORT, { document }))).toBe('FORBIDDEN');
+    }
+  });
+
+  it('reports a file that is not JSON at "$", in the caller’s language', async () => {
+    const ja = await importInto(adminB, '{ "services": [');
+    expect(ja).toMatchObject({ ok: false, created: 0, updated: 0 });
+    expect(ja.errors).toEqual([{ path: '$', message: expect.stringContaining('JSON として読めません') }]);
+    const en = await importInto(adminB, '{ "services": [', { 'accept-language': 'en' });
+    expect(en.errors).toEqual([{ path: '$', message: expect.stringContaining('This is not valid JSON') }]);
+  });
+
+  it('reports every problem of a faulty file with its path, and changes nothing', async () => {
+    const document = JSON.parse(await exportOf(adminA)) as { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
+    const byName = (name: string) => document.services.find((record) => record['name'] === name)!;
+    const indexes = new Map(document.services.map((record, position) => [record['name'] as string, position]));
+    const index = (name: string) => indexes.get(name);
+    const housing = byName('住まいの相談窓口');
+    (housing['schedules'] as Array<Record<string, unknown>>)[0]['opens_at'] = '25:00';
+    (housing['service_areas'] as Array<Record<string, unknown>>)[1]['name'] = '99999';
+    const cafe = byName('居場所カフェ');
+    const categoryIndex = (cafe['attributes'] as Array<Record<string, Record<string, unknown>>>).findIndex((attribute) => attribute['taxonomy_term']['code'] === 'IBASHO');
+    (cafe['attributes'] as Array<Record<string, Record<string, unknown>>>)[categoryIndex]['taxonomy_term']['code'] = 'KARAOKE';
+    delete byName('訪問支援')['name'];
+    byName('総合相談')['organization_id'] = '00000000-0000-4000-8000-000000000001';
+
+    const beforeB = await exportOf(adminB);
+    const beforeA = await exportOf(adminA);
+    const result = await importInto(adminB, JSON.stringify(document));
+    expect(result).toMatchObject({ ok: false, created: 0, updated: 0 });
+    const paths = result.errors.map((error) => error.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        `$.services[${index('住まいの相談窓口')}].schedules[0]`,
+        `$.services[${index('住まいの相談窓口')}].service_areas[1].name`,
+        `$.services[${index('居場所カフェ')}].attributes[${categoryIndex}].taxonomy_term.code`,
+        `$.services[${index('訪問支援')}].name`,
+        `$.services[${index('総合相談')}].organization_id`,
+      ]),
+    );
+    expect(result.errors.every((error) => error.message.length > 0)).toBe(true);
+    expect(await exportOf(adminB)).toBe(beforeB);
+    expect(await exportOf(adminA)).toBe(beforeA);
+  });
+
+  it('reproduces network A’s directory in network B, and leaves network A unchanged', async () => {
+    const document = await exportOf(adminA);
+    const servicesA = await servicesOf(adminA);
+
+    const result = await importInto(adminB, document);
+    expect(result).toEqual({ ok: true, created: 7, updated: 0, errors: [] });
+
+    // Same ids, same fields (organisation names and readings included), and searchable.
+    expect(await servicesOf(adminB)).toEqual(servicesA);
+    const found = await adminB.request<{ searchDirectory: { services: { nodes: Array<{ name: string }> } } }>(
+      `query { searchDirectory(input: { keywords: "すまい" }) { services { nodes { name } } } }`,
+    );
+    expect(found.body.data!.searchDirectory.services.nodes.map((node) => node.name)).toEqual(['住まいの相談窓口']);
+
+    // A's ids, imported while signed in to B, made rows in B only.
+    expect(await exportOf(adminA)).toBe(document);
+    expect(await servicesOf(adminA)).toEqual(servicesA);
+
+    // Network B now exports A's records next to its own organisation.
+    const exportedB = JSON.parse(await exportOf(adminB)) as { organizations: unknown[]; services: unknown[] };
+    const exportedA = JSON.parse(document) as { organizations: unknown[]; services: unknown[] };
+    expect(exportedB.services).toEqual(exportedA.services);
+    expect(exportedB.organizations).toEqual(expect.arrayContaining(exportedA.organizations));
+    expect(exportedB.organizations).toHaveLength(exportedA.organizations.length + 1);
+
+    // Importing again updates the same records.
+    expect(await importInto(adminB, document)).toEqual({ ok: true, created: 0, updated: 7, errors: [] });
+    expect(await servicesOf(adminB)).toEqual(servicesA);
+  });
+});
