@@ -2,6 +2,10 @@
 // re-imported into another network reproduces every service field, a faulty file reports every
 // problem with its path and changes nothing, only network admins import, and importing another
 // network's ids never touches that network.
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -37,6 +41,22 @@ interface ImportResult {
   created: number;
   updated: number;
   errors: Array<{ path: string; message: string }>;
+}
+
+const FIXTURES = join(__dirname, '../fixtures/hsds/3.2');
+const SCHEMA_BASE = 'https://raw.githubusercontent.com/openreferral/specification/refs/heads/3.2/schema/';
+
+/** The official HSDS 3.2 schemas from the fixtures, each registered by its $id (draft-07, offline). */
+function hsdsValidators() {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  for (const file of readdirSync(FIXTURES).filter((name) => name.endsWith('.json'))) {
+    ajv.addSchema(JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as object);
+  }
+  const organization = ajv.getSchema(`${SCHEMA_BASE}organization.json`);
+  const service = ajv.getSchema(`${SCHEMA_BASE}service.json`);
+  if (!organization || !service) throw new Error('HSDS schemas missing from the fixtures');
+  return { organization, service };
 }
 
 function service(name: string, overrides: Record<string, unknown> = {}) {
@@ -133,6 +153,19 @@ describe('export', () => {
     expect((hotline['phones'] as unknown[]).length).toBe(1);
   });
 
+  it('validates against the official HSDS 3.2 schemas, record by record', async () => {
+    const { organization, service: serviceSchema } = hsdsValidators();
+    const document = JSON.parse(await exportOf(adminA)) as { organizations: unknown[]; services: unknown[] };
+    for (const record of document.organizations) {
+      expect({ record, valid: organization(record), errors: organization.errors }).toMatchObject({ valid: true });
+    }
+    for (const record of document.services) {
+      expect({ record, valid: serviceSchema(record), errors: serviceSchema.errors }).toMatchObject({ valid: true });
+    }
+    // The validators do reject what the schemas forbid.
+    expect(serviceSchema({ id: 'not-a-uuid', name: 'x', status: 'open' })).toBe(false);
+  });
+
   it('is the same document when exported again', async () => {
     expect(await exportOf(adminA)).toBe(await exportOf(staffA));
   });
@@ -167,6 +200,8 @@ describe('import', () => {
     (cafe['attributes'] as Array<Record<string, Record<string, unknown>>>)[categoryIndex]['taxonomy_term']['code'] = 'KARAOKE';
     delete byName('訪問支援')['name'];
     byName('総合相談')['organization_id'] = '00000000-0000-4000-8000-000000000001';
+    byName('DVホットライン')['status'] = 'open';
+    delete (byName('DVホットライン')['phones'] as Array<Record<string, unknown>>)[0]['number'];
 
     const beforeB = await exportOf(adminB);
     const beforeA = await exportOf(adminA);
@@ -180,6 +215,8 @@ describe('import', () => {
         `$.services[${index('居場所カフェ')}].attributes[${categoryIndex}].taxonomy_term.code`,
         `$.services[${index('訪問支援')}].name`,
         `$.services[${index('総合相談')}].organization_id`,
+        `$.services[${index('DVホットライン')}].status`,
+        `$.services[${index('DVホットライン')}].phones[0].number`,
       ]),
     );
     expect(result.errors.every((error) => error.message.length > 0)).toBe(true);
@@ -211,6 +248,16 @@ describe('import', () => {
     expect(exportedB.services).toEqual(exportedA.services);
     expect(exportedB.organizations).toEqual(expect.arrayContaining(exportedA.organizations));
     expect(exportedB.organizations).toHaveLength(exportedA.organizations.length + 1);
+
+    // Every imported record has an audit entry in network B.
+    const audit = await adminB.request<{ auditLog: { nodes: Array<{ entity: string; entityId: string; action: string }> } }>(
+      `query { auditLog(first: 100) { nodes { entity entityId action } } }`,
+    );
+    const imported = audit.body.data!.auditLog.nodes.filter((entry) => entry.action === 'IMPORTED');
+    expect(imported.filter((entry) => entry.entity === 'Service').map((entry) => entry.entityId).sort()).toEqual(
+      servicesA.map((service) => service['id']).sort(),
+    );
+    expect(imported.filter((entry) => entry.entity === 'Organization')).toHaveLength(2);
 
     // Importing again updates the same records.
     expect(await importInto(adminB, document)).toEqual({ ok: true, created: 0, updated: 7, errors: [] });

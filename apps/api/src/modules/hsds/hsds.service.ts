@@ -23,6 +23,7 @@ import { SERVICE_WRITABLE_COLUMNS, writableValues } from '../directory/directory
 import { refreshServiceSearchDocuments, validateServiceFields } from '../directory/service-fields';
 import { SERVICE_COLUMNS, ServiceRow, toService } from '../directory/service.mapper';
 import { OrganizationFields, validateOrganizationFields } from '../organizations/organization-fields';
+import { validateHsdsRecords } from './hsds-schema';
 import {
   ImportedOrganization,
   ImportedService,
@@ -133,6 +134,7 @@ export class HsdsService {
     const rawOrganizations = (root['organizations'] as unknown[] | undefined) ?? [];
     const rawServices = (root['services'] as unknown[] | undefined) ?? [];
 
+    problems.push(...validateHsdsRecords(rawOrganizations, rawServices));
     const organizations = rawOrganizations.map((raw, index) => readOrganization(raw, `$.organizations[${index}]`, problems));
     const services = rawServices.map((raw, index) => readService(raw, `$.services[${index}]`, problems));
 
