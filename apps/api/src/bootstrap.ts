@@ -12,7 +12,8 @@ import { AppModule } from './app.module';
 import { AppConfig } from './core/config/config';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/request-id';
 
-const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+// Room for an HSDS import document (5 MB, checked with a clear message by the import itself).
+const MAX_REQUEST_BODY_BYTES = 6 * 1024 * 1024;
 
 export function resolveWebDistDir(config: AppConfig): string | undefined {
   const candidates = config.webDistDir
