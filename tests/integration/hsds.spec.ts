@@ -179,6 +179,13 @@ describe('import', () => {
     }
   });
 
+  it('refuses a document over 5 MB with a clear message, over HTTP', async () => {
+    const response = await adminB.request(IMPORT, { document: ' '.repeat(5 * 1024 * 1024 + 10) }, { 'accept-language': 'en' });
+    expect(response.status).toBe(200);
+    expect(response.body.errors?.[0].extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(response.body.errors?.[0].message).toMatch(/5 ?MB/);
+  });
+
   it('reports a file that is not JSON at "$", in the caller’s language', async () => {
     const ja = await importInto(adminB, '{ "services": [');
     expect(ja).toMatchObject({ ok: false, created: 0, updated: 0 });
