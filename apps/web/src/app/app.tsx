@@ -13,6 +13,7 @@ import { MembersPage } from '../features/members/members-page';
 import { DirectoryPage } from '../features/directory/directory-page';
 import { EditServicePage, NewServicePage } from '../features/directory/service-editor-page';
 import { ServicePage } from '../features/directory/service-page';
+import { DirectoryExchangePage } from '../features/hsds/directory-exchange-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
 import { OrganizationProfilePage } from '../features/organizations/organization-profile-page';
 import { OrganizationsPage } from '../features/organizations/organizations-page';
@@ -45,6 +46,7 @@ export function App() {
           <Route path="organization/profile" element={<OrganizationProfilePage />} />
           <Route path="admin/organizations" element={<OrganizationsPage />} />
           <Route path="admin/portal" element={<PortalAdminPage />} />
+          <Route path="admin/directory-exchange" element={<DirectoryExchangePage />} />
           <Route path="admin/audit" element={<AuditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -32,5 +32,10 @@ export const settingsItems: readonly NavigationItem[] = [
     visible: (ability) => ability.can('create', 'Organization'),
   },
   { labelKey: 'nav.portal', path: '/admin/portal', visible: (ability) => ability.can('update', 'Network') },
+  {
+    labelKey: 'nav.directoryExchange',
+    path: '/admin/directory-exchange',
+    visible: (ability) => ability.can('update', 'Network'),
+  },
   { labelKey: 'nav.audit', path: '/admin/audit', visible: (ability) => ability.can('read', 'AuditEntry') },
 ];

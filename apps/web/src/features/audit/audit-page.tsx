@@ -21,6 +21,7 @@ const entityLabels: Partial<Record<string, ParseKeys>> = {
   Invitation: 'audit.entity.Invitation',
   Membership: 'audit.entity.Membership',
   Organization: 'audit.entity.Organization',
+  Service: 'audit.entity.Service',
   User: 'audit.entity.User',
 };
 
@@ -33,6 +34,7 @@ const actionLabels: Partial<Record<string, ParseKeys>> = {
   DISABLED: 'audit.action.DISABLED',
   ENABLED: 'audit.action.ENABLED',
   PASSWORD_CHANGED: 'audit.action.PASSWORD_CHANGED',
+  IMPORTED: 'audit.action.IMPORTED',
 };
 
 /** A known value's label; an unknown one (from a newer API) is shown as recorded. */

@@ -31,6 +31,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { ExportHsdsButton } from '../hsds/export-hsds-button';
 import { CapacityBadge, CategoryBadges } from './service-parts';
 import { hasAnyFilter, readFilters, searchInputOf, writeFilters, type DirectoryFilters } from './search-params';
 import { useDirectoryLabels } from './vocabulary';
@@ -69,11 +70,16 @@ export function DirectoryPage() {
         title={t('directory.title')}
         description={t('directory.description')}
         actions={
-          canCreate ? (
-            <Button component={Link} to="/directory/services/new">
-              {t('directory.addService')}
-            </Button>
-          ) : null
+          <>
+            <ExportHsdsButton variant="default" size="sm">
+              {t('hsds.exportShort')}
+            </ExportHsdsButton>
+            {canCreate ? (
+              <Button component={Link} to="/directory/services/new">
+                {t('directory.addService')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Stack gap="lg">

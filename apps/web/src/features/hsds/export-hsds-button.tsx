@@ -1,0 +1,49 @@
+// Downloads the network's directory as an HSDS JSON file. Any member may export; the file is
+// named tsunagu-directory-<network slug>-<yyyymmdd>.json (the date in Japan time).
+import { useApolloClient } from '@apollo/client/react';
+import { Button, Stack, type ButtonProps } from '@mantine/core';
+import { ExportDirectoryHsdsDocument } from '@tsunagu/graphql-client';
+import { useState, type ReactNode } from 'react';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSession } from '../../app/auth/use-session';
+import { downloadText, exportFileName } from './hsds-file';
+
+export function ExportHsdsButton({
+  children,
+  variant,
+  size,
+}: {
+  children: ReactNode;
+  variant?: ButtonProps['variant'];
+  size?: ButtonProps['size'];
+}) {
+  const client = useApolloClient();
+  const { me } = useSession();
+  const slug = me?.activeMembership.network.slug ?? 'network';
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const exportNow = async () => {
+    setError(null);
+    setExporting(true);
+    try {
+      // Always the current directory, and never kept in the cache (it can be large).
+      const result = await client.query({ query: ExportDirectoryHsdsDocument, fetchPolicy: 'no-cache' });
+      if (result.data) downloadText(result.data.exportDirectoryHsds, exportFileName(slug));
+    } catch (caught) {
+      setError(readApiError(caught));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Button variant={variant} size={size} loading={exporting} onClick={() => void exportNow()}>
+        {children}
+      </Button>
+      <ApiErrorAlert error={error} />
+    </Stack>
+  );
+}

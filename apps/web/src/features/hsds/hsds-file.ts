@@ -1,0 +1,77 @@
+// Files of the HSDS exchange: the export's file name and download, the browser-side size
+// limit, a quick look at a chosen file for its preview line, and the error report as text.
+import { ServerError, ServerParseError } from '@apollo/client';
+
+/** The API refuses larger documents; checked here first so nobody waits for an upload. */
+export const MAX_HSDS_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Today in Japan time as yyyymmdd. */
+export function tokyoDateStamp(now: Date = new Date()): string {
+  // en-CA formats as yyyy-mm-dd.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(now)
+    .replace(/-/g, '');
+}
+
+export function exportFileName(networkSlug: string, now: Date = new Date()): string {
+  return `tsunagu-directory-${networkSlug}-${tokyoDateStamp(now)}.json`;
+}
+
+/** Saves text as a file through a temporary object URL. */
+export function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes away.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "1.2 MB", "34 KB", "512 B" (rounded up, so a file just over a limit never looks equal to it). */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
+
+export type HsdsFileSummary =
+  | { readonly readable: true; readonly organizations: number; readonly services: number }
+  | { readonly readable: false };
+
+/** How many organisations and services a document declares, if it reads as one. */
+export function summarizeHsds(text: string): HsdsFileSummary {
+  try {
+    const document: unknown = JSON.parse(text);
+    if (!document || typeof document !== 'object' || Array.isArray(document)) return { readable: false };
+    const { organizations, services } = document as Record<string, unknown>;
+    if (organizations !== undefined && !Array.isArray(organizations)) return { readable: false };
+    if (services !== undefined && !Array.isArray(services)) return { readable: false };
+    return { readable: true, organizations: organizations?.length ?? 0, services: services?.length ?? 0 };
+  } catch {
+    return { readable: false };
+  }
+}
+
+/** The server refused the request for its size (HTTP 413). */
+export function isTooLargeForServer(error: unknown): boolean {
+  return (ServerError.is(error) || ServerParseError.is(error)) && error.statusCode === 413;
+}
+
+export interface ReportedProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** JSONPaths in reading order: $.services[2] before $.services[10]. */
+export function comparePaths(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** The report as plain text (a heading line, then one "path<TAB>message" line per problem). */
+export function reportText(heading: string, problems: readonly ReportedProblem[]): string {
+  return [heading, ...problems.map((problem) => `${problem.path}\t${problem.message}`)].join('\n');
+}
