@@ -3,7 +3,7 @@
 // declares); the API then checks every record and writes either everything or nothing, so a
 // failed import shows every problem with its place in the file, in a table that can be sorted
 // and copied to whoever prepares the file.
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, CopyButton, FileInput, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { ImportDirectoryHsdsDocument, type ImportDirectoryHsdsMutation } from '@tsunagu/graphql-client';
 import { ConfirmDialog, PageHeader } from '@tsunagu/ui';
@@ -79,6 +79,7 @@ function ImportSection() {
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const client = useApolloClient();
   const [importDirectory, importing] = useMutation(ImportDirectoryHsdsDocument);
 
   const choose = async (next: File | null) => {
@@ -106,7 +107,15 @@ function ImportSection() {
     setResult(null);
     try {
       const response = await importDirectory({ variables: { document: chosen.text } });
-      if (response.data) setResult(response.data.importDirectoryHsds);
+      const outcome = response.data?.importDirectoryHsds;
+      if (outcome) setResult(outcome);
+      if (outcome?.ok) {
+        // The directory and organisations changed: lists read next time come fresh from the API.
+        for (const fieldName of ['searchDirectory', 'service', 'organizations', 'organization', 'auditLog', 'portalDirectory']) {
+          client.cache.evict({ id: 'ROOT_QUERY', fieldName });
+        }
+        client.cache.gc();
+      }
       setConfirming(false);
     } catch (caught) {
       setConfirming(false);
