@@ -1,8 +1,8 @@
 // Where I am signed in: each browser or device, this one marked, the others can be signed out.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Text, Title } from '@mantine/core';
 import { MySessionsDocument, RevokeSessionDocument } from '@tsunagu/graphql-client';
-import { LoadingState } from '@tsunagu/ui';
+import { DataTable, LoadingState } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
@@ -43,47 +43,54 @@ export function SessionsList() {
       {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
       <ApiErrorAlert error={revokeError} />
       {sessions.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-labelledby="sessions-heading">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('account.sessions.device')}</Table.Th>
-                <Table.Th>{t('account.sessions.signedInAt')}</Table.Th>
-                <Table.Th>{t('account.sessions.lastUsedAt')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sessions.map((session) => (
-                <Table.Tr key={session.id}>
-                  <Table.Td>
-                    {describeUserAgent(session.userAgent) ?? t('account.sessions.unknownDevice')}{' '}
-                    {session.current ? (
-                      <Badge color="teal" variant="light" tt="none" ml={4}>
-                        {t('account.sessions.thisDevice')}
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{formatTokyoTime(session.createdAt, i18n.language)}</Table.Td>
-                  <Table.Td>{formatTokyoTime(session.lastUsedAt, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    {session.current ? null : (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        loading={revoking === session.id}
-                        onClick={() => void revoke(session.id)}
-                      >
-                        {t('account.sessions.revoke')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={640}
+          labelledBy="sessions-heading"
+          rows={sessions}
+          rowKey={(session) => session.id}
+          columns={[
+            {
+              key: 'device',
+              header: t('account.sessions.device'),
+              cell: (session) => (
+                <>
+                  {describeUserAgent(session.userAgent) ?? t('account.sessions.unknownDevice')}{' '}
+                  {session.current ? (
+                    <Badge color="teal" variant="light" tt="none" ml={4}>
+                      {t('account.sessions.thisDevice')}
+                    </Badge>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: 'signedInAt',
+              header: t('account.sessions.signedInAt'),
+              cell: (session) => formatTokyoTime(session.createdAt, i18n.language),
+            },
+            {
+              key: 'lastUsedAt',
+              header: t('account.sessions.lastUsedAt'),
+              cell: (session) => formatTokyoTime(session.lastUsedAt, i18n.language),
+            },
+            {
+              key: 'actions',
+              header: t('common.actions'),
+              cell: (session) =>
+                session.current ? null : (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="red"
+                    loading={revoking === session.id}
+                    onClick={() => void revoke(session.id)}
+                  >
+                    {t('account.sessions.revoke')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       ) : null}
     </Card>
   );

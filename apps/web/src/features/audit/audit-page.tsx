@@ -2,9 +2,9 @@
 // only, never values). Network admins see the whole network and may narrow it to one
 // organisation; organisation admins see their own organisation.
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Group, Select, Table, Text } from '@mantine/core';
+import { Badge, Card, Group, Select, Text } from '@mantine/core';
 import { AuditLogDocument, OrganizationsDocument } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
 import type { ParseKeys, TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -103,48 +103,52 @@ function AuditLog() {
         {loading && !connection ? <LoadingState label={t('common.loading')} /> : null}
         {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
         {connection ? (
-          <>
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped aria-label={t('audit.title')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('audit.time')}</Table.Th>
-                    <Table.Th>{t('audit.actor')}</Table.Th>
-                    <Table.Th>{t('audit.entityColumn')}</Table.Th>
-                    <Table.Th>{t('audit.actionColumn')}</Table.Th>
-                    <Table.Th>{t('audit.changedFields')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {connection.nodes.map((entry) => (
-                    <Table.Tr key={entry.id}>
-                      <Table.Td>
-                        <time dateTime={entry.createdAt}>{formatTokyoTime(entry.createdAt, i18n.language)}</time>
-                      </Table.Td>
-                      <Table.Td>{entry.actorName ?? t('audit.system')}</Table.Td>
-                      <Table.Td>{labelOf(t, entityLabels, entry.entity)}</Table.Td>
-                      <Table.Td>{labelOf(t, actionLabels, entry.action)}</Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {entry.changedFields.map((field) => (
-                            <Badge key={field} variant="outline" color="gray" tt="none" radius="sm">
-                              {field}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {connection.nodes.length === 0 ? <Text c="dimmed">{t('audit.empty')}</Text> : null}
-            {connection.pageInfo.hasNextPage ? (
-              <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
-                {t('common.loadMore')}
-              </Button>
-            ) : null}
-          </>
+          <DataTable
+            minWidth={760}
+            label={t('audit.title')}
+            rows={connection.nodes}
+            rowKey={(entry) => entry.id}
+            columns={[
+              {
+                key: 'time',
+                header: t('audit.time'),
+                cell: (entry) => (
+                  <time dateTime={entry.createdAt}>{formatTokyoTime(entry.createdAt, i18n.language)}</time>
+                ),
+              },
+              { key: 'actor', header: t('audit.actor'), cell: (entry) => entry.actorName ?? t('audit.system') },
+              {
+                key: 'entity',
+                header: t('audit.entityColumn'),
+                cell: (entry) => labelOf(t, entityLabels, entry.entity),
+              },
+              {
+                key: 'action',
+                header: t('audit.actionColumn'),
+                cell: (entry) => labelOf(t, actionLabels, entry.action),
+              },
+              {
+                key: 'changedFields',
+                header: t('audit.changedFields'),
+                cell: (entry) => (
+                  <Group gap={4}>
+                    {entry.changedFields.map((field) => (
+                      <Badge key={field} variant="outline" color="gray" tt="none" radius="sm">
+                        {field}
+                      </Badge>
+                    ))}
+                  </Group>
+                ),
+              },
+            ]}
+            emptyLabel={t('audit.empty')}
+            pagination={{
+              hasMore: connection.pageInfo.hasNextPage,
+              loading: loadingMore,
+              onLoadMore: () => void loadMore(),
+              label: t('common.loadMore'),
+            }}
+          />
         ) : null}
       </Card>
       <Text fz="xs" c="dimmed" mt="sm">

@@ -1,10 +1,10 @@
 // The members of one organisation, oldest first, 25 at a time ("load more", keyset cursor).
 // Each row offers what the ability allows on that membership: change roles, disable/enable.
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Text, Title } from '@mantine/core';
 import type { MemberRowFragment } from '@tsunagu/graphql-client';
 import { MembersDocument } from '@tsunagu/graphql-client';
-import { LoadingState, RoleBadges } from '@tsunagu/ui';
+import { DataTable, LoadingState, RoleBadges } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
@@ -46,82 +46,82 @@ export function MembersTable({ organizationId }: { organizationId: string }) {
       {loading && !connection ? <LoadingState label={t('common.loading')} /> : null}
       {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
       {connection ? (
-        <>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-labelledby="members-heading">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.displayName')}</Table.Th>
-                  <Table.Th>{t('fields.email')}</Table.Th>
-                  <Table.Th>{t('fields.roles')}</Table.Th>
-                  <Table.Th>{t('members.status')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {connection.nodes.map((member) => {
-                  const subject = {
-                    __typename: 'Membership' as const,
-                    organizationId,
-                    userId: member.user.id,
-                    roles: member.roles,
-                  };
-                  // Nobody edits or disables themselves here: locking oneself out is too easy.
-                  const canUpdate = ability.can('update', subject) && member.user.id !== me?.id;
-                  return (
-                    <Table.Tr key={member.id}>
-                      <Table.Td>{member.user.displayName}</Table.Td>
-                      <Table.Td>
-                        <Text fz="sm" style={{ wordBreak: 'break-all' }}>
-                          {member.user.email}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <RoleBadges roles={roleOptions(t, member.roles)} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={member.disabled ? 'gray' : 'teal'} variant={member.disabled ? 'outline' : 'light'} tt="none">
-                          {member.disabled ? t('members.disabled') : t('members.active')}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {canUpdate ? (
-                          <Group gap="xs" wrap="nowrap">
-                            <Button
-                              size="xs"
-                              variant="light"
-                              onClick={() => setEditingRoles(member)}
-                              aria-label={t('members.changeRolesOf', { name: member.user.displayName })}
-                            >
-                              {t('members.changeRoles')}
-                            </Button>
-                            <Button
-                              size="xs"
-                              variant="light"
-                              color={member.disabled ? 'teal' : 'red'}
-                              onClick={() => setTogglingDisabled(member)}
-                              aria-label={t(member.disabled ? 'members.enableOf' : 'members.disableOf', {
-                                name: member.user.displayName,
-                              })}
-                            >
-                              {member.disabled ? t('members.enable') : t('members.disable')}
-                            </Button>
-                          </Group>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {connection.nodes.length === 0 ? <Text c="dimmed">{t('members.empty')}</Text> : null}
-          {connection.pageInfo.hasNextPage ? (
-            <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
-              {t('common.loadMore')}
-            </Button>
-          ) : null}
-        </>
+        <DataTable
+          minWidth={720}
+          labelledBy="members-heading"
+          rows={connection.nodes}
+          rowKey={(member) => member.id}
+          columns={[
+            { key: 'displayName', header: t('fields.displayName'), cell: (member) => member.user.displayName },
+            {
+              key: 'email',
+              header: t('fields.email'),
+              cell: (member) => (
+                <Text fz="sm" style={{ wordBreak: 'break-all' }}>
+                  {member.user.email}
+                </Text>
+              ),
+            },
+            {
+              key: 'roles',
+              header: t('fields.roles'),
+              cell: (member) => <RoleBadges roles={roleOptions(t, member.roles)} />,
+            },
+            {
+              key: 'status',
+              header: t('members.status'),
+              cell: (member) => (
+                <Badge color={member.disabled ? 'gray' : 'teal'} variant={member.disabled ? 'outline' : 'light'} tt="none">
+                  {member.disabled ? t('members.disabled') : t('members.active')}
+                </Badge>
+              ),
+            },
+            {
+              key: 'actions',
+              header: t('common.actions'),
+              cell: (member) => {
+                const subject = {
+                  __typename: 'Membership' as const,
+                  organizationId,
+                  userId: member.user.id,
+                  roles: member.roles,
+                };
+                // Nobody edits or disables themselves here: locking oneself out is too easy.
+                const canUpdate = ability.can('update', subject) && member.user.id !== me?.id;
+                return canUpdate ? (
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => setEditingRoles(member)}
+                      aria-label={t('members.changeRolesOf', { name: member.user.displayName })}
+                    >
+                      {t('members.changeRoles')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color={member.disabled ? 'teal' : 'red'}
+                      onClick={() => setTogglingDisabled(member)}
+                      aria-label={t(member.disabled ? 'members.enableOf' : 'members.disableOf', {
+                        name: member.user.displayName,
+                      })}
+                    >
+                      {member.disabled ? t('members.enable') : t('members.disable')}
+                    </Button>
+                  </Group>
+                ) : null;
+              },
+            },
+          ]}
+          emptyLabel={t('members.empty')}
+          pagination={{
+            hasMore: connection.pageInfo.hasNextPage,
+            loading: loadingMore,
+            onLoadMore: () => void loadMore(),
+            label: t('common.loadMore'),
+          }}
+        />
       ) : null}
       <MemberRolesModal member={editingRoles} onClose={() => setEditingRoles(null)} />
       <DisableMemberDialog member={togglingDisabled} onClose={() => setTogglingDisabled(null)} />

@@ -1,10 +1,10 @@
 // Invitations not yet accepted, with who was invited, as what, and until when; each can be
 // revoked (after a confirmation) by those the ability allows.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Text, Title } from '@mantine/core';
 import type { InvitationRowFragment } from '@tsunagu/graphql-client';
 import { InvitationsDocument, RevokeInvitationDocument } from '@tsunagu/graphql-client';
-import { ConfirmDialog, LoadingState, RoleBadges } from '@tsunagu/ui';
+import { ConfirmDialog, DataTable, LoadingState, RoleBadges } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
@@ -46,42 +46,46 @@ export function PendingInvitations({ organizationId }: { organizationId: string 
       {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
       {data && invitations.length === 0 ? <Text c="dimmed">{t('members.invitations.empty')}</Text> : null}
       {invitations.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-labelledby="invitations-heading">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.email')}</Table.Th>
-                <Table.Th>{t('fields.roles')}</Table.Th>
-                <Table.Th>{t('members.invitations.expiresAt')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invitations.map((invitation) => (
-                <Table.Tr key={invitation.id}>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>{invitation.email}</Table.Td>
-                  <Table.Td>
-                    <RoleBadges roles={roleOptions(t, invitation.roles)} />
-                  </Table.Td>
-                  <Table.Td>{formatTokyoTime(invitation.expiresAt, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    {canRevoke ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        onClick={() => setConfirming(invitation)}
-                        aria-label={t('members.invitations.revokeOf', { email: invitation.email })}
-                      >
-                        {t('members.invitations.revoke')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={640}
+          labelledBy="invitations-heading"
+          rows={invitations}
+          rowKey={(invitation) => invitation.id}
+          columns={[
+            {
+              key: 'email',
+              header: t('fields.email'),
+              cell: (invitation) => invitation.email,
+              cellStyle: { wordBreak: 'break-all' },
+            },
+            {
+              key: 'roles',
+              header: t('fields.roles'),
+              cell: (invitation) => <RoleBadges roles={roleOptions(t, invitation.roles)} />,
+            },
+            {
+              key: 'expiresAt',
+              header: t('members.invitations.expiresAt'),
+              cell: (invitation) => formatTokyoTime(invitation.expiresAt, i18n.language),
+            },
+            {
+              key: 'actions',
+              header: t('common.actions'),
+              cell: (invitation) =>
+                canRevoke ? (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="red"
+                    onClick={() => setConfirming(invitation)}
+                    aria-label={t('members.invitations.revokeOf', { email: invitation.email })}
+                  >
+                    {t('members.invitations.revoke')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
       ) : null}
       <ConfirmDialog
         opened={confirming !== null}
