@@ -134,33 +134,3 @@ export class DirectorySearchInput {
   @Field(() => ID, { nullable: true })
   organizationId?: string | null;
 }
-
-@InputType({ description: "An organisation's public profile; only given fields change, null clears." })
-export class OrganizationProfileInput {
-  @Field(() => ID)
-  organizationId!: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true })
-  address?: string | null;
-
-  @Field(() => String, { nullable: true })
-  municipalityCode?: string | null;
-
-  @Field(() => String, { nullable: true })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'https URL of a logo image.' })
-  logoUrl?: string | null;
-}
