@@ -11,6 +11,7 @@ const pg = require('pg');
 
 const APP_ROLE = 'tsunagu_app';
 const OWNER_ROLE = 'tsunagu_owner';
+const ROLE_SETUP_LOCK = 7_240_312; // arbitrary, fixed: "tsunagu role set-up"
 
 function readOrCreateSecret(file, bytes = 18) {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -54,6 +55,9 @@ async function withClient(url, work) {
 async function prepareDatabase(superuserUrl, { database, ownerPassword, appPassword, template }) {
   await withClient(superuserUrl, async (client) => {
     const ident = (name) => client.escapeIdentifier(name);
+    // Test workers prepare databases at the same time; roles live in a shared catalog, where
+    // two concurrent ALTER ROLEs fail with "tuple concurrently updated". One at a time.
+    await client.query('SELECT pg_advisory_lock($1)', [ROLE_SETUP_LOCK]);
     for (const [role, password, extra] of [
       [OWNER_ROLE, ownerPassword, 'CREATEROLE'],
       [APP_ROLE, appPassword, 'NOCREATEROLE'],
@@ -68,6 +72,7 @@ async function prepareDatabase(superuserUrl, { database, ownerPassword, appPassw
           await client.query(`ALTER ROLE ${ident(role)} LOGIN PASSWORD ${client.escapeLiteral(password)}`);
         });
     }
+    await client.query('SELECT pg_advisory_unlock($1)', [ROLE_SETUP_LOCK]);
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (!rowCount) {
       const templateClause = template ? ` TEMPLATE ${ident(template)}` : '';
