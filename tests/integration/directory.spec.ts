@@ -8,6 +8,7 @@ import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../
 import { RunningApi, startApi } from '../support/api';
 import { graphql } from '../support/graphql';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { serviceInput } from '../support/directory';
 
 let database: TestDatabase;
 let api: RunningApi;
@@ -28,20 +29,6 @@ const SEARCH = `query Search($input: DirectorySearchInput, $first: Int, $after: 
     facets { total categories { value count } channels { value count } languages { value count } acceptingReferrals open24h }
   }
 }`;
-
-function service(name: string, overrides: Record<string, unknown> = {}) {
-  return {
-    name,
-    description: '',
-    categories: ['GENERAL_CONSULTATION'],
-    targetGroups: ['ANYONE'],
-    areaCodes: ['13102'],
-    languages: ['ja'],
-    channels: [{ kind: 'PHONE', value: '03-0000-0000', public: true }],
-    openingHours: [{ day: 'MO', opens: '09:00', closes: '17:00' }],
-    ...overrides,
-  };
-}
 
 async function search(client: SignedInClient, input: Record<string, unknown>, first = 50, after?: string) {
   const response = await client.request<{
@@ -97,11 +84,11 @@ beforeAll(async () => {
     ['居場所カフェ', { categories: ['IBASHO'], acceptsReferrals: false, channels: [{ kind: 'VISIT', value: '月島2-2', public: true }, { kind: 'PHONE', value: '03-0000-9999', note: '関係機関専用', public: false }] }],
   ];
   for (const [name, overrides] of fixtures) {
-    const created = await coordinator.request<{ createService: { id: string } }>(CREATE, { input: service(name, overrides) });
+    const created = await coordinator.request<{ createService: { id: string } }>(CREATE, { input: serviceInput(name, overrides) });
     if (!created.body.data) throw new Error(JSON.stringify(created.body.errors));
     ids[name] = created.body.data.createService.id;
   }
-  await otherAdmin.request(CREATE, { input: service('住まいの相談（他ネットワーク）', { categories: ['HOUSING'] }) });
+  await otherAdmin.request(CREATE, { input: serviceInput('住まいの相談（他ネットワーク）', { categories: ['HOUSING'] }) });
 });
 
 afterAll(async () => {
@@ -134,7 +121,7 @@ describe('keyword search', () => {
   });
 
   it('ranks a match in the service name above a match elsewhere', async () => {
-    await coordinator.request(CREATE, { input: service('総合相談室', { description: '住まいのことも相談できます。' }) });
+    await coordinator.request(CREATE, { input: serviceInput('総合相談室', { description: '住まいのことも相談できます。' }) });
     expect(names(await search(coordinator, { keywords: '住まい' }))).toEqual(['住まいの相談窓口', '総合相談室']);
   });
 });
@@ -190,7 +177,7 @@ describe('pagination', () => {
     expect(first.services.pageInfo.hasNextPage).toBe(true);
     // New rows arrive between page requests, some sorting before the cursor, some after.
     for (const name of ['aa 新しい窓口', 'ア 新しい窓口', '龍 新しい窓口']) {
-      await coordinator.request(CREATE, { input: service(name) });
+      await coordinator.request(CREATE, { input: serviceInput(name) });
     }
     const seen = [...names(first)];
     let after = first.services.pageInfo.endCursor ?? undefined;
@@ -206,15 +193,15 @@ describe('pagination', () => {
 
 describe('editing', () => {
   it('lets only the organisation’s admins and coordinators edit its services', async () => {
-    expect(outcome(await staff.request(CREATE, { input: service('スタッフの登録') }))).toBe('FORBIDDEN');
+    expect(outcome(await staff.request(CREATE, { input: serviceInput('スタッフの登録') }))).toBe('FORBIDDEN');
     expect(
-      outcome(await coordinator.request(CREATE, { input: service('他団体への登録'), organizationId: network.organizations.hub })),
+      outcome(await coordinator.request(CREATE, { input: serviceInput('他団体への登録'), organizationId: network.organizations.hub })),
     ).toBe('FORBIDDEN');
     const update = `mutation U($id: ID!, $input: ServiceInput!) { updateService(id: $id, input: $input) { name capacity } }`;
-    expect(outcome(await networkAdmin.request(update, { id: ids['居場所カフェ'], input: service('居場所カフェ') }))).toBe('FORBIDDEN');
+    expect(outcome(await networkAdmin.request(update, { id: ids['居場所カフェ'], input: serviceInput('居場所カフェ') }))).toBe('FORBIDDEN');
     const changed = await coordinator.request<{ updateService: { name: string; capacity: string } }>(update, {
       id: ids['居場所カフェ'],
-      input: service('居場所カフェ', {
+      input: serviceInput('居場所カフェ', {
         categories: ['IBASHO'],
         capacity: 'WAITLIST',
         waitlistNote: '春から再開',
@@ -229,7 +216,7 @@ describe('editing', () => {
 
   it('reports every faulty field at once', async () => {
     const response = await coordinator.request(CREATE, {
-      input: service('', { categories: [], areaCodes: ['99999'], openingHours: [{ day: 'MO', opens: '18:00', closes: '09:00' }], languages: ['xx'] }),
+      input: serviceInput('', { categories: [], areaCodes: ['99999'], openingHours: [{ day: 'MO', opens: '18:00', closes: '09:00' }], languages: ['xx'] }),
     });
     expect(Object.keys((response.body.errors?.[0].extensions?.['fields'] ?? {}) as object).sort()).toEqual([
       'areaCodes',
@@ -278,10 +265,10 @@ describe('isolation between networks', () => {
     expect(outcome(await otherAdmin.request(`{ service(id: "${id}") { id } }`))).toBe('NOT_FOUND');
     expect(outcome(await otherAdmin.request(`mutation { deleteService(id: "${id}") }`))).toBe('NOT_FOUND');
     expect(
-      outcome(await otherAdmin.request(`mutation U($input: ServiceInput!) { updateService(id: "${id}", input: $input) { id } }`, { input: service('奪取') })),
+      outcome(await otherAdmin.request(`mutation U($input: ServiceInput!) { updateService(id: "${id}", input: $input) { id } }`, { input: serviceInput('奪取') })),
     ).toBe('NOT_FOUND');
     expect(
-      outcome(await otherAdmin.request(CREATE, { input: service('越境'), organizationId: network.organizations.npo })),
+      outcome(await otherAdmin.request(CREATE, { input: serviceInput('越境'), organizationId: network.organizations.npo })),
     ).toBe('NOT_FOUND');
     const theirs = await search(otherAdmin, { keywords: '住まい' });
     expect(names(theirs)).toEqual(['住まいの相談（他ネットワーク）']);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { serviceInput } from '../support/directory';
 
 let database: TestDatabase;
 let api: RunningApi;
@@ -57,20 +58,6 @@ function hsdsValidators() {
   const service = ajv.getSchema(`${SCHEMA_BASE}service.json`);
   if (!organization || !service) throw new Error('HSDS schemas missing from the fixtures');
   return { organization, service };
-}
-
-function service(name: string, overrides: Record<string, unknown> = {}) {
-  return {
-    name,
-    description: '',
-    categories: ['GENERAL_CONSULTATION'],
-    targetGroups: ['ANYONE'],
-    areaCodes: ['13102'],
-    languages: ['ja'],
-    channels: [{ kind: 'PHONE', value: '03-0000-0000', public: true }],
-    openingHours: [{ day: 'MO', opens: '09:00', closes: '17:00' }],
-    ...overrides,
-  };
 }
 
 async function exportOf(client: SignedInClient): Promise<string> {
@@ -129,10 +116,10 @@ beforeAll(async () => {
     ['訪問支援', { categories: ['HIKIKOMORI', 'MENTAL_HEALTH'], capacity: 'NOT_ACCEPTING', languages: ['ja-simple', 'jsl'], channels: [{ kind: 'OUTREACH', value: '中央区内', public: true }], openingHours: [{ day: 'SA', opens: '10:00', closes: '15:00' }, { day: 'SU', opens: '10:00', closes: '15:00' }] }],
   ];
   for (const [name, overrides] of services) {
-    const created = await coordinatorA.request(CREATE, { input: service(name, overrides) });
+    const created = await coordinatorA.request(CREATE, { input: serviceInput(name, overrides) });
     if (created.body.errors) throw new Error(JSON.stringify(created.body.errors));
   }
-  const hubService = await adminA.request(CREATE, { input: service('総合相談', { description: 'なんでも相談' }) });
+  const hubService = await adminA.request(CREATE, { input: serviceInput('総合相談', { description: 'なんでも相談' }) });
   if (hubService.body.errors) throw new Error(JSON.stringify(hubService.body.errors));
 });
 
