@@ -4,8 +4,10 @@ import { CreateFoundation1764201600000 } from './1764201600000-create-foundation
 import { CreateAccounts1764250000000 } from './1764250000000-create-accounts';
 import { CreateDirectory1764350000000 } from './1764350000000-create-directory';
 import { SearchBigramsIndex1764370000000 } from './1764370000000-search-bigrams-index';
+import { DeferOrganizationNameUniqueness1764380000000 } from './1764380000000-defer-organization-name-uniqueness';
 import { StoreSearchBigrams1764360000000 } from './1764360000000-store-search-bigrams';
 import { CreateJobsAndMailOutbox1764300000000 } from './1764300000000-create-jobs-and-mail-outbox';
+import { CreatePeopleAndConsent1764400000000 } from './1764400000000-create-people-and-consent';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -14,4 +16,6 @@ export const migrations = [
   CreateDirectory1764350000000,
   StoreSearchBigrams1764360000000,
   SearchBigramsIndex1764370000000,
+  DeferOrganizationNameUniqueness1764380000000,
+  CreatePeopleAndConsent1764400000000,
 ];

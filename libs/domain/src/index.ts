@@ -3,3 +3,4 @@ export * from './lib/error-codes';
 export * from './lib/identifiers';
 export * from './lib/roles';
 export * from './lib/directory';
+export * from './lib/people';
