@@ -257,4 +257,76 @@ describe('import', () => {
     expect(await importInto(adminB, document)).toEqual({ ok: true, created: 0, updated: 7, errors: [] });
     expect(await servicesOf(adminB)).toEqual(servicesA);
   });
+
+  it('reports a missing name once per record, in our words rather than the schema’s', async () => {
+    const document = JSON.parse(await exportOf(adminA)) as { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
+    delete document.services[0]['name'];
+    delete document.organizations[0]['name'];
+
+    const result = await importInto(adminB, JSON.stringify(document), { 'accept-language': 'en' });
+    expect(result).toMatchObject({ ok: false, created: 0, updated: 0 });
+    expect(result.errors.filter((error) => error.path === '$.services[0].name')).toEqual([
+      { path: '$.services[0].name', message: 'Enter a service name of 1 to 200 characters.' },
+    ]);
+    expect(result.errors.filter((error) => error.path === '$.organizations[0].name')).toEqual([
+      { path: '$.organizations[0].name', message: 'Enter an organisation name of 1 to 200 characters.' },
+    ]);
+    // No path is reported twice with the same meaning.
+    const paths = result.errors.map((error) => error.path);
+    expect(paths).toEqual([...new Set(paths)]);
+  });
+
+  describe('organisation names', () => {
+    type Document = { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
+    const namesOf = async (client: SignedInClient) =>
+      Object.fromEntries((JSON.parse(await exportOf(client)) as Document).organizations.map((record) => [record['id'], record['name']]));
+
+    it('may be swapped between two organisations within one import', async () => {
+      const document = JSON.parse(await exportOf(adminB)) as Document;
+      // The first has services, so its new name must reach their search documents.
+      const first = document.organizations.find((record) => record['id'] === document.services[0]['organization_id'])!;
+      const second = document.organizations.find((record) => record !== first)!;
+      const before = await namesOf(adminB);
+      [first['name'], second['name']] = [second['name'], first['name']];
+
+      const result = await importInto(adminB, JSON.stringify(document));
+      expect(result).toEqual({ ok: true, created: 0, updated: document.organizations.length + document.services.length, errors: [] });
+      const after = await namesOf(adminB);
+      expect(after[first['id'] as string]).toBe(before[second['id'] as string]);
+      expect(after[second['id'] as string]).toBe(before[first['id'] as string]);
+
+      // Services are found by their organisation's new name.
+      const found = await adminB.request<{ searchDirectory: { services: { nodes: Array<{ id: string; organization: { name: string } }> } } }>(
+        `query Find($keywords: String!) { searchDirectory(input: { keywords: $keywords }) { services { nodes { id organization { name } } } } }`,
+        { keywords: first['name'] },
+      );
+      expect(found.body.data!.searchDirectory.services.nodes).toContainEqual({ id: document.services[0]['id'], organization: { name: first['name'] } });
+    });
+
+    it('reports a name two organisations would share after the import, with its path, and changes nothing', async () => {
+      const before = await exportOf(adminB);
+      const document = JSON.parse(before) as Document;
+      const [first, second, third] = document.organizations;
+
+      // Two records of the file given one new name.
+      second['name'] = first['name'];
+      const inFile = await importInto(adminB, JSON.stringify(document), { 'accept-language': 'en' });
+      expect(inFile).toMatchObject({ ok: false, created: 0, updated: 0 });
+      expect(inFile.errors).toHaveLength(2);
+      expect(inFile.errors).toEqual(
+        expect.arrayContaining([
+          { path: '$.organizations[0].name', message: expect.stringContaining('$.organizations[1]') },
+          { path: '$.organizations[1].name', message: expect.stringContaining('$.organizations[0]') },
+        ]),
+      );
+
+      // A record given the name of an organisation of the network the file leaves as it is.
+      const alone = { organizations: [{ ...second, name: third['name'] }], services: [] };
+      const withNetwork = await importInto(adminB, JSON.stringify(alone), { 'accept-language': 'en' });
+      expect(withNetwork).toMatchObject({ ok: false, created: 0, updated: 0 });
+      expect(withNetwork.errors).toEqual([{ path: '$.organizations[0].name', message: 'Another organisation already has this name.' }]);
+
+      expect(await exportOf(adminB)).toBe(before);
+    });
+  });
 });

@@ -107,3 +107,24 @@ export function validateHsdsRecords(organizations: readonly unknown[], services:
   services.forEach((record, index) => check(service, record, `$.services[${index}]`));
   return problems;
 }
+
+/**
+ * The schema's problems and our rules' problems as one list, each problem once. Where one of our
+ * rules reports a path, the schema's problems at that same path are left out: both then say the
+ * value there is missing or wrong, and ours says it in the user's words, in both languages (a
+ * service without a name: the schema's "must have required property 'name'" and our "Enter a
+ * service name of 1 to 200 characters" — only ours is kept). Problems with the same path and
+ * message collapse. Distinct rule problems at one path (e.g. two attributes rules) all stay.
+ */
+export function mergeProblems(schemaProblems: readonly ImportProblem[], ruleProblems: readonly ImportProblem[]): ImportProblem[] {
+  const rulePaths = new Set(ruleProblems.map((problem) => problem.path));
+  const seen = new Set<string>();
+  const merged: ImportProblem[] = [];
+  for (const problem of [...schemaProblems.filter((problem) => !rulePaths.has(problem.path)), ...ruleProblems]) {
+    const key = `${problem.path}\u0000${problem.message.en}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merged.push(problem);
+  }
+  return merged;
+}

@@ -5,7 +5,7 @@ import type { RequestActor } from '../../core/auth/actor';
 import { AppError } from '../../core/graphql/app-error';
 import type { Service } from '../directory/service.model';
 import { validateServiceFields } from '../directory/service-fields';
-import { validateHsdsRecords } from './hsds-schema';
+import { mergeProblems, validateHsdsRecords } from './hsds-schema';
 import { ImportProblem, readService, stableUuid, toHsdsService } from './hsds.mapping';
 import { HsdsService, MAX_HSDS_DOCUMENT_BYTES } from './hsds.service';
 
@@ -97,6 +97,29 @@ describe('HSDS mapping', () => {
   it('makes stable version 5 style UUIDs', () => {
     expect(stableUuid('a', 'b')).toBe(stableUuid('a', 'b'));
     expect(stableUuid('a', 'b')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('HSDS import problems', () => {
+  it('reports a service without a name once, in our words', () => {
+    const { name: _name, ...record } = toHsdsService(service);
+    const schemaProblems = validateHsdsRecords([], [record]);
+    expect(schemaProblems.map((problem) => problem.path)).toEqual(['$.services[0].name']);
+    const ruleProblems: ImportProblem[] = [];
+    const imported = readService(record, '$.services[0]', ruleProblems);
+    const nameRule = { path: '$.services[0].name', message: { ja: 'サービス名を1〜200文字で入力してください。', en: 'Enter a service name of 1 to 200 characters.' } };
+    expect(() => validateServiceFields(imported.fields)).toThrow(AppError);
+    expect(mergeProblems(schemaProblems, [...ruleProblems, nameRule])).toEqual([nameRule]);
+  });
+
+  it('keeps schema problems our rules do not cover, distinct rule problems at one path, and each problem once', () => {
+    const at = (path: string, en: string) => ({ path, message: { ja: en, en } });
+    expect(
+      mergeProblems(
+        [at('$.services[0].status', 'enum'), at('$.services[0].status', 'enum'), at('$.services[0].id', 'format')],
+        [at('$.services[0].id', 'uuid'), at('$.services[0].attributes', 'categories'), at('$.services[0].attributes', 'fee'), at('$.services[0].attributes', 'fee')],
+      ),
+    ).toEqual([at('$.services[0].status', 'enum'), at('$.services[0].id', 'uuid'), at('$.services[0].attributes', 'categories'), at('$.services[0].attributes', 'fee')]);
   });
 });
 

@@ -238,6 +238,12 @@ export const MESSAGES = {
   duplicateName: { ja: '同じ名前の団体がすでにあります。', en: 'Another organisation already has this name.' },
 } satisfies Record<string, LocalizedText>;
 
+/** Two organisations of the file would end up with one name; `path` is the other one. */
+export const sameNameInFile = (path: string): LocalizedText => ({
+  ja: `ファイル内の別の団体（${path}）と同じ名前です。団体名はネットワーク内で重複できません。`,
+  en: `Another organisation in the file (${path}) has the same name; names must be unique in the network.`,
+});
+
 const time = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);

@@ -2,9 +2,12 @@
 //
 // Import checks the whole document first — JSON, the official HSDS schemas, then our rules
 // (UUID ids, our vocabularies, municipality codes, organisations that exist, the same field rules
-// as the forms) — and reports every problem with its path. With any problem nothing is written.
-// Otherwise organisations and then services are upserted by id in one transaction of the
-// caller's network, with an audit entry (action IMPORTED) per record.
+// as the forms, organisation names unique after the import) — and reports every problem once,
+// with its path (mergeProblems). With any problem nothing is written. Otherwise organisations and
+// then services are upserted by id in one transaction of the caller's network, with an audit
+// entry (action IMPORTED) per record. Names may be swapped or passed along between
+// organisations: the uniqueness of names is checked for the state after the import, and the
+// constraint itself is deferred to the end of the organisation writes.
 //
 // Ids are matched within the caller's network only. Primary keys are (tenant_id, id) and
 // row-level security hides other networks' rows, so an id that also exists in another network
@@ -23,7 +26,7 @@ import { SERVICE_WRITABLE_COLUMNS, writableValues } from '../directory/directory
 import { refreshServiceSearchDocuments, validateServiceFields } from '../directory/service-fields';
 import { SERVICE_COLUMNS, ServiceRow, toService } from '../directory/service.mapper';
 import { OrganizationFields, validateOrganizationFields } from '../organizations/organization-fields';
-import { validateHsdsRecords } from './hsds-schema';
+import { mergeProblems, validateHsdsRecords } from './hsds-schema';
 import {
   ImportedOrganization,
   ImportedService,
@@ -32,6 +35,7 @@ import {
   OrganizationRecord,
   readOrganization,
   readService,
+  sameNameInFile,
   toHsdsOrganization,
   toHsdsService,
 } from './hsds.mapping';
@@ -71,6 +75,9 @@ const ORGANIZATION_FIELD_PATHS: Record<string, string> = {
   postalCode: 'attributes',
   address: 'attributes',
 };
+
+/** The constraint keeping organisation names unique in a network (deferrable since migration 1764380000000). */
+const ORGANIZATION_NAME_CONSTRAINT = 'organizations_tenant_id_name_key';
 
 export interface HsdsImportOutcome {
   readonly created: number;
@@ -134,10 +141,28 @@ export class HsdsService {
     const rawOrganizations = (root['organizations'] as unknown[] | undefined) ?? [];
     const rawServices = (root['services'] as unknown[] | undefined) ?? [];
 
-    problems.push(...validateHsdsRecords(rawOrganizations, rawServices));
+    const schemaProblems = validateHsdsRecords(rawOrganizations, rawServices);
     const organizations = rawOrganizations.map((raw, index) => readOrganization(raw, `$.organizations[${index}]`, problems));
     const services = rawServices.map((raw, index) => readService(raw, `$.services[${index}]`, problems));
 
+    try {
+      return await this.write(actor, organizations, services, schemaProblems, problems);
+    } catch (error) {
+      // Only when a concurrent change took a name between our check and the write.
+      const problem = duplicateNameProblem(error, organizations);
+      if (problem) return fail([problem]);
+      throw error;
+    }
+  }
+
+  /** Our checks that need the network's rows, then the writes; `problems` holds our rules' findings so far. */
+  private write(
+    actor: RequestActor,
+    organizations: ImportedOrganization[],
+    services: ImportedService[],
+    schemaProblems: ImportProblem[],
+    problems: ImportProblem[],
+  ): Promise<HsdsImportOutcome> {
     return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
       const existingOrganizations: Array<{ id: string; name: string; kind: string }> = await manager.query(
         `SELECT id, name, kind FROM organizations WHERE tenant_id = $1`,
@@ -158,23 +183,14 @@ export class HsdsService {
 
       // Organisations: our field rules, and names unique in the network after the import.
       const checkedOrganizations: Array<ImportedOrganization & { checked: OrganizationFields }> = [];
-      const names = new Map(existingOrganizations.map((row) => [row.name, row.id]));
       for (const organization of organizations) {
         try {
           checkedOrganizations.push({ ...organization, checked: validateOrganizationFields(organization.fields) });
         } catch (error) {
           problems.push(...fieldProblems(error, organization.path, ORGANIZATION_FIELD_PATHS));
-          continue;
         }
       }
-      for (const organization of checkedOrganizations) {
-        const name = organization.checked.name ?? '';
-        const holder = names.get(name);
-        if (holder !== undefined && holder !== organization.id) {
-          problems.push({ path: `${organization.path}.name`, message: MESSAGES.duplicateName });
-        }
-        names.set(name, organization.id);
-      }
+      problems.push(...nameProblems(existingOrganizations, organizations));
 
       // Services: their organisation exists (in the file or the network), and the form's rules.
       const fileOrganizationIds = new Set(organizations.map((organization) => organization.id));
@@ -189,8 +205,10 @@ export class HsdsService {
           problems.push(...fieldProblems(error, service.path, SERVICE_FIELD_PATHS));
         }
       }
-      if (problems.length) return fail(problems);
+      if (problems.length || schemaProblems.length) return fail(mergeProblems(schemaProblems, problems));
 
+      // Until the organisations are written, two of them may share a name for a moment (a swap).
+      await manager.query(`SET CONSTRAINTS ${ORGANIZATION_NAME_CONSTRAINT} DEFERRED`);
       let created = 0;
       let updated = 0;
       const organizationNames = new Map<string, { name: string; nameKana: string | null }>();
@@ -237,6 +255,9 @@ export class HsdsService {
           await refreshServiceSearchDocuments(manager, actor.tenantId, { id: organization.id, name: fields.name ?? '', nameKana: fields.nameKana ?? null });
         }
       }
+
+      // Checked now rather than at commit: nameProblems saw to it, so this fails only on a race.
+      await manager.query(`SET CONSTRAINTS ${ORGANIZATION_NAME_CONSTRAINT} IMMEDIATE`);
 
       for (const service of checkedServices) {
         let organization = organizationNames.get(service.organizationId);
@@ -286,4 +307,37 @@ export class HsdsService {
 
 function fail(errors: ImportProblem[]): HsdsImportOutcome {
   return { created: 0, updated: 0, errors };
+}
+
+/**
+ * Each organisation of the file whose name another organisation would also have after the
+ * import: the network's names with every rename of the file applied, so a swap or a chain of
+ * renames is fine and only a name really held twice is reported (at each record of the file
+ * holding it). Empty names are left to the field rules.
+ */
+function nameProblems(existing: ReadonlyArray<{ id: string; name: string }>, organizations: readonly ImportedOrganization[]): ImportProblem[] {
+  const namesAfter = new Map(existing.map((row) => [row.id, row.name]));
+  for (const organization of organizations) namesAfter.set(organization.id, organization.fields.name.trim());
+  const holders = new Map<string, string[]>();
+  for (const [id, name] of namesAfter) holders.set(name, [...(holders.get(name) ?? []), id]);
+  const paths = new Map(organizations.map((organization) => [organization.id, organization.path]));
+  const problems: ImportProblem[] = [];
+  for (const organization of organizations) {
+    const name = organization.fields.name.trim();
+    const others = (holders.get(name) ?? []).filter((id) => id !== organization.id);
+    if (!name || !others.length) continue;
+    const otherInFile = others.map((id) => paths.get(id)).find((path) => path !== undefined);
+    problems.push({ path: `${organization.path}.name`, message: otherInFile ? sameNameInFile(otherInFile) : MESSAGES.duplicateName });
+  }
+  return problems;
+}
+
+/** A unique violation of organisation names (a concurrent rename won the race) as a listed problem. */
+function duplicateNameProblem(error: unknown, organizations: readonly ImportedOrganization[]): ImportProblem | null {
+  const { code, constraint, detail } = error as { code?: string; constraint?: string; detail?: string };
+  if (code !== '23505' || constraint !== ORGANIZATION_NAME_CONSTRAINT) return null;
+  // detail: Key (tenant_id, name)=(<uuid>, <name>) already exists.
+  const name = /\(tenant_id, name\)=\([^,]+, (.*)\) already exists/.exec(detail ?? '')?.[1];
+  const organization = organizations.find((candidate) => candidate.fields.name.trim() === name);
+  return { path: organization ? `${organization.path}.name` : '$', message: MESSAGES.duplicateName };
 }
