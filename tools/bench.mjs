@@ -954,6 +954,7 @@ async function main() {
       DATABASE_APP_URL: appUrl,
       DATABASE_POOL_MAX: String(POOL_MAX),
       JWT_SECRET: randomBytes(36).toString('base64url'),
+      PERSONAL_DATA_KEYS: `bench:${randomBytes(32).toString('base64')}`,
       // One sign-in must outlast the whole run.
       ACCESS_TOKEN_TTL_SECONDS: '3600',
     },

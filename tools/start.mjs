@@ -1,18 +1,20 @@
 // `npm start`: builds what is missing, provides PostgreSQL when none is configured (embedded,
 // data kept in .data/ across restarts), then runs the API, which migrates, seeds the demo
 // network and serves the web app. Ctrl-C or SIGTERM stops everything cleanly.
-// `npm run db:migrate` / `db:revert` use the same database set-up with another API command.
+// `npm run db:migrate` / `db:revert` use the same database set-up with another API command, and
+// so does `node tools/start.mjs reseal` (re-encrypt personal data after a key rotation).
 //
 // `npm run dev` runs the API and the Vite dev server with hot reload against the same database.
 //
 // Without SMTP_URL, serve and dev also start a local mail catcher (tools/mail-catcher.mjs): mail
 // the API sends is shown at http://localhost:1080 and never leaves the machine.
 //
-//   node tools/start.mjs [serve|migrate|revert|dev] [--no-build]
+//   node tools/start.mjs [serve|migrate|revert|reseal|dev] [--no-build]
 //   EMBEDDED_POSTGRES_PORT=0 picks a free port for the embedded server (tests do).
 //   MAIL_CATCHER_SMTP_PORT / MAIL_CATCHER_HTTP_PORT (1025 / 1080; 0 = a free port).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localCredentials, prepareDatabase, startEmbeddedPostgres } from './embedded-postgres.mjs';
@@ -21,7 +23,7 @@ import roles from './lib/database-roles.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
-const command = ['migrate', 'revert', 'dev'].find((name) => args.has(name)) ?? 'serve';
+const command = ['migrate', 'revert', 'reseal', 'dev'].find((name) => args.has(name)) ?? 'serve';
 const dataDir = path.resolve(root, process.env.TSUNAGU_DATA_DIR || '.data');
 const apiMain = path.join(root, 'dist/apps/api/main.js');
 const webIndex = path.join(root, 'dist/apps/web/index.html');
@@ -69,9 +71,31 @@ function localJwtSecret() {
   return { JWT_SECRET: roles.readOrCreateSecret(path.join(dataDir, 'credentials', 'jwt-secret'), 48) };
 }
 
+/**
+ * The key that encrypts special-care personal data, generated once per data directory for local
+ * use (`local-<yyyymmdd>:<32 random bytes, base64>`). Losing it loses that data: it lives beside
+ * the local database, in .data/credentials/.
+ */
+function localPersonalDataKeys() {
+  if (process.env.PERSONAL_DATA_KEYS) return {};
+  const file = path.join(dataDir, 'credentials', 'personal-data-keys');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    try {
+      // 'wx': never overwrite a key that another start wrote meanwhile.
+      writeFileSync(file, `local-${day}:${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+      say(`Generated a local key for personal data: ${path.relative(root, file) || file}`);
+    } catch (error) {
+      if (error?.code !== 'EEXIST') throw error;
+    }
+  }
+  return { PERSONAL_DATA_KEYS: readFileSync(file, 'utf8').trim() };
+}
+
 /** SMTP for the API: the configured SMTP_URL, or a local mail catcher when there is none. */
 async function mailEnvironment() {
-  if (process.env.SMTP_URL || command === 'migrate' || command === 'revert') return { env: {}, stop: async () => undefined };
+  if (process.env.SMTP_URL || (command !== 'serve' && command !== 'dev')) return { env: {}, stop: async () => undefined };
   const port = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
   let catcher;
   try {
@@ -99,6 +123,7 @@ function runApi(database, port) {
       ...database.env,
       ...mail.env,
       ...localJwtSecret(),
+      ...localPersonalDataKeys(),
       PORT: port,
       WEB_DIST_DIR: path.join(root, 'dist/apps/web'),
     },
@@ -120,6 +145,7 @@ function runDevServers(database, port) {
       ...database.env,
       ...mail.env,
       ...localJwtSecret(),
+      ...localPersonalDataKeys(),
       PORT: port,
       TSUNAGU_API_URL: `http://localhost:${port}`,
     },

@@ -1,8 +1,20 @@
 // The API as operators run it: the built binary in its own process. A bad configuration stops
 // it with one clear line; SIGTERM lets in-flight requests finish and exits 0; every log line
-// of a request carries its id and no personal data.
+// of a request carries its id and no personal data. `reseal` re-encrypts personal data after a
+// key rotation.
 import net from 'node:net';
-import { apiEnvironment, freePort, spawnApi, SpawnedApi, waitFor, waitUntilReady } from '../support/api';
+import { DataSource, EntityManager } from 'typeorm';
+import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
+import { createNetwork } from '../support/accounts';
+import {
+  apiEnvironment,
+  freePort,
+  spawnApi,
+  SpawnedApi,
+  TEST_PERSONAL_DATA_KEY,
+  waitFor,
+  waitUntilReady,
+} from '../support/api';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
@@ -54,6 +66,41 @@ describe('configuration', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Configuration error: DATABASE_APP_URL must be set \(it is not set\)\. It is the application role/);
     expect(api.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to start without PERSONAL_DATA_KEYS, saying what it is and how to make one', async () => {
+    const env = apiEnvironment(database, 1);
+    delete env.PERSONAL_DATA_KEYS;
+    const api = spawnApi(env);
+    running.push(api);
+    expect(await api.exited).toEqual({ code: 1, signal: null });
+    const lines = api.stderr().trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^Configuration error: PERSONAL_DATA_KEYS must be set \(it is not set\)\. It holds the keys that encrypt special-care personal data: .*randomBytes\(32\)/,
+    );
+    expect(api.stdout()).toBe('');
+  });
+
+  it('refuses a malformed PERSONAL_DATA_KEYS in one line that never shows the key', async () => {
+    const shortKey = Buffer.alloc(16, 0x5a).toString('base64');
+    const api = spawnApi({ ...apiEnvironment(database, 1), PERSONAL_DATA_KEYS: `k1:${shortKey}` });
+    running.push(api);
+    expect(await api.exited).toEqual({ code: 1, signal: null });
+    expect(api.stderr()).toMatch(
+      /^Configuration error: PERSONAL_DATA_KEYS must be one or more keyId:base64key entries with 32-byte keys, .*\(the key of "k1" is 16 bytes, not 32\)\.\n$/,
+    );
+    expect(api.stderr()).not.toContain(shortKey);
+    expect(api.stdout()).toBe('');
+  });
+
+  it('refuses an active key id that is not among PERSONAL_DATA_KEYS', async () => {
+    const api = spawnApi({ ...apiEnvironment(database, 1), PERSONAL_DATA_ACTIVE_KEY_ID: 'test-9' });
+    running.push(api);
+    expect(await api.exited).toEqual({ code: 1, signal: null });
+    expect(api.stderr()).toBe(
+      'Configuration error: PERSONAL_DATA_ACTIVE_KEY_ID must be one of the key ids listed in PERSONAL_DATA_KEYS (got "test-9"; listed: test-1).\n',
+    );
   });
 
   it('fails start-up with one readable line when the database cannot be reached', async () => {
@@ -126,5 +173,87 @@ describe('logs', () => {
     expect(ofRequest[1]).toMatchObject({ req: { method: 'POST', path: '/graphql' }, res: { statusCode: 400 } });
     expect(api.stdout()).not.toContain('hanako');
     expect(api.stdout()).not.toContain('x-request-id');
+  });
+});
+
+describe('reseal', () => {
+  const oldKey = Buffer.alloc(32, 0x42);
+  const oldCipher = new FieldCipher({ activeKeyId: 'test-0', keys: new Map([['test-0', oldKey]]) });
+  const currentCipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
+  const bothKeys = `test-1:${TEST_PERSONAL_DATA_KEY.toString('base64')},test-0:${oldKey.toString('base64')}`;
+  type SealedRow = { id: string; health_sealed: string | null; disability_sealed: string | null; legal_sealed: string | null };
+  let tenantId: string;
+  let people: { rotated: string; current: string };
+
+  /** The owner obeys row-level security too: act as the test network. */
+  async function asNetwork<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const dataSource = await new DataSource({ type: 'postgres', url: database.ownerUrl, extra: { max: 1 } }).initialize();
+    try {
+      return await dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+        return work(manager);
+      });
+    } finally {
+      await dataSource.destroy();
+    }
+  }
+
+  function sealedRows(): Promise<SealedRow[]> {
+    return asNetwork((manager) =>
+      manager.query(`SELECT id, health_sealed, disability_sealed, legal_sealed FROM persons ORDER BY id`),
+    );
+  }
+
+  beforeAll(async () => {
+    const network = await createNetwork(database.ownerUrl, { slug: 'reseal', organizations: { npo: 'NPO' }, members: {} });
+    tenantId = network.tenantId;
+    people = await asNetwork(async (manager) => {
+      const insert = `INSERT INTO persons (tenant_id, organization_id, identity) VALUES ($1, $2, '{}') RETURNING id`;
+      const [rotated]: Array<{ id: string }> = await manager.query(insert, [tenantId, network.organizations.npo]);
+      const [current]: Array<{ id: string }> = await manager.query(insert, [tenantId, network.organizations.npo]);
+      const context = (personId: string, category: string) => `${tenantId}/${personId}/${category}`;
+      await manager.query(`UPDATE persons SET health_sealed = $2, legal_sealed = $3 WHERE id = $1`, [
+        rotated.id,
+        oldCipher.sealJson({ conditions: ['糖尿病'] }, context(rotated.id, 'HEALTH')),
+        oldCipher.sealJson({ probation: true }, context(rotated.id, 'LEGAL')),
+      ]);
+      await manager.query(`UPDATE persons SET disability_sealed = $2 WHERE id = $1`, [
+        current.id,
+        currentCipher.sealJson({ grade: 2 }, context(current.id, 'DISABILITY')),
+      ]);
+      return { rotated: rotated.id, current: current.id };
+    });
+  });
+
+  it('stops with one line naming the key when a value was sealed with a key no longer configured', async () => {
+    const run = spawnApi({ ...apiEnvironment(database, 1), LOG_LEVEL: 'info' }, ['reseal']);
+    running.push(run);
+    expect(await run.exited).toEqual({ code: 1, signal: null });
+    expect(run.stderr()).toMatch(
+      /^Reseal stopped at person [0-9a-f-]{36} \((HEALTH|LEGAL)\) in network [0-9a-f-]{36}: Sealed personal data uses unknown key id "test-0" — configure it in PERSONAL_DATA_KEYS\. .*run reseal again\.\n$/,
+    );
+  });
+
+  it('re-encrypts the values on other keys with the active one, and then has nothing left to do', async () => {
+    const before = await sealedRows();
+    const run = spawnApi({ ...apiEnvironment(database, 1), PERSONAL_DATA_KEYS: bothKeys, LOG_LEVEL: 'info' }, ['reseal']);
+    running.push(run);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.stdout()).toMatch(/^Resealed 2 special-care value\(s\) of 1 person\(s\) in \d+ network\(s\) with key "test-1"\.\n$/);
+    expect(run.stderr()).toBe('');
+
+    const after = await sealedRows();
+    const rotated = after.find((row) => row.id === people.rotated) as SealedRow;
+    const current = after.find((row) => row.id === people.current) as SealedRow;
+    expect(currentCipher.openJson(rotated.health_sealed as string, `${tenantId}/${rotated.id}/HEALTH`)).toEqual({ conditions: ['糖尿病'] });
+    expect(currentCipher.openJson(rotated.legal_sealed as string, `${tenantId}/${rotated.id}/LEGAL`)).toEqual({ probation: true });
+    expect(rotated.disability_sealed).toBeNull();
+    // A value already on the active key is left exactly as it was.
+    expect(current).toEqual(before.find((row) => row.id === people.current));
+
+    const again = spawnApi({ ...apiEnvironment(database, 1), PERSONAL_DATA_KEYS: bothKeys, LOG_LEVEL: 'info' }, ['reseal']);
+    running.push(again);
+    expect(await again.exited).toEqual({ code: 0, signal: null });
+    expect(again.stdout()).toMatch(/^Nothing to reseal: every special-care value in \d+ network\(s\) uses key "test-1"\.\n$/);
   });
 });

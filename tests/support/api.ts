@@ -20,6 +20,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The key of the integration tests' personal data (never used anywhere else). */
+export const TEST_PERSONAL_DATA_KEY = Buffer.from(Array.from({ length: 32 }, (_, index) => index));
+
 export function apiEnvironment(database: Pick<TestDatabase, 'ownerUrl' | 'appUrl'>, port: number): NodeJS.ProcessEnv {
   return {
     NODE_ENV: 'test',
@@ -28,6 +31,8 @@ export function apiEnvironment(database: Pick<TestDatabase, 'ownerUrl' | 'appUrl
     DATABASE_URL: database.ownerUrl,
     DATABASE_APP_URL: database.appUrl,
     JWT_SECRET: 'integration-tests-only-secret-0123456789abcdef',
+    // Fixed, so a test can seal or open values itself with TEST_PERSONAL_DATA_KEY.
+    PERSONAL_DATA_KEYS: `test-1:${TEST_PERSONAL_DATA_KEY.toString('base64')}`,
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: `${ROOT}/tests/.tmp/no-web`,
   };

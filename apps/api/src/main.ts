@@ -4,12 +4,14 @@
 //   node main.js migrate    apply pending migrations and exit
 //   node main.js revert     revert the last migration and exit
 //   node main.js schema     print the GraphQL schema (SDL) to stdout
+//   node main.js reseal     re-encrypt special-care personal data with the active key and exit
 import 'reflect-metadata';
 import { AppModule } from './app.module';
 import { createApp } from './bootstrap';
-import { AppConfig, parseConfig, parseMigrationConfig } from './core/config/config';
+import { AppConfig, parseConfig, parseMigrationConfig, parseResealConfig } from './core/config/config';
 import { revertLastMigration, runPendingMigrations } from './core/database/migrator';
 import { printSchemaOf } from './core/graphql/schema-file';
+import { describeReseal, ResealError, resealPersonalData } from './core/personal-data/reseal';
 import { HealthService } from './core/health/health.service';
 import { seedDemoData } from './seed/demo-seed';
 import { PACKAGE_VERSION } from './version';
@@ -74,6 +76,26 @@ async function serve(config: AppConfig): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
+async function reseal(): Promise<void> {
+  const result = parseResealConfig(process.env);
+  if (!result.ok) {
+    for (const problem of result.problems) process.stderr.write(problem + '\n');
+    process.exit(1);
+  }
+  try {
+    const report = await resealPersonalData(result.ownerUrl, result.keyRing);
+    if (!result.quiet) process.stdout.write(describeReseal(report) + '\n');
+  } catch (error) {
+    // One line, as for start-up: a value no configured key opens, or the database is unreachable.
+    process.stderr.write(
+      error instanceof ResealError
+        ? `Reseal stopped at ${error.message} Networks already done stay resealed; fix PERSONAL_DATA_KEYS and run reseal again.\n`
+        : `Reseal failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+}
+
 async function main(command: string | undefined): Promise<void> {
   switch (command ?? 'serve') {
     case 'serve':
@@ -93,8 +115,10 @@ async function main(command: string | undefined): Promise<void> {
     case 'schema':
       process.stdout.write(await printSchemaOf(AppModule.forRoot({} as AppConfig)));
       return;
+    case 'reseal':
+      return reseal();
     default:
-      process.stderr.write(`Unknown command "${command}". Use serve, migrate, revert or schema.\n`);
+      process.stderr.write(`Unknown command "${command}". Use serve, migrate, revert, schema or reseal.\n`);
       process.exit(2);
   }
 }

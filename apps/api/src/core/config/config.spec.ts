@@ -1,9 +1,12 @@
-import { parseConfig } from './config';
+import { parseConfig, parseResealConfig } from './config';
 
+const key1 = Buffer.alloc(32, 1);
+const key2 = Buffer.alloc(32, 0xfb); // its base64url and base64 spellings differ
 const valid = {
   DATABASE_URL: 'postgres://owner:secret@127.0.0.1:5432/tsunagu',
   DATABASE_APP_URL: 'postgres://app:secret@127.0.0.1:5432/tsunagu',
   JWT_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+  PERSONAL_DATA_KEYS: `k1:${key1.toString('base64')}`,
 };
 
 describe('parseConfig', () => {
@@ -26,7 +29,10 @@ describe('parseConfig', () => {
   });
 
   it('reports a missing database URL without echoing secrets', () => {
-    const result = parseConfig({ DATABASE_APP_URL: 'mysql://root:hunter2@db/x', JWT_SECRET: valid.JWT_SECRET }, '1');
+    const result = parseConfig(
+      { DATABASE_APP_URL: 'mysql://root:hunter2@db/x', JWT_SECRET: valid.JWT_SECRET, PERSONAL_DATA_KEYS: valid.PERSONAL_DATA_KEYS },
+      '1',
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(2);
@@ -121,5 +127,80 @@ describe('parseConfig: mail and background jobs', () => {
     expect(!result.ok && result.problems).toEqual([
       'Configuration error: JWT_SECRET must be a random secret of at least 32 characters (e.g. `openssl rand -base64 48`) (the value given is too short).',
     ]);
+  });
+});
+
+describe('parseConfig: personal data keys', () => {
+  const generateHint =
+    '(generate one with `node -e "console.log(\'k1:\'+require(\'crypto\').randomBytes(32).toString(\'base64\'))"`)';
+
+  it('builds the key ring; the first listed key is active unless another is named', () => {
+    const keys = `k2:${key2.toString('base64url')}, k1:${key1.toString('base64')}`;
+    const first = parseConfig({ ...valid, PERSONAL_DATA_KEYS: keys }, '1');
+    expect(first.ok && first.config.personalData.keyRing.activeKeyId).toBe('k2');
+    expect(first.ok && [...first.config.personalData.keyRing.keys]).toEqual([
+      ['k2', key2],
+      ['k1', key1],
+    ]);
+    const named = parseConfig({ ...valid, PERSONAL_DATA_KEYS: keys, PERSONAL_DATA_ACTIVE_KEY_ID: 'k1' }, '1');
+    expect(named.ok && named.config.personalData.keyRing.activeKeyId).toBe('k1');
+  });
+
+  it('accepts unpadded base64 and base64url keys', () => {
+    const unpadded = key2.toString('base64').replace(/=+$/, '');
+    const result = parseConfig({ ...valid, PERSONAL_DATA_KEYS: `k1:${unpadded}` }, '1');
+    expect(result.ok && result.config.personalData.keyRing.keys.get('k1')).toEqual(key2);
+  });
+
+  it('says what is needed and how to make it when the keys are missing', () => {
+    const result = parseConfig({ ...valid, PERSONAL_DATA_KEYS: '' }, '1');
+    expect(!result.ok && result.problems).toEqual([
+      'Configuration error: PERSONAL_DATA_KEYS must be set (it is not set). It holds the keys that encrypt special-care ' +
+        'personal data: one or more keyId:base64key entries with 32-byte keys, separated by commas ' +
+        `${generateHint}; \`npm start\` generates one for local use.`,
+    ]);
+  });
+
+  it.each([
+    ['a bare key', key1.toString('base64'), 'the entry has no "keyId:" prefix'],
+    ['a short key', `k1:${Buffer.alloc(16, 7).toString('base64')}`, 'the key of "k1" is 16 bytes, not 32'],
+    ['a long key', `k1:${Buffer.alloc(48, 7).toString('base64')}`, 'the key of "k1" is 48 bytes, not 32'],
+    ['a non-base64 key', 'k1:not base64 at all!', 'the key of "k1" is not base64'],
+    ['a dotted key id', `k.1:${key1.toString('base64')}`, 'the entry has an invalid key id (use 1 to 32 letters, digits, _ or -)'],
+    ['a repeated key id', `k1:${key1.toString('base64')},k1:${key2.toString('base64')}`, 'key id "k1" is listed twice'],
+    ['an empty entry', `k1:${key1.toString('base64')},`, 'entry 2 has no "keyId:" prefix'],
+  ])('refuses %s in one line that never shows the key', (_, value, detail) => {
+    const result = parseConfig({ ...valid, PERSONAL_DATA_KEYS: value }, '1');
+    expect(!result.ok && result.problems).toEqual([
+      'Configuration error: PERSONAL_DATA_KEYS must be one or more keyId:base64key entries with 32-byte keys, ' +
+        `separated by commas ${generateHint} (${detail}).`,
+    ]);
+    const secret = value.split(',')[0].split(':').pop() as string;
+    expect(!result.ok && result.problems[0]).not.toContain(secret);
+  });
+
+  it('refuses an active key id that is not listed, next to the other problems', () => {
+    const result = parseConfig({ ...valid, PORT: 'abc', PERSONAL_DATA_ACTIVE_KEY_ID: 'k9' }, '1');
+    expect(!result.ok && result.problems).toEqual([
+      'Configuration error: PORT must be an integer from 1 to 65535 (got "abc").',
+      'Configuration error: PERSONAL_DATA_ACTIVE_KEY_ID must be one of the key ids listed in PERSONAL_DATA_KEYS (got "k9"; listed: k1).',
+    ]);
+  });
+
+  it('gives reseal the owner URL and the key ring only', () => {
+    const result = parseResealConfig({
+      DATABASE_URL: valid.DATABASE_URL,
+      PERSONAL_DATA_KEYS: valid.PERSONAL_DATA_KEYS,
+      LOG_LEVEL: 'silent',
+    });
+    expect(result).toEqual({
+      ok: true,
+      ownerUrl: valid.DATABASE_URL,
+      quiet: true,
+      keyRing: { activeKeyId: 'k1', keys: new Map([['k1', key1]]) },
+    });
+    const missing = parseResealConfig({ DATABASE_URL: valid.DATABASE_URL, PERSONAL_DATA_ACTIVE_KEY_ID: 'k2' });
+    expect(!missing.ok && missing.problems).toHaveLength(1);
+    expect(!missing.ok && missing.problems[0]).toMatch(/^Configuration error: PERSONAL_DATA_KEYS must be set \(it is not set\)\./);
   });
 });

@@ -2,6 +2,7 @@
 // Anything wrong stops the process with one line per variable saying what is expected,
 // because the people starting this are operators reading a terminal, not a stack trace.
 import { z } from 'zod';
+import { KEY_BYTES, KEY_ID_PATTERN, KeyRing } from '../personal-data/field-cipher';
 
 const postgresUrl = z
   .string()
@@ -15,6 +16,49 @@ const positiveInt = (max: number, what: string) =>
     .int({ message: `must be ${what}` })
     .min(1, { message: `must be ${what}` })
     .max(max, { message: `must be ${what}` });
+
+// --- personal data encryption (core/personal-data) ---
+const PERSONAL_DATA_KEYS_EXPECTED =
+  'must be one or more keyId:base64key entries with 32-byte keys, separated by commas ' +
+  '(generate one with `node -e "console.log(\'k1:\'+require(\'crypto\').randomBytes(32).toString(\'base64\'))"`)';
+
+type KeyEntries = { ok: true; keys: Map<string, Buffer> } | { ok: false; detail: string };
+
+/**
+ * `k2:base64,k1:base64` (base64 or base64url). The detail of a failure names the entry by its
+ * position and, when well formed, its key id, never any key material.
+ */
+export function parsePersonalDataKeys(text: string): KeyEntries {
+  const keys = new Map<string, Buffer>();
+  const entries = text.split(',').map((entry) => entry.trim());
+  for (const [index, entry] of entries.entries()) {
+    const position = entries.length > 1 ? `entry ${index + 1}` : 'the entry';
+    const colon = entry.indexOf(':');
+    if (colon < 0) return { ok: false, detail: `${position} has no "keyId:" prefix` };
+    const keyId = entry.slice(0, colon).trim();
+    const encoded = entry.slice(colon + 1).trim();
+    if (!KEY_ID_PATTERN.test(keyId)) {
+      return { ok: false, detail: `${position} has an invalid key id (use 1 to 32 letters, digits, _ or -)` };
+    }
+    if (keys.has(keyId)) return { ok: false, detail: `key id "${keyId}" is listed twice` };
+    const standard = encoded.replace(/-/g, '+').replace(/_/g, '/');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(standard)) return { ok: false, detail: `the key of "${keyId}" is not base64` };
+    const key = Buffer.from(standard, 'base64');
+    if (key.length !== KEY_BYTES) {
+      return { ok: false, detail: `the key of "${keyId}" is ${key.length} bytes, not ${KEY_BYTES}` };
+    }
+    keys.set(keyId, key);
+  }
+  return { ok: true, keys };
+}
+
+const personalDataKeys = z.string().transform((text, context) => {
+  const parsed = parsePersonalDataKeys(text);
+  if (parsed.ok) return parsed.keys;
+  context.addIssue({ code: 'custom', message: PERSONAL_DATA_KEYS_EXPECTED });
+  return z.NEVER;
+});
+// --- end of personal data encryption ---
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
@@ -83,6 +127,13 @@ export const configSchema = z.object({
     .enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' })
     .default('auto'),
   // --- end of authentication ---
+  // --- personal data encryption (core/personal-data) ---
+  PERSONAL_DATA_KEYS: personalDataKeys,
+  PERSONAL_DATA_ACTIVE_KEY_ID: z
+    .string()
+    .regex(KEY_ID_PATTERN, { message: 'must be one of the key ids listed in PERSONAL_DATA_KEYS' })
+    .optional(),
+  // --- end of personal data encryption ---
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -132,6 +183,10 @@ export interface AppConfig {
     readonly cookieSecure: 'auto' | 'always' | 'never';
   };
   // --- end of authentication ---
+  // --- personal data encryption (core/personal-data) ---
+  /** Keys of the special-care personal data sealed by FieldCipher. */
+  readonly personalData: { readonly keyRing: KeyRing };
+  // --- end of personal data encryption ---
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -141,7 +196,19 @@ function describeReceived(variable: string, value: string | undefined): string {
   if (value === undefined || value === '') return 'it is not set';
   if (variable.endsWith('_URL')) return 'the value given is not one';
   if (variable.endsWith('_SECRET')) return 'the value given is too short';
+  if (variable === 'PERSONAL_DATA_KEYS') {
+    const parsed = parsePersonalDataKeys(value);
+    return parsed.ok ? 'the value given is not valid' : parsed.detail;
+  }
   return `got "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+}
+
+/** One line per problem: the variable, what it must be, what was given (never a secret). */
+function problemLine(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
+  const variable = String(issue.path[0]);
+  const unset = issue.code === 'invalid_type' && !env[variable];
+  const expected = unset ? 'must be set' : issue.message;
+  return `Configuration error: ${variable} ${expected} (${describeReceived(variable, env[variable])}).${hint(variable, unset)}`;
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): ConfigResult {
@@ -152,17 +219,13 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
       .filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = configSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const variable = String(issue.path[0]);
-      const expected =
-        issue.code === 'invalid_type' && env[variable] === undefined ? 'must be set' : issue.message;
-      const hint = variable === 'DATABASE_URL' || variable === 'DATABASE_APP_URL' ? databaseHint(variable) : '';
-      return `Configuration error: ${variable} ${expected} (${describeReceived(variable, env[variable])}).${hint}`;
-    });
-    return { ok: false, problems };
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => problemLine(issue, env));
+  problems.push(...activeKeyProblems(env));
+  if (!parsed.success || problems.length) return { ok: false, problems };
   const raw = parsed.data;
+  const personalDataKeys = raw.PERSONAL_DATA_KEYS;
   return {
     ok: true,
     config: Object.freeze({
@@ -205,8 +268,41 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
         cookieSecure: ({ auto: 'auto', true: 'always', false: 'never' } as const)[raw.COOKIE_SECURE],
       },
       // --- end of authentication ---
+      // --- personal data encryption (core/personal-data) ---
+      personalData: {
+        keyRing: {
+          activeKeyId: raw.PERSONAL_DATA_ACTIVE_KEY_ID ?? [...personalDataKeys.keys()][0],
+          keys: personalDataKeys,
+        },
+      },
+      // --- end of personal data encryption ---
     }),
   };
+}
+
+/** PERSONAL_DATA_ACTIVE_KEY_ID must name a listed key (checked across the two variables). */
+function activeKeyProblems(env: NodeJS.ProcessEnv): string[] {
+  const activeKeyId = env['PERSONAL_DATA_ACTIVE_KEY_ID'];
+  const keysText = env['PERSONAL_DATA_KEYS'];
+  if (!activeKeyId || !KEY_ID_PATTERN.test(activeKeyId) || !keysText) return [];
+  const parsed = parsePersonalDataKeys(keysText);
+  if (!parsed.ok || parsed.keys.has(activeKeyId)) return [];
+  return [
+    `Configuration error: PERSONAL_DATA_ACTIVE_KEY_ID must be one of the key ids listed in PERSONAL_DATA_KEYS ` +
+      `(got "${activeKeyId}"; listed: ${[...parsed.keys.keys()].join(', ')}).`,
+  ];
+}
+
+function hint(variable: string, unset: boolean): string {
+  if (variable === 'DATABASE_URL' || variable === 'DATABASE_APP_URL') return databaseHint(variable);
+  if (variable === 'PERSONAL_DATA_KEYS' && unset) {
+    return (
+      ' It holds the keys that encrypt special-care personal data: ' +
+      PERSONAL_DATA_KEYS_EXPECTED.replace(/^must be /, '') +
+      '; `npm start` generates one for local use.'
+    );
+  }
+  return '';
 }
 
 /** What `migrate` and `revert` need: only the owner's connection, not the server's secrets. */
@@ -226,6 +322,33 @@ export function parseMigrationConfig(
       const expected = env[variable] === undefined ? 'must be set' : issue.message;
       return `Configuration error: ${variable} ${expected} (${describeReceived(variable, env[variable])}).`;
     }),
+  };
+}
+
+/** What `reseal` needs: the owner's connection and the personal data keys. */
+export function parseResealConfig(
+  env: NodeJS.ProcessEnv,
+): { ok: true; ownerUrl: string; quiet: boolean; keyRing: KeyRing } | { ok: false; problems: string[] } {
+  const schema = configSchema.pick({
+    DATABASE_URL: true,
+    LOG_LEVEL: true,
+    PERSONAL_DATA_KEYS: true,
+    PERSONAL_DATA_ACTIVE_KEY_ID: true,
+  });
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.keys(schema.shape).map((key) => [key, env[key] || undefined] as const)),
+  );
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => problemLine(issue, env));
+  problems.push(...activeKeyProblems(env));
+  if (!parsed.success || problems.length) return { ok: false, problems };
+  const keys = parsed.data.PERSONAL_DATA_KEYS;
+  return {
+    ok: true,
+    ownerUrl: parsed.data.DATABASE_URL,
+    quiet: parsed.data.LOG_LEVEL === 'silent',
+    keyRing: { activeKeyId: parsed.data.PERSONAL_DATA_ACTIVE_KEY_ID ?? [...keys.keys()][0], keys },
   };
 }
 
