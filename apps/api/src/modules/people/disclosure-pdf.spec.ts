@@ -109,7 +109,7 @@ describe('renderDisclosurePdf', () => {
     const pdf = await renderDisclosurePdf(
       disclosure({
         language: 'en',
-        corrections: [{ correctedAt: '2026-03-01T00:00:00.000Z', byName: 'Sato', fields: ['CONTACT.phone'], reason: 'Number changed' }],
+        corrections: [{ correctedAt: '2026-03-01T00:00:00.000Z', byName: 'Sato', fields: ['contact.phone'], reason: 'Number changed' }],
       }),
     );
     const text = await textOf(pdf);

@@ -301,9 +301,10 @@ export async function renderDisclosurePdf(doc: DisclosureDocument): Promise<Buff
   return finished;
 }
 
-/** A corrected field given as `CATEGORY.field` (or just a category) reads as its labels. */
+/** A corrected field, stored as `contact.phone` (or just a category), reads as its labels. */
 function correctedFieldLabel(field: string, language: Language): string {
-  const [category, key] = field.split('.', 2);
+  const [prefix, key] = field.split('.', 2);
+  const category = prefix.toUpperCase();
   if (!isCategory(category)) return field;
   if (!key) return categoryLabel(category, language);
   return `${categoryLabel(category, language)}${language === 'ja' ? '：' : ': '}${fieldLabel(category, key, language)}`;
