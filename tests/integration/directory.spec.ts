@@ -3,7 +3,7 @@
 // pages that stay stable while rows are inserted, who may edit, the public portal, and
 // isolation between networks.
 import { DataSource } from 'typeorm';
-import { Clock } from '../../apps/api/src/modules/directory/clock';
+import { Clock } from '../../apps/api/src/core/time/clock';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
 import { graphql } from '../support/graphql';

@@ -8,12 +8,14 @@ import { JobsModule } from './core/jobs/jobs.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
 import { AuthModule } from './core/auth/auth.module';
+import { PersonalDataModule } from './core/personal-data/personal-data.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { HsdsModule } from './modules/hsds/hsds.module';
 import { MembersModule } from './modules/members/members.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PeopleModule } from './modules/people/people.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +37,8 @@ export class AppModule {
         AuditModule,
         DirectoryModule,
         HsdsModule,
+        PersonalDataModule,
+        PeopleModule,
       ],
     };
   }

@@ -4,7 +4,7 @@
 // of that network (row-level security), and conditions name the actor's own organisation.
 // Later capabilities add their subjects and rules here, never in a resolver or a component.
 import { AbilityBuilder, createMongoAbility, MongoAbility } from '@casl/ability';
-import type { OrganizationKind, Role } from '@tsunagu/domain';
+import { mayDoCasework, maySeeSpecialCare, type OrganizationKind, type Role } from '@tsunagu/domain';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
 
@@ -31,6 +31,20 @@ export interface ServiceSubject {
   readonly __typename: 'Service';
   readonly organizationId: string;
 }
+/** A person supported: who may touch the record; what they see is the consent reader's call. */
+export interface PersonSubject {
+  readonly __typename: 'Person';
+  readonly organizationId: string;
+}
+export interface ConsentSubject {
+  readonly __typename: 'Consent';
+  readonly organizationId: string;
+}
+/** What is kept about a person's data: access log, provision records, corrections, disclosure. */
+export interface PersonRecordsSubject {
+  readonly __typename: 'PersonRecords';
+  readonly organizationId: string;
+}
 export interface AuditEntrySubject {
   readonly __typename: 'AuditEntry';
   readonly organizationId: string | null;
@@ -42,7 +56,10 @@ type SubjectObject =
   | MembershipSubject
   | InvitationSubject
   | ServiceSubject
-  | AuditEntrySubject;
+  | AuditEntrySubject
+  | PersonSubject
+  | ConsentSubject
+  | PersonRecordsSubject;
 export type SubjectType = SubjectObject['__typename'];
 export type Subject = SubjectObject | SubjectType | 'all';
 
@@ -71,7 +88,21 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
       can(['create', 'update', 'delete'], 'Service', own);
     }
 
+    // People supported: case workers read (the consent reader decides what they see, in any
+    // organisation) and register their own organisation's people; admins and coordinators
+    // record consent and see what is kept; only an org admin stops use or erases.
+    if (mayDoCasework(actor.roles)) {
+      can('read', 'Person');
+      can(['create', 'update'], 'Person', own);
+      can('read', 'Consent', own);
+    }
+    if (maySeeSpecialCare(actor.roles)) {
+      can(['create', 'update'], 'Consent', own);
+      can('read', 'PersonRecords', own);
+    }
+
     if (actor.roles.includes('ORG_ADMIN')) {
+      can('delete', 'Person', own);
       can('update', 'Organization', { id: actor.organizationId });
       can('update', 'Membership', own);
       can(['create', 'read', 'delete'], 'Invitation', own);

@@ -1,4 +1,4 @@
-// The current time, injectable so tests can ask "open now?" at a chosen moment.
+// The current time, injectable so tests can ask "open now?" or "is this consent still valid?" at a chosen moment.
 import { Injectable } from '@nestjs/common';
 
 @Injectable()

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Clock } from './clock';
+import { Clock } from '../../core/time/clock';
 import { DirectoryResolver } from './directory.resolver';
 import { DirectoryService } from './directory.service';
 

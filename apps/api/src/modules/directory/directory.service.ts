@@ -18,7 +18,7 @@ import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInPortal, runInTenant } from '../../core/tenancy/tenant-transaction';
 import type { DirectorySearchInput } from './dto/directory.input';
-import { Clock } from './clock';
+import { Clock } from '../../core/time/clock';
 import { searchDocument, UncheckedServiceFields, validateServiceFields } from './service-fields';
 import type { DirectoryFacets, PortalDirectory, Service } from './service.model';
 import { SERVICE_COLUMNS, ServiceRow, toPortalService, toService } from './service.mapper';

@@ -1,0 +1,327 @@
+// The one consent-aware read of people's data (DESIGN.md, "Personal data protection"). Every
+// GraphQL path that can reach a person — lists, the person page, mutation results, later
+// referrals — gets its values from here and nowhere else (tests/integration/people-isolation
+// checks that no other code selects from `persons`), so no new resolver can forget the rule:
+//
+//   - within the owning organisation, admins and coordinators see every category, staff see
+//     no special-care category (要配慮個人情報);
+//   - any other organisation sees a category only while an active consent names it (or its
+//     kind), the purpose of the read and the category; otherwise the category comes back
+//     WITHHELD with the reason, never as a silent null;
+//   - every read from outside the owner is written to the access log, and what it disclosed
+//     to a provision record (APPI Art. 29/30), in the same transaction as the read.
+import { Injectable } from '@nestjs/common';
+import {
+  CategoryDecision,
+  ConsentFacts,
+  ConsentMethod,
+  ConsentPurpose,
+  decideForOwner,
+  decideForRecipient,
+  isSpecialCare,
+  maySeeSpecialCare,
+  mayDoCasework,
+  PERSONAL_DATA_CATEGORIES,
+  PersonalDataCategory,
+  PersonStatus,
+  PersonValues,
+  WithheldReason,
+} from '@tsunagu/domain';
+import type { EntityManager } from 'typeorm';
+import type { RequestActor } from '../auth/actor';
+import { AppError } from '../graphql/app-error';
+import { Clock } from '../time/clock';
+import { FieldCipher, PersonalDataKeyError } from './field-cipher';
+
+export type CategoryView<C extends PersonalDataCategory = PersonalDataCategory> =
+  | { readonly category: C; readonly access: 'DISCLOSED'; readonly reason: null; readonly consentId: string | null; readonly values: PersonValues[C] }
+  | { readonly category: C; readonly access: 'WITHHELD'; readonly reason: WithheldReason; readonly consentId: string | null; readonly values: null };
+
+export interface PersonView {
+  readonly id: string;
+  readonly pseudonym: string;
+  readonly status: PersonStatus;
+  readonly organizationId: string;
+  readonly organizationName: string;
+  readonly ownedByActor: boolean;
+  /** The purpose the read was made for (outside the owner it decides what is disclosed). */
+  readonly purpose: ConsentPurpose | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly categories: { readonly [C in PersonalDataCategory]: CategoryView<C> };
+}
+
+/** A consent as the reader and the provision writer need it. */
+export interface ConsentRow extends ConsentFacts {
+  readonly personId: string;
+  readonly method: ConsentMethod;
+  readonly obtainedAt: Date;
+}
+
+interface PersonRow {
+  id: string;
+  organization_id: string;
+  organization_name: string;
+  pseudonym: string;
+  status: PersonStatus;
+  identity: unknown;
+  contact: unknown;
+  household: unknown;
+  financial: unknown;
+  consultation: unknown;
+  health_sealed: string | null;
+  disability_sealed: string | null;
+  legal_sealed: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const PLAIN_COLUMNS: Partial<Record<PersonalDataCategory, keyof PersonRow>> = {
+  IDENTITY: 'identity',
+  CONTACT: 'contact',
+  HOUSEHOLD: 'household',
+  FINANCIAL: 'financial',
+  CONSULTATION: 'consultation',
+};
+export const SEALED_COLUMNS: Partial<Record<PersonalDataCategory, 'health_sealed' | 'disability_sealed' | 'legal_sealed'>> = {
+  HEALTH: 'health_sealed',
+  DISABILITY: 'disability_sealed',
+  LEGAL: 'legal_sealed',
+};
+
+/** The additional data a sealed value is bound to: it opens only in its own row and category. */
+export function sealingContext(tenantId: string, personId: string, category: PersonalDataCategory): string {
+  return `${tenantId}/${personId}/${category}`;
+}
+
+export function unreadableKeyError(error: PersonalDataKeyError): AppError {
+  return new AppError(
+    'INTERNAL',
+    {
+      ja: '要配慮個人情報を復号できません。保存時と異なる暗号鍵が設定されています（PERSONAL_DATA_KEYS）。システム管理者に連絡してください。',
+      en: 'Special-care data cannot be decrypted: the configured key (PERSONAL_DATA_KEYS) is not the one it was sealed with. Please contact your system administrator.',
+    },
+    { reason: error.reason === 'UNKNOWN_KEY' ? 'PERSONAL_DATA_KEY_UNKNOWN' : 'PERSONAL_DATA_KEY_MISMATCH' },
+  );
+}
+
+const PERSON_SELECT = `SELECT p.id, p.organization_id, o.name AS organization_name, p.pseudonym, p.status, p.identity, p.contact,
+       p.household, p.financial, p.consultation, p.health_sealed, p.disability_sealed, p.legal_sealed, p.created_at, p.updated_at
+  FROM persons p JOIN organizations o ON o.tenant_id = p.tenant_id AND o.id = p.organization_id`;
+
+export const CONSENT_FACT_COLUMNS = `id, person_id, categories, purposes, recipient_organization_ids, recipient_kinds,
+  valid_from, valid_until, revoked_at, method, obtained_at`;
+
+export function toConsentRow(row: Record<string, unknown>): ConsentRow {
+  return {
+    id: row.id as string,
+    personId: row.person_id as string,
+    categories: row.categories as PersonalDataCategory[],
+    purposes: row.purposes as ConsentPurpose[],
+    recipientOrganizationIds: row.recipient_organization_ids as string[],
+    recipientKinds: row.recipient_kinds as ConsentRow['recipientKinds'],
+    validFrom: row.valid_from as Date,
+    validUntil: (row.valid_until as Date | null) ?? null,
+    revokedAt: (row.revoked_at as Date | null) ?? null,
+    method: row.method as ConsentMethod,
+    obtainedAt: row.obtained_at as Date,
+  };
+}
+
+/** How the provider came to hold the data, for the recipient's confirmation record (Art. 30). */
+export function describeAcquisition(consents: readonly ConsentRow[]): string {
+  return consents
+    .map((consent) => `consent ${consent.id}: ${consent.method} ${consent.obtainedAt.toISOString().slice(0, 10)}, obtained directly from the person`)
+    .join('; ');
+}
+
+@Injectable()
+export class PersonalDataReader {
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Reads people for the actor and purpose, in the order of `personIds`; ids the network does
+   * not hold are left out (callers turn a missing single person into NOT_FOUND). Runs inside
+   * the caller's tenant transaction so the access log commits with the read.
+   */
+  async read(
+    manager: EntityManager,
+    actor: RequestActor,
+    personIds: readonly string[],
+    purpose: ConsentPurpose | null,
+  ): Promise<PersonView[]> {
+    if (personIds.length === 0) return [];
+    const rows: PersonRow[] = await manager.query(
+      `${PERSON_SELECT} WHERE p.tenant_id = $1 AND p.id = ANY($2::uuid[])`,
+      [actor.tenantId, personIds],
+    );
+    const outsideIds = rows.filter((row) => row.organization_id !== actor.organizationId).map((row) => row.id);
+    const consents = outsideIds.length > 0 ? await this.consentsNaming(manager, actor, outsideIds) : [];
+    const now = this.clock.now();
+
+    const views = new Map<string, PersonView>();
+    const outsideReads: Array<{ view: PersonView; disclosed: PersonalDataCategory[]; consentIds: string[] }> = [];
+    for (const row of rows) {
+      const owned = row.organization_id === actor.organizationId;
+      const personConsents = owned ? [] : consents.filter((consent) => consent.personId === row.id);
+      const decide = (category: PersonalDataCategory): CategoryDecision =>
+        this.decide(actor, owned, row.status, personConsents, purpose, category, now);
+      const categories = Object.fromEntries(
+        PERSONAL_DATA_CATEGORIES.codes.map((category) => [category, this.categoryView(actor, row, category, decide(category))]),
+      ) as unknown as PersonView['categories'];
+      const view: PersonView = {
+        id: row.id,
+        pseudonym: row.pseudonym,
+        status: row.status,
+        organizationId: row.organization_id,
+        organizationName: row.organization_name,
+        ownedByActor: owned,
+        purpose,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        categories,
+      };
+      views.set(row.id, view);
+      if (!owned) {
+        const disclosed = PERSONAL_DATA_CATEGORIES.codes.filter((category) => categories[category].access === 'DISCLOSED');
+        const consentIds = [...new Set(disclosed.map((category) => categories[category].consentId as string))];
+        outsideReads.push({ view, disclosed, consentIds });
+      }
+    }
+    if (outsideReads.length > 0) await this.recordOutsideReads(manager, actor, purpose, outsideReads, consents);
+    return personIds.flatMap((id) => views.get(id) ?? []);
+  }
+
+  /**
+   * Reads one person's every value regardless of role or consent: for the person's own
+   * requests (disclosure) and erasure checks. Callers must have authorised a data-subject
+   * request by the owning organisation first.
+   */
+  async readForDataSubject(manager: EntityManager, tenantId: string, personId: string): Promise<{ row: Omit<PersonRow, 'health_sealed' | 'disability_sealed' | 'legal_sealed'>; values: PersonValues } | null> {
+    const [row]: PersonRow[] = await manager.query(`${PERSON_SELECT} WHERE p.tenant_id = $1 AND p.id = $2`, [tenantId, personId]);
+    if (!row) return null;
+    const values = Object.fromEntries(
+      PERSONAL_DATA_CATEGORIES.codes.map((category) => [category, this.valuesOf(tenantId, row, category)]),
+    ) as unknown as PersonValues;
+    const { health_sealed: _h, disability_sealed: _d, legal_sealed: _l, ...rest } = row;
+    return { row: rest, values };
+  }
+
+  private async consentsNaming(manager: EntityManager, actor: RequestActor, personIds: string[]): Promise<ConsentRow[]> {
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT ${CONSENT_FACT_COLUMNS} FROM consents
+        WHERE tenant_id = $1 AND person_id = ANY($2::uuid[])
+          AND (recipient_organization_ids @> ARRAY[$3::uuid] OR recipient_kinds @> ARRAY[$4::text])`,
+      [actor.tenantId, personIds, actor.organizationId, actor.organizationKind],
+    );
+    return rows.map(toConsentRow);
+  }
+
+  private decide(
+    actor: RequestActor,
+    owned: boolean,
+    status: PersonStatus,
+    consents: readonly ConsentRow[],
+    purpose: ConsentPurpose | null,
+    category: PersonalDataCategory,
+    now: Date,
+  ): CategoryDecision {
+    if (status === 'ERASED') return { access: 'WITHHELD', reason: 'ERASED', consentId: null };
+    if (status === 'USE_CEASED') return { access: 'WITHHELD', reason: 'USE_CEASED', consentId: null };
+    if (owned) return decideForOwner(actor.roles, category);
+    if (!mayDoCasework(actor.roles) || (isSpecialCare(category) && !maySeeSpecialCare(actor.roles))) {
+      return { access: 'WITHHELD', reason: 'ROLE_NOT_PERMITTED', consentId: null };
+    }
+    if (!purpose) return { access: 'WITHHELD', reason: 'PURPOSE_NOT_STATED', consentId: null };
+    return decideForRecipient(
+      consents,
+      { organizationId: actor.organizationId, organizationKind: actor.organizationKind },
+      purpose,
+      category,
+      now,
+    );
+  }
+
+  private categoryView<C extends PersonalDataCategory>(
+    actor: RequestActor,
+    row: PersonRow,
+    category: C,
+    decision: CategoryDecision,
+  ): CategoryView<C> {
+    if (decision.access === 'WITHHELD') {
+      return { category, access: 'WITHHELD', reason: decision.reason, consentId: decision.consentId, values: null };
+    }
+    // Sealed values are opened only once the rule has disclosed them.
+    return {
+      category,
+      access: 'DISCLOSED',
+      reason: null,
+      consentId: decision.consentId,
+      values: this.valuesOf(actor.tenantId, row, category) as PersonValues[C],
+    };
+  }
+
+  private valuesOf(tenantId: string, row: PersonRow, category: PersonalDataCategory): unknown {
+    const plain = PLAIN_COLUMNS[category];
+    if (plain) return row[plain] ?? null;
+    const sealed = row[SEALED_COLUMNS[category] as 'health_sealed'];
+    if (!sealed) return null;
+    try {
+      return this.cipher.openJson(sealed, sealingContext(tenantId, row.id, category));
+    } catch (error) {
+      if (error instanceof PersonalDataKeyError) throw unreadableKeyError(error);
+      throw error;
+    }
+  }
+
+  private async recordOutsideReads(
+    manager: EntityManager,
+    actor: RequestActor,
+    purpose: ConsentPurpose | null,
+    reads: ReadonlyArray<{ view: PersonView; disclosed: PersonalDataCategory[]; consentIds: string[] }>,
+    consents: readonly ConsentRow[],
+  ): Promise<void> {
+    // Every outside read is logged, even one that disclosed nothing: who looked matters too.
+    await manager.query(
+      `INSERT INTO person_access_log (tenant_id, person_id, actor_user_id, actor_membership_id, organization_id, categories, purpose, consent_ids)
+       SELECT $1, r.person_id, $2, $3, $4, ARRAY(SELECT jsonb_array_elements_text(r.categories)), $5, ARRAY(SELECT jsonb_array_elements_text(r.consent_ids))::uuid[]
+         FROM jsonb_to_recordset($6::jsonb) AS r(person_id uuid, categories jsonb, consent_ids jsonb)`,
+      [
+        actor.tenantId,
+        actor.userId,
+        actor.membershipId,
+        actor.organizationId,
+        purpose,
+        JSON.stringify(reads.map((read) => ({ person_id: read.view.id, categories: read.disclosed, consent_ids: read.consentIds }))),
+      ],
+    );
+    const provisions = reads.filter((read) => read.disclosed.length > 0);
+    if (provisions.length === 0 || !purpose) return;
+    await manager.query(
+      `INSERT INTO provision_records (tenant_id, person_id, provider_organization_id, recipient_organization_id, categories,
+                                      purpose, consent_ids, provider_acquisition, recipient_membership_id, context)
+       SELECT $1, r.person_id, r.provider_organization_id, $2, ARRAY(SELECT jsonb_array_elements_text(r.categories)), $3,
+              ARRAY(SELECT jsonb_array_elements_text(r.consent_ids))::uuid[], r.acquisition, $4, 'READ'
+         FROM jsonb_to_recordset($5::jsonb) AS r(person_id uuid, provider_organization_id uuid, categories jsonb, consent_ids jsonb, acquisition text)
+       ON CONFLICT DO NOTHING`,
+      [
+        actor.tenantId,
+        actor.organizationId,
+        purpose,
+        actor.membershipId,
+        JSON.stringify(
+          provisions.map((read) => ({
+            person_id: read.view.id,
+            provider_organization_id: read.view.organizationId,
+            categories: read.disclosed,
+            consent_ids: [...read.consentIds].sort(),
+            acquisition: describeAcquisition(consents.filter((consent) => read.consentIds.includes(consent.id))),
+          })),
+        ),
+      ],
+    );
+  }
+}

@@ -1,0 +1,309 @@
+// The GraphQL face of people and consent. Each category of a person carries its own access
+// state, so a client always knows whether a value is empty or withheld, and why.
+import { Type } from '@nestjs/common';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  CONSENT_STATES,
+  ConsentMethod,
+  ConsentPurpose,
+  ConsentState,
+  DISABILITY_CERTIFICATES,
+  DisabilityCertificate,
+  Gender,
+  GENDERS,
+  LIVING_SITUATIONS,
+  LivingSituation,
+  OrganizationKind,
+  PERSON_STATUSES,
+  PERSONAL_DATA_CATEGORIES,
+  PersonalDataCategory,
+  PersonStatus,
+  WITHHELD_REASONS,
+  WithheldReason,
+} from '@tsunagu/domain';
+import { Connection } from '../../core/graphql/pagination';
+import { OrganizationKindEnum } from '../organizations/organization.model';
+
+function enumOf<T extends string>(codes: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(codes.map((code) => [code, code])) as { [K in T]: K };
+}
+
+export const PersonalDataCategoryEnum = enumOf(PERSONAL_DATA_CATEGORIES.codes);
+export const ConsentPurposeEnum = enumOf(CONSENT_PURPOSES.codes);
+export const ConsentMethodEnum = enumOf(CONSENT_METHODS.codes);
+export const ConsentStateEnum = enumOf(CONSENT_STATES.codes);
+export const WithheldReasonEnum = enumOf(WITHHELD_REASONS.codes);
+export const PersonStatusEnum = enumOf(PERSON_STATUSES.codes);
+export const GenderEnum = enumOf(GENDERS.codes);
+export const LivingSituationEnum = enumOf(LIVING_SITUATIONS.codes);
+export const DisabilityCertificateEnum = enumOf(DISABILITY_CERTIFICATES.codes);
+export const CategoryAccessEnum = { DISCLOSED: 'DISCLOSED', WITHHELD: 'WITHHELD' } as const;
+export type CategoryAccess = keyof typeof CategoryAccessEnum;
+export const ProvisionSideEnum = { PROVIDED: 'PROVIDED', RECEIVED: 'RECEIVED' } as const;
+export type ProvisionSide = keyof typeof ProvisionSideEnum;
+
+registerEnumType(PersonalDataCategoryEnum, {
+  name: 'PersonalDataCategory',
+  description: 'HEALTH, DISABILITY and LEGAL are special-care data (要配慮個人情報).',
+});
+registerEnumType(ConsentPurposeEnum, { name: 'ConsentPurpose' });
+registerEnumType(ConsentMethodEnum, { name: 'ConsentMethod' });
+registerEnumType(ConsentStateEnum, { name: 'ConsentState' });
+registerEnumType(WithheldReasonEnum, { name: 'WithheldReason' });
+registerEnumType(PersonStatusEnum, { name: 'PersonStatus' });
+registerEnumType(GenderEnum, { name: 'Gender' });
+registerEnumType(LivingSituationEnum, { name: 'LivingSituation' });
+registerEnumType(DisabilityCertificateEnum, { name: 'DisabilityCertificate' });
+registerEnumType(CategoryAccessEnum, {
+  name: 'CategoryAccess',
+  description: 'DISCLOSED: the values are given (they may still be empty). WITHHELD: see withheldReason.',
+});
+registerEnumType(ProvisionSideEnum, {
+  name: 'ProvisionSide',
+  description: 'PROVIDED: records of my organisation giving data (Art. 29). RECEIVED: confirmation of data it received (Art. 30).',
+});
+
+// --- the values of each category ------------------------------------------------------------
+
+@ObjectType()
+export class IdentityValues {
+  @Field() familyName!: string;
+  @Field() givenName!: string;
+  @Field() familyNameKana!: string;
+  @Field() givenNameKana!: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) birthDate!: string | null;
+  @Field(() => GenderEnum, { nullable: true }) gender!: Gender | null;
+}
+
+@ObjectType()
+export class ContactValues {
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) postalCode!: string | null;
+  @Field(() => String, { nullable: true }) address!: string | null;
+  @Field(() => String, { nullable: true, description: 'JIS X 0402, five digits' }) municipalityCode!: string | null;
+  @Field(() => String, { nullable: true }) preferredChannel!: string | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+}
+
+@ObjectType()
+export class HouseholdValues {
+  @Field(() => LivingSituationEnum, { nullable: true }) livingSituation!: LivingSituation | null;
+  @Field(() => Int, { nullable: true }) householdSize!: number | null;
+  @Field(() => String, { nullable: true }) dependents!: string | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+}
+
+@ObjectType()
+export class HealthValues {
+  @Field(() => String, { nullable: true }) conditions!: string | null;
+  @Field(() => String, { nullable: true }) medications!: string | null;
+  @Field(() => String, { nullable: true }) medicalInstitution!: string | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+}
+
+@ObjectType()
+export class DisabilityValues {
+  @Field(() => DisabilityCertificateEnum, { nullable: true }) certificate!: DisabilityCertificate | null;
+  @Field(() => String, { nullable: true }) grade!: string | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+}
+
+@ObjectType()
+export class FinancialValues {
+  @Field(() => String, { nullable: true }) incomeSources!: string | null;
+  @Field(() => Boolean, { nullable: true, description: '生活保護' }) receivesPublicAssistance!: boolean | null;
+  @Field(() => Boolean, { nullable: true }) hasDebt!: boolean | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+}
+
+@ObjectType()
+export class LegalValues {
+  @Field(() => String, { nullable: true }) criminalRecord!: string | null;
+  @Field(() => String, { nullable: true, description: 'DV, abuse, crime victimisation' }) victimisation!: string | null;
+  @Field(() => Boolean, { nullable: true, description: '保護命令' }) protectionOrder!: boolean | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+}
+
+@ObjectType()
+export class ConsultationValues {
+  @Field(() => [String], { description: 'ServiceCategory codes of the needs.' }) needs!: string[];
+  @Field(() => String, { nullable: true }) summary!: string | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+}
+
+// --- one section per category: access state plus values ------------------------------------
+
+export interface CategorySectionShape<V> {
+  category: PersonalDataCategory;
+  access: CategoryAccess;
+  withheldReason: WithheldReason | null;
+  consentId: string | null;
+  values: V | null;
+}
+
+function CategorySection<V>(values: Type<V>, name: string) {
+  @ObjectType(name, { description: 'One category of a person: its values, or WITHHELD with the reason.' })
+  abstract class Section implements CategorySectionShape<V> {
+    @Field(() => PersonalDataCategoryEnum) category!: PersonalDataCategory;
+    @Field(() => CategoryAccessEnum) access!: CategoryAccess;
+    @Field(() => WithheldReasonEnum, { nullable: true, description: 'Set when access is WITHHELD.' })
+    withheldReason!: WithheldReason | null;
+    @Field(() => ID, { nullable: true, description: 'The consent that disclosed it, or the one that lapsed.' })
+    consentId!: string | null;
+    @Field(() => values, { nullable: true, description: 'Null exactly when WITHHELD, or when nothing is recorded.' })
+    values!: V | null;
+  }
+  return Section;
+}
+
+@ObjectType() export class IdentitySection extends CategorySection(IdentityValues, 'IdentitySection') {}
+@ObjectType() export class ContactSection extends CategorySection(ContactValues, 'ContactSection') {}
+@ObjectType() export class HouseholdSection extends CategorySection(HouseholdValues, 'HouseholdSection') {}
+@ObjectType() export class HealthSection extends CategorySection(HealthValues, 'HealthSection') {}
+@ObjectType() export class DisabilitySection extends CategorySection(DisabilityValues, 'DisabilitySection') {}
+@ObjectType() export class FinancialSection extends CategorySection(FinancialValues, 'FinancialSection') {}
+@ObjectType() export class LegalSection extends CategorySection(LegalValues, 'LegalSection') {}
+@ObjectType() export class ConsultationSection extends CategorySection(ConsultationValues, 'ConsultationSection') {}
+
+@ObjectType({ description: 'A category without its values: the sharing state at a glance.' })
+export class CategoryState {
+  @Field(() => PersonalDataCategoryEnum) category!: PersonalDataCategory;
+  @Field(() => CategoryAccessEnum) access!: CategoryAccess;
+  @Field(() => WithheldReasonEnum, { nullable: true }) withheldReason!: WithheldReason | null;
+  @Field(() => ID, { nullable: true }) consentId!: string | null;
+  @Field({ description: 'Special-care data (要配慮個人情報).' }) specialCare!: boolean;
+}
+
+@ObjectType({ description: 'A person supported (当事者), as the acting membership may see them.' })
+export class Person {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Stable pseudonymous id; kept after erasure.' }) pseudonym!: string;
+  @Field(() => PersonStatusEnum) status!: PersonStatus;
+  @Field(() => ID) ownerOrganizationId!: string;
+  @Field() ownerOrganizationName!: string;
+  @Field({ description: 'Whether my organisation registered (owns) this person.' }) ownedByMe!: boolean;
+  @Field(() => ConsentPurposeEnum, { nullable: true, description: 'The purpose this read was made for.' })
+  purpose!: ConsentPurpose | null;
+  @Field(() => [CategoryState]) categories!: CategoryState[];
+  @Field(() => IdentitySection) identity!: IdentitySection;
+  @Field(() => ContactSection) contact!: ContactSection;
+  @Field(() => HouseholdSection) household!: HouseholdSection;
+  @Field(() => HealthSection) health!: HealthSection;
+  @Field(() => DisabilitySection) disability!: DisabilitySection;
+  @Field(() => FinancialSection) financial!: FinancialSection;
+  @Field(() => LegalSection) legal!: LegalSection;
+  @Field(() => ConsultationSection) consultation!: ConsultationSection;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}
+
+@ObjectType()
+export class PersonConnection extends Connection(Person, 'Person') {}
+
+@ObjectType({ description: 'Someone my organisation already registered with the same kana name and birth date.' })
+export class PossibleDuplicate {
+  @Field(() => ID) id!: string;
+  @Field() pseudonym!: string;
+  @Field(() => PersonStatusEnum) status!: PersonStatus;
+}
+
+// --- consents ---------------------------------------------------------------------------------
+
+@ObjectType()
+export class NamedRef {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+}
+
+@ObjectType({ description: 'A consent: never edited, only revoked or superseded.' })
+export class Consent {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) personId!: string;
+  @Field(() => ConsentStateEnum) state!: ConsentState;
+  @Field(() => [PersonalDataCategoryEnum]) categories!: PersonalDataCategory[];
+  @Field(() => [ConsentPurposeEnum]) purposes!: ConsentPurpose[];
+  @Field(() => [NamedRef]) recipientOrganizations!: NamedRef[];
+  @Field(() => [OrganizationKindEnum]) recipientKinds!: OrganizationKind[];
+  @Field(() => GraphQLISODateTime) validFrom!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) validUntil!: Date | null;
+  @Field(() => ConsentMethodEnum) method!: ConsentMethod;
+  @Field(() => NamedRef, { description: 'The staff membership that obtained it (name: the user).' }) obtainedBy!: NamedRef;
+  @Field(() => GraphQLISODateTime) obtainedAt!: Date;
+  @Field(() => String, { nullable: true }) evidenceNote!: string | null;
+  @Field(() => String, { nullable: true }) evidenceFileName!: string | null;
+  @Field({ description: 'Covers special-care categories (its own, explicit consent).' }) specialCare!: boolean;
+  @Field(() => ID, { nullable: true }) supersedesId!: string | null;
+  @Field(() => ID, { nullable: true }) supersededById!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => NamedRef, { nullable: true }) revokedBy!: NamedRef | null;
+  @Field(() => String, { nullable: true }) revocationReason!: string | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
+
+@ObjectType()
+export class EvidenceFile {
+  @Field() fileName!: string;
+  @Field() mediaType!: string;
+  @Field() contentBase64!: string;
+}
+
+// --- kept records -----------------------------------------------------------------------------
+
+@ObjectType({ description: 'A read of the person by someone outside the owning organisation.' })
+export class PersonAccess {
+  @Field(() => ID) id!: string;
+  @Field(() => GraphQLISODateTime) accessedAt!: Date;
+  @Field(() => NamedRef) organization!: NamedRef;
+  @Field(() => String, { nullable: true }) userName!: string | null;
+  @Field(() => [PersonalDataCategoryEnum], { description: 'Categories disclosed (empty: everything was withheld).' })
+  categories!: PersonalDataCategory[];
+  @Field(() => ConsentPurposeEnum, { nullable: true }) purpose!: ConsentPurpose | null;
+  @Field(() => [ID]) consentIds!: string[];
+}
+
+@ObjectType()
+export class PersonAccessConnection extends Connection(PersonAccess, 'PersonAccess') {}
+
+@ObjectType({ description: '第三者提供記録 (Art. 29) and, for the recipient, 確認記録 (Art. 30).' })
+export class ProvisionRecord {
+  @Field(() => ID) id!: string;
+  @Field(() => GraphQLISODateTime) providedAt!: Date;
+  @Field(() => ID) personId!: string;
+  @Field() personPseudonym!: string;
+  @Field(() => NamedRef) provider!: NamedRef;
+  @Field(() => NamedRef) recipient!: NamedRef;
+  @Field(() => [PersonalDataCategoryEnum]) categories!: PersonalDataCategory[];
+  @Field(() => ConsentPurposeEnum) purpose!: ConsentPurpose;
+  @Field(() => [ID]) consentIds!: string[];
+  @Field({ description: 'How the provider obtained the data (for the recipient, Art. 30).' }) providerAcquisition!: string;
+  @Field() context!: string;
+}
+
+@ObjectType()
+export class ProvisionRecordConnection extends Connection(ProvisionRecord, 'ProvisionRecord') {}
+
+@ObjectType()
+export class PersonCorrection {
+  @Field(() => ID) id!: string;
+  @Field(() => GraphQLISODateTime) correctedAt!: Date;
+  @Field(() => String, { nullable: true }) correctedByName!: string | null;
+  @Field(() => [String], { description: 'category.field names; never values.' }) fields!: string[];
+  @Field(() => String, { nullable: true, description: 'Cleared when the person is erased.' }) reason!: string | null;
+}
+
+@ObjectType({ description: 'A file to download: text, or binary as base64.' })
+export class DownloadFile {
+  @Field() fileName!: string;
+  @Field() mediaType!: string;
+  @Field() content!: string;
+  @Field({ description: 'true: content is base64.' }) base64!: boolean;
+}
+
+@ObjectType({ description: "Everything held about a person (開示), as JSON and as a readable PDF." })
+export class PersonDisclosure {
+  @Field(() => DownloadFile) json!: DownloadFile;
+  @Field(() => DownloadFile) pdf!: DownloadFile;
+}
