@@ -31,6 +31,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { useLoadMore } from '../../app/use-load-more';
 import { ExportHsdsButton } from '../hsds/export-hsds-button';
 import { CapacityBadge, CategoryBadges } from './service-parts';
 import { hasAnyFilter, readFilters, searchInputOf, writeFilters, type DirectoryFilters } from './search-params';
@@ -48,21 +49,10 @@ export function DirectoryPage() {
     variables: { input, first: pageSize },
   });
   const result = data?.searchDirectory ?? previousData?.searchDirectory;
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.services.pageInfo.endCursor);
   const canCreate = ability.can('create', { __typename: 'Service', organizationId: actor?.organizationId ?? '' });
 
   const apply = (next: Partial<DirectoryFilters>) => setParams(writeFilters({ ...filters, ...next }));
-
-  const loadMore = async () => {
-    const cursor = result?.services.pageInfo.endCursor;
-    if (!cursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: cursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   return (
     <>

@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { roleOptions } from '../../app/labels';
+import { useLoadMore } from '../../app/use-load-more';
 import { DisableMemberDialog } from './disable-member-dialog';
 import { MemberRolesModal } from './member-roles-modal';
 
@@ -25,18 +26,9 @@ export function MembersTable({ organizationId }: { organizationId: string }) {
   });
   const [editingRoles, setEditingRoles] = useState<MemberRowFragment | null>(null);
   const [togglingDisabled, setTogglingDisabled] = useState<MemberRowFragment | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
 
   const connection = data?.members;
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="members-heading">

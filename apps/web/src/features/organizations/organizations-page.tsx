@@ -13,6 +13,7 @@ import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { organizationKindLabel } from '../../app/labels';
+import { useLoadMore } from '../../app/use-load-more';
 import { OrganizationFormModal } from './organization-form-modal';
 
 const pageSize = 25;
@@ -31,18 +32,8 @@ function OrganizationsList() {
   const { t } = useTranslation();
   const { data, loading, error, fetchMore } = useQuery(OrganizationsDocument, { variables: { first: pageSize } });
   const [editing, setEditing] = useState<OrganizationRowFragment | 'new' | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const connection = data?.organizations;
-
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
 
   return (
     <>
