@@ -5,10 +5,12 @@
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { ARGON2_OPTIONS } from '../core/auth/password-hasher';
+import type { FieldCipher } from '../core/personal-data/field-cipher';
 import { SERVICE_WRITABLE_COLUMNS, writableValues } from '../modules/directory/directory.service';
 import { validateServiceFields } from '../modules/directory/service-fields';
 import { DEMO_EXTRA_ORGANIZATIONS, DEMO_PROFILES, DEMO_SERVICES } from './demo-directory';
 import { DEMO_NETWORK, DEMO_PASSWORD, DemoNetwork, SECOND_DEMO_NETWORK } from './demo-networks';
+import { seedDemoPeople } from './demo-people';
 
 async function seedNetwork(manager: EntityManager, network: DemoNetwork, passwordHash: () => Promise<string>) {
   // Seeding acts as the network itself and as an authentication flow (it creates users).
@@ -80,7 +82,8 @@ async function seedDirectory(manager: EntityManager, network: DemoNetwork) {
   }
 }
 
-export async function seedDemoData(ownerUrl: string): Promise<void> {
+/** `cipher` seals the demo people's special-care values with the configured keys, as the API does. */
+export async function seedDemoData(ownerUrl: string, cipher: FieldCipher): Promise<void> {
   const dataSource = await new DataSource({ type: 'postgres', url: ownerUrl, extra: { max: 1 } }).initialize();
   let hash: Promise<string> | undefined;
   // One argon2id hash for all demo users, made only if a user is missing.
@@ -91,6 +94,7 @@ export async function seedDemoData(ownerUrl: string): Promise<void> {
       await dataSource.transaction(async (manager) => {
         await seedNetwork(manager, network, passwordHash);
         await seedDirectory(manager, network);
+        if (network.id === DEMO_NETWORK.id) await seedDemoPeople(manager, cipher);
       });
     }
   } finally {

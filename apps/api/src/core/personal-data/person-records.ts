@@ -34,7 +34,8 @@ export interface PersonHeader {
   readonly status: PersonStatus;
 }
 
-function searchText(identity: PersonValues['IDENTITY']): string {
+/** The owner's search key: normalised name and kana, spaced and joined (also used by the demo seed). */
+export function searchText(identity: PersonValues['IDENTITY']): string {
   const parts = [identity.familyName, identity.givenName, identity.familyNameKana, identity.givenNameKana];
   const spaced = normalizeForSearch(parts.join(' '));
   // Names are typed with and without the space between family and given name.
@@ -213,17 +214,31 @@ export class PersonRecords {
     values: PersonValues,
     categories: readonly PersonalDataCategory[],
   ): Record<string, unknown> {
-    const columns: Record<string, unknown> = {};
-    for (const category of categories) {
-      const value = values[category] ?? null;
-      const plain = PLAIN_COLUMNS[category];
-      if (plain) {
-        columns[plain] = value === null ? null : JSON.stringify(value);
-      } else {
-        columns[SEALED_COLUMNS[category] as string] =
-          value === null ? null : this.cipher.sealJson(value, sealingContext(tenantId, personId, category));
-      }
-    }
-    return columns;
+    return personColumnValues(this.cipher, tenantId, personId, values, categories);
   }
+}
+
+/**
+ * Column values of the given categories as stored: ordinary ones as JSON, special-care ones
+ * sealed and bound to the row and category. Exported so the demo seed stores them the same way.
+ */
+export function personColumnValues(
+  cipher: FieldCipher,
+  tenantId: string,
+  personId: string,
+  values: Partial<PersonValues>,
+  categories: readonly PersonalDataCategory[],
+): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  for (const category of categories) {
+    const value = values[category] ?? null;
+    const plain = PLAIN_COLUMNS[category];
+    if (plain) {
+      columns[plain] = value === null ? null : JSON.stringify(value);
+    } else {
+      columns[SEALED_COLUMNS[category] as string] =
+        value === null ? null : cipher.sealJson(value, sealingContext(tenantId, personId, category));
+    }
+  }
+  return columns;
 }
