@@ -4,3 +4,4 @@ export * from './lib/identifiers';
 export * from './lib/roles';
 export * from './lib/directory';
 export * from './lib/people';
+export * from './lib/people-fields';

@@ -15,6 +15,12 @@ import { EditServicePage, NewServicePage } from '../features/directory/service-e
 import { ServicePage } from '../features/directory/service-page';
 import { DirectoryExchangePage } from '../features/hsds/directory-exchange-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
+import { CorrectPersonPage } from '../features/people/correct-person-page';
+import { NewPersonPage } from '../features/people/new-person-page';
+import { PeoplePage } from '../features/people/people-page';
+import { PersonPage } from '../features/people/person-page';
+import { SharedPeoplePage } from '../features/people/shared-people-page';
+import { ProvisionRecordsPage } from '../features/records/provision-records-page';
 import { OrganizationProfilePage } from '../features/organizations/organization-profile-page';
 import { OrganizationsPage } from '../features/organizations/organizations-page';
 import { PortalAdminPage } from '../features/portal/portal-admin-page';
@@ -42,6 +48,12 @@ export function App() {
           <Route path="directory/services/new" element={<NewServicePage />} />
           <Route path="directory/services/:id" element={<ServicePage />} />
           <Route path="directory/services/:id/edit" element={<EditServicePage />} />
+          <Route path="people" element={<PeoplePage />} />
+          <Route path="people/shared" element={<SharedPeoplePage />} />
+          <Route path="people/new" element={<NewPersonPage />} />
+          <Route path="people/:id" element={<PersonPage />} />
+          <Route path="people/:id/correct" element={<CorrectPersonPage />} />
+          <Route path="records/provision" element={<ProvisionRecordsPage />} />
           <Route path="organization/members" element={<MembersPage />} />
           <Route path="organization/profile" element={<OrganizationProfilePage />} />
           <Route path="admin/organizations" element={<OrganizationsPage />} />

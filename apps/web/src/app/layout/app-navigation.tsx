@@ -49,11 +49,13 @@ function NavigationList({ items, onNavigate }: { items: readonly NavigationItem[
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { ability } = useSession();
-  const settings = settingsItems.filter((item) => !item.visible || item.visible(ability));
+  const visible = (item: NavigationItem) => !item.visible || item.visible(ability);
+  const capabilities = navigationItems.filter(visible);
+  const settings = settingsItems.filter(visible);
 
   return (
     <nav aria-label={t('nav.label')}>
-      <NavigationList items={navigationItems} onNavigate={onNavigate} />
+      <NavigationList items={capabilities} onNavigate={onNavigate} />
       <Divider my="xs" label={t('nav.settings')} labelPosition="left" />
       <NavigationList items={settings} onNavigate={onNavigate} />
     </nav>

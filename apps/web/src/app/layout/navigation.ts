@@ -13,7 +13,7 @@ export interface NavigationItem {
 export const navigationItems: readonly NavigationItem[] = [
   { labelKey: 'nav.home', path: '/' },
   { labelKey: 'nav.directory', path: '/directory' },
-  { labelKey: 'nav.people' },
+  { labelKey: 'nav.people', path: '/people', visible: (ability) => ability.can('read', 'Person') },
   { labelKey: 'nav.referrals' },
   { labelKey: 'nav.grants' },
   { labelKey: 'nav.training' },

@@ -1,0 +1,95 @@
+// One card per category of a person's data: its values, or — when withheld — a clear
+// "withheld, consent needed" badge with the reason. Special-care categories are marked.
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { PERSONAL_DATA_CATEGORIES, PERSONAL_DATA_FIELD_LABELS, type PersonalDataCategory } from '@tsunagu/domain';
+import type { PersonDetailFragment } from '@tsunagu/graphql-client';
+import { DescriptionList } from '@tsunagu/ui';
+import { useTranslation } from 'react-i18next';
+import { formatDate, useDirectoryLabels } from '../directory/vocabulary';
+import { SpecialCareBadge, WithheldNotice } from './person-badges';
+import { usePeopleLabels } from './vocabulary';
+
+const sectionOf = {
+  IDENTITY: 'identity',
+  CONTACT: 'contact',
+  HOUSEHOLD: 'household',
+  HEALTH: 'health',
+  DISABILITY: 'disability',
+  FINANCIAL: 'financial',
+  LEGAL: 'legal',
+  CONSULTATION: 'consultation',
+} as const satisfies Record<PersonalDataCategory, keyof PersonDetailFragment>;
+
+export function CategoryCards({ person }: { person: PersonDetailFragment }) {
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      {PERSONAL_DATA_CATEGORIES.codes.map((category) => (
+        <CategoryCard key={category} person={person} category={category} />
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function CategoryCard({ person, category }: { person: PersonDetailFragment; category: PersonalDataCategory }) {
+  const { t } = useTranslation();
+  const labels = usePeopleLabels();
+  const directory = useDirectoryLabels();
+  const section = person[sectionOf[category]];
+  const specialCare = person.categories.find((state) => state.category === category)?.specialCare ?? false;
+  const headingId = `category-${category}`;
+
+  const format = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return t('people.notRecorded');
+    if (typeof value === 'boolean') return value ? t('people.yes') : t('people.no');
+    if (Array.isArray(value)) return value.length ? value.map((code: string) => directory.category(code)).join(t('people.listSeparator')) : t('people.notRecorded');
+    if (field === 'gender') return labels.gender(String(value));
+    if (field === 'livingSituation') return labels.livingSituation(String(value));
+    if (field === 'certificate') return labels.certificate(String(value));
+    if (field === 'birthDate') return formatDate(String(value), labels.language);
+    return String(value);
+  };
+
+  const values = section.values as Record<string, unknown> | null | undefined;
+  return (
+    <Card
+      withBorder
+      padding="md"
+      component="section"
+      aria-labelledby={headingId}
+      data-category={category}
+      data-access={section.access}
+      style={specialCare ? { borderColor: 'var(--mantine-color-grape-4)' } : undefined}
+    >
+      <Stack gap="sm">
+        <Group gap="xs" justify="space-between">
+          <Title order={3} fz="h5" id={headingId}>
+            {labels.category(category)}
+          </Title>
+          <Group gap={4}>
+            {specialCare ? <SpecialCareBadge /> : null}
+            {section.access === 'DISCLOSED' && !person.ownedByMe ? (
+              <Badge color="teal" variant="light" radius="sm" tt="none">
+                {t('people.disclosed')}
+              </Badge>
+            ) : null}
+          </Group>
+        </Group>
+        {section.access === 'WITHHELD' ? (
+          <WithheldNotice reason={section.withheldReason} />
+        ) : values ? (
+          <DescriptionList
+            label={labels.category(category)}
+            items={Object.keys(PERSONAL_DATA_FIELD_LABELS[category]).map((field) => ({
+              term: labels.field(category, field),
+              description: format(field, values[field]),
+            }))}
+          />
+        ) : (
+          <Text c="dimmed" fz="sm">
+            {t('people.nothingRecorded')}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,184 @@
+// A person's consents (owning organisation): each with its state, what it covers, for whom,
+// how long, how it was obtained and its evidence; recording a new one and revoking one.
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
+import type { OrganizationKind } from '@tsunagu/domain';
+import { ConsentEvidenceDocument, ConsentsDocument, RevokeConsentDocument, type ConsentRowFragment, type PersonDetailFragment } from '@tsunagu/graphql-client';
+import { ConfirmDialog, DescriptionList, LoadingState } from '@tsunagu/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSession } from '../../app/auth/use-session';
+import { organizationKindLabel } from '../../app/labels';
+import { ConsentForm } from './consent-form';
+import { ConsentStateBadge, SpecialCareBadge } from './person-badges';
+import { formatDateTime, formatInstantDate, saveFile, usePeopleLabels } from './vocabulary';
+
+export function ConsentsPanel({ person }: { person: PersonDetailFragment }) {
+  const { t } = useTranslation();
+  const { ability } = useSession();
+  const { data, loading, error } = useQuery(ConsentsDocument, { variables: { personId: person.id }, fetchPolicy: 'cache-and-network' });
+  const [form, setForm] = useState<'ordinary' | 'specialCare' | null>(null);
+  const canRecord = ability.can('create', { __typename: 'Consent', organizationId: person.ownerOrganizationId });
+  const active = person.status === 'ACTIVE';
+
+  return (
+    <Stack gap="md">
+      {canRecord && active ? (
+        <Group gap="sm">
+          <Button onClick={() => setForm('ordinary')}>{t('people.consents.record')}</Button>
+          <Button variant="outline" color="grape" onClick={() => setForm('specialCare')}>
+            {t('people.consents.recordSpecialCare')}
+          </Button>
+        </Group>
+      ) : null}
+      {form ? (
+        <ConsentForm person={person} specialCare={form === 'specialCare'} opened onClose={() => setForm(null)} />
+      ) : null}
+      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+      {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
+      {data && data.consents.length === 0 ? <Text c="dimmed">{t('people.consents.empty')}</Text> : null}
+      {data?.consents.map((consent) => (
+        <ConsentCard key={consent.id} consent={consent} canRevoke={canRecord} />
+      ))}
+    </Stack>
+  );
+}
+
+function ConsentCard({ consent, canRevoke }: { consent: ConsentRowFragment; canRevoke: boolean }) {
+  const { t } = useTranslation();
+  const labels = usePeopleLabels();
+  const client = useApolloClient();
+  const [revoking, setRevoking] = useState(false);
+  const [evidenceError, setEvidenceError] = useState<ApiError | null>(null);
+  const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
+  const recipients = [
+    ...consent.recipientOrganizations.map((organization) => organization.name),
+    ...consent.recipientKinds.map((kind) => t('people.consents.allOfKind', { kind: organizationKindLabel(t, kind as OrganizationKind) })),
+  ];
+
+  const downloadEvidence = async () => {
+    setEvidenceError(null);
+    try {
+      const result = await client.query({ query: ConsentEvidenceDocument, variables: { consentId: consent.id }, fetchPolicy: 'no-cache' });
+      const file = result.data?.consentEvidence;
+      if (file) saveFile({ fileName: file.fileName, mediaType: file.mediaType, content: file.contentBase64, base64: true });
+    } catch (caught) {
+      setEvidenceError(readApiError(caught));
+    }
+  };
+
+  const items = [
+    { term: t('people.consents.categories'), description: list(consent.categories.map(labels.category)) },
+    { term: t('people.consents.purposes'), description: list(consent.purposes.map(labels.purpose)) },
+    { term: t('people.consents.recipients'), description: list(recipients) },
+    {
+      term: t('people.consents.validity'),
+      description: consent.validUntil
+        ? t('people.consents.validRange', { from: formatInstantDate(consent.validFrom, labels.language), until: formatInstantDate(consent.validUntil, labels.language) })
+        : t('people.consents.validOpen', { from: formatInstantDate(consent.validFrom, labels.language) }),
+    },
+    { term: t('people.consents.method'), description: labels.method(consent.method) },
+    {
+      term: t('people.consents.obtainedBy'),
+      description: t('people.consents.obtainedByAt', { name: consent.obtainedBy.name, at: formatDateTime(consent.obtainedAt, labels.language) }),
+    },
+    ...(consent.evidenceNote ? [{ term: t('people.consents.evidenceNote'), description: consent.evidenceNote }] : []),
+    ...(consent.evidenceFileName
+      ? [
+          {
+            term: t('people.consents.evidenceFile'),
+            description: (
+              <Button variant="subtle" size="compact-sm" onClick={() => void downloadEvidence()}>
+                {consent.evidenceFileName}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+    ...(consent.revokedAt
+      ? [
+          {
+            term: t('people.consents.revoked'),
+            description: t('people.consents.revokedInfo', {
+              at: formatDateTime(consent.revokedAt, labels.language),
+              name: consent.revokedBy?.name ?? '',
+              reason: consent.revocationReason ?? '',
+            }),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card withBorder padding="md" component="article" aria-label={t('people.consents.cardLabel', { categories: list(consent.categories.map(labels.category)) })} data-consent-state={consent.state}>
+      <Stack gap="sm">
+        <Group justify="space-between" gap="xs">
+          <Group gap="xs">
+            <ConsentStateBadge state={consent.state} />
+            {consent.specialCare ? <SpecialCareBadge /> : null}
+            {consent.supersededById ? (
+              <Badge color="gray" variant="outline" radius="sm" tt="none">
+                {t('people.consents.superseded')}
+              </Badge>
+            ) : null}
+          </Group>
+          {canRevoke && !consent.revokedAt ? (
+            <Button color="red" variant="light" size="xs" onClick={() => setRevoking(true)}>
+              {t('people.consents.revoke')}
+            </Button>
+          ) : null}
+        </Group>
+        <DescriptionList items={items} />
+        <ApiErrorAlert error={evidenceError} />
+      </Stack>
+      {revoking ? <RevokeDialog consentId={consent.id} onClose={() => setRevoking(false)} /> : null}
+    </Card>
+  );
+}
+
+function RevokeDialog({ consentId, onClose }: { consentId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [revoke, { loading }] = useMutation(RevokeConsentDocument);
+  const confirm = async () => {
+    setAttempted(true);
+    if (!reason.trim()) return;
+    try {
+      await revoke({ variables: { id: consentId, reason: reason.trim() } });
+      onClose();
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+  return (
+    <ConfirmDialog
+      opened
+      title={t('people.consents.revokeTitle')}
+      confirmLabel={t('people.consents.revokeConfirm')}
+      cancelLabel={t('common.cancel')}
+      danger
+      loading={loading}
+      error={<ApiErrorAlert error={error} />}
+      onConfirm={() => void confirm()}
+      onCancel={onClose}
+    >
+      <Stack gap="sm">
+        <Text fz="sm">{t('people.consents.revokeBody')}</Text>
+        <Textarea
+          label={t('people.consents.revokeReason')}
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          error={attempted && !reason.trim() ? t('validation.required') : error?.fields['reason']}
+          data-autofocus
+        />
+      </Stack>
+    </ConfirmDialog>
+  );
+}

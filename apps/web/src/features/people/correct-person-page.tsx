@@ -1,0 +1,87 @@
+// /people/:id/correct — 訂正: the registration fields prefilled with what is stored, and the
+// reason for the correction (required; kept with the correction record).
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Card, Textarea } from '@mantine/core';
+import { maySeeSpecialCare } from '@tsunagu/domain';
+import { CorrectPersonDocument, PersonDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { RequireAbility } from '../../app/auth/require-auth';
+import { useSession } from '../../app/auth/use-session';
+import { PersonForm } from './person-form';
+import { inputOf, ordinarySections, specialCareSections, valuesOfPerson, type PersonFormValues } from './person-fields';
+
+export function CorrectPersonPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { data, loading, error } = useQuery(PersonDocument, { variables: { id }, fetchPolicy: 'network-only' });
+  if (error) return <ApiErrorAlert error={readApiError(error)} />;
+  if (loading || !data) return <LoadingState label={t('common.loading')} />;
+  return <CorrectionForm person={data.person} />;
+}
+
+function CorrectionForm({ person }: { person: PersonDetailFragment }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { actor, ability } = useSession();
+  const showSpecialCare = maySeeSpecialCare(actor?.roles ?? []);
+  const [values, setValues] = useState<PersonFormValues>(() => valuesOfPerson(person));
+  const [reason, setReason] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [correct, { loading }] = useMutation(CorrectPersonDocument);
+  // Sections withheld from me are neither shown nor sent: a correction never blanks them.
+  const hidden = [...ordinarySections, ...specialCareSections]
+    .filter((section) => person[section.name].access === 'WITHHELD')
+    .map((section) => section.name);
+  const sections = [...ordinarySections, ...(showSpecialCare ? specialCareSections : [])].filter((section) => !hidden.includes(section.name));
+
+  const submit = async () => {
+    setAttempted(true);
+    setError(null);
+    if (!reason.trim()) return;
+    try {
+      await correct({ variables: { id: person.id, input: inputOf(values, sections, 'correct'), reason: reason.trim() } });
+      navigate(`/people/${person.id}`);
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('people.correct.title', { pseudonym: person.pseudonym })} description={t('people.correct.description')} />
+      <RequireAbility allowed={ability.can('update', { __typename: 'Person', organizationId: person.ownerOrganizationId })}>
+        <PersonForm
+          values={values}
+          onChange={setValues}
+          showSpecialCare={showSpecialCare}
+          hiddenSections={hidden}
+          submitLabel={t('people.correct.submit')}
+          saving={loading}
+          error={error}
+          footer={
+            <Card withBorder padding="lg">
+              <Textarea
+                label={t('people.correct.reason')}
+                description={t('people.correct.reasonHelp')}
+                required
+                autosize
+                minRows={2}
+                value={reason}
+                onChange={(event) => setReason(event.currentTarget.value)}
+                error={attempted && !reason.trim() ? t('validation.required') : error?.fields['reason']}
+              />
+            </Card>
+          }
+          onSubmit={() => void submit()}
+          onCancel={() => navigate(`/people/${person.id}`)}
+        />
+      </RequireAbility>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+// My organisation's people supported (当事者): search by name or kana (kept in the URL as ?q=),
+// newest first, with "load more". Names show only where the identity is disclosed to me.
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
+import { PeopleDocument, type PersonSummaryFragment } from '@tsunagu/graphql-client';
+import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError } from '../../app/api-errors';
+import { RequireAbility } from '../../app/auth/require-auth';
+import { useSession } from '../../app/auth/use-session';
+import { PersonStatusBadge } from './person-badges';
+import { PeopleTabs } from './people-tabs';
+import { usePageAfter } from './use-page-after';
+import { formatInstantDate, personKana, personName, usePeopleLabels } from './vocabulary';
+import { formatDate } from '../directory/vocabulary';
+
+const pageSize = 30;
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const { actor, ability } = useSession();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const canCreate = ability.can('create', { __typename: 'Person', organizationId: actor?.organizationId ?? '' });
+  const canSeeRecords = ability.can('read', { __typename: 'PersonRecords', organizationId: actor?.organizationId ?? '' });
+
+  return (
+    <>
+      <PageHeader
+        title={t('people.title')}
+        description={t('people.description')}
+        actions={
+          <>
+            {canSeeRecords ? (
+              <Button component={Link} to="/records/provision" variant="default">
+                {t('records.title')}
+              </Button>
+            ) : null}
+            {canCreate ? (
+              <Button component={Link} to="/people/new">
+                {t('people.register')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <RequireAbility allowed={ability.can('read', 'Person')}>
+        <PeopleTabs active="own" />
+        <Stack gap="md">
+          <SearchBox value={search} onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {})} />
+          <PeopleTable search={search} />
+        </Stack>
+      </RequireAbility>
+    </>
+  );
+}
+
+function SearchBox({ value, onSearch }: { value: string; onSearch: (value: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(text);
+  };
+  return (
+    <form role="search" aria-label={t('people.searchLabel')} onSubmit={submit}>
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          type="search"
+          label={t('people.search')}
+          description={t('people.searchHelp')}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          style={{ flex: '1 1 18rem' }}
+        />
+        <Button type="submit">{t('people.searchButton')}</Button>
+      </Group>
+    </form>
+  );
+}
+
+function PeopleTable({ search }: { search: string }) {
+  const { t } = useTranslation();
+  const labels = usePeopleLabels();
+  const { data, loading, error, fetchMore } = useQuery(PeopleDocument, {
+    variables: { search: search || undefined, first: pageSize },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = data?.people;
+  const { loadingMore, loadMore } = usePageAfter(
+    (after) =>
+      fetchMore({
+        variables: { after },
+        updateQuery: (previous, { fetchMoreResult }) => ({
+          ...fetchMoreResult,
+          people: { ...fetchMoreResult.people, nodes: [...previous.people.nodes, ...fetchMoreResult.people.nodes] },
+        }),
+      }),
+    connection?.pageInfo.endCursor,
+  );
+  if (error) return <ApiErrorAlert error={readApiError(error)} />;
+  if (loading && !connection) return <LoadingState label={t('common.loading')} />;
+  return (
+    <DataTable<PersonSummaryFragment>
+      label={t('people.listLabel')}
+      minWidth={680}
+      rows={connection?.nodes ?? []}
+      rowKey={(person) => person.id}
+      emptyLabel={search ? t('people.noResults') : t('people.empty')}
+      columns={[
+        {
+          key: 'pseudonym',
+          header: t('people.fields.pseudonym'),
+          cell: (person) => (
+            <Anchor component={Link} to={`/people/${person.id}`} ff="monospace">
+              {person.pseudonym}
+            </Anchor>
+          ),
+        },
+        { key: 'name', header: t('people.fields.name'), cell: (person) => personName(person.identity) ?? t('people.withheld') },
+        { key: 'kana', header: t('people.fields.kana'), cell: (person) => personKana(person.identity) ?? '' },
+        {
+          key: 'birthDate',
+          header: t('people.fields.birthDate'),
+          cell: (person) =>
+            person.identity.values?.birthDate ? formatDate(person.identity.values.birthDate, labels.language) : '',
+        },
+        { key: 'status', header: t('people.fields.status'), cell: (person) => <PersonStatusBadge status={person.status} /> },
+        {
+          key: 'createdAt',
+          header: t('people.fields.registeredAt'),
+          cell: (person) => formatInstantDate(person.createdAt, labels.language),
+        },
+      ]}
+      pagination={{
+        hasMore: connection?.pageInfo.hasNextPage ?? false,
+        loading: loadingMore,
+        onLoadMore: () => void loadMore(),
+        label: t('common.loadMore'),
+      }}
+    />
+  );
+}

@@ -1,0 +1,196 @@
+// The registration and correction form: ordinary categories, then — only for roles that may
+// see them — the special-care categories (要配慮個人情報) in a visibly separate section. Field
+// errors from the API (keyed like "identity.familyName") appear next to their inputs.
+import { Alert, Button, Card, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { SERVICE_CATEGORIES } from '@tsunagu/domain';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import type { ApiError } from '../../app/api-errors';
+import { useDirectoryLabels } from '../directory/vocabulary';
+import { SpecialCareBadge } from './person-badges';
+import {
+  missingRequired,
+  ordinarySections,
+  specialCareSections,
+  type FieldSpec,
+  type PersonFormValues,
+  type SectionSpec,
+} from './person-fields';
+import { usePeopleLabels } from './vocabulary';
+
+export interface PersonFormProps {
+  values: PersonFormValues;
+  onChange: (values: PersonFormValues) => void;
+  showSpecialCare: boolean;
+  /** Sections withheld from me are not offered (a correction cannot blank what it cannot see). */
+  hiddenSections?: readonly string[];
+  submitLabel: string;
+  saving: boolean;
+  error: ApiError | null;
+  /** Shown above the buttons, e.g. the duplicate warning or the correction reason. */
+  footer?: ReactNode;
+  onSubmit: () => void;
+  onCancel: () => void;
+}
+
+export function PersonForm(props: PersonFormProps) {
+  const { t } = useTranslation();
+  const { values, onChange, showSpecialCare, hiddenSections = [], error } = props;
+  const [attempted, setAttempted] = useState(false);
+  const missing = attempted ? missingRequired(values) : [];
+  const visible = (section: SectionSpec) => !hiddenSections.includes(section.name);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (missingRequired(values).length > 0) return;
+    props.onSubmit();
+  };
+
+  const section = (spec: SectionSpec) => (
+    <FormSection key={spec.name} spec={spec} values={values} onChange={onChange} error={error} missing={missing} />
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        {ordinarySections.filter(visible).map(section)}
+        {showSpecialCare ? (
+          <Card withBorder padding="lg" bg="grape.0" style={{ borderColor: 'var(--mantine-color-grape-4)', borderWidth: 2 }}>
+            <Stack gap="md">
+              <Group gap="sm">
+                <Title order={2} fz="h4">
+                  {t('people.specialCareSection')}
+                </Title>
+                <SpecialCareBadge />
+              </Group>
+              <Alert color="grape" variant="light">
+                {t('people.specialCareHelp')}
+              </Alert>
+              {specialCareSections.filter(visible).map(section)}
+            </Stack>
+          </Card>
+        ) : null}
+        {props.footer}
+        <ApiErrorAlert error={error} />
+        <Group gap="sm">
+          <Button type="submit" loading={props.saving}>
+            {props.submitLabel}
+          </Button>
+          <Button variant="default" onClick={props.onCancel}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function FormSection({
+  spec,
+  values,
+  onChange,
+  error,
+  missing,
+}: {
+  spec: SectionSpec;
+  values: PersonFormValues;
+  onChange: (values: PersonFormValues) => void;
+  error: ApiError | null;
+  missing: readonly string[];
+}) {
+  const { t } = useTranslation();
+  const labels = usePeopleLabels();
+  const directory = useDirectoryLabels();
+  const set = (field: string, value: string) =>
+    onChange({ ...values, fields: { ...values.fields, [spec.name]: { ...values.fields[spec.name], [field]: value } } });
+
+  const input = (field: FieldSpec) => {
+    const key = `${spec.name}.${field.name}`;
+    const common = {
+      label: labels.field(spec.category, field.name),
+      required: field.required,
+      error: missing.includes(key) ? t('validation.required') : error?.fields[key],
+    };
+    const value = values.fields[spec.name][field.name] ?? '';
+    switch (field.kind) {
+      case 'needs':
+        return (
+          <Checkbox.Group
+            key={key}
+            label={common.label}
+            value={values.needs}
+            onChange={(needs) => onChange({ ...values, needs: SERVICE_CATEGORIES.codes.filter((code) => needs.includes(code)) })}
+            error={error?.fields[key]}
+            style={{ gridColumn: '1 / -1' }}
+          >
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing={6} mt={6}>
+              {SERVICE_CATEGORIES.codes.map((code) => (
+                <Checkbox key={code} value={code} label={directory.category(code)} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+        );
+      case 'textarea':
+        return (
+          <Textarea
+            key={key}
+            {...common}
+            autosize
+            minRows={2}
+            value={value}
+            onChange={(event) => set(field.name, event.currentTarget.value)}
+            style={{ gridColumn: '1 / -1' }}
+          />
+        );
+      case 'select':
+      case 'boolean': {
+        const options =
+          field.kind === 'boolean'
+            ? [
+                { value: 'true', label: t('people.yes') },
+                { value: 'false', label: t('people.no') },
+              ]
+            : (field.options ?? []).map((code) => ({ value: code, label: selectLabel(labels, field.name, code) }));
+        return (
+          <Select
+            key={key}
+            {...common}
+            data={options}
+            value={value || null}
+            clearable
+            onChange={(next) => set(field.name, next ?? '')}
+          />
+        );
+      }
+      default:
+        return (
+          <TextInput
+            key={key}
+            {...common}
+            type={field.kind === 'date' ? 'date' : field.kind === 'number' ? 'number' : 'text'}
+            value={value}
+            onChange={(event) => set(field.name, event.currentTarget.value)}
+          />
+        );
+    }
+  };
+
+  return (
+    <Card withBorder padding="lg">
+      <Fieldset legend={labels.category(spec.category)} variant="unstyled">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          {spec.fields.map(input)}
+        </SimpleGrid>
+      </Fieldset>
+    </Card>
+  );
+}
+
+function selectLabel(labels: ReturnType<typeof usePeopleLabels>, field: string, code: string): string {
+  if (field === 'gender') return labels.gender(code);
+  if (field === 'livingSituation') return labels.livingSituation(code);
+  if (field === 'certificate') return labels.certificate(code);
+  return code;
+}

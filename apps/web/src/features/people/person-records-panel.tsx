@@ -1,0 +1,168 @@
+// What is kept about one person (owning organisation admins and coordinators): reads by other
+// organisations, third-party provision records and corrections.
+import { useQuery } from '@apollo/client/react';
+import { Stack, Title } from '@mantine/core';
+import {
+  PersonAccessLogDocument,
+  PersonCorrectionsDocument,
+  ProvisionRecordsDocument,
+  type PersonAccessLogQuery,
+  type PersonCorrectionsQuery,
+  type ProvisionRecordRowFragment,
+} from '@tsunagu/graphql-client';
+import { DataTable } from '@tsunagu/ui';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError } from '../../app/api-errors';
+import { usePageAfter } from './use-page-after';
+import { formatDateTime, usePeopleLabels } from './vocabulary';
+
+type AccessRow = PersonAccessLogQuery['personAccessLog']['nodes'][number];
+type CorrectionRow = PersonCorrectionsQuery['personCorrections'][number];
+
+export function PersonRecordsPanel({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xl">
+      <section aria-labelledby="person-access-heading">
+        <Title order={2} fz="h4" id="person-access-heading" mb="sm">
+          {t('people.records.access')}
+        </Title>
+        <AccessLog personId={personId} />
+      </section>
+      <section aria-labelledby="person-provision-heading">
+        <Title order={2} fz="h4" id="person-provision-heading" mb="sm">
+          {t('people.records.provision')}
+        </Title>
+        <ProvisionRecordsTable personId={personId} labelledBy="person-provision-heading" />
+      </section>
+      <section aria-labelledby="person-corrections-heading">
+        <Title order={2} fz="h4" id="person-corrections-heading" mb="sm">
+          {t('people.records.corrections')}
+        </Title>
+        <Corrections personId={personId} />
+      </section>
+    </Stack>
+  );
+}
+
+function AccessLog({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const labels = usePeopleLabels();
+  const { data, error, fetchMore } = useQuery(PersonAccessLogDocument, { variables: { personId, first: 20 }, fetchPolicy: 'network-only' });
+  const { loadingMore, loadMore } = usePageAfter(
+    (after) =>
+      fetchMore({
+        variables: { after },
+        updateQuery: (previous, { fetchMoreResult }) => ({
+          ...fetchMoreResult,
+          personAccessLog: { ...fetchMoreResult.personAccessLog, nodes: [...previous.personAccessLog.nodes, ...fetchMoreResult.personAccessLog.nodes] },
+        }),
+      }),
+    data?.personAccessLog.pageInfo.endCursor,
+  );
+  if (error) return <ApiErrorAlert error={readApiError(error)} />;
+  const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
+  return (
+    <DataTable<AccessRow>
+      labelledBy="person-access-heading"
+      minWidth={640}
+      rows={data?.personAccessLog.nodes ?? []}
+      rowKey={(row) => row.id}
+      emptyLabel={t('people.records.accessEmpty')}
+      columns={[
+        { key: 'at', header: t('people.records.at'), cell: (row) => formatDateTime(row.accessedAt, labels.language) },
+        { key: 'organization', header: t('people.records.organization'), cell: (row) => row.organization.name },
+        { key: 'user', header: t('people.records.user'), cell: (row) => row.userName ?? '' },
+        { key: 'purpose', header: t('people.purpose'), cell: (row) => (row.purpose ? labels.purpose(row.purpose) : '') },
+        {
+          key: 'categories',
+          header: t('people.fields.disclosed'),
+          cell: (row) => (row.categories.length ? list(row.categories.map(labels.category)) : t('people.nothingDisclosed')),
+        },
+      ]}
+      pagination={{
+        hasMore: data?.personAccessLog.pageInfo.hasNextPage ?? false,
+        loading: loadingMore,
+        onLoadMore: () => void loadMore(),
+        label: t('common.loadMore'),
+      }}
+    />
+  );
+}
+
+/** Provision records, for one person or (without personId) for the given filter. */
+export function ProvisionRecordsTable({
+  personId,
+  filter,
+  labelledBy,
+}: {
+  personId?: string;
+  filter?: { side: 'PROVIDED' | 'RECEIVED'; from?: string | null; to?: string | null };
+  labelledBy: string;
+}) {
+  const { t } = useTranslation();
+  const labels = usePeopleLabels();
+  const { data, error, fetchMore } = useQuery(ProvisionRecordsDocument, {
+    variables: { filter: { side: 'PROVIDED', ...filter, ...(personId ? { personId } : {}) }, first: 30 },
+    fetchPolicy: 'network-only',
+  });
+  const { loadingMore, loadMore } = usePageAfter(
+    (after) =>
+      fetchMore({
+        variables: { after },
+        updateQuery: (previous, { fetchMoreResult }) => ({
+          ...fetchMoreResult,
+          provisionRecords: { ...fetchMoreResult.provisionRecords, nodes: [...previous.provisionRecords.nodes, ...fetchMoreResult.provisionRecords.nodes] },
+        }),
+      }),
+    data?.provisionRecords.pageInfo.endCursor,
+  );
+  if (error) return <ApiErrorAlert error={readApiError(error)} />;
+  const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
+  return (
+    <DataTable<ProvisionRecordRowFragment>
+      labelledBy={labelledBy}
+      minWidth={720}
+      rows={data?.provisionRecords.nodes ?? []}
+      rowKey={(row) => row.id}
+      emptyLabel={t('people.records.provisionEmpty')}
+      columns={[
+        { key: 'at', header: t('people.records.at'), cell: (row) => formatDateTime(row.providedAt, labels.language) },
+        { key: 'person', header: t('people.fields.pseudonym'), cell: (row) => row.personPseudonym },
+        { key: 'provider', header: t('people.records.provider'), cell: (row) => row.provider.name },
+        { key: 'recipient', header: t('people.records.recipient'), cell: (row) => row.recipient.name },
+        { key: 'purpose', header: t('people.purpose'), cell: (row) => labels.purpose(row.purpose) },
+        { key: 'categories', header: t('people.consents.categories'), cell: (row) => list(row.categories.map(labels.category)) },
+      ]}
+      pagination={{
+        hasMore: data?.provisionRecords.pageInfo.hasNextPage ?? false,
+        loading: loadingMore,
+        onLoadMore: () => void loadMore(),
+        label: t('common.loadMore'),
+      }}
+    />
+  );
+}
+
+function Corrections({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const labels = usePeopleLabels();
+  const { data, error } = useQuery(PersonCorrectionsDocument, { variables: { personId }, fetchPolicy: 'network-only' });
+  if (error) return <ApiErrorAlert error={readApiError(error)} />;
+  return (
+    <DataTable<CorrectionRow>
+      labelledBy="person-corrections-heading"
+      minWidth={560}
+      rows={data?.personCorrections ?? []}
+      rowKey={(row) => row.id}
+      emptyLabel={t('people.records.correctionsEmpty')}
+      columns={[
+        { key: 'at', header: t('people.records.at'), cell: (row) => formatDateTime(row.correctedAt, labels.language) },
+        { key: 'by', header: t('people.records.user'), cell: (row) => row.correctedByName ?? '' },
+        { key: 'fields', header: t('people.records.fields'), cell: (row) => row.fields.join(t('people.listSeparator')) },
+        { key: 'reason', header: t('people.records.reason'), cell: (row) => row.reason ?? '' },
+      ]}
+    />
+  );
+}

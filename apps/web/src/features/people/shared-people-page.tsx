@@ -1,0 +1,123 @@
+// People of other organisations shared with mine: for the chosen purpose (in the URL as
+// ?purpose=, REFERRAL by default), who owns each record and which categories I may see.
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { CONSENT_PURPOSES, type ConsentPurpose } from '@tsunagu/domain';
+import { SharedPeopleDocument, type PersonSummaryFragment } from '@tsunagu/graphql-client';
+import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError } from '../../app/api-errors';
+import { RequireAbility } from '../../app/auth/require-auth';
+import { useSession } from '../../app/auth/use-session';
+import { PeopleTabs } from './people-tabs';
+import { usePageAfter } from './use-page-after';
+import { personName, usePeopleLabels } from './vocabulary';
+
+const pageSize = 30;
+
+export function readPurpose(value: string | null): ConsentPurpose | null {
+  return (CONSENT_PURPOSES.codes as readonly string[]).includes(value ?? '') ? (value as ConsentPurpose) : null;
+}
+
+export function SharedPeoplePage() {
+  const { t } = useTranslation();
+  const { ability } = useSession();
+  const labels = usePeopleLabels();
+  const [params, setParams] = useSearchParams();
+  const purpose = readPurpose(params.get('purpose')) ?? 'REFERRAL';
+
+  return (
+    <>
+      <PageHeader title={t('people.title')} description={t('people.sharedDescription')} />
+      <RequireAbility allowed={ability.can('read', 'Person')}>
+        <PeopleTabs active="shared" />
+        <Stack gap="md">
+          <Stack gap={4}>
+            <Text component="span" fz="sm" fw={500} id="shared-purpose-label">
+              {t('people.purpose')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="shared-purpose-label"
+              value={purpose}
+              onChange={(value) => setParams({ purpose: value })}
+              data={CONSENT_PURPOSES.codes.map((code) => ({ value: code, label: labels.purpose(code) }))}
+              style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+            />
+          </Stack>
+          <SharedTable purpose={purpose} />
+        </Stack>
+      </RequireAbility>
+    </>
+  );
+}
+
+function SharedTable({ purpose }: { purpose: ConsentPurpose }) {
+  const { t } = useTranslation();
+  const labels = usePeopleLabels();
+  const { data, loading, error, fetchMore } = useQuery(SharedPeopleDocument, {
+    variables: { purpose, first: pageSize },
+    fetchPolicy: 'network-only',
+  });
+  const connection = data?.sharedPeople;
+  const { loadingMore, loadMore } = usePageAfter(
+    (after) =>
+      fetchMore({
+        variables: { after },
+        updateQuery: (previous, { fetchMoreResult }) => ({
+          ...fetchMoreResult,
+          sharedPeople: { ...fetchMoreResult.sharedPeople, nodes: [...previous.sharedPeople.nodes, ...fetchMoreResult.sharedPeople.nodes] },
+        }),
+      }),
+    connection?.pageInfo.endCursor,
+  );
+  if (error) return <ApiErrorAlert error={readApiError(error)} />;
+  if (loading && !connection) return <LoadingState label={t('common.loading')} />;
+  return (
+    <DataTable<PersonSummaryFragment>
+      label={t('people.sharedListLabel')}
+      minWidth={680}
+      rows={connection?.nodes ?? []}
+      rowKey={(person) => person.id}
+      emptyLabel={t('people.sharedEmpty')}
+      columns={[
+        {
+          key: 'pseudonym',
+          header: t('people.fields.pseudonym'),
+          cell: (person) => (
+            <Anchor component={Link} to={`/people/${person.id}?purpose=${purpose}`} ff="monospace">
+              {person.pseudonym}
+            </Anchor>
+          ),
+        },
+        { key: 'name', header: t('people.fields.name'), cell: (person) => personName(person.identity) ?? t('people.withheld') },
+        { key: 'owner', header: t('people.fields.owner'), cell: (person) => person.ownerOrganizationName },
+        {
+          key: 'categories',
+          header: t('people.fields.disclosed'),
+          cell: (person) => {
+            const disclosed = person.categories.filter((state) => state.access === 'DISCLOSED');
+            return disclosed.length ? (
+              <Group gap={4}>
+                {disclosed.map((state) => (
+                  <Badge key={state.category} variant="light" radius="sm" tt="none">
+                    {labels.category(state.category)}
+                  </Badge>
+                ))}
+              </Group>
+            ) : (
+              <Text fz="sm">{t('people.nothingDisclosed')}</Text>
+            );
+          },
+        },
+      ]}
+      pagination={{
+        hasMore: connection?.pageInfo.hasNextPage ?? false,
+        loading: loadingMore,
+        onLoadMore: () => void loadMore(),
+        label: t('common.loadMore'),
+      }}
+    />
+  );
+}

@@ -1,0 +1,174 @@
+// The person's requests under APPI, served by the owning organisation: disclosure (JSON and PDF
+// of everything held), correction, stop of use and erasure (org admins; provision and access
+// records are kept as the law requires).
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { CeasePersonUseDocument, ErasePersonDocument, PersonDisclosureDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
+import { ConfirmDialog } from '@tsunagu/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSession } from '../../app/auth/use-session';
+import { saveFile } from './vocabulary';
+
+export function SubjectRequests({ person }: { person: PersonDetailFragment }) {
+  const { t, i18n } = useTranslation();
+  const { ability } = useSession();
+  const client = useApolloClient();
+  const owner = { organizationId: person.ownerOrganizationId };
+  const canDisclose = ability.can('read', { __typename: 'PersonRecords', ...owner });
+  const canCorrect = ability.can('update', { __typename: 'Person', ...owner });
+  const canDelete = ability.can('delete', { __typename: 'Person', ...owner });
+  const [downloading, setDownloading] = useState<'json' | 'pdf' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [dialog, setDialog] = useState<'cease' | 'erase' | null>(null);
+  if (!canDisclose && !canCorrect && !canDelete) return null;
+  const active = person.status === 'ACTIVE';
+
+  const disclose = async (format: 'json' | 'pdf') => {
+    setError(null);
+    setDownloading(format);
+    try {
+      const result = await client.query({
+        query: PersonDisclosureDocument,
+        variables: { personId: person.id, language: i18n.language === 'en' ? 'en' : 'ja' },
+        fetchPolicy: 'no-cache',
+      });
+      if (result.data) saveFile(result.data.personDisclosure[format]);
+    } catch (caught) {
+      setError(readApiError(caught));
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="subject-requests-heading">
+      <Stack gap="sm">
+        <Title order={2} fz="h5" id="subject-requests-heading">
+          {t('people.requests.title')}
+        </Title>
+        <Group gap="sm" wrap="wrap">
+          {canDisclose ? (
+            <>
+              <Button variant="default" loading={downloading === 'json'} onClick={() => void disclose('json')}>
+                {t('people.requests.discloseJson')}
+              </Button>
+              <Button variant="default" loading={downloading === 'pdf'} onClick={() => void disclose('pdf')}>
+                {t('people.requests.disclosePdf')}
+              </Button>
+            </>
+          ) : null}
+          {canCorrect && active ? (
+            <Button component={Link} to={`/people/${person.id}/correct`} variant="default">
+              {t('people.requests.correct')}
+            </Button>
+          ) : null}
+          {canDelete && active ? (
+            <Button color="orange" variant="light" onClick={() => setDialog('cease')}>
+              {t('people.requests.cease')}
+            </Button>
+          ) : null}
+          {canDelete && person.status !== 'ERASED' ? (
+            <Button color="red" variant="light" onClick={() => setDialog('erase')}>
+              {t('people.requests.erase')}
+            </Button>
+          ) : null}
+        </Group>
+        <ApiErrorAlert error={error} />
+      </Stack>
+      {dialog === 'cease' ? <CeaseDialog person={person} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'erase' ? <EraseDialog person={person} onClose={() => setDialog(null)} /> : null}
+    </Card>
+  );
+}
+
+function CeaseDialog({ person, onClose }: { person: PersonDetailFragment; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [cease, { loading }] = useMutation(CeasePersonUseDocument);
+  const confirm = async () => {
+    setAttempted(true);
+    if (!reason.trim()) return;
+    try {
+      await cease({ variables: { id: person.id, reason: reason.trim() } });
+      onClose();
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+  return (
+    <ConfirmDialog
+      opened
+      title={t('people.requests.ceaseTitle')}
+      confirmLabel={t('people.requests.cease')}
+      cancelLabel={t('common.cancel')}
+      danger
+      loading={loading}
+      error={<ApiErrorAlert error={error} />}
+      onConfirm={() => void confirm()}
+      onCancel={onClose}
+    >
+      <Stack gap="sm">
+        <Text fz="sm">{t('people.requests.ceaseBody')}</Text>
+        <Textarea
+          label={t('people.requests.reason')}
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          error={attempted && !reason.trim() ? t('validation.required') : error?.fields['reason']}
+        />
+      </Stack>
+    </ConfirmDialog>
+  );
+}
+
+function EraseDialog({ person, onClose }: { person: PersonDetailFragment; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [erase, { loading }] = useMutation(ErasePersonDocument);
+  const matches = typed.trim() === person.pseudonym;
+  const confirm = async () => {
+    setAttempted(true);
+    if (!matches) return;
+    try {
+      await erase({ variables: { id: person.id, confirmPseudonym: typed.trim() } });
+      onClose();
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+  return (
+    <ConfirmDialog
+      opened
+      title={t('people.requests.eraseTitle')}
+      confirmLabel={t('people.requests.erase')}
+      cancelLabel={t('common.cancel')}
+      danger
+      loading={loading}
+      error={<ApiErrorAlert error={error} />}
+      onConfirm={() => void confirm()}
+      onCancel={onClose}
+    >
+      <Stack gap="sm">
+        <Text fz="sm">{t('people.requests.eraseBody')}</Text>
+        <Text fz="sm">{t('people.requests.eraseKept')}</Text>
+        <TextInput
+          label={t('people.requests.typePseudonym', { pseudonym: person.pseudonym })}
+          value={typed}
+          onChange={(event) => setTyped(event.currentTarget.value)}
+          error={attempted && !matches ? t('people.requests.pseudonymMismatch') : error?.fields['confirmPseudonym']}
+          ff="monospace"
+        />
+      </Stack>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,159 @@
+// The people vocabularies (libs/domain people.ts, people-fields.ts) in the UI language, plus
+// the formatting the people pages share: names, dates and times in Japan time, and saving a
+// DownloadFile the API returned (text or base64) as a file.
+import {
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  CONSENT_STATES,
+  DISABILITY_CERTIFICATES,
+  GENDERS,
+  LIVING_SITUATIONS,
+  PERSON_STATUSES,
+  PERSONAL_DATA_CATEGORIES,
+  PERSONAL_DATA_FIELD_LABELS,
+  WITHHELD_REASONS,
+  type LocalizedText,
+  type PersonalDataCategory,
+} from '@tsunagu/domain';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Labels = Readonly<Record<string, LocalizedText>>;
+
+function labelIn(labels: Labels, code: string, language: string): string {
+  const label = labels[code] as LocalizedText | undefined;
+  if (!label) return code;
+  return language === 'en' ? label.en : label.ja;
+}
+
+export interface PeopleLabels {
+  language: string;
+  category: (code: string) => string;
+  purpose: (code: string) => string;
+  method: (code: string) => string;
+  consentState: (code: string) => string;
+  withheldReason: (code: string) => string;
+  status: (code: string) => string;
+  gender: (code: string) => string;
+  livingSituation: (code: string) => string;
+  certificate: (code: string) => string;
+  field: (category: PersonalDataCategory, field: string) => string;
+}
+
+/** Label functions for the current UI language. */
+export function usePeopleLabels(): PeopleLabels {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const of = useCallback((labels: Labels) => (code: string) => labelIn(labels, code, language), [language]);
+  return useMemo(
+    () => ({
+      language,
+      category: of(PERSONAL_DATA_CATEGORIES.labels),
+      purpose: of(CONSENT_PURPOSES.labels),
+      method: of(CONSENT_METHODS.labels),
+      consentState: of(CONSENT_STATES.labels),
+      withheldReason: of(WITHHELD_REASONS.labels),
+      status: of(PERSON_STATUSES.labels),
+      gender: of(GENDERS.labels),
+      livingSituation: of(LIVING_SITUATIONS.labels),
+      certificate: of(DISABILITY_CERTIFICATES.labels),
+      field: (category: PersonalDataCategory, field: string) =>
+        labelIn(PERSONAL_DATA_FIELD_LABELS[category] as Labels, field, language),
+    }),
+    [language, of],
+  );
+}
+
+const tokyo = 'Asia/Tokyo';
+
+/** An instant as a date and time in Japan time. */
+export function formatDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', {
+    timeZone: tokyo,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+/** An instant as a date in Japan time. */
+export function formatInstantDate(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', { timeZone: tokyo, dateStyle: 'medium' }).format(
+    new Date(iso),
+  );
+}
+
+/** Today (or today + years) in Japan as YYYY-MM-DD. */
+export function tokyoDate(yearsAhead = 0, now: Date = new Date()): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: tokyo, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  if (yearsAhead === 0) return today;
+  return `${Number(today.slice(0, 4)) + yearsAhead}${today.slice(4)}`;
+}
+
+/** The first moment of a Japanese calendar day, as an instant. */
+export function startOfTokyoDay(date: string): string {
+  return new Date(`${date}T00:00:00+09:00`).toISOString();
+}
+
+/** The last moment of a Japanese calendar day, as an instant. */
+export function endOfTokyoDay(date: string): string {
+  return new Date(`${date}T23:59:59.999+09:00`).toISOString();
+}
+
+export interface DownloadableFile {
+  fileName: string;
+  mediaType: string;
+  content: string;
+  base64: boolean;
+}
+
+function bytesOfBase64(content: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(content);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+/** Saves a file the API returned through a temporary object URL. */
+export function saveFile(file: DownloadableFile): void {
+  const blob = new Blob([file.base64 ? bytesOfBase64(file.content) : file.content], { type: file.mediaType });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes away.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Reads a chosen file as base64 (without the data: prefix). */
+export function readFileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const result = String(reader.result ?? '');
+      resolve(result.slice(result.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** The name the list and header show: the identity when disclosed, else nothing. */
+export function personName(identity: {
+  access: string;
+  values?: { familyName: string; givenName: string } | null;
+}): string | null {
+  if (identity.access !== 'DISCLOSED' || !identity.values) return null;
+  return `${identity.values.familyName} ${identity.values.givenName}`;
+}
+
+export function personKana(identity: {
+  access: string;
+  values?: { familyNameKana: string; givenNameKana: string } | null;
+}): string | null {
+  if (identity.access !== 'DISCLOSED' || !identity.values) return null;
+  return `${identity.values.familyNameKana} ${identity.values.givenNameKana}`;
+}

@@ -1,0 +1,94 @@
+// /records/provision — 第三者提供記録 of my organisation: what it provided to or received from
+// other organisations, by date range, with the CSV the law asks to be able to produce.
+import { useApolloClient } from '@apollo/client/react';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { ProvisionRecordsCsvDocument } from '@tsunagu/graphql-client';
+import { PageHeader } from '@tsunagu/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { RequireAbility } from '../../app/auth/require-auth';
+import { useSession } from '../../app/auth/use-session';
+import { ProvisionRecordsTable } from '../people/person-records-panel';
+import { saveFile } from '../people/vocabulary';
+
+export function ProvisionRecordsPage() {
+  const { t, i18n } = useTranslation();
+  const { actor, ability } = useSession();
+  const client = useApolloClient();
+  const [params, setParams] = useSearchParams();
+  const side = params.get('side') === 'RECEIVED' ? 'RECEIVED' : 'PROVIDED';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const [downloading, setDownloading] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const filter = { side, from: from || null, to: to || null } as const;
+  const update = (change: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(change)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next);
+  };
+
+  const downloadCsv = async () => {
+    setError(null);
+    setDownloading(true);
+    try {
+      const result = await client.query({
+        query: ProvisionRecordsCsvDocument,
+        variables: { filter, language: i18n.language === 'en' ? 'en' : 'ja' },
+        fetchPolicy: 'no-cache',
+      });
+      if (result.data) saveFile(result.data.provisionRecordsCsv);
+    } catch (caught) {
+      setError(readApiError(caught));
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('records.title')}
+        description={t('records.description')}
+        actions={
+          <Button variant="default" loading={downloading} onClick={() => void downloadCsv()}>
+            {t('records.downloadCsv')}
+          </Button>
+        }
+      />
+      <RequireAbility allowed={ability.can('read', { __typename: 'PersonRecords', organizationId: actor?.organizationId ?? '' })}>
+        <Stack gap="md">
+          <Group gap="md" align="flex-end" wrap="wrap">
+            <Stack gap={4}>
+              <Text component="span" fz="sm" fw={500} id="records-side-label">
+                {t('records.side')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="records-side-label"
+                value={side}
+                onChange={(value) => update({ side: value === 'RECEIVED' ? 'RECEIVED' : '' })}
+                data={[
+                  { value: 'PROVIDED', label: t('records.provided') },
+                  { value: 'RECEIVED', label: t('records.received') },
+                ]}
+              />
+            </Stack>
+            <TextInput type="date" label={t('records.from')} value={from} onChange={(event) => update({ from: event.currentTarget.value })} w={180} />
+            <TextInput type="date" label={t('records.to')} value={to} onChange={(event) => update({ to: event.currentTarget.value })} w={180} />
+          </Group>
+          <ApiErrorAlert error={error} />
+          <ProvisionRecordsTable filter={filter} labelledBy="records-table-label" />
+          <Text id="records-table-label" fz="sm" c="dimmed">
+            {side === 'PROVIDED' ? t('records.provided') : t('records.received')}
+          </Text>
+        </Stack>
+      </RequireAbility>
+    </>
+  );
+}
