@@ -100,8 +100,9 @@ export class CreatePeopleAndConsent1764400000000 implements MigrationInterface {
     await q(`
       CREATE FUNCTION app_consents_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF (to_jsonb(NEW) - ARRAY['revoked_at', 'revoked_by_membership_id', 'revocation_reason', 'evidence_note', 'updated_at'])
-           IS DISTINCT FROM (to_jsonb(OLD) - ARRAY['revoked_at', 'revoked_by_membership_id', 'revocation_reason', 'evidence_note', 'updated_at']) THEN
+        -- special_care is a generated column: not yet computed in NEW before the update.
+        IF (to_jsonb(NEW) - ARRAY['revoked_at', 'revoked_by_membership_id', 'revocation_reason', 'evidence_note', 'updated_at', 'special_care'])
+           IS DISTINCT FROM (to_jsonb(OLD) - ARRAY['revoked_at', 'revoked_by_membership_id', 'revocation_reason', 'evidence_note', 'updated_at', 'special_care']) THEN
           RAISE EXCEPTION 'consents are never edited; revoke and record a new one' USING ERRCODE = 'check_violation';
         END IF;
         IF OLD.revoked_at IS NOT NULL AND (NEW.revoked_at, NEW.revoked_by_membership_id)

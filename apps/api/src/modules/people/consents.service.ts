@@ -16,6 +16,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
+import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
@@ -180,7 +181,8 @@ export class ConsentsService {
 
   /** Revocation takes effect at once: the next read no longer finds the consent active. */
   private async revokeRow(manager: EntityManager, actor: RequestActor, id: string, reason: string): Promise<void> {
-    const revoked: Array<{ id: string; organization_id: string }> = await manager.query(
+    const revoked = await queryRows<{ id: string; organization_id: string }>(
+      manager,
       `UPDATE consents SET revoked_at = $3, revoked_by_membership_id = $4, revocation_reason = $5
         WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id, organization_id`,
       [actor.tenantId, id, this.clock.now(), actor.membershipId, reason],
