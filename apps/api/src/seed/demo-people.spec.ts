@@ -1,7 +1,7 @@
 import { consentState, isSpecialCare, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import { randomBytes } from 'node:crypto';
 import { FieldCipher } from '../core/personal-data/field-cipher';
-import { sealingContext } from '../core/personal-data/person-reader';
+import { sealingContext } from '../core/personal-data/sealing';
 import { DEMO_EXTRA_ORGANIZATIONS } from './demo-directory';
 import { DEMO_NETWORK } from './demo-networks';
 import { DEMO_CONSENTS, DEMO_PEOPLE, demoPersonColumns, demoPersonValues } from './demo-people';

@@ -32,6 +32,7 @@ import type { RequestActor } from '../auth/actor';
 import { AppError } from '../graphql/app-error';
 import { Clock } from '../time/clock';
 import { FieldCipher, PersonalDataKeyError } from './field-cipher';
+import { sealedColumnOf, sealingContext } from './sealing';
 
 export type CategoryView<C extends PersonalDataCategory = PersonalDataCategory> =
   | { readonly category: C; readonly access: 'DISCLOSED'; readonly reason: null; readonly consentId: string | null; readonly values: PersonValues[C] }
@@ -83,17 +84,6 @@ const PLAIN_COLUMNS: Partial<Record<PersonalDataCategory, keyof PersonRow>> = {
   FINANCIAL: 'financial',
   CONSULTATION: 'consultation',
 };
-export const SEALED_COLUMNS: Partial<Record<PersonalDataCategory, 'health_sealed' | 'disability_sealed' | 'legal_sealed'>> = {
-  HEALTH: 'health_sealed',
-  DISABILITY: 'disability_sealed',
-  LEGAL: 'legal_sealed',
-};
-
-/** The additional data a sealed value is bound to: it opens only in its own row and category. */
-export function sealingContext(tenantId: string, personId: string, category: PersonalDataCategory): string {
-  return `${tenantId}/${personId}/${category}`;
-}
-
 export function unreadableKeyError(error: PersonalDataKeyError): AppError {
   return new AppError(
     'INTERNAL',
@@ -267,7 +257,7 @@ export class PersonalDataReader {
   private valuesOf(tenantId: string, row: PersonRow, category: PersonalDataCategory): unknown {
     const plain = PLAIN_COLUMNS[category];
     if (plain) return row[plain] ?? null;
-    const sealed = row[SEALED_COLUMNS[category] as 'health_sealed'];
+    const sealed = row[sealedColumnOf(category) as 'health_sealed'];
     if (!sealed) return null;
     try {
       return this.cipher.openJson(sealed, sealingContext(tenantId, row.id, category));

@@ -17,7 +17,7 @@ import type { RequestActor } from '../auth/actor';
 import { decodeCursor, Page, pageSize, toPage } from '../graphql/pagination';
 import { Clock } from '../time/clock';
 import { FieldCipher } from './field-cipher';
-import { SEALED_COLUMNS, sealingContext } from './person-reader';
+import { sealedColumnOf, sealingContext } from './sealing';
 
 const PLAIN_COLUMNS: Partial<Record<PersonalDataCategory, string>> = {
   IDENTITY: 'identity',
@@ -236,7 +236,7 @@ export function personColumnValues(
     if (plain) {
       columns[plain] = value === null ? null : JSON.stringify(value);
     } else {
-      columns[SEALED_COLUMNS[category] as string] =
+      columns[sealedColumnOf(category) as string] =
         value === null ? null : cipher.sealJson(value, sealingContext(tenantId, personId, category));
     }
   }

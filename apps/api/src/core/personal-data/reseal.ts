@@ -7,18 +7,7 @@
 // works network by network, each in its own transaction acting as that network.
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher, KeyRing } from './field-cipher';
-
-/** The sealed columns of `persons` and the category each is bound to (part of the AAD). */
-export const PERSON_SEALED_COLUMNS = [
-  { column: 'health_sealed', category: 'HEALTH' },
-  { column: 'disability_sealed', category: 'DISABILITY' },
-  { column: 'legal_sealed', category: 'LEGAL' },
-] as const;
-
-/** The context a person's special-care value is sealed with: it ties the value to its row and category. */
-export function personSealingContext(tenantId: string, personId: string, category: string): string {
-  return `${tenantId}/${personId}/${category}`;
-}
+import { PERSON_SEALED_COLUMNS, sealingContext } from './sealing';
 
 export interface ResealReport {
   readonly activeKeyId: string;
@@ -73,7 +62,7 @@ async function resealNetwork(
         if (sealed === null) continue;
         try {
           if (!cipher.needsResealing(sealed)) continue;
-          parameters.push(cipher.reseal(sealed, personSealingContext(tenantId, row.id, category)));
+          parameters.push(cipher.reseal(sealed, sealingContext(tenantId, row.id, category)));
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           throw new ResealError(`person ${row.id} (${category}) in network ${tenantId}: ${reason}`);
