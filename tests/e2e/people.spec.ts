@@ -1,0 +1,109 @@
+// People supported and their consent, end to end: a coordinator of NPO法人こもれび registers a
+// person (a unique name each run) and records a consent to give IDENTITY and CONTACT to
+// つながりサポートセンター for referral; that organisation's admin opens the person for referral
+// and sees the name and phone while the household is shown as withheld, never as blank; the
+// coordinator revokes the consent; on reload the recipient sees identity and contact withheld
+// because the consent was revoked.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { NETWORK_ADMIN, signIn } from './support/session';
+
+const COORDINATOR = { email: 'coordinator@komorebi.example.jp' };
+const RECIPIENT = NETWORK_ADMIN; // ORG_ADMIN of つながりサポートセンター (INTERMEDIARY): does case work
+
+const kanaPool = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ';
+
+function uniqueKana(length: number): string {
+  let kana = '';
+  for (let index = 0; index < length; index++) kana += kanaPool[Math.floor(Math.random() * kanaPool.length)];
+  return kana;
+}
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+function category(page: Page, code: string) {
+  return page.locator(`section[data-category="${code}"]`);
+}
+
+test('a consent discloses identity and contact to a named organisation until it is revoked', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+  const familyName = `試験${run}`;
+  const givenName = '花子';
+  const phone = `03-${String(Math.floor(Math.random() * 9000) + 1000)}-${String(Math.floor(Math.random() * 9000) + 1000)}`;
+
+  // The coordinator registers the person.
+  const coordinator = await signedInPage(browser, COORDINATOR.email);
+  await coordinator.goto('/people/new');
+  await expect(coordinator.getByRole('heading', { level: 1, name: '当事者の登録' })).toBeVisible();
+  await coordinator.getByRole('textbox', { name: /^姓\s*\*?$/ }).fill(familyName);
+  await coordinator.getByRole('textbox', { name: /^名\s*\*?$/ }).fill(givenName);
+  await coordinator.getByRole('textbox', { name: /^姓（ふりがな）/ }).fill(uniqueKana(6));
+  await coordinator.getByRole('textbox', { name: /^名（ふりがな）/ }).fill('ハナコ');
+  await coordinator.getByLabel('生年月日').fill('1990-04-01');
+  await coordinator.getByRole('textbox', { name: '電話番号' }).fill(phone);
+  await coordinator.getByLabel('世帯人数').fill('2');
+  await coordinator.getByRole('button', { name: '登録する' }).click();
+  await expect(coordinator).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
+  const personId = new URL(coordinator.url()).pathname.split('/').pop() ?? '';
+  await expect(coordinator.getByRole('heading', { level: 1 })).toContainText(`${familyName} ${givenName}`);
+  await expect(category(coordinator, 'CONTACT')).toContainText(phone);
+
+  // …and records the consent: identity and contact, to つながりサポートセンター, for referral.
+  await coordinator.getByRole('tab', { name: '同意' }).click();
+  await coordinator.getByRole('button', { name: '同意を記録', exact: true }).click();
+  const form = coordinator.getByRole('dialog', { name: '同意を記録' });
+  await form.getByRole('checkbox', { name: '本人確認情報（氏名・ふりがな・生年月日）' }).check();
+  await form.getByRole('checkbox', { name: '連絡先' }).check();
+  await form.getByRole('combobox', { name: '提供先の団体' }).click();
+  await coordinator.getByRole('option', { name: RECIPIENT.organization }).click();
+  await expect(form.getByTestId('consent-summary')).toContainText(
+    `あなたの本人確認情報（氏名・ふりがな・生年月日）、連絡先を、${RECIPIENT.organization}に、他団体へのつなぎ（紹介）のために`,
+  );
+  await form.getByRole('button', { name: '同意を記録する' }).click();
+  await expect(form).toBeHidden();
+  const consent = coordinator.locator('article[data-consent-state]');
+  await expect(consent).toHaveCount(1);
+  await expect(consent).toHaveAttribute('data-consent-state', 'ACTIVE');
+  await expect(consent).toContainText(RECIPIENT.organization);
+
+  // The recipient finds the person among those shared for referral, and sees what was consented.
+  const recipient = await signedInPage(browser, RECIPIENT.email);
+  await recipient.goto('/people/shared');
+  const row = recipient.getByRole('row').filter({ hasText: `${familyName} ${givenName}` });
+  await expect(row).toContainText('NPO法人こもれび');
+  await row.getByRole('link').click();
+  await expect(recipient).toHaveURL(new RegExp(`/people/${personId}\\?purpose=REFERRAL$`));
+  await expect(category(recipient, 'IDENTITY')).toHaveAttribute('data-access', 'DISCLOSED');
+  await expect(category(recipient, 'IDENTITY')).toContainText(familyName);
+  await expect(category(recipient, 'CONTACT')).toContainText(phone);
+  for (const withheld of ['HOUSEHOLD', 'CONSULTATION', 'HEALTH']) {
+    await expect(category(recipient, withheld)).toHaveAttribute('data-access', 'WITHHELD');
+    await expect(category(recipient, withheld)).toContainText('非開示 — 同意が必要です');
+  }
+  await expect(category(recipient, 'HOUSEHOLD')).not.toContainText('2');
+
+  // The coordinator revokes the consent, with a reason.
+  await consent.getByRole('button', { name: '撤回' }).click();
+  const revoke = coordinator.getByRole('dialog', { name: '同意を撤回しますか' });
+  await revoke.getByRole('textbox', { name: /撤回の理由/ }).fill('本人から撤回の申し出があった');
+  await revoke.getByRole('button', { name: '撤回する' }).click();
+  await expect(revoke).toBeHidden();
+  await expect(consent).toHaveAttribute('data-consent-state', 'REVOKED');
+
+  // On reload the recipient sees identity and contact withheld, because the consent was revoked.
+  await recipient.reload();
+  for (const withheld of ['IDENTITY', 'CONTACT']) {
+    await expect(category(recipient, withheld)).toHaveAttribute('data-access', 'WITHHELD');
+    await expect(category(recipient, withheld)).toContainText('同意が撤回されました');
+  }
+  await expect(recipient.getByRole('main')).not.toContainText(phone);
+  await expect(recipient.getByRole('main')).not.toContainText(familyName);
+
+  await coordinator.context().close();
+  await recipient.context().close();
+});
