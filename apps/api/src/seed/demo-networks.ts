@@ -60,7 +60,11 @@ export const DEMO_NETWORK = {
       name: '中央区社会福祉協議会',
       nameKana: 'チュウオウクシャカイフクシキョウギカイ',
       municipalityCode: '13102',
-      members: [{ email: 'trainer@shakyo-chuo.example.jp', displayName: '山本 直子', roles: ['TRAINER'] }],
+      members: [
+        { email: 'trainer@shakyo-chuo.example.jp', displayName: '山本 直子', roles: ['TRAINER'] },
+        // A case worker (自立相談支援) here, so consents given to social welfare councils can be seen at work.
+        { email: 'soudan@shakyo-chuo.example.jp', displayName: '小林 真理', roles: ['COORDINATOR'] },
+      ],
     },
     {
       id: '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7e15',
