@@ -10,6 +10,19 @@ import { PersonalDataProvision } from '../../apps/api/src/core/personal-data/pro
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
+import {
+  CREATE_PERSON,
+  createPerson as createPersonAs,
+  fullPersonInput,
+  PERSON_FIELDS,
+  PERSON_QUERY as PERSON,
+  PersonResult,
+  readPerson,
+  RECORD_CONSENT,
+  recordConsent,
+  Section,
+  superuserConnection,
+} from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 type State = 'active' | 'expired' | 'revoked' | 'pending';
@@ -32,53 +45,20 @@ const clients: Record<string, SignedInClient> = {};
 const people: Record<State, string> = {} as Record<State, string>;
 const consentsByState: Record<State, string[]> = { active: [], expired: [], revoked: [], pending: [] };
 
-const SECTIONS = `access withheldReason consentId`;
-const PERSON_FIELDS = `id pseudonym status ownedByMe ownerOrganizationName
-  categories { category access withheldReason consentId specialCare }
-  identity { ${SECTIONS} values { familyName givenName familyNameKana givenNameKana birthDate } }
-  contact { ${SECTIONS} values { phone email } }
-  household { ${SECTIONS} values { householdSize notes } }
-  health { ${SECTIONS} values { conditions } }
-  disability { ${SECTIONS} values { notes } }
-  financial { ${SECTIONS} values { notes } }
-  legal { ${SECTIONS} values { victimisation } }
-  consultation { ${SECTIONS} values { summary needs } }`;
-const PERSON = `query Person($id: ID!, $purpose: ConsentPurpose) { person(id: $id, purpose: $purpose) { ${PERSON_FIELDS} } }`;
 const SHARED = `query Shared($purpose: ConsentPurpose!) { sharedPeople(purpose: $purpose) { nodes { ${PERSON_FIELDS} } } }`;
 const OWN = `query Own($search: String) { people(search: $search) { nodes { ${PERSON_FIELDS} } pageInfo { hasNextPage } } }`;
-const CREATE = `mutation Create($input: PersonInput!) { createPerson(input: $input) { ${PERSON_FIELDS} } }`;
-const RECORD = `mutation Record($input: ConsentInput!) { recordConsent(input: $input) { id state categories specialCare } }`;
+const RECORD = RECORD_CONSENT;
+const CREATE = CREATE_PERSON;
 const REVOKE = `mutation Revoke($id: ID!, $reason: String!) { revokeConsent(id: $id, reason: $reason) { id state revokedAt revocationReason revokedBy { name } } }`;
 
-interface Section {
-  access: string;
-  withheldReason: string | null;
-  consentId: string | null;
-  values: Record<string, unknown> | null;
-}
-type PersonResult = Record<string, unknown> & {
-  id: string;
-  categories: Array<{ category: PersonalDataCategory; access: string; withheldReason: string | null }>;
-};
-
-const sectionKey = (category: PersonalDataCategory) => category.toLowerCase();
+const sectionKey = (category: PersonalDataCategory) => category.toLowerCase() as Lowercase<PersonalDataCategory>;
 
 let registered = 0;
 
 function personInput(label: string) {
   // A different birth date each time: the same kana and birth date would (rightly) be refused
   // as a possible duplicate.
-  const birthDate = `${1950 + registered++}-05-01`;
-  return {
-    identity: { familyName: `試験${label}`, givenName: '花子', familyNameKana: 'しけん', givenNameKana: 'はなこ', birthDate },
-    contact: { phone: '03-0000-1234', email: `${label}@example.jp` },
-    household: { householdSize: 2, notes: `世帯メモ${label}` },
-    health: { conditions: `持病${label}` },
-    disability: { notes: `障害メモ${label}` },
-    financial: { notes: `家計メモ${label}` },
-    legal: { victimisation: `被害メモ${label}` },
-    consultation: { summary: `相談内容${label}`, needs: ['HOUSING'] },
-  };
+  return fullPersonInput(label, { birthDate: `${1950 + registered++}-05-01` });
 }
 
 function validity(state: State): { validFrom: string; validUntil: string | null } {
@@ -115,22 +95,8 @@ function outcomeOf(section: Section): string {
   return section.withheldReason as string;
 }
 
-async function readPerson(client: SignedInClient, id: string, purpose?: Purpose): Promise<PersonResult> {
-  const response = await client.request<{ person: PersonResult }>(PERSON, { id, purpose });
-  if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
-  return response.body.data!.person;
-}
-
-async function recordConsent(client: SignedInClient, input: Record<string, unknown>): Promise<string> {
-  const response = await client.request<{ recordConsent: { id: string } }>(RECORD, { input });
-  if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
-  return response.body.data!.recordConsent.id;
-}
-
 async function createPerson(client: SignedInClient, label: string): Promise<string> {
-  const response = await client.request<{ createPerson: PersonResult }>(CREATE, { input: personInput(label) });
-  if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
-  return response.body.data!.createPerson.id;
+  return (await createPersonAs(client, personInput(label))).id;
 }
 
 async function accessCount(personId: string): Promise<number> {
@@ -144,9 +110,7 @@ async function accessCount(personId: string): Promise<number> {
 beforeAll(async () => {
   database = await createTestDatabase();
   api = await startApi(database);
-  const superuser = new URL(database.superuserUrl);
-  superuser.pathname = `/${database.name}`;
-  sql = await new DataSource({ type: 'postgres', url: superuser.toString(), extra: { max: 1 } }).initialize();
+  sql = await superuserConnection(database);
   network = await createNetwork(database.ownerUrl, {
     slug: 'people-a',
     organizations: { owner: 'NPO', named: 'NPO', kind: 'MUNICIPALITY', other: 'SOCIAL_WELFARE_COUNCIL' },
@@ -228,10 +192,10 @@ describe('the consent matrix through person(id, purpose)', () => {
             expect(summary.access).toBe(section.access);
             expect(summary.withheldReason).toBe(section.withheldReason);
             if (section.access === 'DISCLOSED' && category === 'IDENTITY') {
-              expect(section.values).toMatchObject({ familyName: `試験${state}`, givenNameKana: 'はなこ' });
+              expect(section.values).toMatchObject({ familyName: `試験${state}`, givenNameKana: 'ハナコ' });
             }
             if (section.access === 'DISCLOSED' && category === 'HEALTH') {
-              expect(section.values).toEqual({ conditions: `持病${state}` });
+              expect(section.values).toMatchObject({ conditions: `病名${state}` });
             }
           }
         }
