@@ -56,6 +56,11 @@ const searchPolicy: FieldPolicy<SearchResult> = {
   },
 };
 
+/** The parts of a Person (no id of their own): kept inside their Person's cache entry. */
+const personSectionTypes = ['Identity', 'Contact', 'Household', 'Health', 'Disability', 'Financial', 'Legal', 'Consultation'].flatMap(
+  (category) => [`${category}Section`, `${category}Values`],
+);
+
 function isUnauthenticated(error: unknown): boolean {
   return (
     CombinedGraphQLErrors.is(error) && error.errors.some((entry) => entry.extensions?.['code'] === 'UNAUTHENTICATED')
@@ -102,8 +107,24 @@ export function createApolloClient(): ApolloClient {
             organizations: connectionPolicy(false),
             auditLog: connectionPolicy(['organizationId']),
             searchDirectory: searchPolicy,
+            people: connectionPolicy(['search']),
+            sharedPeople: connectionPolicy(['purpose']),
+            personAccessLog: connectionPolicy(['personId']),
+            provisionRecords: connectionPolicy(['filter']),
           },
         },
+        // What a read of a person discloses depends on its purpose (and on who reads: the owner's
+        // reads have purpose null). Normalised by id alone, a read under one purpose would
+        // overwrite — or show on the page of — a read under another, so a category withheld for
+        // REFERRAL could appear from a CASE_CONFERENCE read. Keyed by id and purpose, each read
+        // keeps its own entry. We chose this over `keyFields: false` so mutation results
+        // (correction, cessation, erasure) still update the cached person in place; it needs
+        // `purpose` in every selection of Person, which the PersonSummary and PersonDetail
+        // fragments (the only ones) carry. The *Section types have no id and stay embedded.
+        Person: { keyFields: ['id', 'purpose'] },
+        // Within one (id, purpose) entry the list reads fewer fields of a section than the person
+        // page: merge them rather than drop the page's fields when the list refreshes.
+        ...Object.fromEntries(personSectionTypes.map((type) => [type, { merge: true }])),
       },
     }),
   });

@@ -143,7 +143,8 @@ function RevokeDialog({ consentId, onClose }: { consentId: string; onClose: () =
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [revoke, { loading }] = useMutation(RevokeConsentDocument);
+  // What the person page shows depends on the active consents: read it again, never stale.
+  const [revoke, { loading }] = useMutation(RevokeConsentDocument, { refetchQueries: ['Consents', 'Person'], awaitRefetchQueries: true });
   const confirm = async () => {
     setAttempted(true);
     if (!reason.trim()) return;

@@ -34,9 +34,9 @@ function CorrectionForm({ person }: { person: PersonDetailFragment }) {
   const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [correct, { loading }] = useMutation(CorrectPersonDocument);
-  // Sections withheld from me are neither shown nor sent: a correction never blanks them.
+  // Only sections disclosed to me are shown and sent: a correction never blanks what it cannot see.
   const hidden = [...ordinarySections, ...specialCareSections]
-    .filter((section) => person[section.name].access === 'WITHHELD')
+    .filter((section) => person[section.name].access !== 'DISCLOSED')
     .map((section) => section.name);
   const sections = [...ordinarySections, ...(showSpecialCare ? specialCareSections : [])].filter((section) => !hidden.includes(section.name));
 

@@ -9,11 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
+import { useLoadMore } from '../../app/use-load-more';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { PersonStatusBadge } from './person-badges';
 import { PeopleTabs } from './people-tabs';
-import { usePageAfter } from './use-page-after';
 import { formatInstantDate, personKana, personName, usePeopleLabels } from './vocabulary';
 import { formatDate } from '../directory/vocabulary';
 
@@ -91,17 +91,7 @@ function PeopleTable({ search }: { search: string }) {
     fetchPolicy: 'cache-and-network',
   });
   const connection = data?.people;
-  const { loadingMore, loadMore } = usePageAfter(
-    (after) =>
-      fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          ...fetchMoreResult,
-          people: { ...fetchMoreResult.people, nodes: [...previous.people.nodes, ...fetchMoreResult.people.nodes] },
-        }),
-      }),
-    connection?.pageInfo.endCursor,
-  );
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
   if (error) return <ApiErrorAlert error={readApiError(error)} />;
   if (loading && !connection) return <LoadingState label={t('common.loading')} />;
   return (

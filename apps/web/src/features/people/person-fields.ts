@@ -8,7 +8,15 @@ import {
 } from '@tsunagu/domain';
 import type { PersonDetailFragment, PersonInput } from '@tsunagu/graphql-client';
 
-export type SectionName = 'identity' | 'contact' | 'household' | 'consultation' | 'health' | 'disability' | 'legal';
+export type SectionName =
+  | 'identity'
+  | 'contact'
+  | 'household'
+  | 'financial'
+  | 'consultation'
+  | 'health'
+  | 'disability'
+  | 'legal';
 
 export interface FieldSpec {
   name: string;
@@ -56,6 +64,17 @@ export const ordinarySections: readonly SectionSpec[] = [
       { name: 'livingSituation', kind: 'select', options: LIVING_SITUATIONS.codes },
       { name: 'householdSize', kind: 'number' },
       { name: 'dependents', kind: 'text' },
+      { name: 'notes', kind: 'textarea' },
+    ],
+  },
+  {
+    // Ordinary (not special-care) data: 生活保護 and debts are yes / no / unknown (blank).
+    name: 'financial',
+    category: 'FINANCIAL',
+    fields: [
+      { name: 'incomeSources', kind: 'text' },
+      { name: 'receivesPublicAssistance', kind: 'boolean' },
+      { name: 'hasDebt', kind: 'boolean' },
       { name: 'notes', kind: 'textarea' },
     ],
   },

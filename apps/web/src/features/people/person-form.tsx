@@ -159,6 +159,7 @@ function FormSection({
             {...common}
             data={options}
             value={value || null}
+            placeholder={field.kind === 'boolean' ? t('people.unknown') : undefined}
             clearable
             onChange={(next) => set(field.name, next ?? '')}
           />

@@ -14,7 +14,7 @@ import { DataTable } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
-import { usePageAfter } from './use-page-after';
+import { useLoadMore } from '../../app/use-load-more';
 import { formatDateTime, usePeopleLabels } from './vocabulary';
 
 type AccessRow = PersonAccessLogQuery['personAccessLog']['nodes'][number];
@@ -50,17 +50,7 @@ function AccessLog({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const { data, error, fetchMore } = useQuery(PersonAccessLogDocument, { variables: { personId, first: 20 }, fetchPolicy: 'network-only' });
-  const { loadingMore, loadMore } = usePageAfter(
-    (after) =>
-      fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          ...fetchMoreResult,
-          personAccessLog: { ...fetchMoreResult.personAccessLog, nodes: [...previous.personAccessLog.nodes, ...fetchMoreResult.personAccessLog.nodes] },
-        }),
-      }),
-    data?.personAccessLog.pageInfo.endCursor,
-  );
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, data?.personAccessLog.pageInfo.endCursor);
   if (error) return <ApiErrorAlert error={readApiError(error)} />;
   const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
   return (
@@ -107,17 +97,7 @@ export function ProvisionRecordsTable({
     variables: { filter: { side: 'PROVIDED', ...filter, ...(personId ? { personId } : {}) }, first: 30 },
     fetchPolicy: 'network-only',
   });
-  const { loadingMore, loadMore } = usePageAfter(
-    (after) =>
-      fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          ...fetchMoreResult,
-          provisionRecords: { ...fetchMoreResult.provisionRecords, nodes: [...previous.provisionRecords.nodes, ...fetchMoreResult.provisionRecords.nodes] },
-        }),
-      }),
-    data?.provisionRecords.pageInfo.endCursor,
-  );
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, data?.provisionRecords.pageInfo.endCursor);
   if (error) return <ApiErrorAlert error={readApiError(error)} />;
   const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
   return (

@@ -9,10 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
+import { useLoadMore } from '../../app/use-load-more';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { PeopleTabs } from './people-tabs';
-import { usePageAfter } from './use-page-after';
 import { personName, usePeopleLabels } from './vocabulary';
 
 const pageSize = 30;
@@ -61,17 +61,7 @@ function SharedTable({ purpose }: { purpose: ConsentPurpose }) {
     fetchPolicy: 'network-only',
   });
   const connection = data?.sharedPeople;
-  const { loadingMore, loadMore } = usePageAfter(
-    (after) =>
-      fetchMore({
-        variables: { after },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          ...fetchMoreResult,
-          sharedPeople: { ...fetchMoreResult.sharedPeople, nodes: [...previous.sharedPeople.nodes, ...fetchMoreResult.sharedPeople.nodes] },
-        }),
-      }),
-    connection?.pageInfo.endCursor,
-  );
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
   if (error) return <ApiErrorAlert error={readApiError(error)} />;
   if (loading && !connection) return <LoadingState label={t('common.loading')} />;
   return (

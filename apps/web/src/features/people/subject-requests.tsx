@@ -90,7 +90,7 @@ function CeaseDialog({ person, onClose }: { person: PersonDetailFragment; onClos
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [cease, { loading }] = useMutation(CeasePersonUseDocument);
+  const [cease, { loading }] = useMutation(CeasePersonUseDocument, { refetchQueries: ['Person'] });
   const confirm = async () => {
     setAttempted(true);
     if (!reason.trim()) return;
@@ -134,7 +134,7 @@ function EraseDialog({ person, onClose }: { person: PersonDetailFragment; onClos
   const [typed, setTyped] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [erase, { loading }] = useMutation(ErasePersonDocument);
+  const [erase, { loading }] = useMutation(ErasePersonDocument, { refetchQueries: ['Person'] });
   const matches = typed.trim() === person.pseudonym;
   const confirm = async () => {
     setAttempted(true);
