@@ -2,7 +2,7 @@
 // Japanese and English. Shared by the API (disclosure document, PDF) and the web (forms, cards),
 // so a field is called the same everywhere the person or a staff member reads it.
 import type { LocalizedText } from './error-codes';
-import type { PersonalDataCategory } from './people';
+import type { PersonalDataCategory, PersonValues } from './people';
 
 export const PERSONAL_DATA_FIELD_LABELS = {
   IDENTITY: {
@@ -57,5 +57,7 @@ export const PERSONAL_DATA_FIELD_LABELS = {
     notes: { ja: '相談メモ', en: 'Notes' },
   },
 } as const satisfies {
-  [C in PersonalDataCategory]: Record<string, LocalizedText>;
+  // Exactly the value keys of each category (IdentityValues … ConsultationValues): a field added
+  // to one of those interfaces without a label here, or a label for no field, is a type error.
+  [C in PersonalDataCategory]: Record<keyof NonNullable<PersonValues[C]>, LocalizedText>;
 };
