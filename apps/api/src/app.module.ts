@@ -16,6 +16,7 @@ import { HsdsModule } from './modules/hsds/hsds.module';
 import { MembersModule } from './modules/members/members.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PeopleModule } from './modules/people/people.module';
+import { ReferralsModule } from './modules/referrals/referrals.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         HsdsModule,
         PersonalDataModule,
         PeopleModule,
+        ReferralsModule,
       ],
     };
   }

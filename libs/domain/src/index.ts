@@ -5,3 +5,4 @@ export * from './lib/roles';
 export * from './lib/directory';
 export * from './lib/people';
 export * from './lib/people-fields';
+export * from './lib/referrals';

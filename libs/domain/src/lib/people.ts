@@ -62,6 +62,7 @@ export const WITHHELD_REASONS = vocabulary({
   PURPOSE_NOT_STATED: { ja: '利用目的が指定されていません', en: 'No purpose was stated for this read' },
   USE_CEASED: { ja: '本人の求めにより利用を停止しています', en: 'Use stopped at the person’s request' },
   ERASED: { ja: '本人の求めにより消去済みです', en: 'Erased at the person’s request' },
+  NOT_SHARED: { ja: 'この紹介では共有されていない項目です', en: 'Not shared in this referral' },
 });
 export type WithheldReason = (typeof WITHHELD_REASONS.codes)[number];
 

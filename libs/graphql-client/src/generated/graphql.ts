@@ -399,6 +399,7 @@ export type WithheldReason =
   | 'CONSENT_NOT_YET_VALID'
   | 'CONSENT_REVOKED'
   | 'ERASED'
+  | 'NOT_SHARED'
   | 'NO_CONSENT'
   | 'PURPOSE_NOT_STATED'
   | 'ROLE_NOT_PERMITTED'

@@ -142,6 +142,7 @@ export class PersonalDataReader {
     actor: RequestActor,
     personIds: readonly string[],
     purpose: ConsentPurpose | null,
+    options: { readonly scope?: readonly PersonalDataCategory[] } = {},
   ): Promise<PersonView[]> {
     if (personIds.length === 0) return [];
     const rows: PersonRow[] = await manager.query(
@@ -157,8 +158,15 @@ export class PersonalDataReader {
     for (const row of rows) {
       const owned = row.organization_id === actor.organizationId;
       const personConsents = owned ? [] : consents.filter((consent) => consent.personId === row.id);
-      const decide = (category: PersonalDataCategory): CategoryDecision =>
-        this.decide(actor, owned, row.status, personConsents, purpose, category, now);
+      const decide = (category: PersonalDataCategory): CategoryDecision => {
+        const decision = this.decide(actor, owned, row.status, personConsents, purpose, category, now);
+        // A referral shares only the categories its sender chose: the rest stay with the owner
+        // even where a consent would allow them.
+        if (!owned && options.scope && decision.access === 'DISCLOSED' && !options.scope.includes(category)) {
+          return { access: 'WITHHELD', reason: 'NOT_SHARED', consentId: null };
+        }
+        return decision;
+      };
       const categories = Object.fromEntries(
         PERSONAL_DATA_CATEGORIES.codes.map((category) => [category, this.categoryView(actor, row, category, decide(category))]),
       ) as unknown as PersonView['categories'];

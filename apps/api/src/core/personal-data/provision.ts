@@ -38,11 +38,13 @@ export class PersonalDataProvision {
     const categories = PERSONAL_DATA_CATEGORIES.codes.filter((category) => request.categories.includes(category));
     if (categories.length === 0) return [];
     const rows: Array<Record<string, unknown>> = await manager.query(
+      // The person's consents (recorded by the owner), whoever hands the data over: a referral
+      // forwarded by its receiver needs the person's consent for the third organisation too.
       `SELECT ${CONSENT_FACT_COLUMNS} FROM consents c
-        WHERE c.tenant_id = $1 AND c.person_id = $2 AND c.organization_id = $3
+        WHERE c.tenant_id = $1 AND c.person_id = $2
           AND EXISTS (SELECT 1 FROM persons p WHERE p.tenant_id = c.tenant_id AND p.id = c.person_id AND p.status = 'ACTIVE')
-          AND (c.recipient_organization_ids @> ARRAY[$4::uuid] OR c.recipient_kinds @> ARRAY[$5::text])`,
-      [request.tenantId, request.personId, request.providerOrganizationId, request.recipient.organizationId, request.recipient.organizationKind],
+          AND (c.recipient_organization_ids @> ARRAY[$3::uuid] OR c.recipient_kinds @> ARRAY[$4::text])`,
+      [request.tenantId, request.personId, request.recipient.organizationId, request.recipient.organizationKind],
     );
     const consents: ConsentRow[] = rows.map(toConsentRow);
     const now = this.clock.now();

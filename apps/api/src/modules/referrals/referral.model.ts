@@ -1,0 +1,161 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  AGE_BANDS,
+  AgeBand,
+  NOTIFICATION_DELIVERIES,
+  NOTIFICATION_KINDS,
+  NotificationDelivery,
+  NotificationKind,
+  PersonalDataCategory,
+  REFERRAL_ACTIONS,
+  REFERRAL_STATUSES,
+  REFERRAL_URGENCIES,
+  ReferralAction,
+  ReferralSide,
+  ReferralStatus,
+  ReferralUrgency,
+  ServiceCategory,
+} from '@tsunagu/domain';
+import { Connection } from '../../core/graphql/pagination';
+import { ServiceCategoryEnum } from '../directory/service.model';
+import { GenderEnum, NamedRef, Person, PersonalDataCategoryEnum } from '../people/people.model';
+
+function enumOf<T extends string>(codes: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(codes.map((code) => [code, code])) as { [K in T]: K };
+}
+
+export const ReferralStatusEnum = enumOf(REFERRAL_STATUSES.codes);
+export const ReferralUrgencyEnum = enumOf(REFERRAL_URGENCIES.codes);
+export const ReferralActionEnum = enumOf(REFERRAL_ACTIONS.codes);
+export const AgeBandEnum = enumOf(AGE_BANDS.codes);
+export const ReferralSideEnum = { SENDER: 'SENDER', RECEIVER: 'RECEIVER' } as const;
+export const NotificationKindEnum = enumOf(NOTIFICATION_KINDS.codes);
+export const NotificationDeliveryEnum = enumOf(NOTIFICATION_DELIVERIES.codes);
+export const ReferralBoxEnum = { INBOX: 'INBOX', OUTBOX: 'OUTBOX' } as const;
+export type ReferralBox = keyof typeof ReferralBoxEnum;
+
+registerEnumType(ReferralStatusEnum, { name: 'ReferralStatus' });
+registerEnumType(ReferralUrgencyEnum, { name: 'ReferralUrgency' });
+registerEnumType(ReferralActionEnum, { name: 'ReferralAction' });
+registerEnumType(AgeBandEnum, { name: 'AgeBand' });
+registerEnumType(ReferralSideEnum, { name: 'ReferralSide', description: 'Which side of the referral my organisation is on.' });
+registerEnumType(NotificationKindEnum, { name: 'NotificationKind' });
+registerEnumType(NotificationDeliveryEnum, { name: 'NotificationDelivery' });
+registerEnumType(ReferralBoxEnum, { name: 'ReferralBox', description: 'INBOX: referrals to my organisation. OUTBOX: from it.' });
+
+@ObjectType({ description: 'A case referred without personal data.' })
+export class AnonymousCase {
+  @Field(() => AgeBandEnum) ageBand!: AgeBand;
+  @Field(() => GenderEnum, { nullable: true }) gender!: string | null;
+  @Field(() => String, { nullable: true }) municipalityCode!: string | null;
+}
+
+@ObjectType({ description: 'One step on the timeline: who did what, when and why.' })
+export class ReferralEvent {
+  @Field(() => ID) id!: string;
+  @Field() action!: string;
+  @Field(() => ReferralStatusEnum, { nullable: true }) fromStatus!: ReferralStatus | null;
+  @Field(() => ReferralStatusEnum, { nullable: true }) toStatus!: ReferralStatus | null;
+  @Field(() => String, { nullable: true, description: 'Null: the system (deadlines).' }) actorName!: string | null;
+  @Field(() => NamedRef, { nullable: true }) actorOrganization!: NamedRef | null;
+  @Field(() => String, { nullable: true, description: 'Reason, outcome or note given.' }) note!: string | null;
+  @Field(() => ID, { nullable: true, description: 'For FORWARD: the new referral.' }) relatedReferralId!: string | null;
+  @Field(() => GraphQLISODateTime) at!: Date;
+}
+
+@ObjectType()
+export class ReferralMessage {
+  @Field(() => ID) id!: string;
+  @Field() authorName!: string;
+  @Field(() => NamedRef) authorOrganization!: NamedRef;
+  @Field() mine!: boolean;
+  @Field() body!: string;
+  @Field(() => GraphQLISODateTime) sentAt!: Date;
+}
+
+@ObjectType({ description: 'A referral (つなぎ) between two organisations of my network.' })
+export class Referral {
+  @Field(() => ID) id!: string;
+  @Field(() => ReferralStatusEnum) status!: ReferralStatus;
+  @Field(() => ReferralUrgencyEnum) urgency!: ReferralUrgency;
+  @Field(() => [ServiceCategoryEnum]) needs!: ServiceCategory[];
+  @Field() reason!: string;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => NamedRef) senderOrganization!: NamedRef;
+  @Field() senderName!: string;
+  @Field(() => NamedRef) receiverOrganization!: NamedRef;
+  @Field(() => ID, { nullable: true, description: 'Null when the service has left the directory.' }) serviceId!: string | null;
+  @Field() serviceName!: string;
+  @Field(() => ID, { nullable: true }) personId!: string | null;
+  @Field(() => String, { nullable: true }) personPseudonym!: string | null;
+  @Field(() => AnonymousCase, { nullable: true }) anonymousCase!: AnonymousCase | null;
+  @Field(() => [PersonalDataCategoryEnum], { description: 'Categories the sender shares (each under an active consent).' })
+  sharedCategories!: PersonalDataCategory[];
+  @Field(() => GraphQLISODateTime, { nullable: true }) sentAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) responseDueAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) expiresAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) escalatedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) answeredAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => String, { nullable: true }) outcome!: string | null;
+  @Field({ description: 'Awaiting a reply past its deadline.' }) overdue!: boolean;
+  @Field(() => ID, { nullable: true }) forwardedFromId!: string | null;
+  @Field(() => [ReferralSideEnum]) mySides!: ReferralSide[];
+  @Field(() => [ReferralActionEnum], { description: 'What I may do now.' }) availableActions!: ReferralAction[];
+  @Field(() => Int, { description: 'Messages from others I have not read.' }) unreadMessages!: number;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}
+
+@ObjectType()
+export class ReferralConnection extends Connection(Referral, 'Referral') {}
+
+@ObjectType({ description: 'A referral with its person (as consent allows), timeline and messages.' })
+export class ReferralDetail {
+  @Field(() => Referral) referral!: Referral;
+  @Field(() => Person, { nullable: true, description: 'Read for the purpose REFERRAL; categories not shared are WITHHELD.' })
+  person!: Person | null;
+  @Field(() => [ReferralEvent]) events!: ReferralEvent[];
+  @Field(() => [ReferralMessage]) messages!: ReferralMessage[];
+}
+
+@ObjectType()
+export class ReferralStatusCount {
+  @Field(() => ReferralStatusEnum) status!: ReferralStatus;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType()
+export class ReferralCounts {
+  @Field(() => [ReferralStatusCount]) byStatus!: ReferralStatusCount[];
+  @Field(() => Int) overdue!: number;
+  @Field(() => Int, { description: 'Referrals with messages I have not read.' }) withUnreadMessages!: number;
+}
+
+@ObjectType()
+export class ReferralDeadlines {
+  @Field(() => Int) urgentHours!: number;
+  @Field(() => Int) highHours!: number;
+  @Field(() => Int) normalHours!: number;
+  @Field(() => Int, { description: 'Hours after the reply deadline before an unanswered referral expires.' }) expiryGraceHours!: number;
+}
+
+@ObjectType()
+export class Notification {
+  @Field(() => ID) id!: string;
+  @Field(() => NotificationKindEnum) kind!: NotificationKind;
+  @Field(() => ID, { nullable: true }) referralId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The other organisation of the referral.' }) counterpartName!: string | null;
+  @Field(() => String, { nullable: true }) serviceName!: string | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) readAt!: Date | null;
+}
+
+@ObjectType()
+export class NotificationConnection extends Connection(Notification, 'Notification') {}
+
+@ObjectType()
+export class NotificationPreference {
+  @Field(() => NotificationKindEnum) kind!: NotificationKind;
+  @Field(() => NotificationDeliveryEnum) delivery!: NotificationDelivery;
+}

@@ -1,0 +1,125 @@
+import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import type { ReferralAction } from '@tsunagu/domain';
+import type { RequestActor } from '../../core/auth/actor';
+import { CurrentActor } from '../../core/auth/auth.decorators';
+import { toConnection } from '../../core/graphql/pagination';
+import { ForwardReferralInput, ReferralDeadlinesInput, ReferralFilter, ReferralInput } from './dto/referral.input';
+import {
+  Referral,
+  ReferralActionEnum,
+  ReferralBox,
+  ReferralBoxEnum,
+  ReferralConnection,
+  ReferralCounts,
+  ReferralDeadlines,
+  ReferralDetail,
+  ReferralMessage,
+} from './referral.model';
+import { ReferralsService } from './referrals.service';
+
+@ObjectType()
+class ForwardedReferral {
+  @Field(() => Referral, { description: 'The referral forwarded (now FORWARDED).' }) forwarded!: Referral;
+  @Field(() => Referral, { description: 'The new referral to the third organisation (SENT).' }) created!: Referral;
+}
+
+const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
+  10 + (args.first ?? 50) * childComplexity;
+
+@Resolver(() => Referral)
+export class ReferralsResolver {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @Query(() => ReferralConnection, {
+    name: 'referrals',
+    description: 'INBOX: referrals to my organisation. OUTBOX: from it (drafts included). Newest first.',
+    complexity: listComplexity,
+  })
+  async referralList(
+    @CurrentActor() actor: RequestActor,
+    @Args('box', { type: () => ReferralBoxEnum }) box: ReferralBox,
+    @Args('filter', { type: () => ReferralFilter, nullable: true }) filter?: ReferralFilter,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    return toConnection(await this.referrals.list(actor, box, filter ?? {}, first, after));
+  }
+
+  @Query(() => ReferralCounts, { description: 'Counts by status for my inbox or outbox, plus overdue and unread.' })
+  referralCounts(@CurrentActor() actor: RequestActor, @Args('box', { type: () => ReferralBoxEnum }) box: ReferralBox): Promise<ReferralCounts> {
+    return this.referrals.counts(actor, box);
+  }
+
+  @Query(() => ReferralDetail)
+  referral(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<ReferralDetail> {
+    return this.referrals.detail(actor, id);
+  }
+
+  @Query(() => [Referral], { description: "A person's referral history (the organisation that registered them)." })
+  personReferrals(@CurrentActor() actor: RequestActor, @Args('personId', { type: () => ID }) personId: string): Promise<Referral[]> {
+    return this.referrals.personReferrals(actor, personId);
+  }
+
+  @Query(() => ReferralDeadlines, { description: "My network's reply deadlines per urgency." })
+  referralDeadlines(@CurrentActor() actor: RequestActor): Promise<ReferralDeadlines> {
+    return this.referrals.deadlines(actor);
+  }
+
+  @Mutation(() => ReferralDeadlines, { description: 'Change the reply deadlines (network admins).' })
+  setReferralDeadlines(@CurrentActor() actor: RequestActor, @Args('input') input: ReferralDeadlinesInput): Promise<ReferralDeadlines> {
+    return this.referrals.setDeadlines(actor, input);
+  }
+
+  @Mutation(() => Referral, { description: 'Create a referral; sent at once unless send is false (a draft).' })
+  createReferral(
+    @CurrentActor() actor: RequestActor,
+    @Args('input') input: ReferralInput,
+    @Args('send', { defaultValue: true }) send: boolean,
+  ): Promise<Referral> {
+    return this.referrals.create(actor, input, send);
+  }
+
+  @Mutation(() => Referral, { description: 'Replace the fields of a draft.' })
+  updateReferralDraft(
+    @CurrentActor() actor: RequestActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ReferralInput,
+  ): Promise<Referral> {
+    return this.referrals.updateDraft(actor, id, input);
+  }
+
+  @Mutation(() => Referral, {
+    description: 'Take an action on a referral (see availableActions). DECLINE and CLOSE_UNRESOLVED need a reason, COMPLETE an outcome, in text.',
+  })
+  transitionReferral(
+    @CurrentActor() actor: RequestActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('action', { type: () => ReferralActionEnum }) action: ReferralAction,
+    @Args('text', { type: () => String, nullable: true }) text?: string,
+  ): Promise<Referral> {
+    return this.referrals.transition(actor, id, action, text);
+  }
+
+  @Mutation(() => ForwardedReferral, { description: 'Forward to a third organisation: consent is checked again and a new provision recorded.' })
+  forwardReferral(
+    @CurrentActor() actor: RequestActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ForwardReferralInput,
+  ): Promise<ForwardedReferral> {
+    return this.referrals.forward(actor, id, input);
+  }
+
+  @Mutation(() => ReferralMessage)
+  postReferralMessage(
+    @CurrentActor() actor: RequestActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('body') body: string,
+  ): Promise<ReferralMessage> {
+    return this.referrals.postMessage(actor, id, body);
+  }
+
+  @Mutation(() => Referral, { description: "Mark the referral's messages read for me." })
+  markReferralRead(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Referral> {
+    return this.referrals.markRead(actor, id);
+  }
+}

@@ -1,0 +1,878 @@
+// Referrals (つなぎ): drafting and sending, every transition of the life cycle in
+// libs/domain/src/lib/referrals.ts, forwarding, the timeline, messages, and the inbox and
+// outbox. Personal data travels only through core/personal-data: sending (and forwarding)
+// passes the provision gate, which refuses any category no active consent covers and writes the
+// provision record; the receiver reads the person through the consent-aware reader.
+//
+// Concurrency: each transition is an UPDATE guarded by the status it starts from, inside the
+// transaction that also writes the event and the notifications. Of two members acting at once,
+// one changes the row; the other's UPDATE finds nothing, and its whole transaction rolls back
+// with CONFLICT — nothing half-applied.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AGE_BANDS,
+  availableActions,
+  checkTransition,
+  DEFAULT_RESPONSE_HOURS,
+  GENDERS,
+  isSpecialCare,
+  isUuid,
+  LocalizedText,
+  mayDoCasework,
+  maySeeSpecialCare,
+  normalizeMunicipalityCode,
+  OrganizationKind,
+  PERSONAL_DATA_CATEGORIES,
+  REFERRAL_ACTIONS,
+  REFERRAL_STATUSES,
+  REFERRAL_TRANSITIONS,
+  ReferralAction,
+  ReferralSide,
+  ReferralStatus,
+  ReferralUrgency,
+  responseDeadline,
+  SERVICE_CATEGORIES,
+  ServiceCategory,
+  TransitionCheck,
+} from '@tsunagu/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RequestActor } from '../../core/auth/actor';
+import { recordAudit } from '../../core/audit/audit-log';
+import { assertCan, notFound } from '../../core/authz/authorize';
+import { queryRows } from '../../core/database/returning';
+import { AppError } from '../../core/graphql/app-error';
+import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
+import { PersonalDataReader } from '../../core/personal-data/person-reader';
+import { PersonRecords } from '../../core/personal-data/person-records';
+import { PersonalDataProvision } from '../../core/personal-data/provision';
+import { runInTenant } from '../../core/tenancy/tenant-transaction';
+import { Clock } from '../../core/time/clock';
+import { toPerson } from '../people/people.service';
+import type { ForwardReferralInput, ReferralDeadlinesInput, ReferralFilter, ReferralInput } from './dto/referral.input';
+import { ReferralNotice, ReferralNotifier } from './referral-notifier';
+import {
+  Referral,
+  ReferralBox,
+  ReferralCounts,
+  ReferralDeadlines,
+  ReferralDetail,
+  ReferralEvent,
+  ReferralMessage,
+} from './referral.model';
+
+const REFERRAL = { ja: '紹介', en: 'referral' };
+const text = (ja: string, en: string): LocalizedText => ({ ja, en });
+const HOUR = 60 * 60 * 1000;
+
+/** The referral row with the names a list shows, and my unread count. */
+const REFERRAL_SELECT = `
+  SELECT r.id, r.status, r.urgency, r.needs, r.reason, r.notes, r.sender_organization_id, so.name AS sender_organization_name,
+         so.kind AS sender_organization_kind, r.sender_membership_id, su.display_name AS sender_name,
+         r.receiver_organization_id, ro.name AS receiver_organization_name, ro.kind AS receiver_organization_kind,
+         r.service_id, r.service_name, r.person_id, p.pseudonym AS person_pseudonym,
+         r.anonymous_age_band, r.anonymous_gender, r.anonymous_municipality_code, r.shared_categories,
+         r.sent_at, r.response_due_at, r.expires_at, r.escalated_at, r.answered_at, r.closed_at, r.outcome,
+         r.forwarded_from_id, r.created_at, r.updated_at,
+         (SELECT count(*)::int FROM referral_messages msg
+           WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
+             AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
+                                              WHERE rr.tenant_id = r.tenant_id AND rr.referral_id = r.id AND rr.membership_id = $2),
+                                           '-infinity')) AS unread_messages
+    FROM referrals r
+    JOIN organizations so ON so.tenant_id = r.tenant_id AND so.id = r.sender_organization_id
+    JOIN organizations ro ON ro.tenant_id = r.tenant_id AND ro.id = r.receiver_organization_id
+    JOIN memberships sm ON sm.tenant_id = r.tenant_id AND sm.id = r.sender_membership_id
+    JOIN users su ON su.id = sm.user_id
+    LEFT JOIN persons p ON p.tenant_id = r.tenant_id AND p.id = r.person_id`;
+
+interface ReferralRow {
+  id: string;
+  status: ReferralStatus;
+  urgency: ReferralUrgency;
+  needs: ServiceCategory[];
+  reason: string;
+  notes: string | null;
+  sender_organization_id: string;
+  sender_organization_name: string;
+  sender_organization_kind: OrganizationKind;
+  sender_membership_id: string;
+  sender_name: string;
+  receiver_organization_id: string;
+  receiver_organization_name: string;
+  receiver_organization_kind: OrganizationKind;
+  service_id: string | null;
+  service_name: string;
+  person_id: string | null;
+  person_pseudonym: string | null;
+  anonymous_age_band: string | null;
+  anonymous_gender: string | null;
+  anonymous_municipality_code: string | null;
+  shared_categories: string[];
+  sent_at: Date | null;
+  response_due_at: Date | null;
+  expires_at: Date | null;
+  escalated_at: Date | null;
+  answered_at: Date | null;
+  closed_at: Date | null;
+  outcome: string | null;
+  forwarded_from_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  unread_messages: number;
+}
+
+interface CheckedReferral {
+  service: { id: string; name: string; organization_id: string; organization_kind: OrganizationKind };
+  personId: string | null;
+  anonymous: { ageBand: string; gender: string | null; municipalityCode: string | null } | null;
+  needs: ServiceCategory[];
+  urgency: ReferralUrgency;
+  reason: string;
+  notes: string | null;
+  sharedCategories: string[];
+}
+
+function sidesOf(actor: RequestActor, row: Pick<ReferralRow, 'sender_organization_id' | 'receiver_organization_id'>): ReferralSide[] {
+  const sides: ReferralSide[] = [];
+  if (row.sender_organization_id === actor.organizationId) sides.push('SENDER');
+  if (row.receiver_organization_id === actor.organizationId) sides.push('RECEIVER');
+  return sides;
+}
+
+function transitionError(action: ReferralAction, status: ReferralStatus, check: Extract<TransitionCheck, { ok: false }>): AppError {
+  const actionLabel = REFERRAL_ACTIONS.labels[action];
+  const statusLabel = REFERRAL_STATUSES.labels[status];
+  switch (check.problem) {
+    case 'WRONG_STATUS':
+      return new AppError(
+        'CONFLICT',
+        text(
+          `この紹介は「${statusLabel.ja}」のため、「${actionLabel.ja}」はできません。画面を更新して状態を確かめてください。`,
+          `This referral is "${statusLabel.en}", so "${actionLabel.en}" is not possible. Refresh to see its current state.`,
+        ),
+        { reason: 'INVALID_TRANSITION' },
+      );
+    case 'REASON_REQUIRED':
+      return new AppError('BAD_USER_INPUT', undefined, { fields: { text: text('理由を入力してください。', 'Give the reason.') } });
+    case 'OUTCOME_REQUIRED':
+      return new AppError('BAD_USER_INPUT', undefined, {
+        fields: { text: text('支援の結果を入力してください。', 'Describe the outcome of the support.') },
+      });
+    default:
+      return new AppError(
+        'FORBIDDEN',
+        text(`「${actionLabel.ja}」は、この紹介のこの立場・役割ではできません。`, `You cannot "${actionLabel.en}" this referral in your organisation's place or role.`),
+        { reason: 'TRANSITION_NOT_ALLOWED' },
+      );
+  }
+}
+
+@Injectable()
+export class ReferralsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: PersonalDataReader,
+    private readonly records: PersonRecords,
+    private readonly provision: PersonalDataProvision,
+    private readonly notifier: ReferralNotifier,
+    private readonly clock: Clock,
+  ) {}
+
+  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
+  }
+
+  // --- writing ------------------------------------------------------------------------------
+
+  create(actor: RequestActor, input: ReferralInput, send: boolean): Promise<Referral> {
+    this.assertCaseworker(actor);
+    return this.tenant(actor, async (manager) => {
+      const checked = await this.check(manager, actor, input);
+      const [{ id }]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO referrals (tenant_id, sender_organization_id, sender_membership_id, receiver_organization_id, service_id, service_name,
+                                person_id, anonymous_age_band, anonymous_gender, anonymous_municipality_code, needs, urgency, reason, notes,
+                                shared_categories)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+        [
+          actor.tenantId,
+          actor.organizationId,
+          actor.membershipId,
+          checked.service.organization_id,
+          checked.service.id,
+          checked.service.name,
+          checked.personId,
+          checked.anonymous?.ageBand ?? null,
+          checked.anonymous?.gender ?? null,
+          checked.anonymous?.municipalityCode ?? null,
+          checked.needs,
+          checked.urgency,
+          checked.reason,
+          checked.notes,
+          checked.sharedCategories,
+        ],
+      );
+      await this.event(manager, actor, id, 'CREATE', null, 'DRAFT', null);
+      await this.audit(manager, actor, id, 'CREATED', ['service', 'person', 'needs', 'urgency', 'sharedCategories']);
+      if (send) await this.send(manager, actor, await this.row(manager, actor, id));
+      return this.toReferral(actor, await this.row(manager, actor, id));
+    });
+  }
+
+  updateDraft(actor: RequestActor, id: string, input: ReferralInput): Promise<Referral> {
+    this.assertCaseworker(actor);
+    return this.tenant(actor, async (manager) => {
+      const current = await this.partyRow(manager, actor, id);
+      if (!sidesOf(actor, current).includes('SENDER')) throw transitionError('SEND', current.status, { ok: false, problem: 'WRONG_SIDE' });
+      if (current.status !== 'DRAFT') {
+        throw new AppError('CONFLICT', text('送信した紹介は変更できません。メッセージで補足してください。', 'A sent referral cannot be edited; add a message instead.'), {
+          reason: 'NOT_A_DRAFT',
+        });
+      }
+      const checked = await this.check(manager, actor, input);
+      const updated = await queryRows(
+        manager,
+        `UPDATE referrals SET receiver_organization_id = $3, service_id = $4, service_name = $5, person_id = $6, anonymous_age_band = $7,
+                anonymous_gender = $8, anonymous_municipality_code = $9, needs = $10, urgency = $11, reason = $12, notes = $13,
+                shared_categories = $14
+          WHERE tenant_id = $1 AND id = $2 AND status = 'DRAFT' RETURNING id`,
+        [
+          actor.tenantId,
+          id,
+          checked.service.organization_id,
+          checked.service.id,
+          checked.service.name,
+          checked.personId,
+          checked.anonymous?.ageBand ?? null,
+          checked.anonymous?.gender ?? null,
+          checked.anonymous?.municipalityCode ?? null,
+          checked.needs,
+          checked.urgency,
+          checked.reason,
+          checked.notes,
+          checked.sharedCategories,
+        ],
+      );
+      if (updated.length === 0) throw this.lostRace();
+      await this.audit(manager, actor, id, 'UPDATED', ['draft']);
+      return this.toReferral(actor, await this.row(manager, actor, id));
+    });
+  }
+
+  /** Any action of the life cycle a member takes (SEND, CANCEL, ACCEPT, DECLINE, START, COMPLETE, CLOSE_UNRESOLVED). */
+  transition(actor: RequestActor, id: string, action: ReferralAction, note: string | null | undefined): Promise<Referral> {
+    if (action === 'FORWARD' || action === 'EXPIRE') {
+      throw new AppError('BAD_USER_INPUT', text('転送は forwardReferral で行ってください。', 'Forward with forwardReferral; expiry is the system’s.'), {
+        reason: 'USE_FORWARD',
+      });
+    }
+    return this.tenant(actor, async (manager) => {
+      const current = await this.partyRow(manager, actor, id);
+      const check = checkTransition(action, current.status, { sides: sidesOf(actor, current), roles: actor.roles }, note);
+      if (!check.ok) throw transitionError(action, current.status, check);
+      if (action === 'SEND') {
+        await this.send(manager, actor, current);
+      } else {
+        const trimmed = note?.trim() || null;
+        if (trimmed && trimmed.length > 4000) {
+          throw new AppError('BAD_USER_INPUT', undefined, { fields: { text: text('4000文字以内にしてください。', 'Keep it within 4,000 characters.') } });
+        }
+        const now = this.clock.now();
+        const updated = await queryRows(
+          manager,
+          `UPDATE referrals SET status = $3,
+                  answered_at = CASE WHEN $4 THEN $6::timestamptz ELSE answered_at END,
+                  closed_at = CASE WHEN $5 THEN $6::timestamptz ELSE closed_at END,
+                  outcome = CASE WHEN $3 = 'COMPLETED' THEN $7 ELSE outcome END
+            WHERE tenant_id = $1 AND id = $2 AND status = $8 RETURNING id`,
+          [
+            actor.tenantId,
+            id,
+            check.to,
+            action === 'ACCEPT' || action === 'DECLINE',
+            ['DECLINED', 'CANCELLED', 'COMPLETED', 'CLOSED_UNRESOLVED'].includes(check.to),
+            now,
+            trimmed,
+            current.status,
+          ],
+        );
+        if (updated.length === 0) throw this.lostRace();
+        await this.event(manager, actor, id, action, current.status, check.to, trimmed);
+        const notice = this.noticeFor(actor, current, action);
+        if (notice) await this.notifier.notify(manager, notice);
+      }
+      return this.toReferral(actor, await this.row(manager, actor, id));
+    });
+  }
+
+  /** Hands the case on to a third organisation: a new referral (sent), consent checked again. */
+  forward(actor: RequestActor, id: string, input: ForwardReferralInput): Promise<{ forwarded: Referral; created: Referral }> {
+    return this.tenant(actor, async (manager) => {
+      const current = await this.partyRow(manager, actor, id);
+      const check = checkTransition('FORWARD', current.status, { sides: sidesOf(actor, current), roles: actor.roles }, input.reason);
+      if (!check.ok) throw transitionError('FORWARD', current.status, check);
+      const reason = input.reason.trim();
+      const service = await this.receivingService(manager, actor, input.serviceId);
+      if (service.organization_id === current.sender_organization_id) {
+        throw new AppError('BAD_USER_INPUT', undefined, {
+          fields: { serviceId: text('紹介元の団体には転送できません。お断りして理由を伝えてください。', 'You cannot forward back to the sender; decline with a reason instead.') },
+        });
+      }
+      const shared = PERSONAL_DATA_CATEGORIES.codes.filter((category) => input.sharedCategories.includes(category));
+      if (shared.some((category) => !current.shared_categories.includes(category))) {
+        throw new AppError('BAD_USER_INPUT', undefined, {
+          fields: { sharedCategories: text('受け取った項目の中から選んでください。', 'Choose among the categories you received.') },
+        });
+      }
+      if (shared.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
+      const [{ id: newId }]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO referrals (tenant_id, sender_organization_id, sender_membership_id, receiver_organization_id, service_id, service_name,
+                                person_id, anonymous_age_band, anonymous_gender, anonymous_municipality_code, needs, urgency, reason, notes,
+                                shared_categories, forwarded_from_id)
+         SELECT tenant_id, $3, $4, $5, $6, $7, person_id, anonymous_age_band, anonymous_gender, anonymous_municipality_code, needs,
+                coalesce($8, urgency), $9, notes, $10, id
+           FROM referrals WHERE tenant_id = $1 AND id = $2
+         RETURNING id`,
+        [actor.tenantId, id, actor.organizationId, actor.membershipId, service.organization_id, service.id, service.name, input.urgency ?? null, reason, shared],
+      );
+      const updated = await queryRows(
+        manager,
+        `UPDATE referrals SET status = 'FORWARDED', closed_at = $3, answered_at = coalesce(answered_at, $3)
+          WHERE tenant_id = $1 AND id = $2 AND status = $4 RETURNING id`,
+        [actor.tenantId, id, this.clock.now(), current.status],
+      );
+      if (updated.length === 0) throw this.lostRace();
+      await this.event(manager, actor, newId, 'CREATE', null, 'DRAFT', null, id);
+      await this.send(manager, actor, await this.row(manager, actor, newId));
+      await this.event(manager, actor, id, 'FORWARD', current.status, 'FORWARDED', reason, newId);
+      await this.notifier.notify(manager, {
+        tenantId: actor.tenantId,
+        kind: 'REFERRAL_DECLINED',
+        referralId: id,
+        organizationIds: [],
+        membershipIds: [current.sender_membership_id],
+        exceptMembershipId: actor.membershipId,
+      });
+      return {
+        forwarded: this.toReferral(actor, await this.row(manager, actor, id)),
+        created: this.toReferral(actor, await this.row(manager, actor, newId)),
+      };
+    });
+  }
+
+  postMessage(actor: RequestActor, id: string, body: string): Promise<ReferralMessage> {
+    const trimmed = body.trim();
+    if (trimmed.length < 1 || trimmed.length > 4000) {
+      throw new AppError('BAD_USER_INPUT', undefined, { fields: { body: text('メッセージを1〜4000文字で入力してください。', 'Write a message of 1 to 4,000 characters.') } });
+    }
+    this.assertCaseworker(actor);
+    return this.tenant(actor, async (manager) => {
+      const current = await this.partyRow(manager, actor, id);
+      if (current.status === 'DRAFT') {
+        throw new AppError('CONFLICT', text('下書きにはメッセージを送れません。', 'Messages start once the referral is sent.'), { reason: 'NOT_SENT' });
+      }
+      const [message]: Array<{ id: string; created_at: Date }> = await manager.query(
+        `INSERT INTO referral_messages (tenant_id, referral_id, author_membership_id, author_organization_id, body)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at`,
+        [actor.tenantId, id, actor.membershipId, actor.organizationId, trimmed],
+      );
+      await this.markReadIn(manager, actor, id, message.created_at);
+      const otherSide = sidesOf(actor, current).includes('SENDER') ? current.receiver_organization_id : current.sender_organization_id;
+      await this.notifier.notify(manager, {
+        tenantId: actor.tenantId,
+        kind: 'REFERRAL_MESSAGE',
+        referralId: id,
+        organizationIds: [otherSide],
+        membershipIds: otherSide === current.sender_organization_id ? [current.sender_membership_id] : [],
+        exceptMembershipId: actor.membershipId,
+      });
+      return {
+        id: message.id,
+        authorName: actor.displayName,
+        authorOrganization: {
+          id: actor.organizationId,
+          name: actor.organizationId === current.sender_organization_id ? current.sender_organization_name : current.receiver_organization_name,
+        },
+        mine: true,
+        body: trimmed,
+        sentAt: message.created_at,
+      };
+    });
+  }
+
+  markRead(actor: RequestActor, id: string): Promise<Referral> {
+    return this.tenant(actor, async (manager) => {
+      await this.partyRow(manager, actor, id);
+      await this.markReadIn(manager, actor, id, this.clock.now());
+      return this.toReferral(actor, await this.row(manager, actor, id));
+    });
+  }
+
+  // --- the deadline jobs --------------------------------------------------------------------
+
+  /**
+   * Escalates referrals of one network past their reply deadline, once each: the guarded UPDATE
+   * lets exactly one of several concurrent runs claim a referral. Returns the ids escalated.
+   */
+  async escalateDue(tenantId: string): Promise<string[]> {
+    return runInTenant(this.dataSource, tenantId, async (manager) => {
+      const now = this.clock.now();
+      const rows = await queryRows<{ id: string; sender_membership_id: string; sender_organization_id: string; receiver_organization_id: string }>(
+        manager,
+        `UPDATE referrals SET escalated_at = $2
+          WHERE tenant_id = $1 AND status = 'SENT' AND escalated_at IS NULL AND response_due_at <= $2
+        RETURNING id, sender_membership_id, sender_organization_id, receiver_organization_id`,
+        [tenantId, now],
+      );
+      for (const row of rows) {
+        await this.systemEvent(manager, tenantId, row.id, 'ESCALATE', 'SENT', 'SENT');
+        await this.notifier.notify(manager, {
+          tenantId,
+          kind: 'REFERRAL_ESCALATED',
+          referralId: row.id,
+          organizationIds: [row.receiver_organization_id],
+          membershipIds: [row.sender_membership_id],
+          exceptMembershipId: null,
+        });
+      }
+      return rows.map((row) => row.id);
+    });
+  }
+
+  /** Expires referrals of one network left unanswered past their expiry, once each. */
+  async expireDue(tenantId: string): Promise<string[]> {
+    return runInTenant(this.dataSource, tenantId, async (manager) => {
+      const now = this.clock.now();
+      const rows = await queryRows<{ id: string }>(
+        manager,
+        `UPDATE referrals SET status = 'EXPIRED', closed_at = $2
+          WHERE tenant_id = $1 AND status = 'SENT' AND expires_at <= $2
+        RETURNING id`,
+        [tenantId, now],
+      );
+      for (const row of rows) await this.systemEvent(manager, tenantId, row.id, 'EXPIRE', 'SENT', 'EXPIRED');
+      return rows.map((row) => row.id);
+    });
+  }
+
+  // --- reading ------------------------------------------------------------------------------
+
+  detail(actor: RequestActor, id: string): Promise<ReferralDetail> {
+    this.assertCaseworker(actor);
+    return this.tenant(actor, async (manager) => {
+      const row = await this.partyRow(manager, actor, id);
+      let person = null;
+      if (row.person_id && row.status !== 'DRAFT') {
+        const [view] = await this.reader.read(manager, actor, [row.person_id], 'REFERRAL', {
+          scope: row.shared_categories as never,
+        });
+        person = view ? toPerson(view) : null;
+      } else if (row.person_id) {
+        // A draft is still the sender's own: only the owner sees it.
+        const [view] = await this.reader.read(manager, actor, [row.person_id], null);
+        person = view ? toPerson(view) : null;
+      }
+      const events: Array<Record<string, unknown>> = await manager.query(
+        `SELECT e.id, e.action, e.from_status, e.to_status, e.note, e.related_referral_id, e.created_at,
+                u.display_name AS actor_name, o.id AS organization_id, o.name AS organization_name
+           FROM referral_events e
+           LEFT JOIN memberships m ON m.tenant_id = e.tenant_id AND m.id = e.actor_membership_id
+           LEFT JOIN users u ON u.id = m.user_id
+           LEFT JOIN organizations o ON o.tenant_id = e.tenant_id AND o.id = e.actor_organization_id
+          WHERE e.tenant_id = $1 AND e.referral_id = $2 ORDER BY e.created_at, e.id`,
+        [actor.tenantId, id],
+      );
+      const messages: Array<Record<string, unknown>> = await manager.query(
+        `SELECT msg.id, msg.body, msg.created_at, msg.author_membership_id, u.display_name AS author_name,
+                o.id AS organization_id, o.name AS organization_name
+           FROM referral_messages msg
+           JOIN memberships m ON m.tenant_id = msg.tenant_id AND m.id = msg.author_membership_id
+           JOIN users u ON u.id = m.user_id
+           JOIN organizations o ON o.tenant_id = msg.tenant_id AND o.id = msg.author_organization_id
+          WHERE msg.tenant_id = $1 AND msg.referral_id = $2 ORDER BY msg.created_at, msg.id`,
+        [actor.tenantId, id],
+      );
+      return {
+        referral: this.toReferral(actor, row),
+        person,
+        events: events.map(
+          (event): ReferralEvent => ({
+            id: event.id as string,
+            action: event.action as string,
+            fromStatus: (event.from_status as ReferralStatus | null) ?? null,
+            toStatus: (event.to_status as ReferralStatus | null) ?? null,
+            actorName: (event.actor_name as string | null) ?? null,
+            actorOrganization: event.organization_id ? { id: event.organization_id as string, name: event.organization_name as string } : null,
+            note: (event.note as string | null) ?? null,
+            relatedReferralId: (event.related_referral_id as string | null) ?? null,
+            at: event.created_at as Date,
+          }),
+        ),
+        messages: messages.map(
+          (message): ReferralMessage => ({
+            id: message.id as string,
+            authorName: message.author_name as string,
+            authorOrganization: { id: message.organization_id as string, name: message.organization_name as string },
+            mine: message.author_membership_id === actor.membershipId,
+            body: message.body as string,
+            sentAt: message.created_at as Date,
+          }),
+        ),
+      };
+    });
+  }
+
+  list(actor: RequestActor, box: ReferralBox, filter: ReferralFilter, first?: number | null, after?: string | null): Promise<Page<Referral>> {
+    this.assertCaseworker(actor);
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const { where, params } = this.filterClause(actor, box, filter, 3);
+    return this.tenant(actor, async (manager) => {
+      const rows: ReferralRow[] = await manager.query(
+        `${REFERRAL_SELECT}
+          WHERE r.tenant_id = $1 AND ${where}
+            AND ($${params.length + 3}::timestamptz IS NULL OR (r.created_at, r.id) < ($${params.length + 3}::timestamptz, $${params.length + 4}::uuid))
+          ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length + 5}`,
+        [actor.tenantId, actor.membershipId, ...params, cursor?.key ?? null, cursor?.id ?? null, size + 1],
+      );
+      const page = toPage(rows, size, (row) => ({ key: row.created_at.toISOString(), id: row.id }));
+      return { ...page, nodes: page.nodes.map((row) => this.toReferral(actor, row)) };
+    });
+  }
+
+  counts(actor: RequestActor, box: ReferralBox): Promise<ReferralCounts> {
+    this.assertCaseworker(actor);
+    const { where, params } = this.filterClause(actor, box, {}, 3);
+    return this.tenant(actor, async (manager) => {
+      const [row]: Array<{ by_status: Array<{ status: ReferralStatus; count: number }>; overdue: number; with_unread: number }> =
+        await manager.query(
+          `WITH mine AS (SELECT r.id, r.status, r.response_due_at, r.tenant_id FROM referrals r WHERE r.tenant_id = $1 AND ${where})
+           SELECT coalesce((SELECT json_agg(json_build_object('status', status, 'count', count) ORDER BY status)
+                              FROM (SELECT status, count(*)::int AS count FROM mine GROUP BY status) s), '[]') AS by_status,
+                  (SELECT count(*)::int FROM mine WHERE status = 'SENT' AND response_due_at < now()) AS overdue,
+                  (SELECT count(*)::int FROM mine r WHERE EXISTS (
+                     SELECT 1 FROM referral_messages msg
+                      WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
+                        AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
+                                                         WHERE rr.tenant_id = r.tenant_id AND rr.referral_id = r.id AND rr.membership_id = $2),
+                                                      '-infinity'))) AS with_unread`,
+          [actor.tenantId, actor.membershipId, ...params],
+        );
+      return { byStatus: row.by_status, overdue: row.overdue, withUnreadMessages: row.with_unread };
+    });
+  }
+
+  /** A person's referrals, for the organisation that registered them. */
+  personReferrals(actor: RequestActor, personId: string): Promise<Referral[]> {
+    this.assertCaseworker(actor);
+    if (!isUuid(personId)) throw notFound({ ja: '当事者の記録', en: 'person' });
+    return this.tenant(actor, async (manager) => {
+      const header = await this.records.header(manager, actor.tenantId, personId);
+      if (!header) throw notFound({ ja: '当事者の記録', en: 'person' });
+      assertCan(actor, 'update', { __typename: 'Person', organizationId: header.organizationId });
+      const rows: ReferralRow[] = await manager.query(
+        `${REFERRAL_SELECT} WHERE r.tenant_id = $1 AND r.person_id = $3 AND $2::uuid IS NOT NULL ORDER BY r.created_at DESC, r.id DESC LIMIT 200`,
+        [actor.tenantId, actor.membershipId, personId],
+      );
+      // Only the referrals my organisation is party to (a forwarded one between others is theirs).
+      return rows.filter((row) => sidesOf(actor, row).length > 0).map((row) => this.toReferral(actor, row));
+    });
+  }
+
+  deadlines(actor: RequestActor): Promise<ReferralDeadlines> {
+    return this.tenant(actor, async (manager) => this.loadDeadlines(manager, actor.tenantId));
+  }
+
+  setDeadlines(actor: RequestActor, input: ReferralDeadlinesInput): Promise<ReferralDeadlines> {
+    assertCan(actor, 'update', { __typename: 'Network', id: actor.tenantId });
+    const problems: Record<string, LocalizedText> = {};
+    for (const key of ['urgentHours', 'highHours', 'normalHours'] as const) {
+      if (!Number.isInteger(input[key]) || input[key] < 1 || input[key] > 720) problems[key] = text('1〜720時間で入力してください。', 'Give 1 to 720 hours.');
+    }
+    if (!Number.isInteger(input.expiryGraceHours) || input.expiryGraceHours < 1 || input.expiryGraceHours > 2160) {
+      problems['expiryGraceHours'] = text('1〜2160時間で入力してください。', 'Give 1 to 2,160 hours.');
+    }
+    if (Object.keys(problems).length) throw new AppError('BAD_USER_INPUT', undefined, { fields: problems });
+    return this.tenant(actor, async (manager) => {
+      await manager.query(
+        `UPDATE networks SET referral_urgent_hours = $2, referral_high_hours = $3, referral_normal_hours = $4, referral_expiry_grace_hours = $5
+          WHERE id = $1`,
+        [actor.tenantId, input.urgentHours, input.highHours, input.normalHours, input.expiryGraceHours],
+      );
+      await recordAudit(manager, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        actorMembershipId: actor.membershipId,
+        organizationId: null,
+        entity: 'Network',
+        entityId: actor.tenantId,
+        action: 'REFERRAL_DEADLINES_CHANGED',
+        changedFields: ['urgentHours', 'highHours', 'normalHours', 'expiryGraceHours'],
+      });
+      return this.loadDeadlines(manager, actor.tenantId);
+    });
+  }
+
+  // --- internals ----------------------------------------------------------------------------
+
+  private async loadDeadlines(manager: EntityManager, tenantId: string): Promise<ReferralDeadlines> {
+    const [row]: Array<{ u: number; h: number; n: number; g: number }> = await manager.query(
+      `SELECT referral_urgent_hours AS u, referral_high_hours AS h, referral_normal_hours AS n, referral_expiry_grace_hours AS g
+         FROM networks WHERE id = $1`,
+      [tenantId],
+    );
+    return row
+      ? { urgentHours: row.u, highHours: row.h, normalHours: row.n, expiryGraceHours: row.g }
+      : { urgentHours: DEFAULT_RESPONSE_HOURS.URGENT, highHours: DEFAULT_RESPONSE_HOURS.HIGH, normalHours: DEFAULT_RESPONSE_HOURS.NORMAL, expiryGraceHours: 72 };
+  }
+
+  /** DRAFT → SENT: the consent gate and provision record, the deadlines, the receiver told. */
+  private async send(manager: EntityManager, actor: RequestActor, row: ReferralRow): Promise<void> {
+    if (row.person_id && row.shared_categories.length > 0) {
+      await this.provision.provide(manager, {
+        tenantId: actor.tenantId,
+        personId: row.person_id,
+        providerOrganizationId: actor.organizationId,
+        recipient: { organizationId: row.receiver_organization_id, organizationKind: row.receiver_organization_kind },
+        categories: row.shared_categories as never,
+        purpose: 'REFERRAL',
+        context: `REFERRAL:${row.id}`,
+      });
+    }
+    const deadlines = await this.loadDeadlines(manager, actor.tenantId);
+    const now = this.clock.now();
+    const due = responseDeadline(now, row.urgency, { URGENT: deadlines.urgentHours, HIGH: deadlines.highHours, NORMAL: deadlines.normalHours });
+    const expires = new Date(due.getTime() + deadlines.expiryGraceHours * HOUR);
+    const updated = await queryRows(
+      manager,
+      `UPDATE referrals SET status = 'SENT', sent_at = $3, response_due_at = $4, expires_at = $5
+        WHERE tenant_id = $1 AND id = $2 AND status = 'DRAFT' RETURNING id`,
+      [actor.tenantId, row.id, now, due, expires],
+    );
+    if (updated.length === 0) throw this.lostRace();
+    await this.event(manager, actor, row.id, 'SEND', 'DRAFT', 'SENT', null);
+    await this.notifier.notify(manager, {
+      tenantId: actor.tenantId,
+      kind: 'REFERRAL_RECEIVED',
+      referralId: row.id,
+      organizationIds: [row.receiver_organization_id],
+      membershipIds: [],
+      exceptMembershipId: actor.membershipId,
+    });
+  }
+
+  private noticeFor(actor: RequestActor, row: ReferralRow, action: ReferralAction): ReferralNotice | null {
+    const kind =
+      action === 'ACCEPT' ? 'REFERRAL_ACCEPTED' : action === 'DECLINE' ? 'REFERRAL_DECLINED' : action === 'COMPLETE' || action === 'CLOSE_UNRESOLVED' ? 'REFERRAL_COMPLETED' : null;
+    if (!kind) return null;
+    // The sender always learns what became of its referral.
+    return {
+      tenantId: actor.tenantId,
+      kind,
+      referralId: row.id,
+      organizationIds: [row.sender_organization_id],
+      membershipIds: [row.sender_membership_id],
+      exceptMembershipId: actor.membershipId,
+    };
+  }
+
+  private async check(manager: EntityManager, actor: RequestActor, input: ReferralInput): Promise<CheckedReferral> {
+    const problems: Record<string, LocalizedText> = {};
+    const service = await this.receivingService(manager, actor, input.serviceId);
+    const reason = input.reason.trim();
+    if (reason.length < 1 || reason.length > 2000) problems['reason'] = text('紹介の理由を1〜2000文字で入力してください。', 'Give the reason for the referral (1 to 2,000 characters).');
+    const notes = input.notes?.trim() || null;
+    if (notes && notes.length > 4000) problems['notes'] = text('メモは4000文字以内にしてください。', 'Keep the notes within 4,000 characters.');
+    const needs = [...new Set(input.needs)];
+    if (needs.some((need) => !SERVICE_CATEGORIES.codes.includes(need))) problems['needs'] = text('相談の分野は一覧から選んでください。', 'Choose the needs from the list.');
+    const shared = PERSONAL_DATA_CATEGORIES.codes.filter((category) => input.sharedCategories.includes(category));
+    let personId: string | null = null;
+    let anonymous: CheckedReferral['anonymous'] = null;
+    if (input.personId && input.anonymousCase) {
+      problems['personId'] = text('当事者か匿名のケースか、どちらか一方を選んでください。', 'Choose a person or an anonymous case, not both.');
+    } else if (input.personId) {
+      const header = isUuid(input.personId) ? await this.records.header(manager, actor.tenantId, input.personId) : null;
+      if (!header || header.organizationId !== actor.organizationId) {
+        problems['personId'] = text('自団体で登録した当事者を選んでください。', 'Choose a person your organisation registered.');
+      } else if (header.status !== 'ACTIVE') {
+        problems['personId'] = text('利用停止または消去された方は紹介できません。', 'This person’s data is no longer in use and cannot be referred.');
+      }
+      personId = input.personId;
+      if (shared.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
+    } else if (input.anonymousCase) {
+      const { ageBand, gender, municipalityCode } = input.anonymousCase;
+      if (!AGE_BANDS.codes.includes(ageBand as never)) problems['anonymousCase.ageBand'] = text('年代を選んでください。', 'Choose an age band.');
+      if (gender && !GENDERS.codes.includes(gender)) problems['anonymousCase.gender'] = text('一覧から選んでください。', 'Choose from the list.');
+      const code = municipalityCode?.trim() ? normalizeMunicipalityCode(municipalityCode.trim()) : null;
+      if (municipalityCode?.trim() && !code) problems['anonymousCase.municipalityCode'] = text('地方公共団体コード（5桁）で入力してください。', 'Give a 5-digit local government code.');
+      if (shared.length > 0) problems['sharedCategories'] = text('匿名のケースでは個人情報を共有できません。', 'An anonymous case shares no personal data.');
+      anonymous = { ageBand, gender: gender ?? null, municipalityCode: code };
+    } else {
+      problems['personId'] = text('当事者を選ぶか、匿名のケースとして年代を入力してください。', 'Choose a person, or describe an anonymous case.');
+    }
+    if (Object.keys(problems).length) throw new AppError('BAD_USER_INPUT', undefined, { fields: problems });
+    return { service, personId, anonymous, needs, urgency: input.urgency, reason, notes, sharedCategories: shared };
+  }
+
+  /** A service of another organisation that takes referrals. */
+  private async receivingService(manager: EntityManager, actor: RequestActor, serviceId: string) {
+    const [service]: Array<{ id: string; name: string; organization_id: string; organization_kind: OrganizationKind; accepts_referrals: boolean }> =
+      isUuid(serviceId)
+        ? await manager.query(
+            `SELECT s.id, s.name, s.organization_id, o.kind AS organization_kind, s.accepts_referrals
+               FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
+              WHERE s.tenant_id = $1 AND s.id = $2`,
+            [actor.tenantId, serviceId],
+          )
+        : [];
+    if (!service) {
+      throw new AppError('BAD_USER_INPUT', undefined, { fields: { serviceId: text('紹介先のサービスを窓口一覧から選んでください。', 'Choose the receiving service from the directory.') } });
+    }
+    if (!service.accepts_referrals) {
+      throw new AppError('BAD_USER_INPUT', undefined, { fields: { serviceId: text('このサービスは紹介を受け付けていません。', 'This service does not take referrals.') } });
+    }
+    if (service.organization_id === actor.organizationId) {
+      throw new AppError('BAD_USER_INPUT', undefined, { fields: { serviceId: text('自団体のサービスには紹介できません。', 'Choose another organisation’s service.') } });
+    }
+    return service;
+  }
+
+  private filterClause(actor: RequestActor, box: ReferralBox, filter: ReferralFilter, firstParam: number): { where: string; params: unknown[] } {
+    const params: unknown[] = [actor.organizationId];
+    const parts = [box === 'INBOX' ? `r.receiver_organization_id = $${firstParam} AND r.status <> 'DRAFT'` : `r.sender_organization_id = $${firstParam}`];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      parts.push(sql(firstParam + params.length - 1));
+    };
+    if (filter.statuses?.length) add((n) => `r.status = ANY($${n}::text[])`, filter.statuses);
+    if (filter.urgencies?.length) add((n) => `r.urgency = ANY($${n}::text[])`, filter.urgencies);
+    if (filter.need) add((n) => `r.needs @> ARRAY[$${n}::text]`, filter.need);
+    if (filter.createdFrom) add((n) => `r.created_at >= $${n}`, filter.createdFrom);
+    if (filter.createdTo) add((n) => `r.created_at <= $${n}`, filter.createdTo);
+    if (filter.overdue) add((n) => `r.status = 'SENT' AND r.response_due_at < $${n}`, this.clock.now());
+    return { where: parts.join(' AND '), params };
+  }
+
+  private async row(manager: EntityManager, actor: RequestActor, id: string): Promise<ReferralRow> {
+    const [row]: ReferralRow[] = await manager.query(`${REFERRAL_SELECT} WHERE r.tenant_id = $1 AND r.id = $3`, [actor.tenantId, actor.membershipId, id]);
+    if (!row) throw notFound(REFERRAL);
+    return row;
+  }
+
+  /** The referral, if my organisation is its sender or receiver (a draft: the sender only). */
+  private async partyRow(manager: EntityManager, actor: RequestActor, id: string): Promise<ReferralRow> {
+    if (!isUuid(id)) throw notFound(REFERRAL);
+    const row = await this.row(manager, actor, id);
+    const sides = sidesOf(actor, row);
+    if (sides.length === 0 || (row.status === 'DRAFT' && !sides.includes('SENDER'))) throw notFound(REFERRAL);
+    return row;
+  }
+
+  private toReferral(actor: RequestActor, row: ReferralRow): Referral {
+    const sides = sidesOf(actor, row);
+    const now = this.clock.now();
+    return {
+      id: row.id,
+      status: row.status,
+      urgency: row.urgency,
+      needs: row.needs,
+      reason: row.reason,
+      notes: row.notes,
+      senderOrganization: { id: row.sender_organization_id, name: row.sender_organization_name },
+      senderName: row.sender_name,
+      receiverOrganization: { id: row.receiver_organization_id, name: row.receiver_organization_name },
+      serviceId: row.service_id,
+      serviceName: row.service_name,
+      personId: row.person_id,
+      personPseudonym: row.person_pseudonym,
+      anonymousCase: row.anonymous_age_band
+        ? { ageBand: row.anonymous_age_band as never, gender: row.anonymous_gender, municipalityCode: row.anonymous_municipality_code }
+        : null,
+      sharedCategories: PERSONAL_DATA_CATEGORIES.codes.filter((category) => row.shared_categories.includes(category)),
+      sentAt: row.sent_at,
+      responseDueAt: row.response_due_at,
+      expiresAt: row.expires_at,
+      escalatedAt: row.escalated_at,
+      answeredAt: row.answered_at,
+      closedAt: row.closed_at,
+      outcome: row.outcome,
+      overdue: row.status === 'SENT' && row.response_due_at !== null && row.response_due_at < now,
+      forwardedFromId: row.forwarded_from_id,
+      mySides: sides,
+      availableActions: availableActions(row.status, { sides, roles: actor.roles }).filter((action) => action !== 'EXPIRE'),
+      unreadMessages: row.unread_messages,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  private async markReadIn(manager: EntityManager, actor: RequestActor, id: string, at: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO referral_reads (tenant_id, referral_id, membership_id, last_read_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, referral_id, membership_id) DO UPDATE SET last_read_at = greatest(referral_reads.last_read_at, EXCLUDED.last_read_at)`,
+      [actor.tenantId, id, actor.membershipId, at],
+    );
+  }
+
+  private event(
+    manager: EntityManager,
+    actor: RequestActor,
+    referralId: string,
+    action: string,
+    from: ReferralStatus | null,
+    to: ReferralStatus | null,
+    note: string | null,
+    related: string | null = null,
+  ) {
+    return manager.query(
+      `INSERT INTO referral_events (tenant_id, referral_id, action, from_status, to_status, actor_membership_id, actor_organization_id, note, related_referral_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [actor.tenantId, referralId, action, from, to, actor.membershipId, actor.organizationId, note, related],
+    );
+  }
+
+  private systemEvent(manager: EntityManager, tenantId: string, referralId: string, action: string, from: ReferralStatus, to: ReferralStatus) {
+    return manager.query(
+      `INSERT INTO referral_events (tenant_id, referral_id, action, from_status, to_status) VALUES ($1, $2, $3, $4, $5)`,
+      [tenantId, referralId, action, from, to],
+    );
+  }
+
+  private audit(manager: EntityManager, actor: RequestActor, id: string, action: string, fields: string[]) {
+    return recordAudit(manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorMembershipId: actor.membershipId,
+      organizationId: actor.organizationId,
+      entity: 'Referral',
+      entityId: id,
+      action,
+      changedFields: fields,
+    });
+  }
+
+  private assertCaseworker(actor: RequestActor): void {
+    if (!mayDoCasework(actor.roles)) {
+      throw new AppError('FORBIDDEN', text('紹介は、団体の管理者・コーディネーター・スタッフが扱います。', 'Referrals are handled by organisation admins, coordinators and staff.'));
+    }
+  }
+
+  private specialCareRole(): AppError {
+    return new AppError(
+      'FORBIDDEN',
+      text('要配慮個人情報（健康・障害・犯罪歴や被害歴）の共有は、団体の管理者かコーディネーターだけができます。', 'Only organisation admins and coordinators may share special-care data.'),
+      { reason: 'SPECIAL_CARE_ROLE_REQUIRED' },
+    );
+  }
+
+  private lostRace(): AppError {
+    return new AppError(
+      'CONFLICT',
+      text('ほかの方が先にこの紹介を更新しました。画面を更新して、今の状態を確かめてください。', 'Someone else updated this referral first. Refresh to see its current state.'),
+      { reason: 'CONCURRENT_UPDATE' },
+    );
+  }
+
+  /** Referral transitions are validated here; the model's names for them. */
+  static readonly transitions = REFERRAL_TRANSITIONS;
+}
