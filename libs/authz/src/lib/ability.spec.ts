@@ -74,4 +74,26 @@ describe('defineAbilityFor', () => {
       expect(ability.can('read', service('org-b'))).toBe(true);
     }
   });
+
+  it('gives people supported to case workers: records for admins and coordinators, erasure to admins', () => {
+    const person = (organizationId: string) => ({ __typename: 'Person' as const, organizationId });
+    const staff = defineAbilityFor(actor(['STAFF']));
+    expect(staff.can('read', 'Person')).toBe(true);
+    expect(staff.can('create', person('org-a'))).toBe(true);
+    expect(staff.can('update', person('org-b'))).toBe(false);
+    expect(staff.can('create', { __typename: 'Consent', organizationId: 'org-a' })).toBe(false);
+    expect(staff.can('read', { __typename: 'PersonRecords', organizationId: 'org-a' })).toBe(false);
+    expect(staff.can('delete', person('org-a'))).toBe(false);
+
+    const coordinator = defineAbilityFor(actor(['COORDINATOR']));
+    expect(coordinator.can('create', { __typename: 'Consent', organizationId: 'org-a' })).toBe(true);
+    expect(coordinator.can('create', { __typename: 'Consent', organizationId: 'org-b' })).toBe(false);
+    expect(coordinator.can('read', { __typename: 'PersonRecords', organizationId: 'org-a' })).toBe(true);
+    expect(coordinator.can('delete', person('org-a'))).toBe(false);
+
+    expect(defineAbilityFor(actor(['ORG_ADMIN'])).can('delete', person('org-a'))).toBe(true);
+    expect(defineAbilityFor(actor(['ORG_ADMIN'])).can('delete', person('org-b'))).toBe(false);
+    expect(defineAbilityFor(actor(['TRAINER'])).can('read', 'Person')).toBe(false);
+    expect(defineAbilityFor(actor(['NETWORK_ADMIN'])).can('read', 'Person')).toBe(false);
+  });
 });
