@@ -14,6 +14,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { HsdsModule } from './modules/hsds/hsds.module';
 import { MembersModule } from './modules/members/members.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PeopleModule } from './modules/people/people.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
@@ -41,6 +42,7 @@ export class AppModule {
         PersonalDataModule,
         PeopleModule,
         ReferralsModule,
+        NotificationsModule,
       ],
     };
   }

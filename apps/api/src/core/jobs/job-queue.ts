@@ -23,9 +23,18 @@ export const JOBS_SCHEMA = 'pgboss';
 
 export type JobHandler<T> = (job: Job<T>) => Promise<void>;
 
+/** A recurring job: pg-boss creates one job per occurrence, however many replicas run. */
+export interface JobSchedule {
+  /** Cron expression, e.g. '* * * * *' (every minute) or '0 8 * * *'. */
+  readonly cron: string;
+  /** Time zone the expression is read in (default UTC), e.g. 'Asia/Tokyo'. */
+  readonly tz?: string;
+}
+
 interface Registration {
   readonly queue: Queue;
   readonly handler: JobHandler<never>;
+  readonly schedule?: JobSchedule;
 }
 
 /** pg-boss runs its statements through this when a job must be created inside our transaction. */
@@ -52,10 +61,13 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
    * Declares a queue and the handler that works it on this replica. Call it from a provider's
    * constructor or onModuleInit: queues are created and workers started at application bootstrap.
    * A handler that throws makes pg-boss retry the job with the queue's retry settings.
+   * With a `schedule`, pg-boss sends the queue a job on every occurrence: its cron pass is claimed
+   * by one replica at a time and each occurrence is filed under a singleton key, so several
+   * replicas still create one job per occurrence.
    */
-  register<T>(queue: Queue, handler: JobHandler<T>): void {
+  register<T>(queue: Queue, handler: JobHandler<T>, schedule?: JobSchedule): void {
     if (this.boss) throw new Error(`Queue ${queue.name} registered after the job queue started`);
-    this.registrations.push({ queue, handler: handler as JobHandler<never> });
+    this.registrations.push({ queue, handler: handler as JobHandler<never>, schedule });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -70,19 +82,22 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       createSchema: false,
       // Rebuilding indexes needs their owner; bloat is still reported as a warning.
       reindex: false,
-      // No cron schedules yet: no need to poll for them.
-      schedule: false,
+      // Cron schedules (referral deadlines, daily digest): pg-boss's cron pass is claimed by one
+      // replica at a time through its own table, so every replica may run it.
+      schedule: true,
     });
     // `err` goes through the logger's safeErrorForLog serializer: no query parameters or row values.
     boss.on('error', (error) => this.logger.error({ err: error }, 'Job queue error'));
     boss.on('warning', (warning) => this.logger.warn({ warning: warning.message }, 'Job queue warning'));
     await boss.start();
     this.boss = boss;
-    for (const { queue, handler } of this.registrations) {
+    for (const { queue, handler, schedule } of this.registrations) {
       const { name, ...options } = queue;
       // Creating is a no-op when the queue exists; updating applies changed retry settings.
       await boss.createQueue(name, options);
       await boss.updateQueue(name, options);
+      // An upsert: every replica writes the same row.
+      if (schedule) await boss.schedule(name, schedule.cron, null, { tz: schedule.tz ?? 'UTC' });
       await boss.work<never>(
         name,
         { pollingIntervalSeconds: this.config.jobs.pollingIntervalSeconds, batchSize: 1 },

@@ -3,4 +3,13 @@ export { MailModule } from './mail.module';
 export { MailOutbox } from './mail-outbox';
 export type { OutgoingMail } from './mail-outbox';
 export { renderMail } from './templates/render-mail';
-export type { InvitationMail, MailLanguage, MailTemplate, PasswordResetMail, RenderedMail } from './templates/mail-template';
+export type {
+  InvitationMail,
+  MailLanguage,
+  MailTemplate,
+  PasswordResetMail,
+  ReferralDigestMail,
+  ReferralNoticeFacts,
+  ReferralNotificationMail,
+  RenderedMail,
+} from './templates/mail-template';

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ReferralDeadlines } from './referral-deadlines';
+import { ReferralDigest } from './referral-digest';
 import { ReferralNotifier } from './referral-notifier';
 import { ReferralsResolver } from './referrals.resolver';
 import { ReferralsService } from './referrals.service';
 
 @Module({
-  providers: [ReferralNotifier, ReferralsService, ReferralsResolver],
+  providers: [ReferralNotifier, ReferralsService, ReferralsResolver, ReferralDeadlines, ReferralDigest],
   exports: [ReferralsService, ReferralNotifier],
 })
 export class ReferralsModule {}

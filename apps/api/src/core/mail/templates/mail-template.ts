@@ -1,5 +1,7 @@
 // Every mail Tsunagu sends, as data: the kind plus what its template needs. Callers enqueue one of
 // these; the text is rendered when it is enqueued, in the recipient's language.
+import type { NotificationKind, ReferralStatus, ReferralUrgency } from '@tsunagu/domain';
+
 export type MailLanguage = 'ja' | 'en';
 
 export interface InvitationMail {
@@ -17,7 +19,33 @@ export interface PasswordResetMail {
   readonly expiresAt: Date;
 }
 
-export type MailTemplate = InvitationMail | PasswordResetMail;
+/**
+ * What a referral notification mail may say: never personal data (no person, reason, note or
+ * message body), only the organisations, the service, the status and deadlines, and the link.
+ */
+export interface ReferralNoticeFacts {
+  readonly notification: NotificationKind;
+  /** The other organisation of the referral, seen from the recipient's. */
+  readonly counterpartName: string;
+  readonly serviceName: string;
+  readonly status: ReferralStatus;
+  readonly urgency: ReferralUrgency;
+  readonly responseDueAt: Date | null;
+  readonly expiresAt: Date | null;
+  readonly referralUrl: string;
+}
+
+export interface ReferralNotificationMail extends ReferralNoticeFacts {
+  readonly kind: 'referral-notification';
+}
+
+export interface ReferralDigestMail {
+  readonly kind: 'referral-digest';
+  readonly items: readonly ReferralNoticeFacts[];
+  readonly notificationsUrl: string;
+}
+
+export type MailTemplate = InvitationMail | PasswordResetMail | ReferralNotificationMail | ReferralDigestMail;
 
 export interface RenderedMail {
   readonly subject: string;

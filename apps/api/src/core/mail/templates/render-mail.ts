@@ -2,6 +2,8 @@
 import { renderInvitation } from './invitation.template';
 import type { MailLanguage, MailTemplate, RenderedMail } from './mail-template';
 import { renderPasswordReset } from './password-reset.template';
+import { renderReferralDigest } from './referral-digest.template';
+import { renderReferralNotification } from './referral-notification.template';
 
 export function renderMail(template: MailTemplate, language: MailLanguage): RenderedMail {
   switch (template.kind) {
@@ -9,6 +11,10 @@ export function renderMail(template: MailTemplate, language: MailLanguage): Rend
       return renderInvitation(template, language);
     case 'password-reset':
       return renderPasswordReset(template, language);
+    case 'referral-notification':
+      return renderReferralNotification(template, language);
+    case 'referral-digest':
+      return renderReferralDigest(template, language);
     default: {
       const unknown: never = template;
       throw new Error(`Unknown mail template ${(unknown as { kind: string }).kind}`);

@@ -1,0 +1,65 @@
+// The notification centre over GraphQL: thin, every call is about the actor's own membership.
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { NotificationDelivery, NotificationKind } from '@tsunagu/domain';
+import type { RequestActor } from '../../core/auth/actor';
+import { CurrentActor } from '../../core/auth/auth.decorators';
+import { toConnection } from '../../core/graphql/pagination';
+import {
+  Notification,
+  NotificationConnection,
+  NotificationDeliveryEnum,
+  NotificationKindEnum,
+  NotificationPreference,
+} from '../referrals/referral.model';
+import { NotificationsService } from './notifications.service';
+
+const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
+  10 + (args.first ?? 50) * childComplexity;
+
+@Resolver(() => Notification)
+export class NotificationsResolver {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Query(() => NotificationConnection, {
+    name: 'notifications',
+    description: 'My notifications (my active membership), newest first.',
+    complexity: listComplexity,
+  })
+  async notificationList(
+    @CurrentActor() actor: RequestActor,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('unreadOnly', { type: () => Boolean, nullable: true, defaultValue: false }) unreadOnly?: boolean,
+  ) {
+    return toConnection(await this.notifications.list(actor, first, after, unreadOnly ?? false));
+  }
+
+  @Query(() => Int, { description: 'How many of my notifications are unread.' })
+  unreadNotificationCount(@CurrentActor() actor: RequestActor): Promise<number> {
+    return this.notifications.unreadCount(actor);
+  }
+
+  @Query(() => [NotificationPreference], { description: 'How I receive mail for each kind of notification (default IMMEDIATE).' })
+  notificationPreferences(@CurrentActor() actor: RequestActor): Promise<NotificationPreference[]> {
+    return this.notifications.preferences(actor);
+  }
+
+  @Mutation(() => Int, { description: 'Marks these notifications of mine read; returns my unread count. NOT_FOUND if one is not mine.' })
+  markNotificationsRead(@CurrentActor() actor: RequestActor, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<number> {
+    return this.notifications.markRead(actor, ids);
+  }
+
+  @Mutation(() => Int, { description: 'Marks all my notifications read; returns my unread count (0).' })
+  markAllNotificationsRead(@CurrentActor() actor: RequestActor): Promise<number> {
+    return this.notifications.markAllRead(actor);
+  }
+
+  @Mutation(() => NotificationPreference, { description: 'Chooses how I receive mail for one kind: at once, daily digest, or off.' })
+  setNotificationPreference(
+    @CurrentActor() actor: RequestActor,
+    @Args('kind', { type: () => NotificationKindEnum }) kind: NotificationKind,
+    @Args('delivery', { type: () => NotificationDeliveryEnum }) delivery: NotificationDelivery,
+  ): Promise<NotificationPreference> {
+    return this.notifications.setPreference(actor, kind, delivery);
+  }
+}

@@ -1,0 +1,78 @@
+// The deadline job: every minute, in every network, escalate the referrals past their reply
+// deadline (notice to the receiver's admins and coordinators and to the sender) and expire those
+// left unanswered past their expiry.
+//
+// Safe with several API replicas: pg-boss files one job per minute whichever replica's cron pass
+// creates it, the queue keeps at most one job of it queued and one running (`stately`), and even
+// when two runs overlap (a job retried after its worker died, or a run started by hand) the
+// guarded UPDATEs of ReferralsService.escalateDue / expireDue let exactly one of them claim each
+// referral. Time is the injected Clock's (ReferralsService reads it), so tests move it instead
+// of waiting.
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'pg-boss';
+import { DataSource } from 'typeorm';
+import { JobQueue } from '../../core/jobs/job-queue';
+import { runInAuthContext } from '../../core/tenancy/tenant-transaction';
+import { ReferralsService } from './referrals.service';
+
+export const REFERRAL_DEADLINES_QUEUE = 'referrals.deadlines';
+
+const DEADLINES_QUEUE: Queue = {
+  name: REFERRAL_DEADLINES_QUEUE,
+  policy: 'stately',
+  // The next minute's run does the same work: a failed run is not worth retrying.
+  retryLimit: 0,
+  expireInSeconds: 10 * 60,
+  retentionSeconds: 60 * 60,
+  deleteAfterSeconds: 24 * 60 * 60,
+};
+
+/** Every network's id: the networks policy lets an authentication-context transaction list them. */
+export async function listNetworkIds(dataSource: DataSource): Promise<string[]> {
+  const rows: Array<{ id: string }> = await runInAuthContext(dataSource, (manager) => manager.query(`SELECT id FROM networks ORDER BY id`));
+  return rows.map((row) => row.id);
+}
+
+export interface DeadlinesRun {
+  readonly escalated: string[];
+  readonly expired: string[];
+}
+
+@Injectable()
+export class ReferralDeadlines implements OnModuleInit {
+  private readonly logger = new Logger(ReferralDeadlines.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly referrals: ReferralsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(DEADLINES_QUEUE, async () => void (await this.run()), { cron: '* * * * *' });
+  }
+
+  /** One pass over every network; returns what this pass escalated and expired. */
+  async run(): Promise<DeadlinesRun> {
+    const escalated: string[] = [];
+    const expired: string[] = [];
+    let failures = 0;
+    for (const tenantId of await listNetworkIds(this.dataSource)) {
+      try {
+        // Escalation first: a referral found past both deadlines at once (the job did not run for
+        // a while) still has its escalation on the timeline before it expires.
+        escalated.push(...(await this.referrals.escalateDue(tenantId)));
+        expired.push(...(await this.referrals.expireDue(tenantId)));
+      } catch (error) {
+        // One network's failure must not hold up the others; the next minute tries it again.
+        failures += 1;
+        this.logger.error({ err: error, tenantId }, 'Referral deadlines failed for a network');
+      }
+    }
+    if (escalated.length || expired.length || failures) {
+      this.logger.log({ escalated: escalated.length, expired: expired.length, failures }, 'Referral deadlines run');
+    }
+    return { escalated, expired };
+  }
+}
