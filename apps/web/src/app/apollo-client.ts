@@ -111,6 +111,8 @@ export function createApolloClient(): ApolloClient {
             sharedPeople: connectionPolicy(['purpose']),
             personAccessLog: connectionPolicy(['personId']),
             provisionRecords: connectionPolicy(['filter']),
+            referrals: connectionPolicy(['box', 'filter']),
+            notifications: connectionPolicy(['unreadOnly']),
           },
         },
         // What a read of a person discloses depends on its purpose (and on who reads: the owner's

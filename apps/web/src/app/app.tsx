@@ -21,6 +21,10 @@ import { PeoplePage } from '../features/people/people-page';
 import { PersonPage } from '../features/people/person-page';
 import { SharedPeoplePage } from '../features/people/shared-people-page';
 import { ProvisionRecordsPage } from '../features/records/provision-records-page';
+import { NewReferralPage } from '../features/referrals/new-referral-page';
+import { ReferralDeadlinesPage } from '../features/referrals/referral-deadlines-page';
+import { ReferralPage } from '../features/referrals/referral-page';
+import { ReferralsPage } from '../features/referrals/referrals-page';
 import { OrganizationProfilePage } from '../features/organizations/organization-profile-page';
 import { OrganizationsPage } from '../features/organizations/organizations-page';
 import { PortalAdminPage } from '../features/portal/portal-admin-page';
@@ -54,10 +58,14 @@ export function App() {
           <Route path="people/:id" element={<PersonPage />} />
           <Route path="people/:id/correct" element={<CorrectPersonPage />} />
           <Route path="records/provision" element={<ProvisionRecordsPage />} />
+          <Route path="referrals" element={<ReferralsPage />} />
+          <Route path="referrals/new" element={<NewReferralPage />} />
+          <Route path="referrals/:id" element={<ReferralPage />} />
           <Route path="organization/members" element={<MembersPage />} />
           <Route path="organization/profile" element={<OrganizationProfilePage />} />
           <Route path="admin/organizations" element={<OrganizationsPage />} />
           <Route path="admin/portal" element={<PortalAdminPage />} />
+          <Route path="admin/referrals" element={<ReferralDeadlinesPage />} />
           <Route path="admin/directory-exchange" element={<DirectoryExchangePage />} />
           <Route path="admin/audit" element={<AuditPage />} />
           <Route path="*" element={<NotFoundPage />} />

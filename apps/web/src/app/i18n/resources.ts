@@ -1,13 +1,20 @@
 // The translation resources. Japanese is the reference language; the `satisfies` checks
 // below make typecheck fail as soon as en.json and ja.json stop having exactly the same keys.
-import en from './en.json';
-import ja from './ja.json';
+import enBase from './en.json';
+import jaBase from './ja.json';
+import enReferrals from './referrals.en.json';
+import jaReferrals from './referrals.ja.json';
+
+// Referrals and notifications keep their keys in files of their own (merged here), so the
+// capability's strings can change without touching the shared resource files.
+const ja = { ...jaBase, ...jaReferrals };
+const en = { ...enBase, ...enReferrals };
 
 export const supportedLanguages = ['ja', 'en'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
 export const defaultLanguage: SupportedLanguage = 'ja';
 
-type TranslationShape = typeof ja;
+export type TranslationShape = typeof ja;
 
 // Each side must be assignable to the other: a key missing in either file is a type error.
 const enTranslation = en satisfies TranslationShape;

@@ -48,8 +48,8 @@ function NavigationList({ items, onNavigate }: { items: readonly NavigationItem[
 
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
-  const { ability } = useSession();
-  const visible = (item: NavigationItem) => !item.visible || item.visible(ability);
+  const { ability, actor } = useSession();
+  const visible = (item: NavigationItem) => !item.visible || item.visible(ability, actor);
   const capabilities = navigationItems.filter(visible);
   const settings = settingsItems.filter(visible);
 

@@ -1,20 +1,22 @@
 // The capabilities of Tsunagu (see DESIGN.md), in the order the navbar lists them.
 // An item without a `path` is not built yet and is shown disabled with a "coming soon" badge.
 // `visible` asks the shared ability whether the signed-in membership may use the page.
-import type { AppAbility } from '@tsunagu/authz';
+import type { Actor, AppAbility } from '@tsunagu/authz';
+import { mayDoCasework } from '@tsunagu/domain';
 import type { ParseKeys } from 'i18next';
 
 export interface NavigationItem {
   labelKey: ParseKeys;
   path?: string;
-  visible?: (ability: AppAbility) => boolean;
+  visible?: (ability: AppAbility, actor: Actor | null) => boolean;
 }
 
 export const navigationItems: readonly NavigationItem[] = [
   { labelKey: 'nav.home', path: '/' },
   { labelKey: 'nav.directory', path: '/directory' },
   { labelKey: 'nav.people', path: '/people', visible: (ability) => ability.can('read', 'Person') },
-  { labelKey: 'nav.referrals' },
+  // Referrals are case work (ORG_ADMIN, COORDINATOR, STAFF): the abilities have no subject for them.
+  { labelKey: 'nav.referrals', path: '/referrals', visible: (_ability, actor) => !!actor && mayDoCasework(actor.roles) },
   { labelKey: 'nav.grants' },
   { labelKey: 'nav.training' },
   { labelKey: 'nav.partnerships' },
@@ -32,6 +34,7 @@ export const settingsItems: readonly NavigationItem[] = [
     visible: (ability) => ability.can('create', 'Organization'),
   },
   { labelKey: 'nav.portal', path: '/admin/portal', visible: (ability) => ability.can('update', 'Network') },
+  { labelKey: 'referrals.deadlines.title', path: '/admin/referrals', visible: (ability) => ability.can('update', 'Network') },
   {
     labelKey: 'nav.directoryExchange',
     path: '/admin/directory-exchange',

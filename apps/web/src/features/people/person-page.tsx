@@ -18,6 +18,7 @@ import { PersonRecordsPanel } from './person-records-panel';
 import { readPurpose } from './shared-people-page';
 import { SubjectRequests } from './subject-requests';
 import { personName, usePeopleLabels } from './vocabulary';
+import { PersonReferralsSection } from '../referrals/person-referrals-section';
 
 export function PersonPage() {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export function PersonPage() {
             </Tabs.Panel>
           ) : null}
         </Tabs>
+        {person.ownedByMe ? <PersonReferralsSection personId={person.id} canRefer={person.status === 'ACTIVE'} /> : null}
       </Stack>
     </>
   );

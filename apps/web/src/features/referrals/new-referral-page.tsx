@@ -1,0 +1,231 @@
+// /referrals/new — the new-referral wizard: (1) the person, or an anonymous case; (2) the
+// receiving service from the directory; (3) the categories of the person's data to share, as
+// consent allows; (4) needs, urgency, reason and notes, a review, then send or save as draft.
+// ?personId= starts with that person chosen (from the person page). The API re-checks
+// everything; a category without consent comes back as FORBIDDEN (CONSENT_REQUIRED) and its
+// message is shown as is.
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Stepper, Text, Textarea, Title } from '@mantine/core';
+import { REFERRAL_URGENCIES, SERVICE_CATEGORIES, mayDoCasework, type ReferralUrgency, type ServiceCategory } from '@tsunagu/domain';
+import { CreateReferralDocument, PersonDocument } from '@tsunagu/graphql-client';
+import { DescriptionList, PageHeader } from '@tsunagu/ui';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { RequireAbility } from '../../app/auth/require-auth';
+import { useSession } from '../../app/auth/use-session';
+import { useDirectoryLabels } from '../directory/vocabulary';
+import { personName, usePeopleLabels } from '../people/vocabulary';
+import { ServicePicker } from './service-picker';
+import { CaseStep } from './wizard-case-step';
+import { CategoryChoice } from './wizard-categories-step';
+import { caseChosen, emptyWizard, referralInputOf, type WizardState } from './wizard-state';
+import { useReferralLabels } from './vocabulary';
+
+export function NewReferralPage() {
+  const { t } = useTranslation();
+  const { actor } = useSession();
+  return (
+    <>
+      <PageHeader title={t('referrals.wizard.title')} description={t('referrals.wizard.description')} />
+      <RequireAbility allowed={!!actor && mayDoCasework(actor.roles)}>
+        <Wizard myOrganizationId={actor?.organizationId ?? ''} />
+      </RequireAbility>
+    </>
+  );
+}
+
+function Wizard({ myOrganizationId }: { myOrganizationId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const presetPersonId = params.get('personId');
+  const [state, setState] = useState<WizardState>(emptyWizard);
+  const [step, setStep] = useState(0);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempted, setAttempted] = useState(false);
+  const [create, { loading }] = useMutation(CreateReferralDocument, { refetchQueries: ['Referrals', 'ReferralCounts', 'PersonReferrals'] });
+  const change = (next: Partial<WizardState>) => setState((previous) => ({ ...previous, ...next }));
+
+  const { data: preset } = useQuery(PersonDocument, { variables: { id: presetPersonId ?? '', purpose: null }, skip: !presetPersonId });
+  useEffect(() => {
+    const person = preset?.person;
+    if (person && person.ownedByMe) {
+      setState((previous) => (previous.person ? previous : { ...previous, person: { id: person.id, pseudonym: person.pseudonym, name: personName(person.identity) } }));
+    }
+  }, [preset]);
+
+  const anonymous = state.mode === 'anonymous';
+  const stepDone = [caseChosen(state), state.service !== null, true, state.reason.trim() !== ''];
+  const last = 3;
+
+  const submit = async (send: boolean) => {
+    setAttempted(true);
+    setError(null);
+    const input = referralInputOf(state);
+    if (!input || !input.reason) return;
+    try {
+      const result = await create({ variables: { input, send } });
+      const id = result.data?.createReferral.id;
+      if (id) navigate(`/referrals/${id}`);
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  return (
+    <Stack gap="lg">
+      <Stepper active={step} onStepClick={(index) => index < step && setStep(index)} size="sm" allowNextStepsSelect={false}>
+        <Stepper.Step label={t('referrals.wizard.stepCase')}>
+          <CaseStep state={state} onChange={change} />
+        </Stepper.Step>
+        <Stepper.Step label={t('referrals.wizard.stepService')}>
+          {state.service ? (
+            <Text fw={600} mb="sm" data-testid="chosen-service">
+              {t('referrals.wizard.chosenService', { name: state.service.name, organization: state.service.organization.name })}
+            </Text>
+          ) : null}
+          <ServicePicker excluded={[myOrganizationId]} selected={state.service} onSelect={(service) => change({ service, categories: [] })} />
+        </Stepper.Step>
+        <Stepper.Step label={t('referrals.wizard.stepShare')}>
+          {anonymous || !state.person || !state.service ? (
+            <Alert color="gray" variant="light">
+              {t('referrals.wizard.anonymousNothingShared')}
+            </Alert>
+          ) : (
+            <Stack gap="sm">
+              <Text>{t('referrals.wizard.shareWith', { organization: state.service.organization.name })}</Text>
+              <CategoryChoice
+                personId={state.person.id}
+                receiverOrganizationId={state.service.organization.id}
+                value={state.categories}
+                onChange={(categories) => change({ categories })}
+              />
+            </Stack>
+          )}
+        </Stepper.Step>
+        <Stepper.Step label={t('referrals.wizard.stepDetails')}>
+          <DetailsStep state={state} onChange={change} attempted={attempted} />
+        </Stepper.Step>
+      </Stepper>
+      <ApiErrorAlert error={error} />
+      <Group justify="space-between" wrap="wrap">
+        <Group gap="sm">
+          {step > 0 ? (
+            <Button variant="default" onClick={() => setStep(step - 1)}>
+              {t('referrals.wizard.back')}
+            </Button>
+          ) : (
+            <Button variant="default" component={Link} to="/referrals">
+              {t('common.cancel')}
+            </Button>
+          )}
+        </Group>
+        {step < last ? (
+          <Button onClick={() => setStep(step + 1)} disabled={!stepDone[step]}>
+            {t('referrals.wizard.next')}
+          </Button>
+        ) : (
+          <Group gap="sm">
+            <Button variant="default" onClick={() => void submit(false)} loading={loading}>
+              {t('referrals.wizard.saveDraft')}
+            </Button>
+            <Button onClick={() => void submit(true)} loading={loading}>
+              {t('referrals.wizard.send')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+    </Stack>
+  );
+}
+
+function DetailsStep({ state, onChange, attempted }: { state: WizardState; onChange: (next: Partial<WizardState>) => void; attempted: boolean }) {
+  const { t } = useTranslation();
+  const labels = useReferralLabels();
+  const directory = useDirectoryLabels();
+  const people = usePeopleLabels();
+  const list = (values: readonly string[]) => (values.length ? values.join(t('people.listSeparator')) : t('referrals.none'));
+  const anonymous = state.anonymous;
+  return (
+    <Stack gap="lg">
+      <Stack gap="sm" maw={720}>
+        <MultiSelect
+          label={t('referrals.fields.needs')}
+          data={SERVICE_CATEGORIES.codes.map((code) => ({ value: code, label: directory.category(code) }))}
+          value={state.needs}
+          onChange={(value) => onChange({ needs: value as ServiceCategory[] })}
+          searchable
+          clearable
+        />
+        <div>
+          <Text component="span" fz="sm" fw={500} id="urgency-label">
+            {t('referrals.fields.urgency')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="urgency-label"
+            display="flex"
+            value={state.urgency}
+            onChange={(value) => onChange({ urgency: value as ReferralUrgency })}
+            data={REFERRAL_URGENCIES.codes.map((code) => ({ value: code, label: labels.urgency(code) }))}
+          />
+        </div>
+        <Textarea
+          label={t('referrals.fields.reason')}
+          description={t('referrals.wizard.reasonHelp')}
+          required
+          autosize
+          minRows={3}
+          value={state.reason}
+          error={attempted && !state.reason.trim() ? t('referrals.wizard.reasonRequired') : undefined}
+          onChange={(event) => onChange({ reason: event.currentTarget.value })}
+        />
+        <Textarea
+          label={t('referrals.fields.notes')}
+          description={t('referrals.wizard.notesHelp')}
+          autosize
+          minRows={2}
+          value={state.notes}
+          onChange={(event) => onChange({ notes: event.currentTarget.value })}
+        />
+      </Stack>
+      <Card withBorder padding="md" component="section" aria-labelledby="review-heading">
+        <Title order={2} fz="h4" mb="sm" id="review-heading">
+          {t('referrals.wizard.review')}
+        </Title>
+        <DescriptionList
+          label={t('referrals.wizard.review')}
+          items={[
+            {
+              term: t('referrals.fields.person'),
+              description:
+                state.mode === 'person'
+                  ? state.person
+                    ? `${state.person.name ?? ''} ${state.person.pseudonym}`.trim()
+                    : ''
+                  : [
+                      t('referrals.anonymous'),
+                      anonymous.ageBand ? labels.ageBand(anonymous.ageBand) : '',
+                      anonymous.gender ? labels.gender(anonymous.gender) : '',
+                      anonymous.municipalityCode,
+                    ]
+                      .filter(Boolean)
+                      .join(t('people.listSeparator')),
+            },
+            {
+              term: t('referrals.fields.service'),
+              description: state.service ? t('referrals.serviceAt', { service: state.service.name, organization: state.service.organization.name }) : '',
+            },
+            { term: t('referrals.fields.sharedCategories'), description: list(state.categories.map(people.category)) },
+            { term: t('referrals.fields.needs'), description: list(state.needs.map(directory.category)) },
+            { term: t('referrals.fields.urgency'), description: labels.urgency(state.urgency) },
+            { term: t('referrals.fields.reason'), description: state.reason.trim() || t('referrals.none') },
+            { term: t('referrals.fields.notes'), description: state.notes.trim() || t('referrals.none') },
+          ]}
+        />
+      </Card>
+    </Stack>
+  );
+}

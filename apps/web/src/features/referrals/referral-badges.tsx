@@ -1,0 +1,61 @@
+// Small badges of the referral pages: status, urgency, overdue and unread messages. Colour is
+// never the only signal: each badge carries its label.
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useReferralLabels } from './vocabulary';
+
+const statusColors: Record<string, string> = {
+  DRAFT: 'gray',
+  SENT: 'blue',
+  ACCEPTED: 'cyan',
+  IN_PROGRESS: 'indigo',
+  COMPLETED: 'teal',
+  DECLINED: 'red',
+  EXPIRED: 'orange',
+  CANCELLED: 'gray',
+  CLOSED_UNRESOLVED: 'grape',
+  FORWARDED: 'violet',
+};
+
+const urgencyColors: Record<string, string> = { URGENT: 'red', HIGH: 'orange', NORMAL: 'gray' };
+
+export function referralStatusColor(status: string): string {
+  return statusColors[status] ?? 'gray';
+}
+
+export function ReferralStatusBadge({ status, size = 'md' }: { status: string; size?: 'sm' | 'md' | 'lg' }) {
+  const labels = useReferralLabels();
+  return (
+    <Badge color={referralStatusColor(status)} variant="light" radius="sm" tt="none" size={size} data-status={status} data-testid="referral-status">
+      {labels.status(status)}
+    </Badge>
+  );
+}
+
+export function UrgencyBadge({ urgency }: { urgency: string }) {
+  const labels = useReferralLabels();
+  return (
+    <Badge color={urgencyColors[urgency] ?? 'gray'} variant={urgency === 'URGENT' ? 'filled' : 'outline'} radius="sm" tt="none" data-urgency={urgency}>
+      {labels.urgency(urgency)}
+    </Badge>
+  );
+}
+
+export function OverdueBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge color="red" variant="filled" radius="sm" tt="none" data-testid="overdue">
+      {t('referrals.overdue')}
+    </Badge>
+  );
+}
+
+export function UnreadBadge({ count }: { count: number }) {
+  const { t } = useTranslation();
+  if (count <= 0) return null;
+  return (
+    <Badge color="blue" variant="filled" radius="xl" tt="none" aria-label={t('referrals.unreadMessages', { count })}>
+      {count}
+    </Badge>
+  );
+}

@@ -1,0 +1,88 @@
+// Messages between the two organisations on a referral, oldest first, with a composer.
+// Messages start once the referral is sent (the API refuses them on a draft).
+import { useMutation } from '@apollo/client/react';
+import { Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
+import { PostReferralMessageDocument, type ReferralMessageRowFragment } from '@tsunagu/graphql-client';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { formatDateTime } from '../people/vocabulary';
+import { useReferralLabels } from './vocabulary';
+
+export function ReferralMessages({
+  referralId,
+  messages,
+  canPost,
+}: {
+  referralId: string;
+  messages: readonly ReferralMessageRowFragment[];
+  canPost: boolean;
+}) {
+  const { t } = useTranslation();
+  const labels = useReferralLabels();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [post, { loading }] = useMutation(PostReferralMessageDocument, { refetchQueries: ['Referral'], awaitRefetchQueries: true });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!body.trim()) return;
+    setError(null);
+    try {
+      await post({ variables: { id: referralId, body: body.trim() } });
+      setBody('');
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      {messages.length === 0 ? (
+        <Text c="dimmed" fz="sm">
+          {t('referrals.messages.empty')}
+        </Text>
+      ) : (
+        <Stack gap="xs" component="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('referrals.messages.title')}>
+          {messages.map((message) => (
+            <li key={message.id} style={{ alignSelf: message.mine ? 'flex-end' : 'flex-start', maxWidth: '90%' }}>
+              <Card padding="xs" withBorder bg={message.mine ? 'var(--mantine-color-blue-light)' : undefined} data-testid="referral-message">
+                <Text fz="xs" c="dimmed">
+                  {t('referrals.messages.meta', {
+                    name: message.authorName,
+                    organization: message.authorOrganization.name,
+                    when: formatDateTime(message.sentAt, labels.language),
+                  })}
+                </Text>
+                <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {message.body}
+                </Text>
+              </Card>
+            </li>
+          ))}
+        </Stack>
+      )}
+      {canPost ? (
+        <form onSubmit={(event) => void submit(event)} aria-label={t('referrals.messages.composer')}>
+          <Stack gap="xs">
+            <Textarea
+              label={t('referrals.messages.new')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              value={body}
+              onChange={(event) => setBody(event.currentTarget.value)}
+            />
+            <ApiErrorAlert error={error} />
+            <Group justify="flex-end">
+              <Button type="submit" loading={loading} disabled={!body.trim()}>
+                {t('referrals.messages.send')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Stack>
+  );
+}

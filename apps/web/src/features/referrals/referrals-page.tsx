@@ -1,0 +1,261 @@
+// /referrals — my organisation's inbox (referrals to us) and outbox (from us, drafts included):
+// counts by status as chips that filter, the overdue ones highlighted, filters kept in the URL
+// (referral-filters.ts), and a table with "load more".
+// The inbox updates without a reload by polling (Apollo pollInterval, every 15 s), skipped while
+// the browser tab is hidden. The counts always poll; the list polls while only its first page is
+// shown — a poll re-reads the first page, so with more pages loaded it would drop them.
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Card, Chip, Group, MultiSelect, Select, Stack, Switch, Tabs, Text, TextInput } from '@mantine/core';
+import { REFERRAL_STATUSES, REFERRAL_URGENCIES, SERVICE_CATEGORIES, mayDoCasework, type ReferralStatus, type ReferralUrgency, type ServiceCategory } from '@tsunagu/domain';
+import { ReferralCountsDocument, ReferralsDocument, type ReferralRowFragment } from '@tsunagu/graphql-client';
+import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError } from '../../app/api-errors';
+import { RequireAbility } from '../../app/auth/require-auth';
+import { useSession } from '../../app/auth/use-session';
+import { useLoadMore } from '../../app/use-load-more';
+import { useDirectoryLabels } from '../directory/vocabulary';
+import { formatDateTime, formatInstantDate } from '../people/vocabulary';
+import { OverdueBadge, ReferralStatusBadge, UnreadBadge, UrgencyBadge, referralStatusColor } from './referral-badges';
+import { hasReferralFilter, readReferralFilters, referralFilterOf, writeReferralFilters, type ReferralListFilters } from './referral-filters';
+import { visiblePolling } from './use-visible-polling';
+import { counterpartName, useReferralLabels } from './vocabulary';
+
+const pageSize = 30;
+const pollMs = 15_000;
+
+export function ReferralsPage() {
+  const { t } = useTranslation();
+  const { actor } = useSession();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readReferralFilters(params), [params]);
+  const apply = (next: Partial<ReferralListFilters>) => setParams(writeReferralFilters({ ...filters, ...next }));
+
+  return (
+    <>
+      <PageHeader
+        title={t('referrals.title')}
+        description={t('referrals.description')}
+        actions={
+          actor && mayDoCasework(actor.roles) ? (
+            <Button component={Link} to="/referrals/new">
+              {t('referrals.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <RequireAbility allowed={!!actor && mayDoCasework(actor.roles)}>
+        <Tabs
+          value={filters.box}
+          onChange={(value) => setParams(writeReferralFilters({ ...filters, box: value === 'OUTBOX' ? 'OUTBOX' : 'INBOX', statuses: [], overdue: false }))}
+          mb="md"
+          keepMounted={false}
+        >
+          <Tabs.List>
+            <Tabs.Tab value="INBOX">{t('referrals.inbox')}</Tabs.Tab>
+            <Tabs.Tab value="OUTBOX">{t('referrals.outbox')}</Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
+        <Stack gap="md">
+          <StatusCounts filters={filters} onChange={apply} />
+          <FilterBar filters={filters} onChange={apply} onClear={() => setParams(writeReferralFilters({ ...readReferralFilters(new URLSearchParams()), box: filters.box }))} />
+          <ReferralTable filters={filters} />
+        </Stack>
+      </RequireAbility>
+    </>
+  );
+}
+
+function StatusCounts({ filters, onChange }: { filters: ReferralListFilters; onChange: (next: Partial<ReferralListFilters>) => void }) {
+  const { t } = useTranslation();
+  const labels = useReferralLabels();
+  const { data } = useQuery(ReferralCountsDocument, { variables: { box: filters.box }, ...visiblePolling(pollMs) });
+  const counts = data?.referralCounts;
+  if (!counts) return null;
+  const shown = counts.byStatus.filter((entry) => entry.count > 0);
+  const toggle = (status: ReferralStatus) =>
+    onChange({ statuses: filters.statuses.includes(status) ? filters.statuses.filter((code) => code !== status) : [...filters.statuses, status] });
+
+  return (
+    <Group gap="xs" wrap="wrap" role="group" aria-label={t('referrals.countsLabel')} data-testid="referral-counts">
+      {shown.map((entry) => (
+        <Chip
+          key={entry.status}
+          checked={filters.statuses.includes(entry.status)}
+          onChange={() => toggle(entry.status)}
+          color={referralStatusColor(entry.status)}
+          variant="light"
+          data-status={entry.status}
+        >
+          {t('referrals.countChip', { label: labels.status(entry.status), count: entry.count })}
+        </Chip>
+      ))}
+      {counts.overdue > 0 ? (
+        <Chip checked={filters.overdue} onChange={() => onChange({ overdue: !filters.overdue })} color="red" variant="filled" data-testid="overdue-chip">
+          {t('referrals.countChip', { label: t('referrals.overdue'), count: counts.overdue })}
+        </Chip>
+      ) : null}
+      {counts.withUnreadMessages > 0 ? (
+        <Text fz="sm" c="blue">
+          {t('referrals.withUnread', { count: counts.withUnreadMessages })}
+        </Text>
+      ) : null}
+      {shown.length === 0 ? (
+        <Text fz="sm" c="dimmed">
+          {t('referrals.noCounts')}
+        </Text>
+      ) : null}
+    </Group>
+  );
+}
+
+function FilterBar({
+  filters,
+  onChange,
+  onClear,
+}: {
+  filters: ReferralListFilters;
+  onChange: (next: Partial<ReferralListFilters>) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useReferralLabels();
+  const directory = useDirectoryLabels();
+  return (
+    <Card withBorder padding="sm" component="section" aria-label={t('referrals.filters')}>
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <MultiSelect
+          label={t('referrals.fields.status')}
+          data={REFERRAL_STATUSES.codes.map((code) => ({ value: code, label: labels.status(code) }))}
+          value={filters.statuses}
+          onChange={(value) => onChange({ statuses: value as ReferralStatus[] })}
+          clearable
+          style={{ flex: '1 1 14rem' }}
+        />
+        <MultiSelect
+          label={t('referrals.fields.urgency')}
+          data={REFERRAL_URGENCIES.codes.map((code) => ({ value: code, label: labels.urgency(code) }))}
+          value={filters.urgencies}
+          onChange={(value) => onChange({ urgencies: value as ReferralUrgency[] })}
+          clearable
+          style={{ flex: '1 1 10rem' }}
+        />
+        <Select
+          label={t('referrals.fields.need')}
+          data={SERVICE_CATEGORIES.codes.map((code) => ({ value: code, label: directory.category(code) }))}
+          value={filters.need}
+          onChange={(value) => onChange({ need: (value as ServiceCategory | null) ?? null })}
+          clearable
+          searchable
+          style={{ flex: '1 1 10rem' }}
+        />
+        <TextInput type="date" label={t('referrals.createdFrom')} value={filters.from} onChange={(event) => onChange({ from: event.currentTarget.value })} w={170} />
+        <TextInput type="date" label={t('referrals.createdTo')} value={filters.to} onChange={(event) => onChange({ to: event.currentTarget.value })} w={170} />
+        <Switch label={t('referrals.overdueOnly')} checked={filters.overdue} onChange={(event) => onChange({ overdue: event.currentTarget.checked })} mb={8} />
+        {hasReferralFilter(filters) ? (
+          <Button variant="subtle" onClick={onClear}>
+            {t('referrals.clearFilters')}
+          </Button>
+        ) : null}
+      </Group>
+    </Card>
+  );
+}
+
+function ReferralTable({ filters }: { filters: ReferralListFilters }) {
+  const { t } = useTranslation();
+  const labels = useReferralLabels();
+  const filter = useMemo(() => referralFilterOf(filters), [filters]);
+  const variables = { box: filters.box, filter, first: pageSize };
+  const shownRows = useRef(0);
+  const { data, previousData, loading, error, fetchMore } = useQuery(ReferralsDocument, {
+    variables,
+    fetchPolicy: 'cache-and-network',
+    pollInterval: pollMs,
+    skipPollAttempt: (): boolean => document.visibilityState === 'hidden' || shownRows.current > pageSize,
+  });
+  const connection = data?.referrals ?? previousData?.referrals;
+  shownRows.current = connection?.nodes.length ?? 0;
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
+  if (error && !connection) return <ApiErrorAlert error={readApiError(error)} />;
+  if (loading && !connection) return <LoadingState label={t('common.loading')} />;
+  const inbox = filters.box === 'INBOX';
+
+  return (
+    <DataTable<ReferralRowFragment>
+      label={inbox ? t('referrals.inbox') : t('referrals.outbox')}
+      minWidth={860}
+      rows={connection?.nodes ?? []}
+      rowKey={(referral) => referral.id}
+      emptyLabel={hasReferralFilter(filters) ? t('referrals.noResults') : inbox ? t('referrals.emptyInbox') : t('referrals.emptyOutbox')}
+      columns={[
+        { key: 'urgency', header: t('referrals.fields.urgency'), cell: (referral) => <UrgencyBadge urgency={referral.urgency} /> },
+        {
+          key: 'status',
+          header: t('referrals.fields.status'),
+          cell: (referral) => (
+            <Group gap={4} wrap="nowrap">
+              <ReferralStatusBadge status={referral.status} size="sm" />
+              {referral.overdue ? <OverdueBadge /> : null}
+            </Group>
+          ),
+        },
+        {
+          key: 'counterpart',
+          header: inbox ? t('referrals.fields.sender') : t('referrals.fields.receiver'),
+          cell: (referral) => counterpartName(referral),
+        },
+        {
+          key: 'service',
+          header: t('referrals.fields.service'),
+          cell: (referral) => (
+            <Anchor component={Link} to={`/referrals/${referral.id}`} data-testid="referral-link">
+              {referral.serviceName}
+            </Anchor>
+          ),
+        },
+        {
+          key: 'person',
+          header: t('referrals.fields.person'),
+          cell: (referral) =>
+            referral.personPseudonym ? (
+              <Text component="span" ff="monospace" fz="sm">
+                {referral.personPseudonym}
+              </Text>
+            ) : (
+              <Text component="span" fz="sm">
+                {referral.anonymousCase ? t('referrals.anonymousWithAge', { age: labels.ageBand(referral.anonymousCase.ageBand) }) : t('referrals.anonymous')}
+              </Text>
+            ),
+        },
+        {
+          key: 'sent',
+          header: t('referrals.fields.sentAt'),
+          cell: (referral) => (referral.sentAt ? formatInstantDate(referral.sentAt, labels.language) : t('referrals.notSent')),
+        },
+        {
+          key: 'due',
+          header: t('referrals.fields.dueAt'),
+          cell: (referral) =>
+            referral.responseDueAt && referral.status === 'SENT' ? (
+              <Text component="span" fz="sm" c={referral.overdue ? 'red' : undefined} fw={referral.overdue ? 700 : undefined}>
+                {formatDateTime(referral.responseDueAt, labels.language)}
+              </Text>
+            ) : (
+              ''
+            ),
+        },
+        { key: 'unread', header: t('referrals.fields.unread'), cell: (referral) => <UnreadBadge count={referral.unreadMessages} /> },
+      ]}
+      pagination={{
+        hasMore: connection?.pageInfo.hasNextPage ?? false,
+        loading: loadingMore,
+        onLoadMore: () => void loadMore(),
+        label: t('common.loadMore'),
+      }}
+    />
+  );
+}

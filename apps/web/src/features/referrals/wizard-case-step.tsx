@@ -1,0 +1,136 @@
+// Wizard step 1: the case — a person my organisation registered (searched by name or kana), or
+// an anonymous case with nothing identifying (age band, optional gender and municipality).
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { AGE_BANDS, GENDERS, type AgeBand, type Gender } from '@tsunagu/domain';
+import { PeopleDocument } from '@tsunagu/graphql-client';
+import { LoadingState } from '@tsunagu/ui';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError } from '../../app/api-errors';
+import { personName } from '../people/vocabulary';
+import { useReferralLabels } from './vocabulary';
+import type { WizardState } from './wizard-state';
+
+export function CaseStep({ state, onChange }: { state: WizardState; onChange: (next: Partial<WizardState>) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <SegmentedControl
+        aria-label={t('referrals.wizard.caseKind')}
+        value={state.mode}
+        onChange={(value) => onChange({ mode: value === 'anonymous' ? 'anonymous' : 'person', categories: [] })}
+        data={[
+          { value: 'person', label: t('referrals.wizard.registeredPerson') },
+          { value: 'anonymous', label: t('referrals.wizard.anonymousCase') },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      {state.mode === 'person' ? <PersonSearch state={state} onChange={onChange} /> : <AnonymousCaseFields state={state} onChange={onChange} />}
+    </Stack>
+  );
+}
+
+function PersonSearch({ state, onChange }: { state: WizardState; onChange: (next: Partial<WizardState>) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  const { data, loading, error } = useQuery(PeopleDocument, { variables: { search: search || undefined, first: 20 }, fetchPolicy: 'cache-and-network' });
+  const people = (data?.people.nodes ?? []).filter((person) => person.status === 'ACTIVE');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSearch(text.trim());
+  };
+  return (
+    <Stack gap="sm">
+      {state.person ? (
+        <Text fw={600} data-testid="chosen-person">
+          {t('referrals.wizard.chosenPerson', { name: state.person.name ?? state.person.pseudonym, pseudonym: state.person.pseudonym })}
+        </Text>
+      ) : null}
+      <form role="search" aria-label={t('referrals.wizard.personSearchLabel')} onSubmit={submit}>
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            type="search"
+            label={t('people.search')}
+            description={t('people.searchHelp')}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            style={{ flex: '1 1 18rem' }}
+          />
+          <Button type="submit">{t('people.searchButton')}</Button>
+        </Group>
+      </form>
+      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+      {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
+      {data && people.length === 0 ? <Text c="dimmed">{t('people.noResults')}</Text> : null}
+      <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {people.map((person) => {
+          const name = personName(person.identity);
+          const chosen = state.person?.id === person.id;
+          return (
+            <li key={person.id}>
+              <Card withBorder padding="xs">
+                <Group justify="space-between" wrap="wrap">
+                  <Group gap="sm">
+                    <Text fw={500}>{name ?? t('people.withheld')}</Text>
+                    <Text ff="monospace" fz="sm" c="dimmed">
+                      {person.pseudonym}
+                    </Text>
+                  </Group>
+                  <Button
+                    size="xs"
+                    variant={chosen ? 'filled' : 'default'}
+                    aria-pressed={chosen}
+                    aria-label={t('referrals.wizard.choosePerson', { name: name ?? person.pseudonym })}
+                    onClick={() => onChange({ person: { id: person.id, pseudonym: person.pseudonym, name }, categories: [] })}
+                  >
+                    {chosen ? t('referrals.picker.chosen') : t('referrals.picker.chooseShort')}
+                  </Button>
+                </Group>
+              </Card>
+            </li>
+          );
+        })}
+      </Stack>
+    </Stack>
+  );
+}
+
+function AnonymousCaseFields({ state, onChange }: { state: WizardState; onChange: (next: Partial<WizardState>) => void }) {
+  const { t } = useTranslation();
+  const labels = useReferralLabels();
+  const anonymous = state.anonymous;
+  const codeInvalid = anonymous.municipalityCode !== '' && !/^\d{5}$/.test(anonymous.municipalityCode);
+  return (
+    <Stack gap="sm" maw={520}>
+      <Text fz="sm" c="dimmed">
+        {t('referrals.wizard.anonymousHelp')}
+      </Text>
+      <Select
+        label={t('referrals.fields.ageBand')}
+        required
+        data={AGE_BANDS.codes.map((code) => ({ value: code, label: labels.ageBand(code) }))}
+        value={anonymous.ageBand}
+        onChange={(value) => onChange({ anonymous: { ...anonymous, ageBand: (value as AgeBand | null) ?? null } })}
+      />
+      <Select
+        label={t('referrals.fields.gender')}
+        clearable
+        data={GENDERS.codes.map((code) => ({ value: code, label: labels.gender(code) }))}
+        value={anonymous.gender}
+        onChange={(value) => onChange({ anonymous: { ...anonymous, gender: (value as Gender | null) ?? null } })}
+      />
+      <TextInput
+        label={t('referrals.fields.municipalityCode')}
+        description={t('referrals.wizard.municipalityHelp')}
+        inputMode="numeric"
+        maxLength={5}
+        value={anonymous.municipalityCode}
+        error={codeInvalid ? t('referrals.wizard.municipalityInvalid') : undefined}
+        onChange={(event) => onChange({ anonymous: { ...anonymous, municipalityCode: event.currentTarget.value.trim() } })}
+      />
+    </Stack>
+  );
+}
