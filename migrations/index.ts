@@ -8,6 +8,7 @@ import { DeferOrganizationNameUniqueness1764380000000 } from './1764380000000-de
 import { StoreSearchBigrams1764360000000 } from './1764360000000-store-search-bigrams';
 import { CreateJobsAndMailOutbox1764300000000 } from './1764300000000-create-jobs-and-mail-outbox';
 import { CreatePeopleAndConsent1764400000000 } from './1764400000000-create-people-and-consent';
+import { DirectorySearchFiltersIndex1764410000000 } from './1764410000000-directory-search-filters-index';
 import { CreateReferrals1764420000000 } from './1764420000000-create-referrals';
 
 export const migrations = [
@@ -19,5 +20,6 @@ export const migrations = [
   SearchBigramsIndex1764370000000,
   DeferOrganizationNameUniqueness1764380000000,
   CreatePeopleAndConsent1764400000000,
+  DirectorySearchFiltersIndex1764410000000,
   CreateReferrals1764420000000,
 ];

@@ -126,7 +126,6 @@ export class DirectoryService {
       : '0';
 
     return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
-      const from = `FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id WHERE ${where.sql}`;
       let after = '';
       if (cursor) {
         const separator = cursor.key.indexOf('|');
@@ -137,23 +136,30 @@ export class DirectoryService {
         after = `WHERE rank < $${n - 2} OR (rank = $${n - 2} AND (sort_name, id) > ($${n - 1}, $${n}::uuid))`;
       }
       pageParams.push(size + 1);
-      const rows: Array<ServiceRow & { rank: number }> = await manager.query(
-        `SELECT * FROM (SELECT ${SERVICE_COLUMNS}, ${rank} AS rank ${from}) ranked ${after}
-          ORDER BY rank DESC, sort_name, id LIMIT $${pageParams.length}`,
+      // One statement, one pass: the matching services are found once (services alone, so the
+      // planner can intersect the GIN indexes on the bigrams and filters within the network
+      // instead of walking each organisation's services and filtering them), then the page and
+      // the facets are both taken from that set. The facets come back on every row (and on a
+      // single row of nulls when nothing matches).
+      const rows: Array<ServiceRow & { rank: number | null; facets: DirectoryFacets }> = await manager.query(
+        `WITH m AS MATERIALIZED (SELECT s.* FROM services s WHERE ${where.sql}),
+              ranked AS (SELECT ${SERVICE_COLUMNS}, ${rank} AS rank
+                           FROM m s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id),
+              facets AS (SELECT json_build_object(
+                'total', (SELECT count(*)::int FROM m),
+                'categories', ${facetOf('categories')},
+                'targetGroups', ${facetOf('target_groups')},
+                'channels', ${facetOf('channel_kinds')},
+                'languages', ${facetOf('languages')},
+                'acceptingReferrals', (SELECT count(*)::int FROM m WHERE accepts_referrals AND capacity <> 'NOT_ACCEPTING'),
+                'open24h', (SELECT count(*)::int FROM m WHERE open_24h)) AS facets)
+         SELECT f.facets, p.* FROM facets f
+           LEFT JOIN LATERAL (SELECT * FROM ranked ${after} ORDER BY rank DESC, sort_name, id LIMIT $${pageParams.length}) p ON true`,
         pageParams,
       );
-      const [facets]: Array<DirectoryFacets> = await manager.query(
-        `WITH m AS (SELECT s.categories, s.target_groups, s.channel_kinds, s.languages, s.accepts_referrals, s.capacity, s.open_24h ${from})
-         SELECT (SELECT count(*)::int FROM m) AS total,
-                ${facetOf('categories')} AS categories,
-                ${facetOf('target_groups')} AS "targetGroups",
-                ${facetOf('channel_kinds')} AS channels,
-                ${facetOf('languages')} AS languages,
-                (SELECT count(*)::int FROM m WHERE accepts_referrals AND capacity <> 'NOT_ACCEPTING') AS "acceptingReferrals",
-                (SELECT count(*)::int FROM m WHERE open_24h) AS "open24h"`,
-        where.params,
-      );
-      const page = toPage(rows, size, (row) => ({ key: `${row.rank}|${row.sort_name}`, id: row.id }));
+      const facets = rows[0].facets;
+      const found = rows.filter((row) => row.id !== null).map(({ facets: _facets, ...row }) => row as ServiceRow & { rank: number });
+      const page = toPage(found, size, (row) => ({ key: `${row.rank}|${row.sort_name}`, id: row.id }));
       return { page: { ...page, nodes: page.nodes.map(toService) }, facets };
     });
   }
