@@ -82,6 +82,22 @@ const BENCH_MEMBERS = 1_000;
 const BENCH_ADMIN_EMAIL = 'bench-admin@bench.example.jp';
 const BENCH_PASSWORD = 'bench passphrase for tsunagu';
 
+/** People: organisation A owns the person read; the bench admin's organisation (B) reads it. */
+const PEOPLE_OWNER_ORGANIZATION = 'b3c0b3c0-0000-4000-8003-000000000001';
+const PEOPLE_OTHER_ORGANIZATION = 'b3c0b3c0-0000-4000-8003-000000000002';
+const PEOPLE_PERSONS = 100_000;
+const PEOPLE_PERSONS_PER_OTHER_NETWORK = 2_000;
+const peopleId = (network, i) => `b3c0b3c0-${String(network).padStart(4, '0')}-4000-8004-${String(i).padStart(12, '0')}`;
+/** Person 1 of the bench network: owned by A, with an active consent naming B (IDENTITY, CONTACT; REFERRAL). */
+const PEOPLE_TARGET_PERSON = peopleId(0, 1);
+const PEOPLE_CATEGORIES = ['IDENTITY', 'CONTACT', 'HOUSEHOLD', 'HEALTH', 'DISABILITY', 'FINANCIAL', 'LEGAL', 'CONSULTATION'];
+// The reader's statements (apps/api/src/core/personal-data/person-reader.ts).
+const PERSON_SQL_SELECT = `SELECT p.id, p.organization_id, o.name AS organization_name, p.pseudonym, p.status, p.identity, p.contact,
+       p.household, p.financial, p.consultation, p.health_sealed, p.disability_sealed, p.legal_sealed, p.created_at, p.updated_at
+  FROM persons p JOIN organizations o ON o.tenant_id = p.tenant_id AND o.id = p.organization_id`;
+const CONSENT_SQL_COLUMNS = `id, person_id, categories, purposes, recipient_organization_ids, recipient_kinds,
+  valid_from, valid_until, revoked_at, method, obtained_at`;
+
 const MEMBERSHIP_SQL_COLUMNS = `
   m.id, m.roles, m.disabled_at, m.created_at,
   u.id AS user_id, u.display_name AS user_display_name, u.email AS user_email,
@@ -222,29 +238,30 @@ const SCENARIOS = [
       const term = '相談';
       const pattern = `%${term}%`;
       const categories = ['GENERAL_CONSULTATION', 'MENTAL_HEALTH'];
-      const from = `FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
-        WHERE s.tenant_id = $1 AND s.search_bigrams @> $3::text[] AND s.search_document LIKE $2
-          AND s.categories && $4::text[]`;
-      const { rows, facets } = await asUserRaw(pool, context.userId, async (client) => {
+      const facet = (column) => `(SELECT coalesce(json_agg(json_build_object('value', value, 'count', count) ORDER BY count DESC, value), '[]'::json)
+           FROM (SELECT unnest(${column}) AS value, count(*)::int AS count FROM m GROUP BY 1) facet)`;
+      // DirectoryService.search: one statement, the matches found once for the page and the facets.
+      const found = await asUserRaw(pool, context.userId, async (client) => {
         await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [context.tenantId]);
-        const page = await client.query(
-          `SELECT * FROM (SELECT s.id, s.name, s.categories, s.capacity, s.sort_name, s.organization_id, o.name AS organization_name,
-                  (CASE WHEN s.sort_name LIKE $5 THEN 4 WHEN o.search_name LIKE $5 THEN 2 ELSE 1 END) AS rank ${from}) ranked
-            ORDER BY rank DESC, sort_name, id LIMIT $6`,
-          [context.tenantId, pattern, [term], categories, pattern, 21],
-        );
-        const facet = (column) => `(SELECT coalesce(json_agg(json_build_object('value', value, 'count', count) ORDER BY count DESC, value), '[]'::json)
-             FROM (SELECT unnest(${column}) AS value, count(*)::int AS count FROM m GROUP BY 1) facet)`;
-        const counts = await client.query(
-          `WITH m AS (SELECT s.categories, s.target_groups, s.channel_kinds, s.languages, s.accepts_referrals, s.capacity, s.open_24h ${from})
-           SELECT (SELECT count(*)::int FROM m) AS total, ${facet('categories')} AS categories, ${facet('channel_kinds')} AS channels,
-                  ${facet('languages')} AS languages,
-                  (SELECT count(*)::int FROM m WHERE accepts_referrals AND capacity <> 'NOT_ACCEPTING') AS "acceptingReferrals",
-                  (SELECT count(*)::int FROM m WHERE open_24h) AS "open24h"`,
-          [context.tenantId, pattern, [term], categories],
-        );
-        return { rows: page.rows, facets: counts.rows[0] };
+        return (
+          await client.query(
+            `WITH m AS MATERIALIZED (SELECT s.* FROM services s
+                    WHERE s.tenant_id = $1 AND s.search_bigrams @> $3::text[] AND s.search_document LIKE $2 AND s.categories && $4::text[]),
+                  ranked AS (SELECT s.id, s.name, s.categories, s.capacity, s.sort_name, s.organization_id, o.name AS organization_name,
+                                    (CASE WHEN s.sort_name LIKE $5 THEN 4 WHEN o.search_name LIKE $5 THEN 2 ELSE 1 END) AS rank
+                               FROM m s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id),
+                  facets AS (SELECT json_build_object('total', (SELECT count(*)::int FROM m), 'categories', ${facet('categories')},
+                                    'channels', ${facet('channel_kinds')}, 'languages', ${facet('languages')},
+                                    'acceptingReferrals', (SELECT count(*)::int FROM m WHERE accepts_referrals AND capacity <> 'NOT_ACCEPTING'),
+                                    'open24h', (SELECT count(*)::int FROM m WHERE open_24h)) AS facets)
+             SELECT f.facets, p.* FROM facets f
+               LEFT JOIN LATERAL (SELECT * FROM ranked ORDER BY rank DESC, sort_name, id LIMIT $6) p ON true`,
+            [context.tenantId, pattern, [term], categories, pattern, 21],
+          )
+        ).rows;
       });
+      const facets = found[0].facets;
+      const rows = found.filter((row) => row.id !== null);
       const nodes = rows.slice(0, 20);
       const last = nodes[nodes.length - 1];
       return {
@@ -269,6 +286,203 @@ const SCENARIOS = [
       };
     },
   },
+  {
+    name: 'person',
+    description:
+      'query Person: signed in (organisation B); one person of organisation A under a consent naming B for IDENTITY and CONTACT and REFERRAL; logs the read and its provision (100,000 persons in the network)',
+    needsSignIn: true,
+    needsPeople: true,
+    graphql: {
+      operationName: 'Person',
+      query: `query Person($id: ID!) { person(id: $id, purpose: REFERRAL) { id pseudonym status ownerOrganizationName ownedByMe purpose
+        identity { access withheldReason values { familyName givenName familyNameKana givenNameKana birthDate } }
+        contact { access values { phone email } }
+        health { access withheldReason } } }`,
+      variables: { id: PEOPLE_TARGET_PERSON },
+    },
+    check: (body) => {
+      const person = body?.data?.person;
+      return (
+        person?.ownedByMe === false &&
+        person.identity.access === 'DISCLOSED' &&
+        typeof person.identity.values?.familyName === 'string' &&
+        person.contact.access === 'DISCLOSED' &&
+        person.health.access === 'WITHHELD' &&
+        person.health.withheldReason === 'CATEGORY_NOT_COVERED'
+      );
+    },
+    raw: async (pool, context) => {
+      await loadActorRaw(pool, context);
+      const purpose = 'REFERRAL';
+      const person = await inTenantRaw(pool, context, async (client) => {
+        // PersonalDataReader.read: the person and its organisation, then the consents naming
+        // the actor's organisation (or its kind), then the access log and the provision record.
+        const [row] = (
+          await client.query(`${PERSON_SQL_SELECT} WHERE p.tenant_id = $1 AND p.id = ANY($2::uuid[])`, [
+            context.tenantId,
+            [PEOPLE_TARGET_PERSON],
+          ])
+        ).rows;
+        if (!row) throw new Error('person not found');
+        const owned = row.organization_id === context.organizationId;
+        const consents = owned
+          ? []
+          : (
+              await client.query(
+                `SELECT ${CONSENT_SQL_COLUMNS} FROM consents
+                  WHERE tenant_id = $1 AND person_id = ANY($2::uuid[])
+                    AND (recipient_organization_ids @> ARRAY[$3::uuid] OR recipient_kinds @> ARRAY[$4::text])`,
+                [context.tenantId, [row.id], context.organizationId, 'NPO'],
+              )
+            ).rows;
+        // The consent rule, simplified: an active consent for the purpose and the category.
+        const now = new Date();
+        const decide = (category) => {
+          if (owned) return { access: 'DISCLOSED', reason: null, consentId: null };
+          const active = consents.find(
+            (consent) =>
+              consent.purposes.includes(purpose) &&
+              consent.categories.includes(category) &&
+              consent.revoked_at === null &&
+              consent.valid_from <= now &&
+              (consent.valid_until === null || consent.valid_until > now),
+          );
+          if (active) return { access: 'DISCLOSED', reason: null, consentId: active.id };
+          const other = consents.find((consent) => consent.purposes.includes(purpose) && consent.revoked_at === null);
+          return other
+            ? { access: 'WITHHELD', reason: 'CATEGORY_NOT_COVERED', consentId: other.id }
+            : { access: 'WITHHELD', reason: 'NO_CONSENT', consentId: null };
+        };
+        const decisions = Object.fromEntries(PEOPLE_CATEGORIES.map((category) => [category, decide(category)]));
+        if (!owned) {
+          const disclosed = PEOPLE_CATEGORIES.filter((category) => decisions[category].access === 'DISCLOSED');
+          const consentIds = [...new Set(disclosed.map((category) => decisions[category].consentId))];
+          await client.query(
+            `INSERT INTO person_access_log (tenant_id, person_id, actor_user_id, actor_membership_id, organization_id, categories, purpose, consent_ids)
+             SELECT $1, r.person_id, $2, $3, $4, ARRAY(SELECT jsonb_array_elements_text(r.categories)), $5, ARRAY(SELECT jsonb_array_elements_text(r.consent_ids))::uuid[]
+               FROM jsonb_to_recordset($6::jsonb) AS r(person_id uuid, categories jsonb, consent_ids jsonb)`,
+            [
+              context.tenantId,
+              context.userId,
+              context.membershipId,
+              context.organizationId,
+              purpose,
+              JSON.stringify([{ person_id: row.id, categories: disclosed, consent_ids: consentIds }]),
+            ],
+          );
+          if (disclosed.length > 0) {
+            const used = consents.filter((consent) => consentIds.includes(consent.id));
+            await client.query(
+              `INSERT INTO provision_records (tenant_id, person_id, provider_organization_id, recipient_organization_id, categories,
+                                              purpose, consent_ids, provider_acquisition, recipient_membership_id, context)
+               SELECT $1, r.person_id, r.provider_organization_id, $2, ARRAY(SELECT jsonb_array_elements_text(r.categories)), $3,
+                      ARRAY(SELECT jsonb_array_elements_text(r.consent_ids))::uuid[], r.acquisition, $4, 'READ'
+                 FROM jsonb_to_recordset($5::jsonb) AS r(person_id uuid, provider_organization_id uuid, categories jsonb, consent_ids jsonb, acquisition text)
+               ON CONFLICT DO NOTHING`,
+              [
+                context.tenantId,
+                context.organizationId,
+                purpose,
+                context.membershipId,
+                JSON.stringify([
+                  {
+                    person_id: row.id,
+                    provider_organization_id: row.organization_id,
+                    categories: disclosed,
+                    consent_ids: [...consentIds].sort(),
+                    acquisition: used
+                      .map((consent) => `consent ${consent.id}: ${consent.method} ${consent.obtained_at.toISOString().slice(0, 10)}, obtained directly from the person`)
+                      .join('; '),
+                  },
+                ]),
+              ],
+            );
+          }
+        }
+        return { row, owned, decisions };
+      });
+      const { row, owned, decisions } = person;
+      const section = (category, column, pick) => ({
+        access: decisions[category].access,
+        withheldReason: decisions[category].reason,
+        values: decisions[category].access === 'DISCLOSED' && row[column] ? pick(row[column]) : null,
+      });
+      return {
+        data: {
+          person: {
+            id: row.id,
+            pseudonym: row.pseudonym,
+            status: row.status,
+            ownerOrganizationName: row.organization_name,
+            ownedByMe: owned,
+            purpose,
+            identity: section('IDENTITY', 'identity', pickIdentity),
+            contact: (({ withheldReason: _unused, ...rest }) => rest)(section('CONTACT', 'contact', pickContact)),
+            health: { access: decisions.HEALTH.access, withheldReason: decisions.HEALTH.reason },
+          },
+        },
+      };
+    },
+  },
+  {
+    name: 'people',
+    description: "query People: signed in; the owner's list, newest 20 of the organisation's 50,000 persons (100,000 in the network)",
+    needsSignIn: true,
+    needsPeople: true,
+    graphql: {
+      operationName: 'People',
+      query: `query People { people(first: 20) {
+        nodes { id pseudonym status ownedByMe
+          identity { access values { familyName givenName familyNameKana givenNameKana birthDate } }
+          contact { access values { phone email } } }
+        pageInfo { endCursor hasNextPage } } }`,
+    },
+    check: (body) =>
+      body?.data?.people?.nodes?.length === 20 &&
+      body.data.people.pageInfo.hasNextPage === true &&
+      body.data.people.nodes.every((node) => node.ownedByMe && node.identity.access === 'DISCLOSED'),
+    raw: async (pool, context) => {
+      await loadActorRaw(pool, context);
+      const { ids, rows } = await inTenantRaw(pool, context, async (client) => {
+        // PersonRecords.listOwn, then PersonalDataReader.read (owned: no consents, no log).
+        const ids = (
+          await client.query(
+            `SELECT id, created_at FROM persons
+              WHERE tenant_id = $1 AND organization_id = $2 AND status <> 'ERASED'
+                AND ($3 = '' OR replace(search_text, ' ', '') LIKE '%' || $3 || '%' OR search_text LIKE '%' || $3 || '%')
+                AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
+              ORDER BY created_at DESC, id DESC LIMIT $6`,
+            [context.tenantId, context.organizationId, '', null, null, 21],
+          )
+        ).rows;
+        const page = ids.slice(0, 20).map((row) => row.id);
+        const rows = (await client.query(`${PERSON_SQL_SELECT} WHERE p.tenant_id = $1 AND p.id = ANY($2::uuid[])`, [context.tenantId, page]))
+          .rows;
+        return { ids, rows };
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const nodes = ids.slice(0, 20).map(({ id }) => byId.get(id));
+      const last = ids[Math.min(ids.length, 20) - 1];
+      return {
+        data: {
+          people: {
+            nodes: nodes.map((row) => ({
+              id: row.id,
+              pseudonym: row.pseudonym,
+              status: row.status,
+              ownedByMe: row.organization_id === context.organizationId,
+              identity: { access: 'DISCLOSED', values: row.identity ? pickIdentity(row.identity) : null },
+              contact: { access: 'DISCLOSED', values: row.contact ? pickContact(row.contact) : null },
+            })),
+            pageInfo: {
+              endCursor: Buffer.from(JSON.stringify([last.created_at.toISOString(), last.id]), 'utf8').toString('base64url'),
+              hasNextPage: ids.length > 20,
+            },
+          },
+        },
+      };
+    },
+  },
 ];
 
 // --- the SQL the API runs for a signed-in request, for the raw-SQL baseline -----------------
@@ -287,6 +501,35 @@ function rawMembership(row) {
 
 function pickMembership(membership) {
   return { id: membership.id, roles: membership.roles, organization: membership.organization, network: membership.network };
+}
+
+function pickIdentity(identity) {
+  const { familyName, givenName, familyNameKana, givenNameKana, birthDate } = identity;
+  return { familyName, givenName, familyNameKana, givenNameKana, birthDate: birthDate ?? null };
+}
+
+function pickContact(contact) {
+  return { phone: contact.phone ?? null, email: contact.email ?? null };
+}
+
+/** A transaction in the actor's network, as the API's runInTenant does. */
+async function inTenantRaw(pool, context, work) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
+      context.tenantId,
+      context.userId,
+    ]);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** A transaction acting as the user, as the API's runAsUser does. */
@@ -378,10 +621,6 @@ async function prepareDirectoryData(ownerUrl) {
       const count = n === 0 ? DIRECTORY_SERVICES : DIRECTORY_SERVICES_PER_OTHER_NETWORK;
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
-      if (n > 0) {
-        await client.query(`INSERT INTO networks (id, slug, name) VALUES ($1, $2, $3)`, [tenant, `bench-${n}`, `ネットワーク${n}`]);
-        await client.query(`INSERT INTO organizations (tenant_id, id, kind, name) VALUES ($1, $2, 'NPO', $3)`, [tenant, organization, `NPO法人ベンチ${n}`]);
-      }
       await client.query(
         `INSERT INTO services (tenant_id, organization_id, name, description, categories, target_groups, area_codes, languages,
                                channels, channel_kinds, opening_hours, open_days, open_24h, capacity, accepts_referrals,
@@ -399,6 +638,92 @@ async function prepareDirectoryData(ownerUrl) {
       await client.query('COMMIT');
     }
     await client.query('ANALYZE services');
+  });
+}
+
+const otherNetwork = (n) => `b3c0b3c0-0000-4000-8001-${String(n).padStart(12, '0')}`;
+const otherOrganization = (n) => `b3c0b3c0-0000-4000-8002-${String(n).padStart(12, '0')}`;
+
+/** The 49 networks besides the bench network, one organisation each (directory and people). */
+async function prepareOtherNetworks(ownerUrl) {
+  await roles.withClient(ownerUrl, async (client) => {
+    for (let n = 1; n < DIRECTORY_NETWORKS; n++) {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [otherNetwork(n)]);
+      await client.query(`INSERT INTO networks (id, slug, name) VALUES ($1, $2, $3)`, [otherNetwork(n), `bench-${n}`, `ネットワーク${n}`]);
+      await client.query(`INSERT INTO organizations (tenant_id, id, kind, name) VALUES ($1, $2, 'NPO', $3)`, [
+        otherNetwork(n),
+        otherOrganization(n),
+        `NPO法人ベンチ${n}`,
+      ]);
+      await client.query('COMMIT');
+    }
+  });
+}
+
+/**
+ * People at bench size, written as PersonRecords writes them (identity and contact as JSON, the
+ * search text and duplicate key beside them; no special-care values): 100,000 persons in the
+ * bench network, half owned by organisation A and half by the bench admin's organisation (B),
+ * and 2,000 in each of the 49 other networks. A tenth of A's persons have an active consent
+ * naming B for IDENTITY and CONTACT and REFERRAL (the person read is one of them); another
+ * tenth one naming organisation C, another tenth one naming a kind of organisation.
+ */
+async function preparePeopleData(ownerUrl) {
+  const family = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤'];
+  const familyKana = ['さとう', 'すずき', 'たかはし', 'たなか', 'いとう', 'わたなべ', 'やまもと', 'なかむら', 'こばやし', 'かとう'];
+  const given = ['陽菜', '結衣', '蓮', '湊', '葵', '大翔', '凛', '悠真', '美咲', '翔太', '花子', '太郎'];
+  const givenKana = ['ひな', 'ゆい', 'れん', 'みなと', 'あおい', 'はると', 'りん', 'ゆうま', 'みさき', 'しょうた', 'はなこ', 'たろう'];
+  const insertPersons = (client, network, tenant, count, ownerOf) =>
+    client.query(
+      `INSERT INTO persons (tenant_id, id, organization_id, pseudonym, identity, contact, search_text, duplicate_key, created_at)
+       SELECT $1, ('b3c0b3c0-' || lpad($3::text, 4, '0') || '-4000-8004-' || lpad(i::text, 12, '0'))::uuid, ${ownerOf},
+              'P-B' || lpad($3::text, 2, '0') || lpad(to_hex(i), 7, '0'),
+              jsonb_build_object('familyName', f, 'givenName', g, 'familyNameKana', fk, 'givenNameKana', gk, 'birthDate', b, 'gender', NULL),
+              jsonb_build_object('phone', '090-' || lpad((i % 10000)::text, 4, '0') || '-' || lpad((i * 7 % 10000)::text, 4, '0'),
+                                 'email', 'person' || i || '@bench.example.jp', 'postalCode', NULL, 'address', NULL,
+                                 'municipalityCode', '13102', 'preferredChannel', NULL, 'notes', NULL),
+              f || ' ' || g || ' ' || fk || ' ' || gk || ' ' || f || g || fk || gk, fk || gk || '|' || b,
+              now() - make_interval(secs => i)
+         FROM (SELECT i, ($4::text[])[1 + i % 10] AS f, ($5::text[])[1 + i % 10] AS fk,
+                      ($6::text[])[1 + (i * 7) % 12] AS g, ($7::text[])[1 + (i * 7) % 12] AS gk,
+                      to_char(date '1940-01-01' + (i * 37) % 25000, 'YYYY-MM-DD') AS b
+                 FROM generate_series(1, $2::int) AS i) generated`,
+      [tenant, count, network, family, familyKana, given, givenKana],
+    );
+  await roles.withClient(ownerUrl, async (client) => {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.auth', 'on', true)`, [BENCH_NETWORK]);
+    await client.query(
+      `INSERT INTO organizations (tenant_id, id, kind, name) VALUES ($1, $2, 'NPO', 'NPO法人ベンチA'), ($1, $3, 'MUNICIPALITY', 'ベンチ市')`,
+      [BENCH_NETWORK, PEOPLE_OWNER_ORGANIZATION, PEOPLE_OTHER_ORGANIZATION],
+    );
+    // Odd i: organisation A; even i: B (the bench admin's organisation).
+    await insertPersons(client, 0, BENCH_NETWORK, PEOPLE_PERSONS, `CASE WHEN i % 2 = 1 THEN '${PEOPLE_OWNER_ORGANIZATION}'::uuid ELSE '${BENCH_ORGANIZATION}'::uuid END`);
+    await client.query(
+      `INSERT INTO consents (tenant_id, person_id, organization_id, categories, purposes, recipient_organization_ids, recipient_kinds,
+                             valid_from, method, obtained_by_membership_id, obtained_at)
+       SELECT $1, p.id, p.organization_id,
+              CASE WHEN i % 10 = 1 THEN '{IDENTITY,CONTACT}'::text[] ELSE '{IDENTITY}'::text[] END,
+              CASE WHEN i % 10 = 1 THEN '{REFERRAL}'::text[] ELSE '{CASE_CONFERENCE}'::text[] END,
+              CASE i % 10 WHEN 1 THEN ARRAY[$2::uuid] WHEN 3 THEN ARRAY[$3::uuid] ELSE '{}'::uuid[] END,
+              CASE WHEN i % 10 = 5 THEN '{SOCIAL_WELFARE_COUNCIL}'::text[] ELSE '{}'::text[] END,
+              now() - interval '30 days', 'WRITTEN', (SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $4),
+              now() - interval '30 days'
+         FROM generate_series(1, $5::int) AS i
+         JOIN persons p ON p.tenant_id = $1 AND p.id = ('b3c0b3c0-0000-4000-8004-' || lpad(i::text, 12, '0'))::uuid
+        WHERE i % 10 IN (1, 3, 5)`,
+      [BENCH_NETWORK, BENCH_ORGANIZATION, PEOPLE_OTHER_ORGANIZATION, BENCH_ADMIN_EMAIL, PEOPLE_PERSONS],
+    );
+    await client.query('COMMIT');
+    for (let n = 1; n < DIRECTORY_NETWORKS; n++) {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [otherNetwork(n)]);
+      await insertPersons(client, n, otherNetwork(n), PEOPLE_PERSONS_PER_OTHER_NETWORK, `'${otherOrganization(n)}'::uuid`);
+      await client.query('COMMIT');
+    }
+    await client.query('ANALYZE persons');
+    await client.query('ANALYZE consents');
   });
 }
 
@@ -968,6 +1293,15 @@ async function main() {
   if (settings.scenarios.some((scenario) => scenario.needsSignIn)) {
     say(`writing ${BENCH_MEMBERS} members and signing in…`);
     await prepareAccountsData(ownerUrl);
+    if (settings.scenarios.some((scenario) => scenario.needsDirectory || scenario.needsPeople)) {
+      await prepareOtherNetworks(ownerUrl);
+    }
+    if (settings.scenarios.some((scenario) => scenario.needsPeople)) {
+      say(`writing ${PEOPLE_PERSONS} persons (with consents) in the bench network and ${PEOPLE_PERSONS_PER_OTHER_NETWORK} in each of ${DIRECTORY_NETWORKS - 1} others…`);
+      const started = Date.now();
+      await preparePeopleData(ownerUrl);
+      say(`people written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
     if (settings.scenarios.some((scenario) => scenario.needsDirectory)) {
       say(`writing ${DIRECTORY_SERVICES} services in the bench network and ${DIRECTORY_SERVICES_PER_OTHER_NETWORK} in each of ${DIRECTORY_NETWORKS - 1} others…`);
       await prepareDirectoryData(ownerUrl);
