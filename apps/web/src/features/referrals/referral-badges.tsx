@@ -23,10 +23,10 @@ export function referralStatusColor(status: string): string {
   return statusColors[status] ?? 'gray';
 }
 
-export function ReferralStatusBadge({ status, size = 'md' }: { status: string; size?: 'sm' | 'md' | 'lg' }) {
+export function ReferralStatusBadge({ status, size = 'md', testId }: { status: string; size?: 'sm' | 'md' | 'lg'; testId?: string }) {
   const labels = useReferralLabels();
   return (
-    <Badge color={referralStatusColor(status)} variant="light" radius="sm" tt="none" size={size} data-status={status} data-testid="referral-status">
+    <Badge color={referralStatusColor(status)} variant="light" radius="sm" tt="none" size={size} data-status={status} data-testid={testId}>
       {labels.status(status)}
     </Badge>
   );

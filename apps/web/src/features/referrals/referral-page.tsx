@@ -74,7 +74,7 @@ function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => 
         actions={
           <Group gap="xs">
             <UrgencyBadge urgency={referral.urgency} />
-            <ReferralStatusBadge status={referral.status} size="lg" />
+            <ReferralStatusBadge status={referral.status} size="lg" testId="referral-status" />
           </Group>
         }
       />
