@@ -21,7 +21,7 @@ import { PeoplePage } from '../features/people/people-page';
 import { PersonPage } from '../features/people/person-page';
 import { SharedPeoplePage } from '../features/people/shared-people-page';
 import { ProvisionRecordsPage } from '../features/records/provision-records-page';
-import { NewReferralPage } from '../features/referrals/new-referral-page';
+import { EditReferralDraftPage, NewReferralPage } from '../features/referrals/new-referral-page';
 import { ReferralDeadlinesPage } from '../features/referrals/referral-deadlines-page';
 import { ReferralPage } from '../features/referrals/referral-page';
 import { ReferralsPage } from '../features/referrals/referrals-page';
@@ -61,6 +61,7 @@ export function App() {
           <Route path="referrals" element={<ReferralsPage />} />
           <Route path="referrals/new" element={<NewReferralPage />} />
           <Route path="referrals/:id" element={<ReferralPage />} />
+          <Route path="referrals/:id/edit" element={<EditReferralDraftPage />} />
           <Route path="organization/members" element={<MembersPage />} />
           <Route path="organization/profile" element={<OrganizationProfilePage />} />
           <Route path="admin/organizations" element={<OrganizationsPage />} />

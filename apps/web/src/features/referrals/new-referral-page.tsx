@@ -1,17 +1,24 @@
 // /referrals/new — the new-referral wizard: (1) the person, or an anonymous case; (2) the
 // receiving service from the directory; (3) the categories of the person's data to share, as
 // consent allows; (4) needs, urgency, reason and notes, a review, then send or save as draft.
-// ?personId= starts with that person chosen (from the person page). The API re-checks
+// ?personId= starts with that person chosen (from the person page); /referrals/:id/edit opens a
+// saved draft in the same wizard (updateReferralDraft, then SEND to send it). The API re-checks
 // everything; a category without consent comes back as FORBIDDEN (CONSENT_REQUIRED) and its
 // message is shown as is.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Stepper, Text, Textarea, Title } from '@mantine/core';
 import { REFERRAL_URGENCIES, SERVICE_CATEGORIES, mayDoCasework, type ReferralUrgency, type ServiceCategory } from '@tsunagu/domain';
-import { CreateReferralDocument, PersonDocument } from '@tsunagu/graphql-client';
-import { DescriptionList, PageHeader } from '@tsunagu/ui';
+import {
+  CreateReferralDocument,
+  PersonDocument,
+  ReferralDocument,
+  TransitionReferralDocument,
+  UpdateReferralDraftDocument,
+} from '@tsunagu/graphql-client';
+import { DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
@@ -21,7 +28,7 @@ import { personName, usePeopleLabels } from '../people/vocabulary';
 import { ServicePicker } from './service-picker';
 import { CaseStep } from './wizard-case-step';
 import { CategoryChoice } from './wizard-categories-step';
-import { caseChosen, emptyWizard, referralInputOf, type WizardState } from './wizard-state';
+import { caseChosen, emptyWizard, referralInputOf, wizardOfDraft, type WizardState } from './wizard-state';
 import { useReferralLabels } from './vocabulary';
 
 export function NewReferralPage() {
@@ -37,16 +44,45 @@ export function NewReferralPage() {
   );
 }
 
-function Wizard({ myOrganizationId }: { myOrganizationId: string }) {
+export function EditReferralDraftPage() {
+  const { t } = useTranslation();
+  const { actor } = useSession();
+  const { id = '' } = useParams();
+  const { data, loading, error } = useQuery(ReferralDocument, { variables: { id }, fetchPolicy: 'network-only' });
+  const draft = data?.referral.referral;
+  return (
+    <>
+      <PageHeader title={t('referrals.wizard.editTitle')} description={t('referrals.wizard.description')} />
+      <RequireAbility allowed={!!actor && mayDoCasework(actor.roles)}>
+        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+        {loading && !draft ? <LoadingState label={t('common.loading')} /> : null}
+        {draft && draft.status !== 'DRAFT' ? (
+          <Alert color="yellow" variant="light">
+            {t('referrals.wizard.notDraft')}
+          </Alert>
+        ) : null}
+        {draft && draft.status === 'DRAFT' ? (
+          <Wizard myOrganizationId={actor?.organizationId ?? ''} draftId={draft.id} initial={wizardOfDraft(draft)} />
+        ) : null}
+      </RequireAbility>
+    </>
+  );
+}
+
+function Wizard({ myOrganizationId, draftId, initial = emptyWizard }: { myOrganizationId: string; draftId?: string; initial?: WizardState }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const presetPersonId = params.get('personId');
-  const [state, setState] = useState<WizardState>(emptyWizard);
+  const [state, setState] = useState<WizardState>(initial);
+  const refetchQueries = ['Referrals', 'ReferralCounts', 'PersonReferrals', 'Referral'];
+  const [updateDraft, updating] = useMutation(UpdateReferralDraftDocument, { refetchQueries });
+  const [transition, sending] = useMutation(TransitionReferralDocument, { refetchQueries });
   const [step, setStep] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempted, setAttempted] = useState(false);
-  const [create, { loading }] = useMutation(CreateReferralDocument, { refetchQueries: ['Referrals', 'ReferralCounts', 'PersonReferrals'] });
+  const [create, creating] = useMutation(CreateReferralDocument, { refetchQueries });
+  const loading = creating.loading || updating.loading || sending.loading;
   const change = (next: Partial<WizardState>) => setState((previous) => ({ ...previous, ...next }));
 
   const { data: preset } = useQuery(PersonDocument, { variables: { id: presetPersonId ?? '', purpose: null }, skip: !presetPersonId });
@@ -67,6 +103,12 @@ function Wizard({ myOrganizationId }: { myOrganizationId: string }) {
     const input = referralInputOf(state);
     if (!input || !input.reason) return;
     try {
+      if (draftId) {
+        await updateDraft({ variables: { id: draftId, input } });
+        if (send) await transition({ variables: { id: draftId, action: 'SEND', text: null } });
+        navigate(`/referrals/${draftId}`);
+        return;
+      }
       const result = await create({ variables: { input, send } });
       const id = result.data?.createReferral.id;
       if (id) navigate(`/referrals/${id}`);

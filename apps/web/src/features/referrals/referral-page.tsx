@@ -5,7 +5,7 @@
 // The page polls (15 s, skipped while the tab is hidden) so the other side's answer and
 // messages appear without a reload.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { MarkReferralReadDocument, ReferralDocument, type ReferralQuery } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
 import { useEffect, type ReactNode } from 'react';
@@ -101,7 +101,14 @@ function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => 
             </Text>
           </Alert>
         ) : null}
-        <ReferralActions referral={referral} onRefresh={onRefresh} />
+        <Group gap="sm" align="flex-start" wrap="wrap">
+          {referral.status === 'DRAFT' && sender ? (
+            <Button component={Link} to={`/referrals/${referral.id}/edit`} variant="default">
+              {t('referrals.detail.editDraft')}
+            </Button>
+          ) : null}
+          <ReferralActions referral={referral} onRefresh={onRefresh} />
+        </Group>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack gap="lg">

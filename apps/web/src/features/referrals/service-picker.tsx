@@ -23,7 +23,7 @@ export function ServicePicker({
   initialCategories = [],
 }: {
   excluded: readonly string[];
-  selected: ServiceSummaryFragment | null;
+  selected: { readonly id: string } | null;
   onSelect: (service: ServiceSummaryFragment) => void;
   initialCategories?: readonly ServiceCategory[];
 }) {

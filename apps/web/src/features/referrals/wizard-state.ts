@@ -1,6 +1,6 @@
 // What the new-referral wizard collects, step by step, and the API input it becomes.
 import type { AgeBand, Gender, PersonalDataCategory, ReferralUrgency, ServiceCategory } from '@tsunagu/domain';
-import type { ReferralInput, ServiceSummaryFragment } from '@tsunagu/graphql-client';
+import type { ReferralFullFragment, ReferralInput } from '@tsunagu/graphql-client';
 
 export interface ChosenPerson {
   readonly id: string;
@@ -14,11 +14,18 @@ export interface AnonymousCaseDraft {
   municipalityCode: string;
 }
 
+/** The receiving service: from the directory search, or — editing a draft — from the draft. */
+export interface ChosenService {
+  readonly id: string;
+  readonly name: string;
+  readonly organization: { readonly id: string; readonly name: string };
+}
+
 export interface WizardState {
   mode: 'person' | 'anonymous';
   person: ChosenPerson | null;
   anonymous: AnonymousCaseDraft;
-  service: ServiceSummaryFragment | null;
+  service: ChosenService | null;
   categories: PersonalDataCategory[];
   needs: ServiceCategory[];
   urgency: ReferralUrgency;
@@ -65,5 +72,24 @@ export function referralInputOf(state: WizardState): ReferralInput | null {
       ...(state.anonymous.gender ? { gender: state.anonymous.gender } : {}),
       ...(state.anonymous.municipalityCode ? { municipalityCode: state.anonymous.municipalityCode } : {}),
     },
+  };
+}
+
+/** A saved draft, back in the wizard. */
+export function wizardOfDraft(draft: ReferralFullFragment): WizardState {
+  return {
+    mode: draft.anonymousCase ? 'anonymous' : 'person',
+    person: draft.personId ? { id: draft.personId, pseudonym: draft.personPseudonym ?? '', name: null } : null,
+    anonymous: {
+      ageBand: draft.anonymousCase?.ageBand ?? null,
+      gender: draft.anonymousCase?.gender ?? null,
+      municipalityCode: draft.anonymousCase?.municipalityCode ?? '',
+    },
+    service: draft.serviceId ? { id: draft.serviceId, name: draft.serviceName, organization: draft.receiverOrganization } : null,
+    categories: [...draft.sharedCategories],
+    needs: [...draft.needs],
+    urgency: draft.urgency,
+    reason: draft.reason,
+    notes: draft.notes ?? '',
   };
 }
