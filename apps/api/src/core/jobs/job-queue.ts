@@ -96,7 +96,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       // Creating is a no-op when the queue exists; updating applies changed retry settings.
       await boss.createQueue(name, options);
       // A queue's policy is fixed when it is created (pg-boss refuses to update it, even unchanged).
-      const { policy: _fixedAtCreation, ...changeable } = options;
+      const changeable: Partial<typeof options> = { ...options };
+      delete changeable.policy;
       await boss.updateQueue(name, changeable);
       // An upsert: every replica writes the same row.
       if (schedule) await boss.schedule(name, schedule.cron, null, { tz: schedule.tz ?? 'UTC' });
