@@ -9,6 +9,7 @@ import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
 import { AuthModule } from './core/auth/auth.module';
 import { PersonalDataModule } from './core/personal-data/personal-data.module';
+import { TimeModule } from './core/time/time.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { DirectoryModule } from './modules/directory/directory.module';
@@ -27,6 +28,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule,
+        TimeModule,
         DatabaseModule,
         AppGraphQLModule,
         HealthModule,

@@ -2,7 +2,6 @@
 // and the provision gate. Global, so every feature that touches a person (people, referrals)
 // uses the same instances and none builds its own path to the data.
 import { Global, Module } from '@nestjs/common';
-import { Clock } from '../time/clock';
 import { PersonalDataCryptoModule } from './personal-data-crypto.module';
 import { PersonalDataReader } from './person-reader';
 import { PersonRecords } from './person-records';
@@ -11,7 +10,7 @@ import { PersonalDataProvision } from './provision';
 @Global()
 @Module({
   imports: [PersonalDataCryptoModule],
-  providers: [Clock, PersonalDataReader, PersonRecords, PersonalDataProvision],
-  exports: [Clock, PersonalDataReader, PersonRecords, PersonalDataProvision],
+  providers: [PersonalDataReader, PersonRecords, PersonalDataProvision],
+  exports: [PersonalDataReader, PersonRecords, PersonalDataProvision],
 })
 export class PersonalDataModule {}
