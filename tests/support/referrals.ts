@@ -62,3 +62,56 @@ export async function countFor(sql: DataSource, table: string, where: string, pa
   const [row]: Array<{ count: number }> = await sql.query(`SELECT count(*)::int AS count FROM ${table} WHERE ${where}`, params);
   return row.count;
 }
+
+export const FORWARD = `mutation Forward($id: ID!, $input: ForwardReferralInput!) {
+  forwardReferral(id: $id, input: $input) { forwarded { ${REFERRAL_FIELDS} } created { ${REFERRAL_FIELDS} } }
+}`;
+export const UPDATE_DRAFT = `mutation UpdateDraft($id: ID!, $input: ReferralInput!) { updateReferralDraft(id: $id, input: $input) { ${REFERRAL_FIELDS} } }`;
+export const POST_MESSAGE = `mutation Post($id: ID!, $body: String!) { postReferralMessage(id: $id, body: $body) { id authorName mine body sentAt authorOrganization { id } } }`;
+export const MARK_READ = `mutation MarkRead($id: ID!) { markReferralRead(id: $id) { id unreadMessages } }`;
+export const REFERRAL_LIST = `query List($box: ReferralBox!, $filter: ReferralFilter, $first: Int, $after: String) {
+  referrals(box: $box, filter: $filter, first: $first, after: $after) {
+    nodes { id status urgency needs overdue unreadMessages createdAt senderOrganization { id } receiverOrganization { id } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+export const REFERRAL_COUNTS = `query Counts($box: ReferralBox!) { referralCounts(box: $box) { byStatus { status count } overdue withUnreadMessages } }`;
+export const PERSON_REFERRALS = `query PersonReferrals($personId: ID!) { personReferrals(personId: $personId) { id status mySides } }`;
+
+export interface ListedReferral {
+  id: string;
+  status: string;
+  urgency: string;
+  needs: string[];
+  overdue: boolean;
+  unreadMessages: number;
+  createdAt: string;
+  senderOrganization: { id: string };
+  receiverOrganization: { id: string };
+}
+
+export async function forward(client: SignedInClient, id: string, input: Record<string, unknown>) {
+  return client.request<{ forwardReferral: { forwarded: ReferralResult; created: ReferralResult } }>(FORWARD, {
+    id,
+    input: { sharedCategories: [], ...input },
+  });
+}
+
+/** Every referral of a box that matches the filter, following the cursor. */
+export async function listAll(client: SignedInClient, box: 'INBOX' | 'OUTBOX', filter: Record<string, unknown> = {}, first = 50): Promise<ListedReferral[]> {
+  const all: ListedReferral[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: { nodes: ListedReferral[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = dataOf(
+      await client.request<{ referrals: { nodes: ListedReferral[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(REFERRAL_LIST, {
+        box,
+        filter,
+        first,
+        after,
+      }),
+    ).referrals;
+    all.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return all;
+    after = page.pageInfo.endCursor;
+  }
+}

@@ -549,14 +549,14 @@ export class ReferralsService {
           `WITH mine AS (SELECT r.id, r.status, r.response_due_at, r.tenant_id FROM referrals r WHERE r.tenant_id = $1 AND ${where})
            SELECT coalesce((SELECT json_agg(json_build_object('status', status, 'count', count) ORDER BY status)
                               FROM (SELECT status, count(*)::int AS count FROM mine GROUP BY status) s), '[]') AS by_status,
-                  (SELECT count(*)::int FROM mine WHERE status = 'SENT' AND response_due_at < now()) AS overdue,
+                  (SELECT count(*)::int FROM mine WHERE status = 'SENT' AND response_due_at < $${params.length + 3}) AS overdue,
                   (SELECT count(*)::int FROM mine r WHERE EXISTS (
                      SELECT 1 FROM referral_messages msg
                       WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
                         AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
                                                          WHERE rr.tenant_id = r.tenant_id AND rr.referral_id = r.id AND rr.membership_id = $2),
                                                       '-infinity'))) AS with_unread`,
-          [actor.tenantId, actor.membershipId, ...params],
+          [actor.tenantId, actor.membershipId, ...params, this.clock.now()],
         );
       return { byStatus: row.by_status, overdue: row.overdue, withUnreadMessages: row.with_unread };
     });
@@ -739,7 +739,11 @@ export class ReferralsService {
 
   private filterClause(actor: RequestActor, box: ReferralBox, filter: ReferralFilter, firstParam: number): { where: string; params: unknown[] } {
     const params: unknown[] = [actor.organizationId];
-    const parts = [box === 'INBOX' ? `r.receiver_organization_id = $${firstParam} AND r.status <> 'DRAFT'` : `r.sender_organization_id = $${firstParam}`];
+    const parts = [
+      box === 'INBOX'
+        ? `r.receiver_organization_id = $${firstParam} AND r.status <> 'DRAFT' AND r.sent_at IS NOT NULL`
+        : `r.sender_organization_id = $${firstParam}`,
+    ];
     const add = (sql: (n: number) => string, value: unknown) => {
       params.push(value);
       parts.push(sql(firstParam + params.length - 1));
@@ -764,7 +768,8 @@ export class ReferralsService {
     if (!isUuid(id)) throw notFound(REFERRAL);
     const row = await this.row(manager, actor, id);
     const sides = sidesOf(actor, row);
-    if (sides.length === 0 || (row.status === 'DRAFT' && !sides.includes('SENDER'))) throw notFound(REFERRAL);
+    // Never sent (a draft, or a draft cancelled before sending): the receiver never had it.
+    if (sides.length === 0 || (row.sent_at === null && !sides.includes('SENDER'))) throw notFound(REFERRAL);
     return row;
   }
 
