@@ -605,11 +605,11 @@ describe('messages', () => {
     dataOf(await clients.staffB.request(POST_MESSAGE, { id: sent.id, body: '確認します' }));
     dataOf(await clients.coordinatorB.request(POST_MESSAGE, { id: sent.id, body: '明日ご連絡します' }));
     expect(await unread(clients.coordinatorA)).toBe(2);
-    // The other members count each other's messages too, not their own.
-    expect(await unread(clients.coordinatorB)).toBe(1);
+    // Members count their colleagues' messages too, never their own; replying marks what came before read.
+    expect(await unread(clients.coordinatorB)).toBe(0);
     expect(await unread(clients.staffB)).toBe(1);
 
-    const inbox = (await listAll(clients.coordinatorB, 'INBOX')).find((row) => row.id === sent.id);
+    const inbox = (await listAll(clients.staffB, 'INBOX')).find((row) => row.id === sent.id);
     expect(inbox?.unreadMessages).toBe(1);
     const counts = dataOf(await clients.coordinatorA.request<{ referralCounts: { withUnreadMessages: number } }>(REFERRAL_COUNTS, { box: 'OUTBOX' })).referralCounts;
     expect(counts.withUnreadMessages).toBeGreaterThanOrEqual(1);
@@ -617,21 +617,26 @@ describe('messages', () => {
     const marked = dataOf(await clients.coordinatorA.request<{ markReferralRead: { unreadMessages: number } }>(MARK_READ, { id: sent.id })).markReferralRead;
     expect(marked.unreadMessages).toBe(0);
     expect(await unread(clients.coordinatorA)).toBe(0);
+    expect(await unread(clients.staffB)).toBe(1);
+    dataOf(await clients.staffB.request(MARK_READ, { id: sent.id }));
+    expect(await unread(clients.staffB)).toBe(0);
+    // A new message counts again.
+    dataOf(await clients.coordinatorA.request(POST_MESSAGE, { id: sent.id, body: '追加の情報です' }));
+    expect(await unread(clients.staffB)).toBe(1);
     expect(await unread(clients.coordinatorB)).toBe(1);
-    dataOf(await clients.coordinatorB.request(MARK_READ, { id: sent.id }));
-    expect(await unread(clients.coordinatorB)).toBe(0);
 
     const messages = dataOf(await detail(clients.coordinatorA, sent.id)).referral.messages;
     expect(messages.map((message) => [message.authorName, message.mine, message.body])).toEqual([
       ['coordinatorA', true, 'よろしくお願いします'],
       ['staffB', false, '確認します'],
       ['coordinatorB', false, '明日ご連絡します'],
+      ['coordinatorA', true, '追加の情報です'],
     ]);
 
     expect(outcome(await clients.coordinatorC.request(POST_MESSAGE, { id: sent.id, body: '割り込み' }))).toBe('NOT_FOUND');
     expect(outcome(await strangers.coordinatorX.request(POST_MESSAGE, { id: sent.id, body: '割り込み' }))).toBe('NOT_FOUND');
     expect(outcome(await clients.coordinatorA.request(POST_MESSAGE, { id: sent.id, body: '   ' }))).toBe('BAD_USER_INPUT');
-    expect(await countFor(sql, 'referral_messages', 'referral_id = $1', [sent.id])).toBe(3);
+    expect(await countFor(sql, 'referral_messages', 'referral_id = $1', [sent.id])).toBe(4);
     expect(await countFor(sql, 'notifications', `referral_id = $1 AND kind = 'REFERRAL_MESSAGE'`, [sent.id])).toBeGreaterThan(0);
   });
 });
@@ -703,8 +708,10 @@ describe('inbox and outbox', () => {
     const times = new Map(all.map((row) => [row.id, row.createdAt]));
     const middle = times.get(made[4].id)!;
     expect(ids(await listAll(l.coordinatorQ, 'INBOX', { createdFrom: middle }))).toEqual(all.filter((row) => row.createdAt >= middle).map((row) => row.id));
-    expect(ids(await listAll(l.coordinatorQ, 'INBOX', { createdTo: middle }))).toEqual(all.filter((row) => row.createdAt <= middle).map((row) => row.id));
-    expect(ids(await listAll(l.coordinatorQ, 'INBOX', { createdFrom: middle, createdTo: middle }))).toEqual([made[4].id]);
+    // The API gives milliseconds; PostgreSQL keeps microseconds: "up to" the next millisecond.
+    const upTo = new Date(Date.parse(middle) + 1).toISOString();
+    expect(ids(await listAll(l.coordinatorQ, 'INBOX', { createdTo: upTo }))).toEqual(all.filter((row) => row.createdAt <= middle).map((row) => row.id));
+    expect(ids(await listAll(l.coordinatorQ, 'INBOX', { createdFrom: middle, createdTo: upTo }))).toEqual([made[4].id]);
     expect(ids(await listAll(l.coordinatorQ, 'INBOX', { createdFrom: new Date(Date.now() + 60_000).toISOString() }))).toEqual([]);
   });
 

@@ -830,15 +830,17 @@ export class ReferralsService {
     related: string | null = null,
   ) {
     return manager.query(
-      `INSERT INTO referral_events (tenant_id, referral_id, action, from_status, to_status, actor_membership_id, actor_organization_id, note, related_referral_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      // clock_timestamp(), not now(): several events of one transaction (CREATE and SEND) must
+      // keep their order on the timeline, which sorts by created_at.
+      `INSERT INTO referral_events (tenant_id, referral_id, action, from_status, to_status, actor_membership_id, actor_organization_id, note, related_referral_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp())`,
       [actor.tenantId, referralId, action, from, to, actor.membershipId, actor.organizationId, note, related],
     );
   }
 
   private systemEvent(manager: EntityManager, tenantId: string, referralId: string, action: string, from: ReferralStatus, to: ReferralStatus) {
     return manager.query(
-      `INSERT INTO referral_events (tenant_id, referral_id, action, from_status, to_status) VALUES ($1, $2, $3, $4, $5)`,
+      `INSERT INTO referral_events (tenant_id, referral_id, action, from_status, to_status, created_at) VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
       [tenantId, referralId, action, from, to],
     );
   }
