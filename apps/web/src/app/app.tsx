@@ -15,6 +15,7 @@ import { EditServicePage, NewServicePage } from '../features/directory/service-e
 import { ServicePage } from '../features/directory/service-page';
 import { DirectoryExchangePage } from '../features/hsds/directory-exchange-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
+import { NotificationsPage } from '../features/notifications/notifications-page';
 import { CorrectPersonPage } from '../features/people/correct-person-page';
 import { NewPersonPage } from '../features/people/new-person-page';
 import { PeoplePage } from '../features/people/people-page';
@@ -58,6 +59,7 @@ export function App() {
           <Route path="people/:id" element={<PersonPage />} />
           <Route path="people/:id/correct" element={<CorrectPersonPage />} />
           <Route path="records/provision" element={<ProvisionRecordsPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="referrals" element={<ReferralsPage />} />
           <Route path="referrals/new" element={<NewReferralPage />} />
           <Route path="referrals/:id" element={<ReferralPage />} />

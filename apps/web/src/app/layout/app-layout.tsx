@@ -1,5 +1,5 @@
 // The application shell: header (product name, language switch, the signed-in person's menu,
-// burger on small screens), navbar for signed-in people, and the routed page in <main>.
+// burger on small screens, the notification bell), navbar for signed-in people, and the routed page in <main>.
 // Public pages (login, invitation, password reset, status) share the header without a navbar.
 // On tablets and phones the navbar collapses behind the burger and closes after a navigation.
 import { Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
@@ -7,6 +7,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { NotificationBell } from '../../features/notifications/notification-bell';
 import { useSession } from '../auth/use-session';
 import { AppNavigation } from './app-navigation';
 import { LanguageSwitch } from './language-switch';
@@ -55,6 +56,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
+            {signedIn ? <NotificationBell /> : null}
             {signedIn ? <UserMenu /> : null}
           </Group>
         </Group>

@@ -1,7 +1,8 @@
-// My account: profile (name, language), password, and where I am signed in.
+// My account: profile (name, language), password, where I am signed in, and notification mail.
 import { PageHeader } from '@tsunagu/ui';
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { NotificationPreferences } from '../notifications/notification-preferences';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
 import { SessionsList } from './sessions-list';
@@ -15,6 +16,7 @@ export function AccountPage() {
         <ProfileForm />
         <ChangePasswordForm />
         <SessionsList />
+        <NotificationPreferences />
       </Stack>
     </>
   );
