@@ -11,6 +11,7 @@ import { validateServiceFields } from '../modules/directory/service-fields';
 import { DEMO_EXTRA_ORGANIZATIONS, DEMO_PROFILES, DEMO_SERVICES } from './demo-directory';
 import { DEMO_NETWORK, DEMO_PASSWORD, DemoNetwork, SECOND_DEMO_NETWORK } from './demo-networks';
 import { seedDemoPeople } from './demo-people';
+import { seedDemoReferrals } from './demo-referrals';
 
 async function seedNetwork(manager: EntityManager, network: DemoNetwork, passwordHash: () => Promise<string>) {
   // Seeding acts as the network itself and as an authentication flow (it creates users).
@@ -94,7 +95,10 @@ export async function seedDemoData(ownerUrl: string, cipher: FieldCipher): Promi
       await dataSource.transaction(async (manager) => {
         await seedNetwork(manager, network, passwordHash);
         await seedDirectory(manager, network);
-        if (network.id === DEMO_NETWORK.id) await seedDemoPeople(manager, cipher);
+        if (network.id === DEMO_NETWORK.id) {
+          await seedDemoPeople(manager, cipher);
+          await seedDemoReferrals(manager);
+        }
       });
     }
   } finally {
