@@ -8,7 +8,11 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { ReferralsService } from '../../apps/api/src/modules/referrals/referrals.service';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
+import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
+import { buildDemoReferral, DEMO_REFERRALS, demoReferralId } from '../../apps/api/src/seed/demo-referrals';
+import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
+import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import type { GraphQLResponse } from '../support/graphql';
 import { createPerson, dataOf, fullPersonInput, recordConsent, REVOKE_CONSENT, superuserConnection } from '../support/people';
 import {
@@ -919,4 +923,89 @@ describe('another network’s referrals', () => {
   function ids(rows: ListedReferral[]) {
     return rows.map((row) => row.id);
   }
+});
+
+// --- the demo seed ------------------------------------------------------------------------------
+
+// Last: it starts a second API in this process, and passport keeps one 'jwt' strategy per
+// process, so nothing after it may use `api` (see people-records.spec.ts).
+describe('the demo referrals', () => {
+  let demo: TestDatabase;
+  let demoApi: RunningApi;
+  let demoSql: DataSource;
+
+  beforeAll(async () => {
+    demo = await createTestDatabase();
+    const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
+    await seedDemoData(demo.ownerUrl, cipher);
+    await seedDemoData(demo.ownerUrl, cipher); // idempotent
+    demoSql = await superuserConnection(demo);
+    demoApi = await startApi(demo);
+  }, 120_000);
+
+  afterAll(async () => {
+    await demoSql?.destroy();
+    await demoApi?.close();
+    await demo?.drop();
+  });
+
+  it('seeds every referral once, in its state, with its timeline, messages and provision records', async () => {
+    const rows: Array<{ id: string; status: string; events: number; messages: number }> = await demoSql.query(
+      `SELECT r.id, r.status,
+              (SELECT count(*)::int FROM referral_events e WHERE e.referral_id = r.id) AS events,
+              (SELECT count(*)::int FROM referral_messages m WHERE m.referral_id = r.id) AS messages
+         FROM referrals r WHERE r.tenant_id = $1 ORDER BY r.id`,
+      [DEMO_NETWORK.id],
+    );
+    const now = new Date();
+    const want = DEMO_REFERRALS.map((referral) => buildDemoReferral(referral, now))
+      .map((built) => ({ id: built.demo.id, status: built.status, events: built.events.length, messages: built.demo.messages.length }))
+      .sort((x, y) => x.id.localeCompare(y.id));
+    expect(rows).toEqual(want);
+    expect(new Set(rows.map((row) => row.status)).size).toBe(10);
+
+    const provisions: Array<{ context: string; person_id: string; categories: string[]; consent_ids: string[] }> = await demoSql.query(
+      `SELECT context, person_id, categories, consent_ids FROM provision_records WHERE tenant_id = $1 AND context LIKE 'REFERRAL:%' ORDER BY context`,
+      [DEMO_NETWORK.id],
+    );
+    const shared = DEMO_REFERRALS.filter((referral) => referral.personId && referral.sharedCategories.length > 0 && referral.steps.some((step) => step.action === 'SEND'));
+    expect(provisions.map((row) => row.context)).toEqual(shared.map((referral) => `REFERRAL:${referral.id}`).sort());
+    for (const row of provisions) {
+      const referral = shared.find((candidate) => `REFERRAL:${candidate.id}` === row.context)!;
+      expect(row.person_id).toBe(referral.personId);
+      expect([...row.categories].sort()).toEqual([...referral.sharedCategories].sort());
+      expect(row.consent_ids.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads back through the API for the demo coordinator: boxes, the overdue one, the timeline and the person under consent', async () => {
+    const coordinator = await signIn(demoApi.url, 'coordinator@komorebi.example.jp', DEMO_PASSWORD);
+    const komorebi = DEMO_NETWORK.organizations[1].id;
+    const outbox = await listAll(coordinator, 'OUTBOX');
+    expect(outbox.map((row) => row.id).sort()).toEqual(DEMO_REFERRALS.filter((referral) => referral.senderOrganizationId === komorebi).map((referral) => referral.id).sort());
+    const inbox = await listAll(coordinator, 'INBOX');
+    const toKomorebi = DEMO_REFERRALS.map((referral) => buildDemoReferral(referral, new Date())).filter((built) => built.receiverOrganizationId === komorebi && built.sentAt);
+    expect(inbox.map((row) => row.id).sort()).toEqual(toKomorebi.map((built) => built.demo.id).sort());
+    const overdue = await listAll(coordinator, 'OUTBOX', { overdue: true });
+    expect(overdue.map((row) => row.id)).toEqual([demoReferralId(3)]);
+
+    // 4: the support centre's person, shared with こもれび under its consent.
+    const four = dataOf(await detail(coordinator, demoReferralId(4))).referral;
+    expect(four.referral).toMatchObject({ status: 'ACCEPTED', mySides: ['RECEIVER'], availableActions: ['START', 'FORWARD'] });
+    expect(four.person?.identity).toMatchObject({ access: 'DISCLOSED', values: { familyName: '小川' } });
+    expect(four.events.map((event) => event.action)).toEqual(['CREATE', 'SEND', 'ACCEPT']);
+    expect(four.messages).toHaveLength(2);
+
+    // 9: completed by こもれび, the outcome on the sender's timeline.
+    const soudan = await signIn(demoApi.url, 'soudan@shakyo-chuo.example.jp', DEMO_PASSWORD);
+    const nine = dataOf(await detail(soudan, demoReferralId(9))).referral;
+    expect(nine.referral).toMatchObject({ status: 'COMPLETED', mySides: ['SENDER'] });
+    expect(nine.events[nine.events.length - 1]).toMatchObject({ action: 'COMPLETE', toStatus: 'COMPLETED', actorName: '伊藤 さくら' });
+    expect(nine.referral['outcome']).toBe(nine.events[nine.events.length - 1].note);
+
+    // The draft is the sender's only.
+    const centre = await signIn(demoApi.url, 'admin@chuo.example.jp', DEMO_PASSWORD);
+    expect(outcome(await detail(centre, demoReferralId(1)))).toBe('NOT_FOUND');
+    expect(dataOf(await detail(centre, demoReferralId(8))).referral.person?.categories.find((category) => category.category === 'HEALTH')).toMatchObject({ access: 'DISCLOSED' });
+  });
 });
