@@ -83,9 +83,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Detail = {
-  referral: { referral: Record<string, unknown> & { status: string; availableActions: string[]; unreadMessages: number; mySides: string[] } };
-};
 type DetailFull = {
   referral: {
     referral: Record<string, unknown> & { status: string; availableActions: string[]; unreadMessages: number };
@@ -568,7 +565,7 @@ describe('anonymous cases and drafts', () => {
     expect(back).toMatchObject({ receiverOrganization: { id: network.organizations.b }, urgency: 'HIGH' });
 
     const before = Date.now();
-    const sent = dataOf(await transition(clients.staffA, draft.id, 'SEND')).transitionReferral as Record<string, unknown> & { sentAt: string; responseDueAt: string };
+    const sent = dataOf(await transition(clients.staffA, draft.id, 'SEND')).transitionReferral as unknown as { status: string; sentAt: string; responseDueAt: string };
     expect(sent.status).toBe('SENT');
     // HIGH: 24 hours to answer (the network's default).
     expect(new Date(sent.responseDueAt).getTime() - new Date(sent.sentAt).getTime()).toBe(24 * 60 * 60 * 1000);

@@ -27,9 +27,9 @@ import { CONSENT_FACT_COLUMNS, describeAcquisition, toConsentRow } from '../core
 import { DEMO_EXTRA_ORGANIZATIONS, DEMO_SERVICES } from './demo-directory';
 import { DEMO_NETWORK } from './demo-networks';
 
-const [SUPPORT_CENTER, KOMOREBI, CITY_WELFARE, SHAKYO] = DEMO_NETWORK.organizations.map((organization) => organization.id);
-const HIDAMARI = '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7f01';
-const SUMIRE_LAW = '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7f07';
+// Each referral's receiving organisation is its service's (demo-directory.ts), checked by
+// buildDemoReferral.
+const [SUPPORT_CENTER, KOMOREBI, , SHAKYO] = DEMO_NETWORK.organizations.map((organization) => organization.id);
 
 const CENTER_ADMIN = 'admin@chuo.example.jp';
 const COORDINATOR = 'coordinator@komorebi.example.jp';
