@@ -167,15 +167,16 @@ export class PersonRecords {
     const size = pageSize(options.first);
     const cursor = decodeCursor(options.after);
     const term = options.search ? normalizeForSearch(options.search).replace(/\s+/g, '') : '';
-    const rows: Array<{ id: string; created_at: Date }> = await manager.query(
-      `SELECT id, created_at FROM persons
+    const rows: Array<{ id: string; cursor_key: string }> = await manager.query(
+      `SELECT id, created_at::text AS cursor_key FROM persons
         WHERE tenant_id = $1 AND organization_id = $2 AND status <> 'ERASED'
           AND ($3 = '' OR replace(search_text, ' ', '') LIKE '%' || $3 || '%' OR search_text LIKE '%' || $3 || '%')
           AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $6`,
       [actor.tenantId, actor.organizationId, escapeLike(term), cursor?.key ?? null, cursor?.id ?? null, size + 1],
     );
-    const page = toPage(rows, size, (row) => ({ key: row.created_at.toISOString(), id: row.id }));
+    // Cursor keys keep the database's microseconds: a JS Date would round them to ms.
+    const page = toPage(rows, size, (row) => ({ key: row.cursor_key, id: row.id }));
     return { ...page, nodes: page.nodes.map((row) => row.id) };
   }
 
@@ -192,8 +193,8 @@ export class PersonRecords {
     const size = pageSize(options.first);
     const cursor = decodeCursor(options.after);
     const now = this.clock.now();
-    const rows: Array<{ id: string; shared_at: Date }> = await manager.query(
-      `SELECT p.id, max(c.created_at) AS shared_at
+    const rows: Array<{ id: string; shared_at: string }> = await manager.query(
+      `SELECT p.id, max(c.created_at)::text AS shared_at
          FROM consents c JOIN persons p ON p.tenant_id = c.tenant_id AND p.id = c.person_id
         WHERE c.tenant_id = $1 AND p.organization_id <> $2 AND p.status = 'ACTIVE'
           AND (c.recipient_organization_ids @> ARRAY[$2::uuid] OR c.recipient_kinds @> ARRAY[$3::text])
@@ -204,7 +205,7 @@ export class PersonRecords {
         ORDER BY shared_at DESC, p.id DESC LIMIT $8`,
       [actor.tenantId, actor.organizationId, actor.organizationKind, purpose, now, cursor?.key ?? null, cursor?.id ?? null, size + 1],
     );
-    const page = toPage(rows, size, (row) => ({ key: row.shared_at.toISOString(), id: row.id }));
+    const page = toPage(rows, size, (row) => ({ key: row.shared_at, id: row.id }));
     return { ...page, nodes: page.nodes.map((row) => row.id) };
   }
 

@@ -12,6 +12,7 @@ import type { AuditEntry } from './audit-entry.model';
 interface AuditRow {
   id: string;
   created_at: Date;
+  cursor_key: string;
   actor_user_id: string | null;
   actor_name: string | null;
   organization_id: string | null;
@@ -49,7 +50,7 @@ export class AuditService {
         if (!known.length) throw notFound({ ja: '団体', en: 'organisation' });
       }
       const rows: AuditRow[] = await manager.query(
-        `SELECT a.id, a.created_at, a.actor_user_id, u.display_name AS actor_name, a.organization_id,
+        `SELECT a.id, a.created_at, a.created_at::text AS cursor_key, a.actor_user_id, u.display_name AS actor_name, a.organization_id,
                 a.entity, a.entity_id, a.action, a.changed_fields
            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
           WHERE a.tenant_id = $1 AND ($2::uuid IS NULL OR a.organization_id = $2)
@@ -57,7 +58,10 @@ export class AuditService {
           ORDER BY a.created_at DESC, a.id DESC LIMIT $5`,
         [actor.tenantId, organizationId, cursor?.key ?? null, cursor?.id ?? null, size + 1],
       );
-      const entries = rows.map((row) => ({
+      // The cursor keeps the database's microseconds (a JS Date would round them to ms and
+      // skip rows created within the same millisecond).
+      const page = toPage(rows, size, (row) => ({ key: row.cursor_key, id: row.id }));
+      const entries = page.nodes.map((row) => ({
         id: row.id,
         createdAt: row.created_at,
         actorUserId: row.actor_user_id,
@@ -68,7 +72,7 @@ export class AuditService {
         action: row.action,
         changedFields: row.changed_fields,
       }));
-      return toPage(entries, size, (entry) => ({ key: entry.createdAt.toISOString(), id: entry.id }));
+      return { ...page, nodes: entries };
     });
   }
 }

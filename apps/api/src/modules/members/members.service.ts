@@ -105,17 +105,16 @@ export class MembersService {
       await this.assertOrganization(manager, actor, organizationId);
       const subject: MembershipSubject = { __typename: 'Membership', organizationId, userId: '', roles: [] };
       assertCan(actor, 'read', subject);
-      const rows: MembershipRow[] = await manager.query(
-        `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m ${MEMBERSHIP_JOINS}
+      const rows: Array<MembershipRow & { cursor_key: string }> = await manager.query(
+        `SELECT ${MEMBERSHIP_COLUMNS}, m.created_at::text AS cursor_key FROM memberships m ${MEMBERSHIP_JOINS}
           WHERE m.tenant_id = $1 AND m.organization_id = $2
             AND ($3::timestamptz IS NULL OR (m.created_at, m.id) > ($3::timestamptz, $4::uuid))
           ORDER BY m.created_at, m.id LIMIT $5`,
         [actor.tenantId, organizationId, cursor?.key ?? null, cursor?.id ?? null, size + 1],
       );
-      return toPage(rows.map(toMembership), size, (membership) => ({
-        key: membership.createdAt.toISOString(),
-        id: membership.id,
-      }));
+      // The cursor keeps the database's microseconds: a JS Date would round them to ms.
+      const page = toPage(rows, size, (row) => ({ key: row.cursor_key, id: row.id }));
+      return { ...page, nodes: page.nodes.map(toMembership) };
     });
   }
 

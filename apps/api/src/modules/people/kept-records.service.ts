@@ -31,6 +31,8 @@ function sortedCategories(categories: readonly string[]): PersonalDataCategory[]
 interface ProvisionRow {
   id: string;
   created_at: Date;
+  /** created_at as the database writes it, to the microsecond: the keyset cursor. */
+  cursor_key: string;
   person_id: string;
   pseudonym: string;
   provider_id: string;
@@ -69,8 +71,8 @@ export class KeptRecordsService {
     const cursor = decodeCursor(after);
     return this.tenant(actor, async (manager) => {
       await this.ownPerson(manager, actor, personId);
-      const rows: Array<Record<string, unknown> & { id: string; created_at: Date }> = await manager.query(
-        `SELECT l.id, l.created_at, l.categories, l.purpose, l.consent_ids, o.id AS organization_id, o.name AS organization_name,
+      const rows: Array<Record<string, unknown> & { id: string; created_at: Date; cursor_key: string }> = await manager.query(
+        `SELECT l.id, l.created_at, l.created_at::text AS cursor_key, l.categories, l.purpose, l.consent_ids, o.id AS organization_id, o.name AS organization_name,
                 u.display_name AS user_name
            FROM person_access_log l
            JOIN organizations o ON o.tenant_id = l.tenant_id AND o.id = l.organization_id
@@ -80,7 +82,7 @@ export class KeptRecordsService {
           ORDER BY l.created_at DESC, l.id DESC LIMIT $5`,
         [actor.tenantId, personId, cursor?.key ?? null, cursor?.id ?? null, size + 1],
       );
-      const page = toPage(rows, size, (row) => ({ key: row.created_at.toISOString(), id: row.id }));
+      const page = toPage(rows, size, (row) => ({ key: row.cursor_key, id: row.id }));
       return {
         ...page,
         nodes: page.nodes.map((row) => ({
@@ -101,7 +103,7 @@ export class KeptRecordsService {
     const cursor = decodeCursor(after);
     return this.tenant(actor, async (manager) => {
       const rows = await this.provisionRows(manager, actor, filter, size + 1, cursor);
-      const page = toPage(rows, size, (row) => ({ key: row.created_at.toISOString(), id: row.id }));
+      const page = toPage(rows, size, (row) => ({ key: row.cursor_key, id: row.id }));
       return { ...page, nodes: page.nodes.map(toProvisionRecord) };
     });
   }
@@ -279,7 +281,7 @@ export class KeptRecordsService {
     const sideColumn = filter.side === 'RECEIVED' ? 'recipient_organization_id' : 'provider_organization_id';
     const direction = oldestFirst ? 'ASC' : 'DESC';
     return manager.query(
-      `SELECT r.id, r.created_at, r.person_id, p.pseudonym, r.provider_organization_id AS provider_id, po.name AS provider_name,
+      `SELECT r.id, r.created_at, r.created_at::text AS cursor_key, r.person_id, p.pseudonym, r.provider_organization_id AS provider_id, po.name AS provider_name,
               r.recipient_organization_id AS recipient_id, ro.name AS recipient_name, r.categories, r.purpose, r.consent_ids,
               r.provider_acquisition, r.context
          FROM provision_records r

@@ -73,7 +73,7 @@ const REFERRAL_SELECT = `
          r.service_id, r.service_name, r.person_id, p.pseudonym AS person_pseudonym,
          r.anonymous_age_band, r.anonymous_gender, r.anonymous_municipality_code, r.shared_categories,
          r.sent_at, r.response_due_at, r.expires_at, r.escalated_at, r.answered_at, r.closed_at, r.outcome,
-         r.forwarded_from_id, r.created_at, r.updated_at,
+         r.forwarded_from_id, r.created_at, r.created_at::text AS cursor_key, r.updated_at,
          (SELECT count(*)::int FROM referral_messages msg
            WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
              AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
@@ -118,6 +118,8 @@ interface ReferralRow {
   outcome: string | null;
   forwarded_from_id: string | null;
   created_at: Date;
+  /** created_at to the microsecond, as text: the keyset cursor (a JS Date rounds to ms). */
+  cursor_key: string;
   updated_at: Date;
   unread_messages: number;
 }
@@ -535,7 +537,7 @@ export class ReferralsService {
           ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length + 5}`,
         [actor.tenantId, actor.membershipId, ...params, cursor?.key ?? null, cursor?.id ?? null, size + 1],
       );
-      const page = toPage(rows, size, (row) => ({ key: row.created_at.toISOString(), id: row.id }));
+      const page = toPage(rows, size, (row) => ({ key: row.cursor_key, id: row.id }));
       return { ...page, nodes: page.nodes.map((row) => this.toReferral(actor, row)) };
     });
   }
@@ -811,9 +813,14 @@ export class ReferralsService {
     };
   }
 
+  /**
+   * Marks every message so far read: up to the newest message's own timestamp (microseconds, as
+   * stored), never a rounded JS time that could fall before a message of the same millisecond.
+   */
   private async markReadIn(manager: EntityManager, actor: RequestActor, id: string, at: Date): Promise<void> {
     await manager.query(
-      `INSERT INTO referral_reads (tenant_id, referral_id, membership_id, last_read_at) VALUES ($1, $2, $3, $4)
+      `INSERT INTO referral_reads (tenant_id, referral_id, membership_id, last_read_at)
+       SELECT $1, $2, $3, greatest($4::timestamptz, (SELECT max(created_at) FROM referral_messages WHERE tenant_id = $1 AND referral_id = $2))
        ON CONFLICT (tenant_id, referral_id, membership_id) DO UPDATE SET last_read_at = greatest(referral_reads.last_read_at, EXCLUDED.last_read_at)`,
       [actor.tenantId, id, actor.membershipId, at],
     );
