@@ -6,3 +6,4 @@ export * from './lib/directory';
 export * from './lib/people';
 export * from './lib/people-fields';
 export * from './lib/referrals';
+export * from './lib/vocabulary';

@@ -1,10 +1,6 @@
 // The service directory's vocabulary (DESIGN.md capability 1): fixed taxonomies with Japanese
 // and English labels, shared by the API (validation, search, HSDS exchange) and the web.
-import type { LocalizedText } from './error-codes';
-
-function vocabulary<const T extends string>(entries: Record<T, LocalizedText>) {
-  return { codes: Object.keys(entries) as T[], labels: entries };
-}
+import { vocabulary } from './vocabulary';
 
 export const SERVICE_CATEGORIES = vocabulary({
   GENERAL_CONSULTATION: { ja: '総合相談', en: 'General consultation' },

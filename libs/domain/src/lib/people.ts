@@ -2,12 +2,8 @@
 // protection"): the vocabulary shared by the API (storage, the consent-aware reader, exports)
 // and the web (forms, badges). Pure: no I/O, so the consent rules are unit-tested here.
 import type { OrganizationKind, Role } from './roles';
-import type { LocalizedText } from './error-codes';
+import { vocabulary } from './vocabulary';
 import { normalizeForSearch } from './directory';
-
-function vocabulary<const T extends string>(entries: Record<T, LocalizedText>) {
-  return { codes: Object.keys(entries) as T[], labels: entries };
-}
 
 /** Categories of a person's data. Special-care ones (要配慮個人情報) are marked below. */
 export const PERSONAL_DATA_CATEGORIES = vocabulary({

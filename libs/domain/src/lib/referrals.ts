@@ -1,12 +1,8 @@
 // Closed-loop referrals (つなぎ, DESIGN.md capability 3): the life cycle as a pure state
 // machine. The API refuses what it refuses; the web shows only the actions offered here; the
 // tests walk every pair of state and action.
-import type { LocalizedText } from './error-codes';
+import { vocabulary } from './vocabulary';
 import type { Role } from './roles';
-
-function vocabulary<const T extends string>(entries: Record<T, LocalizedText>) {
-  return { codes: Object.keys(entries) as T[], labels: entries };
-}
 
 export const REFERRAL_STATUSES = vocabulary({
   DRAFT: { ja: '下書き', en: 'Draft' },

@@ -13,11 +13,8 @@ import {
   WEEKDAYS,
   Weekday,
 } from '@tsunagu/domain';
+import { enumOf } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
-
-function enumOf<T extends string>(codes: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(codes.map((code) => [code, code])) as { [K in T]: K };
-}
 
 export const ServiceCategoryEnum = enumOf(SERVICE_CATEGORIES.codes);
 export const TargetGroupEnum = enumOf(TARGET_GROUPS.codes);

@@ -23,12 +23,9 @@ import {
   WITHHELD_REASONS,
   WithheldReason,
 } from '@tsunagu/domain';
+import { enumOf } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
 import { OrganizationKindEnum } from '../organizations/organization.model';
-
-function enumOf<T extends string>(codes: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(codes.map((code) => [code, code])) as { [K in T]: K };
-}
 
 export const PersonalDataCategoryEnum = enumOf(PERSONAL_DATA_CATEGORIES.codes);
 export const ConsentPurposeEnum = enumOf(CONSENT_PURPOSES.codes);

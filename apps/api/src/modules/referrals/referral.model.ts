@@ -16,13 +16,10 @@ import {
   ReferralUrgency,
   ServiceCategory,
 } from '@tsunagu/domain';
+import { enumOf } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
 import { ServiceCategoryEnum } from '../directory/service.model';
 import { GenderEnum, NamedRef, Person, PersonalDataCategoryEnum } from '../people/people.model';
-
-function enumOf<T extends string>(codes: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(codes.map((code) => [code, code])) as { [K in T]: K };
-}
 
 export const ReferralStatusEnum = enumOf(REFERRAL_STATUSES.codes);
 export const ReferralUrgencyEnum = enumOf(REFERRAL_URGENCIES.codes);

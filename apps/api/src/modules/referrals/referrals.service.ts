@@ -135,6 +135,39 @@ interface CheckedReferral {
   sharedCategories: string[];
 }
 
+/** The columns a draft is made of (what the sender writes), in the order draftValues gives them. */
+const DRAFT_COLUMNS = [
+  'receiver_organization_id',
+  'service_id',
+  'service_name',
+  'person_id',
+  'anonymous_age_band',
+  'anonymous_gender',
+  'anonymous_municipality_code',
+  'needs',
+  'urgency',
+  'reason',
+  'notes',
+  'shared_categories',
+] as const;
+
+function draftValues(checked: CheckedReferral): unknown[] {
+  return [
+    checked.service.organization_id,
+    checked.service.id,
+    checked.service.name,
+    checked.personId,
+    checked.anonymous?.ageBand ?? null,
+    checked.anonymous?.gender ?? null,
+    checked.anonymous?.municipalityCode ?? null,
+    checked.needs,
+    checked.urgency,
+    checked.reason,
+    checked.notes,
+    checked.sharedCategories,
+  ];
+}
+
 function sidesOf(actor: RequestActor, row: Pick<ReferralRow, 'sender_organization_id' | 'receiver_organization_id'>): ReferralSide[] {
   const sides: ReferralSide[] = [];
   if (row.sender_organization_id === actor.organizationId) sides.push('SENDER');
@@ -192,27 +225,9 @@ export class ReferralsService {
     return this.tenant(actor, async (manager) => {
       const checked = await this.check(manager, actor, input);
       const [{ id }]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO referrals (tenant_id, sender_organization_id, sender_membership_id, receiver_organization_id, service_id, service_name,
-                                person_id, anonymous_age_band, anonymous_gender, anonymous_municipality_code, needs, urgency, reason, notes,
-                                shared_categories)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-        [
-          actor.tenantId,
-          actor.organizationId,
-          actor.membershipId,
-          checked.service.organization_id,
-          checked.service.id,
-          checked.service.name,
-          checked.personId,
-          checked.anonymous?.ageBand ?? null,
-          checked.anonymous?.gender ?? null,
-          checked.anonymous?.municipalityCode ?? null,
-          checked.needs,
-          checked.urgency,
-          checked.reason,
-          checked.notes,
-          checked.sharedCategories,
-        ],
+        `INSERT INTO referrals (tenant_id, sender_organization_id, sender_membership_id, ${DRAFT_COLUMNS.join(', ')})
+         VALUES ($1, $2, $3, ${DRAFT_COLUMNS.map((_, index) => `$${index + 4}`).join(', ')}) RETURNING id`,
+        [actor.tenantId, actor.organizationId, actor.membershipId, ...draftValues(checked)],
       );
       await this.event(manager, actor, id, 'CREATE', null, 'DRAFT', null);
       await this.audit(manager, actor, id, 'CREATED', ['service', 'person', 'needs', 'urgency', 'sharedCategories']);
@@ -234,26 +249,9 @@ export class ReferralsService {
       const checked = await this.check(manager, actor, input);
       const updated = await queryRows(
         manager,
-        `UPDATE referrals SET receiver_organization_id = $3, service_id = $4, service_name = $5, person_id = $6, anonymous_age_band = $7,
-                anonymous_gender = $8, anonymous_municipality_code = $9, needs = $10, urgency = $11, reason = $12, notes = $13,
-                shared_categories = $14
+        `UPDATE referrals SET ${DRAFT_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')}
           WHERE tenant_id = $1 AND id = $2 AND status = 'DRAFT' RETURNING id`,
-        [
-          actor.tenantId,
-          id,
-          checked.service.organization_id,
-          checked.service.id,
-          checked.service.name,
-          checked.personId,
-          checked.anonymous?.ageBand ?? null,
-          checked.anonymous?.gender ?? null,
-          checked.anonymous?.municipalityCode ?? null,
-          checked.needs,
-          checked.urgency,
-          checked.reason,
-          checked.notes,
-          checked.sharedCategories,
-        ],
+        [actor.tenantId, id, ...draftValues(checked)],
       );
       if (updated.length === 0) throw this.lostRace();
       await this.audit(manager, actor, id, 'UPDATED', ['draft']);
