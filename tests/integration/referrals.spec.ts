@@ -692,8 +692,16 @@ describe('inbox and outbox', () => {
     expect(ids(await listAll(l.coordinatorP, 'INBOX'))).toEqual(expectedIds((row) => row.to === 'p'));
     expect(ids(await listAll(l.coordinatorR, 'INBOX'))).toEqual([]);
     expect(ids(await listAll(l.coordinatorR, 'OUTBOX'))).toEqual(expectedIds((row) => row.from === 'r'));
-    // Members who do no casework have no boxes.
+    // Members who do no casework have no boxes, and read or answer no referral of their organisation.
     expect(outcome(await l.liaisonQ.request(REFERRAL_LIST, { box: 'INBOX' }))).toBe('FORBIDDEN');
+    expect(outcome(await l.liaisonQ.request(REFERRAL_COUNTS, { box: 'INBOX' }))).toBe('FORBIDDEN');
+    const received = made[3].id;
+    expect(outcome(await detail(l.liaisonQ, received))).toBe('FORBIDDEN');
+    expect(outcome(await l.liaisonQ.request(MARK_READ, { id: received }))).toBe('FORBIDDEN');
+    expect(outcome(await l.liaisonQ.request(POST_MESSAGE, { id: received, body: 'x' }))).toBe('FORBIDDEN');
+    expect(outcome(await transition(l.liaisonQ, received, 'ACCEPT'))).toBe('FORBIDDEN');
+    expect(outcome(await forward(l.liaisonQ, received, { serviceId: serviceOfP, reason: 'x' }))).toBe('FORBIDDEN');
+    expect(await countFor(sql, 'referral_reads', 'referral_id = $1', [received])).toBe(0);
   });
 
   it('filters by status, urgency, need and dates', async () => {

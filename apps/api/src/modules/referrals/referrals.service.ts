@@ -401,6 +401,8 @@ export class ReferralsService {
   }
 
   markRead(actor: RequestActor, id: string): Promise<Referral> {
+    // It answers the referral itself: only for those who may read it (as detail).
+    this.assertCaseworker(actor);
     return this.tenant(actor, async (manager) => {
       await this.partyRow(manager, actor, id);
       await this.markReadIn(manager, actor, id, this.clock.now());
