@@ -411,6 +411,28 @@ describe('consent on what is shared', () => {
     expect(await countFor(sql, 'referral_events', `referral_id = $1 AND action = 'SEND'`, [draft.id])).toBe(0);
   });
 
+  it('special-care data is shared by an admin or coordinator only, also when a staff member sends the draft', async () => {
+    const person = await createPerson(clients.coordinatorA, fullPersonInput('specialcare'));
+    await recordConsent(clients.coordinatorA, {
+      personId: person.id,
+      categories: ['HEALTH'],
+      purposes: ['REFERRAL'],
+      recipientOrganizationIds: [network.organizations.b],
+      specialCareExplained: true,
+    });
+    const byStaff = await clients.staffA.request(`mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`, {
+      input: { serviceId: serviceOfB, personId: person.id, reason: 'staff special care', sharedCategories: ['HEALTH'] },
+    });
+    expect(byStaff.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SPECIAL_CARE_ROLE_REQUIRED' });
+    const draft = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, sharedCategories: ['HEALTH'] }, false);
+    const sentByStaff = await transition(clients.staffA, draft.id, 'SEND');
+    expect(sentByStaff.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SPECIAL_CARE_ROLE_REQUIRED' });
+    expect(await statusOf(draft.id)).toBe('DRAFT');
+    expect(await countFor(sql, 'provision_records', 'person_id = $1', [person.id])).toBe(0);
+    expect(outcome(await transition(clients.coordinatorA, draft.id, 'SEND'))).toBe('OK');
+    expect(await countFor(sql, 'provision_records', 'person_id = $1', [person.id])).toBe(1);
+  });
+
   it('records each provision; after revocation the receiver sees WITHHELD (CONSENT_REVOKED)', async () => {
     const person = await createPerson(clients.coordinatorA, fullPersonInput('revoked'));
     const consentId = await recordConsent(clients.coordinatorA, {

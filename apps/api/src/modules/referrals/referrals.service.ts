@@ -630,6 +630,8 @@ export class ReferralsService {
 
   /** DRAFT → SENT: the consent gate and provision record, the deadlines, the receiver told. */
   private async send(manager: EntityManager, actor: RequestActor, row: ReferralRow): Promise<void> {
+    // Whoever sends shares: a staff member cannot send a draft that shares special-care data.
+    if (row.shared_categories.some((category) => isSpecialCare(category as never)) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
     if (row.person_id && row.shared_categories.length > 0) {
       await this.provision.provide(manager, {
         tenantId: actor.tenantId,
