@@ -529,6 +529,34 @@ describe('consent on what is shared', () => {
     // The owner sees the whole history of the person (both referrals its organisation is party to: the first).
     const history = dataOf(await clients.coordinatorA.request<{ personReferrals: Array<{ id: string; status: string }> }>(PERSON_REFERRALS, { personId: person.id })).personReferrals;
     expect(history.map((row) => row.id)).toEqual([sent.id]);
+
+    // The sender always learns the outcome: when c completes, a hears of it about its own
+    // referral, and sees where the case went and how it ended.
+    expect(outcome(await transition(clients.coordinatorC, done.created.id, 'ACCEPT'))).toBe('OK');
+    expect(outcome(await transition(clients.coordinatorC, done.created.id, 'START'))).toBe('OK');
+    expect(outcome(await transition(clients.coordinatorC, done.created.id, 'COMPLETE', '社協で貸付につながりました'))).toBe('OK');
+    const onward = dataOf(
+      await clients.coordinatorA.request<{ referral: { onward: Record<string, unknown> } }>(
+        `query { referral(id: "${sent.id}") { onward { id status outcome hops receiverOrganization { id } } } }`,
+      ),
+    ).referral.onward;
+    expect(onward).toEqual({
+      id: done.created.id,
+      status: 'COMPLETED',
+      outcome: '社協で貸付につながりました',
+      hops: 1,
+      receiverOrganization: { id: network.organizations.c },
+    });
+    const told: Array<{ referral_id: string; membership_id: string }> = await sql.query(
+      `SELECT referral_id, membership_id FROM notifications WHERE kind = 'REFERRAL_COMPLETED' AND referral_id = ANY($1::uuid[]) ORDER BY referral_id`,
+      [[sent.id, done.created.id]],
+    );
+    expect(told).toEqual(
+      expect.arrayContaining([
+        { referral_id: sent.id, membership_id: network.members.coordinatorA.membershipId },
+        { referral_id: done.created.id, membership_id: network.members.coordinatorB.membershipId },
+      ]),
+    );
   });
 });
 

@@ -107,6 +107,20 @@ export class Referral {
 @ObjectType()
 export class ReferralConnection extends Connection(Referral, 'Referral') {}
 
+@ObjectType({
+  description:
+    'Where a forwarded case went last: the end of the forwarding chain from this referral. Its status and outcome are shown to every sender up the chain.',
+})
+export class OnwardReferral {
+  @Field(() => ID) id!: string;
+  @Field(() => NamedRef) receiverOrganization!: NamedRef;
+  @Field() serviceName!: string;
+  @Field(() => ReferralStatusEnum) status!: ReferralStatus;
+  @Field(() => String, { nullable: true }) outcome!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => Int, { description: 'Forwards between this referral and that one (1: forwarded once).' }) hops!: number;
+}
+
 @ObjectType({ description: 'A referral with its person (as consent allows), timeline and messages.' })
 export class ReferralDetail {
   @Field(() => Referral) referral!: Referral;
@@ -114,6 +128,7 @@ export class ReferralDetail {
   person!: Person | null;
   @Field(() => [ReferralEvent]) events!: ReferralEvent[];
   @Field(() => [ReferralMessage]) messages!: ReferralMessage[];
+  @Field(() => OnwardReferral, { nullable: true, description: 'Set when this referral was forwarded.' }) onward!: OnwardReferral | null;
 }
 
 @ObjectType()

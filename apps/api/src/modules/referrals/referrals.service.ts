@@ -298,8 +298,7 @@ export class ReferralsService {
         );
         if (updated.length === 0) throw this.lostRace();
         await this.event(manager, actor, id, action, current.status, check.to, trimmed);
-        const notice = this.noticeFor(actor, current, action);
-        if (notice) await this.notifier.notify(manager, notice);
+        for (const notice of await this.noticesFor(manager, actor, current, action)) await this.notifier.notify(manager, notice);
       }
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
@@ -494,7 +493,34 @@ export class ReferralsService {
           WHERE msg.tenant_id = $1 AND msg.referral_id = $2 ORDER BY msg.created_at, msg.id`,
         [actor.tenantId, id],
       );
+      // Forwarded: the sender still learns where the case went and how it ended.
+      const [onward]: Array<Record<string, unknown>> =
+        row.status === 'FORWARDED'
+          ? await manager.query(
+              `WITH RECURSIVE onward AS (
+                 SELECT r.id, r.receiver_organization_id, r.service_name, r.status, r.outcome, r.closed_at, 1 AS hops
+                   FROM referrals r WHERE r.tenant_id = $1 AND r.forwarded_from_id = $2
+                 UNION ALL
+                 SELECT r.id, r.receiver_organization_id, r.service_name, r.status, r.outcome, r.closed_at, o.hops + 1
+                   FROM referrals r JOIN onward o ON r.tenant_id = $1 AND r.forwarded_from_id = o.id)
+               SELECT onward.*, org.name AS receiver_organization_name
+                 FROM onward JOIN organizations org ON org.tenant_id = $1 AND org.id = onward.receiver_organization_id
+                ORDER BY hops DESC LIMIT 1`,
+              [actor.tenantId, id],
+            )
+          : [];
       return {
+        onward: onward
+          ? {
+              id: onward.id as string,
+              receiverOrganization: { id: onward.receiver_organization_id as string, name: onward.receiver_organization_name as string },
+              serviceName: onward.service_name as string,
+              status: onward.status as ReferralStatus,
+              outcome: (onward.outcome as string | null) ?? null,
+              closedAt: (onward.closed_at as Date | null) ?? null,
+              hops: onward.hops as number,
+            }
+          : null,
         referral: this.toReferral(actor, row),
         person,
         events: events.map(
@@ -665,19 +691,32 @@ export class ReferralsService {
     });
   }
 
-  private noticeFor(actor: RequestActor, row: ReferralRow, action: ReferralAction): ReferralNotice | null {
+  private async noticesFor(manager: EntityManager, actor: RequestActor, row: ReferralRow, action: ReferralAction): Promise<ReferralNotice[]> {
     const kind =
       action === 'ACCEPT' ? 'REFERRAL_ACCEPTED' : action === 'DECLINE' ? 'REFERRAL_DECLINED' : action === 'COMPLETE' || action === 'CLOSE_UNRESOLVED' ? 'REFERRAL_COMPLETED' : null;
-    if (!kind) return null;
-    // The sender always learns what became of its referral.
-    return {
+    if (!kind) return [];
+    // The sender always learns what became of its referral — through forwarding too: every
+    // sender up the chain hears how the case it passed on was answered and ended, each about
+    // the referral it sent (the one it can open).
+    const chain: Array<{ id: string; sender_organization_id: string; sender_membership_id: string }> = row.forwarded_from_id
+      ? await manager.query(
+          `WITH RECURSIVE chain AS (
+             SELECT id, forwarded_from_id, sender_organization_id, sender_membership_id FROM referrals WHERE tenant_id = $1 AND id = $2
+             UNION ALL
+             SELECT r.id, r.forwarded_from_id, r.sender_organization_id, r.sender_membership_id
+               FROM referrals r JOIN chain c ON r.tenant_id = $1 AND r.id = c.forwarded_from_id)
+           SELECT id, sender_organization_id, sender_membership_id FROM chain`,
+          [actor.tenantId, row.id],
+        )
+      : [{ id: row.id, sender_organization_id: row.sender_organization_id, sender_membership_id: row.sender_membership_id }];
+    return chain.map((link) => ({
       tenantId: actor.tenantId,
       kind,
-      referralId: row.id,
-      organizationIds: [row.sender_organization_id],
-      membershipIds: [row.sender_membership_id],
+      referralId: link.id,
+      organizationIds: [link.sender_organization_id],
+      membershipIds: [link.sender_membership_id],
       exceptMembershipId: actor.membershipId,
-    };
+    }));
   }
 
   private async check(manager: EntityManager, actor: RequestActor, input: ReferralInput): Promise<CheckedReferral> {

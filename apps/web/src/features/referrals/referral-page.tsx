@@ -101,6 +101,7 @@ function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => 
             </Text>
           </Alert>
         ) : null}
+        {detail.onward ? <OnwardCase onward={detail.onward} /> : null}
         <Group gap="sm" align="flex-start" wrap="wrap">
           {referral.status === 'DRAFT' && sender ? (
             <Button component={Link} to={`/referrals/${referral.id}/edit`} variant="default">
@@ -199,5 +200,29 @@ function PersonPart({ detail }: { detail: Detail }) {
     <Text c="dimmed" fz="sm">
       {referral.personPseudonym ?? t('referrals.anonymous')}
     </Text>
+  );
+}
+
+/** A forwarded case: where it went last and how it ended — the sender always learns the outcome. */
+function OnwardCase({ onward }: { onward: NonNullable<Detail['onward']> }) {
+  const { t } = useTranslation();
+  const labels = usePeopleLabels();
+  return (
+    <Alert color="grape" variant="light" title={t('referrals.detail.onwardTitle')} data-testid="referral-onward">
+      <Stack gap={4}>
+        <Group gap="xs">
+          <Text fz="sm">
+            {t('referrals.detail.onwardTo', { organization: onward.receiverOrganization.name, service: onward.serviceName })}
+          </Text>
+          <ReferralStatusBadge status={onward.status} />
+        </Group>
+        {onward.closedAt ? <Text fz="xs" c="dimmed">{formatDateTime(onward.closedAt, labels.language)}</Text> : null}
+        {onward.outcome ? (
+          <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {onward.outcome}
+          </Text>
+        ) : null}
+      </Stack>
+    </Alert>
   );
 }
