@@ -10,6 +10,8 @@ import { CreateJobsAndMailOutbox1764300000000 } from './1764300000000-create-job
 import { CreatePeopleAndConsent1764400000000 } from './1764400000000-create-people-and-consent';
 import { DirectorySearchFiltersIndex1764410000000 } from './1764410000000-directory-search-filters-index';
 import { CreateReferrals1764420000000 } from './1764420000000-create-referrals';
+import { CreateFiles1764435000000 } from './1764435000000-create-files';
+import { CreateGrants1764440000000 } from './1764440000000-create-grants';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -22,4 +24,6 @@ export const migrations = [
   CreatePeopleAndConsent1764400000000,
   DirectorySearchFiltersIndex1764410000000,
   CreateReferrals1764420000000,
+  CreateFiles1764435000000,
+  CreateGrants1764440000000,
 ];

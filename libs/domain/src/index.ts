@@ -7,3 +7,4 @@ export * from './lib/people';
 export * from './lib/people-fields';
 export * from './lib/referrals';
 export * from './lib/vocabulary';
+export * from './lib/grants';
