@@ -1,11 +1,11 @@
-import type { Role } from '@tsunagu/domain';
+import type { OrganizationKind, Role } from '@tsunagu/domain';
 import { Actor, defineAbilityFor, MembershipSubject } from './ability';
 
-const actor = (roles: Role[], organizationId = 'org-a'): Actor => ({
+const actor = (roles: Role[], organizationId = 'org-a', organizationKind: OrganizationKind = 'NPO'): Actor => ({
   userId: 'u1',
   tenantId: 'n1',
   organizationId,
-  organizationKind: 'NPO',
+  organizationKind,
   roles,
 });
 
@@ -95,5 +95,38 @@ describe('defineAbilityFor', () => {
     expect(defineAbilityFor(actor(['ORG_ADMIN'])).can('delete', person('org-b'))).toBe(false);
     expect(defineAbilityFor(actor(['TRAINER'])).can('read', 'Person')).toBe(false);
     expect(defineAbilityFor(actor(['NETWORK_ADMIN'])).can('read', 'Person')).toBe(false);
+  });
+
+  it('lets only grant editors of intermediary bodies and municipalities publish, their own organisation’s grants', () => {
+    const grant = (organizationId: string) => ({ __typename: 'Grant' as const, organizationId });
+    for (const kind of ['INTERMEDIARY', 'MUNICIPALITY'] as OrganizationKind[]) {
+      const editor = defineAbilityFor(actor(['GRANT_EDITOR'], 'org-a', kind));
+      expect(editor.can('create', grant('org-a'))).toBe(true);
+      expect(editor.can('update', grant('org-a'))).toBe(true);
+      expect(editor.can('update', grant('org-b'))).toBe(false);
+    }
+    for (const kind of ['NPO', 'SOCIAL_WELFARE_COUNCIL', 'OTHER'] as OrganizationKind[]) {
+      expect(defineAbilityFor(actor(['GRANT_EDITOR'], 'org-a', kind)).can('create', grant('org-a'))).toBe(false);
+    }
+    for (const roles of [['ORG_ADMIN'], ['COORDINATOR'], ['STAFF'], ['LIAISON'], ['TRAINER'], ['NETWORK_ADMIN', 'ORG_ADMIN']] as Role[][]) {
+      const ability = defineAbilityFor(actor(roles, 'org-a', 'INTERMEDIARY'));
+      expect(ability.can('create', grant('org-a'))).toBe(false);
+      expect(ability.can('read', grant('org-b'))).toBe(true);
+    }
+  });
+
+  it('lets admins, coordinators and grant editors record their own organisation’s applications; totals for network admins', () => {
+    const application = (organizationId: string) => ({ __typename: 'GrantApplication' as const, organizationId });
+    for (const roles of [['ORG_ADMIN'], ['COORDINATOR'], ['GRANT_EDITOR']] as Role[][]) {
+      const ability = defineAbilityFor(actor(roles));
+      expect(ability.can('create', application('org-a'))).toBe(true);
+      expect(ability.can('read', application('org-b'))).toBe(false);
+    }
+    for (const roles of [['STAFF'], ['LIAISON'], ['TRAINER']] as Role[][]) {
+      expect(defineAbilityFor(actor(roles)).can('create', application('org-a'))).toBe(false);
+    }
+    expect(defineAbilityFor(actor(['NETWORK_ADMIN'])).can('read', 'GrantApplicationTotals')).toBe(true);
+    expect(defineAbilityFor(actor(['NETWORK_ADMIN'])).can('read', application('org-b'))).toBe(false);
+    expect(defineAbilityFor(actor(['ORG_ADMIN'])).can('read', 'GrantApplicationTotals')).toBe(false);
   });
 });

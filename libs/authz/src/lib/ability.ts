@@ -4,7 +4,14 @@
 // of that network (row-level security), and conditions name the actor's own organisation.
 // Later capabilities add their subjects and rules here, never in a resolver or a component.
 import { AbilityBuilder, createMongoAbility, MongoAbility } from '@casl/ability';
-import { mayDoCasework, maySeeSpecialCare, type OrganizationKind, type Role } from '@tsunagu/domain';
+import {
+  mayDoCasework,
+  mayPublishGrants,
+  mayRecordApplications,
+  maySeeSpecialCare,
+  type OrganizationKind,
+  type Role,
+} from '@tsunagu/domain';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
 
@@ -50,6 +57,21 @@ export interface AuditEntrySubject {
   readonly organizationId: string | null;
 }
 
+/** A grant listing, kept by its publishing organisation's grant editors. */
+export interface GrantSubject {
+  readonly __typename: 'Grant';
+  readonly organizationId: string;
+}
+/** An organisation's own application to a grant (its details stay with that organisation). */
+export interface GrantApplicationSubject {
+  readonly __typename: 'GrantApplication';
+  readonly organizationId: string;
+}
+/** Counts and awarded sums of applications to a network's grants (no organisation's details). */
+export interface GrantApplicationTotalsSubject {
+  readonly __typename: 'GrantApplicationTotals';
+}
+
 type SubjectObject =
   | NetworkSubject
   | OrganizationSubject
@@ -59,7 +81,10 @@ type SubjectObject =
   | AuditEntrySubject
   | PersonSubject
   | ConsentSubject
-  | PersonRecordsSubject;
+  | PersonRecordsSubject
+  | GrantSubject
+  | GrantApplicationSubject
+  | GrantApplicationTotalsSubject;
 export type SubjectType = SubjectObject['__typename'];
 export type Subject = SubjectObject | SubjectType | 'all';
 
@@ -101,6 +126,17 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
       can('read', 'PersonRecords', own);
     }
 
+    // Grants: everyone reads (the API decides which listings are visible); grant editors of
+    // intermediary bodies and municipalities publish their own organisation's listings; an
+    // organisation's admins, coordinators and grant editors record its own applications.
+    can('read', 'Grant');
+    if (mayPublishGrants(actor.organizationKind, actor.roles)) {
+      can(['create', 'update'], 'Grant', own);
+    }
+    if (mayRecordApplications(actor.roles)) {
+      can(['create', 'update', 'read'], 'GrantApplication', own);
+    }
+
     if (actor.roles.includes('ORG_ADMIN')) {
       can('delete', 'Person', own);
       can('update', 'Organization', { id: actor.organizationId });
@@ -114,6 +150,7 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
       can(['read', 'update'], 'Membership');
       can(['create', 'read', 'delete'], 'Invitation');
       can('read', 'AuditEntry');
+      can('read', 'GrantApplicationTotals');
     } else {
       // Only a network admin may change what a network admin holds.
       cannot('update', 'Membership', { roles: { $in: ['NETWORK_ADMIN'] } });
