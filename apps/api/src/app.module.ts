@@ -13,6 +13,7 @@ import { TimeModule } from './core/time/time.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { DirectoryModule } from './modules/directory/directory.module';
+import { GrantsModule } from './modules/grants/grants.module';
 import { HsdsModule } from './modules/hsds/hsds.module';
 import { MembersModule } from './modules/members/members.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -45,6 +46,7 @@ export class AppModule {
         PeopleModule,
         ReferralsModule,
         NotificationsModule,
+        GrantsModule,
       ],
     };
   }

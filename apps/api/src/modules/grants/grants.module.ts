@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { GrantActivityService } from './grant-activity.service';
+import { GrantReader } from './grant-reader';
+import { GrantsResolver } from './grants.resolver';
+import { GrantsService } from './grants.service';
+
+@Module({
+  providers: [GrantReader, GrantsService, GrantActivityService, GrantsResolver],
+  exports: [GrantsService, GrantActivityService],
+})
+export class GrantsModule {}

@@ -1,0 +1,100 @@
+// Builders for grant tests: a valid listing input with the fields a test does not care about,
+// the GraphQL documents every grant test needs, and a stored file row (the bytes do not matter).
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { SignedInClient } from './accounts';
+import { dataOf } from './people';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function daysFromNow(days: number, from = Date.now()): string {
+  return new Date(from + days * DAY).toISOString();
+}
+
+export function grantInput(title: string, overrides: Record<string, unknown> = {}) {
+  return {
+    title,
+    funderName: 'テスト財団',
+    funderKind: 'FOUNDATION',
+    summary: '',
+    detailsHtml: '',
+    grantType: 'GRANT',
+    amountMax: 1_000_000,
+    nationwide: true,
+    themes: ['IBASHO'],
+    visibility: 'NETWORK',
+    windowOpensAt: daysFromNow(-10),
+    windowClosesAt: daysFromNow(30),
+    ...overrides,
+  };
+}
+
+export const GRANT_FIELDS = `id inMyNetwork mine publisher { id name } title funderName funderKind summary detailsHtml grantType
+  amountMin amountMax amountUnlimited subsidyRatePercent windowOpensAt windowClosesAt projectStartsOn projectEndsOn
+  eligibleKinds legalForms nationwide regionCodes themes applicationUrl contact status visibility publishedAt closedAt source
+  attachments { fileId fileName mediaType byteSize } myBookmark
+  myApplication { id status amountRequested amountAwarded notes } applicationCounts { status count }`;
+
+export const GRANT_QUERY = `query Grant($id: ID!) { grant(id: $id) { ${GRANT_FIELDS} } }`;
+export const CREATE_GRANT = `mutation CreateGrant($input: GrantInput!) { createGrant(input: $input) { ${GRANT_FIELDS} } }`;
+export const UPDATE_GRANT = `mutation UpdateGrant($id: ID!, $input: GrantInput!) { updateGrant(id: $id, input: $input) { ${GRANT_FIELDS} } }`;
+export const SEARCH_GRANTS = `query Search($input: GrantSearchInput, $first: Int, $after: String) {
+  searchGrants(input: $input, first: $first, after: $after) { nodes { id title status windowClosesAt publishedAt amountMax amountUnlimited } pageInfo { endCursor hasNextPage } }
+}`;
+export const RECORD_APPLICATION = `mutation Record($input: GrantApplicationInput!) {
+  recordGrantApplication(input: $input) { id grantId status amountRequested amountAwarded notes }
+}`;
+
+export function transitionMutation(name: 'publishGrant' | 'closeGrant' | 'reopenGrant' | 'archiveGrant'): string {
+  return `mutation Move($id: ID!) { ${name}(id: $id) { id status publishedAt closedAt } }`;
+}
+
+export interface GrantResult {
+  id: string;
+  status: string;
+  [key: string]: unknown;
+}
+
+export async function createGrant(client: SignedInClient, title: string, overrides: Record<string, unknown> = {}): Promise<GrantResult> {
+  return dataOf(await client.request<{ createGrant: GrantResult }>(CREATE_GRANT, { input: grantInput(title, overrides) })).createGrant;
+}
+
+/** Creates and publishes a listing; returns its id. */
+export async function publishedGrant(client: SignedInClient, title: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const { id } = await createGrant(client, title, overrides);
+  dataOf(await client.request(transitionMutation('publishGrant'), { id }));
+  return id;
+}
+
+export interface SearchedGrant {
+  id: string;
+  title: string;
+  status: string;
+  windowClosesAt: string | null;
+  publishedAt: string | null;
+  amountMax: number | null;
+  amountUnlimited: boolean;
+}
+
+/** Every listing a search finds, page by page. */
+export async function searchAll(client: SignedInClient, input: Record<string, unknown>, first = 50): Promise<SearchedGrant[]> {
+  const all: SearchedGrant[] = [];
+  let after: string | null = null;
+  for (;;) {
+    type Result = { searchGrants: { nodes: SearchedGrant[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+    const page: Result['searchGrants'] = dataOf(await client.request<Result>(SEARCH_GRANTS, { input, first, after })).searchGrants;
+    all.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return all;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+/** A stored file's catalogue row, as the upload endpoint would write it; returns its id. */
+export async function storedFile(sql: DataSource, tenantId: string, organizationId: string, fileName = '募集要項.pdf'): Promise<string> {
+  const [row]: Array<{ id: string }> = await sql.query(
+    `INSERT INTO files (tenant_id, organization_id, file_name, media_type, byte_size, sha256, storage_driver, storage_key, purpose)
+     VALUES ($1, $2, $3, 'application/pdf', 1234, $4, 'local', $5, 'GRANT_ATTACHMENT') RETURNING id`,
+    [tenantId, organizationId, fileName, 'a'.repeat(64), `test/${randomUUID()}`],
+  );
+  return row.id;
+}
