@@ -35,6 +35,7 @@ export function apiEnvironment(database: Pick<TestDatabase, 'ownerUrl' | 'appUrl
     PERSONAL_DATA_KEYS: `test-1:${TEST_PERSONAL_DATA_KEY.toString('base64')}`,
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: `${ROOT}/tests/.tmp/no-web`,
+    FILE_STORAGE_DIR: `${ROOT}/tests/.tmp/files`,
   };
 }
 

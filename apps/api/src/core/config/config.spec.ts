@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseConfig, parseResealConfig } from './config';
 
 const key1 = Buffer.alloc(32, 1);
@@ -202,5 +203,61 @@ describe('parseConfig: personal data keys', () => {
     const missing = parseResealConfig({ DATABASE_URL: valid.DATABASE_URL, PERSONAL_DATA_ACTIVE_KEY_ID: 'k2' });
     expect(!missing.ok && missing.problems).toHaveLength(1);
     expect(!missing.ok && missing.problems[0]).toMatch(/^Configuration error: PERSONAL_DATA_KEYS must be set \(it is not set\)\./);
+  });
+});
+
+describe('parseConfig: file storage', () => {
+  it('stores files on local disk under .data/files, at most 10 MB each, by default', () => {
+    const result = parseConfig(valid, '1');
+    expect(result.ok && result.config.files).toEqual({
+      storage: 'local',
+      dir: resolve('.data/files'),
+      maxBytes: 10 * 1024 * 1024,
+      s3: undefined,
+    });
+  });
+
+  it('takes a directory and a limit', () => {
+    const result = parseConfig({ ...valid, FILE_STORAGE_DIR: '/var/lib/tsunagu/files', FILE_MAX_BYTES: '1048576' }, '1');
+    expect(result.ok && result.config.files.dir).toBe('/var/lib/tsunagu/files');
+    expect(result.ok && result.config.files.maxBytes).toBe(1048576);
+    const bad = parseConfig({ ...valid, FILE_MAX_BYTES: '10MB', FILE_STORAGE: 'ftp' }, '1');
+    expect(!bad.ok && bad.problems).toEqual([
+      'Configuration error: FILE_STORAGE must be local or s3 (got "ftp").',
+      'Configuration error: FILE_MAX_BYTES must be a number of bytes from 1 to 209715200 (200 MB) (got "10MB").',
+    ]);
+  });
+
+  it('names each missing S3 variable on its own line, never echoing the keys', () => {
+    const result = parseConfig({ ...valid, FILE_STORAGE: 's3', S3_BUCKET: 'tsunagu', S3_SECRET_ACCESS_KEY: 'hunter2' }, '1');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      'Configuration error: S3_ENDPOINT must be set when FILE_STORAGE is s3 (the URL of the S3-compatible service; it is not set).',
+      'Configuration error: S3_REGION must be set when FILE_STORAGE is s3 (the region of the bucket, e.g. ap-northeast-1 (MinIO: us-east-1); it is not set).',
+      'Configuration error: S3_ACCESS_KEY_ID must be set when FILE_STORAGE is s3 (the access key id; it is not set).',
+    ]);
+    expect(result.problems.join(' ')).not.toContain('hunter2');
+  });
+
+  it('accepts a complete S3 configuration', () => {
+    const s3 = {
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_BUCKET: 'tsunagu-files',
+      S3_REGION: 'us-east-1',
+      S3_ACCESS_KEY_ID: 'tsunagu',
+      S3_SECRET_ACCESS_KEY: 'a-secret',
+    };
+    const result = parseConfig({ ...valid, FILE_STORAGE: 's3', ...s3 }, '1');
+    expect(result.ok && result.config.files.storage).toBe('s3');
+    expect(result.ok && result.config.files.s3).toEqual({
+      endpoint: 'http://minio:9000',
+      bucket: 'tsunagu-files',
+      region: 'us-east-1',
+      accessKeyId: 'tsunagu',
+      secretAccessKey: 'a-secret',
+    });
+    const bad = parseConfig({ ...valid, FILE_STORAGE: 's3', ...s3, S3_ENDPOINT: 'minio:9000' }, '1');
+    expect(!bad.ok && bad.problems[0]).toMatch(/^Configuration error: S3_ENDPOINT must be the http\(s\) URL/);
   });
 });

@@ -1,6 +1,7 @@
 // The API's configuration: read from the environment once at start, validated, then frozen.
 // Anything wrong stops the process with one line per variable saying what is expected,
 // because the people starting this are operators reading a terminal, not a stack trace.
+import path from 'node:path';
 import { z } from 'zod';
 import { KEY_BYTES, KEY_ID_PATTERN, KeyRing } from '../personal-data/field-cipher';
 
@@ -134,6 +135,21 @@ export const configSchema = z.object({
     .regex(KEY_ID_PATTERN, { message: 'must be one of the key ids listed in PERSONAL_DATA_KEYS' })
     .optional(),
   // --- end of personal data encryption ---
+  // --- file storage (core/files) ---
+  FILE_STORAGE: z.enum(['local', 's3'], { message: 'must be local or s3' }).default('local'),
+  FILE_STORAGE_DIR: z.string().optional(),
+  FILE_MAX_BYTES: positiveInt(200 * 1024 * 1024, 'a number of bytes from 1 to 209715200 (200 MB)').default(10 * 1024 * 1024),
+  S3_ENDPOINT: z
+    .string()
+    .refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+      message: 'must be the http(s) URL of the S3-compatible service, such as https://s3.ap-northeast-1.amazonaws.com or http://minio:9000',
+    })
+    .optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  // --- end of file storage ---
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -187,6 +203,23 @@ export interface AppConfig {
   /** Keys of the special-care personal data sealed by FieldCipher. */
   readonly personalData: { readonly keyRing: KeyRing };
   // --- end of personal data encryption ---
+  // --- file storage (core/files) ---
+  readonly files: {
+    readonly storage: 'local' | 's3';
+    /** Absolute directory of the local driver (also set, unused, with s3). */
+    readonly dir: string;
+    readonly maxBytes: number;
+    readonly s3: S3Settings | undefined;
+  };
+  // --- end of file storage ---
+}
+
+export interface S3Settings {
+  readonly endpoint: string;
+  readonly bucket: string;
+  readonly region: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -196,6 +229,7 @@ function describeReceived(variable: string, value: string | undefined): string {
   if (value === undefined || value === '') return 'it is not set';
   if (variable.endsWith('_URL')) return 'the value given is not one';
   if (variable.endsWith('_SECRET')) return 'the value given is too short';
+  if (variable === 'S3_ACCESS_KEY_ID' || variable === 'S3_SECRET_ACCESS_KEY') return 'the value given is not valid';
   if (variable === 'PERSONAL_DATA_KEYS') {
     const parsed = parsePersonalDataKeys(value);
     return parsed.ok ? 'the value given is not valid' : parsed.detail;
@@ -223,6 +257,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
     ? []
     : parsed.error.issues.map((issue) => problemLine(issue, env));
   problems.push(...activeKeyProblems(env));
+  problems.push(...fileStorageProblems(env));
   if (!parsed.success || problems.length) return { ok: false, problems };
   const raw = parsed.data;
   const personalDataKeys = raw.PERSONAL_DATA_KEYS;
@@ -276,9 +311,48 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
         },
       },
       // --- end of personal data encryption ---
+      // --- file storage (core/files) ---
+      files: {
+        storage: raw.FILE_STORAGE,
+        dir: path.resolve(raw.FILE_STORAGE_DIR ?? DEFAULT_FILE_STORAGE_DIR),
+        maxBytes: raw.FILE_MAX_BYTES,
+        // Each of these is present with s3 (fileStorageProblems said otherwise).
+        s3:
+          raw.FILE_STORAGE === 's3' && raw.S3_ENDPOINT && raw.S3_BUCKET && raw.S3_REGION && raw.S3_ACCESS_KEY_ID && raw.S3_SECRET_ACCESS_KEY
+            ? {
+                endpoint: raw.S3_ENDPOINT,
+                bucket: raw.S3_BUCKET,
+                region: raw.S3_REGION,
+                accessKeyId: raw.S3_ACCESS_KEY_ID,
+                secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+              }
+            : undefined,
+      },
+      // --- end of file storage ---
     }),
   };
 }
+
+// --- file storage (core/files) ---
+/** The product's git-ignored data directory (`npm start` passes its own `.data/files`). */
+const DEFAULT_FILE_STORAGE_DIR = '.data/files';
+
+const S3_VARIABLES: Readonly<Record<string, string>> = {
+  S3_ENDPOINT: 'the URL of the S3-compatible service',
+  S3_BUCKET: 'the bucket files are kept in',
+  S3_REGION: 'the region of the bucket, e.g. ap-northeast-1 (MinIO: us-east-1)',
+  S3_ACCESS_KEY_ID: 'the access key id',
+  S3_SECRET_ACCESS_KEY: 'the secret access key',
+};
+
+/** With FILE_STORAGE=s3, each missing S3 variable gets its own line. */
+function fileStorageProblems(env: NodeJS.ProcessEnv): string[] {
+  if (env['FILE_STORAGE'] !== 's3') return [];
+  return Object.entries(S3_VARIABLES)
+    .filter(([variable]) => !env[variable])
+    .map(([variable, what]) => `Configuration error: ${variable} must be set when FILE_STORAGE is s3 (${what}; it is not set).`);
+}
+// --- end of file storage ---
 
 /** PERSONAL_DATA_ACTIVE_KEY_ID must name a listed key (checked across the two variables). */
 function activeKeyProblems(env: NodeJS.ProcessEnv): string[] {
