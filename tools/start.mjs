@@ -119,6 +119,8 @@ function runApi(database, port) {
     env: {
       NODE_ENV: 'production',
       SEED_DEMO_DATA: 'true',
+      // Uploaded files beside the database, in the git-ignored data directory.
+      FILE_STORAGE_DIR: path.join(dataDir, 'files'),
       ...process.env,
       ...database.env,
       ...mail.env,
@@ -141,6 +143,7 @@ function runDevServers(database, port) {
       SEED_DEMO_DATA: 'true',
       NX_TUI: 'false',
       NX_NO_CLOUD: 'true',
+      FILE_STORAGE_DIR: path.join(dataDir, 'files'),
       ...process.env,
       ...database.env,
       ...mail.env,
