@@ -111,7 +111,7 @@ export function validateGrantFields(input: GrantInput): GrantFields {
     problems['amountMax'] = text('上限額は下限額以上にしてください。', 'The maximum must not be below the minimum.');
   }
   const rate = input.subsidyRatePercent ?? null;
-  if (rate !== null && (!Number.isFinite(rate) || rate <= 0 || rate > 100 || Math.round(rate * 100) !== rate * 100)) {
+  if (rate !== null && (!Number.isFinite(rate) || rate <= 0 || rate > 100 || Math.abs(Math.round(rate * 100) - rate * 100) > 1e-6)) {
     problems['subsidyRatePercent'] = text('補助率は0より大きく100以下（小数第2位まで）で入力してください。', 'Give the subsidy rate as more than 0 and at most 100 (two decimals).');
   }
 

@@ -1,0 +1,70 @@
+import type { GrantInput } from './dto/grants.input';
+import { grantSearchDocument, sanitizeDetails, validateGrantFields } from './grant-fields';
+import { applySort, Conditions } from './grant-search';
+
+const input = (overrides: Partial<GrantInput> = {}): GrantInput => ({
+  title: '居場所づくり助成',
+  funderName: 'テスト財団',
+  funderKind: 'FOUNDATION',
+  summary: '',
+  detailsHtml: '',
+  grantType: 'GRANT',
+  amountUnlimited: false,
+  eligibleKinds: [],
+  legalForms: [],
+  nationwide: true,
+  regionCodes: [],
+  themes: ['IBASHO'],
+  visibility: 'NETWORK',
+  ...overrides,
+});
+
+describe('sanitizeDetails', () => {
+  it('keeps the allowed markup and drops scripts, handlers, styles and unsafe links', () => {
+    const html = sanitizeDetails(
+      '<h3>対象</h3><p style="x" onclick="y()">NPO<br><em>法人</em></p><script>alert(1)</script><img src=x onerror=alert(1)>' +
+        '<ol><li><a href="javascript:alert(1)">a</a></li><li><a href="//evil.example">b</a></li></ol><a href="https://example.jp" onmouseover="z">ok</a><table><tr><td>t</td></tr></table>',
+    );
+    expect(html).toBe(
+      '<h3>対象</h3><p>NPO<br /><em>法人</em></p><ol><li><a rel="noopener noreferrer nofollow" target="_blank">a</a></li>' +
+        '<li><a rel="noopener noreferrer nofollow" target="_blank">b</a></li></ol><a href="https://example.jp" rel="noopener noreferrer nofollow" target="_blank">ok</a>t',
+    );
+  });
+});
+
+describe('validateGrantFields', () => {
+  it('normalises a valid listing: no maximum with no upper limit, no regions when nationwide', () => {
+    const fields = validateGrantFields(input({ amountUnlimited: true, regionCodes: ['13102'], subsidyRatePercent: 0.29 }));
+    expect(fields).toMatchObject({ amountMax: null, amountUnlimited: true, regionCodes: [], subsidyRatePercent: 0.29 });
+  });
+
+  it('names every faulty field', () => {
+    expect.assertions(1);
+    try {
+      validateGrantFields(input({ title: '', amountMin: 1.5, nationwide: false, regionCodes: [], projectStartsOn: '2027-04-01', projectEndsOn: '2027-03-31' }));
+    } catch (error) {
+      expect(Object.keys((error as { extensions: { fields: object } }).extensions.fields).sort()).toEqual(['amountMin', 'projectEndsOn', 'regionCodes', 'title']);
+    }
+  });
+});
+
+describe('grantSearchDocument', () => {
+  it('holds the texts, the plain text of the details and the labels of themes and funder kind, normalised', () => {
+    const document = grantSearchDocument(validateGrantFields(input({ detailsHtml: '<p>こども<strong>食堂</strong></p>' })));
+    expect(document).toContain('コドモ食堂');
+    expect(document).toContain('財団・基金');
+    expect(document).toContain('places to belong');
+    expect(document).not.toContain('<');
+  });
+});
+
+describe('applySort', () => {
+  it('continues after a cursor with NULLs last and id as the tie-breaker, refusing forged keys', () => {
+    const where = new Conditions();
+    const { orderBy } = applySort(where, 'DEADLINE', { key: '2026-12-01 10:00:00+00', id: '00000000-0000-4000-8000-000000000001' });
+    expect(orderBy).toBe('g.window_closes_at ASC NULLS LAST, g.id ASC');
+    expect(where.sql).toContain('g.window_closes_at IS NULL');
+    expect(() => applySort(new Conditions(), 'AMOUNT', { key: '1; DROP', id: '00000000-0000-4000-8000-000000000001' })).toThrow();
+    expect(() => applySort(new Conditions(), 'NEWEST', { key: 'yesterday', id: '00000000-0000-4000-8000-000000000001' })).toThrow();
+  });
+});
