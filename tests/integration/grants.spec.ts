@@ -204,7 +204,7 @@ describe('search', () => {
       ['nowindow', `通年募集の食支援 ${tag}`, { themes: ['FOOD'], amountMax: 1_000_000, windowOpensAt: null, windowClosesAt: null }],
       ['future', `来月開始の居場所助成 ${tag}`, { themes: ['IBASHO'], amountMax: 1_000_000, windowOpensAt: daysFromNow(15), windowClosesAt: daysFromNow(45) }],
       ['ended', `終了した食堂助成 ${tag}`, { themes: ['FOOD'], amountMax: 800_000, windowOpensAt: daysFromNow(-30), windowClosesAt: daysFromNow(-1) }],
-      ['inkind', `物品寄贈 ${tag}`, { themes: ['POVERTY'], amountMax: null, grantType: 'IN_KIND', windowClosesAt: daysFromNow(5) }],
+      ['inkind', `物品寄贈 ${tag}`, { themes: ['POVERTY'], amountMax: null, grantType: 'IN_KIND', windowClosesAt: daysFromNow(5.5) }],
     ];
     for (const [key, title, overrides] of specs) ids[key] = await publishedGrant(key === 'shokudo' ? c.editorM : c.editorI, title, overrides);
   });

@@ -96,6 +96,9 @@ export function toApplication(row: ApplicationRow): GrantApplication {
 
 @Injectable()
 export class GrantReader {
+  /** Listings of other networks presented, to the network whose publisher they need named. */
+  private readonly foreign = new WeakMap<Grant, string>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The listings as the actor sees them, in the order given. */
@@ -127,12 +130,12 @@ export class GrantReader {
           [actor.tenantId, mine],
         )
       : [];
-    const publishers = await this.foreignPublisherNames(rows.filter((row) => row.tenant_id !== actor.tenantId));
-    return rows.map((row) => ({
+    return rows.map((row) => this.remember(row, {
       id: row.id,
       inMyNetwork: row.tenant_id === actor.tenantId,
       mine: isMine(actor, row),
-      publisher: { id: row.organization_id, name: row.organization_name ?? publishers.get(row.organization_id) ?? '' },
+      // Another network's publisher is named by withPublishers(), after this transaction.
+      publisher: { id: row.organization_id, name: row.organization_name ?? '' },
       title: row.title,
       funderName: row.funder_name,
       funderKind: row.funder_kind,
@@ -178,12 +181,32 @@ export class GrantReader {
     }));
   }
 
+  private remember(row: GrantRow, grant: Grant): Grant {
+    if (!grant.inMyNetwork) this.foreign.set(grant, row.tenant_id);
+    return grant;
+  }
+
+  /**
+   * Names the publishers of other networks' listings found anywhere in `result` (a grant, a
+   * page, an application). Called once the request's transaction is over, because it reads in
+   * each publisher's own network, in a transaction of its own: never two connections at once.
+   */
+  async withPublishers<T>(result: T): Promise<T> {
+    const grants = collectGrants(result).filter((grant) => this.foreign.has(grant));
+    if (grants.length === 0) return result;
+    const names = await this.foreignPublisherNames(
+      grants.map((grant) => ({ tenant_id: this.foreign.get(grant) as string, organization_id: grant.publisher.id })),
+    );
+    for (const grant of grants) grant.publisher.name = names.get(grant.publisher.id) ?? '';
+    return result;
+  }
+
   /**
    * Names of the organisations that published other networks' public listings. Organisations
    * are readable only within their own network, so this reads in each publisher's network —
    * and only organisations that have a public published or closed listing there.
    */
-  private async foreignPublisherNames(rows: GrantRow[]): Promise<Map<string, string>> {
+  private async foreignPublisherNames(rows: Array<Pick<GrantRow, 'tenant_id' | 'organization_id'>>): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     const byTenant = new Map<string, Set<string>>();
     for (const row of rows) {
@@ -205,6 +228,17 @@ export class GrantReader {
     }
     return names;
   }
+}
+
+/** Every grant in a result: a grant, an application's grant, or a page of either. */
+function collectGrants(value: unknown): Grant[] {
+  if (Array.isArray(value)) return value.flatMap(collectGrants);
+  if (value === null || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  if ('nodes' in record) return collectGrants(record['nodes']);
+  if ('publisher' in record && 'inMyNetwork' in record) return [value as Grant];
+  if ('grant' in record) return collectGrants(record['grant']);
+  return [];
 }
 
 export function isMine(actor: RequestActor, row: Pick<GrantRow, 'tenant_id' | 'organization_id'>): boolean {

@@ -50,8 +50,10 @@ export class GrantsService {
     private readonly reader: GrantReader,
   ) {}
 
-  tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
+  /** Work in the actor's network; other networks' publishers in the result are named afterwards. */
+  async tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
+    return this.reader.withPublishers(result);
   }
 
   get(actor: RequestActor, id: string): Promise<Grant> {
