@@ -26,7 +26,7 @@ export const GRANT_COLUMNS = `g.tenant_id, g.id, g.organization_id, o.name AS or
   g.subsidy_rate_percent::float8 AS subsidy_rate_percent, g.window_opens_at, g.window_closes_at,
   g.project_starts_on::text AS project_starts_on, g.project_ends_on::text AS project_ends_on, g.eligible_kinds, g.legal_forms,
   g.nationwide, g.region_codes, g.themes, g.application_url, g.contact, g.status, g.visibility, g.published_at, g.closed_at,
-  g.source, g.created_at, g.updated_at`;
+  g.source, g.source_id, g.created_at, g.updated_at`;
 
 /** FROM clause for GRANT_COLUMNS: the publisher's name is readable in the member's own network. */
 export const GRANT_FROM = `grants g LEFT JOIN organizations o ON o.tenant_id = g.tenant_id AND o.id = g.organization_id`;
@@ -62,6 +62,7 @@ export interface GrantRow {
   published_at: Date | null;
   closed_at: Date | null;
   source: string;
+  source_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -162,6 +163,7 @@ export class GrantReader {
       publishedAt: row.published_at,
       closedAt: row.closed_at,
       source: row.source,
+      sourceId: row.source_id,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       attachments: attachments

@@ -108,6 +108,7 @@ export class Grant {
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
   @Field({ description: 'MANUAL or JGRANTS (imported).' }) source!: string;
+  @Field(() => String, { nullable: true, description: "The listing's id in the source it was imported from." }) sourceId!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
   @Field(() => [GrantAttachment]) attachments!: GrantAttachment[];
