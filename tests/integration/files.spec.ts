@@ -8,23 +8,13 @@ import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../apps/api/src/app.module';
 import { GRANT_ATTACHMENT_TYPES } from '../../apps/api/src/core/files/file-types';
-import { FilesModule } from '../../apps/api/src/core/files/files.module';
 import { FilesService } from '../../apps/api/src/core/files/files.service';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
 import { sampleFiles } from '../../apps/api/src/core/files/testing/sample-files';
 import { createNetwork, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-
-// Until app.module.ts imports FilesModule, the test adds it to the application it starts (a
-// no-op once it is imported there).
-const forRoot = AppModule.forRoot.bind(AppModule);
-jest.spyOn(AppModule, 'forRoot').mockImplementation((config) => {
-  const module = forRoot(config);
-  return module.imports?.includes(FilesModule) ? module : { ...module, imports: [...(module.imports ?? []), FilesModule] };
-});
 
 // Above the API's 6 MB request-body limit for JSON, which uploads do not go through.
 const MAX_BYTES = 8 * 1024 * 1024;

@@ -8,6 +8,7 @@ import { JobsModule } from './core/jobs/jobs.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
 import { AuthModule } from './core/auth/auth.module';
+import { FilesModule } from './core/files/files.module';
 import { PersonalDataModule } from './core/personal-data/personal-data.module';
 import { TimeModule } from './core/time/time.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
@@ -43,6 +44,7 @@ export class AppModule {
         DirectoryModule,
         HsdsModule,
         PersonalDataModule,
+        FilesModule,
         PeopleModule,
         ReferralsModule,
         NotificationsModule,
