@@ -4,6 +4,9 @@ export { MailOutbox } from './mail-outbox';
 export type { OutgoingMail } from './mail-outbox';
 export { renderMail } from './templates/render-mail';
 export type {
+  GrantDigestItem,
+  GrantReminderMail,
+  GrantSavedSearchMail,
   InvitationMail,
   MailLanguage,
   MailTemplate,

@@ -45,7 +45,38 @@ export interface ReferralDigestMail {
   readonly notificationsUrl: string;
 }
 
-export type MailTemplate = InvitationMail | PasswordResetMail | ReferralNotificationMail | ReferralDigestMail;
+/** A bookmarked grant's window closes in 7 days or in 1 day. */
+export interface GrantReminderMail {
+  readonly kind: 'grant-reminder';
+  readonly daysBefore: 7 | 1;
+  readonly title: string;
+  readonly funderName: string;
+  readonly closesAt: Date;
+  readonly grantUrl: string;
+}
+
+/** One listing in a saved-search digest. */
+export interface GrantDigestItem {
+  readonly title: string;
+  readonly funderName: string;
+  readonly closesAt: Date | null;
+  readonly grantUrl: string;
+}
+
+/** New listings matching a member's saved searches, grouped by search. */
+export interface GrantSavedSearchMail {
+  readonly kind: 'grant-saved-search';
+  readonly searches: ReadonlyArray<{ readonly name: string; readonly grants: readonly GrantDigestItem[] }>;
+  readonly savedSearchesUrl: string;
+}
+
+export type MailTemplate =
+  | InvitationMail
+  | PasswordResetMail
+  | ReferralNotificationMail
+  | ReferralDigestMail
+  | GrantReminderMail
+  | GrantSavedSearchMail;
 
 export interface RenderedMail {
   readonly subject: string;

@@ -1,4 +1,6 @@
 // The one entry point from a MailTemplate to subject, text and HTML.
+import { renderGrantReminder } from './grant-reminder.template';
+import { renderGrantSavedSearch } from './grant-saved-search.template';
 import { renderInvitation } from './invitation.template';
 import type { MailLanguage, MailTemplate, RenderedMail } from './mail-template';
 import { renderPasswordReset } from './password-reset.template';
@@ -15,6 +17,10 @@ export function renderMail(template: MailTemplate, language: MailLanguage): Rend
       return renderReferralNotification(template, language);
     case 'referral-digest':
       return renderReferralDigest(template, language);
+    case 'grant-reminder':
+      return renderGrantReminder(template, language);
+    case 'grant-saved-search':
+      return renderGrantSavedSearch(template, language);
     default: {
       const unknown: never = template;
       throw new Error(`Unknown mail template ${(unknown as { kind: string }).kind}`);
