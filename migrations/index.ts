@@ -10,6 +10,7 @@ import { CreateJobsAndMailOutbox1764300000000 } from './1764300000000-create-job
 import { CreatePeopleAndConsent1764400000000 } from './1764400000000-create-people-and-consent';
 import { DirectorySearchFiltersIndex1764410000000 } from './1764410000000-directory-search-filters-index';
 import { CreateReferrals1764420000000 } from './1764420000000-create-referrals';
+import { ReferralInboxCountsIndex1764430000000 } from './1764430000000-referral-inbox-counts-index';
 import { CreateFiles1764435000000 } from './1764435000000-create-files';
 import { CreateGrants1764440000000 } from './1764440000000-create-grants';
 
@@ -24,6 +25,7 @@ export const migrations = [
   CreatePeopleAndConsent1764400000000,
   DirectorySearchFiltersIndex1764410000000,
   CreateReferrals1764420000000,
+  ReferralInboxCountsIndex1764430000000,
   CreateFiles1764435000000,
   CreateGrants1764440000000,
 ];

@@ -11,9 +11,9 @@
 // in this process) shares an event loop with neither. On a small machine they still share the
 // CPU cores: compare figures taken on the same machine only.
 //
-//   node tools/bench.mjs [--duration 10] [--warmup 2] [--connections 10] [--only health[,other]]
+//   node tools/bench.mjs [--duration 10] [--warmup 2] [--connections 10[,1]] [--only health[,other]]
 //                        [--api-main dist/apps/api/main.js] [--out tests/.tmp/bench-result.json]
-//                        [--enforce-bar]
+//                        [--enforce-bar] [--explain]
 //
 // Exit status: 0 when every target answered only 2xx with valid bodies (and, with
 // --enforce-bar, every scenario meets the bar); 1 otherwise; 130 when interrupted.
@@ -97,6 +97,89 @@ const PERSON_SQL_SELECT = `SELECT p.id, p.organization_id, o.name AS organizatio
   FROM persons p JOIN organizations o ON o.tenant_id = p.tenant_id AND o.id = p.organization_id`;
 const CONSENT_SQL_COLUMNS = `id, person_id, categories, purposes, recipient_organization_ids, recipient_kinds,
   valid_from, valid_until, revoked_at, method, obtained_at`;
+
+/** Referrals: 1,000,000 in the bench network among 20 organisations; B (the bench admin's) receives a twentieth. */
+const REFERRALS = 1_000_000;
+const REFERRAL_ORGANIZATIONS = 20;
+const REFERRALS_PER_OTHER_NETWORK = 20;
+const referralOrganization = (n) => `b3c0b3c0-0000-4000-8005-${String(n).padStart(12, '0')}`;
+const otherNetworkSecondOrganization = (n) => `b3c0b3c0-0000-4000-8006-${String(n).padStart(12, '0')}`;
+// ReferralsService's statements (apps/api/src/modules/referrals/referrals.service.ts): REFERRAL_SELECT,
+// filterClause for INBOX with no filter ($3 = my organisation), list() and counts().
+const REFERRAL_SQL_SELECT = `
+  SELECT r.id, r.status, r.urgency, r.needs, r.reason, r.notes, r.sender_organization_id, so.name AS sender_organization_name,
+         so.kind AS sender_organization_kind, r.sender_membership_id, su.display_name AS sender_name,
+         r.receiver_organization_id, ro.name AS receiver_organization_name, ro.kind AS receiver_organization_kind,
+         r.service_id, r.service_name, r.person_id, p.pseudonym AS person_pseudonym,
+         r.anonymous_age_band, r.anonymous_gender, r.anonymous_municipality_code, r.shared_categories,
+         r.sent_at, r.response_due_at, r.expires_at, r.escalated_at, r.answered_at, r.closed_at, r.outcome,
+         r.forwarded_from_id, r.created_at, r.created_at::text AS cursor_key, r.updated_at,
+         (SELECT count(*)::int FROM referral_messages msg
+           WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
+             AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
+                                              WHERE rr.tenant_id = r.tenant_id AND rr.referral_id = r.id AND rr.membership_id = $2),
+                                           '-infinity')) AS unread_messages
+    FROM referrals r
+    JOIN organizations so ON so.tenant_id = r.tenant_id AND so.id = r.sender_organization_id
+    JOIN organizations ro ON ro.tenant_id = r.tenant_id AND ro.id = r.receiver_organization_id
+    JOIN memberships sm ON sm.tenant_id = r.tenant_id AND sm.id = r.sender_membership_id
+    JOIN users su ON su.id = sm.user_id
+    LEFT JOIN persons p ON p.tenant_id = r.tenant_id AND p.id = r.person_id`;
+const REFERRAL_SQL_INBOX = `r.receiver_organization_id = $3 AND r.status <> 'DRAFT' AND r.sent_at IS NOT NULL`;
+const REFERRAL_SQL_COUNTS = `WITH mine AS (SELECT r.id, r.status, r.response_due_at, r.tenant_id FROM referrals r WHERE r.tenant_id = $1 AND ${REFERRAL_SQL_INBOX})
+           SELECT coalesce((SELECT json_agg(json_build_object('status', status, 'count', count) ORDER BY status)
+                              FROM (SELECT status, count(*)::int AS count FROM mine GROUP BY status) s), '[]') AS by_status,
+                  (SELECT count(*)::int FROM mine WHERE status = 'SENT' AND response_due_at < $4) AS overdue,
+                  (SELECT count(*)::int FROM mine r WHERE EXISTS (
+                     SELECT 1 FROM referral_messages msg
+                      WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
+                        AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
+                                                         WHERE rr.tenant_id = r.tenant_id AND rr.referral_id = r.id AND rr.membership_id = $2),
+                                                      '-infinity'))) AS with_unread`;
+/** Proposed: the inbox's rows (sent, not drafts) with what counts() reads, for an index-only scan. */
+const REFERRAL_SQL_INBOX_COUNTS_INDEX = `CREATE INDEX IF NOT EXISTS referrals_inbox_counts_idx
+  ON referrals (tenant_id, receiver_organization_id, status, response_due_at) INCLUDE (id) WHERE status <> 'DRAFT' AND sent_at IS NOT NULL`;
+/** Proposed: withUnreadMessages counted among open referrals (SENT, ACCEPTED, IN_PROGRESS) only. */
+const REFERRAL_SQL_COUNTS_OPEN_UNREAD = REFERRAL_SQL_COUNTS.replace(
+  'FROM mine r WHERE EXISTS (',
+  `FROM mine r WHERE r.status IN ('SENT', 'ACCEPTED', 'IN_PROGRESS') AND EXISTS (`,
+);
+/**
+ * Proposed for ReferralsService.counts: no CTE (it was materialised, spilt to disk at 49,000 rows
+ * and scanned three times); each figure from its own index range (status counts and overdue from
+ * referrals_inbox_counts_idx alone); withUnreadMessages among open referrals only, checked per
+ * referral through referral_messages_referral_idx (a scalar subquery the planner cannot turn into
+ * a hash join over every message of the network).
+ */
+const REFERRAL_SQL_COUNTS_PROPOSED = `SELECT
+  coalesce((SELECT json_agg(json_build_object('status', status, 'count', count) ORDER BY status)
+              FROM (SELECT r.status, count(*)::int AS count FROM referrals r WHERE r.tenant_id = $1 AND ${REFERRAL_SQL_INBOX} GROUP BY r.status) s), '[]') AS by_status,
+  (SELECT count(*)::int FROM referrals r WHERE r.tenant_id = $1 AND ${REFERRAL_SQL_INBOX} AND r.status = 'SENT' AND r.response_due_at < $4) AS overdue,
+  (SELECT count(*)::int FROM referrals r
+    WHERE r.tenant_id = $1 AND ${REFERRAL_SQL_INBOX} AND r.status IN ('SENT', 'ACCEPTED', 'IN_PROGRESS')
+      AND (SELECT true FROM referral_messages msg
+            WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
+              AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
+                                               WHERE rr.tenant_id = r.tenant_id AND rr.referral_id = r.id AND rr.membership_id = $2),
+                                            '-infinity')
+            LIMIT 1)) AS with_unread`;
+// libs/domain's REFERRAL_TRANSITIONS, in REFERRAL_ACTIONS order (EXPIRE is the system's, never offered).
+const REFERRAL_TRANSITIONS_RAW = [
+  ['SEND', ['DRAFT'], 'SENDER', 'CASEWORKERS'],
+  ['CANCEL', ['DRAFT', 'SENT'], 'SENDER', 'CASEWORKERS'],
+  ['ACCEPT', ['SENT'], 'RECEIVER', 'DECIDERS'],
+  ['DECLINE', ['SENT'], 'RECEIVER', 'DECIDERS'],
+  ['START', ['ACCEPTED'], 'RECEIVER', 'CASEWORKERS'],
+  ['COMPLETE', ['IN_PROGRESS'], 'RECEIVER', 'CASEWORKERS'],
+  ['CLOSE_UNRESOLVED', ['IN_PROGRESS'], 'RECEIVER', 'CASEWORKERS'],
+  ['FORWARD', ['SENT', 'ACCEPTED', 'IN_PROGRESS'], 'RECEIVER', 'DECIDERS'],
+];
+const REFERRAL_ROLES_RAW = { CASEWORKERS: ['ORG_ADMIN', 'COORDINATOR', 'STAFF'], DECIDERS: ['ORG_ADMIN', 'COORDINATOR'] };
+function referralActionsRaw(status, sides, memberRoles) {
+  return REFERRAL_TRANSITIONS_RAW.filter(
+    ([, from, side, who]) => from.includes(status) && sides.includes(side) && memberRoles.some((role) => REFERRAL_ROLES_RAW[who].includes(role)),
+  ).map(([action]) => action);
+}
 
 const MEMBERSHIP_SQL_COLUMNS = `
   m.id, m.roles, m.disabled_at, m.created_at,
@@ -483,6 +566,128 @@ const SCENARIOS = [
       };
     },
   },
+  {
+    name: 'inbox',
+    description:
+      "query Inbox: signed in (organisation B); the referral inbox, newest 20 of B's ~49,000 with the counts by status, overdue and unread (1,000,000 referrals in the network, 50 networks)",
+    needsSignIn: true,
+    needsPeople: true,
+    needsReferrals: true,
+    explain: (context) => [
+      {
+        label: 'ReferralsService.list (INBOX, first 20)',
+        sql: `${REFERRAL_SQL_SELECT} WHERE r.tenant_id = $1 AND ${REFERRAL_SQL_INBOX}
+                AND ($4::timestamptz IS NULL OR (r.created_at, r.id) < ($4::timestamptz, $5::uuid))
+              ORDER BY r.created_at DESC, r.id DESC LIMIT $6`,
+        params: [context.tenantId, context.membershipId, context.organizationId, null, null, 21],
+      },
+      { label: 'ReferralsService.counts (INBOX)', sql: REFERRAL_SQL_COUNTS, params: [context.tenantId, context.membershipId, context.organizationId, new Date()] },
+      // Variants measured for the counts (rolled back): a covering index of the inbox's rows, and
+      // the unread check restricted to open referrals.
+      {
+        label: 'counts with referrals_inbox_counts_idx',
+        setup: [REFERRAL_SQL_INBOX_COUNTS_INDEX],
+        sql: REFERRAL_SQL_COUNTS,
+        params: [context.tenantId, context.membershipId, context.organizationId, new Date()],
+      },
+      {
+        label: 'counts with referrals_inbox_counts_idx, unread among open referrals only',
+        setup: [REFERRAL_SQL_INBOX_COUNTS_INDEX],
+        sql: REFERRAL_SQL_COUNTS_OPEN_UNREAD,
+        params: [context.tenantId, context.membershipId, context.organizationId, new Date()],
+      },
+      {
+        label: 'proposed counts statement, with referrals_inbox_counts_idx',
+        setup: [REFERRAL_SQL_INBOX_COUNTS_INDEX],
+        sql: REFERRAL_SQL_COUNTS_PROPOSED,
+        params: [context.tenantId, context.membershipId, context.organizationId, new Date()],
+      },
+      {
+        label: 'proposed counts statement, without referrals_inbox_counts_idx',
+        setup: ['DROP INDEX IF EXISTS referrals_inbox_counts_idx'],
+        sql: REFERRAL_SQL_COUNTS_PROPOSED,
+        params: [context.tenantId, context.membershipId, context.organizationId, new Date()],
+      },
+      {
+        label: 'counts without referrals_inbox_counts_idx, unread among open referrals only',
+        setup: ['DROP INDEX IF EXISTS referrals_inbox_counts_idx'],
+        sql: REFERRAL_SQL_COUNTS_OPEN_UNREAD,
+        params: [context.tenantId, context.membershipId, context.organizationId, new Date()],
+      },
+    ],
+    graphql: {
+      operationName: 'Inbox',
+      query: `query Inbox { referrals(box: INBOX, first: 20) {
+        nodes { id status urgency needs serviceName personPseudonym senderOrganization { name } receiverOrganization { name }
+          senderName sentAt responseDueAt overdue unreadMessages availableActions mySides }
+        pageInfo { endCursor hasNextPage } }
+        referralCounts(box: INBOX) { byStatus { status count } overdue withUnreadMessages } }`,
+    },
+    check: (body) =>
+      body?.data?.referrals?.nodes?.length === 20 &&
+      body.data.referrals.pageInfo.hasNextPage === true &&
+      body.data.referrals.nodes.every((node) => node.mySides.length === 1 && node.mySides[0] === 'RECEIVER') &&
+      body.data.referralCounts.byStatus.reduce((sum, item) => sum + item.count, 0) > 40_000 &&
+      body.data.referralCounts.overdue > 0 &&
+      body.data.referralCounts.withUnreadMessages > 0,
+    raw: async (pool, context) => {
+      await loadActorRaw(pool, context);
+      const now = new Date();
+      // Apollo resolves the two root fields at once: ReferralsService.list and .counts, each in
+      // its own tenant transaction (each on its own pooled connection).
+      const [rows, [counts]] = await Promise.all([
+        inTenantRaw(pool, context, async (client) =>
+          (
+            await client.query(
+              `${REFERRAL_SQL_SELECT}
+                WHERE r.tenant_id = $1 AND ${REFERRAL_SQL_INBOX}
+                  AND ($4::timestamptz IS NULL OR (r.created_at, r.id) < ($4::timestamptz, $5::uuid))
+                ORDER BY r.created_at DESC, r.id DESC LIMIT $6`,
+              [context.tenantId, context.membershipId, context.organizationId, null, null, 21],
+            )
+          ).rows,
+        ),
+        inTenantRaw(pool, context, async (client) =>
+          (await client.query(REFERRAL_SQL_COUNTS, [context.tenantId, context.membershipId, context.organizationId, now])).rows,
+        ),
+      ]);
+      const nodes = rows.slice(0, 20);
+      const last = nodes[nodes.length - 1];
+      return {
+        data: {
+          referrals: {
+            nodes: nodes.map((row) => {
+              const sides = [];
+              if (row.sender_organization_id === context.organizationId) sides.push('SENDER');
+              if (row.receiver_organization_id === context.organizationId) sides.push('RECEIVER');
+              return {
+                id: row.id,
+                status: row.status,
+                urgency: row.urgency,
+                needs: row.needs,
+                serviceName: row.service_name,
+                personPseudonym: row.person_pseudonym,
+                senderOrganization: { name: row.sender_organization_name },
+                receiverOrganization: { name: row.receiver_organization_name },
+                senderName: row.sender_name,
+                sentAt: row.sent_at?.toISOString() ?? null,
+                responseDueAt: row.response_due_at?.toISOString() ?? null,
+                overdue: row.status === 'SENT' && row.response_due_at !== null && row.response_due_at < now,
+                unreadMessages: row.unread_messages,
+                availableActions: referralActionsRaw(row.status, sides, context.roles),
+                mySides: sides,
+              };
+            }),
+            pageInfo: {
+              endCursor: Buffer.from(JSON.stringify([last.cursor_key, last.id]), 'utf8').toString('base64url'),
+              hasNextPage: rows.length > 20,
+            },
+          },
+          referralCounts: { byStatus: counts.by_status, overdue: counts.overdue, withUnreadMessages: counts.with_unread },
+        },
+      };
+    },
+  },
 ];
 
 // --- the SQL the API runs for a signed-in request, for the raw-SQL baseline -----------------
@@ -727,13 +932,140 @@ async function preparePeopleData(ownerUrl) {
   });
 }
 
+/**
+ * Referrals at bench size, valid per the table's checks: 1,000,000 in the bench network among 20
+ * organisations (B, A, ベンチ市 and 17 more, one sending member each; B's is member1, not the
+ * bench admin), each receiving a twentieth from the 19 others — B's inbox holds 50,000 (48,985
+ * sent, the rest drafts it never sees). One a minute, newest first: the newest ~7 days
+ * mostly open (SENT, ACCEPTED, IN_PROGRESS; SENT past their deadline overdue), the rest mostly
+ * closed. Referrals A or B sends name one of its persons; the others are anonymous cases. A fifth
+ * of the sent referrals have two messages (the sender's, then the receiver's member's), read by
+ * the sender; in B's inbox the bench admin read a quarter of them fully, a quarter up to the
+ * first message and the rest not at all. Each of the 49 other networks gets a second organisation
+ * and 20 referrals between the two.
+ */
+async function prepareReferralData(ownerUrl) {
+  const services = ['くらしサポート窓口', 'こころの相談室', '住まい相談', '就労支援センター', '子ども食堂', 'ひきこもり相談',
+    '法律相談', 'フードバンク', '居場所カフェ', '外国人相談窓口', '高齢者支援センター', 'DV相談ホットライン'];
+  const needs = ['GENERAL_CONSULTATION', 'POVERTY', 'HOUSING', 'EMPLOYMENT', 'MENTAL_HEALTH', 'IBASHO', 'CHILDREN_YOUTH', 'PARENTING',
+    'DV_SEXUAL_VIOLENCE', 'HIKIKOMORI', 'OLDER_PEOPLE', 'DISABILITY', 'FOREIGN_RESIDENTS', 'LGBTQ', 'SUICIDE_PREVENTION', 'ADDICTION',
+    'LEGAL', 'MEDICAL', 'FOOD'];
+  const ageBands = ['UNDER_18', 'AGE_18_29', 'AGE_30_39', 'AGE_40_49', 'AGE_50_64', 'AGE_65_74', 'AGE_75_PLUS', 'UNKNOWN'];
+  // Status by age (minutes since creation = i) and by h, a per-referral number 0-99.
+  const status = `CASE WHEN i <= 10000 THEN CASE WHEN h < 5 THEN 'DRAFT' WHEN h < 35 THEN 'SENT' WHEN h < 55 THEN 'ACCEPTED' WHEN h < 95 THEN 'IN_PROGRESS' ELSE 'CANCELLED' END
+                       WHEN i <= 100000 THEN CASE WHEN h < 2 THEN 'DRAFT' WHEN h < 32 THEN 'IN_PROGRESS' WHEN h < 37 THEN 'ACCEPTED' WHEN h < 77 THEN 'COMPLETED'
+                                                  WHEN h < 87 THEN 'DECLINED' WHEN h < 92 THEN 'CLOSED_UNRESOLVED' WHEN h < 95 THEN 'FORWARDED' ELSE 'EXPIRED' END
+                       ELSE CASE WHEN h < 2 THEN 'DRAFT' WHEN h < 67 THEN 'COMPLETED' WHEN h < 77 THEN 'DECLINED' WHEN h < 84 THEN 'EXPIRED'
+                                 WHEN h < 89 THEN 'CANCELLED' WHEN h < 97 THEN 'CLOSED_UNRESOLVED' ELSE 'FORWARDED' END END`;
+  // $1 tenant, $2 organisations, $3 their sending members, $4 how many, $5 services, $6 needs, $7 age bands,
+  // $8 and $10 the indexes (0-based) of A and B, whose persons their referrals name (-1: none), $9 how many organisations.
+  const insertReferrals = `
+    INSERT INTO referrals (tenant_id, sender_organization_id, sender_membership_id, receiver_organization_id, service_name, person_id,
+                           anonymous_age_band, needs, urgency, reason, shared_categories, status, sent_at, response_due_at, expires_at,
+                           escalated_at, answered_at, closed_at, outcome, created_at, updated_at)
+    SELECT $1, ($2::uuid[])[s + 1], ($3::uuid[])[s + 1], ($2::uuid[])[r + 1], ($5::text[])[1 + k % 12], person,
+           CASE WHEN person IS NULL THEN ($7::text[])[1 + k % 8] END, ARRAY[($6::text[])[1 + (k * 7) % 19]], urgency,
+           '紹介の理由（ベンチ用） ' || i, CASE WHEN person IS NULL THEN '{}'::text[] ELSE '{IDENTITY,CONTACT}'::text[] END, status,
+           CASE WHEN status <> 'DRAFT' THEN sent END, CASE WHEN status <> 'DRAFT' THEN due END, CASE WHEN status <> 'DRAFT' THEN due + interval '72 hours' END,
+           CASE WHEN status IN ('SENT', 'EXPIRED') AND due < now() THEN due END,
+           CASE WHEN status IN ('ACCEPTED', 'DECLINED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED', 'FORWARDED') THEN least(sent + interval '1 hour', now()) END,
+           CASE WHEN status = 'EXPIRED' THEN due + interval '72 hours'
+                WHEN status IN ('DECLINED', 'CANCELLED', 'COMPLETED', 'CLOSED_UNRESOLVED', 'FORWARDED') THEN least(sent + interval '2 days', now()) END,
+           CASE WHEN status = 'COMPLETED' THEN '支援を終えました。' END, created, created
+      FROM (SELECT *, ${status} AS status, sent + make_interval(hours => CASE urgency WHEN 'URGENT' THEN 4 WHEN 'HIGH' THEN 24 ELSE 72 END) AS due,
+                   CASE WHEN s = $10 THEN ('b3c0b3c0-0000-4000-8004-' || lpad((2 * (k % 25000) + 2)::text, 12, '0'))::uuid
+                        WHEN s = $8 THEN ('b3c0b3c0-0000-4000-8004-' || lpad((2 * (k % 25000) + 1)::text, 12, '0'))::uuid END AS person
+              FROM (SELECT i, r, k, (r + 1 + k % ($9 - 1)) % $9 AS s, (k * 37 + k / 100) % 100 AS h,
+                           CASE WHEN (k / 3) % 10 = 0 THEN 'URGENT' WHEN (k / 3) % 10 < 4 THEN 'HIGH' ELSE 'NORMAL' END AS urgency,
+                           now() - make_interval(mins => i) AS created, now() - make_interval(mins => i) + interval '5 minutes' AS sent
+                      FROM (SELECT i, i % $9 AS r, i / $9 AS k FROM generate_series(1, $4::int) AS i) g) g2) g3`;
+  const insertMessages = `
+    INSERT INTO referral_messages (tenant_id, referral_id, author_membership_id, author_organization_id, body, created_at)
+    SELECT r.tenant_id, r.id, CASE WHEN n = 1 THEN r.sender_membership_id ELSE om.member END,
+           CASE WHEN n = 1 THEN r.sender_organization_id ELSE r.receiver_organization_id END,
+           CASE WHEN n = 1 THEN '補足です。ご確認ください。' ELSE '承知しました。' END, least(r.sent_at + make_interval(hours => n), now())
+      FROM referrals r JOIN unnest($2::uuid[], $3::uuid[]) AS om(organization, member) ON om.organization = r.receiver_organization_id
+      CROSS JOIN generate_series(1, 2) AS n
+     WHERE r.tenant_id = $1 AND r.status <> 'DRAFT' AND r.sent_at IS NOT NULL AND get_byte(uuid_send(r.id), 0) < 51`;
+  const insertReads = `
+    INSERT INTO referral_reads (tenant_id, referral_id, membership_id, last_read_at)
+    SELECT tenant_id, referral_id, membership_id, last_read_at FROM (
+      SELECT r.tenant_id, r.id AS referral_id, r.sender_membership_id AS membership_id, least(r.sent_at + interval '3 hours', now()) AS last_read_at
+        FROM referrals r WHERE r.tenant_id = $1 AND r.status <> 'DRAFT' AND r.sent_at IS NOT NULL AND get_byte(uuid_send(r.id), 0) < 51
+      UNION ALL
+      SELECT r.tenant_id, r.id, $3::uuid,
+             least(r.sent_at + CASE WHEN get_byte(uuid_send(r.id), 1) % 4 = 0 THEN interval '3 hours' ELSE interval '90 minutes' END, now())
+        FROM referrals r WHERE r.tenant_id = $1 AND r.receiver_organization_id = $2 AND r.status <> 'DRAFT' AND r.sent_at IS NOT NULL
+         AND get_byte(uuid_send(r.id), 0) < 51 AND get_byte(uuid_send(r.id), 1) % 4 < 2) reads`;
+  const argon2 = createRequire(import.meta.url)('argon2');
+  const hash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 });
+  /** One organisation's sending member: a user and their STAFF membership; returns the membership id. */
+  const member = async (client, tenant, organization, email, name) => {
+    const [{ id: userId }] = (
+      await client.query(`INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [email, name, hash])
+    ).rows;
+    return (
+      await client.query(
+        `INSERT INTO memberships (tenant_id, user_id, organization_id, roles) VALUES ($1, $2, $3, '{COORDINATOR}') RETURNING id`,
+        [tenant, userId, organization],
+      )
+    ).rows[0].id;
+  };
+  await roles.withClient(ownerUrl, async (client) => {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.auth', 'on', true)`, [BENCH_NETWORK]);
+    const organizations = [BENCH_ORGANIZATION, PEOPLE_OWNER_ORGANIZATION, PEOPLE_OTHER_ORGANIZATION];
+    for (let n = organizations.length; n < REFERRAL_ORGANIZATIONS; n++) {
+      await client.query(`INSERT INTO organizations (tenant_id, id, kind, name) VALUES ($1, $2, 'NPO', $3)`, [
+        BENCH_NETWORK,
+        referralOrganization(n),
+        `NPO法人つなぎ${n}`,
+      ]);
+      organizations.push(referralOrganization(n));
+    }
+    const members = [
+      (await client.query(`SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'member1@bench.example.jp'`)).rows[0].id,
+    ];
+    for (let n = 1; n < REFERRAL_ORGANIZATIONS; n++) {
+      members.push(await member(client, BENCH_NETWORK, organizations[n], `referrals${n}@referrals.example.jp`, `紹介担当 ${n}`));
+    }
+    const admin = (await client.query(`SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1`, [BENCH_ADMIN_EMAIL]))
+      .rows[0].id;
+    await client.query(insertReferrals, [BENCH_NETWORK, organizations, members, REFERRALS, services, needs, ageBands, 1, REFERRAL_ORGANIZATIONS, 0]);
+    await client.query(insertMessages, [BENCH_NETWORK, organizations, members]);
+    await client.query(insertReads, [BENCH_NETWORK, BENCH_ORGANIZATION, admin]);
+    await client.query('COMMIT');
+    for (let n = 1; n < DIRECTORY_NETWORKS; n++) {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.auth', 'on', true)`, [otherNetwork(n)]);
+      await client.query(`INSERT INTO organizations (tenant_id, id, kind, name) VALUES ($1, $2, 'NPO', $3)`, [
+        otherNetwork(n),
+        otherNetworkSecondOrganization(n),
+        `NPO法人つなぎ${n}`,
+      ]);
+      const pair = [otherOrganization(n), otherNetworkSecondOrganization(n)];
+      const pairMembers = [
+        await member(client, otherNetwork(n), pair[0], `referrals-${n}-a@referrals.example.jp`, `紹介担当 ${n}A`),
+        await member(client, otherNetwork(n), pair[1], `referrals-${n}-b@referrals.example.jp`, `紹介担当 ${n}B`),
+      ];
+      await client.query(insertReferrals, [otherNetwork(n), pair, pairMembers, REFERRALS_PER_OTHER_NETWORK, services, needs, ageBands, -1, 2, -1]);
+      await client.query(insertMessages, [otherNetwork(n), pair, pairMembers]);
+      await client.query('COMMIT');
+    }
+    // As autovacuum would have long since done for rows this old (PostgreSQL 13+ vacuums after
+    // inserts too): statistics and the visibility map, which index-only scans need.
+    for (const table of ['referrals', 'referral_messages', 'referral_reads']) await client.query(`VACUUM ANALYZE ${table}`);
+    for (const table of ['organizations', 'memberships', 'users']) await client.query(`ANALYZE ${table}`);
+  });
+}
+
 /** Signs in through the API and reads the session the token belongs to. */
 async function signInForBench(apiUrl) {
   const response = await fetch(apiUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: `mutation { login(input: { email: "${BENCH_ADMIN_EMAIL}", password: "${BENCH_PASSWORD}" }) { accessToken me { id activeMembership { id network { id } organization { id } } } } }`,
+      query: `mutation { login(input: { email: "${BENCH_ADMIN_EMAIL}", password: "${BENCH_PASSWORD}" }) { accessToken me { id activeMembership { id roles network { id } organization { id } } } } }`,
     }),
   });
   const body = await response.json();
@@ -748,6 +1080,7 @@ async function signInForBench(apiUrl) {
       membershipId: login.me.activeMembership.id,
       tenantId: login.me.activeMembership.network.id,
       organizationId: login.me.activeMembership.organization.id,
+      roles: login.me.activeMembership.roles,
     },
   };
 }
@@ -1080,14 +1413,15 @@ function parseOptions() {
       'api-main': { type: 'string', default: path.join(root, 'dist/apps/api/main.js') },
       out: { type: 'string', default: path.join(root, 'tests/.tmp/bench-result.json') },
       'enforce-bar': { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(
-      'usage: node tools/bench.mjs [--duration S] [--warmup S] [--connections N] [--only NAME[,NAME]]\n' +
-        '                            [--api-main PATH] [--out FILE] [--enforce-bar]\n' +
+      'usage: node tools/bench.mjs [--duration S] [--warmup S] [--connections N[,N]] [--only NAME[,NAME]]\n' +
+        '                            [--api-main PATH] [--out FILE] [--enforce-bar] [--explain]\n' +
         `scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}\n`,
     );
     process.exit(0);
@@ -1113,11 +1447,17 @@ function parseOptions() {
   return {
     duration: Math.round(number('duration', 1, 600)),
     warmup: Math.round(number('warmup', 0, 60)),
-    connections: Math.round(number('connections', 1, 1000)),
+    // --connections 10,1: each scenario measured at each count in turn.
+    connectionsList: values.connections.split(',').map((item) => {
+      const value = Number(item);
+      if (!Number.isInteger(value) || value < 1 || value > 1000) throw new BenchError(`--connections takes numbers from 1 to 1000 (got "${values.connections}")`);
+      return value;
+    }),
     scenarios: only.length ? SCENARIOS.filter((scenario) => only.includes(scenario.name)) : SCENARIOS,
     apiMain,
     out: path.resolve(values.out),
     enforceBar: values['enforce-bar'],
+    explain: values.explain,
   };
 }
 
@@ -1220,7 +1560,7 @@ function report(results, settings, machine) {
   }
   const lines = [
     '',
-    `Tsunagu API benchmark: POST /graphql on ${HOST}, ${settings.connections} connections, ` +
+    `Tsunagu API benchmark: POST /graphql on ${HOST}, ${settings.connectionsList.join(' and ')} connections, ` +
       `${settings.duration} s measured after a ${settings.warmup} s warm-up, per target`,
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.platform}`,
     `Node ${machine.node}; ${machine.postgres}`,
@@ -1302,6 +1642,12 @@ async function main() {
       await preparePeopleData(ownerUrl);
       say(`people written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
+    if (settings.scenarios.some((scenario) => scenario.needsReferrals)) {
+      say(`writing ${REFERRALS} referrals (with messages and read marks) in the bench network and ${REFERRALS_PER_OTHER_NETWORK} in each of ${DIRECTORY_NETWORKS - 1} others…`);
+      const started = Date.now();
+      await prepareReferralData(ownerUrl);
+      say(`referrals written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
     if (settings.scenarios.some((scenario) => scenario.needsDirectory)) {
       say(`writing ${DIRECTORY_SERVICES} services in the bench network and ${DIRECTORY_SERVICES_PER_OTHER_NETWORK} in each of ${DIRECTORY_NETWORKS - 1} others…`);
       await prepareDirectoryData(ownerUrl);
@@ -1325,6 +1671,8 @@ async function main() {
   const { port: baselinePort } = await firstJsonLine(baseline, 30_000, 'starting');
   const rawUrl = `http://${HOST}:${baselinePort}/graphql`;
 
+  if (settings.explain) await explainScenarios(appUrl, ownerUrl, settings.scenarios, context);
+
   const results = [];
   for (const scenario of settings.scenarios) {
     const apiBody = await probe(apiUrl, scenario, 'API');
@@ -1335,20 +1683,24 @@ async function main() {
           `  API:      ${JSON.stringify(apiBody)}\n  baseline: ${JSON.stringify(rawBody)}`,
       );
     }
-    say(`${scenario.name}: raw SQL (${settings.warmup} s warm-up + ${settings.duration} s)…`);
-    const rawSql = await measure(rawUrl, scenario, 'raw-sql', settings);
-    say(`${scenario.name}: API (${settings.warmup} s warm-up + ${settings.duration} s)…`);
-    const apiResult = await measure(apiUrl, scenario, 'api', settings);
-    const ratioPercent = (apiResult.requestsPerSecond / rawSql.requestsPerSecond) * 100;
-    results.push({
-      scenario: scenario.name,
-      description: scenario.description,
-      api: apiResult,
-      rawSql,
-      ratioPercent: round(ratioPercent, 1),
-      barPercent: BAR_PERCENT,
-      meetsBar: ratioPercent >= BAR_PERCENT,
-    });
+    for (const connections of settings.connectionsList) {
+      const label = settings.connectionsList.length > 1 ? `${scenario.name} (${connections} conn)` : scenario.name;
+      say(`${label}: raw SQL (${settings.warmup} s warm-up + ${settings.duration} s)…`);
+      const rawSql = await measure(rawUrl, scenario, 'raw-sql', { ...settings, connections });
+      say(`${label}: API (${settings.warmup} s warm-up + ${settings.duration} s)…`);
+      const apiResult = await measure(apiUrl, scenario, 'api', { ...settings, connections });
+      const ratioPercent = (apiResult.requestsPerSecond / rawSql.requestsPerSecond) * 100;
+      results.push({
+        scenario: label,
+        connections,
+        description: scenario.description,
+        api: apiResult,
+        rawSql,
+        ratioPercent: round(ratioPercent, 1),
+        barPercent: BAR_PERCENT,
+        meetsBar: ratioPercent >= BAR_PERCENT,
+      });
+    }
   }
 
   const failures = results.flatMap((result) =>
@@ -1371,7 +1723,7 @@ async function main() {
         settings: {
           durationSeconds: settings.duration,
           warmupSeconds: settings.warmup,
-          connections: settings.connections,
+          connections: settings.connectionsList,
           poolMax: POOL_MAX,
           apiMain: settings.apiMain,
           latency: 'exact nearest-rank percentiles of every measured request (autocannon response event), ms',
@@ -1396,6 +1748,35 @@ async function main() {
   if (settings.enforceBar && results.some((result) => !result.meetsBar)) {
     throw new BenchError(`the API is below the ${BAR_PERCENT} % bar (see above)`);
   }
+}
+
+/**
+ * --explain: EXPLAIN (ANALYZE, BUFFERS) of each statement a scenario lists in `explain(context)`,
+ * as the application role in the actor's tenant transaction (row-level security applies), rolled
+ * back; printed before the measured runs. Each statement runs once first so the plan is warm.
+ */
+async function explainScenarios(appUrl, ownerUrl, scenarios, context) {
+  for (const url of [appUrl, ownerUrl]) await roles.withClient(url, async (client) => {
+    for (const scenario of scenarios.filter((candidate) => candidate.explain)) {
+      for (const { label, sql, params, setup } of scenario.explain(context)) {
+        // Variants that change the schema (setup) run as the owner; the rest as the application role.
+        if (Boolean(setup) !== (url === ownerUrl)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
+            context.tenantId,
+            context.userId,
+          ]);
+          for (const statement of setup ?? []) await client.query(statement);
+          await client.query(sql, params);
+          const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+          process.stdout.write(`\n[bench] EXPLAIN ${scenario.name}: ${label}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}\n`);
+        } finally {
+          await client.query('ROLLBACK');
+        }
+      }
+    }
+  });
 }
 
 function withoutBody(target) {
