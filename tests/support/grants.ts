@@ -98,3 +98,17 @@ export async function storedFile(sql: DataSource, tenantId: string, organization
   );
   return row.id;
 }
+
+export const BOOKMARK_GRANT = `mutation Bookmark($grantId: ID!) { bookmarkGrant(grantId: $grantId) { id myBookmark } }`;
+export const SAVE_GRANT_SEARCH = `mutation Save($name: String!, $criteria: GrantSearchInput!) { saveGrantSearch(name: $name, criteria: $criteria) { id name } }`;
+
+/** Bookmarks a listing for the signed-in member. */
+export async function bookmarkGrant(client: SignedInClient, grantId: string): Promise<void> {
+  const result = dataOf(await client.request<{ bookmarkGrant: { myBookmark: boolean } }>(BOOKMARK_GRANT, { grantId }));
+  if (!result.bookmarkGrant.myBookmark) throw new Error('The grant was not bookmarked');
+}
+
+/** Saves a search for the signed-in member; returns its id. */
+export async function saveGrantSearch(client: SignedInClient, name: string, criteria: Record<string, unknown>): Promise<string> {
+  return dataOf(await client.request<{ saveGrantSearch: { id: string } }>(SAVE_GRANT_SEARCH, { name, criteria })).saveGrantSearch.id;
+}
