@@ -8,3 +8,4 @@ export * from './lib/people-fields';
 export * from './lib/referrals';
 export * from './lib/vocabulary';
 export * from './lib/grants';
+export * from './lib/prefectures';
