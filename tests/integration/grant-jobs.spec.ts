@@ -93,6 +93,12 @@ function deliveredSince(since: number): Delivered[] {
   return smtp.messages.map((mail, index) => ({ to: smtp.recipients[index][0], mail, index })).filter(({ index }) => index >= since);
 }
 
+function mailTo(delivered: Delivered[], email: string): ParsedMail {
+  const found = delivered.find(({ to }) => to === email);
+  if (!found) throw new Error(`No mail to ${email}`);
+  return found.mail;
+}
+
 const grantLink = (id: string) => `${APP_BASE_URL}/grants/${id}`;
 
 async function statusOf(client: SignedInClient, id: string): Promise<string> {
@@ -155,12 +161,12 @@ it('reminds each bookmark 7 days and 1 day before closing, once each, also of an
         [npoStaff.email, 'Closing in a week: 締切通知テスト（公開） (Tsunagu)'],
       ].sort(),
     );
-    const toB = weekBefore.find(({ to }) => to === npoBAdmin.email)?.mail;
-    expect(toB?.text).toContain(grantLink(shared));
-    expect(toB?.text).toContain(`締切: ${formatTokyoTime(closesAt, 'ja')}`);
-    expect(toB?.text).toContain('実施主体: テスト財団');
-    const toStaff = weekBefore.find(({ to }) => to === npoStaff.email)?.mail;
-    expect(toStaff?.text).toContain(`Closes: ${formatTokyoTime(closesAt, 'en')}`);
+    const toB = mailTo(weekBefore, npoBAdmin.email);
+    expect(toB.text).toContain(grantLink(shared));
+    expect(toB.text).toContain(`締切: ${formatTokyoTime(closesAt, 'ja')}`);
+    expect(toB.text).toContain('実施主体: テスト財団');
+    const toStaff = mailTo(weekBefore, npoStaff.email);
+    expect(toStaff.text).toContain(`Closes: ${formatTokyoTime(closesAt, 'en')}`);
 
     // Less than a day before: a bookmark made now gets only the 1-day reminder.
     moveClockTo(new Date(closesAt.getTime() - 23 * HOUR));
@@ -224,7 +230,7 @@ it('mails a saved search’s new matching grants once, in one mail per member, a
     await outboxDrained();
     const digests = deliveredSince(start);
     expect(digests.map(({ to }) => to).sort()).toEqual([npoAdmin.email, npoBAdmin.email].sort());
-    const toA = digests.find(({ to }) => to === npoAdmin.email)!.mail;
+    const toA = mailTo(digests, npoAdmin.email);
     expect(toA.subject).toBe('【つなぐ】検索条件に合う新しい助成金情報（3件）');
     expect(toA.text).toContain('■ 検索条件「子ども食堂」');
     expect(toA.text).toContain(`子ども食堂応援助成\n実施主体: こども未来財団\n締切: ${formatTokyoTime(closesAt, 'ja')}`);
@@ -233,7 +239,7 @@ it('mails a saved search’s new matching grants once, in one mail per member, a
     expect(toA.text).toContain(grantLink(both));
     expect(toA.text).not.toContain(grantLink(unrelated));
     // Network B's member sees only the public listing (the other is network-only).
-    const toB = digests.find(({ to }) => to === npoBAdmin.email)!.mail;
+    const toB = mailTo(digests, npoBAdmin.email);
     expect(toB.subject).toBe('【つなぐ】検索条件に合う新しい助成金情報（1件）');
     expect(toB.text).toContain(grantLink(match));
     expect(toB.text).not.toContain(grantLink(both));
