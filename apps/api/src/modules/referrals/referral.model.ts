@@ -141,7 +141,7 @@ export class ReferralStatusCount {
 export class ReferralCounts {
   @Field(() => [ReferralStatusCount]) byStatus!: ReferralStatusCount[];
   @Field(() => Int) overdue!: number;
-  @Field(() => Int, { description: 'Referrals with messages I have not read.' }) withUnreadMessages!: number;
+  @Field(() => Int, { description: 'Open referrals (sent, accepted, in progress) with messages I have not read.' }) withUnreadMessages!: number;
 }
 
 @ObjectType()

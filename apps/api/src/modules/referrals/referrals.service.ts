@@ -574,16 +574,23 @@ export class ReferralsService {
     return this.tenant(actor, async (manager) => {
       const [row]: Array<{ by_status: Array<{ status: ReferralStatus; count: number }>; overdue: number; with_unread: number }> =
         await manager.query(
-          `WITH mine AS (SELECT r.id, r.status, r.response_due_at, r.tenant_id FROM referrals r WHERE r.tenant_id = $1 AND ${where})
-           SELECT coalesce((SELECT json_agg(json_build_object('status', status, 'count', count) ORDER BY status)
-                              FROM (SELECT status, count(*)::int AS count FROM mine GROUP BY status) s), '[]') AS by_status,
-                  (SELECT count(*)::int FROM mine WHERE status = 'SENT' AND response_due_at < $${params.length + 3}) AS overdue,
-                  (SELECT count(*)::int FROM mine r WHERE EXISTS (
-                     SELECT 1 FROM referral_messages msg
-                      WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
-                        AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
-                                                         WHERE rr.tenant_id = r.tenant_id AND rr.referral_id = r.id AND rr.membership_id = $2),
-                                                      '-infinity'))) AS with_unread`,
+          // Each figure from its own index range (referrals_inbox_counts_idx for the inbox): no
+          // shared CTE, which PostgreSQL materialised and spilt to disk at 50,000 rows. Unread is
+          // counted among open referrals, each checked by index (a scalar subquery with LIMIT 1,
+          // which the planner cannot turn into a hash join over every message of the network).
+          `SELECT coalesce((SELECT json_agg(json_build_object('status', status, 'count', count) ORDER BY status)
+                              FROM (SELECT r.status, count(*)::int AS count FROM referrals r
+                                     WHERE r.tenant_id = $1 AND ${where} GROUP BY r.status) s), '[]') AS by_status,
+                  (SELECT count(*)::int FROM referrals r
+                    WHERE r.tenant_id = $1 AND ${where} AND r.status = 'SENT' AND r.response_due_at < $${params.length + 3}) AS overdue,
+                  (SELECT count(*)::int FROM referrals r
+                    WHERE r.tenant_id = $1 AND ${where} AND r.status IN ('SENT', 'ACCEPTED', 'IN_PROGRESS')
+                      AND (SELECT true FROM referral_messages msg
+                            WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
+                              AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
+                                                              WHERE rr.tenant_id = r.tenant_id AND rr.referral_id = r.id
+                                                                AND rr.membership_id = $2), '-infinity')
+                            LIMIT 1)) AS with_unread`,
           [actor.tenantId, actor.membershipId, ...params, this.clock.now()],
         );
       return { byStatus: row.by_status, overdue: row.overdue, withUnreadMessages: row.with_unread };
