@@ -113,6 +113,11 @@ export function createApolloClient(): ApolloClient {
             provisionRecords: connectionPolicy(['filter']),
             referrals: connectionPolicy(['box', 'filter']),
             notifications: connectionPolicy(['unreadOnly']),
+            searchGrants: connectionPolicy(['input']),
+            myGrants: connectionPolicy(false),
+            myBookmarks: connectionPolicy(false),
+            myApplications: connectionPolicy(false),
+            mySavedSearches: connectionPolicy(false),
           },
         },
         // What a read of a person discloses depends on its purpose (and on who reads: the owner's

@@ -9,6 +9,10 @@ import { AcceptInvitationPage } from '../features/auth/accept-invitation-page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { LoginPage } from '../features/auth/login-page';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
+import { EditGrantPage, NewGrantPage } from '../features/grants/grant-editor-page';
+import { GrantApplicationsPage, GrantBookmarksPage, MyGrantsPage, SavedGrantSearchesPage } from '../features/grants/grant-lists-pages';
+import { GrantPage } from '../features/grants/grant-page';
+import { GrantsPage } from '../features/grants/grants-page';
 import { MembersPage } from '../features/members/members-page';
 import { DirectoryPage } from '../features/directory/directory-page';
 import { EditServicePage, NewServicePage } from '../features/directory/service-editor-page';
@@ -64,6 +68,14 @@ export function App() {
           <Route path="referrals/new" element={<NewReferralPage />} />
           <Route path="referrals/:id" element={<ReferralPage />} />
           <Route path="referrals/:id/edit" element={<EditReferralDraftPage />} />
+          <Route path="grants" element={<GrantsPage />} />
+          <Route path="grants/new" element={<NewGrantPage />} />
+          <Route path="grants/mine" element={<MyGrantsPage />} />
+          <Route path="grants/saved" element={<SavedGrantSearchesPage />} />
+          <Route path="grants/bookmarks" element={<GrantBookmarksPage />} />
+          <Route path="grants/applications" element={<GrantApplicationsPage />} />
+          <Route path="grants/:id" element={<GrantPage />} />
+          <Route path="grants/:id/edit" element={<EditGrantPage />} />
           <Route path="organization/members" element={<MembersPage />} />
           <Route path="organization/profile" element={<OrganizationProfilePage />} />
           <Route path="admin/organizations" element={<OrganizationsPage />} />

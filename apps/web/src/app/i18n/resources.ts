@@ -4,11 +4,13 @@ import enBase from './en.json';
 import jaBase from './ja.json';
 import enReferrals from './referrals.en.json';
 import jaReferrals from './referrals.ja.json';
+import enGrants from './grants.en.json';
+import jaGrants from './grants.ja.json';
 
-// Referrals and notifications keep their keys in files of their own (merged here), so the
+// Referrals and notifications (and grants) keep their keys in files of their own (merged here), so the
 // capability's strings can change without touching the shared resource files.
-const ja = { ...jaBase, ...jaReferrals };
-const en = { ...enBase, ...enReferrals };
+const ja = { ...jaBase, ...jaReferrals, ...jaGrants };
+const en = { ...enBase, ...enReferrals, ...enGrants };
 
 export const supportedLanguages = ['ja', 'en'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];

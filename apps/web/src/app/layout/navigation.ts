@@ -17,7 +17,8 @@ export const navigationItems: readonly NavigationItem[] = [
   { labelKey: 'nav.people', path: '/people', visible: (ability) => ability.can('read', 'Person') },
   // Referrals are case work (ORG_ADMIN, COORDINATOR, STAFF): the abilities have no subject for them.
   { labelKey: 'nav.referrals', path: '/referrals', visible: (_ability, actor) => !!actor && mayDoCasework(actor.roles) },
-  { labelKey: 'nav.grants' },
+  // Grants are for every member: finding, bookmarks, saved searches (the editor only for publishers).
+  { labelKey: 'nav.grants', path: '/grants' },
   { labelKey: 'nav.training' },
   { labelKey: 'nav.partnerships' },
   { labelKey: 'nav.reports' },

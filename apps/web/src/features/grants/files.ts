@@ -1,0 +1,117 @@
+// Grant attachments over the files endpoint (not GraphQL): upload as multipart with progress
+// (XMLHttpRequest, since fetch reports no upload progress) and download through fetch → Blob →
+// a temporary link, both with the session's bearer token. An expired token is renewed once and
+// the request repeated, like the Apollo link does. Errors carry the API's own message (already
+// in the UI language, chosen by Accept-Language), e.g. for a file too large or in disguise.
+import { authStore, refreshSession } from '../../app/auth/auth-store';
+import { i18n } from '../../app/i18n/i18n';
+
+export interface UploadedFile {
+  readonly id: string;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly byteSize: number;
+}
+
+/** A failed upload or download: the API's message when it sent one, else null (show a generic text). */
+export class FileRequestError extends Error {
+  constructor(
+    readonly apiMessage: string | null,
+    readonly code: string | null,
+    readonly reason: string | null,
+    readonly status: number,
+  ) {
+    super(apiMessage ?? `HTTP ${status}`);
+  }
+}
+
+interface ErrorBody {
+  errors?: Array<{ message?: string; extensions?: { code?: string; reason?: string } }>;
+}
+
+function errorOf(status: number, text: string): FileRequestError {
+  try {
+    const body = JSON.parse(text) as ErrorBody;
+    const first = body.errors?.[0];
+    return new FileRequestError(first?.message ?? null, first?.extensions?.code ?? null, first?.extensions?.reason ?? null, status);
+  } catch {
+    return new FileRequestError(null, null, null, status);
+  }
+}
+
+function headers(): Record<string, string> {
+  const token = authStore.getAccessToken();
+  return { 'accept-language': i18n.language, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+}
+
+function isUnauthenticated(error: FileRequestError): boolean {
+  return error.status === 401 || error.code === 'UNAUTHENTICATED';
+}
+
+/** Runs a request; on an expired session, renews it once and runs it again. */
+async function withRenewal<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof FileRequestError && isUnauthenticated(error) && (await refreshSession())) return run();
+    throw error;
+  }
+}
+
+function uploadOnce(file: File, purpose: string, onProgress: (fraction: number) => void): Promise<UploadedFile> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/files');
+    for (const [name, value] of Object.entries(headers())) request.setRequestHeader(name, value);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      if (request.status >= 200 && request.status < 300) {
+        try {
+          resolve(JSON.parse(request.responseText) as UploadedFile);
+        } catch {
+          reject(new FileRequestError(null, null, null, request.status));
+        }
+      } else {
+        reject(errorOf(request.status, request.responseText));
+      }
+    };
+    request.onerror = () => reject(new FileRequestError(null, null, null, 0));
+    const form = new FormData();
+    // The purpose first, so the server knows the rules before the bytes arrive.
+    form.append('purpose', purpose);
+    form.append('file', file, file.name);
+    request.send(form);
+  });
+}
+
+export function uploadFile(file: File, purpose: string, onProgress: (fraction: number) => void): Promise<UploadedFile> {
+  return withRenewal(() => uploadOnce(file, purpose, onProgress));
+}
+
+async function fetchFileOnce(fileId: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/files/${encodeURIComponent(fileId)}`, { headers: headers(), credentials: 'same-origin' });
+  } catch {
+    throw new FileRequestError(null, null, null, 0);
+  }
+  if (!response.ok) throw errorOf(response.status, await response.text());
+  return response.blob();
+}
+
+/** Downloads a file the session may see and saves it under its name. */
+export async function downloadFile(fileId: string, fileName: string): Promise<void> {
+  const blob = await withRenewal(() => fetchFileOnce(fileId));
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes away.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,357 @@
+// The grant pages that list: my organisation's listings (/grants/mine, publishers), my
+// bookmarks (/grants/bookmarks), my saved searches (/grants/saved, mailed daily with new
+// matches) and my organisation's applications (/grants/applications), where network admins
+// also see the totals over the network's grants.
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { APPLICATION_STATUSES, mayPublishGrants, mayRecordApplications } from '@tsunagu/domain';
+import {
+  DeleteSavedGrantSearchDocument,
+  GrantApplicationTotalsDocument,
+  MyGrantApplicationsDocument,
+  MyGrantBookmarksDocument,
+  MyGrantsDocument,
+  MySavedGrantSearchesDocument,
+  type GrantSearchCriteriaFieldsFragment,
+} from '@tsunagu/graphql-client';
+import { ConfirmDialog, LoadingState, PageHeader } from '@tsunagu/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { RequireAbility } from '../../app/auth/require-auth';
+import { useSession } from '../../app/auth/use-session';
+import { organizationKindLabel } from '../../app/labels';
+import { useLoadMore } from '../../app/use-load-more';
+import { GrantCard, GrantsTabs, StatusBadge } from './grant-parts';
+import { filtersOfCriteria, writeFilters } from './search-params';
+import { formatDateTime, formatYen, useGrantLabels } from './vocabulary';
+
+const pageSize = 20;
+const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
+
+function LoadMore({ hasNextPage, loading, onClick }: { hasNextPage: boolean | undefined; loading: boolean; onClick: () => void }) {
+  const { t } = useTranslation();
+  if (!hasNextPage) return null;
+  return (
+    <Button variant="default" mt="md" onClick={onClick} loading={loading}>
+      {t('common.loadMore')}
+    </Button>
+  );
+}
+
+export function MyGrantsPage() {
+  const { t } = useTranslation();
+  const { actor } = useSession();
+  const allowed = !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
+  const { data, loading, error, fetchMore } = useQuery(MyGrantsDocument, {
+    variables: { first: pageSize },
+    skip: !allowed,
+    fetchPolicy: 'cache-and-network',
+  });
+  const result = data?.myGrants;
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  return (
+    <RequireAbility allowed={allowed}>
+      <PageHeader
+        title={t('grants.mine.title')}
+        description={t('grants.mine.description')}
+        actions={
+          <Button component={Link} to="/grants/new">
+            {t('grants.editor.new')}
+          </Button>
+        }
+      />
+      <GrantsTabs />
+      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+      {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
+      {result && result.nodes.length === 0 ? <Text c="dimmed">{t('grants.mine.empty')}</Text> : null}
+      {result ? (
+        <Stack gap="sm" component="ul" style={listStyle}>
+          {result.nodes.map((grant) => (
+            <li key={grant.id}>
+              <GrantCard
+                grant={grant}
+                showStatus
+                action={
+                  grant.status !== 'ARCHIVED' ? (
+                    <Button size="xs" variant="default" component={Link} to={`/grants/${grant.id}/edit`}>
+                      {t('common.edit')}
+                    </Button>
+                  ) : (
+                    <span />
+                  )
+                }
+              />
+            </li>
+          ))}
+        </Stack>
+      ) : null}
+      <LoadMore hasNextPage={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
+    </RequireAbility>
+  );
+}
+
+export function GrantBookmarksPage() {
+  const { t } = useTranslation();
+  const { data, loading, error, fetchMore } = useQuery(MyGrantBookmarksDocument, {
+    variables: { first: pageSize },
+    fetchPolicy: 'cache-and-network',
+  });
+  const result = data?.myBookmarks;
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  return (
+    <>
+      <PageHeader title={t('grants.bookmarks.title')} description={t('grants.bookmarks.description')} />
+      <GrantsTabs />
+      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+      {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
+      {result && result.nodes.length === 0 ? <Text c="dimmed">{t('grants.bookmarks.empty')}</Text> : null}
+      {result ? (
+        <Stack gap="sm" component="ul" style={listStyle}>
+          {result.nodes.map((grant) => (
+            <li key={grant.id}>
+              <GrantCard grant={grant} />
+            </li>
+          ))}
+        </Stack>
+      ) : null}
+      <LoadMore hasNextPage={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
+    </>
+  );
+}
+
+/** A saved search's criteria in words, e.g. 「キーワード: 居場所 ／ 受付中のみ」. */
+function useCriteriaSummary() {
+  const { t } = useTranslation();
+  const labels = useGrantLabels();
+  return (criteria: GrantSearchCriteriaFieldsFragment): string => {
+    const separator = t('grants.listSeparator');
+    const parts: string[] = [];
+    if (criteria.keywords) parts.push(t('grants.saved.criteria.keywords', { value: criteria.keywords }));
+    if (criteria.openNow) parts.push(t('grants.openNow'));
+    if (criteria.closingWithinDays) parts.push(t('grants.closingDays', { count: criteria.closingWithinDays }));
+    if (criteria.themes?.length) parts.push(criteria.themes.map(labels.theme).join(separator));
+    if (criteria.municipalityCode) parts.push(t('grants.saved.criteria.region', { value: criteria.municipalityCode }));
+    if (criteria.organizationKinds?.length) parts.push(criteria.organizationKinds.map((kind) => organizationKindLabel(t, kind)).join(separator));
+    if (criteria.legalForms?.length) parts.push(criteria.legalForms.map(labels.legalForm).join(separator));
+    if (criteria.funderKinds?.length) parts.push(criteria.funderKinds.map(labels.funderKind).join(separator));
+    if (criteria.grantTypes?.length) parts.push(criteria.grantTypes.map(labels.grantType).join(separator));
+    if (criteria.amountFrom != null || criteria.amountTo != null) {
+      parts.push(t('grants.saved.criteria.amount', { from: criteria.amountFrom ?? '', to: criteria.amountTo ?? '' }));
+    }
+    return parts.length ? parts.join(t('grants.saved.criteria.separator')) : t('grants.saved.criteria.all');
+  };
+}
+
+export function SavedGrantSearchesPage() {
+  const { t, i18n } = useTranslation();
+  const client = useApolloClient();
+  const summary = useCriteriaSummary();
+  const { data, loading, error, fetchMore } = useQuery(MySavedGrantSearchesDocument, {
+    variables: { first: pageSize },
+    fetchPolicy: 'cache-and-network',
+  });
+  const result = data?.mySavedSearches;
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const [remove, removing] = useMutation(DeleteSavedGrantSearchDocument);
+  const [confirming, setConfirming] = useState<{ id: string; name: string } | null>(null);
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+
+  const confirmDelete = async () => {
+    if (!confirming) return;
+    setDeleteError(null);
+    try {
+      await remove({ variables: { id: confirming.id } });
+      client.cache.evict({ id: client.cache.identify({ __typename: 'GrantSavedSearch', id: confirming.id }) });
+      client.cache.gc();
+      setConfirming(null);
+    } catch (caught) {
+      setDeleteError(readApiError(caught));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('grants.saved.title')} description={t('grants.saved.description')} />
+      <GrantsTabs />
+      <Alert color="blue" variant="light" mb="md">
+        {t('grants.saved.dailyMail')}
+      </Alert>
+      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+      {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
+      {result && result.nodes.length === 0 ? (
+        <Text c="dimmed">
+          {t('grants.saved.empty')}{' '}
+          <Anchor component={Link} to="/grants">
+            {t('grants.tabs.search')}
+          </Anchor>
+        </Text>
+      ) : null}
+      {result ? (
+        <Stack gap="sm" component="ul" style={listStyle}>
+          {result.nodes.map((search) => (
+            <li key={search.id}>
+              <Card withBorder padding="md" component="article" aria-labelledby={`saved-${search.id}`}>
+                <Group justify="space-between" wrap="wrap" gap="xs">
+                  <Stack gap={2} style={{ flex: '1 1 16rem' }}>
+                    <Title order={3} fz="h5" id={`saved-${search.id}`}>
+                      <Anchor component={Link} to={`/grants?${writeFilters(filtersOfCriteria(search.criteria)).toString()}`}>
+                        {search.name}
+                      </Anchor>
+                    </Title>
+                    <Text fz="sm">{summary(search.criteria)}</Text>
+                    <Text fz="xs" c="dimmed">
+                      {t('grants.saved.createdAt', { date: formatDateTime(search.createdAt, i18n.language) })}
+                    </Text>
+                  </Stack>
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="light"
+                    aria-label={t('grants.saved.deleteNamed', { name: search.name })}
+                    onClick={() => {
+                      setDeleteError(null);
+                      setConfirming({ id: search.id, name: search.name });
+                    }}
+                  >
+                    {t('grants.saved.delete')}
+                  </Button>
+                </Group>
+              </Card>
+            </li>
+          ))}
+        </Stack>
+      ) : null}
+      <LoadMore hasNextPage={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
+      <ConfirmDialog
+        opened={confirming !== null}
+        title={t('grants.saved.deleteTitle')}
+        confirmLabel={t('grants.saved.delete')}
+        cancelLabel={t('common.cancel')}
+        danger
+        loading={removing.loading}
+        error={<ApiErrorAlert error={deleteError} />}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setConfirming(null)}
+      >
+        {t('grants.saved.deleteBody', { name: confirming?.name ?? '' })}
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function ApplicationTotals() {
+  const { t, i18n } = useTranslation();
+  const labels = useGrantLabels();
+  const { data, loading, error } = useQuery(GrantApplicationTotalsDocument, { fetchPolicy: 'cache-and-network' });
+  const totals = data?.grantApplicationTotals;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="grant-totals-heading" mb="lg">
+      <Stack gap="sm">
+        <Title order={2} fz="h4" id="grant-totals-heading">
+          {t('grants.totals.title')}
+        </Title>
+        <Text fz="sm" c="dimmed">
+          {t('grants.totals.help')}
+        </Text>
+        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+        {loading && !totals ? <LoadingState label={t('common.loading')} /> : null}
+        {totals ? (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Text>{t('grants.totals.grantsWithApplications', { count: totals.grantsWithApplications })}</Text>
+              <Text>{t('grants.totals.awardedAmount', { amount: formatYen(totals.awardedAmount, i18n.language) })}</Text>
+            </SimpleGrid>
+            <Group gap="xs">
+              {APPLICATION_STATUSES.codes.map((status) => (
+                <Badge key={status} variant="light" tt="none" size="lg" radius="sm">
+                  {t('grants.totals.statusCount', {
+                    status: labels.applicationStatus(status),
+                    count: totals.byStatus.find((entry) => entry.status === status)?.count ?? 0,
+                  })}
+                </Badge>
+              ))}
+            </Group>
+          </>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+export function GrantApplicationsPage() {
+  const { t, i18n } = useTranslation();
+  const labels = useGrantLabels();
+  const { actor } = useSession();
+  const networkAdmin = !!actor?.roles.includes('NETWORK_ADMIN');
+  const recorder = !!actor && mayRecordApplications(actor.roles);
+  const { data, loading, error, fetchMore } = useQuery(MyGrantApplicationsDocument, {
+    variables: { first: pageSize },
+    fetchPolicy: 'cache-and-network',
+    skip: !recorder,
+  });
+  const result = data?.myApplications;
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  return (
+    <RequireAbility allowed={recorder || networkAdmin}>
+      <PageHeader title={t('grants.applications.title')} description={t('grants.applications.description')} />
+      <GrantsTabs />
+      {networkAdmin ? <ApplicationTotals /> : null}
+      {recorder ? (
+        <section aria-labelledby="grant-applications-heading">
+          <Title order={2} fz="h4" mb="sm" id="grant-applications-heading">
+            {t('grants.applications.listTitle')}
+          </Title>
+          {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+          {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
+          {result && result.nodes.length === 0 ? <Text c="dimmed">{t('grants.applications.empty')}</Text> : null}
+          {result && result.nodes.length > 0 ? (
+            <Table.ScrollContainer minWidth={640}>
+              <Table striped aria-labelledby="grant-applications-heading">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('grants.fields.title')}</Table.Th>
+                    <Table.Th>{t('grants.applications.status')}</Table.Th>
+                    <Table.Th>{t('grants.applications.amountRequested')}</Table.Th>
+                    <Table.Th>{t('grants.applications.amountAwarded')}</Table.Th>
+                    <Table.Th>{t('grants.applications.updatedAt')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.nodes.map((application) => (
+                    <Table.Tr key={application.id}>
+                      <Table.Td>
+                        {application.grant ? (
+                          <Stack gap={2}>
+                            <Anchor component={Link} to={`/grants/${application.grant.id}`}>
+                              {application.grant.title}
+                            </Anchor>
+                            <Group gap={4}>
+                              <Text fz="xs" c="dimmed">
+                                {application.grant.funderName}
+                              </Text>
+                              <StatusBadge status={application.grant.status} />
+                            </Group>
+                          </Stack>
+                        ) : (
+                          <Text c="dimmed">{t('grants.applications.grantGone')}</Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{labels.applicationStatus(application.status)}</Table.Td>
+                      <Table.Td>{application.amountRequested != null ? formatYen(application.amountRequested, i18n.language) : t('grants.notSet')}</Table.Td>
+                      <Table.Td>{application.amountAwarded != null ? formatYen(application.amountAwarded, i18n.language) : t('grants.notSet')}</Table.Td>
+                      <Table.Td>{formatDateTime(application.updatedAt, i18n.language)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          ) : null}
+          <LoadMore hasNextPage={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
+        </section>
+      ) : null}
+    </RequireAbility>
+  );
+}

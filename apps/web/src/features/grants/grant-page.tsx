@@ -1,0 +1,217 @@
+// One grant listing (/grants/:id): everything about it, its files, the bookmark, my
+// organisation's application (for those who may record one: ORG_ADMIN, COORDINATOR,
+// GRANT_EDITOR), and for the publishing organisation the applications per status, editing and
+// the life-cycle actions.
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
+import { APPLICATION_STATUSES, mayPublishGrants, mayRecordApplications } from '@tsunagu/domain';
+import type { GrantApplicationStatus, GrantDetailFragment } from '@tsunagu/graphql-client';
+import { GrantDocument, RecordGrantApplicationDocument } from '@tsunagu/graphql-client';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSession } from '../../app/auth/use-session';
+import { GrantActions } from './grant-actions';
+import { BookmarkButton, GrantDetailView, SanitisedDetails, Section } from './grant-parts';
+import { formatDateTime, formatYen, useGrantLabels } from './vocabulary';
+
+export function GrantPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { data, loading, error } = useQuery(GrantDocument, { variables: { id } });
+  if (loading && !data) return <LoadingState label={t('common.loading')} />;
+  if (error || !data) {
+    const apiError = readApiError(error);
+    return (
+      <>
+        <PageHeader title={apiError.code === 'NOT_FOUND' ? t('grants.notFound') : t('grants.title')} />
+        {apiError.code === 'NOT_FOUND' ? null : <ApiErrorAlert error={apiError} />}
+        <Anchor component={Link} to="/grants">
+          {t('grants.back')}
+        </Anchor>
+      </>
+    );
+  }
+  return <GrantView grant={data.grant} />;
+}
+
+function GrantView({ grant }: { grant: GrantDetailFragment }) {
+  const { t } = useTranslation();
+  const { actor } = useSession();
+  const publisher = grant.mine && !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
+  const recorder = !!actor && mayRecordApplications(actor.roles) && grant.status !== 'DRAFT';
+  return (
+    <>
+      <PageHeader
+        title={grant.title}
+        description={grant.funderName}
+        actions={
+          <>
+            {grant.status !== 'DRAFT' ? <BookmarkButton grant={grant} /> : null}
+            {publisher && grant.status !== 'ARCHIVED' ? (
+              <Button component={Link} to={`/grants/${grant.id}/edit`} variant="default">
+                {t('common.edit')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Stack gap="lg">
+        <Anchor component={Link} to="/grants" fz="sm">
+          {t('grants.back')}
+        </Anchor>
+        {publisher ? <GrantActions grant={grant} /> : null}
+        <GrantDetailView grant={grant} details={<SanitisedDetails html={grant.detailsHtml} />} />
+        {grant.applicationCounts ? <ApplicationCounts counts={grant.applicationCounts} /> : null}
+        {recorder ? <ApplicationSection grant={grant} /> : null}
+      </Stack>
+    </>
+  );
+}
+
+function ApplicationCounts({ counts }: { counts: NonNullable<GrantDetailFragment['applicationCounts']> }) {
+  const { t } = useTranslation();
+  const labels = useGrantLabels();
+  const countOf = (status: string) => counts.find((entry) => entry.status === status)?.count ?? 0;
+  return (
+    <Section id="grant-application-counts" title={t('grants.applications.countsTitle')}>
+      <Stack gap="xs">
+        <Text fz="sm" c="dimmed">
+          {t('grants.applications.countsHelp')}
+        </Text>
+        <Table.ScrollContainer minWidth={320}>
+          <Table aria-labelledby="grant-application-counts">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('grants.applications.status')}</Table.Th>
+                <Table.Th>{t('grants.applications.count')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {APPLICATION_STATUSES.codes.map((status) => (
+                <Table.Tr key={status}>
+                  <Table.Td>{labels.applicationStatus(status)}</Table.Td>
+                  <Table.Td data-testid={`count-${status}`}>{countOf(status)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+    </Section>
+  );
+}
+
+function ApplicationSection({ grant }: { grant: GrantDetailFragment }) {
+  const { t, i18n } = useTranslation();
+  const labels = useGrantLabels();
+  const client = useApolloClient();
+  const existing = grant.myApplication;
+  const [status, setStatus] = useState<GrantApplicationStatus>(existing?.status ?? 'PLANNING');
+  const [requested, setRequested] = useState<number | string>(existing?.amountRequested ?? '');
+  const [awarded, setAwarded] = useState<number | string>(existing?.amountAwarded ?? '');
+  const [notes, setNotes] = useState(existing?.notes ?? '');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [record, recording] = useMutation(RecordGrantApplicationDocument, {
+    refetchQueries: [{ query: GrantDocument, variables: { id: grant.id } }],
+    awaitRefetchQueries: true,
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await record({
+        variables: {
+          input: {
+            grantId: grant.id,
+            status,
+            amountRequested: typeof requested === 'number' ? requested : null,
+            amountAwarded: status === 'AWARDED' && typeof awarded === 'number' ? awarded : null,
+            notes: notes.trim() || null,
+          },
+        },
+      });
+      client.cache.evict({ fieldName: 'myApplications' });
+      client.cache.evict({ fieldName: 'grantApplicationTotals' });
+      client.cache.gc();
+      setSaved(true);
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  return (
+    <Section id="grant-my-application" title={t('grants.applications.mineTitle')}>
+      <form onSubmit={(event) => void submit(event)} aria-labelledby="grant-my-application">
+        <Stack gap="sm">
+          <Text fz="sm" c="dimmed">
+            {t('grants.applications.private')}
+          </Text>
+          {existing ? (
+            <Text fz="sm" data-testid="my-application-status">
+              {t('grants.applications.current', {
+                status: labels.applicationStatus(existing.status),
+                date: formatDateTime(existing.updatedAt, i18n.language),
+              })}
+            </Text>
+          ) : null}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select
+              label={t('grants.applications.status')}
+              data={labels.options(APPLICATION_STATUSES)}
+              value={status}
+              allowDeselect={false}
+              onChange={(value) => value && setStatus(value as GrantApplicationStatus)}
+            />
+            <NumberInput
+              label={t('grants.applications.amountRequested')}
+              min={0}
+              thousandSeparator=","
+              value={requested}
+              onChange={setRequested}
+              error={error?.fields['amountRequested']}
+            />
+            {status === 'AWARDED' ? (
+              <NumberInput
+                label={t('grants.applications.amountAwarded')}
+                min={0}
+                thousandSeparator=","
+                value={awarded}
+                onChange={setAwarded}
+                error={error?.fields['amountAwarded']}
+              />
+            ) : null}
+          </SimpleGrid>
+          <Textarea
+            label={t('grants.applications.notes')}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={notes}
+            onChange={(event) => setNotes(event.currentTarget.value)}
+          />
+          <ApiErrorAlert error={error} />
+          {saved ? (
+            <Alert color="green" variant="light" role="status">
+              {t('grants.applications.saved')}
+            </Alert>
+          ) : null}
+          {existing?.amountAwarded != null ? (
+            <Text fz="sm">{t('grants.applications.awardedLine', { amount: formatYen(existing.amountAwarded, i18n.language) })}</Text>
+          ) : null}
+          <Group>
+            <Button type="submit" loading={recording.loading}>
+              {t('grants.applications.record')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}

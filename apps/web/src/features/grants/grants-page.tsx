@@ -1,0 +1,334 @@
+// Finding grants (/grants): Japanese or English keywords, filters and a sort, all in the URL
+// (search-params.ts) so a search can be shared, bookmarked or saved for the daily mail; results
+// with "load more" (keyset pages appended by the cache's field policy).
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { FUNDER_KINDS, GRANT_TYPES, LEGAL_FORMS, mayPublishGrants, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
+import { SaveGrantSearchDocument, SearchGrantsDocument, type GrantSort } from '@tsunagu/graphql-client';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSession } from '../../app/auth/use-session';
+import { organizationKindLabel } from '../../app/labels';
+import { useLoadMore } from '../../app/use-load-more';
+import { GrantCard, GrantsTabs } from './grant-parts';
+import { GRANT_SORTS, hasAnyFilter, readFilters, searchInputOf, writeFilters, type GrantFilters } from './search-params';
+import { useGrantLabels } from './vocabulary';
+
+const pageSize = 20;
+
+export function GrantsPage() {
+  const { t } = useTranslation();
+  const { actor } = useSession();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readFilters(params), [params]);
+  const input = useMemo(() => searchInputOf(filters), [filters]);
+  const { data, previousData, loading, error, fetchMore } = useQuery(SearchGrantsDocument, {
+    variables: { input, first: pageSize },
+    fetchPolicy: 'cache-and-network',
+  });
+  const result = data?.searchGrants ?? previousData?.searchGrants;
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const [saving, setSaving] = useState(false);
+  const publisher = !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
+
+  const apply = (next: Partial<GrantFilters>) => setParams(writeFilters({ ...filters, ...next }));
+
+  return (
+    <>
+      <PageHeader
+        title={t('grants.title')}
+        description={t('grants.description')}
+        actions={
+          <>
+            <Button variant="default" onClick={() => setSaving(true)}>
+              {t('grants.saved.saveCurrent')}
+            </Button>
+            {publisher ? (
+              <Button component={Link} to="/grants/new">
+                {t('grants.editor.new')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <GrantsTabs />
+      <Stack gap="lg">
+        <SearchForm filters={filters} onSearch={(next) => apply(next)} />
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <FilterPanel filters={filters} onChange={apply} onClear={() => setParams(filters.keywords ? { q: filters.keywords } : {})} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <section aria-labelledby="grant-results-heading">
+              <Group justify="space-between" mb="sm" wrap="wrap">
+                <Title order={2} fz="h4" id="grant-results-heading">
+                  {t('grants.results')}
+                </Title>
+                <Select
+                  label={t('grants.sort.label')}
+                  data={GRANT_SORTS.map((sort) => ({ value: sort, label: t(`grants.sort.${sort}`) }))}
+                  value={filters.sort}
+                  allowDeselect={false}
+                  onChange={(value) => value && apply({ sort: value as GrantSort })}
+                  w={200}
+                />
+              </Group>
+              {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+              {loading && !result ? <LoadingState label={t('grants.searching')} /> : null}
+              {result ? (
+                <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
+                  {result.nodes.map((grant) => (
+                    <li key={grant.id}>
+                      <GrantCard grant={grant} />
+                    </li>
+                  ))}
+                </Stack>
+              ) : null}
+              {result && result.nodes.length === 0 ? (
+                <Text c="dimmed">{hasAnyFilter(filters) ? t('grants.noResults') : t('grants.empty')}</Text>
+              ) : null}
+              {result?.pageInfo.hasNextPage ? (
+                <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
+                  {t('common.loadMore')}
+                </Button>
+              ) : null}
+            </section>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+      <SaveSearchModal opened={saving} filters={filters} onClose={() => setSaving(false)} />
+    </>
+  );
+}
+
+function SearchForm({ filters, onSearch }: { filters: GrantFilters; onSearch: (next: Partial<GrantFilters>) => void }) {
+  const { t } = useTranslation();
+  const [keywords, setKeywords] = useState(filters.keywords);
+  const [region, setRegion] = useState(filters.region);
+  const [amountFrom, setAmountFrom] = useState<number | string>(filters.amountFrom ?? '');
+  const [amountTo, setAmountTo] = useState<number | string>(filters.amountTo ?? '');
+  // Back/forward and shared links change the URL: the boxes follow it.
+  useEffect(() => setKeywords(filters.keywords), [filters.keywords]);
+  useEffect(() => setRegion(filters.region), [filters.region]);
+  useEffect(() => setAmountFrom(filters.amountFrom ?? ''), [filters.amountFrom]);
+  useEffect(() => setAmountTo(filters.amountTo ?? ''), [filters.amountTo]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch({
+      keywords,
+      region,
+      amountFrom: typeof amountFrom === 'number' ? amountFrom : null,
+      amountTo: typeof amountTo === 'number' ? amountTo : null,
+    });
+  };
+
+  return (
+    <form role="search" aria-label={t('grants.searchLabel')} onSubmit={submit}>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <TextInput
+          label={t('grants.keywords')}
+          description={t('grants.keywordsHelp')}
+          type="search"
+          value={keywords}
+          onChange={(event) => setKeywords(event.currentTarget.value)}
+          style={{ flex: '1 1 18rem' }}
+        />
+        <TextInput
+          label={t('grants.region')}
+          description={t('grants.regionHelp')}
+          inputMode="numeric"
+          maxLength={6}
+          value={region}
+          onChange={(event) => setRegion(event.currentTarget.value)}
+          w={150}
+        />
+        <NumberInput
+          label={t('grants.amountFrom')}
+          min={0}
+          step={10000}
+          thousandSeparator=","
+          value={amountFrom}
+          onChange={setAmountFrom}
+          w={150}
+        />
+        <NumberInput
+          label={t('grants.amountTo')}
+          min={0}
+          step={10000}
+          thousandSeparator=","
+          value={amountTo}
+          onChange={setAmountTo}
+          w={150}
+        />
+        <Button type="submit">{t('grants.search')}</Button>
+      </Group>
+    </form>
+  );
+}
+
+const closingChoices = ['7', '14', '30', '60', '90'];
+
+function FilterPanel({
+  filters,
+  onChange,
+  onClear,
+}: {
+  filters: GrantFilters;
+  onChange: (next: Partial<GrantFilters>) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useGrantLabels();
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="grant-filters-heading">
+      <Stack gap="md">
+        <Group justify="space-between">
+          <Title order={2} fz="h5" id="grant-filters-heading">
+            {t('grants.filters')}
+          </Title>
+          {hasAnyFilter({ ...filters, keywords: '' }) ? (
+            <Button variant="subtle" size="compact-sm" onClick={onClear}>
+              {t('grants.clearFilters')}
+            </Button>
+          ) : null}
+        </Group>
+        <Switch label={t('grants.openNow')} checked={filters.openNow} onChange={(event) => onChange({ openNow: event.currentTarget.checked })} />
+        <Select
+          label={t('grants.closingWithin')}
+          placeholder={t('grants.closingAny')}
+          clearable
+          data={closingChoices.map((days) => ({ value: days, label: t('grants.closingDays', { count: Number(days) }) }))}
+          value={filters.closingWithinDays ? String(filters.closingWithinDays) : null}
+          onChange={(value) => onChange({ closingWithinDays: value ? Number(value) : null })}
+        />
+        <MultiSelect
+          label={t('grants.fields.themes')}
+          data={labels.options(SERVICE_CATEGORIES)}
+          value={filters.themes}
+          onChange={(values) => onChange({ themes: values as GrantFilters['themes'] })}
+          searchable
+          clearable
+        />
+        <MultiSelect
+          label={t('grants.fields.eligibleKinds')}
+          data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
+          value={filters.organizationKinds}
+          onChange={(values) => onChange({ organizationKinds: values as GrantFilters['organizationKinds'] })}
+          clearable
+        />
+        <MultiSelect
+          label={t('grants.fields.legalForms')}
+          data={labels.options(LEGAL_FORMS)}
+          value={filters.legalForms}
+          onChange={(values) => onChange({ legalForms: values as GrantFilters['legalForms'] })}
+          clearable
+        />
+        <MultiSelect
+          label={t('grants.fields.funderKind')}
+          data={labels.options(FUNDER_KINDS)}
+          value={filters.funderKinds}
+          onChange={(values) => onChange({ funderKinds: values as GrantFilters['funderKinds'] })}
+          clearable
+        />
+        <MultiSelect
+          label={t('grants.fields.grantType')}
+          data={labels.options(GRANT_TYPES)}
+          value={filters.grantTypes}
+          onChange={(values) => onChange({ grantTypes: values as GrantFilters['grantTypes'] })}
+          clearable
+        />
+      </Stack>
+    </Card>
+  );
+}
+
+function SaveSearchModal({ opened, filters, onClose }: { opened: boolean; filters: GrantFilters; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [save, saving] = useMutation(SaveGrantSearchDocument);
+  useEffect(() => {
+    if (opened) {
+      setName(filters.keywords);
+      setSaved(false);
+      setError(null);
+    }
+  }, [opened, filters.keywords]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await save({ variables: { name: name.trim(), criteria: searchInputOf(filters) } });
+      client.cache.evict({ fieldName: 'mySavedSearches' });
+      client.cache.gc();
+      setSaved(true);
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('grants.saved.saveTitle')}>
+      {saved ? (
+        <Stack gap="sm">
+          <Alert color="green" variant="light" role="status">
+            {t('grants.saved.savedNotice')}
+          </Alert>
+          <Group justify="flex-end">
+            <Anchor component={Link} to="/grants/saved">
+              {t('grants.saved.open')}
+            </Anchor>
+            <Button onClick={onClose}>{t('grants.close')}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={(event) => void submit(event)}>
+          <Stack gap="sm">
+            <Text fz="sm">{t('grants.saved.dailyMail')}</Text>
+            <TextInput
+              label={t('grants.saved.name')}
+              required
+              maxLength={100}
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              data-autofocus
+            />
+            <ApiErrorAlert error={error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={saving.loading} disabled={!name.trim()}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

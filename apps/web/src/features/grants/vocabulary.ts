@@ -1,0 +1,138 @@
+// The grants' vocabularies (libs/domain) in the UI language, and how amounts, dates and the
+// application window read. Windows are instants shown in Japan time (Asia/Tokyo); the editor
+// reads and writes them as Japan-time "YYYY-MM-DDTHH:mm" values.
+import {
+  APPLICATION_STATUSES,
+  FUNDER_KINDS,
+  GRANT_STATUSES,
+  GRANT_TYPES,
+  GRANT_VISIBILITIES,
+  LEGAL_FORMS,
+  SERVICE_CATEGORIES,
+  type LocalizedText,
+} from '@tsunagu/domain';
+import type { TFunction } from 'i18next';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Vocabulary = { readonly labels: Record<string, LocalizedText>; readonly codes: readonly string[] };
+
+function labelIn(vocabulary: Vocabulary, code: string, language: string): string {
+  const label = vocabulary.labels[code] as LocalizedText | undefined;
+  if (!label) return code;
+  return language === 'en' ? label.en : label.ja;
+}
+
+export interface GrantLabels {
+  funderKind: (code: string) => string;
+  grantType: (code: string) => string;
+  legalForm: (code: string) => string;
+  status: (code: string) => string;
+  visibility: (code: string) => string;
+  applicationStatus: (code: string) => string;
+  theme: (code: string) => string;
+  options: (vocabulary: Vocabulary) => { value: string; label: string }[];
+}
+
+export function useGrantLabels(): GrantLabels {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const of = useCallback((vocabulary: Vocabulary) => (code: string) => labelIn(vocabulary, code, language), [language]);
+  return useMemo(
+    () => ({
+      funderKind: of(FUNDER_KINDS),
+      grantType: of(GRANT_TYPES),
+      legalForm: of(LEGAL_FORMS),
+      status: of(GRANT_STATUSES),
+      visibility: of(GRANT_VISIBILITIES),
+      applicationStatus: of(APPLICATION_STATUSES),
+      theme: of(SERVICE_CATEGORIES),
+      options: (vocabulary: Vocabulary) => vocabulary.codes.map((code) => ({ value: code, label: labelIn(vocabulary, code, language) })),
+    }),
+    [of, language],
+  );
+}
+
+const locale = (language: string) => (language === 'en' ? 'en-GB' : 'ja-JP');
+
+/** ¥1,000,000 */
+export function formatYen(amount: number, language: string): string {
+  return new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'JPY', maximumFractionDigits: 0 }).format(amount);
+}
+
+/** An instant as a date and time in Japan time. */
+export function formatDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A YYYY-MM-DD date in the UI language (no time zone conversion). */
+export function formatDay(isoDate: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale(language), { timeZone: 'UTC', dateStyle: 'medium' }).format(date);
+}
+
+/** "¥100,000〜¥500,000", "上限なし", "〜¥500,000" … */
+export function amountRange(
+  t: TFunction,
+  language: string,
+  grant: { amountMin?: number | null; amountMax?: number | null; amountUnlimited: boolean },
+): string {
+  const min = grant.amountMin != null ? formatYen(grant.amountMin, language) : null;
+  if (grant.amountUnlimited) return min ? t('grants.amount.fromUnlimited', { min }) : t('grants.amount.unlimited');
+  const max = grant.amountMax != null ? formatYen(grant.amountMax, language) : null;
+  if (min && max) return t('grants.amount.range', { min, max });
+  if (max) return t('grants.amount.upTo', { max });
+  if (min) return t('grants.amount.from', { min });
+  return t('grants.amount.notSet');
+}
+
+export type WindowState =
+  | { kind: 'closed' }
+  | { kind: 'notYetOpen'; opensAt: string }
+  | { kind: 'open'; daysLeft: number | null };
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** Where a listing's application window stands now. */
+export function windowState(
+  grant: { status: string; windowOpensAt?: string | null; windowClosesAt?: string | null },
+  now: number = Date.now(),
+): WindowState {
+  if (grant.status === 'CLOSED' || grant.status === 'ARCHIVED') return { kind: 'closed' };
+  if (grant.windowClosesAt && new Date(grant.windowClosesAt).getTime() <= now) return { kind: 'closed' };
+  if (grant.windowOpensAt && new Date(grant.windowOpensAt).getTime() > now) return { kind: 'notYetOpen', opensAt: grant.windowOpensAt };
+  if (!grant.windowClosesAt) return { kind: 'open', daysLeft: null };
+  return { kind: 'open', daysLeft: Math.ceil((new Date(grant.windowClosesAt).getTime() - now) / dayMs) };
+}
+
+/** "2026-04-01T09:00" in Japan time for an instant (the value of a datetime-local input). */
+export function toTokyoLocal(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '00';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
+/** The instant of a Japan-time "YYYY-MM-DDTHH:mm" value, or null when empty or malformed. */
+export function fromTokyoLocal(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}:00+09:00`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** "1.2 MB", "34 KB", "512 B". */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
