@@ -101,7 +101,7 @@ describe('GrantJobs', () => {
         template: {
           kind: 'grant-saved-search',
           searches: [{ name: '子ども', grants: [{ title: '子ども食堂', funderName: '財団', closesAt: null, grantUrl: 'https://tsunagu.example.jp/grants/g1' }] }],
-          savedSearchesUrl: 'https://tsunagu.example.jp/grants/saved-searches',
+          savedSearchesUrl: 'https://tsunagu.example.jp/grants/saved',
         },
       },
     ]);

@@ -260,7 +260,7 @@ export class GrantJobs implements OnModuleInit {
       await this.outbox.enqueue(manager, {
         to: email,
         language,
-        template: { kind: 'grant-saved-search', searches: sections, savedSearchesUrl: `${this.config.mail.appBaseUrl}/grants/saved-searches` },
+        template: { kind: 'grant-saved-search', searches: sections, savedSearchesUrl: `${this.config.mail.appBaseUrl}/grants/saved` },
       });
       return true;
     });

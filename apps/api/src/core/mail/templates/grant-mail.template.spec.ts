@@ -44,7 +44,7 @@ describe('renderMail: grant-saved-search', () => {
       },
       { name: '住まい', grants: [{ title: '住まい支援', funderName: 'C県', closesAt: new Date('2026-01-05T03:00:00Z'), grantUrl: 'https://tsunagu.example.jp/grants/3' }] },
     ],
-    savedSearchesUrl: 'https://tsunagu.example.jp/grants/saved-searches',
+    savedSearchesUrl: 'https://tsunagu.example.jp/grants/saved',
   };
 
   it('lists every new match under its search with funder, closing time and link', () => {
