@@ -1,0 +1,142 @@
+// Grant information end to end: the intermediary body's grant editor (つながりサポートセンター)
+// lists a grant with a unique Japanese title, attaches a small PDF and publishes it; NPO法人こもれび's
+// coordinator finds it by a two-character Japanese keyword, opens it, downloads the PDF,
+// bookmarks it and records an APPLIED application; the bookmark is on /grants/bookmarks and the
+// publisher sees the application counted under 申請済み.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from './support/session';
+
+const EDITOR = { email: 'grants@chuo.example.jp' };
+const COORDINATOR = { email: 'coordinator@komorebi.example.jp' };
+
+// Uncommon kanji, so a random pair names this run's grant and (almost surely) nothing in the seed.
+const kanjiPool = '桜梅桃杏椿楓萩菫蓮菖葵柊槙樫楠檜欅榎朴椋鷺鶴鷹燕雀鴎雫虹霞霜雹';
+
+function uniqueKeyword(): string {
+  const pick = () => kanjiPool[Math.floor(Math.random() * kanjiPool.length)];
+  let first = pick();
+  let second = pick();
+  while (second === first) second = pick();
+  if (Math.random() < 0.5) [first, second] = [second, first];
+  return `${first}${second}`;
+}
+
+/** "YYYY-MM-DDTHH:mm" in Japan time, `days` from now (a datetime-local value). */
+function tokyoLocal(days: number): string {
+  const at = new Date(Date.now() + days * 24 * 60 * 60 * 1000 + 9 * 60 * 60 * 1000);
+  return at.toISOString().slice(0, 16);
+}
+
+/** A tiny but well-formed PDF (the API sniffs the bytes, not the name). */
+function tinyPdf(): Buffer {
+  const body = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n');
+  return Buffer.from(body, 'latin1');
+}
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test('an intermediary publishes a grant with a file; an NPO finds it by a Japanese keyword, downloads the file, bookmarks it and records an application', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const keyword = uniqueKeyword();
+  const run = Date.now().toString(36);
+  const title = `「${keyword}」地域の居場所づくり応援助成（${run}）`;
+  const fileName = `boshu-yoko-${run}.pdf`;
+
+  // The grant editor drafts the listing…
+  const editor = await signedInPage(browser, EDITOR.email);
+  await editor.goto('/grants');
+  await expect(editor.getByRole('heading', { level: 1, name: '助成金情報' })).toBeVisible();
+  await editor.getByRole('link', { name: '助成金情報を掲載' }).click();
+  await expect(editor).toHaveURL(/\/grants\/new$/);
+  await editor.getByRole('textbox', { name: /^名称/ }).fill(title);
+  await editor.getByRole('textbox', { name: /^実施団体（助成元）の名称/ }).fill('つながり地域基金');
+  await editor.getByRole('textbox', { name: '概要', exact: true }).fill('地域で孤立しがちな方の居場所づくりを応援します。');
+  await editor
+    .getByRole('textbox', { name: '詳細', exact: true })
+    .fill('<p>居場所の<strong>立ち上げ</strong>と運営の費用を助成します。</p><ul><li>会場費</li><li>食材費</li></ul>');
+  await editor.getByRole('textbox', { name: '下限額（円）' }).fill('100000');
+  await editor.getByRole('textbox', { name: '上限額（円）' }).fill('500000');
+  await editor.getByLabel('募集締切').fill(tokyoLocal(10));
+  await editor.getByLabel('全国を対象にする').check();
+
+  // …whose preview renders the details as the page will.
+  await editor.getByRole('tab', { name: 'プレビュー' }).click();
+  await expect(editor.getByRole('tabpanel').getByText('立ち上げ', { exact: true })).toBeVisible();
+  await editor.getByRole('tab', { name: '入力' }).click();
+
+  await editor.getByRole('button', { name: '下書きを保存' }).click();
+  await expect(editor).toHaveURL(/\/grants\/[^/]+\/edit/);
+  await expect(editor.getByText('保存しました。')).toBeVisible();
+  const grantPath = new URL(editor.url()).pathname.replace(/\/edit$/, '');
+
+  // …attaches the PDF…
+  await editor.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: tinyPdf() });
+  await expect(editor.getByText(`${fileName} を添付しました。`)).toBeVisible();
+  await expect(editor.getByRole('button', { name: `${fileName} をダウンロード` })).toBeVisible();
+
+  // …and publishes it.
+  await editor.getByRole('group', { name: 'この掲載への操作' }).getByRole('button', { name: '公開する', exact: true }).click();
+  const dialog = editor.getByRole('dialog', { name: '公開する' });
+  await dialog.getByRole('button', { name: '公開する', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(editor.getByText('公開中', { exact: true }).first()).toBeVisible();
+
+  // The NPO's coordinator finds it by the keyword…
+  const coordinator = await signedInPage(browser, COORDINATOR.email);
+  await coordinator.goto('/grants');
+  const search = coordinator.getByRole('search', { name: '助成金情報の検索' });
+  await search.getByRole('searchbox', { name: 'キーワード' }).fill(keyword);
+  await search.getByRole('button', { name: '検索' }).click();
+  await expect(coordinator).toHaveURL(new RegExp(`q=${encodeURIComponent(keyword)}`));
+  const result = coordinator.getByRole('link', { name: title });
+  await expect(result).toBeVisible();
+  await expect(coordinator.getByRole('article', { name: title }).getByText('締切まで10日')).toBeVisible();
+  await result.click();
+  await expect(coordinator).toHaveURL(new RegExp(`${grantPath}$`));
+  await expect(coordinator.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(coordinator.getByText('立ち上げ', { exact: true })).toBeVisible();
+
+  // …downloads the attachment…
+  const downloading = coordinator.waitForEvent('download');
+  await coordinator.getByRole('button', { name: `${fileName} をダウンロード` }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(fileName);
+
+  // …bookmarks it…
+  await coordinator.getByRole('button', { name: `「${title}」をブックマーク` }).click();
+  await expect(coordinator.getByRole('button', { name: `「${title}」のブックマークを外す` })).toHaveAttribute('aria-pressed', 'true');
+
+  // …and records the organisation's application.
+  const application = coordinator.getByRole('region', { name: '自団体の申請を記録' });
+  await application.getByRole('combobox', { name: '申請の状態' }).click();
+  await coordinator.getByRole('option', { name: '申請済み' }).click();
+  await application.getByRole('textbox', { name: '申請額（円）' }).fill('300000');
+  await application.getByRole('button', { name: '申請状況を保存' }).click();
+  await expect(application.getByText('申請状況を保存しました。')).toBeVisible();
+  await expect(application.getByTestId('my-application-status')).toContainText('申請済み');
+
+  // The bookmark is listed, and so is the application.
+  await coordinator.goto('/grants/bookmarks');
+  await expect(coordinator.getByRole('link', { name: title })).toBeVisible();
+  await coordinator.goto('/grants/applications');
+  await expect(coordinator.getByRole('link', { name: title })).toBeVisible();
+
+  // The publisher sees one application under 申請済み (counts only).
+  await editor.goto(grantPath);
+  await expect(editor.getByTestId('count-APPLIED')).toHaveText('1');
+});
