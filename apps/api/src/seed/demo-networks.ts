@@ -52,7 +52,10 @@ export const DEMO_NETWORK = {
       name: '中央区 福祉保健部',
       nameKana: 'チュウオウク フクシホケンブ',
       municipalityCode: '13102',
-      members: [{ email: 'liaison@city-chuo.example.jp', displayName: '渡辺 大輔', roles: ['LIAISON'] }],
+      members: [
+        { email: 'liaison@city-chuo.example.jp', displayName: '渡辺 大輔', roles: ['LIAISON'] },
+        { email: 'grants@city-chuo.example.jp', displayName: '中村 恵', roles: ['GRANT_EDITOR'] },
+      ],
     },
     {
       id: '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7e14',

@@ -9,6 +9,7 @@ import type { FieldCipher } from '../core/personal-data/field-cipher';
 import { SERVICE_WRITABLE_COLUMNS, writableValues } from '../modules/directory/directory.service';
 import { validateServiceFields } from '../modules/directory/service-fields';
 import { DEMO_EXTRA_ORGANIZATIONS, DEMO_PROFILES, DEMO_SERVICES } from './demo-directory';
+import { seedDemoGrants } from './demo-grants';
 import { DEMO_NETWORK, DEMO_PASSWORD, DemoNetwork, SECOND_DEMO_NETWORK } from './demo-networks';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReferrals } from './demo-referrals';
@@ -98,6 +99,7 @@ export async function seedDemoData(ownerUrl: string, cipher: FieldCipher): Promi
         if (network.id === DEMO_NETWORK.id) {
           await seedDemoPeople(manager, cipher);
           await seedDemoReferrals(manager);
+          await seedDemoGrants(manager);
         }
       });
     }
