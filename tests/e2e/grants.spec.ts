@@ -106,6 +106,23 @@ test('an intermediary publishes a grant with a file; an NPO finds it by a Japane
   const result = coordinator.getByRole('link', { name: title });
   await expect(result).toBeVisible();
   await expect(coordinator.getByRole('article', { name: title }).getByText('締切まで10日')).toBeVisible();
+
+  // (The search can be saved for the daily mail; it is listed on /grants/saved and can be deleted.)
+  const searchName = `${keyword}の助成金 ${run}`;
+  await coordinator.getByRole('button', { name: 'この検索を保存' }).click();
+  const saveDialog = coordinator.getByRole('dialog', { name: '検索条件を保存' });
+  await saveDialog.getByRole('textbox', { name: /^名前/ }).fill(searchName);
+  await saveDialog.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(saveDialog.getByText(/毎日メールでお知らせします/)).toBeVisible();
+  await saveDialog.getByRole('button', { name: '閉じる', exact: true }).click();
+  await coordinator.goto('/grants/saved');
+  await expect(coordinator.getByRole('link', { name: searchName })).toBeVisible();
+  await coordinator.getByRole('button', { name: `保存した検索「${searchName}」を削除` }).click();
+  const deleteDialog = coordinator.getByRole('dialog', { name: '保存した検索を削除' });
+  await deleteDialog.getByRole('button', { name: '削除', exact: true }).click();
+  await expect(coordinator.getByRole('link', { name: searchName })).toBeHidden();
+  await coordinator.goBack();
+  await expect(coordinator).toHaveURL(new RegExp(`q=${encodeURIComponent(keyword)}`));
   await result.click();
   await expect(coordinator).toHaveURL(new RegExp(`${grantPath}$`));
   await expect(coordinator.getByRole('heading', { level: 1, name: title })).toBeVisible();
