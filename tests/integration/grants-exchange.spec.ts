@@ -3,12 +3,17 @@
 // rather than duplicating (a published one stays published), the invalid fixture reports every
 // faulty record with its path and reason and writes nothing, only grant editors of intermediary
 // bodies and municipalities import, another network sees none of the imported drafts, and the
-// CSV and 360Giving-style exports carry the network's published listings only.
+// CSV and 360Giving-style exports carry the network's published listings only; the demo
+// listings seed (twice, idempotently) and read back through the API.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
+import { DEMO_GRANT_APPLICATIONS, DEMO_GRANT_BOOKMARKS, DEMO_GRANTS } from '../../apps/api/src/seed/demo-grants';
+import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
+import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import { createGrant, GRANT_FIELDS, GRANT_QUERY, searchAll, transitionMutation } from '../support/grants';
 import { dataOf, superuserConnection } from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -43,6 +48,12 @@ async function importInto(client: SignedInClient, document: string, headers?: Re
 
 async function mine(client: SignedInClient): Promise<Listing[]> {
   return dataOf(await client.request<{ myGrants: { nodes: Listing[] } }>(MY_GRANTS, { first: 100 })).myGrants.nodes;
+}
+
+/** The value, failing the test when it is missing. */
+function present<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value');
+  return value;
 }
 
 async function grantCount(tenantId: string): Promise<number> {
@@ -144,7 +155,7 @@ describe('importing a jGrants export', () => {
       visibility: 'NETWORK',
     });
     // The details are sanitised as the editor's are; the targets are noted below them.
-    const details = String(bySource.get('a0W5h00000FIXTURE01')!['detailsHtml']);
+    const details = String(present(bySource.get('a0W5h00000FIXTURE01'))['detailsHtml']);
     expect(details).toContain('<strong>開設・改修</strong>');
     expect(details).not.toContain('script');
     expect(details).toContain('対象業種：医療、福祉');
@@ -179,7 +190,7 @@ describe('importing a jGrants export', () => {
 
   it('updates on a re-import instead of duplicating, and a published listing stays published', async () => {
     const before = new Map((await mine(c['editorI'])).map((listing) => [listing.sourceId, listing]));
-    const published = before.get('a0W5h00000FIXTURE02')!;
+    const published = present(before.get('a0W5h00000FIXTURE02'));
     dataOf(await c['editorI'].request(transitionMutation('publishGrant'), { id: published.id }));
     // The editor made one listing public; the re-import keeps what jGrants does not carry.
     await sql.query(`UPDATE grants SET visibility = 'PUBLIC', contact = '担当：高橋' WHERE tenant_id = $1 AND id = $2`, [a.tenantId, published.id]);
@@ -194,7 +205,7 @@ describe('importing a jGrants export', () => {
     const after = await mine(c['editorI']);
     expect(after).toHaveLength(12);
     expect(await grantCount(a.tenantId)).toBe(12);
-    const updated = after.find((listing) => listing.id === published.id)!;
+    const updated = after.find((listing) => listing.id === published.id);
     expect(updated).toMatchObject({
       title: '高齢者見守りネットワーク構築支援事業（第2次募集・架空）',
       amountMax: 2_500_000,
@@ -260,7 +271,7 @@ describe('exports', () => {
     expect(content).toContain('高齢者見守りネットワーク構築支援事業（第2次募集・架空）');
     expect(content).toContain(`${formulaId},"'=HYPERLINK(""https://evil.example"",""募集"")",'＋中央区,市区町村,`);
     expect(content).not.toContain('こども食堂運営支援補助金'); // a draft
-    const published = lines.find((line) => line.includes('第2次募集'))!;
+    const published = present(lines.find((line) => line.includes('第2次募集')));
     expect(published).toContain(',2500000,');
     expect(published).toContain(',66.67,');
     expect(published).toContain(',2026-11-15 09:00,2026-12-25 17:00,');
@@ -279,7 +290,7 @@ describe('exports', () => {
     expect(file).toMatchObject({ fileName: 'grants-360giving.json', mediaType: 'application/json', base64: false });
     const document = JSON.parse(String(file['content'])) as { grants: Array<Record<string, unknown>> };
     expect(document.grants).toHaveLength(2);
-    const imported = document.grants.find((grant) => String(grant['title']).includes('第2次募集'))!;
+    const imported = present(document.grants.find((grant) => String(grant['title']).includes('第2次募集')));
     expect(imported).toMatchObject({
       currency: 'JPY',
       description: 'ICTを使った高齢者の見守り体制づくりに',
@@ -294,5 +305,53 @@ describe('exports', () => {
       for (const field of ['amountAwarded', 'amountAppliedFor', 'awardDate', 'recipientOrganization']) expect(grant).not.toHaveProperty(field);
     }
     expect(document.grants.some((grant) => grant['id'] === `360G-tsunagu-${formulaId}`)).toBe(true);
+  });
+});
+
+describe('the demo grants', () => {
+  let demo: TestDatabase;
+  let demoApi: RunningApi;
+  let demoSql: DataSource;
+
+  beforeAll(async () => {
+    demo = await createTestDatabase();
+    const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
+    await seedDemoData(demo.ownerUrl, cipher);
+    await seedDemoData(demo.ownerUrl, cipher); // idempotent
+    demoSql = await superuserConnection(demo);
+    demoApi = await startApi(demo);
+  }, 120_000);
+
+  afterAll(async () => {
+    await demoSql?.destroy();
+    await demoApi?.close();
+    await demo?.drop();
+  });
+
+  it('seeds every listing, bookmark and application once', async () => {
+    const [counts]: Array<Record<string, number>> = await demoSql.query(
+      `SELECT (SELECT count(*)::int FROM grants WHERE tenant_id = $1) AS grants,
+              (SELECT count(*)::int FROM grants WHERE tenant_id = $1 AND status = 'CLOSED') AS closed,
+              (SELECT count(*)::int FROM grant_bookmarks WHERE tenant_id = $1) AS bookmarks,
+              (SELECT count(*)::int FROM grant_applications WHERE tenant_id = $1) AS applications`,
+      [DEMO_NETWORK.id],
+    );
+    expect(counts).toEqual({
+      grants: DEMO_GRANTS.length,
+      closed: DEMO_GRANTS.filter((grant) => grant.window === 'CLOSED').length,
+      bookmarks: DEMO_GRANT_BOOKMARKS.length,
+      applications: DEMO_GRANT_APPLICATIONS.length,
+    });
+  });
+
+  it('reads back through the API: a Japanese keyword, closing soon, bookmarks and the city editor', async () => {
+    const coordinator = await signIn(demoApi.url, 'coordinator@komorebi.example.jp', DEMO_PASSWORD);
+    expect((await searchAll(coordinator, { keywords: '子ども食堂' })).map((grant) => grant.title)).toContain('中央区子ども食堂運営費補助金');
+    const soon = await searchAll(coordinator, { closingWithinDays: 7, statuses: ['PUBLISHED'] });
+    expect(soon.length).toBe(DEMO_GRANTS.filter((grant) => grant.window === 'CLOSING_SOON').length);
+    const cityEditor = await signIn(demoApi.url, 'grants@city-chuo.example.jp', DEMO_PASSWORD);
+    expect((await mine(cityEditor)).length).toBe(DEMO_GRANTS.filter((grant) => grant.publisher === 'CITY').length);
+    const csv = dataOf(await coordinator.request<{ exportGrantsCsv: { content: string } }>(EXPORT_CSV, { language: 'ja' })).exportGrantsCsv;
+    expect(csv.content.slice(1).split('\r\n').filter(Boolean)).toHaveLength(1 + DEMO_GRANTS.filter((grant) => grant.window !== 'CLOSED').length);
   });
 });

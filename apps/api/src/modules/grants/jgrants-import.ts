@@ -136,7 +136,7 @@ export function themesOf(usePurpose: string | null): ServiceCategory[] {
  */
 export function funderKindOf(institution: string): FunderKind {
   const name = institution.trim();
-  const head = name.split(/[\s　]+/)[0] ?? name;
+  const head = name.split(/[\s\u3000]+/)[0] ?? name;
   if (/(省|庁|内閣府|内閣官房|機構)/.test(head)) return 'NATIONAL';
   if (/(市|区|町|村)$/.test(head)) return 'MUNICIPALITY';
   if (/(都|道|府|県)$/.test(head) || PREFECTURE_NAMES.some((prefecture) => head.startsWith(prefecture))) return 'PREFECTURE';
@@ -195,7 +195,7 @@ function tokyoDate(date: Date): string {
 export function areaOf(area: string): { nationwide: boolean; regionCodes: string[]; unknown: string[] } {
   const parts = area
     .normalize('NFKC')
-    .split(/[\/、,;\s]+/)
+    .split(/[/、,;\s]+/)
     .map((part) => part.trim())
     .filter(Boolean);
   const regionCodes: string[] = [];
