@@ -13,6 +13,7 @@ import {
   MultiSelect,
   NumberInput,
   Select,
+  SimpleGrid,
   Stack,
   Switch,
   Text,
@@ -213,51 +214,54 @@ function FilterPanel({
             </Button>
           ) : null}
         </Group>
-        <Switch label={t('grants.openNow')} checked={filters.openNow} onChange={(event) => onChange({ openNow: event.currentTarget.checked })} />
-        <Select
-          label={t('grants.closingWithin')}
-          placeholder={t('grants.closingAny')}
-          clearable
-          data={closingChoices.map((days) => ({ value: days, label: t('grants.closingDays', { count: Number(days) }) }))}
-          value={filters.closingWithinDays ? String(filters.closingWithinDays) : null}
-          onChange={(value) => onChange({ closingWithinDays: value ? Number(value) : null })}
-        />
-        <MultiSelect
-          label={t('grants.fields.themes')}
-          data={labels.options(SERVICE_CATEGORIES)}
-          value={filters.themes}
-          onChange={(values) => onChange({ themes: values as GrantFilters['themes'] })}
-          searchable
-          clearable
-        />
-        <MultiSelect
-          label={t('grants.fields.eligibleKinds')}
-          data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
-          value={filters.organizationKinds}
-          onChange={(values) => onChange({ organizationKinds: values as GrantFilters['organizationKinds'] })}
-          clearable
-        />
-        <MultiSelect
-          label={t('grants.fields.legalForms')}
-          data={labels.options(LEGAL_FORMS)}
-          value={filters.legalForms}
-          onChange={(values) => onChange({ legalForms: values as GrantFilters['legalForms'] })}
-          clearable
-        />
-        <MultiSelect
-          label={t('grants.fields.funderKind')}
-          data={labels.options(FUNDER_KINDS)}
-          value={filters.funderKinds}
-          onChange={(values) => onChange({ funderKinds: values as GrantFilters['funderKinds'] })}
-          clearable
-        />
-        <MultiSelect
-          label={t('grants.fields.grantType')}
-          data={labels.options(GRANT_TYPES)}
-          value={filters.grantTypes}
-          onChange={(values) => onChange({ grantTypes: values as GrantFilters['grantTypes'] })}
-          clearable
-        />
+        {/* Two columns on a tablet, where the panel sits above the results. */}
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 1 }} spacing="md">
+          <Switch label={t('grants.openNow')} checked={filters.openNow} onChange={(event) => onChange({ openNow: event.currentTarget.checked })} />
+          <Select
+            label={t('grants.closingWithin')}
+            placeholder={t('grants.closingAny')}
+            clearable
+            data={closingChoices.map((days) => ({ value: days, label: t('grants.closingDays', { count: Number(days) }) }))}
+            value={filters.closingWithinDays ? String(filters.closingWithinDays) : null}
+            onChange={(value) => onChange({ closingWithinDays: value ? Number(value) : null })}
+          />
+          <MultiSelect
+            label={t('grants.fields.themes')}
+            data={labels.options(SERVICE_CATEGORIES)}
+            value={filters.themes}
+            onChange={(values) => onChange({ themes: values as GrantFilters['themes'] })}
+            searchable
+            clearable
+          />
+          <MultiSelect
+            label={t('grants.fields.eligibleKinds')}
+            data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
+            value={filters.organizationKinds}
+            onChange={(values) => onChange({ organizationKinds: values as GrantFilters['organizationKinds'] })}
+            clearable
+          />
+          <MultiSelect
+            label={t('grants.fields.legalForms')}
+            data={labels.options(LEGAL_FORMS)}
+            value={filters.legalForms}
+            onChange={(values) => onChange({ legalForms: values as GrantFilters['legalForms'] })}
+            clearable
+          />
+          <MultiSelect
+            label={t('grants.fields.funderKind')}
+            data={labels.options(FUNDER_KINDS)}
+            value={filters.funderKinds}
+            onChange={(values) => onChange({ funderKinds: values as GrantFilters['funderKinds'] })}
+            clearable
+          />
+          <MultiSelect
+            label={t('grants.fields.grantType')}
+            data={labels.options(GRANT_TYPES)}
+            value={filters.grantTypes}
+            onChange={(values) => onChange({ grantTypes: values as GrantFilters['grantTypes'] })}
+            clearable
+          />
+        </SimpleGrid>
       </Stack>
     </Card>
   );

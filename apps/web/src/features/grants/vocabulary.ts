@@ -82,7 +82,7 @@ export function amountRange(
   const min = grant.amountMin != null ? formatYen(grant.amountMin, language) : null;
   if (grant.amountUnlimited) return min ? t('grants.amount.fromUnlimited', { min }) : t('grants.amount.unlimited');
   const max = grant.amountMax != null ? formatYen(grant.amountMax, language) : null;
-  if (min && max) return t('grants.amount.range', { min, max });
+  if (min && max) return min === max ? max : t('grants.amount.range', { min, max });
   if (max) return t('grants.amount.upTo', { max });
   if (min) return t('grants.amount.from', { min });
   return t('grants.amount.notSet');
