@@ -22,28 +22,11 @@ import { Clock } from '../../core/time/clock';
 import { searchDocument, UncheckedServiceFields, validateServiceFields } from './service-fields';
 import type { DirectoryFacets, PortalDirectory, Service } from './service.model';
 import { SERVICE_COLUMNS, ServiceRow, toPortalService, toService } from './service.mapper';
+import { Conditions } from '../../core/database/conditions';
 
 const SERVICE = { ja: 'サービス', en: 'service' };
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
 
-/** A WHERE clause being built with numbered parameters. */
-class Conditions {
-  readonly clauses: string[] = [];
-  readonly params: unknown[] = [];
-
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  add(clause: string): void {
-    this.clauses.push(clause);
-  }
-
-  get sql(): string {
-    return this.clauses.join(' AND ');
-  }
-}
 
 /** The same character bigrams as the database's app_bigrams() (by code point). */
 export function bigramsOf(term: string): string[] {

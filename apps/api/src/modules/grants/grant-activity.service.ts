@@ -14,7 +14,8 @@ import { GrantApplicationInput, GrantSearchInput } from './dto/grants.input';
 import type { Grant, GrantApplication, GrantApplicationTotals } from './grant.model';
 import { MAX_AMOUNT } from './grant-fields';
 import { APPLICATION_COLUMNS, ApplicationRow, GRANT_COLUMNS, GRANT_FROM, GrantReader, GrantRow, toApplication } from './grant-reader';
-import { Conditions, searchConditions, visibleTo } from './grant-search';
+import { Conditions } from '../../core/database/conditions';
+import { searchConditions, visibleTo } from './grant-search';
 import type { GrantSavedSearch } from './saved-search.model';
 import { GrantsService } from './grants.service';
 

@@ -1,6 +1,7 @@
 import type { GrantInput } from './dto/grants.input';
 import { grantSearchDocument, sanitizeDetails, validateGrantFields } from './grant-fields';
-import { applySort, Conditions } from './grant-search';
+import { Conditions } from '../../core/database/conditions';
+import { applySort } from './grant-search';
 
 const input = (overrides: Partial<GrantInput> = {}): GrantInput => ({
   title: '居場所づくり助成',

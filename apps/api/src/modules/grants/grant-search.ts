@@ -3,30 +3,12 @@
 // status, and every network's public published ones), the keyword and filter conditions, and
 // the keyset order of each sort.
 import { isUuid, normalizeForSearch, normalizeMunicipalityCode, prefectureRegion } from '@tsunagu/domain';
+import { Conditions } from '../../core/database/conditions';
 import { AppError } from '../../core/graphql/app-error';
 import type { KeysetCursor } from '../../core/graphql/pagination';
 import type { GrantSearchInput } from './dto/grants.input';
 import type { GrantSort } from './grant.model';
 import { MAX_AMOUNT } from './grant-fields';
-
-/** A WHERE clause being built with numbered parameters. */
-export class Conditions {
-  readonly clauses: string[] = [];
-  readonly params: unknown[] = [];
-
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  add(clause: string): void {
-    this.clauses.push(clause);
-  }
-
-  get sql(): string {
-    return this.clauses.length ? this.clauses.join(' AND ') : 'true';
-  }
-}
 
 /** Who is looking: the network and organisation of the membership. */
 export interface Viewer {

@@ -18,7 +18,8 @@ import type { GrantInput, GrantSearchInput } from './dto/grants.input';
 import type { Grant } from './grant.model';
 import { GRANT_WRITABLE_COLUMNS, grantWritableValues, validateGrantFields } from './grant-fields';
 import { GRANT_COLUMNS, GRANT_FROM, GrantReader, GrantRow } from './grant-reader';
-import { applySort, Conditions, searchConditions, visibleTo } from './grant-search';
+import { Conditions } from '../../core/database/conditions';
+import { applySort, searchConditions, visibleTo } from './grant-search';
 
 export const GRANT = { ja: '助成金情報', en: 'grant' };
 const FILE = { ja: 'ファイル', en: 'file' };
