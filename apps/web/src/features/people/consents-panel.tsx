@@ -1,10 +1,10 @@
 // A person's consents (owning organisation): each with its state, what it covers, for whom,
 // how long, how it was obtained and its evidence; recording a new one and revoking one.
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import type { OrganizationKind } from '@tsunagu/domain';
 import { ConsentEvidenceDocument, ConsentsDocument, RevokeConsentDocument, type ConsentRowFragment, type PersonDetailFragment } from '@tsunagu/graphql-client';
-import { ConfirmDialog, DescriptionList, LoadingState } from '@tsunagu/ui';
+import { DescriptionList, LoadingState } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
@@ -13,6 +13,7 @@ import { useSession } from '../../app/auth/use-session';
 import { organizationKindLabel } from '../../app/labels';
 import { ConsentForm } from './consent-form';
 import { ConsentStateBadge, SpecialCareBadge } from './person-badges';
+import { ReasonDialog } from './reason-dialog';
 import { formatDateTime, formatInstantDate, saveFile, usePeopleLabels } from './vocabulary';
 
 export function ConsentsPanel({ person }: { person: PersonDetailFragment }) {
@@ -140,46 +141,17 @@ function ConsentCard({ consent, canRevoke }: { consent: ConsentRowFragment; canR
 
 function RevokeDialog({ consentId, onClose }: { consentId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   // What the person page shows depends on the active consents: read it again, never stale.
   const [revoke, { loading }] = useMutation(RevokeConsentDocument, { refetchQueries: ['Consents', 'Person'], awaitRefetchQueries: true });
-  const confirm = async () => {
-    setAttempted(true);
-    if (!reason.trim()) return;
-    try {
-      await revoke({ variables: { id: consentId, reason: reason.trim() } });
-      onClose();
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
   return (
-    <ConfirmDialog
-      opened
+    <ReasonDialog
       title={t('people.consents.revokeTitle')}
+      body={t('people.consents.revokeBody')}
+      reasonLabel={t('people.consents.revokeReason')}
       confirmLabel={t('people.consents.revokeConfirm')}
-      cancelLabel={t('common.cancel')}
-      danger
       loading={loading}
-      error={<ApiErrorAlert error={error} />}
-      onConfirm={() => void confirm()}
-      onCancel={onClose}
-    >
-      <Stack gap="sm">
-        <Text fz="sm">{t('people.consents.revokeBody')}</Text>
-        <Textarea
-          label={t('people.consents.revokeReason')}
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={attempted && !reason.trim() ? t('validation.required') : error?.fields['reason']}
-          data-autofocus
-        />
-      </Stack>
-    </ConfirmDialog>
+      submit={(reason) => revoke({ variables: { id: consentId, reason } })}
+      onClose={onClose}
+    />
   );
 }

@@ -2,7 +2,7 @@
 // of everything held), correction, stop of use and erasure (org admins; provision and access
 // records are kept as the law requires).
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { CeasePersonUseDocument, ErasePersonDocument, PersonDisclosureDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
 import { ConfirmDialog } from '@tsunagu/ui';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { ReasonDialog } from './reason-dialog';
 import { saveFile } from './vocabulary';
 
 export function SubjectRequests({ person }: { person: PersonDetailFragment }) {
@@ -87,45 +88,17 @@ export function SubjectRequests({ person }: { person: PersonDetailFragment }) {
 
 function CeaseDialog({ person, onClose }: { person: PersonDetailFragment; onClose: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [cease, { loading }] = useMutation(CeasePersonUseDocument, { refetchQueries: ['Person'] });
-  const confirm = async () => {
-    setAttempted(true);
-    if (!reason.trim()) return;
-    try {
-      await cease({ variables: { id: person.id, reason: reason.trim() } });
-      onClose();
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
   return (
-    <ConfirmDialog
-      opened
+    <ReasonDialog
       title={t('people.requests.ceaseTitle')}
+      body={t('people.requests.ceaseBody')}
+      reasonLabel={t('people.requests.reason')}
       confirmLabel={t('people.requests.cease')}
-      cancelLabel={t('common.cancel')}
-      danger
       loading={loading}
-      error={<ApiErrorAlert error={error} />}
-      onConfirm={() => void confirm()}
-      onCancel={onClose}
-    >
-      <Stack gap="sm">
-        <Text fz="sm">{t('people.requests.ceaseBody')}</Text>
-        <Textarea
-          label={t('people.requests.reason')}
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={attempted && !reason.trim() ? t('validation.required') : error?.fields['reason']}
-        />
-      </Stack>
-    </ConfirmDialog>
+      submit={(reason) => cease({ variables: { id: person.id, reason } })}
+      onClose={onClose}
+    />
   );
 }
 
