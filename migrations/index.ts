@@ -13,6 +13,7 @@ import { CreateReferrals1764420000000 } from './1764420000000-create-referrals';
 import { ReferralInboxCountsIndex1764430000000 } from './1764430000000-referral-inbox-counts-index';
 import { CreateFiles1764435000000 } from './1764435000000-create-files';
 import { CreateGrants1764440000000 } from './1764440000000-create-grants';
+import { CreateTraining1764450000000 } from './1764450000000-create-training';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -28,4 +29,5 @@ export const migrations = [
   ReferralInboxCountsIndex1764430000000,
   CreateFiles1764435000000,
   CreateGrants1764440000000,
+  CreateTraining1764450000000,
 ];

@@ -21,6 +21,10 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PeopleModule } from './modules/people/people.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { CoursesModule } from './modules/training/courses/courses.module';
+import { LearningModule } from './modules/training/learning/learning.module';
+import { TrainingReportsModule } from './modules/training/reports/training-reports.module';
+import { TrainingSessionsModule } from './modules/training/sessions/training-sessions.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +53,10 @@ export class AppModule {
         ReferralsModule,
         NotificationsModule,
         GrantsModule,
+        CoursesModule,
+        LearningModule,
+        TrainingSessionsModule,
+        TrainingReportsModule,
       ],
     };
   }

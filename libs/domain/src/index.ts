@@ -9,3 +9,4 @@ export * from './lib/referrals';
 export * from './lib/vocabulary';
 export * from './lib/grants';
 export * from './lib/prefectures';
+export * from './lib/training';

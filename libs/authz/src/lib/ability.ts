@@ -5,8 +5,11 @@
 // Later capabilities add their subjects and rules here, never in a resolver or a component.
 import { AbilityBuilder, createMongoAbility, MongoAbility } from '@casl/ability';
 import {
+  mayAssignTraining,
+  mayAuthorCourses,
   mayDoCasework,
   mayPublishGrants,
+  mayReadTrainingReports,
   mayRecordApplications,
   maySeeSpecialCare,
   type OrganizationKind,
@@ -72,6 +75,28 @@ export interface GrantApplicationTotalsSubject {
   readonly __typename: 'GrantApplicationTotals';
 }
 
+/** A course (and its modules, materials, quiz, sessions), kept by its organisation's trainers. */
+export interface CourseSubject {
+  readonly __typename: 'Course';
+  readonly organizationId: string;
+}
+/** A course assignment to a member with a due date. */
+export interface CourseAssignmentSubject {
+  readonly __typename: 'CourseAssignment';
+  /** The assignee's organisation. */
+  readonly organizationId: string;
+}
+/** A training session (研修会), run by its organisation's trainers. */
+export interface TrainingSessionSubject {
+  readonly __typename: 'TrainingSession';
+  readonly organizationId: string;
+}
+/** Training reports: a trainer's courses, or an org admin's members. */
+export interface TrainingReportSubject {
+  readonly __typename: 'TrainingReport';
+  readonly organizationId: string;
+}
+
 type SubjectObject =
   | NetworkSubject
   | OrganizationSubject
@@ -84,7 +109,11 @@ type SubjectObject =
   | PersonRecordsSubject
   | GrantSubject
   | GrantApplicationSubject
-  | GrantApplicationTotalsSubject;
+  | GrantApplicationTotalsSubject
+  | CourseSubject
+  | CourseAssignmentSubject
+  | TrainingSessionSubject
+  | TrainingReportSubject;
 export type SubjectType = SubjectObject['__typename'];
 export type Subject = SubjectObject | SubjectType | 'all';
 
@@ -135,6 +164,24 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
     }
     if (mayRecordApplications(actor.roles)) {
       can(['create', 'update', 'read'], 'GrantApplication', own);
+    }
+
+    // Training: everyone reads courses and sessions (the API decides which courses a member is
+    // in the audience of); trainers author their own organisation's courses and sessions;
+    // trainers assign to anyone in the network, org admins to their own members; reports are
+    // the trainer's own courses or the org admin's own members.
+    can('read', 'Course');
+    can('read', 'TrainingSession');
+    if (mayAuthorCourses(actor.roles)) {
+      can(['create', 'update'], 'Course', own);
+      can(['create', 'update'], 'TrainingSession', own);
+      can('create', 'CourseAssignment');
+    }
+    if (mayAssignTraining(actor.roles)) {
+      can('create', 'CourseAssignment', own);
+    }
+    if (mayReadTrainingReports(actor.roles)) {
+      can('read', 'TrainingReport', own);
     }
 
     if (actor.roles.includes('ORG_ADMIN')) {
