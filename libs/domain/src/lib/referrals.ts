@@ -149,8 +149,12 @@ export const NOTIFICATION_KINDS = vocabulary({
   REFERRAL_COMPLETED: { ja: '紹介の支援が完了した', en: 'A referral was completed' },
   REFERRAL_MESSAGE: { ja: '紹介に新しいメッセージ', en: 'A new message on a referral' },
   REFERRAL_ESCALATED: { ja: '返答期限を過ぎた紹介', en: 'A referral passed its reply deadline' },
+  TRAINING_ASSIGNED: { ja: '研修が割り当てられた', en: 'A course was assigned to me' },
+  TRAINING_SESSION_PROMOTED: { ja: '研修会のキャンセル待ちから参加確定', en: 'A training session place came free for me' },
 });
 export type NotificationKind = (typeof NOTIFICATION_KINDS.codes)[number];
+/** The kinds a referral event raises (the referral notifier and digest handle these). */
+export type ReferralNotificationKind = Extract<NotificationKind, `REFERRAL_${string}`>;
 
 export const NOTIFICATION_DELIVERIES = vocabulary({
   IMMEDIATE: { ja: 'すぐにメール', en: 'Email at once' },

@@ -7,7 +7,7 @@
 // locks, then finds them mailed and claims nothing.
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NotificationKind } from '@tsunagu/domain';
+import type { ReferralNotificationKind } from '@tsunagu/domain';
 import type { Queue } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
@@ -37,7 +37,7 @@ const DIGEST_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 interface ClaimedRow extends ReferralMailRow {
   readonly membership_id: string;
-  readonly kind: NotificationKind;
+  readonly kind: ReferralNotificationKind;
   readonly organization_id: string;
   readonly email: string;
   readonly language: MailLanguage;

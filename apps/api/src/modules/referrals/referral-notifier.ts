@@ -6,7 +6,7 @@
 // nothing and a committed one always mails (through SMTP outages too). It never carries personal
 // data: see core/mail/templates/referral-notification.template.ts.
 import { Inject, Injectable } from '@nestjs/common';
-import type { NotificationDelivery, NotificationKind, ReferralStatus, ReferralUrgency } from '@tsunagu/domain';
+import type { NotificationDelivery, ReferralNotificationKind, ReferralStatus, ReferralUrgency } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
 import { MailOutbox } from '../../core/mail';
@@ -15,7 +15,7 @@ import { Clock } from '../../core/time/clock';
 
 export interface ReferralNotice {
   readonly tenantId: string;
-  readonly kind: NotificationKind;
+  readonly kind: ReferralNotificationKind;
   readonly referralId: string;
   /** Organisations whose admins and coordinators are told. */
   readonly organizationIds: readonly string[];
@@ -46,7 +46,7 @@ export const REFERRAL_MAIL_COLUMNS = `r.id AS referral_id, r.service_name, r.sta
   r.sender_organization_id, so.name AS sender_name, ro.name AS receiver_name`;
 
 /** The facts of a notice as the member of `organizationId` sees them (the counterpart is the other side). */
-export function noticeFacts(kind: NotificationKind, row: ReferralMailRow, organizationId: string, appBaseUrl: string): ReferralNoticeFacts {
+export function noticeFacts(kind: ReferralNotificationKind, row: ReferralMailRow, organizationId: string, appBaseUrl: string): ReferralNoticeFacts {
   return {
     notification: kind,
     counterpartName: organizationId === row.sender_organization_id ? row.receiver_name : row.sender_name,

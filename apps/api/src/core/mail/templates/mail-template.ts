@@ -1,6 +1,6 @@
 // Every mail Tsunagu sends, as data: the kind plus what its template needs. Callers enqueue one of
 // these; the text is rendered when it is enqueued, in the recipient's language.
-import type { NotificationKind, ReferralStatus, ReferralUrgency } from '@tsunagu/domain';
+import type { ReferralNotificationKind, ReferralStatus, ReferralUrgency } from '@tsunagu/domain';
 
 export type MailLanguage = 'ja' | 'en';
 
@@ -24,7 +24,7 @@ export interface PasswordResetMail {
  * message body), only the organisations, the service, the status and deadlines, and the link.
  */
 export interface ReferralNoticeFacts {
-  readonly notification: NotificationKind;
+  readonly notification: ReferralNotificationKind;
   /** The other organisation of the referral, seen from the recipient's. */
   readonly counterpartName: string;
   readonly serviceName: string;
@@ -70,13 +70,35 @@ export interface GrantSavedSearchMail {
   readonly savedSearchesUrl: string;
 }
 
+/** A course assigned to the recipient (by a trainer or their org admin). */
+export interface TrainingAssignedMail {
+  readonly kind: 'training-assigned';
+  readonly courseTitle: string;
+  readonly assignerName: string;
+  readonly assignerOrganizationName: string;
+  readonly dueAt: Date | null;
+  readonly courseUrl: string;
+}
+
+/** The recipient moved from a session's waiting list to a place. */
+export interface TrainingSessionPromotedMail {
+  readonly kind: 'training-session-promoted';
+  readonly sessionTitle: string;
+  readonly startsAt: Date;
+  /** Null for an online-only session. */
+  readonly place: string | null;
+  readonly sessionUrl: string;
+}
+
 export type MailTemplate =
   | InvitationMail
   | PasswordResetMail
   | ReferralNotificationMail
   | ReferralDigestMail
   | GrantReminderMail
-  | GrantSavedSearchMail;
+  | GrantSavedSearchMail
+  | TrainingAssignedMail
+  | TrainingSessionPromotedMail;
 
 export interface RenderedMail {
   readonly subject: string;

@@ -6,6 +6,7 @@ import type { MailLanguage, MailTemplate, RenderedMail } from './mail-template';
 import { renderPasswordReset } from './password-reset.template';
 import { renderReferralDigest } from './referral-digest.template';
 import { renderReferralNotification } from './referral-notification.template';
+import { renderTrainingAssigned, renderTrainingSessionPromoted } from './training.template';
 
 export function renderMail(template: MailTemplate, language: MailLanguage): RenderedMail {
   switch (template.kind) {
@@ -21,6 +22,10 @@ export function renderMail(template: MailTemplate, language: MailLanguage): Rend
       return renderGrantReminder(template, language);
     case 'grant-saved-search':
       return renderGrantSavedSearch(template, language);
+    case 'training-assigned':
+      return renderTrainingAssigned(template, language);
+    case 'training-session-promoted':
+      return renderTrainingSessionPromoted(template, language);
     default: {
       const unknown: never = template;
       throw new Error(`Unknown mail template ${(unknown as { kind: string }).kind}`);
