@@ -6,11 +6,20 @@ import enReferrals from './referrals.en.json';
 import jaReferrals from './referrals.ja.json';
 import enGrants from './grants.en.json';
 import jaGrants from './grants.ja.json';
+import enTraining from './training.en.json';
+import jaTraining from './training.ja.json';
+import enTrainingEditor from './training-editor.en.json';
+import jaTrainingEditor from './training-editor.ja.json';
 
-// Referrals and notifications (and grants) keep their keys in files of their own (merged here), so the
+// Referrals and notifications (and grants, training and the training editor) keep their keys in files of their own (merged here), so the
 // capability's strings can change without touching the shared resource files.
-const ja = { ...jaBase, ...jaReferrals, ...jaGrants };
-const en = { ...enBase, ...enReferrals, ...enGrants };
+// The merge is shallow: each file owns its own top-level keys (training.*.json: "training";
+// training-editor.*.json: "trainingEditor"). A top-level key in two files would silently lose one
+// side, so the check below makes the editor files fail typecheck if they reuse the learner's key.
+const editorFilesKeepTheirOwnKeys = [jaTrainingEditor, enTrainingEditor] satisfies { training?: never }[];
+void editorFilesKeepTheirOwnKeys;
+const ja = { ...jaBase, ...jaReferrals, ...jaGrants, ...jaTraining, ...jaTrainingEditor };
+const en = { ...enBase, ...enReferrals, ...enGrants, ...enTraining, ...enTrainingEditor };
 
 export const supportedLanguages = ['ja', 'en'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
