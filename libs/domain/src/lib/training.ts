@@ -212,11 +212,10 @@ export function certificateCode(randomBytes: Uint8Array): string {
 
 /** Normalises what a person typed (lower case, spaces, O for 0 …) to the printed form, or null. */
 export function normalizeCertificateCode(typed: string): string | null {
-  const compact = typed
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/^TSG/, '')
+  const typedCompact = typed.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
+  // The prefix is dropped only when it is there in addition to the 16 characters: a code's own
+  // characters may begin with T, S, G ("TSG-TSG1-…" typed as "TSG1…").
+  const compact = (typedCompact.length === 19 && typedCompact.startsWith('TSG') ? typedCompact.slice(3) : typedCompact)
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
   if (!/^[0-9A-HJKMNP-TV-Z]{16}$/.test(compact)) return null;
