@@ -1,0 +1,137 @@
+// Validation of course, module, material and quiz input: every faulty field reported at once,
+// in Japanese and English, with a stable reason. Checks that need the database (files,
+// organisations) are in CoursesService.
+import { LocalizedText, normalizeForSearch, Role } from '@tsunagu/domain';
+import { AppError } from '../../../core/graphql/app-error';
+import type { CourseInput, CourseMaterialInput, CourseModuleInput, QuizInput } from './dto/courses.input';
+
+const text = (ja: string, en: string): LocalizedText => ({ ja, en });
+
+export const MAX_QUESTIONS = 50;
+export const MAX_AUDIENCE_ORGANIZATIONS = 500;
+
+/** BAD_USER_INPUT naming the faulty fields, with a reason narrower than the code. */
+export function invalid(reason: string, fields: Record<string, LocalizedText>): AppError {
+  const first = Object.values(fields)[0] ?? text('入力内容を確認してください。', 'Please check the input.');
+  return new AppError('BAD_USER_INPUT', first, { reason, fields });
+}
+
+export interface CourseFields {
+  readonly title: string;
+  readonly summary: string;
+  readonly estimatedMinutes: number | null;
+  readonly coverFileId: string | null;
+  readonly audienceAll: boolean;
+  readonly audienceRoles: Role[];
+  readonly audienceOrganizationIds: string[];
+  readonly visibility: CourseInput['visibility'];
+}
+
+export function validateCourseFields(input: CourseInput): CourseFields {
+  const problems: Record<string, LocalizedText> = {};
+  const title = input.title.trim();
+  if (title.length < 1 || title.length > 200) problems['title'] = text('講座名を1〜200文字で入力してください。', 'Enter a title of 1 to 200 characters.');
+  const summary = (input.summary ?? '').trim();
+  if (summary.length > 2000) problems['summary'] = text('概要は2000文字以内にしてください。', 'Keep the summary within 2,000 characters.');
+  const estimatedMinutes = input.estimatedMinutes ?? null;
+  if (estimatedMinutes !== null && (!Number.isInteger(estimatedMinutes) || estimatedMinutes < 1 || estimatedMinutes > 10000)) {
+    problems['estimatedMinutes'] = text('所要時間は1〜10000分で入力してください。', 'Give the estimated time as 1 to 10,000 minutes.');
+  }
+  const audienceOrganizationIds = [...new Set(input.audienceOrganizationIds ?? [])];
+  if (audienceOrganizationIds.length > MAX_AUDIENCE_ORGANIZATIONS) {
+    problems['audienceOrganizationIds'] = text('対象の団体は500団体までです。', 'Choose at most 500 organisations.');
+  }
+  if (Object.keys(problems).length > 0) throw invalid('INVALID_COURSE', problems);
+  return {
+    title,
+    summary,
+    estimatedMinutes,
+    coverFileId: input.coverFileId ?? null,
+    audienceAll: input.audienceAll,
+    audienceRoles: [...new Set(input.audienceRoles ?? [])],
+    audienceOrganizationIds,
+    visibility: input.visibility,
+  };
+}
+
+export interface ModuleFields {
+  readonly title: string;
+  readonly description: string;
+  readonly required: boolean;
+}
+
+export function validateModuleFields(input: CourseModuleInput): ModuleFields {
+  const problems: Record<string, LocalizedText> = {};
+  const title = input.title.trim();
+  if (title.length < 1 || title.length > 200) problems['title'] = text('単元名を1〜200文字で入力してください。', 'Enter a module title of 1 to 200 characters.');
+  const description = (input.description ?? '').trim();
+  if (description.length > 4000) problems['description'] = text('説明は4000文字以内にしてください。', 'Keep the description within 4,000 characters.');
+  if (Object.keys(problems).length > 0) throw invalid('INVALID_MODULE', problems);
+  return { title, description, required: input.required ?? true };
+}
+
+export type MaterialSource = { readonly kind: 'FILE'; readonly fileId: string } | { readonly kind: 'LINK'; readonly url: string };
+
+export function validateMaterialFields(input: CourseMaterialInput): { title: string; source: MaterialSource } {
+  const problems: Record<string, LocalizedText> = {};
+  const title = input.title.trim();
+  if (title.length < 1 || title.length > 200) problems['title'] = text('教材名を1〜200文字で入力してください。', 'Enter a material title of 1 to 200 characters.');
+  const fileId = input.fileId?.trim() || null;
+  const url = input.url?.trim() || null;
+  let reason = 'INVALID_MATERIAL';
+  if ((fileId === null) === (url === null)) {
+    reason = 'MATERIAL_NEEDS_FILE_OR_URL';
+    problems['url'] = text('ファイルかURLのどちらか一方を指定してください。', 'Give either a file or a URL, not both and not neither.');
+  } else if (url !== null && (!/^https?:\/\/[^\s]+$/i.test(url) || url.length > 1000)) {
+    reason = 'INVALID_URL';
+    problems['url'] = text('URLは http:// または https:// で始まる1000文字以内で入力してください。', 'Give an http:// or https:// address of at most 1,000 characters.');
+  }
+  if (Object.keys(problems).length > 0) throw invalid(reason, problems);
+  return { title, source: fileId !== null ? { kind: 'FILE', fileId } : { kind: 'LINK', url: url as string } };
+}
+
+export interface QuizFields {
+  readonly passMarkPercent: number;
+  readonly maxAttempts: number | null;
+  readonly questions: ReadonlyArray<{ prompt: string; kind: QuizInput['questions'][number]['kind']; choices: string[]; correctChoices: number[] }>;
+}
+
+/** A whole quiz: 1–50 questions of 2–10 non-blank choices, valid answers, pass mark and attempts. */
+export function validateQuizFields(input: QuizInput): QuizFields {
+  const problems: Record<string, LocalizedText> = {};
+  if (!Number.isInteger(input.passMarkPercent) || input.passMarkPercent < 1 || input.passMarkPercent > 100) {
+    problems['passMarkPercent'] = text('合格点は1〜100（%）で入力してください。', 'Give the pass mark as 1 to 100 (%).');
+  }
+  const maxAttempts = input.maxAttempts ?? null;
+  if (maxAttempts !== null && (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 100)) {
+    problems['maxAttempts'] = text('受験回数の上限は1〜100回にするか、空（無制限）にしてください。', 'Give the attempt limit as 1 to 100, or leave it empty for no limit.');
+  }
+  if (input.questions.length < 1 || input.questions.length > MAX_QUESTIONS) {
+    problems['questions'] = text('問題は1〜50問にしてください。', 'A quiz has 1 to 50 questions.');
+  }
+  const questions = input.questions.map((question, index) => {
+    const path = `questions.${index}`;
+    const prompt = question.prompt.trim();
+    if (prompt.length < 1 || prompt.length > 1000) problems[`${path}.prompt`] = text(`問${index + 1}：問題文を1〜1000文字で入力してください。`, `Question ${index + 1}: enter the question in 1 to 1,000 characters.`);
+    const choices = question.choices.map((choice) => choice.trim());
+    if (choices.length < 2 || choices.length > 10) {
+      problems[`${path}.choices`] = text(`問${index + 1}：選択肢は2〜10個にしてください。`, `Question ${index + 1}: give 2 to 10 choices.`);
+    } else if (choices.some((choice) => choice.length < 1 || choice.length > 300)) {
+      problems[`${path}.choices`] = text(`問${index + 1}：選択肢はそれぞれ1〜300文字で入力してください。`, `Question ${index + 1}: each choice needs 1 to 300 characters.`);
+    }
+    const correctChoices = [...new Set(question.correctChoices)].sort((a, b) => a - b);
+    if (correctChoices.length === 0 || correctChoices.length !== question.correctChoices.length || correctChoices.some((choice) => !Number.isInteger(choice) || choice < 0 || choice >= choices.length)) {
+      problems[`${path}.correctChoices`] = text(`問${index + 1}：正解は選択肢の中から重複なく選んでください。`, `Question ${index + 1}: pick the correct answers among the choices, each once.`);
+    } else if (question.kind === 'SINGLE_CHOICE' && correctChoices.length !== 1) {
+      problems[`${path}.correctChoices`] = text(`問${index + 1}：1つ選ぶ問題の正解はちょうど1つです。`, `Question ${index + 1}: a single-choice question has exactly one correct answer.`);
+    }
+    return { prompt, kind: question.kind, choices, correctChoices };
+  });
+  if (Object.keys(problems).length > 0) throw invalid('INVALID_QUIZ', problems);
+  return { passMarkPercent: input.passMarkPercent, maxAttempts, questions };
+}
+
+/** The text a course is found by: title, summary and module titles, normalised like a query. */
+export function courseSearchDocument(title: string, summary: string, moduleTitles: readonly string[]): string {
+  return normalizeForSearch([title, summary, ...moduleTitles].join(' | '));
+}
