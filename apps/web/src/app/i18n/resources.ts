@@ -15,9 +15,10 @@ import jaTrainingEditor from './training-editor.ja.json';
 // capability's strings can change without touching the shared resource files.
 // The merge is shallow: each file owns its own top-level keys (training.*.json: "training";
 // training-editor.*.json: "trainingEditor"). A top-level key in two files would silently lose one
-// side, so the check below makes the editor files fail typecheck if they reuse the learner's key.
-const editorFilesKeepTheirOwnKeys = [jaTrainingEditor, enTrainingEditor] satisfies { training?: never }[];
-void editorFilesKeepTheirOwnKeys;
+// side, so the check below makes typecheck fail when the learner's and the editor's files share one.
+type Disjoint<A, B> = [keyof A & keyof B] extends [never] ? true : false;
+const trainingFilesKeepTheirOwnKeys: Disjoint<typeof jaTraining, typeof jaTrainingEditor> & Disjoint<typeof enTraining, typeof enTrainingEditor> = true;
+void trainingFilesKeepTheirOwnKeys;
 const ja = { ...jaBase, ...jaReferrals, ...jaGrants, ...jaTraining, ...jaTrainingEditor };
 const en = { ...enBase, ...enReferrals, ...enGrants, ...enTraining, ...enTrainingEditor };
 

@@ -1,0 +1,120 @@
+// My learning (/training/my): the courses I am enrolled in, in progress, completed or overdue
+// (?filter= in the URL), with due dates (overdue ones in red), progress and a way back into the
+// player or to the certificate.
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { MyEnrolmentsDocument, type EnrolmentFilter, type MyEnrolmentsQuery } from '@tsunagu/graphql-client';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { readApiError } from '../../../app/api-errors';
+import { useLoadMore } from '../../../app/use-load-more';
+import { EnrolmentBadge, EstimatedTime, ProgressLine } from './training-parts';
+import { TrainingTabs } from './training-tabs';
+import { formatDate, useTrainingLabels } from './vocabulary';
+
+const pageSize = 20;
+const FILTERS: readonly EnrolmentFilter[] = ['ACTIVE', 'COMPLETED', 'OVERDUE'];
+
+type EnrolmentRow = MyEnrolmentsQuery['myEnrolments']['nodes'][number];
+
+export function MyLearningPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filter = FILTERS.find((entry) => entry === params.get('filter')) ?? 'ACTIVE';
+  const { data, previousData, loading, error, fetchMore } = useQuery(MyEnrolmentsDocument, {
+    variables: { filter, first: pageSize },
+    fetchPolicy: 'cache-and-network',
+  });
+  const result = data?.myEnrolments ?? previousData?.myEnrolments;
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+
+  return (
+    <>
+      <PageHeader title={t('training.my.title')} description={t('training.my.description')} />
+      <TrainingTabs />
+      <Tabs value={filter} onChange={(value) => value && setParams(value === 'ACTIVE' ? {} : { filter: value })} mb="md">
+        <Tabs.List aria-label={t('training.my.filterLabel')}>
+          {FILTERS.map((entry) => (
+            <Tabs.Tab key={entry} value={entry}>
+              {t(`training.my.filters.${entry}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+      {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
+      {result ? (
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
+          {result.nodes.map((enrolment) => (
+            <li key={enrolment.id}>
+              <EnrolmentCard enrolment={enrolment} />
+            </li>
+          ))}
+        </Stack>
+      ) : null}
+      {result && result.nodes.length === 0 ? (
+        <Stack gap="xs" align="flex-start">
+          <Text c="dimmed">{t(`training.my.empty.${filter}`)}</Text>
+          <Anchor component={Link} to="/training" fz="sm">
+            {t('training.my.browse')}
+          </Anchor>
+        </Stack>
+      ) : null}
+      {result?.pageInfo.hasNextPage ? (
+        <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
+          {t('common.loadMore')}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
+function EnrolmentCard({ enrolment }: { enrolment: EnrolmentRow }) {
+  const { t } = useTranslation();
+  const labels = useTrainingLabels();
+  const headingId = `enrolment-${enrolment.id}`;
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Stack gap={2} style={{ flex: '1 1 16rem' }}>
+            <Title order={2} fz="h5" id={headingId}>
+              <Anchor component={Link} to={`/training/courses/${enrolment.course.id}`}>
+                {enrolment.course.title}
+              </Anchor>
+            </Title>
+            <Text fz="sm" c="dimmed">
+              {t('training.course.publisherLine', { organization: enrolment.course.publisher.name, network: enrolment.course.publisher.networkName })}
+            </Text>
+          </Stack>
+          <EnrolmentBadge enrolment={enrolment} />
+        </Group>
+        <Group gap="lg" wrap="wrap">
+          <Text fz="sm">{t('training.enrolment.enrolledOn', { date: formatDate(enrolment.enrolledAt, labels.language), source: labels.source(enrolment.source) })}</Text>
+          {enrolment.dueAt && !enrolment.completedAt ? (
+            <Text fz="sm" c={enrolment.overdue ? 'red' : undefined} fw={enrolment.overdue ? 700 : undefined}>
+              {enrolment.overdue
+                ? t('training.enrolment.overdueOn', { date: formatDate(enrolment.dueAt, labels.language) })
+                : t('training.enrolment.dueOn', { date: formatDate(enrolment.dueAt, labels.language) })}
+            </Text>
+          ) : null}
+          {enrolment.completedAt ? (
+            <Text fz="sm">{t('training.enrolment.completedOn', { date: formatDate(enrolment.completedAt, labels.language) })}</Text>
+          ) : null}
+          <EstimatedTime minutes={enrolment.course.estimatedMinutes} />
+        </Group>
+        {enrolment.completedAt ? (
+          enrolment.certificate ? (
+            <Anchor component={Link} to={`/training/courses/${enrolment.course.id}#course-certificate`} fz="sm">
+              {t('training.my.certificate', { code: enrolment.certificate.code })}
+            </Anchor>
+          ) : null
+        ) : (
+          <ProgressLine percent={enrolment.progressPercent} label={t('training.progress.label')} />
+        )}
+      </Stack>
+    </Card>
+  );
+}

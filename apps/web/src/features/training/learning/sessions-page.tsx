@@ -1,0 +1,144 @@
+// Training sessions (研修会, /training/sessions): upcoming sessions by start time (?past=1 shows
+// past ones too), each with its date and time in Japan time, place or online, capacity, how many
+// are registered or waiting, and my own registration.
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { TrainingSessionsDocument, type TrainingSessionSummaryFragment } from '@tsunagu/graphql-client';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { readApiError } from '../../../app/api-errors';
+import { useSession } from '../../../app/auth/use-session';
+import { useLoadMore } from '../../../app/use-load-more';
+import { TrainingTabs } from './training-tabs';
+import { formatSessionTime, useTrainingLabels } from './vocabulary';
+
+const pageSize = 20;
+
+export function SessionsPage() {
+  const { t } = useTranslation();
+  const { ability } = useSession();
+  const [params, setParams] = useSearchParams();
+  const includePast = params.get('past') === '1';
+  const { data, previousData, loading, error, fetchMore } = useQuery(TrainingSessionsDocument, {
+    variables: { upcomingOnly: !includePast, first: pageSize },
+    fetchPolicy: 'cache-and-network',
+  });
+  const result = data?.trainingSessions ?? previousData?.trainingSessions;
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+
+  return (
+    <>
+      <PageHeader
+        title={t('training.sessions.title')}
+        description={t('training.sessions.description')}
+        actions={
+          ability.can('create', 'TrainingSession') ? (
+            <Button component={Link} to="/training/sessions/new">
+              {t('training.sessions.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <TrainingTabs />
+      <Stack gap="md">
+        <Switch
+          label={t('training.sessions.includePast')}
+          checked={includePast}
+          onChange={(event) => setParams(event.currentTarget.checked ? { past: '1' } : {})}
+        />
+        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+        {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
+        {result ? (
+          <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
+            {result.nodes.map((session) => (
+              <li key={session.id}>
+                <SessionCard session={session} />
+              </li>
+            ))}
+          </Stack>
+        ) : null}
+        {result && result.nodes.length === 0 ? <Text c="dimmed">{t('training.sessions.empty')}</Text> : null}
+        {result?.pageInfo.hasNextPage ? (
+          <Group>
+            <Button variant="default" onClick={() => void loadMore()} loading={loadingMore}>
+              {t('common.loadMore')}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </>
+  );
+}
+
+function SessionCard({ session }: { session: TrainingSessionSummaryFragment }) {
+  const { t } = useTranslation();
+  const labels = useTrainingLabels();
+  const headingId = `session-${session.id}`;
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Stack gap={2} style={{ flex: '1 1 16rem' }}>
+            <Title order={2} fz="h5" id={headingId}>
+              <Anchor component={Link} to={`/training/sessions/${session.id}`}>
+                {session.title}
+              </Anchor>
+            </Title>
+            <Text fz="sm" c="dimmed">
+              {session.organizationName}
+            </Text>
+          </Stack>
+          <SessionStatusBadges session={session} />
+        </Group>
+        <Text fz="sm" fw={600}>
+          {formatSessionTime(session.startsAt, session.endsAt, labels.language)}
+        </Text>
+        <Group gap="lg" wrap="wrap">
+          {session.place ? <Text fz="sm">{t('training.sessions.placeLine', { place: session.place })}</Text> : null}
+          {session.onlineUrl ? <Text fz="sm">{t('training.sessions.online')}</Text> : null}
+          <Text fz="sm">
+            {t('training.sessions.counts', { registered: session.registeredCount, capacity: session.capacity, waiting: session.waitlistCount })}
+          </Text>
+          {session.course ? (
+            <Text fz="sm">
+              {t('training.sessions.relatedCourse')}{' '}
+              <Anchor component={Link} to={`/training/courses/${session.course.id}`}>
+                {session.course.title}
+              </Anchor>
+            </Text>
+          ) : null}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** 中止 / 満席 / my registration (参加登録済み, キャンセル待ち n 番目). */
+export function SessionStatusBadges({ session }: { session: TrainingSessionSummaryFragment }) {
+  const { t } = useTranslation();
+  const labels = useTrainingLabels();
+  const mine = session.myRegistration;
+  return (
+    <Group gap={4} wrap="wrap">
+      {session.status === 'CANCELLED' ? (
+        <Badge color="red" variant="filled" tt="none" radius="sm">
+          {t('training.sessions.cancelled')}
+        </Badge>
+      ) : null}
+      {session.status !== 'CANCELLED' && session.registeredCount >= session.capacity ? (
+        <Badge color="orange" variant="light" tt="none" radius="sm">
+          {t('training.sessions.full')}
+        </Badge>
+      ) : null}
+      {mine && mine.status !== 'CANCELLED' ? (
+        <Badge color={mine.status === 'REGISTERED' ? 'green' : 'yellow'} variant="light" tt="none" radius="sm">
+          {mine.status === 'WAITLISTED' && mine.waitlistPosition != null
+            ? t('training.sessions.waitlistPosition', { position: mine.waitlistPosition })
+            : labels.registrationStatus(mine.status)}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}

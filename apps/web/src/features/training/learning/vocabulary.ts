@@ -1,0 +1,82 @@
+// Training's vocabularies (libs/domain) in the UI language, and how times read: sessions and
+// due dates are instants shown in Japan time (Asia/Tokyo), whatever the device's zone.
+import { ENROLMENT_SOURCES, MATERIAL_FORMATS, REGISTRATION_STATUSES, type LocalizedText } from '@tsunagu/domain';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Vocabulary = { readonly labels: Record<string, LocalizedText>; readonly codes: readonly string[] };
+
+function labelIn(vocabulary: Vocabulary, code: string, language: string): string {
+  const label = vocabulary.labels[code] as LocalizedText | undefined;
+  if (!label) return code;
+  return language === 'en' ? label.en : label.ja;
+}
+
+export function useTrainingLabels() {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const of = useCallback((vocabulary: Vocabulary) => (code: string) => labelIn(vocabulary, code, language), [language]);
+  return useMemo(
+    () => ({
+      language,
+      format: of(MATERIAL_FORMATS),
+      source: of(ENROLMENT_SOURCES),
+      registrationStatus: of(REGISTRATION_STATUSES),
+    }),
+    [of, language],
+  );
+}
+
+/** A glyph per material format, shown next to (never instead of) the format's name. */
+export const formatGlyphs: Readonly<Record<string, string>> = {
+  PDF: '📄',
+  SLIDES: '📊',
+  DOCUMENT: '📝',
+  VIDEO: '🎬',
+  AUDIO: '🎧',
+  IMAGE: '🖼',
+  LINK: '🔗',
+};
+
+/** The distinct formats of a course's materials, in the vocabulary's order. */
+export function formatsOf(modules: readonly { materials: readonly { format: string }[] }[]): string[] {
+  const present = new Set(modules.flatMap((module) => module.materials.map((material) => material.format)));
+  return MATERIAL_FORMATS.codes.filter((code) => present.has(code));
+}
+
+const locale = (language: string) => (language === 'en' ? 'en-GB' : 'ja-JP');
+
+/** An instant as a date and time in Japan time. */
+export function formatDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** An instant as a date in Japan time. */
+export function formatDate(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), { timeZone: 'Asia/Tokyo', dateStyle: 'medium' }).format(new Date(iso));
+}
+
+/** A session's time: "2026年12月3日 13:30〜15:00" when it starts and ends on the same day in Japan. */
+export function formatSessionTime(startsAt: string, endsAt: string, language: string): string {
+  const day = (iso: string) => formatDate(iso, language);
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(locale(language), { timeZone: 'Asia/Tokyo', timeStyle: 'short' }).format(new Date(iso));
+  const weekday = new Intl.DateTimeFormat(locale(language), { timeZone: 'Asia/Tokyo', weekday: 'short' }).format(new Date(startsAt));
+  if (day(startsAt) === day(endsAt)) return `${day(startsAt)} (${weekday}) ${time(startsAt)}–${time(endsAt)}`;
+  return `${formatDateTime(startsAt, language)} – ${formatDateTime(endsAt, language)}`;
+}
+
+/** A YYYY-MM-DD date in the UI language (no time zone conversion). */
+export function formatDay(isoDate: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale(language), { timeZone: 'UTC', dateStyle: 'long' }).format(date);
+}
+
+/** "1.2 MB", "34 KB", "512 B". */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
