@@ -1,0 +1,97 @@
+// The waiting list of a training session: freed places go to the first waitlisted members, in
+// the order they joined the queue (queued_at, then id), and each promoted member gets an in-app
+// notice and — unless they turned this kind off — a mail. Always called inside the transaction
+// that holds the lock on the session row, so two freed places never go to the same member and a
+// rolled-back change promotes and mails no one.
+import { Inject, Injectable } from '@nestjs/common';
+import type { NotificationDelivery } from '@tsunagu/domain';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../../core/config/config';
+import { queryRows } from '../../../core/database/returning';
+import { MailOutbox } from '../../../core/mail';
+import type { MailLanguage } from '../../../core/mail';
+import { Clock } from '../../../core/time/clock';
+import type { SessionRow } from './training-session-reader';
+
+interface PromotedRecipient {
+  readonly notification_id: string;
+  readonly email: string;
+  readonly language: MailLanguage;
+  readonly delivery: NotificationDelivery;
+  readonly mailable: boolean;
+}
+
+@Injectable()
+export class SessionWaitlist {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: MailOutbox,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Where a session opens in the web app (mail links). */
+  sessionUrl(sessionId: string): string {
+    return `${this.config.mail.appBaseUrl}/training/sessions/${sessionId}`;
+  }
+
+  /** Promotes up to `places` waitlisted members of the (locked) session; returns their memberships. */
+  async promote(manager: EntityManager, session: SessionRow, places: number): Promise<string[]> {
+    if (places <= 0) return [];
+    const promoted = await queryRows<{ membership_id: string }>(
+      manager,
+      `WITH next AS (
+         SELECT id FROM session_registrations
+          WHERE tenant_id = $1 AND session_id = $2 AND status = 'WAITLISTED'
+          ORDER BY queued_at, id LIMIT $3)
+       UPDATE session_registrations r SET status = 'REGISTERED'
+         FROM next WHERE r.tenant_id = $1 AND r.id = next.id
+       RETURNING r.membership_id`,
+      [session.tenant_id, session.id, places],
+    );
+    const memberships = promoted.map((row) => row.membership_id);
+    if (memberships.length > 0) await this.notify(manager, session, memberships);
+    return memberships;
+  }
+
+  /**
+   * One in-app notice per promoted member, and a mail unless their preference for this kind is
+   * OFF. There is no digest of training notices, so DAILY_DIGEST mails at once as well: a freed
+   * place is worth knowing about before the session.
+   */
+  private async notify(manager: EntityManager, session: SessionRow, membershipIds: string[]): Promise<void> {
+    const recipients: PromotedRecipient[] = await manager.query(
+      `WITH inserted AS (
+         INSERT INTO notifications (tenant_id, membership_id, kind, training_session_id)
+         SELECT $1, id, 'TRAINING_SESSION_PROMOTED', $3 FROM unnest($2::uuid[]) AS id
+         RETURNING id, membership_id)
+       SELECT i.id AS notification_id, u.email, u.preferred_language AS language,
+              coalesce(p.delivery, 'IMMEDIATE') AS delivery, (u.disabled_at IS NULL AND m.disabled_at IS NULL) AS mailable
+         FROM inserted i
+         JOIN memberships m ON m.tenant_id = $1 AND m.id = i.membership_id
+         JOIN users u ON u.id = m.user_id
+         LEFT JOIN notification_preferences p ON p.tenant_id = $1 AND p.membership_id = i.membership_id AND p.kind = 'TRAINING_SESSION_PROMOTED'`,
+      [session.tenant_id, membershipIds, session.id],
+    );
+    const mailed = recipients.filter((recipient) => recipient.delivery !== 'OFF' && recipient.mailable);
+    for (const recipient of mailed) {
+      await this.outbox.enqueue(manager, {
+        to: recipient.email,
+        language: recipient.language,
+        template: {
+          kind: 'training-session-promoted',
+          sessionTitle: session.title,
+          startsAt: session.starts_at,
+          place: session.place,
+          sessionUrl: this.sessionUrl(session.id),
+        },
+      });
+    }
+    if (mailed.length > 0) {
+      await manager.query(`UPDATE notifications SET mailed_at = $3 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+        session.tenant_id,
+        mailed.map((recipient) => recipient.notification_id),
+        this.clock.now(),
+      ]);
+    }
+  }
+}
