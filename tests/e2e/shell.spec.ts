@@ -29,9 +29,9 @@ test('shows the Japanese shell and the API health by default', async ({ page }) 
   await openNavigationIfCollapsed(page, 'メニューを開く');
   const navigation = page.getByRole('navigation', { name: 'メインメニュー' });
   await expect(navigation.getByRole('link', { name: 'ホーム' })).toBeVisible();
-  const training = navigation.getByRole('listitem').filter({ hasText: '研修' });
-  await expect(training).toContainText('準備中');
-  await expect(training.getByRole('link')).toHaveCount(0);
+  const partnerships = navigation.getByRole('listitem').filter({ hasText: '連携管理' });
+  await expect(partnerships).toContainText('準備中');
+  await expect(partnerships.getByRole('link')).toHaveCount(0);
 });
 
 test('refreshes the health on demand', async ({ page }) => {

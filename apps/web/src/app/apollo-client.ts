@@ -118,6 +118,9 @@ export function createApolloClient(): ApolloClient {
             myBookmarks: connectionPolicy(false),
             myApplications: connectionPolicy(false),
             mySavedSearches: connectionPolicy(false),
+            courses: connectionPolicy(['input']),
+            myEnrolments: connectionPolicy(['filter']),
+            trainingSessions: connectionPolicy(['upcomingOnly', 'courseId']),
           },
         },
         // What a read of a person discloses depends on its purpose (and on who reads: the owner's

@@ -1,5 +1,5 @@
-// Routes of the admin SPA. Public pages (sign-in, password reset, invitations, status) are
-// open to everyone; everything else needs a session and sends signed-out visitors to
+// Routes of the admin SPA. Public pages (sign-in, password reset, invitations, status, certificate
+// verification) are open to everyone; everything else needs a session and sends signed-out visitors to
 // /login?next=…. The public portal (/p/:networkSlug) has no app shell at all. Capabilities that are not built yet have no route: the navbar shows them
 // as "coming soon" instead of linking to empty pages.
 import { Navigate, Route, Routes } from 'react-router-dom';
@@ -35,6 +35,20 @@ import { OrganizationsPage } from '../features/organizations/organizations-page'
 import { PortalAdminPage } from '../features/portal/portal-admin-page';
 import { PortalPage } from '../features/portal/portal-page';
 import { StatusPage } from '../features/status/status-page';
+import {
+  CourseEditorPage,
+  MyCoursesPage,
+  NewCoursePage,
+  NewSessionPage,
+  SessionEditorPage,
+  TrainingReportsPage,
+} from '../features/training/editor';
+import { CataloguePage } from '../features/training/learning/catalogue-page';
+import { CoursePage } from '../features/training/learning/course-page';
+import { MyLearningPage } from '../features/training/learning/my-learning-page';
+import { SessionPage } from '../features/training/learning/session-page';
+import { SessionsPage } from '../features/training/learning/sessions-page';
+import { VerifyCertificatePage } from '../features/training/learning/verify-page';
 import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
 
@@ -49,6 +63,8 @@ export function App() {
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invitations/accept" element={<AcceptInvitationPage />} />
         <Route path="status" element={<StatusPage />} />
+        {/* Anyone holding a printed certificate checks its code here, signed in or not. */}
+        <Route path="verify" element={<VerifyCertificatePage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<StatusPage />} />
           <Route path="home" element={<Navigate to="/" replace />} />
@@ -76,6 +92,17 @@ export function App() {
           <Route path="grants/applications" element={<GrantApplicationsPage />} />
           <Route path="grants/:id" element={<GrantPage />} />
           <Route path="grants/:id/edit" element={<EditGrantPage />} />
+          <Route path="training" element={<CataloguePage />} />
+          <Route path="training/my" element={<MyLearningPage />} />
+          <Route path="training/courses/:id" element={<CoursePage />} />
+          <Route path="training/sessions" element={<SessionsPage />} />
+          <Route path="training/sessions/new" element={<NewSessionPage />} />
+          <Route path="training/sessions/:id" element={<SessionPage />} />
+          <Route path="training/sessions/:id/edit" element={<SessionEditorPage />} />
+          <Route path="training/manage" element={<MyCoursesPage />} />
+          <Route path="training/manage/new" element={<NewCoursePage />} />
+          <Route path="training/manage/:id" element={<CourseEditorPage />} />
+          <Route path="training/reports" element={<TrainingReportsPage />} />
           <Route path="organization/members" element={<MembersPage />} />
           <Route path="organization/profile" element={<OrganizationProfilePage />} />
           <Route path="admin/organizations" element={<OrganizationsPage />} />

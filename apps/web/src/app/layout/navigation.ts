@@ -19,7 +19,9 @@ export const navigationItems: readonly NavigationItem[] = [
   { labelKey: 'nav.referrals', path: '/referrals', visible: (_ability, actor) => !!actor && mayDoCasework(actor.roles) },
   // Grants are for every member: finding, bookmarks, saved searches (the editor only for publishers).
   { labelKey: 'nav.grants', path: '/grants' },
-  { labelKey: 'nav.training' },
+  // Training is for every member: the catalogue, my learning and sessions (authoring and reports
+  // are tabs inside it, shown by the abilities).
+  { labelKey: 'nav.training', path: '/training' },
   { labelKey: 'nav.partnerships' },
   { labelKey: 'nav.reports' },
 ];
