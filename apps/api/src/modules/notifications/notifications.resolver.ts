@@ -1,5 +1,5 @@
 // The notification centre over GraphQL: thin, every call is about the actor's own membership.
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { NotificationDelivery, NotificationKind } from '@tsunagu/domain';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
@@ -11,7 +11,7 @@ import {
   NotificationKindEnum,
   NotificationPreference,
 } from '../referrals/referral.model';
-import { NotificationsService } from './notifications.service';
+import { ListedNotification, NotificationsService } from './notifications.service';
 
 const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
   10 + (args.first ?? 50) * childComplexity;
@@ -32,6 +32,27 @@ export class NotificationsResolver {
     @Args('unreadOnly', { type: () => Boolean, nullable: true, defaultValue: false }) unreadOnly?: boolean,
   ) {
     return toConnection(await this.notifications.list(actor, first, after, unreadOnly ?? false));
+  }
+
+  // The training fields come with each row from the list's one query; these only expose them.
+  @ResolveField(() => ID, { nullable: true, description: 'TRAINING_ASSIGNED: the course assigned (open /training/courses/<id>).' })
+  courseId(@Parent() notification: ListedNotification): string | null {
+    return notification.courseId ?? null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The title of the course, while I may still read it.' })
+  courseTitle(@Parent() notification: ListedNotification): string | null {
+    return notification.courseTitle ?? null;
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'TRAINING_SESSION_PROMOTED: the training session (研修会) I now have a place in.' })
+  trainingSessionId(@Parent() notification: ListedNotification): string | null {
+    return notification.trainingSessionId ?? null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The title of the training session.' })
+  trainingSessionTitle(@Parent() notification: ListedNotification): string | null {
+    return notification.trainingSessionTitle ?? null;
   }
 
   @Query(() => Int, { description: 'How many of my notifications are unread.' })

@@ -2,6 +2,12 @@
 // marking read, and my mail preference per kind. Notifications are written by the features that
 // cause them (modules/referrals/referral-notifier.ts); here they are only read and marked.
 //
+// Training notices (TRAINING_ASSIGNED, TRAINING_SESSION_PROMOTED) carry course_id or
+// training_session_id; the list names the course or session in the same single query. A course
+// may be a public one of another network, so it is found through the member's enrolment, which
+// holds the course's network (course_tenant_id); a course the member can no longer read has no
+// title here (null) but keeps its id.
+//
 // Every statement is bounded by membership_id = the actor's membership inside the actor's tenant
 // transaction, so another member's or another network's notification is simply not found.
 import { Injectable } from '@nestjs/common';
@@ -16,6 +22,14 @@ import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { Notification, NotificationPreference } from '../referrals/referral.model';
 
+/** A notification as listed: the referral fields plus the course or session a training notice is about. */
+export interface ListedNotification extends Notification {
+  readonly courseId: string | null;
+  readonly courseTitle: string | null;
+  readonly trainingSessionId: string | null;
+  readonly trainingSessionTitle: string | null;
+}
+
 const NOTIFICATION = { ja: '通知', en: 'notification' };
 /** At most this many ids in one markNotificationsRead. */
 const MAX_IDS = 200;
@@ -26,19 +40,27 @@ interface NotificationRow {
   referral_id: string | null;
   counterpart_name: string | null;
   service_name: string | null;
+  course_id: string | null;
+  course_title: string | null;
+  training_session_id: string | null;
+  training_session_title: string | null;
   created_at: Date;
   /** created_at to the microsecond, for the cursor (a Date keeps milliseconds only). */
   created_key: string;
   read_at: Date | null;
 }
 
-function toNotification(row: NotificationRow): Notification {
+function toNotification(row: NotificationRow): ListedNotification {
   return {
     id: row.id,
     kind: row.kind,
     referralId: row.referral_id,
     counterpartName: row.counterpart_name,
     serviceName: row.service_name,
+    courseId: row.course_id,
+    courseTitle: row.course_title,
+    trainingSessionId: row.training_session_id,
+    trainingSessionTitle: row.training_session_title,
     createdAt: row.created_at,
     readAt: row.read_at,
   };
@@ -56,18 +78,22 @@ export class NotificationsService {
   }
 
   /** Mine, newest first; the counterpart and service come with each row from one query. */
-  list(actor: RequestActor, first: number | null | undefined, after: string | null | undefined, unreadOnly: boolean): Promise<Page<Notification>> {
+  list(actor: RequestActor, first: number | null | undefined, after: string | null | undefined, unreadOnly: boolean): Promise<Page<ListedNotification>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
     return this.tenant(actor, async (manager) => {
       const rows: NotificationRow[] = await manager.query(
         `SELECT n.id, n.kind, n.referral_id, n.created_at, n.read_at, r.service_name,
+                n.course_id, c.title AS course_title, n.training_session_id, ts.title AS training_session_title,
                 to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
                 CASE WHEN r.id IS NULL THEN NULL WHEN r.sender_organization_id = $3 THEN ro.name ELSE so.name END AS counterpart_name
            FROM notifications n
            LEFT JOIN referrals r ON r.tenant_id = n.tenant_id AND r.id = n.referral_id
            LEFT JOIN organizations so ON so.tenant_id = r.tenant_id AND so.id = r.sender_organization_id
            LEFT JOIN organizations ro ON ro.tenant_id = r.tenant_id AND ro.id = r.receiver_organization_id
+           LEFT JOIN course_enrolments e ON e.tenant_id = n.tenant_id AND e.membership_id = n.membership_id AND e.course_id = n.course_id
+           LEFT JOIN courses c ON c.tenant_id = coalesce(e.course_tenant_id, n.tenant_id) AND c.id = n.course_id
+           LEFT JOIN training_sessions ts ON ts.tenant_id = n.tenant_id AND ts.id = n.training_session_id
           WHERE n.tenant_id = $1 AND n.membership_id = $2
             AND (NOT $4 OR n.read_at IS NULL)
             AND ($5::timestamptz IS NULL OR (n.created_at, n.id) < ($5::timestamptz, $6::uuid))
@@ -124,7 +150,7 @@ export class NotificationsService {
     });
   }
 
-  /** All six kinds, each with my choice or the default (IMMEDIATE). */
+  /** Every kind, each with my choice or the default (IMMEDIATE). */
   preferences(actor: RequestActor): Promise<NotificationPreference[]> {
     return this.tenant(actor, async (manager) => {
       const rows: Array<{ kind: NotificationKind; delivery: NotificationDelivery }> = await manager.query(
