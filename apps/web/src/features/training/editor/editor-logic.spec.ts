@@ -1,0 +1,167 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  changeKind,
+  endOfTokyoDay,
+  moveItem,
+  quizFormOf,
+  quizInputOf,
+  quizProblems,
+  removeChoice,
+  sessionTimeProblem,
+  startOfTokyoDay,
+  toggleCorrect,
+  type QuestionForm,
+  type QuizForm,
+} from './editor-logic';
+
+const question = (overrides: Partial<QuestionForm> = {}): QuestionForm => ({
+  key: 'q1',
+  prompt: '個人情報とは？',
+  kind: 'SINGLE_CHOICE',
+  choices: ['氏名', '天気'],
+  correct: [0],
+  ...overrides,
+});
+
+const quiz = (overrides: Partial<QuizForm> = {}): QuizForm => ({ passMarkPercent: 80, maxAttempts: '', questions: [question()], ...overrides });
+
+describe('moveItem', () => {
+  it('moves an item up and down by one place', () => {
+    expect(moveItem(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
+    expect(moveItem(['a', 'b', 'c'], 1, 1)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('leaves the list as it was at either end or for an index outside it', () => {
+    expect(moveItem(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+    expect(moveItem(['a', 'b'], 1, 1)).toEqual(['a', 'b']);
+    expect(moveItem(['a', 'b'], 5, -1)).toEqual(['a', 'b']);
+  });
+
+  it('never changes the list it was given', () => {
+    const items = ['a', 'b'];
+    moveItem(items, 1, -1);
+    expect(items).toEqual(['a', 'b']);
+  });
+});
+
+describe('quizProblems', () => {
+  it('finds nothing wrong in a complete quiz', () => {
+    expect(quizProblems(quiz())).toEqual([]);
+  });
+
+  it('asks for at least one question and a pass mark of 1 to 100', () => {
+    expect(quizProblems(quiz({ questions: [], passMarkPercent: 0 }))).toEqual([
+      { path: 'passMarkPercent', reason: 'passMark' },
+      { path: 'questions', reason: 'noQuestions' },
+    ]);
+    expect(quizProblems(quiz({ passMarkPercent: '' })).map((problem) => problem.reason)).toEqual(['passMark']);
+    expect(quizProblems(quiz({ passMarkPercent: 100 }))).toEqual([]);
+  });
+
+  it('takes an empty attempt limit as unlimited but refuses 0', () => {
+    expect(quizProblems(quiz({ maxAttempts: '' }))).toEqual([]);
+    expect(quizProblems(quiz({ maxAttempts: 3 }))).toEqual([]);
+    expect(quizProblems(quiz({ maxAttempts: 0 }))).toEqual([{ path: 'maxAttempts', reason: 'maxAttempts' }]);
+  });
+
+  it('names each faulty part of a question by the path the API uses', () => {
+    const faulty = question({ prompt: ' ', choices: ['氏名', ''], correct: [] });
+    expect(quizProblems(quiz({ questions: [question(), faulty] }))).toEqual([
+      { path: 'questions.1.prompt', reason: 'prompt' },
+      { path: 'questions.1.choices.1', reason: 'choiceText' },
+      { path: 'questions.1.correctChoices', reason: 'noCorrect' },
+    ]);
+  });
+
+  it('needs 2 to 10 choices', () => {
+    expect(quizProblems(quiz({ questions: [question({ choices: ['ひとつ'], correct: [0] })] }))).toEqual([
+      { path: 'questions.0.choices', reason: 'choiceCount' },
+    ]);
+    const eleven = Array.from({ length: 11 }, (_, index) => `選択肢${index + 1}`);
+    expect(quizProblems(quiz({ questions: [question({ choices: eleven })] })).map((problem) => problem.reason)).toEqual(['choiceCount']);
+  });
+
+  it('allows one correct choice for a single-choice question and several for a multiple-choice one', () => {
+    const choices = ['A', 'B', 'C'];
+    expect(quizProblems(quiz({ questions: [question({ choices, correct: [0, 2] })] })).map((problem) => problem.reason)).toEqual(['singleCorrect']);
+    expect(quizProblems(quiz({ questions: [question({ kind: 'MULTIPLE_CHOICE', choices, correct: [0, 2] })] }))).toEqual([]);
+  });
+
+  it('does not count a correct mark on a choice that no longer exists', () => {
+    expect(quizProblems(quiz({ questions: [question({ correct: [5] })] })).map((problem) => problem.reason)).toEqual(['noCorrect']);
+  });
+});
+
+describe('quiz form and QuizInput', () => {
+  it('turns a form into the input setModuleQuiz takes: trimmed text, sorted answers, null for unlimited', () => {
+    const form = quiz({
+      passMarkPercent: 60,
+      questions: [question({ prompt: ' 問題 ', kind: 'MULTIPLE_CHOICE', choices: [' A ', 'B', 'C'], correct: [2, 0, 2] })],
+    });
+    expect(quizInputOf(form)).toEqual({
+      passMarkPercent: 60,
+      maxAttempts: null,
+      questions: [{ prompt: '問題', kind: 'MULTIPLE_CHOICE', choices: ['A', 'B', 'C'], correctChoices: [0, 2] }],
+    });
+    expect(quizInputOf(quiz({ maxAttempts: 2 })).maxAttempts).toBe(2);
+  });
+
+  it('reads a saved quiz back into the form, and starts a blank one at 80 % with unlimited attempts', () => {
+    const saved = {
+      passMarkPercent: 70,
+      maxAttempts: null,
+      questions: [{ id: 'q-9', prompt: 'P', kind: 'SINGLE_CHOICE' as const, choices: ['x', 'y'], correctChoices: [1] }],
+    };
+    expect(quizFormOf(saved)).toEqual({
+      passMarkPercent: 70,
+      maxAttempts: '',
+      questions: [{ key: 'q-9', prompt: 'P', kind: 'SINGLE_CHOICE', choices: ['x', 'y'], correct: [1] }],
+    });
+    expect(quizFormOf(null)).toEqual({ passMarkPercent: 80, maxAttempts: '', questions: [] });
+  });
+});
+
+describe('editing a question', () => {
+  it('keeps only the latest correct choice of a single-choice question', () => {
+    expect(toggleCorrect(question({ correct: [0] }), 1, true)).toEqual([1]);
+    expect(toggleCorrect(question({ correct: [0] }), 0, false)).toEqual([]);
+  });
+
+  it('adds and removes correct choices of a multiple-choice question', () => {
+    const multiple = question({ kind: 'MULTIPLE_CHOICE', choices: ['A', 'B', 'C'], correct: [2] });
+    expect(toggleCorrect(multiple, 0, true)).toEqual([0, 2]);
+    expect(toggleCorrect(multiple, 2, false)).toEqual([]);
+  });
+
+  it('moves the correct marks with the choices when one is removed', () => {
+    const multiple = question({ kind: 'MULTIPLE_CHOICE', choices: ['A', 'B', 'C', 'D'], correct: [1, 3] });
+    expect(removeChoice(multiple, 1)).toMatchObject({ choices: ['A', 'C', 'D'], correct: [2] });
+    expect(removeChoice(multiple, 0)).toMatchObject({ choices: ['B', 'C', 'D'], correct: [0, 2] });
+  });
+
+  it('keeps the first correct choice when a multiple-choice question becomes single-choice', () => {
+    const multiple = question({ kind: 'MULTIPLE_CHOICE', choices: ['A', 'B', 'C'], correct: [1, 2] });
+    expect(changeKind(multiple, 'SINGLE_CHOICE')).toMatchObject({ kind: 'SINGLE_CHOICE', correct: [1] });
+    expect(changeKind(question(), 'MULTIPLE_CHOICE')).toMatchObject({ kind: 'MULTIPLE_CHOICE', correct: [0] });
+  });
+});
+
+describe('Japan-time days and session times', () => {
+  it('starts a Japan day at 15:00 UTC the day before and ends it a millisecond before the next', () => {
+    expect(startOfTokyoDay('2026-04-01')).toBe('2026-03-31T15:00:00.000Z');
+    expect(endOfTokyoDay('2026-04-01')).toBe('2026-04-01T14:59:59.999Z');
+  });
+
+  it('gives null for an empty or malformed day', () => {
+    expect(startOfTokyoDay('')).toBeNull();
+    expect(endOfTokyoDay('2026/04/01')).toBeNull();
+    expect(startOfTokyoDay('2026-13-45')).toBeNull();
+  });
+
+  it('asks for both times and an end after the start', () => {
+    expect(sessionTimeProblem(null, '2026-04-01T01:00:00.000Z')).toBe('startsAt');
+    expect(sessionTimeProblem('2026-04-01T01:00:00.000Z', null)).toBe('endsAt');
+    expect(sessionTimeProblem('2026-04-01T01:00:00.000Z', '2026-04-01T01:00:00.000Z')).toBe('order');
+    expect(sessionTimeProblem('2026-04-01T01:00:00.000Z', '2026-04-01T03:00:00.000Z')).toBeNull();
+  });
+});
