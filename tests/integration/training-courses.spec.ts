@@ -7,8 +7,11 @@
 // keyset pages, and a fixed number of statements to read a course however many modules it has.
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
+import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
+import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import type { GraphQLResponse } from '../support/graphql';
 import { dataOf, superuserConnection } from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -645,11 +648,21 @@ describe('reading cost', () => {
       expect(foreign.course.publisher.name).toBe('training-a swc');
       expect(foreign.statements.length).toBe(foreignSmall.statements.length);
 
-      // The catalogue reads no module unless asked for them.
+      // The catalogue reads no module unless asked for them …
       spy.mockClear();
       await listAllCourses(c.staff);
       const listing = spy.mock.calls.map((call) => String(call[0]));
       expect(listing.filter((statement) => /FROM course_modules WHERE/.test(statement))).toHaveLength(0);
+      // … and when asked, the trees of the whole page in one read.
+      spy.mockClear();
+      type Trees = { courses: { nodes: Array<{ id: string; modules: Array<{ id: string; materials: Array<{ id: string }> }> }> } };
+      const trees = dataOf(
+        await c.staff.request<Trees>(`query { courses(first: 20) { nodes { id modules { id materials { id } quiz { questions { id correctChoices } } } } } }`),
+      ).courses.nodes;
+      expect(trees.length).toBeGreaterThanOrEqual(4);
+      expect(trees.find((course) => course.id === large.id)?.modules).toHaveLength(8);
+      const treeStatements = spy.mock.calls.map((call) => String(call[0]));
+      expect(treeStatements.filter((statement) => /FROM course_modules WHERE/.test(statement))).toHaveLength(1);
     } finally {
       spy.mockRestore();
     }
@@ -663,5 +676,56 @@ describe('roles of network A in one table', () => {
       const seen = await readCourse(c[key], course.id);
       expect([key, seen.inAudience, seen.mayEdit]).toEqual([key, true, key === 'trainer']);
     }
+  });
+});
+
+describe('the demo accounts', () => {
+  let demo: TestDatabase;
+  let demoApi: RunningApi;
+  const demoClients: Record<string, SignedInClient> = {};
+  const logins = {
+    trainer: 'trainer@shakyo-chuo.example.jp',
+    staff: 'staff@komorebi.example.jp',
+    coordinator: 'coordinator@komorebi.example.jp',
+    orgAdmin: 'org-admin@komorebi.example.jp',
+    admin: 'admin@chuo.example.jp',
+    minato: 'admin@minato.example.jp',
+  };
+
+  beforeAll(async () => {
+    demo = await createTestDatabase();
+    await seedDemoData(demo.ownerUrl, new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) }));
+    demoApi = await startApi(demo);
+    for (const [key, email] of Object.entries(logins)) demoClients[key] = await signIn(demoApi.url, email, DEMO_PASSWORD);
+  }, 120_000);
+
+  afterAll(async () => {
+    await demoApi?.close();
+    await demo?.drop();
+  });
+
+  it("lets the council's trainer author; staff read; the second network reads only the public course, without answers", async () => {
+    for (const key of ['staff', 'coordinator', 'orgAdmin', 'admin', 'minato']) {
+      expect([key, outcome(await demoClients[key].request(CREATE_COURSE, { input: courseInput('権限なし') }))]).toEqual([key, 'FORBIDDEN']);
+    }
+    const network = await buildCourse(demoClients.trainer, 'ネットワーク内：見守り活動の基本');
+    const publicCourse = await buildCourse(demoClients.trainer, '公開：地域で支える相談支援', { input: { visibility: 'PUBLIC' } });
+    expect(publicCourse.publisher).toMatchObject({ name: '中央区社会福祉協議会', networkName: '中央区つながりネットワーク' });
+    for (const key of ['staff', 'coordinator', 'orgAdmin', 'admin']) {
+      const seen = await readCourse(demoClients[key], network.id);
+      expect([key, seen.inAudience, seen.mayEdit, seen.modules[0].quiz?.questions[0].correctChoices]).toEqual([key, true, false, null]);
+      expect(outcome(await demoClients[key].request(UPDATE_COURSE, { id: network.id, input: courseInput('書き換え') }))).toBe('FORBIDDEN');
+    }
+    expect(outcome(await demoClients.minato.request(COURSE_QUERY, { id: network.id }))).toBe('NOT_FOUND');
+    const fromMinato = await readCourse(demoClients.minato, publicCourse.id);
+    expect(fromMinato).toMatchObject({
+      mayEdit: false,
+      inAudience: true,
+      publisher: { name: '中央区社会福祉協議会', networkName: '中央区つながりネットワーク' },
+    });
+    expect(fromMinato.modules[0].quiz?.questions[0].correctChoices).toBeNull();
+    const catalogue = (await listAllCourses(demoClients.minato)).map((course) => course.id);
+    expect(catalogue).toContain(publicCourse.id);
+    expect(catalogue).not.toContain(network.id);
   });
 });

@@ -25,7 +25,7 @@ import {
   validateModuleFields,
   validateQuizFields,
 } from './course-fields';
-import { COURSE_COLUMNS, COURSE_FROM, CourseReader, CourseRow, visibleCourses } from './course-reader';
+import { COURSE_COLUMNS, COURSE_FROM, CourseReader, CourseRow, toCourse, visibleCourses } from './course-reader';
 import type { CourseInput, CourseMaterialInput, CourseModuleInput, CourseSearchInput, QuizInput } from './dto/courses.input';
 
 export const COURSE = { ja: '講座', en: 'course' };
@@ -93,7 +93,10 @@ export class CoursesService {
           : `c.search_document LIKE ${pattern}`,
       );
     }
-    const sortKey = `coalesce(c.published_at, c.created_at)`;
+    // Published courses always have a publication date, so the plain column (and its index)
+    // serves when only they are listed; drafts fall back to their creation time.
+    const onlyPublished = input.status === 'PUBLISHED' || (!input.status && !input.mine);
+    const sortKey = onlyPublished ? `c.published_at` : `coalesce(c.published_at, c.created_at)`;
     if (cursor) {
       if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(cursor.key)) {
         throw new AppError('BAD_USER_INPUT', undefined, { reason: 'INVALID_CURSOR' });
@@ -108,8 +111,7 @@ export class CoursesService {
         where.params,
       );
       const page = toPage(rows, size, (row) => ({ key: row.sort_key, id: row.id }));
-      const nodes = await this.reader.byIds(manager, actor, page.nodes.map((row) => row.id), { anyStatus: true });
-      return { ...page, nodes };
+      return { ...page, nodes: page.nodes.map((row) => toCourse(actor, row)) };
     });
   }
 
