@@ -259,6 +259,34 @@ describe('assignment', () => {
   });
 });
 
+describe('notification list', () => {
+  it("names a training session's notice by the session's title, in the list's one query", async () => {
+    const member = network.members.staffTwo;
+    const [session]: Array<{ id: string }> = await sql.query(
+      `INSERT INTO training_sessions (tenant_id, organization_id, title, starts_at, ends_at, place, capacity)
+       VALUES ($1, $2, '研修会 相談対応の基礎', now() + interval '7 days', now() + interval '7 days 2 hours', '中央区民センター', 10) RETURNING id`,
+      [network.tenantId, network.organizations.center],
+    );
+    await sql.query(`INSERT INTO notifications (tenant_id, membership_id, kind, training_session_id) VALUES ($1, $2, 'TRAINING_SESSION_PROMOTED', $3)`, [
+      network.tenantId,
+      member.membershipId,
+      session.id,
+    ]);
+    const [notice] = dataOf(
+      await clients.staffTwo.request<{ notifications: { nodes: Array<Record<string, unknown>> } }>(
+        `{ notifications(first: 1) { nodes { kind courseId courseTitle trainingSessionId trainingSessionTitle } } }`,
+      ),
+    ).notifications.nodes;
+    expect(notice).toEqual({
+      kind: 'TRAINING_SESSION_PROMOTED',
+      courseId: null,
+      courseTitle: null,
+      trainingSessionId: session.id,
+      trainingSessionTitle: '研修会 相談対応の基礎',
+    });
+  });
+});
+
 describe('quizzes', () => {
   it('scores exact sets, counts attempts down and refuses the attempt after the last', async () => {
     const course = await quizCourse('採点の研修', 2);

@@ -10,7 +10,8 @@
 //   whether or not the assigner is in its audience. The due date, when given, must lie in the future. An existing enrolment becomes
 //   ASSIGNED with the new due date. Each assignee gets an in-app notice (TRAINING_ASSIGNED) and
 //   a mail through the outbox in the same transaction — at once for IMMEDIATE and also for
-//   DAILY_DIGEST (the daily digest carries referral notices only), none for OFF.
+//   DAILY_DIGEST (the daily digest carries referral notices only), none for OFF. Assigning an
+//   enrolled member again (say, with a new due date) tells them again.
 // - Progress is my own: another member's enrolment is NOT_FOUND. The enrolment row is locked
 //   for every mark and attempt, so a completion is decided once; quiz attempt numbers are unique
 //   per enrolment and module, so parallel submissions cannot beat the attempt limit either.

@@ -1,0 +1,97 @@
+// Progress as an enrolment shows it (per module and the course percentage) and the checks an
+// attempt's answers pass before scoring, on module trees written here.
+import { AppError } from '../../../core/graphql/app-error';
+import type { ModuleTree } from '../courses/course-reader';
+import { AttemptSummary, attemptsLeft, courseComplete, progressOf } from './enrolment-presenter';
+import { validAnswers } from './learning.service';
+
+function tree(id: string, options: { required?: boolean; materials?: string[]; quiz?: { passMark: number; maxAttempts: number | null } } = {}): ModuleTree {
+  return {
+    id,
+    courseId: 'course',
+    position: 0,
+    title: id,
+    description: '',
+    required: options.required ?? true,
+    quizPassMarkPercent: options.quiz?.passMark ?? null,
+    quizMaxAttempts: options.quiz?.maxAttempts ?? null,
+    materials: (options.materials ?? []).map((materialId, position) => ({ id: materialId, position, title: materialId, format: 'LINK', file: null, url: 'https://example.jp' })),
+    questions: options.quiz
+      ? [
+          { id: 'single', position: 0, prompt: '?', kind: 'SINGLE_CHOICE', choices: ['a', 'b', 'c'], correctChoices: [1] },
+          { id: 'multiple', position: 1, prompt: '?', kind: 'MULTIPLE_CHOICE', choices: ['a', 'b', 'c', 'd'], correctChoices: [0, 3] },
+        ]
+      : [],
+  };
+}
+
+describe('progressOf', () => {
+  const modules = [
+    tree('reading', { materials: ['m1', 'm2'] }),
+    tree('quiz', { materials: ['m3'], quiz: { passMark: 80, maxAttempts: 3 } }),
+    tree('extra', { required: false, materials: ['m4'] }),
+  ];
+
+  it('reports each module and counts only the required ones in the percentage', () => {
+    const attempts = new Map<string, AttemptSummary>([['quiz', { used: 2, best: 50, passed: false }]]);
+    const progress = progressOf(modules, new Set(['m1', 'm2', 'm4']), attempts);
+    expect(progress.modules).toEqual([
+      { moduleId: 'reading', complete: true, quizPassed: null, attemptsUsed: 0, attemptsLeft: null, bestScorePercent: null },
+      { moduleId: 'quiz', complete: false, quizPassed: false, attemptsUsed: 2, attemptsLeft: 1, bestScorePercent: 50 },
+      { moduleId: 'extra', complete: true, quizPassed: null, attemptsUsed: 0, attemptsLeft: null, bestScorePercent: null },
+    ]);
+    expect(progress.progressPercent).toBe(50);
+    expect(courseComplete(modules, new Set(['m1', 'm2', 'm4']), attempts)).toBe(false);
+  });
+
+  it('is complete at 100 % once the quiz is passed, the optional module aside', () => {
+    const attempts = new Map<string, AttemptSummary>([['quiz', { used: 1, best: 100, passed: true }]]);
+    expect(progressOf(modules, new Set(['m1', 'm2', 'm3']), attempts).progressPercent).toBe(100);
+    expect(courseComplete(modules, new Set(['m1', 'm2', 'm3']), attempts)).toBe(true);
+  });
+
+  it('counts every module when none is required, and shows 0 % for a course without modules', () => {
+    const optional = [tree('a', { required: false, materials: ['x'] }), tree('b', { required: false, materials: ['y'] }), tree('c', { required: false, materials: ['z'] })];
+    expect(progressOf(optional, new Set(['x']), new Map()).progressPercent).toBe(33);
+    expect(progressOf([], new Set(), new Map()).progressPercent).toBe(0);
+  });
+
+  it('never shows fewer than no attempts left', () => {
+    expect(attemptsLeft(2, 5)).toBe(0);
+    expect(attemptsLeft(null, 5)).toBeNull();
+  });
+});
+
+describe('validAnswers', () => {
+  const module = tree('quiz', { quiz: { passMark: 100, maxAttempts: null } });
+  const reasonOf = (answers: Array<{ questionId: string; choices: number[] }>) => {
+    try {
+      validAnswers(module, answers);
+      return 'OK';
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      return `${(error as AppError).code}:${String((error as AppError).extensions['reason'])}`;
+    }
+  };
+
+  it('takes known questions once, with choices in range, sorted for storage', () => {
+    expect(validAnswers(module, [{ questionId: 'multiple', choices: [3, 0] }, { questionId: 'single', choices: [2] }])).toEqual(
+      new Map([
+        ['multiple', [0, 3]],
+        ['single', [2]],
+      ]),
+    );
+    expect(reasonOf([])).toBe('OK');
+    expect(reasonOf([{ questionId: 'multiple', choices: [] }])).toBe('OK');
+  });
+
+  it('refuses unknown questions, repeats, choices out of range or twice, and not exactly one for a single choice', () => {
+    expect(reasonOf([{ questionId: 'other', choices: [0] }])).toBe('BAD_USER_INPUT:UNKNOWN_QUESTION');
+    expect(reasonOf([{ questionId: 'single', choices: [0] }, { questionId: 'single', choices: [1] }])).toBe('BAD_USER_INPUT:DUPLICATE_ANSWER');
+    expect(reasonOf([{ questionId: 'single', choices: [3] }])).toBe('BAD_USER_INPUT:INVALID_CHOICE');
+    expect(reasonOf([{ questionId: 'multiple', choices: [1.5] }])).toBe('BAD_USER_INPUT:INVALID_CHOICE');
+    expect(reasonOf([{ questionId: 'multiple', choices: [1, 1] }])).toBe('BAD_USER_INPUT:INVALID_CHOICE');
+    expect(reasonOf([{ questionId: 'single', choices: [0, 1] }])).toBe('BAD_USER_INPUT:SINGLE_CHOICE');
+    expect(reasonOf([{ questionId: 'single', choices: [] }])).toBe('BAD_USER_INPUT:SINGLE_CHOICE');
+  });
+});
