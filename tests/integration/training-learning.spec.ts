@@ -127,6 +127,13 @@ describe('self-enrolment', () => {
     // Course.myEnrolment: mine, and nothing for someone who has not enrolled.
     expect(dataOf(await clients.staff.request<{ course: { myEnrolment: { id: string } | null } }>(MY_ENROLMENT_OF_COURSE, { id: course.id })).course.myEnrolment?.id).toBe(first.id);
     expect(dataOf(await clients.orgAdmin.request<{ course: { myEnrolment: unknown } }>(MY_ENROLMENT_OF_COURSE, { id: course.id })).course.myEnrolment).toBeNull();
+    // And for a page of the catalogue (one batch for the page).
+    const catalogue = dataOf(
+      await clients.staff.request<{ courses: { nodes: Array<{ id: string; myEnrolment: { id: string; source: string } | null }> } }>(
+        `{ courses(first: 50) { nodes { id myEnrolment { id source } } } }`,
+      ),
+    ).courses.nodes;
+    expect(catalogue.find((node) => node.id === course.id)?.myEnrolment).toEqual({ id: first.id, source: 'SELF' });
   });
 
   it('refuses members outside the audience (they cannot see the course) and an unpublished course', async () => {
