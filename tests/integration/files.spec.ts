@@ -36,12 +36,13 @@ async function upload(
   client: SignedInClient | null,
   fileName: string,
   bytes: Buffer,
-  options: { purpose?: string; language?: string } = {},
+  options: { purpose?: string | null; queryPurpose?: string; language?: string } = {},
 ): Promise<Response> {
   const form = new FormData();
-  form.append('purpose', options.purpose ?? 'GRANT_ATTACHMENT');
+  if (options.purpose !== null) form.append('purpose', options.purpose ?? 'GRANT_ATTACHMENT');
   form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
-  return fetch(`${api.url}/api/files`, {
+  const query = options.queryPurpose === undefined ? '' : `?purpose=${encodeURIComponent(options.queryPurpose)}`;
+  return fetch(`${api.url}/api/files${query}`, {
     method: 'POST',
     body: form,
     headers: {
@@ -57,6 +58,7 @@ function download(client: SignedInClient | null, id: string): Promise<Response> 
   });
 }
 
+/** Stored files as `<tenant>/<uuid>`, and any temporary upload still waiting as `.uploads/<name>`. */
 async function storedFiles(): Promise<string[]> {
   const tenants = await readdir(storageDir).catch(() => [] as string[]);
   const all = await Promise.all(tenants.map(async (tenant) => (await readdir(path.join(storageDir, tenant))).map((name) => `${tenant}/${name}`)));
@@ -89,7 +91,7 @@ beforeAll(async () => {
   networkA = await createNetwork(database.ownerUrl, {
     slug: 'files-a',
     organizations: { hub: 'INTERMEDIARY', npo: 'NPO' },
-    members: { editor: ['hub', ['GRANT_EDITOR']], staff: ['npo', ['STAFF']] },
+    members: { editor: ['hub', ['GRANT_EDITOR']], staff: ['npo', ['STAFF']], trainer: ['hub', ['TRAINER']] },
   });
   const networkB = await createNetwork(database.ownerUrl, {
     slug: 'files-b',
@@ -237,6 +239,43 @@ describe('refused uploads store nothing', () => {
     await expectRefused(await upload(editorA, 'scan.gif', Buffer.from('GIF89a....')), 400, 'FILE_TYPE_NOT_ALLOWED');
     await expectRefused(await upload(editorA, 'empty.pdf', Buffer.alloc(0)), 400, 'FILE_EMPTY');
     await expectRefused(await upload(editorA, 'a.pdf', sampleFiles.pdf(), { purpose: 'AVATAR' }), 400, 'FILE_PURPOSE_UNKNOWN');
+  });
+
+  it('takes the purpose from the query string, refuses two different ones and a file without one', async () => {
+    const viaQuery = await upload(editorA, 'query.pdf', sampleFiles.pdf(), { purpose: null, queryPurpose: 'GRANT_ATTACHMENT' });
+    expect(viaQuery.status).toBe(201);
+    const filesBefore = await storedFiles();
+    await expectRefused(
+      await upload(editorA, 'a.pdf', sampleFiles.pdf(), { purpose: 'GRANT_ATTACHMENT', queryPurpose: 'COURSE_COVER' }),
+      400,
+      'FILE_PURPOSE_CONFLICT',
+    );
+    const missing = await expectRefused(await upload(editorA, 'a.pdf', sampleFiles.pdf(), { purpose: null }), 400, 'FILE_PURPOSE_MISSING');
+    expect(missing.errors[0].message).toContain('?purpose=');
+    expect(await storedFiles()).toEqual(filesBefore);
+  });
+
+  it('applies each purpose its own types and uploaders: a course cover is an image by a trainer', async () => {
+    const forbidden = await upload(editorA, 'cover.png', sampleFiles.png(), { queryPurpose: 'COURSE_COVER', purpose: null });
+    expect(forbidden.status).toBe(403);
+    const trainerA = await signIn(api.url, networkA.members.trainer.email);
+    const cover = await upload(trainerA, 'cover.png', sampleFiles.png(), { queryPurpose: 'COURSE_COVER', purpose: null });
+    expect(cover.status).toBe(201);
+    const notAnImage = await expectRefused(
+      await upload(trainerA, 'cover.pdf', sampleFiles.pdf(), { queryPurpose: 'COURSE_COVER', purpose: null }),
+      400,
+      'FILE_TYPE_NOT_ALLOWED',
+    );
+    expect(notAnImage.errors[0].message).toBe('この種類のファイルは添付できません。添付できるのは PNG 画像、JPEG 画像 です。');
+    // Training materials take video; grant attachments do not.
+    const video = await upload(trainerA, '研修.mp4', sampleFiles.mp4(), { queryPurpose: 'TRAINING_MATERIAL', purpose: null });
+    expect(((await video.json()) as { mediaType: string }).mediaType).toBe('video/mp4');
+    await expectRefused(await upload(editorA, '研修.mp4', sampleFiles.mp4()), 400, 'FILE_TYPE_NOT_ALLOWED');
+    await expectRefused(
+      await upload(trainerA, '研修.mp4', sampleFiles.mov(), { queryPurpose: 'TRAINING_MATERIAL', purpose: null }),
+      400,
+      'FILE_TYPE_MISMATCH',
+    );
   });
 
   it('lets only those who may publish grants upload grant attachments, and only signed in', async () => {

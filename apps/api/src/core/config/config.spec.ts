@@ -207,12 +207,13 @@ describe('parseConfig: personal data keys', () => {
 });
 
 describe('parseConfig: file storage', () => {
-  it('stores files on local disk under .data/files, at most 10 MB each, by default', () => {
+  it('stores files on local disk under .data/files, at most 10 MB each (training materials 1 GB), by default', () => {
     const result = parseConfig(valid, '1');
     expect(result.ok && result.config.files).toEqual({
       storage: 'local',
       dir: resolve('.data/files'),
       maxBytes: 10 * 1024 * 1024,
+      materialMaxBytes: 1024 * 1024 * 1024,
       s3: undefined,
     });
   });
@@ -226,6 +227,17 @@ describe('parseConfig: file storage', () => {
       'Configuration error: FILE_STORAGE must be local or s3 (got "ftp").',
       'Configuration error: FILE_MAX_BYTES must be a number of bytes from 1 to 209715200 (200 MB) (got "10MB").',
     ]);
+  });
+
+  it('takes a limit for training materials up to 4 GB, one line for a bad one', () => {
+    const result = parseConfig({ ...valid, FILE_MATERIAL_MAX_BYTES: '2147483648' }, '1');
+    expect(result.ok && result.config.files.materialMaxBytes).toBe(2 * 1024 * 1024 * 1024);
+    for (const value of ['1GB', '0', '5000000000']) {
+      const bad = parseConfig({ ...valid, FILE_MATERIAL_MAX_BYTES: value }, '1');
+      expect(!bad.ok && bad.problems).toEqual([
+        `Configuration error: FILE_MATERIAL_MAX_BYTES must be a number of bytes from 1 to 4294967296 (4 GB) (got "${value}").`,
+      ]);
+    }
   });
 
   it('names each missing S3 variable on its own line, never echoing the keys', () => {

@@ -139,6 +139,9 @@ export const configSchema = z.object({
   FILE_STORAGE: z.enum(['local', 's3'], { message: 'must be local or s3' }).default('local'),
   FILE_STORAGE_DIR: z.string().optional(),
   FILE_MAX_BYTES: positiveInt(200 * 1024 * 1024, 'a number of bytes from 1 to 209715200 (200 MB)').default(10 * 1024 * 1024),
+  // Training materials (video, audio): streamed to storage, never held in memory. At most 4 GiB,
+  // well within one S3 PUT (5 GB).
+  FILE_MATERIAL_MAX_BYTES: positiveInt(4 * 1024 * 1024 * 1024, 'a number of bytes from 1 to 4294967296 (4 GB)').default(1024 * 1024 * 1024),
   S3_ENDPOINT: z
     .string()
     .refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
@@ -208,7 +211,10 @@ export interface AppConfig {
     readonly storage: 'local' | 's3';
     /** Absolute directory of the local driver (also set, unused, with s3). */
     readonly dir: string;
+    /** The limit of most purposes (FILE_MAX_BYTES). */
     readonly maxBytes: number;
+    /** The limit of training materials (FILE_MATERIAL_MAX_BYTES). */
+    readonly materialMaxBytes: number;
     readonly s3: S3Settings | undefined;
   };
   // --- end of file storage ---
@@ -316,6 +322,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
         storage: raw.FILE_STORAGE,
         dir: path.resolve(raw.FILE_STORAGE_DIR ?? DEFAULT_FILE_STORAGE_DIR),
         maxBytes: raw.FILE_MAX_BYTES,
+        materialMaxBytes: raw.FILE_MATERIAL_MAX_BYTES,
         // Each of these is present with s3 (fileStorageProblems said otherwise).
         s3:
           raw.FILE_STORAGE === 's3' && raw.S3_ENDPOINT && raw.S3_BUCKET && raw.S3_REGION && raw.S3_ACCESS_KEY_ID && raw.S3_SECRET_ACCESS_KEY

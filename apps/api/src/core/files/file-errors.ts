@@ -54,6 +54,26 @@ export const fileErrors = {
       en: `"${fileName}" is named as ${claimedLabel.en}, but its content is ${found.description.en}. ${textHint.en ? textHint.en + ' ' : ''}Allowed: ${list.en}.`,
     });
   },
+  purposeMissing: () =>
+    new AppError(
+      'BAD_USER_INPUT',
+      {
+        ja: 'ファイルの用途（purpose）がファイルより先に届いていません。用途を URL（?purpose=…）で指定するか、フォームのファイルより前に入れてください。',
+        en: 'The purpose of the file did not arrive before the file. Give it in the URL (?purpose=…) or put it before the file in the form.',
+      },
+      { reason: 'FILE_PURPOSE_MISSING', fields: { purpose: { ja: '用途がありません。', en: 'The purpose is missing.' } } },
+    ),
+  purposeConflict: () =>
+    new AppError(
+      'BAD_USER_INPUT',
+      {
+        ja: 'ファイルの用途（purpose）が URL とフォームで食い違っています。どちらか一方で指定してください。',
+        en: 'The purpose of the file differs between the URL and the form. Please give it once.',
+      },
+      { reason: 'FILE_PURPOSE_CONFLICT', fields: { purpose: { ja: '用途が食い違っています。', en: 'Two different purposes.' } } },
+    ),
+  tooMany: () =>
+    new AppError('BAD_USER_INPUT', { ja: 'ファイルは1つずつ送ってください。', en: 'Please send one file at a time.' }, { reason: 'FILE_TOO_MANY' }),
   purposeUnknown: (known: readonly string[]) =>
     new AppError(
       'BAD_USER_INPUT',

@@ -8,6 +8,12 @@ export interface FileStorage {
   readonly driver: StorageDriver;
   /** Writes the bytes under `key`, whole or not at all. */
   put(key: string, bytes: Buffer, mediaType: string): Promise<void>;
+  /**
+   * Takes the finished file at `sourcePath` (of `byteSize` bytes, on local disk) under `key`,
+   * whole or not at all, streaming it rather than reading it into memory. The source is moved
+   * (local disk) or copied (object store); the caller removes it if it is still there.
+   */
+  putFile(key: string, sourcePath: string, byteSize: number, mediaType: string): Promise<void>;
   /** The bytes under `key`; rejects with StoredFileMissingError when there are none. */
   get(key: string): Promise<Readable>;
   /** Removes the bytes under `key`; nothing there is not an error. */

@@ -2,18 +2,20 @@
 // the bearer token exactly like GraphQL (the global AccessTokenGuard). Thin: the rules live in
 // FilesService and file-purposes.ts; who sees a file is row-level security's answer.
 import type { MultipartFile } from '@fastify/multipart';
-import { Controller, Get, HttpCode, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { RequestActor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppError } from '../graphql/app-error';
 import { runInTenant } from '../tenancy/tenant-transaction';
 import { fileErrors } from './file-errors';
-import { FILE_PURPOSES, isFilePurpose } from './file-purposes';
-import { FilesService } from './files.service';
+import { FILE_PURPOSES, FilePurposeKey, isFilePurpose, largestFileBytes } from './file-purposes';
+import { FilesService, ReceivedFile } from './files.service';
 import { HttpAppErrorFilter } from './http-app-error.filter';
 
 export interface UploadedFileResponse {
@@ -23,10 +25,15 @@ export interface UploadedFileResponse {
   readonly byteSize: number;
 }
 
-interface Upload {
-  fileName: string | null;
-  bytes: Buffer | null;
-  purpose: string | null;
+interface ReceivedUpload {
+  readonly purpose: FilePurposeKey;
+  readonly file: ReceivedFile;
+}
+
+/** Reads and drops the rest of a part nobody will use, so the parser gets on to the end of the request. */
+function drain(stream: Readable): void {
+  stream.on('error', () => undefined);
+  stream.resume();
 }
 
 @Controller('api/files')
@@ -35,23 +42,27 @@ export class FilesController {
   constructor(
     private readonly files: FilesService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** multipart/form-data: `purpose` (e.g. GRANT_ATTACHMENT) and one file in `file`. */
+  /**
+   * multipart/form-data with one file in `file`, and its purpose (e.g. GRANT_ATTACHMENT,
+   * TRAINING_MATERIAL) in the query string (`?purpose=`) or a `purpose` field before the file.
+   * The file streams to a temporary file while it is checked, then into the storage; it is
+   * never held in memory, so its size is limited by its purpose only.
+   */
   @Post()
   @HttpCode(201)
   async upload(@CurrentActor() actor: RequestActor, @Req() request: FastifyRequest): Promise<UploadedFileResponse> {
-    const upload = await this.readUpload(request);
-    const purposeKey = upload.purpose;
-    if (!purposeKey || !isFilePurpose(purposeKey)) throw fileErrors.purposeUnknown(Object.keys(FILE_PURPOSES));
-    const purpose = FILE_PURPOSES[purposeKey];
-    if (!purpose.mayUpload(actor)) throw new AppError('FORBIDDEN');
-    if (!upload.bytes || upload.fileName === null) throw fileErrors.missing();
-    const { fileName, bytes } = upload;
-    const file = await runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, (manager) =>
-      this.files.store(manager, actor, { fileName, bytes, purpose: purposeKey, allowedTypes: purpose.allowedTypes }),
-    );
-    return { id: file.id, fileName: file.fileName, mediaType: file.mediaType, byteSize: file.byteSize };
+    const { purpose, file: received } = await this.receiveUpload(actor, request);
+    try {
+      const file = await runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, (manager) =>
+        this.files.storeReceived(manager, actor, received, purpose),
+      );
+      return { id: file.id, fileName: file.fileName, mediaType: file.mediaType, byteSize: file.byteSize };
+    } finally {
+      await received.discard();
+    }
   }
 
   @Get(':id')
@@ -76,33 +87,65 @@ export class FilesController {
       .send(stream);
   }
 
-  /** Reads the parts in any order; bytes beyond FILE_MAX_BYTES are refused while streaming. */
-  private async readUpload(request: FastifyRequest): Promise<Upload> {
+  /**
+   * Reads the parts in order: fields may come in any order, but the purpose (from the query or a
+   * field) must be known when the file part begins, since it decides the types, the limit and
+   * who may upload before any byte is written. Refusals drain the rest of the request.
+   */
+  private async receiveUpload(actor: RequestActor, request: FastifyRequest): Promise<ReceivedUpload> {
     if (!request.isMultipart()) throw fileErrors.missing();
-    const upload: Upload = { fileName: null, bytes: null, purpose: null };
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const queryPurpose = typeof query['purpose'] === 'string' && query['purpose'].trim() ? query['purpose'].trim() : null;
+    let fieldPurpose: string | null = null;
+    let purposeOfFile: FilePurposeKey | null = null;
+    let upload: ReceivedUpload | null = null;
     try {
       for await (const part of request.parts()) {
         if (part.type === 'file') {
-          if (part.fieldname !== 'file' || upload.bytes) {
-            part.file.resume();
-            if (upload.bytes) throw new AppError('BAD_USER_INPUT', { ja: 'ファイルは1つずつ送ってください。', en: 'Please send one file at a time.' }, { reason: 'FILE_TOO_MANY' });
+          if (part.fieldname !== 'file' || upload) {
+            drain(part.file);
+            if (upload) throw fileErrors.tooMany();
             continue;
           }
-          upload.fileName = (part as MultipartFile).filename ?? '';
-          upload.bytes = await part.toBuffer();
+          try {
+            purposeOfFile = this.purposeFor(actor, queryPurpose, fieldPurpose, true);
+          } catch (error) {
+            drain(part.file);
+            throw error;
+          }
+          const file = await this.files.receive({
+            fileName: (part as MultipartFile).filename ?? '',
+            stream: part.file,
+            allowedTypes: FILE_PURPOSES[purposeOfFile].allowedTypes,
+            maxBytes: this.files.maxBytesFor(purposeOfFile),
+          });
+          upload = { purpose: purposeOfFile, file };
         } else if (part.fieldname === 'purpose' && typeof part.value === 'string') {
-          upload.purpose = part.value.trim();
+          fieldPurpose = part.value.trim() || null;
         }
       }
     } catch (error) {
+      await upload?.file.discard();
       if (error instanceof AppError) throw error;
       const code = (error as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileErrors.tooLarge(this.files.maxBytes);
-      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-        throw new AppError('BAD_USER_INPUT', { ja: 'ファイルは1つずつ送ってください。', en: 'Please send one file at a time.' }, { reason: 'FILE_TOO_MANY' });
+      if (code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw fileErrors.tooLarge(purposeOfFile ? this.files.maxBytesFor(purposeOfFile) : largestFileBytes(this.config.files));
       }
+      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw fileErrors.tooMany();
       throw error;
     }
-    return upload;
+    if (upload) return upload;
+    this.purposeFor(actor, queryPurpose, fieldPurpose, false);
+    throw fileErrors.missing();
+  }
+
+  /** The purpose named by the query or the form (FILE_PURPOSE_… errors), if the actor may upload for it (else FORBIDDEN). */
+  private purposeFor(actor: RequestActor, queryPurpose: string | null, fieldPurpose: string | null, fileArrived: boolean): FilePurposeKey {
+    if (queryPurpose && fieldPurpose && queryPurpose !== fieldPurpose) throw fileErrors.purposeConflict();
+    const key = queryPurpose ?? fieldPurpose;
+    if (!key) throw fileArrived ? fileErrors.purposeMissing() : fileErrors.purposeUnknown(Object.keys(FILE_PURPOSES));
+    if (!isFilePurpose(key)) throw fileErrors.purposeUnknown(Object.keys(FILE_PURPOSES));
+    if (!FILE_PURPOSES[key].mayUpload(actor)) throw new AppError('FORBIDDEN');
+    return key;
   }
 }

@@ -4,6 +4,14 @@
 // see (row-level security decides: its own network, or another network's public grant) and
 // streams its bytes.
 //
+// Uploads come in two steps so that no file, however large, is held in memory and no
+// transaction stays open while bytes travel over the network: `receive` streams the upload to
+// a temporary file under `<FILE_STORAGE_DIR>/.uploads` (hashing, counting and enforcing the
+// limit on the way) and checks it there — the type from its first bytes and, for the Office
+// formats, from the ZIP directory read at the end of the file; `storeReceived` then moves it
+// into the storage (a rename on local disk, a streamed PUT to S3) and writes the row. `store`
+// does the same for bytes already in memory (small files the API makes itself).
+//
 // Bytes and row cannot share one transaction, so the bytes are written first under a fresh key
 // and the row after; when that transaction rolls back (the insert failed, or the caller's later
 // work did), the bytes are removed at once — TypeORM announces the rollback to subscribers. Only
@@ -15,6 +23,8 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUuid } from '@tsunagu/domain';
 import { createHash, randomUUID } from 'node:crypto';
+import { open as openFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import type { RequestActor } from '../auth/actor';
@@ -22,7 +32,19 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppError } from '../graphql/app-error';
 import { fileErrors } from './file-errors';
 import { FILE_STORAGE, FileStorage, StorageDriver } from './file-storage';
-import { claimedType, extensionOf, FileTypeKey, isTextType, sniffFile } from './file-types';
+import { isFilePurpose, maxBytesOf } from './file-purposes';
+import {
+  claimedType,
+  extensionOf,
+  FileTypeKey,
+  isTextType,
+  looksLikeZip,
+  sniffFile,
+  sniffSample,
+  SniffedType,
+  zipEntryNamesOfFile,
+} from './file-types';
+import { stageUpload } from './staged-upload';
 
 /** Who stores a file: the uploader's network, organisation and membership. */
 export type FileOwner = Pick<RequestActor, 'tenantId' | 'organizationId'> & { readonly membershipId: string | null };
@@ -34,6 +56,29 @@ export interface StoreFileInput {
   /** What the file is for, e.g. GRANT_ATTACHMENT (see file-purposes.ts); 1–40 characters. */
   readonly purpose: string;
   readonly allowedTypes: readonly FileTypeKey[];
+}
+
+export interface ReceiveFileInput {
+  /** As the uploader named it (cleaned as for `store`). */
+  readonly fileName: string;
+  /** The file's bytes as they arrive; read to its end (also when refused). */
+  readonly stream: Readable;
+  readonly allowedTypes: readonly FileTypeKey[];
+  /** More bytes than this are refused with FILE_TOO_LARGE as soon as they arrive. */
+  readonly maxBytes: number;
+}
+
+/** A checked upload waiting in a temporary file for `storeReceived`. */
+export interface ReceivedFile {
+  /** Cleaned (see cleanFileName). */
+  readonly fileName: string;
+  /** Sniffed from the content. */
+  readonly mediaType: string;
+  readonly byteSize: number;
+  readonly sha256: string;
+  readonly stagedPath: string;
+  /** Removes the temporary file (nothing happens when it has been moved into storage). */
+  discard(): Promise<void>;
 }
 
 export interface StoredFile {
@@ -121,8 +166,65 @@ export class FilesService implements OnModuleInit, OnModuleDestroy {
     if (index >= 0) this.dataSource.subscribers.splice(index, 1);
   }
 
-  get maxBytes(): number {
-    return this.config.files.maxBytes;
+  /** Where uploads wait while they stream in: inside the storage directory, so a rename moves them. */
+  get stagingDir(): string {
+    return path.join(this.config.files.dir, '.uploads');
+  }
+
+  /** The size limit of a purpose (FILE_MAX_BYTES unless the purpose has its own). */
+  maxBytesFor(purpose: string): number {
+    return isFilePurpose(purpose) ? maxBytesOf(purpose, this.config.files) : this.config.files.maxBytes;
+  }
+
+  /**
+   * Streams an upload to a temporary file and checks it; no transaction needed. Throws
+   * BAD_USER_INPUT with reason FILE_NAME_INVALID or FILE_TYPE_NOT_ALLOWED (before reading any
+   * byte), FILE_TOO_LARGE (at the first byte over the limit), FILE_EMPTY or FILE_TYPE_MISMATCH;
+   * the rest of the stream is drained then and no temporary file is left. The caller passes the
+   * result to `storeReceived` and calls `discard` when done either way.
+   */
+  async receive(input: ReceiveFileInput): Promise<ReceivedFile> {
+    const { stream, allowedTypes } = input;
+    const fileName = cleanFileName(input.fileName);
+    const claimed = fileName ? claimedType(fileName, allowedTypes) : null;
+    if (!fileName || !claimed) {
+      stream.on('error', () => undefined);
+      stream.resume();
+      throw fileName ? fileErrors.notAllowed(allowedTypes) : fileErrors.nameInvalid();
+    }
+    const staged = await stageUpload(stream, { dir: this.stagingDir, maxBytes: input.maxBytes });
+    try {
+      if (staged.byteSize === 0) throw fileErrors.empty();
+      const zipEntryNames = looksLikeZip(staged.head) ? await this.readZipEntryNames(staged.path, staged.byteSize) : null;
+      const found = sniffSample({ head: staged.head, isUtf8Text: () => staged.isUtf8Text, zipEntryNames: () => zipEntryNames }, claimed);
+      assertAgrees(fileName, claimed, found, allowedTypes);
+      return {
+        fileName,
+        mediaType: found.mediaType,
+        byteSize: staged.byteSize,
+        sha256: staged.sha256,
+        stagedPath: staged.path,
+        discard: staged.discard,
+      };
+    } catch (error) {
+      await staged.discard();
+      throw error;
+    }
+  }
+
+  /**
+   * Stores a received file within the caller's transaction (runInTenant): its bytes move into
+   * the storage, its row is written, and the temporary file is gone afterwards either way.
+   */
+  async storeReceived(manager: EntityManager, owner: FileOwner, received: ReceivedFile, purpose: string): Promise<StoredFile> {
+    const queryRunner = this.transactionOf(manager, purpose);
+    const storageKey = `${owner.tenantId}/${randomUUID()}`;
+    try {
+      await this.storage.putFile(storageKey, received.stagedPath, received.byteSize, received.mediaType);
+    } finally {
+      await received.discard();
+    }
+    return this.insertRow(manager, queryRunner, owner, { ...received, purpose, storageKey });
   }
 
   /**
@@ -131,37 +233,68 @@ export class FilesService implements OnModuleInit, OnModuleDestroy {
    * FILE_TYPE_NOT_ALLOWED or FILE_TYPE_MISMATCH; nothing is stored then.
    */
   async store(manager: EntityManager, owner: FileOwner, input: StoreFileInput): Promise<StoredFile> {
-    const queryRunner = manager.queryRunner;
-    if (!queryRunner?.isTransactionActive) throw new Error('FilesService.store must run inside a transaction (runInTenant)');
+    const queryRunner = this.transactionOf(manager, input.purpose);
     const { bytes, allowedTypes } = input;
-    if (!/^[A-Z][A-Z0-9_]{0,39}$/.test(input.purpose)) throw new Error(`Not a file purpose: ${input.purpose}`);
+    const maxBytes = this.maxBytesFor(input.purpose);
     if (bytes.length === 0) throw fileErrors.empty();
-    if (bytes.length > this.maxBytes) throw fileErrors.tooLarge(this.maxBytes);
+    if (bytes.length > maxBytes) throw fileErrors.tooLarge(maxBytes);
     const fileName = cleanFileName(input.fileName);
     if (!fileName) throw fileErrors.nameInvalid();
     const claimed = claimedType(fileName, allowedTypes);
     if (!claimed) throw fileErrors.notAllowed(allowedTypes);
     const found = sniffFile(bytes, claimed);
-    const agrees = found.key === claimed || (isTextType(claimed) && found.key !== null && isTextType(found.key));
-    if (!agrees) throw fileErrors.mismatch(fileName, claimed, found, allowedTypes);
+    assertAgrees(fileName, claimed, found, allowedTypes);
 
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const storageKey = `${owner.tenantId}/${randomUUID()}`;
     await this.storage.put(storageKey, bytes, found.mediaType);
-    this.remember(queryRunner, storageKey);
+    return this.insertRow(manager, queryRunner, owner, {
+      fileName,
+      mediaType: found.mediaType,
+      byteSize: bytes.length,
+      sha256,
+      purpose: input.purpose,
+      storageKey,
+    });
+  }
+
+  private transactionOf(manager: EntityManager, purpose: string): QueryRunner {
+    const queryRunner = manager.queryRunner;
+    if (!queryRunner?.isTransactionActive) throw new Error('FilesService must store files inside a transaction (runInTenant)');
+    if (!/^[A-Z][A-Z0-9_]{0,39}$/.test(purpose)) throw new Error(`Not a file purpose: ${purpose}`);
+    return queryRunner;
+  }
+
+  /** The row of bytes just written under `storageKey`; the bytes go again if it cannot be written or rolls back. */
+  private async insertRow(
+    manager: EntityManager,
+    queryRunner: QueryRunner,
+    owner: FileOwner,
+    file: { fileName: string; mediaType: string; byteSize: number; sha256: string; purpose: string; storageKey: string },
+  ): Promise<StoredFile> {
+    this.remember(queryRunner, file.storageKey);
     try {
       const [row]: FileRow[] = await manager.query(
         `INSERT INTO files (tenant_id, organization_id, uploaded_by_membership_id, file_name, media_type, byte_size, sha256,
                             storage_driver, storage_key, purpose)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          RETURNING ${FILE_COLUMNS}`,
-        [owner.tenantId, owner.organizationId, owner.membershipId, fileName, found.mediaType, bytes.length, sha256,
-          this.storage.driver, storageKey, input.purpose],
+        [owner.tenantId, owner.organizationId, owner.membershipId, file.fileName, file.mediaType, file.byteSize, file.sha256,
+          this.storage.driver, file.storageKey, file.purpose],
       );
       return toStoredFile(row);
     } catch (error) {
-      await this.discard(queryRunner, storageKey);
+      await this.discard(queryRunner, file.storageKey);
       throw error;
+    }
+  }
+
+  private async readZipEntryNames(filePath: string, byteSize: number): Promise<Set<string> | null> {
+    const handle = await openFile(filePath, 'r');
+    try {
+      return await zipEntryNamesOfFile(handle, byteSize);
+    } finally {
+      await handle.close();
     }
   }
 
@@ -219,6 +352,12 @@ export class FilesService implements OnModuleInit, OnModuleDestroy {
       this.logger.error({ err: error, storageKey: key }, 'Could not remove the bytes of a file whose row was rolled back');
     }
   }
+}
+
+/** The sniffed type must be the claimed one (any text type will do for a text claim). */
+function assertAgrees(fileName: string, claimed: FileTypeKey, found: SniffedType, allowedTypes: readonly FileTypeKey[]): void {
+  const agrees = found.key === claimed || (isTextType(claimed) && found.key !== null && isTextType(found.key));
+  if (!agrees) throw fileErrors.mismatch(fileName, claimed, found, allowedTypes);
 }
 
 /** TypeORM keeps the savepoint depth protected; 0 once the outer transaction has ended. */

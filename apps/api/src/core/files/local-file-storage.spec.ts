@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -32,6 +32,17 @@ describe('LocalFileStorage', () => {
     await storage.delete(key);
     expect(await readdir(tenantDir)).toEqual([]);
     await expect(storage.delete(key)).resolves.toBeUndefined();
+  });
+
+  it('moves a staged file into place under a key (a rename, the staging directory is left empty)', async () => {
+    const staging = path.join(dir, '.uploads');
+    await mkdir(staging);
+    const staged = path.join(staging, 'upload-1');
+    await writeFile(staged, 'staged video bytes');
+    await storage.putFile(key, staged);
+    expect(await bytesOf(await storage.get(key))).toEqual(Buffer.from('staged video bytes'));
+    expect(await readdir(staging)).toEqual([]);
+    await expect(storage.putFile('../x', staged)).rejects.toThrow(/storage key/i);
   });
 
   it('says plainly when the bytes are missing', async () => {

@@ -1,4 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { StoredFileMissingError } from './file-storage';
 import { S3FileStorage, S3Sender } from './s3-file-storage';
@@ -40,6 +43,27 @@ describe('S3FileStorage', () => {
     });
     expect(sent[1].input).toEqual({ Bucket: 'tsunagu-files', Key: key });
     expect(sent[2].input).toEqual({ Bucket: 'tsunagu-files', Key: key });
+  });
+
+  it('puts a staged file as one streamed PUT with its length, never reading it into a Buffer', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'tsunagu-s3-'));
+    try {
+      const staged = path.join(dir, 'upload');
+      await writeFile(staged, 'video bytes');
+      const received: Buffer[] = [];
+      const { client, sent } = stubClient(async (command) => {
+        if (command instanceof PutObjectCommand) {
+          for await (const chunk of command.input.Body as Readable) received.push(chunk as Buffer);
+        }
+        return {};
+      });
+      await new S3FileStorage(client, 'tsunagu-files').putFile(key, staged, 11, 'video/mp4');
+      expect(sent[0].input).toMatchObject({ Bucket: 'tsunagu-files', Key: key, ContentType: 'video/mp4', ContentLength: 11 });
+      expect(sent[0].input['Body']).toBeInstanceOf(Readable);
+      expect(Buffer.concat(received).toString()).toBe('video bytes');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('turns a missing object into StoredFileMissingError', async () => {

@@ -2,6 +2,7 @@
 // FILE_STORAGE=s3. Path-style addressing (`endpoint/bucket/key`) so MinIO-style endpoints
 // without per-bucket DNS work too.
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { S3Settings } from '../config/config';
 import { assertStorageKey, FileStorage, StoredFileMissingError } from './file-storage';
@@ -32,6 +33,22 @@ export class S3FileStorage implements FileStorage {
     await this.client.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: mediaType, ContentLength: bytes.length }),
     );
+  }
+
+  /**
+   * One PUT streamed from the file (S3 takes up to 5 GB in one PUT, above FILE_MATERIAL_MAX_BYTES'
+   * ceiling); the length is given, so the SDK neither buffers nor chunks the body.
+   */
+  async putFile(key: string, sourcePath: string, byteSize: number, mediaType: string): Promise<void> {
+    assertStorageKey(key);
+    const body = createReadStream(sourcePath);
+    try {
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: mediaType, ContentLength: byteSize }),
+      );
+    } finally {
+      body.destroy();
+    }
   }
 
   async get(key: string): Promise<Readable> {

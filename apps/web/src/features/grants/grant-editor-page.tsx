@@ -38,7 +38,7 @@ import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
-import { FileRequestError, uploadFile } from './files';
+import { FileRequestError, uploadFile } from '../../app/files';
 import { GrantActions, useForgetGrantLists } from './grant-actions';
 import { AttachmentList, GrantDetailView, StatusBadge } from './grant-parts';
 import { fromTokyoLocal, toTokyoLocal, useGrantLabels } from './vocabulary';

@@ -14,7 +14,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { organizationKindLabel } from '../../app/labels';
-import { downloadFile, FileRequestError } from './files';
+import { downloadFile, FileRequestError } from '../../app/files';
 import { amountRange, formatDateTime, formatDay, formatFileSize, useGrantLabels, windowState } from './vocabulary';
 
 /** The tabs across the grant pages; the editor's own tab only for publishers. */

@@ -43,6 +43,21 @@ export function zipOf(entries: Record<string, string>): Buffer {
 
 const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
+/** An ISO base media file's opening ftyp box with `brand` as its major brand. */
+export function ftypBox(brand: string, compatible: readonly string[] = ['isom', 'mp42']): Buffer {
+  const box = Buffer.alloc(16 + 4 * compatible.length);
+  box.writeUInt32BE(box.length, 0);
+  box.write('ftyp', 4, 'latin1');
+  box.write(brand, 8, 'latin1');
+  compatible.forEach((name, index) => box.write(name, 16 + 4 * index, 'latin1'));
+  return box;
+}
+
+/** An EBML header naming `docType` (webm or matroska). */
+function ebmlHeader(docType: string): Buffer {
+  return Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x80 | docType.length]), Buffer.from(docType, 'latin1')]);
+}
+
 export const sampleFiles = {
   pdf: () => Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
   png: () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('\0\0\0\rIHDR fake png body')]),
@@ -55,5 +70,25 @@ export const sampleFiles = {
   pptx: () => zipOf({ '[Content_Types].xml': CONTENT_TYPES, 'ppt/presentation.xml': '<p:presentation/>' }),
   zip: () => zipOf({ 'readme.txt': 'hello' }),
   csv: () => Buffer.from('名前,金額\n居場所づくり助成,500000\n', 'utf8'),
+  mp4: () => Buffer.concat([ftypBox('isom', ['isom', 'iso2', 'avc1', 'mp41']), Buffer.from('\0\0\0\x08free\0\0\0\x10mdat fake video')]),
+  m4a: () => Buffer.concat([ftypBox('M4A ', ['M4A ', 'mp42', 'isom']), Buffer.from('\0\0\0\x10mdat fake audio')]),
+  mov: () => Buffer.concat([ftypBox('qt  ', ['qt  ']), Buffer.from('\0\0\0\x10mdat fake video')]),
+  heic: () => Buffer.concat([ftypBox('heic', ['mif1', 'heic']), Buffer.from('\0\0\0\x10meta fake image')]),
+  webm: () => Buffer.concat([ebmlHeader('webm'), Buffer.from([0x18, 0x53, 0x80, 0x67]), Buffer.from('fake segment')]),
+  mkv: () => Buffer.concat([ebmlHeader('matroska'), Buffer.from([0x18, 0x53, 0x80, 0x67]), Buffer.from('fake segment')]),
+  mp3WithId3: () => Buffer.concat([Buffer.from('ID3\x04\0\0\0\0\0\0', 'latin1'), Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(64)]),
+  // MPEG-1 layer III, 128 kbit/s, 44.1 kHz.
+  mp3Frames: () => Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413), Buffer.from([0xff, 0xfb, 0x90, 0x64])]),
+  wav: () => {
+    const header = Buffer.alloc(44);
+    header.write('RIFF', 0, 'latin1');
+    header.writeUInt32LE(36 + 8, 4);
+    header.write('WAVEfmt ', 8, 'latin1');
+    header.writeUInt32LE(16, 16);
+    header.write('data', 36, 'latin1');
+    header.writeUInt32LE(8, 40);
+    return Buffer.concat([header, Buffer.alloc(8)]);
+  },
+  ogg: () => Buffer.concat([Buffer.from('OggS\0\x02', 'latin1'), Buffer.alloc(20), Buffer.from('\x01vorbis', 'latin1')]),
   shiftJisCsv: () => Buffer.from([0x96, 0xbc, 0x91, 0x4f, 0x2c, 0x8b, 0xe0, 0x8a, 0x7a, 0x0a]),
 };

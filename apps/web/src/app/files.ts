@@ -1,10 +1,23 @@
-// Grant attachments over the files endpoint (not GraphQL): upload as multipart with progress
-// (XMLHttpRequest, since fetch reports no upload progress) and download through fetch → Blob →
-// a temporary link, both with the session's bearer token. An expired token is renewed once and
-// the request repeated, like the Apollo link does. Errors carry the API's own message (already
-// in the UI language, chosen by Accept-Language), e.g. for a file too large or in disguise.
-import { authStore, refreshSession } from '../../app/auth/auth-store';
-import { i18n } from '../../app/i18n/i18n';
+// Files over the files endpoint (not GraphQL), for every feature (grant attachments, training
+// materials, course covers): upload as multipart with progress (XMLHttpRequest, since fetch
+// reports no upload progress) and download through fetch → Blob → a temporary link, both with
+// the session's bearer token. An expired token is renewed once and the request repeated, like
+// the Apollo link does. Errors carry the API's own message (already in the UI language, chosen
+// by Accept-Language), e.g. for a file too large or in disguise.
+//
+// The purpose goes in the query string, so the API knows the file's rules (types, size limit,
+// who may upload) before the first byte; the file streams to storage and is never held whole
+// in the API's memory, so large videos upload fine.
+import { authStore, refreshSession } from './auth/auth-store';
+import { i18n } from './i18n/i18n';
+
+/** The purposes the API takes (apps/api/src/core/files/file-purposes.ts). */
+export type FilePurpose = 'GRANT_ATTACHMENT' | 'TRAINING_MATERIAL' | 'COURSE_COVER';
+
+export interface UploadOptions {
+  /** Cancels the upload (the promise rejects with FileRequestError, status 0, reason UPLOAD_ABORTED). */
+  readonly signal?: AbortSignal;
+}
 
 export interface UploadedFile {
   readonly id: string;
@@ -58,10 +71,15 @@ async function withRenewal<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-function uploadOnce(file: File, purpose: string, onProgress: (fraction: number) => void): Promise<UploadedFile> {
+function uploadOnce(file: File, purpose: FilePurpose, onProgress: (fraction: number) => void, options: UploadOptions): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
+    const { signal } = options;
+    if (signal?.aborted) {
+      reject(new FileRequestError(null, null, 'UPLOAD_ABORTED', 0));
+      return;
+    }
     const request = new XMLHttpRequest();
-    request.open('POST', '/api/files');
+    request.open('POST', `/api/files?purpose=${encodeURIComponent(purpose)}`);
     for (const [name, value] of Object.entries(headers())) request.setRequestHeader(name, value);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
@@ -78,16 +96,27 @@ function uploadOnce(file: File, purpose: string, onProgress: (fraction: number) 
       }
     };
     request.onerror = () => reject(new FileRequestError(null, null, null, 0));
+    const abort = () => request.abort();
+    request.onabort = () => reject(new FileRequestError(null, null, 'UPLOAD_ABORTED', 0));
+    request.onloadend = () => signal?.removeEventListener('abort', abort);
+    signal?.addEventListener('abort', abort, { once: true });
     const form = new FormData();
-    // The purpose first, so the server knows the rules before the bytes arrive.
-    form.append('purpose', purpose);
     form.append('file', file, file.name);
     request.send(form);
   });
 }
 
-export function uploadFile(file: File, purpose: string, onProgress: (fraction: number) => void): Promise<UploadedFile> {
-  return withRenewal(() => uploadOnce(file, purpose, onProgress));
+/**
+ * Uploads one file for `purpose`, reporting progress as a fraction (0–1) of the bytes sent.
+ * Resolves with the stored file; rejects with FileRequestError (the API's message when it sent one).
+ */
+export function uploadFile(
+  file: File,
+  purpose: FilePurpose,
+  onProgress: (fraction: number) => void,
+  options: UploadOptions = {},
+): Promise<UploadedFile> {
+  return withRenewal(() => uploadOnce(file, purpose, onProgress, options));
 }
 
 async function fetchFileOnce(fileId: string): Promise<Blob> {
