@@ -285,8 +285,11 @@ describe('another network and ids that are not ids', () => {
     expect(await readCourse(c.trainerB, foreign.id)).toMatchObject({ title: 'Bの講座', status: 'PUBLISHED', moduleCount: 1 });
     expect((await readCourse(c.trainerB, foreignDraft.id)).status).toBe('DRAFT');
     // The catalogue's cursor is checked too.
-    const cursor = await c.trainer.request(COURSES_QUERY, { after: 'not-a-cursor' });
-    expect([outcome(cursor), reasonOf(cursor)]).toEqual(['BAD_USER_INPUT', 'INVALID_CURSOR']);
+    const forged = Buffer.from(JSON.stringify(['2026-01-01 00:00:00+00', '-'.repeat(36)]), 'utf8').toString('base64url');
+    for (const after of ['not-a-cursor', forged]) {
+      const cursor = await c.trainer.request(COURSES_QUERY, { after });
+      expect([outcome(cursor), reasonOf(cursor)]).toEqual(['BAD_USER_INPUT', 'INVALID_CURSOR']);
+    }
   });
 });
 
@@ -513,6 +516,17 @@ describe('quizzes', () => {
       modules: [{ title: '単元', quiz: { passMarkPercent: 50, questions: [question('問1'), question('問2')] } }],
     });
     const moduleId = course.modules[0].id;
+    // A learner's attempt at the old quiz (written as the learning module would).
+    const [enrolment]: Array<{ id: string }> = await sql.query(
+      `INSERT INTO course_enrolments (tenant_id, membership_id, organization_id, course_tenant_id, course_id, source)
+       VALUES ($1, $2, $3, $1, $4, 'SELF') RETURNING id`,
+      [a.tenantId, a.members.staff.membershipId, a.members.staff.organizationId, course.id],
+    );
+    await sql.query(
+      `INSERT INTO quiz_attempts (tenant_id, enrolment_id, course_tenant_id, module_id, attempt_number, answers, correct_count, question_count, score_percent, passed)
+       VALUES ($1, $2, $1, $3, 1, '{}', 1, 2, 50, true)`,
+      [a.tenantId, enrolment.id, moduleId],
+    );
     const replaced = dataOf(
       await c.trainer.request<{ setModuleQuiz: CourseResult }>(SET_QUIZ, {
         moduleId,
@@ -536,6 +550,8 @@ describe('quizzes', () => {
       ],
     });
     expect(await countRows('quiz_questions', 'module_id = $1', [moduleId])).toBe(2);
+    const attempts: Array<{ score_percent: number; passed: boolean }> = await sql.query(`SELECT score_percent, passed FROM quiz_attempts WHERE enrolment_id = $1`, [enrolment.id]);
+    expect(attempts).toEqual([{ score_percent: 50, passed: true }]);
     expect((await readCourse(c.trainer, course.id)).modules[0].quiz?.questions.map((item) => item.correctChoices)).toEqual([[0, 1], [1]]);
     for (const key of ['staff', 'trainer2', 'netAdmin', 'adminB', 'trainerB']) {
       const seen = await readCourse(c[key], course.id);

@@ -98,7 +98,7 @@ export class CoursesService {
     const onlyPublished = input.status === 'PUBLISHED' || (!input.status && !input.mine);
     const sortKey = onlyPublished ? `c.published_at` : `coalesce(c.published_at, c.created_at)`;
     if (cursor) {
-      if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(cursor.key)) {
+      if (!isUuid(cursor.id) || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(cursor.key)) {
         throw new AppError('BAD_USER_INPUT', undefined, { reason: 'INVALID_CURSOR' });
       }
       where.add(`(${sortKey}, c.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
