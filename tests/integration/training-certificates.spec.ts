@@ -3,10 +3,13 @@
 // and their organisation's admins may download it; anyone verifies a code without signing in and
 // learns only validity, name, course and date — the database itself lets nothing else be read.
 import { DataSource } from 'typeorm';
+import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
+import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
+import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import { graphql } from '../support/graphql';
-import { enrol, EnrolmentResult, mark, submit, VERIFY } from '../support/learning';
+import { ASSIGN, enrol, EnrolmentResult, mark, submit, VERIFY } from '../support/learning';
 import { dataOf, pdfText, superuserConnection } from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { buildCourse, CourseResult, singleChoice } from '../support/training';
@@ -188,5 +191,65 @@ describe('verification by code alone', () => {
     } finally {
       await app.destroy();
     }
+  });
+});
+
+describe('the demo accounts', () => {
+  let demo: TestDatabase;
+  let demoApi: RunningApi;
+  const demoClients: Record<string, SignedInClient> = {};
+  const logins = {
+    trainer: 'trainer@shakyo-chuo.example.jp',
+    staff: 'staff@komorebi.example.jp',
+    orgAdmin: 'org-admin@komorebi.example.jp',
+    minato: 'admin@minato.example.jp',
+  };
+
+  beforeAll(async () => {
+    demo = await createTestDatabase();
+    await seedDemoData(demo.ownerUrl, new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) }));
+    demoApi = await startApi(demo, { APP_BASE_URL });
+    for (const [key, email] of Object.entries(logins)) demoClients[key] = await signIn(demoApi.url, email, DEMO_PASSWORD);
+  }, 120_000);
+
+  afterAll(async () => {
+    await demoApi?.close();
+    await demo?.drop();
+  });
+
+  it('the trainer publishes, the org admin assigns, the staff member completes and downloads; another network verifies without signing in', async () => {
+    const demoCourse = await buildCourse(demoClients.trainer, '公開：個人情報の取扱い 基礎', { input: { visibility: 'PUBLIC' } });
+    const me = dataOf(await demoClients.staff.request<{ me: { activeMembership: { id: string } } }>(`{ me { activeMembership { id } } }`)).me;
+    const dueAt = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString();
+    const [assigned] = dataOf(
+      await demoClients.orgAdmin.request<{ assignCourse: EnrolmentResult[] }>(ASSIGN, { courseId: demoCourse.id, membershipIds: [me.activeMembership.id], dueAt }),
+    ).assignCourse;
+    expect(assigned).toMatchObject({ source: 'ASSIGNED', dueAt });
+    const done = await complete(demoClients.staff, demoCourse);
+    expect(done.id).toBe(assigned.id);
+    const certificate = done.certificate;
+    if (!certificate) throw new Error('no certificate was issued');
+    expect(certificate).toMatchObject({ learnerName: '伊藤 さくら', courseTitle: '公開：個人情報の取扱い 基礎', issuerName: '中央区社会福祉協議会' });
+    for (const key of ['staff', 'orgAdmin']) {
+      const response = await fetch(`${demoApi.url}${certificate.downloadPath}`, { headers: { authorization: `Bearer ${demoClients[key].token}` } });
+      expect([key, response.status]).toEqual([key, 200]);
+      const text = await pdfText(Buffer.from(await response.arrayBuffer()));
+      for (const expected of ['修了証', '伊藤 さくら', '公開：個人情報の取扱い 基礎', japaneseDateOf(certificate.completedAt), '中央区社会福祉協議会', certificate.code]) {
+        expect(text).toContain(expected);
+      }
+    }
+    const fromMinato = await fetch(`${demoApi.url}${certificate.downloadPath}`, { headers: { authorization: `Bearer ${demoClients.minato.token}` } });
+    expect(fromMinato.status).toBe(404);
+    expect(dataOf(await graphql(demoApi.url, VERIFY, { variables: { code: certificate.code } }))).toEqual({
+      verifyCertificate: {
+        valid: true,
+        learnerName: '伊藤 さくら',
+        courseTitle: '公開：個人情報の取扱い 基礎',
+        completedOn: new Date(new Date(certificate.completedAt).getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10),
+      },
+    });
+    // The second network's admin takes the public course too; their certificate names the council.
+    const theirs = await complete(demoClients.minato, demoCourse);
+    expect(theirs.certificate).toMatchObject({ learnerName: '小林 陽介', issuerName: '中央区社会福祉協議会' });
   });
 });
