@@ -351,6 +351,22 @@ describe('registration and the waiting list', () => {
     expect(count).toBe(1);
   });
 
+  it('gives a place freed without a cancellation (a membership removed) to the first waiting, not to a newcomer', async () => {
+    const session = await createSession(c.trainer, '退会で空いた席', { capacity: 1 });
+    await register('learner16', session.id);
+    await register('learner17', session.id);
+    // What ON DELETE CASCADE does when learner16's membership is removed from the network.
+    await sql.query(`DELETE FROM session_registrations WHERE session_id = $1 AND membership_id = $2`, [session.id, a.members.learner16.membershipId]);
+    const newcomer = await register('learner18', session.id);
+    expect(newcomer).toMatchObject({ registeredCount: 1, waitlistCount: 1, myRegistration: { status: 'WAITLISTED', waitlistPosition: 1 } });
+    expect((await registrationsOf(session.id)).map((row) => [keyOfMembership(row.membership_id), row.status])).toEqual([
+      ['learner17', 'REGISTERED'],
+      ['learner18', 'WAITLISTED'],
+    ]);
+    const notices = await sql.query(`SELECT membership_id FROM notifications WHERE training_session_id = $1`, [session.id]);
+    expect(notices).toEqual([{ membership_id: a.members.learner17.membershipId }]);
+  });
+
   it('honours a member who turned these mails off: the notice is written, no mail is sent', async () => {
     const session = await createSession(c.trainer, 'メール不要の確認', { capacity: 1 });
     await register('learner01', session.id);

@@ -129,7 +129,7 @@ export class TrainingSessionsService {
       );
       await this.audit(manager, actor, id, 'UPDATED', Object.keys(fields));
       const updated = await this.loadVisible(manager, actor, id);
-      await this.waitlist.promote(manager, updated, updated.capacity - registered);
+      await this.fillFreePlaces(manager, updated);
       return this.present(manager, actor, updated);
     });
   }
@@ -159,7 +159,9 @@ export class TrainingSessionsService {
         [actor.tenantId, sessionId, actor.membershipId],
       );
       if (!current || current.status === 'CANCELLED') {
-        const registered = await this.registeredCount(manager, session);
+        // Places freed without a cancellation (a member removed from the network) go to those
+        // already waiting before anyone new is placed.
+        const registered = await this.fillFreePlaces(manager, session);
         await manager.query(
           `INSERT INTO session_registrations (tenant_id, session_id, membership_id, organization_id, status)
            VALUES ($1, $2, $3, $4, $5)
@@ -186,7 +188,7 @@ export class TrainingSessionsService {
           RETURNING before.status = 'REGISTERED' AS held_place`,
         [actor.tenantId, sessionId, actor.membershipId, this.clock.now()],
       );
-      if (cancelled[0]?.held_place) await this.waitlist.promote(manager, session, 1);
+      if (cancelled[0]?.held_place) await this.fillFreePlaces(manager, session);
       return this.present(manager, actor, session);
     });
   }
@@ -277,6 +279,13 @@ export class TrainingSessionsService {
     if (session.status === 'CANCELLED') throw sessionCancelled();
     if (session.starts_at.getTime() <= this.clock.now().getTime()) throw sessionStarted();
     return session;
+  }
+
+  /** Gives every free place of the (locked) session to the waiting list, first come first served; returns the places taken. */
+  private async fillFreePlaces(manager: EntityManager, session: SessionRow): Promise<number> {
+    const registered = await this.registeredCount(manager, session);
+    const free = session.capacity - registered;
+    return free > 0 ? registered + (await this.waitlist.promote(manager, session, free)).length : registered;
   }
 
   private async registeredCount(manager: EntityManager, session: SessionRow): Promise<number> {
