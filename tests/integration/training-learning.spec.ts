@@ -5,6 +5,7 @@
 // moved, and NOT_FOUND for every id of another member, another network or no UUID at all.
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { freePort, RunningApi, startApi, waitFor } from '../support/api';
@@ -62,6 +63,7 @@ beforeAll(async () => {
       orgAdmin: ['komorebi', ['ORG_ADMIN']],
       hidamariStaff: ['hidamari', ['STAFF']],
       coordinator: ['hidamari', ['COORDINATOR']],
+      counted: ['center', ['COORDINATOR']],
     },
   });
   other = await createNetwork(database.ownerUrl, {
@@ -488,6 +490,32 @@ describe('my enrolments', () => {
     const enrolledAt = all.map((enrolment) => enrolment.enrolledAt);
     expect([...enrolledAt].sort().reverse()).toEqual(enrolledAt);
     expect(outcome(await clients.staff.request(`{ myEnrolments(after: "nonsense") { nodes { id } } }`))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('reading cost', () => {
+  it('reads a page of enrolments, their courses and Course.myEnrolment in the same number of statements for 1 or 5 enrolments', async () => {
+    const courses = [];
+    for (let index = 0; index < 5; index += 1) {
+      courses.push(await buildCourse(clients.trainer, `文数の研修${index}`, { input: { visibility: index % 2 === 0 ? 'NETWORK' : 'PUBLIC' } }));
+    }
+    const query = `{ myEnrolments(first: 50) { nodes { id progressPercent modules { moduleId complete } certificate { code }
+      course { id title myEnrolment { id progressPercent } } } } }`;
+    // In process (startApi), every statement the API sends goes through PostgresQueryRunner.query.
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const statements = async () => {
+      spy.mockClear();
+      const nodes = dataOf(await clients.counted.request<{ myEnrolments: { nodes: Array<{ id: string; course: { myEnrolment: { id: string } } }> } }>(query))
+        .myEnrolments.nodes;
+      for (const node of nodes) expect(node.course.myEnrolment.id).toBe(node.id);
+      return { count: nodes.length, statements: spy.mock.calls.length };
+    };
+    await enrol(clients.counted, courses[0].id);
+    const one = await statements();
+    for (const course of courses.slice(1)) await enrol(clients.counted, course.id);
+    const five = await statements();
+    expect([one.count, five.count]).toEqual([1, 5]);
+    expect(five.statements).toBe(one.statements);
   });
 });
 
