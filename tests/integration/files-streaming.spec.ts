@@ -238,9 +238,10 @@ describe('training materials', () => {
       reason: 'FILE_TOO_LARGE',
     });
     expect(answer.body.errors?.[0].message).toBe('ファイルが大きすぎます。208 MB 以下のファイルを選んでください。');
-    // Answered soon after the limit, not after some end of the file.
+    // The file has no end: answered while it streamed, past the limit. (The server reads on and
+    // drops what follows the refusal, so some more is sent before the answer is read.)
     expect(answer.sentWhenAnswered).toBeGreaterThan(MATERIAL_LIMIT);
-    expect(answer.sentWhenAnswered).toBeLessThan(MATERIAL_LIMIT + 32 * MiB);
+    expect(answer.sentWhenAnswered).toBeLessThan(MATERIAL_LIMIT + 128 * MiB);
     expect(await fileRowCount()).toBe(rowsBefore);
     expect(await filesOnDisk()).toEqual(filesBefore);
   }, 120_000);

@@ -103,6 +103,11 @@ function copyInto(source: Readable, maxBytes: number, probe: ContentProbe, write
     const onClose = () => {
       if (!source.readableEnded) settle(new UploadInterruptedError());
     };
+    // Gone already (the client went away while the temporary file was being opened).
+    if (source.destroyed && !source.readableEnded) {
+      settle(source.errored ?? new UploadInterruptedError());
+      return;
+    }
     source.on('data', onData);
     source.once('end', onEnd);
     source.once('error', settle);
