@@ -14,6 +14,7 @@ import { ReferralInboxCountsIndex1764430000000 } from './1764430000000-referral-
 import { CreateFiles1764435000000 } from './1764435000000-create-files';
 import { CreateGrants1764440000000 } from './1764440000000-create-grants';
 import { CreateTraining1764450000000 } from './1764450000000-create-training';
+import { CreatePartnershipsAndReportAggregates1764470000000 } from './1764470000000-create-partnerships-and-report-aggregates';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -30,4 +31,5 @@ export const migrations = [
   CreateFiles1764435000000,
   CreateGrants1764440000000,
   CreateTraining1764450000000,
+  CreatePartnershipsAndReportAggregates1764470000000,
 ];

@@ -10,3 +10,5 @@ export * from './lib/vocabulary';
 export * from './lib/grants';
 export * from './lib/prefectures';
 export * from './lib/training';
+export * from './lib/partnerships';
+export * from './lib/reports';

@@ -8,7 +8,10 @@ import {
   mayAssignTraining,
   mayAuthorCourses,
   mayDoCasework,
+  mayManagePartnerships,
   mayPublishGrants,
+  mayReadNetworkReports,
+  mayReadOrganizationReports,
   mayReadTrainingReports,
   mayRecordApplications,
   maySeeSpecialCare,
@@ -97,6 +100,23 @@ export interface TrainingReportSubject {
   readonly organizationId: string;
 }
 
+/** A partnership, managed by its municipality's liaisons and read by its partner. */
+export interface PartnershipSubject {
+  readonly __typename: 'Partnership';
+  /** The municipality that manages it. */
+  readonly organizationId: string;
+  readonly partnerOrganizationId: string;
+}
+/** The whole network's reports and map. */
+export interface NetworkReportSubject {
+  readonly __typename: 'NetworkReport';
+}
+/** One organisation's reports. */
+export interface OrganizationReportSubject {
+  readonly __typename: 'OrganizationReport';
+  readonly organizationId: string;
+}
+
 type SubjectObject =
   | NetworkSubject
   | OrganizationSubject
@@ -113,7 +133,10 @@ type SubjectObject =
   | CourseSubject
   | CourseAssignmentSubject
   | TrainingSessionSubject
-  | TrainingReportSubject;
+  | TrainingReportSubject
+  | PartnershipSubject
+  | NetworkReportSubject
+  | OrganizationReportSubject;
 export type SubjectType = SubjectObject['__typename'];
 export type Subject = SubjectObject | SubjectType | 'all';
 
@@ -182,6 +205,21 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
     }
     if (mayReadTrainingReports(actor.roles)) {
       can('read', 'TrainingReport', own);
+    }
+
+    // Partnerships: a municipality's liaisons manage its own; every member of the partner
+    // organisation reads the ones it is party to. Reports: network admins and liaisons read
+    // the whole network's; org admins read their own organisation's.
+    if (mayManagePartnerships(actor.organizationKind, actor.roles)) {
+      can(['create', 'read', 'update'], 'Partnership', own);
+    }
+    can('read', 'Partnership', { partnerOrganizationId: actor.organizationId });
+    if (mayReadNetworkReports(actor.roles)) {
+      can('read', 'NetworkReport');
+      can('read', 'OrganizationReport');
+    }
+    if (mayReadOrganizationReports(actor.roles)) {
+      can('read', 'OrganizationReport', own);
     }
 
     if (actor.roles.includes('ORG_ADMIN')) {

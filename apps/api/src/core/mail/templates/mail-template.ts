@@ -90,6 +90,29 @@ export interface TrainingSessionPromotedMail {
   readonly sessionUrl: string;
 }
 
+/** A partnership's review date is near (to its municipality's liaisons). */
+export interface PartnershipReviewReminderMail {
+  readonly kind: 'partnership-review-reminder';
+  readonly title: string;
+  readonly partnerName: string;
+  /** YYYY-MM-DD. */
+  readonly reviewOn: string;
+  readonly daysBefore: number;
+  readonly partnershipUrl: string;
+}
+
+/** A follow-up from a partnership interaction is due (to its assignee). */
+export interface PartnershipFollowUpReminderMail {
+  readonly kind: 'partnership-follow-up-reminder';
+  readonly followUp: string;
+  readonly title: string;
+  readonly partnerName: string;
+  /** YYYY-MM-DD. */
+  readonly dueOn: string;
+  readonly daysBefore: number;
+  readonly partnershipUrl: string;
+}
+
 export type MailTemplate =
   | InvitationMail
   | PasswordResetMail
@@ -98,7 +121,9 @@ export type MailTemplate =
   | GrantReminderMail
   | GrantSavedSearchMail
   | TrainingAssignedMail
-  | TrainingSessionPromotedMail;
+  | TrainingSessionPromotedMail
+  | PartnershipReviewReminderMail
+  | PartnershipFollowUpReminderMail;
 
 export interface RenderedMail {
   readonly subject: string;

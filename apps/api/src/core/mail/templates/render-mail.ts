@@ -3,6 +3,7 @@ import { renderGrantReminder } from './grant-reminder.template';
 import { renderGrantSavedSearch } from './grant-saved-search.template';
 import { renderInvitation } from './invitation.template';
 import type { MailLanguage, MailTemplate, RenderedMail } from './mail-template';
+import { renderPartnershipFollowUpReminder, renderPartnershipReviewReminder } from './partnership.template';
 import { renderPasswordReset } from './password-reset.template';
 import { renderReferralDigest } from './referral-digest.template';
 import { renderReferralNotification } from './referral-notification.template';
@@ -26,6 +27,10 @@ export function renderMail(template: MailTemplate, language: MailLanguage): Rend
       return renderTrainingAssigned(template, language);
     case 'training-session-promoted':
       return renderTrainingSessionPromoted(template, language);
+    case 'partnership-review-reminder':
+      return renderPartnershipReviewReminder(template, language);
+    case 'partnership-follow-up-reminder':
+      return renderPartnershipFollowUpReminder(template, language);
     default: {
       const unknown: never = template;
       throw new Error(`Unknown mail template ${(unknown as { kind: string }).kind}`);
