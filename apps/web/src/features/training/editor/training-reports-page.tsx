@@ -1,15 +1,287 @@
-// Training reports for trainers (their courses) and org admins (their members).
-import { PageHeader } from '@tsunagu/ui';
+// Training reports for trainers (their organisation's courses) and org admins (their own
+// members): totals, per organisation and per course, quiz pass rates and overdue assignments,
+// filtered by course, organisation and a Japan-time date range; CSV (UTF-8 with BOM, for Excel)
+// and xAPI statements (JSON) download with the same filters.
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import type { ManageTrainingReportQuery, TrainingReportInput } from '@tsunagu/graphql-client';
+import {
+  EditorMyCoursesDocument,
+  EditorNetworkOrganizationsDocument,
+  ManageTrainingReportCsvDocument,
+  ManageTrainingReportDocument,
+  ManageTrainingXapiStatementsDocument,
+} from '@tsunagu/graphql-client';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../../app/api-errors';
 import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
+import { endOfTokyoDay, startOfTokyoDay } from './editor-logic';
+import { formatDateTime } from './vocabulary';
+
+interface Filters {
+  courseId: string | null;
+  organizationId: string | null;
+  fromDay: string;
+  toDay: string;
+}
+
+function reportInputOf(filters: Filters): TrainingReportInput {
+  return {
+    courseId: filters.courseId,
+    organizationId: filters.organizationId,
+    from: startOfTokyoDay(filters.fromDay),
+    to: endOfTokyoDay(filters.toDay),
+  };
+}
+
+/** Saves text as a file: the string goes into the Blob as is, so the CSV's BOM stays first. */
+function saveText(text: string, fileName: string, mediaType: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "20260401" for today in Japan time, for file names. */
+function tokyoDayStamp(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date())
+    .replaceAll('-', '');
+}
+
+const percent = (value: number | null | undefined) => (value == null ? '—' : `${value}%`);
 
 export function TrainingReportsPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
+  const allowed = ability.can('read', 'TrainingReport');
+  const trainer = ability.can('create', 'Course');
+  const client = useApolloClient();
+  const [filters, setFilters] = useState<Filters>({ courseId: null, organizationId: null, fromDay: '', toDay: '' });
+  const input = reportInputOf(filters);
+  const { data, loading, error } = useQuery(ManageTrainingReportDocument, { variables: { input }, skip: !allowed, fetchPolicy: 'cache-and-network' });
+  const courses = useQuery(EditorMyCoursesDocument, { variables: { first: 200 }, skip: !allowed || !trainer });
+  const organizations = useQuery(EditorNetworkOrganizationsDocument, { variables: { first: 200 }, skip: !allowed });
+  const [downloading, setDownloading] = useState<'csv' | 'xapi' | null>(null);
+  const [downloadError, setDownloadError] = useState<ApiError | null>(null);
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((previous) => ({ ...previous, [key]: value }));
+
+  const download = async (kind: 'csv' | 'xapi') => {
+    setDownloadError(null);
+    setDownloading(kind);
+    try {
+      if (kind === 'csv') {
+        const result = await client.query({ query: ManageTrainingReportCsvDocument, variables: { input }, fetchPolicy: 'network-only' });
+        if (result.data) saveText(result.data.trainingReportCsv, `training-report-${tokyoDayStamp()}.csv`, 'text/csv;charset=utf-8');
+      } else {
+        const result = await client.query({ query: ManageTrainingXapiStatementsDocument, variables: { input }, fetchPolicy: 'network-only' });
+        if (result.data) saveText(result.data.trainingXapiStatements, `training-xapi-${tokyoDayStamp()}.json`, 'application/json');
+      }
+    } catch (caught) {
+      setDownloadError(readApiError(caught));
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  const report = data?.trainingReport;
   return (
-    <RequireAbility allowed={ability.can('read', 'TrainingReport')}>
-      <PageHeader title={t('trainingEditor.reports.title')} description={t('trainingEditor.reports.description')} />
+    <RequireAbility allowed={allowed}>
+      <PageHeader
+        title={t('trainingEditor.reports.title')}
+        description={t('trainingEditor.reports.description')}
+        actions={
+          <Group gap="xs">
+            <Button variant="default" loading={downloading === 'csv'} onClick={() => void download('csv')}>
+              {t('trainingEditor.reports.downloadCsv')}
+            </Button>
+            <Button variant="default" loading={downloading === 'xapi'} onClick={() => void download('xapi')}>
+              {t('trainingEditor.reports.downloadXapi')}
+            </Button>
+          </Group>
+        }
+      />
+      <Stack gap="lg">
+        <ApiErrorAlert error={downloadError} />
+        <Card withBorder padding="md" component="section" aria-label={t('trainingEditor.reports.filters')}>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+            {trainer ? (
+              <Select
+                label={t('trainingEditor.reports.course')}
+                placeholder={t('trainingEditor.reports.allCourses')}
+                data={(courses.data?.courses.nodes ?? []).map((course) => ({ value: course.id, label: course.title }))}
+                value={filters.courseId}
+                onChange={(value) => set('courseId', value)}
+                searchable
+                clearable
+              />
+            ) : null}
+            <Select
+              label={t('trainingEditor.reports.organization')}
+              placeholder={t('trainingEditor.reports.allOrganizations')}
+              data={(organizations.data?.organizations.nodes ?? []).map((organization) => ({ value: organization.id, label: organization.name }))}
+              value={filters.organizationId}
+              onChange={(value) => set('organizationId', value)}
+              searchable
+              clearable
+            />
+            <TextInput
+              type="date"
+              label={t('trainingEditor.reports.from')}
+              value={filters.fromDay}
+              onChange={(event) => set('fromDay', event.currentTarget.value)}
+            />
+            <TextInput type="date" label={t('trainingEditor.reports.to')} value={filters.toDay} onChange={(event) => set('toDay', event.currentTarget.value)} />
+          </SimpleGrid>
+        </Card>
+        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+        {loading && !report ? <LoadingState label={t('common.loading')} /> : null}
+        {report ? <ReportTables report={report} /> : null}
+      </Stack>
     </RequireAbility>
+  );
+}
+
+type Report = ManageTrainingReportQuery['trainingReport'];
+
+function Total({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <Card withBorder padding="md">
+      <Text fz="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz="xl" fw={700}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+function ReportSection({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} fz="h3" id={id} mb="xs">
+        {title}
+      </Title>
+      {empty ? <Text c="dimmed">{t('trainingEditor.reports.noRows')}</Text> : <Table.ScrollContainer minWidth={560}>{children}</Table.ScrollContainer>}
+    </section>
+  );
+}
+
+function ReportTables({ report }: { report: Report }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap="xl">
+      <section aria-label={t('trainingEditor.reports.totals')}>
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <Total label={t('trainingEditor.reports.enrolments')} value={report.totals.enrolments} />
+          <Total label={t('trainingEditor.reports.completions')} value={report.totals.completions} />
+          <Total label={t('trainingEditor.reports.completionRate')} value={percent(report.totals.completionRatePercent)} />
+          <Total label={t('trainingEditor.reports.overdue')} value={report.totals.overdue} />
+        </SimpleGrid>
+      </section>
+      <ReportSection id="report-by-organization" title={t('trainingEditor.reports.byOrganization')} empty={report.byOrganization.length === 0}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('trainingEditor.reports.organization')}</Table.Th>
+              <Table.Th ta="right">{t('trainingEditor.reports.enrolments')}</Table.Th>
+              <Table.Th ta="right">{t('trainingEditor.reports.completions')}</Table.Th>
+              <Table.Th ta="right">{t('trainingEditor.reports.overdue')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.byOrganization.map((row) => (
+              <Table.Tr key={row.organizationId}>
+                <Table.Td>{row.organizationName}</Table.Td>
+                <Table.Td ta="right">{row.enrolments}</Table.Td>
+                <Table.Td ta="right">{row.completions}</Table.Td>
+                <Table.Td ta="right">{row.overdue}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ReportSection>
+      <ReportSection id="report-by-course" title={t('trainingEditor.reports.byCourse')} empty={report.byCourse.length === 0}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('trainingEditor.reports.course')}</Table.Th>
+              <Table.Th ta="right">{t('trainingEditor.reports.enrolments')}</Table.Th>
+              <Table.Th ta="right">{t('trainingEditor.reports.completions')}</Table.Th>
+              <Table.Th ta="right">{t('trainingEditor.reports.overdue')}</Table.Th>
+              <Table.Th ta="right">{t('trainingEditor.reports.quizPassRate')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.byCourse.map((row) => (
+              <Table.Tr key={row.courseId}>
+                <Table.Td>{row.courseTitle}</Table.Td>
+                <Table.Td ta="right">{row.enrolments}</Table.Td>
+                <Table.Td ta="right">{row.completions}</Table.Td>
+                <Table.Td ta="right">{row.overdue}</Table.Td>
+                <Table.Td ta="right">{percent(row.quizPassRatePercent)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ReportSection>
+      <ReportSection id="report-quizzes" title={t('trainingEditor.reports.quizzes')} empty={report.quizzes.length === 0}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('trainingEditor.reports.course')}</Table.Th>
+              <Table.Th>{t('trainingEditor.reports.module')}</Table.Th>
+              <Table.Th ta="right">{t('trainingEditor.reports.attempts')}</Table.Th>
+              <Table.Th ta="right">{t('trainingEditor.reports.passedAttempts')}</Table.Th>
+              <Table.Th ta="right">{t('trainingEditor.reports.passRate')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.quizzes.map((row) => (
+              <Table.Tr key={row.moduleId}>
+                <Table.Td>{row.courseTitle}</Table.Td>
+                <Table.Td>{row.moduleTitle}</Table.Td>
+                <Table.Td ta="right">{row.attempts}</Table.Td>
+                <Table.Td ta="right">{row.passedAttempts}</Table.Td>
+                <Table.Td ta="right">{percent(row.passRatePercent)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ReportSection>
+      <ReportSection id="report-overdue" title={t('trainingEditor.reports.overdueAssignments')} empty={report.overdueAssignments.length === 0}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('trainingEditor.reports.member')}</Table.Th>
+              <Table.Th>{t('trainingEditor.reports.organization')}</Table.Th>
+              <Table.Th>{t('trainingEditor.reports.course')}</Table.Th>
+              <Table.Th>{t('trainingEditor.reports.dueAt')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.overdueAssignments.map((row) => (
+              <Table.Tr key={row.enrolmentId}>
+                <Table.Td>{row.memberName}</Table.Td>
+                <Table.Td>{row.organizationName}</Table.Td>
+                <Table.Td>{row.courseTitle}</Table.Td>
+                <Table.Td>{formatDateTime(row.dueAt, i18n.language)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ReportSection>
+    </Stack>
   );
 }

@@ -1,0 +1,249 @@
+// The course's own fields: title, summary, estimated time, cover image, audience (the whole
+// network, or roles and/or organisations of the network) and visibility. Field errors come from
+// the API's extensions.fields, next to the matching input.
+import { useQuery } from '@apollo/client/react';
+import { Button, Group, Input, MultiSelect, NumberInput, Radio, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { COURSE_VISIBILITIES, ORGANIZATION_ROLES, type Role } from '@tsunagu/domain';
+import type { CourseInput, CourseVisibility, EditorCourseDetailFragment } from '@tsunagu/graphql-client';
+import { EditorNetworkOrganizationsDocument } from '@tsunagu/graphql-client';
+import { useEffect, useId, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../app/api-error-alert';
+import type { ApiError } from '../../../app/api-errors';
+import { roleOptions } from '../../../app/labels';
+import { UploadProgress } from './upload-progress';
+import { useUpload } from './use-upload';
+import { formatFileSize, useTrainingEditorLabels } from './vocabulary';
+
+export interface CoverFile {
+  readonly id: string;
+  readonly fileName: string;
+  readonly byteSize: number;
+}
+
+export interface CourseFormValues {
+  title: string;
+  summary: string;
+  estimatedMinutes: number | string;
+  cover: CoverFile | null;
+  audienceAll: boolean;
+  audienceRoles: Role[];
+  audienceOrganizationIds: string[];
+  visibility: CourseVisibility;
+}
+
+export function blankCourse(): CourseFormValues {
+  return {
+    title: '',
+    summary: '',
+    estimatedMinutes: '',
+    cover: null,
+    audienceAll: true,
+    audienceRoles: [],
+    audienceOrganizationIds: [],
+    visibility: 'NETWORK',
+  };
+}
+
+export function valuesOfCourse(course: EditorCourseDetailFragment): CourseFormValues {
+  return {
+    title: course.title,
+    summary: course.summary,
+    estimatedMinutes: course.estimatedMinutes ?? '',
+    cover: course.coverFile ? { id: course.coverFile.id, fileName: course.coverFile.fileName, byteSize: course.coverFile.byteSize } : null,
+    audienceAll: course.audienceAll,
+    audienceRoles: [...course.audienceRoles],
+    audienceOrganizationIds: [...course.audienceOrganizationIds],
+    visibility: course.visibility,
+  };
+}
+
+export function courseInputOf(values: CourseFormValues): CourseInput {
+  return {
+    title: values.title.trim(),
+    summary: values.summary.trim(),
+    estimatedMinutes: typeof values.estimatedMinutes === 'number' ? values.estimatedMinutes : null,
+    coverFileId: values.cover?.id ?? null,
+    audienceAll: values.audienceAll,
+    audienceRoles: values.audienceAll ? [] : values.audienceRoles,
+    audienceOrganizationIds: values.audienceAll ? [] : values.audienceOrganizationIds,
+    visibility: values.visibility,
+  };
+}
+
+/** Every organisation of the network, for the audience picker (pages of 200 until the end). */
+function useNetworkOrganizations() {
+  const { data, fetchMore } = useQuery(EditorNetworkOrganizationsDocument, { variables: { first: 200 } });
+  const pageInfo = data?.organizations.pageInfo;
+  useEffect(() => {
+    if (pageInfo?.hasNextPage && pageInfo.endCursor) void fetchMore({ variables: { after: pageInfo.endCursor } });
+  }, [pageInfo?.hasNextPage, pageInfo?.endCursor, fetchMore]);
+  return (data?.organizations.nodes ?? []).map((organization) => ({ value: organization.id, label: organization.name }));
+}
+
+export function CourseForm({
+  values,
+  onChange,
+  submitLabel,
+  saving,
+  disabled,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  values: CourseFormValues;
+  onChange: (values: CourseFormValues) => void;
+  submitLabel: string;
+  saving: boolean;
+  disabled?: boolean;
+  error: ApiError | null;
+  onSubmit: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useTrainingEditorLabels();
+  const organizations = useNetworkOrganizations();
+  const coverInputId = useId();
+  const cover = useUpload('COURSE_COVER');
+  const set = <K extends keyof CourseFormValues>(key: K, value: CourseFormValues[K]) => onChange({ ...values, [key]: value });
+  const fieldError = (name: string) => error?.fields[name];
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+
+  const uploadCover = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    const uploaded = await cover.upload(file);
+    if (uploaded) set('cover', { id: uploaded.id, fileName: uploaded.fileName, byteSize: uploaded.byteSize });
+    input.value = '';
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('trainingEditor.course.formLabel')}>
+      <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0 }}>
+        <Stack gap="md">
+          <TextInput
+            label={t('trainingEditor.course.fields.title')}
+            required
+            maxLength={200}
+            value={values.title}
+            onChange={(event) => set('title', event.currentTarget.value)}
+            error={fieldError('title')}
+          />
+          <Textarea
+            label={t('trainingEditor.course.fields.summary')}
+            autosize
+            minRows={3}
+            maxLength={2000}
+            value={values.summary}
+            onChange={(event) => set('summary', event.currentTarget.value)}
+            error={fieldError('summary')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              label={t('trainingEditor.course.fields.estimatedMinutes')}
+              description={t('trainingEditor.course.fields.estimatedMinutesHelp')}
+              min={1}
+              max={10000}
+              allowDecimal={false}
+              value={values.estimatedMinutes}
+              onChange={(value) => set('estimatedMinutes', value)}
+              error={fieldError('estimatedMinutes')}
+            />
+            <Radio.Group
+              label={t('trainingEditor.course.fields.visibility')}
+              value={values.visibility}
+              onChange={(value) => set('visibility', value as CourseVisibility)}
+              error={fieldError('visibility')}
+            >
+              <Group mt={6}>
+                {COURSE_VISIBILITIES.codes.map((code) => (
+                  <Radio key={code} value={code} label={labels.visibility(code)} />
+                ))}
+              </Group>
+            </Radio.Group>
+          </SimpleGrid>
+          <Input.Wrapper
+            label={t('trainingEditor.course.fields.cover')}
+            description={t('trainingEditor.course.fields.coverHelp')}
+            id={coverInputId}
+            error={cover.error ?? fieldError('coverFileId')}
+          >
+            <Stack gap="xs" mt={6}>
+              {values.cover ? (
+                <Group gap="sm">
+                  <Text fz="sm">
+                    {values.cover.fileName}（{formatFileSize(values.cover.byteSize)}）
+                  </Text>
+                  <Button size="xs" variant="subtle" color="red" onClick={() => set('cover', null)}>
+                    {t('trainingEditor.course.fields.removeCover')}
+                  </Button>
+                </Group>
+              ) : null}
+              <input
+                id={coverInputId}
+                type="file"
+                accept="image/png,image/jpeg,image/webp"
+                disabled={cover.uploading}
+                onChange={(event) => void uploadCover(event)}
+                style={{ display: 'block', minHeight: 44 }}
+              />
+              <UploadProgress state={cover.state} />
+            </Stack>
+          </Input.Wrapper>
+          <Stack gap="xs">
+            <Text fw={600} fz="sm" id="course-audience-heading">
+              {t('trainingEditor.course.fields.audience')}
+            </Text>
+            <Switch
+              label={t('trainingEditor.course.fields.audienceAll')}
+              checked={values.audienceAll}
+              onChange={(event) => set('audienceAll', event.currentTarget.checked)}
+            />
+            {!values.audienceAll ? (
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <MultiSelect
+                  label={t('trainingEditor.course.fields.audienceRoles')}
+                  description={t('trainingEditor.course.fields.audienceOr')}
+                  data={roleOptions(t, ORGANIZATION_ROLES)}
+                  value={values.audienceRoles}
+                  onChange={(value) => set('audienceRoles', value as Role[])}
+                  error={fieldError('audienceRoles')}
+                  clearable
+                />
+                <MultiSelect
+                  label={t('trainingEditor.course.fields.audienceOrganizations')}
+                  description={t('trainingEditor.course.fields.audienceOr')}
+                  data={organizations}
+                  value={values.audienceOrganizationIds}
+                  onChange={(value) => set('audienceOrganizationIds', value)}
+                  error={fieldError('audienceOrganizationIds')}
+                  searchable
+                  clearable
+                />
+              </SimpleGrid>
+            ) : null}
+            {fieldError('audienceAll') ? (
+              <Text c="red" fz="sm">
+                {fieldError('audienceAll')}
+              </Text>
+            ) : null}
+          </Stack>
+          <ApiErrorAlert error={error} />
+          <Group>
+            <Button type="submit" loading={saving}>
+              {submitLabel}
+            </Button>
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,213 @@
+// A module's materials in order: files (uploaded with a progress bar, purpose TRAINING_MATERIAL)
+// and external links; move up or down and remove. A file becomes a material as soon as it is
+// stored, titled by the title field or, when that is empty, by the file's name.
+import { useMutation } from '@apollo/client/react';
+import { Anchor, Badge, Button, Group, Input, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  EditorAddCourseMaterialDocument,
+  EditorRemoveCourseMaterialDocument,
+  EditorReorderCourseMaterialsDocument,
+} from '@tsunagu/graphql-client';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../../app/api-errors';
+import { moveItem } from './editor-logic';
+import type { EditorModule } from './modules-editor';
+import { UploadProgress } from './upload-progress';
+import { useUpload } from './use-upload';
+import { formatFileSize, useTrainingEditorLabels } from './vocabulary';
+
+const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
+
+export function MaterialsEditor({ module, disabled }: { module: EditorModule; disabled: boolean }) {
+  const { t } = useTranslation();
+  const labels = useTrainingEditorLabels();
+  const [reorder, reordering] = useMutation(EditorReorderCourseMaterialsDocument);
+  const [remove, removing] = useMutation(EditorRemoveCourseMaterialDocument);
+  const [error, setError] = useState<ApiError | null>(null);
+  const materials = [...module.materials].sort((a, b) => a.position - b.position);
+  const busy = disabled || reordering.loading || removing.loading;
+
+  const move = async (index: number, delta: -1 | 1) => {
+    setError(null);
+    try {
+      await reorder({ variables: { moduleId: module.id, materialIds: moveItem(materials.map((material) => material.id), index, delta) } });
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  const removeMaterial = async (id: string) => {
+    setError(null);
+    try {
+      await remove({ variables: { id } });
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  return (
+    <Stack gap="sm" component="section" aria-label={t('trainingEditor.materials.regionLabel', { title: module.title })}>
+      <Title order={4} fz="h5">
+        {t('trainingEditor.materials.heading')}
+      </Title>
+      <ApiErrorAlert error={error} />
+      {materials.length === 0 ? (
+        <Text c="dimmed" fz="sm">
+          {t('trainingEditor.materials.empty')}
+        </Text>
+      ) : (
+        <Stack gap="xs" component="ol" style={listStyle} aria-label={t('trainingEditor.materials.listLabel', { title: module.title })}>
+          {materials.map((material, index) => (
+            <Group key={material.id} component="li" justify="space-between" wrap="wrap" gap="xs">
+              <Group gap="xs" wrap="wrap">
+                <Badge variant="outline">{labels.materialFormat(material.format)}</Badge>
+                <Text fw={600}>{material.title}</Text>
+                {material.file ? (
+                  <Text fz="sm" c="dimmed">
+                    {material.file.fileName}（{formatFileSize(material.file.byteSize)}）
+                  </Text>
+                ) : material.url ? (
+                  <Anchor href={material.url} target="_blank" rel="noreferrer" fz="sm">
+                    {material.url}
+                  </Anchor>
+                ) : null}
+              </Group>
+              <Group gap={4}>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  disabled={busy || index === 0}
+                  aria-label={t('trainingEditor.materials.moveUp', { title: material.title })}
+                  onClick={() => void move(index, -1)}
+                >
+                  {t('trainingEditor.moveUp')}
+                </Button>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  disabled={busy || index === materials.length - 1}
+                  aria-label={t('trainingEditor.materials.moveDown', { title: material.title })}
+                  onClick={() => void move(index, 1)}
+                >
+                  {t('trainingEditor.moveDown')}
+                </Button>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color="red"
+                  disabled={busy}
+                  aria-label={t('trainingEditor.materials.remove', { title: material.title })}
+                  onClick={() => void removeMaterial(material.id)}
+                >
+                  {t('trainingEditor.remove')}
+                </Button>
+              </Group>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      {!disabled ? <AddMaterialForm module={module} /> : null}
+    </Stack>
+  );
+}
+
+type Source = 'FILE' | 'LINK';
+
+function AddMaterialForm({ module }: { module: EditorModule }) {
+  const { t } = useTranslation();
+  const fileInputId = useId();
+  const [add, adding] = useMutation(EditorAddCourseMaterialDocument);
+  const upload = useUpload('TRAINING_MATERIAL');
+  const [source, setSource] = useState<Source>('FILE');
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const addFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setError(null);
+    const uploaded = await upload.upload(file);
+    input.value = '';
+    if (!uploaded) return;
+    try {
+      await add({ variables: { moduleId: module.id, input: { title: title.trim() || uploaded.fileName, fileId: uploaded.id } } });
+      setTitle('');
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  const addLink = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    upload.reset();
+    try {
+      await add({ variables: { moduleId: module.id, input: { title: title.trim(), url: url.trim() } } });
+      setTitle('');
+      setUrl('');
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void addLink(event)} noValidate aria-label={t('trainingEditor.materials.addFormLabel', { title: module.title })}>
+      <Stack gap="xs">
+        <Radio.Group label={t('trainingEditor.materials.source')} value={source} onChange={(value) => setSource(value as Source)}>
+          <Group mt={4}>
+            <Radio value="FILE" label={t('trainingEditor.materials.sourceFile')} />
+            <Radio value="LINK" label={t('trainingEditor.materials.sourceLink')} />
+          </Group>
+        </Radio.Group>
+        <TextInput
+          label={t('trainingEditor.materials.title')}
+          description={source === 'FILE' ? t('trainingEditor.materials.titleFileHelp') : undefined}
+          maxLength={200}
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          error={error?.fields['title']}
+        />
+        {source === 'FILE' ? (
+          <Input.Wrapper
+            label={t('trainingEditor.materials.file')}
+            description={t('trainingEditor.materials.fileHelp')}
+            id={fileInputId}
+            error={upload.error ?? error?.fields['fileId']}
+          >
+            <input
+              id={fileInputId}
+              type="file"
+              accept=".pdf,.pptx,.docx,.xlsx,.mp4,.webm,.mp3,.m4a,.wav,.png,.jpg,.jpeg,.txt"
+              disabled={upload.uploading || adding.loading}
+              onChange={(event) => void addFile(event)}
+              style={{ display: 'block', marginTop: 6, minHeight: 44 }}
+            />
+          </Input.Wrapper>
+        ) : (
+          <>
+            <TextInput
+              type="url"
+              label={t('trainingEditor.materials.url')}
+              placeholder="https://"
+              maxLength={1000}
+              value={url}
+              onChange={(event) => setUrl(event.currentTarget.value)}
+              error={error?.fields['url']}
+            />
+            <Group>
+              <Button type="submit" variant="light" loading={adding.loading}>
+                {t('trainingEditor.materials.addLink')}
+              </Button>
+            </Group>
+          </>
+        )}
+        <UploadProgress state={upload.state} />
+        <ApiErrorAlert error={error} />
+      </Stack>
+    </form>
+  );
+}

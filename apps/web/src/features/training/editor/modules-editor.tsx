@@ -1,0 +1,284 @@
+// A course's modules in order: add, edit, remove, move up or down (buttons, so the keyboard and
+// screen readers can do it; focus follows the moved module), the required toggle, and per module
+// its materials and its quiz. Every change goes to the API at once and the course comes back.
+import { useMutation } from '@apollo/client/react';
+import { Badge, Button, Card, Group, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import type { EditorCourseDetailFragment } from '@tsunagu/graphql-client';
+import {
+  EditorAddCourseModuleDocument,
+  EditorRemoveCourseModuleDocument,
+  EditorReorderCourseModulesDocument,
+  EditorUpdateCourseModuleDocument,
+} from '@tsunagu/graphql-client';
+import { ConfirmDialog } from '@tsunagu/ui';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../../app/api-errors';
+import { moveItem } from './editor-logic';
+import { MaterialsEditor } from './materials-editor';
+import { QuizEditor } from './quiz-editor';
+
+export type EditorModule = EditorCourseDetailFragment['modules'][number];
+
+const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
+
+/** Moves focus to a module's move button after a reorder; the other one when this one is now disabled. */
+function focusMoveButton(moduleId: string, direction: 'up' | 'down') {
+  window.requestAnimationFrame(() => {
+    const same = document.getElementById(`module-${moduleId}-${direction}`) as HTMLButtonElement | null;
+    const other = document.getElementById(`module-${moduleId}-${direction === 'up' ? 'down' : 'up'}`) as HTMLButtonElement | null;
+    (same && !same.disabled ? same : other)?.focus();
+  });
+}
+
+export function ModulesEditor({ course, disabled }: { course: EditorCourseDetailFragment; disabled: boolean }) {
+  const { t } = useTranslation();
+  const [reorder, reordering] = useMutation(EditorReorderCourseModulesDocument);
+  const [error, setError] = useState<ApiError | null>(null);
+  const modules = [...course.modules].sort((a, b) => a.position - b.position);
+
+  const move = async (index: number, delta: -1 | 1) => {
+    setError(null);
+    const moduleIds = moveItem(
+      modules.map((module) => module.id),
+      index,
+      delta,
+    );
+    try {
+      await reorder({ variables: { courseId: course.id, moduleIds } });
+      focusMoveButton(modules[index].id, delta < 0 ? 'up' : 'down');
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  return (
+    <section aria-labelledby="course-editor-modules">
+      <Stack gap="md">
+        <Title order={2} fz="h3" id="course-editor-modules">
+          {t('trainingEditor.modules.heading')}
+        </Title>
+        <Text c="dimmed" fz="sm">
+          {t('trainingEditor.modules.help')}
+        </Text>
+        <ApiErrorAlert error={error} />
+        {modules.length === 0 ? <Text c="dimmed">{t('trainingEditor.modules.empty')}</Text> : null}
+        <Stack gap="md" component="ol" style={listStyle}>
+          {modules.map((module, index) => (
+            <li key={module.id}>
+              <ModuleCard
+                module={module}
+                index={index}
+                count={modules.length}
+                disabled={disabled || reordering.loading}
+                onMove={(delta) => void move(index, delta)}
+              />
+            </li>
+          ))}
+        </Stack>
+        {!disabled ? <AddModuleForm courseId={course.id} /> : null}
+      </Stack>
+    </section>
+  );
+}
+
+function ModuleCard({
+  module,
+  index,
+  count,
+  disabled,
+  onMove,
+}: {
+  module: EditorModule;
+  index: number;
+  count: number;
+  disabled: boolean;
+  onMove: (delta: -1 | 1) => void;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const [remove, removing] = useMutation(EditorRemoveCourseModuleDocument);
+  const [removeError, setRemoveError] = useState<ApiError | null>(null);
+  const headingId = `module-${module.id}-heading`;
+
+  const runRemove = async () => {
+    setRemoveError(null);
+    try {
+      await remove({ variables: { id: module.id } });
+      setConfirmingRemove(false);
+    } catch (caught) {
+      setRemoveError(readApiError(caught));
+    }
+  };
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={t('trainingEditor.modules.regionLabel', { title: module.title })}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+          <Group gap="sm" wrap="wrap">
+            <Title order={3} fz="h4" id={headingId}>
+              {t('trainingEditor.modules.numbered', { number: index + 1, title: module.title })}
+            </Title>
+            <Badge variant="light" color={module.required ? 'blue' : 'gray'}>
+              {module.required ? t('trainingEditor.modules.required') : t('trainingEditor.modules.optional')}
+            </Badge>
+          </Group>
+          <Group gap="xs" role="group" aria-label={t('trainingEditor.modules.actionsLabel', { title: module.title })}>
+            <Button
+              id={`module-${module.id}-up`}
+              size="xs"
+              variant="default"
+              disabled={disabled || index === 0}
+              aria-label={t('trainingEditor.modules.moveUp', { title: module.title })}
+              onClick={() => onMove(-1)}
+            >
+              {t('trainingEditor.moveUp')}
+            </Button>
+            <Button
+              id={`module-${module.id}-down`}
+              size="xs"
+              variant="default"
+              disabled={disabled || index === count - 1}
+              aria-label={t('trainingEditor.modules.moveDown', { title: module.title })}
+              onClick={() => onMove(1)}
+            >
+              {t('trainingEditor.moveDown')}
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              disabled={disabled}
+              aria-expanded={editing}
+              aria-label={t('trainingEditor.modules.edit', { title: module.title })}
+              onClick={() => setEditing((open) => !open)}
+            >
+              {t('common.edit')}
+            </Button>
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              disabled={disabled}
+              aria-label={t('trainingEditor.modules.remove', { title: module.title })}
+              onClick={() => setConfirmingRemove(true)}
+            >
+              {t('trainingEditor.remove')}
+            </Button>
+          </Group>
+        </Group>
+        {module.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{module.description}</Text> : null}
+        {editing ? <ModuleForm module={module} onDone={() => setEditing(false)} /> : null}
+        <MaterialsEditor module={module} disabled={disabled} />
+        <QuizEditor module={module} disabled={disabled} />
+      </Stack>
+      <ConfirmDialog
+        opened={confirmingRemove}
+        title={t('trainingEditor.modules.removeTitle')}
+        confirmLabel={t('trainingEditor.modules.removeConfirm')}
+        cancelLabel={t('common.cancel')}
+        danger
+        loading={removing.loading}
+        error={<ApiErrorAlert error={removeError} />}
+        onConfirm={() => void runRemove()}
+        onCancel={() => setConfirmingRemove(false)}
+      >
+        {t('trainingEditor.modules.removeBody', { title: module.title })}
+      </ConfirmDialog>
+    </Card>
+  );
+}
+
+interface ModuleValues {
+  title: string;
+  description: string;
+  required: boolean;
+}
+
+/** Adds (no module given) or edits a module's title, description and required flag. */
+function ModuleForm({ module, courseId, onDone }: { module?: EditorModule; courseId?: string; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const [add, adding] = useMutation(EditorAddCourseModuleDocument);
+  const [update, updating] = useMutation(EditorUpdateCourseModuleDocument);
+  const [error, setError] = useState<ApiError | null>(null);
+  const blank: ModuleValues = { title: '', description: '', required: true };
+  const [values, setValues] = useState<ModuleValues>(() =>
+    module ? { title: module.title, description: module.description, required: module.required } : blank,
+  );
+  const set = <K extends keyof ModuleValues>(key: K, value: ModuleValues[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const prefix = module ? 'edit' : 'new';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const input = { title: values.title.trim(), description: values.description.trim(), required: values.required };
+    try {
+      if (module) await update({ variables: { id: module.id, input } });
+      else if (courseId) await add({ variables: { courseId, input } });
+      if (!module) setValues(blank);
+      onDone?.();
+    } catch (caught) {
+      setError(readApiError(caught));
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={module ? t('trainingEditor.modules.editFormLabel', { title: module.title }) : t('trainingEditor.modules.addFormLabel')}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label={t(`trainingEditor.modules.fields.${prefix}Title`)}
+          required
+          maxLength={200}
+          value={values.title}
+          onChange={(event) => set('title', event.currentTarget.value)}
+          error={error?.fields['title']}
+        />
+        <Textarea
+          label={t(`trainingEditor.modules.fields.${prefix}Description`)}
+          autosize
+          minRows={2}
+          maxLength={4000}
+          value={values.description}
+          onChange={(event) => set('description', event.currentTarget.value)}
+          error={error?.fields['description']}
+        />
+        <Switch
+          label={t(`trainingEditor.modules.fields.${prefix}Required`)}
+          description={t('trainingEditor.modules.fields.requiredHelp')}
+          checked={values.required}
+          onChange={(event) => set('required', event.currentTarget.checked)}
+        />
+        <ApiErrorAlert error={error} />
+        <Group>
+          <Button type="submit" loading={adding.loading || updating.loading}>
+            {module ? t('trainingEditor.modules.saveModule') : t('trainingEditor.modules.addModule')}
+          </Button>
+          {onDone ? (
+            <Button variant="default" onClick={onDone}>
+              {t('common.cancel')}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function AddModuleForm({ courseId }: { courseId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="course-editor-add-module">
+      <Stack gap="sm">
+        <Title order={3} fz="h4" id="course-editor-add-module">
+          {t('trainingEditor.modules.addHeading')}
+        </Title>
+        <ModuleForm courseId={courseId} />
+      </Stack>
+    </Card>
+  );
+}

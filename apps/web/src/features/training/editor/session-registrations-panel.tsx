@@ -1,0 +1,106 @@
+// The manager's view of a session's registrations: who is registered and who waits (in order),
+// and attendance ticks for the registered (recordAttendance). Shown on the session editor and
+// embeddable in the session page for its managers (the API refuses anyone else).
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Badge, Card, Checkbox, Stack, Table, Text, Title } from '@mantine/core';
+import { ManageRecordAttendanceDocument, ManageSessionRegistrationsDocument } from '@tsunagu/graphql-client';
+import { LoadingState } from '@tsunagu/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../../app/api-errors';
+import { formatDateTime, useTrainingEditorLabels } from './vocabulary';
+
+const statusOrder: Record<string, number> = { REGISTERED: 0, WAITLISTED: 1, CANCELLED: 2 };
+const statusColors: Record<string, string> = { REGISTERED: 'green', WAITLISTED: 'yellow', CANCELLED: 'gray' };
+
+export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) {
+  const { t, i18n } = useTranslation();
+  const labels = useTrainingEditorLabels();
+  const { data, loading, error } = useQuery(ManageSessionRegistrationsDocument, { variables: { id: sessionId }, fetchPolicy: 'cache-and-network' });
+  const [record] = useMutation(ManageRecordAttendanceDocument);
+  const [saving, setSaving] = useState<string | null>(null);
+  const [recordError, setRecordError] = useState<ApiError | null>(null);
+  const session = data?.trainingSession;
+
+  const setAttended = async (registrationId: string, attended: boolean) => {
+    setRecordError(null);
+    setSaving(registrationId);
+    try {
+      await record({ variables: { registrationId, attended } });
+    } catch (caught) {
+      setRecordError(readApiError(caught));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const registrations = [...(session?.registrations ?? [])].sort(
+    (a, b) =>
+      (statusOrder[a.status] ?? 3) - (statusOrder[b.status] ?? 3) ||
+      (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0) ||
+      a.queuedAt.localeCompare(b.queuedAt),
+  );
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="session-registrations-heading">
+      <Stack gap="sm">
+        <Title order={2} fz="h3" id="session-registrations-heading">
+          {t('trainingEditor.registrations.heading')}
+        </Title>
+        {session ? (
+          <Text fz="sm">{t('trainingEditor.registrations.counts', { registered: session.registeredCount, waitlisted: session.waitlistCount })}</Text>
+        ) : null}
+        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+        <ApiErrorAlert error={recordError} />
+        {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
+        {session && registrations.length === 0 ? <Text c="dimmed">{t('trainingEditor.registrations.empty')}</Text> : null}
+        {registrations.length > 0 ? (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('trainingEditor.registrations.member')}</Table.Th>
+                  <Table.Th>{t('trainingEditor.registrations.organization')}</Table.Th>
+                  <Table.Th>{t('trainingEditor.registrations.status')}</Table.Th>
+                  <Table.Th>{t('trainingEditor.registrations.queuedAt')}</Table.Th>
+                  <Table.Th>{t('trainingEditor.registrations.attended')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {registrations.map((registration) => (
+                  <Table.Tr key={registration.id}>
+                    <Table.Td>{registration.memberName}</Table.Td>
+                    <Table.Td>{registration.organizationName}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={statusColors[registration.status] ?? 'gray'}>
+                        {registration.status === 'WAITLISTED' && registration.waitlistPosition
+                          ? t('trainingEditor.registrations.waitlisted', { position: registration.waitlistPosition })
+                          : labels.registrationStatus(registration.status)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(registration.queuedAt, i18n.language)}</Table.Td>
+                    <Table.Td>
+                      {registration.status === 'REGISTERED' ? (
+                        <Checkbox
+                          aria-label={t('trainingEditor.registrations.attendedFor', { name: registration.memberName })}
+                          checked={registration.attended === true}
+                          disabled={saving === registration.id}
+                          onChange={(event) => void setAttended(registration.id, event.currentTarget.checked)}
+                        />
+                      ) : (
+                        <Text c="dimmed" fz="sm">
+                          —
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
