@@ -353,12 +353,22 @@ describe('quizzes', () => {
       enrolment.id,
     ]);
     expect(attempts).toBe(0);
-    // Unanswered questions count as wrong; unlimited attempts leave attemptsLeft null; a retake after passing is allowed.
+    // Unanswered questions count as wrong; unlimited attempts leave attemptsLeft null; a retake after
+    // passing is allowed and leaves the quiz passed (best score kept).
     expect(await submit(clients.staff, enrolment.id, module.id, [{ questionId: single.id, choices: [0] }])).toMatchObject({
       scorePercent: 50,
       passed: false,
       attemptsLeft: null,
     });
+    const right = [
+      { questionId: single.id, choices: [0] },
+      { questionId: multiple.id, choices: [0, 2] },
+    ];
+    expect((await submit(clients.staff, enrolment.id, module.id, right)).passed).toBe(true);
+    const retake = await submit(clients.staff, enrolment.id, module.id, [{ questionId: multiple.id, choices: [1] }]);
+    expect(retake).toMatchObject({ attemptNumber: 3, scorePercent: 0, passed: false });
+    expect(retake.enrolment.modules[0]).toMatchObject({ quizPassed: true, attemptsUsed: 3, bestScorePercent: 100, complete: true });
+    expect(retake.enrolment.certificate).not.toBeNull();
     const noQuizCourse = await buildCourse(clients.trainer, '小テストなしの研修', { modules: [{ title: '読むだけ', materials: [{ title: '資料', url: 'https://example.jp/a' }] }] });
     const noQuiz = await enrol(clients.staff, noQuizCourse.id);
     const refused = await clients.staff.request(SUBMIT, { enrolmentId: noQuiz.id, moduleId: noQuizCourse.modules[0].id, answers: [] });
