@@ -19,8 +19,10 @@ import { HsdsModule } from './modules/hsds/hsds.module';
 import { MembersModule } from './modules/members/members.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PartnershipsModule } from './modules/partnerships/partnerships.module';
 import { PeopleModule } from './modules/people/people.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { CoursesModule } from './modules/training/courses/courses.module';
 import { LearningModule } from './modules/training/learning/learning.module';
 import { TrainingReportsModule } from './modules/training/reports/training-reports.module';
@@ -57,6 +59,8 @@ export class AppModule {
         LearningModule,
         TrainingSessionsModule,
         TrainingReportsModule,
+        PartnershipsModule,
+        ReportsModule,
       ],
     };
   }

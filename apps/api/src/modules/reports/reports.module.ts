@@ -1,0 +1,6 @@
+// Network reports (実態把握・評価): referral, grant, training and partnership figures for the
+// network or one organisation, the network map, their CSV and the annual evaluation PDF.
+import { Module } from '@nestjs/common';
+
+@Module({})
+export class ReportsModule {}
