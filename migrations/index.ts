@@ -15,6 +15,7 @@ import { CreateFiles1764435000000 } from './1764435000000-create-files';
 import { CreateGrants1764440000000 } from './1764440000000-create-grants';
 import { CreateTraining1764450000000 } from './1764450000000-create-training';
 import { CreatePartnershipsAndReportAggregates1764470000000 } from './1764470000000-create-partnerships-and-report-aggregates';
+import { ReportIndexes1764480000000 } from './1764480000000-report-indexes';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -32,4 +33,5 @@ export const migrations = [
   CreateGrants1764440000000,
   CreateTraining1764450000000,
   CreatePartnershipsAndReportAggregates1764470000000,
+  ReportIndexes1764480000000,
 ];
