@@ -15,7 +15,9 @@ import type { XapiStatement } from '../../apps/api/src/modules/training/reports/
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
 import { dataOf, superuserConnection } from '../support/people';
+import { ASSIGN, enrol, mark, submit } from '../support/learning';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { buildCourse } from '../support/training';
 
 const APP_BASE_URL = 'https://tsunagu.example.jp';
 const NOW = new Date('2026-06-15T00:00:00Z');
@@ -369,5 +371,39 @@ describe('exports', () => {
     });
     const registered = statements.filter((statement) => statement.verb.id.endsWith('/registered')).map((statement) => statement.timestamp);
     expect(registered).toEqual(['2026-04-01T00:00:00.000Z', '2026-04-05T00:00:00.000Z', '2026-05-10T00:00:00.000Z', '2026-05-20T00:00:00.000Z', '2026-06-01T00:00:00.000Z']);
+  });
+});
+
+describe('through the learning flows', () => {
+  it('reports what the enrolment, assignment and quiz mutations record', async () => {
+    const network = await createNetwork(database.ownerUrl, {
+      slug: 'reports-flows',
+      organizations: { center: 'INTERMEDIARY', npo: 'NPO' },
+      members: { trainerF: ['center', ['TRAINER']], adminF: ['npo', ['ORG_ADMIN']], doneF: ['npo', ['STAFF']], failF: ['npo', ['STAFF']], lateF: ['npo', ['STAFF']] },
+    });
+    for (const [key, member] of Object.entries(network.members)) c[key] = await signIn(api.url, member.email);
+    // One module: a link to read and a one-question quiz whose right answer is the first choice.
+    const built = await buildCourse(c.trainerF, '実地の流れ');
+    const [first] = built.modules;
+    const question = first.quiz?.questions[0];
+    if (!question) throw new Error('The built course has no quiz question');
+
+    const done = await enrol(c.doneF, built.id);
+    await mark(c.doneF, done.id, first.materials[0].id);
+    expect((await submit(c.doneF, done.id, first.id, [{ questionId: question.id, choices: [0] }])).passed).toBe(true);
+    const failing = await enrol(c.failF, built.id);
+    expect((await submit(c.failF, failing.id, first.id, [{ questionId: question.id, choices: [1] }])).passed).toBe(false);
+    const due = new Date(NOW.getTime() + 7 * 24 * 3600_000).toISOString();
+    expect(outcome(await c.adminF.request(ASSIGN, { courseId: built.id, membershipIds: [network.members.lateF.membershipId], dueAt: due }))).toBe('OK');
+
+    jest.spyOn(Clock.prototype, 'now').mockReturnValue(new Date(NOW.getTime() + 8 * 24 * 3600_000));
+    for (const key of ['trainerF', 'adminF']) {
+      const result = await report(key);
+      expect([key, result.totals]).toEqual([key, { enrolments: 3, completions: 1, overdue: 1, completionRatePercent: 33 }]);
+      expect(result.quizzes).toEqual([{ moduleId: first.id, courseTitle: '実地の流れ', moduleTitle: first.title, attempts: 2, passedAttempts: 1, passRatePercent: 50 }]);
+      expect(result.overdueAssignments.map((row) => [row.memberName, row.courseTitle, row.dueAt])).toEqual([['lateF', '実地の流れ', due]]);
+    }
+    const statements: XapiStatement[] = JSON.parse(dataOf(await c.trainerF.request<{ trainingXapiStatements: string }>(XAPI, {})).trainingXapiStatements);
+    expect(statements.map((statement) => statement.verb.display['en-US']).sort()).toEqual(['completed', 'failed', 'passed', 'registered', 'registered', 'registered']);
   });
 });

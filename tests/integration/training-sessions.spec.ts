@@ -11,6 +11,7 @@ import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../
 import { freePort, RunningApi, startApi, waitFor } from '../support/api';
 import { dataOf, superuserConnection } from '../support/people';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp';
+import { buildCourse } from '../support/training';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const APP_BASE_URL = 'https://tsunagu.example.jp';
@@ -122,15 +123,6 @@ async function fetchIcs(client: SignedInClient | null, path: string): Promise<Re
   return fetch(`${api.url}${path}`, { headers: client ? { authorization: `Bearer ${client.token}` } : {} });
 }
 
-/** Inserts a course row directly (the courses module's mutations belong to another part of issue 8). */
-async function insertCourse(tenantId: string, organizationId: string, title: string): Promise<string> {
-  const [row]: Array<{ id: string }> = await sql.query(
-    `INSERT INTO courses (tenant_id, organization_id, title, status, published_at, audience_all) VALUES ($1, $2, $3, 'PUBLISHED', now(), true) RETURNING id`,
-    [tenantId, organizationId, title],
-  );
-  return row.id;
-}
-
 beforeAll(async () => {
   database = await createTestDatabase();
   const smtpPort = await freePort();
@@ -163,9 +155,9 @@ beforeAll(async () => {
   for (const network of [a, b]) {
     for (const [key, member] of Object.entries(network.members)) c[key] = await signIn(api.url, member.email);
   }
-  ownCourseId = await insertCourse(a.tenantId, a.organizations.center, 'つながりサポーター入門');
-  otherOrgCourseId = await insertCourse(a.tenantId, a.organizations.swc, '社協の研修');
-  otherNetworkCourseId = await insertCourse(b.tenantId, b.organizations.centerB, '別ネットワークの研修');
+  ownCourseId = (await buildCourse(c.trainer, 'つながりサポーター入門')).id;
+  otherOrgCourseId = (await buildCourse(c.swcTrainer, '社協の研修')).id;
+  otherNetworkCourseId = (await buildCourse(c.trainerB, '別ネットワークの研修')).id;
 }, 120_000);
 
 afterAll(async () => {
