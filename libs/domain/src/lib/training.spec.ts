@@ -64,6 +64,10 @@ describe('isInAudience', () => {
     expect(isInAudience(course({ audienceOrganizationIds: [NPO] }), stranger)).toBe(false);
     expect(isInAudience(course({ visibility: 'PUBLIC' }), stranger)).toBe(true);
   });
+
+  it('takes in everyone of its own network too when the course is public', () => {
+    expect(isInAudience(course({ visibility: 'PUBLIC' }), learner({ roles: ['STAFF'] }))).toBe(true);
+  });
 });
 
 describe('maySeeCourse', () => {

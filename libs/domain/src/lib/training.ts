@@ -110,11 +110,13 @@ export interface CourseReach extends CourseAudience {
 }
 
 /**
- * Whether a member is in a course's audience: in its network, by the whole network, a role or
- * an organisation; in another network, only when the course is public (then everyone is).
+ * Whether a member is in a course's audience: everyone, in every network, when the course is
+ * public (a course offered to all networks is offered to its own too); otherwise a member of its
+ * network by the whole network, a role or an organisation.
  */
 export function isInAudience(course: CourseReach, learner: Learner): boolean {
-  if (course.tenantId !== learner.tenantId) return course.visibility === 'PUBLIC';
+  if (course.visibility === 'PUBLIC') return true;
+  if (course.tenantId !== learner.tenantId) return false;
   return (
     course.audienceAll ||
     course.audienceRoles.some((role) => learner.roles.includes(role)) ||

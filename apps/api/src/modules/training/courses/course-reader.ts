@@ -71,8 +71,8 @@ export interface CourseViewer {
 /**
  * The courses a member may see (libs/domain maySeeCourse, in SQL): their own organisation's in
  * every status when they are its trainer; otherwise published ones whose audience they are in —
- * in their network by the whole network, a role or their organisation; in another network when
- * public. Row-level security already keeps other networks' non-public courses out.
+ * everyone when public (in any network), else in their network by the whole network, a role or
+ * their organisation. Row-level security already keeps other networks' non-public courses out.
  */
 export function visibleCourses(where: Conditions, viewer: CourseViewer, alias = 'c'): string {
   const tenant = where.param(viewer.tenantId);
@@ -82,7 +82,7 @@ export function visibleCourses(where: Conditions, viewer: CourseViewer, alias = 
   return `(${own}(${alias}.status = 'PUBLISHED' AND (
             (${alias}.tenant_id = ${tenant} AND (${alias}.audience_all OR ${alias}.audience_roles && ${roles}::text[]
                                                 OR ${organization}::uuid = ANY(${alias}.audience_organization_ids)))
-            OR (${alias}.tenant_id <> ${tenant} AND ${alias}.visibility = 'PUBLIC'))))`;
+            OR ${alias}.visibility = 'PUBLIC')))`;
 }
 
 /** A course's trainers: trainers of the owning organisation, in its network. */
