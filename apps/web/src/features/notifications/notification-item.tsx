@@ -1,5 +1,6 @@
 // One notification: what happened (its kind), about which referral (service and the other
-// organisation), when, whether it is unread, and a link that opens the referral and marks it read.
+// organisation) or which course or training session, when, whether it is unread, and a link that
+// opens the referral, the course or the session and marks it read.
 import { useMutation } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { MarkNotificationsReadDocument, type NotificationRowFragment } from '@tsunagu/graphql-client';
@@ -21,7 +22,8 @@ export function NotificationItem({ notification, onOpen, compact = false }: { no
   const about =
     notification.serviceName || notification.counterpartName
       ? t('notifications.about', { service: notification.serviceName ?? '', counterpart: notification.counterpartName ?? '' })
-      : null;
+      : (notification.courseTitle ?? notification.trainingSessionTitle ?? null);
+  const target = targetOf(notification);
 
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm" data-notification-kind={notification.kind} data-unread={unread ? 'true' : 'false'}>
@@ -32,10 +34,10 @@ export function NotificationItem({ notification, onOpen, compact = false }: { no
               {t('notifications.unread')}
             </Badge>
           ) : null}
-          {notification.referralId ? (
+          {target ? (
             <Anchor
               component={Link}
-              to={`/referrals/${notification.referralId}`}
+              to={target}
               fz="sm"
               fw={unread ? 700 : 400}
               onClick={() => {
@@ -67,4 +69,12 @@ export function NotificationItem({ notification, onOpen, compact = false }: { no
       ) : null}
     </Group>
   );
+}
+
+/** Where a notification leads: its referral, the assigned course, or the session I got a place in. */
+function targetOf(notification: NotificationRowFragment): string | null {
+  if (notification.referralId) return `/referrals/${notification.referralId}`;
+  if (notification.courseId) return `/training/courses/${notification.courseId}`;
+  if (notification.trainingSessionId) return `/training/sessions/${notification.trainingSessionId}`;
+  return null;
 }

@@ -5,7 +5,7 @@
 // the request repeated, and a failure carries the API's own message.
 import { authStore, refreshSession } from '../../../app/auth/auth-store';
 import { i18n } from '../../../app/i18n/i18n';
-import { FileRequestError } from '../../grants/files';
+import { FileRequestError } from '../../../app/files';
 
 export { FileRequestError };
 
