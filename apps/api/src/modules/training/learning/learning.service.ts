@@ -21,6 +21,12 @@
 //   same transaction. Unmarking a material afterwards changes the progress shown but neither
 //   completed_at nor the certificate: what was achieved stays certified.
 // - Overdue: a due date before now (the injected Clock) and not completed.
+// - An enrolment outlives its course's publication in the learner's own network (progress goes
+//   on in an archived course); another network's course that stops being public can no longer
+//   be read from the learner's network, so its enrolment drops out of myEnrolments and its
+//   materials and modules are NOT_FOUND.
+// - verifyCertificate is not throttled: a code carries 80 random bits, so guessing one is not a
+//   practical attack, and a guess learns only valid: false.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CourseReach, isInAudience, isUuid, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
