@@ -496,6 +496,14 @@ describe('lists', () => {
     } while (after);
     const ours = seen.filter((node) => created.some((session) => session.id === node.id));
     expect(ours.map((node) => node.startsAt)).toEqual(starts);
+
+    // Registrations ride along on a list page only when asked for, and only for the trainers.
+    await register('learner03', created[0].id);
+    const withRegistrations = `query { trainingSessions(courseId: "${ownCourseId}", first: 200) { nodes { id registrations { memberName status } } } }`;
+    const managed = dataOf(await c.trainer.request<{ trainingSessions: { nodes: Array<{ id: string; registrations: Registration[] }> } }>(withRegistrations))
+      .trainingSessions.nodes;
+    expect(managed.find((node) => node.id === created[0].id)?.registrations).toEqual([{ memberName: 'learner03', status: 'REGISTERED' }]);
+    expect(outcome(await c.learner01.request(withRegistrations))).toBe('FORBIDDEN');
     const startTimes = seen.map((node) => Date.parse(node.startsAt));
     expect(startTimes).toEqual([...startTimes].sort((x, y) => x - y));
     expect(new Set(seen.map((node) => node.id)).size).toBe(seen.length);

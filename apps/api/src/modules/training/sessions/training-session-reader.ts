@@ -79,8 +79,16 @@ function toRegistration(row: RegistrationRow): SessionRegistration {
   };
 }
 
-/** The sessions as the actor sees them, in the order given. */
-export async function presentSessions(manager: EntityManager, actor: RequestActor, rows: SessionRow[]): Promise<TrainingSession[]> {
+/**
+ * The sessions as the actor sees them, in the order given. withRegistrations: false skips the
+ * registration lists (a list page that does not ask for them).
+ */
+export async function presentSessions(
+  manager: EntityManager,
+  actor: RequestActor,
+  rows: SessionRow[],
+  options: { withRegistrations: boolean } = { withRegistrations: true },
+): Promise<TrainingSession[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const counts: Array<{ session_id: string; registered: number; waitlisted: number }> = await manager.query(
@@ -102,7 +110,7 @@ export async function presentSessions(manager: EntityManager, actor: RequestActo
     [actor.tenantId, ids, actor.membershipId],
   );
   const managed = rows.filter((row) => managesSessionsOf(actor, row.organization_id)).map((row) => row.id);
-  const all: RegistrationRow[] = managed.length
+  const all: RegistrationRow[] = managed.length && options.withRegistrations
     ? await manager.query(
         `SELECT ${REGISTRATION_COLUMNS},
                 CASE WHEN r.status = 'WAITLISTED'

@@ -1,11 +1,13 @@
 // Training sessions (研修会) over GraphQL: thin, each call goes to TrainingSessionsService.
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestActor } from '../../../core/auth/actor';
 import { CurrentActor } from '../../../core/auth/auth.decorators';
 import { AppError } from '../../../core/graphql/app-error';
 import { toConnection } from '../../../core/graphql/pagination';
 import { SessionRegistration, TrainingSession, TrainingSessionConnection, TrainingSessionInput } from './training-session.model';
 import { TrainingSessionsService } from './training-sessions.service';
+import { isFieldSelected } from './selected-fields';
 
 const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
   10 + (args.first ?? 50) * childComplexity;
@@ -20,12 +22,15 @@ export class TrainingSessionsResolver {
   })
   async trainingSessions(
     @CurrentActor() actor: RequestActor,
+    @Info() info: GraphQLResolveInfo,
     @Args('upcomingOnly', { type: () => Boolean, nullable: true, description: 'Only sessions that are not over yet.' }) upcomingOnly?: boolean,
     @Args('courseId', { type: () => ID, nullable: true }) courseId?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return toConnection(await this.sessions.list(actor, { upcomingOnly, courseId }, first, after));
+    // Every registration of every managed session on the page is read only when asked for.
+    const withRegistrations = isFieldSelected(info, ['nodes', 'registrations']);
+    return toConnection(await this.sessions.list(actor, { upcomingOnly, courseId }, first, after, withRegistrations));
   }
 
   @Query(() => TrainingSession)

@@ -59,6 +59,7 @@ export class TrainingSessionsService {
     filter: { upcomingOnly?: boolean | null; courseId?: string | null },
     first?: number | null,
     after?: string | null,
+    withRegistrations = true,
   ): Promise<Page<TrainingSession>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
@@ -78,7 +79,7 @@ export class TrainingSessionsService {
         where.params,
       );
       const page = toPage(rows, size, (row) => ({ key: row.sort_key, id: row.id }));
-      return { ...page, nodes: await presentSessions(manager, actor, page.nodes) };
+      return { ...page, nodes: await presentSessions(manager, actor, page.nodes, { withRegistrations }) };
     });
   }
 
