@@ -196,13 +196,18 @@ function DoneToggle({ material, enrolment }: { material: CourseMaterial; enrolme
   const { t } = useTranslation();
   const [markDone, marking] = useMutation(MarkMaterialDoneDocument);
   const [error, setError] = useState<ApiError | null>(null);
-  const done = enrolment.completedMaterialIds.includes(material.id);
+  // The box follows the click at once; the API's answer (or a failure) then decides.
+  const [pending, setPending] = useState<boolean | null>(null);
+  const done = pending ?? enrolment.completedMaterialIds.includes(material.id);
   const toggle = async (next: boolean) => {
     setError(null);
+    setPending(next);
     try {
       await markDone({ variables: { enrolmentId: enrolment.id, materialId: material.id, done: next } });
     } catch (caught) {
       setError(readApiError(caught));
+    } finally {
+      setPending(null);
     }
   };
   return (
