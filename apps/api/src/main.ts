@@ -11,6 +11,7 @@ import { createApp } from './bootstrap';
 import { AppConfig, parseConfig, parseMigrationConfig, parseResealConfig } from './core/config/config';
 import { revertLastMigration, runPendingMigrations } from './core/database/migrator';
 import { printSchemaOf } from './core/graphql/schema-file';
+import { fileStorageFor } from './core/files/files.module';
 import { FieldCipher } from './core/personal-data/field-cipher';
 import { describeReseal, ResealError, resealPersonalData } from './core/personal-data/reseal';
 import { HealthService } from './core/health/health.service';
@@ -46,7 +47,9 @@ async function serve(config: AppConfig): Promise<void> {
     const { applied } = await runPendingMigrations(config.database.ownerUrl);
     if (applied.length) printLine(JSON.stringify({ level: 'info', message: 'migrations applied', applied }), config);
   }
-  if (config.seedDemoData) await seedDemoData(config.database.ownerUrl, new FieldCipher(config.personalData.keyRing));
+  if (config.seedDemoData) {
+    await seedDemoData(config.database.ownerUrl, new FieldCipher(config.personalData.keyRing), { storage: fileStorageFor(config) });
+  }
 
   const app = await createApp(config);
   const logger = app.get(Logger);

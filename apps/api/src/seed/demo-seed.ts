@@ -5,6 +5,7 @@
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { ARGON2_OPTIONS } from '../core/auth/password-hasher';
+import type { FileStorage } from '../core/files/file-storage';
 import type { FieldCipher } from '../core/personal-data/field-cipher';
 import { SERVICE_WRITABLE_COLUMNS, writableValues } from '../modules/directory/directory.service';
 import { validateServiceFields } from '../modules/directory/service-fields';
@@ -13,6 +14,7 @@ import { seedDemoGrants } from './demo-grants';
 import { DEMO_NETWORK, DEMO_PASSWORD, DemoNetwork, SECOND_DEMO_NETWORK } from './demo-networks';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReferrals } from './demo-referrals';
+import { seedDemoTraining } from './demo-training';
 
 async function seedNetwork(manager: EntityManager, network: DemoNetwork, passwordHash: () => Promise<string>) {
   // Seeding acts as the network itself and as an authentication flow (it creates users).
@@ -84,8 +86,11 @@ async function seedDirectory(manager: EntityManager, network: DemoNetwork) {
   }
 }
 
-/** `cipher` seals the demo people's special-care values with the configured keys, as the API does. */
-export async function seedDemoData(ownerUrl: string, cipher: FieldCipher): Promise<void> {
+/**
+ * `cipher` seals the demo people's special-care values with the configured keys, as the API does;
+ * with `storage` (the configured file storage) the demo training course gets its PDF handout too.
+ */
+export async function seedDemoData(ownerUrl: string, cipher: FieldCipher, options: { storage?: FileStorage } = {}): Promise<void> {
   const dataSource = await new DataSource({ type: 'postgres', url: ownerUrl, extra: { max: 1 } }).initialize();
   let hash: Promise<string> | undefined;
   // One argon2id hash for all demo users, made only if a user is missing.
@@ -100,6 +105,7 @@ export async function seedDemoData(ownerUrl: string, cipher: FieldCipher): Promi
           await seedDemoPeople(manager, cipher);
           await seedDemoReferrals(manager);
           await seedDemoGrants(manager);
+          await seedDemoTraining(manager, { storage: options.storage });
         }
       });
     }
