@@ -273,8 +273,8 @@ export class LearningService {
       const where = new Conditions();
       where.add(`m.tenant_id = ${where.param(actor.tenantId)} AND m.disabled_at IS NULL AND u.disabled_at IS NULL`);
       if (!actor.roles.includes('TRAINER')) where.add(`m.organization_id = ${where.param(actor.organizationId)}`);
-      // The audience (libs/domain isInAudience) in SQL: everyone for another network's public course.
-      if (course.tenantId === actor.tenantId && !course.audienceAll) {
+      // The audience (libs/domain isInAudience) in SQL: everyone for a public course.
+      if (course.visibility !== 'PUBLIC' && !course.audienceAll) {
         where.add(
           `(m.roles && ${where.param(course.audienceRoles)}::text[] OR m.organization_id = ANY(${where.param(course.audienceOrganizationIds)}::uuid[]))`,
         );
