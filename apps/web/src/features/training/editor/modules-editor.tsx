@@ -1,5 +1,5 @@
 // A course's modules in order: add, edit, remove, move up or down (buttons, so the keyboard and
-// screen readers can do it; focus follows the moved module), the required toggle, and per module
+// screen readers can do it; focus stays with the moved module), the required toggle, and per module
 // its materials and its quiz. Every change goes to the API at once and the course comes back.
 import { useMutation } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
@@ -11,7 +11,7 @@ import {
   EditorUpdateCourseModuleDocument,
 } from '@tsunagu/graphql-client';
 import { ConfirmDialog } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
@@ -23,22 +23,34 @@ export type EditorModule = EditorCourseDetailFragment['modules'][number];
 
 const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 
-/** Moves focus to a module's move button after a reorder; the other one when this one is now disabled. */
-function focusMoveButton(moduleId: string, direction: 'up' | 'down') {
-  window.requestAnimationFrame(() => {
-    const same = document.getElementById(`module-${moduleId}-${direction}`) as HTMLButtonElement | null;
-    const other = document.getElementById(`module-${moduleId}-${direction === 'up' ? 'down' : 'up'}`) as HTMLButtonElement | null;
-    (same && !same.disabled ? same : other)?.focus();
-  });
+type Direction = 'up' | 'down';
+
+/** Focuses a module's move button after a reorder; the other one when this one is now disabled (at an end). */
+function focusMoveButton(moduleId: string, direction: Direction) {
+  const same = document.getElementById(`module-${moduleId}-${direction}`) as HTMLButtonElement | null;
+  const other = document.getElementById(`module-${moduleId}-${direction === 'up' ? 'down' : 'up'}`) as HTMLButtonElement | null;
+  (same && !same.disabled ? same : other)?.focus();
 }
 
 export function ModulesEditor({ course, disabled }: { course: EditorCourseDetailFragment; disabled: boolean }) {
   const { t } = useTranslation();
   const [reorder, reordering] = useMutation(EditorReorderCourseModulesDocument);
   const [error, setError] = useState<ApiError | null>(null);
+  // The module whose move button keeps focus once the new order is on screen (its DOM node moved).
+  const [moved, setMoved] = useState<{ moduleId: string; direction: Direction } | null>(null);
   const modules = [...course.modules].sort((a, b) => a.position - b.position);
+  const order = modules.map((module) => module.id).join();
+
+  useEffect(() => {
+    if (!moved) return;
+    focusMoveButton(moved.moduleId, moved.direction);
+    setMoved(null);
+  }, [moved, order]);
 
   const move = async (index: number, delta: -1 | 1) => {
+    // The buttons stay enabled while a move is saved (a disabled button would lose focus); a
+    // second press meanwhile is ignored.
+    if (reordering.loading) return;
     setError(null);
     const moduleIds = moveItem(
       modules.map((module) => module.id),
@@ -47,7 +59,7 @@ export function ModulesEditor({ course, disabled }: { course: EditorCourseDetail
     );
     try {
       await reorder({ variables: { courseId: course.id, moduleIds } });
-      focusMoveButton(modules[index].id, delta < 0 ? 'up' : 'down');
+      setMoved({ moduleId: modules[index].id, direction: delta < 0 ? 'up' : 'down' });
     } catch (caught) {
       setError(readApiError(caught));
     }
@@ -71,7 +83,7 @@ export function ModulesEditor({ course, disabled }: { course: EditorCourseDetail
                 module={module}
                 index={index}
                 count={modules.length}
-                disabled={disabled || reordering.loading}
+                disabled={disabled}
                 onMove={(delta) => void move(index, delta)}
               />
             </li>
