@@ -6,6 +6,10 @@
 // destroying it would stop the parser reading the request, so the client would hang (or see
 // the connection reset) instead of getting the answer. On a refusal the rest of the upload is
 // read and thrown away, in constant memory, while the answer is already on its way.
+//
+// Every failure removes the temporary file; only a crash of the process mid-upload can leave
+// one in the staging directory (named by a random UUID, never reachable through the API), so
+// anything there older than a day is safe to sweep.
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
