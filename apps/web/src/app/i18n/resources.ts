@@ -10,6 +10,10 @@ import enTraining from './training.en.json';
 import jaTraining from './training.ja.json';
 import enTrainingEditor from './training-editor.en.json';
 import jaTrainingEditor from './training-editor.ja.json';
+import enPartnerships from './partnerships.en.json';
+import jaPartnerships from './partnerships.ja.json';
+import enReports from './reports.en.json';
+import jaReports from './reports.ja.json';
 
 // Referrals and notifications (and grants, training and the training editor) keep their keys in files of their own (merged here), so the
 // capability's strings can change without touching the shared resource files.
@@ -19,8 +23,8 @@ import jaTrainingEditor from './training-editor.ja.json';
 type Disjoint<A, B> = [keyof A & keyof B] extends [never] ? true : false;
 const trainingFilesKeepTheirOwnKeys: Disjoint<typeof jaTraining, typeof jaTrainingEditor> & Disjoint<typeof enTraining, typeof enTrainingEditor> = true;
 void trainingFilesKeepTheirOwnKeys;
-const ja = { ...jaBase, ...jaReferrals, ...jaGrants, ...jaTraining, ...jaTrainingEditor };
-const en = { ...enBase, ...enReferrals, ...enGrants, ...enTraining, ...enTrainingEditor };
+const ja = { ...jaBase, ...jaReferrals, ...jaGrants, ...jaTraining, ...jaTrainingEditor, ...jaReports };
+const en = { ...enBase, ...enReferrals, ...enGrants, ...enTraining, ...enTrainingEditor, ...enReports };
 
 export const supportedLanguages = ['ja', 'en'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
