@@ -23,8 +23,8 @@ import jaReports from './reports.ja.json';
 type Disjoint<A, B> = [keyof A & keyof B] extends [never] ? true : false;
 const trainingFilesKeepTheirOwnKeys: Disjoint<typeof jaTraining, typeof jaTrainingEditor> & Disjoint<typeof enTraining, typeof enTrainingEditor> = true;
 void trainingFilesKeepTheirOwnKeys;
-const ja = { ...jaBase, ...jaReferrals, ...jaGrants, ...jaTraining, ...jaTrainingEditor, ...jaReports };
-const en = { ...enBase, ...enReferrals, ...enGrants, ...enTraining, ...enTrainingEditor, ...enReports };
+const ja = { ...jaBase, ...jaReferrals, ...jaGrants, ...jaTraining, ...jaTrainingEditor, ...jaPartnerships, ...jaReports };
+const en = { ...enBase, ...enReferrals, ...enGrants, ...enTraining, ...enTrainingEditor, ...enPartnerships, ...enReports };
 
 export const supportedLanguages = ['ja', 'en'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
