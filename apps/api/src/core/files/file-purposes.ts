@@ -1,9 +1,8 @@
 // What an upload is for decides which types it may be, how large it may be and who may upload
-// it. Each feature that takes files adds its purpose here (partnership documents will), so the
-// upload endpoint stays one endpoint with one set of rules. The purpose is known before the
-// bytes arrive (query string or a form field ahead of the file), so its limit is enforced while
-// the file streams in.
-import { mayAuthorCourses, mayPublishGrants } from '@tsunagu/domain';
+// it. Each feature that takes files adds its purpose here, so the upload endpoint stays one
+// endpoint with one set of rules. The purpose is known before the bytes arrive (query string or
+// a form field ahead of the file), so its limit is enforced while the file streams in.
+import { mayAuthorCourses, mayManagePartnerships, mayPublishGrants } from '@tsunagu/domain';
 import type { RequestActor } from '../auth/actor';
 import type { AppConfig } from '../config/config';
 import { FileTypeKey, GRANT_ATTACHMENT_TYPES, IMAGE_TYPES, TRAINING_MATERIAL_TYPES } from './file-types';
@@ -32,6 +31,11 @@ export const FILE_PURPOSES = {
   COURSE_COVER: {
     allowedTypes: IMAGE_TYPES,
     mayUpload: (actor) => mayAuthorCourses(actor.roles),
+  },
+  /** A partnership's document (agreement, contract, minutes); opened only by the partnership's two sides. */
+  PARTNERSHIP_DOCUMENT: {
+    allowedTypes: GRANT_ATTACHMENT_TYPES,
+    mayUpload: (actor) => mayManagePartnerships(actor.organizationKind, actor.roles),
   },
 } as const satisfies Record<string, FilePurpose>;
 

@@ -46,6 +46,12 @@ import {
 } from './file-types';
 import { stageUpload } from './staged-upload';
 
+/**
+ * Decides whether a member may open a file of one purpose (true) or must get NOT_FOUND. Runs in
+ * the download's transaction, in the member's network.
+ */
+export type FileAccessCheck = (manager: EntityManager, actor: RequestActor, file: StoredFile) => Promise<boolean>;
+
 /** Who stores a file: the uploader's network, organisation and membership. */
 export type FileOwner = Pick<RequestActor, 'tenantId' | 'organizationId'> & { readonly membershipId: string | null };
 
@@ -144,6 +150,8 @@ export class FilesService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(FilesService.name);
   /** Bytes written in a transaction not yet committed, with the savepoint depth they were written at. */
   private readonly pending = new WeakMap<QueryRunner, Array<{ key: string; depth: number }>>();
+  /** Purposes whose files only some members of the network may open (see restrictPurpose). */
+  private readonly accessChecks = new Map<string, FileAccessCheck>();
   private readonly rollbackCleanup: EntitySubscriberInterface = {
     afterTransactionRollback: ({ queryRunner }) => this.discardAbove(queryRunner, transactionDepth(queryRunner)),
     afterTransactionCommit: ({ queryRunner }) => {
@@ -314,9 +322,21 @@ export class FilesService implements OnModuleInit, OnModuleDestroy {
     return toStoredFile(rows[0]);
   }
 
-  /** The file's row and its bytes as a stream (NOT_FOUND as for `find`). */
-  async open(manager: EntityManager, actor: Pick<RequestActor, 'tenantId'>, fileId: string): Promise<OpenedFile> {
+  /**
+   * Files of most purposes may be opened by every member of their network (row-level security's
+   * answer). A feature whose files belong to a narrower circle — partnership documents: the
+   * municipality's liaisons and the partner — registers the check here, at start.
+   */
+  restrictPurpose(purpose: string, check: FileAccessCheck): void {
+    if (this.accessChecks.has(purpose)) throw new Error(`File purpose ${purpose} already has an access check`);
+    this.accessChecks.set(purpose, check);
+  }
+
+  /** The file's row and its bytes as a stream (NOT_FOUND as for `find`, and when its purpose's check refuses the actor). */
+  async open(manager: EntityManager, actor: RequestActor, fileId: string): Promise<OpenedFile> {
     const file = await this.find(manager, actor, fileId);
+    const check = this.accessChecks.get(file.purpose);
+    if (check && (file.tenantId !== actor.tenantId || !(await check(manager, actor, file)))) throw new AppError('NOT_FOUND');
     if (file.storageDriver !== this.storage.driver) {
       throw new Error(`File ${file.id} is kept in the ${file.storageDriver} storage, but FILE_STORAGE is ${this.storage.driver}`);
     }
