@@ -1,0 +1,153 @@
+// The network map's pure parts (no React, no layout library, so jest runs them as they are):
+// the period picked (dates in Japan time, the last 12 months by default) and the instants the
+// API takes for it, the width of each edge, and the connections of one node for its details.
+
+/** A period of whole days in Japan time, both ends included: "YYYY-MM-DD". */
+export interface MapPeriod {
+  readonly from: string;
+  readonly to: string;
+}
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const tokyoOffsetMs = 9 * 60 * 60 * 1000;
+
+function parseDate(value: string): { year: number; month: number; day: number } | null {
+  const match = datePattern.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+function formatDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whether a string is a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  return parseDate(value) !== null;
+}
+
+/** Today's date in Japan, whatever the browser's time zone. */
+export function tokyoToday(now: Date): string {
+  return formatDate(new Date(now.getTime() + tokyoOffsetMs));
+}
+
+/** A date moved by whole days. */
+export function addDays(value: string, days: number): string {
+  const parsed = parseDate(value);
+  if (!parsed) throw new Error(`Not a date: ${value}`);
+  return formatDate(new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day + days)));
+}
+
+/** A date moved by whole months; a day the target month lacks becomes its last day (3/31 − 1 month = 2/28). */
+export function addMonths(value: string, months: number): string {
+  const parsed = parseDate(value);
+  if (!parsed) throw new Error(`Not a date: ${value}`);
+  const firstOfTarget = new Date(Date.UTC(parsed.year, parsed.month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
+  return formatDate(new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(parsed.day, lastDay))));
+}
+
+/** The last 12 months up to and including today (Japan time): 2026-11-27 → 2025-11-28 … 2026-11-27. */
+export function defaultMapPeriod(now: Date): MapPeriod {
+  const today = tokyoToday(now);
+  return { from: addDays(addMonths(today, -12), 1), to: today };
+}
+
+/**
+ * The period in the URL (?from=&to=), or the default when either is missing, not a date, or the
+ * two are the wrong way round.
+ */
+export function readMapPeriod(params: URLSearchParams, now: Date): MapPeriod {
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  if (isCalendarDate(from) && isCalendarDate(to) && from <= to) return { from, to };
+  return defaultMapPeriod(now);
+}
+
+/** The API's half-open range [from, to) for a period of whole Japan-time days. */
+export function periodRange(period: MapPeriod): { from: string; to: string } {
+  return {
+    from: new Date(`${period.from}T00:00:00+09:00`).toISOString(),
+    to: new Date(`${addDays(period.to, 1)}T00:00:00+09:00`).toISOString(),
+  };
+}
+
+/** A count from the reports: null with suppressed true when it is 1–4 people. */
+export interface MapCount {
+  readonly value?: number | null;
+  readonly suppressed: boolean;
+  readonly display: string;
+}
+
+export interface MapEdgeInput {
+  readonly kind: string;
+  readonly sourceId: string;
+  readonly targetId: string;
+  readonly referrals?: MapCount | null;
+}
+
+/** The suppressed counts are 1 to 4: drawn as 2, between the thinnest and the next. */
+const suppressedStandIn = 2;
+export const MIN_EDGE_WIDTH = 1.5;
+export const MAX_EDGE_WIDTH = 9;
+export const PARTNERSHIP_EDGE_WIDTH = 2.5;
+
+/** The count a referral edge is drawn with (suppressed ones as 2, never their unknown real value). */
+export function referralWeight(count: MapCount | null | undefined): number {
+  if (!count) return 0;
+  if (count.suppressed) return suppressedStandIn;
+  return Math.max(0, count.value ?? 0);
+}
+
+/**
+ * The stroke width of each edge, in the edges' order: partnerships a fixed width; referral flows
+ * from MIN to MAX by the square root of their count against the largest flow (so a flow of 400
+ * does not make one of 20 vanish).
+ */
+export function edgeWidths(edges: readonly MapEdgeInput[]): number[] {
+  const largest = Math.max(0, ...edges.filter((edge) => edge.kind === 'REFERRALS').map((edge) => referralWeight(edge.referrals)));
+  return edges.map((edge) => {
+    if (edge.kind !== 'REFERRALS') return PARTNERSHIP_EDGE_WIDTH;
+    const weight = referralWeight(edge.referrals);
+    if (largest === 0 || weight === 0) return MIN_EDGE_WIDTH;
+    const width = MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * Math.sqrt(weight / largest);
+    return Math.round(width * 10) / 10;
+  });
+}
+
+/**
+ * How far a referral edge bends to the side (px). The bend is relative to the direction, so flows
+ * both ways between two organisations bend to opposite sides, and a partnership between them stays
+ * the straight line in the middle.
+ */
+export const REFERRAL_BEND = 28;
+
+export interface NodeConnections {
+  readonly partnerships: number[];
+  readonly referralsOut: number[];
+  readonly referralsIn: number[];
+}
+
+/** Indexes of the edges touching one node, by kind and direction (for its details on hover or focus). */
+export function connectionsOf(edges: readonly MapEdgeInput[], nodeId: string): NodeConnections {
+  const partnerships: number[] = [];
+  const referralsOut: number[] = [];
+  const referralsIn: number[] = [];
+  edges.forEach((edge, index) => {
+    if (edge.kind === 'REFERRALS') {
+      if (edge.sourceId === nodeId) referralsOut.push(index);
+      if (edge.targetId === nodeId) referralsIn.push(index);
+    } else if (edge.sourceId === nodeId || edge.targetId === nodeId) {
+      partnerships.push(index);
+    }
+  });
+  return { partnerships, referralsOut, referralsIn };
+}
+
+/** Edges whose two ends are both among the nodes (the API sends consistent data; the drawing must not break if not). */
+export function drawableEdges<E extends MapEdgeInput>(edges: readonly E[], nodeIds: ReadonlySet<string>): E[] {
+  return edges.filter((edge) => edge.sourceId !== edge.targetId && nodeIds.has(edge.sourceId) && nodeIds.has(edge.targetId));
+}
