@@ -1,0 +1,210 @@
+// Partnership reminders with two API replicas on one database and a real SMTP server: every
+// liaison of the municipality 30 and 7 days before a review date (a late run still sends the
+// nearest one while the date has not passed), the assignee of an open follow-up the day before
+// it is due — each mail exactly once however many workers run the job at the same moment, and
+// again after the review date changes. Time moves by overriding the Clock, never by waiting.
+import type { ParsedMail } from 'mailparser';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../apps/api/src/core/time/clock';
+import { PartnershipReminders } from '../../apps/api/src/modules/partnerships/partnership-reminders';
+import { createNetwork, signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi, startApi, waitFor } from '../support/api';
+import {
+  COMPLETE_FOLLOW_UP,
+  createPartnership,
+  japanDay,
+  partnershipInput,
+  recordMeeting,
+  setPartnershipStatus,
+  UPDATE_PARTNERSHIP,
+} from '../support/partnerships';
+import { dataOf, superuserConnection } from '../support/people';
+import { startSmtpServer, TestSmtpServer } from '../support/smtp';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const APP_BASE_URL = 'https://tsunagu.example.jp';
+
+let database: TestDatabase;
+let smtp: TestSmtpServer;
+let first: RunningApi;
+let second: RunningApi;
+let sql: DataSource;
+let network: TestNetwork;
+let other: TestNetwork;
+const c: Record<string, SignedInClient> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  smtp = await startSmtpServer();
+  const env = { SMTP_URL: smtp.url, APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' };
+  // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
+  first = await startApi(database, env);
+  second = await startApi(database, env);
+  sql = await superuserConnection(database);
+  network = await createNetwork(database.ownerUrl, {
+    slug: 'partnership-reminders',
+    organizations: { muni: 'MUNICIPALITY', npo: 'NPO' },
+    members: {
+      liaison: ['muni', ['LIAISON']],
+      liaisonEn: ['muni', ['LIAISON']],
+      retired: ['muni', ['LIAISON']],
+      clerk: ['muni', ['GRANT_EDITOR']],
+      npoAdmin: ['npo', ['ORG_ADMIN']],
+    },
+  });
+  other = await createNetwork(database.ownerUrl, {
+    slug: 'partnership-reminders-b',
+    organizations: { muniB: 'MUNICIPALITY', npoB: 'NPO' },
+    members: { liaisonB: ['muniB', ['LIAISON']] },
+  });
+  await sql.query(`UPDATE users SET preferred_language = 'en' WHERE id = $1`, [network.members.liaisonEn.userId]);
+  await sql.query(`UPDATE memberships SET disabled_at = now() WHERE id = $1`, [network.members.retired.membershipId]);
+  for (const [key, member] of Object.entries({ ...network.members, ...other.members })) {
+    if (key !== 'retired') c[key] = await signIn(first.url, member.email);
+  }
+}, 90_000);
+
+afterAll(async () => {
+  jest.restoreAllMocks();
+  await sql?.destroy();
+  await second?.close();
+  await first?.close();
+  await smtp?.close();
+  await database?.drop();
+});
+
+afterEach(() => jest.restoreAllMocks());
+
+/** Moves the Clock of both replicas to 10:00 in Japan on `day` (YYYY-MM-DD). */
+function moveClockToJapanDay(day: string): void {
+  jest.restoreAllMocks();
+  jest.spyOn(Clock.prototype, 'now').mockReturnValue(new Date(`${day}T10:00:00+09:00`));
+}
+
+async function outboxDrained(): Promise<void> {
+  await waitFor(async () => {
+    const [{ pending }]: Array<{ pending: number }> = await sql.query(`SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`);
+    return pending === 0;
+  }, 'the mail outbox to drain', 30_000);
+}
+
+/** The job as pg-boss runs it, on each replica at once, twice over; mails queued per run. */
+async function runEverywhere(): Promise<number[]> {
+  const workers = [first, second].map((api) => api.app.get(PartnershipReminders));
+  return Promise.all([...workers, ...workers].map((worker) => worker.run()));
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+function deliveredSince(since: number): Array<{ to: string; mail: ParsedMail }> {
+  return smtp.messages.map((mail, index) => ({ to: smtp.recipients[index][0], mail, index })).filter(({ index }) => index >= since);
+}
+
+const link = (id: string) => `${APP_BASE_URL}/partnerships/${id}`;
+
+it('reminds every active liaison 30 and 7 days before the review, once each; late runs still send; a new date arms it again', async () => {
+  const reviewOn = japanDay(40);
+  const { id } = await createPartnership(c.liaison, network.organizations.npo, '見守り訪問の委託', { reviewOn });
+  const ended = await createPartnership(c.liaison, network.organizations.npo, '終了した連携', { reviewOn });
+  await setPartnershipStatus(c.liaison, ended.id, 'ENDED');
+  // Another network's partnership with the same review date reminds its own liaison only.
+  const foreign = await createPartnership(c.liaisonB, other.organizations.npoB, '別ネットワークの連携', { reviewOn });
+  await outboxDrained();
+  const start = smtp.messages.length;
+  const { liaison, liaisonEn } = network.members;
+  const { liaisonB } = other.members;
+
+  // 31 days before: nothing yet.
+  moveClockToJapanDay(japanDay(9));
+  expect(sum(await runEverywhere())).toBe(0);
+
+  // 25 days before (the job missed the 30th day): the 30-day reminder, once per liaison.
+  moveClockToJapanDay(japanDay(15));
+  expect(sum(await runEverywhere())).toBe(3);
+  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
+  await outboxDrained();
+  const month = deliveredSince(start);
+  expect(month.map(({ to, mail }) => [to, mail.subject]).sort()).toEqual(
+    [
+      [liaison.email, '【つなぐ】連携の見直し日が近づいています：「見守り訪問の委託」'],
+      [liaisonEn.email, 'Partnership review due: 見守り訪問の委託 (Tsunagu)'],
+      [liaisonB.email, '【つなぐ】連携の見直し日が近づいています：「別ネットワークの連携」'],
+    ].sort(),
+  );
+  const [year, monthOfYear, date] = reviewOn.split('-').map(Number);
+  const toLiaison = month.find(({ to }) => to === liaison.email)!.mail;
+  expect(toLiaison.text).toContain('連携の見直し日が25日後です。');
+  expect(toLiaison.text).toContain(`連携先: partnership-reminders npo\n見直し日: ${year}年${monthOfYear}月${date}日`);
+  expect(toLiaison.text).toContain(link(id));
+  expect(month.find(({ to }) => to === liaisonB.email)!.mail.text).toContain(link(foreign.id));
+  expect(month.some(({ mail }) => (mail.text ?? '').includes(link(ended.id)))).toBe(false);
+
+  // 5 days before (the 7th day missed too): the 7-day reminder only.
+  const middle = smtp.messages.length;
+  moveClockToJapanDay(japanDay(35));
+  expect(sum(await runEverywhere())).toBe(3);
+  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
+  await outboxDrained();
+  const week = deliveredSince(middle);
+  expect(week.map(({ to }) => to).sort()).toEqual([liaison.email, liaisonEn.email, liaisonB.email].sort());
+  expect(week.find(({ to }) => to === liaisonEn.email)!.mail.text).toContain('A partnership is due for review in 5 days.');
+
+  // The review date moves two weeks on: the nearest reminder goes out again for the new date.
+  jest.restoreAllMocks();
+  const moved = japanDay(54);
+  dataOf(await c.liaison.request(UPDATE_PARTNERSHIP, { id, input: partnershipInput(network.organizations.npo, '見守り訪問の委託', { reviewOn: moved }) }));
+  const rearmed = smtp.messages.length;
+  moveClockToJapanDay(japanDay(35));
+  expect(sum(await runEverywhere())).toBe(2);
+  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
+  await outboxDrained();
+  const again = deliveredSince(rearmed);
+  expect(again.map(({ to }) => to).sort()).toEqual([liaison.email, liaisonEn.email].sort());
+  expect(again.find(({ to }) => to === liaison.email)!.mail.text).toContain('連携の見直し日が19日後です。');
+
+  // After the (old) date and on the day itself nothing more; the new date's 7-day mark still waits.
+  moveClockToJapanDay(japanDay(41));
+  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
+  moveClockToJapanDay(japanDay(48));
+  expect(sum(await runEverywhere())).toBe(2);
+  await outboxDrained();
+
+  expect(deliveredSince(start)).toHaveLength(3 + 3 + 2 + 2);
+  const claims: Array<{ kind: string; days_before: number; count: number }> = await sql.query(
+    `SELECT kind, days_before, count(*)::int AS count FROM partnership_reminders_sent GROUP BY kind, days_before ORDER BY kind, days_before`,
+  );
+  expect(claims).toEqual([
+    { kind: 'REVIEW', days_before: 7, count: 3 },
+    { kind: 'REVIEW', days_before: 30, count: 3 },
+  ]);
+});
+
+it('reminds the assignee of an open follow-up the day before it is due, once', async () => {
+  const { id } = await createPartnership(c.liaison, network.organizations.npo, '子ども食堂の協定');
+  const dueOn = japanDay(6);
+  const recorded = await recordMeeting(c.liaison, id, [
+    { description: '会場の鍵を受け取る', dueOn, assigneeMembershipId: network.members.liaisonEn.membershipId },
+    { description: '議事録を送る', dueOn, assigneeMembershipId: network.members.clerk.membershipId },
+    { description: '担当者なしの対応', dueOn },
+  ]);
+  const sent = recorded.openFollowUps.find((followUp) => followUp.description === '議事録を送る')!;
+  dataOf(await c.liaison.request(COMPLETE_FOLLOW_UP, { id: sent.id, done: true }));
+  await outboxDrained();
+  const start = smtp.messages.length;
+
+  moveClockToJapanDay(japanDay(4));
+  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
+  moveClockToJapanDay(japanDay(5));
+  expect(sum(await runEverywhere())).toBe(1);
+  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
+  // On the day itself it was already sent.
+  moveClockToJapanDay(dueOn);
+  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
+  await outboxDrained();
+
+  const delivered = deliveredSince(start);
+  expect(delivered.map(({ to, mail }) => [to, mail.subject])).toEqual([[network.members.liaisonEn.email, 'Follow-up due: 会場の鍵を受け取る (Tsunagu)']]);
+  expect(delivered[0].mail.text).toContain('A partnership follow-up is due in 1 day.');
+  expect(delivered[0].mail.text).toContain('Partnership: 子ども食堂の協定 (partnership-reminders npo)');
+  expect(delivered[0].mail.text).toContain(link(id));
+});
