@@ -1,0 +1,83 @@
+// The annual evaluation (施策の評価・検証) as a PDF in Japanese: the fiscal year's label, the
+// network (and organisation), the period, then one table per section of the report — the same
+// rows as the CSV, suppressed cells as "<5". The Japanese font is the one the disclosure PDF
+// embeds (Noto Sans JP, subset by pdfkit): see modules/people/disclosure-pdf.ts.
+import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { disclosureFontPath } from '../people/disclosure-pdf';
+import type { ReportSection } from './report-figures';
+
+export interface AnnualEvaluationDocument {
+  readonly title: string;
+  readonly networkName: string;
+  readonly sections: readonly ReportSection[];
+  readonly generatedOn: string;
+}
+
+const fonts = new Map<'regular' | 'bold', Buffer>();
+function font(weight: 'regular' | 'bold'): Buffer {
+  let data = fonts.get(weight);
+  if (!data) {
+    data = readFileSync(disclosureFontPath(weight));
+    fonts.set(weight, data);
+  }
+  return data;
+}
+
+/** The full-width space Japanese documents put between two statements. */
+const IDEOGRAPHIC_SPACE = '\u3000';
+const COLORS = { text: '#000000', label: '#444444', rule: '#bbbbbb', header: '#eeeeee' };
+const VALUE_WIDTH = 120;
+const ROW_PADDING = 4;
+
+export async function renderAnnualEvaluationPdf(doc: AnnualEvaluationDocument): Promise<Buffer> {
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 56, left: 56, right: 56 },
+    lang: 'ja-JP',
+    info: { Title: doc.title, Creator: 'Tsunagu' },
+  });
+  pdf.registerFont('regular', font('regular'));
+  pdf.registerFont('bold', font('bold'));
+  const chunks: Buffer[] = [];
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+
+  const left = pdf.page.margins.left;
+  const width = pdf.page.width - left - pdf.page.margins.right;
+  const labelWidth = width - VALUE_WIDTH;
+  const bottom = () => pdf.page.height - pdf.page.margins.bottom;
+
+  pdf.font('bold').fontSize(18).fillColor(COLORS.text).text(doc.title, left, pdf.y, { width });
+  pdf.moveDown(0.3);
+  pdf.font('regular').fontSize(11).text(doc.networkName, { width });
+  pdf.fontSize(8).fillColor(COLORS.label).text(`作成日 ${doc.generatedOn}${IDEOGRAPHIC_SPACE}件数が1〜4の人に関する数値は「<5」と表示しています。`, { width });
+
+  const row = (label: string, value: string, header = false) => {
+    pdf.font(header ? 'bold' : 'regular').fontSize(9);
+    const height = Math.max(pdf.heightOfString(label, { width: labelWidth - 2 * ROW_PADDING }), pdf.heightOfString(value, { width: VALUE_WIDTH - 2 * ROW_PADDING })) + 2 * ROW_PADDING;
+    if (pdf.y + height > bottom()) pdf.addPage();
+    const top = pdf.y;
+    if (header) pdf.rect(left, top, width, height).fillColor(COLORS.header).fill();
+    pdf.fillColor(COLORS.text).text(label, left + ROW_PADDING, top + ROW_PADDING, { width: labelWidth - 2 * ROW_PADDING });
+    pdf.text(value, left + labelWidth + ROW_PADDING, top + ROW_PADDING, { width: VALUE_WIDTH - 2 * ROW_PADDING, align: 'right' });
+    pdf.moveTo(left, top + height).lineTo(left + width, top + height).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+    pdf.y = top + height;
+  };
+
+  for (const section of doc.sections) {
+    pdf.moveDown(1);
+    if (pdf.y + 60 > bottom()) pdf.addPage();
+    pdf.font('bold').fontSize(12).fillColor(COLORS.text).text(section.title, left, pdf.y, { width });
+    pdf.moveDown(0.3);
+    row('項目', '値', true);
+    if (section.rows.length === 0) row('（該当なし）', '');
+    for (const item of section.rows) row(item.label, item.value);
+  }
+
+  pdf.end();
+  return finished;
+}

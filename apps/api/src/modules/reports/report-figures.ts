@@ -1,0 +1,327 @@
+// The arithmetic of the network reports, apart from the database: the Japan-day range, the
+// figures built from the aggregate rows (suppression, percentiles and rates by the domain's
+// rules in libs/domain/src/lib/reports.ts), and the CSV rows. The service reads; this decides.
+import { stringify } from 'csv-stringify/sync';
+import {
+  APPLICATION_STATUSES,
+  Language,
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_TYPES,
+  REFERRAL_STATUSES,
+  SERVICE_CATEGORIES,
+  peopleCount,
+  peopleRatePercent,
+  percentileFromHistogram,
+  plainCount,
+  type ReportCount,
+} from '@tsunagu/domain';
+import { defuseFormula } from '../people/provision-csv';
+import type { GrantFigures, LabeledCount, NetworkReport, OrganizationCount, PartnershipFigures, ReferralFigures, TrainingFigures } from './report.model';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** YYYY-MM-DD of the Japan day an instant falls on. */
+export function tokyoDay(at: Date): string {
+  return new Date(at.getTime() + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** 00:00 Japan time of a YYYY-MM-DD day. */
+export function tokyoMidnight(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - TOKYO_OFFSET_MS);
+}
+
+export interface DayRange {
+  /** Inclusive, 00:00 Japan time. */
+  readonly from: Date;
+  /** Exclusive, 00:00 Japan time. */
+  readonly to: Date;
+  /** Japan days [fromDay, toDay). */
+  readonly fromDay: string;
+  readonly toDay: string;
+}
+
+/**
+ * The range rounded outwards to whole Japan days: `from` back to 00:00 of its day, `to` forward
+ * to the next 00:00 unless it is one already. The referral aggregates count per Japan day of
+ * sending, so every figure of a report uses these same whole days.
+ */
+export function japanDayRange(from: Date, to: Date): DayRange {
+  const fromDay = tokyoDay(from);
+  const toFloor = tokyoDay(to);
+  const toDay = tokyoMidnight(toFloor).getTime() === to.getTime() ? toFloor : tokyoDay(new Date(tokyoMidnight(toFloor).getTime() + DAY_MS));
+  return { from: tokyoMidnight(fromDay), to: tokyoMidnight(toDay), fromDay, toDay };
+}
+
+/** Every Japan month ("2026-04") the days [fromDay, toDay) touch, in order. */
+export function monthsOf(range: Pick<DayRange, 'fromDay' | 'toDay'>): string[] {
+  const months: string[] = [];
+  const lastDay = tokyoDay(new Date(tokyoMidnight(range.toDay).getTime() - DAY_MS));
+  let [year, month] = range.fromDay.split('-').map(Number);
+  const last = lastDay.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    if (key > last) break;
+    months.push(key);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+/** Statuses a sent referral can be in (DRAFT never reaches the aggregates). */
+export const REPORTED_REFERRAL_STATUSES = REFERRAL_STATUSES.codes.filter((status) => status !== 'DRAFT');
+/** Statuses that mean the referral was accepted (whatever happened after). */
+export const ACCEPTED_REFERRAL_STATUSES = ['ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED'] as const;
+export const NO_CATEGORY = 'NONE';
+const NO_CATEGORY_LABEL = { ja: 'ニーズの指定なし', en: 'No need named' };
+
+export interface KeyedRow {
+  readonly key: string;
+  readonly count: number;
+}
+export interface OrganizationRow {
+  readonly organization_id: string;
+  readonly organization_name: string;
+  readonly count: number;
+}
+export interface ReferralRows {
+  readonly byStatus: readonly KeyedRow[];
+  readonly byCategory: readonly KeyedRow[];
+  readonly byMonth: readonly KeyedRow[];
+  readonly bySender: readonly OrganizationRow[];
+  readonly byReceiver: readonly OrganizationRow[];
+  readonly acceptanceHours: ReadonlyArray<{ readonly hours: number; readonly count: number }>;
+  readonly overdue: number;
+}
+
+function countOf(rows: readonly KeyedRow[], key: string): number {
+  return rows.filter((row) => row.key === key).reduce((sum, row) => sum + Number(row.count), 0);
+}
+
+function labeled<T extends string>(
+  codes: readonly T[],
+  labels: Readonly<Record<T, { ja: string; en: string }>>,
+  rows: readonly KeyedRow[],
+  language: Language,
+  count: (value: number) => ReportCount,
+): LabeledCount[] {
+  return codes.map((key) => ({ key, label: labels[key][language], count: count(countOf(rows, key)) }));
+}
+
+function byOrganization(rows: readonly OrganizationRow[]): OrganizationCount[] {
+  return rows
+    .map((row) => ({ organizationId: row.organization_id, organizationName: row.organization_name, count: peopleCount(Number(row.count)) }))
+    .filter((row) => row.count.value !== 0)
+    // Suppressed cells sort together (as zero), so the order does not tell a 4 from a 1.
+    .sort((a, b) => (b.count.value ?? 0) - (a.count.value ?? 0) || a.organizationName.localeCompare(b.organizationName, 'ja'));
+}
+
+/** Sample size under which the acceptance times and rates are not shown (as a suppressed cell). */
+const MIN_ACCEPTED = 5;
+
+export function referralFigures(rows: ReferralRows, months: readonly string[], language: Language): ReferralFigures {
+  const total = rows.byStatus.reduce((sum, row) => sum + Number(row.count), 0);
+  const accepted = ACCEPTED_REFERRAL_STATUSES.reduce((sum, status) => sum + countOf(rows.byStatus, status), 0);
+  const timed = rows.acceptanceHours.map((row) => ({ hours: Number(row.hours), count: Number(row.count) }));
+  const timedCount = timed.reduce((sum, row) => sum + row.count, 0);
+  const enoughTimed = timedCount >= MIN_ACCEPTED;
+  const categoryLabels: Record<string, { ja: string; en: string }> = { ...SERVICE_CATEGORIES.labels, [NO_CATEGORY]: NO_CATEGORY_LABEL };
+  return {
+    total: peopleCount(total),
+    byStatus: labeled(REPORTED_REFERRAL_STATUSES, REFERRAL_STATUSES.labels, rows.byStatus, language, peopleCount),
+    byCategory: labeled<string>([...SERVICE_CATEGORIES.codes, NO_CATEGORY], categoryLabels, rows.byCategory, language, peopleCount),
+    byMonth: months.map((month) => ({ month, count: peopleCount(countOf(rows.byMonth, month)) })),
+    bySender: byOrganization(rows.bySender),
+    byReceiver: byOrganization(rows.byReceiver),
+    medianHoursToAcceptance: enoughTimed ? percentileFromHistogram(timed, 50) : null,
+    p90HoursToAcceptance: enoughTimed ? percentileFromHistogram(timed, 90) : null,
+    completionRatePercent: peopleRatePercent(countOf(rows.byStatus, 'COMPLETED'), accepted),
+    unresolvedRatePercent: peopleRatePercent(countOf(rows.byStatus, 'CLOSED_UNRESOLVED'), accepted),
+    overdue: peopleCount(Number(rows.overdue)),
+  };
+}
+
+export interface GrantRows {
+  readonly published: number;
+  readonly applicationsByStatus: readonly KeyedRow[];
+  readonly awardedAmountYen: number;
+}
+
+export function grantFigures(rows: GrantRows, language: Language): GrantFigures {
+  const applications = rows.applicationsByStatus.reduce((sum, row) => sum + Number(row.count), 0);
+  return {
+    published: plainCount(Number(rows.published)),
+    applications: plainCount(applications),
+    awarded: plainCount(countOf(rows.applicationsByStatus, 'AWARDED')),
+    awardedAmountYen: Number(rows.awardedAmountYen),
+    applicationsByStatus: labeled(APPLICATION_STATUSES.codes, APPLICATION_STATUSES.labels, rows.applicationsByStatus, language, plainCount),
+  };
+}
+
+export interface TrainingRows {
+  readonly enrolments: number;
+  readonly completions: number;
+  /** Enrolments of the range completed by now. */
+  readonly completedEnrolments: number;
+}
+
+export function trainingFigures(rows: TrainingRows): TrainingFigures {
+  return {
+    enrolments: peopleCount(Number(rows.enrolments)),
+    completions: peopleCount(Number(rows.completions)),
+    completionRatePercent: peopleRatePercent(Number(rows.completedEnrolments), Number(rows.enrolments)),
+  };
+}
+
+export interface PartnershipRows {
+  readonly byType: readonly KeyedRow[];
+  readonly byStatus: readonly KeyedRow[];
+}
+
+export function partnershipFigures(rows: PartnershipRows, language: Language): PartnershipFigures {
+  return {
+    total: plainCount(rows.byType.reduce((sum, row) => sum + Number(row.count), 0)),
+    byType: labeled(PARTNERSHIP_TYPES.codes, PARTNERSHIP_TYPES.labels, rows.byType, language, plainCount),
+    byStatus: labeled(PARTNERSHIP_STATUSES.codes, PARTNERSHIP_STATUSES.labels, rows.byStatus, language, plainCount),
+  };
+}
+
+// --- CSV -------------------------------------------------------------------------------------------
+
+type Text = { ja: string; en: string };
+const BOM = '\uFEFF';
+const HEADERS: Record<Language, readonly string[]> = {
+  ja: ['区分', 'キー', '項目', '値'],
+  en: ['section', 'key', 'label', 'value'],
+};
+export const REPORT_LABELS = {
+  report: { ja: '報告', en: 'Report' },
+  title: { ja: '表題', en: 'Title' },
+  from: { ja: '期間の始め（日本時間）', en: 'From (Japan time)' },
+  to: { ja: '期間の終わり（含まない・日本時間）', en: 'To, exclusive (Japan time)' },
+  organization: { ja: '団体', en: 'Organisation' },
+  wholeNetwork: { ja: 'ネットワーク全体', en: 'Whole network' },
+  referrals: { ja: 'つなぎ（紹介）', en: 'Referrals' },
+  referralStatus: { ja: 'つなぎ・状況別', en: 'Referrals by status' },
+  referralCategory: { ja: 'つなぎ・ニーズ別', en: 'Referrals by need' },
+  referralMonth: { ja: 'つなぎ・月別', en: 'Referrals by month' },
+  referralSender: { ja: 'つなぎ・送り手別', en: 'Referrals by sender' },
+  referralReceiver: { ja: 'つなぎ・受け手別', en: 'Referrals by receiver' },
+  total: { ja: '合計', en: 'Total' },
+  medianHours: { ja: '受け入れまでの時間（中央値・時間）', en: 'Hours to acceptance (median)' },
+  p90Hours: { ja: '受け入れまでの時間（90パーセンタイル・時間）', en: 'Hours to acceptance (90th percentile)' },
+  completionRate: { ja: '完了率（%）', en: 'Completion rate (%)' },
+  unresolvedRate: { ja: '未解決終了率（%）', en: 'Closed unresolved rate (%)' },
+  overdue: { ja: '返答期限切れ（現在）', en: 'Overdue replies (now)' },
+  grants: { ja: '助成', en: 'Grants' },
+  grantApplicationStatus: { ja: '助成・申請状況別', en: 'Grant applications by status' },
+  published: { ja: '公開した助成', en: 'Grants published' },
+  applications: { ja: '申請', en: 'Applications' },
+  awarded: { ja: '採択', en: 'Awarded' },
+  awardedAmount: { ja: '採択額（円）', en: 'Amount awarded (yen)' },
+  training: { ja: '研修', en: 'Training' },
+  enrolments: { ja: '受講登録', en: 'Enrolments' },
+  completions: { ja: '修了', en: 'Completions' },
+  trainingCompletionRate: { ja: '修了率（%）', en: 'Completion rate (%)' },
+  partnerships: { ja: '連携', en: 'Partnerships' },
+  partnershipType: { ja: '連携・種類別', en: 'Partnerships by type' },
+  partnershipStatus: { ja: '連携・状況別', en: 'Partnerships by status' },
+} satisfies Record<string, Text>;
+
+/** "2026年4月" / "April 2026". */
+export function monthLabel(month: string, language: Language): string {
+  const [year, number] = month.split('-').map(Number);
+  if (language === 'ja') return `${year}年${number}月`;
+  return new Date(Date.UTC(year, number - 1, 1)).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** A figure as shown: a count's display ("<5" when suppressed), a number, or empty when there is none. */
+function shown(value: ReportCount | number | null): string {
+  if (value === null) return '';
+  return typeof value === 'number' ? String(value) : value.display;
+}
+
+export interface ReportSection {
+  readonly section: string;
+  readonly title: string;
+  readonly rows: ReadonlyArray<{ readonly key: string; readonly label: string; readonly value: string }>;
+}
+
+/** The report as titled sections of key, label and shown value: what the CSV and the PDF print. */
+export function reportSections(report: NetworkReport, organizationName: string | null, language: Language, title?: string): ReportSection[] {
+  const t = (text: Text) => text[language];
+  const row = (key: string, label: Text | string, value: ReportCount | number | null | string) => ({
+    key,
+    label: typeof label === 'string' ? label : t(label),
+    value: typeof value === 'string' ? value : shown(value),
+  });
+  const l = REPORT_LABELS;
+  const r = report.referrals;
+  const sections: ReportSection[] = [
+    {
+      section: 'report',
+      title: t(l.report),
+      rows: [
+        ...(title ? [row('title', l.title, title)] : []),
+        row('from', l.from, tokyoDay(report.from)),
+        row('to', l.to, tokyoDay(report.to)),
+        row('organization', l.organization, organizationName ?? t(l.wholeNetwork)),
+      ],
+    },
+    {
+      section: 'referrals',
+      title: t(l.referrals),
+      rows: [
+        row('total', l.total, r.total),
+        row('medianHoursToAcceptance', l.medianHours, r.medianHoursToAcceptance),
+        row('p90HoursToAcceptance', l.p90Hours, r.p90HoursToAcceptance),
+        row('completionRatePercent', l.completionRate, r.completionRatePercent),
+        row('unresolvedRatePercent', l.unresolvedRate, r.unresolvedRatePercent),
+        row('overdue', l.overdue, r.overdue),
+      ],
+    },
+    { section: 'referrals.status', title: t(l.referralStatus), rows: r.byStatus.map((item) => row(item.key, item.label, item.count)) },
+    { section: 'referrals.category', title: t(l.referralCategory), rows: r.byCategory.map((item) => row(item.key, item.label, item.count)) },
+    { section: 'referrals.month', title: t(l.referralMonth), rows: r.byMonth.map((item) => row(item.month, monthLabel(item.month, language), item.count)) },
+    { section: 'referrals.sender', title: t(l.referralSender), rows: r.bySender.map((item) => row(item.organizationId, item.organizationName, item.count)) },
+    { section: 'referrals.receiver', title: t(l.referralReceiver), rows: r.byReceiver.map((item) => row(item.organizationId, item.organizationName, item.count)) },
+    {
+      section: 'grants',
+      title: t(l.grants),
+      rows: [
+        row('published', l.published, report.grants.published),
+        row('applications', l.applications, report.grants.applications),
+        row('awarded', l.awarded, report.grants.awarded),
+        row('awardedAmountYen', l.awardedAmount, report.grants.awardedAmountYen),
+      ],
+    },
+    {
+      section: 'grants.applicationStatus',
+      title: t(l.grantApplicationStatus),
+      rows: report.grants.applicationsByStatus.map((item) => row(item.key, item.label, item.count)),
+    },
+    {
+      section: 'training',
+      title: t(l.training),
+      rows: [
+        row('enrolments', l.enrolments, report.training.enrolments),
+        row('completions', l.completions, report.training.completions),
+        row('completionRatePercent', l.trainingCompletionRate, report.training.completionRatePercent),
+      ],
+    },
+    { section: 'partnerships', title: t(l.partnerships), rows: [row('total', l.total, report.partnerships.total)] },
+    { section: 'partnerships.type', title: t(l.partnershipType), rows: report.partnerships.byType.map((item) => row(item.key, item.label, item.count)) },
+    { section: 'partnerships.status', title: t(l.partnershipStatus), rows: report.partnerships.byStatus.map((item) => row(item.key, item.label, item.count)) },
+  ];
+  return sections;
+}
+
+/** CSV (UTF-8 with BOM, CRLF) of section,key,label,value; formula-like cells defused. */
+export function reportCsv(sections: readonly ReportSection[], language: Language): string {
+  const records = sections.flatMap((section) => section.rows.map((item) => [section.section, item.key, item.label, item.value]));
+  return BOM + stringify([[...HEADERS[language]], ...records].map((cells) => cells.map(defuseFormula)), { record_delimiter: 'windows' });
+}

@@ -1,0 +1,71 @@
+// Network reports over GraphQL: the figures, their CSV, the network map and the annual
+// evaluation CSV (thin; scope and reads are ReportsService's, the arithmetic report-figures.ts's).
+import { Args, Context, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Language, preferredLanguage } from '@tsunagu/domain';
+import type { RequestActor } from '../../core/auth/actor';
+import { CurrentActor } from '../../core/auth/auth.decorators';
+import { annualTitle } from './annual-evaluation';
+import { reportCsv, reportSections } from './report-figures';
+import { NetworkMap, NetworkReport, ReportInput } from './report.model';
+import { ReportsService } from './reports.service';
+
+type HttpRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
+
+export function languageOf(request: HttpRequest, explicit?: string | null): Language {
+  if (explicit === 'ja' || explicit === 'en') return explicit;
+  const header = request?.headers?.['accept-language'];
+  return preferredLanguage(Array.isArray(header) ? header[0] : header);
+}
+
+const SCOPE =
+  'Network admins and liaisons: the whole network, or one of its organisations; org admins: their own organisation (another id is NOT_FOUND). Others: FORBIDDEN.';
+const LANGUAGE = { type: () => String, nullable: true, description: 'ja or en; default: Accept-Language.' } as const;
+
+@Resolver()
+export class ReportsResolver {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Query(() => NetworkReport, { description: `Referral, grant, training and partnership figures over a range of Japan days. ${SCOPE}` })
+  async networkReport(
+    @CurrentActor() actor: RequestActor,
+    @Context('req') request: HttpRequest,
+    @Args('input', { type: () => ReportInput, nullable: true }) input?: ReportInput,
+    @Args('language', LANGUAGE) language?: string,
+  ): Promise<NetworkReport> {
+    return (await this.reports.report(actor, input ?? {}, languageOf(request, language))).report;
+  }
+
+  @Query(() => String, { description: `The report as CSV (UTF-8 with BOM, CRLF): section,key,label,value; suppressed cells as <5. ${SCOPE}` })
+  async networkReportCsv(
+    @CurrentActor() actor: RequestActor,
+    @Context('req') request: HttpRequest,
+    @Args('input', { type: () => ReportInput, nullable: true }) input?: ReportInput,
+    @Args('language', LANGUAGE) language?: string,
+  ): Promise<string> {
+    const chosen = languageOf(request, language);
+    const { report, organizationName } = await this.reports.report(actor, input ?? {}, chosen);
+    return reportCsv(reportSections(report, organizationName, chosen), chosen);
+  }
+
+  @Query(() => NetworkMap, { description: 'Organisations of the network, partnerships in effect and referral flows over the range (default: the last 12 months). Network admins and liaisons.' })
+  networkMap(
+    @CurrentActor() actor: RequestActor,
+    @Args('from', { type: () => GraphQLISODateTime, nullable: true }) from?: Date | null,
+    @Args('to', { type: () => GraphQLISODateTime, nullable: true }) to?: Date | null,
+  ): Promise<NetworkMap> {
+    return this.reports.map(actor, from, to);
+  }
+
+  @Query(() => String, { description: `The annual evaluation of a fiscal year (April to March, Japan time) as CSV, like networkReportCsv with its title first. ${SCOPE}` })
+  async annualEvaluationCsv(
+    @CurrentActor() actor: RequestActor,
+    @Context('req') request: HttpRequest,
+    @Args('fiscalYear', { type: () => Int }) fiscalYear: number,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string | null,
+    @Args('language', LANGUAGE) language?: string,
+  ): Promise<string> {
+    const chosen = languageOf(request, language);
+    const { report, organizationName } = await this.reports.annual(actor, fiscalYear, organizationId ?? null, chosen);
+    return reportCsv(reportSections(report, organizationName, chosen, annualTitle(fiscalYear, chosen)), chosen);
+  }
+}

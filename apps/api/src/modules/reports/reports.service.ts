@@ -1,0 +1,388 @@
+// Network reports (DESIGN.md capability 7, 実態把握・評価): who reads which scope, and the reads.
+//
+// Scope: NETWORK_ADMIN and LIAISON read the whole network, optionally narrowed to one of its
+// organisations (the figures that organisation is party to: sender or receiver, publisher or
+// applicant, the learners' organisation, either side of a partnership). ORG_ADMIN reads their own
+// organisation only: the filter is forced to it, and any other organisation id is NOT_FOUND (as an
+// id of another network, or not a UUID, is for everyone), so ids reveal nothing. Anyone else is
+// FORBIDDEN. The network map is the network readers' only.
+//
+// Referral figures never scan referrals: they read the three aggregates the trigger of
+// migration 1764470000000 keeps per Japan day of sending (one statement with grouping sets for
+// status, month, sender and receiver; one per need category; one for the acceptance-time
+// histogram). Only `overdue`, a current state, reads referrals, through the partial index
+// referrals_awaiting_reply_idx (status SENT, by response_due_at). Grants, applications and
+// training read their tables through the range indexes of migration 1764480000000.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { fiscalYearOf, fiscalYearRange, isUuid, Language, mayReadNetworkReports, mayReadOrganizationReports, OrganizationKind, peopleCount } from '@tsunagu/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RequestActor } from '../../core/auth/actor';
+import { assertCan, notFound } from '../../core/authz/authorize';
+import { AppError } from '../../core/graphql/app-error';
+import { runInTenant } from '../../core/tenancy/tenant-transaction';
+import { Clock } from '../../core/time/clock';
+import {
+  DayRange,
+  grantFigures,
+  japanDayRange,
+  KeyedRow,
+  monthsOf,
+  OrganizationRow,
+  partnershipFigures,
+  referralFigures,
+  tokyoMidnight,
+  trainingFigures,
+} from './report-figures';
+import type { NetworkMap, NetworkMapEdge, NetworkReport, ReportInput } from './report.model';
+
+const ORGANIZATION = { ja: '団体', en: 'organisation' };
+/** The longest range a report covers (its months are listed one by one). */
+export const MAX_REPORT_DAYS = 366 * 10;
+
+interface Scope {
+  readonly range: DayRange;
+  readonly organization: { readonly id: string; readonly name: string } | null;
+}
+
+/** A report with what the CSV and the PDF also print: the organisation's and network's names. */
+export interface ReportWithNames {
+  readonly report: NetworkReport;
+  readonly organizationName: string | null;
+  readonly networkName: string;
+}
+
+/**
+ * One statement's parameters, each added when first used: PostgreSQL cannot type a parameter a
+ * statement does not reference, so a statement carries exactly those it uses.
+ */
+class Params {
+  readonly values: unknown[] = [];
+  private readonly placeholders = new Map<string, string>();
+  constructor(
+    private readonly tenantId: string,
+    private readonly range: DayRange,
+  ) {}
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  private named(name: string, value: unknown, cast: string): string {
+    let placeholder = this.placeholders.get(name);
+    if (!placeholder) {
+      placeholder = `${this.add(value)}::${cast}`;
+      this.placeholders.set(name, placeholder);
+    }
+    return placeholder;
+  }
+  get tenant(): string {
+    return this.named('tenant', this.tenantId, 'uuid');
+  }
+  /** The range's first instant (inclusive). */
+  get from(): string {
+    return this.named('from', this.range.from, 'timestamptz');
+  }
+  /** The range's end (exclusive). */
+  get to(): string {
+    return this.named('to', this.range.to, 'timestamptz');
+  }
+  get fromDay(): string {
+    return this.named('fromDay', this.range.fromDay, 'date');
+  }
+  get toDay(): string {
+    return this.named('toDay', this.range.toDay, 'date');
+  }
+}
+
+function periodError(message: { ja: string; en: string }, reason: string): AppError {
+  return new AppError('BAD_USER_INPUT', message, { reason, fields: { to: message } });
+}
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The report over the input's range (default: the current fiscal year). */
+  report(actor: RequestActor, input: ReportInput, language: Language): Promise<ReportWithNames> {
+    const range = this.rangeOf(input);
+    return this.withScope(actor, input.organizationId ?? null, range, (manager, scope) => this.figures(manager, actor, scope, language));
+  }
+
+  /** The annual evaluation: the report over one fiscal year (April to March, Japan time). */
+  annual(actor: RequestActor, fiscalYear: number, organizationId: string | null, language: Language): Promise<ReportWithNames> {
+    if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        { ja: '年度は2000から2100までの西暦で指定してください（例: 2025）。', en: 'Give the fiscal year as a year from 2000 to 2100 (e.g. 2025).' },
+        { reason: 'REPORT_FISCAL_YEAR_INVALID' },
+      );
+    }
+    const { from, to } = fiscalYearRange(fiscalYear);
+    return this.withScope(actor, organizationId, japanDayRange(from, to), (manager, scope) => this.figures(manager, actor, scope, language));
+  }
+
+  /** Organisations, partnerships in effect and referral flows over the range (default: the last 12 months). */
+  map(actor: RequestActor, from: Date | null | undefined, to: Date | null | undefined): Promise<NetworkMap> {
+    assertCan(actor, 'read', { __typename: 'NetworkReport' });
+    const end = to ?? this.clock.now();
+    let start = from;
+    if (!start) {
+      const endDay = japanDayRange(end, end).toDay;
+      start = tokyoMidnight(`${Number(endDay.slice(0, 4)) - 1}${endDay.slice(4)}`);
+    }
+    const range = this.checkedRange(start, end);
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      const nodes: Array<{ id: string; name: string; kind: OrganizationKind }> = await manager.query(
+        `SELECT id, name, kind FROM organizations WHERE tenant_id = $1 ORDER BY name, id`,
+        [actor.tenantId],
+      );
+      const inEffect = new Params(actor.tenantId, range);
+      const partnerships: Array<{ organization_id: string; partner_organization_id: string; partnership_type: NetworkMapEdge['partnershipType']; status: NetworkMapEdge['partnershipStatus'] }> =
+        await manager.query(
+          `SELECT organization_id, partner_organization_id, partnership_type, status FROM partnerships p
+            WHERE ${this.partnershipsInEffect(inEffect)} ORDER BY created_at, id`,
+          inEffect.values,
+        );
+      const flowParams = new Params(actor.tenantId, range);
+      const flows: Array<{ sender_organization_id: string; receiver_organization_id: string; count: number }> = await manager.query(
+        `SELECT sender_organization_id, receiver_organization_id, sum(referrals)::int AS count
+           FROM referral_daily_stats
+          WHERE tenant_id = ${flowParams.tenant} AND day >= ${flowParams.fromDay} AND day < ${flowParams.toDay}
+          GROUP BY sender_organization_id, receiver_organization_id
+         HAVING sum(referrals) > 0
+          ORDER BY sender_organization_id, receiver_organization_id`,
+        flowParams.values,
+      );
+      const edges: NetworkMapEdge[] = [
+        ...partnerships.map((row) => ({
+          kind: 'PARTNERSHIP' as const,
+          sourceId: row.organization_id,
+          targetId: row.partner_organization_id,
+          partnershipType: row.partnership_type,
+          partnershipStatus: row.status,
+          referrals: null,
+        })),
+        ...flows.map((row) => ({
+          kind: 'REFERRALS' as const,
+          sourceId: row.sender_organization_id,
+          targetId: row.receiver_organization_id,
+          partnershipType: null,
+          partnershipStatus: null,
+          referrals: peopleCount(row.count),
+        })),
+      ];
+      return { from: range.from, to: range.to, nodes, edges };
+    });
+  }
+
+  /**
+   * Neither end given: the current fiscal year. Only `from`: up to the end of the current fiscal
+   * year (or of from's, when later). Only `to`: from the start of the current fiscal year (or of
+   * the one holding `to`, when earlier).
+   */
+  private rangeOf(input: ReportInput): DayRange {
+    if (input.from && input.to) return this.checkedRange(input.from, input.to);
+    const current = fiscalYearRange(fiscalYearOf(this.clock.now()));
+    if (input.from) return this.checkedRange(input.from, input.from.getTime() < current.to.getTime() ? current.to : fiscalYearRange(fiscalYearOf(input.from)).to);
+    // The fiscal year holding the range's last instant.
+    if (input.to) return this.checkedRange(input.to.getTime() > current.from.getTime() ? current.from : fiscalYearRange(fiscalYearOf(new Date(input.to.getTime() - 1))).from, input.to);
+    return this.checkedRange(current.from, current.to);
+  }
+
+  private checkedRange(from: Date, to: Date): DayRange {
+    if (from.getTime() >= to.getTime()) {
+      throw periodError({ ja: '期間の終わりは始まりより後にしてください。', en: 'The end of the period must be after its start.' }, 'REPORT_PERIOD_INVALID');
+    }
+    const range = japanDayRange(from, to);
+    if ((range.to.getTime() - range.from.getTime()) / 86_400_000 > MAX_REPORT_DAYS) {
+      throw periodError({ ja: '期間は10年以内にしてください。', en: 'The period may be at most 10 years long.' }, 'REPORT_PERIOD_TOO_LONG');
+    }
+    return range;
+  }
+
+  /** Checks the caller and the organisation filter, then runs `work` in the caller's network. */
+  private withScope<T>(actor: RequestActor, organizationId: string | null, range: DayRange, work: (manager: EntityManager, scope: Scope) => Promise<T>): Promise<T> {
+    let wanted = organizationId;
+    if (!mayReadNetworkReports(actor.roles)) {
+      if (!mayReadOrganizationReports(actor.roles)) throw new AppError('FORBIDDEN');
+      // An org admin's report is their organisation's; naming another one finds nothing.
+      if (wanted !== null && wanted !== actor.organizationId) throw notFound(ORGANIZATION);
+      wanted = actor.organizationId;
+    }
+    if (wanted !== null && !isUuid(wanted)) throw notFound(ORGANIZATION);
+    assertCan(actor, 'read', wanted === null ? { __typename: 'NetworkReport' } : { __typename: 'OrganizationReport', organizationId: wanted });
+    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+      let organization: Scope['organization'] = null;
+      if (wanted !== null) {
+        const rows: Array<{ id: string; name: string }> = await manager.query(`SELECT id, name FROM organizations WHERE tenant_id = $1 AND id = $2`, [
+          actor.tenantId,
+          wanted,
+        ]);
+        if (rows.length === 0) throw notFound(ORGANIZATION);
+        organization = rows[0];
+      }
+      return work(manager, { range, organization });
+    });
+  }
+
+  private async figures(manager: EntityManager, actor: RequestActor, scope: Scope, language: Language): Promise<ReportWithNames> {
+    const { range, organization } = scope;
+    const tenantId = actor.tenantId;
+    const orgFilter = (params: Params, ...columns: string[]) => {
+      if (!organization) return '';
+      const org = params.add(organization.id);
+      return ` AND (${columns.map((column) => `${column} = ${org}`).join(' OR ')})`;
+    };
+
+    // Referrals: status, month, sender and receiver in one pass over the daily aggregate.
+    const daily = new Params(tenantId, range);
+    const grouped: Array<{ status: string | null; month: string | null; sender: string | null; receiver: string | null; count: number; set: number }> =
+      await manager.query(
+        `SELECT status, to_char(day, 'YYYY-MM') AS month, sender_organization_id AS sender, receiver_organization_id AS receiver,
+                sum(referrals)::int AS count,
+                GROUPING(status, to_char(day, 'YYYY-MM'), sender_organization_id, receiver_organization_id) AS set
+           FROM referral_daily_stats
+          WHERE tenant_id = ${daily.tenant} AND day >= ${daily.fromDay} AND day < ${daily.toDay}${orgFilter(daily, 'sender_organization_id', 'receiver_organization_id')}
+          GROUP BY GROUPING SETS ((status), (to_char(day, 'YYYY-MM')), (sender_organization_id), (receiver_organization_id))`,
+        daily.values,
+      );
+    // GROUPING's bits, highest first: status, month, sender, receiver (1 = not grouped by it).
+    const keyed = (bits: number, pick: (row: (typeof grouped)[number]) => string | null): KeyedRow[] =>
+      grouped.filter((row) => Number(row.set) === bits).map((row) => ({ key: pick(row) ?? '', count: Number(row.count) }));
+    const byStatus = keyed(0b0111, (row) => row.status);
+    const byMonth = keyed(0b1011, (row) => row.month);
+    const senders = keyed(0b1101, (row) => row.sender);
+    const receivers = keyed(0b1110, (row) => row.receiver);
+    const names = await this.organizationNames(manager, tenantId, [...senders, ...receivers].map((row) => row.key));
+    const named = (rows: KeyedRow[]): OrganizationRow[] =>
+      rows.map((row) => ({ organization_id: row.key, organization_name: names.get(row.key) ?? '', count: row.count }));
+
+    const categories = new Params(tenantId, range);
+    const byCategory: KeyedRow[] = await manager.query(
+      `SELECT category AS key, sum(referrals)::int AS count
+         FROM referral_category_daily_stats
+        WHERE tenant_id = ${categories.tenant} AND day >= ${categories.fromDay} AND day < ${categories.toDay}${orgFilter(categories, 'sender_organization_id', 'receiver_organization_id')}
+        GROUP BY category`,
+      categories.values,
+    );
+    const acceptance = new Params(tenantId, range);
+    const acceptanceHours: Array<{ hours: number; count: number }> = await manager.query(
+      `SELECT hours, sum(referrals)::int AS count
+         FROM referral_acceptance_stats
+        WHERE tenant_id = ${acceptance.tenant} AND day >= ${acceptance.fromDay} AND day < ${acceptance.toDay}${orgFilter(acceptance, 'sender_organization_id', 'receiver_organization_id')}
+        GROUP BY hours`,
+      acceptance.values,
+    );
+    // The current state: awaiting a reply past the deadline (referrals_awaiting_reply_idx).
+    const overdueParams: unknown[] = [tenantId, this.clock.now()];
+    const overdueOrg = organization ? ` AND (sender_organization_id = $3 OR receiver_organization_id = $3)` : '';
+    if (organization) overdueParams.push(organization.id);
+    const [{ count: overdue }]: Array<{ count: number }> = await manager.query(
+      `SELECT count(*)::int AS count FROM referrals WHERE tenant_id = $1 AND status = 'SENT' AND response_due_at < $2${overdueOrg}`,
+      overdueParams,
+    );
+
+    // Grants published by the network's organisations (or the organisation) in the range.
+    const published = new Params(tenantId, range);
+    const [{ count: publishedCount }]: Array<{ count: number }> = await manager.query(
+      `SELECT count(*)::int AS count FROM grants
+        WHERE tenant_id = ${published.tenant} AND published_at >= ${published.from} AND published_at < ${published.to}${orgFilter(published, 'organization_id')}`,
+      published.values,
+    );
+    // Applications made in the range: by the network's organisations, or to its grants.
+    const applications = new Params(tenantId, range);
+    const applicationOrg = organization
+      ? (() => {
+          const org = applications.add(organization.id);
+          return ` AND ((a.tenant_id = ${applications.tenant} AND a.organization_id = ${org}) OR (a.grant_tenant_id = ${applications.tenant} AND g.organization_id = ${org}))`;
+        })()
+      : '';
+    const applicationRows: Array<{ key: string; count: number; amount: string }> = await manager.query(
+      `SELECT a.status AS key, count(*)::int AS count, coalesce(sum(a.amount_awarded), 0)::text AS amount
+         FROM grant_applications a
+         LEFT JOIN grants g ON g.tenant_id = a.grant_tenant_id AND g.id = a.grant_id
+        WHERE (a.tenant_id = ${applications.tenant} OR a.grant_tenant_id = ${applications.tenant})
+          AND a.created_at >= ${applications.from} AND a.created_at < ${applications.to}${applicationOrg}
+        GROUP BY a.status`,
+      applications.values,
+    );
+
+    // Training of the network's members (or the organisation's).
+    const training = new Params(tenantId, range);
+    const enrolled = `created_at >= ${training.from} AND created_at < ${training.to}`;
+    const completed = `completed_at >= ${training.from} AND completed_at < ${training.to}`;
+    const [trainingRow]: Array<{ enrolments: number; completions: number; completed_enrolments: number }> = await manager.query(
+      `SELECT count(*) FILTER (WHERE ${enrolled})::int AS enrolments,
+              count(*) FILTER (WHERE ${completed})::int AS completions,
+              count(*) FILTER (WHERE ${enrolled} AND completed_at IS NOT NULL)::int AS completed_enrolments
+         FROM course_enrolments
+        WHERE tenant_id = ${training.tenant} AND ((${enrolled}) OR (${completed}))${orgFilter(training, 'organization_id')}`,
+      training.values,
+    );
+
+    const partnershipParams = new Params(tenantId, range);
+    const partnershipRows: Array<{ partnership_type: string; status: string; count: number }> = await manager.query(
+      `SELECT partnership_type, status, count(*)::int AS count FROM partnerships p
+        WHERE ${this.partnershipsInEffect(partnershipParams)}${orgFilter(partnershipParams, 'p.organization_id', 'p.partner_organization_id')}
+        GROUP BY partnership_type, status`,
+      partnershipParams.values,
+    );
+
+    const [{ name: networkName }]: Array<{ name: string }> = await manager.query(`SELECT name FROM networks WHERE id = $1`, [tenantId]);
+
+    const report: NetworkReport = {
+      from: range.from,
+      to: range.to,
+      organizationId: organization?.id ?? null,
+      referrals: referralFigures(
+        { byStatus, byCategory, byMonth, bySender: named(senders), byReceiver: named(receivers), acceptanceHours, overdue: Number(overdue) },
+        monthsOf(range),
+        language,
+      ),
+      grants: grantFigures(
+        {
+          published: Number(publishedCount),
+          applicationsByStatus: applicationRows,
+          awardedAmountYen: applicationRows.reduce((sum, row) => sum + Number(row.amount), 0),
+        },
+        language,
+      ),
+      training: trainingFigures({
+        enrolments: trainingRow.enrolments,
+        completions: trainingRow.completions,
+        completedEnrolments: trainingRow.completed_enrolments,
+      }),
+      partnerships: partnershipFigures(
+        {
+          byType: partnershipRows.map((row) => ({ key: row.partnership_type, count: row.count })),
+          byStatus: partnershipRows.map((row) => ({ key: row.status, count: row.count })),
+        },
+        language,
+      ),
+    };
+    return { report, organizationName: organization?.name ?? null, networkName };
+  }
+
+  /**
+   * Partnerships in effect during the range: recorded before its end, and their period (open
+   * ends allowed) overlapping its days. Counted by their current type and status.
+   */
+  private partnershipsInEffect(params: Params): string {
+    return `p.tenant_id = ${params.tenant} AND p.created_at < ${params.to}
+        AND (p.starts_on IS NULL OR p.starts_on < ${params.toDay}) AND (p.ends_on IS NULL OR p.ends_on >= ${params.fromDay})`;
+  }
+
+  private async organizationNames(manager: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string }> = await manager.query(`SELECT id, name FROM organizations WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+      tenantId,
+      unique,
+    ]);
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+}
+
