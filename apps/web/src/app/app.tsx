@@ -26,6 +26,7 @@ import { PeoplePage } from '../features/people/people-page';
 import { PersonPage } from '../features/people/person-page';
 import { SharedPeoplePage } from '../features/people/shared-people-page';
 import { ProvisionRecordsPage } from '../features/records/provision-records-page';
+import { ReportsPage } from '../features/reports/reports-page';
 import { EditReferralDraftPage, NewReferralPage } from '../features/referrals/new-referral-page';
 import { ReferralDeadlinesPage } from '../features/referrals/referral-deadlines-page';
 import { ReferralPage } from '../features/referrals/referral-page';
@@ -103,6 +104,7 @@ export function App() {
           <Route path="training/manage/new" element={<NewCoursePage />} />
           <Route path="training/manage/:id" element={<CourseEditorPage />} />
           <Route path="training/reports" element={<TrainingReportsPage />} />
+          <Route path="reports" element={<ReportsPage />} />
           <Route path="organization/members" element={<MembersPage />} />
           <Route path="organization/profile" element={<OrganizationProfilePage />} />
           <Route path="admin/organizations" element={<OrganizationsPage />} />

@@ -23,7 +23,12 @@ export const navigationItems: readonly NavigationItem[] = [
   // are tabs inside it, shown by the abilities).
   { labelKey: 'nav.training', path: '/training' },
   { labelKey: 'nav.partnerships' },
-  { labelKey: 'nav.reports' },
+  // Reports: network admins and liaisons for the network, org admins for their own organisation.
+  {
+    labelKey: 'nav.reports',
+    path: '/reports',
+    visible: (ability) => ability.can('read', 'NetworkReport') || ability.can('read', 'OrganizationReport'),
+  },
 ];
 
 /** Settings and administration, listed under the capabilities. */
