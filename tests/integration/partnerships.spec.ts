@@ -12,8 +12,13 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { sampleFiles } from '../../apps/api/src/core/files/testing/sample-files';
+import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
+import { PartnershipReminders } from '../../apps/api/src/modules/partnerships/partnership-reminders';
+import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
+import { DEMO_PARTNERSHIPS, demoPartnershipRowId } from '../../apps/api/src/seed/demo-partnerships';
+import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import type { GraphQLResponse } from '../support/graphql';
 import {
   ATTACH_DOCUMENT,
@@ -545,5 +550,47 @@ describe('lists', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+// Last: it starts a second API in this process, and passport keeps one 'jwt' strategy per
+// process, so nothing after it may use `api` (see referrals.spec.ts).
+describe('the demo partnerships', () => {
+  let demo: TestDatabase;
+  let demoApi: RunningApi;
+
+  beforeAll(async () => {
+    demo = await createTestDatabase();
+    const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
+    await seedDemoData(demo.ownerUrl, cipher);
+    await seedDemoData(demo.ownerUrl, cipher); // idempotent
+    demoApi = await startApi(demo);
+  }, 120_000);
+
+  afterAll(async () => {
+    await demoApi?.close();
+    await demo?.drop();
+  });
+
+  it('shows the liaison of 中央区 every demo partnership, the partner its own read-only, and reminds the follow-up due tomorrow', async () => {
+    const liaison = await signIn(demoApi.url, 'liaison@city-chuo.example.jp', DEMO_PASSWORD);
+    const listed = dataOf(await liaison.request<{ partnerships: { nodes: PartnershipResult[] } }>(PARTNERSHIPS_QUERY, { first: 50 })).partnerships.nodes;
+    expect(listed.map((partnership) => partnership.id).sort()).toEqual(DEMO_PARTNERSHIPS.map((partnership) => demoPartnershipRowId('partnership', partnership.n)).sort());
+    expect(listed.every((partnership) => partnership.mayManage)).toBe(true);
+    const contract = await read(liaison, demoPartnershipRowId('partnership', 1));
+    expect(contract).toMatchObject({ type: 'CONTRACT', status: 'ACTIVE', budgetYen: 2_400_000, reviewOn: japanDay(21) });
+    expect(contract.interactions!.nodes[0].followUps.map((followUp) => [followUp.dueOn, followUp.doneAt === null])).toEqual([
+      [japanDay(-5), false],
+      [japanDay(1), true],
+    ]);
+
+    const komorebi = await signIn(demoApi.url, 'org-admin@komorebi.example.jp', DEMO_PASSWORD);
+    const theirs = dataOf(await komorebi.request<{ partnerships: { nodes: PartnershipResult[] } }>(PARTNERSHIPS_QUERY, { first: 50 })).partnerships.nodes;
+    expect(theirs.map((partnership) => [partnership.title, partnership.mayManage])).toEqual([['ひきこもり支援の情報交換', false]]);
+
+    // The next run mails the follow-up due tomorrow (and the reviews within their marks), once.
+    const reminders = demoApi.app.get(PartnershipReminders);
+    expect(await reminders.remindersFor(DEMO_NETWORK.id)).toBeGreaterThanOrEqual(1);
+    expect(await reminders.remindersFor(DEMO_NETWORK.id)).toBe(0);
   });
 });

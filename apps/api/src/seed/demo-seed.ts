@@ -12,6 +12,7 @@ import { validateServiceFields } from '../modules/directory/service-fields';
 import { DEMO_EXTRA_ORGANIZATIONS, DEMO_PROFILES, DEMO_SERVICES } from './demo-directory';
 import { seedDemoGrants } from './demo-grants';
 import { DEMO_NETWORK, DEMO_PASSWORD, DemoNetwork, SECOND_DEMO_NETWORK } from './demo-networks';
+import { seedDemoPartnerships } from './demo-partnerships';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReferrals } from './demo-referrals';
 import { seedDemoTraining } from './demo-training';
@@ -106,6 +107,7 @@ export async function seedDemoData(ownerUrl: string, cipher: FieldCipher, option
           await seedDemoReferrals(manager);
           await seedDemoGrants(manager);
           await seedDemoTraining(manager, { storage: options.storage });
+          await seedDemoPartnerships(manager);
         }
       });
     }
