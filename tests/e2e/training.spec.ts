@@ -1,12 +1,17 @@
-// Training end to end: 中央区社会福祉協議会's trainer publishes a course (a unique Japanese title
-// each run) with a link material and a quiz of one single-choice and one multiple-choice question;
-// NPO法人こもれび's staff member finds it in the catalogue by a Japanese keyword, enrols, marks
-// the material done, fails the quiz once (score and attempts left shown), passes it, sees the
-// course completed with a certificate, downloads the certificate PDF; a visitor who is not
-// signed in types the code in lower case with spaces on /verify and sees it confirmed with the
-// learner's name, the course and the date — and an unknown code is clearly refused.
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './support/session';
+// Training end to end: 中央区社会福祉協議会's trainer builds a course in the editor (a unique
+// Japanese title each run) with a PDF and a link and a quiz of one single-choice and one
+// multiple-choice question, and publishes it; NPO法人こもれび's staff member finds it in the
+// catalogue by a Japanese keyword, enrols, downloads the PDF, marks both materials done, fails the
+// quiz once (score and attempts left shown), passes it, sees the course completed with a
+// certificate and downloads its PDF; a visitor who is not signed in types the code in lower case
+// with spaces on /verify and sees it confirmed with the learner's name, the course and the date —
+// and an unknown code is clearly refused.
+import { expect as baseExpect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { signIn } from './support/session';
+
+// Every step saves through the API; on a busy shared machine a save can take longer than 5 s.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 const TRAINER = { email: 'trainer@shakyo-chuo.example.jp' };
 const STAFF = { email: 'staff@komorebi.example.jp', name: '伊藤 さくら' };
@@ -33,8 +38,10 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
 interface CoursePlan {
   readonly title: string;
   readonly moduleTitle: string;
-  readonly materialTitle: string;
-  readonly materialUrl: string;
+  readonly fileTitle: string;
+  readonly fileName: string;
+  readonly linkTitle: string;
+  readonly linkUrl: string;
   readonly single: { readonly prompt: string; readonly choices: string[]; readonly correct: number };
   readonly multiple: { readonly prompt: string; readonly choices: string[]; readonly correct: number[] };
 }
@@ -43,8 +50,10 @@ function planCourse(keyword: string, run: string): CoursePlan {
   return {
     title: `「${keyword}」つながりサポーター研修（${run}）`,
     moduleTitle: '個人情報の基本',
-    materialTitle: '個人情報保護委員会のガイドライン',
-    materialUrl: 'https://www.ppc.go.jp/personalinfo/legal/',
+    fileTitle: '個人情報の取扱いの手引き',
+    fileName: `tebiki-${run}.pdf`,
+    linkTitle: '個人情報保護委員会のガイドライン',
+    linkUrl: 'https://www.ppc.go.jp/personalinfo/legal/',
     single: {
       prompt: '相談者の同意なく他機関に伝えてよい情報はどれですか。',
       choices: ['氏名と連絡先', '本人が公開を望んだ情報のみ', '相談内容のすべて'],
@@ -58,73 +67,92 @@ function planCourse(keyword: string, run: string): CoursePlan {
   };
 }
 
-async function graphql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await request.post('/graphql', {
-    data: { query, variables },
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  });
-  expect(response.ok()).toBe(true);
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  expect(body.errors ?? []).toEqual([]);
-  return body.data as T;
+/** A tiny but well-formed PDF (the API sniffs the bytes, not the name). */
+function tinyPdf(): Buffer {
+  const body = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n');
+  return Buffer.from(body, 'latin1');
+}
+
+/** Writes question `number` of the quiz form: prompt, kind, three choices and the correct ones. */
+async function writeQuestion(
+  form: Locator,
+  number: number,
+  question: { prompt: string; choices: string[] },
+  kind: 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE',
+  correct: number[],
+): Promise<void> {
+  await form.getByRole('button', { name: '問題を追加' }).click();
+  await form.getByRole('textbox', { name: `問${number}の問題文` }).fill(question.prompt);
+  if (kind === 'MULTIPLE_CHOICE') {
+    await form.getByRole('radiogroup', { name: `問${number}の答え方` }).getByRole('radio', { name: 'すべて選ぶ' }).check();
+  }
+  await form.getByRole('button', { name: `問${number}に選択肢を追加` }).click();
+  for (const [index, choice] of question.choices.entries()) {
+    await form.getByRole('textbox', { name: `問${number}の選択肢${index + 1}` }).fill(choice);
+  }
+  for (const index of correct) await form.getByRole('checkbox', { name: `問${number}の選択肢${index + 1}を正解にする` }).check();
 }
 
 /**
- * The trainer's part through the API (the same mutations the course editor calls): create,
- * add the module, its link material and quiz, publish. Returns the course id.
+ * The trainer's part in the course editor: a draft with its details, one module with a PDF
+ * (uploaded) and a link, a two-question quiz (pass mark 100 %, three attempts), published.
+ * Returns the course id.
  */
-async function publishCourseThroughApi(request: APIRequestContext, plan: CoursePlan): Promise<string> {
-  const { login } = await graphql<{ login: { accessToken: string } }>(
-    request,
-    'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',
-    { input: { email: TRAINER.email, password: DEMO_PASSWORD } },
-  );
-  const token = login.accessToken;
-  const { createCourse } = await graphql<{ createCourse: { id: string } }>(
-    request,
-    'mutation ($input: CourseInput!) { createCourse(input: $input) { id } }',
-    {
-      input: {
-        title: plan.title,
-        summary: '地域で相談を受けるときの個人情報の扱いを学びます。',
-        estimatedMinutes: 20,
-        audienceAll: true,
-        visibility: 'NETWORK',
-      },
-    },
-    token,
-  );
-  const courseId = createCourse.id;
-  const { addCourseModule } = await graphql<{ addCourseModule: { modules: { id: string }[] } }>(
-    request,
-    'mutation ($courseId: ID!, $input: CourseModuleInput!) { addCourseModule(courseId: $courseId, input: $input) { modules { id } } }',
-    { courseId, input: { title: plan.moduleTitle, description: 'ガイドラインを読み、確認テストに答えます。', required: true } },
-    token,
-  );
-  const moduleId = addCourseModule.modules[0].id;
-  await graphql(
-    request,
-    'mutation ($moduleId: ID!, $input: CourseMaterialInput!) { addCourseMaterial(moduleId: $moduleId, input: $input) { id } }',
-    { moduleId, input: { title: plan.materialTitle, url: plan.materialUrl } },
-    token,
-  );
-  await graphql(
-    request,
-    'mutation ($moduleId: ID!, $input: QuizInput!) { setModuleQuiz(moduleId: $moduleId, input: $input) { id } }',
-    {
-      moduleId,
-      input: {
-        passMarkPercent: 100,
-        maxAttempts: 3,
-        questions: [
-          { prompt: plan.single.prompt, kind: 'SINGLE_CHOICE', choices: plan.single.choices, correctChoices: [plan.single.correct] },
-          { prompt: plan.multiple.prompt, kind: 'MULTIPLE_CHOICE', choices: plan.multiple.choices, correctChoices: plan.multiple.correct },
-        ],
-      },
-    },
-    token,
-  );
-  await graphql(request, 'mutation ($id: ID!) { publishCourse(id: $id) { id status } }', { id: courseId }, token);
+async function publishCourseInEditor(trainer: Page, plan: CoursePlan): Promise<string> {
+  await trainer.goto('/training/manage');
+  await expect(trainer.getByRole('heading', { level: 1, name: '研修コースの管理' })).toBeVisible();
+  await trainer.getByRole('link', { name: '新しいコース' }).click();
+  await trainer.getByRole('textbox', { name: 'コース名' }).fill(plan.title);
+  await trainer.getByRole('textbox', { name: '概要' }).fill('地域で相談を受けるときの個人情報の扱いを学びます。');
+  await trainer.getByRole('textbox', { name: '所要時間（分）' }).fill('20');
+  await trainer.getByRole('button', { name: '下書きとして保存' }).click();
+  await expect(trainer).toHaveURL(/\/training\/manage\/[0-9a-f-]{36}(\?|$)/);
+  const courseId = new URL(trainer.url()).pathname.split('/').at(-1) ?? '';
+
+  const addModule = trainer.getByRole('form', { name: '単元の追加' });
+  await addModule.getByRole('textbox', { name: '新しい単元の名前' }).fill(plan.moduleTitle);
+  await addModule.getByRole('button', { name: '単元を追加' }).click();
+  const module = trainer.getByRole('region', { name: `単元：${plan.moduleTitle}` });
+  await expect(module).toBeVisible();
+
+  // The PDF, uploaded with a progress bar…
+  await module.getByRole('textbox', { name: '教材名' }).fill(plan.fileTitle);
+  await module.getByLabel('ファイルをアップロード').setInputFiles({ name: plan.fileName, mimeType: 'application/pdf', buffer: tinyPdf() });
+  await expect(module.getByText('アップロードしました')).toBeVisible();
+  const materials = module.getByRole('list', { name: `単元「${plan.moduleTitle}」の教材一覧` });
+  await expect(materials.getByRole('listitem')).toHaveCount(1);
+
+  // …and the link.
+  await module.getByRole('radio', { name: '外部リンク' }).check();
+  await module.getByRole('textbox', { name: '教材名' }).fill(plan.linkTitle);
+  await module.getByRole('textbox', { name: 'リンクのURL' }).fill(plan.linkUrl);
+  await module.getByRole('button', { name: 'リンクを追加' }).click();
+  await expect(materials.getByRole('listitem')).toHaveCount(2);
+
+  // The quiz.
+  await module.getByRole('button', { name: `単元「${plan.moduleTitle}」の小テストを作成` }).click();
+  const quiz = module.getByRole('form', { name: `単元「${plan.moduleTitle}」の小テスト` });
+  await quiz.getByRole('textbox', { name: '合格点（%）' }).fill('100');
+  await quiz.getByRole('textbox', { name: '受験回数の上限' }).fill('3');
+  await writeQuestion(quiz, 1, plan.single, 'SINGLE_CHOICE', [plan.single.correct]);
+  await writeQuestion(quiz, 2, plan.multiple, 'MULTIPLE_CHOICE', plan.multiple.correct);
+  await quiz.getByRole('button', { name: '小テストを保存' }).click();
+  await expect(module.getByText('2 問・合格点 100%')).toBeVisible();
+
+  // Published.
+  await trainer.getByRole('group', { name: 'コースの操作' }).getByRole('button', { name: '公開する' }).click();
+  const dialog = trainer.getByRole('dialog', { name: '公開する' });
+  await dialog.getByRole('button', { name: '公開する' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(trainer.getByText('公開中', { exact: true }).first()).toBeVisible();
   return courseId;
 }
 
@@ -143,15 +171,16 @@ async function answerQuiz(page: Page, plan: CoursePlan, single: number, multiple
 
 test('a trainer publishes a course with a quiz; a staff member enrols, completes, downloads the certificate; the verification page confirms it', async ({
   browser,
-  request,
 }) => {
-  test.setTimeout(120_000);
+  // Two people's long flows on a shared machine: more time than the default 30 s.
+  test.setTimeout(300_000);
   const keyword = uniqueKeyword();
   const run = Date.now().toString(36);
   const plan = planCourse(keyword, run);
 
-  // The trainer publishes the course.
-  const courseId = await publishCourseThroughApi(request, plan);
+  // The trainer publishes the course in the editor.
+  const trainer = await signedInPage(browser, TRAINER.email);
+  const courseId = await publishCourseInEditor(trainer, plan);
 
   // The staff member finds it by the keyword…
   const staff = await signedInPage(browser, STAFF.email);
@@ -163,6 +192,7 @@ test('a trainer publishes a course with a quiz; a staff member enrols, completes
   await expect(staff).toHaveURL(new RegExp(`q=${encodeURIComponent(keyword)}`));
   const card = staff.getByRole('article', { name: plan.title });
   await expect(card.getByText('目安 約20分')).toBeVisible();
+  await expect(card.getByText('PDF')).toBeVisible();
   await expect(card.getByText('外部リンク')).toBeVisible();
   await card.getByRole('link', { name: plan.title }).click();
   await expect(staff).toHaveURL(new RegExp(`/training/courses/${courseId}$`));
@@ -174,13 +204,21 @@ test('a trainer publishes a course with a quiz; a staff member enrols, completes
   const bar = progress.getByRole('progressbar', { name: '進み具合' });
   await expect(bar).toHaveAttribute('aria-valuenow', '0');
 
-  // …opens the material (a new tab, without a way back to this page) and marks it done…
-  const link = staff.getByRole('link', { name: `「${plan.materialTitle}」のリンクを新しいタブで開く` });
-  await expect(link).toHaveAttribute('href', plan.materialUrl);
+  // …downloads the PDF, checks the link opens in a new tab without a way back to this page, and
+  // marks both done…
+  const downloadingMaterial = staff.waitForEvent('download');
+  await staff.getByRole('button', { name: `「${plan.fileTitle}」をダウンロード` }).click();
+  expect((await downloadingMaterial).suggestedFilename()).toBe(plan.fileName);
+  const link = staff.getByRole('link', { name: `「${plan.linkTitle}」のリンクを新しいタブで開く` });
+  await expect(link).toHaveAttribute('href', plan.linkUrl);
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', /noopener/);
-  await staff.getByRole('checkbox', { name: `「${plan.materialTitle}」を完了にする` }).check();
-  await expect(staff.getByRole('checkbox', { name: `「${plan.materialTitle}」を完了にする` })).toBeChecked();
+  for (const title of [plan.fileTitle, plan.linkTitle]) {
+    const done = staff.getByRole('checkbox', { name: `「${title}」を完了にする` });
+    await done.check();
+    await expect(done).toBeChecked();
+    await expect(done).toBeEnabled();
+  }
 
   // …fails the quiz once (one multiple-choice answer missing): score and attempts left…
   await answerQuiz(staff, plan, plan.single.correct, [0]);
@@ -205,7 +243,6 @@ test('a trainer publishes a course with a quiz; a staff member enrols, completes
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`certificate-${code}.pdf`);
   const path = await download.path();
-  const { readFile } = await import('node:fs/promises');
   expect((await readFile(path)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   // My learning lists it under 修了.

@@ -22,7 +22,8 @@ export async function signIn(
   await page.getByRole('textbox', { name: text.email, exact: true }).fill(email);
   await page.getByRole('textbox', { name: text.password, exact: true }).fill(options.password ?? DEMO_PASSWORD);
   await page.getByRole('button', { name: text.submit, exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  // Password hashing is deliberately slow (argon2) and slower still on a busy CI machine.
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 });
 }
 
 export async function openNavigationIfCollapsed(page: Page, burgerName: string): Promise<void> {
