@@ -1,0 +1,149 @@
+// A bar chart of counts (recharts, SVG) with its data table beneath. Real figures are solid bars;
+// suppressed cells ("<5") are hatched bars reaching the suppression bound, labelled "<5", so a
+// small cell is visibly withheld rather than drawn as 0 or as a guessed number. The SVG is one
+// image to assistive technology (its label points to the table); the table — inside a
+// details/summary so the page stays short — holds every figure as the API displays it.
+import { Box, Group, Table, Text, Title, useMantineTheme } from '@mantine/core';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { hasBars, type ChartRow } from './reports-logic';
+
+const ROW_HEIGHT = 30;
+
+/** The hatching of suppressed bars (an SVG pattern, referenced by id). */
+function HatchPattern({ id, color }: { id: string; color: string }) {
+  return (
+    <pattern id={id} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
+      <rect width={6} height={6} fill="white" />
+      <line x1={0} y1={0} x2={0} y2={6} stroke={color} strokeWidth={2} />
+    </pattern>
+  );
+}
+
+/** A small hatched square for the legend and the page's note. */
+export function SuppressedSwatch() {
+  const theme = useMantineTheme();
+  const patternId = `swatch-${useId().replaceAll(':', '')}`;
+  return (
+    <svg width={16} height={16} aria-hidden="true" focusable="false" style={{ flex: 'none' }}>
+      <defs>
+        <HatchPattern id={patternId} color={theme.colors.gray[6]} />
+      </defs>
+      <rect x={0.5} y={0.5} width={15} height={15} fill={`url(#${patternId})`} stroke={theme.colors.gray[6]} strokeDasharray="3 2" />
+    </svg>
+  );
+}
+
+export interface CountBarChartProps {
+  /** The heading of the chart and the name of its table. */
+  title: string;
+  rows: readonly ChartRow[];
+  /** Horizontal bars (one row per item, long labels such as organisation names) or columns (months). */
+  orientation: 'horizontal' | 'columns';
+  /** The table's first column header. */
+  itemHeader: string;
+  /** Short axis labels for columns (e.g. "4月" for "2026年4月"); the table keeps the full label. */
+  tickOf?: (row: ChartRow) => string;
+}
+
+export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: CountBarChartProps) {
+  const { t } = useTranslation();
+  const theme = useMantineTheme();
+  const headingId = `chart-${useId().replaceAll(':', '')}`;
+  const patternId = `${headingId}-hatch`;
+  const barColor = theme.colors[theme.primaryColor][6];
+  const hatchColor = theme.colors.gray[6];
+  const horizontal = orientation === 'horizontal';
+  const suppressedShown = rows.some((row) => row.suppressed);
+  const height = horizontal ? Math.max(120, rows.length * ROW_HEIGHT + 40) : 260;
+  const ticks = new Map(rows.map((row) => [row.key, tickOf ? tickOf(row) : row.label]));
+
+  return (
+    <Box component="figure" m={0} aria-labelledby={headingId} data-testid="report-chart">
+      <Title order={3} fz="h5" id={headingId} mb="xs">
+        {title}
+      </Title>
+      {hasBars(rows) ? (
+        <>
+          <div role="img" aria-label={t('reports.chartLabel', { title })} style={{ width: '100%', height }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart
+                data={[...rows]}
+                layout={horizontal ? 'vertical' : 'horizontal'}
+                margin={{ top: 20, right: 40, bottom: 4, left: 4 }}
+                accessibilityLayer={false}
+              >
+                <defs>
+                  <HatchPattern id={patternId} color={hatchColor} />
+                </defs>
+                <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
+                {horizontal ? (
+                  <>
+                    <XAxis type="number" allowDecimals={false} />
+                    <YAxis type="category" dataKey="key" width={170} tickFormatter={(key: string) => ticks.get(key) ?? key} interval={0} />
+                  </>
+                ) : (
+                  <>
+                    <XAxis type="category" dataKey="key" tickFormatter={(key: string) => ticks.get(key) ?? key} interval={0} />
+                    <YAxis type="number" allowDecimals={false} width={40} />
+                  </>
+                )}
+                <Bar dataKey="value" stackId="count" fill={barColor} isAnimationActive={false}>
+                  <LabelList dataKey="display" position={horizontal ? 'right' : 'top'} />
+                </Bar>
+                <Bar
+                  dataKey="suppressedBound"
+                  stackId="count"
+                  fill={`url(#${patternId})`}
+                  stroke={hatchColor}
+                  strokeDasharray="3 2"
+                  isAnimationActive={false}
+                >
+                  <LabelList dataKey="display" position={horizontal ? 'right' : 'top'} />
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          {suppressedShown ? (
+            <Group gap={6} mt={4} wrap="nowrap">
+              <SuppressedSwatch />
+              <Text fz="xs" c="dimmed">
+                {t('reports.suppressedLegend')}
+              </Text>
+            </Group>
+          ) : null}
+        </>
+      ) : (
+        <Text c="dimmed" fz="sm">
+          {t('reports.noData')}
+        </Text>
+      )}
+      <details>
+        <summary>
+          <Text component="span" fz="sm">
+            {t('reports.showTable', { title })}
+          </Text>
+        </summary>
+        <Table.ScrollContainer minWidth={320}>
+          <Table striped aria-label={title}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{itemHeader}</Table.Th>
+                <Table.Th ta="right">{t('reports.columns.count')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.key}>
+                  <Table.Td>{row.label}</Table.Td>
+                  <Table.Td ta="right">{row.display}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </details>
+    </Box>
+  );
+}

@@ -1,0 +1,360 @@
+// Network reports (実態把握・施策の点検・評価): referral, grant, training and partnership figures
+// over a range of Japan days (by default the current fiscal year) for the whole network or one
+// organisation, with charts and their tables, the CSV of the same figures, and the annual
+// evaluation (CSV and PDF) of a chosen fiscal year. Network admins and liaisons read the network
+// and may pick an organisation; organisation admins always read their own (the API enforces it).
+// The filters live in the URL, so a report can be shared or bookmarked.
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { NetworkReportQuery } from '@tsunagu/graphql-client';
+import { AnnualEvaluationCsvDocument, NetworkReportCsvDocument, NetworkReportDocument, ReportOrganizationsDocument } from '@tsunagu/graphql-client';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
+import { readApiError, type ApiError } from '../../app/api-errors';
+import { RequireAbility } from '../../app/auth/require-auth';
+import { useSession } from '../../app/auth/use-session';
+import { CountBarChart, SuppressedSwatch } from './count-bar-chart';
+import { downloadReportPdf, downloadFailureMessage, saveText } from './report-downloads';
+import {
+  annualEvaluationFileName,
+  annualEvaluationPdfPath,
+  chartRowsOf,
+  fiscalYearChoices,
+  fiscalYearLabel,
+  formatYen,
+  monthLabel,
+  rangeProblem,
+  readReportFilters,
+  reportCsvFileName,
+  reportInputOf,
+  writeReportFilters,
+  type ReportCountValue,
+  type ReportFilters,
+} from './reports-logic';
+
+type Report = NetworkReportQuery['networkReport'];
+type Download = 'csv' | 'annualCsv' | 'annualPdf';
+
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const { ability, me } = useSession();
+  const readsNetwork = ability.can('read', 'NetworkReport');
+  const allowed = readsNetwork || ability.can('read', 'OrganizationReport');
+  const client = useApolloClient();
+  // "Now" for the defaults is fixed while the page is open, so the current fiscal year does not
+  // move under a report being read across midnight of March 31.
+  const [now] = useState(() => new Date());
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => {
+    const read = readReportFilters(params, now);
+    // Organisation admins read their own organisation: the API fixes it, the page shows it.
+    return readsNetwork ? read : { ...read, organizationId: null };
+  }, [params, now, readsNetwork]);
+  const [draft, setDraft] = useState({ fromDay: filters.fromDay, toDay: filters.toDay });
+  useEffect(() => setDraft({ fromDay: filters.fromDay, toDay: filters.toDay }), [filters.fromDay, filters.toDay]);
+  const draftProblem = rangeProblem(draft);
+  const input = useMemo(() => reportInputOf(filters), [filters]);
+
+  const { data, previousData, loading, error } = useQuery(NetworkReportDocument, {
+    variables: { input },
+    skip: !allowed || !input,
+    fetchPolicy: 'cache-and-network',
+  });
+  const organizations = useQuery(ReportOrganizationsDocument, { variables: { first: 200 }, skip: !readsNetwork });
+  const fiscalYears = useMemo(() => fiscalYearChoices(now), [now]);
+  const [fiscalYear, setFiscalYear] = useState<number>(fiscalYears[0]);
+  const [downloading, setDownloading] = useState<Download | null>(null);
+  const [downloadError, setDownloadError] = useState<ApiError | null>(null);
+  const [downloadMessage, setDownloadMessage] = useState<string | null>(null);
+
+  const apply = (next: ReportFilters) => setParams(writeReportFilters(next, now), { replace: true });
+  const changeDay = (key: 'fromDay' | 'toDay', value: string) => {
+    const next = { ...draft, [key]: value };
+    setDraft(next);
+    if (!rangeProblem(next)) apply({ ...filters, ...next });
+  };
+
+  const download = async (kind: Download) => {
+    setDownloadError(null);
+    setDownloadMessage(null);
+    setDownloading(kind);
+    try {
+      if (kind === 'csv') {
+        if (!input) return;
+        const result = await client.query({ query: NetworkReportCsvDocument, variables: { input }, fetchPolicy: 'network-only' });
+        if (result.data) saveText(result.data.networkReportCsv, reportCsvFileName(filters));
+      } else if (kind === 'annualCsv') {
+        const result = await client.query({
+          query: AnnualEvaluationCsvDocument,
+          variables: { fiscalYear, organizationId: filters.organizationId },
+          fetchPolicy: 'network-only',
+        });
+        if (result.data) saveText(result.data.annualEvaluationCsv, annualEvaluationFileName(fiscalYear, 'csv'));
+      } else {
+        await downloadReportPdf(annualEvaluationPdfPath(fiscalYear, filters.organizationId), annualEvaluationFileName(fiscalYear, 'pdf'));
+      }
+    } catch (caught) {
+      const apiError = readApiError(caught);
+      if (apiError.code) setDownloadError(apiError);
+      else setDownloadMessage(downloadFailureMessage(caught, t('reports.downloads.failed')));
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  const report = (data ?? previousData)?.networkReport;
+  const ownName = me?.activeMembership.organization.name;
+
+  return (
+    <RequireAbility allowed={allowed}>
+      <PageHeader
+        title={t('reports.title')}
+        description={t('reports.description')}
+        actions={
+          <Button variant="default" loading={downloading === 'csv'} disabled={!input} onClick={() => void download('csv')}>
+            {t('reports.downloads.csv')}
+          </Button>
+        }
+      />
+      <Stack gap="lg">
+        <Card withBorder padding="md" component="section" aria-label={t('reports.filters')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              type="date"
+              label={t('reports.from')}
+              value={draft.fromDay}
+              onChange={(event) => changeDay('fromDay', event.currentTarget.value)}
+              error={draftProblem === 'from' ? t('reports.rangeProblem.from') : undefined}
+            />
+            <TextInput
+              type="date"
+              label={t('reports.to')}
+              value={draft.toDay}
+              onChange={(event) => changeDay('toDay', event.currentTarget.value)}
+              error={
+                draftProblem === 'to' ? t('reports.rangeProblem.to') : draftProblem === 'order' ? t('reports.rangeProblem.order') : undefined
+              }
+            />
+            {readsNetwork ? (
+              <Select
+                label={t('reports.organization')}
+                placeholder={t('reports.allOrganizations')}
+                data={(organizations.data?.organizations.nodes ?? []).map((organization) => ({ value: organization.id, label: organization.name }))}
+                value={filters.organizationId}
+                onChange={(value) => apply({ ...filters, organizationId: value })}
+                searchable
+                clearable
+              />
+            ) : (
+              <Text mt="lg">{ownName ? t('reports.ownOrganization', { name: ownName }) : t('reports.ownOrganizationFallback')}</Text>
+            )}
+          </SimpleGrid>
+          <Text fz="sm" c="dimmed" mt="xs">
+            {t('reports.fiscalYearHint')}
+          </Text>
+        </Card>
+        <Alert variant="light" color="gray" title={t('reports.suppressionTitle')}>
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <SuppressedSwatch />
+            <Text fz="sm">{t('reports.suppressionNote')}</Text>
+          </Group>
+        </Alert>
+        <ApiErrorAlert error={downloadError} />
+        {downloadMessage ? (
+          <Alert color="red" variant="light" role="alert">
+            {downloadMessage}
+          </Alert>
+        ) : null}
+        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+        {loading && !report ? <LoadingState label={t('common.loading')} /> : null}
+        {report ? <ReportFigures report={report} /> : null}
+        <AnnualEvaluationCard
+          fiscalYears={fiscalYears}
+          fiscalYear={fiscalYear}
+          onFiscalYear={setFiscalYear}
+          downloading={downloading}
+          onDownload={(kind) => void download(kind)}
+        />
+      </Stack>
+    </RequireAbility>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text fz="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz="xl" fw={700}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+function ReportSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={id}>
+      <Title order={2} fz="h3" id={id} mb="md">
+        {title}
+      </Title>
+      <Stack gap="lg">{children}</Stack>
+    </Card>
+  );
+}
+
+function ReportFigures({ report }: { report: Report }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const count = (value: ReportCountValue) => value.display;
+  const optional = (value: number | null | undefined, key: 'reports.hours' | 'reports.percent') =>
+    value == null ? t('reports.notAvailable') : key === 'reports.hours' ? t(key, { count: value }) : t(key, { value });
+  const lastDay = new Date(new Date(report.to).getTime() - 1);
+  const dayFormat = new Intl.DateTimeFormat(language.startsWith('ja') ? 'ja-JP' : 'en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'medium' });
+  const { referrals, grants, training, partnerships } = report;
+  const months = chartRowsOf(referrals.byMonth.map((entry) => ({ key: entry.month, label: monthLabel(entry.month, language), count: entry.count })));
+  const organizationRows = (entries: Report['referrals']['bySender']) =>
+    chartRowsOf(entries.map((entry) => ({ key: entry.organizationId, label: entry.organizationName, count: entry.count })));
+
+  return (
+    <Stack gap="lg">
+      <Text fw={500}>{t('reports.period', { from: dayFormat.format(new Date(report.from)), to: dayFormat.format(lastDay) })}</Text>
+      <ReportSection id="report-referrals" title={t('reports.referrals.title')}>
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
+          <Figure label={t('reports.referrals.total')} value={count(referrals.total)} />
+          <Figure label={t('reports.referrals.medianHours')} value={optional(referrals.medianHoursToAcceptance, 'reports.hours')} />
+          <Figure label={t('reports.referrals.p90Hours')} value={optional(referrals.p90HoursToAcceptance, 'reports.hours')} />
+          <Figure label={t('reports.referrals.completionRate')} value={optional(referrals.completionRatePercent, 'reports.percent')} />
+          <Figure label={t('reports.referrals.unresolvedRate')} value={optional(referrals.unresolvedRatePercent, 'reports.percent')} />
+          <Figure label={t('reports.referrals.overdue')} value={count(referrals.overdue)} />
+        </SimpleGrid>
+        <Text fz="sm" c="dimmed">
+          {t('reports.referrals.ratesNote')} {t('reports.notAvailableHint')}
+        </Text>
+        <CountBarChart
+          title={t('reports.referrals.byMonth')}
+          rows={months}
+          orientation="columns"
+          itemHeader={t('reports.columns.month')}
+          tickOf={(row) => (language.startsWith('ja') ? `${Number(row.key.slice(5))}月` : monthLabel(row.key, language).slice(0, 3))}
+        />
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <CountBarChart title={t('reports.referrals.byStatus')} rows={chartRowsOf(referrals.byStatus)} orientation="horizontal" itemHeader={t('reports.columns.item')} />
+          <CountBarChart
+            title={t('reports.referrals.byCategory')}
+            rows={chartRowsOf(referrals.byCategory)}
+            orientation="horizontal"
+            itemHeader={t('reports.columns.item')}
+          />
+          <CountBarChart
+            title={t('reports.referrals.bySender')}
+            rows={organizationRows(referrals.bySender)}
+            orientation="horizontal"
+            itemHeader={t('reports.columns.organization')}
+          />
+          <CountBarChart
+            title={t('reports.referrals.byReceiver')}
+            rows={organizationRows(referrals.byReceiver)}
+            orientation="horizontal"
+            itemHeader={t('reports.columns.organization')}
+          />
+        </SimpleGrid>
+      </ReportSection>
+      <ReportSection id="report-grants" title={t('reports.grants.title')}>
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <Figure label={t('reports.grants.published')} value={count(grants.published)} />
+          <Figure label={t('reports.grants.applications')} value={count(grants.applications)} />
+          <Figure label={t('reports.grants.awarded')} value={count(grants.awarded)} />
+          <Figure label={t('reports.grants.awardedAmount')} value={formatYen(grants.awardedAmountYen, language)} />
+        </SimpleGrid>
+        <CountBarChart
+          title={t('reports.grants.applicationsByStatus')}
+          rows={chartRowsOf(grants.applicationsByStatus)}
+          orientation="horizontal"
+          itemHeader={t('reports.columns.item')}
+        />
+      </ReportSection>
+      <ReportSection id="report-training" title={t('reports.training.title')}>
+        <SimpleGrid cols={{ base: 2, sm: 3 }}>
+          <Figure label={t('reports.training.enrolments')} value={count(training.enrolments)} />
+          <Figure label={t('reports.training.completions')} value={count(training.completions)} />
+          <Figure label={t('reports.training.completionRate')} value={optional(training.completionRatePercent, 'reports.percent')} />
+        </SimpleGrid>
+        <CountBarChart
+          title={t('reports.training.title')}
+          rows={chartRowsOf([
+            { key: 'ENROLMENTS', label: t('reports.training.enrolments'), count: training.enrolments },
+            { key: 'COMPLETIONS', label: t('reports.training.completions'), count: training.completions },
+          ])}
+          orientation="horizontal"
+          itemHeader={t('reports.columns.item')}
+        />
+      </ReportSection>
+      <ReportSection id="report-partnerships" title={t('reports.partnerships.title')}>
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <Figure label={t('reports.partnerships.total')} value={count(partnerships.total)} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <CountBarChart
+            title={t('reports.partnerships.byType')}
+            rows={chartRowsOf(partnerships.byType)}
+            orientation="horizontal"
+            itemHeader={t('reports.columns.item')}
+          />
+          <CountBarChart
+            title={t('reports.partnerships.byStatus')}
+            rows={chartRowsOf(partnerships.byStatus)}
+            orientation="horizontal"
+            itemHeader={t('reports.columns.item')}
+          />
+        </SimpleGrid>
+      </ReportSection>
+    </Stack>
+  );
+}
+
+function AnnualEvaluationCard({
+  fiscalYears,
+  fiscalYear,
+  onFiscalYear,
+  downloading,
+  onDownload,
+}: {
+  fiscalYears: readonly number[];
+  fiscalYear: number;
+  onFiscalYear: (fiscalYear: number) => void;
+  downloading: Download | null;
+  onDownload: (kind: 'annualCsv' | 'annualPdf') => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="report-annual">
+      <Title order={2} fz="h3" id="report-annual" mb="xs">
+        {t('reports.annual.title')}
+      </Title>
+      <Text fz="sm" c="dimmed" mb="md">
+        {t('reports.annual.description')}
+      </Text>
+      <Group align="flex-end" gap="sm">
+        <Select
+          label={t('reports.annual.fiscalYear')}
+          data={fiscalYears.map((year) => ({ value: String(year), label: fiscalYearLabel(year, i18n.language) }))}
+          value={String(fiscalYear)}
+          onChange={(value) => value && onFiscalYear(Number(value))}
+          allowDeselect={false}
+          w={{ base: '100%', sm: 280 }}
+        />
+        <Button variant="default" loading={downloading === 'annualCsv'} onClick={() => onDownload('annualCsv')}>
+          {t('reports.annual.csv')}
+        </Button>
+        <Button variant="default" loading={downloading === 'annualPdf'} onClick={() => onDownload('annualPdf')}>
+          {t('reports.annual.pdf')}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
