@@ -1,5 +1,5 @@
 // The admin shell in a real browser: Japanese by default, live API health over GraphQL,
-// the English switch (remembered across reloads), the navbar's coming-soon items and the
+// the English switch (remembered across reloads), the navbar's partnerships link and the
 // not-found page. Locators use roles and accessible names, as assistive technology would.
 // Home needs a session (a seeded demo user signs in); /status stays public.
 import { expect, test, type Locator } from '@playwright/test';
@@ -29,9 +29,8 @@ test('shows the Japanese shell and the API health by default', async ({ page }) 
   await openNavigationIfCollapsed(page, 'メニューを開く');
   const navigation = page.getByRole('navigation', { name: 'メインメニュー' });
   await expect(navigation.getByRole('link', { name: 'ホーム' })).toBeVisible();
-  const partnerships = navigation.getByRole('listitem').filter({ hasText: '連携管理' });
-  await expect(partnerships).toContainText('準備中');
-  await expect(partnerships.getByRole('link')).toHaveCount(0);
+  // Partnerships are built (issue 9): the navbar links to them.
+  await expect(navigation.getByRole('link', { name: '連携管理' })).toHaveAttribute('href', '/partnerships');
 });
 
 test('refreshes the health on demand', async ({ page }) => {

@@ -35,6 +35,10 @@ import { OrganizationProfilePage } from '../features/organizations/organization-
 import { OrganizationsPage } from '../features/organizations/organizations-page';
 import { PortalAdminPage } from '../features/portal/portal-admin-page';
 import { PortalPage } from '../features/portal/portal-page';
+import { EditPartnershipPage, NewPartnershipPage } from '../features/partnerships/partnership-editor-page';
+import { PartnershipPage } from '../features/partnerships/partnership-page';
+import { PartnershipsPage } from '../features/partnerships/partnerships-page';
+import { NetworkMapPage } from '../features/partnerships/network-map-page';
 import { StatusPage } from '../features/status/status-page';
 import {
   CourseEditorPage,
@@ -105,6 +109,11 @@ export function App() {
           <Route path="training/manage/:id" element={<CourseEditorPage />} />
           <Route path="training/reports" element={<TrainingReportsPage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="partnerships" element={<PartnershipsPage />} />
+          <Route path="partnerships/new" element={<NewPartnershipPage />} />
+          <Route path="partnerships/:id" element={<PartnershipPage />} />
+          <Route path="partnerships/:id/edit" element={<EditPartnershipPage />} />
+          <Route path="network-map" element={<NetworkMapPage />} />
           <Route path="organization/members" element={<MembersPage />} />
           <Route path="organization/profile" element={<OrganizationProfilePage />} />
           <Route path="admin/organizations" element={<OrganizationsPage />} />

@@ -22,7 +22,10 @@ export const navigationItems: readonly NavigationItem[] = [
   // Training is for every member: the catalogue, my learning and sessions (authoring and reports
   // are tabs inside it, shown by the abilities).
   { labelKey: 'nav.training', path: '/training' },
-  { labelKey: 'nav.partnerships' },
+  // Partnerships: liaisons manage their municipality's; every member reads those their
+  // organisation is party to. The network map sits with them, for readers of the network's reports.
+  { labelKey: 'nav.partnerships', path: '/partnerships' },
+  { labelKey: 'partnerships.map.title', path: '/network-map', visible: (ability) => ability.can('read', 'NetworkReport') },
   // Reports: network admins and liaisons for the network, org admins for their own organisation.
   {
     labelKey: 'nav.reports',
