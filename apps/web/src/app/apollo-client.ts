@@ -121,6 +121,7 @@ export function createApolloClient(): ApolloClient {
             courses: connectionPolicy(['input']),
             myEnrolments: connectionPolicy(['filter']),
             trainingSessions: connectionPolicy(['upcomingOnly', 'courseId']),
+            partnerships: connectionPolicy(['input']),
           },
         },
         // What a read of a person discloses depends on its purpose (and on who reads: the owner's
@@ -132,6 +133,8 @@ export function createApolloClient(): ApolloClient {
         // `purpose` in every selection of Person, which the PersonSummary and PersonDetail
         // fragments (the only ones) carry. The *Section types have no id and stay embedded.
         Person: { keyFields: ['id', 'purpose'] },
+        // A partnership's interaction log: "load more" appends the older interactions.
+        Partnership: { fields: { interactions: connectionPolicy(false) } },
         // Within one (id, purpose) entry the list reads fewer fields of a section than the person
         // page: merge them rather than drop the page's fields when the list refreshes.
         ...Object.fromEntries(personSectionTypes.map((type) => [type, { merge: true }])),

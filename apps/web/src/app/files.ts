@@ -12,7 +12,7 @@ import { authStore, refreshSession } from './auth/auth-store';
 import { i18n } from './i18n/i18n';
 
 /** The purposes the API takes (apps/api/src/core/files/file-purposes.ts). */
-export type FilePurpose = 'GRANT_ATTACHMENT' | 'TRAINING_MATERIAL' | 'COURSE_COVER';
+export type FilePurpose = 'GRANT_ATTACHMENT' | 'TRAINING_MATERIAL' | 'COURSE_COVER' | 'PARTNERSHIP_DOCUMENT';
 
 export interface UploadOptions {
   /** Cancels the upload (the promise rejects with FileRequestError, status 0, reason UPLOAD_ABORTED). */

@@ -1,0 +1,73 @@
+// The partnerships' vocabularies (libs/domain) in the UI language, and how amounts and dates read.
+import { CONTACT_SIDES, INTERACTION_KINDS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type LocalizedText } from '@tsunagu/domain';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Vocabulary = { readonly labels: Record<string, LocalizedText>; readonly codes: readonly string[] };
+
+export interface PartnershipLabels {
+  type: (code: string) => string;
+  status: (code: string) => string;
+  interactionKind: (code: string) => string;
+  contactSide: (code: string) => string;
+  typeOptions: { value: string; label: string }[];
+  statusOptions: { value: string; label: string }[];
+  interactionKindOptions: { value: string; label: string }[];
+}
+
+export function usePartnershipLabels(): PartnershipLabels {
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'ja';
+  return useMemo(() => {
+    const of = (vocabulary: Vocabulary) => (code: string) => {
+      const label = vocabulary.labels[code] as LocalizedText | undefined;
+      return label ? label[language] : code;
+    };
+    const options = (vocabulary: Vocabulary) => vocabulary.codes.map((code) => ({ value: code, label: of(vocabulary)(code) }));
+    return {
+      type: of(PARTNERSHIP_TYPES),
+      status: of(PARTNERSHIP_STATUSES),
+      interactionKind: of(INTERACTION_KINDS),
+      contactSide: of(CONTACT_SIDES),
+      typeOptions: options(PARTNERSHIP_TYPES),
+      statusOptions: options(PARTNERSHIP_STATUSES),
+      interactionKindOptions: options(INTERACTION_KINDS),
+    };
+  }, [language]);
+}
+
+/** Status badge colours: active green, proposed blue, under review orange, ended grey. */
+export const statusColor: Record<string, string> = {
+  PROPOSED: 'blue',
+  ACTIVE: 'green',
+  UNDER_REVIEW: 'orange',
+  ENDED: 'gray',
+};
+
+/** A date "YYYY-MM-DD" as people read it in the UI language (2026年4月1日 / Apr 1, 2026). */
+export function formatDay(value: string | null | undefined, language: string): string {
+  if (!value) return '';
+  const [year, month, day] = value.split('-').map(Number);
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}
+
+export function formatYen(value: number, language: string): string {
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ja-JP', { style: 'currency', currency: 'JPY' }).format(value);
+}
+
+export function formatInstant(value: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Tokyo',
+  }).format(new Date(value));
+}
+
+export function formatBytes(bytes: number, language: string): string {
+  const format = (value: number) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ja-JP', { maximumFractionDigits: 1 }).format(value);
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${format(bytes / 1024)} KB`;
+  return `${format(bytes / 1024 / 1024)} MB`;
+}
