@@ -510,7 +510,14 @@ describe('lists', () => {
     expect((await all({ keyword: '連携 4' })).map((partnership) => partnership.id)).toEqual([created[4]]);
     expect((await all({ keyword: '区同士' }, 1)).map((partnership) => partnership.id)).toEqual([asPartner]);
     expect(await all({ partnerOrganizationId: 'not-a-uuid' })).toEqual([]);
-    expect(outcome(await c.pagesLiaison.request(PARTNERSHIPS_QUERY, { after: 'bogus' }))).toBe('BAD_USER_INPUT');
+    // Forged cursors (well-formed, with keys that are not what this list writes) are INVALID_CURSOR, not a database error.
+    const forged = (key: string) => Buffer.from(JSON.stringify([key, created[0]])).toString('base64url');
+    for (const after of ['bogus', forged('not a time'), forged('2026-02-30')]) {
+      const response = await c.pagesLiaison.request(PARTNERSHIPS_QUERY, { after });
+      expect([outcome(response), reasonOf(response)]).toEqual(['BAD_USER_INPUT', 'INVALID_CURSOR']);
+    }
+    const interactionsPage = await c.pagesLiaison.request(PARTNERSHIP_QUERY, { id: created[0], first: 1, after: forged('yesterday') });
+    expect([outcome(interactionsPage), reasonOf(interactionsPage)]).toEqual(['BAD_USER_INPUT', 'INVALID_CURSOR']);
   });
 
   it('reads a page with contacts, documents, follow-ups and interactions in the same statements for 1 or 6 partnerships', async () => {

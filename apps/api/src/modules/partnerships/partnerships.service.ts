@@ -20,7 +20,7 @@ import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/paginat
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { InteractionInput, PartnershipInput, PartnershipSearchInput } from './dto/partnerships.input';
-import { FollowUpFields, japanDate, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
+import { FollowUpFields, isCalendarDate, japanDate, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
 import type { Partnership, PartnershipMember } from './partnership.model';
 import {
   FOLLOW_UP_COLUMNS,
@@ -94,7 +94,10 @@ export class PartnershipsService {
       const pattern = where.param(`%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
       where.add(`(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR po.name ILIKE ${pattern})`);
     }
-    if (cursor) where.add(`(p.created_at, p.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
+    if (cursor) {
+      if (!isUuid(cursor.id) || !TIMESTAMP_KEY.test(cursor.key)) throw invalidCursor();
+      where.add(`(p.created_at, p.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
+    }
     const limit = where.param(size + 1);
     const sides = [`p.partner_organization_id = ${organization}`];
     if (mayManagePartnerships(actor.organizationKind, actor.roles)) sides.unshift(`p.organization_id = ${organization}`);
@@ -339,6 +342,7 @@ export class PartnershipsService {
       const params: unknown[] = [actor.tenantId, [...partnershipIds], size + 1];
       let after = '';
       if (cursor) {
+        if (!isUuid(cursor.id) || !isCalendarDate(cursor.key)) throw invalidCursor();
         params.push(cursor.key, cursor.id);
         after = `AND (i.occurred_on, i.id) < ($4::date, $5::uuid)`;
       }
@@ -492,6 +496,17 @@ export class PartnershipsService {
       changedFields: fields,
     });
   }
+}
+
+/** created_at::text as a cursor carries it (forged keys are refused before they reach SQL). */
+const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+function invalidCursor(): AppError {
+  return new AppError(
+    'BAD_USER_INPUT',
+    text('ページの位置を示す値（カーソル）が正しくありません。一覧を最初から読み込み直してください。', 'The page cursor is not valid. Please reload the list from the start.'),
+    { reason: 'INVALID_CURSOR' },
+  );
 }
 
 function statusConflict(from: PartnershipStatus, to: PartnershipStatus): AppError {
