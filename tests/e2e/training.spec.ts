@@ -5,7 +5,8 @@
 // quiz once (score and attempts left shown), passes it, sees the course completed with a
 // certificate and downloads its PDF; a visitor who is not signed in types the code in lower case
 // with spaces on /verify and sees it confirmed with the learner's name, the course and the date —
-// and an unknown code is clearly refused.
+// and an unknown code is clearly refused. A second test runs a session (研修会) with one place:
+// registration, the .ics file, the waiting list and the promotion when the registered one cancels.
 import { expect as baseExpect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { signIn } from './support/session';
@@ -272,4 +273,67 @@ test('a trainer publishes a course with a quiz; a staff member enrols, completes
   await visitor.getByRole('group', { name: '表示言語' }).getByRole('button', { name: 'English' }).click();
   await visitor.goto(`/verify?code=${code}`);
   await expect(visitor.getByRole('status')).toContainText('Valid certificate');
+});
+
+/** "YYYY-MM-DDTHH:mm" in Japan time, `days` from now at `hour`:00 (a datetime-local value). */
+function tokyoLocalAt(days: number, hour: number): string {
+  const at = new Date(Date.now() + days * 24 * 60 * 60 * 1000 + 9 * 60 * 60 * 1000);
+  return `${at.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+}
+
+test('a training session with one place: registration, the calendar file, the waiting list and its promotion', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const run = Date.now().toString(36);
+  const title = `つながりサポーター交流会（${run}）`;
+  const COORDINATOR = { email: 'coordinator@komorebi.example.jp' };
+
+  // The trainer schedules a session for one person.
+  const trainer = await signedInPage(browser, TRAINER.email);
+  await trainer.goto('/training/sessions');
+  await trainer.getByRole('link', { name: '研修会を作成' }).click();
+  await trainer.getByRole('textbox', { name: '研修会名' }).fill(title);
+  await trainer.getByLabel('開始日時').fill(tokyoLocalAt(7, 13));
+  await trainer.getByLabel('終了日時').fill(tokyoLocalAt(7, 15));
+  await trainer.getByRole('textbox', { name: '会場' }).fill('中央区社会福祉協議会 3階会議室');
+  await trainer.getByRole('textbox', { name: '定員（人）' }).fill('1');
+  await trainer.getByRole('button', { name: '研修会を作成' }).click();
+  await expect(trainer).toHaveURL(/\/training\/sessions\/[0-9a-f-]{36}\/edit/);
+  const sessionPath = new URL(trainer.url()).pathname.replace(/\/edit$/, '');
+
+  // The staff member finds it in the list (Japan time, place, counts) and takes the place…
+  const staff = await signedInPage(browser, STAFF.email);
+  await staff.goto('/training/sessions');
+  const card = staff.getByRole('article', { name: title });
+  await expect(card).toContainText('13:00');
+  await expect(card).toContainText('会場：中央区社会福祉協議会 3階会議室');
+  await expect(card).toContainText('参加登録 0／定員 1名');
+  await card.getByRole('link', { name: title }).click();
+  await expect(staff).toHaveURL(new RegExp(`${sessionPath}$`));
+  await staff.getByRole('button', { name: '参加登録する' }).click();
+  await expect(staff.getByRole('status').filter({ hasText: '参加登録済みです。' })).toBeVisible();
+
+  // …and downloads the calendar entry.
+  const downloading = staff.waitForEvent('download');
+  await staff.getByRole('button', { name: 'カレンダーに追加（.ics）' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.ics$/);
+  const calendar = await readFile(await download.path(), 'utf8');
+  expect(calendar).toContain('BEGIN:VCALENDAR');
+  expect(calendar).toContain(title);
+
+  // The coordinator finds it full and joins the waiting list as number 1.
+  const coordinator = await signedInPage(browser, COORDINATOR.email);
+  await coordinator.goto(sessionPath);
+  await expect(coordinator.getByText('満席', { exact: true })).toBeVisible();
+  await coordinator.getByRole('button', { name: 'キャンセル待ちに登録する' }).click();
+  await expect(coordinator.getByRole('status').filter({ hasText: 'キャンセル待ち（1番目）' })).toBeVisible();
+  await expect(coordinator.getByRole('button', { name: 'カレンダーに追加（.ics）' })).toBeHidden();
+
+  // The staff member cancels; the coordinator has the place now.
+  await staff.getByRole('button', { name: '参加をキャンセルする' }).click();
+  // The freed place went to the waiting list at once, so the session is full again.
+  await expect(staff.getByRole('button', { name: 'キャンセル待ちに登録する' })).toBeVisible();
+  await coordinator.reload();
+  await expect(coordinator.getByRole('status').filter({ hasText: '参加登録済みです。' })).toBeVisible();
+  await expect(coordinator.getByRole('button', { name: 'カレンダーに追加（.ics）' })).toBeVisible();
 });

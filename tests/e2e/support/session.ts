@@ -18,11 +18,12 @@ export async function signIn(
 ): Promise<void> {
   const text = labels[options.language ?? 'ja'];
   await page.goto(options.next ? `/login?next=${encodeURIComponent(options.next)}` : '/login');
-  await expect(page.getByRole('heading', { level: 1, name: text.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: text.title })).toBeVisible({ timeout: 20_000 });
   await page.getByRole('textbox', { name: text.email, exact: true }).fill(email);
   await page.getByRole('textbox', { name: text.password, exact: true }).fill(options.password ?? DEMO_PASSWORD);
   await page.getByRole('button', { name: text.submit, exact: true }).click();
-  // Password hashing is deliberately slow (argon2) and slower still on a busy CI machine.
+  // Password hashing is deliberately slow (argon2) and slower still on a busy CI machine (as is
+  // the first load of the app above).
   await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 });
 }
 
