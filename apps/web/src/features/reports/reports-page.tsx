@@ -214,7 +214,7 @@ function ReportFigures({ report }: { report: Report }) {
   const optional = (value: number | null | undefined, key: 'reports.hours' | 'reports.percent') =>
     value == null ? t('reports.notAvailable') : key === 'reports.hours' ? t(key, { count: value }) : t(key, { value });
   const lastDay = new Date(new Date(report.to).getTime() - 1);
-  const dayFormat = new Intl.DateTimeFormat(language.startsWith('ja') ? 'ja-JP' : 'en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'medium' });
+  const dayFormat = new Intl.DateTimeFormat(language.startsWith('ja') ? 'ja-JP' : 'en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'long' });
   const { referrals, grants, training, partnerships } = report;
   const months = chartRowsOf(referrals.byMonth.map((entry) => ({ key: entry.month, label: monthLabel(entry.month, language), count: entry.count })));
   const organizationRows = (entries: Report['referrals']['bySender']) =>

@@ -1,0 +1,116 @@
+// Network reports end to end: 中央区 福祉保健部's liaison (a network reader) opens レポート from the
+// navbar; the page defaults to the current fiscal year (in the URL only when changed), draws its
+// charts as SVG with a data table under each, shows the demo network's small referral counts as
+// "<5" (hatched bars, never a number), keeps a chosen range in the URL across a reload, and
+// downloads the report CSV (UTF-8 with its BOM, the range in the file name) and the annual
+// evaluation PDF of the current fiscal year.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openNavigationIfCollapsed, signIn } from './support/session';
+
+const LIAISON = { email: 'liaison@city-chuo.example.jp' };
+
+/** The Japan day "YYYY-MM-DD" of an instant. */
+function tokyoDay(instant: Date): string {
+  return new Date(instant.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** The current fiscal year (April to March, Japan time) as its first and last day. */
+function currentFiscalYear(): { year: number; fromDay: string; toDay: string } {
+  const today = tokyoDay(new Date());
+  const [year, month] = today.split('-').map(Number);
+  const fiscalYear = month >= 4 ? year : year - 1;
+  return { year: fiscalYear, fromDay: `${fiscalYear}-04-01`, toDay: `${fiscalYear + 1}-03-31` };
+}
+
+/** A chart (figure) by its heading. */
+function chart(page: Page, title: string): Locator {
+  return page.getByRole('figure', { name: title, exact: true });
+}
+
+/** Opens a chart's data table (details/summary) and returns it. */
+async function tableOf(page: Page, title: string): Promise<Locator> {
+  const figure = chart(page, title);
+  await figure.getByText(`表で見る：${title}`).click();
+  const table = figure.getByRole('table', { name: title });
+  await expect(table).toBeVisible();
+  return table;
+}
+
+test('a liaison reads the network report with its charts and tables, keeps a range in the URL, and downloads the CSV and the annual PDF', async ({ browser }) => {
+  // Generous: sign-in hashes slowly (argon2) and the shared CI machine may be busy.
+  test.setTimeout(240_000);
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, LIAISON.email);
+
+  await openNavigationIfCollapsed(page, 'メニューを開く');
+  const navigation = page.getByRole('navigation', { name: 'メインメニュー' });
+  await navigation.getByRole('link', { name: 'レポート' }).click();
+  await expect(page).toHaveURL(/\/reports$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'レポート' })).toBeVisible();
+
+  // The current fiscal year by default.
+  const fiscalYear = currentFiscalYear();
+  await expect(page.getByLabel('期間の始まり')).toHaveValue(fiscalYear.fromDay);
+  await expect(page.getByLabel('期間の終わり')).toHaveValue(fiscalYear.toDay);
+  await expect(page.getByText(/^集計期間：/)).toContainText(`${fiscalYear.year}年4月1日`);
+
+  // Every section is there; the charts are drawn as SVG.
+  for (const section of ['紹介', '助成', '研修', '連携']) {
+    await expect(page.getByRole('heading', { level: 2, name: section, exact: true })).toBeVisible();
+  }
+  const byMonth = chart(page, '月別の紹介件数');
+  await expect(byMonth.locator('svg.recharts-surface')).toBeVisible();
+  await expect(byMonth.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  const partnershipsByType = chart(page, '種類別の連携');
+  await expect(partnershipsByType.locator('svg.recharts-surface')).toBeVisible();
+
+  // The suppression is explained, and the demo's referrals (one in each state) are small cells:
+  // "<5" in the status table and on a hatched bar, never a figure from 1 to 4.
+  await expect(page.getByText('少数の数値について')).toBeVisible();
+  const byStatus = await tableOf(page, '状態別の紹介件数');
+  const statusCells = byStatus.locator('tbody tr td:nth-child(2)');
+  await expect(statusCells.first()).toBeVisible();
+  const statusFigures = await statusCells.allTextContents();
+  expect(statusFigures).toContain('<5');
+  for (const figure of statusFigures) expect(['1', '2', '3', '4']).not.toContain(figure.trim());
+  await expect(chart(page, '状態別の紹介件数').locator('.recharts-label-list').getByText('<5').first()).toBeVisible();
+  await expect(chart(page, '状態別の紹介件数').getByText('斜線：5未満（1〜4件、数は非表示）')).toBeVisible();
+
+  // Partnerships are not about people: the liaison's six demo partnerships are plain numbers.
+  const byType = await tableOf(page, '種類別の連携');
+  await expect(byType.locator('tbody tr')).not.toHaveCount(0);
+  for (const figure of await byType.locator('tbody tr td:nth-child(2)').allTextContents()) expect(figure.trim()).toMatch(/^\d+$/);
+
+  // A chosen range goes into the URL and survives a reload.
+  await page.getByLabel('期間の始まり').fill(`${fiscalYear.year}-04-01`);
+  await page.getByLabel('期間の終わり').fill(`${fiscalYear.year}-12-31`);
+  await expect(page).toHaveURL(new RegExp(`from=${fiscalYear.year}-04-01&to=${fiscalYear.year}-12-31`));
+  await page.reload();
+  await expect(page.getByLabel('期間の終わり')).toHaveValue(`${fiscalYear.year}-12-31`);
+  await expect(page.getByText(/^集計期間：/)).toContainText(`${fiscalYear.year}年12月31日`);
+
+  // The CSV of this report: the BOM first, the Japanese header, the range in the file name.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSVをダウンロード' }).click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toBe(`network-report_${fiscalYear.year}-04-01_${fiscalYear.year}-12-31.csv`);
+  const csvBytes = await readFile(await csv.path());
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csvText = csvBytes.subarray(3).toString('utf8');
+  expect(csvText.split('\r\n')[0]).toBe('区分,キー,項目,値');
+  expect(csvText).toContain('<5');
+
+  // The annual evaluation PDF of the current fiscal year (令和 label), fetched with the session.
+  const annual = page.getByRole('region', { name: '年度の評価・検証' });
+  await expect(annual.getByLabel('年度', { exact: true })).toHaveValue(new RegExp(`令和.+年度（${fiscalYear.year}年度）`));
+  const pdfDownload = page.waitForEvent('download');
+  await annual.getByRole('button', { name: '年度報告のPDF' }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toBe(`annual-evaluation_FY${fiscalYear.year}.pdf`);
+  const pdfBytes = await readFile(await pdf.path());
+  expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  await context.close();
+});
