@@ -4,11 +4,31 @@
 // list, moves the second module above the first with the keyboard-reachable buttons (focus stays
 // on the moved module), writes a one-question quiz, publishes; then downloads the training
 // report as CSV (UTF-8 with its BOM, for Excel) on /training/reports.
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { signIn } from './support/session';
+import { DEMO_PASSWORD, signIn } from './support/session';
 
 const TRAINER = { email: 'trainer@shakyo-chuo.example.jp' };
+const STAFF = { email: 'staff@komorebi.example.jp', name: '伊藤 さくら', organization: 'NPO法人こもれび' };
+
+/** One GraphQL call as a demo user (signed in through the API), failing the test on any error. */
+async function graphqlAs<T>(request: APIRequestContext, email: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const call = async (body: { query: string; variables: Record<string, unknown> }, token?: string) => {
+    const response = await request.post('/graphql', {
+      data: body,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    expect(response.ok()).toBe(true);
+    const result = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    expect(result.errors ?? []).toEqual([]);
+    return result.data;
+  };
+  const login = (await call({
+    query: 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',
+    variables: { input: { email, password: DEMO_PASSWORD } },
+  })) as { login: { accessToken: string } };
+  return (await call({ query, variables }, login.login.accessToken)) as T;
+}
 
 /** A tiny but well-formed PDF (the API sniffs the bytes, not the name). */
 function tinyPdf(): Buffer {
@@ -98,6 +118,16 @@ test('a trainer builds a course in the editor (upload with progress, module reor
   await expect(dialog).toBeHidden();
   await expect(page.getByText('公開中', { exact: true })).toBeVisible();
 
+  // Assigned to a staff member of another organisation with a due date.
+  await page.getByRole('button', { name: '受講を割り当てる' }).click();
+  const assign = page.getByRole('dialog', { name: `「${title}」の受講を割り当てる` });
+  await assign.getByRole('textbox', { name: '名前で絞り込む' }).fill('伊藤');
+  await assign.getByRole('checkbox', { name: `${STAFF.name}（${STAFF.organization}）` }).check();
+  await assign.getByLabel('修了期限').fill('2027-03-31');
+  await assign.getByRole('button', { name: '1 人に割り当てる' }).click();
+  await expect(assign.getByRole('status')).toContainText('1 人に割り当てました');
+  await assign.getByRole('button', { name: '閉じる' }).click();
+
   // The report's CSV keeps the BOM Excel needs to read it as UTF-8.
   await page.goto('/training/reports');
   await expect(page.getByRole('heading', { level: 1, name: '研修レポート' })).toBeVisible();
@@ -109,4 +139,48 @@ test('a trainer builds a course in the editor (upload with progress, module reor
   const path = await download.path();
   const bytes = await readFile(path);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+});
+
+test('a trainer schedules a session in Japan time, sees who registered and records attendance once it has started', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const title = `個人情報の取扱い 研修会（編集テスト ${Date.now().toString(36)}）`;
+  await signIn(page, TRAINER.email);
+
+  // Scheduled from the form: the times go to the API as Japan time and come back unchanged.
+  await page.goto('/training/sessions/new');
+  await expect(page.getByRole('heading', { level: 1, name: '新しい研修会' })).toBeVisible();
+  await page.getByRole('textbox', { name: '研修会名' }).fill(title);
+  await page.getByLabel('開始日時').fill('2027-01-15T14:00');
+  await page.getByLabel('終了日時').fill('2027-01-15T13:00');
+  await page.getByRole('textbox', { name: '会場' }).fill('中央区社会福祉協議会 会議室');
+  await page.getByRole('textbox', { name: '定員（人）' }).fill('2');
+  await page.getByRole('button', { name: '研修会を作成' }).click();
+  await expect(page.getByText('終了日時は開始日時より後にしてください。')).toBeVisible();
+  await page.getByLabel('終了日時').fill('2027-01-15T16:00');
+  await page.getByRole('button', { name: '研修会を作成' }).click();
+  await expect(page).toHaveURL(/\/training\/sessions\/[0-9a-f-]{36}\/edit/);
+  await expect(page.getByRole('status').filter({ hasText: '保存しました。' })).toBeVisible();
+  await expect(page.getByLabel('開始日時')).toHaveValue('2027-01-15T14:00');
+  await expect(page.getByLabel('終了日時')).toHaveValue('2027-01-15T16:00');
+  const sessionId = /\/training\/sessions\/([0-9a-f-]{36})\/edit/.exec(page.url())?.[1] ?? '';
+  const panel = page.getByRole('region', { name: '参加登録と出席' });
+  await expect(panel.getByText('まだ参加登録はありません。')).toBeVisible();
+
+  // A staff member registers; the trainer sees them, but attendance waits for the start.
+  await graphqlAs(request, STAFF.email, 'mutation ($sessionId: ID!) { registerForSession(sessionId: $sessionId) { id } }', { sessionId });
+  await page.reload();
+  await expect(panel.getByText('参加登録 1 人・キャンセル待ち 0 人')).toBeVisible();
+  await expect(panel.getByText('出欠は研修会の開始後に記録できます。')).toBeVisible();
+  const attended = panel.getByRole('checkbox', { name: `${STAFF.name} さんの出席` });
+  await expect(attended).toBeDisabled();
+
+  // Once the session has begun (moved to a start in the past), the tick is taken and kept.
+  await page.getByLabel('開始日時').fill('2025-01-15T14:00');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '保存しました。' })).toBeVisible();
+  await expect(attended).toBeEnabled();
+  await attended.check();
+  await expect(attended).toBeChecked();
+  await page.reload();
+  await expect(page.getByRole('region', { name: '参加登録と出席' }).getByRole('checkbox', { name: `${STAFF.name} さんの出席` })).toBeChecked();
 });

@@ -1,9 +1,10 @@
 // The manager's view of a session's registrations: who is registered and who waits (in order),
-// and attendance ticks for the registered (recordAttendance). Shown on the session editor and
-// embeddable in the session page for its managers (the API refuses anyone else).
+// and attendance ticks for the registered (recordAttendance), which the API takes once the session
+// has started. Shown on the session editor and embeddable in the session page for its managers
+// (the API refuses anyone else).
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Card, Checkbox, Stack, Table, Text, Title } from '@mantine/core';
-import { ManageRecordAttendanceDocument, ManageSessionRegistrationsDocument } from '@tsunagu/graphql-client';
+import { ManageRecordAttendanceDocument, ManageSessionRegistrationsDocument, type ManageSessionRegistrationFragment } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,19 +20,21 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
   const labels = useTrainingEditorLabels();
   const { data, loading, error } = useQuery(ManageSessionRegistrationsDocument, { variables: { id: sessionId }, fetchPolicy: 'cache-and-network' });
   const [record] = useMutation(ManageRecordAttendanceDocument);
-  const [saving, setSaving] = useState<string | null>(null);
   const [recordError, setRecordError] = useState<ApiError | null>(null);
   const session = data?.trainingSession;
+  const started = session ? new Date(session.startsAt).getTime() <= Date.now() : false;
 
-  const setAttended = async (registrationId: string, attended: boolean) => {
+  const setAttended = async (registration: ManageSessionRegistrationFragment, attended: boolean) => {
     setRecordError(null);
-    setSaving(registrationId);
     try {
-      await record({ variables: { registrationId, attended } });
+      // The tick shows at once (the registration read from the cache carries its __typename); the
+      // API's answer replaces it, or a failure puts it back.
+      await record({
+        variables: { registrationId: registration.id, attended },
+        optimisticResponse: { recordAttendance: { ...registration, attended } },
+      });
     } catch (caught) {
       setRecordError(readApiError(caught));
-    } finally {
-      setSaving(null);
     }
   };
 
@@ -50,6 +53,11 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
         </Title>
         {session ? (
           <Text fz="sm">{t('trainingEditor.registrations.counts', { registered: session.registeredCount, waitlisted: session.waitlistCount })}</Text>
+        ) : null}
+        {session && !started && registrations.length > 0 ? (
+          <Text fz="sm" c="dimmed">
+            {t('trainingEditor.registrations.notStarted')}
+          </Text>
         ) : null}
         {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
         <ApiErrorAlert error={recordError} />
@@ -85,8 +93,8 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
                         <Checkbox
                           aria-label={t('trainingEditor.registrations.attendedFor', { name: registration.memberName })}
                           checked={registration.attended === true}
-                          disabled={saving === registration.id}
-                          onChange={(event) => void setAttended(registration.id, event.currentTarget.checked)}
+                          disabled={!started}
+                          onChange={(event) => void setAttended(registration, event.currentTarget.checked)}
                         />
                       ) : (
                         <Text c="dimmed" fz="sm">
