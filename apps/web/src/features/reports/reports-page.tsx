@@ -285,7 +285,7 @@ function ReportFigures({ report }: { report: Report }) {
           <Figure label={t('reports.training.completionRate')} value={optional(training.completionRatePercent, 'reports.percent')} />
         </SimpleGrid>
         <CountBarChart
-          title={t('reports.training.title')}
+          title={t('reports.training.chart')}
           rows={chartRowsOf([
             { key: 'ENROLMENTS', label: t('reports.training.enrolments'), count: training.enrolments },
             { key: 'COMPLETIONS', label: t('reports.training.completions'), count: training.completions },
