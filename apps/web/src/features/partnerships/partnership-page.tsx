@@ -375,16 +375,21 @@ function FollowUpItem({ followUp, mayManage }: { followUp: PartnershipFollowUpFi
   const { t, i18n } = useTranslation();
   const [complete, { loading }] = useMutation(CompletePartnershipFollowUpDocument, { refetchQueries: ['PartnershipInteractions'] });
   const [error, setError] = useState<ApiError | null>(null);
+  // The box follows the click at once; the stored state takes over when the API has answered.
+  const [pendingDone, setPendingDone] = useState<boolean | null>(null);
   const due = t('partnerships.followUps.due', { date: formatDay(followUp.dueOn, i18n.language) });
   const assignee = followUp.assignee ? t('partnerships.followUps.assignee', { name: followUp.assignee.displayName }) : t('partnerships.followUps.unassigned');
   const overdue = followUp.overdue && !followUp.doneAt;
 
   const toggle = async (done: boolean) => {
     setError(null);
+    setPendingDone(done);
     try {
       await complete({ variables: { id: followUp.id, done } });
     } catch (caught) {
       setError(readApiError(caught));
+    } finally {
+      setPendingDone(null);
     }
   };
 
@@ -399,7 +404,7 @@ function FollowUpItem({ followUp, mayManage }: { followUp: PartnershipFollowUpFi
     <Stack gap={2}>
       {mayManage ? (
         <Checkbox
-          checked={!!followUp.doneAt}
+          checked={pendingDone ?? !!followUp.doneAt}
           disabled={loading}
           onChange={(event) => void toggle(event.currentTarget.checked)}
           label={<Text td={followUp.doneAt ? 'line-through' : undefined}>{followUp.description}</Text>}
