@@ -158,3 +158,38 @@ test('a liaison records a partnership and a meeting, sees it on the network map'
   await page.getByRole('img', { name: `${PARTNER}（NPO）`, exact: true }).focus();
   await expect(page.getByRole('region', { name: '詳細', exact: true })).toContainText(`連携：${MUNICIPALITY} と ${PARTNER}（補助・実施中）`);
 });
+
+test('a partner organisation reads its partnership with the municipality and has no controls to change it', async ({ page }) => {
+  test.setTimeout(120_000);
+  // NPO法人こもれび's org admin; the seed gives 中央区 福祉保健部 an informal exchange with こもれび.
+  await signIn(page, 'org-admin@komorebi.example.jp');
+  await page.goto('/partnerships');
+  await expect(page.getByRole('heading', { level: 1, name: '連携管理' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '連携を登録' })).toHaveCount(0);
+
+  // The keyword filter goes into the URL and finds it, marked read-only.
+  const search = page.getByRole('search', { name: '連携の絞り込み' });
+  await search.getByRole('searchbox', { name: 'キーワード' }).fill('ひきこもり');
+  await search.getByRole('button', { name: '検索' }).click();
+  await expect(page).toHaveURL(/[?&]q=/);
+  const card = page.getByRole('article', { name: 'ひきこもり支援の情報交換' });
+  await expect(card).toContainText('閲覧のみ');
+  await expect(card).toContainText(`${MUNICIPALITY} と ${PARTNER}`);
+  await card.getByRole('link', { name: 'ひきこもり支援の情報交換' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'ひきこもり支援の情報交換' })).toBeVisible();
+  await expect(page.getByText('この連携は相手方の自治体が管理しています。')).toBeVisible();
+  const log = page.getByRole('region', { name: 'やりとりの記録' });
+  await expect(log).toContainText('家族会の開催日程と、区の窓口で受けた相談の件数感を共有。');
+  await expect(page.getByRole('region', { name: '未完了のフォローアップ' })).toContainText('家族会のチラシを窓口に置く');
+  // No edit controls at all.
+  await expect(page.getByRole('link', { name: '編集' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: '状態の変更' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '打合せ等を記録' })).toHaveCount(0);
+  await expect(page.getByLabel('文書を追加')).toHaveCount(0);
+  await expect(page.getByRole('checkbox')).toHaveCount(0);
+
+  // The network map is for readers of the network's reports, not for an org admin.
+  await openNavigationIfCollapsed(page, 'メニューを開く');
+  await expect(page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ネットワークマップ' })).toHaveCount(0);
+});
