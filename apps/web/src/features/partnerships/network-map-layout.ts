@@ -35,13 +35,13 @@ export function layoutNetwork(
       'link',
       forceLink<LayoutNode, { source: string; target: string }>([...pairs.values()])
         .id((node) => node.id)
-        .distance(130),
+        .distance(190),
     )
-    .force('charge', forceManyBody().strength(-420))
-    .force('collide', forceCollide(56))
+    .force('charge', forceManyBody().strength(-650))
+    .force('collide', forceCollide(70))
     // Organisations without any connection drift to the middle instead of off the picture.
-    .force('x', forceX(size.width / 2).strength(0.06))
-    .force('y', forceY(size.height / 2).strength(0.08))
+    .force('x', forceX(size.width / 2).strength(0.04))
+    .force('y', forceY(size.height / 2).strength(0.06))
     .force('center', forceCenter(size.width / 2, size.height / 2))
     .stop();
   simulation.tick(ticks);

@@ -6,6 +6,7 @@ import {
   edgeWidths,
   MAX_EDGE_WIDTH,
   MIN_EDGE_WIDTH,
+  MIN_REFERENCE_FLOW,
   PARTNERSHIP_EDGE_WIDTH,
   periodRange,
   readMapPeriod,
@@ -68,15 +69,17 @@ describe('edge widths', () => {
     expect(referralWeight(suppressed)).toBe(2);
     const [thin, wide] = edgeWidths([
       { kind: 'REFERRALS', sourceId: 'a', targetId: 'b', referrals: suppressed },
-      { kind: 'REFERRALS', sourceId: 'b', targetId: 'a', referrals: counted(8) },
+      { kind: 'REFERRALS', sourceId: 'b', targetId: 'a', referrals: counted(80) },
     ]);
-    expect(thin).toBe(Math.round((MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * Math.sqrt(2 / 8)) * 10) / 10);
+    expect(thin).toBe(Math.round((MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * Math.sqrt(2 / 80)) * 10) / 10);
     expect(wide).toBe(MAX_EDGE_WIDTH);
   });
 
-  it('draws an empty flow thinnest, and a lone flow (even suppressed) as the widest there is', () => {
+  it('measures small networks against a flow of 20, so suppressed flows alone are not drawn as the widest', () => {
+    const expected = Math.round((MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * Math.sqrt(2 / MIN_REFERENCE_FLOW)) * 10) / 10;
+    expect(edgeWidths([{ kind: 'REFERRALS', sourceId: 'a', targetId: 'b', referrals: suppressed }])).toEqual([expected]);
+    expect(expected).toBeLessThan(MAX_EDGE_WIDTH / 2);
     expect(edgeWidths([{ kind: 'REFERRALS', sourceId: 'a', targetId: 'b', referrals: counted(0) }])).toEqual([MIN_EDGE_WIDTH]);
-    expect(edgeWidths([{ kind: 'REFERRALS', sourceId: 'a', targetId: 'b', referrals: suppressed }])).toEqual([MAX_EDGE_WIDTH]);
   });
 });
 

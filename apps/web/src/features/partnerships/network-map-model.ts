@@ -103,16 +103,23 @@ export function referralWeight(count: MapCount | null | undefined): number {
 }
 
 /**
+ * Flows are measured against the largest one, but never against less than this: in a small
+ * network where every flow is suppressed (1–4), the stand-in 2 would otherwise be drawn as the
+ * widest line there can be.
+ */
+export const MIN_REFERENCE_FLOW = 20;
+
+/**
  * The stroke width of each edge, in the edges' order: partnerships a fixed width; referral flows
- * from MIN to MAX by the square root of their count against the largest flow (so a flow of 400
- * does not make one of 20 vanish).
+ * from MIN to MAX by the square root of their count against the largest flow (at least
+ * MIN_REFERENCE_FLOW), so a flow of 400 does not make one of 20 vanish.
  */
 export function edgeWidths(edges: readonly MapEdgeInput[]): number[] {
-  const largest = Math.max(0, ...edges.filter((edge) => edge.kind === 'REFERRALS').map((edge) => referralWeight(edge.referrals)));
+  const largest = Math.max(MIN_REFERENCE_FLOW, ...edges.filter((edge) => edge.kind === 'REFERRALS').map((edge) => referralWeight(edge.referrals)));
   return edges.map((edge) => {
     if (edge.kind !== 'REFERRALS') return PARTNERSHIP_EDGE_WIDTH;
     const weight = referralWeight(edge.referrals);
-    if (largest === 0 || weight === 0) return MIN_EDGE_WIDTH;
+    if (weight === 0) return MIN_EDGE_WIDTH;
     const width = MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * Math.sqrt(weight / largest);
     return Math.round(width * 10) / 10;
   });

@@ -187,7 +187,7 @@ function NetworkPicture({ nodes, edges, periodText, busy }: { nodes: readonly Ma
                 {t('partnerships.map.svgDescription', { nodes: nodes.length, partnerships: partnershipCount, referrals: referralCount })}
               </desc>
               <defs>
-                <marker id="network-map-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+                <marker id="network-map-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse">
                   <path d="M 0 0 L 10 5 L 0 10 z" fill={referralColor} />
                 </marker>
               </defs>
