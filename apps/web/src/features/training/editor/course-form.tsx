@@ -177,7 +177,7 @@ export function CourseForm({
               {values.cover ? (
                 <Group gap="sm">
                   <Text fz="sm">
-                    {values.cover.fileName}（{formatFileSize(values.cover.byteSize)}）
+                    {t('trainingEditor.fileItem', { name: values.cover.fileName, size: formatFileSize(values.cover.byteSize) })}
                   </Text>
                   <Button size="xs" variant="subtle" color="red" onClick={() => set('cover', null)}>
                     {t('trainingEditor.course.fields.removeCover')}

@@ -66,7 +66,7 @@ export function MaterialsEditor({ module, disabled }: { module: EditorModule; di
                 <Text fw={600}>{material.title}</Text>
                 {material.file ? (
                   <Text fz="sm" c="dimmed">
-                    {material.file.fileName}（{formatFileSize(material.file.byteSize)}）
+                    {t('trainingEditor.fileItem', { name: material.file.fileName, size: formatFileSize(material.file.byteSize) })}
                   </Text>
                 ) : material.url ? (
                   <Anchor href={material.url} target="_blank" rel="noreferrer" fz="sm">

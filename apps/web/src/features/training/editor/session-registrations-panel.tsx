@@ -98,7 +98,7 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
                         />
                       ) : (
                         <Text c="dimmed" fz="sm">
-                          —
+                          {t('trainingEditor.attendanceNotRecorded')}
                         </Text>
                       )}
                     </Table.Td>
