@@ -16,6 +16,7 @@ import { CreateGrants1764440000000 } from './1764440000000-create-grants';
 import { CreateTraining1764450000000 } from './1764450000000-create-training';
 import { CreatePartnershipsAndReportAggregates1764470000000 } from './1764470000000-create-partnerships-and-report-aggregates';
 import { ReportIndexes1764480000000 } from './1764480000000-report-indexes';
+import { ReferralMonthlyAggregates1764490000000 } from './1764490000000-referral-monthly-aggregates';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -34,4 +35,5 @@ export const migrations = [
   CreateTraining1764450000000,
   CreatePartnershipsAndReportAggregates1764470000000,
   ReportIndexes1764480000000,
+  ReferralMonthlyAggregates1764490000000,
 ];

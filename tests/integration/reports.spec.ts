@@ -6,8 +6,10 @@
 // partnerships in and out of a year. Small-cell suppression: a cell of 3 shows "<5", a cell of 5
 // shows 5, percentiles and rates are null under 5 accepted. Then the scope of each role, another
 // network (NOT_FOUND, sees nothing), the CSV read back, the annual CSV and PDF for FY2025 and
-// FY2026, and a consistency test: after a random sequence of changes to referrals the
-// trigger-kept aggregates equal a direct count over referrals.
+// FY2026, a range starting and ending mid-month (its whole months read from the monthly cells,
+// the days at either end from the daily ones), and a consistency test: after a random sequence of
+// changes to referrals the trigger-kept daily and monthly aggregates equal a direct count over
+// referrals.
 //
 // The rows are written with the superuser connection: a report must be checked against times
 // (sending, acceptance, creation) that no mutation lets a test choose; the aggregates are kept by
@@ -372,6 +374,30 @@ describe('network report figures (hand-computed)', () => {
     expect(cells(r.referrals.byStatus)).toEqual({ COMPLETED: people(2) });
   });
 
+  it('a range starting and ending mid-month reads its whole months monthly and the days at either end daily', async () => {
+    // 5 March to 19 May (Japan days): March 5–31 and May 1–19 from the daily cells, April from the
+    // monthly ones. March: 5, 10, 20 March (npo2→swc, 6, 8, 50 h) and 23:59:59 on 31 March (city,
+    // 3 h; not 2 March); April: 00:00 on 1 April (2 h), 10 April (5 h), 20 April (declined); May:
+    // 5 May (10 h; not 20 May). A missing or doubled part changes the total.
+    const r = await report('admin', { from: '2026-03-04T15:00:00Z', to: '2026-05-19T15:00:00Z' });
+    expect(r.referrals.total).toEqual(people(8));
+    expect(r.referrals.byMonth.map((item) => item.month)).toEqual(['2026-03', '2026-04', '2026-05']);
+    expect(r.referrals.byMonth.map((item) => item.count)).toEqual([people(4), people(3), people(1)]);
+    expect(cells(r.referrals.byStatus)).toEqual({ ACCEPTED: people(4), COMPLETED: people(2), IN_PROGRESS: people(1), DECLINED: people(1) });
+    expect(cells(r.referrals.byCategory)).toEqual({ HOUSING: people(4), EMPLOYMENT: people(2), POVERTY: people(1), NONE: people(3) });
+    // Hours 2, 3, 5, 6, 8, 10, 50: median = 4th = 6; p90 = 7th (ceil 6.3) = 50. 2 completed of 7.
+    expect(r.referrals.medianHoursToAcceptance).toBe(6);
+    expect(r.referrals.p90HoursToAcceptance).toBe(50);
+    expect(r.referrals.completionRatePercent).toBe(29);
+    expect(r.referrals.unresolvedRatePercent).toBe(0);
+    // The map's flows over the same days: city→npo1 4 (31 March, 1 and 10 April, 5 May), npo2→swc 3, npo1→npo2 1.
+    const map = dataOf(await c['admin'].request<{ networkMap: MapResult }>(MAP, { from: '2026-03-04T15:00:00Z', to: '2026-05-19T15:00:00Z' })).networkMap;
+    const o = a.organizations;
+    expect(
+      Object.fromEntries(map.edges.filter((edge) => edge.kind === 'REFERRALS').map((edge) => [`${edge.sourceId}>${edge.targetId}`, edge.referrals])),
+    ).toEqual({ [`${o['city']}>${o['npo1']}`]: people(4), [`${o['npo2']}>${o['swc']}`]: people(3), [`${o['npo1']}>${o['npo2']}`]: people(1) });
+  });
+
   it('an organisation filter keeps what that organisation is party to', async () => {
     const npo2 = a.organizations['npo2'];
     const r = await report('liaison', { organizationId: npo2 });
@@ -657,6 +683,32 @@ describe('aggregates kept by the trigger', () => {
           AND status IN ('ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED')
         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
     );
+    // The monthly cells (the first day of the Japan month) equal the same counts per month.
+    const monthly = `date_trunc('month', ${daily})::date`;
+    expect(
+      await compare(
+        `SELECT month::text, sender_organization_id, receiver_organization_id, status, sum(referrals)::int AS n FROM referral_monthly_stats
+          WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4 HAVING sum(referrals) > 0 ORDER BY 1, 2, 3, 4`,
+        `SELECT ${monthly}::text AS month, sender_organization_id, receiver_organization_id, status, count(*)::int AS n FROM referrals
+          WHERE tenant_id = $1 AND sent_at IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      ),
+    ).toBeGreaterThan(5);
+    await compare(
+      `SELECT month::text, sender_organization_id, receiver_organization_id, category, status, sum(referrals)::int AS n FROM referral_category_monthly_stats
+        WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4, 5 HAVING sum(referrals) > 0 ORDER BY 1, 2, 3, 4, 5`,
+      `SELECT ${monthly}::text AS month, sender_organization_id, receiver_organization_id, need AS category, status, count(*)::int AS n
+         FROM referrals, unnest(CASE WHEN cardinality(needs) = 0 THEN ARRAY['NONE'] ELSE needs END) AS need
+        WHERE tenant_id = $1 AND sent_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    );
+    await compare(
+      `SELECT month::text, sender_organization_id, receiver_organization_id, hours, sum(referrals)::int AS n FROM referral_acceptance_monthly_stats
+        WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4 HAVING sum(referrals) > 0 ORDER BY 1, 2, 3, 4`,
+      `SELECT ${monthly}::text AS month, sender_organization_id, receiver_organization_id,
+              greatest(floor(extract(epoch FROM answered_at - sent_at) / 3600), 0)::int AS hours, count(*)::int AS n FROM referrals
+        WHERE tenant_id = $1 AND sent_at IS NOT NULL AND answered_at IS NOT NULL
+          AND status IN ('ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED')
+        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+    );
     // And the API's FY2026 total is the direct count of the year's referrals.
     const [{ n }]: Array<{ n: number }> = await sql.query(
       `SELECT count(*)::int AS n FROM referrals WHERE tenant_id = $1 AND sent_at >= '2026-03-31T15:00:00Z' AND sent_at < '2027-03-31T15:00:00Z'`,
@@ -665,5 +717,14 @@ describe('aggregates kept by the trigger', () => {
     const admin = await signIn(api.url, network.members['m3'].email);
     const r = dataOf(await admin.request<{ networkReport: Report }>(REPORT, { input: {} })).networkReport;
     expect(r.referrals.total).toEqual(people(n));
+    // 31 March (daily), April (monthly) and 1–14 May (daily) together: the direct count over those days.
+    const [{ n: mixed }]: Array<{ n: number }> = await sql.query(
+      `SELECT count(*)::int AS n FROM referrals WHERE tenant_id = $1 AND sent_at >= '2026-03-30T15:00:00Z' AND sent_at < '2026-05-14T15:00:00Z'`,
+      tenant,
+    );
+    const mixedReport = dataOf(
+      await admin.request<{ networkReport: Report }>(REPORT, { input: { from: '2026-03-30T15:00:00Z', to: '2026-05-14T15:00:00Z' } }),
+    ).networkReport;
+    expect(mixedReport.referrals.total).toEqual(people(mixed));
   });
 });

@@ -1,7 +1,7 @@
 // The report arithmetic apart from the database: Japan-day rounding, the months a range
 // touches, suppression and the acceptance figures, and the CSV's shape.
 import { parse } from 'csv-parse/sync';
-import { japanDayRange, monthsOf, referralFigures, reportCsv, reportSections, trainingFigures } from './report-figures';
+import { japanDayRange, monthsOf, referralFigures, reportCsv, reportSections, trainingFigures, wholeMonthsOf } from './report-figures';
 import type { NetworkReport } from './report.model';
 
 const EMPTY = { byStatus: [], byCategory: [], byMonth: [], bySender: [], byReceiver: [], acceptanceHours: [], overdue: 0 };
@@ -23,6 +23,23 @@ describe('japanDayRange', () => {
     expect([range.fromDay, range.toDay]).toEqual(['2026-04-01', '2026-04-03']);
     // 23:59:59 on 31 March in Japan is still March.
     expect(japanDayRange(new Date('2026-03-31T14:59:59Z'), new Date('2026-03-31T15:00:00Z')).fromDay).toBe('2026-03-31');
+  });
+});
+
+describe('wholeMonthsOf', () => {
+  it('gives the whole months between partial ones at either end', () => {
+    expect(wholeMonthsOf({ fromDay: '2026-03-05', toDay: '2026-05-20' })).toEqual({ from: '2026-04-01', to: '2026-05-01' });
+    expect(wholeMonthsOf({ fromDay: '2025-12-31', toDay: '2026-03-01' })).toEqual({ from: '2026-01-01', to: '2026-03-01' });
+  });
+
+  it('keeps a fiscal year whole', () => {
+    expect(wholeMonthsOf({ fromDay: '2025-04-01', toDay: '2026-04-01' })).toEqual({ from: '2025-04-01', to: '2026-04-01' });
+  });
+
+  it('gives none (from = to = toDay) when no month is whole', () => {
+    expect(wholeMonthsOf({ fromDay: '2026-05-02', toDay: '2026-06-01' })).toEqual({ from: '2026-06-01', to: '2026-06-01' });
+    expect(wholeMonthsOf({ fromDay: '2026-05-10', toDay: '2026-06-10' })).toEqual({ from: '2026-06-10', to: '2026-06-10' });
+    expect(wholeMonthsOf({ fromDay: '2026-12-15', toDay: '2027-01-15' })).toEqual({ from: '2027-01-15', to: '2027-01-15' });
   });
 });
 

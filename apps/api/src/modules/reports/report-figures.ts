@@ -53,6 +53,18 @@ export function japanDayRange(from: Date, to: Date): DayRange {
   return { from: tokyoMidnight(fromDay), to: tokyoMidnight(toDay), fromDay, toDay };
 }
 
+/**
+ * The whole Japan months inside the days [fromDay, toDay), as first days [from, to): the part of
+ * a range the monthly aggregates answer; the days before `from` and from `to` on are read per day.
+ * A range holding no whole month gives from = to = toDay (every day is read per day).
+ */
+export function wholeMonthsOf(range: Pick<DayRange, 'fromDay' | 'toDay'>): { readonly from: string; readonly to: string } {
+  const [year, month] = range.fromDay.split('-').map(Number);
+  const from = range.fromDay.endsWith('-01') ? range.fromDay : month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  const to = `${range.toDay.slice(0, 7)}-01`;
+  return from < to ? { from, to } : { from: range.toDay, to: range.toDay };
+}
+
 /** Every Japan month ("2026-04") the days [fromDay, toDay) touch, in order. */
 export function monthsOf(range: Pick<DayRange, 'fromDay' | 'toDay'>): string[] {
   const months: string[] = [];

@@ -7,10 +7,11 @@
 // id of another network, or not a UUID, is for everyone), so ids reveal nothing. Anyone else is
 // FORBIDDEN. The network map is the network readers' only.
 //
-// Referral figures never scan referrals: they read the three aggregates the trigger of
-// migration 1764470000000 keeps per Japan day of sending (one statement with grouping sets for
-// status, month, sender and receiver; one per need category; one for the acceptance-time
-// histogram). Only `overdue`, a current state, reads referrals, through the partial index
+// Referral figures never scan referrals: they read the aggregates the trigger of migration
+// 1764470000000 keeps per Japan day of sending and, since 1764490000000, per Japan month (one
+// statement with grouping sets for status, month, sender and receiver; one per need category; one
+// for the acceptance-time histogram). The whole months of a range come from the monthly cells and
+// only the partial months at either end from the daily ones (about 30 times fewer rows a year). Only `overdue`, a current state, reads referrals, through the partial index
 // referrals_awaiting_reply_idx (status SENT, by response_due_at). Grants, applications and
 // training read their tables through the range indexes of migration 1764480000000.
 import { Injectable } from '@nestjs/common';
@@ -29,6 +30,7 @@ import {
   KeyedRow,
   monthsOf,
   OrganizationRow,
+  wholeMonthsOf,
   partnershipFigures,
   referralFigures,
   tokyoMidnight,
@@ -39,6 +41,15 @@ import type { NetworkMap, NetworkMapEdge, NetworkReport, ReportInput } from './r
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
 /** The longest range a report covers (its months are listed one by one). */
 export const MAX_REPORT_DAYS = 366 * 10;
+
+/** A referral aggregate at both granularities (the same columns; `day` or `month` keys the cells). */
+interface ReferralCells {
+  readonly daily: string;
+  readonly monthly: string;
+}
+const REFERRAL_STATUS_CELLS: ReferralCells = { daily: 'referral_daily_stats', monthly: 'referral_monthly_stats' };
+const REFERRAL_CATEGORY_CELLS: ReferralCells = { daily: 'referral_category_daily_stats', monthly: 'referral_category_monthly_stats' };
+const REFERRAL_ACCEPTANCE_CELLS: ReferralCells = { daily: 'referral_acceptance_stats', monthly: 'referral_acceptance_monthly_stats' };
 
 interface Scope {
   readonly range: DayRange;
@@ -91,6 +102,28 @@ class Params {
   }
   get toDay(): string {
     return this.named('toDay', this.range.toDay, 'date');
+  }
+  /** The first whole month's first day (toDay when the range holds no whole month). */
+  get wholeMonthsFrom(): string {
+    return this.named('wholeMonthsFrom', wholeMonthsOf(this.range).from, 'date');
+  }
+  /** The first day after the whole months (toDay when the range holds no whole month). */
+  get wholeMonthsTo(): string {
+    return this.named('wholeMonthsTo', wholeMonthsOf(this.range).to, 'date');
+  }
+  /**
+   * The range's cells of one referral aggregate as a derived table `cells` (day, columns,
+   * referrals): the whole months from the monthly table, keyed by their first day, and the days
+   * of the partial months at either end from the daily one. `filter` (an AND clause or '')
+   * narrows both.
+   */
+  referralCells(tables: ReferralCells, columns: string, filter: string): string {
+    return `(SELECT day, ${columns}, referrals FROM ${tables.daily}
+              WHERE tenant_id = ${this.tenant}
+                AND ((day >= ${this.fromDay} AND day < ${this.wholeMonthsFrom}) OR (day >= ${this.wholeMonthsTo} AND day < ${this.toDay}))${filter}
+             UNION ALL
+             SELECT month, ${columns}, referrals FROM ${tables.monthly}
+              WHERE tenant_id = ${this.tenant} AND month >= ${this.wholeMonthsFrom} AND month < ${this.wholeMonthsTo}${filter}) cells`;
   }
 }
 
@@ -149,8 +182,7 @@ export class ReportsService {
       const flowParams = new Params(actor.tenantId, range);
       const flows: Array<{ sender_organization_id: string; receiver_organization_id: string; count: number }> = await manager.query(
         `SELECT sender_organization_id, receiver_organization_id, sum(referrals)::int AS count
-           FROM referral_daily_stats
-          WHERE tenant_id = ${flowParams.tenant} AND day >= ${flowParams.fromDay} AND day < ${flowParams.toDay}
+           FROM ${flowParams.referralCells(REFERRAL_STATUS_CELLS, 'sender_organization_id, receiver_organization_id', '')}
           GROUP BY sender_organization_id, receiver_organization_id
          HAVING sum(referrals) > 0
           ORDER BY sender_organization_id, receiver_organization_id`,
@@ -237,15 +269,15 @@ export class ReportsService {
       return ` AND (${columns.map((column) => `${column} = ${org}`).join(' OR ')})`;
     };
 
-    // Referrals: status, month, sender and receiver in one pass over the daily aggregate.
+    // Referrals: status, month, sender and receiver in one pass over the aggregate.
     const daily = new Params(tenantId, range);
+    const referralOrg = (params: Params) => orgFilter(params, 'sender_organization_id', 'receiver_organization_id');
     const grouped: Array<{ status: string | null; month: string | null; sender: string | null; receiver: string | null; count: number; set: number }> =
       await manager.query(
         `SELECT status, to_char(day, 'YYYY-MM') AS month, sender_organization_id AS sender, receiver_organization_id AS receiver,
                 sum(referrals)::int AS count,
                 GROUPING(status, to_char(day, 'YYYY-MM'), sender_organization_id, receiver_organization_id) AS set
-           FROM referral_daily_stats
-          WHERE tenant_id = ${daily.tenant} AND day >= ${daily.fromDay} AND day < ${daily.toDay}${orgFilter(daily, 'sender_organization_id', 'receiver_organization_id')}
+           FROM ${daily.referralCells(REFERRAL_STATUS_CELLS, 'sender_organization_id, receiver_organization_id, status', referralOrg(daily))}
           GROUP BY GROUPING SETS ((status), (to_char(day, 'YYYY-MM')), (sender_organization_id), (receiver_organization_id))`,
         daily.values,
       );
@@ -263,16 +295,14 @@ export class ReportsService {
     const categories = new Params(tenantId, range);
     const byCategory: KeyedRow[] = await manager.query(
       `SELECT category AS key, sum(referrals)::int AS count
-         FROM referral_category_daily_stats
-        WHERE tenant_id = ${categories.tenant} AND day >= ${categories.fromDay} AND day < ${categories.toDay}${orgFilter(categories, 'sender_organization_id', 'receiver_organization_id')}
+         FROM ${categories.referralCells(REFERRAL_CATEGORY_CELLS, 'category', referralOrg(categories))}
         GROUP BY category`,
       categories.values,
     );
     const acceptance = new Params(tenantId, range);
     const acceptanceHours: Array<{ hours: number; count: number }> = await manager.query(
       `SELECT hours, sum(referrals)::int AS count
-         FROM referral_acceptance_stats
-        WHERE tenant_id = ${acceptance.tenant} AND day >= ${acceptance.fromDay} AND day < ${acceptance.toDay}${orgFilter(acceptance, 'sender_organization_id', 'receiver_organization_id')}
+         FROM ${acceptance.referralCells(REFERRAL_ACCEPTANCE_CELLS, 'hours', referralOrg(acceptance))}
         GROUP BY hours`,
       acceptance.values,
     );
