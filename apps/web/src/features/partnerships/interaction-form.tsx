@@ -141,7 +141,7 @@ export function InteractionForm({ partnershipId, onDone }: { partnershipId: stri
                     aria-label={t('partnerships.followUps.remove', { number: index + 1 })}
                     onClick={() => setFollowUps((current) => current.filter((other) => other.key !== entry.key))}
                   >
-                    ×
+                    <span aria-hidden="true">{'×'}</span>
                   </ActionIcon>
                 </Group>
               ))}

@@ -350,7 +350,7 @@ function PartnershipForm({
                       aria-label={t('partnerships.contacts.remove', { number: index + 1 })}
                       onClick={() => set({ contacts: values.contacts.filter((entry) => entry.key !== contact.key) })}
                     >
-                      ×
+                      <span aria-hidden="true">{'×'}</span>
                     </ActionIcon>
                   </Group>
                 </SimpleGrid>

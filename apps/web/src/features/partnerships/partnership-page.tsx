@@ -285,7 +285,7 @@ function Documents({ partnership }: { partnership: PartnershipDetailFragment }) 
                 <Text>
                   {document.fileName}{' '}
                   <Text span c="dimmed" fz="sm">
-                    ({formatBytes(document.byteSize, i18n.language)} · {formatInstant(document.uploadedAt, i18n.language)})
+                    {t('partnerships.documents.meta', { size: formatBytes(document.byteSize, i18n.language), uploadedAt: formatInstant(document.uploadedAt, i18n.language) })}
                   </Text>
                 </Text>
                 <Group gap="xs">
@@ -395,8 +395,7 @@ function FollowUpItem({ followUp, mayManage }: { followUp: PartnershipFollowUpFi
 
   const details = (
     <Text fz="sm" c={overdue ? 'red.8' : 'dimmed'} fw={overdue ? 700 : undefined}>
-      {due}
-      {overdue ? ` · ${t('partnerships.followUps.overdue')}` : ''} · {assignee}
+      {[due, overdue ? t('partnerships.followUps.overdue') : null, assignee].filter((part) => part).join(' · ')}
     </Text>
   );
 
@@ -491,7 +490,7 @@ function InteractionLog({ partnership }: { partnership: PartnershipDetailFragmen
               </Group>
               {interaction.attendees ? (
                 <Text fz="sm">
-                  {t('partnerships.interactions.attendees')}: {interaction.attendees}
+                  {t('partnerships.interactions.attendeesLine', { attendees: interaction.attendees })}
                 </Text>
               ) : null}
               {interaction.notes ? (
