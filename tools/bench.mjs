@@ -197,26 +197,33 @@ const MEMBERSHIP_SQL_JOINS = `
 /**
  * Network reports (apps/api/src/modules/reports/reports.service.ts): FY2025 (1 April 2025 to
  * 1 April 2026, Japan time) over the aggregates the trigger on referrals keeps; $1 tenant, $2/$3
- * the range's Japan days.
+ * the range's Japan days, $4/$5 its whole months (first days): the monthly cells answer those and
+ * the daily cells the days of partial months at either end (none for a fiscal year).
  */
 const REPORT_FY2025 = { from: '2025-03-31T15:00:00.000Z', to: '2026-03-31T15:00:00.000Z' };
 const REPORT_FY2025_DAYS = ['2025-04-01', '2026-04-01'];
+/** The aggregate statements' $2-$5: the days, then the whole months (all twelve). */
+const REPORT_FY2025_CELLS = [...REPORT_FY2025_DAYS, '2025-04-01', '2026-04-01'];
 const REPORT_FY2025_MONTHS = Array.from({ length: 12 }, (_, i) => `${i < 9 ? 2025 : 2026}-${String(((i + 3) % 12) + 1).padStart(2, '0')}`);
 const REPORT_COUNT = 'value suppressed display';
 const REPORT_REFERRAL_STATUSES = ['SENT', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'CANCELLED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED', 'FORWARDED'];
 const REPORT_CATEGORIES = ['GENERAL_CONSULTATION', 'POVERTY', 'HOUSING', 'EMPLOYMENT', 'MENTAL_HEALTH', 'IBASHO', 'CHILDREN_YOUTH', 'PARENTING',
   'DV_SEXUAL_VIOLENCE', 'HIKIKOMORI', 'OLDER_PEOPLE', 'DISABILITY', 'FOREIGN_RESIDENTS', 'LGBTQ', 'SUICIDE_PREVENTION', 'ADDICTION', 'LEGAL',
   'MEDICAL', 'FOOD'];
+const reportCells = (daily, monthly, columns) => `(SELECT day, ${columns}, referrals FROM ${daily}
+     WHERE tenant_id = $1::uuid AND ((day >= $2::date AND day < $4::date) OR (day >= $5::date AND day < $3::date))
+    UNION ALL
+    SELECT month, ${columns}, referrals FROM ${monthly} WHERE tenant_id = $1::uuid AND month >= $4::date AND month < $5::date) cells`;
 const REPORT_SQL_DAILY = `SELECT status, to_char(day, 'YYYY-MM') AS month, sender_organization_id AS sender, receiver_organization_id AS receiver,
          sum(referrals)::int AS count, GROUPING(status, to_char(day, 'YYYY-MM'), sender_organization_id, receiver_organization_id) AS set
-    FROM referral_daily_stats WHERE tenant_id = $1 AND day >= $2::date AND day < $3::date
+    FROM ${reportCells('referral_daily_stats', 'referral_monthly_stats', 'sender_organization_id, receiver_organization_id, status')}
    GROUP BY GROUPING SETS ((status), (to_char(day, 'YYYY-MM')), (sender_organization_id), (receiver_organization_id))`;
-const REPORT_SQL_CATEGORIES = `SELECT category AS key, sum(referrals)::int AS count FROM referral_category_daily_stats
-   WHERE tenant_id = $1 AND day >= $2::date AND day < $3::date GROUP BY category`;
-const REPORT_SQL_ACCEPTANCE = `SELECT hours, sum(referrals)::int AS count FROM referral_acceptance_stats
-   WHERE tenant_id = $1 AND day >= $2::date AND day < $3::date GROUP BY hours`;
+const REPORT_SQL_CATEGORIES = `SELECT category AS key, sum(referrals)::int AS count
+    FROM ${reportCells('referral_category_daily_stats', 'referral_category_monthly_stats', 'category')} GROUP BY category`;
+const REPORT_SQL_ACCEPTANCE = `SELECT hours, sum(referrals)::int AS count
+    FROM ${reportCells('referral_acceptance_stats', 'referral_acceptance_monthly_stats', 'hours')} GROUP BY hours`;
 const REPORT_SQL_OVERDUE = `SELECT count(*)::int AS count FROM referrals WHERE tenant_id = $1 AND status = 'SENT' AND response_due_at < $2`;
-/** Migration 1764470000000's backfill of the report aggregates, for one network ($1). */
+/** Migration 1764470000000's backfill of the daily report aggregates and 1764490000000's of the monthly ones, for one network ($1). */
 const REPORT_ACCEPTED = `'ACCEPTED','IN_PROGRESS','COMPLETED','CLOSED_UNRESOLVED'`;
 const REPORT_SQL_BACKFILL = [
   `INSERT INTO referral_daily_stats (tenant_id, day, sender_organization_id, receiver_organization_id, status, referrals)
@@ -231,6 +238,15 @@ const REPORT_SQL_BACKFILL = [
           greatest(floor(extract(epoch FROM answered_at - sent_at) / 3600), 0)::integer, count(*)
      FROM referrals WHERE tenant_id = $1 AND sent_at IS NOT NULL AND answered_at IS NOT NULL AND status IN (${REPORT_ACCEPTED})
     GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO referral_monthly_stats (tenant_id, month, sender_organization_id, receiver_organization_id, status, referrals)
+   SELECT tenant_id, date_trunc('month', day)::date, sender_organization_id, receiver_organization_id, status, sum(referrals)
+     FROM referral_daily_stats WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO referral_category_monthly_stats (tenant_id, month, sender_organization_id, receiver_organization_id, category, referrals)
+   SELECT tenant_id, date_trunc('month', day)::date, sender_organization_id, receiver_organization_id, category, sum(referrals)
+     FROM referral_category_daily_stats WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4, 5`,
+  `INSERT INTO referral_acceptance_monthly_stats (tenant_id, month, sender_organization_id, receiver_organization_id, hours, referrals)
+   SELECT tenant_id, date_trunc('month', day)::date, sender_organization_id, receiver_organization_id, hours, sum(referrals)
+     FROM referral_acceptance_stats WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4, 5`,
 ];
 /** libs/domain/src/lib/reports.ts: peopleCount, plainCount, peopleRatePercent, percentileFromHistogram. */
 const reportPeople = (n) => (n >= 1 && n <= 4 ? { value: null, suppressed: true, display: '<5' } : { value: n, suppressed: false, display: String(n) });
@@ -750,9 +766,9 @@ const SCENARIOS = [
     needsPeople: true,
     needsReferrals: true,
     explain: (context) => [
-      { label: 'ReportsService: referrals by status, month, sender, receiver (grouping sets)', sql: REPORT_SQL_DAILY, params: [context.tenantId, ...REPORT_FY2025_DAYS] },
-      { label: 'ReportsService: referrals by need', sql: REPORT_SQL_CATEGORIES, params: [context.tenantId, ...REPORT_FY2025_DAYS] },
-      { label: 'ReportsService: acceptance histogram', sql: REPORT_SQL_ACCEPTANCE, params: [context.tenantId, ...REPORT_FY2025_DAYS] },
+      { label: 'ReportsService: referrals by status, month, sender, receiver (grouping sets)', sql: REPORT_SQL_DAILY, params: [context.tenantId, ...REPORT_FY2025_CELLS] },
+      { label: 'ReportsService: referrals by need', sql: REPORT_SQL_CATEGORIES, params: [context.tenantId, ...REPORT_FY2025_CELLS] },
+      { label: 'ReportsService: acceptance histogram', sql: REPORT_SQL_ACCEPTANCE, params: [context.tenantId, ...REPORT_FY2025_CELLS] },
       { label: 'ReportsService: overdue (referrals_awaiting_reply_idx)', sql: REPORT_SQL_OVERDUE, params: [context.tenantId, new Date()] },
     ],
     graphql: {
@@ -781,7 +797,7 @@ const SCENARIOS = [
     raw: async (pool, context) => {
       await loadActorRaw(pool, context);
       return inTenantRaw(pool, context, async (client) => {
-        const days = [context.tenantId, ...REPORT_FY2025_DAYS];
+        const days = [context.tenantId, ...REPORT_FY2025_CELLS];
         const grouped = (await client.query(REPORT_SQL_DAILY, days)).rows;
         const keyed = (bits, key) => grouped.filter((row) => row.set === bits).map((row) => ({ key: row[key], count: row.count }));
         const [byStatus, byMonth, senders, receivers] = [keyed(7, 'status'), keyed(11, 'month'), keyed(13, 'sender'), keyed(14, 'receiver')];
