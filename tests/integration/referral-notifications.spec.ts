@@ -351,7 +351,7 @@ describe('the notification centre', () => {
     expect(await count(clients.coordinatorB)).toBeGreaterThan(0);
   });
 
-  it('lists all six preferences with defaults, and my choices only', async () => {
+  it('lists every kind (referral and training) with defaults, and my choices only', async () => {
     const query = `{ notificationPreferences { kind delivery } }`;
     expect(dataOf(await clients.digestB.request<{ notificationPreferences: unknown }>(query)).notificationPreferences).toEqual([
       { kind: 'REFERRAL_RECEIVED', delivery: 'DAILY_DIGEST' },
@@ -360,9 +360,11 @@ describe('the notification centre', () => {
       { kind: 'REFERRAL_COMPLETED', delivery: 'IMMEDIATE' },
       { kind: 'REFERRAL_MESSAGE', delivery: 'IMMEDIATE' },
       { kind: 'REFERRAL_ESCALATED', delivery: 'DAILY_DIGEST' },
+      { kind: 'TRAINING_ASSIGNED', delivery: 'IMMEDIATE' },
+      { kind: 'TRAINING_SESSION_PROMOTED', delivery: 'IMMEDIATE' },
     ]);
     const mine = dataOf(await clients.coordinatorA.request<{ notificationPreferences: Array<{ delivery: string }> }>(query));
-    expect(mine.notificationPreferences.map((preference) => preference.delivery)).toEqual(Array(6).fill('IMMEDIATE'));
+    expect(mine.notificationPreferences.map((preference) => preference.delivery)).toEqual(Array(8).fill('IMMEDIATE'));
     expect(outcome(await clients.coordinatorA.request(`mutation { setNotificationPreference(kind: REFERRAL_MESSAGE, delivery: NEVER) { kind } }`))).not.toBe('OK');
   });
 });
