@@ -1,4 +1,4 @@
-import { ConsentFacts, consentState, decideForOwner, decideForRecipient, duplicateKey } from './people';
+import { categoriesAsSeenBy, ConsentFacts, consentState, decideForOwner, decideForRecipient, duplicateKey } from './people';
 
 const now = new Date('2026-11-26T03:00:00Z');
 const day = 24 * 60 * 60 * 1000;
@@ -76,5 +76,15 @@ describe('duplicateKey', () => {
     expect(duplicateKey('ヤマダ', 'ハナコ', '1990-01-02')).toBe(duplicateKey('やまだ ', ' はなこ', '1990-01-02'));
     expect(duplicateKey('ヤマダ', 'ハナコ', '1990-01-02')).not.toBe(duplicateKey('ヤマダ', 'ハナコ', '1990-01-03'));
     expect(duplicateKey('ヤマダ', 'ハナコ', null)).toBeNull();
+  });
+});
+
+describe('categoriesAsSeenBy', () => {
+  it('shows every category to roles that may see special-care data', () => {
+    expect(categoriesAsSeenBy(['COORDINATOR'], ['IDENTITY', 'HEALTH'])).toEqual({ categories: ['IDENTITY', 'HEALTH'], specialCareHidden: false });
+  });
+  it('replaces special-care categories with one marker for staff', () => {
+    expect(categoriesAsSeenBy(['STAFF'], ['IDENTITY', 'HEALTH', 'LEGAL'])).toEqual({ categories: ['IDENTITY'], specialCareHidden: true });
+    expect(categoriesAsSeenBy(['STAFF'], ['IDENTITY'])).toEqual({ categories: ['IDENTITY'], specialCareHidden: false });
   });
 });

@@ -82,6 +82,27 @@ export function maySeeSpecialCare(roles: readonly Role[]): boolean {
   return roles.some((role) => SPECIAL_CARE_ROLES.includes(role));
 }
 
+/**
+ * What a role that may not see special-care data is shown in place of special-care categories
+ * (consents, referrals): one marker, never which of them, and none of the free text that could
+ * name them (evidence, reasons).
+ */
+export const SPECIAL_CARE_HIDDEN_LABEL = { ja: '要配慮個人情報（非表示）', en: 'Special-care data (hidden)' } as const;
+
+export interface CategoriesAsSeen {
+  /** The categories the viewer may know of. */
+  readonly categories: readonly PersonalDataCategory[];
+  /** True when special-care categories were removed for this viewer (shown as one marker). */
+  readonly specialCareHidden: boolean;
+}
+
+/** The categories a viewer with these roles may know of: special-care ones only for SPECIAL_CARE_ROLES. */
+export function categoriesAsSeenBy(roles: readonly Role[], categories: readonly PersonalDataCategory[]): CategoriesAsSeen {
+  if (maySeeSpecialCare(roles)) return { categories, specialCareHidden: false };
+  const visible = categories.filter((category) => !isSpecialCare(category));
+  return { categories: visible, specialCareHidden: visible.length !== categories.length };
+}
+
 // --- the consent rule ---------------------------------------------------------------------------
 
 /** What the rule needs of a consent record. Dates are instants; validUntil null = open-ended. */
