@@ -330,3 +330,38 @@ describe('import', () => {
     });
   });
 });
+
+describe('organisation kinds (issue 14: a kind decides which consents open and which roles exist)', () => {
+  type Document = { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
+  type Attribute = { taxonomy_term?: { code?: string }; value?: string };
+  const kindAttribute = (record: Record<string, unknown>): Attribute =>
+    (record['attributes'] as Attribute[]).find((attribute) => attribute.taxonomy_term?.code === 'kind')!;
+
+  it('are never changed by an import: the file is refused with the path, and nothing changes', async () => {
+    const before = await exportOf(adminA);
+    const document = JSON.parse(before) as Document;
+    const index = document.organizations.findIndex((record) => record['id'] === networkA.organizations.npo);
+    expect(kindAttribute(document.organizations[index]).value).toBe('NPO');
+    kindAttribute(document.organizations[index]).value = 'MUNICIPALITY';
+
+    const result = await importInto(adminA, JSON.stringify(document), { 'accept-language': 'en' });
+    expect(result).toMatchObject({ ok: false, created: 0, updated: 0 });
+    expect(result.errors).toEqual([
+      { path: `$.organizations[${index}].attributes`, message: expect.stringContaining('cannot change an existing organisation') },
+    ]);
+    expect(await exportOf(adminA)).toBe(before);
+  });
+
+  it('are taken from the file for a new organisation', async () => {
+    const document = JSON.parse(await exportOf(adminA)) as Document;
+    const template = document.organizations.find((record) => record['id'] === networkA.organizations.npo)!;
+    const id = '7b7c1f7e-0000-4000-8000-00000000a014';
+    const fresh = JSON.parse(JSON.stringify(template).split(String(template['id'])).join(id)) as Record<string, unknown>;
+    fresh['name'] = '新しい区役所';
+    kindAttribute(fresh).value = 'MUNICIPALITY';
+    const result = await importInto(adminA, JSON.stringify({ organizations: [fresh], services: [] }));
+    expect(result).toMatchObject({ ok: true, created: 1, errors: [] });
+    const kinds = await adminA.request<{ organization: { kind: string } }>(`query { organization(id: "${id}") { kind } }`);
+    expect(kinds.body.data!.organization.kind).toBe('MUNICIPALITY');
+  });
+});

@@ -43,6 +43,11 @@ import {
 /** Largest document accepted (UTF-8 bytes). */
 export const MAX_HSDS_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
+const KIND_CHANGE_NOT_IMPORTED = {
+  ja: '既存の団体の種別はインポートでは変更できません。ネットワーク管理者が団体の画面で、影響を確認してから変更してください。',
+  en: 'An import cannot change an existing organisation\'s kind. A network admin changes it on the organisation\'s page, after seeing its effect.',
+};
+
 const ORGANIZATION_COLUMNS = `id, kind, name, name_kana, corporate_number, municipality_code, description, postal_code,
   address, website, phone, email, logo_url`;
 
@@ -191,6 +196,16 @@ export class HsdsService {
         }
       }
       problems.push(...nameProblems(existingOrganizations, organizations));
+      // A kind decides which consents "to municipalities" (etc.) open to an organisation and which
+      // roles it may hold: an import never changes it. Only a network admin's kind change, with its
+      // effect shown first, does (issue 14).
+      const existingKinds = new Map(existingOrganizations.map((row) => [row.id, row.kind]));
+      for (const organization of organizations) {
+        const before = existingKinds.get(organization.id);
+        if (before && organization.kind && organization.kind !== before) {
+          problems.push({ path: `${organization.path}.attributes`, message: KIND_CHANGE_NOT_IMPORTED });
+        }
+      }
 
       // Services: their organisation exists (in the file or the network), and the form's rules.
       const fileOrganizationIds = new Set(organizations.map((organization) => organization.id));
@@ -212,14 +227,13 @@ export class HsdsService {
       let created = 0;
       let updated = 0;
       const organizationNames = new Map<string, { name: string; nameKana: string | null }>();
-      const existingKinds = new Map(existingOrganizations.map((row) => [row.id, row.kind]));
       for (const organization of checkedOrganizations) {
         const fields = organization.checked;
         const exists = organizationIds.has(organization.id);
         const values = [
           actor.tenantId,
           organization.id,
-          organization.kind ?? existingKinds.get(organization.id) ?? 'OTHER',
+          existingKinds.get(organization.id) ?? organization.kind ?? 'OTHER',
           fields.name,
           fields.nameKana ?? null,
           fields.corporateNumber ?? null,
@@ -234,10 +248,10 @@ export class HsdsService {
         ];
         if (exists) {
           await manager.query(
-            `UPDATE organizations SET kind = $3, name = $4, name_kana = $5, corporate_number = $6, municipality_code = $7,
-                    description = $8, postal_code = $9, address = $10, website = $11, phone = $12, email = $13, logo_url = $14
+            `UPDATE organizations SET name = $3, name_kana = $4, corporate_number = $5, municipality_code = $6,
+                    description = $7, postal_code = $8, address = $9, website = $10, phone = $11, email = $12, logo_url = $13
               WHERE tenant_id = $1 AND id = $2`,
-            values,
+            [values[0], values[1], ...values.slice(3)],
           );
           updated += 1;
         } else {
@@ -250,7 +264,7 @@ export class HsdsService {
           created += 1;
         }
         organizationNames.set(organization.id, { name: fields.name ?? '', nameKana: fields.nameKana ?? null });
-        await this.audit(manager, actor, 'Organization', organization.id, organization.id, ['kind', ...Object.keys(fields)]);
+        await this.audit(manager, actor, 'Organization', organization.id, organization.id, exists ? Object.keys(fields) : ['kind', ...Object.keys(fields)]);
         if (exists) {
           await refreshServiceSearchDocuments(manager, actor.tenantId, { id: organization.id, name: fields.name ?? '', nameKana: fields.nameKana ?? null });
         }

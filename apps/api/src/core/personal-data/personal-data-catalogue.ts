@@ -1,0 +1,375 @@
+// The catalogue of every path that carries personal data (DESIGN.md, "Personal data
+// protection"; issue 14). A person's data is more than their fields: free text about them, files,
+// counts in reports, exports, job payloads and the roles and kinds that widen who may read. Each
+// entry says what it holds, which columns hold it, the rule that guards it, and the source files
+// that may touch those columns. Two checks keep the catalogue true (personal-data-catalogue.spec.ts
+// and tests/integration/personal-data-catalogue.spec.ts):
+//   - every column of the live schema is classified: text-like columns one by one (personal here,
+//     or not personal with a reason below), other columns at least by their table;
+//   - SQL in apps/api/src that names a catalogued table together with one of its personal columns
+//     lives in a file the entry lists, so a new query path cannot appear without being named here.
+// Paths are relative to apps/api/src.
+
+export type PersonalDataKind =
+  /** A person supported's own values (identity, contact, special-care categories…). */
+  | 'PERSON_VALUES'
+  /** Free text written about a person (reasons, notes, messages, evidence). */
+  | 'FREE_TEXT'
+  /** Facts about a person that are not their values: which categories, needs, age band. */
+  | 'PERSON_FACTS'
+  /** What is kept about the use of a person's data (access log, provision records, corrections). */
+  | 'RECORDS'
+  /** Files: consent evidence, uploads. */
+  | 'FILES'
+  /** Counts concerning people, published in reports. */
+  | 'AGGREGATES'
+  /** Mail and job payloads that leave the request. */
+  | 'OUTBOUND'
+  /** Roles and organisation kinds: they decide who may read everything above. */
+  | 'ACCESS'
+  /** Members' and contacts' own data (staff, not people supported). */
+  | 'MEMBERS';
+
+export interface PersonalDataPath {
+  readonly id: string;
+  readonly kind: PersonalDataKind;
+  /** What the path carries, in a sentence. */
+  readonly holds: string;
+  /** `table.column` of the columns that hold it (none for a path that is only code, e.g. a PDF). */
+  readonly columns: readonly string[];
+  /** The rule that guards it, naming the code (and test) that enforces it. */
+  readonly rule: string;
+  /** Source files that may name these columns in SQL, or that produce the path (exports). */
+  readonly paths: readonly string[];
+  /**
+   * Which SQL must come from `paths`: every statement (the default), only writes (where reading
+   * is everywhere and harmless but a write widens access), or none (members' own data, read for
+   * display names across the product; guarded by the network's RLS and the account rules).
+   */
+  readonly checked?: 'ALL_SQL' | 'WRITES' | 'NOT_CHECKED';
+}
+
+
+export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
+  {
+    id: 'person-values',
+    kind: 'PERSON_VALUES',
+    holds: "A person's values by category; special-care ones sealed (encrypted) at rest.",
+    columns: [
+      'persons.identity',
+      'persons.contact',
+      'persons.household',
+      'persons.financial',
+      'persons.consultation',
+      'persons.health_sealed',
+      'persons.disability_sealed',
+      'persons.legal_sealed',
+      'persons.search_text',
+      'persons.duplicate_key',
+    ],
+    rule:
+      'PersonalDataReader (core/personal-data/person-reader.ts): owner roles (decideForOwner), consent matrix for recipients (decideForRecipient), the referral\'s shared categories, STATISTICS projection; access log and provision record on every outside read. single-read-path.spec.ts keeps SQL on persons here.',
+    paths: ['core/personal-data/person-reader.ts', 'core/personal-data/person-records.ts'],
+  },
+  {
+    id: 'person-pseudonym',
+    kind: 'PERSON_FACTS',
+    holds: 'The pseudonym (a non-identifying handle) and status of a person, shown on referrals and kept records.',
+    columns: ['persons.pseudonym', 'persons.status', 'persons.use_ceased_reason'],
+    rule: 'Read only with the ids of persons the actor may see: the owner, or a referral party (referrals.service.ts); never a value column (single-read-path.spec.ts).',
+    paths: [
+      'core/personal-data/person-reader.ts',
+      'core/personal-data/person-records.ts',
+      'core/personal-data/provision.ts',
+      'modules/people/kept-records.service.ts',
+      'modules/referrals/referrals.service.ts',
+    ],
+  },
+  {
+    id: 'referral-free-text',
+    kind: 'FREE_TEXT',
+    holds: 'What a referral says about the person: reason, notes, outcome, event notes and the parties\' messages.',
+    columns: ['referrals.reason', 'referrals.notes', 'referrals.outcome', 'referral_events.note', 'referral_messages.body'],
+    rule:
+      'Referral parties only (RLS per network, party check in referrals.service.ts); travels to a third organisation on forwarding only when the forwarder chooses it and consent covers it (provision record); withheld from roles that may not see special-care data when the referral shares such categories; replaced by the erased marker when the person is erased.',
+    paths: ['modules/referrals/referrals.service.ts', 'seed/demo-referrals.ts'],
+  },
+  {
+    id: 'referral-person-facts',
+    kind: 'PERSON_FACTS',
+    holds: 'Which categories a referral shares, the needs, and an anonymous case\'s age band, gender and municipality.',
+    columns: [
+      'referrals.shared_categories',
+      'referrals.needs',
+      'referrals.anonymous_age_band',
+      'referrals.anonymous_gender',
+      'referrals.anonymous_municipality_code',
+    ],
+    rule: 'Referral parties only; special-care categories shown to roles outside SPECIAL_CARE_ROLES only as one hidden marker (categoriesAsSeenBy).',
+    paths: ['modules/referrals/referrals.service.ts', 'seed/demo-referrals.ts'],
+  },
+  {
+    id: 'consent-terms',
+    kind: 'PERSON_FACTS',
+    holds: 'A consent\'s categories, recipients and purposes (a HEALTH consent says the person has health data).',
+    columns: ['consents.categories', 'consents.purposes', 'consents.recipient_organization_ids', 'consents.recipient_kinds', 'consents.method'],
+    rule: 'Owner organisation\'s casework roles only (ability Consent); special-care categories shown to STAFF only as one hidden marker (categoriesAsSeenBy); the reader uses them to decide.',
+    paths: [
+      'core/personal-data/person-reader.ts',
+      'core/personal-data/person-records.ts',
+      'core/personal-data/provision.ts',
+      'modules/people/consents.service.ts',
+      'modules/people/kept-records.service.ts',
+      'seed/demo-people.ts',
+    ],
+  },
+  {
+    id: 'consent-free-text',
+    kind: 'FREE_TEXT',
+    holds: 'Evidence notes and revocation reasons of a consent.',
+    columns: ['consents.evidence_note', 'consents.revocation_reason'],
+    rule: 'Owner organisation\'s casework roles only; withheld from STAFF when the consent covers special-care categories.',
+    paths: [
+      'core/personal-data/person-records.ts',
+      'modules/people/consents.service.ts',
+      'modules/people/kept-records.service.ts',
+      'seed/demo-people.ts',
+    ],
+  },
+  {
+    id: 'consent-evidence-files',
+    kind: 'FILES',
+    holds: 'Scans or photos of a signed consent form.',
+    columns: ['consent_evidence_files.content', 'consent_evidence_files.file_name'],
+    rule: 'Owner organisation\'s casework roles only (consents.service.ts, ability Consent); never sent to another organisation.',
+    paths: ['modules/people/consents.service.ts'],
+  },
+  {
+    id: 'corrections',
+    kind: 'RECORDS',
+    holds: 'Corrections made at a person\'s request: which fields and why.',
+    columns: ['person_corrections.reason', 'person_corrections.fields'],
+    rule: 'Owner organisation only (ability PersonRecords); part of the disclosure export.',
+    paths: ['core/personal-data/person-records.ts', 'modules/people/kept-records.service.ts', 'modules/people/people.service.ts'],
+  },
+  {
+    id: 'access-and-provision-records',
+    kind: 'RECORDS',
+    holds: 'Who read which categories of a person, and each third-party provision (第三者提供記録).',
+    columns: [
+      'person_access_log.categories',
+      'person_access_log.purpose',
+      'person_access_log.consent_ids',
+      'provision_records.categories',
+      'provision_records.purpose',
+      'provision_records.consent_ids',
+      'provision_records.provider_acquisition',
+      'provision_records.context',
+    ],
+    rule: 'Written only by the reader and provision.ts in the reading transaction; read by the owner (ability PersonRecords); immutable to the application role.',
+    paths: [
+      'core/personal-data/person-reader.ts',
+      'core/personal-data/provision.ts',
+      'modules/people/kept-records.service.ts',
+      'seed/demo-referrals.ts',
+    ],
+  },
+  {
+    id: 'disclosure-exports',
+    kind: 'RECORDS',
+    holds: 'The disclosure export (everything held about a person) and the provision-record CSV.',
+    columns: [],
+    rule: 'Built from the reader and kept records for the owner organisation only (ability PersonRecords).',
+    paths: ['modules/people/disclosure-document.ts', 'modules/people/disclosure-pdf.ts', 'modules/people/provision-csv.ts'],
+  },
+  {
+    id: 'interaction-notes',
+    kind: 'FREE_TEXT',
+    holds: 'Partnership meeting notes, attendees and follow-ups, which may mention a person discussed.',
+    columns: ['partnership_interactions.notes', 'partnership_interactions.attendees', 'partnership_follow_ups.description'],
+    rule: 'Parties to the partnership only (partnership-reader.ts), never in reports or the network map.',
+    paths: [
+      'modules/partnerships/partnerships.service.ts',
+      'modules/partnerships/partnership-reminders.ts',
+      'seed/demo-partnerships.ts',
+    ],
+  },
+  {
+    id: 'referral-aggregates',
+    kind: 'AGGREGATES',
+    holds: 'Counts of referrals (people) by day or month, organisation pair, status, need and acceptance time.',
+    columns: [
+      'referral_daily_stats.referrals',
+      'referral_monthly_stats.referrals',
+      'referral_category_daily_stats.referrals',
+      'referral_category_monthly_stats.referrals',
+      'referral_acceptance_stats.referrals',
+      'referral_acceptance_monthly_stats.referrals',
+    ],
+    rule: 'Published only through reports (fixed periods, primary and secondary suppression in libs/domain reports) — reports.service.ts, the CSV, the annual CSV and PDF, the network map.',
+    paths: ['modules/reports/reports.service.ts'],
+  },
+  {
+    id: 'report-exports',
+    kind: 'AGGREGATES',
+    holds: 'Reports as CSV and PDF, and the network map\'s flows.',
+    columns: [],
+    rule: 'The same suppressed figures as the report (report-figures.ts), never recomputed.',
+    paths: [
+      'modules/reports/report-figures.ts',
+      'modules/reports/annual-evaluation-pdf.ts',
+      'modules/reports/reports.controller.ts',
+    ],
+  },
+  {
+    id: 'files',
+    kind: 'FILES',
+    holds: 'Uploaded files (grant attachments, course materials, partnership documents) and where they are stored.',
+    columns: ['files.file_name', 'files.storage_key'],
+    rule: 'A file is readable exactly by those who may read the record it belongs to, checked in core/files per purpose.',
+    paths: [
+      'core/files/files.service.ts',
+      'modules/grants/grant-reader.ts',
+      'modules/partnerships/partnership-reader.ts',
+      'modules/training/courses/course-reader.ts',
+      'seed/demo-training.ts',
+    ],
+  },
+  {
+    id: 'mail',
+    kind: 'OUTBOUND',
+    holds: 'Mail to members: recipient address and bodies (which name members, never a person supported\'s values).',
+    columns: ['mail_outbox.recipient', 'mail_outbox.subject', 'mail_outbox.text_body', 'mail_outbox.html_body'],
+    rule: 'Written in the transaction of the change, read only by the sender worker (RLS per network); templates take ids and member names, never person values.',
+    paths: ['core/mail/mail-outbox.ts', 'core/mail/mail-sender.ts'],
+  },
+  {
+    id: 'job-payloads',
+    kind: 'OUTBOUND',
+    holds: 'Background job payloads (pgboss.job.data).',
+    columns: [],
+    rule: 'Ids and codes only, never personal values (core/jobs/job-queue.ts; tests/integration job payload check).',
+    paths: ['core/jobs/job-queue.ts'],
+  },
+  {
+    id: 'access-widening',
+    kind: 'ACCESS',
+    holds: 'Membership roles, invitation roles and organisation kinds, which decide who may read the paths above.',
+    columns: ['memberships.roles', 'invitations.roles', 'organizations.kind'],
+    rule: 'Role-per-kind invariants in libs/domain, enforced by the API and a database trigger; only a network admin changes a kind, audited.',
+    paths: [
+      'modules/members/members.service.ts',
+      'modules/organizations/organizations.service.ts',
+      // creates organisations with the file's kind; never changes an existing one's (hsds.spec.ts)
+      'modules/hsds/hsds.service.ts',
+      'seed/demo-seed.ts',
+    ],
+    checked: 'WRITES',
+  },
+  {
+    id: 'members',
+    kind: 'MEMBERS',
+    holds: 'Members\' and partnership contacts\' own names, addresses and sign-in traces.',
+    columns: [
+      'users.email',
+      'users.display_name',
+      'invitations.email',
+      'partnership_contacts.name',
+      'partnership_contacts.email',
+      'partnership_contacts.phone',
+      'partnership_contacts.job_title',
+      'certificates.learner_name',
+      'sessions.user_agent',
+      'login_throttle.key',
+      'quiz_attempts.answers',
+      'grant_applications.notes',
+    ],
+    rule: 'Members\' data within their network (RLS) and the account rules (accounts, members); not a person supported\'s data, so not under consent.',
+    paths: [],
+    checked: 'NOT_CHECKED',
+  },
+];
+
+/**
+ * Text-like columns that hold no personal data, by table, with why. Ids, times, numbers and
+ * booleans are not listed column by column: a table named anywhere here covers them.
+ */
+export const NOT_PERSONAL: Readonly<Record<string, { readonly why: string; readonly columns: readonly string[] }>> = {
+  audit_log: { why: 'who changed which entity and which field names, never values', columns: ['entity', 'action', 'changed_fields'] },
+  certificates: { why: 'course title, issuer and the public verification code', columns: ['code', 'course_title', 'issuer_name'] },
+  consent_evidence_files: { why: 'the media type of the evidence', columns: ['media_type'] },
+  course_enrolments: { why: 'how an enrolment came about', columns: ['source'] },
+  course_materials: { why: 'published training material', columns: ['title', 'format', 'url'] },
+  course_modules: { why: 'published training material', columns: ['title', 'description'] },
+  courses: {
+    why: 'published training material and its audience',
+    columns: ['title', 'summary', 'audience_roles', 'audience_organization_ids', 'visibility', 'status', 'search_document', 'search_bigrams'],
+  },
+  files: { why: 'storage facts of a file', columns: ['media_type', 'sha256', 'storage_driver', 'purpose'] },
+  grant_applications: { why: 'an organisation\'s application status', columns: ['status'] },
+  grant_attachments: { why: 'links between grants and files', columns: [] },
+  grant_bookmarks: { why: 'bookmarks', columns: [] },
+  grant_reminders_sent: { why: 'reminder bookkeeping', columns: [] },
+  grant_saved_search_matches: { why: 'match bookkeeping', columns: [] },
+  grant_saved_searches: { why: 'search criteria', columns: ['name', 'criteria'] },
+  grants: {
+    why: 'published grant listings',
+    columns: [
+      'title', 'funder_name', 'funder_kind', 'summary', 'details_html', 'grant_type', 'eligible_kinds', 'legal_forms',
+      'region_codes', 'themes', 'application_url', 'contact', 'status', 'visibility', 'search_document', 'search_bigrams',
+      'source', 'source_id',
+    ],
+  },
+  invitations: { why: 'a hash of the invitation token', columns: ['token_hash'] },
+  mail_outbox: { why: 'delivery bookkeeping', columns: ['kind', 'language', 'status', 'last_error', 'message_id'] },
+  material_completions: { why: 'progress bookkeeping', columns: [] },
+  memberships: { why: 'links users to organisations (roles are catalogued)', columns: [] },
+  networks: { why: 'the network\'s public name', columns: ['slug', 'name'] },
+  notification_preferences: { why: 'delivery choices', columns: ['kind', 'delivery'] },
+  notifications: { why: 'a notice kind and the id it points to, never text about a person', columns: ['kind'] },
+  organizations: {
+    why: 'public organisation profiles',
+    columns: [
+      'name', 'name_kana', 'corporate_number', 'municipality_code', 'description', 'postal_code', 'address', 'website',
+      'phone', 'email', 'logo_url', 'search_name',
+    ],
+  },
+  partnership_contacts: { why: 'which side a contact is on', columns: ['side'] },
+  partnership_documents: { why: 'links between partnerships and files', columns: [] },
+  partnership_interactions: { why: 'the kind of meeting', columns: ['kind'] },
+  partnership_reminders_sent: { why: 'reminder bookkeeping', columns: ['kind'] },
+  partnerships: { why: 'agreements between organisations', columns: ['partnership_type', 'title', 'description', 'status'] },
+  password_resets: { why: 'a token hash', columns: ['token_hash'] },
+  quiz_questions: { why: 'published quiz questions', columns: ['prompt', 'kind', 'choices', 'correct_choices'] },
+  referral_acceptance_monthly_stats: { why: 'aggregate keys (the counts are catalogued)', columns: [] },
+  referral_acceptance_stats: { why: 'aggregate keys (the counts are catalogued)', columns: [] },
+  referral_category_daily_stats: { why: 'aggregate keys (the counts are catalogued)', columns: ['category', 'status'] },
+  referral_category_monthly_stats: { why: 'aggregate keys (the counts are catalogued)', columns: ['category'] },
+  referral_daily_stats: { why: 'aggregate keys (the counts are catalogued)', columns: ['status'] },
+  referral_monthly_stats: { why: 'aggregate keys (the counts are catalogued)', columns: ['status'] },
+  referral_events: { why: 'the transition itself', columns: ['action', 'from_status', 'to_status'] },
+  referral_reads: { why: 'read marks', columns: [] },
+  referrals: { why: 'the service referred to and the referral\'s state', columns: ['service_name', 'urgency', 'status'] },
+  refresh_tokens: { why: 'a token hash', columns: ['token_hash'] },
+  schema_migrations: { why: 'migration bookkeeping', columns: ['name'] },
+  services: {
+    why: 'public service listings (partner-only phone lines are kept out of public exports by the HSDS mapping)',
+    columns: [
+      'name', 'name_kana', 'description', 'categories', 'target_groups', 'eligibility', 'area_codes', 'languages',
+      'opening_hours', 'channels', 'channel_kinds', 'open_days', 'fee', 'fee_note', 'capacity', 'waitlist_note',
+      'search_document', 'sort_name', 'search_bigrams',
+    ],
+  },
+  session_registrations: { why: 'registration state', columns: ['status'] },
+  sessions: { why: 'why a session was ended', columns: ['revoked_reason'] },
+  training_sessions: { why: 'published session details', columns: ['title', 'description', 'place', 'online_url', 'status'] },
+  users: { why: 'preference and a password hash', columns: ['preferred_language', 'password_hash'] },
+  persons: { why: 'ids and times only beyond the catalogued columns', columns: [] },
+  consents: { why: 'ids and validity times beyond the catalogued columns', columns: [] },
+  person_access_log: { why: 'ids and times beyond the catalogued columns', columns: [] },
+  person_corrections: { why: 'ids and times beyond the catalogued columns', columns: [] },
+  provision_records: { why: 'ids and times beyond the catalogued columns', columns: [] },
+  referral_messages: { why: 'ids and times beyond the catalogued columns', columns: [] },
+  quiz_attempts: { why: 'scores', columns: [] },
+  login_throttle: { why: 'counters', columns: [] },
+};
