@@ -49,7 +49,6 @@ export interface PersonalDataPath {
   readonly checked?: 'ALL_SQL' | 'WRITES' | 'NOT_CHECKED';
 }
 
-
 export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
   {
     id: 'person-values',
