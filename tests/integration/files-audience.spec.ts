@@ -13,7 +13,8 @@ import { RunningApi, startApi } from '../support/api';
 import { createGrant, GRANT_QUERY, transitionMutation } from '../support/grants';
 import { dataOf } from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { buildCourse, COURSE_QUERY, courseInput, publishCourse, UPDATE_COURSE } from '../support/training';
+import { ENROL } from '../support/learning';
+import { buildCourse, COURSE_QUERY, courseInput, courseTransition, publishCourse, UPDATE_COURSE } from '../support/training';
 
 let database: TestDatabase;
 let api: RunningApi;
@@ -176,5 +177,20 @@ describe('a course’s material and cover', () => {
       }),
     );
     expect(await downloads({ npoStaff, hubStaff, adminB }, materialId)).toEqual({ npoStaff: 'OK', hubStaff: 'OK', adminB: '404 NOT_FOUND' });
+  });
+
+  it('stay readable for a learner enrolled in a course that is archived, and for nobody else outside its trainers', async () => {
+    const materialId = await upload(trainer, '振り返り資料.pdf', sampleFiles.pdf(), 'TRAINING_MATERIAL');
+    const course = await buildCourse(trainer, '振り返り研修', {
+      input: { audienceAll: true },
+      modules: [{ title: '第1章', materials: [{ title: '資料', fileId: materialId }] }],
+    });
+    dataOf(await coordinator.request(ENROL, { courseId: course.id }));
+    dataOf(await trainer.request(courseTransition('archiveCourse'), { id: course.id }));
+    expect(await downloads({ trainer, coordinator, npoStaff }, materialId)).toEqual({
+      trainer: 'OK',
+      coordinator: 'OK',
+      npoStaff: '404 NOT_FOUND',
+    });
   });
 });
