@@ -174,3 +174,23 @@ test('the page speaks English too, and a file over 5 MB is refused in the browse
   await expect(page.getByText(/This file is too large \(5\.1 MB\)\. Please choose a file of 5 MB or less\./)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
 });
+
+test('the public file leaves out the DV line kept for police and hospitals; the file for partners has it, marked', async ({ page }) => {
+  const partnerLine = '03-0000-1308';
+  await openExchangePage(page);
+  const { document: publicDocument } = await exportDocument(page);
+  expect(JSON.stringify(publicDocument)).not.toContain(partnerLine);
+  expect(JSON.stringify(publicDocument)).toContain('03-0000-1306');
+
+  const partners = page.getByRole('region', { name: '関係機関向けのファイル' });
+  await expect(partners).toContainText('公開しないでください');
+  const downloading = page.waitForEvent('download');
+  await partners.getByRole('button', { name: '関係機関向けファイルをダウンロード' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^tsunagu-directory-${NETWORK_SLUG}-partners-only-\\d{8}\\.json$`));
+  const text = await readFile(await download.path(), 'utf8');
+  const document = JSON.parse(text) as Record<string, unknown>;
+  expect(document['x-tsunagu-audience']).toBe('partners');
+  expect(text).toContain(partnerLine);
+  expect(text).toContain('警察・医療機関からの連絡専用');
+});

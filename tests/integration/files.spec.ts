@@ -26,6 +26,7 @@ let storageDir: string;
 let networkA: TestNetwork;
 let editorA: SignedInClient;
 let staffA: SignedInClient;
+let trainerA: SignedInClient;
 let adminB: SignedInClient;
 
 interface ErrorBody {
@@ -100,6 +101,7 @@ beforeAll(async () => {
   });
   editorA = await signIn(api.url, networkA.members.editor.email);
   staffA = await signIn(api.url, networkA.members.staff.email);
+  trainerA = await signIn(api.url, networkA.members.trainer.email);
   adminB = await signIn(api.url, networkB.members.admin.email);
 });
 
@@ -118,8 +120,9 @@ describe('upload and download', () => {
     const uploaded = (await response.json()) as { id: string; fileName: string; mediaType: string; byteSize: number };
     expect(uploaded).toEqual({ id: expect.any(String), fileName: '募集要項 2026.pdf', mediaType: 'application/pdf', byteSize: bytes.length });
 
-    // Another member of the network (not a grant editor) downloads it.
-    const got = await download(staffA, uploaded.id);
+    // Another member of the uploading organisation (not a grant editor) downloads it; nobody has
+    // attached it yet, so other organisations may not (tests/integration/files-audience.spec.ts).
+    const got = await download(trainerA, uploaded.id);
     expect(got.status).toBe(200);
     expect(Buffer.from(await got.arrayBuffer())).toEqual(bytes);
     expect(got.headers.get('content-type')).toBe('application/pdf');

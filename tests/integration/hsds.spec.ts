@@ -1,7 +1,9 @@
 // Open Referral HSDS exchange of the directory against the real API and PostgreSQL: an export
 // re-imported into another network reproduces every service field, a faulty file reports every
 // problem with its path and changes nothing, only network admins import, and importing another
-// network's ids never touches that network.
+// network's ids never touches that network. Partner-only contact channels (a DV line kept for
+// police and hospitals) never appear in the ordinary export, nor on any unauthenticated path; only
+// a network admin's PARTNERS export, marked as such and audited, carries them.
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../
 import { RunningApi, startApi } from '../support/api';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { serviceInput } from '../support/directory';
+import { graphql } from '../support/graphql';
 
 let database: TestDatabase;
 let api: RunningApi;
@@ -32,7 +35,7 @@ const SERVICES = `query Services {
     } }
   }
 }`;
-const EXPORT = `query { exportDirectoryHsds }`;
+const EXPORT = `query Export($audience: HsdsAudience) { exportDirectoryHsds(audience: $audience) }`;
 const IMPORT = `mutation Import($document: String!) {
   importDirectoryHsds(document: $document) { ok created updated errors { path message } }
 }`;
@@ -60,8 +63,8 @@ function hsdsValidators() {
   return { organization, service };
 }
 
-async function exportOf(client: SignedInClient): Promise<string> {
-  const response = await client.request<{ exportDirectoryHsds: string }>(EXPORT);
+async function exportOf(client: SignedInClient, audience: 'PUBLIC' | 'PARTNERS' = 'PUBLIC'): Promise<string> {
+  const response = await client.request<{ exportDirectoryHsds: string }>(EXPORT, { audience });
   if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
   return response.body.data!.exportDirectoryHsds;
 }
@@ -218,8 +221,8 @@ describe('import', () => {
     expect(await exportOf(adminA)).toBe(beforeA);
   });
 
-  it('reproduces network A’s directory in network B, and leaves network A unchanged', async () => {
-    const document = await exportOf(adminA);
+  it('reproduces network A’s directory in network B (from the partners export), and leaves network A unchanged', async () => {
+    const document = await exportOf(adminA, 'PARTNERS');
     const servicesA = await servicesOf(adminA);
 
     const result = await importInto(adminB, document);
@@ -233,11 +236,11 @@ describe('import', () => {
     expect(found.body.data!.searchDirectory.services.nodes.map((node) => node.name)).toEqual(['住まいの相談窓口']);
 
     // A's ids, imported while signed in to B, made rows in B only.
-    expect(await exportOf(adminA)).toBe(document);
+    expect(await exportOf(adminA, 'PARTNERS')).toBe(document);
     expect(await servicesOf(adminA)).toEqual(servicesA);
 
     // Network B now exports A's records next to its own organisation.
-    const exportedB = JSON.parse(await exportOf(adminB)) as { organizations: unknown[]; services: unknown[] };
+    const exportedB = JSON.parse(await exportOf(adminB, 'PARTNERS')) as { organizations: unknown[]; services: unknown[] };
     const exportedA = JSON.parse(document) as { organizations: unknown[]; services: unknown[] };
     expect(exportedB.services).toEqual(exportedA.services);
     expect(exportedB.organizations).toEqual(expect.arrayContaining(exportedA.organizations));
@@ -363,5 +366,92 @@ describe('organisation kinds (issue 14: a kind decides which consents open and w
     expect(result).toMatchObject({ ok: true, created: 1, errors: [] });
     const kinds = await adminA.request<{ organization: { kind: string } }>(`query { organization(id: "${id}") { kind } }`);
     expect(kinds.body.data!.organization.kind).toBe('MUNICIPALITY');
+  });
+});
+
+describe('partner-only contact channels (the DV line)', () => {
+  const PUBLIC_LINE = '03-0000-1306';
+  const PARTNER_LINE = '03-0000-1308';
+  const PARTNER_NOTE = '警察・医療機関からの連絡専用';
+  let dvServiceId: string;
+
+  beforeAll(async () => {
+    const created = await adminA.request<{ createService: { id: string } }>(CREATE, {
+      input: serviceInput('女性相談（DV・配偶者暴力相談）', {
+        categories: ['DV_SEXUAL_VIOLENCE'],
+        targetGroups: ['WOMEN'],
+        channels: [
+          { kind: 'PHONE', value: PUBLIC_LINE, public: true },
+          { kind: 'PHONE', value: PARTNER_LINE, note: PARTNER_NOTE, public: false },
+        ],
+      }),
+    });
+    if (created.body.errors) throw new Error(JSON.stringify(created.body.errors));
+    dvServiceId = created.body.data!.createService.id;
+  });
+
+  it('never appear in the ordinary export, for any member: not in phones[], not in the channel attributes', async () => {
+    for (const client of [staffA, coordinatorA, adminA]) {
+      const text = await exportOf(client);
+      expect(text).not.toContain(PARTNER_LINE);
+      expect(text).not.toContain(PARTNER_NOTE);
+      const document = JSON.parse(text) as { services: Array<Record<string, unknown>> } & Record<string, unknown>;
+      expect(document['x-tsunagu-audience']).toBe('public');
+      const dv = document.services.find((record) => record['id'] === dvServiceId)!;
+      expect(dv['phones']).toEqual([expect.objectContaining({ number: PUBLIC_LINE })]);
+    }
+    // Also when the audience is left out of the query.
+    const bare = await staffA.request<{ exportDirectoryHsds: string }>(`query { exportDirectoryHsds }`);
+    expect(bare.body.data!.exportDirectoryHsds).toContain(PUBLIC_LINE);
+    expect(bare.body.data!.exportDirectoryHsds).not.toContain(PARTNER_LINE);
+  });
+
+  it('are in the partners export only, which a network admin alone may take, marked and audited', async () => {
+    for (const client of [staffA, coordinatorA]) {
+      expect(outcome(await client.request(EXPORT, { audience: 'PARTNERS' }))).toBe('FORBIDDEN');
+    }
+    const text = await exportOf(adminA, 'PARTNERS');
+    const document = JSON.parse(text) as { services: Array<Record<string, unknown>> } & Record<string, unknown>;
+    expect(document['x-tsunagu-audience']).toBe('partners');
+    expect(document['x-tsunagu-notice']).toContain('公開しないでください');
+    const dv = document.services.find((record) => record['id'] === dvServiceId)!;
+    expect(dv['phones']).toEqual([
+      expect.objectContaining({ number: PUBLIC_LINE }),
+      expect.objectContaining({ number: PARTNER_LINE, description: PARTNER_NOTE }),
+    ]);
+    // The marked file still validates record by record.
+    const { service: serviceSchema } = hsdsValidators();
+    expect(serviceSchema(dv)).toBe(true);
+
+    const audit = await adminA.request<{ auditLog: { nodes: Array<{ entity: string; action: string }> } }>(
+      `query { auditLog(first: 100) { nodes { entity action } } }`,
+    );
+    expect(audit.body.data!.auditLog.nodes).toContainEqual({ entity: 'Network', action: 'HSDS_EXPORTED_FOR_PARTNERS' });
+  });
+
+  it('are on no unauthenticated path: the public portal shows the public line only', async () => {
+    expect(outcome(await adminA.request(`mutation { setPortalEnabled(enabled: true) }`))).toBe('OK');
+    const portal = await graphql<{ portalDirectory: { services: Array<{ name: string; channels: Array<{ value: string; note: string | null }> }> } }>(
+      api.url,
+      `query P($slug: String!) { portalDirectory(networkSlug: $slug) { services { name channels { value note } } } }`,
+      { variables: { slug: 'hsds-a' } },
+    );
+    const text = JSON.stringify(portal.body);
+    expect(text).toContain(PUBLIC_LINE);
+    expect(text).not.toContain(PARTNER_LINE);
+    expect(text).not.toContain(PARTNER_NOTE);
+    // And the export itself needs a session.
+    const anonymous = await graphql(api.url, `query { exportDirectoryHsds }`);
+    expect(JSON.stringify(anonymous.body)).not.toContain(PARTNER_LINE);
+    expect(anonymous.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('survive re-importing the public export: the public file cannot mean to remove what it never held', async () => {
+    const document = await exportOf(adminA);
+    const result = await importInto(adminA, document);
+    expect(result.ok).toBe(true);
+    const partners = await exportOf(adminA, 'PARTNERS');
+    expect(partners).toContain(PARTNER_LINE);
+    expect(partners).toContain(PARTNER_NOTE);
   });
 });

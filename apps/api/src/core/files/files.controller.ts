@@ -1,7 +1,7 @@
 // Upload and download of files over plain HTTP (multipart in, a byte stream out), signed in by
 // the bearer token exactly like GraphQL (the global AccessTokenGuard). Thin: the rules live in
-// FilesService and file-purposes.ts; who sees a file is row-level security's answer, narrowed
-// for some purposes by the owning feature (FilesService.restrictPurpose).
+// FilesService and file-purposes.ts; who sees a file is row-level security's answer, narrowed by
+// the access rule of its purpose (file-access.ts: whoever may read the record it is attached to).
 import type { MultipartFile } from '@fastify/multipart';
 import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

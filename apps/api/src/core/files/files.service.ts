@@ -1,8 +1,9 @@
 // The one way files enter and leave the product. `store` checks a file (size, type sniffed from
 // its bytes against its name and the caller's allowed list), writes its bytes to the configured
 // storage and its catalogue row in the caller's transaction; `open` finds a file the caller may
-// see (row-level security decides: its own network, or another network's public grant) and
-// streams its bytes.
+// see — row-level security first (its own network, or another network's public grant or course),
+// then the access rule of its purpose (file-access.ts: whoever may read the record it is attached
+// to) — and streams its bytes.
 //
 // Uploads come in two steps so that no file, however large, is held in memory and no
 // transaction stays open while bytes travel over the network: `receive` streams the upload to
@@ -19,7 +20,7 @@
 // (downloads go through the row) and carry their tenant in the key, so a sweep can find them.
 // The opposite order (row first, bytes after commit) could leave a row with no bytes, which
 // readers would meet; an orphan nobody can reach is the safer failure.
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUuid } from '@tsunagu/domain';
 import { createHash, randomUUID } from 'node:crypto';
@@ -30,9 +31,10 @@ import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner 
 import type { RequestActor } from '../auth/actor';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppError } from '../graphql/app-error';
+import { FileAccessRule, FileAccessRules } from './file-access';
 import { fileErrors } from './file-errors';
 import { FILE_STORAGE, FileStorage, StorageDriver } from './file-storage';
-import { isFilePurpose, maxBytesOf } from './file-purposes';
+import { FilePurposeKey, isFilePurpose, maxBytesOf } from './file-purposes';
 import {
   claimedType,
   extensionOf,
@@ -45,12 +47,6 @@ import {
   zipEntryNamesOfFile,
 } from './file-types';
 import { stageUpload } from './staged-upload';
-
-/**
- * Decides whether a member may open a file of one purpose (true) or must get NOT_FOUND. Runs in
- * the download's transaction, in the member's network.
- */
-export type FileAccessCheck = (manager: EntityManager, actor: RequestActor, file: StoredFile) => Promise<boolean>;
 
 /** Who stores a file: the uploader's network, organisation and membership. */
 export type FileOwner = Pick<RequestActor, 'tenantId' | 'organizationId'> & { readonly membershipId: string | null };
@@ -146,12 +142,12 @@ export function cleanFileName(raw: string): string | null {
 }
 
 @Injectable()
-export class FilesService implements OnModuleInit, OnModuleDestroy {
+export class FilesService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(FilesService.name);
   /** Bytes written in a transaction not yet committed, with the savepoint depth they were written at. */
   private readonly pending = new WeakMap<QueryRunner, Array<{ key: string; depth: number }>>();
-  /** Purposes whose files only some members of the network may open (see restrictPurpose). */
-  private readonly accessChecks = new Map<string, FileAccessCheck>();
+  /** Who may read the files of each purpose (file-access.ts). */
+  private readonly accessRules = new FileAccessRules();
   private readonly rollbackCleanup: EntitySubscriberInterface = {
     afterTransactionRollback: ({ queryRunner }) => this.discardAbove(queryRunner, transactionDepth(queryRunner)),
     afterTransactionCommit: ({ queryRunner }) => {
@@ -167,6 +163,11 @@ export class FilesService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.dataSource.subscribers.push(this.rollbackCleanup);
+  }
+
+  /** Every feature registered its rules in onModuleInit: a purpose left without one stops the start. */
+  onApplicationBootstrap(): void {
+    this.accessRules.assertComplete();
   }
 
   onModuleDestroy(): void {
@@ -323,20 +324,23 @@ export class FilesService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Files of most purposes may be opened by every member of their network (row-level security's
-   * answer). A feature whose files belong to a narrower circle — partnership documents: the
-   * municipality's liaisons and the partner — registers the check here, at start.
+   * Declares who may read the files of a purpose: those who may read the record a file is
+   * attached to. The feature owning those records registers it in onModuleInit; every purpose
+   * must have one (file-access.ts).
    */
-  restrictPurpose(purpose: string, check: FileAccessCheck): void {
-    if (this.accessChecks.has(purpose)) throw new Error(`File purpose ${purpose} already has an access check`);
-    this.accessChecks.set(purpose, check);
+  registerAccessRule(purpose: FilePurposeKey, rule: FileAccessRule): void {
+    this.accessRules.register(purpose, rule);
   }
 
-  /** The file's row and its bytes as a stream (NOT_FOUND as for `find`, and when its purpose's check refuses the actor). */
+  /** Whether the actor may read this file: its purpose's rule (false when it has none). */
+  mayRead(manager: EntityManager, actor: RequestActor, file: StoredFile): Promise<boolean> {
+    return this.accessRules.mayRead(manager, actor, file);
+  }
+
+  /** The file's row and its bytes as a stream (NOT_FOUND as for `find`, and when its purpose's rule refuses the actor). */
   async open(manager: EntityManager, actor: RequestActor, fileId: string): Promise<OpenedFile> {
     const file = await this.find(manager, actor, fileId);
-    const check = this.accessChecks.get(file.purpose);
-    if (check && (file.tenantId !== actor.tenantId || !(await check(manager, actor, file)))) throw new AppError('NOT_FOUND');
+    if (!(await this.mayRead(manager, actor, file))) throw new AppError('NOT_FOUND');
     if (file.storageDriver !== this.storage.driver) {
       throw new Error(`File ${file.id} is kept in the ${file.storageDriver} storage, but FILE_STORAGE is ${this.storage.driver}`);
     }

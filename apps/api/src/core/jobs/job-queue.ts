@@ -6,6 +6,8 @@
 //
 // It connects as the application role: the pgboss schema is installed and upgraded by our own
 // migrations (migrations/1764300000000-create-jobs-and-mail-outbox.ts), never by pg-boss at start.
+// That role reads and writes every job (pg-boss needs it to), so payloads hold ids and codes only
+// and a failed job keeps no error text (job-payload.ts); both are enforced here, for every queue.
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -18,6 +20,7 @@ import { PgBoss } from 'pg-boss';
 import type { Job, Queue, SendOptions } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { assertIdsOnly, JobFailedError } from './job-payload';
 
 export const JOBS_SCHEMA = 'pgboss';
 
@@ -104,7 +107,15 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       await boss.work<never>(
         name,
         { pollingIntervalSeconds: this.config.jobs.pollingIntervalSeconds, batchSize: 1 },
-        async ([job]) => handler(job),
+        async ([job]) => {
+          try {
+            await handler(job);
+          } catch (error) {
+            // pg-boss stores what the handler throws with the job; the details go to the log only.
+            this.logger.warn({ err: error, queue: name, jobId: job.id }, 'Job failed; pg-boss retries it');
+            throw new JobFailedError(name, error);
+          }
+        },
       );
     }
   }
@@ -115,7 +126,15 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
    */
   async sendInTransaction(manager: EntityManager, name: string, data: object, options: SendOptions = {}): Promise<string | null> {
     if (!this.boss) throw new Error('The job queue has not started');
+    assertIdsOnly(name, data);
     return this.boss.send(name, data, { ...options, db: transactionalDb(manager) });
+  }
+
+  /** Creates a job outside any transaction (e.g. giving stranded mail its job again); ids and codes only. */
+  async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
+    if (!this.boss) throw new Error('The job queue has not started');
+    assertIdsOnly(name, data);
+    return this.boss.send(name, data, options);
   }
 
   /** The running instance, for tests and operations (job states). */

@@ -95,7 +95,7 @@ export class MailSender implements OnModuleInit, OnApplicationBootstrap, OnAppli
     const boss = this.jobs.instance();
     let requeued = 0;
     for (const { id } of rows) {
-      const created = await boss.send(MAIL_QUEUE, { outboxId: id } satisfies MailJobData, { id });
+      const created = await this.jobs.send(MAIL_QUEUE, { outboxId: id } satisfies MailJobData, { id });
       if (created) {
         requeued++;
         continue;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GrantActivityService } from './grant-activity.service';
+import { GrantFileAccess } from './grant-file-access';
 import { GrantJobs } from './grant-jobs';
 import { GrantReader } from './grant-reader';
 import { GrantsExchangeResolver } from './grants-exchange.resolver';
@@ -8,7 +9,7 @@ import { GrantsService } from './grants.service';
 import { JGrantsImportService } from './jgrants-import';
 
 @Module({
-  providers: [GrantReader, GrantsService, GrantActivityService, GrantsResolver, GrantJobs, JGrantsImportService, GrantsExchangeResolver],
+  providers: [GrantReader, GrantFileAccess, GrantsService, GrantActivityService, GrantsResolver, GrantJobs, JGrantsImportService, GrantsExchangeResolver],
   exports: [GrantsService, GrantActivityService],
 })
 export class GrantsModule {}

@@ -43,15 +43,24 @@ const service: Service = {
 };
 
 describe('HSDS mapping', () => {
-  it('round-trips every field of a service', () => {
+  it('round-trips every field of a service through the partners export', () => {
     const problems: ImportProblem[] = [];
-    const record = toHsdsService(service);
+    const record = toHsdsService(service, 'PARTNERS');
     expect(validateHsdsRecords([], [record])).toEqual([]);
     const imported = readService(record, '$.services[0]', problems);
     expect(problems).toEqual([]);
     expect(imported.organizationId).toBe(service.organization.id);
     const { id: _id, organization: _organization, updatedAt: _updatedAt, ...fields } = service;
     expect(validateServiceFields(imported.fields)).toEqual(fields);
+  });
+
+  it('leaves a channel that is not public out of the public export: no phone, no channel attribute', () => {
+    const record = toHsdsService(service);
+    expect(JSON.stringify(record)).not.toContain('03-0000-9999');
+    expect(JSON.stringify(record)).not.toContain('関係機関専用');
+    expect(record['phones']).toEqual([]);
+    const imported = readService(record, '$.services[0]', []);
+    expect(imported.fields.channels).toEqual([{ kind: 'VISIT', value: '月島2-2', note: null, public: true }]);
   });
 
   it('writes open 24 hours as a 00:00–23:59 schedule on each day, and nationwide as one area', () => {

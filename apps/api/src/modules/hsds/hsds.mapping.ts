@@ -28,6 +28,13 @@
 //     fee, capacity, waitlist_note, waitlist_expected_on, accepts_referrals, last_reviewed_on,
 //     open_24h, and each contact channel (kind, value, note, public flag) as JSON — phones too, so
 //     a non-public phone stays non-public.
+//
+// Audience. A channel not marked public (e.g. a DV line kept for police and hospitals,
+// 「警察・医療機関からの連絡専用」) is for network members only, and an HSDS file travels on: any
+// system that takes it republishes it. So the ordinary export (PUBLIC) holds public channels only,
+// neither in `phones[]` nor in the channel attributes. Only a network admin may choose the
+// PARTNERS export, which keeps every channel and says so at its top (`x-tsunagu-audience`,
+// `x-tsunagu-notice`); that file is for partner organisations, never for publication.
 //   Ids of the nested HSDS records (phones, schedules, areas, languages, attributes, terms) are
 //   derived from the owner's id (stable UUIDs), so the same directory exports the same document.
 //
@@ -155,8 +162,39 @@ export function toHsdsOrganization(row: OrganizationRecord): Json {
   });
 }
 
-export function toHsdsService(service: Service): Json {
+/** Who an export is for: PUBLIC (partner-only channels left out) or PARTNERS (network admins only). */
+export const HSDS_AUDIENCES = ['PUBLIC', 'PARTNERS'] as const;
+export type HsdsAudience = (typeof HSDS_AUDIENCES)[number];
+
+/** The marker at the top of an export: which audience it was made for, in words a recipient can act on. */
+export const HSDS_AUDIENCE_NOTICE: Record<HsdsAudience, LocalizedText> = {
+  PUBLIC: {
+    ja: '公開用の名簿です。関係機関専用の連絡先は含みません。',
+    en: 'Public directory: contact channels kept for partner organisations are not included.',
+  },
+  PARTNERS: {
+    ja: '関係機関向けの名簿です。公開しないでください（関係機関専用の連絡先を含みます）。',
+    en: 'For partner organisations only: do not publish (includes contact channels kept for partners).',
+  },
+};
+
+/** The top-level fields that mark a document's audience (an `x-` extension: HSDS readers ignore it). */
+export function audienceMarker(audience: HsdsAudience): Json {
+  return {
+    'x-tsunagu-audience': audience.toLowerCase(),
+    'x-tsunagu-notice': `${HSDS_AUDIENCE_NOTICE[audience].ja} / ${HSDS_AUDIENCE_NOTICE[audience].en}`,
+  };
+}
+
+/** Whether a document says it was exported for partners (its channels then include non-public ones). */
+export function isPartnersDocument(document: Record<string, unknown>): boolean {
+  return document['x-tsunagu-audience'] === 'partners';
+}
+
+/** The service as HSDS for `audience`: a PUBLIC record never carries a channel that is not public. */
+export function toHsdsService(service: Service, audience: HsdsAudience = 'PUBLIC'): Json {
   const id = service.id;
+  const channels = audience === 'PARTNERS' ? service.channels : service.channels.filter((channel) => channel.public);
   const attributes: Json[] = [
     ...service.categories.map((code) => attribute(id, 'service', TAXONOMY.category, code, SERVICE_CATEGORIES.labels[code])),
     ...service.targetGroups.map((code) => attribute(id, 'service', TAXONOMY.targetGroup, code, TARGET_GROUPS.labels[code])),
@@ -164,7 +202,7 @@ export function toHsdsService(service: Service): Json {
     fieldAttribute(id, 'service', 'capacity', service.capacity),
     fieldAttribute(id, 'service', 'accepts_referrals', String(service.acceptsReferrals)),
     fieldAttribute(id, 'service', 'open_24h', String(service.open24h)),
-    ...service.channels.map((channel, index) =>
+    ...channels.map((channel, index) =>
       fieldAttribute(id, 'service', 'channel', JSON.stringify({ kind: channel.kind, value: channel.value, note: channel.note ?? null, public: channel.public }), index),
     ),
   ];
@@ -188,7 +226,7 @@ export function toHsdsService(service: Service): Json {
     minimum_age: service.ageMin,
     maximum_age: service.ageMax,
     fees_description: service.feeNote,
-    phones: service.channels
+    phones: channels
       .filter((channel) => channel.kind === 'PHONE')
       .map((channel, index) => omitNull({ id: stableUuid(id, 'phone', String(index)), service_id: id, number: channel.value, description: channel.note })),
     schedules: periods.map((period, index) => ({

@@ -1,4 +1,12 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { enumOf } from '../../core/graphql/enum-of';
+import { HSDS_AUDIENCES } from './hsds.mapping';
+
+export const HsdsAudienceEnum = enumOf(HSDS_AUDIENCES);
+registerEnumType(HsdsAudienceEnum, {
+  name: 'HsdsAudience',
+  description: 'Who an HSDS export is for: PUBLIC (no partner-only contact channels) or PARTNERS (network admins; not to be published).',
+});
 
 @ObjectType({ description: 'A problem found in an imported HSDS document.' })
 export class HsdsImportError {

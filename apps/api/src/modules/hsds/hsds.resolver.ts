@@ -2,7 +2,8 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { preferredLanguage } from '@tsunagu/domain';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
-import { HsdsImportResult } from './hsds.model';
+import type { HsdsAudience } from './hsds.mapping';
+import { HsdsAudienceEnum, HsdsImportResult } from './hsds.model';
 import { HsdsService } from './hsds.service';
 
 @Resolver()
@@ -10,10 +11,16 @@ export class HsdsResolver {
   constructor(private readonly hsds: HsdsService) {}
 
   @Query(() => String, {
-    description: "My network's directory as Open Referral HSDS 3.x JSON: { organizations: [...], services: [...] }.",
+    description:
+      "My network's directory as Open Referral HSDS 3.x JSON: { organizations: [...], services: [...] }. PUBLIC (any member) " +
+      'leaves out contact channels kept for partners; PARTNERS (network admins, audited) keeps them and is marked ' +
+      '"x-tsunagu-audience": "partners" at its top.',
   })
-  exportDirectoryHsds(@CurrentActor() actor: RequestActor): Promise<string> {
-    return this.hsds.export(actor);
+  exportDirectoryHsds(
+    @CurrentActor() actor: RequestActor,
+    @Args('audience', { type: () => HsdsAudienceEnum, defaultValue: 'PUBLIC' }) audience: HsdsAudience,
+  ): Promise<string> {
+    return this.hsds.export(actor, audience);
   }
 
   @Mutation(() => HsdsImportResult, {

@@ -9,13 +9,19 @@
 // organisations: the uniqueness of names is checked for the state after the import, and the
 // constraint itself is deferred to the end of the organisation writes.
 //
+// Export is for an audience (hsds.mapping.ts): PUBLIC, for any member, holds public contact
+// channels only — the file is meant to travel and be republished; PARTNERS, chosen by a network
+// admin and audited, keeps the partner-only channels and is marked so at its top. Importing a
+// document not marked for partners into existing services keeps their partner-only channels
+// (the public file never carried them, so it cannot mean to remove them).
+//
 // Ids are matched within the caller's network only. Primary keys are (tenant_id, id) and
 // row-level security hides other networks' rows, so an id that also exists in another network
 // is simply created anew in the caller's network; the other network's row is never read or
 // touched (tests/integration/hsds.spec.ts shows it).
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LocalizedText } from '@tsunagu/domain';
+import type { LocalizedText, ServiceChannel } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -28,7 +34,10 @@ import { SERVICE_COLUMNS, ServiceRow, toService } from '../directory/service.map
 import { OrganizationFields, validateOrganizationFields } from '../organizations/organization-fields';
 import { mergeProblems, validateHsdsRecords } from './hsds-schema';
 import {
+  audienceMarker,
+  HsdsAudience,
   ImportedOrganization,
+  isPartnersDocument,
   ImportedService,
   ImportProblem,
   MESSAGES,
@@ -102,7 +111,8 @@ function fieldProblems(error: unknown, path: string, paths: Record<string, strin
 export class HsdsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  export(actor: RequestActor): Promise<string> {
+  export(actor: RequestActor, audience: HsdsAudience = 'PUBLIC'): Promise<string> {
+    if (audience === 'PARTNERS') assertCan(actor, 'update', { __typename: 'Network', id: actor.tenantId });
     return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
       const organizations: OrganizationRecord[] = await manager.query(
         `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 ORDER BY name, id`,
@@ -114,9 +124,23 @@ export class HsdsService {
         [actor.tenantId],
       );
       const document = {
+        ...audienceMarker(audience),
         organizations: organizations.map(toHsdsOrganization),
-        services: services.map((row) => toHsdsService(toService(row))),
+        services: services.map((row) => toHsdsService(toService(row), audience)),
       };
+      if (audience === 'PARTNERS') {
+        // Partner-only numbers leave the product in this file: who took them, and when, is kept.
+        await recordAudit(manager, {
+          tenantId: actor.tenantId,
+          actorUserId: actor.userId,
+          actorMembershipId: actor.membershipId,
+          organizationId: null,
+          entity: 'Network',
+          entityId: actor.tenantId,
+          action: 'HSDS_EXPORTED_FOR_PARTNERS',
+          changedFields: [],
+        });
+      }
       return JSON.stringify(document, null, 2);
     });
   }
@@ -151,7 +175,7 @@ export class HsdsService {
     const services = rawServices.map((raw, index) => readService(raw, `$.services[${index}]`, problems));
 
     try {
-      return await this.write(actor, organizations, services, schemaProblems, problems);
+      return await this.write(actor, organizations, services, schemaProblems, problems, isPartnersDocument(root));
     } catch (error) {
       // Only when a concurrent change took a name between our check and the write.
       const problem = duplicateNameProblem(error, organizations);
@@ -167,14 +191,20 @@ export class HsdsService {
     services: ImportedService[],
     schemaProblems: ImportProblem[],
     problems: ImportProblem[],
+    partnersDocument: boolean,
   ): Promise<HsdsImportOutcome> {
     return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
       const existingOrganizations: Array<{ id: string; name: string; kind: string }> = await manager.query(
         `SELECT id, name, kind FROM organizations WHERE tenant_id = $1`,
         [actor.tenantId],
       );
-      const existingServiceIds = new Set(
-        ((await manager.query(`SELECT id FROM services WHERE tenant_id = $1`, [actor.tenantId])) as Array<{ id: string }>).map((row) => row.id),
+      const existingServices: Array<{ id: string; channels: ServiceChannel[] }> = await manager.query(
+        `SELECT id, channels FROM services WHERE tenant_id = $1`,
+        [actor.tenantId],
+      );
+      const existingServiceIds = new Set(existingServices.map((row) => row.id));
+      const partnerOnlyChannels = new Map(
+        existingServices.map((row) => [row.id, row.channels.filter((channel) => !channel.public)] as const),
       );
       const organizationIds = new Set(existingOrganizations.map((row) => row.id));
 
@@ -214,8 +244,14 @@ export class HsdsService {
         if (service.organizationId && !fileOrganizationIds.has(service.organizationId) && !organizationIds.has(service.organizationId)) {
           problems.push({ path: `${service.path}.organization_id`, message: MESSAGES.unknownOrganization });
         }
+        const kept = partnersDocument
+          ? []
+          : (partnerOnlyChannels.get(service.id) ?? []).filter(
+              (channel) => !service.fields.channels.some((given) => given.kind === channel.kind && given.value === channel.value),
+            );
+        const fields = kept.length ? { ...service.fields, channels: [...service.fields.channels, ...kept] } : service.fields;
         try {
-          checkedServices.push({ ...service, checked: validateServiceFields(service.fields) });
+          checkedServices.push({ ...service, checked: validateServiceFields(fields) });
         } catch (error) {
           problems.push(...fieldProblems(error, service.path, SERVICE_FIELD_PATHS));
         }

@@ -6,7 +6,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { abilityFor } from '../../core/authz/authorize';
-import { FilesService, StoredFile } from '../../core/files/files.service';
+import type { FileForAccess } from '../../core/files/file-access';
+import { FilesService } from '../../core/files/files.service';
 import { partnershipSubject } from './partnership-reader';
 import { PARTNERSHIP_DOCUMENT_PURPOSE } from './partnerships.service';
 
@@ -15,10 +16,12 @@ export class PartnershipDocumentsAccess implements OnModuleInit {
   constructor(private readonly files: FilesService) {}
 
   onModuleInit(): void {
-    this.files.restrictPurpose(PARTNERSHIP_DOCUMENT_PURPOSE, (manager, actor, file) => this.mayOpen(manager, actor, file));
+    this.files.registerAccessRule(PARTNERSHIP_DOCUMENT_PURPOSE, (manager, actor, file) => this.mayOpen(manager, actor, file));
   }
 
-  async mayOpen(manager: EntityManager, actor: RequestActor, file: StoredFile): Promise<boolean> {
+  async mayOpen(manager: EntityManager, actor: RequestActor, file: FileForAccess): Promise<boolean> {
+    // Partnerships never cross networks.
+    if (file.tenantId !== actor.tenantId) return false;
     const ability = abilityFor(actor);
     if (ability.can('create', { __typename: 'Partnership', organizationId: file.organizationId, partnerOrganizationId: '' })) return true;
     const partnerships: Array<{ organization_id: string; partner_organization_id: string }> = await manager.query(

@@ -59,6 +59,17 @@ function DirectoryExchange() {
           </Text>
           <ExportHsdsButton>{t('hsds.export')}</ExportHsdsButton>
         </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="hsds-partners-heading">
+          <Title order={2} fz="h4" mb="xs" id="hsds-partners-heading">
+            {t('hsds.partnersHeading')}
+          </Title>
+          <Text mb="md" maw={720}>
+            {t('hsds.partnersHelp')}
+          </Text>
+          <ExportHsdsButton variant="default" forPartners>
+            {t('hsds.exportPartners')}
+          </ExportHsdsButton>
+        </Card>
         <ImportSection />
       </Stack>
     </>

@@ -1,8 +1,10 @@
-// Downloads the network's directory as an HSDS JSON file. Any member may export; the file is
-// named tsunagu-directory-<network slug>-<yyyymmdd>.json (the date in Japan time).
+// Downloads the network's directory as an HSDS JSON file. Any member may export the public file
+// (no contact channel kept for partners), named tsunagu-directory-<network slug>-<yyyymmdd>.json
+// (the date in Japan time); a network admin may choose the file for partners, which keeps those
+// channels and is named …-partners-only-<yyyymmdd>.json.
 import { useApolloClient } from '@apollo/client/react';
 import { Button, Stack, type ButtonProps } from '@mantine/core';
-import { ExportDirectoryHsdsDocument } from '@tsunagu/graphql-client';
+import { ExportDirectoryHsdsDocument, type HsdsAudience } from '@tsunagu/graphql-client';
 import { useState, type ReactNode } from 'react';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
@@ -13,10 +15,13 @@ export function ExportHsdsButton({
   children,
   variant,
   size,
+  forPartners = false,
 }: {
   children: ReactNode;
   variant?: ButtonProps['variant'];
   size?: ButtonProps['size'];
+  /** The file for partner organisations (network admins only). */
+  forPartners?: boolean;
 }) {
   const client = useApolloClient();
   const { me } = useSession();
@@ -29,8 +34,9 @@ export function ExportHsdsButton({
     setExporting(true);
     try {
       // Always the current directory, and never kept in the cache (it can be large).
-      const result = await client.query({ query: ExportDirectoryHsdsDocument, fetchPolicy: 'no-cache' });
-      if (result.data) downloadText(result.data.exportDirectoryHsds, exportFileName(slug));
+      const audience: HsdsAudience = forPartners ? 'PARTNERS' : 'PUBLIC';
+      const result = await client.query({ query: ExportDirectoryHsdsDocument, variables: { audience }, fetchPolicy: 'no-cache' });
+      if (result.data) downloadText(result.data.exportDirectoryHsds, exportFileName(slug, new Date(), forPartners));
     } catch (caught) {
       setError(readApiError(caught));
     } finally {

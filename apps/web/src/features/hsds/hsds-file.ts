@@ -13,8 +13,9 @@ export function tokyoDateStamp(now: Date = new Date()): string {
     .replace(/-/g, '');
 }
 
-export function exportFileName(networkSlug: string, now: Date = new Date()): string {
-  return `tsunagu-directory-${networkSlug}-${tokyoDateStamp(now)}.json`;
+/** The partners' file says so in its name too (its content carries x-tsunagu-audience: partners). */
+export function exportFileName(networkSlug: string, now: Date = new Date(), forPartners = false): string {
+  return `tsunagu-directory-${networkSlug}${forPartners ? '-partners-only' : ''}-${tokyoDateStamp(now)}.json`;
 }
 
 /** Saves text as a file through a temporary object URL. */
