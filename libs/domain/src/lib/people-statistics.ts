@@ -9,7 +9,7 @@ import type { Gender, LivingSituation, PersonalDataCategory, PersonValues } from
 import { vocabulary } from './vocabulary';
 
 /** Ten-year age bands, the coarsest the national surveys publish by; 90 and over is one band. */
-export const AGE_BANDS = vocabulary({
+export const STATISTICS_AGE_BANDS = vocabulary({
   AGE_0_9: { ja: '10歳未満', en: 'Under 10' },
   AGE_10_19: { ja: '10代', en: '10–19' },
   AGE_20_29: { ja: '20代', en: '20–29' },
@@ -21,11 +21,11 @@ export const AGE_BANDS = vocabulary({
   AGE_80_89: { ja: '80代', en: '80–89' },
   AGE_90_PLUS: { ja: '90歳以上', en: '90 and over' },
 });
-export type AgeBand = (typeof AGE_BANDS.codes)[number];
+export type StatisticsAgeBand = (typeof STATISTICS_AGE_BANDS.codes)[number];
 
 /** The projection a STATISTICS read yields. Null: the source category was not disclosed, or holds nothing. */
 export interface PersonStatistics {
-  readonly ageBand: AgeBand | null;
+  readonly ageBand: StatisticsAgeBand | null;
   readonly gender: Gender | null;
   /** JIS X 0402 municipality code (e.g. 13102): never the address or postal code. */
   readonly municipalityCode: string | null;
@@ -71,12 +71,12 @@ export function ageOn(birthDate: string, onDate: string): number | null {
   return age < 0 ? null : age;
 }
 
-export function ageBandOf(birthDate: string | null, onDate: string): AgeBand | null {
+export function ageBandOf(birthDate: string | null, onDate: string): StatisticsAgeBand | null {
   if (!birthDate) return null;
   const age = ageOn(birthDate, onDate);
   if (age === null) return null;
   if (age >= 90) return 'AGE_90_PLUS';
-  return AGE_BANDS.codes[Math.floor(age / 10)];
+  return STATISTICS_AGE_BANDS.codes[Math.floor(age / 10)];
 }
 
 /** The date in Japan (YYYY-MM-DD) of an instant: the read date an age band is computed on. */

@@ -849,6 +849,7 @@ export type WithheldReason =
   | 'NO_CONSENT'
   | 'PURPOSE_NOT_STATED'
   | 'ROLE_NOT_PERMITTED'
+  | 'STATISTICS_ONLY'
   | 'USE_CEASED';
 
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
