@@ -54,7 +54,8 @@ test('a statistics read shows the statistical fields and no name, birth date or 
   const recipient = await signedInPage(browser, NETWORK_ADMIN.email);
   await recipient.goto(`${AOKI}?purpose=STATISTICS`);
   const statistics = recipient.getByTestId('person-statistics');
-  await expect(statistics).toBeVisible();
+  // The first read of the page after sign-in can be slow on a busy machine.
+  await expect(statistics).toBeVisible({ timeout: 20_000 });
   await expect(statistics).toContainText('年齢階級');
   await expect(statistics).toContainText('13102');
   await expect(statistics).toContainText('一人暮らし');
