@@ -5,6 +5,7 @@ export * from './lib/roles';
 export * from './lib/directory';
 export * from './lib/people';
 export * from './lib/people-fields';
+export * from './lib/people-statistics';
 export * from './lib/referrals';
 export * from './lib/vocabulary';
 export * from './lib/grants';

@@ -7,8 +7,8 @@
 //
 // The consents show each state the rule knows: active to a named organisation for referral,
 // active to organisation kinds for case conferences, separate special-care consents, one
-// expired, one revoked (with its reason), one not valid yet, and one person whose use has
-// stopped. Their dates are relative to the first seeding, which fixes them (fixed ids, inserts
+// expired, one revoked (with its reason), one not valid yet, one for statistics, and one person
+// whose use has stopped. Their dates are relative to the first seeding, which fixes them (fixed ids, inserts
 // that skip existing rows).
 import {
   ConsentMethod,
@@ -284,6 +284,13 @@ export const DEMO_CONSENTS: DemoConsent[] = [
     id: consent(12), personId: person(11), categories: ['IDENTITY', 'CONTACT', 'HOUSEHOLD', 'CONSULTATION'],
     purposes: ['REFERRAL', 'CASE_CONFERENCE'], recipientOrganizationIds: [KOMOREBI], recipientKinds: [],
     validFromDays: -70, validUntilDays: 295, method: 'WRITTEN', evidenceNote: '窓口で同意書に署名', specialCareExplained: false,
+  },
+  // 青木 遥: also for statistics to the support centre, which then reads only the statistical
+  // fields (age band, municipality, living situation, needs), never her name (issue 14).
+  {
+    id: consent(13), personId: person(1), categories: ['IDENTITY', 'CONTACT', 'HOUSEHOLD', 'CONSULTATION'], purposes: ['STATISTICS'],
+    recipientOrganizationIds: [SUPPORT_CENTER], recipientKinds: [], validFromDays: -100, validUntilDays: 265,
+    method: 'WRITTEN', evidenceNote: '統計への利用について同意書に署名', specialCareExplained: false,
   },
 ];
 

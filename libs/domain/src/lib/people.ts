@@ -59,6 +59,10 @@ export const WITHHELD_REASONS = vocabulary({
   USE_CEASED: { ja: '本人の求めにより利用を停止しています', en: 'Use stopped at the person’s request' },
   ERASED: { ja: '本人の求めにより消去済みです', en: 'Erased at the person’s request' },
   NOT_SHARED: { ja: 'この紹介では共有されていない項目です', en: 'Not shared in this referral' },
+  STATISTICS_ONLY: {
+    ja: '統計目的の閲覧では、個人が特定されない集計用の項目（年齢階級など）だけを表示します',
+    en: 'A statistics read shows only the non-identifying statistical fields (age band and the like)',
+  },
 });
 export type WithheldReason = (typeof WITHHELD_REASONS.codes)[number];
 

@@ -8,6 +8,10 @@
 //   - any other organisation sees a category only while an active consent names it (or its
 //     kind), the purpose of the read and the category; otherwise the category comes back
 //     WITHHELD with the reason, never as a silent null;
+//   - a read for STATISTICS never returns a category's values, whoever reads and whatever the
+//     consent covers: the categories the rule would disclose come back WITHHELD as
+//     STATISTICS_ONLY, and only their non-identifying projection (libs/domain
+//     people-statistics: age band, gender, municipality code, living situation, needs codes);
 //   - every read from outside the owner is written to the access log, and what it disclosed
 //     to a provision record (APPI Art. 29/30), in the same transaction as the read.
 import { Injectable } from '@nestjs/common';
@@ -19,12 +23,15 @@ import {
   decideForOwner,
   decideForRecipient,
   isSpecialCare,
+  japanDateOf,
   maySeeSpecialCare,
   mayDoCasework,
   PERSONAL_DATA_CATEGORIES,
   PersonalDataCategory,
+  PersonStatistics,
   PersonStatus,
   PersonValues,
+  statisticsProjection,
   WithheldReason,
 } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
@@ -50,6 +57,8 @@ export interface PersonView {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly categories: { readonly [C in PersonalDataCategory]: CategoryView<C> };
+  /** Set exactly for a STATISTICS read: the only values such a read yields. */
+  readonly statistics: PersonStatistics | null;
 }
 
 /** A consent as the reader and the provision writer need it. */
@@ -167,8 +176,21 @@ export class PersonalDataReader {
         }
         return decision;
       };
+      const decisions = new Map(PERSONAL_DATA_CATEGORIES.codes.map((category) => [category, decide(category)] as const));
+      let statistics: PersonStatistics | null = null;
+      if (purpose === 'STATISTICS') {
+        // The rule still decides which categories the projection may draw from; sealed
+        // (special-care) values are never opened, since no statistical field comes from them.
+        const disclosedValues: Partial<Record<PersonalDataCategory, unknown>> = {};
+        for (const [category, decision] of decisions) {
+          if (decision.access !== 'DISCLOSED') continue;
+          if (PLAIN_COLUMNS[category]) disclosedValues[category] = this.valuesOf(actor.tenantId, row, category);
+          decisions.set(category, { access: 'WITHHELD', reason: 'STATISTICS_ONLY', consentId: decision.consentId });
+        }
+        statistics = statisticsProjection(disclosedValues as Partial<PersonValues>, japanDateOf(now));
+      }
       const categories = Object.fromEntries(
-        PERSONAL_DATA_CATEGORIES.codes.map((category) => [category, this.categoryView(actor, row, category, decide(category))]),
+        PERSONAL_DATA_CATEGORIES.codes.map((category) => [category, this.categoryView(actor, row, category, decisions.get(category)!)]),
       ) as unknown as PersonView['categories'];
       const view: PersonView = {
         id: row.id,
@@ -181,10 +203,14 @@ export class PersonalDataReader {
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         categories,
+        statistics,
       };
       views.set(row.id, view);
       if (!owned) {
-        const disclosed = PERSONAL_DATA_CATEGORIES.codes.filter((category) => categories[category].access === 'DISCLOSED');
+        // Under STATISTICS what reached the reader is the projection: the categories it drew from.
+        const disclosed = statistics
+          ? [...statistics.sourceCategories]
+          : PERSONAL_DATA_CATEGORIES.codes.filter((category) => categories[category].access === 'DISCLOSED');
         const consentIds = [...new Set(disclosed.map((category) => categories[category].consentId as string))];
         outsideReads.push({ view, disclosed, consentIds });
       }

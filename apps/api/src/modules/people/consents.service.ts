@@ -1,11 +1,16 @@
 // Consent records: recorded by the owning organisation's admins and coordinators, never
 // edited — revoked (at once, with who, when and why) or superseded by a new one — so the
-// history of what a person agreed to stays readable.
+// history of what a person agreed to stays readable. A member who may not see special-care data
+// (STAFF) sees a special-care consent's categories only as one marker (specialCareHidden) and
+// none of its free text (evidence note and file, revocation reason): they could name the
+// condition the values hide.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  categoriesAsSeenBy,
   consentState,
   isSpecialCare,
+  maySeeSpecialCare,
   isUuid,
   LocalizedText,
   PERSONAL_DATA_CATEGORIES,
@@ -45,7 +50,13 @@ const CONSENT_SELECT = `
     LEFT JOIN users ru ON ru.id = rm.user_id
     LEFT JOIN consent_evidence_files f ON f.tenant_id = c.tenant_id AND f.consent_id = c.id`;
 
-type ConsentRow = Record<string, unknown> & { id: string; organization_id: string; person_id: string; revoked_at: Date | null };
+type ConsentRow = Record<string, unknown> & {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  revoked_at: Date | null;
+  special_care: boolean;
+};
 
 @Injectable()
 export class ConsentsService {
@@ -68,7 +79,7 @@ export class ConsentsService {
         `${CONSENT_SELECT} WHERE c.tenant_id = $1 AND c.person_id = $2 ORDER BY c.created_at DESC, c.id DESC`,
         [actor.tenantId, personId],
       );
-      return rows.map((row) => this.toConsent(row));
+      return rows.map((row) => this.toConsent(actor, row));
     });
   }
 
@@ -170,6 +181,16 @@ export class ConsentsService {
     return this.tenant(actor, async (manager) => {
       const current = await this.loadRow(manager, actor, consentId);
       assertCan(actor, 'read', { __typename: 'Consent', organizationId: current.organization_id });
+      if (current.special_care && !maySeeSpecialCare(actor.roles)) {
+        throw new AppError(
+          'FORBIDDEN',
+          text(
+            '要配慮個人情報についての同意の証跡は、団体の管理者かコーディネーターだけが開けます。必要なときは担当のコーディネーターに依頼してください。',
+            'The evidence of a consent for special-care data opens only for organisation admins and coordinators. Ask the coordinator in charge if you need it.',
+          ),
+          { reason: 'SPECIAL_CARE_ROLE_REQUIRED' },
+        );
+      }
       const [file]: Array<{ file_name: string; media_type: string; content: Buffer }> = await manager.query(
         `SELECT file_name, media_type, content FROM consent_evidence_files WHERE tenant_id = $1 AND consent_id = $2`,
         [actor.tenantId, consentId],
@@ -196,7 +217,7 @@ export class ConsentsService {
   private async loadRow(manager: EntityManager, actor: RequestActor, id: string): Promise<ConsentRow> {
     if (!isUuid(id)) throw notFound(CONSENT);
     const [row]: ConsentRow[] = await manager.query(
-      `SELECT id, organization_id, person_id, revoked_at FROM consents WHERE tenant_id = $1 AND id = $2`,
+      `SELECT id, organization_id, person_id, revoked_at, special_care FROM consents WHERE tenant_id = $1 AND id = $2`,
       [actor.tenantId, id],
     );
     // Consents are the owner's business: another organisation learns nothing from an id.
@@ -207,10 +228,17 @@ export class ConsentsService {
   private async load(manager: EntityManager, actor: RequestActor, id: string): Promise<Consent> {
     const [row]: ConsentRow[] = await manager.query(`${CONSENT_SELECT} WHERE c.tenant_id = $1 AND c.id = $2`, [actor.tenantId, id]);
     if (!row) throw notFound(CONSENT);
-    return this.toConsent(row);
+    return this.toConsent(actor, row);
   }
 
-  private toConsent(row: ConsentRow): Consent {
+  private toConsent(actor: RequestActor, row: ConsentRow): Consent {
+    const seen = categoriesAsSeenBy(
+      actor.roles,
+      PERSONAL_DATA_CATEGORIES.codes.filter((category) => (row.categories as string[]).includes(category)),
+    );
+    // A special-care consent's free text is withheld as a whole from a role that may not see
+    // special-care data, and says so (never an empty string passed off as the value).
+    const textWithheld = row.special_care && !maySeeSpecialCare(actor.roles);
     const facts = {
       validFrom: row.valid_from as Date,
       validUntil: (row.valid_until as Date | null) ?? null,
@@ -220,7 +248,8 @@ export class ConsentsService {
       id: row.id,
       personId: row.person_id,
       state: consentState(facts, this.clock.now()),
-      categories: PERSONAL_DATA_CATEGORIES.codes.filter((category) => (row.categories as string[]).includes(category)),
+      categories: [...seen.categories],
+      specialCareHidden: seen.specialCareHidden,
       purposes: row.purposes as Consent['purposes'],
       recipientOrganizations: row.recipients as Consent['recipientOrganizations'],
       recipientKinds: row.recipient_kinds as Consent['recipientKinds'],
@@ -229,16 +258,17 @@ export class ConsentsService {
       method: row.method as Consent['method'],
       obtainedBy: { id: row.obtained_by_membership_id as string, name: row.obtained_by_name as string },
       obtainedAt: row.obtained_at as Date,
-      evidenceNote: (row.evidence_note as string | null) ?? null,
-      evidenceFileName: (row.evidence_file_name as string | null) ?? null,
-      specialCare: row.special_care as boolean,
+      evidenceNote: textWithheld ? null : ((row.evidence_note as string | null) ?? null),
+      evidenceFileName: textWithheld ? null : ((row.evidence_file_name as string | null) ?? null),
+      textWithheldReason: textWithheld ? 'ROLE_NOT_PERMITTED' : null,
+      specialCare: row.special_care,
       supersedesId: (row.supersedes_id as string | null) ?? null,
       supersededById: (row.superseded_by_id as string | null) ?? null,
       revokedAt: row.revoked_at,
       revokedBy: row.revoked_by_membership_id
         ? { id: row.revoked_by_membership_id as string, name: row.revoked_by_name as string }
         : null,
-      revocationReason: (row.revocation_reason as string | null) ?? null,
+      revocationReason: textWithheld ? null : ((row.revocation_reason as string | null) ?? null),
       createdAt: row.created_at as Date,
     };
   }

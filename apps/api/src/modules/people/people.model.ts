@@ -20,6 +20,8 @@ import {
   PERSONAL_DATA_CATEGORIES,
   PersonalDataCategory,
   PersonStatus,
+  STATISTICS_AGE_BANDS,
+  StatisticsAgeBand,
   WITHHELD_REASONS,
   WithheldReason,
 } from '@tsunagu/domain';
@@ -36,6 +38,7 @@ export const PersonStatusEnum = enumOf(PERSON_STATUSES.codes);
 export const GenderEnum = enumOf(GENDERS.codes);
 export const LivingSituationEnum = enumOf(LIVING_SITUATIONS.codes);
 export const DisabilityCertificateEnum = enumOf(DISABILITY_CERTIFICATES.codes);
+export const StatisticsAgeBandEnum = enumOf(STATISTICS_AGE_BANDS.codes);
 export const CategoryAccessEnum = { DISCLOSED: 'DISCLOSED', WITHHELD: 'WITHHELD' } as const;
 export type CategoryAccess = keyof typeof CategoryAccessEnum;
 export const ProvisionSideEnum = { PROVIDED: 'PROVIDED', RECEIVED: 'RECEIVED' } as const;
@@ -53,6 +56,10 @@ registerEnumType(PersonStatusEnum, { name: 'PersonStatus' });
 registerEnumType(GenderEnum, { name: 'Gender' });
 registerEnumType(LivingSituationEnum, { name: 'LivingSituation' });
 registerEnumType(DisabilityCertificateEnum, { name: 'DisabilityCertificate' });
+registerEnumType(StatisticsAgeBandEnum, {
+  name: 'StatisticsAgeBand',
+  description: 'Ten-year age band on the date of the read (Japan time); 90 and over is one band.',
+});
 registerEnumType(CategoryAccessEnum, {
   name: 'CategoryAccess',
   description: 'DISCLOSED: the values are given (they may still be empty). WITHHELD: see withheldReason.',
@@ -174,6 +181,24 @@ export class CategoryState {
   @Field({ description: 'Special-care data (要配慮個人情報).' }) specialCare!: boolean;
 }
 
+@ObjectType({
+  description:
+    'What a STATISTICS read yields instead of values (never a name, kana, birth date, contact, address, note or special-care value). ' +
+    'A field is null when its source category was not disclosed for statistics or holds nothing; sourceCategories says which were.',
+})
+export class PersonStatistics {
+  @Field(() => StatisticsAgeBandEnum, { nullable: true, description: 'From IDENTITY: the ten-year age band on the read date.' })
+  ageBand!: StatisticsAgeBand | null;
+  @Field(() => GenderEnum, { nullable: true, description: 'From IDENTITY.' }) gender!: Gender | null;
+  @Field(() => String, { nullable: true, description: 'From CONTACT: JIS X 0402 municipality code, never the address.' })
+  municipalityCode!: string | null;
+  @Field(() => LivingSituationEnum, { nullable: true, description: 'From HOUSEHOLD.' }) livingSituation!: LivingSituation | null;
+  @Field(() => [String], { nullable: true, description: 'From CONSULTATION: ServiceCategory codes of the needs, never the summary or notes.' })
+  needs!: string[] | null;
+  @Field(() => [PersonalDataCategoryEnum], { description: 'The categories disclosed for statistics that these fields were drawn from.' })
+  sourceCategories!: PersonalDataCategory[];
+}
+
 @ObjectType({ description: 'A person supported (当事者), as the acting membership may see them.' })
 export class Person {
   @Field(() => ID) id!: string;
@@ -193,6 +218,11 @@ export class Person {
   @Field(() => FinancialSection) financial!: FinancialSection;
   @Field(() => LegalSection) legal!: LegalSection;
   @Field(() => ConsultationSection) consultation!: ConsultationSection;
+  @Field(() => PersonStatistics, {
+    nullable: true,
+    description: 'Set exactly when the read was for STATISTICS: then every category is WITHHELD (STATISTICS_ONLY or another reason) and this is all that is given.',
+  })
+  statistics!: PersonStatistics | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }
@@ -220,7 +250,12 @@ export class Consent {
   @Field(() => ID) id!: string;
   @Field(() => ID) personId!: string;
   @Field(() => ConsentStateEnum) state!: ConsentState;
-  @Field(() => [PersonalDataCategoryEnum]) categories!: PersonalDataCategory[];
+  @Field(() => [PersonalDataCategoryEnum], {
+    description: 'The categories I may know of: without special-care ones for a role that may not see them (see specialCareHidden).',
+  })
+  categories!: PersonalDataCategory[];
+  @Field({ description: 'True when special-care categories were left out of categories for me: show one "special-care data (hidden)" marker.' })
+  specialCareHidden!: boolean;
   @Field(() => [ConsentPurposeEnum]) purposes!: ConsentPurpose[];
   @Field(() => [NamedRef]) recipientOrganizations!: NamedRef[];
   @Field(() => [OrganizationKindEnum]) recipientKinds!: OrganizationKind[];
@@ -231,6 +266,11 @@ export class Consent {
   @Field(() => GraphQLISODateTime) obtainedAt!: Date;
   @Field(() => String, { nullable: true }) evidenceNote!: string | null;
   @Field(() => String, { nullable: true }) evidenceFileName!: string | null;
+  @Field(() => WithheldReasonEnum, {
+    nullable: true,
+    description: 'Set when evidenceNote, evidenceFileName and revocationReason are withheld from me (a special-care consent): they are then null.',
+  })
+  textWithheldReason!: WithheldReason | null;
   @Field({ description: 'Covers special-care categories (its own, explicit consent).' }) specialCare!: boolean;
   @Field(() => ID, { nullable: true }) supersedesId!: string | null;
   @Field(() => ID, { nullable: true }) supersededById!: string | null;

@@ -62,6 +62,9 @@ export function toPerson(view: PersonView): Person {
     purpose: view.purpose,
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
+    statistics: view.statistics
+      ? { ...view.statistics, needs: view.statistics.needs ? [...view.statistics.needs] : null, sourceCategories: [...view.statistics.sourceCategories] }
+      : null,
     categories: PERSONAL_DATA_CATEGORIES.codes.map((category) => ({
       category,
       access: view.categories[category].access,

@@ -1,5 +1,7 @@
 // A person's consents (owning organisation): each with its state, what it covers, for whom,
-// how long, how it was obtained and its evidence; recording a new one and revoking one.
+// how long, how it was obtained and its evidence; recording a new one and revoking one. A member
+// who may not see special-care data gets a special-care consent's categories as one marker and
+// its evidence and revocation reason as withheld (the API leaves them out).
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import type { OrganizationKind } from '@tsunagu/domain';
@@ -12,7 +14,7 @@ import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { organizationKindLabel } from '../../app/labels';
 import { ConsentForm } from './consent-form';
-import { ConsentStateBadge, SpecialCareBadge } from './person-badges';
+import { ConsentStateBadge, SpecialCareBadge, WithheldNotice } from './person-badges';
 import { ReasonDialog } from './reason-dialog';
 import { formatDateTime, formatInstantDate, saveFile, usePeopleLabels } from './vocabulary';
 
@@ -70,8 +72,10 @@ function ConsentCard({ consent, canRevoke }: { consent: ConsentRowFragment; canR
     }
   };
 
+  const categories = list([...consent.categories.map(labels.category), ...(consent.specialCareHidden ? [labels.specialCareHidden] : [])]);
+  const textWithheld = consent.textWithheldReason;
   const items = [
-    { term: t('people.consents.categories'), description: list(consent.categories.map(labels.category)) },
+    { term: t('people.consents.categories'), description: <span data-testid="consent-categories">{categories}</span> },
     { term: t('people.consents.purposes'), description: list(consent.purposes.map(labels.purpose)) },
     { term: t('people.consents.recipients'), description: list(recipients) },
     {
@@ -85,6 +89,7 @@ function ConsentCard({ consent, canRevoke }: { consent: ConsentRowFragment; canR
       term: t('people.consents.obtainedBy'),
       description: t('people.consents.obtainedByAt', { name: consent.obtainedBy.name, at: formatDateTime(consent.obtainedAt, labels.language) }),
     },
+    ...(textWithheld ? [{ term: t('people.consents.evidenceWithheld'), description: <WithheldNotice reason={textWithheld} /> }] : []),
     ...(consent.evidenceNote ? [{ term: t('people.consents.evidenceNote'), description: consent.evidenceNote }] : []),
     ...(consent.evidenceFileName
       ? [
@@ -102,18 +107,23 @@ function ConsentCard({ consent, canRevoke }: { consent: ConsentRowFragment; canR
       ? [
           {
             term: t('people.consents.revoked'),
-            description: t('people.consents.revokedInfo', {
-              at: formatDateTime(consent.revokedAt, labels.language),
-              name: consent.revokedBy?.name ?? '',
-              reason: consent.revocationReason ?? '',
-            }),
+            description: textWithheld
+              ? t('people.consents.revokedInfoWithoutReason', {
+                  at: formatDateTime(consent.revokedAt, labels.language),
+                  name: consent.revokedBy?.name ?? '',
+                })
+              : t('people.consents.revokedInfo', {
+                  at: formatDateTime(consent.revokedAt, labels.language),
+                  name: consent.revokedBy?.name ?? '',
+                  reason: consent.revocationReason ?? '',
+                }),
           },
         ]
       : []),
   ];
 
   return (
-    <Card withBorder padding="md" component="article" aria-label={t('people.consents.cardLabel', { categories: list(consent.categories.map(labels.category)) })} data-consent-state={consent.state}>
+    <Card withBorder padding="md" component="article" aria-label={t('people.consents.cardLabel', { categories })} data-consent-state={consent.state}>
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
           <Group gap="xs">

@@ -16,6 +16,7 @@ import { ConsentsPanel } from './consents-panel';
 import { PersonStatusBadge } from './person-badges';
 import { PersonRecordsPanel } from './person-records-panel';
 import { readPurpose } from './shared-people-page';
+import { StatisticsCard } from './statistics-card';
 import { SubjectRequests } from './subject-requests';
 import { personName, usePeopleLabels } from './vocabulary';
 import { PersonReferralsSection } from '../referrals/person-referrals-section';
@@ -74,7 +75,10 @@ export function PersonPage() {
             {canRecords ? <Tabs.Tab value="records">{t('people.records.title')}</Tabs.Tab> : null}
           </Tabs.List>
           <Tabs.Panel value="data" pt="md">
-            <CategoryCards person={person} />
+            <Stack gap="md">
+              {person.statistics ? <StatisticsCard statistics={person.statistics} /> : null}
+              <CategoryCards person={person} />
+            </Stack>
           </Tabs.Panel>
           {canConsents ? (
             <Tabs.Panel value="consents" pt="md">

@@ -11,6 +11,9 @@ import {
   PERSON_STATUSES,
   PERSONAL_DATA_CATEGORIES,
   PERSONAL_DATA_FIELD_LABELS,
+  PERSON_STATISTICS_FIELD_LABELS,
+  SPECIAL_CARE_HIDDEN_LABEL,
+  STATISTICS_AGE_BANDS,
   WITHHELD_REASONS,
   type LocalizedText,
   type PersonalDataCategory,
@@ -38,6 +41,10 @@ export interface PeopleLabels {
   livingSituation: (code: string) => string;
   certificate: (code: string) => string;
   field: (category: PersonalDataCategory, field: string) => string;
+  ageBand: (code: string) => string;
+  statisticsField: (field: keyof typeof PERSON_STATISTICS_FIELD_LABELS) => string;
+  /** The one marker shown instead of special-care categories to a role that may not see them. */
+  specialCareHidden: string;
 }
 
 /** Label functions for the current UI language. */
@@ -59,6 +66,9 @@ export function usePeopleLabels(): PeopleLabels {
       certificate: of(DISABILITY_CERTIFICATES.labels),
       field: (category: PersonalDataCategory, field: string) =>
         labelIn(PERSONAL_DATA_FIELD_LABELS[category] as Labels, field, language),
+      ageBand: of(STATISTICS_AGE_BANDS.labels),
+      statisticsField: (field: keyof typeof PERSON_STATISTICS_FIELD_LABELS) => labelIn(PERSON_STATISTICS_FIELD_LABELS, field, language),
+      specialCareHidden: language === 'en' ? SPECIAL_CARE_HIDDEN_LABEL.en : SPECIAL_CARE_HIDDEN_LABEL.ja,
     }),
     [language, of],
   );
