@@ -67,7 +67,7 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'persons.duplicate_key',
     ],
     rule:
-      'PersonalDataReader (core/personal-data/person-reader.ts): owner roles (decideForOwner), consent matrix for recipients (decideForRecipient), the referral\'s shared categories, STATISTICS projection; access log and provision record on every outside read. single-read-path.spec.ts keeps SQL on persons here.',
+      'PersonalDataReader (core/personal-data/person-reader.ts): owner roles (decideForOwner), consent matrix for recipients (decideForRecipient), bounded by the shared categories of live referrals for REFERRAL, and for STATISTICS only the non-identifying projection of libs/domain people-statistics.ts (Person.statistics); access log and provision record on every outside read. single-read-path.spec.ts keeps SQL on persons here.',
     paths: ['core/personal-data/person-reader.ts', 'core/personal-data/person-records.ts'],
   },
   {
@@ -112,7 +112,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     kind: 'PERSON_FACTS',
     holds: 'A consent\'s categories, recipients and purposes (a HEALTH consent says the person has health data).',
     columns: ['consents.categories', 'consents.purposes', 'consents.recipient_organization_ids', 'consents.recipient_kinds', 'consents.method'],
-    rule: 'Owner organisation\'s casework roles only (ability Consent); special-care categories shown to STAFF only as one hidden marker (categoriesAsSeenBy); the reader uses them to decide.',
+    rule:
+      'Owner organisation\'s casework roles only (ability Consent); special-care categories shown to STAFF only as one hidden marker (categoriesAsSeenBy, Consent.specialCareHidden; people-statistics-staff.spec.ts); the reader uses them to decide.',
     paths: [
       'core/personal-data/person-reader.ts',
       'core/personal-data/person-records.ts',
@@ -127,7 +128,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     kind: 'FREE_TEXT',
     holds: 'Evidence notes and revocation reasons of a consent.',
     columns: ['consents.evidence_note', 'consents.revocation_reason'],
-    rule: 'Owner organisation\'s casework roles only; withheld from STAFF when the consent covers special-care categories.',
+    rule:
+      'Owner organisation\'s casework roles only; null with Consent.textWithheldReason ROLE_NOT_PERMITTED for roles that may not see special-care data when the consent covers special-care categories.',
     paths: [
       'core/personal-data/person-records.ts',
       'modules/people/consents.service.ts',
@@ -140,7 +142,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     kind: 'FILES',
     holds: 'Scans or photos of a signed consent form.',
     columns: ['consent_evidence_files.content', 'consent_evidence_files.file_name'],
-    rule: 'Owner organisation\'s casework roles only (consents.service.ts, ability Consent); never sent to another organisation.',
+    rule:
+      'Owner organisation\'s casework roles only (consents.service.ts, ability Consent); refused (SPECIAL_CARE_ROLE_REQUIRED) to roles that may not see special-care data for a special-care consent; never sent to another organisation.',
     paths: ['modules/people/consents.service.ts'],
   },
   {
@@ -225,7 +228,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     kind: 'FILES',
     holds: 'Uploaded files (grant attachments, course materials, partnership documents) and where they are stored.',
     columns: ['files.file_name', 'files.storage_key'],
-    rule: 'A file is readable exactly by those who may read the record it belongs to, checked in core/files per purpose.',
+    rule:
+      'A file is readable exactly by those who may read the record it belongs to: core/files/file-access.ts holds one rule per purpose (grant-file-access.ts, course-file-access.ts, partnership-documents-access.ts), a purpose without a rule is refused, an unattached upload is its organisation\'s only; file metadata over GraphQL comes through the same readers (files-audience.spec.ts).',
     paths: [
       'core/files/files.service.ts',
       'modules/grants/grant-reader.ts',
@@ -239,7 +243,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     kind: 'OUTBOUND',
     holds: 'Mail to members: recipient address and bodies (which name members, never a person supported\'s values).',
     columns: ['mail_outbox.recipient', 'mail_outbox.subject', 'mail_outbox.text_body', 'mail_outbox.html_body'],
-    rule: 'Written in the transaction of the change, read only by the sender worker (RLS per network); templates take ids and member names, never person values.',
+    rule:
+      'Written in the transaction of the change; the application role may only insert, and the sender reads it as the owner role (job-payloads.spec.ts › the mail outbox); templates take ids and member names, never a person supported\'s values.',
     paths: ['core/mail/mail-outbox.ts', 'core/mail/mail-sender.ts'],
   },
   {
@@ -247,7 +252,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     kind: 'OUTBOUND',
     holds: 'Background job payloads (pgboss.job.data).',
     columns: [],
-    rule: 'Ids and codes only, never personal values (core/jobs/job-queue.ts; tests/integration job payload check).',
+    rule:
+      'Ids, codes, dates, numbers and flags only: core/jobs/job-payload.ts refuses anything else before it is stored; a failed job keeps only its queue and an error code (job-payloads.spec.ts runs every queue\'s real flows and finds no name, address or free text).',
     paths: ['core/jobs/job-queue.ts'],
   },
   {
@@ -352,7 +358,7 @@ export const NOT_PERSONAL: Readonly<Record<string, { readonly why: string; reado
   refresh_tokens: { why: 'a token hash', columns: ['token_hash'] },
   schema_migrations: { why: 'migration bookkeeping', columns: ['name'] },
   services: {
-    why: 'public service listings (partner-only phone lines are kept out of public exports by the HSDS mapping)',
+    why: 'public service listings; channels marked public: false (partner-only lines) leave the network only in the network admin\'s marked partners export, never in the public HSDS file or the portal (hsds.spec.ts)',
     columns: [
       'name', 'name_kana', 'description', 'categories', 'target_groups', 'eligibility', 'area_codes', 'languages',
       'opening_hours', 'channels', 'channel_kinds', 'open_days', 'fee', 'fee_note', 'capacity', 'waitlist_note',
