@@ -93,6 +93,11 @@ function fieldProblems(error: unknown, path: string, paths: Record<string, strin
   return entries.map(([field, message]) => ({ path: `${path}.${paths[field] ?? field}`, message }));
 }
 
+const KIND_CHANGE_NOT_IMPORTED = {
+  ja: 'この団体の種別はネットワークの登録と異なります。種別は取り込みでは変更できません。ネットワーク管理者が団体の画面で、影響を確認してから変更してください。',
+  en: 'This organisation’s kind differs from the one registered in the network. An import does not change a kind: a network admin changes it on the organisation’s page, after reviewing its effect.',
+};
+
 @Injectable()
 export class HsdsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -191,6 +196,16 @@ export class HsdsService {
         }
       }
       problems.push(...nameProblems(existingOrganizations, organizations));
+      // An import never changes an organisation's kind (issue 14): the kind decides whose data
+      // reaches the organisation and which roles it may hold, so it changes only through
+      // changeOrganizationKind, after its preview.
+      const currentKinds = new Map(existingOrganizations.map((row) => [row.id, row.kind]));
+      for (const organization of organizations) {
+        const current = organization.id ? currentKinds.get(organization.id) : undefined;
+        if (organization.kind && current && organization.kind !== current) {
+          problems.push({ path: `${organization.path}.attributes`, message: KIND_CHANGE_NOT_IMPORTED });
+        }
+      }
 
       // Services: their organisation exists (in the file or the network), and the form's rules.
       const fileOrganizationIds = new Set(organizations.map((organization) => organization.id));
