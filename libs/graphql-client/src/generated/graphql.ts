@@ -811,14 +811,13 @@ export type UpdateMyProfileInput = {
   preferredLanguage?: string | null | undefined;
 };
 
-/** Only the fields given are changed; null clears an optional field. */
+/** Only the fields given are changed; null clears an optional field. The kind is not among them: it changes only through changeOrganizationKind (network admins, after its preview). */
 export type UpdateOrganizationInput = {
   address?: string | null | undefined;
   corporateNumber?: string | null | undefined;
   description?: string | null | undefined;
   email?: string | null | undefined;
   id: string | number;
-  kind?: OrganizationKind | null | undefined;
   /** https URL of a logo image. */
   logoUrl?: string | null | undefined;
   municipalityCode?: string | null | undefined;
