@@ -133,6 +133,29 @@ describe('finding 1: an organisation admin changes its own kind', () => {
   });
 });
 
+describe('finding 1 through the directory exchange', () => {
+  it('an HSDS import does not change a kind: it names the record and writes nothing', async () => {
+    const netAdmin = await as(network, 'netAdmin');
+    const exported = await netAdmin.request<{ exportDirectoryHsds: string }>(`query { exportDirectoryHsds }`);
+    const document = JSON.parse(exported.body.data!.exportDirectoryHsds) as {
+      organizations: Array<{ id: string; attributes: Array<{ link_type: string; value?: string }> }>;
+    };
+    const index = document.organizations.findIndex((organization) => organization.id === network.organizations['npo']);
+    const kind = document.organizations[index].attributes.find((attribute) => attribute.link_type === 'tsunagu_field' && attribute.value === 'NPO');
+    expect(kind).toBeDefined();
+    kind!.value = 'MUNICIPALITY';
+    const imported = await netAdmin.request<{ importDirectoryHsds: { ok: boolean; errors: Array<{ path: string; message: string }> } }>(
+      `mutation($document: String!) { importDirectoryHsds(document: $document) { ok errors { path message } } }`,
+      { document: JSON.stringify(document) },
+    );
+    expect(imported.body.data?.importDirectoryHsds.ok).toBe(false);
+    expect(imported.body.data?.importDirectoryHsds.errors).toEqual([
+      { path: `$.organizations[${index}].attributes`, message: expect.stringContaining('種別は取り込みでは変更できません') },
+    ]);
+    expect(await kindOf(network.organizations['npo'])).toBe('NPO');
+  });
+});
+
 describe('finding 2: roles the organisation kind does not allow', () => {
   it('refuses an NPO admin giving LIAISON or GRANT_EDITOR, naming the role and the kind, and changes nothing', async () => {
     const npoAdmin = await as(network, 'npoAdmin');
