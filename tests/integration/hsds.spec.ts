@@ -350,7 +350,7 @@ describe('organisation kinds (issue 14: a kind decides which consents open and w
     const result = await importInto(adminA, JSON.stringify(document), { 'accept-language': 'en' });
     expect(result).toMatchObject({ ok: false, created: 0, updated: 0 });
     expect(result.errors).toEqual([
-      { path: `$.organizations[${index}].attributes`, message: expect.stringContaining('cannot change an existing organisation') },
+      { path: `$.organizations[${index}].attributes`, message: expect.stringContaining('An import does not change a kind') },
     ]);
     expect(await exportOf(adminA)).toBe(before);
   });

@@ -711,7 +711,7 @@ describe('inbox and outbox', () => {
     lists = await createNetwork(database.ownerUrl, {
       slug: 'referrals-lists',
       organizations: { p: 'NPO', q: 'NPO', r: 'MUNICIPALITY' },
-      members: { coordinatorP: ['p', ['COORDINATOR']], coordinatorQ: ['q', ['COORDINATOR']], coordinatorR: ['r', ['COORDINATOR']], liaisonQ: ['q', ['LIAISON']] },
+      members: { coordinatorP: ['p', ['COORDINATOR']], coordinatorQ: ['q', ['COORDINATOR']], coordinatorR: ['r', ['COORDINATOR']], trainerQ: ['q', ['TRAINER']] },
     });
     for (const key of Object.keys(lists.members)) l[key] = await signIn(api.url, lists.members[key].email);
     serviceOfP = await createReceivingService(l.coordinatorP, 'Pの窓口');
@@ -743,14 +743,14 @@ describe('inbox and outbox', () => {
     expect(ids(await listAll(l.coordinatorR, 'INBOX'))).toEqual([]);
     expect(ids(await listAll(l.coordinatorR, 'OUTBOX'))).toEqual(expectedIds((row) => row.from === 'r'));
     // Members who do no casework have no boxes, and read or answer no referral of their organisation.
-    expect(outcome(await l.liaisonQ.request(REFERRAL_LIST, { box: 'INBOX' }))).toBe('FORBIDDEN');
-    expect(outcome(await l.liaisonQ.request(REFERRAL_COUNTS, { box: 'INBOX' }))).toBe('FORBIDDEN');
+    expect(outcome(await l.trainerQ.request(REFERRAL_LIST, { box: 'INBOX' }))).toBe('FORBIDDEN');
+    expect(outcome(await l.trainerQ.request(REFERRAL_COUNTS, { box: 'INBOX' }))).toBe('FORBIDDEN');
     const received = made[3].id;
-    expect(outcome(await detail(l.liaisonQ, received))).toBe('FORBIDDEN');
-    expect(outcome(await l.liaisonQ.request(MARK_READ, { id: received }))).toBe('FORBIDDEN');
-    expect(outcome(await l.liaisonQ.request(POST_MESSAGE, { id: received, body: 'x' }))).toBe('FORBIDDEN');
-    expect(outcome(await transition(l.liaisonQ, received, 'ACCEPT'))).toBe('FORBIDDEN');
-    expect(outcome(await forward(l.liaisonQ, received, { serviceId: serviceOfP, reason: 'x' }))).toBe('FORBIDDEN');
+    expect(outcome(await detail(l.trainerQ, received))).toBe('FORBIDDEN');
+    expect(outcome(await l.trainerQ.request(MARK_READ, { id: received }))).toBe('FORBIDDEN');
+    expect(outcome(await l.trainerQ.request(POST_MESSAGE, { id: received, body: 'x' }))).toBe('FORBIDDEN');
+    expect(outcome(await transition(l.trainerQ, received, 'ACCEPT'))).toBe('FORBIDDEN');
+    expect(outcome(await forward(l.trainerQ, received, { serviceId: serviceOfP, reason: 'x' }))).toBe('FORBIDDEN');
     expect(await countFor(sql, 'referral_reads', 'referral_id = $1', [received])).toBe(0);
   });
 

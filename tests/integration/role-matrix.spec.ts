@@ -1,7 +1,9 @@
 // The role matrix: every account mutation (and the admin queries) tried by every role, each
 // allowed or FORBIDDEN as DESIGN.md specifies. Only an ORG_ADMIN manages its own
 // organisation's members; only a NETWORK_ADMIN admits and edits any organisation and grants
-// NETWORK_ADMIN; nobody edits another organisation's data.
+// NETWORK_ADMIN; nobody edits another organisation's data; only a NETWORK_ADMIN changes an
+// organisation's kind. Every role sits in a municipality, the one kind that allows them all
+// (a LIAISON or GRANT_EDITOR in an NPO cannot exist: organization-kind-invariants.spec.ts).
 import type { Role } from '@tsunagu/domain';
 import { randomUUID } from 'node:crypto';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
@@ -20,19 +22,19 @@ beforeAll(async () => {
   api = await startApi(database);
   network = await createNetwork(database.ownerUrl, {
     slug: 'matrix',
-    organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
+    organizations: { city: 'MUNICIPALITY', hub: 'INTERMEDIARY', spare: 'OTHER' },
     members: {
-      // The network admin sits in the hub; every other role in the NPO.
+      // The network admin sits in the hub; every other role in the municipality.
       NETWORK_ADMIN: ['hub', ['NETWORK_ADMIN']],
-      ORG_ADMIN: ['npo', ['ORG_ADMIN']],
-      COORDINATOR: ['npo', ['COORDINATOR']],
-      GRANT_EDITOR: ['npo', ['GRANT_EDITOR']],
-      LIAISON: ['npo', ['LIAISON']],
-      TRAINER: ['npo', ['TRAINER']],
-      STAFF: ['npo', ['STAFF']],
-      targetNpo: ['npo', ['STAFF']],
+      ORG_ADMIN: ['city', ['ORG_ADMIN']],
+      COORDINATOR: ['city', ['COORDINATOR']],
+      GRANT_EDITOR: ['city', ['GRANT_EDITOR']],
+      LIAISON: ['city', ['LIAISON']],
+      TRAINER: ['city', ['TRAINER']],
+      STAFF: ['city', ['STAFF']],
+      targetCity: ['city', ['STAFF']],
       targetHub: ['hub', ['STAFF']],
-      targetGrant: ['npo', ['STAFF']],
+      targetGrant: ['city', ['STAFF']],
     },
   });
   for (const role of ROLES) clients.set(role, await signIn(api.url, network.members[role].email));
@@ -54,8 +56,8 @@ const matrix: Array<[string, () => string, Record<Role, Expectation>]> = [
     only('NETWORK_ADMIN'),
   ],
   [
-    'updateOrganization (the NPO)',
-    () => `mutation { updateOrganization(input: { id: "${network.organizations.npo}", nameKana: "エヌピーオー" }) { id } }`,
+    'updateOrganization (own organisation)',
+    () => `mutation { updateOrganization(input: { id: "${network.organizations.city}", nameKana: "エヌピーオー" }) { id } }`,
     only('NETWORK_ADMIN', 'ORG_ADMIN'),
   ],
   [
@@ -64,9 +66,20 @@ const matrix: Array<[string, () => string, Record<Role, Expectation>]> = [
     only('NETWORK_ADMIN'),
   ],
   [
+    'organizationKindChangePreview (own organisation)',
+    () => `{ organizationKindChangePreview(id: "${network.organizations.city}", kind: NPO) { peopleNewlyReadable } }`,
+    only('NETWORK_ADMIN'),
+  ],
+  [
+    'changeOrganizationKind (an organisation without kind-bound roles)',
+    () =>
+      `mutation { changeOrganizationKind(input: { id: "${network.organizations.spare}", kind: NPO, confirmedPeopleNoLongerReadable: 0, confirmedPeopleNewlyReadable: 0 }) { kind } }`,
+    only('NETWORK_ADMIN'),
+  ],
+  [
     'inviteMember (own organisation, STAFF)',
     () =>
-      `mutation { inviteMember(input: { organizationId: "${network.organizations.npo}", email: "${randomUUID()}@example.jp", roles: [STAFF] }) { id } }`,
+      `mutation { inviteMember(input: { organizationId: "${network.organizations.city}", email: "${randomUUID()}@example.jp", roles: [STAFF] }) { id } }`,
     only('NETWORK_ADMIN', 'ORG_ADMIN'),
   ],
   [
@@ -78,12 +91,17 @@ const matrix: Array<[string, () => string, Record<Role, Expectation>]> = [
   [
     'inviteMember granting NETWORK_ADMIN',
     () =>
-      `mutation { inviteMember(input: { organizationId: "${network.organizations.npo}", email: "${randomUUID()}@example.jp", roles: [NETWORK_ADMIN] }) { id } }`,
+      `mutation { inviteMember(input: { organizationId: "${network.organizations.city}", email: "${randomUUID()}@example.jp", roles: [NETWORK_ADMIN] }) { id } }`,
     only('NETWORK_ADMIN'),
   ],
   [
     'updateMemberRoles (own organisation)',
-    () => `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetNpo.membershipId}", roles: [COORDINATOR, STAFF] }) { id } }`,
+    () => `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetCity.membershipId}", roles: [COORDINATOR, STAFF] }) { id } }`,
+    only('NETWORK_ADMIN', 'ORG_ADMIN'),
+  ],
+  [
+    'updateMemberRoles giving LIAISON (own organisation, a municipality)',
+    () => `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetCity.membershipId}", roles: [LIAISON, STAFF] }) { id } }`,
     only('NETWORK_ADMIN', 'ORG_ADMIN'),
   ],
   [
@@ -98,7 +116,7 @@ const matrix: Array<[string, () => string, Record<Role, Expectation>]> = [
   ],
   [
     'setMembershipDisabled (own organisation)',
-    () => `mutation { setMembershipDisabled(membershipId: "${network.members.targetNpo.membershipId}", disabled: false) { id } }`,
+    () => `mutation { setMembershipDisabled(membershipId: "${network.members.targetCity.membershipId}", disabled: false) { id } }`,
     only('NETWORK_ADMIN', 'ORG_ADMIN'),
   ],
   [
@@ -114,10 +132,10 @@ const matrix: Array<[string, () => string, Record<Role, Expectation>]> = [
   ],
   [
     'invitations (own organisation)',
-    () => `{ invitations(organizationId: "${network.organizations.npo}") { id } }`,
+    () => `{ invitations(organizationId: "${network.organizations.city}") { id } }`,
     only('NETWORK_ADMIN', 'ORG_ADMIN'),
   ],
-  ['members (own organisation)', () => `{ members(organizationId: "${network.organizations.npo}") { nodes { id } } }`, only(...ROLES)],
+  ['members (own organisation)', () => `{ members(organizationId: "${network.organizations.city}") { nodes { id } } }`, only(...ROLES)],
   [
     'members (another organisation)',
     () => `{ members(organizationId: "${network.organizations.hub}") { nodes { id } } }`,
@@ -136,7 +154,7 @@ describe('revokeInvitation', () => {
   it.each(ROLES)('as %s', async (role) => {
     const admin = clients.get('NETWORK_ADMIN')!;
     const invited = await admin.request<{ inviteMember: { id: string } }>(
-      `mutation { inviteMember(input: { organizationId: "${network.organizations.npo}", email: "${randomUUID()}@example.jp", roles: [STAFF] }) { id } }`,
+      `mutation { inviteMember(input: { organizationId: "${network.organizations.city}", email: "${randomUUID()}@example.jp", roles: [STAFF] }) { id } }`,
     );
     const response = await clients.get(role)!.request(`mutation { revokeInvitation(id: "${invited.body.data!.inviteMember.id}") { revokedAt } }`);
     expect(outcome(response)).toBe(only('NETWORK_ADMIN', 'ORG_ADMIN')[role]);
@@ -155,15 +173,15 @@ describe('guards that hold for admins too', () => {
   it('an organisation admin cannot touch a network admin in their organisation', async () => {
     const admin = clients.get('NETWORK_ADMIN')!;
     await admin.request(
-      `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetNpo.membershipId}", roles: [NETWORK_ADMIN, STAFF] }) { id } }`,
+      `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetCity.membershipId}", roles: [NETWORK_ADMIN, STAFF] }) { id } }`,
     );
     const orgAdmin = clients.get('ORG_ADMIN')!;
     const demote = await orgAdmin.request(
-      `mutation { setMembershipDisabled(membershipId: "${network.members.targetNpo.membershipId}", disabled: true) { id } }`,
+      `mutation { setMembershipDisabled(membershipId: "${network.members.targetCity.membershipId}", disabled: true) { id } }`,
     );
     expect(outcome(demote)).toBe('FORBIDDEN');
     await admin.request(
-      `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetNpo.membershipId}", roles: [STAFF] }) { id } }`,
+      `mutation { updateMemberRoles(input: { membershipId: "${network.members.targetCity.membershipId}", roles: [STAFF] }) { id } }`,
     );
   });
 

@@ -3,6 +3,7 @@
 // Idempotent (fixed ids, inserts that skip existing rows), so it runs on every start and only
 // adds what is missing. Later capabilities extend it. The accounts are listed in the README.
 import * as argon2 from 'argon2';
+import { rolesNotAllowedInKind } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ARGON2_OPTIONS } from '../core/auth/password-hasher';
 import type { FileStorage } from '../core/files/file-storage';
@@ -32,6 +33,9 @@ async function seedNetwork(manager: EntityManager, network: DemoNetwork, passwor
       [network.id, organization.id, organization.kind, organization.name, organization.nameKana, organization.municipalityCode],
     );
     for (const member of organization.members) {
+      // The database refuses it too (memberships_roles_allowed_by_kind); this names the demo entry.
+      const refused = rolesNotAllowedInKind(member.roles, organization.kind);
+      if (refused.length) throw new Error(`Demo member ${member.email} holds ${refused.join(', ')}, not allowed in a ${organization.kind}`);
       let [user]: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE email = $1`, [member.email]);
       if (!user) {
         [user] = await manager.query(

@@ -129,4 +129,28 @@ describe('defineAbilityFor', () => {
     expect(defineAbilityFor(actor(['NETWORK_ADMIN'])).can('read', application('org-b'))).toBe(false);
     expect(defineAbilityFor(actor(['ORG_ADMIN'])).can('read', 'GrantApplicationTotals')).toBe(false);
   });
+
+  it('lets only a network admin change an organisation kind, its own organisation’s too', () => {
+    const change = (organizationId: string) => ({ __typename: 'OrganizationKindChange' as const, organizationId });
+    expect(defineAbilityFor(actor(['ORG_ADMIN'])).can('update', change('org-a'))).toBe(false);
+    expect(defineAbilityFor(actor(['ORG_ADMIN', 'COORDINATOR', 'LIAISON'], 'org-a', 'MUNICIPALITY')).can('update', change('org-a'))).toBe(false);
+    expect(defineAbilityFor(actor(['NETWORK_ADMIN'])).can('update', change('org-b'))).toBe(true);
+  });
+
+  it('requires both the role and the kind for partnerships, grant publishing and network reports', () => {
+    const grant = { __typename: 'Grant' as const, organizationId: 'org-a' };
+    const partnership = { __typename: 'Partnership' as const, organizationId: 'org-a', partnerOrganizationId: 'org-b' };
+    const liaisonIn = (kind: OrganizationKind) => defineAbilityFor(actor(['LIAISON'], 'org-a', kind));
+    const editorIn = (kind: OrganizationKind) => defineAbilityFor(actor(['GRANT_EDITOR'], 'org-a', kind));
+    expect(liaisonIn('MUNICIPALITY').can('read', 'NetworkReport')).toBe(true);
+    expect(liaisonIn('MUNICIPALITY').can('create', partnership)).toBe(true);
+    for (const kind of ['NPO', 'INTERMEDIARY', 'SOCIAL_WELFARE_COUNCIL', 'OTHER'] as const) {
+      expect(liaisonIn(kind).can('read', 'NetworkReport')).toBe(false);
+      expect(liaisonIn(kind).can('read', { __typename: 'OrganizationReport', organizationId: 'org-b' })).toBe(false);
+      expect(liaisonIn(kind).can('create', partnership)).toBe(false);
+    }
+    expect(editorIn('INTERMEDIARY').can('create', grant)).toBe(true);
+    expect(editorIn('MUNICIPALITY').can('create', grant)).toBe(true);
+    for (const kind of ['NPO', 'SOCIAL_WELFARE_COUNCIL', 'OTHER'] as const) expect(editorIn(kind).can('create', grant)).toBe(false);
+  });
 });

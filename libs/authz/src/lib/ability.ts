@@ -30,6 +30,14 @@ export interface OrganizationSubject {
   readonly __typename: 'Organization';
   readonly id: string;
 }
+/**
+ * Changing an organisation's kind: it widens or narrows which consents reach the organisation
+ * ("to municipalities") and which roles it may hold, so only a network admin may do it.
+ */
+export interface OrganizationKindChangeSubject {
+  readonly __typename: 'OrganizationKindChange';
+  readonly organizationId: string;
+}
 export interface MembershipSubject {
   readonly __typename: 'Membership';
   readonly organizationId: string;
@@ -120,6 +128,7 @@ export interface OrganizationReportSubject {
 type SubjectObject =
   | NetworkSubject
   | OrganizationSubject
+  | OrganizationKindChangeSubject
   | MembershipSubject
   | InvitationSubject
   | ServiceSubject
@@ -208,13 +217,13 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
     }
 
     // Partnerships: a municipality's liaisons manage its own; every member of the partner
-    // organisation reads the ones it is party to. Reports: network admins and liaisons read
+    // organisation reads the ones it is party to. Reports: network admins and a municipality's liaisons (role and kind) read
     // the whole network's; org admins read their own organisation's.
     if (mayManagePartnerships(actor.organizationKind, actor.roles)) {
       can(['create', 'read', 'update'], 'Partnership', own);
     }
     can('read', 'Partnership', { partnerOrganizationId: actor.organizationId });
-    if (mayReadNetworkReports(actor.roles)) {
+    if (mayReadNetworkReports(actor.organizationKind, actor.roles)) {
       can('read', 'NetworkReport');
       can('read', 'OrganizationReport');
     }
@@ -232,6 +241,7 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
     if (actor.roles.includes('NETWORK_ADMIN')) {
       can('update', 'Network', { id: actor.tenantId });
       can(['create', 'update'], 'Organization');
+      can('update', 'OrganizationKindChange');
       can(['read', 'update'], 'Membership');
       can(['create', 'read', 'delete'], 'Invitation');
       can('read', 'AuditEntry');

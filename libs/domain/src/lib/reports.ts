@@ -1,11 +1,15 @@
 // Network reports (実態把握・評価, DESIGN.md capability 7): the rules every figure follows, so the
 // API, the CSV, the PDF and the tests agree — who reads which scope, small-cell suppression,
 // the fiscal year, and how a percentile is taken from the hourly acceptance histogram.
-import type { Role } from './roles';
+import { roleAllowedInKind, type OrganizationKind, type Role } from './roles';
 
-/** Network admins and liaisons read the whole network's reports. */
-export function mayReadNetworkReports(roles: readonly Role[]): boolean {
-  return roles.includes('NETWORK_ADMIN') || roles.includes('LIAISON');
+/**
+ * Network admins and a municipality's liaisons read the whole network's reports. The kind is
+ * checked as well as the role (defence in depth): a LIAISON outside a municipality cannot exist
+ * (roleAllowedInKind), and if one did it would still read nothing network-wide.
+ */
+export function mayReadNetworkReports(organizationKind: OrganizationKind, roles: readonly Role[]): boolean {
+  return roles.includes('NETWORK_ADMIN') || (roles.includes('LIAISON') && roleAllowedInKind('LIAISON', organizationKind));
 }
 
 /** Organisation admins read their own organisation's reports. */

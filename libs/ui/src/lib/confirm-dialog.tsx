@@ -12,6 +12,8 @@ export interface ConfirmDialogProps {
   /** Red for actions that take something away. */
   danger?: boolean;
   loading?: boolean;
+  /** The confirm button is off, e.g. while what it would confirm is still being worked out. */
+  confirmDisabled?: boolean;
   /** Shown under the text, e.g. the API's reason for refusing. */
   error?: ReactNode;
   onConfirm: () => void;
@@ -26,6 +28,7 @@ export function ConfirmDialog({
   cancelLabel,
   danger = false,
   loading = false,
+  confirmDisabled = false,
   error,
   onConfirm,
   onCancel,
@@ -39,7 +42,7 @@ export function ConfirmDialog({
           <Button variant="default" onClick={onCancel} disabled={loading}>
             {cancelLabel}
           </Button>
-          <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={loading}>
+          <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={loading} disabled={confirmDisabled}>
             {confirmLabel}
           </Button>
         </Group>

@@ -12,6 +12,8 @@ const VALUE_COLUMNS =
 const PERSONS_TABLE = /\b(FROM|JOIN|UPDATE|INTO)\s+persons\b/i;
 /** Files that may name the persons table (for ids and pseudonyms, never values), and why. */
 const KNOWN_READERS_OF_PSEUDONYMS = [
+  // Counts people (by status and owner, no values) whose consents a kind change opens or closes.
+  path.join('modules', 'organizations', 'organization-kind.service.ts'),
   path.join('modules', 'people', 'kept-records.service.ts'),
   path.join('modules', 'referrals', 'referrals.service.ts'),
 ];

@@ -52,11 +52,6 @@ import {
 /** Largest document accepted (UTF-8 bytes). */
 export const MAX_HSDS_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-const KIND_CHANGE_NOT_IMPORTED = {
-  ja: '既存の団体の種別はインポートでは変更できません。ネットワーク管理者が団体の画面で、影響を確認してから変更してください。',
-  en: 'An import cannot change an existing organisation\'s kind. A network admin changes it on the organisation\'s page, after seeing its effect.',
-};
-
 const ORGANIZATION_COLUMNS = `id, kind, name, name_kana, corporate_number, municipality_code, description, postal_code,
   address, website, phone, email, logo_url`;
 
@@ -106,6 +101,11 @@ function fieldProblems(error: unknown, path: string, paths: Record<string, strin
   if (!entries.length) return [{ path, message: error.localized }];
   return entries.map(([field, message]) => ({ path: `${path}.${paths[field] ?? field}`, message }));
 }
+
+const KIND_CHANGE_NOT_IMPORTED = {
+  ja: 'この団体の種別はネットワークの登録と異なります。種別は取り込みでは変更できません。ネットワーク管理者が団体の画面で、影響を確認してから変更してください。',
+  en: 'This organisation’s kind differs from the one registered in the network. An import does not change a kind: a network admin changes it on the organisation’s page, after reviewing its effect.',
+};
 
 @Injectable()
 export class HsdsService {

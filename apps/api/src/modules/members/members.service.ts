@@ -8,7 +8,10 @@ import {
   isUuid,
   LocalizedText,
   normalizeEmail,
+  type OrganizationKind,
   Role,
+  roleNotAllowedMessage,
+  rolesNotAllowedInKind,
   SUPPORTED_LANGUAGES,
   SupportedLanguage,
 } from '@tsunagu/domain';
@@ -70,12 +73,22 @@ function badInput(field: string, message: LocalizedText, reason: string): AppErr
   return new AppError('BAD_USER_INPUT', message, { reason, fields: { [field]: message } });
 }
 
-/** Roles must be a non-empty set the granter is allowed to give. */
-function checkRoles(actor: RequestActor, roles: readonly Role[], previous: readonly Role[] = []): Role[] {
+/**
+ * A role the organisation's kind does not allow (ROLE_KINDS in libs/domain): refused whoever
+ * asks, a network admin too. The database refuses it again (memberships_roles_allowed_by_kind).
+ */
+export function assertRolesAllowedInKind(roles: readonly Role[], kind: OrganizationKind, field = 'roles'): void {
+  const [refused] = rolesNotAllowedInKind(roles, kind);
+  if (refused) throw badInput(field, roleNotAllowedMessage(refused, kind), 'ROLE_NOT_ALLOWED_FOR_KIND');
+}
+
+/** Roles must be a non-empty set the organisation's kind allows and the granter may give. */
+function checkRoles(actor: RequestActor, roles: readonly Role[], kind: OrganizationKind, previous: readonly Role[] = []): Role[] {
   const unique = [...new Set(roles)];
   if (!unique.length) {
     throw badInput('roles', { ja: '役割を1つ以上選んでください。', en: 'Choose at least one role.' }, 'NO_ROLES');
   }
+  assertRolesAllowedInKind(unique, kind);
   const allowed = grantableRoles(actor.roles);
   const changed = [...unique.filter((role) => !previous.includes(role)), ...previous.filter((role) => !unique.includes(role))];
   if (changed.some((role) => !allowed.includes(role))) {
@@ -152,7 +165,7 @@ export class MembersService {
     return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
       const organization = await this.assertOrganization(manager, actor, organizationId);
       assertCan(actor, 'create', { __typename: 'Invitation', organizationId });
-      const roles = checkRoles(actor, input.roles);
+      const roles = checkRoles(actor, input.roles, organization.kind);
       const existing: unknown[] = await manager.query(
         `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
           WHERE m.tenant_id = $1 AND m.organization_id = $2 AND u.email = $3`,
@@ -276,6 +289,13 @@ export class MembersService {
       if (!invitation) throw new AppError('BAD_USER_INPUT', INVALID_INVITATION, { reason: 'INVALID_INVITATION' });
       // From here on the work belongs to the invitation's network.
       await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [invitation.tenant_id]);
+      // The organisation's kind may have changed since the invitation was sent (a kind change
+      // refuses pending invitations that it would break, but this stays the last word).
+      const [organization]: Array<{ kind: OrganizationKind }> = await manager.query(
+        `SELECT kind FROM organizations WHERE tenant_id = $1 AND id = $2 FOR SHARE`,
+        [invitation.tenant_id, invitation.organization_id],
+      );
+      assertRolesAllowedInKind(invitation.roles, organization.kind);
       const [user]: Array<{ id: string; password_hash: string; disabled_at: Date | null }> = await manager.query(
         `SELECT id, password_hash, disabled_at FROM users WHERE email = $1 FOR UPDATE`,
         [invitation.email],
@@ -346,7 +366,7 @@ export class MembersService {
 
   updateRoles(actor: RequestActor, membershipId: string, roles: Role[]): Promise<Membership> {
     return this.changeMembership(actor, membershipId, async (manager, current) => {
-      const next = checkRoles(actor, roles, current.roles);
+      const next = checkRoles(actor, roles, current.organization.kind, current.roles);
       await manager.query(`UPDATE memberships SET roles = $3 WHERE tenant_id = $1 AND id = $2`, [
         actor.tenantId,
         membershipId,
@@ -433,10 +453,10 @@ export class MembersService {
     manager: EntityManager,
     actor: RequestActor,
     organizationId: string,
-  ): Promise<{ id: string; name: string }> {
+  ): Promise<{ id: string; name: string; kind: OrganizationKind }> {
     if (!isUuid(organizationId)) throw notFound(ORGANIZATION);
-    const [row]: Array<{ id: string; name: string }> = await manager.query(
-      `SELECT id, name FROM organizations WHERE tenant_id = $1 AND id = $2`,
+    const [row]: Array<{ id: string; name: string; kind: OrganizationKind }> = await manager.query(
+      `SELECT id, name, kind FROM organizations WHERE tenant_id = $1 AND id = $2`,
       [actor.tenantId, organizationId],
     );
     if (!row) throw notFound(ORGANIZATION);

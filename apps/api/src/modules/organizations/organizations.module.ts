@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
+import { OrganizationKindService } from './organization-kind.service';
 
-@Module({ providers: [OrganizationsService, OrganizationsResolver], exports: [OrganizationsService] })
+@Module({ providers: [OrganizationsService, OrganizationKindService, OrganizationsResolver], exports: [OrganizationsService] })
 export class OrganizationsModule {}

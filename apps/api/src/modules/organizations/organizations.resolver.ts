@@ -3,13 +3,19 @@ import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
 import { Can } from '../../core/authz/can.guard';
 import { toConnection } from '../../core/graphql/pagination';
-import { CreateOrganizationInput, UpdateOrganizationInput } from './dto/organization.input';
-import { Organization, OrganizationConnection } from './organization.model';
+import type { OrganizationKind } from '@tsunagu/domain';
+import { ChangeOrganizationKindInput, CreateOrganizationInput, UpdateOrganizationInput } from './dto/organization.input';
+import { OrganizationKindChangePreview } from './organization-kind-change.model';
+import { OrganizationKindService } from './organization-kind.service';
+import { Organization, OrganizationConnection, OrganizationKindEnum } from './organization.model';
 import { OrganizationsService } from './organizations.service';
 
 @Resolver(() => Organization)
 export class OrganizationsResolver {
-  constructor(private readonly organizationsService: OrganizationsService) {}
+  constructor(
+    private readonly organizationsService: OrganizationsService,
+    private readonly organizationKindService: OrganizationKindService,
+  ) {}
 
   @Query(() => OrganizationConnection, {
     description: 'Organisations of my network, by name.',
@@ -37,7 +43,28 @@ export class OrganizationsResolver {
     return this.organizationsService.create(actor, input);
   }
 
-  @Mutation(() => Organization, { description: 'Edit an organisation (its admins, or network admins).' })
+  @Query(() => OrganizationKindChangePreview, {
+    description: 'What changing an organisation’s kind would do to whose data it can read, and what blocks it (network admins).',
+  })
+  organizationKindChangePreview(
+    @CurrentActor() actor: RequestActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('kind', { type: () => OrganizationKindEnum }) kind: OrganizationKind,
+  ): Promise<OrganizationKindChangePreview> {
+    return this.organizationKindService.preview(actor, id, kind);
+  }
+
+  @Mutation(() => Organization, {
+    description: 'Change an organisation’s kind (network admins), confirming the preview’s people counts; audited.',
+  })
+  changeOrganizationKind(
+    @CurrentActor() actor: RequestActor,
+    @Args('input') input: ChangeOrganizationKindInput,
+  ): Promise<Organization> {
+    return this.organizationKindService.change(actor, input);
+  }
+
+  @Mutation(() => Organization, { description: 'Edit an organisation’s name and profile (its admins, or network admins); not its kind.' })
   updateOrganization(
     @CurrentActor() actor: RequestActor,
     @Args('input') input: UpdateOrganizationInput,

@@ -149,7 +149,6 @@ export class OrganizationsService {
       if (fields.municipalityCode !== undefined && fields.municipalityCode !== current.municipalityCode) {
         columns['municipality_code'] = fields.municipalityCode;
       }
-      if (input.kind && input.kind !== current.kind) columns['kind'] = input.kind;
       for (const field of PROFILE_FIELDS) {
         const value = fields[field];
         if (value !== undefined && value !== current[field]) columns[snakeCase(field)] = value;

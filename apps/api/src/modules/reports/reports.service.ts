@@ -238,7 +238,7 @@ export class ReportsService {
   /** Checks the caller and the organisation filter, then runs `work` in the caller's network. */
   private withScope<T>(actor: RequestActor, organizationId: string | null, range: DayRange, work: (manager: EntityManager, scope: Scope) => Promise<T>): Promise<T> {
     let wanted = organizationId;
-    if (!mayReadNetworkReports(actor.roles)) {
+    if (!mayReadNetworkReports(actor.organizationKind, actor.roles)) {
       if (!mayReadOrganizationReports(actor.roles)) throw new AppError('FORBIDDEN');
       // An org admin's report is their organisation's; naming another one finds nothing.
       if (wanted !== null && wanted !== actor.organizationId) throw notFound(ORGANIZATION);

@@ -4,6 +4,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, Select, Text } from '@mantine/core';
 import { AuditLogDocument, OrganizationsDocument } from '@tsunagu/graphql-client';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '@tsunagu/domain';
 import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
 import type { ParseKeys, TFunction } from 'i18next';
 import { useState } from 'react';
@@ -12,6 +13,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { organizationKindLabel } from '../../app/labels';
 import { useLoadMore } from '../../app/use-load-more';
 import { formatTokyoTime } from '../status/format-tokyo-time';
 
@@ -37,6 +39,19 @@ const actionLabels: Partial<Record<string, ParseKeys>> = {
   PASSWORD_CHANGED: 'audit.action.PASSWORD_CHANGED',
   IMPORTED: 'audit.action.IMPORTED',
 };
+
+/** An organisation's kind change is recorded as KIND_CHANGED:<from>:<to> (kinds are no personal data). */
+function actionLabel(t: TFunction, action: string): string {
+  const [verb, from, to] = action.split(':');
+  if (verb === 'KIND_CHANGED' && isOrganizationKind(from) && isOrganizationKind(to)) {
+    return t('audit.action.KIND_CHANGED', { from: organizationKindLabel(t, from), to: organizationKindLabel(t, to) });
+  }
+  return labelOf(t, actionLabels, action);
+}
+
+function isOrganizationKind(value: string | undefined): value is OrganizationKind {
+  return (ORGANIZATION_KINDS as readonly string[]).includes(value ?? '');
+}
 
 /** A known value's label; an unknown one (from a newer API) is shown as recorded. */
 function labelOf(t: TFunction, labels: Partial<Record<string, ParseKeys>>, value: string): string {
@@ -116,7 +131,7 @@ function AuditLog() {
               {
                 key: 'action',
                 header: t('audit.actionColumn'),
-                cell: (entry) => labelOf(t, actionLabels, entry.action),
+                cell: (entry) => actionLabel(t, entry.action),
               },
               {
                 key: 'changedFields',

@@ -1,8 +1,9 @@
 // Invite someone by email with the roles they will hold; the link is mailed in the chosen
-// language and lasts 7 days. Only roles the actor may grant are offered.
+// language and lasts 7 days. Only roles the actor may grant and the organisation's kind allows
+// are offered.
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { grantableRoles, isPlausibleEmail, type Role } from '@tsunagu/domain';
+import { isPlausibleEmail, type OrganizationKind, type Role } from '@tsunagu/domain';
 import { InvitationsDocument, InviteMemberDocument } from '@tsunagu/graphql-client';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +11,12 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { supportedLanguages } from '../../app/i18n/resources';
-import { RoleCheckboxes } from './role-checkboxes';
+import { offeredRoles, RoleCheckboxes, RolesHiddenByKind } from './role-checkboxes';
 
-export function InviteMemberForm({ organizationId }: { organizationId: string }) {
+export function InviteMemberForm({ organizationId, organizationKind }: { organizationId: string; organizationKind: OrganizationKind | undefined }) {
   const { t, i18n } = useTranslation();
   const { actor } = useSession();
-  const grantable = grantableRoles(actor?.roles ?? []);
+  const { offered: grantable, hidden } = offeredRoles(actor?.roles ?? [], organizationKind);
   const [inviteMember, { loading }] = useMutation(InviteMemberDocument, {
     refetchQueries: [{ query: InvitationsDocument, variables: { organizationId } }],
     awaitRefetchQueries: true,
@@ -80,6 +81,7 @@ export function InviteMemberForm({ organizationId }: { organizationId: string })
             onChange={setRoles}
             error={rolesMissing ? t('validation.roles') : error?.fields['roles']}
           />
+          <RolesHiddenByKind hidden={hidden} kind={organizationKind} />
           <Stack gap={4}>
             <Text component="span" fz="sm" fw={500} id="invite-language-label">
               {t('members.invite.language')}

@@ -1,8 +1,9 @@
 // Change a member's roles. Roles the actor may not grant but the member holds stay as they
 // are (the API refuses to change them; the ability hides such members from org admins anyway).
+// Roles the organisation's kind does not allow are not offered.
 import { useMutation } from '@apollo/client/react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { grantableRoles, type Role } from '@tsunagu/domain';
+import type { OrganizationKind, Role } from '@tsunagu/domain';
 import type { MemberRowFragment } from '@tsunagu/graphql-client';
 import { UpdateMemberRolesDocument } from '@tsunagu/graphql-client';
 import { useEffect, useState } from 'react';
@@ -10,12 +11,20 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
-import { RoleCheckboxes } from './role-checkboxes';
+import { offeredRoles, RoleCheckboxes, RolesHiddenByKind } from './role-checkboxes';
 
-export function MemberRolesModal({ member, onClose }: { member: MemberRowFragment | null; onClose: () => void }) {
+export function MemberRolesModal({
+  member,
+  organizationKind,
+  onClose,
+}: {
+  member: MemberRowFragment | null;
+  organizationKind: OrganizationKind | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { actor } = useSession();
-  const grantable = grantableRoles(actor?.roles ?? []);
+  const { offered: grantable, hidden } = offeredRoles(actor?.roles ?? [], organizationKind);
   const [roles, setRoles] = useState<Role[]>([]);
   const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -61,6 +70,7 @@ export function MemberRolesModal({ member, onClose }: { member: MemberRowFragmen
             error?.fields['roles'] ?? (attempted && chosen.length + kept.length === 0 ? t('validation.roles') : undefined)
           }
         />
+        <RolesHiddenByKind hidden={hidden} kind={organizationKind} />
         {kept.length > 0 ? <Text fz="sm" c="dimmed">{t('members.rolesModal.kept')}</Text> : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={loading}>

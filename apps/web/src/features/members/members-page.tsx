@@ -44,6 +44,8 @@ export function MembersPage() {
   const isOwn = organizationId === ownOrganizationId;
   const { data } = useQuery(OrganizationDocument, { variables: { id: organizationId }, skip: isOwn });
   const organizationName = isOwn ? me?.activeMembership.organization.name : data?.organization.name;
+  // Which roles may be offered depends on the organisation's kind.
+  const organizationKind = isOwn ? me?.activeMembership.organization.kind : data?.organization.kind;
 
   const canRead = ability.can('read', {
     __typename: 'Membership',
@@ -75,8 +77,8 @@ export function MembersPage() {
           />
         ) : null}
         <RequireAbility allowed={canRead}>
-          <MembersTable key={organizationId} organizationId={organizationId} />
-          {canInvite ? <InviteMemberForm organizationId={organizationId} /> : null}
+          <MembersTable key={organizationId} organizationId={organizationId} organizationKind={organizationKind} />
+          {canInvite ? <InviteMemberForm organizationId={organizationId} organizationKind={organizationKind} /> : null}
           {canSeeInvitations ? <PendingInvitations organizationId={organizationId} /> : null}
         </RequireAbility>
       </Stack>

@@ -2,6 +2,7 @@
 // Each row offers what the ability allows on that membership: change roles, disable/enable.
 import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Text, Title } from '@mantine/core';
+import type { OrganizationKind } from '@tsunagu/domain';
 import type { MemberRowFragment } from '@tsunagu/graphql-client';
 import { MembersDocument } from '@tsunagu/graphql-client';
 import { DataTable, LoadingState, RoleBadges } from '@tsunagu/ui';
@@ -17,7 +18,7 @@ import { MemberRolesModal } from './member-roles-modal';
 
 const pageSize = 25;
 
-export function MembersTable({ organizationId }: { organizationId: string }) {
+export function MembersTable({ organizationId, organizationKind }: { organizationId: string; organizationKind: OrganizationKind | undefined }) {
   const { t } = useTranslation();
   const { me, ability } = useSession();
   const { data, loading, error, fetchMore } = useQuery(MembersDocument, {
@@ -115,7 +116,7 @@ export function MembersTable({ organizationId }: { organizationId: string }) {
           }}
         />
       ) : null}
-      <MemberRolesModal member={editingRoles} onClose={() => setEditingRoles(null)} />
+      <MemberRolesModal member={editingRoles} organizationKind={organizationKind} onClose={() => setEditingRoles(null)} />
       <DisableMemberDialog member={togglingDisabled} onClose={() => setTogglingDisabled(null)} />
     </Card>
   );

@@ -1,9 +1,31 @@
-// Choose roles from those the actor may grant (grantableRoles from @tsunagu/domain); every
-// role is listed with its label, so nobody has to know role codes.
-import { Checkbox, Stack } from '@mantine/core';
-import type { Role } from '@tsunagu/domain';
+// Choose roles from those the actor may grant (grantableRoles from @tsunagu/domain) and the
+// organisation's kind allows (roleAllowedInKind: no LIAISON in an NPO); every role is listed
+// with its label, so nobody has to know role codes. The API refuses the rest anyway.
+import { Checkbox, Stack, Text } from '@mantine/core';
+import { grantableRoles, ORGANIZATION_KINDS, roleAllowedInKind, type OrganizationKind, type Role } from '@tsunagu/domain';
 import { useTranslation } from 'react-i18next';
-import { roleLabel } from '../../app/labels';
+import { organizationKindLabel, roleLabel } from '../../app/labels';
+
+/**
+ * The roles to offer: those the actor may grant that the organisation's kind allows. While the
+ * kind is not known yet, none of those whose meaning depends on it.
+ */
+export function offeredRoles(actorRoles: readonly Role[], kind: OrganizationKind | undefined): { offered: Role[]; hidden: Role[] } {
+  const grantable = grantableRoles(actorRoles);
+  const allowed = (role: Role) => (kind ? roleAllowedInKind(role, kind) : ORGANIZATION_KINDS.every((any) => roleAllowedInKind(role, any)));
+  return { offered: grantable.filter(allowed), hidden: grantable.filter((role) => !allowed(role)) };
+}
+
+/** Says which roles are not offered because of the organisation's kind. */
+export function RolesHiddenByKind({ hidden, kind }: { hidden: readonly Role[]; kind: OrganizationKind | undefined }) {
+  const { t } = useTranslation();
+  if (!kind || hidden.length === 0) return null;
+  return (
+    <Text fz="sm" c="dimmed">
+      {t('members.rolesHiddenByKind', { kind: organizationKindLabel(t, kind), roles: hidden.map((role) => roleLabel(t, role)).join('、') })}
+    </Text>
+  );
+}
 
 export interface RoleCheckboxesProps {
   grantable: readonly Role[];

@@ -1,6 +1,7 @@
 // Admit (create) or edit an organisation. The API checks the 法人番号 check digit and the
 // 全国地方公共団体コード and names the faulty fields; their messages appear under each input.
-// Editing also covers the public profile (description, address, contacts, logo).
+// Editing also covers the public profile (description, address, contacts, logo), not the kind:
+// that has its own previewed step (organization-kind-dialog.tsx).
 import { useMutation } from '@apollo/client/react';
 import { Button, Fieldset, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@tsunagu/domain';
@@ -77,14 +78,13 @@ export function OrganizationFormModal({ organization, onClose }: OrganizationFor
     setError(null);
     if (values.name.trim() === '' || organization === null) return;
     const fields = {
-      kind: values.kind,
       name: values.name.trim(),
       nameKana: optional(values.nameKana),
       corporateNumber: optional(values.corporateNumber),
       municipalityCode: optional(values.municipalityCode),
     };
     try {
-      if (organization === 'new') await createOrganization({ variables: { input: fields } });
+      if (organization === 'new') await createOrganization({ variables: { input: { kind: values.kind, ...fields } } });
       else {
         // The public profile is edited here too (admitting takes only the registration fields).
         await updateOrganization({ variables: { input: { id: organization.id, ...fields, ...profileInputOf(values) } } });
@@ -113,6 +113,9 @@ export function OrganizationFormModal({ organization, onClose }: OrganizationFor
             value={values.kind}
             onChange={(kind) => kind && set('kind')(kind)}
             data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
+            // The kind changes only through its own step (organization-kind-dialog.tsx).
+            disabled={!isNew}
+            description={isNew ? undefined : t('organizations.kindFixed')}
             error={error?.fields['kind']}
           />
           <TextInput

@@ -1,5 +1,6 @@
 // Network admins: the organisations of the network (by name, "load more"), admitting a new
-// one, editing one, and a link to each organisation's members.
+// one, editing one, changing its kind (after a preview of the effect), and a link to each
+// organisation's members.
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Group, Text } from '@mantine/core';
 import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
@@ -15,6 +16,7 @@ import { useSession } from '../../app/auth/use-session';
 import { organizationKindLabel } from '../../app/labels';
 import { useLoadMore } from '../../app/use-load-more';
 import { OrganizationFormModal } from './organization-form-modal';
+import { OrganizationKindDialog } from './organization-kind-dialog';
 
 const pageSize = 25;
 
@@ -32,6 +34,7 @@ function OrganizationsList() {
   const { t } = useTranslation();
   const { data, loading, error, fetchMore } = useQuery(OrganizationsDocument, { variables: { first: pageSize } });
   const [editing, setEditing] = useState<OrganizationRowFragment | 'new' | null>(null);
+  const [changingKind, setChangingKind] = useState<OrganizationRowFragment | null>(null);
   const connection = data?.organizations;
   const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
 
@@ -94,6 +97,14 @@ function OrganizationsList() {
                     >
                       {t('common.edit')}
                     </Button>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setChangingKind(organization)}
+                      aria-label={t('organizations.changeKindOf', { name: organization.name })}
+                    >
+                      {t('organizations.changeKind')}
+                    </Button>
                     <Anchor
                       component={Link}
                       to={`/organization/profile?organization=${encodeURIComponent(organization.id)}`}
@@ -125,6 +136,7 @@ function OrganizationsList() {
         ) : null}
       </Card>
       <OrganizationFormModal organization={editing} onClose={() => setEditing(null)} />
+      <OrganizationKindDialog organization={changingKind} onClose={() => setChangingKind(null)} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import type { OrganizationKind } from '@tsunagu/domain';
 import { OrganizationKindEnum } from '../organization.model';
 
@@ -20,7 +20,11 @@ export class CreateOrganizationInput {
   municipalityCode?: string | null;
 }
 
-@InputType({ description: 'Only the fields given are changed; null clears an optional field.' })
+@InputType({
+  description:
+    'Only the fields given are changed; null clears an optional field. The kind is not among them: it changes only ' +
+    'through changeOrganizationKind (network admins, after its preview).',
+})
 export class UpdateOrganizationInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
@@ -46,9 +50,6 @@ export class UpdateOrganizationInput {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => OrganizationKindEnum, { nullable: true })
-  kind?: OrganizationKind | null;
-
   @Field(() => String, { nullable: true })
   name?: string | null;
 
@@ -60,4 +61,19 @@ export class UpdateOrganizationInput {
 
   @Field(() => String, { nullable: true })
   municipalityCode?: string | null;
+}
+
+@InputType({ description: 'Change an organisation’s kind (network admins), confirming the effect shown by organizationKindChangePreview.' })
+export class ChangeOrganizationKindInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => OrganizationKindEnum)
+  kind!: OrganizationKind;
+
+  @Field(() => Int, { description: 'peopleNoLongerReadable as shown in the preview the admin confirmed.' })
+  confirmedPeopleNoLongerReadable!: number;
+
+  @Field(() => Int, { description: 'peopleNewlyReadable as shown in the preview the admin confirmed.' })
+  confirmedPeopleNewlyReadable!: number;
 }
