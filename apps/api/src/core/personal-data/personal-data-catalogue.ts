@@ -82,6 +82,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'core/personal-data/provision.ts',
       'modules/people/kept-records.service.ts',
       'modules/referrals/referrals.service.ts',
+      // counts people in use whose consents name a kind (the kind change's preview)
+      'modules/organizations/organization-kind.service.ts',
     ],
   },
   {
@@ -120,6 +122,7 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'core/personal-data/provision.ts',
       'modules/people/consents.service.ts',
       'modules/people/kept-records.service.ts',
+      'modules/organizations/organization-kind.service.ts',
       'seed/demo-people.ts',
     ],
   },
@@ -261,10 +264,12 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     kind: 'ACCESS',
     holds: 'Membership roles, invitation roles and organisation kinds, which decide who may read the paths above.',
     columns: ['memberships.roles', 'invitations.roles', 'organizations.kind'],
-    rule: 'Role-per-kind invariants in libs/domain, enforced by the API and a database trigger; only a network admin changes a kind, audited.',
+    rule:
+      'Roles allowed per kind in libs/domain roles.ts (LIAISON only in a municipality, GRANT_EDITOR only in an intermediary or municipality), enforced by members.service.ts and the *_roles_allowed_by_kind triggers (migration 1764500000000); a kind changes only through changeOrganizationKind by a network admin, after organizationKindChangePreview (counts only), audited (organization-kind-invariants.spec.ts).',
     paths: [
       'modules/members/members.service.ts',
       'modules/organizations/organizations.service.ts',
+      'modules/organizations/organization-kind.service.ts',
       // creates organisations with the file's kind; never changes an existing one's (hsds.spec.ts)
       'modules/hsds/hsds.service.ts',
       'seed/demo-seed.ts',
