@@ -17,6 +17,7 @@ import { CreateTraining1764450000000 } from './1764450000000-create-training';
 import { CreatePartnershipsAndReportAggregates1764470000000 } from './1764470000000-create-partnerships-and-report-aggregates';
 import { ReportIndexes1764480000000 } from './1764480000000-report-indexes';
 import { ReferralMonthlyAggregates1764490000000 } from './1764490000000-referral-monthly-aggregates';
+import { ReferralCategoryRequests1764510000000 } from './1764510000000-referral-category-requests';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -36,4 +37,5 @@ export const migrations = [
   CreatePartnershipsAndReportAggregates1764470000000,
   ReportIndexes1764480000000,
   ReferralMonthlyAggregates1764490000000,
+  ReferralCategoryRequests1764510000000,
 ];

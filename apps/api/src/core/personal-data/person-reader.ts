@@ -8,6 +8,8 @@
 //   - any other organisation sees a category only while an active consent names it (or its
 //     kind), the purpose of the read and the category; otherwise the category comes back
 //     WITHHELD with the reason, never as a silent null;
+//   - for the purpose REFERRAL, an outside organisation sees only the categories shared by the
+//     live referrals it received about the person, even where a consent covers more (issue 14);
 //   - every read from outside the owner is written to the access log, and what it disclosed
 //     to a provision record (APPI Art. 29/30), in the same transaction as the read.
 import { Injectable } from '@nestjs/common';
@@ -19,6 +21,7 @@ import {
   decideForOwner,
   decideForRecipient,
   isSpecialCare,
+  LIVE_REFERRAL_STATUSES,
   maySeeSpecialCare,
   mayDoCasework,
   PERSONAL_DATA_CATEGORIES,
@@ -151,6 +154,7 @@ export class PersonalDataReader {
     );
     const outsideIds = rows.filter((row) => row.organization_id !== actor.organizationId).map((row) => row.id);
     const consents = outsideIds.length > 0 ? await this.consentsNaming(manager, actor, outsideIds) : [];
+    const referralScopes = purpose === 'REFERRAL' && outsideIds.length > 0 ? await this.liveReferralScopes(manager, actor, outsideIds) : null;
     const now = this.clock.now();
 
     const views = new Map<string, PersonView>();
@@ -163,6 +167,12 @@ export class PersonalDataReader {
         // A referral shares only the categories its sender chose: the rest stay with the owner
         // even where a consent would allow them.
         if (!owned && options.scope && decision.access === 'DISCLOSED' && !options.scope.includes(category)) {
+          return { access: 'WITHHELD', reason: 'NOT_SHARED', consentId: null };
+        }
+        // For the purpose REFERRAL, whatever the query: only what the live referrals this
+        // organisation received about the person share (the sender decides; a receiver that
+        // needs more asks — requestReferralCategories).
+        if (!owned && referralScopes && decision.access === 'DISCLOSED' && !(referralScopes.get(row.id) ?? []).includes(category)) {
           return { access: 'WITHHELD', reason: 'NOT_SHARED', consentId: null };
         }
         return decision;
@@ -206,6 +216,21 @@ export class PersonalDataReader {
     ) as unknown as PersonValues;
     const { health_sealed: _h, disability_sealed: _d, legal_sealed: _l, ...rest } = row;
     return { row: rest, values };
+  }
+
+  /**
+   * Per person, the categories shared by the live referrals (LIVE_REFERRAL_STATUSES) the actor's
+   * organisation received about them: the bound of a read for the purpose REFERRAL.
+   */
+  private async liveReferralScopes(manager: EntityManager, actor: RequestActor, personIds: string[]): Promise<Map<string, string[]>> {
+    const rows: Array<{ person_id: string; categories: string[] }> = await manager.query(
+      `SELECT r.person_id, array_agg(DISTINCT c.category) AS categories
+         FROM referrals r CROSS JOIN LATERAL unnest(r.shared_categories) AS c(category)
+        WHERE r.tenant_id = $1 AND r.receiver_organization_id = $2 AND r.person_id = ANY($3::uuid[]) AND r.status = ANY($4::text[])
+        GROUP BY r.person_id`,
+      [actor.tenantId, actor.organizationId, personIds, LIVE_REFERRAL_STATUSES],
+    );
+    return new Map(rows.map((row) => [row.person_id, row.categories]));
   }
 
   private async consentsNaming(manager: EntityManager, actor: RequestActor, personIds: string[]): Promise<ConsentRow[]> {

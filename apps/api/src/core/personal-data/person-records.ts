@@ -4,6 +4,7 @@
 // behind but the pseudonymous row the kept records point at.
 import { Injectable } from '@nestjs/common';
 import {
+  erasedTextMarker,
   ConsentPurpose,
   duplicateKey,
   normalizeForSearch,
@@ -155,6 +156,32 @@ export class PersonRecords {
     await manager.query(
       `UPDATE person_corrections SET reason = NULL WHERE tenant_id = $1 AND person_id = $2 AND reason IS NOT NULL`,
       [tenantId, personId],
+    );
+    await this.eraseReferralText(manager, tenantId, personId);
+  }
+
+  /**
+   * A referral's free text is the person's consultation data (libs/domain referral-free-text.ts):
+   * on erasure every free-text column of every referral about the person — in each
+   * organisation's copy, forwarded ones included — becomes the erasure marker with the date.
+   */
+  private async eraseReferralText(manager: EntityManager, tenantId: string, personId: string): Promise<void> {
+    const marker = erasedTextMarker(this.clock.now());
+    const about = `SELECT id FROM referrals WHERE tenant_id = $1 AND person_id = $2`;
+    await manager.query(
+      `UPDATE referrals SET reason = $3,
+              notes = CASE WHEN notes IS NULL THEN NULL ELSE $3 END,
+              outcome = CASE WHEN outcome IS NULL THEN NULL ELSE $3 END
+        WHERE tenant_id = $1 AND person_id = $2`,
+      [tenantId, personId, marker],
+    );
+    await manager.query(
+      `UPDATE referral_events SET note = $3 WHERE tenant_id = $1 AND note IS NOT NULL AND referral_id IN (${about})`,
+      [tenantId, personId, marker],
+    );
+    await manager.query(
+      `UPDATE referral_messages SET body = $3 WHERE tenant_id = $1 AND referral_id IN (${about})`,
+      [tenantId, personId, marker],
     );
   }
 
