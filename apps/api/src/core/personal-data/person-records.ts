@@ -167,7 +167,6 @@ export class PersonRecords {
    */
   private async eraseReferralText(manager: EntityManager, tenantId: string, personId: string): Promise<void> {
     const marker = erasedTextMarker(this.clock.now());
-    const about = `SELECT id FROM referrals WHERE tenant_id = $1 AND person_id = $2`;
     await manager.query(
       `UPDATE referrals SET reason = $3,
               notes = CASE WHEN notes IS NULL THEN NULL ELSE $3 END,
@@ -175,14 +174,9 @@ export class PersonRecords {
         WHERE tenant_id = $1 AND person_id = $2`,
       [tenantId, personId, marker],
     );
-    await manager.query(
-      `UPDATE referral_events SET note = $3 WHERE tenant_id = $1 AND note IS NOT NULL AND referral_id IN (${about})`,
-      [tenantId, personId, marker],
-    );
-    await manager.query(
-      `UPDATE referral_messages SET body = $3 WHERE tenant_id = $1 AND referral_id IN (${about})`,
-      [tenantId, personId, marker],
-    );
+    // The timeline and messages are append-only for the application role: this function is the
+    // one rewrite they allow (the marker, for a person erased in this transaction).
+    await manager.query(`SELECT app_erase_referral_text($1, $2, $3)`, [tenantId, personId, marker]);
   }
 
   /** The actor's organisation's people, newest first, optionally matching a name or kana. */
