@@ -93,10 +93,11 @@ export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = [
 ];
 
 /**
- * Statuses in which a referral is live: sent and not yet ended. Only a live referral bounds — and
- * opens — what its receiver reads about the person for the purpose REFERRAL; once it ends (or is
- * forwarded) the purpose of that provision is spent, so the receiver reads nothing more through
- * it (what it keeps supporting the person with, it records under its own registration and consent).
+ * Statuses in which a referral is live: sent and not yet ended. An organisation that received
+ * referrals about a person reads, for the purpose REFERRAL, only what the live ones share; once
+ * they end (or are forwarded) the purpose of that provision is spent and it reads nothing more
+ * through them (what it keeps supporting the person with, it records under its own registration
+ * and the person's consent).
  */
 export const LIVE_REFERRAL_STATUSES: readonly ReferralStatus[] = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];
 

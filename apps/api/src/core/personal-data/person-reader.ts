@@ -8,8 +8,8 @@
 //   - any other organisation sees a category only while an active consent names it (or its
 //     kind), the purpose of the read and the category; otherwise the category comes back
 //     WITHHELD with the reason, never as a silent null;
-//   - for the purpose REFERRAL, an outside organisation sees only the categories shared by the
-//     live referrals it received about the person, even where a consent covers more (issue 14);
+//   - for the purpose REFERRAL, an organisation that received referrals about the person sees
+//     only the categories the live ones share, even where a consent covers more (issue 14);
 //   - every read from outside the owner is written to the access log, and what it disclosed
 //     to a provision record (APPI Art. 29/30), in the same transaction as the read.
 import { Injectable } from '@nestjs/common';
@@ -154,7 +154,7 @@ export class PersonalDataReader {
     );
     const outsideIds = rows.filter((row) => row.organization_id !== actor.organizationId).map((row) => row.id);
     const consents = outsideIds.length > 0 ? await this.consentsNaming(manager, actor, outsideIds) : [];
-    const referralScopes = purpose === 'REFERRAL' && outsideIds.length > 0 ? await this.liveReferralScopes(manager, actor, outsideIds) : null;
+    const referralScopes = purpose === 'REFERRAL' && outsideIds.length > 0 ? await this.receivedReferralScopes(manager, actor, outsideIds) : null;
     const now = this.clock.now();
 
     const views = new Map<string, PersonView>();
@@ -169,10 +169,11 @@ export class PersonalDataReader {
         if (!owned && options.scope && decision.access === 'DISCLOSED' && !options.scope.includes(category)) {
           return { access: 'WITHHELD', reason: 'NOT_SHARED', consentId: null };
         }
-        // For the purpose REFERRAL, whatever the query: only what the live referrals this
-        // organisation received about the person share (the sender decides; a receiver that
-        // needs more asks — requestReferralCategories).
-        if (!owned && referralScopes && decision.access === 'DISCLOSED' && !(referralScopes.get(row.id) ?? []).includes(category)) {
+        // For the purpose REFERRAL, whatever the query: an organisation that received referrals
+        // about the person reads only what the live ones share (the sender decides; a receiver
+        // that needs more asks — requestReferralCategories). Once they have ended, nothing.
+        const received = referralScopes?.get(row.id);
+        if (!owned && received && decision.access === 'DISCLOSED' && !received.includes(category)) {
           return { access: 'WITHHELD', reason: 'NOT_SHARED', consentId: null };
         }
         return decision;
@@ -219,14 +220,16 @@ export class PersonalDataReader {
   }
 
   /**
-   * Per person, the categories shared by the live referrals (LIVE_REFERRAL_STATUSES) the actor's
-   * organisation received about them: the bound of a read for the purpose REFERRAL.
+   * Per person the actor's organisation has received a referral about, the categories shared by
+   * those still live (LIVE_REFERRAL_STATUSES): the bound of its reads for the purpose REFERRAL.
+   * A person it never received a referral about has no entry (the consent alone decides).
    */
-  private async liveReferralScopes(manager: EntityManager, actor: RequestActor, personIds: string[]): Promise<Map<string, string[]>> {
+  private async receivedReferralScopes(manager: EntityManager, actor: RequestActor, personIds: string[]): Promise<Map<string, string[]>> {
     const rows: Array<{ person_id: string; categories: string[] }> = await manager.query(
-      `SELECT r.person_id, array_agg(DISTINCT c.category) AS categories
-         FROM referrals r CROSS JOIN LATERAL unnest(r.shared_categories) AS c(category)
-        WHERE r.tenant_id = $1 AND r.receiver_organization_id = $2 AND r.person_id = ANY($3::uuid[]) AND r.status = ANY($4::text[])
+      `SELECT r.person_id,
+              coalesce(array_agg(DISTINCT c.category) FILTER (WHERE r.status = ANY($4::text[]) AND c.category IS NOT NULL), '{}') AS categories
+         FROM referrals r LEFT JOIN LATERAL unnest(r.shared_categories) AS c(category) ON true
+        WHERE r.tenant_id = $1 AND r.receiver_organization_id = $2 AND r.person_id = ANY($3::uuid[]) AND r.sent_at IS NOT NULL
         GROUP BY r.person_id`,
       [actor.tenantId, actor.organizationId, personIds, LIVE_REFERRAL_STATUSES],
     );

@@ -12,6 +12,7 @@ import {
   ReferralConnection,
   ReferralCounts,
   ReferralDeadlines,
+  OnwardReferral,
   ReferralDetail,
   ReferralEvent,
   ReferralForwardPreview,
@@ -200,5 +201,14 @@ export class ReferralMessagesResolver {
   @ResolveField('body', () => String, { description: ERASED_NOTE })
   body(@Parent() message: ReferralMessage, @Context('req') request: HttpRequest): string {
     return renderFreeText(message.body, languageOf(request));
+  }
+}
+
+/** The onward outcome is free text about the person too: erased ones render as the marker. */
+@Resolver(() => OnwardReferral)
+export class OnwardReferralsResolver {
+  @ResolveField('outcome', () => String, { nullable: true, description: ERASED_NOTE })
+  outcome(@Parent() onward: OnwardReferral, @Context('req') request: HttpRequest): string | null {
+    return renderFreeText(onward.outcome, languageOf(request));
   }
 }
