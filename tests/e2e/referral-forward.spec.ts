@@ -114,3 +114,31 @@ test('a coordinator sees exactly what will travel to the third organisation befo
   await expect(page.getByTestId('referral-status')).toContainText('他団体へ転送');
   await expect(page.getByTestId('referral-onward')).toContainText(COUNCIL);
 });
+
+// STAFF learn of special-care data on a referral only as one marker (issue 14, finding 9): the
+// demo referral of 青木 遥 to the support centre shares HEALTH. こもれび's staff member sees
+// 「要配慮個人情報（非表示）」 among the shared categories, and neither the health category nor the
+// reason or notes (withheld, saying why); the coordinator sees them all.
+test('STAFF see "special-care data (hidden)" and no reason text on a referral sharing health data', async ({ browser }) => {
+  const referral = '/referrals/6f1d3c52-8a57-4a55-9e0b-2f0c6c1a9a08';
+  const reason = '体調の波が大きく、こもれびに来られない時期の訪問をお願いしたい';
+
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, 'staff@komorebi.example.jp');
+  await staff.goto(referral);
+  const shared = staff.getByTestId('referral-shared-categories');
+  await expect(shared).toContainText('要配慮個人情報（非表示）');
+  await expect(shared).not.toContainText('健康・病歴');
+  await expect(staff.getByTestId('referral-text-withheld').first()).toContainText('要配慮個人情報を共有する紹介のため');
+  await expect(staff.getByRole('main')).not.toContainText(reason);
+  await staffContext.close();
+
+  const coordinatorContext = await browser.newContext();
+  const coordinator = await coordinatorContext.newPage();
+  await signIn(coordinator, COORDINATOR);
+  await coordinator.goto(referral);
+  await expect(coordinator.getByTestId('referral-shared-categories')).toContainText('健康・病歴');
+  await expect(coordinator.getByRole('main')).toContainText(reason);
+  await coordinatorContext.close();
+});
