@@ -18,6 +18,7 @@ import { CreatePartnershipsAndReportAggregates1764470000000 } from './1764470000
 import { ReportIndexes1764480000000 } from './1764480000000-report-indexes';
 import { ReferralMonthlyAggregates1764490000000 } from './1764490000000-referral-monthly-aggregates';
 import { RolesAllowedByOrganizationKind1764500000000 } from './1764500000000-roles-allowed-by-organization-kind';
+import { ReferralCategoryRequests1764510000000 } from './1764510000000-referral-category-requests';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -38,4 +39,5 @@ export const migrations = [
   ReportIndexes1764480000000,
   ReferralMonthlyAggregates1764490000000,
   RolesAllowedByOrganizationKind1764500000000,
+  ReferralCategoryRequests1764510000000,
 ];

@@ -360,11 +360,12 @@ describe('the notification centre', () => {
       { kind: 'REFERRAL_COMPLETED', delivery: 'IMMEDIATE' },
       { kind: 'REFERRAL_MESSAGE', delivery: 'IMMEDIATE' },
       { kind: 'REFERRAL_ESCALATED', delivery: 'DAILY_DIGEST' },
+      { kind: 'REFERRAL_CATEGORIES_REQUESTED', delivery: 'IMMEDIATE' },
       { kind: 'TRAINING_ASSIGNED', delivery: 'IMMEDIATE' },
       { kind: 'TRAINING_SESSION_PROMOTED', delivery: 'IMMEDIATE' },
     ]);
     const mine = dataOf(await clients.coordinatorA.request<{ notificationPreferences: Array<{ delivery: string }> }>(query));
-    expect(mine.notificationPreferences.map((preference) => preference.delivery)).toEqual(Array(8).fill('IMMEDIATE'));
+    expect(mine.notificationPreferences.map((preference) => preference.delivery)).toEqual(Array(9).fill('IMMEDIATE'));
     expect(outcome(await clients.coordinatorA.request(`mutation { setNotificationPreference(kind: REFERRAL_MESSAGE, delivery: NEVER) { kind } }`))).not.toBe('OK');
   });
 });

@@ -7,6 +7,7 @@ export * from './lib/people';
 export * from './lib/people-fields';
 export * from './lib/people-statistics';
 export * from './lib/referrals';
+export * from './lib/referral-free-text';
 export * from './lib/vocabulary';
 export * from './lib/grants';
 export * from './lib/prefectures';

@@ -92,6 +92,15 @@ export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = [
   'FORWARDED',
 ];
 
+/**
+ * Statuses in which a referral is live: sent and not yet ended. An organisation that received
+ * referrals about a person reads, for the purpose REFERRAL, only what the live ones share; once
+ * they end (or are forwarded) the purpose of that provision is spent and it reads nothing more
+ * through them (what it keeps supporting the person with, it records under its own registration
+ * and the person's consent).
+ */
+export const LIVE_REFERRAL_STATUSES: readonly ReferralStatus[] = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];
+
 /** Statuses in which the receiver has not answered yet (deadlines run). */
 export function awaitsReply(status: ReferralStatus): boolean {
   return status === 'SENT';
@@ -149,6 +158,7 @@ export const NOTIFICATION_KINDS = vocabulary({
   REFERRAL_COMPLETED: { ja: '紹介の支援が完了した', en: 'A referral was completed' },
   REFERRAL_MESSAGE: { ja: '紹介に新しいメッセージ', en: 'A new message on a referral' },
   REFERRAL_ESCALATED: { ja: '返答期限を過ぎた紹介', en: 'A referral passed its reply deadline' },
+  REFERRAL_CATEGORIES_REQUESTED: { ja: '紹介先から追加の項目の共有を求められた', en: 'A receiver asked for more categories of a referral' },
   TRAINING_ASSIGNED: { ja: '研修が割り当てられた', en: 'A course was assigned to me' },
   TRAINING_SESSION_PROMOTED: { ja: '研修会のキャンセル待ちから参加確定', en: 'A training session place came free for me' },
 });

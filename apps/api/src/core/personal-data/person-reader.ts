@@ -12,6 +12,8 @@
 //     consent covers: the categories the rule would disclose come back WITHHELD as
 //     STATISTICS_ONLY, and only their non-identifying projection (libs/domain
 //     people-statistics: age band, gender, municipality code, living situation, needs codes);
+//   - for the purpose REFERRAL, an organisation that received referrals about the person sees
+//     only the categories the live ones share, even where a consent covers more (issue 14);
 //   - every read from outside the owner is written to the access log, and what it disclosed
 //     to a provision record (APPI Art. 29/30), in the same transaction as the read.
 import { Injectable } from '@nestjs/common';
@@ -24,6 +26,7 @@ import {
   decideForRecipient,
   isSpecialCare,
   japanDateOf,
+  LIVE_REFERRAL_STATUSES,
   maySeeSpecialCare,
   mayDoCasework,
   PERSONAL_DATA_CATEGORIES,
@@ -160,6 +163,7 @@ export class PersonalDataReader {
     );
     const outsideIds = rows.filter((row) => row.organization_id !== actor.organizationId).map((row) => row.id);
     const consents = outsideIds.length > 0 ? await this.consentsNaming(manager, actor, outsideIds) : [];
+    const referralScopes = purpose === 'REFERRAL' && outsideIds.length > 0 ? await this.receivedReferralScopes(manager, actor, outsideIds) : null;
     const now = this.clock.now();
 
     const views = new Map<string, PersonView>();
@@ -172,6 +176,13 @@ export class PersonalDataReader {
         // A referral shares only the categories its sender chose: the rest stay with the owner
         // even where a consent would allow them.
         if (!owned && options.scope && decision.access === 'DISCLOSED' && !options.scope.includes(category)) {
+          return { access: 'WITHHELD', reason: 'NOT_SHARED', consentId: null };
+        }
+        // For the purpose REFERRAL, whatever the query: an organisation that received referrals
+        // about the person reads only what the live ones share (the sender decides; a receiver
+        // that needs more asks — requestReferralCategories). Once they have ended, nothing.
+        const received = referralScopes?.get(row.id);
+        if (!owned && received && decision.access === 'DISCLOSED' && !received.includes(category)) {
           return { access: 'WITHHELD', reason: 'NOT_SHARED', consentId: null };
         }
         return decision;
@@ -232,6 +243,23 @@ export class PersonalDataReader {
     ) as unknown as PersonValues;
     const { health_sealed: _h, disability_sealed: _d, legal_sealed: _l, ...rest } = row;
     return { row: rest, values };
+  }
+
+  /**
+   * Per person the actor's organisation has received a referral about, the categories shared by
+   * those still live (LIVE_REFERRAL_STATUSES): the bound of its reads for the purpose REFERRAL.
+   * A person it never received a referral about has no entry (the consent alone decides).
+   */
+  private async receivedReferralScopes(manager: EntityManager, actor: RequestActor, personIds: string[]): Promise<Map<string, string[]>> {
+    const rows: Array<{ person_id: string; categories: string[] }> = await manager.query(
+      `SELECT r.person_id,
+              coalesce(array_agg(DISTINCT c.category) FILTER (WHERE r.status = ANY($4::text[]) AND c.category IS NOT NULL), '{}') AS categories
+         FROM referrals r LEFT JOIN LATERAL unnest(r.shared_categories) AS c(category) ON true
+        WHERE r.tenant_id = $1 AND r.receiver_organization_id = $2 AND r.person_id = ANY($3::uuid[]) AND r.sent_at IS NOT NULL
+        GROUP BY r.person_id`,
+      [actor.tenantId, actor.organizationId, personIds, LIVE_REFERRAL_STATUSES],
+    );
+    return new Map(rows.map((row) => [row.person_id, row.categories]));
   }
 
   private async consentsNaming(manager: EntityManager, actor: RequestActor, personIds: string[]): Promise<ConsentRow[]> {

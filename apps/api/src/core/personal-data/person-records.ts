@@ -4,6 +4,7 @@
 // behind but the pseudonymous row the kept records point at.
 import { Injectable } from '@nestjs/common';
 import {
+  erasedTextMarker,
   ConsentPurpose,
   duplicateKey,
   normalizeForSearch,
@@ -156,6 +157,26 @@ export class PersonRecords {
       `UPDATE person_corrections SET reason = NULL WHERE tenant_id = $1 AND person_id = $2 AND reason IS NOT NULL`,
       [tenantId, personId],
     );
+    await this.eraseReferralText(manager, tenantId, personId);
+  }
+
+  /**
+   * A referral's free text is the person's consultation data (libs/domain referral-free-text.ts):
+   * on erasure every free-text column of every referral about the person — in each
+   * organisation's copy, forwarded ones included — becomes the erasure marker with the date.
+   */
+  private async eraseReferralText(manager: EntityManager, tenantId: string, personId: string): Promise<void> {
+    const marker = erasedTextMarker(this.clock.now());
+    await manager.query(
+      `UPDATE referrals SET reason = $3,
+              notes = CASE WHEN notes IS NULL THEN NULL ELSE $3 END,
+              outcome = CASE WHEN outcome IS NULL THEN NULL ELSE $3 END
+        WHERE tenant_id = $1 AND person_id = $2`,
+      [tenantId, personId, marker],
+    );
+    // The timeline and messages are append-only for the application role: this function is the
+    // one rewrite they allow (the marker, for a person erased in this transaction).
+    await manager.query(`SELECT app_erase_referral_text($1, $2, $3)`, [tenantId, personId, marker]);
   }
 
   /** The actor's organisation's people, newest first, optionally matching a name or kana. */

@@ -5,6 +5,7 @@
 // transaction, so data and record are provided together or not at all.
 import { Injectable } from '@nestjs/common';
 import {
+  CategoryDecision,
   ConsentPurpose,
   decideForRecipient,
   PERSONAL_DATA_CATEGORIES,
@@ -33,10 +34,16 @@ export interface ProvisionRequest {
 export class PersonalDataProvision {
   constructor(private readonly clock: Clock) {}
 
-  /** Checks consent for every category and records the provision; returns the consents used. */
-  async provide(manager: EntityManager, request: ProvisionRequest): Promise<string[]> {
+  /**
+   * What the consent rule says, category by category, about providing these categories to the
+   * recipient for the purpose — without providing anything (a preview shows it before a forward).
+   */
+  async assess(
+    manager: EntityManager,
+    request: Pick<ProvisionRequest, 'tenantId' | 'personId' | 'recipient' | 'categories' | 'purpose'>,
+  ): Promise<{ decisions: Array<{ category: PersonalDataCategory; decision: CategoryDecision }>; consents: ConsentRow[] }> {
     const categories = PERSONAL_DATA_CATEGORIES.codes.filter((category) => request.categories.includes(category));
-    if (categories.length === 0) return [];
+    if (categories.length === 0) return { decisions: [], consents: [] };
     const rows: Array<Record<string, unknown>> = await manager.query(
       // The person's consents (recorded by the owner), whoever hands the data over: a referral
       // forwarded by its receiver needs the person's consent for the third organisation too.
@@ -52,6 +59,14 @@ export class PersonalDataProvision {
       category,
       decision: decideForRecipient(consents, request.recipient, request.purpose, category, now),
     }));
+    return { decisions, consents };
+  }
+
+  /** Checks consent for every category and records the provision; returns the consents used. */
+  async provide(manager: EntityManager, request: ProvisionRequest): Promise<string[]> {
+    const { decisions, consents } = await this.assess(manager, request);
+    if (decisions.length === 0) return [];
+    const categories = decisions.map(({ category }) => category);
     const refused = decisions.filter(({ decision }) => decision.access === 'WITHHELD');
     if (refused.length > 0) {
       const list = (language: 'ja' | 'en') =>

@@ -1,6 +1,9 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   AGE_BANDS,
+  FREE_TEXT_WITHHELD_REASONS,
+  FreeTextWithheldReason,
+  WithheldReason,
   AgeBand,
   NOTIFICATION_DELIVERIES,
   NOTIFICATION_KINDS,
@@ -19,7 +22,7 @@ import {
 import { enumOf } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
 import { ServiceCategoryEnum } from '../directory/service.model';
-import { GenderEnum, NamedRef, Person, PersonalDataCategoryEnum } from '../people/people.model';
+import { GenderEnum, NamedRef, Person, PersonalDataCategoryEnum, WithheldReasonEnum } from '../people/people.model';
 
 export const ReferralStatusEnum = enumOf(REFERRAL_STATUSES.codes);
 export const ReferralUrgencyEnum = enumOf(REFERRAL_URGENCIES.codes);
@@ -28,6 +31,7 @@ export const AgeBandEnum = enumOf(AGE_BANDS.codes);
 export const ReferralSideEnum = { SENDER: 'SENDER', RECEIVER: 'RECEIVER' } as const;
 export const NotificationKindEnum = enumOf(NOTIFICATION_KINDS.codes);
 export const NotificationDeliveryEnum = enumOf(NOTIFICATION_DELIVERIES.codes);
+export const FreeTextWithheldReasonEnum = enumOf(FREE_TEXT_WITHHELD_REASONS.codes);
 export const ReferralBoxEnum = { INBOX: 'INBOX', OUTBOX: 'OUTBOX' } as const;
 export type ReferralBox = keyof typeof ReferralBoxEnum;
 
@@ -38,6 +42,10 @@ registerEnumType(AgeBandEnum, { name: 'AgeBand' });
 registerEnumType(ReferralSideEnum, { name: 'ReferralSide', description: 'Which side of the referral my organisation is on.' });
 registerEnumType(NotificationKindEnum, { name: 'NotificationKind' });
 registerEnumType(NotificationDeliveryEnum, { name: 'NotificationDelivery' });
+registerEnumType(FreeTextWithheldReasonEnum, {
+  name: 'ReferralTextWithheldReason',
+  description: "Why a referral's free text (consultation data) is not shown or does not travel.",
+});
 registerEnumType(ReferralBoxEnum, { name: 'ReferralBox', description: 'INBOX: referrals to my organisation. OUTBOX: from it.' });
 
 @ObjectType({ description: 'A case referred without personal data.' })
@@ -57,6 +65,8 @@ export class ReferralEvent {
   @Field(() => NamedRef, { nullable: true }) actorOrganization!: NamedRef | null;
   @Field(() => String, { nullable: true, description: 'Reason, outcome or note given.' }) note!: string | null;
   @Field(() => ID, { nullable: true, description: 'For FORWARD: the new referral.' }) relatedReferralId!: string | null;
+  @Field(() => [PersonalDataCategoryEnum], { description: 'REQUEST_CATEGORIES / SHARE_CATEGORIES: the categories asked for or shared.' })
+  categories!: PersonalDataCategory[];
   @Field(() => GraphQLISODateTime) at!: Date;
 }
 
@@ -76,8 +86,17 @@ export class Referral {
   @Field(() => ReferralStatusEnum) status!: ReferralStatus;
   @Field(() => ReferralUrgencyEnum) urgency!: ReferralUrgency;
   @Field(() => [ServiceCategoryEnum]) needs!: ServiceCategory[];
-  @Field() reason!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null only when withheld from me (textWithheldReason says why). After erasure: a marker with the date, in my language.',
+  })
+  reason!: string | null;
   @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => FreeTextWithheldReasonEnum, {
+    nullable: true,
+    description: 'Set when reason, notes and outcome are withheld from me (e.g. a special-care referral seen by STAFF).',
+  })
+  textWithheldReason!: FreeTextWithheldReason | null;
   @Field(() => NamedRef) senderOrganization!: NamedRef;
   @Field() senderName!: string;
   @Field(() => NamedRef) receiverOrganization!: NamedRef;
@@ -86,8 +105,12 @@ export class Referral {
   @Field(() => ID, { nullable: true }) personId!: string | null;
   @Field(() => String, { nullable: true }) personPseudonym!: string | null;
   @Field(() => AnonymousCase, { nullable: true }) anonymousCase!: AnonymousCase | null;
-  @Field(() => [PersonalDataCategoryEnum], { description: 'Categories the sender shares (each under an active consent).' })
+  @Field(() => [PersonalDataCategoryEnum], {
+    description: 'Categories the sender shares (each under an active consent); special-care ones left out for a role that may not see them.',
+  })
   sharedCategories!: PersonalDataCategory[];
+  @Field({ description: 'True when special-care categories are shared but hidden from my role: show one "special-care data (hidden)" marker.' })
+  specialCareHidden!: boolean;
   @Field(() => GraphQLISODateTime, { nullable: true }) sentAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) responseDueAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) expiresAt!: Date | null;
@@ -129,6 +152,27 @@ export class ReferralDetail {
   @Field(() => [ReferralEvent]) events!: ReferralEvent[];
   @Field(() => [ReferralMessage]) messages!: ReferralMessage[];
   @Field(() => OnwardReferral, { nullable: true, description: 'Set when this referral was forwarded.' }) onward!: OnwardReferral | null;
+}
+
+@ObjectType({ description: 'One category received, and whether it may travel on to the third organisation.' })
+export class ForwardCategoryPreview {
+  @Field(() => PersonalDataCategoryEnum) category!: PersonalDataCategory;
+  @Field({ description: "True when an active consent of the person covers the third organisation, REFERRAL and this category." }) travels!: boolean;
+  @Field(() => WithheldReasonEnum, { nullable: true }) withheldReason!: WithheldReason | null;
+}
+
+@ObjectType({ description: 'What a forward to a service would carry to its organisation, before the forwarder confirms.' })
+export class ReferralForwardPreview {
+  @Field(() => NamedRef) receiverOrganization!: NamedRef;
+  @Field(() => ID) serviceId!: string;
+  @Field() serviceName!: string;
+  @Field(() => [ForwardCategoryPreview], { description: 'Each category this referral shares with me.' }) categories!: ForwardCategoryPreview[];
+  @Field(() => String, { nullable: true, description: "The original referral's notes: what travels if chosen and allowed. Null when there are none." })
+  freeText!: string | null;
+  @Field(() => PersonalDataCategoryEnum, { nullable: true, description: 'The category the free text belongs to (CONSULTATION; none for an anonymous case).' })
+  freeTextCategory!: PersonalDataCategory | null;
+  @Field({ description: 'Whether the free text may travel if the forwarder chooses it.' }) freeTextMayTravel!: boolean;
+  @Field(() => FreeTextWithheldReasonEnum, { nullable: true }) freeTextWithheldReason!: FreeTextWithheldReason | null;
 }
 
 @ObjectType()

@@ -1,5 +1,5 @@
-import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import type { ReferralAction } from '@tsunagu/domain';
+import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Language, PersonalDataCategory, preferredLanguage, ReferralAction, renderFreeText } from '@tsunagu/domain';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
 import { toConnection } from '../../core/graphql/pagination';
@@ -12,9 +12,13 @@ import {
   ReferralConnection,
   ReferralCounts,
   ReferralDeadlines,
+  OnwardReferral,
   ReferralDetail,
+  ReferralEvent,
+  ReferralForwardPreview,
   ReferralMessage,
 } from './referral.model';
+import { PersonalDataCategoryEnum } from '../people/people.model';
 import { ReferralsService } from './referrals.service';
 
 @ObjectType()
@@ -22,6 +26,16 @@ class ForwardedReferral {
   @Field(() => Referral, { description: 'The referral forwarded (now FORWARDED).' }) forwarded!: Referral;
   @Field(() => Referral, { description: 'The new referral to the third organisation (SENT).' }) created!: Referral;
 }
+
+type HttpRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
+
+/** The caller's language (Accept-Language; Japanese by default), for erasure markers in free text. */
+function languageOf(request: HttpRequest): Language {
+  const header = request?.headers?.['accept-language'];
+  return preferredLanguage(Array.isArray(header) ? header[0] : header);
+}
+
+const ERASED_NOTE = 'After erasure of the person: a marker with the date, in my language.';
 
 const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
   10 + (args.first ?? 50) * childComplexity;
@@ -109,6 +123,54 @@ export class ReferralsResolver {
     return this.referrals.forward(actor, id, input);
   }
 
+  @Query(() => ReferralForwardPreview, {
+    description:
+      'What forwarding this referral to the service would carry to its organisation: each category (travels or withheld, and why) and the original free text (whether it may travel if chosen). Nothing is provided.',
+  })
+  referralForwardPreview(
+    @CurrentActor() actor: RequestActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('serviceId', { type: () => ID }) serviceId: string,
+  ): Promise<ReferralForwardPreview> {
+    return this.referrals.forwardPreview(actor, id, serviceId);
+  }
+
+  @Mutation(() => Referral, { description: 'As the receiver, ask the sender to share more categories (a timeline event; the sender is told and decides).' })
+  requestReferralCategories(
+    @CurrentActor() actor: RequestActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('categories', { type: () => [PersonalDataCategoryEnum] }) categories: PersonalDataCategory[],
+    @Args('reason') reason: string,
+  ): Promise<Referral> {
+    return this.referrals.requestCategories(actor, id, categories, reason);
+  }
+
+  @Mutation(() => Referral, {
+    description: "As the sender that registered the person, share more categories on a live referral: each needs an active consent for the receiver and REFERRAL; a provision record is written.",
+  })
+  shareReferralCategories(
+    @CurrentActor() actor: RequestActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('categories', { type: () => [PersonalDataCategoryEnum] }) categories: PersonalDataCategory[],
+  ): Promise<Referral> {
+    return this.referrals.shareCategories(actor, id, categories);
+  }
+
+  @ResolveField('reason', () => String, { nullable: true, description: `Null only when withheld from me (textWithheldReason says why). ${ERASED_NOTE}` })
+  reason(@Parent() referral: Referral, @Context('req') request: HttpRequest): string | null {
+    return renderFreeText(referral.reason, languageOf(request));
+  }
+
+  @ResolveField('notes', () => String, { nullable: true, description: ERASED_NOTE })
+  notes(@Parent() referral: Referral, @Context('req') request: HttpRequest): string | null {
+    return renderFreeText(referral.notes, languageOf(request));
+  }
+
+  @ResolveField('outcome', () => String, { nullable: true, description: ERASED_NOTE })
+  outcome(@Parent() referral: Referral, @Context('req') request: HttpRequest): string | null {
+    return renderFreeText(referral.outcome, languageOf(request));
+  }
+
   @Mutation(() => ReferralMessage)
   postReferralMessage(
     @CurrentActor() actor: RequestActor,
@@ -121,5 +183,32 @@ export class ReferralsResolver {
   @Mutation(() => Referral, { description: "Mark the referral's messages read for me." })
   markReferralRead(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Referral> {
     return this.referrals.markRead(actor, id);
+  }
+}
+
+/** Timeline notes are the person's consultation data too: erased ones render as the marker. */
+@Resolver(() => ReferralEvent)
+export class ReferralEventsResolver {
+  @ResolveField('note', () => String, { nullable: true, description: `Reason, outcome or note given. ${ERASED_NOTE}` })
+  note(@Parent() event: ReferralEvent, @Context('req') request: HttpRequest): string | null {
+    return renderFreeText(event.note, languageOf(request));
+  }
+}
+
+/** Messages are the person's consultation data too: erased ones render as the marker. */
+@Resolver(() => ReferralMessage)
+export class ReferralMessagesResolver {
+  @ResolveField('body', () => String, { description: ERASED_NOTE })
+  body(@Parent() message: ReferralMessage, @Context('req') request: HttpRequest): string {
+    return renderFreeText(message.body, languageOf(request));
+  }
+}
+
+/** The onward outcome is free text about the person too: erased ones render as the marker. */
+@Resolver(() => OnwardReferral)
+export class OnwardReferralsResolver {
+  @ResolveField('outcome', () => String, { nullable: true, description: ERASED_NOTE })
+  outcome(@Parent() onward: OnwardReferral, @Context('req') request: HttpRequest): string | null {
+    return renderFreeText(onward.outcome, languageOf(request));
   }
 }

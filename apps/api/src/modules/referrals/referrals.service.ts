@@ -13,9 +13,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AGE_BANDS,
   availableActions,
+  categoriesAsSeenBy,
+  CategoryDecision,
+  freeTextHiddenFor,
+  decideForwardFreeText,
+  erasedDateOf,
+  ForwardFreeTextDecision,
+  freeTextCategoryOf,
+  PersonalDataCategory,
   checkTransition,
   DEFAULT_RESPONSE_HOURS,
   GENDERS,
+  LIVE_REFERRAL_STATUSES,
   isSpecialCare,
   isUuid,
   LocalizedText,
@@ -58,6 +67,7 @@ import {
   ReferralDeadlines,
   ReferralDetail,
   ReferralEvent,
+  ReferralForwardPreview,
   ReferralMessage,
 } from './referral.model';
 
@@ -304,6 +314,35 @@ export class ReferralsService {
     });
   }
 
+  /**
+   * What a forward to `serviceId` would carry to the third organisation, before it is made: each
+   * category received (whether the person's consent lets it travel there, and why not), and the
+   * original free text (the notes) with whether it may travel if the forwarder chooses it.
+   */
+  forwardPreview(actor: RequestActor, id: string, serviceId: string): Promise<ReferralForwardPreview> {
+    return this.tenant(actor, async (manager) => {
+      const current = await this.partyRow(manager, actor, id);
+      const check = checkTransition('FORWARD', current.status, { sides: sidesOf(actor, current), roles: actor.roles }, 'preview');
+      if (!check.ok) throw transitionError('FORWARD', current.status, check);
+      const service = await this.forwardTarget(manager, actor, current, serviceId);
+      const plan = await this.forwardPlan(manager, actor, current, service, current.shared_categories as PersonalDataCategory[], true);
+      return {
+        receiverOrganization: { id: service.organization_id, name: service.organization_name },
+        serviceId: service.id,
+        serviceName: service.name,
+        categories: plan.categories.map(({ category, decision }) => ({
+          category,
+          travels: decision.access === 'DISCLOSED',
+          withheldReason: decision.access === 'WITHHELD' ? decision.reason : null,
+        })),
+        freeText: plan.text.travels || plan.text.reason !== 'NO_TEXT' ? current.notes : null,
+        freeTextCategory: freeTextCategoryOf({ personId: current.person_id }),
+        freeTextMayTravel: plan.text.travels,
+        freeTextWithheldReason: plan.text.travels ? null : plan.text.reason,
+      };
+    });
+  }
+
   /** Hands the case on to a third organisation: a new referral (sent), consent checked again. */
   forward(actor: RequestActor, id: string, input: ForwardReferralInput): Promise<{ forwarded: Referral; created: Referral }> {
     return this.tenant(actor, async (manager) => {
@@ -311,12 +350,7 @@ export class ReferralsService {
       const check = checkTransition('FORWARD', current.status, { sides: sidesOf(actor, current), roles: actor.roles }, input.reason);
       if (!check.ok) throw transitionError('FORWARD', current.status, check);
       const reason = input.reason.trim();
-      const service = await this.receivingService(manager, actor, input.serviceId);
-      if (service.organization_id === current.sender_organization_id) {
-        throw new AppError('BAD_USER_INPUT', undefined, {
-          fields: { serviceId: text('紹介元の団体には転送できません。お断りして理由を伝えてください。', 'You cannot forward back to the sender; decline with a reason instead.') },
-        });
-      }
+      const service = await this.forwardTarget(manager, actor, current, input.serviceId);
       const shared = PERSONAL_DATA_CATEGORIES.codes.filter((category) => input.sharedCategories.includes(category));
       if (shared.some((category) => !current.shared_categories.includes(category))) {
         throw new AppError('BAD_USER_INPUT', undefined, {
@@ -324,16 +358,42 @@ export class ReferralsService {
         });
       }
       if (shared.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
+      // The original sender's free text travels only by the forwarder's choice and under the
+      // person's consent for the third organisation (libs/domain referral-free-text.ts).
+      const chosen = input.forwardOriginalText === true;
+      const plan = await this.forwardPlan(manager, actor, current, service, [], chosen);
+      if (chosen && !plan.text.travels && plan.text.reason === 'NO_CONSENT') {
+        throw new AppError(
+          'FORBIDDEN',
+          text(
+            '元の紹介の文面（相談内容）は、転送先・紹介の目的・相談内容を対象とする本人の有効な同意がないため転送できません。文面を送らずに転送するか、本人の同意を得てください。',
+            "The original referral's text (consultation notes) cannot be forwarded: no active consent of the person covers this recipient, the purpose REFERRAL and consultation notes. Forward without it, or record the person's consent first.",
+          ),
+          { reason: 'FREE_TEXT_CONSENT_REQUIRED' },
+        );
+      }
+      const notes = plan.text.travels ? current.notes : null;
       const [{ id: newId }]: Array<{ id: string }> = await manager.query(
         `INSERT INTO referrals (tenant_id, sender_organization_id, sender_membership_id, receiver_organization_id, service_id, service_name,
                                 person_id, anonymous_age_band, anonymous_gender, anonymous_municipality_code, needs, urgency, reason, notes,
                                 shared_categories, forwarded_from_id)
          SELECT tenant_id, $3, $4, $5, $6, $7, person_id, anonymous_age_band, anonymous_gender, anonymous_municipality_code, needs,
-                coalesce($8, urgency), $9, notes, $10, id
+                coalesce($8, urgency), $9, $11, $10, id
            FROM referrals WHERE tenant_id = $1 AND id = $2
          RETURNING id`,
-        [actor.tenantId, id, actor.organizationId, actor.membershipId, service.organization_id, service.id, service.name, input.urgency ?? null, reason, shared],
+        [actor.tenantId, id, actor.organizationId, actor.membershipId, service.organization_id, service.id, service.name, input.urgency ?? null, reason, shared, notes],
       );
+      if (plan.text.travels && plan.text.category && current.person_id) {
+        await this.provision.provide(manager, {
+          tenantId: actor.tenantId,
+          personId: current.person_id,
+          providerOrganizationId: actor.organizationId,
+          recipient: { organizationId: service.organization_id, organizationKind: service.organization_kind },
+          categories: [plan.text.category],
+          purpose: 'REFERRAL',
+          context: `REFERRAL_TEXT:${newId}`,
+        });
+      }
       const updated = await queryRows(
         manager,
         `UPDATE referrals SET status = 'FORWARDED', closed_at = $3, answered_at = coalesce(answered_at, $3)
@@ -356,6 +416,77 @@ export class ReferralsService {
         forwarded: this.toReferral(actor, await this.row(manager, actor, id)),
         created: this.toReferral(actor, await this.row(manager, actor, newId)),
       };
+    });
+  }
+
+  /**
+   * The receiver asks the sender for categories this referral does not share (issue 14,
+   * finding 9): a timeline event and a notice to the sender, who decides. Nothing is disclosed.
+   */
+  requestCategories(actor: RequestActor, id: string, categories: readonly PersonalDataCategory[], reason: string): Promise<Referral> {
+    this.assertCaseworker(actor);
+    return this.tenant(actor, async (manager) => {
+      const current = await this.partyRow(manager, actor, id);
+      if (!sidesOf(actor, current).includes('RECEIVER')) throw this.categoriesWrongSide('RECEIVER');
+      const wanted = this.newCategories(current, categories);
+      if (wanted.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
+      const trimmed = reason.trim();
+      if (trimmed.length < 1 || trimmed.length > 2000) {
+        throw new AppError('BAD_USER_INPUT', undefined, { fields: { reason: text('必要な理由を1〜2000文字で入力してください。', 'Say why you need them (1 to 2,000 characters).') } });
+      }
+      await this.event(manager, actor, id, 'REQUEST_CATEGORIES', current.status, current.status, trimmed, null, wanted);
+      await this.notifier.notify(manager, {
+        tenantId: actor.tenantId,
+        kind: 'REFERRAL_CATEGORIES_REQUESTED',
+        referralId: id,
+        organizationIds: [current.sender_organization_id],
+        membershipIds: [current.sender_membership_id],
+        exceptMembershipId: actor.membershipId,
+      });
+      await this.audit(manager, actor, id, 'CATEGORIES_REQUESTED', wanted);
+      return this.toReferral(actor, await this.row(manager, actor, id));
+    });
+  }
+
+  /**
+   * The sender shares more categories on a live referral: only the organisation that registered
+   * the person, each category under an active consent for the receiver and REFERRAL, with its
+   * provision record — exactly as sending does.
+   */
+  shareCategories(actor: RequestActor, id: string, categories: readonly PersonalDataCategory[]): Promise<Referral> {
+    this.assertCaseworker(actor);
+    return this.tenant(actor, async (manager) => {
+      const current = await this.partyRow(manager, actor, id);
+      if (!sidesOf(actor, current).includes('SENDER')) throw this.categoriesWrongSide('SENDER');
+      const added = this.newCategories(current, categories);
+      if (added.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
+      const header = await this.records.header(manager, actor.tenantId, current.person_id as string);
+      if (!header || header.organizationId !== actor.organizationId) {
+        throw new AppError(
+          'FORBIDDEN',
+          text('追加の項目を共有できるのは、この方を登録した団体だけです。', 'Only the organisation that registered this person can share more of their data.'),
+          { reason: 'NOT_PERSON_OWNER' },
+        );
+      }
+      await this.provision.provide(manager, {
+        tenantId: actor.tenantId,
+        personId: header.id,
+        providerOrganizationId: actor.organizationId,
+        recipient: { organizationId: current.receiver_organization_id, organizationKind: current.receiver_organization_kind },
+        categories: added,
+        purpose: 'REFERRAL',
+        context: `REFERRAL:${id}`,
+      });
+      const updated = await queryRows(
+        manager,
+        `UPDATE referrals SET shared_categories = ARRAY(SELECT DISTINCT unnest(shared_categories || $3::text[]))
+          WHERE tenant_id = $1 AND id = $2 AND status = ANY($4::text[]) RETURNING id`,
+        [actor.tenantId, id, added, LIVE_REFERRAL_STATUSES],
+      );
+      if (updated.length === 0) throw this.lostRace();
+      await this.event(manager, actor, id, 'SHARE_CATEGORIES', current.status, current.status, null, null, added);
+      await this.audit(manager, actor, id, 'CATEGORIES_SHARED', added);
+      return this.toReferral(actor, await this.row(manager, actor, id));
     });
   }
 
@@ -474,7 +605,7 @@ export class ReferralsService {
         person = view ? toPerson(view) : null;
       }
       const events: Array<Record<string, unknown>> = await manager.query(
-        `SELECT e.id, e.action, e.from_status, e.to_status, e.note, e.related_referral_id, e.created_at,
+        `SELECT e.id, e.action, e.from_status, e.to_status, e.note, e.related_referral_id, e.categories, e.created_at,
                 u.display_name AS actor_name, o.id AS organization_id, o.name AS organization_name
            FROM referral_events e
            LEFT JOIN memberships m ON m.tenant_id = e.tenant_id AND m.id = e.actor_membership_id
@@ -533,6 +664,10 @@ export class ReferralsService {
             actorOrganization: event.organization_id ? { id: event.organization_id as string, name: event.organization_name as string } : null,
             note: (event.note as string | null) ?? null,
             relatedReferralId: (event.related_referral_id as string | null) ?? null,
+            categories: categoriesAsSeenBy(
+              actor.roles,
+              PERSONAL_DATA_CATEGORIES.codes.filter((category) => (event.categories as string[]).includes(category)),
+            ).categories as PersonalDataCategory[],
             at: event.created_at as Date,
           }),
         ),
@@ -650,6 +785,83 @@ export class ReferralsService {
 
   // --- internals ----------------------------------------------------------------------------
 
+  /** Categories asked for or shared beyond what the live person referral shares; refuses otherwise. */
+  private newCategories(current: ReferralRow, categories: readonly PersonalDataCategory[]): PersonalDataCategory[] {
+    if (!LIVE_REFERRAL_STATUSES.includes(current.status)) {
+      throw new AppError(
+        'CONFLICT',
+        text('返答待ち・受け入れ・支援中の紹介でだけ、共有する項目を変えられます。', 'Shared categories change only while the referral is awaiting a reply, accepted or in progress.'),
+        { reason: 'REFERRAL_NOT_LIVE' },
+      );
+    }
+    if (!current.person_id) {
+      throw new AppError('BAD_USER_INPUT', undefined, {
+        fields: { categories: text('匿名のケースでは個人情報を共有できません。', 'An anonymous case shares no personal data.') },
+      });
+    }
+    const wanted = PERSONAL_DATA_CATEGORIES.codes.filter((category) => categories.includes(category) && !current.shared_categories.includes(category));
+    if (wanted.length === 0) {
+      throw new AppError('BAD_USER_INPUT', undefined, {
+        fields: { categories: text('まだ共有されていない項目を選んでください。', 'Choose categories this referral does not share yet.') },
+      });
+    }
+    return wanted;
+  }
+
+  private categoriesWrongSide(side: ReferralSide): AppError {
+    return new AppError(
+      'FORBIDDEN',
+      side === 'RECEIVER'
+        ? text('追加の項目を求められるのは、紹介を受けた団体です。', 'Only the receiving organisation can ask for more categories.')
+        : text('追加の項目を共有できるのは、紹介した団体です。', 'Only the referring organisation can share more categories.'),
+      { reason: 'WRONG_SIDE' },
+    );
+  }
+
+  /** The third organisation's service for a forward: not the sender's, not mine. */
+  private async forwardTarget(manager: EntityManager, actor: RequestActor, current: ReferralRow, serviceId: string) {
+    const service = await this.receivingService(manager, actor, serviceId);
+    if (service.organization_id === current.sender_organization_id) {
+      throw new AppError('BAD_USER_INPUT', undefined, {
+        fields: { serviceId: text('紹介元の団体には転送できません。お断りして理由を伝えてください。', 'You cannot forward back to the sender; decline with a reason instead.') },
+      });
+    }
+    return service;
+  }
+
+  /** The consent rule's answer for a forward: per category, and for the original free text. */
+  private async forwardPlan(
+    manager: EntityManager,
+    actor: RequestActor,
+    current: ReferralRow,
+    service: { organization_id: string; organization_kind: OrganizationKind },
+    categories: readonly PersonalDataCategory[],
+    chosen: boolean,
+  ): Promise<{ categories: Array<{ category: PersonalDataCategory; decision: CategoryDecision }>; text: ForwardFreeTextDecision }> {
+    const textCategory = freeTextCategoryOf({ personId: current.person_id });
+    const wanted = textCategory && !categories.includes(textCategory) ? [...categories, textCategory] : categories;
+    const { decisions } = current.person_id
+      ? await this.provision.assess(manager, {
+          tenantId: actor.tenantId,
+          personId: current.person_id,
+          recipient: { organizationId: service.organization_id, organizationKind: service.organization_kind },
+          categories: wanted,
+          purpose: 'REFERRAL',
+        })
+      : { decisions: [] };
+    const textDecision = textCategory ? decisions.find(({ category }) => category === textCategory)?.decision : undefined;
+    return {
+      categories: decisions.filter(({ category }) => categories.includes(category)),
+      text: decideForwardFreeText({
+        personId: current.person_id,
+        hasText: Boolean(current.notes),
+        erased: erasedDateOf(current.notes) !== null,
+        chosen,
+        consentCovers: textDecision?.access === 'DISCLOSED',
+      }),
+    };
+  }
+
   private async loadDeadlines(manager: EntityManager, tenantId: string): Promise<ReferralDeadlines> {
     const [row]: Array<{ u: number; h: number; n: number; g: number }> = await manager.query(
       `SELECT referral_urgent_hours AS u, referral_high_hours AS h, referral_normal_hours AS n, referral_expiry_grace_hours AS g
@@ -766,10 +978,17 @@ export class ReferralsService {
 
   /** A service of another organisation that takes referrals. */
   private async receivingService(manager: EntityManager, actor: RequestActor, serviceId: string) {
-    const [service]: Array<{ id: string; name: string; organization_id: string; organization_kind: OrganizationKind; accepts_referrals: boolean }> =
+    const [service]: Array<{
+      id: string;
+      name: string;
+      organization_id: string;
+      organization_name: string;
+      organization_kind: OrganizationKind;
+      accepts_referrals: boolean;
+    }> =
       isUuid(serviceId)
         ? await manager.query(
-            `SELECT s.id, s.name, s.organization_id, o.kind AS organization_kind, s.accepts_referrals
+            `SELECT s.id, s.name, s.organization_id, o.name AS organization_name, o.kind AS organization_kind, s.accepts_referrals
                FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
               WHERE s.tenant_id = $1 AND s.id = $2`,
             [actor.tenantId, serviceId],
@@ -826,13 +1045,19 @@ export class ReferralsService {
   private toReferral(actor: RequestActor, row: ReferralRow): Referral {
     const sides = sidesOf(actor, row);
     const now = this.clock.now();
+    const shared = PERSONAL_DATA_CATEGORIES.codes.filter((category) => row.shared_categories.includes(category));
+    // A role that may not see special-care data learns of it only as one marker, and reads no
+    // free text of a referral sharing it (the text could name it): withheld with the reason.
+    const seen = categoriesAsSeenBy(actor.roles, shared);
+    const textHidden = freeTextHiddenFor(maySeeSpecialCare(actor.roles), shared);
     return {
       id: row.id,
       status: row.status,
       urgency: row.urgency,
       needs: row.needs,
-      reason: row.reason,
-      notes: row.notes,
+      reason: textHidden ? null : row.reason,
+      notes: textHidden ? null : row.notes,
+      textWithheldReason: textHidden ? 'SPECIAL_CARE_HIDDEN' : null,
       senderOrganization: { id: row.sender_organization_id, name: row.sender_organization_name },
       senderName: row.sender_name,
       receiverOrganization: { id: row.receiver_organization_id, name: row.receiver_organization_name },
@@ -843,14 +1068,15 @@ export class ReferralsService {
       anonymousCase: row.anonymous_age_band
         ? { ageBand: row.anonymous_age_band as never, gender: row.anonymous_gender, municipalityCode: row.anonymous_municipality_code }
         : null,
-      sharedCategories: PERSONAL_DATA_CATEGORIES.codes.filter((category) => row.shared_categories.includes(category)),
+      sharedCategories: [...seen.categories],
+      specialCareHidden: seen.specialCareHidden,
       sentAt: row.sent_at,
       responseDueAt: row.response_due_at,
       expiresAt: row.expires_at,
       escalatedAt: row.escalated_at,
       answeredAt: row.answered_at,
       closedAt: row.closed_at,
-      outcome: row.outcome,
+      outcome: textHidden ? null : row.outcome,
       overdue: row.status === 'SENT' && row.response_due_at !== null && row.response_due_at < now,
       forwardedFromId: row.forwarded_from_id,
       mySides: sides,
@@ -883,13 +1109,15 @@ export class ReferralsService {
     to: ReferralStatus | null,
     note: string | null,
     related: string | null = null,
+    categories: readonly PersonalDataCategory[] = [],
   ) {
     return manager.query(
       // clock_timestamp(), not now(): several events of one transaction (CREATE and SEND) must
       // keep their order on the timeline, which sorts by created_at.
-      `INSERT INTO referral_events (tenant_id, referral_id, action, from_status, to_status, actor_membership_id, actor_organization_id, note, related_referral_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp())`,
-      [actor.tenantId, referralId, action, from, to, actor.membershipId, actor.organizationId, note, related],
+      `INSERT INTO referral_events (tenant_id, referral_id, action, from_status, to_status, actor_membership_id, actor_organization_id, note,
+                                    related_referral_id, categories, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp())`,
+      [actor.tenantId, referralId, action, from, to, actor.membershipId, actor.organizationId, note, related, categories],
     );
   }
 

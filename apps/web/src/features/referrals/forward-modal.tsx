@@ -1,11 +1,19 @@
 // Forwarding a referral to a third organisation's service: the service from the directory (not
-// my organisation's, nor the sender's), a reason, and which of the categories shared with me to
-// pass on. The API checks the person's consent again for the new receiver and writes a new
-// provision record; a category it refuses comes back with the consent that is missing.
-import { useMutation } from '@apollo/client/react';
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+// my organisation's, nor the sender's), a reason, which of the categories shared with me to pass
+// on, and whether to pass on the original notes. Before confirming, the forwarder sees exactly
+// what will travel (referralForwardPreview): each category the person's consent lets travel to
+// that organisation (or why not), and the original notes — consultation data, which travel only
+// when ticked and consented. The API checks it all again and writes the provision records.
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { PersonalDataCategory } from '@tsunagu/domain';
-import { ForwardReferralDocument, type ReferralFullFragment, type ServiceSummaryFragment } from '@tsunagu/graphql-client';
+import {
+  ForwardReferralDocument,
+  ReferralForwardPreviewDocument,
+  type ReferralForwardPreviewQuery,
+  type ReferralFullFragment,
+  type ServiceSummaryFragment,
+} from '@tsunagu/graphql-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -13,6 +21,9 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { usePeopleLabels } from '../people/vocabulary';
 import { ServicePicker } from './service-picker';
+import { useReferralLabels } from './vocabulary';
+
+type Preview = ReferralForwardPreviewQuery['referralForwardPreview'];
 
 export function ForwardModal({
   referral,
@@ -29,16 +40,37 @@ export function ForwardModal({
   const [service, setService] = useState<ServiceSummaryFragment | null>(null);
   const [reason, setReason] = useState('');
   const [categories, setCategories] = useState<PersonalDataCategory[]>([]);
+  const [withText, setWithText] = useState(false);
   const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [forward, { loading }] = useMutation(ForwardReferralDocument, { refetchQueries: ['Referral', 'ReferralCounts', 'Referrals'] });
+  const previewQuery = useQuery(ReferralForwardPreviewDocument, {
+    variables: { id: referral.id, serviceId: service?.id ?? '' },
+    skip: !service,
+    fetchPolicy: 'network-only',
+  });
+  const preview = service && previewQuery.data?.referralForwardPreview.serviceId === service.id ? previewQuery.data.referralForwardPreview : null;
+  const travelling = (category: PersonalDataCategory) => preview?.categories.find((entry) => entry.category === category)?.travels ?? false;
+  const chosen = categories.filter(travelling);
+  const textTravels = Boolean(preview?.freeTextMayTravel && withText);
+
+  const choose = (next: ServiceSummaryFragment | null) => {
+    setService(next);
+    setCategories([]);
+    setWithText(false);
+  };
 
   const submit = async () => {
     setAttempted(true);
-    if (!service || !reason.trim()) return;
+    if (!service || !reason.trim() || !preview) return;
     setError(null);
     try {
-      await forward({ variables: { id: referral.id, input: { serviceId: service.id, reason: reason.trim(), sharedCategories: categories, urgency: referral.urgency } } });
+      await forward({
+        variables: {
+          id: referral.id,
+          input: { serviceId: service.id, reason: reason.trim(), sharedCategories: chosen, urgency: referral.urgency, forwardOriginalText: textTravels },
+        },
+      });
       onClose();
       navigate(`/referrals/${referral.id}`);
     } catch (caught) {
@@ -66,11 +98,12 @@ export function ForwardModal({
         <ServicePicker
           excluded={[referral.receiverOrganization.id, referral.senderOrganization.id]}
           selected={service}
-          onSelect={setService}
+          onSelect={choose}
           initialCategories={referral.needs}
         />
         <Textarea
           label={t('referrals.forward.reason')}
+          description={t('referrals.forward.reasonHelp')}
           required
           autosize
           minRows={2}
@@ -78,30 +111,95 @@ export function ForwardModal({
           error={attempted && !reason.trim() ? t('referrals.detail.reasonRequired') : undefined}
           onChange={(event) => setReason(event.currentTarget.value)}
         />
-        {referral.sharedCategories.length > 0 ? (
-          <Checkbox.Group
-            label={t('referrals.forward.categories')}
-            description={t('referrals.forward.categoriesHelp')}
-            value={categories}
-            onChange={(value) => setCategories(value as PersonalDataCategory[])}
-          >
-            <Stack gap={6} mt="xs">
-              {referral.sharedCategories.map((category) => (
-                <Checkbox key={category} value={category} label={labels.category(category)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+        {previewQuery.error ? <ApiErrorAlert error={readApiError(previewQuery.error)} /> : null}
+        {preview ? (
+          <>
+            {preview.categories.length > 0 ? (
+              <Checkbox.Group
+                label={t('referrals.forward.categories')}
+                description={t('referrals.forward.categoriesHelp')}
+                value={chosen}
+                onChange={(value) => setCategories(value as PersonalDataCategory[])}
+              >
+                <Stack gap={6} mt="xs">
+                  {preview.categories.map((entry) => (
+                    <Checkbox
+                      key={entry.category}
+                      value={entry.category}
+                      label={labels.category(entry.category)}
+                      disabled={!entry.travels}
+                      description={
+                        entry.travels ? undefined : t('referrals.forward.categoryWithheld', { reason: labels.withheldReason(entry.withheldReason ?? 'NO_CONSENT') })
+                      }
+                    />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+            ) : null}
+            <FreeTextChoice preview={preview} checked={withText} onChange={setWithText} />
+            <TravelSummary preview={preview} categories={chosen} withText={textTravels} reason={reason.trim()} />
+          </>
+        ) : service ? (
+          <Text fz="sm" c="dimmed">
+            {t('common.loading')}
+          </Text>
         ) : null}
         <ApiErrorAlert error={error} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={loading}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void submit()} loading={loading}>
+          <Button onClick={() => void submit()} loading={loading} disabled={Boolean(service) && !preview}>
             {t('referrals.forward.submit')}
           </Button>
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** The original notes, and whether the forwarder passes them on (only where consent allows). */
+function FreeTextChoice({ preview, checked, onChange }: { preview: Preview; checked: boolean; onChange: (value: boolean) => void }) {
+  const { t } = useTranslation();
+  const referralLabels = useReferralLabels();
+  if (!preview.freeText) return null;
+  return (
+    <Stack gap={4} data-testid="forward-free-text">
+      <Checkbox
+        label={t('referrals.forward.freeText')}
+        checked={checked && preview.freeTextMayTravel}
+        disabled={!preview.freeTextMayTravel}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+        description={
+          preview.freeTextMayTravel
+            ? t('referrals.forward.freeTextHelp')
+            : t('referrals.forward.freeTextWithheld', { reason: referralLabels.textWithheld(preview.freeTextWithheldReason ?? 'NO_CONSENT') })
+        }
+      />
+      <Text fz="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }} pl="xl">
+        {preview.freeText}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Exactly what the third organisation will receive if the forwarder confirms now. */
+function TravelSummary({ preview, categories, withText, reason }: { preview: Preview; categories: PersonalDataCategory[]; withText: boolean; reason: string }) {
+  const { t } = useTranslation();
+  const labels = usePeopleLabels();
+  return (
+    <Alert color="blue" variant="light" title={t('referrals.forward.summaryTitle', { organization: preview.receiverOrganization.name })} data-testid="forward-summary">
+      <List fz="sm" spacing={4}>
+        <List.Item>{t('referrals.forward.summaryReason', { reason: reason || t('referrals.none') })}</List.Item>
+        <List.Item data-testid="forward-summary-categories">
+          {t('referrals.forward.summaryCategories', {
+            categories: categories.length ? categories.map(labels.category).join(t('people.listSeparator')) : t('referrals.none'),
+          })}
+        </List.Item>
+        <List.Item data-testid="forward-summary-text">
+          {withText ? t('referrals.forward.summaryTextTravels', { text: preview.freeText ?? '' }) : t('referrals.forward.summaryTextStays')}
+        </List.Item>
+      </List>
+    </Alert>
   );
 }

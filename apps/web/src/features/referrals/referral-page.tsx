@@ -6,6 +6,7 @@
 // messages appear without a reload.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { SPECIAL_CARE_HIDDEN_LABEL } from '@tsunagu/domain';
 import { MarkReferralReadDocument, ReferralDocument, type ReferralQuery } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
 import { useEffect, type ReactNode } from 'react';
@@ -17,6 +18,7 @@ import { useDirectoryLabels } from '../directory/vocabulary';
 import { CategoryCards } from '../people/category-cards';
 import { formatDateTime, usePeopleLabels } from '../people/vocabulary';
 import { OverdueBadge, ReferralStatusBadge, UrgencyBadge } from './referral-badges';
+import { CategoryRequests } from './category-requests';
 import { ReferralActions } from './referral-actions';
 import { ReferralMessages } from './referral-messages';
 import { ReferralTimeline } from './referral-timeline';
@@ -65,6 +67,12 @@ function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => 
   const list = (values: readonly string[]) => (values.length ? values.join(t('people.listSeparator')) : t('referrals.none'));
   const sender = referral.mySides.includes('SENDER');
   const awaiting = referral.status === 'SENT';
+  // Withheld free text says so and why; never an empty value passed off as the text.
+  const withheldText = referral.textWithheldReason ? (
+    <Text component="span" fz="sm" c="dimmed" data-testid="referral-text-withheld">
+      {t('referrals.detail.textWithheld', { reason: labels.textWithheld(referral.textWithheldReason) })}
+    </Text>
+  ) : null;
 
   return (
     <>
@@ -109,6 +117,7 @@ function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => 
             </Button>
           ) : null}
           <ReferralActions referral={referral} onRefresh={onRefresh} />
+          <CategoryRequests referral={referral} events={detail.events} personOwnedByMe={detail.person?.ownedByMe ?? false} />
         </Group>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -131,9 +140,25 @@ function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => 
                     },
                     { term: t('referrals.fields.needs'), description: list(referral.needs.map(directory.category)) },
                     { term: t('referrals.fields.sentAt'), description: referral.sentAt ? formatDateTime(referral.sentAt, labels.language) : t('referrals.notSent') },
-                    { term: t('referrals.fields.sharedCategories'), description: list(referral.sharedCategories.map(people.category)) },
-                    { term: t('referrals.fields.reason'), description: <span style={{ whiteSpace: 'pre-wrap' }}>{referral.reason}</span> },
-                    { term: t('referrals.fields.notes'), description: referral.notes ? <span style={{ whiteSpace: 'pre-wrap' }}>{referral.notes}</span> : t('referrals.none') },
+                    {
+                      term: t('referrals.fields.sharedCategories'),
+                      description: (
+                        <span data-testid="referral-shared-categories">
+                          {list([
+                            ...referral.sharedCategories.map(people.category),
+                            ...(referral.specialCareHidden ? [labels.language === 'en' ? SPECIAL_CARE_HIDDEN_LABEL.en : SPECIAL_CARE_HIDDEN_LABEL.ja] : []),
+                          ])}
+                        </span>
+                      ),
+                    },
+                    {
+                      term: t('referrals.fields.reason'),
+                      description: withheldText ?? <span style={{ whiteSpace: 'pre-wrap' }}>{referral.reason}</span>,
+                    },
+                    {
+                      term: t('referrals.fields.notes'),
+                      description: withheldText ?? (referral.notes ? <span style={{ whiteSpace: 'pre-wrap' }}>{referral.notes}</span> : t('referrals.none')),
+                    },
                   ]}
                 />
               </Section>

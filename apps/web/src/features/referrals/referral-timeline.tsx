@@ -4,11 +4,25 @@ import { Anchor, Group, Text, Timeline } from '@mantine/core';
 import type { ReferralEventRowFragment } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDateTime } from '../people/vocabulary';
+import { formatDateTime, usePeopleLabels } from '../people/vocabulary';
 import { ReferralStatusBadge } from './referral-badges';
 import { useReferralLabels } from './vocabulary';
 
-const eventActions = ['CREATE', 'ESCALATE', 'SEND', 'CANCEL', 'ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'CLOSE_UNRESOLVED', 'FORWARD', 'EXPIRE'] as const;
+const eventActions = [
+  'CREATE',
+  'ESCALATE',
+  'SEND',
+  'CANCEL',
+  'ACCEPT',
+  'DECLINE',
+  'START',
+  'COMPLETE',
+  'CLOSE_UNRESOLVED',
+  'FORWARD',
+  'EXPIRE',
+  'REQUEST_CATEGORIES',
+  'SHARE_CATEGORIES',
+] as const;
 type EventAction = (typeof eventActions)[number];
 
 function isEventAction(action: string): action is EventAction {
@@ -18,6 +32,7 @@ function isEventAction(action: string): action is EventAction {
 export function ReferralTimeline({ events }: { events: readonly ReferralEventRowFragment[] }) {
   const { t } = useTranslation();
   const labels = useReferralLabels();
+  const people = usePeopleLabels();
   if (events.length === 0) return <Text c="dimmed">{t('referrals.detail.noEvents')}</Text>;
   return (
     <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} data-testid="referral-timeline">
@@ -44,6 +59,11 @@ export function ReferralTimeline({ events }: { events: readonly ReferralEventRow
                 : t('referrals.detail.system'),
             })}
           </Text>
+          {event.categories.length > 0 ? (
+            <Text fz="sm" mt={4} data-testid="event-categories">
+              {t('referrals.detail.eventCategories', { categories: event.categories.map(people.category).join(t('people.listSeparator')) })}
+            </Text>
+          ) : null}
           {event.note ? (
             <Text fz="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }} data-testid="event-note">
               {event.note}

@@ -2,6 +2,7 @@
 // helpers the referral pages share: who the counterpart is, and how a case is named.
 import {
   AGE_BANDS,
+  FREE_TEXT_WITHHELD_REASONS,
   GENDERS,
   NOTIFICATION_DELIVERIES,
   NOTIFICATION_KINDS,
@@ -30,6 +31,8 @@ export interface ReferralLabels {
   gender: (code: string) => string;
   notificationKind: (code: string) => string;
   delivery: (code: string) => string;
+  /** Why a referral's free text is withheld or does not travel. */
+  textWithheld: (code: string) => string;
 }
 
 export function useReferralLabels(): ReferralLabels {
@@ -46,6 +49,7 @@ export function useReferralLabels(): ReferralLabels {
       gender: of(GENDERS.labels),
       notificationKind: of(NOTIFICATION_KINDS.labels),
       delivery: of(NOTIFICATION_DELIVERIES.labels),
+      textWithheld: of(FREE_TEXT_WITHHELD_REASONS.labels),
     }),
     [language, of],
   );

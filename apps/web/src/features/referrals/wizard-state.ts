@@ -89,7 +89,7 @@ export function wizardOfDraft(draft: ReferralFullFragment): WizardState {
     categories: [...draft.sharedCategories],
     needs: [...draft.needs],
     urgency: draft.urgency,
-    reason: draft.reason,
+    reason: draft.reason ?? '',
     notes: draft.notes ?? '',
   };
 }

@@ -56,6 +56,11 @@ export function describeReferralNotice(facts: ReferralNoticeFacts, language: Mai
           subject: `【つなぐ】「${service}」の紹介に「${counterpart}」から新しいメッセージがあります`,
           lines: [`「${service}」の紹介について、「${counterpart}」から新しいメッセージが届きました。`, 'メッセージの内容は画面でご確認ください。'],
         };
+      case 'REFERRAL_CATEGORIES_REQUESTED':
+        return {
+          subject: `【つなぐ】「${counterpart}」が「${service}」への紹介で追加の項目の共有を求めています`,
+          lines: [`「${service}」への紹介について、「${counterpart}」が追加の項目の共有を求めています。`, '求められた項目と理由は画面でご確認のうえ、共有するか判断してください。'],
+        };
       case 'REFERRAL_ESCALATED':
         return {
           subject: `【つなぐ】【返答期限超過】「${service}」への紹介にまだ返答がありません`,
@@ -101,6 +106,11 @@ export function describeReferralNotice(facts: ReferralNoticeFacts, language: Mai
       return {
         subject: `New message from ${counterpart} on the referral to ${service}`,
         lines: [`${counterpart} wrote a new message on the referral to ${service}.`, 'Read it in Tsunagu.'],
+      };
+    case 'REFERRAL_CATEGORIES_REQUESTED':
+      return {
+        subject: `${counterpart} asks for more categories on the referral to ${service}`,
+        lines: [`${counterpart} asks you to share more categories on the referral to ${service}.`, 'See which ones and why in Tsunagu, and decide whether to share them.'],
       };
     case 'REFERRAL_ESCALATED':
       return {

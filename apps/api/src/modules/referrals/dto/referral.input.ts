@@ -37,6 +37,12 @@ export class ForwardReferralInput {
   urgency?: ReferralUrgency | null;
   @Field(() => [PersonalDataCategoryEnum], { defaultValue: [], description: 'Checked against consent again.' })
   sharedCategories!: PersonalDataCategory[];
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      "Pass on the original referral's notes. They are consultation data (CONSULTATION): they travel only with an active consent of the person for the third organisation and REFERRAL (see referralForwardPreview), and a provision record names them.",
+  })
+  forwardOriginalText!: boolean;
 }
 
 @InputType()
