@@ -1,7 +1,8 @@
 // A bar chart of counts (recharts, SVG) with its data table beneath. Real figures are solid bars;
 // a hidden cell (秘匿: a 1–4, or a cell hidden so that a 1–4 cannot be subtracted back) draws no
-// bar at all — any height would suggest a quantity — only the hidden mark at the axis, so it is
-// visibly withheld rather than drawn as 0, as 5 or as a guessed number. The SVG is one
+// bar of any count — any height in counts would suggest a quantity — only a fixed 3-pixel hatched
+// stub at the axis with the hidden mark, so it is visibly withheld rather than drawn as 0, as 5
+// or as a guessed number. The SVG is one
 // image to assistive technology (its label points to the table); the table — inside a
 // details/summary so the page stays short — holds every figure as the API displays it.
 import { Box, Group, Table, Text, Title, useMantineTheme } from '@mantine/core';
@@ -96,7 +97,9 @@ export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: 
                 <Bar dataKey="value" stackId="count" fill={barColor} isAnimationActive={false}>
                   <LabelList dataKey="shown" position={horizontal ? 'right' : 'top'} />
                 </Bar>
-                <Bar dataKey="suppressedMarker" stackId="count" fill={`url(#${patternId})`} isAnimationActive={false}>
+                {/* A fixed 3-pixel hatched stub at the axis (minPointSize, in pixels, not in counts): a
+                    mark that is clearly no quantity, carrying the hidden label. */}
+                <Bar dataKey="suppressedMarker" stackId="count" fill={`url(#${patternId})`} stroke={hatchColor} minPointSize={3} isAnimationActive={false}>
                   <LabelList dataKey="shown" position={horizontal ? 'right' : 'top'} fill={hatchColor} />
                 </Bar>
               </BarChart>

@@ -112,9 +112,9 @@ export interface ChartRow {
   /** The real figure, drawn as a solid bar; null for a hidden cell. */
   readonly value: number | null;
   /**
-   * For a hidden cell only: 0 — no bar is drawn (its height would suggest a quantity, and a
-   * hidden cell may be a 1–4 or a larger complementary cell); only the hidden mark stands at the
-   * axis, carried by this zero-height bar's label.
+   * For a hidden cell only: 0 — no bar of any count is drawn (its height would suggest a
+   * quantity, and a hidden cell may be a 1–4 or a larger complementary cell); the chart draws a
+   * fixed 3-pixel stub at the axis (minPointSize) carrying the hidden mark.
    */
   readonly suppressedMarker: number | null;
   /** The figure as the API shows it: the number, or "x" when hidden. */
