@@ -16,7 +16,7 @@
 // A month's report is one row of each table (its total is the month's total, the same figure as
 // the year's month cell); the year's report is the margins. Both are published from one
 // suppression pattern, so "year minus the other months" finds every hidden month hidden twice.
-import { fiscalYearMonths, protectedCount, suppressLinkedTables, twoWayRelations, type AdditiveRelation, type ReportCount } from '@tsunagu/domain';
+import { exactlyDetermined, fiscalYearMonths, protectedCount, suppressLinkedTables, twoWayRelations, type AdditiveRelation, type ReportCount } from '@tsunagu/domain';
 
 export interface MonthCell {
   readonly month: string;
@@ -77,6 +77,8 @@ export interface ProtectedFiscalYear {
   readonly statusValue: (slice: Slice, status: string) => number;
   /** How many figures were hidden, and of how many counts concerning people. */
   readonly cost: { readonly figures: number; readonly primary: number; readonly secondary: number };
+  /** The hidden figures the published ones determine exactly (none: the audit the tests run). */
+  readonly determined: () => string[];
 }
 
 /**
@@ -178,5 +180,6 @@ export function protectFiscalYear(rows: FiscalYearRows, statuses: readonly strin
       rows.training.filter((row) => slice === 'YEAR' || row.month === slice.month).reduce((total, row) => total + Number(row.completedEnrolments), 0),
     statusValue: (slice, status) => values.get(id.status(slice, status)) ?? 0,
     cost: { figures: values.size, primary: result.primary, secondary: result.secondary },
+    determined: () => exactlyDetermined(relations, result.suppressed),
   };
 }
