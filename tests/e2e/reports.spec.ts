@@ -1,9 +1,10 @@
 // Network reports end to end: 中央区 福祉保健部's liaison (a network reader) opens レポート from the
 // navbar; the page defaults to the current fiscal year (in the URL only when changed), draws its
 // charts as SVG with a data table under each, shows the demo network's small referral counts as
-// "<5" (hatched bars, never a number), keeps a chosen range in the URL across a reload, and
-// downloads the report CSV (UTF-8 with its BOM, the range in the file name) and the annual
-// evaluation PDF of the current fiscal year.
+// 秘匿 (no bar drawn — the issue-14 finding was a hatched bar as tall as a real 5 — never a
+// number), offers only months and fiscal years as periods and keeps a chosen month in the URL
+// across a reload, and downloads the report CSV (UTF-8 with its BOM, the period in the file name)
+// and the annual evaluation PDF of the current fiscal year.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openNavigationIfCollapsed, signIn } from './support/session';
@@ -52,9 +53,11 @@ test('a liaison reads the network report with its charts and tables, keeps a ran
 
   // The current fiscal year by default.
   const fiscalYear = currentFiscalYear();
-  await expect(page.getByLabel('期間の始まり')).toHaveValue(fiscalYear.fromDay);
-  await expect(page.getByLabel('期間の終わり')).toHaveValue(fiscalYear.toDay);
+  const periodPicker = page.getByRole('combobox', { name: '集計期間（月または年度）' });
+  await expect(periodPicker).toHaveValue(new RegExp(`令和.+年度（${fiscalYear.year}年度）（年度全体）`));
   await expect(page.getByText(/^集計期間：/)).toContainText(`${fiscalYear.year}年4月1日`);
+  // No day range is offered: only months and fiscal years.
+  await expect(page.getByLabel('期間の始まり')).toHaveCount(0);
 
   // Every section is there; the charts are drawn as SVG.
   for (const section of ['紹介', '助成', '研修', '連携']) {
@@ -67,40 +70,52 @@ test('a liaison reads the network report with its charts and tables, keeps a ran
   await expect(partnershipsByType.locator('svg.recharts-surface')).toBeVisible();
 
   // The suppression is explained, and the demo's referrals (one in each state) are small cells:
-  // "<5" in the status table and on a hatched bar, never a figure from 1 to 4.
-  await expect(page.getByText('少数の数値について')).toBeVisible();
+  // 秘匿 in the status table and at the chart's axis, never a figure from 1 to 4.
+  await expect(page.getByText('秘匿した数値について')).toBeVisible();
   const byStatus = await tableOf(page, '状態別の紹介件数');
   const statusCells = byStatus.locator('tbody tr td:nth-child(2)');
   await expect(statusCells.first()).toBeVisible();
   const statusFigures = await statusCells.allTextContents();
-  expect(statusFigures).toContain('<5');
-  for (const figure of statusFigures) expect(['1', '2', '3', '4']).not.toContain(figure.trim());
-  await expect(chart(page, '状態別の紹介件数').locator('.recharts-label-list').getByText('<5').first()).toBeVisible();
-  await expect(chart(page, '状態別の紹介件数').getByText('斜線：5未満（1〜4件、数は非表示）')).toBeVisible();
+  expect(statusFigures).toContain('秘匿');
+  for (const figure of statusFigures) expect(['1', '2', '3', '4', '<5', 'x']).not.toContain(figure.trim());
+  const statusChart = chart(page, '状態別の紹介件数');
+  await expect(statusChart.locator('.recharts-label-list').getByText('秘匿').first()).toBeVisible();
+  await expect(statusChart.getByText('「秘匿」：件数を伏せた項目（棒は描きません）')).toBeVisible();
+  // A hidden cell draws no bar of any count, only a 3-pixel hatched stub at the axis (the finding:
+  // a hatched bar as tall as a real 5).
+  const stubs = await statusChart.locator('.recharts-bar-rectangle path[fill^="url(#"]').all();
+  expect(stubs.length).toBeGreaterThan(0);
+  for (const stub of stubs) {
+    // A horizontal bar's length is its path's "h" step: 3 pixels, whatever the axis's scale.
+    const length = Number(/h\s*(-?[\d.]+)/.exec((await stub.getAttribute('d')) ?? '')?.[1]);
+    expect(Math.abs(length)).toBeLessThanOrEqual(3);
+  }
 
   // Partnerships are not about people: the liaison's six demo partnerships are plain numbers.
   const byType = await tableOf(page, '種類別の連携');
   await expect(byType.locator('tbody tr')).not.toHaveCount(0);
   for (const figure of await byType.locator('tbody tr td:nth-child(2)').allTextContents()) expect(figure.trim()).toMatch(/^\d+$/);
 
-  // A chosen range goes into the URL and survives a reload.
-  await page.getByLabel('期間の始まり').fill(`${fiscalYear.year}-04-01`);
-  await page.getByLabel('期間の終わり').fill(`${fiscalYear.year}-12-31`);
-  await expect(page).toHaveURL(new RegExp(`from=${fiscalYear.year}-04-01&to=${fiscalYear.year}-12-31`));
-  await page.reload();
-  await expect(page.getByLabel('期間の終わり')).toHaveValue(`${fiscalYear.year}-12-31`);
-  await expect(page.getByText(/^集計期間：/)).toContainText(`${fiscalYear.year}年12月31日`);
-
-  // The CSV of this report: the BOM first, the Japanese header, the range in the file name.
+  // The CSV of the year: the BOM first, the Japanese header, the period in the file name, hidden
+  // cells as "x" (e-Stat's mark for 秘匿).
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSVをダウンロード' }).click();
   const csv = await csvDownload;
-  expect(csv.suggestedFilename()).toBe(`network-report_${fiscalYear.year}-04-01_${fiscalYear.year}-12-31.csv`);
+  expect(csv.suggestedFilename()).toBe(`network-report_FY${fiscalYear.year}.csv`);
   const csvBytes = await readFile(await csv.path());
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csvText = csvBytes.subarray(3).toString('utf8');
   expect(csvText.split('\r\n')[0]).toBe('区分,キー,項目,値');
-  expect(csvText).toContain('<5');
+  expect(csvText).toMatch(/,x\r\n/);
+  expect(csvText).not.toContain('<5');
+
+  // A month of the year is a period of its own: into the URL, and it survives a reload.
+  await periodPicker.click();
+  await page.getByRole('option', { name: `${fiscalYear.year}年4月`, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`period=${fiscalYear.year}-04`));
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: '集計期間（月または年度）' })).toHaveValue(`${fiscalYear.year}年4月`);
+  await expect(page.getByText(/^集計期間：/)).toContainText(`${fiscalYear.year}年4月30日`);
 
   // The annual evaluation PDF of the current fiscal year (令和 label), fetched with the session.
   const annual = page.getByRole('region', { name: '年度の評価・検証' });

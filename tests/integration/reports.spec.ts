@@ -3,13 +3,15 @@
 // organisations and days (two sent one second either side of 2026-04-01 00:00 Japan time, the
 // fiscal-year boundary), accepted after known numbers of hours; grants and applications (one
 // from another network to this network's grant); training enrolments and completions;
-// partnerships in and out of a year. Small-cell suppression: a cell of 3 shows "<5", a cell of 5
-// shows 5, percentiles and rates are null under 5 accepted. Then the scope of each role, another
-// network (NOT_FOUND, sees nothing), the CSV read back, the annual CSV and PDF for FY2025 and
-// FY2026, a range starting and ending mid-month (its whole months read from the monthly cells,
-// the days at either end from the daily ones), and a consistency test: after a random sequence of
-// changes to referrals the trigger-kept daily and monthly aggregates equal a direct count over
-// referrals.
+// partnerships in and out of a year. Disclosure control (issue 14): a people count of 1–4 is
+// hidden ("x"); any other people count is either its true value or hidden as a complementary
+// cell (people(n) checks exactly that; which cells are hidden, and that none can be subtracted
+// back, is tested by reports-differencing.spec.ts); rates and percentiles are null when a count
+// they use is hidden. Periods are a Japan month or a fiscal year; other ranges are refused. Then
+// the scope of each role, another network (NOT_FOUND, sees nothing), the map of a fiscal year,
+// the CSV read back, the annual CSV and PDF for FY2025 and FY2026, and a consistency test: after
+// a random sequence of changes to referrals the trigger-kept daily and monthly aggregates equal
+// a direct count over referrals.
 //
 // The rows are written with the superuser connection: a report must be checked against times
 // (sending, acceptance, creation) that no mutation lets a test choose; the aggregates are kept by
@@ -92,19 +94,44 @@ interface MapResult {
   edges: Array<{ kind: string; sourceId: string; targetId: string; partnershipType: string | null; partnershipStatus: string | null; referrals: Count | null }>;
 }
 
-/** What a count should read as: 1–4 suppressed, else shown. */
+const HIDDEN: Count = { value: null, suppressed: true, display: 'x' };
+/**
+ * What a people count of true value n may read as: 1–4 always hidden ("x"); any other value
+ * either shown truly or hidden (a complementary cell of the secondary suppression, whose choice
+ * the differencing tests below check). An asymmetric matcher, so it also works inside objects.
+ */
 function people(n: number): Count {
-  return n >= 1 && n <= 4 ? { value: null, suppressed: true, display: '<5' } : { value: n, suppressed: false, display: String(n) };
+  const small = n >= 1 && n <= 4;
+  return {
+    $$typeof: Symbol.for('jest.asymmetricMatcher'),
+    asymmetricMatch: (actual: Count) =>
+      actual.suppressed ? actual.value === null && actual.display === 'x' : !small && actual.value === n && actual.display === String(n),
+    toAsymmetricMatcher: () => (small ? 'hidden (x)' : `${n} or hidden (x)`),
+  } as unknown as Count;
+}
+/** A people count that must be shown, exactly n. */
+function shown(n: number): Count {
+  return { value: n, suppressed: false, display: String(n) };
 }
 function plain(n: number): Count {
   return { value: n, suppressed: false, display: String(n) };
 }
-/** The non-zero cells of a labeled list, key → count. */
+/** The non-zero cells of a labeled list (hidden ones included), key → count. */
 function cells(list: Labeled[]): Record<string, Count> {
   return Object.fromEntries(list.filter((item) => item.count.value !== 0).map((item) => [item.key, item.count]));
 }
+/** Every cell of a labeled list reads as its true count (people(n), zero for keys not named). */
+function expectCells(list: Labeled[], truth: Record<string, number>): void {
+  expect(cells(list)).toEqual(Object.fromEntries(list.filter((item) => item.count.value !== 0).map((item) => [item.key, people(truth[item.key] ?? 0)])));
+  for (const [key, n] of Object.entries(truth)) expect(list.find((item) => item.key === key)?.count).toEqual(people(n));
+}
 function byOrg(list: OrgCount[]): Record<string, Count> {
   return Object.fromEntries(list.map((item) => [item.organizationId, item.count]));
+}
+/** The organisations listed read as their true counts; every organisation with referrals is listed. */
+function expectOrgs(list: OrgCount[], truth: Record<string, number>): void {
+  expect(byOrg(list)).toEqual(Object.fromEntries(list.map((item) => [item.organizationId, people(truth[item.organizationId] ?? 0)])));
+  for (const [key, n] of Object.entries(truth)) if (n > 0) expect(byOrg(list)[key]).toEqual(people(n));
 }
 
 async function report(key: string, input: Record<string, unknown> = {}, language = 'ja'): Promise<Report> {
@@ -301,34 +328,27 @@ describe('network report figures (hand-computed)', () => {
       'SENT', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'CANCELLED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED', 'FORWARDED',
     ]);
     expect(r.referrals.byStatus.find((item) => item.key === 'SENT')?.label).toBe('送信済み（返答待ち）');
-    expect(cells(r.referrals.byStatus)).toEqual({
-      SENT: people(2), ACCEPTED: people(1), DECLINED: people(1), EXPIRED: people(1), CANCELLED: people(1),
-      IN_PROGRESS: people(1), COMPLETED: people(2), CLOSED_UNRESOLVED: people(1),
-    });
+    expectCells(r.referrals.byStatus, { SENT: 2, ACCEPTED: 1, DECLINED: 1, EXPIRED: 1, CANCELLED: 1, IN_PROGRESS: 1, COMPLETED: 2, CLOSED_UNRESOLVED: 1 });
     expect(r.referrals.byStatus.find((item) => item.key === 'FORWARDED')?.count).toEqual(plain(0));
     // A referral naming two needs counts under each; one naming none under NONE.
-    expect(cells(r.referrals.byCategory)).toEqual({
-      HOUSING: people(6), EMPLOYMENT: people(2), POVERTY: people(2), CHILDREN_YOUTH: people(1), NONE: people(2),
-    });
+    expectCells(r.referrals.byCategory, { HOUSING: 6, EMPLOYMENT: 2, POVERTY: 2, CHILDREN_YOUTH: 1, NONE: 2 });
     expect(r.referrals.byCategory.find((item) => item.key === 'NONE')?.label).toBe('ニーズの指定なし');
-    // Japan months April 2026 … March 2027: April 3 (<5), May 2 (<5), June 5 (shown).
+    // Japan months April 2026 … March 2027: April 3 and May 2 hidden; June 5 and the year's 10
+    // stay shown (April and May hide each other in the year's sum).
     expect(r.referrals.byMonth.map((item) => item.month)).toEqual([
       '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03',
     ]);
-    expect(r.referrals.byMonth.slice(0, 4).map((item) => item.count)).toEqual([people(3), people(2), people(5), people(0)]);
-    expect(r.referrals.byMonth[0].count).toEqual({ value: null, suppressed: true, display: '<5' });
-    expect(r.referrals.byMonth[2].count).toEqual({ value: 5, suppressed: false, display: '5' });
-    expect(byOrg(r.referrals.bySender)).toEqual({ [o['city']]: people(5), [o['npo1']]: people(3), [o['swc']]: people(2) });
+    expect(r.referrals.byMonth.slice(0, 4).map((item) => item.count)).toEqual([HIDDEN, HIDDEN, shown(5), shown(0)]);
+    expect(r.referrals.total).toEqual(shown(10));
+    expectOrgs(r.referrals.bySender, { [o['city']]: 5, [o['npo1']]: 3, [o['swc']]: 2 });
     expect(r.referrals.bySender[0]).toEqual({ organizationId: o['city'], organizationName: 'reports-a city', count: people(5) });
-    expect(byOrg(r.referrals.byReceiver)).toEqual({ [o['npo1']]: people(5), [o['npo2']]: people(3), [o['city']]: people(2) });
-    // Hours 2, 5, 10, 20, 40: median = 3rd of 5 = 10; p90 = 5th (ceil 4.5) = 40.
-    expect(r.referrals.medianHoursToAcceptance).toBe(10);
-    expect(r.referrals.p90HoursToAcceptance).toBe(40);
-    // Accepted 5 (1 ACCEPTED, 1 IN_PROGRESS, 2 COMPLETED, 1 CLOSED_UNRESOLVED): 2/5, 1/5.
-    expect(r.referrals.completionRatePercent).toBe(40);
-    expect(r.referrals.unresolvedRatePercent).toBe(20);
+    expectOrgs(r.referrals.byReceiver, { [o['npo1']]: 5, [o['npo2']]: 3, [o['city']]: 2 });
+    // Hours 2, 5, 10, 20, 40 would give a median of 10 — but the accepted statuses are 1, 1, 2
+    // and 1, all hidden, so the median, p90 and the rates (2/5 = 40 % gives the 2 completed back)
+    // are not published.
+    expect(r.referrals).toMatchObject({ medianHoursToAcceptance: null, p90HoursToAcceptance: null, completionRatePercent: null, unresolvedRatePercent: null });
     // Awaiting a reply past the deadline now (due 10 June); the other is due 17 June.
-    expect(r.referrals.overdue).toEqual(people(1));
+    expect(r.referrals.overdue).toEqual(HIDDEN);
 
     // Grants published 5 April and 1 May; applications 10, 11, 12 April (one from network B) and 2 May.
     expect(r.grants.published).toEqual(plain(2));
@@ -337,8 +357,9 @@ describe('network report figures (hand-computed)', () => {
     expect(r.grants.awardedAmountYen).toBe(1_000_000);
     expect(cells(r.grants.applicationsByStatus)).toEqual({ PLANNING: plain(1), APPLIED: plain(1), AWARDED: plain(1), REJECTED: plain(1) });
 
-    // 6 enrolments in the year (3 of them completed); 4 completions (one of a FY2025 enrolment).
-    expect(r.training).toEqual({ enrolments: people(6), completions: people(4), completionRatePercent: 50 });
+    // 6 enrolments in the year (3 of them completed); 4 completions (one of a FY2025 enrolment),
+    // hidden: so no completion rate (it was 50 %, before the issue-14 rule).
+    expect(r.training).toEqual({ enrolments: people(6), completions: HIDDEN, completionRatePercent: null });
 
     // In effect: the contract (open-ended) and the agreement; the subsidy ended 2025-12-31.
     expect(r.partnerships.total).toEqual(plain(2));
@@ -350,52 +371,51 @@ describe('network report figures (hand-computed)', () => {
     const r = await report('liaison', { from: FY2025.from, to: FY2025.to });
     expect({ from: r.from, to: r.to }).toEqual(FY2025);
     expect(r.referrals.total).toEqual(people(7));
-    // March 2026: four from npo2 and the one at 23:59:59 on 31 March = 5, shown.
-    expect(r.referrals.byMonth.map((item) => [item.month, item.count.display]).slice(-2)).toEqual([['2026-02', '<5'], ['2026-03', '5']]);
-    expect(byOrg(r.referrals.bySender)).toEqual({ [a.organizations['npo2']]: people(6), [a.organizations['city']]: people(1) });
-    // Hours 1, 3, 4, 6, 8, 30, 50: median = 4th = 6; p90 = 7th (ceil 6.3) = 50. 1 completed of 7.
-    expect(r.referrals.medianHoursToAcceptance).toBe(6);
-    expect(r.referrals.p90HoursToAcceptance).toBe(50);
-    expect(r.referrals.completionRatePercent).toBe(14);
-    expect(r.referrals.unresolvedRatePercent).toBe(0);
+    // March 2026: four from npo2 and the one at 23:59:59 on 31 March = 5; February 2 is hidden,
+    // and so is March, else the year's 7 minus March's 5 would give February's 2.
+    expect(r.referrals.byMonth.map((item) => [item.month, item.count.display]).slice(-2)).toEqual([['2026-02', 'x'], ['2026-03', 'x']]);
+    expectOrgs(r.referrals.bySender, { [a.organizations['npo2']]: 6, [a.organizations['city']]: 1 });
+    // 1 completed of 7 accepted: the completed 1 is hidden, so no rate, median or p90.
+    expect(r.referrals).toMatchObject({ medianHoursToAcceptance: null, p90HoursToAcceptance: null, completionRatePercent: null, unresolvedRatePercent: null });
     expect(r.grants).toMatchObject({ published: plain(1), applications: plain(1), awarded: plain(1), awardedAmountYen: 500_000 });
-    expect(r.training).toEqual({ enrolments: people(1), completions: people(0), completionRatePercent: null });
+    expect(r.training).toEqual({ enrolments: HIDDEN, completions: people(0), completionRatePercent: null });
     expect(cells(r.partnerships.byType)).toEqual({ CONTRACT: plain(1), SUBSIDY: plain(1) });
     expect(cells(r.partnerships.byStatus)).toEqual({ ACTIVE: plain(1), ENDED: plain(1) });
   });
 
-  it('under 5 accepted, percentiles and rates are null; the range is rounded out to whole Japan days', async () => {
-    // 1 May 10:00 to 31 May 12:00 Japan time → the days 1–31 May: the two referrals of May (accepted after 10 and 20 h).
-    const r = await report('admin', { from: '2026-05-01T01:00:00Z', to: '2026-05-31T03:00:00Z' });
+  it('a month is a fixed period: May 2026 alone, its figures the year\'s May row', async () => {
+    // The Japan month of May: the two referrals of May (accepted after 10 and 20 h).
+    const r = await report('admin', { from: '2026-04-30T15:00:00Z', to: '2026-05-31T15:00:00Z' });
     expect({ from: r.from, to: r.to }).toEqual({ from: '2026-04-30T15:00:00.000Z', to: '2026-05-31T15:00:00.000Z' });
-    expect(r.referrals.total).toEqual(people(2));
-    expect(r.referrals.byMonth).toEqual([{ month: '2026-05', count: people(2) }]);
+    expect(r.referrals.total).toEqual(HIDDEN);
+    expect(r.referrals.byMonth).toEqual([{ month: '2026-05', count: HIDDEN }]);
     expect(r.referrals).toMatchObject({ medianHoursToAcceptance: null, p90HoursToAcceptance: null, completionRatePercent: null, unresolvedRatePercent: null });
-    expect(cells(r.referrals.byStatus)).toEqual({ COMPLETED: people(2) });
+    expectCells(r.referrals.byStatus, { COMPLETED: 2 });
+    // The same figure as the year's May cell.
+    expect((await report('admin')).referrals.byMonth[1]).toEqual({ month: '2026-05', count: HIDDEN });
   });
 
-  it('a range starting and ending mid-month reads its whole months monthly and the days at either end daily', async () => {
-    // 5 March to 19 May (Japan days): March 5–31 and May 1–19 from the daily cells, April from the
-    // monthly ones. March: 5, 10, 20 March (npo2→swc, 6, 8, 50 h) and 23:59:59 on 31 March (city,
-    // 3 h; not 2 March); April: 00:00 on 1 April (2 h), 10 April (5 h), 20 April (declined); May:
-    // 5 May (10 h; not 20 May). A missing or doubled part changes the total.
-    const r = await report('admin', { from: '2026-03-04T15:00:00Z', to: '2026-05-19T15:00:00Z' });
-    expect(r.referrals.total).toEqual(people(8));
-    expect(r.referrals.byMonth.map((item) => item.month)).toEqual(['2026-03', '2026-04', '2026-05']);
-    expect(r.referrals.byMonth.map((item) => item.count)).toEqual([people(4), people(3), people(1)]);
-    expect(cells(r.referrals.byStatus)).toEqual({ ACCEPTED: people(4), COMPLETED: people(2), IN_PROGRESS: people(1), DECLINED: people(1) });
-    expect(cells(r.referrals.byCategory)).toEqual({ HOUSING: people(4), EMPLOYMENT: people(2), POVERTY: people(1), NONE: people(3) });
-    // Hours 2, 3, 5, 6, 8, 10, 50: median = 4th = 6; p90 = 7th (ceil 6.3) = 50. 2 completed of 7.
-    expect(r.referrals.medianHoursToAcceptance).toBe(6);
-    expect(r.referrals.p90HoursToAcceptance).toBe(50);
-    expect(r.referrals.completionRatePercent).toBe(29);
-    expect(r.referrals.unresolvedRatePercent).toBe(0);
-    // The map's flows over the same days: city→npo1 4 (31 March, 1 and 10 April, 5 May), npo2→swc 3, npo1→npo2 1.
-    const map = dataOf(await c['admin'].request<{ networkMap: MapResult }>(MAP, { from: '2026-03-04T15:00:00Z', to: '2026-05-19T15:00:00Z' })).networkMap;
-    const o = a.organizations;
-    expect(
-      Object.fromEntries(map.edges.filter((edge) => edge.kind === 'REFERRALS').map((edge) => [`${edge.sourceId}>${edge.targetId}`, edge.referrals])),
-    ).toEqual({ [`${o['city']}>${o['npo1']}`]: people(4), [`${o['npo2']}>${o['swc']}`]: people(3), [`${o['npo1']}>${o['npo2']}`]: people(1) });
+  it('refuses an arbitrary range of days (the finding: [1 Oct, 2 Dec) against [1 Oct, 3 Dec)), months that do not start at 00:00 Japan time, and two months', async () => {
+    for (const input of [
+      { from: '2026-09-30T15:00:00Z', to: '2026-12-01T15:00:00Z' },
+      { from: '2026-09-30T15:00:00Z', to: '2026-12-02T15:00:00Z' },
+      { from: '2026-05-01T01:00:00Z', to: '2026-05-31T03:00:00Z' },
+      { from: '2026-05-01T00:00:00Z', to: '2026-06-01T00:00:00Z' },
+      { from: '2026-03-31T15:00:00Z', to: '2026-05-31T15:00:00Z' },
+      { from: '2026-03-04T15:00:00Z', to: '2026-05-19T15:00:00Z' },
+    ]) {
+      for (const query of [REPORT, REPORT_CSV]) {
+        const response = await c['admin'].request(query, { input });
+        expect(outcome(response)).toBe('BAD_USER_INPUT');
+        expect(response.body.errors?.[0]?.extensions?.['reason']).toBe('REPORT_PERIOD_NOT_FIXED');
+        expect(response.body.errors?.[0]?.message).toContain('年度');
+      }
+      const map = await c['admin'].request(MAP, input);
+      expect(outcome(map)).toBe('BAD_USER_INPUT');
+    }
+    // In English too.
+    const english = await c['admin'].request(REPORT, { input: { from: '2026-09-30T15:00:00Z', to: '2026-12-01T15:00:00Z' }, language: 'en' }, { 'accept-language': 'en' });
+    expect(outcome(english)).toBe('BAD_USER_INPUT');
   });
 
   it('an organisation filter keeps what that organisation is party to', async () => {
@@ -403,8 +423,8 @@ describe('network report figures (hand-computed)', () => {
     const r = await report('liaison', { organizationId: npo2 });
     expect(r.organizationId).toBe(npo2);
     expect(r.referrals.total).toEqual(people(3));
-    expect(byOrg(r.referrals.byReceiver)).toEqual({ [npo2]: people(3) });
-    expect(r.referrals.overdue).toEqual(people(1));
+    expectOrgs(r.referrals.byReceiver, { [npo2]: 3 });
+    expect(r.referrals.overdue).toEqual(HIDDEN);
     // npo2 applied once (to the city's grant) and published nothing.
     expect(r.grants).toMatchObject({ published: plain(0), applications: plain(1) });
     expect(cells(r.partnerships.byType)).toEqual({ AGREEMENT: plain(1) });
@@ -421,14 +441,12 @@ describe('network report figures (hand-computed)', () => {
     expect(r.partnerships.byType.find((item) => item.key === 'CONTRACT')?.label).toBe('Contract (委託)');
   });
 
-  it('with one end only, the other is taken from the fiscal year', async () => {
-    // Up to 1 April 2026 00:00 Japan time: from the start of FY2025, the year holding its last instant.
-    const until = await report('admin', { to: FY2025.to });
-    expect({ from: until.from, to: until.to }).toEqual(FY2025);
-    expect(until.referrals.total).toEqual(people(7));
-    const since = await report('admin', { from: '2026-06-01T00:00:00Z' });
-    expect({ from: since.from, to: since.to }).toEqual({ from: '2026-05-31T15:00:00.000Z', to: FY2026.to });
-    expect(since.referrals.total).toEqual(people(5));
+  it('with one end only, or a range that is no fixed period, the report is refused', async () => {
+    for (const input of [{ to: FY2025.to }, { from: '2026-06-01T00:00:00Z' }, { from: FY2025.from }]) {
+      const response = await c['admin'].request(REPORT, { input });
+      expect(outcome(response)).toBe('BAD_USER_INPUT');
+      expect(response.body.errors?.[0]?.extensions?.['reason']).toBe('REPORT_PERIOD_NOT_FIXED');
+    }
   });
 
   it('refuses a period that ends before it starts', async () => {
@@ -445,7 +463,7 @@ describe('who reads which report', () => {
     expect(own.organizationId).toBe(npo1);
     // npo1 received the 5 from the city and sent the 3 to npo2.
     expect(own.referrals.total).toEqual(people(8));
-    expect(byOrg(own.referrals.bySender)).toEqual({ [a.organizations['city']]: people(5), [npo1]: people(3) });
+    expectOrgs(own.referrals.bySender, { [a.organizations['city']]: 5, [npo1]: 3 });
     expect(own.training.enrolments).toEqual(people(6));
     expect((await report('npoAdmin', { organizationId: npo1 })).referrals.total).toEqual(people(8));
     expect(outcome(await c['npoAdmin'].request(REPORT, { input: { organizationId: a.organizations['city'] } }))).toBe('NOT_FOUND');
@@ -485,32 +503,31 @@ describe('who reads which report', () => {
 });
 
 describe('network map', () => {
-  it('shows the organisations, partnerships in effect and referral flows of the last 12 months by default', async () => {
+  it('shows the organisations, partnerships in effect and referral flows of a fiscal year (the current one by default)', async () => {
     const o = a.organizations;
     const map = dataOf(await c['liaison'].request<{ networkMap: MapResult }>(MAP, {})).networkMap;
-    // Now is 15 June 2026 (Japan): the days 16 June 2025 to 15 June 2026.
-    expect({ from: map.from, to: map.to }).toEqual({ from: '2025-06-15T15:00:00.000Z', to: '2026-06-15T15:00:00.000Z' });
+    // Now is 15 June 2026 (Japan): FY2026.
+    expect({ from: map.from, to: map.to }).toEqual(FY2026);
     expect(map.nodes).toHaveLength(4);
     expect(map.nodes.find((node) => node.id === o['city'])).toEqual({ id: o['city'], name: 'reports-a city', kind: 'MUNICIPALITY' });
+    // In effect: the contract and the agreement; the subsidy ended before FY2026.
     const partnerships = map.edges.filter((edge) => edge.kind === 'PARTNERSHIP').map((edge) => [edge.sourceId, edge.targetId, edge.partnershipType, edge.partnershipStatus]);
     expect(partnerships.sort()).toEqual(
       [
         [o['city'], o['npo1'], 'CONTRACT', 'ACTIVE'],
-        [o['city'], o['swc'], 'SUBSIDY', 'ENDED'],
         [o['city'], o['npo2'], 'AGREEMENT', 'PROPOSED'],
       ].sort(),
     );
+    // FY2026: city→npo1 5, npo1→npo2 3, swc→city 2; a hidden edge may be a complementary zero.
+    const truth: Record<string, number> = { [`${o['city']}>${o['npo1']}`]: 5, [`${o['npo1']}>${o['npo2']}`]: 3, [`${o['swc']}>${o['city']}`]: 2 };
     const flows = Object.fromEntries(map.edges.filter((edge) => edge.kind === 'REFERRALS').map((edge) => [`${edge.sourceId}>${edge.targetId}`, edge.referrals]));
-    expect(flows).toEqual({
-      [`${o['city']}>${o['npo1']}`]: people(6),
-      [`${o['npo2']}>${o['swc']}`]: people(6),
-      [`${o['npo1']}>${o['npo2']}`]: people(3),
-      [`${o['swc']}>${o['city']}`]: people(2),
-    });
-    // FY2026 only: the five from the city; the subsidy ended before it.
-    const year = dataOf(await c['admin'].request<{ networkMap: MapResult }>(MAP, FY2026)).networkMap;
-    expect(year.edges.find((edge) => edge.kind === 'REFERRALS' && edge.sourceId === o['city'])?.referrals).toEqual(people(5));
-    expect(year.edges.filter((edge) => edge.kind === 'PARTNERSHIP')).toHaveLength(2);
+    expect(flows).toEqual(Object.fromEntries(Object.keys(flows).map((key) => [key, people(truth[key] ?? 0)])));
+    for (const key of Object.keys(truth)) expect(flows[key]).toEqual(people(truth[key]));
+    expect(flows[`${o['npo1']}>${o['npo2']}`]).toEqual(HIDDEN);
+    // FY2025: the six from npo2 to swc and the one from the city; the subsidy was in effect.
+    const fy2025 = dataOf(await c['admin'].request<{ networkMap: MapResult }>(MAP, FY2025)).networkMap;
+    expect(fy2025.edges.find((edge) => edge.kind === 'REFERRALS' && edge.sourceId === o['city'])?.referrals).toEqual(HIDDEN);
+    expect(fy2025.edges.filter((edge) => edge.kind === 'PARTNERSHIP')).toHaveLength(2);
   });
 });
 
@@ -523,7 +540,7 @@ describe('CSV and the annual evaluation', () => {
     return table.find((row) => row[0] === section && row[1] === key)?.[3];
   }
 
-  it('networkReportCsv: section,key,label,value in the caller\'s language, suppressed cells as <5', async () => {
+  it('networkReportCsv: section,key,label,value in the caller\'s language, hidden cells as x', async () => {
     const csv = dataOf(await c['admin'].request<{ networkReportCsv: string }>(REPORT_CSV, { input: {} })).networkReportCsv;
     const table = rows(csv);
     expect(table[0]).toEqual(['区分', 'キー', '項目', '値']);
@@ -531,16 +548,18 @@ describe('CSV and the annual evaluation', () => {
     expect(value(table, 'report', 'to')).toBe('2027-04-01');
     expect(value(table, 'report', 'organization')).toBe('ネットワーク全体');
     expect(value(table, 'referrals', 'total')).toBe('10');
-    expect(value(table, 'referrals', 'medianHoursToAcceptance')).toBe('10');
+    // The same figures as the report: no median while the accepted statuses are hidden.
+    expect(value(table, 'referrals', 'medianHoursToAcceptance')).toBe('');
     expect(value(table, 'referrals.sender', a.organizations['city'])).toBe('5');
-    expect(value(table, 'referrals.sender', a.organizations['npo1'])).toBe('<5');
+    expect(value(table, 'referrals.sender', a.organizations['npo1'])).toBe('x');
     expect(table.find((row) => row[0] === 'referrals.month' && row[1] === '2026-06')).toEqual(['referrals.month', '2026-06', '2026年6月', '5']);
     expect(value(table, 'grants', 'awardedAmountYen')).toBe('1000000');
-    expect(value(table, 'training', 'completions')).toBe('<5');
+    expect(value(table, 'training', 'completions')).toBe('x');
+    expect(value(table, 'training', 'completionRatePercent')).toBe('');
     expect(value(table, 'partnerships.type', 'CONTRACT')).toBe('1');
     const english = rows(dataOf(await c['admin'].request<{ networkReportCsv: string }>(REPORT_CSV, { input: {}, language: 'en' })).networkReportCsv);
     expect(english[0]).toEqual(['section', 'key', 'label', 'value']);
-    expect(english.find((row) => row[0] === 'referrals.month' && row[1] === '2026-04')).toEqual(['referrals.month', '2026-04', 'April 2026', '<5']);
+    expect(english.find((row) => row[0] === 'referrals.month' && row[1] === '2026-04')).toEqual(['referrals.month', '2026-04', 'April 2026', 'x']);
   });
 
   it('defuses an organisation name that looks like a formula', async () => {
@@ -559,12 +578,15 @@ describe('CSV and the annual evaluation', () => {
     expect(value(fy2025, 'report', 'from')).toBe('2025-04-01');
     expect(value(fy2025, 'report', 'to')).toBe('2026-04-01');
     expect(value(fy2025, 'referrals', 'total')).toBe('7');
-    expect(value(fy2025, 'referrals', 'p90HoursToAcceptance')).toBe('50');
-    expect(value(fy2025, 'referrals.month', '2026-03')).toBe('5');
+    // February's 2 is hidden, and March's 5 with it (7 − 5 would give the 2); no p90 while the
+    // accepted statuses are hidden.
+    expect(value(fy2025, 'referrals', 'p90HoursToAcceptance')).toBe('');
+    expect(value(fy2025, 'referrals.month', '2026-02')).toBe('x');
+    expect(value(fy2025, 'referrals.month', '2026-03')).toBe('x');
     const fy2026 = rows(dataOf(await c['admin'].request<{ annualEvaluationCsv: string }>(ANNUAL_CSV, { fiscalYear: 2026 })).annualEvaluationCsv);
     expect(value(fy2026, 'report', 'title')).toBe('令和8年度（2026年度） 施策の評価・検証');
     expect(value(fy2026, 'referrals', 'total')).toBe('10');
-    expect(value(fy2026, 'referrals.month', '2026-04')).toBe('<5');
+    expect(value(fy2026, 'referrals.month', '2026-04')).toBe('x');
     // An org admin's annual evaluation is their organisation's.
     const own = rows(dataOf(await c['npoAdmin'].request<{ annualEvaluationCsv: string }>(ANNUAL_CSV, { fiscalYear: 2026 })).annualEvaluationCsv);
     expect(value(own, 'report', 'organization')).toBe('reports-a npo1');
@@ -582,8 +604,11 @@ describe('CSV and the annual evaluation', () => {
     expect(text).toContain('令和7年度（2025年度） 施策の評価・検証');
     expect(text).toContain('reports-a');
     expect(text).toMatch(/合計\s*7/);
-    expect(text).toMatch(/受け入れまでの時間（90パーセンタイル・時間）\s*50/);
-    expect(text).toMatch(/2026年2月\s*<5/);
+    expect(text).toContain('「x」は秘匿');
+    // The same protected figures as the CSV: February and March hidden, the year's 7 shown.
+    expect(text).toMatch(/2026年2月\s*x/);
+    expect(text).toMatch(/2026年3月\s*x/);
+    expect(text).not.toMatch(/2026年3月\s*5/);
     expect(text).toMatch(/採択額（円）\s*500000/);
     const own = await fetch(`${api.url}/api/reports/annual/2026.pdf`, { headers: { authorization: `Bearer ${c['npoAdmin'].token}` } });
     const ownText = await pdfText(Buffer.from(await own.arrayBuffer()));
@@ -718,14 +743,14 @@ describe('aggregates kept by the trigger', () => {
     const admin = await signIn(api.url, network.members['m3'].email);
     const r = dataOf(await admin.request<{ networkReport: Report }>(REPORT, { input: {} })).networkReport;
     expect(r.referrals.total).toEqual(people(n));
-    // 31 March (daily), April (monthly) and 1–14 May (daily) together: the direct count over those days.
-    const [{ n: mixed }]: Array<{ n: number }> = await sql.query(
-      `SELECT count(*)::int AS n FROM referrals WHERE tenant_id = $1 AND sent_at >= '2026-03-30T15:00:00Z' AND sent_at < '2026-05-14T15:00:00Z'`,
+    // April alone (a month report, from the monthly cells): the direct count over its days.
+    const [{ n: april }]: Array<{ n: number }> = await sql.query(
+      `SELECT count(*)::int AS n FROM referrals WHERE tenant_id = $1 AND sent_at >= '2026-03-31T15:00:00Z' AND sent_at < '2026-04-30T15:00:00Z'`,
       tenant,
     );
-    const mixedReport = dataOf(
-      await admin.request<{ networkReport: Report }>(REPORT, { input: { from: '2026-03-30T15:00:00Z', to: '2026-05-14T15:00:00Z' } }),
+    const aprilReport = dataOf(
+      await admin.request<{ networkReport: Report }>(REPORT, { input: { from: '2026-03-31T15:00:00Z', to: '2026-04-30T15:00:00Z' } }),
     ).networkReport;
-    expect(mixedReport.referrals.total).toEqual(people(mixed));
+    expect(aprilReport.referrals.total).toEqual(people(april));
   });
 });

@@ -14,3 +14,4 @@ export * from './lib/prefectures';
 export * from './lib/training';
 export * from './lib/partnerships';
 export * from './lib/reports';
+export * from './lib/disclosure-control';

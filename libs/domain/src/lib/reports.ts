@@ -17,15 +17,21 @@ export function mayReadOrganizationReports(roles: readonly Role[]): boolean {
   return roles.includes('ORG_ADMIN');
 }
 
-/** Counts from 1 to this many that concern people are never shown (shown as "<5"). */
+/** Counts from 1 to this many that concern people are never shown (primary suppression). */
 export const SMALL_CELL_MAX = 4;
-export const SUPPRESSED_LABEL = '<5';
+/**
+ * How every hidden count is shown, whether it is a 1–4 (primary) or a complementary cell hidden
+ * so that the 1–4 cannot be subtracted back (secondary; see disclosure-control.ts): "x", as
+ * Japanese official statistics (e-Stat) print 秘匿 cells. One mark for both, so a reader cannot
+ * tell which hidden cell is the small one.
+ */
+export const SUPPRESSED_LABEL = 'x';
 
 export interface ReportCount {
   /** Null when suppressed. */
   readonly value: number | null;
   readonly suppressed: boolean;
-  /** The figure as shown: the number, or "<5". */
+  /** The figure as shown: the number, or "x". */
   readonly display: string;
 }
 
@@ -33,6 +39,60 @@ export interface ReportCount {
 export function peopleCount(count: number): ReportCount {
   if (count >= 1 && count <= SMALL_CELL_MAX) return { value: null, suppressed: true, display: SUPPRESSED_LABEL };
   return { value: count, suppressed: false, display: String(count) };
+}
+
+/** A count that concerns people, hidden when the disclosure control hid it (primary or secondary). */
+export function protectedCount(count: number, hidden: boolean): ReportCount {
+  if (hidden || (count >= 1 && count <= SMALL_CELL_MAX)) return { value: null, suppressed: true, display: SUPPRESSED_LABEL };
+  return { value: count, suppressed: false, display: String(count) };
+}
+
+/**
+ * The periods counts concerning people are published for: a whole Japan month or a fiscal year,
+ * nothing else. Any two published periods are then either disjoint or one holds the other as
+ * the sum of whole months, so the only subtractions left are "year minus its months", which the
+ * secondary suppression of disclosure-control.ts covers (the months and the year are protected as
+ * one table). An arbitrary day range would let [Oct 1, Dec 3) − [Oct 1, Dec 2) give one day.
+ * Grants published, applications and partnerships concern listings and organisations, not
+ * people: they follow the same periods in the report but are never suppressed.
+ */
+export type ReportPeriod = { readonly kind: 'MONTH'; readonly month: string; readonly fiscalYear: number } | { readonly kind: 'FISCAL_YEAR'; readonly fiscalYear: number };
+
+const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** 00:00 Japan time on the first day of a month "2026-04". */
+export function monthStart(month: string): Date {
+  const [year, number] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, number - 1, 1) - TOKYO_OFFSET_MS);
+}
+
+/** The instants a Japan month covers: [first day 00:00, next month's first day 00:00), Japan time. */
+export function monthRange(month: string): { readonly from: Date; readonly to: Date } {
+  const [year, number] = month.split('-').map(Number);
+  return { from: monthStart(month), to: new Date(Date.UTC(year, number, 1) - TOKYO_OFFSET_MS) };
+}
+
+/** The twelve Japan months of a fiscal year, April to March: "2025-04" … "2026-03". */
+export function fiscalYearMonths(fiscalYear: number): string[] {
+  return Array.from({ length: 12 }, (_, index) => {
+    const month = 4 + index;
+    return month <= 12 ? `${fiscalYear}-${String(month).padStart(2, '0')}` : `${fiscalYear + 1}-${String(month - 12).padStart(2, '0')}`;
+  });
+}
+
+/**
+ * The fixed period [from, to) is, or null when it is neither exactly one Japan month nor exactly
+ * one fiscal year (the API refuses it then, with reason REPORT_PERIOD_NOT_FIXED).
+ */
+export function reportPeriodOf(from: Date, to: Date): ReportPeriod | null {
+  const fiscalYear = fiscalYearOf(from);
+  if (fiscalYear < 2000 || fiscalYear > 2100) return null;
+  const year = fiscalYearRange(fiscalYear);
+  if (year.from.getTime() === from.getTime() && year.to.getTime() === to.getTime()) return { kind: 'FISCAL_YEAR', fiscalYear };
+  const month = new Date(from.getTime() + TOKYO_OFFSET_MS).toISOString().slice(0, 7);
+  const range = monthRange(month);
+  if (range.from.getTime() === from.getTime() && range.to.getTime() === to.getTime()) return { kind: 'MONTH', month, fiscalYear };
+  return null;
 }
 
 /** A count that concerns organisations or listings only (grants, partnerships): never suppressed. */

@@ -691,7 +691,7 @@ export type RegistrationStatus =
   | 'REGISTERED'
   | 'WAITLISTED';
 
-/** The range [from, to), rounded outwards to whole Japan days (the referral aggregates count per Japan day of sending): from goes back to 00:00 of its day, to forward to the next 00:00 unless already there. Default: the current fiscal year (1 April to 1 April, Japan time); with only from, up to the end of the current fiscal year (or of from's); with only to, from the start of the fiscal year holding it or the current one. organizationId narrows to the figures that organisation is party to; org admins always get their own organisation. */
+/** The period [from, to): counts about people are published for fixed periods only, so it must be exactly one Japan month (00:00 Japan time on the first day to the first day of the next month) or one fiscal year (1 April to the next 1 April, Japan time); anything else, or one end only, is BAD_USER_INPUT (reason REPORT_PERIOD_NOT_FIXED). Default (neither end): the current fiscal year. organizationId narrows to the figures that organisation is party to; org admins always get their own organisation. */
 export type ReportInput = {
   from?: string | null | undefined;
   organizationId?: string | number | null | undefined;

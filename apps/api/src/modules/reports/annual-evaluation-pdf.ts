@@ -1,6 +1,6 @@
 // The annual evaluation (施策の評価・検証) as a PDF in Japanese: the fiscal year's label, the
 // network (and organisation), the period, then one table per section of the report — the same
-// rows as the CSV, suppressed cells as "<5". The Japanese font is the one the disclosure PDF
+// rows as the CSV, hidden cells as "x" (primary and secondary suppression alike). The Japanese font is the one the disclosure PDF
 // embeds (Noto Sans JP, subset by pdfkit): see modules/people/disclosure-pdf.ts.
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
@@ -54,7 +54,7 @@ export async function renderAnnualEvaluationPdf(doc: AnnualEvaluationDocument): 
   pdf.font('bold').fontSize(18).fillColor(COLORS.text).text(doc.title, left, pdf.y, { width });
   pdf.moveDown(0.3);
   pdf.font('regular').fontSize(11).text(doc.networkName, { width });
-  pdf.fontSize(8).fillColor(COLORS.label).text(`作成日 ${doc.generatedOn}${IDEOGRAPHIC_SPACE}件数が1〜4の人に関する数値は「<5」と表示しています。`, { width });
+  pdf.fontSize(8).fillColor(COLORS.label).text(`作成日 ${doc.generatedOn}${IDEOGRAPHIC_SPACE}「x」は秘匿：人に関する件数が1〜4のもの、およびそれが差し引きで分からないよう併せて秘匿したものです。`, { width });
 
   const row = (label: string, value: string, header = false) => {
     pdf.font(header ? 'bold' : 'regular').fontSize(9);

@@ -1,10 +1,9 @@
 // The report arithmetic apart from the database: Japan-day rounding, the months a range
 // touches, suppression and the acceptance figures, and the CSV's shape.
 import { parse } from 'csv-parse/sync';
-import { japanDayRange, monthsOf, referralFigures, reportCsv, reportSections, trainingFigures, wholeMonthsOf } from './report-figures';
+import { japanDayRange, monthsOf, referralFigures, REPORTED_CATEGORIES, REPORTED_REFERRAL_STATUSES, reportCsv, reportSections, trainingFigures, wholeMonthsOf } from './report-figures';
+import { FiscalYearRows, protectFiscalYear, ProtectedFiscalYear } from './report-protection';
 import type { NetworkReport } from './report.model';
-
-const EMPTY = { byStatus: [], byCategory: [], byMonth: [], bySender: [], byReceiver: [], acceptanceHours: [], overdue: 0 };
 
 describe('japanDayRange', () => {
   it('keeps a range that already runs from one Japan midnight to another', () => {
@@ -50,56 +49,73 @@ describe('monthsOf', () => {
   });
 });
 
+/** A protected fiscal year (FY2026) from month × status cells, senders and training. */
+function yearOf(statusCells: Array<[string, string, number]>, extra: Partial<FiscalYearRows> = {}): ProtectedFiscalYear {
+  const byMonthStatus = statusCells.map(([month, key, count]) => ({ month, key, count }));
+  return protectFiscalYear(
+    { fiscalYear: 2026, byMonthStatus, byMonthSender: [], byMonthReceiver: [], byMonthCategory: [], flows: null, training: [], ...extra },
+    REPORTED_REFERRAL_STATUSES,
+    REPORTED_CATEGORIES,
+  );
+}
+const EXTRAS = { acceptanceHours: [], overdue: 0, names: new Map<string, string>() };
+const HIDDEN = { value: null, suppressed: true, display: 'x' };
+
 describe('referralFigures', () => {
-  it('suppresses 1–4, shows 0 and 5, and gives no percentile or rate under 5 accepted', () => {
-    const figures = referralFigures(
-      { ...EMPTY, byStatus: [{ key: 'ACCEPTED', count: 3 }, { key: 'SENT', count: 2 }], acceptanceHours: [{ hours: 4, count: 3 }] },
-      ['2026-04'],
-      'ja',
-    );
-    expect(figures.total).toEqual({ value: 5, suppressed: false, display: '5' });
-    expect(figures.byStatus.find((item) => item.key === 'ACCEPTED')?.count).toEqual({ value: null, suppressed: true, display: '<5' });
-    expect(figures.byStatus.find((item) => item.key === 'DECLINED')?.count).toEqual({ value: 0, suppressed: false, display: '0' });
+  it('hides 1–4 and its complement, shows 0 and 5, and gives no percentile or rate under 5 accepted', () => {
+    const year = yearOf([['2026-04', 'ACCEPTED', 3], ['2026-04', 'SENT', 9], ['2026-04', 'DECLINED', 6]]);
+    const figures = referralFigures(year, { month: '2026-04' }, { ...EXTRAS, acceptanceHours: [{ hours: 4, count: 3 }] }, 'ja');
+    expect(figures.total).toEqual({ value: 18, suppressed: false, display: '18' });
+    expect(figures.byStatus.find((item) => item.key === 'ACCEPTED')?.count).toEqual(HIDDEN);
+    // The smallest other status of April is hidden too: 18 − 9 − 6 would give the 3 back.
+    expect(figures.byStatus.find((item) => item.key === 'DECLINED')?.count).toEqual(HIDDEN);
+    expect(figures.byStatus.find((item) => item.key === 'EXPIRED')?.count).toEqual({ value: 0, suppressed: false, display: '0' });
     expect(figures.byStatus.some((item) => item.key === 'DRAFT')).toBe(false);
     expect([figures.medianHoursToAcceptance, figures.p90HoursToAcceptance, figures.completionRatePercent]).toEqual([null, null, null]);
+    // The year is the same table's margin: hidden alike where April alone makes it up.
+    const fy = referralFigures(year, 'YEAR', EXTRAS, 'ja');
+    expect(fy.byStatus.find((item) => item.key === 'ACCEPTED')?.count).toEqual(HIDDEN);
+    expect(fy.byMonth.map((item) => item.count.display)).toEqual(['18', ...new Array(11).fill('0')]);
   });
 
-  it('takes the median and p90 by nearest rank from the hourly histogram', () => {
+  it('takes the median and p90 by nearest rank from the hourly histogram, and rates only from published counts', () => {
+    const year = yearOf([['2026-05', 'COMPLETED', 6], ['2026-05', 'CLOSED_UNRESOLVED', 0], ['2026-05', 'ACCEPTED', 14]]);
     const figures = referralFigures(
-      {
-        ...EMPTY,
-        byStatus: [{ key: 'COMPLETED', count: 3 }, { key: 'CLOSED_UNRESOLVED', count: 1 }, { key: 'ACCEPTED', count: 6 }],
-        acceptanceHours: [{ hours: 1, count: 5 }, { hours: 3, count: 4 }, { hours: 48, count: 1 }],
-      },
-      [],
+      year,
+      { month: '2026-05' },
+      { ...EXTRAS, acceptanceHours: [{ hours: 1, count: 10 }, { hours: 3, count: 9 }, { hours: 48, count: 1 }] },
       'en',
     );
     expect([figures.medianHoursToAcceptance, figures.p90HoursToAcceptance]).toEqual([1, 3]);
-    expect([figures.completionRatePercent, figures.unresolvedRatePercent]).toEqual([30, 10]);
+    expect([figures.completionRatePercent, figures.unresolvedRatePercent]).toEqual([30, 0]);
+    // A hidden completion count gives no rate (the finding: 5 accepted, "<5" completed, 40 %).
+    const hidden = referralFigures(yearOf([['2026-05', 'COMPLETED', 2], ['2026-05', 'ACCEPTED', 3]]), { month: '2026-05' }, EXTRAS, 'en');
+    expect(hidden.completionRatePercent).toBeNull();
   });
 
-  it('sorts suppressed organisations together, so the order does not tell a 4 from a 1', () => {
-    const figures = referralFigures(
-      {
-        ...EMPTY,
-        bySender: [
-          { organization_id: 'a', organization_name: 'い', count: 4 },
-          { organization_id: 'b', organization_name: 'あ', count: 1 },
-          { organization_id: 'c', organization_name: 'う', count: 7 },
-          { organization_id: 'd', organization_name: 'え', count: 0 },
-        ],
-      },
-      [],
-      'ja',
-    );
+  it('sorts hidden organisations together, so the order does not tell a 4 from a 1', () => {
+    const senders = [
+      { month: '2026-04', key: 'a', count: 4 },
+      { month: '2026-04', key: 'b', count: 1 },
+      { month: '2026-04', key: 'c', count: 7 },
+    ];
+    const year = yearOf([['2026-04', 'SENT', 12]], { byMonthSender: senders });
+    const names = new Map([['a', 'い'], ['b', 'あ'], ['c', 'う']]);
+    const figures = referralFigures(year, 'YEAR', { ...EXTRAS, names }, 'ja');
     expect(figures.bySender.map((item) => item.organizationId)).toEqual(['c', 'b', 'a']);
   });
 });
 
 describe('trainingFigures', () => {
-  it('gives the share of the enrolments completed, none under 5 enrolments', () => {
-    expect(trainingFigures({ enrolments: 8, completions: 2, completedEnrolments: 6 }).completionRatePercent).toBe(75);
-    expect(trainingFigures({ enrolments: 4, completions: 4, completedEnrolments: 4 }).completionRatePercent).toBeNull();
+  it('gives the share of the enrolments completed, none under 5 enrolments nor when completions are hidden', () => {
+    const training = (enrolments: number, completions: number, completedEnrolments: number) =>
+      trainingFigures(yearOf([], { training: [{ month: '2026-04', enrolments, completions, completedEnrolments }] }), { month: '2026-04' });
+    expect(training(12, 6, 6).completionRatePercent).toBe(50);
+    // 8 enrolled, 6 completed: 75 % would tell that 2 did not complete.
+    expect(training(8, 6, 6).completionRatePercent).toBeNull();
+    expect(training(4, 4, 4).completionRatePercent).toBeNull();
+    // 5 enrolled, 2 completed (hidden): 40 % would be exactly 2.
+    expect(training(5, 2, 2)).toEqual({ enrolments: { value: 5, suppressed: false, display: '5' }, completions: HIDDEN, completionRatePercent: null });
   });
 });
 
@@ -110,9 +126,9 @@ describe('reportCsv', () => {
       from: new Date('2026-03-31T15:00:00Z'),
       to: new Date('2026-04-30T15:00:00Z'),
       organizationId: null,
-      referrals: { ...referralFigures(EMPTY, ['2026-04'], 'en') },
+      referrals: { ...referralFigures(yearOf([]), { month: '2026-04' }, EXTRAS, 'en') },
       grants: { published: count(0), applications: count(0), awarded: count(0), awardedAmountYen: 0, applicationsByStatus: [] },
-      training: trainingFigures({ enrolments: 0, completions: 0, completedEnrolments: 0 }),
+      training: trainingFigures(yearOf([]), { month: '2026-04' }),
       partnerships: { total: count(0), byType: [], byStatus: [] },
     };
     const csv = reportCsv(reportSections(report, '=SUM(A1)', 'en', 'Title'), 'en');

@@ -10,13 +10,14 @@ import {
   REFERRAL_STATUSES,
   SERVICE_CATEGORIES,
   peopleCount,
-  peopleRatePercent,
   percentileFromHistogram,
   plainCount,
+  ratePercentIfSafe,
   type ReportCount,
 } from '@tsunagu/domain';
 import { defuseFormula } from '../people/provision-csv';
 import type { GrantFigures, LabeledCount, NetworkReport, OrganizationCount, PartnershipFigures, ReferralFigures, TrainingFigures } from './report.model';
+import type { ProtectedFiscalYear, Slice } from './report-protection';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
@@ -90,26 +91,13 @@ export const REPORTED_REFERRAL_STATUSES = REFERRAL_STATUSES.codes.filter((status
 export const ACCEPTED_REFERRAL_STATUSES = ['ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED'] as const;
 export const NO_CATEGORY = 'NONE';
 const NO_CATEGORY_LABEL = { ja: 'ニーズの指定なし', en: 'No need named' };
+/** Every need a report lists (with zeros), NONE last. */
+export const REPORTED_CATEGORIES: readonly string[] = [...SERVICE_CATEGORIES.codes, NO_CATEGORY];
 
 export interface KeyedRow {
   readonly key: string;
   readonly count: number;
 }
-export interface OrganizationRow {
-  readonly organization_id: string;
-  readonly organization_name: string;
-  readonly count: number;
-}
-export interface ReferralRows {
-  readonly byStatus: readonly KeyedRow[];
-  readonly byCategory: readonly KeyedRow[];
-  readonly byMonth: readonly KeyedRow[];
-  readonly bySender: readonly OrganizationRow[];
-  readonly byReceiver: readonly OrganizationRow[];
-  readonly acceptanceHours: ReadonlyArray<{ readonly hours: number; readonly count: number }>;
-  readonly overdue: number;
-}
-
 function countOf(rows: readonly KeyedRow[], key: string): number {
   return rows.filter((row) => row.key === key).reduce((sum, row) => sum + Number(row.count), 0);
 }
@@ -124,36 +112,53 @@ function labeled<T extends string>(
   return codes.map((key) => ({ key, label: labels[key][language], count: count(countOf(rows, key)) }));
 }
 
-function byOrganization(rows: readonly OrganizationRow[]): OrganizationCount[] {
-  return rows
-    .map((row) => ({ organizationId: row.organization_id, organizationName: row.organization_name, count: peopleCount(Number(row.count)) }))
+function byOrganization(organizations: readonly string[], names: ReadonlyMap<string, string>, countOf: (organization: string) => ReportCount): OrganizationCount[] {
+  return organizations
+    .map((organization) => ({ organizationId: organization, organizationName: names.get(organization) ?? '', count: countOf(organization) }))
     .filter((row) => row.count.value !== 0)
-    // Suppressed cells sort together (as zero), so the order does not tell a 4 from a 1.
+    // Hidden cells sort together (as zero), so the order does not tell a 4 from a 1.
     .sort((a, b) => (b.count.value ?? 0) - (a.count.value ?? 0) || a.organizationName.localeCompare(b.organizationName, 'ja'));
 }
 
 /** Sample size under which the acceptance times and rates are not shown (as a suppressed cell). */
 const MIN_ACCEPTED = 5;
 
-export function referralFigures(rows: ReferralRows, months: readonly string[], language: Language): ReferralFigures {
-  const total = rows.byStatus.reduce((sum, row) => sum + Number(row.count), 0);
-  const accepted = ACCEPTED_REFERRAL_STATUSES.reduce((sum, status) => sum + countOf(rows.byStatus, status), 0);
-  const timed = rows.acceptanceHours.map((row) => ({ hours: Number(row.hours), count: Number(row.count) }));
+export interface ReferralExtras {
+  /** The acceptance-hour histogram of the slice's referrals. */
+  readonly acceptanceHours: ReadonlyArray<{ readonly hours: number; readonly count: number }>;
+  /** Awaiting a reply past the deadline now (a current state, one figure of its own). */
+  readonly overdue: number;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/**
+ * The referral figures of one slice (a month or the year) of the protected fiscal year. A rate
+ * or percentile is given only when every count it is computed from is published: the accepted
+ * statuses (its population) and its numerator; and, by ratePercentIfSafe, never when it would turn
+ * back into a count of 1–4.
+ */
+export function referralFigures(year: ProtectedFiscalYear, slice: Slice, extras: ReferralExtras, language: Language): ReferralFigures {
+  const accepted = ACCEPTED_REFERRAL_STATUSES.reduce((sum, status) => sum + year.statusValue(slice, status), 0);
+  const acceptedHidden = ACCEPTED_REFERRAL_STATUSES.some((status) => year.status(slice, status).suppressed);
+  const timed = extras.acceptanceHours.map((row) => ({ hours: Number(row.hours), count: Number(row.count) }));
   const timedCount = timed.reduce((sum, row) => sum + row.count, 0);
-  const enoughTimed = timedCount >= MIN_ACCEPTED;
+  const percentiles = timedCount >= MIN_ACCEPTED && !acceptedHidden;
+  const rate = (status: string) =>
+    ratePercentIfSafe(year.statusValue(slice, status), accepted, { part: year.status(slice, status).suppressed, whole: acceptedHidden });
   const categoryLabels: Record<string, { ja: string; en: string }> = { ...SERVICE_CATEGORIES.labels, [NO_CATEGORY]: NO_CATEGORY_LABEL };
+  const months = slice === 'YEAR' ? year.months : [slice.month];
   return {
-    total: peopleCount(total),
-    byStatus: labeled(REPORTED_REFERRAL_STATUSES, REFERRAL_STATUSES.labels, rows.byStatus, language, peopleCount),
-    byCategory: labeled<string>([...SERVICE_CATEGORIES.codes, NO_CATEGORY], categoryLabels, rows.byCategory, language, peopleCount),
-    byMonth: months.map((month) => ({ month, count: peopleCount(countOf(rows.byMonth, month)) })),
-    bySender: byOrganization(rows.bySender),
-    byReceiver: byOrganization(rows.byReceiver),
-    medianHoursToAcceptance: enoughTimed ? percentileFromHistogram(timed, 50) : null,
-    p90HoursToAcceptance: enoughTimed ? percentileFromHistogram(timed, 90) : null,
-    completionRatePercent: peopleRatePercent(countOf(rows.byStatus, 'COMPLETED'), accepted),
-    unresolvedRatePercent: peopleRatePercent(countOf(rows.byStatus, 'CLOSED_UNRESOLVED'), accepted),
-    overdue: peopleCount(Number(rows.overdue)),
+    total: year.total(slice),
+    byStatus: REPORTED_REFERRAL_STATUSES.map((key) => ({ key, label: REFERRAL_STATUSES.labels[key][language], count: year.status(slice, key) })),
+    byCategory: REPORTED_CATEGORIES.map((key) => ({ key, label: categoryLabels[key][language], count: year.category(slice, key) })),
+    byMonth: months.map((month) => ({ month, count: year.total({ month }) })),
+    bySender: byOrganization(year.senders, extras.names, (organization) => year.sender(slice, organization)),
+    byReceiver: byOrganization(year.receivers, extras.names, (organization) => year.receiver(slice, organization)),
+    medianHoursToAcceptance: percentiles ? percentileFromHistogram(timed, 50) : null,
+    p90HoursToAcceptance: percentiles ? percentileFromHistogram(timed, 90) : null,
+    completionRatePercent: rate('COMPLETED'),
+    unresolvedRatePercent: rate('CLOSED_UNRESOLVED'),
+    overdue: peopleCount(Number(extras.overdue)),
   };
 }
 
@@ -174,18 +179,19 @@ export function grantFigures(rows: GrantRows, language: Language): GrantFigures 
   };
 }
 
-export interface TrainingRows {
-  readonly enrolments: number;
-  readonly completions: number;
-  /** Enrolments of the range completed by now. */
-  readonly completedEnrolments: number;
-}
-
-export function trainingFigures(rows: TrainingRows): TrainingFigures {
+/**
+ * Training of the slice: enrolments and completions from the protected year; the completion rate
+ * (the slice's enrolments completed by now) only when neither count is hidden and it gives no
+ * count of 1–4 back (5 enrolled, completions hidden, 40 % would be 2).
+ */
+export function trainingFigures(year: ProtectedFiscalYear, slice: Slice): TrainingFigures {
+  const enrolments = year.enrolments(slice);
+  const completions = year.completions(slice);
+  const enrolled = enrolments.value ?? 0;
   return {
-    enrolments: peopleCount(Number(rows.enrolments)),
-    completions: peopleCount(Number(rows.completions)),
-    completionRatePercent: peopleRatePercent(Number(rows.completedEnrolments), Number(rows.enrolments)),
+    enrolments,
+    completions,
+    completionRatePercent: ratePercentIfSafe(year.completedEnrolments(slice), enrolled, { part: completions.suppressed, whole: enrolments.suppressed }),
   };
 }
 
@@ -251,7 +257,7 @@ export function monthLabel(month: string, language: Language): string {
   return new Date(Date.UTC(year, number - 1, 1)).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** A figure as shown: a count's display ("<5" when suppressed), a number, or empty when there is none. */
+/** A figure as shown: a count's display ("x" when hidden), a number, or empty when there is none. */
 function shown(value: ReportCount | number | null): string {
   if (value === null) return '';
   return typeof value === 'number' ? String(value) : value.display;

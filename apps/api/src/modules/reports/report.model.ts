@@ -1,17 +1,21 @@
 // GraphQL types of the network reports, the network map and the annual evaluation. Every count
-// that concerns people is a ReportCount built by peopleCount (1–4 suppressed as "<5"); counts of
-// grants and partnerships by plainCount (never suppressed).
+// that concerns people is a ReportCount of the protected fiscal year (report-protection.ts: 1–4
+// hidden, and complementary cells hidden so that none can be subtracted back; all shown as "x");
+// counts of grants and partnerships by plainCount (never suppressed).
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { OrganizationKind, PartnershipStatus, PartnershipType } from '@tsunagu/domain';
 import { OrganizationKindEnum } from '../organizations/organization.model';
 // The partnership enums are registered once, by the partnerships API.
 import { PartnershipStatusEnum, PartnershipTypeEnum } from '../partnerships/partnership.model';
 
-@ObjectType({ description: 'A count; when it concerns people, 1–4 is suppressed (value null, display "<5").' })
+@ObjectType({
+  description:
+    'A count; when it concerns people, 1–4 is hidden, and so is any other cell that would let a hidden one be worked out by subtraction (value null, display "x", as e-Stat marks 秘匿).',
+})
 export class ReportCount {
   @Field(() => Int, { nullable: true, description: 'Null when suppressed.' }) value!: number | null;
   @Field() suppressed!: boolean;
-  @Field({ description: 'The figure as shown: the number, or "<5".' }) display!: string;
+  @Field({ description: 'The figure as shown: the number, or "x" when hidden.' }) display!: string;
 }
 
 @ObjectType()
@@ -42,13 +46,16 @@ export class ReferralFigures {
   @Field(() => [MonthCount], { description: 'Every Japan month the range touches, with zeros.' }) byMonth!: MonthCount[];
   @Field(() => [OrganizationCount], { description: 'Senders with referrals in the range, most first.' }) bySender!: OrganizationCount[];
   @Field(() => [OrganizationCount], { description: 'Receivers with referrals in the range, most first.' }) byReceiver!: OrganizationCount[];
-  @Field(() => Int, { nullable: true, description: 'Whole hours from sending to acceptance; null when fewer than 5 were accepted.' })
+  @Field(() => Int, { nullable: true, description: 'Whole hours from sending to acceptance; null when fewer than 5 were accepted or an accepted status is hidden.' })
   medianHoursToAcceptance!: number | null;
-  @Field(() => Int, { nullable: true, description: 'The 90th percentile (nearest rank); null when fewer than 5 were accepted.' })
+  @Field(() => Int, { nullable: true, description: 'The 90th percentile (nearest rank); null as the median.' })
   p90HoursToAcceptance!: number | null;
-  @Field(() => Int, { nullable: true, description: 'COMPLETED / accepted (ACCEPTED, IN_PROGRESS, COMPLETED, CLOSED_UNRESOLVED), %; null under 5 accepted.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'COMPLETED / accepted (ACCEPTED, IN_PROGRESS, COMPLETED, CLOSED_UNRESOLVED), %; null under 5 accepted, when a count it uses is hidden, or when it would give a count of 1–4 back.',
+  })
   completionRatePercent!: number | null;
-  @Field(() => Int, { nullable: true, description: 'CLOSED_UNRESOLVED / accepted, %; null under 5 accepted.' }) unresolvedRatePercent!: number | null;
+  @Field(() => Int, { nullable: true, description: 'CLOSED_UNRESOLVED / accepted, %; null as the completion rate.' }) unresolvedRatePercent!: number | null;
   @Field(() => ReportCount, { description: 'Referrals awaiting a reply past their deadline now, whenever sent (a current state, not bounded by the range).' })
   overdue!: ReportCount;
 }
@@ -66,7 +73,7 @@ export class GrantFigures {
 export class TrainingFigures {
   @Field(() => ReportCount, { description: 'Enrolments made in the range.' }) enrolments!: ReportCount;
   @Field(() => ReportCount, { description: 'Courses completed in the range.' }) completions!: ReportCount;
-  @Field(() => Int, { nullable: true, description: "Share of the range's enrolments completed by now, %; null under 5 enrolments." })
+  @Field(() => Int, { nullable: true, description: "Share of the period's enrolments completed by now, %; null under 5 enrolments, when enrolments or completions are hidden, or when it would give a count of 1–4 back." })
   completionRatePercent!: number | null;
 }
 
@@ -92,9 +99,9 @@ export class NetworkReport {
 
 @InputType({
   description:
-    'The range [from, to), rounded outwards to whole Japan days (the referral aggregates count per Japan day of sending): from goes back to 00:00 of its day, ' +
-    'to forward to the next 00:00 unless already there. Default: the current fiscal year (1 April to 1 April, Japan time); ' +
-    'with only from, up to the end of the current fiscal year (or of from\'s); with only to, from the start of the fiscal year holding it or the current one. ' +
+    'The period [from, to): counts about people are published for fixed periods only, so it must be exactly one Japan month (00:00 Japan time on the first day ' +
+    'to the first day of the next month) or one fiscal year (1 April to the next 1 April, Japan time); anything else, or one end only, is BAD_USER_INPUT ' +
+    '(reason REPORT_PERIOD_NOT_FIXED). Default (neither end): the current fiscal year. ' +
     'organizationId narrows to the figures that organisation is party to; org admins always get their own organisation.',
 })
 export class ReportInput {

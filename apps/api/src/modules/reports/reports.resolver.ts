@@ -25,7 +25,7 @@ const LANGUAGE = { type: () => String, nullable: true, description: 'ja or en; d
 export class ReportsResolver {
   constructor(private readonly reports: ReportsService) {}
 
-  @Query(() => NetworkReport, { description: `Referral, grant, training and partnership figures over a range of Japan days. ${SCOPE}` })
+  @Query(() => NetworkReport, { description: `Referral, grant, training and partnership figures of one Japan month or fiscal year. ${SCOPE}` })
   async networkReport(
     @CurrentActor() actor: RequestActor,
     @Context('req') request: HttpRequest,
@@ -35,7 +35,7 @@ export class ReportsResolver {
     return (await this.reports.report(actor, input ?? {}, languageOf(request, language))).report;
   }
 
-  @Query(() => String, { description: `The report as CSV (UTF-8 with BOM, CRLF): section,key,label,value; suppressed cells as <5. ${SCOPE}` })
+  @Query(() => String, { description: `The report as CSV (UTF-8 with BOM, CRLF): section,key,label,value; hidden cells as x. ${SCOPE}` })
   async networkReportCsv(
     @CurrentActor() actor: RequestActor,
     @Context('req') request: HttpRequest,
@@ -47,7 +47,7 @@ export class ReportsResolver {
     return reportCsv(reportSections(report, organizationName, chosen), chosen);
   }
 
-  @Query(() => NetworkMap, { description: 'Organisations of the network, partnerships in effect and referral flows over the range (default: the last 12 months). Network admins and liaisons.' })
+  @Query(() => NetworkMap, { description: 'Organisations of the network, partnerships in effect and referral flows over one fiscal year: from/to exactly 1 April to the next 1 April, Japan time (default: the current fiscal year; another period is BAD_USER_INPUT, REPORT_PERIOD_NOT_FIXED). Network admins and liaisons.' })
   networkMap(
     @CurrentActor() actor: RequestActor,
     @Args('from', { type: () => GraphQLISODateTime, nullable: true }) from?: Date | null,

@@ -7,6 +7,13 @@
 // id of another network, or not a UUID, is for everyone), so ids reveal nothing. Anyone else is
 // FORBIDDEN. The network map is the network readers' only.
 //
+// Periods: counts concerning people are published for a whole Japan month or a fiscal year only
+// (reportPeriodOf in libs/domain); any other range is refused (BAD_USER_INPUT,
+// REPORT_PERIOD_NOT_FIXED) rather than snapped, so a caller never receives figures for a period
+// other than the one it asked for. Every people count of a report, its CSV, the annual evaluation
+// (CSV, PDF) and the map comes from one protected fiscal year (report-protection.ts: primary and
+// secondary suppression over all its months and margins at once).
+//
 // Referral figures never scan referrals: they read the aggregates the trigger of migration
 // 1764470000000 keeps per Japan day of sending and, since 1764490000000, per Japan month (one
 // statement with grouping sets for status, month, sender and receiver; one per need category; one
@@ -16,7 +23,18 @@
 // training read their tables through the range indexes of migration 1764480000000.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { fiscalYearOf, fiscalYearRange, isUuid, Language, mayReadNetworkReports, mayReadOrganizationReports, OrganizationKind, peopleCount } from '@tsunagu/domain';
+import {
+  fiscalYearOf,
+  fiscalYearRange,
+  isUuid,
+  Language,
+  mayReadNetworkReports,
+  mayReadOrganizationReports,
+  monthRange,
+  OrganizationKind,
+  reportPeriodOf,
+  type ReportPeriod,
+} from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { assertCan, notFound } from '../../core/authz/authorize';
@@ -28,19 +46,17 @@ import {
   grantFigures,
   japanDayRange,
   KeyedRow,
-  monthsOf,
-  OrganizationRow,
   wholeMonthsOf,
   partnershipFigures,
   referralFigures,
-  tokyoMidnight,
+  REPORTED_CATEGORIES,
+  REPORTED_REFERRAL_STATUSES,
   trainingFigures,
 } from './report-figures';
+import { MonthCell, protectFiscalYear, ProtectedFiscalYear, Slice } from './report-protection';
 import type { NetworkMap, NetworkMapEdge, NetworkReport, ReportInput } from './report.model';
 
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
-/** The longest range a report covers (its months are listed one by one). */
-export const MAX_REPORT_DAYS = 366 * 10;
 
 /** A referral aggregate at both granularities (the same columns; `day` or `month` keys the cells). */
 interface ReferralCells {
@@ -52,9 +68,25 @@ const REFERRAL_CATEGORY_CELLS: ReferralCells = { daily: 'referral_category_daily
 const REFERRAL_ACCEPTANCE_CELLS: ReferralCells = { daily: 'referral_acceptance_stats', monthly: 'referral_acceptance_monthly_stats' };
 
 interface Scope {
+  readonly period: ReportPeriod;
   readonly range: DayRange;
   readonly organization: { readonly id: string; readonly name: string } | null;
 }
+
+/** The instants of a fixed period, as whole Japan days. */
+function rangeOfPeriod(period: ReportPeriod): DayRange {
+  const { from, to } = period.kind === 'MONTH' ? monthRange(period.month) : fiscalYearRange(period.fiscalYear);
+  return japanDayRange(from, to);
+}
+
+const PERIOD_NOT_FIXED = {
+  ja: '人に関する件数は、1か月（日本時間の月の初日から翌月の初日まで）か1年度（4月1日から翌年の4月1日まで）の単位でのみ集計します。期間を月か年度で選んでください（任意の日付の範囲を引き算すると、秘匿した少ない件数が分かってしまうためです）。',
+  en: 'Counts about people are only given for one whole month (first day to the first day of the next month, Japan time) or one fiscal year (1 April to the next 1 April). Choose a month or a fiscal year (subtracting arbitrary date ranges would reveal the small counts that are hidden).',
+};
+const MAP_FISCAL_YEAR_ONLY = {
+  ja: '連携マップの紹介の流れは年度単位（4月1日から翌年の4月1日まで、日本時間）でのみ表示します。年度を選んでください。',
+  en: 'The network map shows referral flows for a whole fiscal year only (1 April to the next 1 April, Japan time). Choose a fiscal year.',
+};
 
 /** A report with what the CSV and the PDF also print: the organisation's and network's names. */
 export interface ReportWithNames {
@@ -140,8 +172,8 @@ export class ReportsService {
 
   /** The report over the input's range (default: the current fiscal year). */
   report(actor: RequestActor, input: ReportInput, language: Language): Promise<ReportWithNames> {
-    const range = this.rangeOf(input);
-    return this.withScope(actor, input.organizationId ?? null, range, (manager, scope) => this.figures(manager, actor, scope, language));
+    const period = this.periodOf(input);
+    return this.withScope(actor, input.organizationId ?? null, period, (manager, scope) => this.figures(manager, actor, scope, language));
   }
 
   /** The annual evaluation: the report over one fiscal year (April to March, Japan time). */
@@ -153,20 +185,19 @@ export class ReportsService {
         { reason: 'REPORT_FISCAL_YEAR_INVALID' },
       );
     }
-    const { from, to } = fiscalYearRange(fiscalYear);
-    return this.withScope(actor, organizationId, japanDayRange(from, to), (manager, scope) => this.figures(manager, actor, scope, language));
+    return this.withScope(actor, organizationId, { kind: 'FISCAL_YEAR', fiscalYear }, (manager, scope) => this.figures(manager, actor, scope, language));
   }
 
-  /** Organisations, partnerships in effect and referral flows over the range (default: the last 12 months). */
+  /**
+   * Organisations, partnerships in effect and referral flows over a fiscal year (default: the
+   * current one). The flows are the sender × receiver table of the protected fiscal year, so an
+   * edge hidden here stays hidden against the report's senders and receivers.
+   */
   map(actor: RequestActor, from: Date | null | undefined, to: Date | null | undefined): Promise<NetworkMap> {
     assertCan(actor, 'read', { __typename: 'NetworkReport' });
-    const end = to ?? this.clock.now();
-    let start = from;
-    if (!start) {
-      const endDay = japanDayRange(end, end).toDay;
-      start = tokyoMidnight(`${Number(endDay.slice(0, 4)) - 1}${endDay.slice(4)}`);
-    }
-    const range = this.checkedRange(start, end);
+    const period = this.periodOf({ from, to });
+    if (period.kind !== 'FISCAL_YEAR') throw periodError(MAP_FISCAL_YEAR_ONLY, 'REPORT_PERIOD_NOT_FIXED');
+    const range = rangeOfPeriod(period);
     return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
       const nodes: Array<{ id: string; name: string; kind: OrganizationKind }> = await manager.query(
         `SELECT id, name, kind FROM organizations WHERE tenant_id = $1 ORDER BY name, id`,
@@ -179,14 +210,9 @@ export class ReportsService {
             WHERE ${this.partnershipsInEffect(inEffect)} ORDER BY created_at, id`,
           inEffect.values,
         );
-      const flowParams = new Params(actor.tenantId, range);
-      const flows: Array<{ sender_organization_id: string; receiver_organization_id: string; count: number }> = await manager.query(
-        `SELECT sender_organization_id, receiver_organization_id, sum(referrals)::int AS count
-           FROM ${flowParams.referralCells(REFERRAL_STATUS_CELLS, 'sender_organization_id, receiver_organization_id', '')}
-          GROUP BY sender_organization_id, receiver_organization_id
-         HAVING sum(referrals) > 0
-          ORDER BY sender_organization_id, receiver_organization_id`,
-        flowParams.values,
+      const year = await this.protectedYear(manager, actor.tenantId, period.fiscalYear, null);
+      const flows = year.senders.flatMap((sender) =>
+        year.receivers.filter((receiver) => receiver !== sender).map((receiver) => ({ sender, receiver, count: year.flow(sender, receiver) })),
       );
       const edges: NetworkMapEdge[] = [
         ...partnerships.map((row) => ({
@@ -197,46 +223,37 @@ export class ReportsService {
           partnershipStatus: row.status,
           referrals: null,
         })),
-        ...flows.map((row) => ({
-          kind: 'REFERRALS' as const,
-          sourceId: row.sender_organization_id,
-          targetId: row.receiver_organization_id,
-          partnershipType: null,
-          partnershipStatus: null,
-          referrals: peopleCount(row.count),
-        })),
+        ...flows
+          .filter((flow) => flow.count.value !== 0)
+          .map((flow) => ({
+            kind: 'REFERRALS' as const,
+            sourceId: flow.sender,
+            targetId: flow.receiver,
+            partnershipType: null,
+            partnershipStatus: null,
+            referrals: flow.count,
+          })),
       ];
       return { from: range.from, to: range.to, nodes, edges };
     });
   }
 
   /**
-   * Neither end given: the current fiscal year. Only `from`: up to the end of the current fiscal
-   * year (or of from's, when later). Only `to`: from the start of the current fiscal year (or of
-   * the one holding `to`, when earlier).
+   * The fixed period asked for: neither end given, the current fiscal year; both, exactly one
+   * Japan month or one fiscal year (see the head of this file); anything else is refused.
    */
-  private rangeOf(input: ReportInput): DayRange {
-    if (input.from && input.to) return this.checkedRange(input.from, input.to);
-    const current = fiscalYearRange(fiscalYearOf(this.clock.now()));
-    if (input.from) return this.checkedRange(input.from, input.from.getTime() < current.to.getTime() ? current.to : fiscalYearRange(fiscalYearOf(input.from)).to);
-    // The fiscal year holding the range's last instant.
-    if (input.to) return this.checkedRange(input.to.getTime() > current.from.getTime() ? current.from : fiscalYearRange(fiscalYearOf(new Date(input.to.getTime() - 1))).from, input.to);
-    return this.checkedRange(current.from, current.to);
-  }
-
-  private checkedRange(from: Date, to: Date): DayRange {
-    if (from.getTime() >= to.getTime()) {
+  private periodOf(input: { from?: Date | null; to?: Date | null }): ReportPeriod {
+    if (!input.from && !input.to) return { kind: 'FISCAL_YEAR', fiscalYear: fiscalYearOf(this.clock.now()) };
+    if (input.from && input.to && input.from.getTime() >= input.to.getTime()) {
       throw periodError({ ja: '期間の終わりは始まりより後にしてください。', en: 'The end of the period must be after its start.' }, 'REPORT_PERIOD_INVALID');
     }
-    const range = japanDayRange(from, to);
-    if ((range.to.getTime() - range.from.getTime()) / 86_400_000 > MAX_REPORT_DAYS) {
-      throw periodError({ ja: '期間は10年以内にしてください。', en: 'The period may be at most 10 years long.' }, 'REPORT_PERIOD_TOO_LONG');
-    }
-    return range;
+    const period = input.from && input.to ? reportPeriodOf(input.from, input.to) : null;
+    if (!period) throw periodError(PERIOD_NOT_FIXED, 'REPORT_PERIOD_NOT_FIXED');
+    return period;
   }
 
   /** Checks the caller and the organisation filter, then runs `work` in the caller's network. */
-  private withScope<T>(actor: RequestActor, organizationId: string | null, range: DayRange, work: (manager: EntityManager, scope: Scope) => Promise<T>): Promise<T> {
+  private withScope<T>(actor: RequestActor, organizationId: string | null, period: ReportPeriod, work: (manager: EntityManager, scope: Scope) => Promise<T>): Promise<T> {
     let wanted = organizationId;
     if (!mayReadNetworkReports(actor.organizationKind, actor.roles)) {
       if (!mayReadOrganizationReports(actor.roles)) throw new AppError('FORBIDDEN');
@@ -256,7 +273,7 @@ export class ReportsService {
         if (rows.length === 0) throw notFound(ORGANIZATION);
         organization = rows[0];
       }
-      return work(manager, { range, organization });
+      return work(manager, { period, range: rangeOfPeriod(period), organization });
     });
   }
 
@@ -269,36 +286,12 @@ export class ReportsService {
       return ` AND (${columns.map((column) => `${column} = ${org}`).join(' OR ')})`;
     };
 
-    // Referrals: status, month, sender and receiver in one pass over the aggregate.
-    const daily = new Params(tenantId, range);
+    // Every people count of the period comes from its fiscal year, protected as one table set.
+    const fiscalYear = scope.period.fiscalYear;
+    const year = await this.protectedYear(manager, tenantId, fiscalYear, organization?.id ?? null);
+    const slice: Slice = scope.period.kind === 'MONTH' ? { month: scope.period.month } : 'YEAR';
+    const names = await this.organizationNames(manager, tenantId, [...year.senders, ...year.receivers]);
     const referralOrg = (params: Params) => orgFilter(params, 'sender_organization_id', 'receiver_organization_id');
-    const grouped: Array<{ status: string | null; month: string | null; sender: string | null; receiver: string | null; count: number; set: number }> =
-      await manager.query(
-        `SELECT status, to_char(day, 'YYYY-MM') AS month, sender_organization_id AS sender, receiver_organization_id AS receiver,
-                sum(referrals)::int AS count,
-                GROUPING(status, to_char(day, 'YYYY-MM'), sender_organization_id, receiver_organization_id) AS set
-           FROM ${daily.referralCells(REFERRAL_STATUS_CELLS, 'sender_organization_id, receiver_organization_id, status', referralOrg(daily))}
-          GROUP BY GROUPING SETS ((status), (to_char(day, 'YYYY-MM')), (sender_organization_id), (receiver_organization_id))`,
-        daily.values,
-      );
-    // GROUPING's bits, highest first: status, month, sender, receiver (1 = not grouped by it).
-    const keyed = (bits: number, pick: (row: (typeof grouped)[number]) => string | null): KeyedRow[] =>
-      grouped.filter((row) => Number(row.set) === bits).map((row) => ({ key: pick(row) ?? '', count: Number(row.count) }));
-    const byStatus = keyed(0b0111, (row) => row.status);
-    const byMonth = keyed(0b1011, (row) => row.month);
-    const senders = keyed(0b1101, (row) => row.sender);
-    const receivers = keyed(0b1110, (row) => row.receiver);
-    const names = await this.organizationNames(manager, tenantId, [...senders, ...receivers].map((row) => row.key));
-    const named = (rows: KeyedRow[]): OrganizationRow[] =>
-      rows.map((row) => ({ organization_id: row.key, organization_name: names.get(row.key) ?? '', count: row.count }));
-
-    const categories = new Params(tenantId, range);
-    const byCategory: KeyedRow[] = await manager.query(
-      `SELECT category AS key, sum(referrals)::int AS count
-         FROM ${categories.referralCells(REFERRAL_CATEGORY_CELLS, 'category', referralOrg(categories))}
-        GROUP BY category`,
-      categories.values,
-    );
     const acceptance = new Params(tenantId, range);
     const acceptanceHours: Array<{ hours: number; count: number }> = await manager.query(
       `SELECT hours, sum(referrals)::int AS count
@@ -340,19 +333,6 @@ export class ReportsService {
       applications.values,
     );
 
-    // Training of the network's members (or the organisation's).
-    const training = new Params(tenantId, range);
-    const enrolled = `created_at >= ${training.from} AND created_at < ${training.to}`;
-    const completed = `completed_at >= ${training.from} AND completed_at < ${training.to}`;
-    const [trainingRow]: Array<{ enrolments: number; completions: number; completed_enrolments: number }> = await manager.query(
-      `SELECT count(*) FILTER (WHERE ${enrolled})::int AS enrolments,
-              count(*) FILTER (WHERE ${completed})::int AS completions,
-              count(*) FILTER (WHERE ${enrolled} AND completed_at IS NOT NULL)::int AS completed_enrolments
-         FROM course_enrolments
-        WHERE tenant_id = ${training.tenant} AND ((${enrolled}) OR (${completed}))${orgFilter(training, 'organization_id')}`,
-      training.values,
-    );
-
     const partnershipParams = new Params(tenantId, range);
     const partnershipRows: Array<{ partnership_type: string; status: string; count: number }> = await manager.query(
       `SELECT partnership_type, status, count(*)::int AS count FROM partnerships p
@@ -367,11 +347,7 @@ export class ReportsService {
       from: range.from,
       to: range.to,
       organizationId: organization?.id ?? null,
-      referrals: referralFigures(
-        { byStatus, byCategory, byMonth, bySender: named(senders), byReceiver: named(receivers), acceptanceHours, overdue: Number(overdue) },
-        monthsOf(range),
-        language,
-      ),
+      referrals: referralFigures(year, slice, { acceptanceHours, overdue: Number(overdue), names }, language),
       grants: grantFigures(
         {
           published: Number(publishedCount),
@@ -380,11 +356,7 @@ export class ReportsService {
         },
         language,
       ),
-      training: trainingFigures({
-        enrolments: trainingRow.enrolments,
-        completions: trainingRow.completions,
-        completedEnrolments: trainingRow.completed_enrolments,
-      }),
+      training: trainingFigures(year, slice),
       partnerships: partnershipFigures(
         {
           byType: partnershipRows.map((row) => ({ key: row.partnership_type, count: row.count })),
@@ -394,6 +366,79 @@ export class ReportsService {
       ),
     };
     return { report, organizationName: organization?.name ?? null, networkName };
+  }
+
+  /**
+   * The fiscal year's people counts, read from the monthly aggregates (a fiscal year is whole
+   * months) and the enrolments, and protected as one linked table set (report-protection.ts).
+   * `organizationId` narrows to what that organisation is party to; the network scope also holds
+   * the map's sender × receiver flows.
+   */
+  async protectedYear(manager: EntityManager, tenantId: string, fiscalYear: number, organizationId: string | null): Promise<ProtectedFiscalYear> {
+    const { from, to } = fiscalYearRange(fiscalYear);
+    const range = japanDayRange(from, to);
+    const cells = new Params(tenantId, range);
+    const orgFilter = (params: Params, ...columns: string[]) => {
+      if (!organizationId) return '';
+      const org = params.add(organizationId);
+      return ` AND (${columns.map((column) => `${column} = ${org}`).join(' OR ')})`;
+    };
+    const grouped: Array<{ status: string | null; month: string | null; sender: string | null; receiver: string | null; count: number; set: number }> =
+      await manager.query(
+        `SELECT status, to_char(day, 'YYYY-MM') AS month, sender_organization_id AS sender, receiver_organization_id AS receiver,
+                sum(referrals)::int AS count,
+                GROUPING(status, to_char(day, 'YYYY-MM'), sender_organization_id, receiver_organization_id) AS set
+           FROM ${cells.referralCells(REFERRAL_STATUS_CELLS, 'sender_organization_id, receiver_organization_id, status', orgFilter(cells, 'sender_organization_id', 'receiver_organization_id'))}
+          GROUP BY GROUPING SETS ((to_char(day, 'YYYY-MM'), status), (to_char(day, 'YYYY-MM'), sender_organization_id),
+                                  (to_char(day, 'YYYY-MM'), receiver_organization_id), (sender_organization_id, receiver_organization_id))`,
+        cells.values,
+      );
+    // GROUPING's bits, highest first: status, month, sender, receiver (1 = not grouped by it).
+    const monthCells = (bits: number, pick: (row: (typeof grouped)[number]) => string | null): MonthCell[] =>
+      grouped.filter((row) => Number(row.set) === bits).map((row) => ({ month: row.month ?? '', key: pick(row) ?? '', count: Number(row.count) }));
+    const categories = new Params(tenantId, range);
+    const byMonthCategory: Array<{ month: string; key: string; count: number }> = await manager.query(
+      `SELECT to_char(day, 'YYYY-MM') AS month, category AS key, sum(referrals)::int AS count
+         FROM ${categories.referralCells(REFERRAL_CATEGORY_CELLS, 'category', orgFilter(categories, 'sender_organization_id', 'receiver_organization_id'))}
+        GROUP BY 1, 2`,
+      categories.values,
+    );
+    // Training of the network's members (or the organisation's), per Japan month of the year.
+    const training = new Params(tenantId, range);
+    const month = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM')`;
+    const trainingRows: Array<{ month: string; enrolments: number; completions: number; completed_enrolments: number }> = await manager.query(
+      `SELECT m.month, count(*) FILTER (WHERE m.enrolled)::int AS enrolments, count(*) FILTER (WHERE m.completed)::int AS completions,
+              count(*) FILTER (WHERE m.enrolled AND m.completed_at IS NOT NULL)::int AS completed_enrolments
+         FROM (SELECT ${month('e.created_at')} AS month, true AS enrolled, false AS completed, e.completed_at
+                 FROM course_enrolments e
+                WHERE e.tenant_id = ${training.tenant} AND e.created_at >= ${training.from} AND e.created_at < ${training.to}${orgFilter(training, 'e.organization_id')}
+               UNION ALL
+               SELECT ${month('e.completed_at')}, false, true, e.completed_at
+                 FROM course_enrolments e
+                WHERE e.tenant_id = ${training.tenant} AND e.completed_at >= ${training.from} AND e.completed_at < ${training.to}${orgFilter(training, 'e.organization_id')}) m
+        GROUP BY m.month`,
+      training.values,
+    );
+    return protectFiscalYear(
+      {
+        fiscalYear,
+        byMonthStatus: monthCells(0b0011, (row) => row.status),
+        byMonthSender: monthCells(0b1001, (row) => row.sender),
+        byMonthReceiver: monthCells(0b1010, (row) => row.receiver),
+        byMonthCategory: byMonthCategory.map((row) => ({ month: row.month, key: row.key, count: Number(row.count) })),
+        flows: organizationId
+          ? null
+          : grouped.filter((row) => Number(row.set) === 0b1100).map((row) => ({ sender: row.sender ?? '', receiver: row.receiver ?? '', count: Number(row.count) })),
+        training: trainingRows.map((row) => ({
+          month: row.month,
+          enrolments: Number(row.enrolments),
+          completions: Number(row.completions),
+          completedEnrolments: Number(row.completed_enrolments),
+        })),
+      },
+      REPORTED_REFERRAL_STATUSES,
+      REPORTED_CATEGORIES,
+    );
   }
 
   /**

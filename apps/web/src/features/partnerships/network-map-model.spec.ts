@@ -23,10 +23,11 @@ describe('the map period', () => {
     expect(tokyoToday(new Date('2026-11-26T15:00:00Z'))).toBe('2026-11-27');
   });
 
-  it('defaults to the last 12 months including today', () => {
-    expect(defaultMapPeriod(new Date('2026-11-27T03:00:00Z'))).toEqual({ from: '2025-11-28', to: '2026-11-27' });
-    // A leap day: one year back has no 29 February, so the month's last day is used.
-    expect(defaultMapPeriod(new Date('2028-02-29T03:00:00Z'))).toEqual({ from: '2027-03-01', to: '2028-02-29' });
+  it('defaults to the current fiscal year (Japan time)', () => {
+    expect(defaultMapPeriod(new Date('2026-11-27T03:00:00Z'))).toEqual({ from: '2026-04-01', to: '2027-03-31' });
+    expect(defaultMapPeriod(new Date('2028-02-29T03:00:00Z'))).toEqual({ from: '2027-04-01', to: '2028-03-31' });
+    // 1 April 00:00 in Japan is still 31 March in UTC.
+    expect(defaultMapPeriod(new Date('2027-03-31T15:00:00Z'))).toEqual({ from: '2027-04-01', to: '2028-03-31' });
   });
 
   it('moves by months to the last day of a shorter month', () => {
@@ -35,10 +36,11 @@ describe('the map period', () => {
     expect(addMonths('2025-12-31', 2)).toBe('2026-02-28');
   });
 
-  it('reads the period from the URL, and falls back to the default for missing, invalid or reversed dates', () => {
+  it('reads a fiscal year from the URL, and falls back to the current one for any other period', () => {
     const now = new Date('2026-11-27T03:00:00Z');
-    const fallback = { from: '2025-11-28', to: '2026-11-27' };
-    expect(readMapPeriod(new URLSearchParams('from=2026-04-01&to=2026-09-30'), now)).toEqual({ from: '2026-04-01', to: '2026-09-30' });
+    const fallback = { from: '2026-04-01', to: '2027-03-31' };
+    expect(readMapPeriod(new URLSearchParams('from=2025-04-01&to=2026-03-31'), now)).toEqual({ from: '2025-04-01', to: '2026-03-31' });
+    expect(readMapPeriod(new URLSearchParams('from=2026-04-01&to=2026-09-30'), now)).toEqual(fallback);
     expect(readMapPeriod(new URLSearchParams('from=2026-04-01'), now)).toEqual(fallback);
     expect(readMapPeriod(new URLSearchParams('from=2026-02-30&to=2026-09-30'), now)).toEqual(fallback);
     expect(readMapPeriod(new URLSearchParams('from=2026-10-01&to=2026-09-30'), now)).toEqual(fallback);

@@ -1,5 +1,6 @@
 // The network map's pure parts (no React, no layout library, so jest runs them as they are):
-// the period picked (dates in Japan time, the last 12 months by default) and the instants the
+// the period picked (a fiscal year in Japan time, the current one by default: referral flows are
+// published for whole fiscal years only, issue 14) and the instants the
 // API takes for it, the width of each edge, and the connections of one node for its details.
 
 /** A period of whole days in Japan time, both ends included: "YYYY-MM-DD". */
@@ -50,20 +51,34 @@ export function addMonths(value: string, months: number): string {
   return formatDate(new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(parsed.day, lastDay))));
 }
 
-/** The last 12 months up to and including today (Japan time): 2026-11-27 → 2025-11-28 … 2026-11-27. */
+/** The fiscal year (April to March, Japan time) holding a day: 2026-11-27 → 2026-04-01 … 2027-03-31. */
+export function fiscalYearPeriod(fiscalYear: number): MapPeriod {
+  return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
+}
+
+/** The fiscal year a period is, or null when it is not exactly one. */
+export function fiscalYearOfPeriod(period: MapPeriod): number | null {
+  const year = Number(period.from.slice(0, 4));
+  const whole = fiscalYearPeriod(year);
+  return whole.from === period.from && whole.to === period.to ? year : null;
+}
+
+/** The current fiscal year (Japan time): 2026-11-27 → 2026-04-01 … 2027-03-31. */
 export function defaultMapPeriod(now: Date): MapPeriod {
   const today = tokyoToday(now);
-  return { from: addDays(addMonths(today, -12), 1), to: today };
+  const year = Number(today.slice(0, 4));
+  return fiscalYearPeriod(today.slice(5) >= '04-01' ? year : year - 1);
 }
 
 /**
  * The period in the URL (?from=&to=), or the default when either is missing, not a date, or the
- * two are the wrong way round.
+ * two are not exactly one fiscal year.
  */
 export function readMapPeriod(params: URLSearchParams, now: Date): MapPeriod {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  if (isCalendarDate(from) && isCalendarDate(to) && from <= to) return { from, to };
+  // Only a whole fiscal year: the API refuses other periods (REPORT_PERIOD_NOT_FIXED).
+  if (isCalendarDate(from) && isCalendarDate(to) && fiscalYearOfPeriod({ from, to }) !== null) return { from, to };
   return defaultMapPeriod(now);
 }
 
@@ -89,7 +104,7 @@ export interface MapEdgeInput {
   readonly referrals?: MapCount | null;
 }
 
-/** The suppressed counts are 1 to 4: drawn as 2, between the thinnest and the next. */
+/** A hidden flow (a 1–4, or a complementary cell): drawn thin, as 2, never as its unknown real value. */
 const suppressedStandIn = 2;
 export const MIN_EDGE_WIDTH = 1.5;
 export const MAX_EDGE_WIDTH = 9;

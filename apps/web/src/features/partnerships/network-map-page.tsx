@@ -1,14 +1,14 @@
 // The network map (/network-map, for those who may read the network's reports: network admins
 // and liaisons): organisations as nodes coloured by kind, partnerships as straight lines and
-// referral flows over the chosen period as bent arrows, as wide as their count (labelled "<5"
-// when suppressed). Hovering or focusing a node or an edge shows its details beside the picture;
+// referral flows over the chosen fiscal year as bent arrows, as wide as their count (labelled "x"
+// when hidden). Hovering or focusing a node or an edge shows its details beside the picture;
 // the same nodes and edges follow as tables, for screen readers and for reading exact figures.
 import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Grid, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import type { OrganizationKind } from '@tsunagu/domain';
+import { Alert, Badge, Card, Grid, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { fiscalYearLabelJa, type OrganizationKind } from '@tsunagu/domain';
 import { NetworkMapDocument, type NetworkMapQuery } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
@@ -20,7 +20,9 @@ import {
   connectionsOf,
   drawableEdges,
   edgeWidths,
-  isCalendarDate,
+  defaultMapPeriod,
+  fiscalYearOfPeriod,
+  fiscalYearPeriod,
   periodRange,
   readMapPeriod,
   REFERRAL_BEND,
@@ -89,34 +91,22 @@ export function NetworkMapPage() {
 }
 
 function PeriodForm({ period, onApply }: { period: MapPeriod; onApply: (period: MapPeriod) => void }) {
-  const { t } = useTranslation();
-  const [from, setFrom] = useState(period.from);
-  const [to, setTo] = useState(period.to);
-  const [invalid, setInvalid] = useState(false);
-  // Back/forward change the URL: the boxes follow it.
-  useEffect(() => setFrom(period.from), [period.from]);
-  useEffect(() => setTo(period.to), [period.to]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const valid = isCalendarDate(from) && isCalendarDate(to) && from <= to;
-    setInvalid(!valid);
-    if (valid) onApply({ from, to });
-  };
-
+  const { t, i18n } = useTranslation();
+  // Referral flows are published for whole fiscal years only (issue 14): the current one and the five before.
+  const current = fiscalYearOfPeriod(defaultMapPeriod(new Date())) as number;
+  const years = Array.from({ length: 6 }, (_, index) => current - index);
+  const chosen = fiscalYearOfPeriod(period) ?? current;
   return (
-    <form onSubmit={submit} aria-label={t('partnerships.map.periodLabel')} noValidate>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput type="date" label={t('partnerships.map.from')} value={from} onChange={(event) => setFrom(event.currentTarget.value)} w={180} />
-        <TextInput type="date" label={t('partnerships.map.to')} value={to} onChange={(event) => setTo(event.currentTarget.value)} w={180} />
-        <Button type="submit">{t('partnerships.map.show')}</Button>
-      </Group>
-      {invalid ? (
-        <Text role="alert" c="red.8" fz="sm" mt={4}>
-          {t('partnerships.map.invalidPeriod')}
-        </Text>
-      ) : null}
-    </form>
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <Select
+        label={t('partnerships.map.periodLabel')}
+        data={years.map((year) => ({ value: String(year), label: i18n.language.startsWith('ja') ? fiscalYearLabelJa(year) : t('partnerships.map.fiscalYear', { year, next: year + 1 }) }))}
+        value={String(chosen)}
+        onChange={(value) => value && onApply(fiscalYearPeriod(Number(value)))}
+        allowDeselect={false}
+        w={{ base: '100%', sm: 300 }}
+      />
+    </Group>
   );
 }
 

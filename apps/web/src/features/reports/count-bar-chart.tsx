@@ -1,6 +1,8 @@
 // A bar chart of counts (recharts, SVG) with its data table beneath. Real figures are solid bars;
-// suppressed cells ("<5") are hatched bars reaching the suppression bound, labelled "<5", so a
-// small cell is visibly withheld rather than drawn as 0 or as a guessed number. The SVG is one
+// a hidden cell (秘匿: a 1–4, or a cell hidden so that a 1–4 cannot be subtracted back) draws no
+// bar of any count — any height in counts would suggest a quantity — only a fixed 3-pixel hatched
+// stub at the axis with the hidden mark, so it is visibly withheld rather than drawn as 0, as 5
+// or as a guessed number. The SVG is one
 // image to assistive technology (its label points to the table); the table — inside a
 // details/summary so the page stays short — holds every figure as the API displays it.
 import { Box, Group, Table, Text, Title, useMantineTheme } from '@mantine/core';
@@ -58,6 +60,9 @@ export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: 
   const suppressedShown = rows.some((row) => row.suppressed);
   const height = horizontal ? Math.max(120, rows.length * ROW_HEIGHT + 40) : 260;
   const ticks = new Map(rows.map((row) => [row.key, tickOf ? tickOf(row) : row.label]));
+  const hiddenMark = t('reports.suppressedMark');
+  // The label on a bar and in the table: the figure, or the hidden mark for a hidden cell.
+  const drawn = rows.map((row) => ({ ...row, shown: row.suppressed ? hiddenMark : row.display }));
 
   return (
     <Box component="figure" m={0} aria-labelledby={headingId} data-testid="report-chart">
@@ -69,7 +74,7 @@ export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: 
           <div role="img" aria-label={t('reports.chartLabel', { title })} style={{ width: '100%', height }}>
             <ResponsiveContainer width="100%" height="100%">
               <BarChart
-                data={[...rows]}
+                data={drawn}
                 layout={horizontal ? 'vertical' : 'horizontal'}
                 margin={{ top: 20, right: 40, bottom: 4, left: 4 }}
                 accessibilityLayer={false}
@@ -90,17 +95,12 @@ export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: 
                   </>
                 )}
                 <Bar dataKey="value" stackId="count" fill={barColor} isAnimationActive={false}>
-                  <LabelList dataKey="display" position={horizontal ? 'right' : 'top'} />
+                  <LabelList dataKey="shown" position={horizontal ? 'right' : 'top'} />
                 </Bar>
-                <Bar
-                  dataKey="suppressedBound"
-                  stackId="count"
-                  fill={`url(#${patternId})`}
-                  stroke={hatchColor}
-                  strokeDasharray="3 2"
-                  isAnimationActive={false}
-                >
-                  <LabelList dataKey="display" position={horizontal ? 'right' : 'top'} />
+                {/* A fixed 3-pixel hatched stub at the axis (minPointSize, in pixels, not in counts): a
+                    mark that is clearly no quantity, carrying the hidden label. */}
+                <Bar dataKey="suppressedMarker" stackId="count" fill={`url(#${patternId})`} stroke={hatchColor} minPointSize={3} isAnimationActive={false}>
+                  <LabelList dataKey="shown" position={horizontal ? 'right' : 'top'} fill={hatchColor} />
                 </Bar>
               </BarChart>
             </ResponsiveContainer>
@@ -134,10 +134,10 @@ export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: 
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((row) => (
+              {drawn.map((row) => (
                 <Table.Tr key={row.key}>
                   <Table.Td>{row.label}</Table.Td>
-                  <Table.Td ta="right">{row.display}</Table.Td>
+                  <Table.Td ta="right">{row.shown}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,14 +1,14 @@
-import { describe, expect, it } from '@jest/globals';
 import {
   annualEvaluationPdfPath,
   chartRowsOf,
-  defaultReportRange,
+  defaultReportPeriod,
   fiscalYearChoices,
   fiscalYearLabel,
   formatYen,
   hasBars,
   monthLabel,
-  rangeProblem,
+  periodChoices,
+  periodDays,
   readReportFilters,
   reportCsvFileName,
   reportInputOf,
@@ -17,16 +17,13 @@ import {
 
 const organizationId = '3f0c2a4e-8d1b-4c57-9a2e-5b6f7d8e9a01';
 
-describe('defaultReportRange', () => {
-  it('is the fiscal year holding today in Japan: April 1 to March 31', () => {
-    expect(defaultReportRange(new Date('2026-11-26T12:00:00Z'))).toEqual({ fromDay: '2026-04-01', toDay: '2027-03-31' });
-    expect(defaultReportRange(new Date('2027-02-10T00:00:00Z'))).toEqual({ fromDay: '2026-04-01', toDay: '2027-03-31' });
-  });
-
-  it('turns to the new fiscal year at midnight of April 1 Japan time, not UTC', () => {
-    // 2027-03-31T15:00Z is 2027-04-01 00:00 in Japan.
-    expect(defaultReportRange(new Date('2027-03-31T14:59:59Z')).fromDay).toBe('2026-04-01');
-    expect(defaultReportRange(new Date('2027-03-31T15:00:00Z'))).toEqual({ fromDay: '2027-04-01', toDay: '2028-03-31' });
+describe('defaultReportPeriod', () => {
+  it('is the fiscal year holding today in Japan, turning at midnight of April 1 Japan time', () => {
+    expect(defaultReportPeriod(new Date('2026-11-26T12:00:00Z'))).toBe('FY2026');
+    expect(defaultReportPeriod(new Date('2027-03-31T14:59:59Z'))).toBe('FY2026');
+    expect(defaultReportPeriod(new Date('2027-03-31T15:00:00Z'))).toBe('FY2027');
+    expect(periodDays('FY2026')).toEqual({ fromDay: '2026-04-01', toDay: '2027-03-31' });
+    expect(periodDays('2026-02')).toEqual({ fromDay: '2026-02-01', toDay: '2026-02-28' });
   });
 });
 
@@ -34,75 +31,74 @@ describe('readReportFilters / writeReportFilters', () => {
   const now = new Date('2026-11-26T12:00:00Z');
 
   it('falls back to the current fiscal year and the whole network', () => {
-    expect(readReportFilters(new URLSearchParams(''), now)).toEqual({ fromDay: '2026-04-01', toDay: '2027-03-31', organizationId: null });
+    expect(readReportFilters(new URLSearchParams(''), now)).toEqual({ period: 'FY2026', organizationId: null });
   });
 
-  it('reads a range and an organisation, dropping malformed days, impossible dates and non-UUID ids', () => {
-    expect(readReportFilters(new URLSearchParams(`from=2025-04-01&to=2025-09-30&organization=${organizationId}`), now)).toEqual({
-      fromDay: '2025-04-01',
-      toDay: '2025-09-30',
-      organizationId,
-    });
-    expect(readReportFilters(new URLSearchParams('from=2025-4-1&to=2026-02-30&organization=x'), now)).toEqual({
-      fromDay: '2026-04-01',
-      toDay: '2027-03-31',
-      organizationId: null,
-    });
+  it('reads a month or a fiscal year and an organisation; a day range, a malformed period or a non-UUID id is dropped', () => {
+    expect(readReportFilters(new URLSearchParams(`period=2025-10&organization=${organizationId}`), now)).toEqual({ period: '2025-10', organizationId });
+    expect(readReportFilters(new URLSearchParams('period=FY2024'), now)).toEqual({ period: 'FY2024', organizationId: null });
+    // The old day-range URLs, and periods that are not fixed, read as the current year.
+    expect(readReportFilters(new URLSearchParams('from=2025-04-01&to=2025-09-30'), now).period).toBe('FY2026');
+    for (const period of ['2025-13', '2025-4', 'FY25', '2025-10-01', 'Q3']) expect(readReportFilters(new URLSearchParams({ period }), now).period).toBe('FY2026');
   });
 
   it('leaves the defaults out of the URL and round-trips everything else', () => {
-    expect(writeReportFilters({ fromDay: '2026-04-01', toDay: '2027-03-31', organizationId: null }, now).toString()).toBe('');
-    const filters = { fromDay: '2025-10-01', toDay: '2026-03-31', organizationId };
+    expect(writeReportFilters({ period: 'FY2026', organizationId: null }, now).toString()).toBe('');
+    const filters = { period: '2026-03', organizationId };
     const params = writeReportFilters(filters, now);
-    expect(params.toString()).toBe(`from=2025-10-01&to=2026-03-31&organization=${organizationId}`);
+    expect(params.toString()).toBe(`period=2026-03&organization=${organizationId}`);
     expect(readReportFilters(params, now)).toEqual(filters);
   });
 });
 
 describe('reportInputOf', () => {
-  it('sends [from, to) instants: 00:00 Japan time of the first day and of the day after the last', () => {
-    expect(reportInputOf({ fromDay: '2026-04-01', toDay: '2027-03-31', organizationId: null })).toEqual({
+  it('sends the fixed period as [from, to) instants at 00:00 Japan time', () => {
+    expect(reportInputOf({ period: 'FY2026', organizationId: null })).toEqual({
       from: '2026-03-31T15:00:00.000Z',
       to: '2027-03-31T15:00:00.000Z',
       organizationId: null,
     });
+    expect(reportInputOf({ period: '2026-12', organizationId })).toEqual({ from: '2026-11-30T15:00:00.000Z', to: '2026-12-31T15:00:00.000Z', organizationId });
+    expect(reportInputOf({ period: '2026-05-01', organizationId: null })).toBeNull();
   });
+});
 
-  it('takes a one-day range, and refuses an end before the start or a missing day', () => {
-    expect(reportInputOf({ fromDay: '2026-05-01', toDay: '2026-05-01', organizationId })?.to).toBe('2026-05-01T15:00:00.000Z');
-    expect(rangeProblem({ fromDay: '2026-05-02', toDay: '2026-05-01' })).toBe('order');
-    expect(rangeProblem({ fromDay: '', toDay: '2026-05-01' })).toBe('from');
-    expect(rangeProblem({ fromDay: '2026-05-01', toDay: '' })).toBe('to');
-    expect(reportInputOf({ fromDay: '2026-05-02', toDay: '2026-05-01', organizationId: null })).toBeNull();
+describe('periodChoices', () => {
+  it('offers each fiscal year, then its months up to the current one', () => {
+    const [current, previous] = periodChoices(new Date('2026-06-15T00:00:00Z'), 2);
+    expect(current).toEqual({ fiscalYear: 2026, periods: ['FY2026', '2026-04', '2026-05', '2026-06'] });
+    expect(previous.periods).toHaveLength(13);
+    expect(previous.periods.slice(-1)).toEqual(['2026-03']);
   });
 });
 
 describe('chartRowsOf', () => {
   const shown = (value: number) => ({ value, suppressed: false, display: String(value) });
-  const suppressed = { value: null, suppressed: true, display: '<5' };
+  const hidden = { value: null, suppressed: true, display: 'x' };
 
-  it('keeps real figures as solid bars and suppressed cells as hatched bars up to the bound, labelled <5', () => {
+  it('keeps real figures as solid bars and draws no bar for a hidden cell, only its mark at the axis', () => {
     const rows = chartRowsOf([
       { key: 'SENT', label: '送付済み', count: shown(12) },
-      { key: 'DECLINED', label: '辞退', count: suppressed },
+      { key: 'DECLINED', label: '辞退', count: hidden },
       { key: 'CANCELLED', label: '取り消し', count: shown(0) },
     ]);
     expect(rows).toEqual([
-      { key: 'SENT', label: '送付済み', value: 12, suppressedBound: null, display: '12', suppressed: false },
-      { key: 'DECLINED', label: '辞退', value: null, suppressedBound: 5, display: '<5', suppressed: true },
-      { key: 'CANCELLED', label: '取り消し', value: 0, suppressedBound: null, display: '0', suppressed: false },
+      { key: 'SENT', label: '送付済み', value: 12, suppressedMarker: null, display: '12', suppressed: false },
+      // Not as tall as a real 5 (the finding): a hidden cell has no height at all.
+      { key: 'DECLINED', label: '辞退', value: null, suppressedMarker: 0, display: 'x', suppressed: true },
+      { key: 'CANCELLED', label: '取り消し', value: 0, suppressedMarker: null, display: '0', suppressed: false },
     ]);
   });
 
-  it('never turns a suppressed cell into a number, even when the API sent a stray value', () => {
-    const [row] = chartRowsOf([{ key: 'X', label: 'X', count: { value: 3, suppressed: true, display: '<5' } }]);
+  it('never turns a hidden cell into a number, even when the API sent a stray value', () => {
+    const [row] = chartRowsOf([{ key: 'X', label: 'X', count: { value: 3, suppressed: true, display: 'x' } }]);
     expect(row.value).toBeNull();
-    expect(row.display).toBe('<5');
+    expect(row.suppressedMarker).toBe(0);
   });
 
-  it('has bars to draw when any figure is above zero or suppressed, not when all are zero', () => {
+  it('has bars to draw when any figure is above zero or hidden, not when all are zero', () => {
     expect(hasBars(chartRowsOf([{ key: 'A', label: 'A', count: shown(0) }]))).toBe(false);
-    expect(hasBars(chartRowsOf([{ key: 'A', label: 'A', count: shown(0) }, { key: 'B', label: 'B', count: suppressed }]))).toBe(true);
+    expect(hasBars(chartRowsOf([{ key: 'A', label: 'A', count: shown(0) }, { key: 'B', label: 'B', count: hidden }]))).toBe(true);
     expect(hasBars(chartRowsOf([{ key: 'A', label: 'A', count: shown(7) }]))).toBe(true);
   });
 });
@@ -120,8 +116,9 @@ describe('labels and file names', () => {
     expect(fiscalYearChoices(new Date('2026-03-31T12:00:00Z'), 2)).toEqual([2025, 2024]);
   });
 
-  it('puts the range in the CSV name and the organisation in the PDF path', () => {
-    expect(reportCsvFileName({ fromDay: '2026-04-01', toDay: '2027-03-31' })).toBe('network-report_2026-04-01_2027-03-31.csv');
+  it('puts the period in the CSV name and the organisation in the PDF path', () => {
+    expect(reportCsvFileName({ period: 'FY2026' })).toBe('network-report_FY2026.csv');
+    expect(reportCsvFileName({ period: '2026-05' })).toBe('network-report_2026-05.csv');
     expect(annualEvaluationPdfPath(2025, null)).toBe('/api/reports/annual/2025.pdf');
     expect(annualEvaluationPdfPath(2025, organizationId)).toBe(`/api/reports/annual/2025.pdf?organizationId=${organizationId}`);
   });

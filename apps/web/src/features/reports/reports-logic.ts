@@ -1,18 +1,19 @@
 // Pure rules of the reports page, kept apart from the components so they are tested alone: the
-// filters in the URL (a range of Japan days, by default the current fiscal year, and an
-// organisation), their conversion to the API's ReportInput ([from, to) instants), the rows a bar
-// chart draws (suppressed cells kept apart from real figures), and the labels and file names.
-import { fiscalYearLabelJa, fiscalYearOf, fiscalYearRange, SMALL_CELL_MAX } from '@tsunagu/domain';
+// filters in the URL (a fixed period — one Japan month or one fiscal year, by default the current
+// fiscal year — and an organisation), their conversion to the API's ReportInput ([from, to)
+// instants), the rows a bar chart draws (hidden cells kept apart from real figures), and the
+// labels and file names. Counts about people are published for fixed periods only (issue 14:
+// two arbitrary ranges subtracted would give a hidden day back), so the page offers no day range.
+import { fiscalYearLabelJa, fiscalYearOf, fiscalYearRange, monthRange } from '@tsunagu/domain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const fiscalYearPattern = /^FY(\d{4})$/;
+const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export interface ReportFilters {
-  /** First day of the range, a Japan day "YYYY-MM-DD" (inclusive). */
-  readonly fromDay: string;
-  /** Last day of the range, a Japan day "YYYY-MM-DD" (inclusive, as people read a period). */
-  readonly toDay: string;
+  /** The fixed period: "FY2026" (a fiscal year, April to March) or "2026-05" (a Japan month). */
+  readonly period: string;
   /** The organisation filter of network readers; null for the whole network. */
   readonly organizationId: string | null;
 }
@@ -22,55 +23,67 @@ export function tokyoDay(instant: Date): string {
   return new Date(instant.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-/** 00:00 Japan time of a day, or null when the text is not a real day. */
-export function startOfTokyoDay(day: string): Date | null {
-  if (!dayPattern.test(day)) return null;
-  const date = new Date(`${day}T00:00:00+09:00`);
-  // Reject days the calendar does not have (2026-02-30 would roll over to March).
-  return Number.isNaN(date.getTime()) || tokyoDay(date) !== day ? null : date;
+/** The current fiscal year's period, "FY2026". */
+export function defaultReportPeriod(now: Date): string {
+  return `FY${fiscalYearOf(now)}`;
 }
 
-/** The current fiscal year (April to March, Japan time) as inclusive days. */
-export function defaultReportRange(now: Date): { fromDay: string; toDay: string } {
-  const { from, to } = fiscalYearRange(fiscalYearOf(now));
+/** Whether a text is a period the API serves: "FY2000"–"FY2100" or a month of those years. */
+export function isReportPeriod(period: string): boolean {
+  const fiscalYear = fiscalYearPattern.exec(period);
+  if (fiscalYear) return Number(fiscalYear[1]) >= 2000 && Number(fiscalYear[1]) <= 2100;
+  const month = monthPattern.exec(period);
+  return month !== null && Number(month[1]) >= 2000 && Number(month[1]) <= 2101;
+}
+
+/** The instants [from, to) of a period. */
+export function periodRangeOf(period: string): { readonly from: Date; readonly to: Date } {
+  const fiscalYear = fiscalYearPattern.exec(period);
+  return fiscalYear ? fiscalYearRange(Number(fiscalYear[1])) : monthRange(period);
+}
+
+/** A period's first and last days (Japan time, both included), as people read a period. */
+export function periodDays(period: string): { fromDay: string; toDay: string } {
+  const { from, to } = periodRangeOf(period);
   return { fromDay: tokyoDay(from), toDay: tokyoDay(new Date(to.getTime() - DAY_MS)) };
 }
 
 /**
- * The filters a URL asks for. A missing or malformed day falls back to the current fiscal
- * year's; an organisation id that is not a UUID is dropped (the API would answer NOT_FOUND).
+ * The filters a URL asks for. A missing or malformed period falls back to the current fiscal
+ * year; an organisation id that is not a UUID is dropped (the API would answer NOT_FOUND).
  */
 export function readReportFilters(params: URLSearchParams, now: Date): ReportFilters {
-  const defaults = defaultReportRange(now);
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
+  const period = params.get('period') ?? '';
   const organization = params.get('organization') ?? '';
   return {
-    fromDay: startOfTokyoDay(from) ? from : defaults.fromDay,
-    toDay: startOfTokyoDay(to) ? to : defaults.toDay,
+    period: isReportPeriod(period) ? period : defaultReportPeriod(now),
     organizationId: uuidPattern.test(organization) ? organization : null,
   };
 }
 
 /** The URL query of the filters; the defaults are left out so a plain /reports stays the current year. */
 export function writeReportFilters(filters: ReportFilters, now: Date): URLSearchParams {
-  const defaults = defaultReportRange(now);
   const params = new URLSearchParams();
-  if (filters.fromDay !== defaults.fromDay || filters.toDay !== defaults.toDay) {
-    params.set('from', filters.fromDay);
-    params.set('to', filters.toDay);
-  }
+  if (filters.period !== defaultReportPeriod(now)) params.set('period', filters.period);
   if (filters.organizationId) params.set('organization', filters.organizationId);
   return params;
 }
 
-/** What is wrong with the range, if anything: a day missing, or the end before the start. */
-export function rangeProblem(filters: Pick<ReportFilters, 'fromDay' | 'toDay'>): 'from' | 'to' | 'order' | null {
-  const from = startOfTokyoDay(filters.fromDay);
-  const to = startOfTokyoDay(filters.toDay);
-  if (!from) return 'from';
-  if (!to) return 'to';
-  return to.getTime() < from.getTime() ? 'order' : null;
+/**
+ * The periods the picker offers, by fiscal year (the current one first, `count` in all): the
+ * whole year, then its months from April up to the current month.
+ */
+export function periodChoices(now: Date, count = 6): Array<{ readonly fiscalYear: number; readonly periods: string[] }> {
+  const current = fiscalYearOf(now);
+  const thisMonth = tokyoDay(now).slice(0, 7);
+  return Array.from({ length: count }, (_, index) => {
+    const fiscalYear = current - index;
+    const months = Array.from({ length: 12 }, (_, offset) => {
+      const month = 4 + offset;
+      return month <= 12 ? `${fiscalYear}-${String(month).padStart(2, '0')}` : `${fiscalYear + 1}-${String(month - 12).padStart(2, '0')}`;
+    }).filter((month) => month <= thisMonth);
+    return { fiscalYear, periods: [`FY${fiscalYear}`, ...months] };
+  });
 }
 
 export interface ReportInputValue {
@@ -79,14 +92,10 @@ export interface ReportInputValue {
   readonly organizationId: string | null;
 }
 
-/**
- * The API's ReportInput: [from, to) instants — the last day is included whole, so `to` is
- * 00:00 Japan time of the day after it. Null while the range is not valid.
- */
+/** The API's ReportInput: the period's [from, to) instants (00:00 Japan time at both ends). */
 export function reportInputOf(filters: ReportFilters): ReportInputValue | null {
-  if (rangeProblem(filters)) return null;
-  const from = startOfTokyoDay(filters.fromDay) as Date;
-  const to = new Date((startOfTokyoDay(filters.toDay) as Date).getTime() + DAY_MS);
+  if (!isReportPeriod(filters.period)) return null;
+  const { from, to } = periodRangeOf(filters.period);
   return { from: from.toISOString(), to: to.toISOString(), organizationId: filters.organizationId };
 }
 
@@ -96,18 +105,19 @@ export interface ReportCountValue {
   readonly display: string;
 }
 
-/** One bar of a chart. Exactly one of `value` and `suppressedBound` is set. */
+/** One bar of a chart. Exactly one of `value` and `suppressedMarker` is set. */
 export interface ChartRow {
   readonly key: string;
   readonly label: string;
-  /** The real figure, drawn as a solid bar; null for a suppressed cell. */
+  /** The real figure, drawn as a solid bar; null for a hidden cell. */
   readonly value: number | null;
   /**
-   * For a suppressed cell only: the bar is drawn hatched up to the suppression bound (5), the
-   * figure being somewhere from 1 to 4 — never drawn as 0 nor as a guessed value.
+   * For a hidden cell only: 0 — no bar of any count is drawn (its height would suggest a
+   * quantity, and a hidden cell may be a 1–4 or a larger complementary cell); the chart draws a
+   * fixed 3-pixel stub at the axis (minPointSize) carrying the hidden mark.
    */
-  readonly suppressedBound: number | null;
-  /** The label on the bar and in the table: the number, or "<5". */
+  readonly suppressedMarker: number | null;
+  /** The figure as the API shows it: the number, or "x" when hidden. */
   readonly display: string;
   readonly suppressed: boolean;
 }
@@ -116,8 +126,8 @@ export interface ChartRow {
 export function chartRowsOf(counts: ReadonlyArray<{ readonly key: string; readonly label: string; readonly count: ReportCountValue }>): ChartRow[] {
   return counts.map(({ key, label, count }) =>
     count.suppressed || count.value == null
-      ? { key, label, value: null, suppressedBound: SMALL_CELL_MAX + 1, display: count.display, suppressed: true }
-      : { key, label, value: count.value, suppressedBound: null, display: count.display, suppressed: false },
+      ? { key, label, value: null, suppressedMarker: 0, display: count.display, suppressed: true }
+      : { key, label, value: count.value, suppressedMarker: null, display: count.display, suppressed: false },
   );
 }
 
@@ -145,9 +155,9 @@ export function fiscalYearLabel(fiscalYear: number, language: string): string {
   return language.startsWith('ja') ? fiscalYearLabelJa(fiscalYear) : `FY${fiscalYear} (April ${fiscalYear} – March ${fiscalYear + 1})`;
 }
 
-/** "network-report_2026-04-01_2027-03-31.csv": the range in the name, so saved files tell themselves apart. */
-export function reportCsvFileName(filters: Pick<ReportFilters, 'fromDay' | 'toDay'>): string {
-  return `network-report_${filters.fromDay}_${filters.toDay}.csv`;
+/** "network-report_FY2026.csv" / "network-report_2026-05.csv": the period in the name, so saved files tell themselves apart. */
+export function reportCsvFileName(filters: Pick<ReportFilters, 'period'>): string {
+  return `network-report_${filters.period}.csv`;
 }
 
 export function annualEvaluationFileName(fiscalYear: number, extension: 'csv' | 'pdf'): string {

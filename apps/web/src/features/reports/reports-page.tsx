@@ -1,15 +1,16 @@
 // Network reports (実態把握・施策の点検・評価): referral, grant, training and partnership figures
-// over a range of Japan days (by default the current fiscal year) for the whole network or one
+// of one fixed period — a Japan month or a fiscal year (by default the current one; counts about
+// people are published for fixed periods only, see libs/domain reports.ts) — for the whole network or one
 // organisation, with charts and their tables, the CSV of the same figures, and the annual
 // evaluation (CSV and PDF) of a chosen fiscal year. Network admins and liaisons read the network
 // and may pick an organisation; organisation admins always read their own (the API enforces it).
 // The filters live in the URL, so a report can be shared or bookmarked.
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { NetworkReportQuery } from '@tsunagu/graphql-client';
 import { AnnualEvaluationCsvDocument, NetworkReportCsvDocument, NetworkReportDocument, ReportOrganizationsDocument } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
@@ -26,7 +27,7 @@ import {
   fiscalYearLabel,
   formatYen,
   monthLabel,
-  rangeProblem,
+  periodChoices,
   readReportFilters,
   reportCsvFileName,
   reportInputOf,
@@ -39,7 +40,7 @@ type Report = NetworkReportQuery['networkReport'];
 type Download = 'csv' | 'annualCsv' | 'annualPdf';
 
 export function ReportsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { ability, me } = useSession();
   const readsNetwork = ability.can('read', 'NetworkReport');
   const allowed = readsNetwork || ability.can('read', 'OrganizationReport');
@@ -53,9 +54,6 @@ export function ReportsPage() {
     // Organisation admins read their own organisation: the API fixes it, the page shows it.
     return readsNetwork ? read : { ...read, organizationId: null };
   }, [params, now, readsNetwork]);
-  const [draft, setDraft] = useState({ fromDay: filters.fromDay, toDay: filters.toDay });
-  useEffect(() => setDraft({ fromDay: filters.fromDay, toDay: filters.toDay }), [filters.fromDay, filters.toDay]);
-  const draftProblem = rangeProblem(draft);
   const input = useMemo(() => reportInputOf(filters), [filters]);
 
   const { data, previousData, loading, error } = useQuery(NetworkReportDocument, {
@@ -71,11 +69,17 @@ export function ReportsPage() {
   const [downloadMessage, setDownloadMessage] = useState<string | null>(null);
 
   const apply = (next: ReportFilters) => setParams(writeReportFilters(next, now), { replace: true });
-  const changeDay = (key: 'fromDay' | 'toDay', value: string) => {
-    const next = { ...draft, [key]: value };
-    setDraft(next);
-    if (!rangeProblem(next)) apply({ ...filters, ...next });
-  };
+  const periods = useMemo(
+    () =>
+      periodChoices(now).map(({ fiscalYear: year, periods: choices }) => ({
+        group: fiscalYearLabel(year, i18n.language),
+        items: choices.map((period) => ({
+          value: period,
+          label: period.startsWith('FY') ? t('reports.wholeFiscalYear', { year: fiscalYearLabel(year, i18n.language) }) : monthLabel(period, i18n.language),
+        })),
+      })),
+    [now, i18n.language, t],
+  );
 
   const download = async (kind: Download) => {
     setDownloadError(null);
@@ -122,21 +126,13 @@ export function ReportsPage() {
       <Stack gap="lg">
         <Card withBorder padding="md" component="section" aria-label={t('reports.filters')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              type="date"
-              label={t('reports.from')}
-              value={draft.fromDay}
-              onChange={(event) => changeDay('fromDay', event.currentTarget.value)}
-              error={draftProblem === 'from' ? t('reports.rangeProblem.from') : undefined}
-            />
-            <TextInput
-              type="date"
-              label={t('reports.to')}
-              value={draft.toDay}
-              onChange={(event) => changeDay('toDay', event.currentTarget.value)}
-              error={
-                draftProblem === 'to' ? t('reports.rangeProblem.to') : draftProblem === 'order' ? t('reports.rangeProblem.order') : undefined
-              }
+            <Select
+              label={t('reports.periodPicker')}
+              data={periods}
+              value={filters.period}
+              onChange={(value) => value && apply({ ...filters, period: value })}
+              allowDeselect={false}
+              maxDropdownHeight={360}
             />
             {readsNetwork ? (
               <Select
@@ -210,7 +206,8 @@ function ReportSection({ id, title, children }: { id: string; title: string; chi
 function ReportFigures({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const count = (value: ReportCountValue) => value.display;
+  // A hidden count reads as the hidden mark (秘匿), whether it is a 1–4 or a complementary cell.
+  const count = (value: ReportCountValue) => (value.suppressed ? t('reports.suppressedMark') : value.display);
   const optional = (value: number | null | undefined, key: 'reports.hours' | 'reports.percent') =>
     value == null ? t('reports.notAvailable') : key === 'reports.hours' ? t(key, { count: value }) : t(key, { value });
   const lastDay = new Date(new Date(report.to).getTime() - 1);
