@@ -92,8 +92,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     holds: 'What a referral says about the person: reason, notes, outcome, event notes and the parties\' messages.',
     columns: ['referrals.reason', 'referrals.notes', 'referrals.outcome', 'referral_events.note', 'referral_messages.body'],
     rule:
-      'Referral parties only (RLS per network, party check in referrals.service.ts); travels to a third organisation on forwarding only when the forwarder chooses it and consent covers it (provision record); withheld from roles that may not see special-care data when the referral shares such categories; replaced by the erased marker when the person is erased.',
-    paths: ['modules/referrals/referrals.service.ts', 'seed/demo-referrals.ts'],
+      'CONSULTATION data of the person (libs/domain referral-free-text.ts). Referral parties only (RLS per network, party check in referrals.service.ts); the original notes travel on forwarding only when the forwarder chooses them (referralForwardPreview shows what travels) and an active consent covers the third organisation, REFERRAL and CONSULTATION, with a provision record (REFERRAL_TEXT:<id>); reason, notes and outcome withheld (SPECIAL_CARE_HIDDEN) from roles that may not see special-care data when the referral shares such categories; replaced by the dated erased marker in every copy when the person is erased (person-records.ts → app_erase_referral_text). referral-free-text.spec.ts.',
+    paths: ['modules/referrals/referrals.service.ts', 'core/personal-data/person-records.ts', 'seed/demo-referrals.ts'],
   },
   {
     id: 'referral-person-facts',
@@ -101,13 +101,15 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     holds: 'Which categories a referral shares, the needs, and an anonymous case\'s age band, gender and municipality.',
     columns: [
       'referrals.shared_categories',
+      'referral_events.categories',
       'referrals.needs',
       'referrals.anonymous_age_band',
       'referrals.anonymous_gender',
       'referrals.anonymous_municipality_code',
     ],
-    rule: 'Referral parties only; special-care categories shown to roles outside SPECIAL_CARE_ROLES only as one hidden marker (categoriesAsSeenBy).',
-    paths: ['modules/referrals/referrals.service.ts', 'seed/demo-referrals.ts'],
+    rule:
+      'Referral parties only; special-care categories shown to roles outside SPECIAL_CARE_ROLES only as one hidden marker (categoriesAsSeenBy, Referral.specialCareHidden). The shared categories of live referrals bound what a receiving organisation reads for REFERRAL (person-reader.ts); the sender widens them (shareReferralCategories, consent-checked, provision record) when the receiver asks (requestReferralCategories).',
+    paths: ['modules/referrals/referrals.service.ts', 'core/personal-data/person-reader.ts', 'seed/demo-referrals.ts'],
   },
   {
     id: 'consent-terms',
@@ -211,13 +213,14 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'referral_acceptance_stats.referrals',
       'referral_acceptance_monthly_stats.referrals',
     ],
-    rule: 'Published only through reports (fixed periods, primary and secondary suppression in libs/domain reports) — reports.service.ts, the CSV, the annual CSV and PDF, the network map.',
+    rule:
+      'Published only for a whole month or fiscal year (reportPeriodOf), from one protected fiscal year per scope (ReportsService.protectedYear → libs/domain disclosure-control.ts: primary suppression of 1–4, secondary suppression checked exactly by Gaussian elimination); the report, its CSV, the annual CSV and PDF and the network map read the same protected figures; rates only when every count they use is shown (ratePercentIfSafe). reports-differencing.spec.ts.',
     paths: ['modules/reports/reports.service.ts'],
   },
   {
     id: 'report-exports',
     kind: 'AGGREGATES',
-    holds: 'Reports as CSV and PDF, and the network map\'s flows.',
+    holds: 'Reports as CSV and PDF, the network map\'s flows, and training enrolment and completion counts by month.',
     columns: [],
     rule: 'The same suppressed figures as the report (report-figures.ts), never recomputed.',
     paths: [
