@@ -137,3 +137,22 @@ export function tokyoClock(at: Date): { day: Weekday; minutes: number } {
   const day = WEEKDAYS[(shifted.getUTCDay() + 6) % 7];
   return { day, minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
 }
+
+/**
+ * Needs that say something APPI treats as special-care data (要配慮個人情報: medical history,
+ * disability, having been the victim of a crime) when recorded about a person. A statistics
+ * projection leaves them out, and roles that may not see special-care data do not see them on a
+ * person's referral (issue 14).
+ */
+export const SPECIAL_CARE_NEEDS: readonly ServiceCategory[] = [
+  'MENTAL_HEALTH',
+  'DISABILITY',
+  'SUICIDE_PREVENTION',
+  'ADDICTION',
+  'MEDICAL',
+  'DV_SEXUAL_VIOLENCE',
+];
+
+export function isSpecialCareNeed(need: string): boolean {
+  return (SPECIAL_CARE_NEEDS as readonly string[]).includes(need);
+}

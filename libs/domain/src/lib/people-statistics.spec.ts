@@ -104,3 +104,11 @@ describe('statisticsProjection', () => {
     expect(STATISTICS_SOURCE_CATEGORIES.some((category) => ['HEALTH', 'DISABILITY', 'LEGAL'].includes(category))).toBe(false);
   });
 });
+
+describe('needs in the statistics projection', () => {
+  it('leaves out the needs that say what special-care data would (mental health, DV, addiction…)', () => {
+    const values = fullValues();
+    const consultation = { ...values.CONSULTATION!, needs: ['HOUSING', 'MENTAL_HEALTH', 'DV_SEXUAL_VIOLENCE', 'ADDICTION', 'EMPLOYMENT'] };
+    expect(statisticsProjection({ CONSULTATION: consultation }, '2026-12-07').needs).toEqual(['HOUSING', 'EMPLOYMENT']);
+  });
+});

@@ -7,6 +7,7 @@
 import type { LocalizedText } from './error-codes';
 import type { Gender, LivingSituation, PersonalDataCategory, PersonValues } from './people';
 import { vocabulary } from './vocabulary';
+import { isSpecialCareNeed } from './directory';
 
 /** Ten-year age bands, the coarsest the national surveys publish by; 90 and over is one band. */
 export const STATISTICS_AGE_BANDS = vocabulary({
@@ -30,7 +31,11 @@ export interface PersonStatistics {
   /** JIS X 0402 municipality code (e.g. 13102): never the address or postal code. */
   readonly municipalityCode: string | null;
   readonly livingSituation: LivingSituation | null;
-  /** SERVICE_CATEGORIES codes of the consultation needs: never its summary or notes. */
+  /**
+   * SERVICE_CATEGORIES codes of the consultation needs, without the special-care ones
+   * (SPECIAL_CARE_NEEDS: a need for mental-health or DV support says what HEALTH or LEGAL would):
+   * never the summary or notes.
+   */
   readonly needs: readonly string[] | null;
   /** The categories the values were drawn from (each disclosed for STATISTICS by the reader's rule). */
   readonly sourceCategories: readonly PersonalDataCategory[];
@@ -99,7 +104,7 @@ export function statisticsProjection(disclosed: Partial<PersonValues>, readDate:
     gender: identity?.gender ?? null,
     municipalityCode: contact?.municipalityCode ?? null,
     livingSituation: household?.livingSituation ?? null,
-    needs: consultation ? [...consultation.needs] : null,
+    needs: consultation ? consultation.needs.filter((need) => !isSpecialCareNeed(need)) : null,
     sourceCategories: STATISTICS_SOURCE_CATEGORIES.filter((category) => category in disclosed),
   };
 }
