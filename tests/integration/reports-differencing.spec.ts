@@ -33,6 +33,8 @@ let api: RunningApi;
 let sql: DataSource;
 let network: TestNetwork;
 let admin: SignedInClient;
+/** An organisation's report is read by that organisation (a network reader reads the network's). */
+let npo2Admin: SignedInClient;
 
 const COUNT = `value suppressed display`;
 const REPORT = `query Report($input: ReportInput) { networkReport(input: $input) {
@@ -86,8 +88,8 @@ function random(seed: number): () => number {
   };
 }
 
-async function report(input: Record<string, unknown>): Promise<Report> {
-  return dataOf(await admin.request<{ networkReport: Report }>(REPORT, { input })).networkReport;
+async function report(input: Record<string, unknown>, reader: SignedInClient = admin): Promise<Report> {
+  return dataOf(await reader.request<{ networkReport: Report }>(REPORT, { input })).networkReport;
 }
 
 /** Figures a reader sees, by an id naming the period, the table and the key. */
@@ -157,10 +159,12 @@ beforeAll(async () => {
       city: ['city', ['COORDINATOR']],
       npo1: ['npo1', ['COORDINATOR']],
       npo2: ['npo2', ['COORDINATOR']],
+      npo2Admin: ['npo2', ['ORG_ADMIN']],
       npo3: ['npo3', ['COORDINATOR']],
     },
   });
   admin = await signIn(api.url, network.members['admin'].email);
+  npo2Admin = await signIn(api.url, network.members['npo2Admin'].email);
   const o = network.organizations;
   const pairs: Array<[string, string]> = [
     ['city', 'npo1'],
@@ -247,14 +251,15 @@ describe.each([
 ])('differencing the fixed-period reports of %s', (_name, organizationKey) => {
   it('no subtraction within a report, across the year and its months, or against the map reveals a hidden count', async () => {
     const organizationId = organizationKey ? network.organizations[organizationKey] : null;
+    const reader = organizationKey ? npo2Admin : admin;
     const counts = await truth(organizationId);
     const published: Published = new Map();
     const relations: string[][] = [];
-    const year = await report({ ...FY2025, organizationId });
+    const year = await report({ ...FY2025, organizationId }, reader);
     readReport('Y', year, published, relations);
     const months: Record<string, Report> = {};
     for (const month of MONTHS) {
-      months[month] = await report({ from: monthStart(month), to: monthStart(nextMonth(month)), organizationId });
+      months[month] = await report({ from: monthStart(month), to: monthStart(nextMonth(month)), organizationId }, reader);
       readReport(month, months[month], published, relations);
     }
     // The year is the sum of its months, key by key and in total.
@@ -313,8 +318,8 @@ describe.each([
     const csvValue = (csv: string, section: string, key: string) =>
       (parse(csv.slice(1)) as string[][]).find((row) => row[0] === section && row[1] === key)?.[3];
     const display = (count: Count) => count.display;
-    const annual = dataOf(await admin.request<{ annualEvaluationCsv: string }>(ANNUAL_CSV, { fiscalYear: 2025, organizationId })).annualEvaluationCsv;
-    const yearCsv = dataOf(await admin.request<{ networkReportCsv: string }>(REPORT_CSV, { input: { ...FY2025, organizationId } })).networkReportCsv;
+    const annual = dataOf(await reader.request<{ annualEvaluationCsv: string }>(ANNUAL_CSV, { fiscalYear: 2025, organizationId })).annualEvaluationCsv;
+    const yearCsv = dataOf(await reader.request<{ networkReportCsv: string }>(REPORT_CSV, { input: { ...FY2025, organizationId } })).networkReportCsv;
     for (const csv of [annual, yearCsv]) {
       expect(csvValue(csv, 'referrals', 'total')).toBe(display(year.referrals.total));
       for (const item of year.referrals.byMonth) expect([item.month, csvValue(csv, 'referrals.month', item.month)]).toEqual([item.month, item.count.display]);
@@ -323,17 +328,36 @@ describe.each([
     }
     for (const month of ['2025-04', '2025-10', '2026-03']) {
       const csv = dataOf(
-        await admin.request<{ networkReportCsv: string }>(REPORT_CSV, { input: { from: monthStart(month), to: monthStart(nextMonth(month)), organizationId } }),
+        await reader.request<{ networkReportCsv: string }>(REPORT_CSV, { input: { from: monthStart(month), to: monthStart(nextMonth(month)), organizationId } }),
       ).networkReportCsv;
       for (const item of months[month].referrals.byStatus) expect([month, item.key, csvValue(csv, 'referrals.status', item.key)]).toEqual([month, item.key, item.count.display]);
     }
     const query = organizationId ? `?organizationId=${organizationId}` : '';
-    const pdf = await fetch(`${api.url}/api/reports/annual/2025.pdf${query}`, { headers: { authorization: `Bearer ${admin.token}` } });
+    const pdf = await fetch(`${api.url}/api/reports/annual/2025.pdf${query}`, { headers: { authorization: `Bearer ${reader.token}` } });
     const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).replace(/\s+/g, ' ');
     for (const item of year.referrals.byMonth) {
       const [y, m] = item.month.split('-').map(Number);
       expect(text).toContain(`${y}年${m}月 ${item.count.display}`);
     }
+  });
+});
+
+describe('scopes that could be subtracted', () => {
+  // Each scope is protected on its own: a network reader who also read another organisation's
+  // report could subtract one from the other (a complement hidden in the network's month row may
+  // be shown as that organisation's own figure). So a network reader reads the network, or their
+  // own organisation, on every path.
+  it('refuses a network reader another organisation\'s report, CSV, annual CSV and PDF', async () => {
+    const npo2 = network.organizations['npo2'];
+    const reason = (response: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => response.body.errors?.[0]?.extensions?.['reason'];
+    expect(reason(await admin.request(REPORT, { input: { ...FY2025, organizationId: npo2 } }))).toBe('REPORT_SCOPE_OTHER_ORGANIZATION');
+    expect(reason(await admin.request(REPORT_CSV, { input: { ...FY2025, organizationId: npo2 } }))).toBe('REPORT_SCOPE_OTHER_ORGANIZATION');
+    expect(reason(await admin.request(ANNUAL_CSV, { fiscalYear: 2025, organizationId: npo2 }))).toBe('REPORT_SCOPE_OTHER_ORGANIZATION');
+    const pdf = await fetch(`${api.url}/api/reports/annual/2025.pdf?organizationId=${npo2}`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(pdf.status).toBe(403);
+    // The network's own report and the organisation's own reader still work.
+    expect((await report({ ...FY2025 })).referrals.byMonth).toHaveLength(12);
+    expect((await report({ ...FY2025, organizationId: npo2 }, npo2Admin)).referrals.byMonth).toHaveLength(12);
   });
 });
 

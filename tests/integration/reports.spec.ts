@@ -246,6 +246,8 @@ beforeAll(async () => {
       npoAdmin: ['npo1', ['ORG_ADMIN']],
       staff: ['npo1', ['STAFF']],
       npo2Staff: ['npo2', ['STAFF']],
+      npo2Admin: ['npo2', ['ORG_ADMIN']],
+      cityAdmin: ['city', ['ORG_ADMIN']],
     },
   });
   b = await createNetwork(database.ownerUrl, {
@@ -418,9 +420,14 @@ describe('network report figures (hand-computed)', () => {
     expect(outcome(english)).toBe('BAD_USER_INPUT');
   });
 
-  it('an organisation filter keeps what that organisation is party to', async () => {
+  it('an organisation filter keeps what that organisation is party to, for that organisation only', async () => {
     const npo2 = a.organizations['npo2'];
-    const r = await report('liaison', { organizationId: npo2 });
+    // A network reader reads the network, or their own organisation: combining the network's
+    // scope with another organisation's could subtract a hidden count back (issue 14).
+    const refused = await c['liaison'].request(REPORT, { input: { organizationId: npo2 } });
+    expect(outcome(refused)).toBe('FORBIDDEN');
+    expect(refused.body.errors?.[0]?.extensions?.['reason']).toBe('REPORT_SCOPE_OTHER_ORGANIZATION');
+    const r = await report('npo2Admin', { organizationId: npo2 });
     expect(r.organizationId).toBe(npo2);
     expect(r.referrals.total).toEqual(people(3));
     expectOrgs(r.referrals.byReceiver, { [npo2]: 3 });
@@ -429,7 +436,7 @@ describe('network report figures (hand-computed)', () => {
     expect(r.grants).toMatchObject({ published: plain(0), applications: plain(1) });
     expect(cells(r.partnerships.byType)).toEqual({ AGREEMENT: plain(1) });
     // The city as publisher: both its grants and the four applications to them.
-    const city = await report('admin', { organizationId: a.organizations['city'] });
+    const city = await report('cityAdmin', { organizationId: a.organizations['city'] });
     expect(city.grants).toMatchObject({ published: plain(2), applications: plain(4), awarded: plain(1) });
     expect(city.referrals.total).toEqual(people(7));
     expect(city.partnerships.total).toEqual(plain(2));

@@ -153,4 +153,13 @@ describe('defineAbilityFor', () => {
     expect(editorIn('MUNICIPALITY').can('create', grant)).toBe(true);
     for (const kind of ['NPO', 'SOCIAL_WELFARE_COUNCIL', 'OTHER'] as const) expect(editorIn(kind).can('create', grant)).toBe(false);
   });
+
+  it('lets network readers read the network and their own organisation, never another organisation alone (scopes protected apart)', () => {
+    const report = (organizationId: string) => ({ __typename: 'OrganizationReport' as const, organizationId });
+    for (const reader of [defineAbilityFor(actor(['NETWORK_ADMIN'])), defineAbilityFor(actor(['LIAISON'], 'org-a', 'MUNICIPALITY'))]) {
+      expect(reader.can('read', 'NetworkReport')).toBe(true);
+      expect(reader.can('read', report('org-a'))).toBe(true);
+      expect(reader.can('read', report('org-b'))).toBe(false);
+    }
+  });
 });

@@ -218,14 +218,17 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
 
     // Partnerships: a municipality's liaisons manage its own; every member of the partner
     // organisation reads the ones it is party to. Reports: network admins and a municipality's liaisons (role and kind) read
-    // the whole network's; org admins read their own organisation's.
+    // the whole network's; they and org admins read their own organisation's.
     if (mayManagePartnerships(actor.organizationKind, actor.roles)) {
       can(['create', 'read', 'update'], 'Partnership', own);
     }
     can('read', 'Partnership', { partnerOrganizationId: actor.organizationId });
     if (mayReadNetworkReports(actor.organizationKind, actor.roles)) {
       can('read', 'NetworkReport');
-      can('read', 'OrganizationReport');
+      // Their own organisation's too, never another one's alone: each scope is protected apart, so
+      // one reader holding both the network's and another organisation's could subtract a hidden
+      // count back (issue 14). The network report lists every organisation as sender and receiver.
+      can('read', 'OrganizationReport', own);
     }
     if (mayReadOrganizationReports(actor.roles)) {
       can('read', 'OrganizationReport', own);

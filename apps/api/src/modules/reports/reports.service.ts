@@ -163,6 +163,11 @@ function periodError(message: { ja: string; en: string }, reason: string): AppEr
   return new AppError('BAD_USER_INPUT', message, { reason, fields: { to: message } });
 }
 
+const OTHER_ORGANIZATION_SCOPE = {
+  ja: 'ほかの団体だけのレポートは表示できません。ネットワーク全体のレポートで、団体ごとの送った数・受けた数をご覧ください（秘匿した数が差し引きで分からないようにするためです）。',
+  en: 'A report of another organisation alone is not available. See each organisation’s referrals sent and received in the whole network’s report (so that no hidden count can be worked out by subtraction).',
+};
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -262,7 +267,7 @@ export class ReportsService {
       wanted = actor.organizationId;
     }
     if (wanted !== null && !isUuid(wanted)) throw notFound(ORGANIZATION);
-    assertCan(actor, 'read', wanted === null ? { __typename: 'NetworkReport' } : { __typename: 'OrganizationReport', organizationId: wanted });
+    if (wanted === null) assertCan(actor, 'read', { __typename: 'NetworkReport' });
     return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
       let organization: Scope['organization'] = null;
       if (wanted !== null) {
@@ -271,6 +276,13 @@ export class ReportsService {
           wanted,
         ]);
         if (rows.length === 0) throw notFound(ORGANIZATION);
+        // Each scope is protected on its own, and a figure hidden in the network's set may be shown in
+        // an organisation's (or the other way round), so one reader combining the two could subtract
+        // a hidden count back. A network reader therefore reads the network, or their own
+        // organisation, whose figures are its own referrals; the network report already lists every
+        // organisation as sender and receiver (issue 14, finding 6).
+        if (wanted !== actor.organizationId) throw new AppError('FORBIDDEN', OTHER_ORGANIZATION_SCOPE, { reason: 'REPORT_SCOPE_OTHER_ORGANIZATION' });
+        assertCan(actor, 'read', { __typename: 'OrganizationReport', organizationId: wanted });
         organization = rows[0];
       }
       return work(manager, { period, range: rangeOfPeriod(period), organization });

@@ -8,7 +8,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { NetworkReportQuery } from '@tsunagu/graphql-client';
-import { AnnualEvaluationCsvDocument, NetworkReportCsvDocument, NetworkReportDocument, ReportOrganizationsDocument } from '@tsunagu/graphql-client';
+import { AnnualEvaluationCsvDocument, NetworkReportCsvDocument, NetworkReportDocument } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,7 +61,10 @@ export function ReportsPage() {
     skip: !allowed || !input,
     fetchPolicy: 'cache-and-network',
   });
-  const organizations = useQuery(ReportOrganizationsDocument, { variables: { first: 200 }, skip: !readsNetwork });
+  // A network reader reads the network or their own organisation, never another one alone: the
+  // API refuses it, since two scopes protected apart could be subtracted (issue 14).
+  const own = me?.activeMembership.organization;
+  const readsOwn = !!own && ability.can('read', { __typename: 'OrganizationReport', organizationId: own.id });
   const fiscalYears = useMemo(() => fiscalYearChoices(now), [now]);
   const [fiscalYear, setFiscalYear] = useState<number>(fiscalYears[0]);
   const [downloading, setDownloading] = useState<Download | null>(null);
@@ -110,7 +113,7 @@ export function ReportsPage() {
   };
 
   const report = (data ?? previousData)?.networkReport;
-  const ownName = me?.activeMembership.organization.name;
+  const ownName = own?.name;
 
   return (
     <RequireAbility allowed={allowed}>
@@ -138,10 +141,10 @@ export function ReportsPage() {
               <Select
                 label={t('reports.organization')}
                 placeholder={t('reports.allOrganizations')}
-                data={(organizations.data?.organizations.nodes ?? []).map((organization) => ({ value: organization.id, label: organization.name }))}
-                value={filters.organizationId}
+                description={t('reports.scopeNote')}
+                data={readsOwn && own ? [{ value: own.id, label: own.name }] : []}
+                value={filters.organizationId === own?.id ? filters.organizationId : null}
                 onChange={(value) => apply({ ...filters, organizationId: value })}
-                searchable
                 clearable
               />
             ) : (
