@@ -26,22 +26,28 @@ export class RolesAllowedByOrganizationKind1764500000000 implements MigrationInt
         END
       $$`);
 
-    // Data written before this rule existed must already follow it: a member holding a refused
-    // role needs a person's decision (which role they keep), not a silent fix. A pending
-    // invitation holds no rights yet, so one that breaks the rule is revoked. The check reads
+    // Data written before this rule existed is brought under it here, since migrations run as the
+    // API starts and a refusal would stop every deployment where the gap was used. A refused role
+    // is exactly the access the rule closes, so it is taken away: the member keeps their other
+    // roles (STAFF when none is left, which every kind allows), and each change is written to the
+    // audit log (action ROLES_REMOVED_BY_KIND_RULE, no actor) for the network admin to review. A
+    // pending invitation holds no rights yet, so one that breaks the rule is revoked. This reads
     // every network, so row-level security is lifted for the owner inside this transaction only.
-    const tables = ['organizations', 'memberships', 'invitations'];
+    const tables = ['organizations', 'memberships', 'invitations', 'audit_log'];
     for (const table of tables) await q(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
-    const [bad]: Array<{ memberships: number }> = await queryRunner.query(`
-      SELECT count(*)::int AS memberships
-        FROM memberships m JOIN organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id
-       WHERE EXISTS (SELECT 1 FROM unnest(m.roles) r WHERE NOT app_role_allowed_in_kind(r, o.kind))`);
-    if (bad && bad.memberships > 0) {
-      throw new Error(
-        `${bad.memberships} membership(s) hold a role their organisation's kind does not allow (LIAISON outside a ` +
-          `MUNICIPALITY, GRANT_EDITOR outside an INTERMEDIARY or MUNICIPALITY). Change those roles and migrate again.`,
-      );
-    }
+    await q(`
+      WITH fixed AS (
+        UPDATE memberships m
+           SET roles = coalesce(
+                 nullif(ARRAY(SELECT r FROM unnest(m.roles) r WHERE app_role_allowed_in_kind(r, o.kind)), '{}'),
+                 ARRAY['STAFF'])
+          FROM organizations o
+         WHERE o.tenant_id = m.tenant_id AND o.id = m.organization_id
+           AND EXISTS (SELECT 1 FROM unnest(m.roles) r WHERE NOT app_role_allowed_in_kind(r, o.kind))
+        RETURNING m.tenant_id, m.id, m.organization_id
+      )
+      INSERT INTO audit_log (tenant_id, organization_id, entity, entity_id, action, changed_fields)
+      SELECT tenant_id, organization_id, 'Membership', id, 'ROLES_REMOVED_BY_KIND_RULE', ARRAY['roles'] FROM fixed`);
     await q(`
       UPDATE invitations i SET revoked_at = now()
         FROM organizations o

@@ -3,6 +3,7 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '@tsunagu/migrations';
 import { revertLastMigration, runPendingMigrations } from '../../apps/api/src/core/database/migrator';
+import { superuserConnection } from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
@@ -47,4 +48,55 @@ it('applies every migration to an empty database, reverts them all, and applies 
 
   const again = await runPendingMigrations(database.ownerUrl);
   expect(again.applied).toHaveLength(migrations.length);
+});
+
+describe('roles a kind does not allow, held before the rule existed (migration 1764500000000)', () => {
+  let older: TestDatabase;
+
+  afterAll(async () => {
+    await older?.drop();
+  });
+
+  it('are taken away (STAFF when nothing is left) and audited, rather than stopping the migration (and so the API)', async () => {
+    older = await createTestDatabase({ migrated: false });
+    const ruleIndex = migrations.findIndex((migration) => new migration().name === 'RolesAllowedByOrganizationKind1764500000000');
+    expect(ruleIndex).toBeGreaterThan(0);
+    await runPendingMigrations(older.ownerUrl);
+    for (let i = migrations.length - 1; i >= ruleIndex; i--) await revertLastMigration(older.ownerUrl);
+
+    // As before the rule: a liaison and a grant editor in an NPO, one of them also its admin.
+    const sql = await superuserConnection(older);
+    try {
+      const [network] = await sql.query(`INSERT INTO networks (slug, name) VALUES ('before-rule', 'before') RETURNING id`);
+      const [npo] = await sql.query(`INSERT INTO organizations (tenant_id, kind, name) VALUES ($1, 'NPO', 'NPO') RETURNING id`, [network.id]);
+      const member = async (email: string, roles: string[]) => {
+        const [user] = await sql.query(`INSERT INTO users (email, display_name, password_hash) VALUES ($1, $1, 'x') RETURNING id`, [email]);
+        const [membership] = await sql.query(
+          `INSERT INTO memberships (tenant_id, user_id, organization_id, roles) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [network.id, user.id, npo.id, roles],
+        );
+        return membership.id as string;
+      };
+      const liaison = await member('liaison@before.example.jp', ['LIAISON']);
+      const admin = await member('admin@before.example.jp', ['ORG_ADMIN', 'GRANT_EDITOR']);
+      const coordinator = await member('coordinator@before.example.jp', ['COORDINATOR']);
+
+      const { applied } = await runPendingMigrations(older.ownerUrl);
+      expect(applied[0]).toBe('RolesAllowedByOrganizationKind1764500000000');
+
+      const roles = async (id: string) => (await sql.query(`SELECT roles FROM memberships WHERE id = $1`, [id]))[0].roles;
+      expect(await roles(liaison)).toEqual(['STAFF']);
+      expect(await roles(admin)).toEqual(['ORG_ADMIN']);
+      expect(await roles(coordinator)).toEqual(['COORDINATOR']);
+      const audited = await sql.query(
+        `SELECT entity_id, action, changed_fields FROM audit_log WHERE tenant_id = $1 ORDER BY entity_id`,
+        [network.id],
+      );
+      expect(audited).toEqual(
+        [liaison, admin].sort().map((id) => ({ entity_id: id, action: 'ROLES_REMOVED_BY_KIND_RULE', changed_fields: ['roles'] })),
+      );
+    } finally {
+      await sql.destroy();
+    }
+  });
 });

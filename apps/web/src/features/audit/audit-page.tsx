@@ -38,6 +38,7 @@ const actionLabels: Partial<Record<string, ParseKeys>> = {
   ENABLED: 'audit.action.ENABLED',
   PASSWORD_CHANGED: 'audit.action.PASSWORD_CHANGED',
   IMPORTED: 'audit.action.IMPORTED',
+  ROLES_REMOVED_BY_KIND_RULE: 'audit.action.ROLES_REMOVED_BY_KIND_RULE',
 };
 
 /** An organisation's kind change is recorded as KIND_CHANGED:<from>:<to> (kinds are no personal data). */
