@@ -6,6 +6,7 @@ import {
   fiscalYearLabel,
   formatYen,
   hasBars,
+  isReportPeriod,
   monthLabel,
   periodChoices,
   periodDays,
@@ -125,5 +126,17 @@ describe('labels and file names', () => {
 
   it('formats yen without decimals', () => {
     expect(formatYen(1200000, 'ja')).toMatch(/^[¥￥]1,200,000$/);
+  });
+});
+
+describe('isReportPeriod', () => {
+  it('knows the months of fiscal years 2000–2100 as the API does: April 2000 to March 2101', () => {
+    expect(isReportPeriod('FY2000')).toBe(true);
+    expect(isReportPeriod('FY1999')).toBe(false);
+    expect(isReportPeriod('2000-03')).toBe(false);
+    expect(isReportPeriod('2000-04')).toBe(true);
+    expect(isReportPeriod('2101-03')).toBe(true);
+    expect(isReportPeriod('2101-04')).toBe(false);
+    expect(isReportPeriod('2025-13')).toBe(false);
   });
 });

@@ -33,7 +33,11 @@ export function isReportPeriod(period: string): boolean {
   const fiscalYear = fiscalYearPattern.exec(period);
   if (fiscalYear) return Number(fiscalYear[1]) >= 2000 && Number(fiscalYear[1]) <= 2100;
   const month = monthPattern.exec(period);
-  return month !== null && Number(month[1]) >= 2000 && Number(month[1]) <= 2101;
+  if (month === null) return false;
+  // A month of fiscal years 2000–2100: April 2000 to March 2101.
+  const [year, monthOfYear] = [Number(month[1]), Number(month[2])];
+  const fiscal = monthOfYear >= 4 ? year : year - 1;
+  return fiscal >= 2000 && fiscal <= 2100;
 }
 
 /** The instants [from, to) of a period. */
