@@ -19,6 +19,7 @@ import { ReportIndexes1764480000000 } from './1764480000000-report-indexes';
 import { ReferralMonthlyAggregates1764490000000 } from './1764490000000-referral-monthly-aggregates';
 import { RolesAllowedByOrganizationKind1764500000000 } from './1764500000000-roles-allowed-by-organization-kind';
 import { ReferralCategoryRequests1764510000000 } from './1764510000000-referral-category-requests';
+import { ReferralTextAfterErasure1764515000000 } from './1764515000000-referral-text-after-erasure';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -40,4 +41,5 @@ export const migrations = [
   ReferralMonthlyAggregates1764490000000,
   RolesAllowedByOrganizationKind1764500000000,
   ReferralCategoryRequests1764510000000,
+  ReferralTextAfterErasure1764515000000,
 ];

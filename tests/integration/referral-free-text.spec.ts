@@ -59,16 +59,16 @@ const DETAIL = `query Referral($id: ID!) {
   referral(id: $id) {
     referral { ${REFERRAL_FIELDS} textWithheldReason specialCareHidden }
     person { categories { category access withheldReason } }
-    events { action note categories }
-    messages { body }
+    events { action note categories textWithheldReason }
+    messages { body textWithheldReason }
   }
 }`;
 type Detail = {
   referral: {
-    referral: { reason: string | null; notes: string | null; outcome: string | null; textWithheldReason: string | null; sharedCategories: string[]; specialCareHidden: boolean };
+    referral: { needs: string[]; reason: string | null; notes: string | null; outcome: string | null; textWithheldReason: string | null; sharedCategories: string[]; specialCareHidden: boolean };
     person: { categories: Array<{ category: string; access: string; withheldReason: string | null }> } | null;
-    events: Array<{ action: string; note: string | null; categories: string[] }>;
-    messages: Array<{ body: string }>;
+    events: Array<{ action: string; note: string | null; categories: string[]; textWithheldReason: string | null }>;
+    messages: Array<{ body: string | null; textWithheldReason: string | null }>;
   };
 };
 const detail = (client: SignedInClient, id: string, headers?: Record<string, string>) => client.request<Detail>(DETAIL, { id }, headers);
@@ -316,5 +316,103 @@ describe('STAFF and special-care data on referrals (finding 9)', () => {
       notes: '服薬の管理staff',
       textWithheldReason: null,
     });
+  });
+});
+
+describe('STAFF and the rest of a special-care referral’s free text (review of finding 9)', () => {
+  /** A person of a sharing IDENTITY and HEALTH with b (needs include MENTAL_HEALTH), sent a → b. */
+  async function healthReferral(marker: string) {
+    const person = await createPerson(clients.coordinatorA, fullPersonInput(marker));
+    for (const categories of [['IDENTITY'], ['HEALTH']]) {
+      await recordConsent(clients.coordinatorA, {
+        personId: person.id,
+        categories,
+        purposes: ['REFERRAL'],
+        recipientOrganizationIds: [network.organizations.b],
+        ...(categories.includes('HEALTH') ? { specialCareExplained: true } : {}),
+      });
+    }
+    return createReferral(clients.coordinatorA, {
+      serviceId: serviceOfB,
+      personId: person.id,
+      reason: `理由${marker}`,
+      needs: ['HOUSING', 'MENTAL_HEALTH'],
+      sharedCategories: ['IDENTITY', 'HEALTH'],
+    });
+  }
+
+  it('withholds messages, the decline reason and the category request reason from STAFF (null with the reason); a coordinator reads them', async () => {
+    const sent = await healthReferral('sc-decline');
+    expect(outcome(await clients.coordinatorA.request(POST_MESSAGE, { id: sent.id, body: '通院の状況sc-decline' }))).toBe('OK');
+    expect(outcome(await clients.coordinatorB.request(REQUEST, { id: sent.id, categories: ['CONTACT'], reason: '服薬の確認sc-decline' }))).toBe('OK');
+    expect(outcome(await transition(clients.coordinatorB, sent.id, 'DECLINE', '精神科の対応が必要sc-decline'))).toBe('OK');
+
+    const staff = dataOf(await detail(clients.staffB, sent.id)).referral;
+    expect(JSON.stringify(staff)).not.toContain('sc-decline');
+    expect(staff.messages).toEqual([{ body: null, textWithheldReason: 'SPECIAL_CARE_HIDDEN' }]);
+    for (const action of ['REQUEST_CATEGORIES', 'DECLINE']) {
+      expect(staff.events.find((event) => event.action === action)).toMatchObject({ note: null, textWithheldReason: 'SPECIAL_CARE_HIDDEN' });
+    }
+    // The special-care need is not shown to STAFF either, and filtering by it does not find the referral.
+    expect(staff.referral).toMatchObject({ needs: ['HOUSING'], specialCareHidden: true });
+    const byNeed = dataOf(
+      await clients.staffB.request<{ referrals: { nodes: Array<{ id: string }> } }>(`{ referrals(box: INBOX, filter: { need: MENTAL_HEALTH }) { nodes { id } } }`),
+    ).referrals.nodes;
+    expect(byNeed.map((node) => node.id)).not.toContain(sent.id);
+
+    const coordinator = dataOf(await detail(clients.coordinatorB, sent.id)).referral;
+    expect(coordinator.referral.needs).toEqual(['HOUSING', 'MENTAL_HEALTH']);
+    expect(coordinator.messages).toEqual([{ body: '通院の状況sc-decline', textWithheldReason: null }]);
+    expect(coordinator.events.find((event) => event.action === 'DECLINE')).toMatchObject({ note: '精神科の対応が必要sc-decline', textWithheldReason: null });
+    expect(coordinator.events.find((event) => event.action === 'REQUEST_CATEGORIES')).toMatchObject({ note: '服薬の確認sc-decline' });
+  });
+
+  it('withholds the completion outcome (the COMPLETE event note) from STAFF; a coordinator reads it', async () => {
+    const sent = await healthReferral('sc-complete');
+    for (const action of ['ACCEPT', 'START']) expect(outcome(await transition(clients.coordinatorB, sent.id, action))).toBe('OK');
+    expect(outcome(await transition(clients.coordinatorB, sent.id, 'COMPLETE', '通院に同行したsc-complete'))).toBe('OK');
+    const staff = dataOf(await detail(clients.staffB, sent.id)).referral;
+    expect(JSON.stringify(staff)).not.toContain('sc-complete');
+    expect(staff.referral).toMatchObject({ outcome: null, textWithheldReason: 'SPECIAL_CARE_HIDDEN' });
+    expect(staff.events.find((event) => event.action === 'COMPLETE')).toMatchObject({ note: null, textWithheldReason: 'SPECIAL_CARE_HIDDEN' });
+    const coordinator = dataOf(await detail(clients.coordinatorB, sent.id)).referral;
+    expect(coordinator.events.find((event) => event.action === 'COMPLETE')).toMatchObject({ note: '通院に同行したsc-complete', textWithheldReason: null });
+    expect(coordinator.referral.outcome).toBe('通院に同行したsc-complete');
+  });
+});
+
+describe('erasure: no new free text about an erased person (review of finding 4)', () => {
+  it('stores messages, category requests, forward reasons and outcomes written after the erasure as the marker; the preview renders the marker', async () => {
+    const { person, sent } = await acceptedReferral('late');
+    const erased = await clients.adminA.request(`mutation($id: ID!, $p: String!) { erasePerson(id: $id, confirmPseudonym: $p) { status } }`, { id: person.id, p: person.pseudonym });
+    expect(outcome(erased)).toBe('OK');
+    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    const ja = `本人の求めにより消去（${today}）`;
+
+    // The forward preview renders the stored marker, never the raw ⟦ERASED:…⟧.
+    const preview = dataOf(await clients.coordinatorB.request<Preview>(PREVIEW, { id: sent.id, serviceId: serviceOfD })).referralForwardPreview;
+    expect(preview).toMatchObject({ freeText: ja, freeTextMayTravel: false, freeTextWithheldReason: 'ERASED' });
+
+    const posted = await clients.coordinatorB.request<{ postReferralMessage: { body: string } }>(POST_MESSAGE, { id: sent.id, body: '訪問したlate-msg' });
+    expect(dataOf(posted).postReferralMessage.body).toBe(ja);
+    const done = dataOf(await forward(clients.coordinatorB, sent.id, { serviceId: serviceOfD, reason: '市へlate-fwd', sharedCategories: [] })).forwardReferral;
+    expect(outcome(await transition(clients.coordinatorD, done.created.id, 'ACCEPT'))).toBe('OK');
+    expect(outcome(await clients.coordinatorD.request(REQUEST, { id: done.created.id, categories: ['CONTACT'], reason: '連絡先late-req' }))).toBe('OK');
+    expect(outcome(await transition(clients.coordinatorD, done.created.id, 'START'))).toBe('OK');
+    expect(outcome(await transition(clients.coordinatorD, done.created.id, 'COMPLETE', '就労につながったlate-out'))).toBe('OK');
+
+    const atD = dataOf(await detail(clients.coordinatorD, done.created.id)).referral;
+    expect(JSON.stringify(atD)).not.toContain('late-');
+    expect(atD.referral).toMatchObject({ reason: ja, outcome: ja });
+
+    // Below row-level security, as the database owner sees it: none of the text was stored.
+    const leftovers: Array<{ count: number }> = await sql.query(
+      `SELECT (SELECT count(*) FROM referrals WHERE concat_ws(' ', reason, notes, outcome) LIKE '%late%')
+            + (SELECT count(*) FROM referral_events WHERE note LIKE '%late%')
+            + (SELECT count(*) FROM referral_messages WHERE body LIKE '%late%') AS count`,
+    );
+    expect(Number(leftovers[0].count)).toBe(0);
+    expect(await countFor(sql, 'referral_messages', 'referral_id = $1', [sent.id])).toBe(1);
+    expect(await countFor(sql, 'referral_events', `referral_id = $1 AND action = 'COMPLETE' AND note IS NOT NULL`, [done.created.id])).toBe(1);
   });
 });

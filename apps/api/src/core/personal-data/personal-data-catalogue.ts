@@ -92,7 +92,7 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     holds: 'What a referral says about the person: reason, notes, outcome, event notes and the parties\' messages.',
     columns: ['referrals.reason', 'referrals.notes', 'referrals.outcome', 'referral_events.note', 'referral_messages.body'],
     rule:
-      'CONSULTATION data of the person (libs/domain referral-free-text.ts). Referral parties only (RLS per network, party check in referrals.service.ts); the original notes travel on forwarding only when the forwarder chooses them (referralForwardPreview shows what travels) and an active consent covers the third organisation, REFERRAL and CONSULTATION, with a provision record (REFERRAL_TEXT:<id>); reason, notes and outcome withheld (SPECIAL_CARE_HIDDEN) from roles that may not see special-care data when the referral shares such categories; replaced by the dated erased marker in every copy when the person is erased (person-records.ts → app_erase_referral_text). referral-free-text.spec.ts.',
+      'CONSULTATION data of the person (libs/domain referral-free-text.ts). Referral parties only (RLS per network, party check in referrals.service.ts); the original notes travel on forwarding only when the forwarder chooses them (referralForwardPreview shows what travels) and an active consent covers the third organisation, REFERRAL and CONSULTATION, with a provision record (REFERRAL_TEXT:<id>); reason, notes, outcome, timeline notes, messages, the onward outcome and the forward preview’s text withheld (null with textWithheldReason SPECIAL_CARE_HIDDEN) from roles that may not see special-care data when the referral shares such categories; replaced by the dated erased marker in every copy when the person is erased (person-records.ts → app_erase_referral_text), and any text written afterwards on a referral of an erased person is stored as that marker (triggers of migration 1764515000000, app_erased_referral_marker); the preview’s text rendered as the fields are. referral-free-text.spec.ts.',
     paths: ['modules/referrals/referrals.service.ts', 'core/personal-data/person-records.ts', 'seed/demo-referrals.ts'],
   },
   {
@@ -108,7 +108,7 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'referrals.anonymous_municipality_code',
     ],
     rule:
-      'Referral parties only; special-care categories shown to roles outside SPECIAL_CARE_ROLES only as one hidden marker (categoriesAsSeenBy, Referral.specialCareHidden). The shared categories of live referrals bound what a receiving organisation reads for REFERRAL (person-reader.ts); the sender widens them (shareReferralCategories, consent-checked, provision record) when the receiver asks (requestReferralCategories).',
+      'Referral parties only; special-care categories shown to roles outside SPECIAL_CARE_ROLES only as one hidden marker (categoriesAsSeenBy, Referral.specialCareHidden); on a person’s referral their special-care needs (SPECIAL_CARE_NEEDS) are left out for those roles too and a need filter does not find them (needsAsSeenBy, referrals.service.ts). The shared categories of live referrals bound what a receiving organisation reads for REFERRAL (person-reader.ts); the sender widens them (shareReferralCategories, consent-checked, provision record) when the receiver asks (requestReferralCategories).',
     paths: ['modules/referrals/referrals.service.ts', 'core/personal-data/person-reader.ts', 'seed/demo-referrals.ts'],
   },
   {

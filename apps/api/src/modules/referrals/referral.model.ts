@@ -63,7 +63,10 @@ export class ReferralEvent {
   @Field(() => ReferralStatusEnum, { nullable: true }) toStatus!: ReferralStatus | null;
   @Field(() => String, { nullable: true, description: 'Null: the system (deadlines).' }) actorName!: string | null;
   @Field(() => NamedRef, { nullable: true }) actorOrganization!: NamedRef | null;
-  @Field(() => String, { nullable: true, description: 'Reason, outcome or note given.' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Reason, outcome or note given. Null when none, or withheld from me (textWithheldReason says why).' })
+  note!: string | null;
+  @Field(() => FreeTextWithheldReasonEnum, { nullable: true, description: 'Set when the note is withheld from me (e.g. a special-care referral seen by STAFF).' })
+  textWithheldReason!: FreeTextWithheldReason | null;
   @Field(() => ID, { nullable: true, description: 'For FORWARD: the new referral.' }) relatedReferralId!: string | null;
   @Field(() => [PersonalDataCategoryEnum], { description: 'REQUEST_CATEGORIES / SHARE_CATEGORIES: the categories asked for or shared.' })
   categories!: PersonalDataCategory[];
@@ -76,7 +79,9 @@ export class ReferralMessage {
   @Field() authorName!: string;
   @Field(() => NamedRef) authorOrganization!: NamedRef;
   @Field() mine!: boolean;
-  @Field() body!: string;
+  @Field(() => String, { nullable: true, description: 'Null only when withheld from me (textWithheldReason says why).' }) body!: string | null;
+  @Field(() => FreeTextWithheldReasonEnum, { nullable: true, description: 'Set when the body is withheld from me (e.g. a special-care referral seen by STAFF).' })
+  textWithheldReason!: FreeTextWithheldReason | null;
   @Field(() => GraphQLISODateTime) sentAt!: Date;
 }
 
@@ -140,6 +145,8 @@ export class OnwardReferral {
   @Field() serviceName!: string;
   @Field(() => ReferralStatusEnum) status!: ReferralStatus;
   @Field(() => String, { nullable: true }) outcome!: string | null;
+  @Field(() => FreeTextWithheldReasonEnum, { nullable: true, description: 'Set when the outcome is withheld from me (e.g. a special-care referral seen by STAFF).' })
+  textWithheldReason!: FreeTextWithheldReason | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
   @Field(() => Int, { description: 'Forwards between this referral and that one (1: forwarded once).' }) hops!: number;
 }

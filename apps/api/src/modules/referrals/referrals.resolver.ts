@@ -189,7 +189,10 @@ export class ReferralsResolver {
 /** Timeline notes are the person's consultation data too: erased ones render as the marker. */
 @Resolver(() => ReferralEvent)
 export class ReferralEventsResolver {
-  @ResolveField('note', () => String, { nullable: true, description: `Reason, outcome or note given. ${ERASED_NOTE}` })
+  @ResolveField('note', () => String, {
+    nullable: true,
+    description: `Reason, outcome or note given. Null when none, or withheld from me (textWithheldReason says why). ${ERASED_NOTE}`,
+  })
   note(@Parent() event: ReferralEvent, @Context('req') request: HttpRequest): string | null {
     return renderFreeText(event.note, languageOf(request));
   }
@@ -198,8 +201,8 @@ export class ReferralEventsResolver {
 /** Messages are the person's consultation data too: erased ones render as the marker. */
 @Resolver(() => ReferralMessage)
 export class ReferralMessagesResolver {
-  @ResolveField('body', () => String, { description: ERASED_NOTE })
-  body(@Parent() message: ReferralMessage, @Context('req') request: HttpRequest): string {
+  @ResolveField('body', () => String, { nullable: true, description: `Null only when withheld from me (textWithheldReason says why). ${ERASED_NOTE}` })
+  body(@Parent() message: ReferralMessage, @Context('req') request: HttpRequest): string | null {
     return renderFreeText(message.body, languageOf(request));
   }
 }
@@ -210,5 +213,17 @@ export class OnwardReferralsResolver {
   @ResolveField('outcome', () => String, { nullable: true, description: ERASED_NOTE })
   outcome(@Parent() onward: OnwardReferral, @Context('req') request: HttpRequest): string | null {
     return renderFreeText(onward.outcome, languageOf(request));
+  }
+}
+
+/** The original notes a forward would carry are free text about the person too: erased ones render as the marker. */
+@Resolver(() => ReferralForwardPreview)
+export class ReferralForwardPreviewsResolver {
+  @ResolveField('freeText', () => String, {
+    nullable: true,
+    description: `The original referral's notes: what travels if chosen and allowed. Null when there are none, or withheld from me. ${ERASED_NOTE}`,
+  })
+  freeText(@Parent() preview: ReferralForwardPreview, @Context('req') request: HttpRequest): string | null {
+    return renderFreeText(preview.freeText, languageOf(request));
   }
 }

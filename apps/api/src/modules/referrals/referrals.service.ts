@@ -19,6 +19,7 @@ import {
   decideForwardFreeText,
   erasedDateOf,
   ForwardFreeTextDecision,
+  FreeTextWithheldReason,
   freeTextCategoryOf,
   PersonalDataCategory,
   checkTransition,
@@ -26,6 +27,7 @@ import {
   GENDERS,
   LIVE_REFERRAL_STATUSES,
   isSpecialCare,
+  isSpecialCareNeed,
   isUuid,
   LocalizedText,
   mayDoCasework,
@@ -185,6 +187,27 @@ function sidesOf(actor: RequestActor, row: Pick<ReferralRow, 'sender_organizatio
   return sides;
 }
 
+/**
+ * Whether a referral's free text (reason, notes, outcome, timeline notes, messages) is withheld
+ * from the actor: a role that may not see special-care data reads none of the text of a referral
+ * sharing such a category (the text could name it). The reason to show, or null.
+ */
+function textWithheldFor(actor: RequestActor, sharedCategories: readonly string[]): FreeTextWithheldReason | null {
+  const shared = PERSONAL_DATA_CATEGORIES.codes.filter((category) => sharedCategories.includes(category));
+  return freeTextHiddenFor(maySeeSpecialCare(actor.roles), shared) ? 'SPECIAL_CARE_HIDDEN' : null;
+}
+
+/**
+ * The needs of a person's referral as the actor sees them: a special-care need (mental health,
+ * disability, ...) says what HEALTH or DISABILITY would, so a role that may not see special-care
+ * data does not see it either. An anonymous case names nobody and shows all its needs.
+ */
+function needsAsSeenBy(actor: RequestActor, row: Pick<ReferralRow, 'needs' | 'person_id'>): { needs: ServiceCategory[]; hidden: boolean } {
+  if (!row.person_id || maySeeSpecialCare(actor.roles)) return { needs: row.needs, hidden: false };
+  const needs = row.needs.filter((need) => !isSpecialCareNeed(need));
+  return { needs, hidden: needs.length !== row.needs.length };
+}
+
 function transitionError(action: ReferralAction, status: ReferralStatus, check: Extract<TransitionCheck, { ok: false }>): AppError {
   const actionLabel = REFERRAL_ACTIONS.labels[action];
   const statusLabel = REFERRAL_STATUSES.labels[status];
@@ -335,7 +358,9 @@ export class ReferralsService {
           travels: decision.access === 'DISCLOSED',
           withheldReason: decision.access === 'WITHHELD' ? decision.reason : null,
         })),
-        freeText: plan.text.travels || plan.text.reason !== 'NO_TEXT' ? current.notes : null,
+        // The stored text (an erasure marker is rendered by the field resolver); none for a role
+        // that may not read this referral's text.
+        freeText: textWithheldFor(actor, current.shared_categories) ? null : plan.text.travels || plan.text.reason !== 'NO_TEXT' ? current.notes : null,
         freeTextCategory: freeTextCategoryOf({ personId: current.person_id }),
         freeTextMayTravel: plan.text.travels,
         freeTextWithheldReason: plan.text.travels ? null : plan.text.reason,
@@ -362,6 +387,7 @@ export class ReferralsService {
       // person's consent for the third organisation (libs/domain referral-free-text.ts).
       const chosen = input.forwardOriginalText === true;
       const plan = await this.forwardPlan(manager, actor, current, service, [], chosen);
+      if (chosen && !plan.text.travels && plan.text.reason === 'SPECIAL_CARE_HIDDEN') throw this.specialCareRole();
       if (chosen && !plan.text.travels && plan.text.reason === 'NO_CONSENT') {
         throw new AppError(
           'FORBIDDEN',
@@ -501,9 +527,10 @@ export class ReferralsService {
       if (current.status === 'DRAFT') {
         throw new AppError('CONFLICT', text('下書きにはメッセージを送れません。', 'Messages start once the referral is sent.'), { reason: 'NOT_SENT' });
       }
-      const [message]: Array<{ id: string; created_at: Date }> = await manager.query(
+      // As stored: the erasure marker when the person is erased (the database keeps no new text about them).
+      const [message]: Array<{ id: string; body: string; created_at: Date }> = await manager.query(
         `INSERT INTO referral_messages (tenant_id, referral_id, author_membership_id, author_organization_id, body)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at`,
+         VALUES ($1, $2, $3, $4, $5) RETURNING id, body, created_at`,
         [actor.tenantId, id, actor.membershipId, actor.organizationId, trimmed],
       );
       await this.markReadIn(manager, actor, id, message.created_at);
@@ -524,7 +551,8 @@ export class ReferralsService {
           name: actor.organizationId === current.sender_organization_id ? current.sender_organization_name : current.receiver_organization_name,
         },
         mine: true,
-        body: trimmed,
+        body: message.body,
+        textWithheldReason: null,
         sentAt: message.created_at,
       };
     });
@@ -629,10 +657,10 @@ export class ReferralsService {
         row.status === 'FORWARDED'
           ? await manager.query(
               `WITH RECURSIVE onward AS (
-                 SELECT r.id, r.receiver_organization_id, r.service_name, r.status, r.outcome, r.closed_at, 1 AS hops
+                 SELECT r.id, r.receiver_organization_id, r.service_name, r.status, r.outcome, r.shared_categories, r.closed_at, 1 AS hops
                    FROM referrals r WHERE r.tenant_id = $1 AND r.forwarded_from_id = $2
                  UNION ALL
-                 SELECT r.id, r.receiver_organization_id, r.service_name, r.status, r.outcome, r.closed_at, o.hops + 1
+                 SELECT r.id, r.receiver_organization_id, r.service_name, r.status, r.outcome, r.shared_categories, r.closed_at, o.hops + 1
                    FROM referrals r JOIN onward o ON r.tenant_id = $1 AND r.forwarded_from_id = o.id)
                SELECT onward.*, org.name AS receiver_organization_name
                  FROM onward JOIN organizations org ON org.tenant_id = $1 AND org.id = onward.receiver_organization_id
@@ -640,6 +668,10 @@ export class ReferralsService {
               [actor.tenantId, id],
             )
           : [];
+      // Timeline notes, messages and the onward outcome are the referral's free text too: withheld
+      // from a role that may not see special-care data exactly as reason, notes and outcome are.
+      const withheld = textWithheldFor(actor, row.shared_categories);
+      const onwardWithheld = onward ? (withheld ?? textWithheldFor(actor, onward.shared_categories as string[])) : null;
       return {
         onward: onward
           ? {
@@ -647,7 +679,8 @@ export class ReferralsService {
               receiverOrganization: { id: onward.receiver_organization_id as string, name: onward.receiver_organization_name as string },
               serviceName: onward.service_name as string,
               status: onward.status as ReferralStatus,
-              outcome: (onward.outcome as string | null) ?? null,
+              outcome: onwardWithheld ? null : ((onward.outcome as string | null) ?? null),
+              textWithheldReason: onward.outcome !== null ? onwardWithheld : null,
               closedAt: (onward.closed_at as Date | null) ?? null,
               hops: onward.hops as number,
             }
@@ -662,7 +695,8 @@ export class ReferralsService {
             toStatus: (event.to_status as ReferralStatus | null) ?? null,
             actorName: (event.actor_name as string | null) ?? null,
             actorOrganization: event.organization_id ? { id: event.organization_id as string, name: event.organization_name as string } : null,
-            note: (event.note as string | null) ?? null,
+            note: withheld ? null : ((event.note as string | null) ?? null),
+            textWithheldReason: event.note !== null ? withheld : null,
             relatedReferralId: (event.related_referral_id as string | null) ?? null,
             categories: categoriesAsSeenBy(
               actor.roles,
@@ -677,7 +711,8 @@ export class ReferralsService {
             authorName: message.author_name as string,
             authorOrganization: { id: message.organization_id as string, name: message.organization_name as string },
             mine: message.author_membership_id === actor.membershipId,
-            body: message.body as string,
+            body: withheld ? null : (message.body as string),
+            textWithheldReason: withheld,
             sentAt: message.created_at as Date,
           }),
         ),
@@ -850,9 +885,11 @@ export class ReferralsService {
         })
       : { decisions: [] };
     const textDecision = textCategory ? decisions.find(({ category }) => category === textCategory)?.decision : undefined;
+    // A role that may not read this referral's text (special care) does not pass it on either.
+    const withheld = textWithheldFor(actor, current.shared_categories);
     return {
       categories: decisions.filter(({ category }) => categories.includes(category)),
-      text: decideForwardFreeText({
+      text: withheld ? { travels: false, reason: withheld } : decideForwardFreeText({
         personId: current.person_id,
         hasText: Boolean(current.notes),
         erased: erasedDateOf(current.notes) !== null,
@@ -1020,6 +1057,9 @@ export class ReferralsService {
     if (filter.statuses?.length) add((n) => `r.status = ANY($${n}::text[])`, filter.statuses);
     if (filter.urgencies?.length) add((n) => `r.urgency = ANY($${n}::text[])`, filter.urgencies);
     if (filter.need) add((n) => `r.needs @> ARRAY[$${n}::text]`, filter.need);
+    // A special-care need is not shown to a role that may not see special care on a person's
+    // referral (needsAsSeenBy), so filtering by it must not find such referrals either.
+    if (filter.need && isSpecialCareNeed(filter.need) && !maySeeSpecialCare(actor.roles)) parts.push('r.person_id IS NULL');
     if (filter.createdFrom) add((n) => `r.created_at >= $${n}`, filter.createdFrom);
     if (filter.createdTo) add((n) => `r.created_at <= $${n}`, filter.createdTo);
     if (filter.overdue) add((n) => `r.status = 'SENT' AND r.response_due_at < $${n}`, this.clock.now());
@@ -1049,15 +1089,17 @@ export class ReferralsService {
     // A role that may not see special-care data learns of it only as one marker, and reads no
     // free text of a referral sharing it (the text could name it): withheld with the reason.
     const seen = categoriesAsSeenBy(actor.roles, shared);
-    const textHidden = freeTextHiddenFor(maySeeSpecialCare(actor.roles), shared);
+    const withheld = textWithheldFor(actor, shared);
+    const textHidden = withheld !== null;
+    const needs = needsAsSeenBy(actor, row);
     return {
       id: row.id,
       status: row.status,
       urgency: row.urgency,
-      needs: row.needs,
+      needs: needs.needs,
       reason: textHidden ? null : row.reason,
       notes: textHidden ? null : row.notes,
-      textWithheldReason: textHidden ? 'SPECIAL_CARE_HIDDEN' : null,
+      textWithheldReason: withheld,
       senderOrganization: { id: row.sender_organization_id, name: row.sender_organization_name },
       senderName: row.sender_name,
       receiverOrganization: { id: row.receiver_organization_id, name: row.receiver_organization_name },
@@ -1069,7 +1111,7 @@ export class ReferralsService {
         ? { ageBand: row.anonymous_age_band as never, gender: row.anonymous_gender, municipalityCode: row.anonymous_municipality_code }
         : null,
       sharedCategories: [...seen.categories],
-      specialCareHidden: seen.specialCareHidden,
+      specialCareHidden: seen.specialCareHidden || needs.hidden,
       sentAt: row.sent_at,
       responseDueAt: row.response_due_at,
       expiresAt: row.expires_at,

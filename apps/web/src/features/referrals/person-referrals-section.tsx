@@ -13,6 +13,7 @@ import { useSession } from '../../app/auth/use-session';
 import { formatInstantDate } from '../people/vocabulary';
 import { ReferralStatusBadge, UrgencyBadge } from './referral-badges';
 import { useReferralLabels } from './vocabulary';
+import { WithheldText } from './withheld-text';
 
 type Row = PersonReferralsQuery['personReferrals'][number];
 
@@ -66,11 +67,14 @@ export function PersonReferralsSection({ personId, canRefer }: { personId: strin
             {
               key: 'outcome',
               header: t('referrals.fields.outcome'),
-              cell: (referral) => (
-                <Text fz="sm" lineClamp={2}>
-                  {referral.outcome ?? ''}
-                </Text>
-              ),
+              cell: (referral) =>
+                referral.outcome === null && referral.textWithheldReason && referral.status === 'COMPLETED' ? (
+                  <WithheldText reason={referral.textWithheldReason} />
+                ) : (
+                  <Text fz="sm" lineClamp={2}>
+                    {referral.outcome ?? ''}
+                  </Text>
+                ),
             },
           ]}
         />

@@ -9,6 +9,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { formatDateTime } from '../people/vocabulary';
 import { useReferralLabels } from './vocabulary';
+import { WithheldText } from './withheld-text';
 
 export function ReferralMessages({
   referralId,
@@ -55,9 +56,13 @@ export function ReferralMessages({
                     when: formatDateTime(message.sentAt, labels.language),
                   })}
                 </Text>
-                <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {message.body}
-                </Text>
+                {message.body === null || message.body === undefined ? (
+                  <WithheldText reason={message.textWithheldReason ?? 'SPECIAL_CARE_HIDDEN'} />
+                ) : (
+                  <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {message.body}
+                  </Text>
+                )}
               </Card>
             </li>
           ))}

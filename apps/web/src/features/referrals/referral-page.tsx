@@ -24,6 +24,7 @@ import { ReferralMessages } from './referral-messages';
 import { ReferralTimeline } from './referral-timeline';
 import { visiblePolling } from './use-visible-polling';
 import { useReferralLabels } from './vocabulary';
+import { WithheldText } from './withheld-text';
 
 type Detail = ReferralQuery['referral'];
 
@@ -107,6 +108,10 @@ function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => 
             <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {referral.outcome}
             </Text>
+          </Alert>
+        ) : referral.status === 'COMPLETED' && referral.textWithheldReason ? (
+          <Alert color="teal" variant="light" title={t('referrals.fields.outcome')} data-testid="referral-outcome">
+            <WithheldText reason={referral.textWithheldReason} />
           </Alert>
         ) : null}
         {detail.onward ? <OnwardCase onward={detail.onward} /> : null}
@@ -246,6 +251,8 @@ function OnwardCase({ onward }: { onward: NonNullable<Detail['onward']> }) {
           <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {onward.outcome}
           </Text>
+        ) : onward.textWithheldReason ? (
+          <WithheldText reason={onward.textWithheldReason} />
         ) : null}
       </Stack>
     </Alert>

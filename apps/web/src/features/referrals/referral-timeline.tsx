@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { formatDateTime, usePeopleLabels } from '../people/vocabulary';
 import { ReferralStatusBadge } from './referral-badges';
 import { useReferralLabels } from './vocabulary';
+import { WithheldText } from './withheld-text';
 
 const eventActions = [
   'CREATE',
@@ -67,6 +68,10 @@ export function ReferralTimeline({ events }: { events: readonly ReferralEventRow
           {event.note ? (
             <Text fz="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }} data-testid="event-note">
               {event.note}
+            </Text>
+          ) : event.textWithheldReason ? (
+            <Text fz="sm" mt={4} data-testid="event-note-withheld">
+              <WithheldText reason={event.textWithheldReason} />
             </Text>
           ) : null}
           {event.relatedReferralId ? (
