@@ -128,7 +128,8 @@ test('STAFF see "special-care data (hidden)" and no reason text on a referral sh
   await signIn(staff, 'staff@komorebi.example.jp');
   await staff.goto(referral);
   const shared = staff.getByTestId('referral-shared-categories');
-  await expect(shared).toContainText('要配慮個人情報（非表示）');
+  // The first load of the referral page on a busy machine can take longer than the default 5 s.
+  await expect(shared).toContainText('要配慮個人情報（非表示）', { timeout: 20_000 });
   await expect(shared).not.toContainText('健康・病歴');
   await expect(staff.getByTestId('referral-text-withheld').first()).toContainText('要配慮個人情報を共有する紹介のため');
   await expect(staff.getByRole('main')).not.toContainText(reason);
@@ -138,7 +139,7 @@ test('STAFF see "special-care data (hidden)" and no reason text on a referral sh
   const coordinator = await coordinatorContext.newPage();
   await signIn(coordinator, COORDINATOR);
   await coordinator.goto(referral);
-  await expect(coordinator.getByTestId('referral-shared-categories')).toContainText('健康・病歴');
+  await expect(coordinator.getByTestId('referral-shared-categories')).toContainText('健康・病歴', { timeout: 20_000 });
   await expect(coordinator.getByRole('main')).toContainText(reason);
   await coordinatorContext.close();
 });
