@@ -99,6 +99,17 @@ const PERSON_SQL_SELECT = `SELECT p.id, p.organization_id, o.name AS organizatio
   FROM persons p JOIN organizations o ON o.tenant_id = p.tenant_id AND o.id = p.organization_id`;
 const CONSENT_SQL_COLUMNS = `id, person_id, categories, purposes, recipient_organization_ids, recipient_kinds,
   valid_from, valid_until, revoked_at, method, obtained_at`;
+/**
+ * receivedReferralScopes (issue 14, finding 9): for a read for REFERRAL, per person the reader's
+ * organisation received referrals about, the categories the live ones (libs/domain's
+ * LIVE_REFERRAL_STATUSES) share: the bound of what it reads; no row, and consent alone decides.
+ */
+const PERSON_SQL_REFERRAL_SCOPES = `SELECT r.person_id,
+              coalesce(array_agg(DISTINCT c.category) FILTER (WHERE r.status = ANY($4::text[]) AND c.category IS NOT NULL), '{}') AS categories
+         FROM referrals r LEFT JOIN LATERAL unnest(r.shared_categories) AS c(category) ON true
+        WHERE r.tenant_id = $1 AND r.receiver_organization_id = $2 AND r.person_id = ANY($3::uuid[]) AND r.sent_at IS NOT NULL
+        GROUP BY r.person_id`;
+const LIVE_REFERRAL_STATUSES = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];
 
 /** Referrals: 1,000,000 in the bench network among 20 organisations; B (the bench admin's) receives a twentieth. */
 const REFERRALS = 1_000_000;
@@ -499,7 +510,7 @@ const SCENARIOS = [
   {
     name: 'person',
     description:
-      'query Person: signed in (organisation B); one person of organisation A under a consent naming B for IDENTITY and CONTACT and REFERRAL; logs the read and its provision (100,000 persons in the network)',
+      'query Person: signed in (organisation B); one person of organisation A under a consent naming B for IDENTITY and CONTACT and REFERRAL, bounded by what live referrals B received about them share (none: consent decides); logs the read and its provision (100,000 persons in the network)',
     needsSignIn: true,
     needsPeople: true,
     graphql: {
@@ -526,7 +537,8 @@ const SCENARIOS = [
       const purpose = 'REFERRAL';
       const person = await inTenantRaw(pool, context, async (client) => {
         // PersonalDataReader.read: the person and its organisation, then the consents naming
-        // the actor's organisation (or its kind), then the access log and the provision record.
+        // the actor's organisation (or its kind) and, for REFERRAL, the scope of the live
+        // referrals it received about the person; then the access log and the provision record.
         const [row] = (
           await client.query(`${PERSON_SQL_SELECT} WHERE p.tenant_id = $1 AND p.id = ANY($2::uuid[])`, [
             context.tenantId,
@@ -545,6 +557,13 @@ const SCENARIOS = [
                 [context.tenantId, [row.id], context.organizationId, 'NPO'],
               )
             ).rows;
+        const referralScopes = new Map(
+          owned
+            ? []
+            : (await client.query(PERSON_SQL_REFERRAL_SCOPES, [context.tenantId, context.organizationId, [row.id], LIVE_REFERRAL_STATUSES])).rows.map(
+                (scope) => [scope.person_id, scope.categories],
+              ),
+        );
         // The consent rule, simplified: an active consent for the purpose and the category.
         const now = new Date();
         const decide = (category) => {
@@ -557,6 +576,9 @@ const SCENARIOS = [
               consent.valid_from <= now &&
               (consent.valid_until === null || consent.valid_until > now),
           );
+          // For REFERRAL, an organisation that received referrals about the person reads only what the live ones share.
+          const received = referralScopes.get(row.id);
+          if (active && received && !received.includes(category)) return { access: 'WITHHELD', reason: 'NOT_SHARED', consentId: null };
           if (active) return { access: 'DISCLOSED', reason: null, consentId: active.id };
           const other = consents.find((consent) => consent.purposes.includes(purpose) && consent.revoked_at === null);
           return other
@@ -657,7 +679,7 @@ const SCENARIOS = [
         // PersonRecords.listOwn, then PersonalDataReader.read (owned: no consents, no log).
         const ids = (
           await client.query(
-            `SELECT id, created_at FROM persons
+            `SELECT id, created_at::text AS cursor_key FROM persons
               WHERE tenant_id = $1 AND organization_id = $2 AND status <> 'ERASED'
                 AND ($3 = '' OR replace(search_text, ' ', '') LIKE '%' || $3 || '%' OR search_text LIKE '%' || $3 || '%')
                 AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
@@ -685,7 +707,7 @@ const SCENARIOS = [
               contact: { access: 'DISCLOSED', values: row.contact ? pickContact(row.contact) : null },
             })),
             pageInfo: {
-              endCursor: Buffer.from(JSON.stringify([last.created_at.toISOString(), last.id]), 'utf8').toString('base64url'),
+              endCursor: Buffer.from(JSON.stringify([last.cursor_key, last.id]), 'utf8').toString('base64url'),
               hasNextPage: ids.length > 20,
             },
           },
