@@ -22,7 +22,8 @@
 // to both targets and gives the raw-SQL equivalent as `raw(pool, context)`, which returns the
 // JSON object the API is expected to answer; `check(body)` says whether an answer is right.
 // Before each measured run both targets are probed once and their answers must pass `check`
-// and have the same JSON shape, so a baseline cannot silently do less work than the API.
+// and have the same JSON shape (and, where a scenario gives `sameAnswer`, the same figures), so a
+// baseline cannot silently do less work than the API. The API's answers are kept in the --out file.
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -67,6 +68,7 @@ const SCENARIO_HEADER = 'x-bench-scenario';
  *           the request body POSTed to /graphql (to both targets)
  * @property {Record<string,string>} [headers] extra request headers (both targets)
  * @property {(body: any) => boolean} check  is this response body a correct answer?
+ * @property {(api: any, raw: any) => boolean} [sameAnswer] do the two probes' answers agree (beyond their shape)?
  * @property {(pool: pg.Pool, context: BaselineContext) => Promise<object>} raw
  *           the raw-SQL baseline: run the equivalent SQL, return the same JSON object
  *
@@ -97,6 +99,17 @@ const PERSON_SQL_SELECT = `SELECT p.id, p.organization_id, o.name AS organizatio
   FROM persons p JOIN organizations o ON o.tenant_id = p.tenant_id AND o.id = p.organization_id`;
 const CONSENT_SQL_COLUMNS = `id, person_id, categories, purposes, recipient_organization_ids, recipient_kinds,
   valid_from, valid_until, revoked_at, method, obtained_at`;
+/**
+ * receivedReferralScopes (issue 14, finding 9): for a read for REFERRAL, per person the reader's
+ * organisation received referrals about, the categories the live ones (libs/domain's
+ * LIVE_REFERRAL_STATUSES) share: the bound of what it reads; no row, and consent alone decides.
+ */
+const PERSON_SQL_REFERRAL_SCOPES = `SELECT r.person_id,
+              coalesce(array_agg(DISTINCT c.category) FILTER (WHERE r.status = ANY($4::text[]) AND c.category IS NOT NULL), '{}') AS categories
+         FROM referrals r LEFT JOIN LATERAL unnest(r.shared_categories) AS c(category) ON true
+        WHERE r.tenant_id = $1 AND r.receiver_organization_id = $2 AND r.person_id = ANY($3::uuid[]) AND r.sent_at IS NOT NULL
+        GROUP BY r.person_id`;
+const LIVE_REFERRAL_STATUSES = ['SENT', 'ACCEPTED', 'IN_PROGRESS'];
 
 /** Referrals: 1,000,000 in the bench network among 20 organisations; B (the bench admin's) receives a twentieth. */
 const REFERRALS = 1_000_000;
@@ -195,34 +208,73 @@ const MEMBERSHIP_SQL_JOINS = `
   JOIN networks n ON n.id = m.tenant_id`;
 
 /**
- * Network reports (apps/api/src/modules/reports/reports.service.ts): FY2025 (1 April 2025 to
- * 1 April 2026, Japan time) over the aggregates the trigger on referrals keeps; $1 tenant, $2/$3
- * the range's Japan days, $4/$5 its whole months (first days): the monthly cells answer those and
- * the daily cells the days of partial months at either end (none for a fiscal year).
+ * Network reports (apps/api/src/modules/reports/reports.service.ts) for the whole network over
+ * FY2025 (1 April 2025 to 1 April 2026, Japan time). Every people count comes from the protected
+ * fiscal year (ReportsService.protectedYear): three statements over the monthly aggregates the
+ * trigger on referrals keeps and the enrolments, then primary and secondary suppression of the
+ * year's linked tables (report-protection.ts over libs/domain's disclosure-control.ts). Then, in
+ * ReportsService.figures, the organisations' names, the acceptance histogram, overdue, grants,
+ * applications, partnerships and the network's name.
+ *
+ * The statements are the service's as its Params class numbers them (each parameter added when
+ * first used, with its cast): the aggregate cells take $1 tenant, $2 the first Japan day, $3/$4
+ * the whole months (first days), $5 the end day; a fiscal year is whole months, so the daily
+ * cells contribute no rows. The instants' statements take $1 tenant, $2 from, $3 to.
  */
 const REPORT_FY2025 = { from: '2025-03-31T15:00:00.000Z', to: '2026-03-31T15:00:00.000Z' };
-const REPORT_FY2025_DAYS = ['2025-04-01', '2026-04-01'];
-/** The aggregate statements' $2-$5: the days, then the whole months (all twelve). */
-const REPORT_FY2025_CELLS = [...REPORT_FY2025_DAYS, '2025-04-01', '2026-04-01'];
-const REPORT_FY2025_MONTHS = Array.from({ length: 12 }, (_, i) => `${i < 9 ? 2025 : 2026}-${String(((i + 3) % 12) + 1).padStart(2, '0')}`);
+const REPORT_FISCAL_YEAR = 2025;
+const REPORT_FY2025_DAYS = { fromDay: '2025-04-01', toDay: '2026-04-01' };
+/** $2-$5 of the aggregate statements: fromDay, wholeMonthsFrom, wholeMonthsTo, toDay. */
+const REPORT_FY2025_CELLS = [REPORT_FY2025_DAYS.fromDay, '2025-04-01', '2026-04-01', REPORT_FY2025_DAYS.toDay];
 const REPORT_COUNT = 'value suppressed display';
-const REPORT_REFERRAL_STATUSES = ['SENT', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'CANCELLED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED', 'FORWARDED'];
-const REPORT_CATEGORIES = ['GENERAL_CONSULTATION', 'POVERTY', 'HOUSING', 'EMPLOYMENT', 'MENTAL_HEALTH', 'IBASHO', 'CHILDREN_YOUTH', 'PARENTING',
-  'DV_SEXUAL_VIOLENCE', 'HIKIKOMORI', 'OLDER_PEOPLE', 'DISABILITY', 'FOREIGN_RESIDENTS', 'LGBTQ', 'SUICIDE_PREVENTION', 'ADDICTION', 'LEGAL',
-  'MEDICAL', 'FOOD'];
+/** Params.referralCells: the whole months from the monthly table, the partial months' days from the daily one. */
 const reportCells = (daily, monthly, columns) => `(SELECT day, ${columns}, referrals FROM ${daily}
-     WHERE tenant_id = $1::uuid AND ((day >= $2::date AND day < $4::date) OR (day >= $5::date AND day < $3::date))
-    UNION ALL
-    SELECT month, ${columns}, referrals FROM ${monthly} WHERE tenant_id = $1::uuid AND month >= $4::date AND month < $5::date) cells`;
-const REPORT_SQL_DAILY = `SELECT status, to_char(day, 'YYYY-MM') AS month, sender_organization_id AS sender, receiver_organization_id AS receiver,
-         sum(referrals)::int AS count, GROUPING(status, to_char(day, 'YYYY-MM'), sender_organization_id, receiver_organization_id) AS set
-    FROM ${reportCells('referral_daily_stats', 'referral_monthly_stats', 'sender_organization_id, receiver_organization_id, status')}
-   GROUP BY GROUPING SETS ((status), (to_char(day, 'YYYY-MM')), (sender_organization_id), (receiver_organization_id))`;
-const REPORT_SQL_CATEGORIES = `SELECT category AS key, sum(referrals)::int AS count
-    FROM ${reportCells('referral_category_daily_stats', 'referral_category_monthly_stats', 'category')} GROUP BY category`;
+              WHERE tenant_id = $1::uuid
+                AND ((day >= $2::date AND day < $3::date) OR (day >= $4::date AND day < $5::date))
+             UNION ALL
+             SELECT month, ${columns}, referrals FROM ${monthly}
+              WHERE tenant_id = $1::uuid AND month >= $3::date AND month < $4::date) cells`;
+/** protectedYear: month × status, month × sender, month × receiver and the sender × receiver flows, in one pass. */
+const REPORT_SQL_GROUPED = `SELECT status, to_char(day, 'YYYY-MM') AS month, sender_organization_id AS sender, receiver_organization_id AS receiver,
+                sum(referrals)::int AS count,
+                GROUPING(status, to_char(day, 'YYYY-MM'), sender_organization_id, receiver_organization_id) AS set
+           FROM ${reportCells('referral_daily_stats', 'referral_monthly_stats', 'sender_organization_id, receiver_organization_id, status')}
+          GROUP BY GROUPING SETS ((to_char(day, 'YYYY-MM'), status), (to_char(day, 'YYYY-MM'), sender_organization_id),
+                                  (to_char(day, 'YYYY-MM'), receiver_organization_id), (sender_organization_id, receiver_organization_id))`;
+/** protectedYear: month × need. */
+const REPORT_SQL_CATEGORIES = `SELECT to_char(day, 'YYYY-MM') AS month, category AS key, sum(referrals)::int AS count
+         FROM ${reportCells('referral_category_daily_stats', 'referral_category_monthly_stats', 'category')}
+        GROUP BY 1, 2`;
+/** protectedYear: training per Japan month ($1 tenant, $2/$3 the year's instants). */
+const REPORT_SQL_TRAINING = `SELECT m.month, count(*) FILTER (WHERE m.enrolled)::int AS enrolments, count(*) FILTER (WHERE m.completed)::int AS completions,
+              count(*) FILTER (WHERE m.enrolled AND m.completed_at IS NOT NULL)::int AS completed_enrolments
+         FROM (SELECT to_char(e.created_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM') AS month, true AS enrolled, false AS completed, e.completed_at
+                 FROM course_enrolments e
+                WHERE e.tenant_id = $1::uuid AND e.created_at >= $2::timestamptz AND e.created_at < $3::timestamptz
+               UNION ALL
+               SELECT to_char(e.completed_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM'), false, true, e.completed_at
+                 FROM course_enrolments e
+                WHERE e.tenant_id = $1::uuid AND e.completed_at >= $2::timestamptz AND e.completed_at < $3::timestamptz) m
+        GROUP BY m.month`;
+/** figures: the acceptance-hour histogram of the period. */
 const REPORT_SQL_ACCEPTANCE = `SELECT hours, sum(referrals)::int AS count
-    FROM ${reportCells('referral_acceptance_stats', 'referral_acceptance_monthly_stats', 'hours')} GROUP BY hours`;
+         FROM ${reportCells('referral_acceptance_stats', 'referral_acceptance_monthly_stats', 'hours')}
+        GROUP BY hours`;
+const REPORT_SQL_NAMES = `SELECT id, name FROM organizations WHERE tenant_id = $1 AND id = ANY($2::uuid[])`;
 const REPORT_SQL_OVERDUE = `SELECT count(*)::int AS count FROM referrals WHERE tenant_id = $1 AND status = 'SENT' AND response_due_at < $2`;
+const REPORT_SQL_PUBLISHED = `SELECT count(*)::int AS count FROM grants
+        WHERE tenant_id = $1::uuid AND published_at >= $2::timestamptz AND published_at < $3::timestamptz`;
+const REPORT_SQL_APPLICATIONS = `SELECT a.status AS key, count(*)::int AS count, coalesce(sum(a.amount_awarded), 0)::text AS amount
+         FROM grant_applications a
+         LEFT JOIN grants g ON g.tenant_id = a.grant_tenant_id AND g.id = a.grant_id
+        WHERE (a.tenant_id = $1::uuid OR a.grant_tenant_id = $1::uuid)
+          AND a.created_at >= $2::timestamptz AND a.created_at < $3::timestamptz
+        GROUP BY a.status`;
+/** partnershipsInEffect: $1 tenant, $2 the end instant, $3 the end day, $4 the first day. */
+const REPORT_SQL_PARTNERSHIPS = `SELECT partnership_type, status, count(*)::int AS count FROM partnerships p
+        WHERE p.tenant_id = $1::uuid AND p.created_at < $2::timestamptz
+        AND (p.starts_on IS NULL OR p.starts_on < $3::date) AND (p.ends_on IS NULL OR p.ends_on >= $4::date)
+        GROUP BY partnership_type, status`;
 /** Migration 1764470000000's backfill of the daily report aggregates and 1764490000000's of the monthly ones, for one network ($1). */
 const REPORT_ACCEPTED = `'ACCEPTED','IN_PROGRESS','COMPLETED','CLOSED_UNRESOLVED'`;
 const REPORT_SQL_BACKFILL = [
@@ -248,20 +300,36 @@ const REPORT_SQL_BACKFILL = [
    SELECT tenant_id, date_trunc('month', day)::date, sender_organization_id, receiver_organization_id, hours, sum(referrals)
      FROM referral_acceptance_stats WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4, 5`,
 ];
-/** libs/domain/src/lib/reports.ts: peopleCount, plainCount, peopleRatePercent, percentileFromHistogram. */
-const reportPeople = (n) => (n >= 1 && n <= 4 ? { value: null, suppressed: true, display: '<5' } : { value: n, suppressed: false, display: String(n) });
-const reportPlain = (n) => ({ value: n, suppressed: false, display: String(n) });
-const reportRate = (part, whole) => (whole <= 4 ? null : Math.round((part * 100) / whole));
-function reportPercentile(rows, percent) {
-  const sorted = rows.filter((row) => row.count > 0).sort((a, b) => a.hours - b.hours);
-  const total = sorted.reduce((sum, row) => sum + row.count, 0);
-  const rank = Math.max(1, Math.ceil((percent / 100) * total));
-  let seen = 0;
-  for (const row of sorted) {
-    seen += row.count;
-    if (seen >= rank) return row.hours;
+/**
+ * The API's own report code, for the baseline's protection step: protectFiscalYear
+ * (apps/api/src/modules/reports/report-protection.ts, over libs/domain's disclosure-control.ts)
+ * and the figures of report-figures.ts (rates, percentiles and the ordering by libs/domain's
+ * rules). They are loaded from their TypeScript sources with jiti (a devDependency; it transpiles
+ * each module once, at load, to plain JavaScript that then runs as such), with @tsunagu/domain
+ * resolved as tsconfig.base.json does. So the baseline runs the same primary and secondary
+ * suppression as the API, not a copy of it that could drift. Only the baseline server loads it.
+ */
+let reportCode = null;
+async function loadReportCode() {
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(thisFile, { alias: { '@tsunagu/domain': path.join(root, 'libs/domain/src/index.ts') }, fsCache: false });
+  const reports = path.join(root, 'apps/api/src/modules/reports');
+  const { protectFiscalYear } = await jiti.import(path.join(reports, 'report-protection.ts'));
+  const figures = await jiti.import(path.join(reports, 'report-figures.ts'));
+  for (const [name, value] of Object.entries({ protectFiscalYear, ...figures })) {
+    if (value === undefined) throw new Error(`the report code has no ${name}`);
   }
-  return sorted[sorted.length - 1].hours;
+  return { protectFiscalYear, ...figures };
+}
+
+/** The answer's figures without the labels the request does not ask for (GraphQL leaves them out too). */
+const reportKeyed = (items) => items.map(({ key, count }) => ({ key, count }));
+
+/** JSON with object keys sorted, to compare two answers whatever the order of their fields. */
+function canonicalJson(value) {
+  return JSON.stringify(value, (_key, item) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.keys(item).sort().map((key) => [key, item[key]])) : item,
+  );
 }
 
 const SCENARIOS = [
@@ -442,7 +510,7 @@ const SCENARIOS = [
   {
     name: 'person',
     description:
-      'query Person: signed in (organisation B); one person of organisation A under a consent naming B for IDENTITY and CONTACT and REFERRAL; logs the read and its provision (100,000 persons in the network)',
+      'query Person: signed in (organisation B); one person of organisation A under a consent naming B for IDENTITY and CONTACT and REFERRAL, bounded by what live referrals B received about them share (none: consent decides); logs the read and its provision (100,000 persons in the network)',
     needsSignIn: true,
     needsPeople: true,
     graphql: {
@@ -469,7 +537,8 @@ const SCENARIOS = [
       const purpose = 'REFERRAL';
       const person = await inTenantRaw(pool, context, async (client) => {
         // PersonalDataReader.read: the person and its organisation, then the consents naming
-        // the actor's organisation (or its kind), then the access log and the provision record.
+        // the actor's organisation (or its kind) and, for REFERRAL, the scope of the live
+        // referrals it received about the person; then the access log and the provision record.
         const [row] = (
           await client.query(`${PERSON_SQL_SELECT} WHERE p.tenant_id = $1 AND p.id = ANY($2::uuid[])`, [
             context.tenantId,
@@ -488,6 +557,13 @@ const SCENARIOS = [
                 [context.tenantId, [row.id], context.organizationId, 'NPO'],
               )
             ).rows;
+        const referralScopes = new Map(
+          owned
+            ? []
+            : (await client.query(PERSON_SQL_REFERRAL_SCOPES, [context.tenantId, context.organizationId, [row.id], LIVE_REFERRAL_STATUSES])).rows.map(
+                (scope) => [scope.person_id, scope.categories],
+              ),
+        );
         // The consent rule, simplified: an active consent for the purpose and the category.
         const now = new Date();
         const decide = (category) => {
@@ -500,6 +576,9 @@ const SCENARIOS = [
               consent.valid_from <= now &&
               (consent.valid_until === null || consent.valid_until > now),
           );
+          // For REFERRAL, an organisation that received referrals about the person reads only what the live ones share.
+          const received = referralScopes.get(row.id);
+          if (active && received && !received.includes(category)) return { access: 'WITHHELD', reason: 'NOT_SHARED', consentId: null };
           if (active) return { access: 'DISCLOSED', reason: null, consentId: active.id };
           const other = consents.find((consent) => consent.purposes.includes(purpose) && consent.revoked_at === null);
           return other
@@ -600,7 +679,7 @@ const SCENARIOS = [
         // PersonRecords.listOwn, then PersonalDataReader.read (owned: no consents, no log).
         const ids = (
           await client.query(
-            `SELECT id, created_at FROM persons
+            `SELECT id, created_at::text AS cursor_key FROM persons
               WHERE tenant_id = $1 AND organization_id = $2 AND status <> 'ERASED'
                 AND ($3 = '' OR replace(search_text, ' ', '') LIKE '%' || $3 || '%' OR search_text LIKE '%' || $3 || '%')
                 AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
@@ -628,7 +707,7 @@ const SCENARIOS = [
               contact: { access: 'DISCLOSED', values: row.contact ? pickContact(row.contact) : null },
             })),
             pageInfo: {
-              endCursor: Buffer.from(JSON.stringify([last.created_at.toISOString(), last.id]), 'utf8').toString('base64url'),
+              endCursor: Buffer.from(JSON.stringify([last.cursor_key, last.id]), 'utf8').toString('base64url'),
               hasNextPage: ids.length > 20,
             },
           },
@@ -761,16 +840,21 @@ const SCENARIOS = [
   {
     name: 'reports',
     description:
-      'query Reports: signed in (network admin); networkReport for the whole network over FY2025 (~525,000 of the 1,000,000 referrals sent in it), read from the aggregates the trigger kept while the referrals were written',
+      'query Reports: signed in (network admin); networkReport for the whole network over FY2025 (~515,000 of the 1,000,000 referrals sent in it): the protected fiscal year read from the monthly aggregates, primary + secondary suppression over its linked tables, then the period\'s other figures',
     needsSignIn: true,
     needsPeople: true,
     needsReferrals: true,
-    explain: (context) => [
-      { label: 'ReportsService: referrals by status, month, sender, receiver (grouping sets)', sql: REPORT_SQL_DAILY, params: [context.tenantId, ...REPORT_FY2025_CELLS] },
-      { label: 'ReportsService: referrals by need', sql: REPORT_SQL_CATEGORIES, params: [context.tenantId, ...REPORT_FY2025_CELLS] },
-      { label: 'ReportsService: acceptance histogram', sql: REPORT_SQL_ACCEPTANCE, params: [context.tenantId, ...REPORT_FY2025_CELLS] },
-      { label: 'ReportsService: overdue (referrals_awaiting_reply_idx)', sql: REPORT_SQL_OVERDUE, params: [context.tenantId, new Date()] },
-    ],
+    explain: (context) => {
+      const cells = [context.tenantId, ...REPORT_FY2025_CELLS];
+      const instants = [context.tenantId, new Date(REPORT_FY2025.from), new Date(REPORT_FY2025.to)];
+      return [
+        { label: 'protectedYear: month × status, month × sender, month × receiver, sender × receiver (grouping sets)', sql: REPORT_SQL_GROUPED, params: cells },
+        { label: 'protectedYear: month × need', sql: REPORT_SQL_CATEGORIES, params: cells },
+        { label: 'protectedYear: training per month', sql: REPORT_SQL_TRAINING, params: instants },
+        { label: 'figures: acceptance histogram', sql: REPORT_SQL_ACCEPTANCE, params: cells },
+        { label: 'figures: overdue (referrals_awaiting_reply_idx)', sql: REPORT_SQL_OVERDUE, params: [context.tenantId, new Date()] },
+      ];
+    },
     graphql: {
       operationName: 'Reports',
       query: `query Reports($input: ReportInput) { networkReport(input: $input) { from to organizationId
@@ -784,110 +868,127 @@ const SCENARIOS = [
         partnerships { total { ${REPORT_COUNT} } byType { key count { ${REPORT_COUNT} } } byStatus { key count { ${REPORT_COUNT} } } } } }`,
       variables: { input: REPORT_FY2025 },
     },
+    // The fiscal year at bench size: no cell is small, so the protection hides nothing (it still
+    // runs in full: the values and relations of every month and margin, and the exact audit); the
+    // months add up to the total, every status and need (NONE included) is listed.
     check: (body) => {
       const report = body?.data?.networkReport;
+      const referrals = report?.referrals;
+      const hidden = (value) =>
+        Array.isArray(value) ? value.some(hidden) : value && typeof value === 'object' ? value.suppressed === true || Object.values(value).some(hidden) : false;
       return (
         report?.from === REPORT_FY2025.from &&
-        report.referrals.total.value > 400_000 &&
-        report.referrals.byMonth.length === 12 &&
-        report.referrals.bySender.length === REFERRAL_ORGANIZATIONS &&
-        Number.isInteger(report.referrals.medianHoursToAcceptance)
+        report.to === REPORT_FY2025.to &&
+        report.organizationId === null &&
+        !hidden(report) &&
+        referrals.total.value > 400_000 &&
+        referrals.byMonth.length === 12 &&
+        referrals.byMonth.reduce((sum, item) => sum + item.count.value, 0) === referrals.total.value &&
+        referrals.byStatus.length === 9 &&
+        referrals.byStatus.reduce((sum, item) => sum + item.count.value, 0) === referrals.total.value &&
+        referrals.byCategory.length === 20 &&
+        referrals.bySender.length === REFERRAL_ORGANIZATIONS &&
+        referrals.byReceiver.length === REFERRAL_ORGANIZATIONS &&
+        Number.isInteger(referrals.medianHoursToAcceptance) &&
+        Number.isInteger(referrals.completionRatePercent)
       );
+    },
+    // Every figure must equal the API's, but overdue: a current state that can change between the two probes.
+    sameAnswer: (api, raw) => {
+      const figures = (body) => canonicalJson({ ...body.data.networkReport, referrals: { ...body.data.networkReport.referrals, overdue: null } });
+      return figures(api) === figures(raw);
     },
     raw: async (pool, context) => {
       await loadActorRaw(pool, context);
+      const code = reportCode;
       return inTenantRaw(pool, context, async (client) => {
-        const days = [context.tenantId, ...REPORT_FY2025_CELLS];
-        const grouped = (await client.query(REPORT_SQL_DAILY, days)).rows;
-        const keyed = (bits, key) => grouped.filter((row) => row.set === bits).map((row) => ({ key: row[key], count: row.count }));
-        const [byStatus, byMonth, senders, receivers] = [keyed(7, 'status'), keyed(11, 'month'), keyed(13, 'sender'), keyed(14, 'receiver')];
-        const ids = [...new Set([...senders, ...receivers].map((row) => row.key))];
-        const names = new Map(
-          (await client.query(`SELECT id, name FROM organizations WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [context.tenantId, ids])).rows.map(
-            (row) => [row.id, row.name],
-          ),
-        );
-        const byCategory = (await client.query(REPORT_SQL_CATEGORIES, days)).rows;
-        const histogram = (await client.query(REPORT_SQL_ACCEPTANCE, days)).rows;
-        const [{ count: overdue }] = (await client.query(REPORT_SQL_OVERDUE, [context.tenantId, new Date()])).rows;
-        const instants = [context.tenantId, REPORT_FY2025.from, REPORT_FY2025.to];
-        const [{ count: published }] = (
-          await client.query(`SELECT count(*)::int AS count FROM grants WHERE tenant_id = $1 AND published_at >= $2 AND published_at < $3`, instants)
-        ).rows;
-        const applications = (
-          await client.query(
-            `SELECT a.status AS key, count(*)::int AS count, coalesce(sum(a.amount_awarded), 0)::text AS amount
-               FROM grant_applications a LEFT JOIN grants g ON g.tenant_id = a.grant_tenant_id AND g.id = a.grant_id
-              WHERE (a.tenant_id = $1 OR a.grant_tenant_id = $1) AND a.created_at >= $2 AND a.created_at < $3 GROUP BY a.status`,
-            instants,
-          )
-        ).rows;
-        const [training] = (
-          await client.query(
-            `SELECT count(*) FILTER (WHERE created_at >= $2 AND created_at < $3)::int AS enrolments,
-                    count(*) FILTER (WHERE completed_at >= $2 AND completed_at < $3)::int AS completions,
-                    count(*) FILTER (WHERE created_at >= $2 AND created_at < $3 AND completed_at IS NOT NULL)::int AS completed
-               FROM course_enrolments
-              WHERE tenant_id = $1 AND ((created_at >= $2 AND created_at < $3) OR (completed_at >= $2 AND completed_at < $3))`,
-            instants,
-          )
-        ).rows;
-        const partnerships = (
-          await client.query(
-            `SELECT partnership_type, status, count(*)::int AS count FROM partnerships p
-              WHERE p.tenant_id = $1 AND p.created_at < $2 AND (p.starts_on IS NULL OR p.starts_on < $4::date) AND (p.ends_on IS NULL OR p.ends_on >= $3::date)
-              GROUP BY partnership_type, status`,
-            [context.tenantId, REPORT_FY2025.to, ...REPORT_FY2025_DAYS],
-          )
-        ).rows;
-        await client.query(`SELECT name FROM networks WHERE id = $1`, [context.tenantId]);
+        const tenant = context.tenantId;
+        const cells = [tenant, ...REPORT_FY2025_CELLS];
+        const from = new Date(REPORT_FY2025.from);
+        const to = new Date(REPORT_FY2025.to);
+        const instants = [tenant, from, to];
 
-        const sum = (rows) => rows.reduce((total, row) => total + Number(row.count), 0);
-        const countOf = (rows, key) => sum(rows.filter((row) => row.key === key));
-        const listed = (codes, rows, count) => codes.map((key) => ({ key, count: count(countOf(rows, key)) }));
-        const byOrganization = (rows) =>
-          rows
-            .map((row) => ({ organizationId: row.key, organizationName: names.get(row.key) ?? '', count: reportPeople(row.count) }))
-            .filter((row) => row.count.value !== 0)
-            .sort((a, b) => (b.count.value ?? 0) - (a.count.value ?? 0) || a.organizationName.localeCompare(b.organizationName, 'ja'));
-        const accepted = ['ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED'].reduce((total, status) => total + countOf(byStatus, status), 0);
-        const timed = histogram.reduce((total, row) => total + row.count, 0);
+        // ReportsService.protectedYear: the year's cells, then the protection of its linked tables.
+        const grouped = (await client.query(REPORT_SQL_GROUPED, cells)).rows;
+        // GROUPING's bits, highest first: status, month, sender, receiver (1 = not grouped by it).
+        const monthCells = (bits, key) =>
+          grouped.filter((row) => Number(row.set) === bits).map((row) => ({ month: row.month ?? '', key: row[key] ?? '', count: Number(row.count) }));
+        const byMonthCategory = (await client.query(REPORT_SQL_CATEGORIES, cells)).rows;
+        const trainingRows = (await client.query(REPORT_SQL_TRAINING, instants)).rows;
+        const year = code.protectFiscalYear(
+          {
+            fiscalYear: REPORT_FISCAL_YEAR,
+            byMonthStatus: monthCells(0b0011, 'status'),
+            byMonthSender: monthCells(0b1001, 'sender'),
+            byMonthReceiver: monthCells(0b1010, 'receiver'),
+            byMonthCategory: byMonthCategory.map((row) => ({ month: row.month, key: row.key, count: Number(row.count) })),
+            flows: grouped.filter((row) => Number(row.set) === 0b1100).map((row) => ({ sender: row.sender ?? '', receiver: row.receiver ?? '', count: Number(row.count) })),
+            training: trainingRows.map((row) => ({
+              month: row.month,
+              enrolments: Number(row.enrolments),
+              completions: Number(row.completions),
+              completedEnrolments: Number(row.completed_enrolments),
+            })),
+          },
+          code.REPORTED_REFERRAL_STATUSES,
+          code.REPORTED_CATEGORIES,
+        );
+
+        // ReportsService.figures: the rest of the period's figures.
+        const ids = [...new Set([...year.senders, ...year.receivers])];
+        const names = new Map(ids.length ? (await client.query(REPORT_SQL_NAMES, [tenant, ids])).rows.map((row) => [row.id, row.name]) : []);
+        const acceptanceHours = (await client.query(REPORT_SQL_ACCEPTANCE, cells)).rows;
+        const [{ count: overdue }] = (await client.query(REPORT_SQL_OVERDUE, [tenant, new Date()])).rows;
+        const [{ count: published }] = (await client.query(REPORT_SQL_PUBLISHED, instants)).rows;
+        const applications = (await client.query(REPORT_SQL_APPLICATIONS, instants)).rows;
+        const partnershipRows = (await client.query(REPORT_SQL_PARTNERSHIPS, [tenant, to, REPORT_FY2025_DAYS.toDay, REPORT_FY2025_DAYS.fromDay])).rows;
+        await client.query(`SELECT name FROM networks WHERE id = $1`, [tenant]);
+
+        const referrals = code.referralFigures(year, 'YEAR', { acceptanceHours, overdue: Number(overdue), names }, 'ja');
+        const grants = code.grantFigures(
+          {
+            published: Number(published),
+            applicationsByStatus: applications,
+            awardedAmountYen: applications.reduce((sum, row) => sum + Number(row.amount), 0),
+          },
+          'ja',
+        );
+        const training = code.trainingFigures(year, 'YEAR');
+        const partnerships = code.partnershipFigures(
+          {
+            byType: partnershipRows.map((row) => ({ key: row.partnership_type, count: row.count })),
+            byStatus: partnershipRows.map((row) => ({ key: row.status, count: row.count })),
+          },
+          'ja',
+        );
         return {
           data: {
             networkReport: {
-              from: REPORT_FY2025.from,
-              to: REPORT_FY2025.to,
+              from: from.toISOString(),
+              to: to.toISOString(),
               organizationId: null,
               referrals: {
-                total: reportPeople(sum(byStatus)),
-                byStatus: listed(REPORT_REFERRAL_STATUSES, byStatus, reportPeople),
-                byCategory: listed([...REPORT_CATEGORIES, 'NONE'], byCategory, reportPeople),
-                byMonth: REPORT_FY2025_MONTHS.map((month) => ({ month, count: reportPeople(countOf(byMonth, month)) })),
-                bySender: byOrganization(senders),
-                byReceiver: byOrganization(receivers),
-                medianHoursToAcceptance: timed >= 5 ? reportPercentile(histogram, 50) : null,
-                p90HoursToAcceptance: timed >= 5 ? reportPercentile(histogram, 90) : null,
-                completionRatePercent: reportRate(countOf(byStatus, 'COMPLETED'), accepted),
-                unresolvedRatePercent: reportRate(countOf(byStatus, 'CLOSED_UNRESOLVED'), accepted),
-                overdue: reportPeople(overdue),
+                total: referrals.total,
+                byStatus: reportKeyed(referrals.byStatus),
+                byCategory: reportKeyed(referrals.byCategory),
+                byMonth: referrals.byMonth,
+                bySender: referrals.bySender,
+                byReceiver: referrals.byReceiver,
+                medianHoursToAcceptance: referrals.medianHoursToAcceptance,
+                p90HoursToAcceptance: referrals.p90HoursToAcceptance,
+                completionRatePercent: referrals.completionRatePercent,
+                unresolvedRatePercent: referrals.unresolvedRatePercent,
+                overdue: referrals.overdue,
               },
               grants: {
-                published: reportPlain(published),
-                applications: reportPlain(sum(applications)),
-                awarded: reportPlain(countOf(applications, 'AWARDED')),
-                awardedAmountYen: applications.reduce((total, row) => total + Number(row.amount), 0),
-                applicationsByStatus: listed(['PLANNING', 'APPLIED', 'AWARDED', 'REJECTED', 'WITHDRAWN'], applications, reportPlain),
+                published: grants.published,
+                applications: grants.applications,
+                awarded: grants.awarded,
+                awardedAmountYen: grants.awardedAmountYen,
+                applicationsByStatus: reportKeyed(grants.applicationsByStatus),
               },
-              training: {
-                enrolments: reportPeople(training.enrolments),
-                completions: reportPeople(training.completions),
-                completionRatePercent: reportRate(training.completed, training.enrolments),
-              },
-              partnerships: {
-                total: reportPlain(sum(partnerships)),
-                byType: listed(['CONTRACT', 'SUBSIDY', 'AGREEMENT', 'COUNCIL', 'INFORMAL'], partnerships.map((row) => ({ key: row.partnership_type, count: row.count })), reportPlain),
-                byStatus: listed(['PROPOSED', 'ACTIVE', 'UNDER_REVIEW', 'ENDED'], partnerships.map((row) => ({ key: row.status, count: row.count })), reportPlain),
-              },
+              training,
+              partnerships: { total: partnerships.total, byType: reportKeyed(partnerships.byType), byStatus: reportKeyed(partnerships.byStatus) },
             },
           },
         };
@@ -1317,6 +1418,7 @@ async function runBaselineServer() {
   });
   pool.on('error', () => undefined); // an idle client dropped during shutdown
   const handlers = new Map(SCENARIOS.map((scenario) => [scenario.name, scenario.raw]));
+  if (String(process.env.BENCH_SCENARIOS ?? '').split(',').includes('reports')) reportCode = await loadReportCode();
 
   const server = http.createServer((request, response) => {
     const handler = handlers.get(String(request.headers[SCENARIO_HEADER] ?? ''));
@@ -1881,6 +1983,7 @@ async function main() {
       BENCH_APP_URL: appUrl,
       BENCH_POOL_MAX: String(POOL_MAX),
       BENCH_CONTEXT: JSON.stringify(context),
+      BENCH_SCENARIOS: settings.scenarios.map((scenario) => scenario.name).join(','),
     },
   });
   const { port: baselinePort } = await firstJsonLine(baseline, 30_000, 'starting');
@@ -1889,6 +1992,8 @@ async function main() {
   if (settings.explain) await explainScenarios(appUrl, ownerUrl, settings.scenarios, context);
 
   const results = [];
+  /** The API's answer to each scenario's probe, kept in the results file. */
+  const answers = {};
   for (const scenario of settings.scenarios) {
     const apiBody = await probe(apiUrl, scenario, 'API');
     const rawBody = await probe(rawUrl, scenario, 'raw-SQL baseline');
@@ -1898,6 +2003,13 @@ async function main() {
           `  API:      ${JSON.stringify(apiBody)}\n  baseline: ${JSON.stringify(rawBody)}`,
       );
     }
+    if (scenario.sameAnswer && !scenario.sameAnswer(apiBody, rawBody)) {
+      throw new BenchError(
+        `scenario "${scenario.name}": the baseline's figures differ from the API's\n` +
+          `  API:      ${JSON.stringify(apiBody)}\n  baseline: ${JSON.stringify(rawBody)}`,
+      );
+    }
+    answers[scenario.name] = apiBody;
     for (const connections of settings.connectionsList) {
       const label = settings.connectionsList.length > 1 ? `${scenario.name} (${connections} conn)` : scenario.name;
       say(`${label}: raw SQL (${settings.warmup} s warm-up + ${settings.duration} s)…`);
@@ -1952,6 +2064,7 @@ async function main() {
         })),
         ok: failures.length === 0,
         failures,
+        answers,
       },
       null,
       2,
