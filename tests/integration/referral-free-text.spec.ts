@@ -344,7 +344,7 @@ describe('STAFF and the rest of a special-care referral’s free text (review of
   it('withholds messages, the decline reason and the category request reason from STAFF (null with the reason); a coordinator reads them', async () => {
     const sent = await healthReferral('sc-decline');
     expect(outcome(await clients.coordinatorA.request(POST_MESSAGE, { id: sent.id, body: '通院の状況sc-decline' }))).toBe('OK');
-    expect(outcome(await clients.coordinatorB.request(REQUEST, { id: sent.id, categories: ['CONTACT'], reason: '服薬の確認sc-decline' }))).toBe('OK');
+    expect(outcome(await clients.coordinatorB.request(REQUEST, { id: sent.id, categories: ['CONTACT', 'DISABILITY'], reason: '服薬の確認sc-decline' }))).toBe('OK');
     expect(outcome(await transition(clients.coordinatorB, sent.id, 'DECLINE', '精神科の対応が必要sc-decline'))).toBe('OK');
 
     const staff = dataOf(await detail(clients.staffB, sent.id)).referral;
@@ -353,6 +353,8 @@ describe('STAFF and the rest of a special-care referral’s free text (review of
     for (const action of ['REQUEST_CATEGORIES', 'DECLINE']) {
       expect(staff.events.find((event) => event.action === action)).toMatchObject({ note: null, textWithheldReason: 'SPECIAL_CARE_HIDDEN' });
     }
+    // The request's categories (referral_events.categories) name no special-care category to STAFF.
+    expect(staff.events.find((event) => event.action === 'REQUEST_CATEGORIES')?.categories).toEqual(['CONTACT']);
     // The special-care need is not shown to STAFF either, and filtering by it does not find the referral.
     expect(staff.referral).toMatchObject({ needs: ['HOUSING'], specialCareHidden: true });
     const byNeed = dataOf(
@@ -364,7 +366,7 @@ describe('STAFF and the rest of a special-care referral’s free text (review of
     expect(coordinator.referral.needs).toEqual(['HOUSING', 'MENTAL_HEALTH']);
     expect(coordinator.messages).toEqual([{ body: '通院の状況sc-decline', textWithheldReason: null }]);
     expect(coordinator.events.find((event) => event.action === 'DECLINE')).toMatchObject({ note: '精神科の対応が必要sc-decline', textWithheldReason: null });
-    expect(coordinator.events.find((event) => event.action === 'REQUEST_CATEGORIES')).toMatchObject({ note: '服薬の確認sc-decline' });
+    expect(coordinator.events.find((event) => event.action === 'REQUEST_CATEGORIES')).toMatchObject({ note: '服薬の確認sc-decline', categories: ['CONTACT', 'DISABILITY'] });
   });
 
   it('withholds the completion outcome (the COMPLETE event note) from STAFF; a coordinator reads it', async () => {
