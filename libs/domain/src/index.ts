@@ -15,3 +15,4 @@ export * from './lib/training';
 export * from './lib/partnerships';
 export * from './lib/reports';
 export * from './lib/disclosure-control';
+export * from './lib/text';
