@@ -47,6 +47,7 @@ import {
   zipEntryNamesOfFile,
 } from './file-types';
 import { stageUpload } from './staged-upload';
+import { camelized } from '../database/rows';
 
 /** Who stores a file: the uploader's network, organisation and membership. */
 export type FileOwner = Pick<RequestActor, 'tenantId' | 'organizationId'> & { readonly membershipId: string | null };
@@ -391,18 +392,5 @@ function transactionDepth(queryRunner: QueryRunner): number {
 }
 
 function toStoredFile(row: FileRow): StoredFile {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    organizationId: row.organization_id,
-    uploadedByMembershipId: row.uploaded_by_membership_id,
-    fileName: row.file_name,
-    mediaType: row.media_type,
-    byteSize: Number(row.byte_size),
-    sha256: row.sha256,
-    purpose: row.purpose,
-    storageDriver: row.storage_driver,
-    storageKey: row.storage_key,
-    createdAt: row.created_at,
-  };
+  return { ...camelized(row), byteSize: Number(row.byte_size) };
 }

@@ -33,6 +33,7 @@ import { runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transac
 import { AccountsService, ClientInfo, SignedIn } from '../accounts/accounts.service';
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from './membership.mapper';
 import type { Invitation, InvitationPreview, Membership } from './membership.model';
+import { camelized } from '../../core/database/rows';
 
 const INVITATION_TTL_DAYS = 7;
 const MEMBERSHIP = { ja: 'メンバー', en: 'member' };
@@ -57,16 +58,7 @@ interface InvitationRow {
 const INVITATION_COLUMNS = `id, organization_id, email, roles, expires_at, accepted_at, revoked_at, created_at`;
 
 function toInvitation(row: InvitationRow): Invitation {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    email: row.email,
-    roles: row.roles,
-    expiresAt: row.expires_at,
-    acceptedAt: row.accepted_at,
-    revokedAt: row.revoked_at,
-    createdAt: row.created_at,
-  };
+  return camelized(row);
 }
 
 function badInput(field: string, message: LocalizedText, reason: string): AppError {

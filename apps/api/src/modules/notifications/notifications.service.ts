@@ -21,6 +21,7 @@ import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/paginat
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { Notification, NotificationPreference } from '../referrals/referral.model';
+import { camelized } from '../../core/database/rows';
 
 /** A notification as listed: the referral fields plus the course or session a training notice is about. */
 export interface ListedNotification extends Notification {
@@ -51,19 +52,7 @@ interface NotificationRow {
 }
 
 function toNotification(row: NotificationRow): ListedNotification {
-  return {
-    id: row.id,
-    kind: row.kind,
-    referralId: row.referral_id,
-    counterpartName: row.counterpart_name,
-    serviceName: row.service_name,
-    courseId: row.course_id,
-    courseTitle: row.course_title,
-    trainingSessionId: row.training_session_id,
-    trainingSessionTitle: row.training_session_title,
-    createdAt: row.created_at,
-    readAt: row.read_at,
-  };
+  return camelized(row, ['created_key']);
 }
 
 @Injectable()

@@ -13,6 +13,7 @@ import type { CreateOrganizationInput, UpdateOrganizationInput } from './dto/org
 import { refreshServiceSearchDocuments } from '../directory/service-fields';
 import { validateOrganizationFields } from './organization-fields';
 import type { Organization } from './organization.model';
+import { camelized } from '../../core/database/rows';
 
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
 const PROFILE_FIELDS = ['description', 'postalCode', 'address', 'website', 'phone', 'email', 'logoUrl'] as const;
@@ -42,23 +43,7 @@ interface OrganizationRow {
 }
 
 function toOrganization(row: OrganizationRow): Organization {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    nameKana: row.name_kana,
-    corporateNumber: row.corporate_number,
-    municipalityCode: row.municipality_code,
-    description: row.description,
-    postalCode: row.postal_code,
-    address: row.address,
-    website: row.website,
-    phone: row.phone,
-    email: row.email,
-    logoUrl: row.logo_url,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return camelized(row);
 }
 
 function duplicateName(error: unknown): boolean {

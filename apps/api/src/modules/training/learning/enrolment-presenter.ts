@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../../core/time/clock';
 import { CourseReader, ModuleTree } from '../courses/course-reader';
 import type { Certificate, Enrolment, ModuleProgress } from './learning.model';
+import { camelized } from '../../../core/database/rows';
 
 export const ENROLMENT_COLUMNS = `e.id, e.membership_id, e.course_tenant_id, e.course_id, e.source, e.due_at, e.created_at, e.completed_at`;
 
@@ -161,13 +162,5 @@ export class EnrolmentPresenter {
 }
 
 function toCertificate(row: CertificateRow): Certificate {
-  return {
-    id: row.id,
-    code: row.code,
-    learnerName: row.learner_name,
-    courseTitle: row.course_title,
-    issuerName: row.issuer_name,
-    completedAt: row.completed_at,
-    downloadPath: certificateDownloadPath(row.id),
-  };
+  return { ...camelized(row, ['enrolment_id']), downloadPath: certificateDownloadPath(row.id) };
 }

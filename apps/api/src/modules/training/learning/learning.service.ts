@@ -29,7 +29,7 @@
 //   practical attack, and a guess learns only valid: false.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CourseReach, isInAudience, isUuid, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
+import { isInAudience, isUuid, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -76,19 +76,6 @@ function attemptsExhausted(): AppError {
 
 function badAnswer(reason: string, message: { ja: string; en: string }): AppError {
   return new AppError('BAD_USER_INPUT', message, { reason, fields: { answers: message } });
-}
-
-/** A course's audience as libs/domain takes it. */
-function reachOf(course: Course): CourseReach {
-  return {
-    tenantId: course.tenantId,
-    organizationId: course.organizationId,
-    status: course.status,
-    visibility: course.visibility,
-    audienceAll: course.audienceAll,
-    audienceRoles: course.audienceRoles,
-    audienceOrganizationIds: course.audienceOrganizationIds,
-  };
 }
 
 function isUniqueViolationOn(error: unknown, table: string): boolean {
@@ -182,7 +169,7 @@ export class LearningService {
             { reason: 'MEMBER_NOT_ASSIGNABLE' },
           );
         }
-        if (!isInAudience(reachOf(course), { tenantId: actor.tenantId, organizationId: member.organization_id, roles: member.roles })) {
+        if (!isInAudience(course, { tenantId: actor.tenantId, organizationId: member.organization_id, roles: member.roles })) {
           throw new AppError(
             'FORBIDDEN',
             text('受講対象に含まれていないメンバーには割り当てられません。', 'A member outside the course audience cannot be assigned.'),

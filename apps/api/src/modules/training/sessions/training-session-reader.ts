@@ -7,6 +7,7 @@ import type { RequestActor } from '../../../core/auth/actor';
 import { abilityFor } from '../../../core/authz/authorize';
 import type { Conditions } from '../../../core/database/conditions';
 import type { SessionRegistration, TrainingSession } from './training-session.model';
+import { camelized } from '../../../core/database/rows';
 
 export const SESSION_COLUMNS = `s.tenant_id, s.id, s.organization_id, o.name AS organization_name, s.course_id, c.title AS course_title,
   s.title, s.description, s.starts_at, s.ends_at, s.place, s.online_url, s.capacity, s.status`;
@@ -69,13 +70,8 @@ export function visibleSessions(where: Conditions, actor: RequestActor): string 
 
 function toRegistration(row: RegistrationRow): SessionRegistration {
   return {
-    id: row.id,
-    status: row.status,
-    memberName: row.member_name,
-    organizationName: row.organization_name,
-    queuedAt: row.queued_at,
+    ...camelized(row, ['session_id', 'waitlist_position']),
     waitlistPosition: row.status === 'WAITLISTED' ? Number(row.waitlist_position) : null,
-    attended: row.attended,
   };
 }
 
