@@ -1,8 +1,8 @@
-import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../graphql/enum-of';
 import type { ServiceStatus } from './health.service';
 
-export const ServiceStatusEnum = { UP: 'UP', DOWN: 'DOWN' } as const satisfies Record<ServiceStatus, ServiceStatus>;
-registerEnumType(ServiceStatusEnum, { name: 'ServiceStatus' });
+export const ServiceStatusEnum = graphqlEnum(['UP', 'DOWN'], { name: 'ServiceStatus' }) satisfies Record<ServiceStatus, ServiceStatus>;
 
 @ObjectType({ description: 'Liveness and readiness of the API as seen by a signed-out visitor.' })
 export class Health {

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   CAPACITY_STATES,
   CapacityState,
@@ -13,21 +13,15 @@ import {
   WEEKDAYS,
   Weekday,
 } from '@tsunagu/domain';
-import { enumOf } from '../../core/graphql/enum-of';
+import { graphqlEnum } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
 
-export const ServiceCategoryEnum = enumOf(SERVICE_CATEGORIES.codes);
-export const TargetGroupEnum = enumOf(TARGET_GROUPS.codes);
-export const ChannelKindEnum = enumOf(CHANNEL_KINDS.codes);
-export const WeekdayEnum = enumOf(WEEKDAYS);
-export const CapacityStateEnum = enumOf(CAPACITY_STATES);
-export const FeeKindEnum = enumOf(FEE_KINDS);
-registerEnumType(ServiceCategoryEnum, { name: 'ServiceCategory' });
-registerEnumType(TargetGroupEnum, { name: 'TargetGroup' });
-registerEnumType(ChannelKindEnum, { name: 'ChannelKind' });
-registerEnumType(WeekdayEnum, { name: 'Weekday', description: 'ISO weekdays as in iCalendar BYDAY (MO … SU).' });
-registerEnumType(CapacityStateEnum, { name: 'CapacityState' });
-registerEnumType(FeeKindEnum, { name: 'FeeKind' });
+export const ServiceCategoryEnum = graphqlEnum(SERVICE_CATEGORIES.codes, { name: 'ServiceCategory' });
+export const TargetGroupEnum = graphqlEnum(TARGET_GROUPS.codes, { name: 'TargetGroup' });
+export const ChannelKindEnum = graphqlEnum(CHANNEL_KINDS.codes, { name: 'ChannelKind' });
+export const WeekdayEnum = graphqlEnum(WEEKDAYS, { name: 'Weekday', description: 'ISO weekdays as in iCalendar BYDAY (MO … SU).' });
+export const CapacityStateEnum = graphqlEnum(CAPACITY_STATES, { name: 'CapacityState' });
+export const FeeKindEnum = graphqlEnum(FEE_KINDS, { name: 'FeeKind' });
 
 @ObjectType({ description: 'An opening period on one weekday, Japan time.' })
 export class OpeningPeriod {

@@ -1,6 +1,6 @@
 // GraphQL types of grant listings (助成金・補助金情報): the listing as a member sees it, its
 // files, the caller's own bookmark and application, and the counts only its publisher sees.
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   APPLICATION_STATUSES,
   ApplicationStatus,
@@ -17,27 +17,20 @@ import {
   OrganizationKind,
   ServiceCategory,
 } from '@tsunagu/domain';
-import { enumOf } from '../../core/graphql/enum-of';
+import { graphqlEnum } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
 import { ServiceCategoryEnum } from '../directory/service.model';
 import { OrganizationKindEnum } from '../organizations/organization.model';
 
-export const FunderKindEnum = enumOf(FUNDER_KINDS.codes);
-export const GrantTypeEnum = enumOf(GRANT_TYPES.codes);
-export const LegalFormEnum = enumOf(LEGAL_FORMS.codes);
-export const GrantStatusEnum = enumOf(GRANT_STATUSES.codes);
-export const GrantVisibilityEnum = enumOf(GRANT_VISIBILITIES.codes);
-export const GrantApplicationStatusEnum = enumOf(APPLICATION_STATUSES.codes);
+export const FunderKindEnum = graphqlEnum(FUNDER_KINDS.codes, { name: 'FunderKind' });
+export const GrantTypeEnum = graphqlEnum(GRANT_TYPES.codes, { name: 'GrantType' });
+export const LegalFormEnum = graphqlEnum(LEGAL_FORMS.codes, { name: 'LegalForm' });
+export const GrantStatusEnum = graphqlEnum(GRANT_STATUSES.codes, { name: 'GrantStatus' });
+export const GrantVisibilityEnum = graphqlEnum(GRANT_VISIBILITIES.codes, { name: 'GrantVisibility', description: 'NETWORK: my network only; PUBLIC: every network.' });
+export const GrantApplicationStatusEnum = graphqlEnum(APPLICATION_STATUSES.codes, { name: 'GrantApplicationStatus' });
 export const GRANT_SORTS = ['DEADLINE', 'NEWEST', 'AMOUNT'] as const;
 export type GrantSort = (typeof GRANT_SORTS)[number];
-export const GrantSortEnum = enumOf(GRANT_SORTS);
-registerEnumType(FunderKindEnum, { name: 'FunderKind' });
-registerEnumType(GrantTypeEnum, { name: 'GrantType' });
-registerEnumType(LegalFormEnum, { name: 'LegalForm' });
-registerEnumType(GrantStatusEnum, { name: 'GrantStatus' });
-registerEnumType(GrantVisibilityEnum, { name: 'GrantVisibility', description: 'NETWORK: my network only; PUBLIC: every network.' });
-registerEnumType(GrantApplicationStatusEnum, { name: 'GrantApplicationStatus' });
-registerEnumType(GrantSortEnum, {
+export const GrantSortEnum = graphqlEnum(GRANT_SORTS, {
   name: 'GrantSort',
   description: 'DEADLINE: closing soonest first (no deadline last); NEWEST: latest published first; AMOUNT: largest maximum first (no upper limit first).',
 });

@@ -1,9 +1,8 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { enumOf } from '../../core/graphql/enum-of';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../../core/graphql/enum-of';
 import { HSDS_AUDIENCES } from './hsds.mapping';
 
-export const HsdsAudienceEnum = enumOf(HSDS_AUDIENCES);
-registerEnumType(HsdsAudienceEnum, {
+export const HsdsAudienceEnum = graphqlEnum(HSDS_AUDIENCES, {
   name: 'HsdsAudience',
   description: 'Who an HSDS export is for: PUBLIC (no partner-only contact channels) or PARTNERS (network admins; not to be published).',
 });

@@ -1,12 +1,10 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { NETWORK_ROLES, ORGANIZATION_ROLES, Role } from '@tsunagu/domain';
+import { graphqlEnum } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
 import { Network, Organization } from '../organizations/organization.model';
 
-export const RoleEnum = Object.fromEntries([...NETWORK_ROLES, ...ORGANIZATION_ROLES].map((role) => [role, role])) as {
-  [R in Role]: R;
-};
-registerEnumType(RoleEnum, { name: 'Role' });
+export const RoleEnum = graphqlEnum<Role>([...NETWORK_ROLES, ...ORGANIZATION_ROLES], { name: 'Role' });
 
 @ObjectType({ description: 'The person behind a membership, as colleagues see them.' })
 export class MemberUser {

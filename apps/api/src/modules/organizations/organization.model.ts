@@ -1,11 +1,9 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { ORGANIZATION_KINDS, OrganizationKind } from '@tsunagu/domain';
+import { graphqlEnum } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
 
-export const OrganizationKindEnum = Object.fromEntries(ORGANIZATION_KINDS.map((kind) => [kind, kind])) as {
-  [K in OrganizationKind]: K;
-};
-registerEnumType(OrganizationKindEnum, {
+export const OrganizationKindEnum = graphqlEnum(ORGANIZATION_KINDS, {
   name: 'OrganizationKind',
   description: 'NPO, 中間支援団体 (INTERMEDIARY), 自治体 (MUNICIPALITY), 社会福祉協議会 (SOCIAL_WELFARE_COUNCIL), other.',
 });

@@ -1,6 +1,6 @@
 // GraphQL types of partnerships (連携管理): a partnership as a member sees it, its two
 // organisations, contacts, documents, follow-ups and the interaction log.
-import { Field, Float, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import {
   CONTACT_SIDES,
   ContactSide,
@@ -12,18 +12,14 @@ import {
   PartnershipStatus,
   PartnershipType,
 } from '@tsunagu/domain';
-import { enumOf } from '../../core/graphql/enum-of';
+import { graphqlEnum } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
 import { OrganizationKindEnum } from '../organizations/organization.model';
 
-export const PartnershipTypeEnum = enumOf(PARTNERSHIP_TYPES.codes);
-export const PartnershipStatusEnum = enumOf(PARTNERSHIP_STATUSES.codes);
-export const InteractionKindEnum = enumOf(INTERACTION_KINDS.codes);
-export const ContactSideEnum = enumOf(CONTACT_SIDES.codes);
-registerEnumType(PartnershipTypeEnum, { name: 'PartnershipType', description: 'CONTRACT 委託, SUBSIDY 補助, AGREEMENT 協定, COUNCIL 地域協議会, INFORMAL.' });
-registerEnumType(PartnershipStatusEnum, { name: 'PartnershipStatus' });
-registerEnumType(InteractionKindEnum, { name: 'InteractionKind' });
-registerEnumType(ContactSideEnum, { name: 'ContactSide' });
+export const PartnershipTypeEnum = graphqlEnum(PARTNERSHIP_TYPES.codes, { name: 'PartnershipType', description: 'CONTRACT 委託, SUBSIDY 補助, AGREEMENT 協定, COUNCIL 地域協議会, INFORMAL.' });
+export const PartnershipStatusEnum = graphqlEnum(PARTNERSHIP_STATUSES.codes, { name: 'PartnershipStatus' });
+export const InteractionKindEnum = graphqlEnum(INTERACTION_KINDS.codes, { name: 'InteractionKind' });
+export const ContactSideEnum = graphqlEnum(CONTACT_SIDES.codes, { name: 'ContactSide' });
 
 @ObjectType({ description: 'One side of a partnership.' })
 export class PartnershipOrganization {

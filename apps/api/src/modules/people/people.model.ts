@@ -1,7 +1,7 @@
 // The GraphQL face of people and consent. Each category of a person carries its own access
 // state, so a client always knows whether a value is empty or withheld, and why.
 import { Type } from '@nestjs/common';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
@@ -25,49 +25,36 @@ import {
   WITHHELD_REASONS,
   WithheldReason,
 } from '@tsunagu/domain';
-import { enumOf } from '../../core/graphql/enum-of';
+import { graphqlEnum } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
 import { OrganizationKindEnum } from '../organizations/organization.model';
 
-export const PersonalDataCategoryEnum = enumOf(PERSONAL_DATA_CATEGORIES.codes);
-export const ConsentPurposeEnum = enumOf(CONSENT_PURPOSES.codes);
-export const ConsentMethodEnum = enumOf(CONSENT_METHODS.codes);
-export const ConsentStateEnum = enumOf(CONSENT_STATES.codes);
-export const WithheldReasonEnum = enumOf(WITHHELD_REASONS.codes);
-export const PersonStatusEnum = enumOf(PERSON_STATUSES.codes);
-export const GenderEnum = enumOf(GENDERS.codes);
-export const LivingSituationEnum = enumOf(LIVING_SITUATIONS.codes);
-export const DisabilityCertificateEnum = enumOf(DISABILITY_CERTIFICATES.codes);
-export const StatisticsAgeBandEnum = enumOf(STATISTICS_AGE_BANDS.codes);
-export const CategoryAccessEnum = { DISCLOSED: 'DISCLOSED', WITHHELD: 'WITHHELD' } as const;
-export type CategoryAccess = keyof typeof CategoryAccessEnum;
-export const ProvisionSideEnum = { PROVIDED: 'PROVIDED', RECEIVED: 'RECEIVED' } as const;
-export type ProvisionSide = keyof typeof ProvisionSideEnum;
-
-registerEnumType(PersonalDataCategoryEnum, {
+export const PersonalDataCategoryEnum = graphqlEnum(PERSONAL_DATA_CATEGORIES.codes, {
   name: 'PersonalDataCategory',
   description: 'HEALTH, DISABILITY and LEGAL are special-care data (要配慮個人情報).',
 });
-registerEnumType(ConsentPurposeEnum, { name: 'ConsentPurpose' });
-registerEnumType(ConsentMethodEnum, { name: 'ConsentMethod' });
-registerEnumType(ConsentStateEnum, { name: 'ConsentState' });
-registerEnumType(WithheldReasonEnum, { name: 'WithheldReason' });
-registerEnumType(PersonStatusEnum, { name: 'PersonStatus' });
-registerEnumType(GenderEnum, { name: 'Gender' });
-registerEnumType(LivingSituationEnum, { name: 'LivingSituation' });
-registerEnumType(DisabilityCertificateEnum, { name: 'DisabilityCertificate' });
-registerEnumType(StatisticsAgeBandEnum, {
+export const ConsentPurposeEnum = graphqlEnum(CONSENT_PURPOSES.codes, { name: 'ConsentPurpose' });
+export const ConsentMethodEnum = graphqlEnum(CONSENT_METHODS.codes, { name: 'ConsentMethod' });
+export const ConsentStateEnum = graphqlEnum(CONSENT_STATES.codes, { name: 'ConsentState' });
+export const WithheldReasonEnum = graphqlEnum(WITHHELD_REASONS.codes, { name: 'WithheldReason' });
+export const PersonStatusEnum = graphqlEnum(PERSON_STATUSES.codes, { name: 'PersonStatus' });
+export const GenderEnum = graphqlEnum(GENDERS.codes, { name: 'Gender' });
+export const LivingSituationEnum = graphqlEnum(LIVING_SITUATIONS.codes, { name: 'LivingSituation' });
+export const DisabilityCertificateEnum = graphqlEnum(DISABILITY_CERTIFICATES.codes, { name: 'DisabilityCertificate' });
+export const StatisticsAgeBandEnum = graphqlEnum(STATISTICS_AGE_BANDS.codes, {
   name: 'StatisticsAgeBand',
   description: 'Ten-year age band on the date of the read (Japan time); 90 and over is one band.',
 });
-registerEnumType(CategoryAccessEnum, {
+export const CategoryAccessEnum = graphqlEnum(['DISCLOSED', 'WITHHELD'], {
   name: 'CategoryAccess',
   description: 'DISCLOSED: the values are given (they may still be empty). WITHHELD: see withheldReason.',
 });
-registerEnumType(ProvisionSideEnum, {
+export type CategoryAccess = keyof typeof CategoryAccessEnum;
+export const ProvisionSideEnum = graphqlEnum(['PROVIDED', 'RECEIVED'], {
   name: 'ProvisionSide',
   description: 'PROVIDED: records of my organisation giving data (Art. 29). RECEIVED: confirmation of data it received (Art. 30).',
 });
+export type ProvisionSide = keyof typeof ProvisionSideEnum;
 
 // --- the values of each category ------------------------------------------------------------
 

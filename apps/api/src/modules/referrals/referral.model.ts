@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   AGE_BANDS,
   FREE_TEXT_WITHHELD_REASONS,
@@ -19,34 +19,24 @@ import {
   ReferralUrgency,
   ServiceCategory,
 } from '@tsunagu/domain';
-import { enumOf } from '../../core/graphql/enum-of';
+import { graphqlEnum } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
 import { ServiceCategoryEnum } from '../directory/service.model';
 import { GenderEnum, NamedRef, Person, PersonalDataCategoryEnum, WithheldReasonEnum } from '../people/people.model';
 
-export const ReferralStatusEnum = enumOf(REFERRAL_STATUSES.codes);
-export const ReferralUrgencyEnum = enumOf(REFERRAL_URGENCIES.codes);
-export const ReferralActionEnum = enumOf(REFERRAL_ACTIONS.codes);
-export const AgeBandEnum = enumOf(AGE_BANDS.codes);
-export const ReferralSideEnum = { SENDER: 'SENDER', RECEIVER: 'RECEIVER' } as const;
-export const NotificationKindEnum = enumOf(NOTIFICATION_KINDS.codes);
-export const NotificationDeliveryEnum = enumOf(NOTIFICATION_DELIVERIES.codes);
-export const FreeTextWithheldReasonEnum = enumOf(FREE_TEXT_WITHHELD_REASONS.codes);
-export const ReferralBoxEnum = { INBOX: 'INBOX', OUTBOX: 'OUTBOX' } as const;
-export type ReferralBox = keyof typeof ReferralBoxEnum;
-
-registerEnumType(ReferralStatusEnum, { name: 'ReferralStatus' });
-registerEnumType(ReferralUrgencyEnum, { name: 'ReferralUrgency' });
-registerEnumType(ReferralActionEnum, { name: 'ReferralAction' });
-registerEnumType(AgeBandEnum, { name: 'AgeBand' });
-registerEnumType(ReferralSideEnum, { name: 'ReferralSide', description: 'Which side of the referral my organisation is on.' });
-registerEnumType(NotificationKindEnum, { name: 'NotificationKind' });
-registerEnumType(NotificationDeliveryEnum, { name: 'NotificationDelivery' });
-registerEnumType(FreeTextWithheldReasonEnum, {
+export const ReferralStatusEnum = graphqlEnum(REFERRAL_STATUSES.codes, { name: 'ReferralStatus' });
+export const ReferralUrgencyEnum = graphqlEnum(REFERRAL_URGENCIES.codes, { name: 'ReferralUrgency' });
+export const ReferralActionEnum = graphqlEnum(REFERRAL_ACTIONS.codes, { name: 'ReferralAction' });
+export const AgeBandEnum = graphqlEnum(AGE_BANDS.codes, { name: 'AgeBand' });
+export const ReferralSideEnum = graphqlEnum(['SENDER', 'RECEIVER'], { name: 'ReferralSide', description: 'Which side of the referral my organisation is on.' });
+export const NotificationKindEnum = graphqlEnum(NOTIFICATION_KINDS.codes, { name: 'NotificationKind' });
+export const NotificationDeliveryEnum = graphqlEnum(NOTIFICATION_DELIVERIES.codes, { name: 'NotificationDelivery' });
+export const FreeTextWithheldReasonEnum = graphqlEnum(FREE_TEXT_WITHHELD_REASONS.codes, {
   name: 'ReferralTextWithheldReason',
   description: "Why a referral's free text (consultation data) is not shown or does not travel.",
 });
-registerEnumType(ReferralBoxEnum, { name: 'ReferralBox', description: 'INBOX: referrals to my organisation. OUTBOX: from it.' });
+export const ReferralBoxEnum = graphqlEnum(['INBOX', 'OUTBOX'], { name: 'ReferralBox', description: 'INBOX: referrals to my organisation. OUTBOX: from it.' });
+export type ReferralBox = keyof typeof ReferralBoxEnum;
 
 @ObjectType({ description: 'A case referred without personal data.' })
 export class AnonymousCase {

@@ -1,6 +1,6 @@
 // GraphQL types of courses (人材育成): the course as one member sees it, its ordered modules,
 // materials and quiz. Quiz answers (correctChoices) are filled only for the course's editors.
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   COURSE_STATUSES,
   COURSE_VISIBILITIES,
@@ -12,18 +12,14 @@ import {
   QuestionKind,
   Role,
 } from '@tsunagu/domain';
-import { enumOf } from '../../../core/graphql/enum-of';
+import { graphqlEnum } from '../../../core/graphql/enum-of';
 import { Connection } from '../../../core/graphql/pagination';
 import { RoleEnum } from '../../members/membership.model';
 
-export const CourseStatusEnum = enumOf(COURSE_STATUSES.codes);
-export const CourseVisibilityEnum = enumOf(COURSE_VISIBILITIES.codes);
-export const MaterialFormatEnum = enumOf(MATERIAL_FORMATS.codes);
-export const QuestionKindEnum = enumOf(QUESTION_KINDS.codes);
-registerEnumType(CourseStatusEnum, { name: 'CourseStatus' });
-registerEnumType(CourseVisibilityEnum, { name: 'CourseVisibility', description: 'NETWORK: my network only; PUBLIC: every network.' });
-registerEnumType(MaterialFormatEnum, { name: 'MaterialFormat' });
-registerEnumType(QuestionKindEnum, { name: 'QuestionKind', description: 'SINGLE_CHOICE: exactly one correct choice; MULTIPLE_CHOICE: the exact set of correct choices.' });
+export const CourseStatusEnum = graphqlEnum(COURSE_STATUSES.codes, { name: 'CourseStatus' });
+export const CourseVisibilityEnum = graphqlEnum(COURSE_VISIBILITIES.codes, { name: 'CourseVisibility', description: 'NETWORK: my network only; PUBLIC: every network.' });
+export const MaterialFormatEnum = graphqlEnum(MATERIAL_FORMATS.codes, { name: 'MaterialFormat' });
+export const QuestionKindEnum = graphqlEnum(QUESTION_KINDS.codes, { name: 'QuestionKind', description: 'SINGLE_CHOICE: exactly one correct choice; MULTIPLE_CHOICE: the exact set of correct choices.' });
 
 @ObjectType({ description: 'The organisation that publishes a course, and its network.' })
 export class CoursePublisher {

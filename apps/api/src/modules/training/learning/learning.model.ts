@@ -1,17 +1,15 @@
 // GraphQL types of learning (受講): my enrolment in a course with its progress per module, quiz
 // attempt results, certificates and their public verification, and the members a trainer or an
 // organisation admin may assign a course to.
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ENROLMENT_SOURCES, EnrolmentSource } from '@tsunagu/domain';
-import { enumOf } from '../../../core/graphql/enum-of';
+import { graphqlEnum } from '../../../core/graphql/enum-of';
 import { Connection } from '../../../core/graphql/pagination';
 
 export const ENROLMENT_FILTERS = ['ACTIVE', 'COMPLETED', 'OVERDUE'] as const;
 export type EnrolmentFilter = (typeof ENROLMENT_FILTERS)[number];
-export const EnrolmentSourceEnum = enumOf(ENROLMENT_SOURCES.codes);
-export const EnrolmentFilterEnum = enumOf(ENROLMENT_FILTERS);
-registerEnumType(EnrolmentSourceEnum, { name: 'EnrolmentSource', description: 'SELF: I enrolled; ASSIGNED: a trainer or my organisation admin assigned it.' });
-registerEnumType(EnrolmentFilterEnum, {
+export const EnrolmentSourceEnum = graphqlEnum(ENROLMENT_SOURCES.codes, { name: 'EnrolmentSource', description: 'SELF: I enrolled; ASSIGNED: a trainer or my organisation admin assigned it.' });
+export const EnrolmentFilterEnum = graphqlEnum(ENROLMENT_FILTERS, {
   name: 'EnrolmentFilter',
   description: 'ACTIVE: not completed yet (overdue ones included); COMPLETED: completed; OVERDUE: not completed and past the due date.',
 });

@@ -1,14 +1,12 @@
 // GraphQL types of training sessions (研修会): the session as a member sees it, its
 // registrations (for the running organisation's trainers only) and the input trainers send.
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { REGISTRATION_STATUSES, RegistrationStatus, SESSION_STATUSES, SessionStatus } from '@tsunagu/domain';
-import { enumOf } from '../../../core/graphql/enum-of';
+import { graphqlEnum } from '../../../core/graphql/enum-of';
 import { Connection } from '../../../core/graphql/pagination';
 
-export const TrainingSessionStatusEnum = enumOf(SESSION_STATUSES.codes);
-export const RegistrationStatusEnum = enumOf(REGISTRATION_STATUSES.codes);
-registerEnumType(TrainingSessionStatusEnum, { name: 'TrainingSessionStatus', description: 'CANCELLED is final.' });
-registerEnumType(RegistrationStatusEnum, { name: 'RegistrationStatus' });
+export const TrainingSessionStatusEnum = graphqlEnum(SESSION_STATUSES.codes, { name: 'TrainingSessionStatus', description: 'CANCELLED is final.' });
+export const RegistrationStatusEnum = graphqlEnum(REGISTRATION_STATUSES.codes, { name: 'RegistrationStatus' });
 
 @ObjectType({ description: 'The course a session belongs to (a course of the running organisation).' })
 export class TrainingSessionCourse {
