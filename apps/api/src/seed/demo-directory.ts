@@ -57,10 +57,10 @@ const [SUPPORT_CENTER, KOMOREBI, CITY_WELFARE, SHAKYO, KODOMO_SHOKUDO] = DEMO_NE
 const [MINATO_HOUSE] = SECOND_DEMO_NETWORK.organizations.map((o) => o.id);
 
 type ExtraOrganizationKey = keyof typeof DIRECTORY.organizations;
-type DemoOrganizationKey = 'SUPPORT_CENTER' | 'KOMOREBI' | 'CITY_WELFARE' | 'SHAKYO' | 'KODOMO_SHOKUDO' | 'MINATO_HOUSE' | ExtraOrganizationKey;
+export type DemoOrganizationName = 'SUPPORT_CENTER' | 'KOMOREBI' | 'CITY_WELFARE' | 'SHAKYO' | 'KODOMO_SHOKUDO' | 'MINATO_HOUSE' | ExtraOrganizationKey;
 
 /** Every demo organisation's id by name: the seeded ones and the invented ones of demo-directory.json. */
-export const DEMO_ORGANIZATION_IDS: Readonly<Record<DemoOrganizationKey, string>> = {
+export const DEMO_ORGANIZATION_IDS: Readonly<Record<DemoOrganizationName, string>> = {
   SUPPORT_CENTER,
   KOMOREBI,
   CITY_WELFARE,

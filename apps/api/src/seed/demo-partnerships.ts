@@ -12,12 +12,10 @@
 import type { ContactSide, InteractionKind, PartnershipStatus, PartnershipType } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
 import { japanDate, validateInteractionFields, validatePartnershipFields } from '../modules/partnerships/partnership-fields';
+import { DEMO_ORGANIZATION_IDS } from './demo-directory';
 import { DEMO_NETWORK } from './demo-networks';
 
-const [SUPPORT_CENTER, KOMOREBI, CITY, SHAKYO, KODOMO_SHOKUDO] = DEMO_NETWORK.organizations.map((organization) => organization.id);
-// Organisations of demo-directory.ts.
-const HIDAMARI = '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7f01';
-const TABUNKA = '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7f05';
+const { SUPPORT_CENTER, KOMOREBI, CITY_WELFARE: CITY, SHAKYO, KODOMO_SHOKUDO, HIDAMARI, TABUNKA } = DEMO_ORGANIZATION_IDS;
 
 export const DEMO_LIAISON = 'liaison@city-chuo.example.jp';
 /** The municipality's grant editor, a colleague a follow-up can be assigned to. */
