@@ -277,6 +277,12 @@ export function reportSections(report: NetworkReport, organizationName: string |
     label: typeof label === 'string' ? label : t(label),
     value: typeof value === 'string' ? value : shown(value),
   });
+  /** Figures named by their field: each row's key is the field, its value the figure. */
+  const figures = <K extends string>(section: string, title: Text, values: NoInfer<Record<K, ReportCount | number | null>>, labels: Record<K, Text>): ReportSection => ({
+    section,
+    title: t(title),
+    rows: (Object.keys(labels) as K[]).map((key) => row(key, labels[key], values[key])),
+  });
   const l = REPORT_LABELS;
   const r = report.referrals;
   const sections: ReportSection[] = [
@@ -290,48 +296,27 @@ export function reportSections(report: NetworkReport, organizationName: string |
         row('organization', l.organization, organizationName ?? t(l.wholeNetwork)),
       ],
     },
-    {
-      section: 'referrals',
-      title: t(l.referrals),
-      rows: [
-        row('total', l.total, r.total),
-        row('medianHoursToAcceptance', l.medianHours, r.medianHoursToAcceptance),
-        row('p90HoursToAcceptance', l.p90Hours, r.p90HoursToAcceptance),
-        row('completionRatePercent', l.completionRate, r.completionRatePercent),
-        row('unresolvedRatePercent', l.unresolvedRate, r.unresolvedRatePercent),
-        row('overdue', l.overdue, r.overdue),
-      ],
-    },
+    figures('referrals', l.referrals, r, {
+      total: l.total,
+      medianHoursToAcceptance: l.medianHours,
+      p90HoursToAcceptance: l.p90Hours,
+      completionRatePercent: l.completionRate,
+      unresolvedRatePercent: l.unresolvedRate,
+      overdue: l.overdue,
+    }),
     { section: 'referrals.status', title: t(l.referralStatus), rows: r.byStatus.map((item) => row(item.key, item.label, item.count)) },
     { section: 'referrals.category', title: t(l.referralCategory), rows: r.byCategory.map((item) => row(item.key, item.label, item.count)) },
     { section: 'referrals.month', title: t(l.referralMonth), rows: r.byMonth.map((item) => row(item.month, monthLabel(item.month, language), item.count)) },
     { section: 'referrals.sender', title: t(l.referralSender), rows: r.bySender.map((item) => row(item.organizationId, item.organizationName, item.count)) },
     { section: 'referrals.receiver', title: t(l.referralReceiver), rows: r.byReceiver.map((item) => row(item.organizationId, item.organizationName, item.count)) },
-    {
-      section: 'grants',
-      title: t(l.grants),
-      rows: [
-        row('published', l.published, report.grants.published),
-        row('applications', l.applications, report.grants.applications),
-        row('awarded', l.awarded, report.grants.awarded),
-        row('awardedAmountYen', l.awardedAmount, report.grants.awardedAmountYen),
-      ],
-    },
+    figures('grants', l.grants, report.grants, { published: l.published, applications: l.applications, awarded: l.awarded, awardedAmountYen: l.awardedAmount }),
     {
       section: 'grants.applicationStatus',
       title: t(l.grantApplicationStatus),
       rows: report.grants.applicationsByStatus.map((item) => row(item.key, item.label, item.count)),
     },
-    {
-      section: 'training',
-      title: t(l.training),
-      rows: [
-        row('enrolments', l.enrolments, report.training.enrolments),
-        row('completions', l.completions, report.training.completions),
-        row('completionRatePercent', l.trainingCompletionRate, report.training.completionRatePercent),
-      ],
-    },
-    { section: 'partnerships', title: t(l.partnerships), rows: [row('total', l.total, report.partnerships.total)] },
+    figures('training', l.training, report.training, { enrolments: l.enrolments, completions: l.completions, completionRatePercent: l.trainingCompletionRate }),
+    figures('partnerships', l.partnerships, report.partnerships, { total: l.total }),
     { section: 'partnerships.type', title: t(l.partnershipType), rows: report.partnerships.byType.map((item) => row(item.key, item.label, item.count)) },
     { section: 'partnerships.status', title: t(l.partnershipStatus), rows: report.partnerships.byStatus.map((item) => row(item.key, item.label, item.count)) },
   ];

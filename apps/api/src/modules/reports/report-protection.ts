@@ -119,41 +119,26 @@ export function protectFiscalYear(rows: FiscalYearRows, statuses: readonly strin
   }
 
   const month = (m: string): Slice => ({ month: m });
+  /**
+   * One breakdown (by status, sender…) month by month: each value's months add up to its year
+   * figure; with monthTotals, each month's values add up to the month's total too.
+   */
+  const monthly = (columns: readonly string[], of: (slice: Slice, column: string) => string, monthTotals: boolean, total: string | null) =>
+    twoWayRelations({
+      rows: months,
+      columns,
+      cell: (m, column) => of(month(m), column),
+      rowMargin: monthTotals ? (m) => id.total(month(m)) : null,
+      columnMargin: (column) => of('YEAR', column),
+      total,
+    });
   const relations: AdditiveRelation[] = [
-    ...twoWayRelations({
-      rows: months,
-      columns: statuses,
-      cell: (m, status) => id.status(month(m), status),
-      rowMargin: (m) => id.total(month(m)),
-      columnMargin: (status) => id.status('YEAR', status),
-      total: id.total('YEAR'),
-    }),
-    ...twoWayRelations({
-      rows: months,
-      columns: senders,
-      cell: (m, sender) => id.sender(month(m), sender),
-      rowMargin: (m) => id.total(month(m)),
-      columnMargin: (sender) => id.sender('YEAR', sender),
-      total: null,
-    }),
+    ...monthly(statuses, id.status, true, id.total('YEAR')),
+    ...monthly(senders, id.sender, true, null),
     { total: id.total('YEAR'), parts: senders.map((sender) => id.sender('YEAR', sender)) },
-    ...twoWayRelations({
-      rows: months,
-      columns: receivers,
-      cell: (m, receiver) => id.receiver(month(m), receiver),
-      rowMargin: (m) => id.total(month(m)),
-      columnMargin: (receiver) => id.receiver('YEAR', receiver),
-      total: null,
-    }),
+    ...monthly(receivers, id.receiver, true, null),
     { total: id.total('YEAR'), parts: receivers.map((receiver) => id.receiver('YEAR', receiver)) },
-    ...twoWayRelations({
-      rows: months,
-      columns: categories,
-      cell: (m, category) => id.category(month(m), category),
-      rowMargin: null,
-      columnMargin: (category) => id.category('YEAR', category),
-      total: null,
-    }),
+    ...monthly(categories, id.category, false, null),
     { total: id.enrolments('YEAR'), parts: months.map((m) => id.enrolments(month(m))) },
     { total: id.completions('YEAR'), parts: months.map((m) => id.completions(month(m))) },
   ];

@@ -134,10 +134,7 @@ export function toCourse(viewer: CourseViewer, row: CourseRow): Course {
     title: row.title,
     summary: row.summary,
     estimatedMinutes: row.estimated_minutes,
-    coverFile:
-      row.cover_file_id && row.cover_file_name && row.cover_media_type && row.cover_byte_size !== null
-        ? { id: row.cover_file_id, fileName: row.cover_file_name, mediaType: row.cover_media_type, byteSize: row.cover_byte_size }
-        : null,
+    coverFile: trainingFile(row.cover_file_id, row.cover_file_name, row.cover_media_type, row.cover_byte_size),
     audienceAll: row.audience_all,
     audienceRoles: row.audience_roles,
     // Another network's organisation ids mean nothing to the member and are not theirs to see.
@@ -292,10 +289,7 @@ export class CourseReader {
           title: material.title,
           format: material.format,
           url: material.url,
-          file:
-            material.file_id && material.file_name && material.media_type && material.byte_size !== null
-              ? { id: material.file_id, fileName: material.file_name, mediaType: material.media_type, byteSize: material.byte_size }
-              : null,
+          file: trainingFile(material.file_id, material.file_name, material.media_type, material.byte_size),
         })),
         questions: (questionsOf.get(row.id) ?? []).map((question) => ({
           id: question.id,
@@ -378,6 +372,11 @@ export class CourseReader {
     }
     return names;
   }
+}
+
+/** A course's cover or a material's file, from the joined file columns (all null: no file). */
+function trainingFile(id: string | null, fileName: string | null, mediaType: string | null, byteSize: number | null): TrainingFile | null {
+  return id && fileName && mediaType && byteSize !== null ? { id, fileName, mediaType, byteSize } : null;
 }
 
 function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
