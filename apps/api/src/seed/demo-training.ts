@@ -9,8 +9,8 @@
 // date and a failed first quiz attempt, an overdue assignment, one in progress, and one completed
 // with its certificate (a fixed verification code, DEMO_CERTIFICATE_CODE).
 //
-// Every course, module, material, quiz and session goes through the training modules' own
-// validation, so each is one the editor could have saved. Times are relative to the first
+// The courses are data, in demo-training.json. Every course, module, material, quiz and session
+// goes through the training modules' own validation, so each is one the editor could have saved. Times are relative to the first
 // seeding; fixed ids and inserts that skip existing rows make it idempotent.
 import { certificateCode, materialFormatOf, QuestionKind, scoreQuiz } from '@tsunagu/domain';
 import { createHash } from 'node:crypto';
@@ -30,6 +30,7 @@ import {
 import { disclosureFontPath } from '../modules/people/disclosure-pdf';
 import { TrainingSessionFields, validateSessionFields } from '../modules/training/sessions/training-session-fields';
 import { DEMO_NETWORK } from './demo-networks';
+import TRAINING from './demo-training.json';
 
 const COUNCIL = DEMO_NETWORK.organizations[3];
 export const DEMO_TRAINER = 'trainer@shakyo-chuo.example.jp';
@@ -80,118 +81,23 @@ export interface DemoCourse {
   readonly modules: readonly DemoModule[];
 }
 
-export const DEMO_COURSES: readonly DemoCourse[] = [
-  {
-    n: 1,
-    title: 'つながりサポーター入門',
-    summary:
-      '孤独・孤立の現状と、身近な人の変化に気づいて声をかけ、相談窓口につなぐまでの基本を学びます。地域で活動するすべての方が対象です。',
-    estimatedMinutes: 60,
-    visibility: 'PUBLIC',
-    publishedDaysAgo: 40,
-    modules: [
-      {
-        n: 1,
-        title: '孤独・孤立を知る',
-        description: '国の孤独・孤立対策の考え方と、誰にでも起こり得ることを知ります。',
-        materials: [
-          { n: 1, title: '内閣府「孤独・孤立対策」', source: { url: 'https://www.cao.go.jp/kodoku_koritsu/' } },
-          { n: 2, title: DEMO_HANDOUT.title, source: { handout: true } },
-        ],
-      },
-      {
-        n: 2,
-        title: '気づきと声かけ',
-        description: '困りごとのサインに気づき、相手を責めずに声をかけるこつを学びます。',
-        materials: [{ n: 3, title: '内閣府「あなたはひとりじゃない」（相談先の案内）', source: { url: 'https://www.notalone-cao.go.jp/' } }],
-      },
-      {
-        n: 3,
-        title: 'つなぎ先を知る',
-        description: '社会福祉協議会や専門の相談窓口など、地域のつなぎ先を確かめます。',
-        materials: [{ n: 4, title: '全国社会福祉協議会', source: { url: 'https://www.shakyo.or.jp/' } }],
-      },
-    ],
-  },
-  {
-    n: 2,
-    title: '個人情報の取扱い',
-    summary: '相談や支援で預かる個人情報を守るための法律の基本と、団体での取扱いのルールを学びます。最後に確認テストがあります（80点以上で合格）。',
-    estimatedMinutes: 45,
-    visibility: 'NETWORK',
-    publishedDaysAgo: 30,
-    modules: [
-      {
-        n: 4,
-        title: '個人情報保護法の基本',
-        description: '個人情報・要配慮個人情報とは何か、第三者提供のルールを確認します。',
-        materials: [
-          { n: 5, title: '個人情報保護委員会', source: { url: 'https://www.ppc.go.jp/' } },
-          { n: 6, title: 'e-Gov法令検索「個人情報の保護に関する法律」', source: { url: 'https://laws.e-gov.go.jp/law/415AC0000000057' } },
-        ],
-      },
-      {
-        n: 5,
-        title: '支援の現場での取扱いと確認テスト',
-        description: '記録の持ち出しや漏えい時の対応など、現場でのルールを確かめ、確認テストに答えます。',
-        materials: [{ n: 7, title: '個人情報保護委員会「法令・ガイドライン等」', source: { url: 'https://www.ppc.go.jp/personalinfo/legal/' } }],
-        quiz: {
-          passMarkPercent: 80,
-          maxAttempts: 3,
-          questions: [
-            { n: 1, prompt: '「要配慮個人情報」に当たるものはどれですか。', kind: 'SINGLE_CHOICE', choices: ['趣味', '病歴', '好きな食べ物', '最寄り駅'], correctChoices: [1] },
-            {
-              n: 2,
-              prompt: '本人の同意がなくても第三者に提供できる場合として正しいものをすべて選んでください。',
-              kind: 'MULTIPLE_CHOICE',
-              choices: ['人の生命・身体・財産の保護に必要で、本人の同意を得ることが難しいとき', '法令に基づくとき', '他の団体から頼まれたとき', '支援に役立ちそうだと思ったとき'],
-              correctChoices: [0, 1],
-            },
-            {
-              n: 3,
-              prompt: '相談記録を事務所の外へ持ち出すときの対応として適切なものはどれですか。',
-              kind: 'SINGLE_CHOICE',
-              choices: ['私物のUSBメモリにコピーする', '団体のルールに従い、許可を得て必要最小限だけ持ち出す', '家族に預けておく', 'SNSのメッセージで自分宛てに送る'],
-              correctChoices: [1],
-            },
-            {
-              n: 4,
-              prompt: '個人情報の漏えいに気づいたとき、まず行うことはどれですか。',
-              kind: 'SINGLE_CHOICE',
-              choices: ['様子を見る', '団体の責任者に直ちに報告する', '自分だけで解決する', '関係者に口止めする'],
-              correctChoices: [1],
-            },
-          ],
-        },
-      },
-    ],
-  },
-  {
-    n: 3,
-    title: '相談対応の基礎',
-    summary: '相談を受けるときの聴き方と、必要な支援や制度につなぐまでの流れを、事例を通して学びます。',
-    estimatedMinutes: 90,
-    visibility: 'NETWORK',
-    publishedDaysAgo: 20,
-    modules: [
-      {
-        n: 6,
-        title: '聴くことから始める',
-        description: '相手の話をさえぎらずに聴き、気持ちを受け止める傾聴の基本を学びます。',
-        materials: [{ n: 8, title: '日本いのちの電話連盟', source: { url: 'https://www.inochinodenwa.org/' } }],
-      },
-      {
-        n: 7,
-        title: '制度と窓口につなぐ',
-        description: '生活困窮者自立支援制度など、相談内容に応じた制度と窓口へのつなぎ方を確かめます。',
-        materials: [
-          { n: 9, title: '内閣府「孤独・孤立対策」（関係機関の取組）', source: { url: 'https://www.cao.go.jp/kodoku_koritsu/' } },
-          { n: 10, title: '厚生労働省', source: { url: 'https://www.mhlw.go.jp/' } },
-        ],
-      },
-    ],
-  },
-];
+/** A course as demo-training.json writes it: the handout material takes DEMO_HANDOUT's title. */
+type CourseRecord = Omit<DemoCourse, 'modules'> & {
+  readonly modules: ReadonlyArray<Omit<DemoModule, 'materials'> & { readonly materials: ReadonlyArray<Omit<DemoMaterial, 'title'> & { readonly title?: string }> }>;
+};
+
+// JSON widens codes to strings, so the records are read unchecked here; validatedDemoCourse runs
+// every course, module, material and question through the courses module's validation.
+const COURSE_RECORDS = TRAINING.courses as unknown as CourseRecord[];
+
+/** The demo courses (records in demo-training.json). */
+export const DEMO_COURSES: readonly DemoCourse[] = COURSE_RECORDS.map((course) => ({
+  ...course,
+  modules: course.modules.map((module) => ({
+    ...module,
+    materials: module.materials.map(({ title, ...material }) => ({ ...material, title: 'handout' in material.source ? DEMO_HANDOUT.title : (title ?? '') })),
+  })),
+}));
 
 /** What each course is as the courses module would save it. Throws when the validation refuses any part. */
 export function validatedDemoCourse(course: DemoCourse): {
