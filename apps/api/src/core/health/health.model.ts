@@ -6,18 +6,9 @@ export const ServiceStatusEnum = graphqlEnum(['UP', 'DOWN'], { name: 'ServiceSta
 
 @ObjectType({ description: 'Liveness and readiness of the API as seen by a signed-out visitor.' })
 export class Health {
-  @Field(() => ServiceStatusEnum, { description: 'UP when every dependency is reachable.' })
-  status!: ServiceStatus;
-
-  @Field(() => ServiceStatusEnum, { description: 'Whether the API can reach its PostgreSQL database right now.' })
-  database!: ServiceStatus;
-
-  @Field({ description: 'Version of the running API build.' })
-  version!: string;
-
-  @Field({ description: 'Deployment environment (development, test or production).' })
-  environment!: string;
-
-  @Field(() => GraphQLISODateTime, { description: 'When the API answered this query.' })
-  checkedAt!: Date;
+  @Field(() => ServiceStatusEnum, { description: 'UP when every dependency is reachable.' }) status!: ServiceStatus;
+  @Field(() => ServiceStatusEnum, { description: 'Whether the API can reach its PostgreSQL database right now.' }) database!: ServiceStatus;
+  @Field({ description: 'Version of the running API build.' }) version!: string;
+  @Field({ description: 'Deployment environment (development, test or production).' }) environment!: string;
+  @Field(() => GraphQLISODateTime, { description: 'When the API answered this query.' }) checkedAt!: Date;
 }

@@ -65,8 +65,7 @@ export class GrantApplication {
   @Field(() => String, { nullable: true }) notes!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
-  @Field(() => Grant, { nullable: true, description: 'The grant, while I may still see it (filled in lists).' })
-  grant!: Grant | null;
+  @Field(() => Grant, { nullable: true, description: 'The grant, while I may still see it (filled in lists).' }) grant!: Grant | null;
 }
 
 @ObjectType({ description: 'A grant or subsidy listing (助成金・補助金情報). Amounts are yen (whole numbers).' })

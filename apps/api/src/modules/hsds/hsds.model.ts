@@ -9,24 +9,14 @@ export const HsdsAudienceEnum = graphqlEnum(HSDS_AUDIENCES, {
 
 @ObjectType({ description: 'A problem found in an imported HSDS document.' })
 export class HsdsImportError {
-  @Field({ description: 'Where: a JSONPath into the document, e.g. $.services[2].schedules[0].' })
-  path!: string;
-
-  @Field({ description: "In the caller's language (Accept-Language)." })
-  message!: string;
+  @Field({ description: 'Where: a JSONPath into the document, e.g. $.services[2].schedules[0].' }) path!: string;
+  @Field({ description: "In the caller's language (Accept-Language)." }) message!: string;
 }
 
 @ObjectType({ description: 'Outcome of an HSDS import: either every record was written, or none (errors).' })
 export class HsdsImportResult {
-  @Field()
-  ok!: boolean;
-
-  @Field(() => Int, { description: 'Organisations and services created.' })
-  created!: number;
-
-  @Field(() => Int, { description: 'Organisations and services updated.' })
-  updated!: number;
-
-  @Field(() => [HsdsImportError])
-  errors!: HsdsImportError[];
+  @Field() ok!: boolean;
+  @Field(() => Int, { description: 'Organisations and services created.' }) created!: number;
+  @Field(() => Int, { description: 'Organisations and services updated.' }) updated!: number;
+  @Field(() => [HsdsImportError]) errors!: HsdsImportError[];
 }

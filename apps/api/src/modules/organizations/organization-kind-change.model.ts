@@ -9,8 +9,7 @@ import { OrganizationKindEnum } from './organization.model';
 
 @ObjectType({ description: 'People of other organisations whose data in one category this organisation could read before and after.' })
 export class KindChangeCategoryEffect {
-  @Field(() => PersonalDataCategoryEnum)
-  category!: PersonalDataCategory;
+  @Field(() => PersonalDataCategoryEnum) category!: PersonalDataCategory;
 
   @Field(() => Int, { description: 'People whose data in this category would stop being readable by this organisation.' })
   peopleNoLongerReadable!: number;
@@ -21,17 +20,10 @@ export class KindChangeCategoryEffect {
 
 @ObjectType({ description: 'A member (or pending invitation) holding roles the new kind does not allow.' })
 export class KindChangeBlocker {
-  @Field(() => ID, { description: 'The membership or invitation.' })
-  id!: string;
-
-  @Field({ description: 'MEMBERSHIP or INVITATION.' })
-  type!: 'MEMBERSHIP' | 'INVITATION';
-
-  @Field({ description: 'The member’s display name, or the invited address.' })
-  name!: string;
-
-  @Field(() => [RoleEnum])
-  refusedRoles!: Role[];
+  @Field(() => ID, { description: 'The membership or invitation.' }) id!: string;
+  @Field({ description: 'MEMBERSHIP or INVITATION.' }) type!: 'MEMBERSHIP' | 'INVITATION';
+  @Field({ description: 'The member’s display name, or the invited address.' }) name!: string;
+  @Field(() => [RoleEnum]) refusedRoles!: Role[];
 }
 
 @ObjectType({
@@ -40,26 +32,13 @@ export class KindChangeBlocker {
     '(any purpose). Confirm it with changeOrganizationKind, echoing the two people counts.',
 })
 export class OrganizationKindChangePreview {
-  @Field(() => ID)
-  organizationId!: string;
-
-  @Field(() => OrganizationKindEnum)
-  fromKind!: OrganizationKind;
-
-  @Field(() => OrganizationKindEnum)
-  toKind!: OrganizationKind;
-
-  @Field(() => Int, { description: 'Active consents that name the current kind as a recipient.' })
-  activeConsentsNamingFromKind!: number;
-
-  @Field(() => Int, { description: 'Active consents that name the new kind as a recipient.' })
-  activeConsentsNamingToKind!: number;
-
-  @Field(() => Int, { description: 'People with at least one category that would stop being readable.' })
-  peopleNoLongerReadable!: number;
-
-  @Field(() => Int, { description: 'People with at least one category that would start being readable.' })
-  peopleNewlyReadable!: number;
+  @Field(() => ID) organizationId!: string;
+  @Field(() => OrganizationKindEnum) fromKind!: OrganizationKind;
+  @Field(() => OrganizationKindEnum) toKind!: OrganizationKind;
+  @Field(() => Int, { description: 'Active consents that name the current kind as a recipient.' }) activeConsentsNamingFromKind!: number;
+  @Field(() => Int, { description: 'Active consents that name the new kind as a recipient.' }) activeConsentsNamingToKind!: number;
+  @Field(() => Int, { description: 'People with at least one category that would stop being readable.' }) peopleNoLongerReadable!: number;
+  @Field(() => Int, { description: 'People with at least one category that would start being readable.' }) peopleNewlyReadable!: number;
 
   @Field(() => [KindChangeCategoryEffect], { description: 'Per category; categories with no change are left out.' })
   categories!: KindChangeCategoryEffect[];

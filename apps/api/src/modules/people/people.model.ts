@@ -140,12 +140,9 @@ function CategorySection<V>(values: Type<V>, name: string) {
   abstract class Section implements CategorySectionShape<V> {
     @Field(() => PersonalDataCategoryEnum) category!: PersonalDataCategory;
     @Field(() => CategoryAccessEnum) access!: CategoryAccess;
-    @Field(() => WithheldReasonEnum, { nullable: true, description: 'Set when access is WITHHELD.' })
-    withheldReason!: WithheldReason | null;
-    @Field(() => ID, { nullable: true, description: 'The consent that disclosed it, or the one that lapsed.' })
-    consentId!: string | null;
-    @Field(() => values, { nullable: true, description: 'Null exactly when WITHHELD, or when nothing is recorded.' })
-    values!: V | null;
+    @Field(() => WithheldReasonEnum, { nullable: true, description: 'Set when access is WITHHELD.' }) withheldReason!: WithheldReason | null;
+    @Field(() => ID, { nullable: true, description: 'The consent that disclosed it, or the one that lapsed.' }) consentId!: string | null;
+    @Field(() => values, { nullable: true, description: 'Null exactly when WITHHELD, or when nothing is recorded.' }) values!: V | null;
   }
   return Section;
 }
@@ -194,8 +191,7 @@ export class Person {
   @Field(() => ID) ownerOrganizationId!: string;
   @Field() ownerOrganizationName!: string;
   @Field({ description: 'Whether my organisation registered (owns) this person.' }) ownedByMe!: boolean;
-  @Field(() => ConsentPurposeEnum, { nullable: true, description: 'The purpose this read was made for.' })
-  purpose!: ConsentPurpose | null;
+  @Field(() => ConsentPurposeEnum, { nullable: true, description: 'The purpose this read was made for.' }) purpose!: ConsentPurpose | null;
   @Field(() => [CategoryState]) categories!: CategoryState[];
   @Field(() => IdentitySection) identity!: IdentitySection;
   @Field(() => ContactSection) contact!: ContactSection;

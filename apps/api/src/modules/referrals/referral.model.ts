@@ -144,8 +144,7 @@ export class OnwardReferral {
 @ObjectType({ description: 'A referral with its person (as consent allows), timeline and messages.' })
 export class ReferralDetail {
   @Field(() => Referral) referral!: Referral;
-  @Field(() => Person, { nullable: true, description: 'Read for the purpose REFERRAL; categories not shared are WITHHELD.' })
-  person!: Person | null;
+  @Field(() => Person, { nullable: true, description: 'Read for the purpose REFERRAL; categories not shared are WITHHELD.' }) person!: Person | null;
   @Field(() => [ReferralEvent]) events!: ReferralEvent[];
   @Field(() => [ReferralMessage]) messages!: ReferralMessage[];
   @Field(() => OnwardReferral, { nullable: true, description: 'Set when this referral was forwarded.' }) onward!: OnwardReferral | null;

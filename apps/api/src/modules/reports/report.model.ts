@@ -48,8 +48,7 @@ export class ReferralFigures {
   @Field(() => [OrganizationCount], { description: 'Receivers with referrals in the range, most first.' }) byReceiver!: OrganizationCount[];
   @Field(() => Int, { nullable: true, description: 'Whole hours from sending to acceptance; null when fewer than 5 were accepted or an accepted status is hidden.' })
   medianHoursToAcceptance!: number | null;
-  @Field(() => Int, { nullable: true, description: 'The 90th percentile (nearest rank); null as the median.' })
-  p90HoursToAcceptance!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The 90th percentile (nearest rank); null as the median.' }) p90HoursToAcceptance!: number | null;
   @Field(() => Int, {
     nullable: true,
     description: 'COMPLETED / accepted (ACCEPTED, IN_PROGRESS, COMPLETED, CLOSED_UNRESOLVED), %; null under 5 accepted, when a count it uses is hidden, or when it would give a count of 1–4 back.',

@@ -20,10 +20,8 @@ export class SessionRegistration {
   @Field(() => RegistrationStatusEnum) status!: RegistrationStatus;
   @Field() memberName!: string;
   @Field() organizationName!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When the member joined the queue (the waiting list is served in this order).' })
-  queuedAt!: Date;
-  @Field(() => Int, { nullable: true, description: '1 = next to get a place; only for WAITLISTED.' })
-  waitlistPosition!: number | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the member joined the queue (the waiting list is served in this order).' }) queuedAt!: Date;
+  @Field(() => Int, { nullable: true, description: '1 = next to get a place; only for WAITLISTED.' }) waitlistPosition!: number | null;
   @Field(() => Boolean, { nullable: true, description: 'Recorded by the trainers after the session; null = not recorded.' })
   attended!: boolean | null;
 }
@@ -45,8 +43,7 @@ export class TrainingSession {
   @Field(() => Int) waitlistCount!: number;
   @Field(() => SessionRegistration, { nullable: true, description: 'Mine, in any status (null if I never registered).' })
   myRegistration!: SessionRegistration | null;
-  @Field({ description: 'I am a trainer of the running organisation (edit, cancel, see registrations, record attendance).' })
-  mayManage!: boolean;
+  @Field({ description: 'I am a trainer of the running organisation (edit, cancel, see registrations, record attendance).' }) mayManage!: boolean;
   /** Loaded with the page for managers only; the resolver refuses everyone else. */
   registrationList!: SessionRegistration[];
   @Field(() => String, {
