@@ -3,6 +3,7 @@
 // SERVICE_CATEGORIES, so a grant for 居場所 and a 居場所 service meet on the same code.
 import type { OrganizationKind, Role } from './roles';
 import { vocabulary } from './vocabulary';
+import { NETWORK_VISIBILITIES, NetworkVisibility } from './visibility';
 
 export const FUNDER_KINDS = vocabulary({
   NATIONAL: { ja: '国', en: 'National government' },
@@ -45,11 +46,8 @@ export const GRANT_STATUSES = vocabulary({
 });
 export type GrantStatus = (typeof GRANT_STATUSES.codes)[number];
 
-export const GRANT_VISIBILITIES = vocabulary({
-  NETWORK: { ja: 'このネットワーク内', en: 'This network' },
-  PUBLIC: { ja: 'すべてのネットワークに公開', en: 'Public to all networks' },
-});
-export type GrantVisibility = (typeof GRANT_VISIBILITIES.codes)[number];
+export const GRANT_VISIBILITIES = NETWORK_VISIBILITIES;
+export type GrantVisibility = NetworkVisibility;
 
 export const APPLICATION_STATUSES = vocabulary({
   PLANNING: { ja: '申請準備中', en: 'Planning' },

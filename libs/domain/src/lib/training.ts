@@ -4,6 +4,7 @@
 // module and a course are complete. Pure functions, so the rules are tested without a database.
 import type { Role } from './roles';
 import { vocabulary } from './vocabulary';
+import { NETWORK_VISIBILITIES, NetworkVisibility } from './visibility';
 
 export const COURSE_STATUSES = vocabulary({
   DRAFT: { ja: '下書き', en: 'Draft' },
@@ -12,11 +13,8 @@ export const COURSE_STATUSES = vocabulary({
 });
 export type CourseStatus = (typeof COURSE_STATUSES.codes)[number];
 
-export const COURSE_VISIBILITIES = vocabulary({
-  NETWORK: { ja: 'このネットワーク内', en: 'This network' },
-  PUBLIC: { ja: 'すべてのネットワークに公開', en: 'Public to all networks' },
-});
-export type CourseVisibility = (typeof COURSE_VISIBILITIES.codes)[number];
+export const COURSE_VISIBILITIES = NETWORK_VISIBILITIES;
+export type CourseVisibility = NetworkVisibility;
 
 /** Moves a course's trainers make. */
 export const COURSE_TRANSITIONS: Readonly<Record<'PUBLISH' | 'ARCHIVE' | 'UNARCHIVE', { from: readonly CourseStatus[]; to: CourseStatus }>> = {
