@@ -1,0 +1,99 @@
+// @ts-check
+// What the raw-SQL baseline shares between scenarios: the API's transactions, the actor check
+// behind every access token, and the rows it turns into answers.
+
+/** @typedef {import('pg').Pool} Pool */
+/** @typedef {import('pg').PoolClient} PoolClient */
+
+/**
+ * Facts about the API and the signed-in admin that the baseline echoes back.
+ * @typedef {object} BaselineContext
+ * @property {string} version
+ * @property {string} environment
+ * @property {string} userId
+ * @property {string} sessionId
+ * @property {string} membershipId
+ * @property {string} tenantId
+ * @property {string} organizationId
+ * @property {import('../../libs/domain/src/index').Role[]} roles
+ */
+
+/**
+ * A transaction as the API's runAsUser (no tenant) or runInTenant (with one) opens it.
+ * @template T
+ * @param {Pool} pool
+ * @param {{ userId: string, tenantId?: string }} actor
+ * @param {(client: PoolClient) => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+export async function transaction(pool, actor, work) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    if (actor.tenantId) {
+      await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [actor.tenantId, actor.userId]);
+    } else {
+      await client.query(`SELECT set_config('app.user_id', $1, true)`, [actor.userId]);
+    }
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * The API checks the session, user and membership behind every access token.
+ * @param {Pool} pool @param {BaselineContext} context
+ */
+export async function loadActorRaw(pool, context) {
+  await transaction(pool, { userId: context.userId }, (client) =>
+    client.query(
+      `SELECT m.tenant_id, m.organization_id, o.kind AS organization_kind, m.roles, u.email, u.display_name
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         JOIN memberships m ON m.id = s.active_membership_id AND m.user_id = s.user_id
+         JOIN organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.active_membership_id = $3
+          AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND u.disabled_at IS NULL AND m.disabled_at IS NULL`,
+      [context.sessionId, context.userId, context.membershipId],
+    ),
+  );
+}
+
+/**
+ * A page's end cursor as the API encodes it (core/graphql/pagination).
+ * @param {unknown} key @param {string} id
+ */
+export function cursorOf(key, id) {
+  return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url');
+}
+
+/** @param {any} row a membership row (membership.mapper's MEMBERSHIP_COLUMNS) */
+export function rawMembership(row) {
+  return {
+    id: row.id,
+    roles: row.roles,
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at.toISOString(),
+    user: { id: row.user_id, displayName: row.user_display_name, email: row.user_email },
+    organization: { id: row.organization_id, name: row.organization_name },
+    network: { id: row.network_id, name: row.network_name },
+  };
+}
+
+/** @param {any} identity */
+export function pickIdentity(identity) {
+  const { familyName, givenName, familyNameKana, givenNameKana, birthDate } = identity;
+  return { familyName, givenName, familyNameKana, givenNameKana, birthDate: birthDate ?? null };
+}
+
+/** @param {any} contact */
+export function pickContact(contact) {
+  return { phone: contact.phone ?? null, email: contact.email ?? null };
+}
