@@ -67,11 +67,20 @@ export async function loadActorRaw(pool, context) {
 }
 
 /**
- * A page's end cursor as the API encodes it (core/graphql/pagination).
- * @param {unknown} key @param {string} id
+ * A connection as the API's toPage makes it (core/graphql/pagination) from the `size` + 1 rows
+ * a page statement returns: the first `size` as nodes, the end cursor from the last of them.
+ * @template Row, Node
+ * @param {Row[]} rows @param {number} size
+ * @param {(row: Row) => { key: unknown, id: string }} cursor
+ * @param {(row: Row) => Node} toNode
  */
-export function cursorOf(key, id) {
-  return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url');
+export function connectionOf(rows, size, cursor, toNode) {
+  const page = rows.slice(0, size);
+  const last = cursor(page[page.length - 1]);
+  return {
+    nodes: page.map(toNode),
+    pageInfo: { endCursor: Buffer.from(JSON.stringify([last.key, last.id]), 'utf8').toString('base64url'), hasNextPage: rows.length > size },
+  };
 }
 
 /** @param {any} row a membership row (membership.mapper's MEMBERSHIP_COLUMNS) */

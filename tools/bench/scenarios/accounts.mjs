@@ -1,7 +1,7 @@
 // @ts-check
 // Accounts: the health check (no sign-in), the signed-in user, and a page of an organisation's members.
 import { BENCH_ORGANIZATION } from '../fixtures.mjs';
-import { cursorOf, loadActorRaw, rawMembership, transaction } from '../raw-sql.mjs';
+import { connectionOf, loadActorRaw, rawMembership, transaction } from '../raw-sql.mjs';
 
 /** @param {ReturnType<typeof rawMembership>} membership */
 function pickMembership(membership) {
@@ -100,25 +100,11 @@ export const accountScenarios = [
           )
         ).rows;
       });
-      const nodes = rows.slice(0, 100).map(rawMembership);
-      const last = rows[nodes.length - 1];
-      return {
-        data: {
-          members: {
-            nodes: nodes.map((node) => ({
-              id: node.id,
-              roles: node.roles,
-              disabled: node.disabled,
-              createdAt: node.createdAt,
-              user: node.user,
-            })),
-            pageInfo: {
-              endCursor: cursorOf(last.cursor_key, last.id),
-              hasNextPage: rows.length > 100,
-            },
-          },
-        },
-      };
+      const members = connectionOf(rows, 100, (row) => ({ key: row.cursor_key, id: row.id }), (row) => {
+        const { id, roles, disabled, createdAt, user } = rawMembership(row);
+        return { id, roles, disabled, createdAt, user };
+      });
+      return { data: { members } };
     },
   },
 ];

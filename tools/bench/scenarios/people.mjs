@@ -2,7 +2,7 @@
 // People: one person of another organisation read under consent for REFERRAL (logged, with its
 // provision record), and the owner's own list.
 import { PEOPLE_TARGET_PERSON } from '../fixtures.mjs';
-import { cursorOf, loadActorRaw, pickContact, pickIdentity, transaction } from '../raw-sql.mjs';
+import { connectionOf, loadActorRaw, pickContact, pickIdentity, transaction } from '../raw-sql.mjs';
 
 const PEOPLE_CATEGORIES = ['IDENTITY', 'CONTACT', 'HOUSEHOLD', 'HEALTH', 'DISABILITY', 'FINANCIAL', 'LEGAL', 'CONSULTATION'];
 
@@ -138,7 +138,8 @@ export const peopleScenarios = [
             ownedByMe: owned,
             purpose,
             identity: section('IDENTITY', 'identity', pickIdentity),
-            contact: (({ withheldReason: _unused, ...rest }) => rest)(section('CONTACT', 'contact', pickContact)),
+            // The request asks the contact section for its access and values only.
+            contact: (({ access, values }) => ({ access, values }))(section('CONTACT', 'contact', pickContact)),
             health: { access: decisions.HEALTH.access, withheldReason: decisions.HEALTH.reason },
           },
         },
@@ -174,26 +175,23 @@ export const peopleScenarios = [
         return { ids, rows };
       });
       const byId = new Map(rows.map((row) => [row.id, row]));
-      const nodes = ids.slice(0, 20).map(({ id }) => byId.get(id));
-      const last = ids[Math.min(ids.length, 20) - 1];
-      return {
-        data: {
-          people: {
-            nodes: nodes.map((row) => ({
-              id: row.id,
-              pseudonym: row.pseudonym,
-              status: row.status,
-              ownedByMe: row.organization_id === context.organizationId,
-              identity: { access: 'DISCLOSED', values: row.identity ? pickIdentity(row.identity) : null },
-              contact: { access: 'DISCLOSED', values: row.contact ? pickContact(row.contact) : null },
-            })),
-            pageInfo: {
-              endCursor: cursorOf(last.cursor_key, last.id),
-              hasNextPage: ids.length > 20,
-            },
-          },
+      const people = connectionOf(
+        ids,
+        20,
+        (row) => ({ key: row.cursor_key, id: row.id }),
+        ({ id }) => {
+          const row = byId.get(id);
+          return {
+            id: row.id,
+            pseudonym: row.pseudonym,
+            status: row.status,
+            ownedByMe: row.organization_id === context.organizationId,
+            identity: { access: 'DISCLOSED', values: row.identity ? pickIdentity(row.identity) : null },
+            contact: { access: 'DISCLOSED', values: row.contact ? pickContact(row.contact) : null },
+          };
         },
-      };
+      );
+      return { data: { people } };
     },
   },
 ];
