@@ -12,10 +12,10 @@ const require = createRequire(import.meta.url);
 /** @type {typeof import('../lib/database-roles.cjs')} */
 export const roles = require('../lib/database-roles.cjs');
 
-export const BENCH_NETWORK = 'b3c0b3c0-0000-4000-8000-000000000001';
+const BENCH_NETWORK = 'b3c0b3c0-0000-4000-8000-000000000001';
 export const BENCH_ORGANIZATION = 'b3c0b3c0-0000-4000-8000-000000000002';
 const BENCH_MEMBERS = 1_000;
-export const BENCH_ADMIN_EMAIL = 'bench-admin@bench.example.jp';
+const BENCH_ADMIN_EMAIL = 'bench-admin@bench.example.jp';
 const BENCH_PASSWORD = 'bench passphrase for tsunagu';
 
 /** People: organisation A owns the person read; the bench admin's organisation (B) reads it. */
@@ -24,7 +24,7 @@ const PEOPLE_OTHER_ORGANIZATION = 'b3c0b3c0-0000-4000-8003-000000000002';
 const PEOPLE_PERSONS = 100_000;
 const PEOPLE_PERSONS_PER_OTHER_NETWORK = 2_000;
 /** @param {number} network @param {number} i */
-export const peopleId = (network, i) => `b3c0b3c0-${String(network).padStart(4, '0')}-4000-8004-${String(i).padStart(12, '0')}`;
+const peopleId = (network, i) => `b3c0b3c0-${String(network).padStart(4, '0')}-4000-8004-${String(i).padStart(12, '0')}`;
 /** Person 1 of the bench network: owned by A, with an active consent naming B (IDENTITY, CONTACT; REFERRAL). */
 export const PEOPLE_TARGET_PERSON = peopleId(0, 1);
 

@@ -92,11 +92,6 @@ interface SavedSearchRow {
   readonly language: MailLanguage;
 }
 
-export interface GrantJobsRun {
-  readonly closed: string[];
-  readonly reminders: number;
-}
-
 @Injectable()
 export class GrantJobs implements OnModuleInit {
   private readonly logger = new Logger(GrantJobs.name);
