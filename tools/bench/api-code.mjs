@@ -16,6 +16,7 @@ const api = path.join(root, 'apps/api/src');
  * @property {typeof import('../../apps/api/src/modules/referrals/referral-queries')} referrals
  * @property {typeof import('../../apps/api/src/core/personal-data/person-queries')} persons
  * @property {typeof import('../../apps/api/src/modules/members/membership.mapper')} members
+ * @property {typeof import('../../apps/api/src/core/auth/actor-queries')} auth
  * @property {typeof import('../../apps/api/src/modules/reports/report-queries')} reportQueries
  * @property {typeof import('../../apps/api/src/modules/reports/report-protection')} reportProtection
  * @property {typeof import('../../apps/api/src/modules/reports/report-figures')} reportFigures
@@ -42,6 +43,7 @@ async function load() {
     referrals: await load(path.join(api, 'modules/referrals/referral-queries.ts')),
     persons: await load(path.join(api, 'core/personal-data/person-queries.ts')),
     members: await load(path.join(api, 'modules/members/membership.mapper.ts')),
+    auth: await load(path.join(api, 'core/auth/actor-queries.ts')),
     reportQueries: await load(path.join(api, 'modules/reports/report-queries.ts')),
     reportProtection: await load(path.join(api, 'modules/reports/report-protection.ts')),
     reportFigures: await load(path.join(api, 'modules/reports/report-figures.ts')),

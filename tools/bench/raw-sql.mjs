@@ -47,22 +47,12 @@ export async function transaction(pool, actor, work) {
 }
 
 /**
- * The API checks the session, user and membership behind every access token.
- * @param {Pool} pool @param {BaselineContext} context
+ * The API checks the session, user and membership behind every access token (ActorLoader).
+ * @param {Pool} pool @param {BaselineContext} context @param {import('./api-code.mjs').ApiCode} code
  */
-export async function loadActorRaw(pool, context) {
+export async function loadActorRaw(pool, context, code) {
   await transaction(pool, { userId: context.userId }, (client) =>
-    client.query(
-      `SELECT m.tenant_id, m.organization_id, o.kind AS organization_kind, m.roles, u.email, u.display_name
-         FROM sessions s
-         JOIN users u ON u.id = s.user_id
-         JOIN memberships m ON m.id = s.active_membership_id AND m.user_id = s.user_id
-         JOIN organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.active_membership_id = $3
-          AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND u.disabled_at IS NULL AND m.disabled_at IS NULL`,
-      [context.sessionId, context.userId, context.membershipId],
-    ),
+    client.query(code.auth.ACTOR_SQL, [context.sessionId, context.userId, context.membershipId]),
   );
 }
 

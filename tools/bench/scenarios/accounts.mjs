@@ -45,7 +45,7 @@ export const accountScenarios = [
     },
     check: (body) => body?.data?.me?.memberships?.length === 1,
     raw: async (pool, context, code) => {
-      await loadActorRaw(pool, context);
+      await loadActorRaw(pool, context, code);
       const { user, memberships } = await transaction(pool, { userId: context.userId }, async (client) => ({
         user: (await client.query(`SELECT email, display_name, preferred_language FROM users WHERE id = $1`, [context.userId])).rows[0],
         memberships: (
@@ -83,7 +83,7 @@ export const accountScenarios = [
     },
     check: (body) => body?.data?.members?.nodes?.length === 100 && body.data.members.pageInfo.hasNextPage === true,
     raw: async (pool, context, code) => {
-      await loadActorRaw(pool, context);
+      await loadActorRaw(pool, context, code);
       const rows = await transaction(pool, { userId: context.userId }, async (client) => {
         await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [context.tenantId]);
         await client.query(`SELECT id, name FROM organizations WHERE tenant_id = $1 AND id = $2`, [

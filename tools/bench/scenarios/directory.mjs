@@ -15,8 +15,8 @@ export const directoryScenario = {
       facets { total categories { value count } channels { value count } languages { value count } acceptingReferrals open24h } } }`,
   },
   check: (body) => body?.data?.searchDirectory?.services?.nodes?.length === 20 && body.data.searchDirectory.facets.total > 20,
-  raw: async (pool, context) => {
-    await loadActorRaw(pool, context);
+  raw: async (pool, context, code) => {
+    await loadActorRaw(pool, context, code);
     const term = '相談';
     const pattern = `%${term}%`;
     const categories = ['GENERAL_CONSULTATION', 'MENTAL_HEALTH'];

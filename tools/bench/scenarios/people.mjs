@@ -34,7 +34,7 @@ export const peopleScenarios = [
       );
     },
     raw: async (pool, context, code) => {
-      await loadActorRaw(pool, context);
+      await loadActorRaw(pool, context, code);
       const purpose = 'REFERRAL';
       const person = await transaction(pool, context, async (client) => {
         // PersonalDataReader.read: the person and its organisation, then the consents naming
@@ -164,7 +164,7 @@ export const peopleScenarios = [
       body.data.people.pageInfo.hasNextPage === true &&
       body.data.people.nodes.every((/** @type {any} */ node) => node.ownedByMe && node.identity.access === 'DISCLOSED'),
     raw: async (pool, context, code) => {
-      await loadActorRaw(pool, context);
+      await loadActorRaw(pool, context, code);
       const { ids, rows } = await transaction(pool, context, async (client) => {
         // PersonRecords.listOwn, then PersonalDataReader.read (owned: no consents, no log).
         const ids = (

@@ -48,7 +48,7 @@ export const inboxScenario = {
     body.data.referralCounts.overdue > 0 &&
     body.data.referralCounts.withUnreadMessages > 0,
   raw: async (pool, context, code) => {
-    await loadActorRaw(pool, context);
+    await loadActorRaw(pool, context, code);
     const now = new Date();
     // Apollo resolves the two root fields at once: ReferralsService.list and .counts, each in
     // its own tenant transaction (each on its own pooled connection).

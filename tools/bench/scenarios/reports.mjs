@@ -114,7 +114,7 @@ export const reportsScenario = {
     return figures(api) === figures(raw);
   },
   raw: async (pool, context, code) => {
-    await loadActorRaw(pool, context);
+    await loadActorRaw(pool, context, code);
     const { reportProtection: protection, reportFigures: figures } = code;
     return transaction(pool, context, async (client) => {
       const tenant = context.tenantId;
