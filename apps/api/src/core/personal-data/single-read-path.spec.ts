@@ -15,7 +15,8 @@ const KNOWN_READERS_OF_PSEUDONYMS = [
   // Counts people (by status and owner, no values) whose consents a kind change opens or closes.
   path.join('modules', 'organizations', 'organization-kind.service.ts'),
   path.join('modules', 'people', 'kept-records.service.ts'),
-  path.join('modules', 'referrals', 'referrals.service.ts'),
+  // The referral list's statement (REFERRAL_SELECT): the person's pseudonym beside a referral.
+  path.join('modules', 'referrals', 'referral-queries.ts'),
 ];
 
 function sourceFiles(directory: string): string[] {

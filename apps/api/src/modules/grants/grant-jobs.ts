@@ -20,6 +20,7 @@
 // lets it read those listings (and only while they are public).
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { GRANT_REMINDER_DAYS } from '@tsunagu/domain';
 import type { Queue } from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
@@ -91,11 +92,6 @@ interface SavedSearchRow {
   readonly language: MailLanguage;
 }
 
-export interface GrantJobsRun {
-  readonly closed: string[];
-  readonly reminders: number;
-}
-
 @Injectable()
 export class GrantJobs implements OnModuleInit {
   private readonly logger = new Logger(GrantJobs.name);
@@ -137,10 +133,10 @@ export class GrantJobs implements OnModuleInit {
 
   /**
    * One network's reminders, in one transaction: the reminders claimed and their mails commit
-   * together. The reminder due is the 1-day one when a day or less remains, else the 7-day one
-   * when a week or less remains; a listing that is not PUBLISHED or whose window has ended gets
-   * none. Members or users who are disabled are not mailed (nor claimed: re-enabled in time,
-   * they still get it).
+   * together. The reminder due is the smallest of GRANT_REMINDER_DAYS (libs/domain) not yet
+   * passed: the 1-day one when a day or less remains, else the 7-day one when a week or less
+   * remains; a listing that is not PUBLISHED or whose window has ended gets none. Members or
+   * users who are disabled are not mailed (nor claimed: re-enabled in time, they still get it).
    */
   remindersFor(tenantId: string): Promise<number> {
     return runInTenant(this.dataSource, tenantId, async (manager) => {
@@ -148,13 +144,14 @@ export class GrantJobs implements OnModuleInit {
       const rows: ReminderRow[] = await manager.query(
         `WITH due AS (
            SELECT b.id AS bookmark_id,
-                  CASE WHEN g.window_closes_at <= $2::timestamptz + interval '1 day' THEN 1 ELSE 7 END AS days_before
+                  (SELECT min(d) FROM unnest($3::int[]) AS d WHERE g.window_closes_at <= $2::timestamptz + make_interval(days => d)) AS days_before
              FROM grant_bookmarks b
              JOIN grants g ON g.tenant_id = b.grant_tenant_id AND g.id = b.grant_id
              JOIN memberships m ON m.tenant_id = b.tenant_id AND m.id = b.membership_id
              JOIN users u ON u.id = m.user_id
             WHERE b.tenant_id = $1 AND g.status = 'PUBLISHED'
-              AND g.window_closes_at > $2::timestamptz AND g.window_closes_at <= $2::timestamptz + interval '7 days'
+              AND g.window_closes_at > $2::timestamptz
+              AND g.window_closes_at <= $2::timestamptz + make_interval(days => (SELECT max(d) FROM unnest($3::int[]) AS d))
               AND m.disabled_at IS NULL AND u.disabled_at IS NULL
             ORDER BY b.id),
          claimed AS (
@@ -170,7 +167,7 @@ export class GrantJobs implements OnModuleInit {
            JOIN memberships m ON m.tenant_id = $1 AND m.id = b.membership_id
            JOIN users u ON u.id = m.user_id
           ORDER BY b.id`,
-        [tenantId, now],
+        [tenantId, now, GRANT_REMINDER_DAYS],
       );
       for (const row of rows) {
         await this.outbox.enqueue(manager, {

@@ -62,6 +62,7 @@ import { Clock } from '../../core/time/clock';
 import { toPerson } from '../people/people.service';
 import type { ForwardReferralInput, ReferralDeadlinesInput, ReferralFilter, ReferralInput } from './dto/referral.input';
 import { ReferralNotice, ReferralNotifier } from './referral-notifier';
+import { REFERRAL_SELECT, referralBoxClause, referralCountsSql, referralListSql } from './referral-queries';
 import {
   Referral,
   ReferralBox,
@@ -76,27 +77,6 @@ import {
 const REFERRAL = { ja: '紹介', en: 'referral' };
 const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 const HOUR = 60 * 60 * 1000;
-
-/** The referral row with the names a list shows, and my unread count. */
-const REFERRAL_SELECT = `
-  SELECT r.id, r.status, r.urgency, r.needs, r.reason, r.notes, r.sender_organization_id, so.name AS sender_organization_name,
-         so.kind AS sender_organization_kind, r.sender_membership_id, su.display_name AS sender_name,
-         r.receiver_organization_id, ro.name AS receiver_organization_name, ro.kind AS receiver_organization_kind,
-         r.service_id, r.service_name, r.person_id, p.pseudonym AS person_pseudonym,
-         r.anonymous_age_band, r.anonymous_gender, r.anonymous_municipality_code, r.shared_categories,
-         r.sent_at, r.response_due_at, r.expires_at, r.escalated_at, r.answered_at, r.closed_at, r.outcome,
-         r.forwarded_from_id, r.created_at, r.created_at::text AS cursor_key, r.updated_at,
-         (SELECT count(*)::int FROM referral_messages msg
-           WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
-             AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
-                                              WHERE rr.tenant_id = r.tenant_id AND rr.referral_id = r.id AND rr.membership_id = $2),
-                                           '-infinity')) AS unread_messages
-    FROM referrals r
-    JOIN organizations so ON so.tenant_id = r.tenant_id AND so.id = r.sender_organization_id
-    JOIN organizations ro ON ro.tenant_id = r.tenant_id AND ro.id = r.receiver_organization_id
-    JOIN memberships sm ON sm.tenant_id = r.tenant_id AND sm.id = r.sender_membership_id
-    JOIN users su ON su.id = sm.user_id
-    LEFT JOIN persons p ON p.tenant_id = r.tenant_id AND p.id = r.person_id`;
 
 interface ReferralRow {
   id: string;
@@ -727,10 +707,7 @@ export class ReferralsService {
     const { where, params } = this.filterClause(actor, box, filter, 3);
     return this.tenant(actor, async (manager) => {
       const rows: ReferralRow[] = await manager.query(
-        `${REFERRAL_SELECT}
-          WHERE r.tenant_id = $1 AND ${where}
-            AND ($${params.length + 3}::timestamptz IS NULL OR (r.created_at, r.id) < ($${params.length + 3}::timestamptz, $${params.length + 4}::uuid))
-          ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length + 5}`,
+        referralListSql(where, params.length + 3),
         [actor.tenantId, actor.membershipId, ...params, cursor?.key ?? null, cursor?.id ?? null, size + 1],
       );
       const page = toPage(rows, size, (row) => ({ key: row.cursor_key, id: row.id }));
@@ -744,23 +721,7 @@ export class ReferralsService {
     return this.tenant(actor, async (manager) => {
       const [row]: Array<{ by_status: Array<{ status: ReferralStatus; count: number }>; overdue: number; with_unread: number }> =
         await manager.query(
-          // Each figure from its own index range (referrals_inbox_counts_idx for the inbox): no
-          // shared CTE, which PostgreSQL materialised and spilt to disk at 50,000 rows. Unread is
-          // counted among open referrals, each checked by index (a scalar subquery with LIMIT 1,
-          // which the planner cannot turn into a hash join over every message of the network).
-          `SELECT coalesce((SELECT json_agg(json_build_object('status', status, 'count', count) ORDER BY status)
-                              FROM (SELECT r.status, count(*)::int AS count FROM referrals r
-                                     WHERE r.tenant_id = $1 AND ${where} GROUP BY r.status) s), '[]') AS by_status,
-                  (SELECT count(*)::int FROM referrals r
-                    WHERE r.tenant_id = $1 AND ${where} AND r.status = 'SENT' AND r.response_due_at < $${params.length + 3}) AS overdue,
-                  (SELECT count(*)::int FROM referrals r
-                    WHERE r.tenant_id = $1 AND ${where} AND r.status IN ('SENT', 'ACCEPTED', 'IN_PROGRESS')
-                      AND (SELECT true FROM referral_messages msg
-                            WHERE msg.tenant_id = r.tenant_id AND msg.referral_id = r.id AND msg.author_membership_id <> $2
-                              AND msg.created_at > coalesce((SELECT rr.last_read_at FROM referral_reads rr
-                                                              WHERE rr.tenant_id = r.tenant_id AND rr.referral_id = r.id
-                                                                AND rr.membership_id = $2), '-infinity')
-                            LIMIT 1)) AS with_unread`,
+          referralCountsSql(where, params.length + 3),
           [actor.tenantId, actor.membershipId, ...params, this.clock.now()],
         );
       return { byStatus: row.by_status, overdue: row.overdue, withUnreadMessages: row.with_unread };
@@ -1046,9 +1007,7 @@ export class ReferralsService {
   private filterClause(actor: RequestActor, box: ReferralBox, filter: ReferralFilter, firstParam: number): { where: string; params: unknown[] } {
     const params: unknown[] = [actor.organizationId];
     const parts = [
-      box === 'INBOX'
-        ? `r.receiver_organization_id = $${firstParam} AND r.status <> 'DRAFT' AND r.sent_at IS NOT NULL`
-        : `r.sender_organization_id = $${firstParam}`,
+      referralBoxClause(box, firstParam),
     ];
     const add = (sql: (n: number) => string, value: unknown) => {
       params.push(value);

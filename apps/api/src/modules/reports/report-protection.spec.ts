@@ -1,4 +1,4 @@
-// The protected fiscal year on data shaped like the bench's million referrals (tools/bench.mjs,
+// The protected fiscal year on data shaped like the bench's million referrals (tools/bench/fixtures.mjs,
 // prepareReferralData: the same arithmetic for sender, receiver, status, need and sending time,
 // aggregated here instead of written to PostgreSQL), for the rule's cost at that size, and the
 // audit: no hidden figure is determined by the published ones.

@@ -46,7 +46,6 @@ import {
   grantFigures,
   japanDayRange,
   KeyedRow,
-  wholeMonthsOf,
   partnershipFigures,
   referralFigures,
   REPORTED_CATEGORIES,
@@ -54,18 +53,24 @@ import {
   trainingFigures,
 } from './report-figures';
 import { MonthCell, protectFiscalYear, ProtectedFiscalYear, Slice } from './report-protection';
+import {
+  acceptanceSql,
+  applicationsSql,
+  NETWORK_NAME_SQL,
+  ORGANIZATION_NAMES_SQL,
+  orgFilterOf,
+  overdueSql,
+  Params,
+  partnershipCountsSql,
+  partnershipsInEffect,
+  publishedGrantsSql,
+  referralCategoriesSql,
+  referralGroupedSql,
+  trainingSql,
+} from './report-queries';
 import type { NetworkMap, NetworkMapEdge, NetworkReport, ReportInput } from './report.model';
 
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
-
-/** A referral aggregate at both granularities (the same columns; `day` or `month` keys the cells). */
-interface ReferralCells {
-  readonly daily: string;
-  readonly monthly: string;
-}
-const REFERRAL_STATUS_CELLS: ReferralCells = { daily: 'referral_daily_stats', monthly: 'referral_monthly_stats' };
-const REFERRAL_CATEGORY_CELLS: ReferralCells = { daily: 'referral_category_daily_stats', monthly: 'referral_category_monthly_stats' };
-const REFERRAL_ACCEPTANCE_CELLS: ReferralCells = { daily: 'referral_acceptance_stats', monthly: 'referral_acceptance_monthly_stats' };
 
 interface Scope {
   readonly period: ReportPeriod;
@@ -93,70 +98,6 @@ export interface ReportWithNames {
   readonly report: NetworkReport;
   readonly organizationName: string | null;
   readonly networkName: string;
-}
-
-/**
- * One statement's parameters, each added when first used: PostgreSQL cannot type a parameter a
- * statement does not reference, so a statement carries exactly those it uses.
- */
-class Params {
-  readonly values: unknown[] = [];
-  private readonly placeholders = new Map<string, string>();
-  constructor(
-    private readonly tenantId: string,
-    private readonly range: DayRange,
-  ) {}
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-  private named(name: string, value: unknown, cast: string): string {
-    let placeholder = this.placeholders.get(name);
-    if (!placeholder) {
-      placeholder = `${this.add(value)}::${cast}`;
-      this.placeholders.set(name, placeholder);
-    }
-    return placeholder;
-  }
-  get tenant(): string {
-    return this.named('tenant', this.tenantId, 'uuid');
-  }
-  /** The range's first instant (inclusive). */
-  get from(): string {
-    return this.named('from', this.range.from, 'timestamptz');
-  }
-  /** The range's end (exclusive). */
-  get to(): string {
-    return this.named('to', this.range.to, 'timestamptz');
-  }
-  get fromDay(): string {
-    return this.named('fromDay', this.range.fromDay, 'date');
-  }
-  get toDay(): string {
-    return this.named('toDay', this.range.toDay, 'date');
-  }
-  /** The first whole month's first day (toDay when the range holds no whole month). */
-  get wholeMonthsFrom(): string {
-    return this.named('wholeMonthsFrom', wholeMonthsOf(this.range).from, 'date');
-  }
-  /** The first day after the whole months (toDay when the range holds no whole month). */
-  get wholeMonthsTo(): string {
-    return this.named('wholeMonthsTo', wholeMonthsOf(this.range).to, 'date');
-  }
-  /**
-   * The range's cells of one referral aggregate as a derived table `cells` (day, columns,
-   * referrals): the whole months from the monthly table, keyed by their first day, and the days
-   * of the partial months at either end from the daily one. `filter` (an AND clause or '')
-   * narrows both.
-   */
-  referralCells(tables: ReferralCells, columns: string, filter: string): string {
-    return `(SELECT day, ${columns}, referrals FROM ${tables.daily}
-              WHERE tenant_id = ${this.tenant}
-                AND ((day >= ${this.fromDay} AND day < ${this.wholeMonthsFrom}) OR (day >= ${this.wholeMonthsTo} AND day < ${this.toDay}))${filter}
-             UNION ALL
-             SELECT month, ${columns}, referrals FROM ${tables.monthly}
-              WHERE tenant_id = ${this.tenant} AND month >= ${this.wholeMonthsFrom} AND month < ${this.wholeMonthsTo}${filter}) cells`;
-  }
 }
 
 function periodError(message: { ja: string; en: string }, reason: string): AppError {
@@ -212,7 +153,7 @@ export class ReportsService {
       const partnerships: Array<{ organization_id: string; partner_organization_id: string; partnership_type: NetworkMapEdge['partnershipType']; status: NetworkMapEdge['partnershipStatus'] }> =
         await manager.query(
           `SELECT organization_id, partner_organization_id, partnership_type, status FROM partnerships p
-            WHERE ${this.partnershipsInEffect(inEffect)} ORDER BY created_at, id`,
+            WHERE ${partnershipsInEffect(inEffect)} ORDER BY created_at, id`,
           inEffect.values,
         );
       const year = await this.protectedYear(manager, actor.tenantId, period.fiscalYear, null);
@@ -292,68 +233,37 @@ export class ReportsService {
   private async figures(manager: EntityManager, actor: RequestActor, scope: Scope, language: Language): Promise<ReportWithNames> {
     const { range, organization } = scope;
     const tenantId = actor.tenantId;
-    const orgFilter = (params: Params, ...columns: string[]) => {
-      if (!organization) return '';
-      const org = params.add(organization.id);
-      return ` AND (${columns.map((column) => `${column} = ${org}`).join(' OR ')})`;
-    };
+    const orgFilter = orgFilterOf(organization?.id ?? null);
 
     // Every people count of the period comes from its fiscal year, protected as one table set.
     const fiscalYear = scope.period.fiscalYear;
     const year = await this.protectedYear(manager, tenantId, fiscalYear, organization?.id ?? null);
     const slice: Slice = scope.period.kind === 'MONTH' ? { month: scope.period.month } : 'YEAR';
     const names = await this.organizationNames(manager, tenantId, [...year.senders, ...year.receivers]);
-    const referralOrg = (params: Params) => orgFilter(params, 'sender_organization_id', 'receiver_organization_id');
     const acceptance = new Params(tenantId, range);
-    const acceptanceHours: Array<{ hours: number; count: number }> = await manager.query(
-      `SELECT hours, sum(referrals)::int AS count
-         FROM ${acceptance.referralCells(REFERRAL_ACCEPTANCE_CELLS, 'hours', referralOrg(acceptance))}
-        GROUP BY hours`,
-      acceptance.values,
-    );
+    const acceptanceHours: Array<{ hours: number; count: number }> = await manager.query(acceptanceSql(acceptance, orgFilter), acceptance.values);
     // The current state: awaiting a reply past the deadline (referrals_awaiting_reply_idx).
     const overdueParams: unknown[] = [tenantId, this.clock.now()];
-    const overdueOrg = organization ? ` AND (sender_organization_id = $3 OR receiver_organization_id = $3)` : '';
     if (organization) overdueParams.push(organization.id);
-    const [{ count: overdue }]: Array<{ count: number }> = await manager.query(
-      `SELECT count(*)::int AS count FROM referrals WHERE tenant_id = $1 AND status = 'SENT' AND response_due_at < $2${overdueOrg}`,
-      overdueParams,
-    );
+    const [{ count: overdue }]: Array<{ count: number }> = await manager.query(overdueSql(organization !== null), overdueParams);
 
     // Grants published by the network's organisations (or the organisation) in the range.
     const published = new Params(tenantId, range);
-    const [{ count: publishedCount }]: Array<{ count: number }> = await manager.query(
-      `SELECT count(*)::int AS count FROM grants
-        WHERE tenant_id = ${published.tenant} AND published_at >= ${published.from} AND published_at < ${published.to}${orgFilter(published, 'organization_id')}`,
-      published.values,
-    );
+    const [{ count: publishedCount }]: Array<{ count: number }> = await manager.query(publishedGrantsSql(published, orgFilter), published.values);
     // Applications made in the range: by the network's organisations, or to its grants.
     const applications = new Params(tenantId, range);
-    const applicationOrg = organization
-      ? (() => {
-          const org = applications.add(organization.id);
-          return ` AND ((a.tenant_id = ${applications.tenant} AND a.organization_id = ${org}) OR (a.grant_tenant_id = ${applications.tenant} AND g.organization_id = ${org}))`;
-        })()
-      : '';
     const applicationRows: Array<{ key: string; count: number; amount: string }> = await manager.query(
-      `SELECT a.status AS key, count(*)::int AS count, coalesce(sum(a.amount_awarded), 0)::text AS amount
-         FROM grant_applications a
-         LEFT JOIN grants g ON g.tenant_id = a.grant_tenant_id AND g.id = a.grant_id
-        WHERE (a.tenant_id = ${applications.tenant} OR a.grant_tenant_id = ${applications.tenant})
-          AND a.created_at >= ${applications.from} AND a.created_at < ${applications.to}${applicationOrg}
-        GROUP BY a.status`,
+      applicationsSql(applications, organization?.id ?? null),
       applications.values,
     );
 
     const partnershipParams = new Params(tenantId, range);
     const partnershipRows: Array<{ partnership_type: string; status: string; count: number }> = await manager.query(
-      `SELECT partnership_type, status, count(*)::int AS count FROM partnerships p
-        WHERE ${this.partnershipsInEffect(partnershipParams)}${orgFilter(partnershipParams, 'p.organization_id', 'p.partner_organization_id')}
-        GROUP BY partnership_type, status`,
+      partnershipCountsSql(partnershipParams, orgFilter),
       partnershipParams.values,
     );
 
-    const [{ name: networkName }]: Array<{ name: string }> = await manager.query(`SELECT name FROM networks WHERE id = $1`, [tenantId]);
+    const [{ name: networkName }]: Array<{ name: string }> = await manager.query(NETWORK_NAME_SQL, [tenantId]);
 
     const report: NetworkReport = {
       from: range.from,
@@ -390,45 +300,21 @@ export class ReportsService {
     const { from, to } = fiscalYearRange(fiscalYear);
     const range = japanDayRange(from, to);
     const cells = new Params(tenantId, range);
-    const orgFilter = (params: Params, ...columns: string[]) => {
-      if (!organizationId) return '';
-      const org = params.add(organizationId);
-      return ` AND (${columns.map((column) => `${column} = ${org}`).join(' OR ')})`;
-    };
+    const orgFilter = orgFilterOf(organizationId);
     const grouped: Array<{ status: string | null; month: string | null; sender: string | null; receiver: string | null; count: number; set: number }> =
-      await manager.query(
-        `SELECT status, to_char(day, 'YYYY-MM') AS month, sender_organization_id AS sender, receiver_organization_id AS receiver,
-                sum(referrals)::int AS count,
-                GROUPING(status, to_char(day, 'YYYY-MM'), sender_organization_id, receiver_organization_id) AS set
-           FROM ${cells.referralCells(REFERRAL_STATUS_CELLS, 'sender_organization_id, receiver_organization_id, status', orgFilter(cells, 'sender_organization_id', 'receiver_organization_id'))}
-          GROUP BY GROUPING SETS ((to_char(day, 'YYYY-MM'), status), (to_char(day, 'YYYY-MM'), sender_organization_id),
-                                  (to_char(day, 'YYYY-MM'), receiver_organization_id), (sender_organization_id, receiver_organization_id))`,
-        cells.values,
-      );
+      await manager.query(referralGroupedSql(cells, orgFilter), cells.values);
     // GROUPING's bits, highest first: status, month, sender, receiver (1 = not grouped by it).
     const monthCells = (bits: number, pick: (row: (typeof grouped)[number]) => string | null): MonthCell[] =>
       grouped.filter((row) => Number(row.set) === bits).map((row) => ({ month: row.month ?? '', key: pick(row) ?? '', count: Number(row.count) }));
     const categories = new Params(tenantId, range);
     const byMonthCategory: Array<{ month: string; key: string; count: number }> = await manager.query(
-      `SELECT to_char(day, 'YYYY-MM') AS month, category AS key, sum(referrals)::int AS count
-         FROM ${categories.referralCells(REFERRAL_CATEGORY_CELLS, 'category', orgFilter(categories, 'sender_organization_id', 'receiver_organization_id'))}
-        GROUP BY 1, 2`,
+      referralCategoriesSql(categories, orgFilter),
       categories.values,
     );
     // Training of the network's members (or the organisation's), per Japan month of the year.
     const training = new Params(tenantId, range);
-    const month = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM')`;
     const trainingRows: Array<{ month: string; enrolments: number; completions: number; completed_enrolments: number }> = await manager.query(
-      `SELECT m.month, count(*) FILTER (WHERE m.enrolled)::int AS enrolments, count(*) FILTER (WHERE m.completed)::int AS completions,
-              count(*) FILTER (WHERE m.enrolled AND m.completed_at IS NOT NULL)::int AS completed_enrolments
-         FROM (SELECT ${month('e.created_at')} AS month, true AS enrolled, false AS completed, e.completed_at
-                 FROM course_enrolments e
-                WHERE e.tenant_id = ${training.tenant} AND e.created_at >= ${training.from} AND e.created_at < ${training.to}${orgFilter(training, 'e.organization_id')}
-               UNION ALL
-               SELECT ${month('e.completed_at')}, false, true, e.completed_at
-                 FROM course_enrolments e
-                WHERE e.tenant_id = ${training.tenant} AND e.completed_at >= ${training.from} AND e.completed_at < ${training.to}${orgFilter(training, 'e.organization_id')}) m
-        GROUP BY m.month`,
+      trainingSql(training, orgFilter),
       training.values,
     );
     return protectFiscalYear(
@@ -453,19 +339,10 @@ export class ReportsService {
     );
   }
 
-  /**
-   * Partnerships in effect during the range: recorded before its end, and their period (open
-   * ends allowed) overlapping its days. Counted by their current type and status.
-   */
-  private partnershipsInEffect(params: Params): string {
-    return `p.tenant_id = ${params.tenant} AND p.created_at < ${params.to}
-        AND (p.starts_on IS NULL OR p.starts_on < ${params.toDay}) AND (p.ends_on IS NULL OR p.ends_on >= ${params.fromDay})`;
-  }
-
   private async organizationNames(manager: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows: Array<{ id: string; name: string }> = await manager.query(`SELECT id, name FROM organizations WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+    const rows: Array<{ id: string; name: string }> = await manager.query(ORGANIZATION_NAMES_SQL, [
       tenantId,
       unique,
     ]);

@@ -14,16 +14,6 @@ export interface ProfileValues {
   logoUrl: string;
 }
 
-export const profileFieldNames: readonly (keyof ProfileValues)[] = [
-  'description',
-  'postalCode',
-  'address',
-  'website',
-  'phone',
-  'email',
-  'logoUrl',
-];
-
 export function profileValuesOf(organization: OrganizationRowFragment | null): ProfileValues {
   return {
     description: organization?.description ?? '',
