@@ -110,11 +110,7 @@ export class GrantActivityService {
          RETURNING ${APPLICATION_COLUMNS}`,
         [actor.tenantId, actor.organizationId, grant.tenant_id, grant.id, input.status, requested, awarded, notes, actor.membershipId],
       );
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
-        organizationId: actor.organizationId,
+      await recordAudit(manager, actor, {
         entity: 'GrantApplication',
         entityId: row.id,
         action: 'RECORDED',

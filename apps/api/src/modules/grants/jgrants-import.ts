@@ -417,7 +417,7 @@ export class JGrantsImportService {
     const { records, problems } = readJGrantsDocument(document);
     if (!records.length && problems.length) return fail(problems);
 
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const ids = records.map((record) => record.sourceId).filter(Boolean);
       const existing: ExistingRow[] = ids.length
         ? await manager.query(
@@ -481,11 +481,7 @@ export class JGrantsImportService {
           id = row.id;
           created += 1;
         }
-        await recordAudit(manager, {
-          tenantId: actor.tenantId,
-          actorUserId: actor.userId,
-          actorMembershipId: actor.membershipId,
-          organizationId: actor.organizationId,
+        await recordAudit(manager, actor, {
           entity: 'Grant',
           entityId: id,
           action: 'IMPORTED',

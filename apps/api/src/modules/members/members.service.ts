@@ -114,7 +114,7 @@ export class MembersService {
   list(actor: RequestActor, organizationId: string, first?: number | null, after?: string | null): Promise<Page<Membership>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await this.assertOrganization(manager, actor, organizationId);
       const subject: MembershipSubject = { __typename: 'Membership', organizationId, userId: '', roles: [] };
       assertCan(actor, 'read', subject);
@@ -132,7 +132,7 @@ export class MembersService {
   }
 
   pendingInvitations(actor: RequestActor, organizationId: string): Promise<Invitation[]> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await this.assertOrganization(manager, actor, organizationId);
       assertCan(actor, 'read', { __typename: 'Invitation', organizationId });
       const rows: InvitationRow[] = await manager.query(
@@ -162,7 +162,7 @@ export class MembersService {
     if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(language)) {
       throw badInput('language', { ja: '言語は ja か en です。', en: 'The language must be ja or en.' }, 'INVALID_LANGUAGE');
     }
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const organization = await this.assertOrganization(manager, actor, organizationId);
       assertCan(actor, 'create', { __typename: 'Invitation', organizationId });
       const roles = checkRoles(actor, input.roles, organization.kind);
@@ -205,10 +205,7 @@ export class MembersService {
           expiresAt: row.expires_at,
         },
       });
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId,
         entity: 'Invitation',
         entityId: row.id,
@@ -220,7 +217,7 @@ export class MembersService {
   }
 
   revokeInvitation(actor: RequestActor, id: string): Promise<Invitation> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       if (!isUuid(id)) throw notFound(INVITATION);
       const [current]: InvitationRow[] = await manager.query(
         `SELECT ${INVITATION_COLUMNS} FROM invitations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
@@ -234,10 +231,7 @@ export class MembersService {
         `UPDATE invitations SET revoked_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING ${INVITATION_COLUMNS}`,
         [actor.tenantId, id],
       );
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: current.organization_id,
         entity: 'Invitation',
         entityId: id,
@@ -348,11 +342,8 @@ export class MembersService {
         invitation.id,
         invitation.tenant_id,
       ]);
-      await recordAudit(manager, {
-        tenantId: invitation.tenant_id,
-        actorUserId: userId,
-        actorMembershipId: membership.id,
-        organizationId: invitation.organization_id,
+      const newMember = { tenantId: invitation.tenant_id, userId, membershipId: membership.id, organizationId: invitation.organization_id };
+      await recordAudit(manager, newMember, {
         entity: 'Membership',
         entityId: membership.id,
         action: 'CREATED_BY_INVITATION',
@@ -399,7 +390,7 @@ export class MembersService {
     membershipId: string,
     change: (manager: EntityManager, current: Membership) => Promise<{ action: string; fields: string[] }>,
   ): Promise<Membership> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.loadMembership(manager, actor, membershipId, true);
       const subject: MembershipSubject = {
         __typename: 'Membership',
@@ -419,10 +410,7 @@ export class MembersService {
         );
       }
       const { action, fields } = await change(manager, current);
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: current.organization.id,
         entity: 'Membership',
         entityId: membershipId,

@@ -247,15 +247,11 @@ export class ReferralsService {
     private readonly clock: Clock,
   ) {}
 
-  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
-  }
-
   // --- writing ------------------------------------------------------------------------------
 
   create(actor: RequestActor, input: ReferralInput, send: boolean): Promise<Referral> {
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const checked = await this.check(manager, actor, input);
       const [{ id }]: Array<{ id: string }> = await manager.query(
         `INSERT INTO referrals (tenant_id, sender_organization_id, sender_membership_id, ${DRAFT_COLUMNS.join(', ')})
@@ -263,7 +259,7 @@ export class ReferralsService {
         [actor.tenantId, actor.organizationId, actor.membershipId, ...draftValues(checked)],
       );
       await this.event(manager, actor, id, 'CREATE', null, 'DRAFT', null);
-      await this.audit(manager, actor, id, 'CREATED', ['service', 'person', 'needs', 'urgency', 'sharedCategories']);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'CREATED', changedFields: ['service', 'person', 'needs', 'urgency', 'sharedCategories'] });
       if (send) await this.send(manager, actor, await this.row(manager, actor, id));
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
@@ -271,7 +267,7 @@ export class ReferralsService {
 
   updateDraft(actor: RequestActor, id: string, input: ReferralInput): Promise<Referral> {
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       if (!sidesOf(actor, current).includes('SENDER')) throw transitionError('SEND', current.status, { ok: false, problem: 'WRONG_SIDE' });
       if (current.status !== 'DRAFT') {
@@ -287,7 +283,7 @@ export class ReferralsService {
         [actor.tenantId, id, ...draftValues(checked)],
       );
       if (updated.length === 0) throw this.lostRace();
-      await this.audit(manager, actor, id, 'UPDATED', ['draft']);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'UPDATED', changedFields: ['draft'] });
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
   }
@@ -299,7 +295,7 @@ export class ReferralsService {
         reason: 'USE_FORWARD',
       });
     }
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       const check = checkTransition(action, current.status, { sides: sidesOf(actor, current), roles: actor.roles }, note);
       if (!check.ok) throw transitionError(action, current.status, check);
@@ -343,7 +339,7 @@ export class ReferralsService {
    * original free text (the notes) with whether it may travel if the forwarder chooses it.
    */
   forwardPreview(actor: RequestActor, id: string, serviceId: string): Promise<ReferralForwardPreview> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       const check = checkTransition('FORWARD', current.status, { sides: sidesOf(actor, current), roles: actor.roles }, 'preview');
       if (!check.ok) throw transitionError('FORWARD', current.status, check);
@@ -370,7 +366,7 @@ export class ReferralsService {
 
   /** Hands the case on to a third organisation: a new referral (sent), consent checked again. */
   forward(actor: RequestActor, id: string, input: ForwardReferralInput): Promise<{ forwarded: Referral; created: Referral }> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       const check = checkTransition('FORWARD', current.status, { sides: sidesOf(actor, current), roles: actor.roles }, input.reason);
       if (!check.ok) throw transitionError('FORWARD', current.status, check);
@@ -451,7 +447,7 @@ export class ReferralsService {
    */
   requestCategories(actor: RequestActor, id: string, categories: readonly PersonalDataCategory[], reason: string): Promise<Referral> {
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       if (!sidesOf(actor, current).includes('RECEIVER')) throw this.categoriesWrongSide('RECEIVER');
       const wanted = this.newCategories(current, categories);
@@ -469,7 +465,7 @@ export class ReferralsService {
         membershipIds: [current.sender_membership_id],
         exceptMembershipId: actor.membershipId,
       });
-      await this.audit(manager, actor, id, 'CATEGORIES_REQUESTED', wanted);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'CATEGORIES_REQUESTED', changedFields: wanted });
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
   }
@@ -481,7 +477,7 @@ export class ReferralsService {
    */
   shareCategories(actor: RequestActor, id: string, categories: readonly PersonalDataCategory[]): Promise<Referral> {
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       if (!sidesOf(actor, current).includes('SENDER')) throw this.categoriesWrongSide('SENDER');
       const added = this.newCategories(current, categories);
@@ -511,7 +507,7 @@ export class ReferralsService {
       );
       if (updated.length === 0) throw this.lostRace();
       await this.event(manager, actor, id, 'SHARE_CATEGORIES', current.status, current.status, null, null, added);
-      await this.audit(manager, actor, id, 'CATEGORIES_SHARED', added);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'CATEGORIES_SHARED', changedFields: added });
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
   }
@@ -522,7 +518,7 @@ export class ReferralsService {
       throw new AppError('BAD_USER_INPUT', undefined, { fields: { body: text('メッセージを1〜4000文字で入力してください。', 'Write a message of 1 to 4,000 characters.') } });
     }
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       if (current.status === 'DRAFT') {
         throw new AppError('CONFLICT', text('下書きにはメッセージを送れません。', 'Messages start once the referral is sent.'), { reason: 'NOT_SENT' });
@@ -561,7 +557,7 @@ export class ReferralsService {
   markRead(actor: RequestActor, id: string): Promise<Referral> {
     // It answers the referral itself: only for those who may read it (as detail).
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await this.partyRow(manager, actor, id);
       await this.markReadIn(manager, actor, id, this.clock.now());
       return this.toReferral(actor, await this.row(manager, actor, id));
@@ -619,7 +615,7 @@ export class ReferralsService {
 
   detail(actor: RequestActor, id: string): Promise<ReferralDetail> {
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const row = await this.partyRow(manager, actor, id);
       let person = null;
       if (row.person_id && row.status !== 'DRAFT') {
@@ -725,7 +721,7 @@ export class ReferralsService {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
     const { where, params } = this.filterClause(actor, box, filter, 3);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: ReferralRow[] = await manager.query(
         `${REFERRAL_SELECT}
           WHERE r.tenant_id = $1 AND ${where}
@@ -741,7 +737,7 @@ export class ReferralsService {
   counts(actor: RequestActor, box: ReferralBox): Promise<ReferralCounts> {
     this.assertCaseworker(actor);
     const { where, params } = this.filterClause(actor, box, {}, 3);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const [row]: Array<{ by_status: Array<{ status: ReferralStatus; count: number }>; overdue: number; with_unread: number }> =
         await manager.query(
           // Each figure from its own index range (referrals_inbox_counts_idx for the inbox): no
@@ -771,7 +767,7 @@ export class ReferralsService {
   personReferrals(actor: RequestActor, personId: string): Promise<Referral[]> {
     this.assertCaseworker(actor);
     if (!isUuid(personId)) throw notFound({ ja: '当事者の記録', en: 'person' });
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const header = await this.records.header(manager, actor.tenantId, personId);
       if (!header) throw notFound({ ja: '当事者の記録', en: 'person' });
       assertCan(actor, 'update', { __typename: 'Person', organizationId: header.organizationId });
@@ -785,7 +781,7 @@ export class ReferralsService {
   }
 
   deadlines(actor: RequestActor): Promise<ReferralDeadlines> {
-    return this.tenant(actor, async (manager) => this.loadDeadlines(manager, actor.tenantId));
+    return runInTenant(this.dataSource, actor, async (manager) => this.loadDeadlines(manager, actor.tenantId));
   }
 
   setDeadlines(actor: RequestActor, input: ReferralDeadlinesInput): Promise<ReferralDeadlines> {
@@ -798,16 +794,13 @@ export class ReferralsService {
       problems['expiryGraceHours'] = text('1〜2160時間で入力してください。', 'Give 1 to 2,160 hours.');
     }
     if (Object.keys(problems).length) throw new AppError('BAD_USER_INPUT', undefined, { fields: problems });
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await manager.query(
         `UPDATE networks SET referral_urgent_hours = $2, referral_high_hours = $3, referral_normal_hours = $4, referral_expiry_grace_hours = $5
           WHERE id = $1`,
         [actor.tenantId, input.urgentHours, input.highHours, input.normalHours, input.expiryGraceHours],
       );
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: null,
         entity: 'Network',
         entityId: actor.tenantId,
@@ -1168,19 +1161,6 @@ export class ReferralsService {
       `INSERT INTO referral_events (tenant_id, referral_id, action, from_status, to_status, created_at) VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
       [tenantId, referralId, action, from, to],
     );
-  }
-
-  private audit(manager: EntityManager, actor: RequestActor, id: string, action: string, fields: string[]) {
-    return recordAudit(manager, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorMembershipId: actor.membershipId,
-      organizationId: actor.organizationId,
-      entity: 'Referral',
-      entityId: id,
-      action,
-      changedFields: fields,
-    });
   }
 
   private assertCaseworker(actor: RequestActor): void {

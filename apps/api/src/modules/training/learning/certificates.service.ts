@@ -80,7 +80,7 @@ export class CertificatesService {
     if (!isUuid(id)) throw notFound(CERTIFICATE);
     const rows: Array<{ code: string; learner_name: string; course_title: string; issuer_name: string; completed_at: Date }> = await runInTenant(
       this.dataSource,
-      { tenantId: actor.tenantId, userId: actor.userId },
+      actor,
       (manager) =>
         manager.query(
           `SELECT c.code, c.learner_name, c.course_title, c.issuer_name, c.completed_at

@@ -118,15 +118,11 @@ export class LearningService {
     private readonly outbox: MailOutbox,
   ) {}
 
-  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
-  }
-
   // --- enrolment and assignment ---------------------------------------------------------------
 
   enrol(actor: RequestActor, courseId: string): Promise<Enrolment> {
     if (!isUuid(courseId)) throw notFound(COURSE);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const course = await this.visibleCourse(manager, actor, courseId);
       if (!course.inAudience) {
         if (course.status !== 'PUBLISHED') throw this.notPublished();
@@ -165,7 +161,7 @@ export class LearningService {
       const message = text('受講期限には今より後の日時を指定してください。', 'Choose a due date in the future.');
       throw new AppError('BAD_USER_INPUT', message, { reason: 'DUE_DATE_PAST', fields: { dueAt: message } });
     }
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const course = await this.assignableCourse(manager, actor, courseId);
       const members: Array<{ id: string; organization_id: string; roles: Role[] }> = await manager.query(
         `SELECT m.id, m.organization_id, m.roles FROM memberships m
@@ -201,11 +197,7 @@ export class LearningService {
         [actor.tenantId, ids, course.tenantId, course.id, actor.membershipId, dueAt],
       );
       for (const row of assigned) {
-        await recordAudit(manager, {
-          tenantId: actor.tenantId,
-          actorUserId: actor.userId,
-          actorMembershipId: actor.membershipId,
-          organizationId: actor.organizationId,
+        await recordAudit(manager, actor, {
           entity: 'CourseEnrolment',
           entityId: row.id,
           action: 'ASSIGNED',
@@ -268,7 +260,7 @@ export class LearningService {
   assignees(actor: RequestActor, courseId: string, keyword: string | null | undefined): Promise<Assignee[]> {
     this.assertAssigner(actor);
     if (!isUuid(courseId)) throw notFound(COURSE);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const course = await this.assignableCourse(manager, actor, courseId);
       const where = new Conditions();
       where.add(`m.tenant_id = ${where.param(actor.tenantId)} AND m.disabled_at IS NULL AND u.disabled_at IS NULL`);
@@ -316,7 +308,7 @@ export class LearningService {
     if (filter === 'OVERDUE') where.add(`e.completed_at IS NULL AND e.due_at < ${where.param(this.clock.now())}`);
     if (cursor) where.add(`(e.created_at, e.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
     where.params.push(size + 1);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: Array<EnrolmentRow & { sort_key: string }> = await manager.query(
         `SELECT ${ENROLMENT_COLUMNS}, e.created_at::text AS sort_key FROM course_enrolments e
           WHERE ${where.sql} ORDER BY e.created_at DESC, e.id DESC LIMIT $${where.params.length}`,
@@ -331,7 +323,7 @@ export class LearningService {
   byCourses(actor: RequestActor, courseIds: readonly string[]): Promise<Array<Enrolment | null>> {
     const ids = courseIds.filter(isUuid);
     if (ids.length === 0) return Promise.resolve(courseIds.map(() => null));
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: EnrolmentRow[] = await manager.query(
         `SELECT ${ENROLMENT_COLUMNS} FROM course_enrolments e WHERE e.tenant_id = $1 AND e.membership_id = $2 AND e.course_id = ANY($3::uuid[])`,
         [actor.tenantId, actor.membershipId, ids],
@@ -347,7 +339,7 @@ export class LearningService {
     if (!isUuid(enrolmentId)) throw notFound(ENROLMENT);
     if (!isUuid(materialId)) throw notFound(MATERIAL);
     const issuerName = await this.foreignIssuerName(actor, enrolmentId);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const row = await this.lockOwn(manager, actor, enrolmentId);
       const modules = (await this.presenter.trees(manager, [row])).get(row.course_id) ?? [];
       if (!modules.some((module) => module.materials.some((material) => material.id === materialId))) throw notFound(MATERIAL);
@@ -375,7 +367,7 @@ export class LearningService {
     if (answers.length > MAX_ANSWERS) throw badAnswer('TOO_MANY_ANSWERS', text('回答の数が多すぎます。', 'Too many answers.'));
     const issuerName = await this.foreignIssuerName(actor, enrolmentId);
     try {
-      return await this.tenant(actor, async (manager) => {
+      return await runInTenant(this.dataSource, actor, async (manager) => {
         const row = await this.lockOwn(manager, actor, enrolmentId);
         const modules = (await this.presenter.trees(manager, [row])).get(row.course_id) ?? [];
         const module = modules.find((candidate) => candidate.id === moduleId);
@@ -463,7 +455,7 @@ export class LearningService {
    * learner's transaction, in a transaction of its own (CourseReader.publisher). Null otherwise.
    */
   private async foreignIssuerName(actor: RequestActor, enrolmentId: string): Promise<string | null> {
-    const course = await this.tenant(actor, async (manager) => {
+    const course = await runInTenant(this.dataSource, actor, async (manager) => {
       const [row]: Array<{ course_tenant_id: string; course_id: string }> = await manager.query(
         `SELECT course_tenant_id, course_id FROM course_enrolments WHERE tenant_id = $1 AND id = $2 AND membership_id = $3`,
         [actor.tenantId, enrolmentId, actor.membershipId],

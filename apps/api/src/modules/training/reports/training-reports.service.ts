@@ -141,7 +141,7 @@ export class TrainingReportsService {
     }
     if (input.organizationId && !isUuid(input.organizationId)) throw notFound(ORGANIZATION);
     if (input.courseId && !isUuid(input.courseId)) throw notFound(COURSE);
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       if (input.organizationId) await this.assertOrganizationInScope(manager, actor, input.organizationId);
       if (input.courseId) await this.assertCourseInScope(manager, actor, this.query(actor, {}), input.courseId);
       return work(manager, () => this.query(actor, input));
