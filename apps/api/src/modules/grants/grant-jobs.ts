@@ -23,12 +23,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
+import { failIfAnyNetworkFailed, forEachNetwork, NetworkPass, totalOf } from '../../core/jobs/for-each-network';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { MailOutbox } from '../../core/mail';
 import type { GrantDigestItem, MailLanguage } from '../../core/mail';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
-import { listNetworkIds } from '../referrals/referral-deadlines';
 import type { GrantSearchInput } from './dto/grants.input';
 import { GrantMatch, GrantsService } from './grants.service';
 
@@ -117,20 +117,18 @@ export class GrantJobs implements OnModuleInit {
 
   /** Closes every network's listings whose window has ended; returns their ids. */
   async closeEnded(): Promise<string[]> {
-    const closed: string[] = [];
-    const failures = await this.eachNetwork('Grant auto-close', async (tenantId) => {
-      closed.push(...(await this.grants.closeEndedGrants(tenantId)).map((grant) => grant.id));
-    });
+    const pass = await this.eachNetwork('Grant auto-close', async (tenantId) => (await this.grants.closeEndedGrants(tenantId)).map((grant) => grant.id));
+    const closed = pass.results.flat();
+    const failures = pass.failed.length;
     if (closed.length || failures) this.logger.log({ closed: closed.length, failures }, 'Grants closed after their window');
     return closed;
   }
 
   /** Every network's due reminders; returns how many mails were queued. */
   async sendReminders(): Promise<number> {
-    let mails = 0;
-    const failures = await this.eachNetwork('Grant reminders', async (tenantId) => {
-      mails += await this.remindersFor(tenantId);
-    });
+    const pass = await this.eachNetwork('Grant reminders', (tenantId) => this.remindersFor(tenantId));
+    const mails = totalOf(pass);
+    const failures = pass.failed.length;
     if (mails || failures) this.logger.log({ mails, failures }, 'Grant deadline reminders queued');
     return mails;
   }
@@ -192,13 +190,12 @@ export class GrantJobs implements OnModuleInit {
 
   /** Every network's saved-search digests; returns how many mails were queued. */
   async sendDigests(): Promise<number> {
-    let mails = 0;
-    const failures = await this.eachNetwork('Grant saved-search digest', async (tenantId) => {
-      mails += await this.digestsFor(tenantId);
-    });
+    const pass = await this.eachNetwork('Grant saved-search digest', (tenantId) => this.digestsFor(tenantId));
+    const mails = totalOf(pass);
+    const failures = pass.failed.length;
     if (mails || failures) this.logger.log({ mails, failures }, 'Grant saved-search digests queued');
     // A failed network is retried by pg-boss; the claims make the retry mail only what is left.
-    if (failures) throw new Error(`The saved-search digest failed for ${failures} network(s)`);
+    failIfAnyNetworkFailed({ name: 'The saved-search digest' }, pass);
     return mails;
   }
 
@@ -286,16 +283,7 @@ export class GrantJobs implements OnModuleInit {
   }
 
   /** Runs `work` for each network; one network's failure does not hold up the others. */
-  private async eachNetwork(what: string, work: (tenantId: string) => Promise<void>): Promise<number> {
-    let failures = 0;
-    for (const tenantId of await listNetworkIds(this.dataSource)) {
-      try {
-        await work(tenantId);
-      } catch (error) {
-        failures += 1;
-        this.logger.error({ err: error, tenantId }, `${what} failed for a network`);
-      }
-    }
-    return failures;
+  private eachNetwork<R>(name: string, work: (tenantId: string) => Promise<R>): Promise<NetworkPass<R>> {
+    return forEachNetwork(this.dataSource, { name, logger: this.logger }, work);
   }
 }

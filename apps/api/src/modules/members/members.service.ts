@@ -29,7 +29,7 @@ import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { MailOutbox } from '../../core/mail';
-import { runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
+import { enterInvitedNetwork, runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
 import { AccountsService, ClientInfo, SignedIn } from '../accounts/accounts.service';
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from './membership.mapper';
 import type { Invitation, InvitationPreview, Membership } from './membership.model';
@@ -282,7 +282,7 @@ export class MembersService {
       );
       if (!invitation) throw new AppError('BAD_USER_INPUT', INVALID_INVITATION, { reason: 'INVALID_INVITATION' });
       // From here on the work belongs to the invitation's network.
-      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [invitation.tenant_id]);
+      await enterInvitedNetwork(manager, invitation.tenant_id);
       // The organisation's kind may have changed since the invitation was sent (a kind change
       // refuses pending invitations that it would break, but this stays the last word).
       const [organization]: Array<{ kind: OrganizationKind }> = await manager.query(

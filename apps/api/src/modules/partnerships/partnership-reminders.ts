@@ -20,12 +20,12 @@ import { FOLLOW_UP_REMINDER_DAYS, PARTNERSHIP_REVIEW_REMINDER_DAYS } from '@tsun
 import type { Queue } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
+import { forEachNetwork, totalOf } from '../../core/jobs/for-each-network';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { MailOutbox } from '../../core/mail';
 import type { MailLanguage } from '../../core/mail';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
-import { listNetworkIds } from '../referrals/referral-deadlines';
 import { japanDate } from './partnership-fields';
 
 export const PARTNERSHIP_REMINDERS_QUEUE = 'partnerships.reminders';
@@ -82,17 +82,10 @@ export class PartnershipReminders implements OnModuleInit {
 
   /** Every network's due reminders; returns how many mails were queued. */
   async run(): Promise<number> {
-    let mails = 0;
-    let failures = 0;
-    for (const tenantId of await listNetworkIds(this.dataSource)) {
-      try {
-        mails += await this.remindersFor(tenantId);
-      } catch (error) {
-        // One network's failure must not hold up the others; the next run tries it again.
-        failures += 1;
-        this.logger.error({ err: error, tenantId }, 'Partnership reminders failed for a network');
-      }
-    }
+    // One network's failure does not hold up the others; the next run tries it again.
+    const pass = await forEachNetwork(this.dataSource, { name: 'Partnership reminders', logger: this.logger }, (tenantId) => this.remindersFor(tenantId));
+    const mails = totalOf(pass);
+    const failures = pass.failed.length;
     if (mails || failures) this.logger.log({ mails, failures }, 'Partnership reminders queued');
     return mails;
   }

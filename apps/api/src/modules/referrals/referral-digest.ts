@@ -11,12 +11,12 @@ import type { ReferralNotificationKind } from '@tsunagu/domain';
 import type { Queue } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
+import { failIfAnyNetworkFailed, forEachNetwork, totalOf } from '../../core/jobs/for-each-network';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { MailOutbox } from '../../core/mail';
 import type { MailLanguage, ReferralNoticeFacts } from '../../core/mail';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
-import { listNetworkIds } from './referral-deadlines';
 import { noticeFacts, REFERRAL_MAIL_COLUMNS, REFERRAL_MAIL_JOINS, ReferralMailRow } from './referral-notifier';
 
 export const REFERRAL_DIGEST_QUEUE = 'referrals.daily-digest';
@@ -60,11 +60,17 @@ export class ReferralDigest implements OnModuleInit {
     this.jobs.register(DIGEST_QUEUE, async () => void (await this.run()), { cron: '0 8 * * *', tz: 'Asia/Tokyo' });
   }
 
-  /** Sends every network's digests; returns how many digest mails were queued. */
+  /**
+   * Sends every network's digests; returns how many digest mails were queued. A network whose
+   * digest fails does not hold up the others; the run then fails so pg-boss retries it, and the
+   * retry mails only what the failed network left unclaimed.
+   */
   async run(): Promise<number> {
-    let mails = 0;
-    for (const tenantId of await listNetworkIds(this.dataSource)) mails += await this.runFor(tenantId);
-    if (mails) this.logger.log({ mails }, 'Referral digests queued');
+    const job = { name: 'Referral digest', logger: this.logger };
+    const pass = await forEachNetwork(this.dataSource, job, (tenantId) => this.runFor(tenantId));
+    const mails = totalOf(pass);
+    if (mails || pass.failed.length) this.logger.log({ mails, failures: pass.failed.length }, 'Referral digests queued');
+    failIfAnyNetworkFailed(job, pass);
     return mails;
   }
 

@@ -15,7 +15,7 @@ import type { RequestActor } from '../../../core/auth/actor';
 import { notFound } from '../../../core/authz/authorize';
 import { APP_CONFIG, AppConfig } from '../../../core/config/config';
 import { queryRows } from '../../../core/database/returning';
-import { runInTenant } from '../../../core/tenancy/tenant-transaction';
+import { runInTenant, runWithCertificateCode } from '../../../core/tenancy/tenant-transaction';
 import { renderCertificatePdf, tokyoDate } from './certificate-pdf';
 import type { CertificateVerification } from './learning.model';
 
@@ -63,10 +63,9 @@ export class CertificatesService {
   async verify(typed: string): Promise<CertificateVerification> {
     const code = typed.length <= 100 ? normalizeCertificateCode(typed) : null;
     if (!code) return INVALID;
-    const rows: Array<{ learner_name: string; course_title: string; completed_at: Date }> = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.certificate_code', $1, true)`, [code]);
-      return manager.query(`SELECT learner_name, course_title, completed_at FROM certificates WHERE code = $1`, [code]);
-    });
+    const rows: Array<{ learner_name: string; course_title: string; completed_at: Date }> = await runWithCertificateCode(this.dataSource, code, (manager) =>
+      manager.query(`SELECT learner_name, course_title, completed_at FROM certificates WHERE code = $1`, [code]),
+    );
     const row = rows[0];
     if (!row) return INVALID;
     return { valid: true, learnerName: row.learner_name, courseTitle: row.course_title, completedOn: tokyoDate(row.completed_at) };
