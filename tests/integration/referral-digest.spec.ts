@@ -87,8 +87,10 @@ describe('the daily referral digest', () => {
     const start = smtp.messages.length;
     const digest = api.app.get(ReferralDigest);
 
-    // The run fails (so pg-boss retries it) only after every network had its turn.
-    await expect(digest.run()).rejects.toThrow('Referral digest failed for 1 network(s)');
+    const failure = await digest.run().then(
+      () => null,
+      (error: Error) => error.message,
+    );
     await outboxDrained();
     for (const network of healthy) {
       expect(digestsTo(network, start)).toHaveLength(1);
@@ -98,6 +100,8 @@ describe('the daily referral digest', () => {
     // The broken network's claim rolled back: nothing sent, nothing lost.
     expect(digestsTo(broken, start)).toHaveLength(0);
     expect(await unmailed(broken)).toBe(1);
+    // The run fails (so pg-boss retries it) only after every network had its turn.
+    expect(failure).toBe('Referral digest failed for 1 network(s)');
 
     // Mended, the retry sends only what the failed network left.
     await sql.query(`DROP TRIGGER break_digest ON notifications`);

@@ -8,7 +8,7 @@
 // policies, with no tenant set, let nothing else be. It answers only valid, name, course and date.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { certificateCode, isUuid, normalizeCertificateCode } from '@tsunagu/domain';
+import { certificateCode, isUuid, mayOverseeMembersTraining, normalizeCertificateCode } from '@tsunagu/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
@@ -88,7 +88,7 @@ export class CertificatesService {
              JOIN memberships m ON m.tenant_id = e.tenant_id AND m.id = e.membership_id
             WHERE c.tenant_id = $1 AND c.id = $2
               AND (e.membership_id = $3 OR ($4 AND m.organization_id = $5))`,
-          [actor.tenantId, id, actor.membershipId, actor.roles.includes('ORG_ADMIN'), actor.organizationId],
+          [actor.tenantId, id, actor.membershipId, mayOverseeMembersTraining(actor.roles), actor.organizationId],
         ),
     );
     const row = rows[0];

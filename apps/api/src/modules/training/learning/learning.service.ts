@@ -29,11 +29,11 @@
 //   practical attack, and a guess learns only valid: false.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CourseReach, isInAudience, isUuid, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
+import { CourseReach, isInAudience, isUuid, mayAssignAcrossNetwork, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
-import { notFound } from '../../../core/authz/authorize';
+import { abilityFor, notFound } from '../../../core/authz/authorize';
 import { APP_CONFIG, AppConfig } from '../../../core/config/config';
 import { Conditions } from '../../../core/database/conditions';
 import { queryRows } from '../../../core/database/returning';
@@ -169,9 +169,9 @@ export class LearningService {
         [actor.tenantId, ids],
       );
       if (members.length !== ids.length) throw notFound(MEMBER);
-      const networkWide = actor.roles.includes('TRAINER');
+      const ability = abilityFor(actor);
       for (const member of members) {
-        if (!networkWide && member.organization_id !== actor.organizationId) {
+        if (!ability.can('create', { __typename: 'CourseAssignment', organizationId: member.organization_id })) {
           throw new AppError(
             'FORBIDDEN',
             text('自分の団体のメンバーにだけ研修を割り当てられます。', 'You can assign courses only to members of your own organisation.'),
@@ -264,7 +264,7 @@ export class LearningService {
       const course = await this.assignableCourse(manager, actor, courseId);
       const where = new Conditions();
       where.add(`m.tenant_id = ${where.param(actor.tenantId)} AND m.disabled_at IS NULL AND u.disabled_at IS NULL`);
-      if (!actor.roles.includes('TRAINER')) where.add(`m.organization_id = ${where.param(actor.organizationId)}`);
+      if (!mayAssignAcrossNetwork(actor.roles)) where.add(`m.organization_id = ${where.param(actor.organizationId)}`);
       // The audience (libs/domain isInAudience) in SQL: everyone for a public course.
       if (course.visibility !== 'PUBLIC' && !course.audienceAll) {
         where.add(
