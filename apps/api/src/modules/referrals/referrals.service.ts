@@ -329,6 +329,7 @@ export class ReferralsService {
         await this.event(manager, actor, id, action, current.status, check.to, trimmed);
         for (const notice of await this.noticesFor(manager, actor, current, action)) await this.notifier.notify(manager, notice);
       }
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: `STATUS_${check.to}`, changedFields: ['status'] });
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
   }
@@ -426,6 +427,8 @@ export class ReferralsService {
       await this.event(manager, actor, newId, 'CREATE', null, 'DRAFT', null, id);
       await this.send(manager, actor, await this.row(manager, actor, newId));
       await this.event(manager, actor, id, 'FORWARD', current.status, 'FORWARDED', reason, newId);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'FORWARDED', changedFields: ['status', 'forwardedTo'] });
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: newId, action: 'CREATED', changedFields: ['service', 'person', 'needs', 'urgency', 'sharedCategories'] });
       await this.notifier.notify(manager, {
         tenantId: actor.tenantId,
         kind: 'REFERRAL_DECLINED',
@@ -530,6 +533,7 @@ export class ReferralsService {
         [actor.tenantId, id, actor.membershipId, actor.organizationId, trimmed],
       );
       await this.markReadIn(manager, actor, id, message.created_at);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'MESSAGE_POSTED', changedFields: ['messages'] });
       const otherSide = sidesOf(actor, current).includes('SENDER') ? current.receiver_organization_id : current.sender_organization_id;
       await this.notifier.notify(manager, {
         tenantId: actor.tenantId,

@@ -132,12 +132,15 @@ export class LearningService {
           { reason: 'NOT_IN_AUDIENCE' },
         );
       }
-      await manager.query(
+      const inserted: Array<{ id: string }> = await manager.query(
         `INSERT INTO course_enrolments (tenant_id, membership_id, organization_id, course_tenant_id, course_id, source)
          VALUES ($1, $2, $3, $4, $5, 'SELF')
-         ON CONFLICT (tenant_id, membership_id, course_id) DO NOTHING`,
+         ON CONFLICT (tenant_id, membership_id, course_id) DO NOTHING
+         RETURNING id`,
         [actor.tenantId, actor.membershipId, actor.organizationId, course.tenantId, course.id],
       );
+      // Enrolling again changes nothing, so only the first enrolment is audited.
+      for (const { id } of inserted) await recordAudit(manager, actor, { entity: 'CourseEnrolment', entityId: id, action: 'ENROLLED', changedFields: ['course'] });
       const rows: EnrolmentRow[] = await manager.query(
         `SELECT ${ENROLMENT_COLUMNS} FROM course_enrolments e WHERE e.tenant_id = $1 AND e.membership_id = $2 AND e.course_id = $3`,
         [actor.tenantId, actor.membershipId, course.id],

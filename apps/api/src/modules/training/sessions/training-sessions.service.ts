@@ -159,14 +159,16 @@ export class TrainingSessionsService {
         // Places freed without a cancellation (a member removed from the network) go to those
         // already waiting before anyone new is placed.
         const registered = await this.fillFreePlaces(manager, session);
-        await manager.query(
+        const [registration]: Array<{ id: string }> = await manager.query(
           `INSERT INTO session_registrations (tenant_id, session_id, membership_id, organization_id, status)
            VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (tenant_id, session_id, membership_id) DO UPDATE
              SET status = EXCLUDED.status, organization_id = EXCLUDED.organization_id, queued_at = clock_timestamp(),
-                 cancelled_at = NULL, attended = NULL`,
+                 cancelled_at = NULL, attended = NULL
+           RETURNING id`,
           [actor.tenantId, sessionId, actor.membershipId, actor.organizationId, registered < session.capacity ? 'REGISTERED' : 'WAITLISTED'],
         );
+        await recordAudit(manager, actor, { entity: 'SessionRegistration', entityId: registration.id, action: 'REGISTERED', changedFields: ['status'] });
       }
       return this.present(manager, actor, session);
     });
@@ -176,15 +178,18 @@ export class TrainingSessionsService {
   cancelRegistration(actor: RequestActor, sessionId: string): Promise<TrainingSession> {
     return runInTenant(this.dataSource, actor, async (manager) => {
       const session = await this.lockOpen(manager, actor, sessionId);
-      const cancelled = await queryRows<{ held_place: boolean }>(
+      const cancelled = await queryRows<{ id: string; held_place: boolean }>(
         manager,
         `UPDATE session_registrations r SET status = 'CANCELLED', cancelled_at = $4, attended = NULL
            FROM session_registrations before
           WHERE r.tenant_id = $1 AND r.session_id = $2 AND r.membership_id = $3 AND r.status IN ('REGISTERED', 'WAITLISTED')
             AND before.tenant_id = r.tenant_id AND before.id = r.id
-          RETURNING before.status = 'REGISTERED' AS held_place`,
+          RETURNING r.id, before.status = 'REGISTERED' AS held_place`,
         [actor.tenantId, sessionId, actor.membershipId, this.clock.now()],
       );
+      for (const { id } of cancelled) {
+        await recordAudit(manager, actor, { entity: 'SessionRegistration', entityId: id, action: 'CANCELLED', changedFields: ['status'] });
+      }
       if (cancelled[0]?.held_place) await this.fillFreePlaces(manager, session);
       return this.present(manager, actor, session);
     });
@@ -216,6 +221,7 @@ export class TrainingSessionsService {
         );
       }
       await manager.query(`UPDATE session_registrations SET attended = $3 WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, registrationId, attended]);
+      await recordAudit(manager, actor, { entity: 'SessionRegistration', entityId: registrationId, action: 'ATTENDANCE_RECORDED', changedFields: ['attended'] });
       const [presented] = await presentSessions(manager, actor, [session]);
       const found = presented.registrationList.find((candidate) => candidate.id === registrationId);
       if (!found) throw notFound(REGISTRATION);
