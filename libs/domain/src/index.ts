@@ -16,3 +16,4 @@ export * from './lib/partnerships';
 export * from './lib/reports';
 export * from './lib/disclosure-control';
 export * from './lib/text';
+export * from './lib/japan-time';

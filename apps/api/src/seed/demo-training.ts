@@ -12,7 +12,7 @@
 // Every course, module, material, quiz and session goes through the training modules' own
 // validation, so each is one the editor could have saved. Times are relative to the first
 // seeding; fixed ids and inserts that skip existing rows make it idempotent.
-import { certificateCode, materialFormatOf, QuestionKind, scoreQuiz } from '@tsunagu/domain';
+import { certificateCode, japanDate, materialFormatOf, QuestionKind, scoreQuiz, startOfJapanDay } from '@tsunagu/domain';
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { EntityManager } from 'typeorm';
@@ -272,8 +272,8 @@ export const DEMO_SESSIONS: readonly DemoSession[] = [
 
 /** `days` after `now`, at `hour` o'clock in Japan time (UTC+9, no daylight saving). */
 function jstHour(now: Date, days: number, hour: number): Date {
-  const tokyoMidnight = Math.floor((now.getTime() + 9 * HOUR_MS) / DAY_MS) * DAY_MS - 9 * HOUR_MS;
-  return new Date(tokyoMidnight + days * DAY_MS + hour * HOUR_MS);
+  const midnight = startOfJapanDay(japanDate(now)) ?? now;
+  return new Date(midnight.getTime() + days * DAY_MS + hour * HOUR_MS);
 }
 
 export function validatedDemoSession(session: DemoSession, now: Date): TrainingSessionFields {

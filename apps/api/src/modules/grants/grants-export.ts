@@ -24,14 +24,7 @@
 //                       publisher, source.
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import {
-  FUNDER_KINDS,
-  GRANT_TYPES,
-  GRANT_VISIBILITIES,
-  Language,
-  prefectureNameOf,
-  SERVICE_CATEGORIES,
-} from '@tsunagu/domain';
+import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, japanDateTime, Language, prefectureNameOf, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { defuseFormula } from '../people/provision-csv';
@@ -55,8 +48,7 @@ export async function exportedGrantRows(manager: EntityManager, actor: RequestAc
 
 /** An instant as Tokyo time, "2026-12-01 17:00". */
 export function tokyoDateTime(value: Date | null): string {
-  if (!value) return '';
-  return new Date(value.getTime() + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return value ? japanDateTime(value) : '';
 }
 
 function regionNames(row: Pick<GrantRow, 'nationwide' | 'region_codes'>, language: Language): string {

@@ -27,7 +27,7 @@
 // organisation of the network is reported rather than taken over.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FunderKind, LocalizedText, PREFECTURE_NAMES, prefectureRegionCode, ServiceCategory } from '@tsunagu/domain';
+import { FunderKind, japanDate, LocalizedText, PREFECTURE_NAMES, prefectureRegionCode, ServiceCategory } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -184,11 +184,6 @@ function offsetMinutes(offset: string): number {
   if (offset === 'Z') return 0;
   const sign = offset.startsWith('-') ? -1 : 1;
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-}
-
-/** The Tokyo calendar date of an instant (YYYY-MM-DD). */
-function tokyoDate(date: Date): string {
-  return new Date(date.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** target_area_search: 全国, or prefecture names separated by " / ", 、 or spaces. */
@@ -352,7 +347,7 @@ function readRecord(raw: unknown, path: string, problems: JGrantsProblem[]): JGr
       windowOpensAt,
       windowClosesAt,
       projectStartsOn: null,
-      projectEndsOn: projectEnd ? tokyoDate(projectEnd) : null,
+      projectEndsOn: projectEnd ? japanDate(projectEnd) : null,
       eligibleKinds: [],
       legalForms: [],
       nationwide: area.nationwide,

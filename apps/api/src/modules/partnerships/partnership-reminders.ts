@@ -16,7 +16,7 @@
 // review or due date is a new key: the reminder is armed again.
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FOLLOW_UP_REMINDER_DAYS, PARTNERSHIP_REVIEW_REMINDER_DAYS } from '@tsunagu/domain';
+import { PARTNERSHIP_REVIEW_REMINDER_DAYS, FOLLOW_UP_REMINDER_DAYS, japanDate } from '@tsunagu/domain';
 import type { Queue } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
@@ -26,7 +26,6 @@ import { MailOutbox } from '../../core/mail';
 import type { MailLanguage } from '../../core/mail';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
-import { japanDate } from './partnership-fields';
 
 export const PARTNERSHIP_REMINDERS_QUEUE = 'partnerships.reminders';
 

@@ -8,7 +8,7 @@
 // runInTenant transaction, so a refused change leaves no partial rows.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, mayManagePartnerships, mayMovePartnership, PARTNERSHIP_STATUSES, PartnershipStatus } from '@tsunagu/domain';
+import { PARTNERSHIP_STATUSES, PartnershipStatus, isUuid, japanDate, mayManagePartnerships, mayMovePartnership } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -20,7 +20,7 @@ import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/paginat
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { InteractionInput, PartnershipInput, PartnershipSearchInput } from './dto/partnerships.input';
-import { FollowUpFields, isCalendarDate, japanDate, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
+import { FollowUpFields, isCalendarDate, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
 import type { Partnership, PartnershipMember } from './partnership.model';
 import {
   FOLLOW_UP_COLUMNS,

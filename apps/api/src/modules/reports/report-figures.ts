@@ -4,32 +4,29 @@
 import { stringify } from 'csv-stringify/sync';
 import {
   APPLICATION_STATUSES,
+  japanDate,
   Language,
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_TYPES,
-  REFERRAL_STATUSES,
-  SERVICE_CATEGORIES,
   peopleCount,
   percentileFromHistogram,
   plainCount,
   ratePercentIfSafe,
+  REFERRAL_STATUSES,
   type ReportCount,
+  SERVICE_CATEGORIES,
+  startOfJapanDay,
 } from '@tsunagu/domain';
 import { defuseFormula } from '../people/provision-csv';
 import type { GrantFigures, LabeledCount, NetworkReport, OrganizationCount, PartnershipFigures, ReferralFigures, TrainingFigures } from './report.model';
 import type { ProtectedFiscalYear, Slice } from './report-protection';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** YYYY-MM-DD of the Japan day an instant falls on. */
-export function tokyoDay(at: Date): string {
-  return new Date(at.getTime() + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** 00:00 Japan time of a YYYY-MM-DD day. */
-export function tokyoMidnight(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - TOKYO_OFFSET_MS);
+/** 00:00 Japan time of a day this module computed (always a well-formed day). */
+function midnightOf(day: string): Date {
+  const start = startOfJapanDay(day);
+  if (!start) throw new Error(`Not a calendar day: ${day}`);
+  return start;
 }
 
 export interface DayRange {
@@ -48,10 +45,10 @@ export interface DayRange {
  * sending, so every figure of a report uses these same whole days.
  */
 export function japanDayRange(from: Date, to: Date): DayRange {
-  const fromDay = tokyoDay(from);
-  const toFloor = tokyoDay(to);
-  const toDay = tokyoMidnight(toFloor).getTime() === to.getTime() ? toFloor : tokyoDay(new Date(tokyoMidnight(toFloor).getTime() + DAY_MS));
-  return { from: tokyoMidnight(fromDay), to: tokyoMidnight(toDay), fromDay, toDay };
+  const fromDay = japanDate(from);
+  const toFloor = japanDate(to);
+  const toDay = midnightOf(toFloor).getTime() === to.getTime() ? toFloor : japanDate(new Date(midnightOf(toFloor).getTime() + DAY_MS));
+  return { from: midnightOf(fromDay), to: midnightOf(toDay), fromDay, toDay };
 }
 
 /**
@@ -69,7 +66,7 @@ export function wholeMonthsOf(range: Pick<DayRange, 'fromDay' | 'toDay'>): { rea
 /** Every Japan month ("2026-04") the days [fromDay, toDay) touch, in order. */
 export function monthsOf(range: Pick<DayRange, 'fromDay' | 'toDay'>): string[] {
   const months: string[] = [];
-  const lastDay = tokyoDay(new Date(tokyoMidnight(range.toDay).getTime() - DAY_MS));
+  const lastDay = japanDate(new Date(midnightOf(range.toDay).getTime() - DAY_MS));
   let [year, month] = range.fromDay.split('-').map(Number);
   const last = lastDay.slice(0, 7);
   for (;;) {
@@ -285,8 +282,8 @@ export function reportSections(report: NetworkReport, organizationName: string |
       title: t(l.report),
       rows: [
         ...(title ? [row('title', l.title, title)] : []),
-        row('from', l.from, tokyoDay(report.from)),
-        row('to', l.to, tokyoDay(report.to)),
+        row('from', l.from, japanDate(report.from)),
+        row('to', l.to, japanDate(report.to)),
         row('organization', l.organization, organizationName ?? t(l.wholeNetwork)),
       ],
     },

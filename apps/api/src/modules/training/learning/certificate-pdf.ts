@@ -2,6 +2,7 @@
 // the completion date (Japan time), the issuing organisation, and the code with the page where
 // anyone can check it. The Japanese font is the one the disclosure PDF embeds (Noto Sans JP from
 // @expo-google-fonts/noto-sans-jp, subset by pdfkit): see modules/people/disclosure-pdf.ts.
+import { japanDate } from '@tsunagu/domain';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { disclosureFontPath } from '../../people/disclosure-pdf';
@@ -28,14 +29,9 @@ function font(weight: 'regular' | 'bold'): Buffer {
   return data;
 }
 
-/** YYYY-MM-DD of a moment in Japan time (no daylight saving: always UTC+9). */
-export function tokyoDate(at: Date): string {
-  return new Date(at.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
 /** "2026年11月26日" for a moment, in Japan time. */
 export function japaneseDate(at: Date): string {
-  const [year, month, day] = tokyoDate(at).split('-').map(Number);
+  const [year, month, day] = japanDate(at).split('-').map(Number);
   return `${year}年${month}月${day}日`;
 }
 

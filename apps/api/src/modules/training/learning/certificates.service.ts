@@ -8,7 +8,7 @@
 // policies, with no tenant set, let nothing else be. It answers only valid, name, course and date.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { certificateCode, isUuid, mayOverseeMembersTraining, normalizeCertificateCode } from '@tsunagu/domain';
+import { certificateCode, isUuid, japanDate, mayOverseeMembersTraining, normalizeCertificateCode } from '@tsunagu/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
@@ -16,7 +16,7 @@ import { notFound } from '../../../core/authz/authorize';
 import { APP_CONFIG, AppConfig } from '../../../core/config/config';
 import { queryRows } from '../../../core/database/returning';
 import { runInTenant, runWithCertificateCode } from '../../../core/tenancy/tenant-transaction';
-import { renderCertificatePdf, tokyoDate } from './certificate-pdf';
+import { renderCertificatePdf } from './certificate-pdf';
 import type { CertificateVerification } from './learning.model';
 
 export const CERTIFICATE = { ja: '修了証', en: 'certificate' };
@@ -68,7 +68,7 @@ export class CertificatesService {
     );
     const row = rows[0];
     if (!row) return INVALID;
-    return { valid: true, learnerName: row.learner_name, courseTitle: row.course_title, completedOn: tokyoDate(row.completed_at) };
+    return { valid: true, learnerName: row.learner_name, courseTitle: row.course_title, completedOn: japanDate(row.completed_at) };
   }
 
   /**
