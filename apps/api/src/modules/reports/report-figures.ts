@@ -1,7 +1,6 @@
 // The arithmetic of the network reports, apart from the database: the Japan-day range, the
 // figures built from the aggregate rows (suppression, percentiles and rates by the domain's
 // rules in libs/domain/src/lib/reports.ts), and the CSV rows. The service reads; this decides.
-import { stringify } from 'csv-stringify/sync';
 import {
   APPLICATION_STATUSES,
   japanDate,
@@ -17,7 +16,7 @@ import {
   SERVICE_CATEGORIES,
   startOfJapanDay,
 } from '@tsunagu/domain';
-import { defuseFormula } from '../people/provision-csv';
+import { spreadsheetCsv } from '../../core/csv/spreadsheet-csv';
 import type { GrantFigures, LabeledCount, NetworkReport, OrganizationCount, PartnershipFigures, ReferralFigures, TrainingFigures } from './report.model';
 import type { ProtectedFiscalYear, Slice } from './report-protection';
 
@@ -208,7 +207,6 @@ export function partnershipFigures(rows: PartnershipRows, language: Language): P
 // --- CSV -------------------------------------------------------------------------------------------
 
 type Text = { ja: string; en: string };
-const BOM = '\uFEFF';
 const HEADERS: Record<Language, readonly string[]> = {
   ja: ['区分', 'キー', '項目', '値'],
   en: ['section', 'key', 'label', 'value'],
@@ -338,5 +336,5 @@ export function reportSections(report: NetworkReport, organizationName: string |
 /** CSV (UTF-8 with BOM, CRLF) of section,key,label,value; formula-like cells defused. */
 export function reportCsv(sections: readonly ReportSection[], language: Language): string {
   const records = sections.flatMap((section) => section.rows.map((item) => [section.section, item.key, item.label, item.value]));
-  return BOM + stringify([[...HEADERS[language]], ...records].map((cells) => cells.map(defuseFormula)), { record_delimiter: 'windows' });
+  return spreadsheetCsv(HEADERS[language], records);
 }
