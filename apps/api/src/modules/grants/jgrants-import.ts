@@ -27,7 +27,7 @@
 // organisation of the network is reported rather than taken over.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FunderKind, japanDate, LocalizedText, PREFECTURE_NAMES, prefectureRegionCode, ServiceCategory } from '@tsunagu/domain';
+import { FunderKind, japanDate, LocalizedText, localizedText as text, PREFECTURE_NAMES, prefectureRegionCode, ServiceCategory } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -52,8 +52,6 @@ export interface JGrantsImportOutcome {
   readonly updated: number;
   readonly errors: JGrantsProblem[];
 }
-
-const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 
 export const JGRANTS_MESSAGES = {
   notJson: (detail: string) => text(`JSON として読めません：${detail}`, `This is not valid JSON: ${detail}`),

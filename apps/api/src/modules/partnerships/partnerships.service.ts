@@ -8,7 +8,7 @@
 // runInTenant transaction, so a refused change leaves no partial rows.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PARTNERSHIP_STATUSES, PartnershipStatus, isUuid, japanDate, mayManagePartnerships, mayMovePartnership } from '@tsunagu/domain';
+import { isUuid, japanDate, localizedText as text, mayManagePartnerships, mayMovePartnership, PARTNERSHIP_STATUSES, PartnershipStatus } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -46,8 +46,6 @@ const FOLLOW_UP = { ja: '対応事項', en: 'follow-up' };
 /** The file purpose of partnership documents (core/files/file-purposes.ts). */
 export const PARTNERSHIP_DOCUMENT_PURPOSE = 'PARTNERSHIP_DOCUMENT';
 export const MAX_DOCUMENTS = 50;
-
-const text = (ja: string, en: string) => ({ ja, en });
 
 export interface InteractionPageRow extends InteractionRow {
   sort_key: string;

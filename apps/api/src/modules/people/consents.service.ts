@@ -8,14 +8,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   categoriesAsSeenBy,
+  CONSENT_PURPOSES,
   consentState,
   isSpecialCare,
-  maySeeSpecialCare,
   isUuid,
   LocalizedText,
-  PERSONAL_DATA_CATEGORIES,
-  CONSENT_PURPOSES,
+  localizedText as text,
+  maySeeSpecialCare,
   ORGANIZATION_KINDS,
+  PERSONAL_DATA_CATEGORIES,
 } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
@@ -31,7 +32,6 @@ import { PeopleService } from './people.service';
 
 const CONSENT = { ja: '同意の記録', en: 'consent' };
 const MAX_EVIDENCE_BYTES = 4 * 1024 * 1024;
-const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 
 const CONSENT_SELECT = `
   SELECT c.id, c.person_id, c.categories, c.purposes, c.recipient_organization_ids, c.recipient_kinds, c.valid_from,

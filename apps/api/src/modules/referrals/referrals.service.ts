@@ -15,26 +15,27 @@ import {
   availableActions,
   categoriesAsSeenBy,
   CategoryDecision,
-  freeTextHiddenFor,
+  checkTransition,
   decideForwardFreeText,
+  DEFAULT_RESPONSE_HOURS,
   erasedDateOf,
   ForwardFreeTextDecision,
-  FreeTextWithheldReason,
   freeTextCategoryOf,
-  PersonalDataCategory,
-  checkTransition,
-  DEFAULT_RESPONSE_HOURS,
+  freeTextHiddenFor,
+  FreeTextWithheldReason,
   GENDERS,
-  LIVE_REFERRAL_STATUSES,
   isSpecialCare,
   isSpecialCareNeed,
   isUuid,
+  LIVE_REFERRAL_STATUSES,
   LocalizedText,
+  localizedText as text,
   mayDoCasework,
   maySeeSpecialCare,
   normalizeMunicipalityCode,
   OrganizationKind,
   PERSONAL_DATA_CATEGORIES,
+  PersonalDataCategory,
   REFERRAL_ACTIONS,
   REFERRAL_STATUSES,
   REFERRAL_TRANSITIONS,
@@ -74,7 +75,6 @@ import {
 } from './referral.model';
 
 const REFERRAL = { ja: '紹介', en: 'referral' };
-const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 const HOUR = 60 * 60 * 1000;
 
 /** The referral row with the names a list shows, and my unread count. */

@@ -4,7 +4,7 @@
 // network: a refused change leaves no row behind.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { COURSE_STATUSES, COURSE_TRANSITIONS, isUuid, LocalizedText, materialFormatOf, normalizeForSearch } from '@tsunagu/domain';
+import { COURSE_STATUSES, COURSE_TRANSITIONS, isUuid, LocalizedText, localizedText as text, materialFormatOf, normalizeForSearch } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -38,8 +38,6 @@ const TRAINING_MATERIAL_PURPOSE = 'TRAINING_MATERIAL';
 const COURSE_COVER_PURPOSE = 'COURSE_COVER';
 
 export type CourseTransition = keyof typeof COURSE_TRANSITIONS;
-
-const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 
 function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;

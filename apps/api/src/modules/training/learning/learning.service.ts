@@ -29,7 +29,7 @@
 //   practical attack, and a guess learns only valid: false.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CourseReach, isInAudience, isUuid, mayAssignAcrossNetwork, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
+import { CourseReach, isInAudience, isUuid, localizedText as text, mayAssignAcrossNetwork, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -61,10 +61,6 @@ const ASSIGNEE_LIST_LIMIT = 50;
 const MAX_ANSWERS = 200;
 /** Printed when the publisher could not be read (it always can while the course can be). */
 const UNKNOWN_ISSUER = '（発行団体名を読み取れませんでした）';
-
-function text(ja: string, en: string) {
-  return { ja, en };
-}
 
 function attemptsExhausted(): AppError {
   return new AppError(
