@@ -4,11 +4,13 @@
 // logger's error serializer keeps row values and query parameters out), and the next network
 // still runs. The failed network is tried again on the job's next run.
 import { listNetworkIds } from '../tenancy/tenant-transaction';
+import type { Queue } from 'pg-boss';
 import type { DataSource } from 'typeorm';
 
 /** Where a failure is reported: a Nest Logger backed by pino, or a test's recorder. */
 export interface NetworkJobLogger {
   error(details: { err: unknown; tenantId: string }, message: string): void;
+  log(details: Record<string, number>, message: string): void;
 }
 
 export interface NetworkPass<R> {
@@ -62,4 +64,33 @@ export function failIfAnyNetworkFailed(job: Pick<NetworkJob, 'name'>, pass: Netw
 /** The sum of what each network returned (mails queued, rows closed, ...). */
 export function totalOf(pass: NetworkPass<number>): number {
   return pass.results.reduce((sum, count) => sum + count, 0);
+}
+
+/**
+ * The queue of a frequent network job whose next run does the same work: a failed run is not
+ * worth retrying, one run queued and one running at most, finished jobs kept a day.
+ */
+export function repeatingQueue(name: string): Queue {
+  return { name, policy: 'stately', retryLimit: 0, expireInSeconds: 10 * 60, retentionSeconds: 60 * 60, deleteAfterSeconds: 24 * 60 * 60 };
+}
+
+/** The queue of a daily mail job: retried after a failure, the claims making a retry mail only what is left. */
+export function dailyMailQueue(name: string): Queue {
+  return { name, policy: 'stately', retryLimit: 3, retryDelay: 5 * 60, expireInSeconds: 30 * 60 };
+}
+
+/**
+ * For jobs that queue mails network by network: runs `work` with forEachNetwork, logs how many
+ * mails were queued and how many networks failed (when there is anything to say), and returns
+ * the pass with its total.
+ */
+export async function queueMailsForEachNetwork(
+  dataSource: DataSource,
+  job: NetworkJob & { readonly summary: string },
+  work: (tenantId: string) => Promise<number>,
+): Promise<NetworkPass<number> & { readonly mails: number }> {
+  const pass = await forEachNetwork(dataSource, job, work);
+  const mails = totalOf(pass);
+  if (mails || pass.failed.length) job.logger.log({ mails, failures: pass.failed.length }, job.summary);
+  return { ...pass, mails };
 }

@@ -17,10 +17,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PARTNERSHIP_REVIEW_REMINDER_DAYS, FOLLOW_UP_REMINDER_DAYS, japanDate } from '@tsunagu/domain';
-import type { Queue } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
-import { forEachNetwork, totalOf } from '../../core/jobs/for-each-network';
+import { queueMailsForEachNetwork, repeatingQueue } from '../../core/jobs/for-each-network';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { MailOutbox } from '../../core/mail';
 import type { MailLanguage } from '../../core/mail';
@@ -29,15 +28,7 @@ import { Clock } from '../../core/time/clock';
 
 export const PARTNERSHIP_REMINDERS_QUEUE = 'partnerships.reminders';
 
-const REMINDERS: Queue = {
-  name: PARTNERSHIP_REMINDERS_QUEUE,
-  policy: 'stately',
-  // The next run does the same work: a failed run is not worth retrying.
-  retryLimit: 0,
-  expireInSeconds: 10 * 60,
-  retentionSeconds: 60 * 60,
-  deleteAfterSeconds: 24 * 60 * 60,
-};
+const REMINDERS = repeatingQueue(PARTNERSHIP_REMINDERS_QUEUE);
 
 interface ReviewReminderRow {
   readonly partnership_id: string;
@@ -82,11 +73,8 @@ export class PartnershipReminders implements OnModuleInit {
   /** Every network's due reminders; returns how many mails were queued. */
   async run(): Promise<number> {
     // One network's failure does not hold up the others; the next run tries it again.
-    const pass = await forEachNetwork(this.dataSource, { name: 'Partnership reminders', logger: this.logger }, (tenantId) => this.remindersFor(tenantId));
-    const mails = totalOf(pass);
-    const failures = pass.failed.length;
-    if (mails || failures) this.logger.log({ mails, failures }, 'Partnership reminders queued');
-    return mails;
+    const job = { name: 'Partnership reminders', logger: this.logger, summary: 'Partnership reminders queued' };
+    return (await queueMailsForEachNetwork(this.dataSource, job, (tenantId) => this.remindersFor(tenantId))).mails;
   }
 
   /** One network's reminders in one transaction: the claims and their mails commit together. */

@@ -10,23 +10,14 @@
 // of waiting.
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'pg-boss';
 import { DataSource } from 'typeorm';
-import { forEachNetwork } from '../../core/jobs/for-each-network';
+import { forEachNetwork, repeatingQueue } from '../../core/jobs/for-each-network';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { ReferralsService } from './referrals.service';
 
 export const REFERRAL_DEADLINES_QUEUE = 'referrals.deadlines';
 
-const DEADLINES_QUEUE: Queue = {
-  name: REFERRAL_DEADLINES_QUEUE,
-  policy: 'stately',
-  // The next minute's run does the same work: a failed run is not worth retrying.
-  retryLimit: 0,
-  expireInSeconds: 10 * 60,
-  retentionSeconds: 60 * 60,
-  deleteAfterSeconds: 24 * 60 * 60,
-};
+const DEADLINES_QUEUE = repeatingQueue(REFERRAL_DEADLINES_QUEUE);
 
 export interface DeadlinesRun {
   readonly escalated: string[];

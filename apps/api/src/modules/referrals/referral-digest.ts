@@ -8,10 +8,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReferralNotificationKind } from '@tsunagu/domain';
-import type { Queue } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
-import { failIfAnyNetworkFailed, forEachNetwork, totalOf } from '../../core/jobs/for-each-network';
+import { dailyMailQueue, failIfAnyNetworkFailed, queueMailsForEachNetwork } from '../../core/jobs/for-each-network';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { MailOutbox } from '../../core/mail';
 import type { MailLanguage, ReferralNoticeFacts } from '../../core/mail';
@@ -21,13 +20,7 @@ import { noticeFacts, REFERRAL_MAIL_COLUMNS, REFERRAL_MAIL_JOINS, ReferralMailRo
 
 export const REFERRAL_DIGEST_QUEUE = 'referrals.daily-digest';
 
-const DIGEST_QUEUE: Queue = {
-  name: REFERRAL_DIGEST_QUEUE,
-  policy: 'stately',
-  retryLimit: 3,
-  retryDelay: 5 * 60,
-  expireInSeconds: 30 * 60,
-};
+const DIGEST_QUEUE = dailyMailQueue(REFERRAL_DIGEST_QUEUE);
 
 /**
  * Notifications older than this are left out of a digest. A member who had mail OFF and later
@@ -66,12 +59,10 @@ export class ReferralDigest implements OnModuleInit {
    * retry mails only what the failed network left unclaimed.
    */
   async run(): Promise<number> {
-    const job = { name: 'Referral digest', logger: this.logger };
-    const pass = await forEachNetwork(this.dataSource, job, (tenantId) => this.runFor(tenantId));
-    const mails = totalOf(pass);
-    if (mails || pass.failed.length) this.logger.log({ mails, failures: pass.failed.length }, 'Referral digests queued');
+    const job = { name: 'Referral digest', logger: this.logger, summary: 'Referral digests queued' };
+    const pass = await queueMailsForEachNetwork(this.dataSource, job, (tenantId) => this.runFor(tenantId));
     failIfAnyNetworkFailed(job, pass);
-    return mails;
+    return pass.mails;
   }
 
   /** One network's digests, in one transaction: claimed notifications and their mail commit together. */
