@@ -47,7 +47,7 @@ interface ImportResult {
   errors: Array<{ path: string; message: string }>;
 }
 
-const FIXTURES = join(__dirname, '../fixtures/hsds/3.2');
+const FIXTURES = join(__dirname, '../../apps/api/src/modules/hsds/schemas/3.2');
 const SCHEMA_BASE = 'https://raw.githubusercontent.com/openreferral/specification/refs/heads/3.2/schema/';
 
 /** The official HSDS 3.2 schemas from the fixtures, each registered by its $id (draft-07, offline). */

@@ -17,3 +17,4 @@ export * from './lib/reports';
 export * from './lib/disclosure-control';
 export * from './lib/validation';
 export * from './lib/text';
+export * from './lib/japan-time';

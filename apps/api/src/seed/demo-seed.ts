@@ -8,6 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ARGON2_OPTIONS } from '../core/auth/password-hasher';
 import type { FileStorage } from '../core/files/file-storage';
 import type { FieldCipher } from '../core/personal-data/field-cipher';
+import { runAsNetworkSetup } from '../core/tenancy/tenant-transaction';
 import { SERVICE_WRITABLE_COLUMNS, writableValues } from '../modules/directory/directory.service';
 import { validateServiceFields } from '../modules/directory/service-fields';
 import { DEMO_EXTRA_ORGANIZATIONS, DEMO_PROFILES, DEMO_SERVICES } from './demo-directory';
@@ -19,8 +20,6 @@ import { seedDemoReferrals } from './demo-referrals';
 import { seedDemoTraining } from './demo-training';
 
 async function seedNetwork(manager: EntityManager, network: DemoNetwork, passwordHash: () => Promise<string>) {
-  // Seeding acts as the network itself and as an authentication flow (it creates users).
-  await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.auth', 'on', true)`, [network.id]);
   await manager.query(`INSERT INTO networks (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
     network.id,
     network.slug,
@@ -103,7 +102,8 @@ export async function seedDemoData(ownerUrl: string, cipher: FieldCipher, option
     (hash ??= argon2.hash(DEMO_PASSWORD, ARGON2_OPTIONS));
   try {
     for (const network of [DEMO_NETWORK, SECOND_DEMO_NETWORK]) {
-      await dataSource.transaction(async (manager) => {
+      // Seeding acts as the network itself and as an authentication flow (it creates users).
+      await runAsNetworkSetup(dataSource, network.id, async (manager) => {
         await seedNetwork(manager, network, passwordHash);
         await seedDirectory(manager, network);
         if (network.id === DEMO_NETWORK.id) {

@@ -12,9 +12,8 @@
 // The courses are data, in demo-training.json. Every course, module, material, quiz and session
 // goes through the training modules' own validation, so each is one the editor could have saved. Times are relative to the first
 // seeding; fixed ids and inserts that skip existing rows make it idempotent.
-import { certificateCode, materialFormatOf, QuestionKind, scoreQuiz } from '@tsunagu/domain';
+import { certificateCode, japanDate, materialFormatOf, QuestionKind, scoreQuiz, startOfJapanDay } from '@tsunagu/domain';
 import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
 import type { EntityManager } from 'typeorm';
 import type { FileStorage } from '../core/files/file-storage';
 import {
@@ -27,7 +26,7 @@ import {
   validateModuleFields,
   validateQuizFields,
 } from '../modules/training/courses/course-fields';
-import { disclosureFontPath } from '../modules/people/disclosure-pdf';
+import { startPdf } from '../core/pdf/pdf-document';
 import { TrainingSessionFields, validateSessionFields } from '../modules/training/sessions/training-session-fields';
 import { DEMO_NETWORK } from './demo-networks';
 import TRAINING from './demo-training.json';
@@ -178,8 +177,8 @@ export const DEMO_SESSIONS: readonly DemoSession[] = [
 
 /** `days` after `now`, at `hour` o'clock in Japan time (UTC+9, no daylight saving). */
 function jstHour(now: Date, days: number, hour: number): Date {
-  const tokyoMidnight = Math.floor((now.getTime() + 9 * HOUR_MS) / DAY_MS) * DAY_MS - 9 * HOUR_MS;
-  return new Date(tokyoMidnight + days * DAY_MS + hour * HOUR_MS);
+  const midnight = startOfJapanDay(japanDate(now)) ?? now;
+  return new Date(midnight.getTime() + days * DAY_MS + hour * HOUR_MS);
 }
 
 export function validatedDemoSession(session: DemoSession, now: Date): TrainingSessionFields {
@@ -244,15 +243,7 @@ export const DEMO_CERTIFICATE_CODE = certificateCode(createHash('sha256').update
 
 /** The handout: a one-page PDF in Japanese (the font the certificates use). */
 export async function renderDemoHandout(): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margins: { top: 60, bottom: 60, left: 60, right: 60 }, lang: 'ja-JP', info: { Title: 'つながりサポーター 活動の手引き', Creator: 'Tsunagu' } });
-  pdf.registerFont('regular', disclosureFontPath('regular'));
-  pdf.registerFont('bold', disclosureFontPath('bold'));
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const { pdf, finish } = startPdf({ title: 'つながりサポーター 活動の手引き', lang: 'ja-JP', margins: { top: 60, bottom: 60, left: 60, right: 60 } });
   const sections: Array<[string, string[]]> = [
     ['1. 孤独・孤立は誰にでも起こり得ます', ['失業、病気、介護、転居、死別など、暮らしの変化をきっかけに、誰もが孤立し得ます。', '「助けて」と言えないことも多いので、周りが気づくことが大切です。']],
     ['2. 気づきのサイン', ['郵便物がたまっている、身なりが変わった、急に顔を見せなくなった、などの変化に目を向けます。']],
@@ -268,8 +259,7 @@ export async function renderDemoHandout(): Promise<Buffer> {
     for (const line of lines) pdf.font('regular').fontSize(11).text(line, { lineGap: 3 });
     pdf.moveDown(0.8);
   }
-  pdf.end();
-  return finished;
+  return finish();
 }
 
 export interface SeedTrainingOptions {

@@ -5,6 +5,7 @@
 // Later capabilities add their subjects and rules here, never in a resolver or a component.
 import { AbilityBuilder, createMongoAbility, MongoAbility } from '@casl/ability';
 import {
+  mayAssignAcrossNetwork,
   mayAssignTraining,
   mayAuthorCourses,
   mayDoCasework,
@@ -207,6 +208,8 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
     if (mayAuthorCourses(actor.roles)) {
       can(['create', 'update'], 'Course', own);
       can(['create', 'update'], 'TrainingSession', own);
+    }
+    if (mayAssignAcrossNetwork(actor.roles)) {
       can('create', 'CourseAssignment');
     }
     if (mayAssignTraining(actor.roles)) {

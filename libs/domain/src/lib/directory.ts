@@ -1,5 +1,6 @@
 // The service directory's vocabulary (DESIGN.md capability 1): fixed taxonomies with Japanese
 // and English labels, shared by the API (validation, search, HSDS exchange) and the web.
+import { japanClock } from './japan-time';
 import { vocabulary } from './vocabulary';
 
 export const SERVICE_CATEGORIES = vocabulary({
@@ -133,9 +134,8 @@ export function normalizeForSearch(text: string): string {
 
 /** Which weekday and minute of the day it is in Japan, for "open now". */
 export function tokyoClock(at: Date): { day: Weekday; minutes: number } {
-  const shifted = new Date(at.getTime() + 9 * 60 * 60 * 1000);
-  const day = WEEKDAYS[(shifted.getUTCDay() + 6) % 7];
-  return { day, minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
+  const { weekdayIndex, minutes } = japanClock(at);
+  return { day: WEEKDAYS[weekdayIndex], minutes };
 }
 
 /**

@@ -4,6 +4,7 @@
 // (apps/api core/personal-data) applies it to every STATISTICS read, whatever the consent
 // covers: a consent decides which categories the projection may draw from, never that more than
 // the projection is returned.
+import { japanDate } from './japan-time';
 import type { LocalizedText } from './error-codes';
 import type { Gender, LivingSituation, PersonalDataCategory, PersonValues } from './people';
 import { vocabulary } from './vocabulary';
@@ -86,7 +87,7 @@ export function ageBandOf(birthDate: string | null, onDate: string): StatisticsA
 
 /** The date in Japan (YYYY-MM-DD) of an instant: the read date an age band is computed on. */
 export function japanDateOf(instant: Date): string {
-  return new Date(instant.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return japanDate(instant);
 }
 
 /**

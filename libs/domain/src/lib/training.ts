@@ -75,14 +75,24 @@ export function mayAuthorCourses(roles: readonly Role[]): boolean {
   return roles.includes('TRAINER');
 }
 
+/** Who oversees their own organisation's members' learning (assignments, reports, certificates): org admins. */
+export function mayOverseeMembersTraining(roles: readonly Role[]): boolean {
+  return roles.includes('ORG_ADMIN');
+}
+
+/** Who assigns a course to anyone in the course's audience across the network: trainers. */
+export function mayAssignAcrossNetwork(roles: readonly Role[]): boolean {
+  return mayAuthorCourses(roles);
+}
+
 /** Who assigns a course with a due date: trainers (anyone in the audience) and org admins (their own members). */
 export function mayAssignTraining(roles: readonly Role[]): boolean {
-  return roles.includes('TRAINER') || roles.includes('ORG_ADMIN');
+  return mayAssignAcrossNetwork(roles) || mayOverseeMembersTraining(roles);
 }
 
 /** Who reads the training reports: trainers (their courses) and org admins (their members). */
 export function mayReadTrainingReports(roles: readonly Role[]): boolean {
-  return roles.includes('TRAINER') || roles.includes('ORG_ADMIN');
+  return mayAuthorCourses(roles) || mayOverseeMembersTraining(roles);
 }
 
 export interface CourseAudience {

@@ -1,32 +1,44 @@
 // The audit trail: every mutation records who, what, when and which fields changed — field
 // names only, never values, so personal data and secrets stay out of it. Written in the same
-// transaction as the change; the application role cannot update or delete it.
+// transaction as the change (the row exists exactly when the change does); the application role
+// cannot update or delete it.
 import type { EntityManager } from 'typeorm';
 
-export interface AuditRecord {
+/** Who acted: a request actor fits as it is; jobs act as the system of one network. */
+export interface AuditActor {
   readonly tenantId: string;
-  readonly actorUserId: string | null;
-  readonly actorMembershipId: string | null;
+  readonly userId: string | null;
+  readonly membershipId: string | null;
   readonly organizationId: string | null;
+}
+
+/** What changed. `organizationId` defaults to the actor's organisation. */
+export interface AuditEntry {
   readonly entity: string;
   readonly entityId: string;
   readonly action: string;
   readonly changedFields?: readonly string[];
+  readonly organizationId?: string | null;
 }
 
-export async function recordAudit(manager: EntityManager, record: AuditRecord): Promise<void> {
+/** A scheduled job acting on one network: no user, no membership. */
+export function systemActor(tenantId: string, organizationId: string | null = null): AuditActor {
+  return { tenantId, userId: null, membershipId: null, organizationId };
+}
+
+export async function recordAudit(manager: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await manager.query(
     `INSERT INTO audit_log (tenant_id, actor_user_id, actor_membership_id, organization_id, entity, entity_id, action, changed_fields)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
-      record.tenantId,
-      record.actorUserId,
-      record.actorMembershipId,
-      record.organizationId,
-      record.entity,
-      record.entityId,
-      record.action,
-      [...(record.changedFields ?? [])].sort(),
+      actor.tenantId,
+      actor.userId,
+      actor.membershipId,
+      entry.organizationId === undefined ? actor.organizationId : entry.organizationId,
+      entry.entity,
+      entry.entityId,
+      entry.action,
+      [...new Set(entry.changedFields ?? [])].sort(),
     ],
   );
 }

@@ -57,7 +57,7 @@ export class FilesController {
   async upload(@CurrentActor() actor: RequestActor, @Req() request: FastifyRequest): Promise<UploadedFileResponse> {
     const { purpose, file: received } = await this.receiveUpload(actor, request);
     try {
-      const file = await runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, (manager) =>
+      const file = await runInTenant(this.dataSource, actor, (manager) =>
         this.files.storeReceived(manager, actor, received, purpose),
       );
       return { id: file.id, fileName: file.fileName, mediaType: file.mediaType, byteSize: file.byteSize };
@@ -68,7 +68,7 @@ export class FilesController {
 
   @Get(':id')
   async download(@CurrentActor() actor: RequestActor, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
-    const { file, stream } = await runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, (manager) =>
+    const { file, stream } = await runInTenant(this.dataSource, actor, (manager) =>
       this.files.open(manager, actor, id),
     );
     // Text was checked to be UTF-8 when stored.

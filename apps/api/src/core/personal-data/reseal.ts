@@ -6,6 +6,7 @@
 // It connects as the owner role, which obeys row-level security like everyone else, so it
 // works network by network, each in its own transaction acting as that network.
 import { DataSource, EntityManager } from 'typeorm';
+import { listNetworkIds, runInTenant } from '../tenancy/tenant-transaction';
 import { FieldCipher, KeyRing } from './field-cipher';
 import { PERSON_SEALED_COLUMNS, sealingContext } from './sealing';
 
@@ -22,22 +23,12 @@ type PersonRow = { id: string } & Record<(typeof PERSON_SEALED_COLUMNS)[number][
 
 export class ResealError extends Error {}
 
-async function listNetworkIds(dataSource: DataSource): Promise<string[]> {
-  // The networks policy lets an authentication flow read every network (and nothing else).
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('app.auth', 'on', true)`);
-    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM networks ORDER BY id`);
-    return rows.map((row) => row.id);
-  });
-}
-
 async function resealNetwork(
   manager: EntityManager,
   cipher: FieldCipher,
   tenantId: string,
   activeKeyId: string,
 ): Promise<{ people: number; values: number }> {
-  await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
   const stale = PERSON_SEALED_COLUMNS.map(
     ({ column }) => `(${column} IS NOT NULL AND split_part(${column}, '.', 2) <> $2)`,
   ).join(' OR ');
@@ -95,7 +86,7 @@ export async function resealPersonalData(ownerUrl: string, keyRing: KeyRing): Pr
     let values = 0;
     for (const tenantId of networkIds) {
       // One transaction per network: a failure keeps the networks already done.
-      const done = await dataSource.transaction((manager) =>
+      const done = await runInTenant(dataSource, tenantId, (manager) =>
         resealNetwork(manager, cipher, tenantId, keyRing.activeKeyId),
       );
       people += done.people;

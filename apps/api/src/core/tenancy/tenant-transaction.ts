@@ -1,7 +1,10 @@
 // The one way to touch data behind row-level security: a transaction that first sets the
 // per-transaction settings the policies read (see migrations/lib/tenant-owned-table.ts and
 // the accounts migration). set_config(..., true) is transaction-local, so a pooled connection
-// never carries one request's tenant or user into the next. Features never set them by hand.
+// never carries one request's tenant or user into the next. Features never set them by hand:
+// each special context (authentication, invitations, certificate verification, the portal,
+// jobs listing networks, the demo seed) has its named helper here, and only here
+// (core/architecture.spec.ts checks it).
 import { isUuid } from '@tsunagu/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -17,7 +20,10 @@ function assertUuid(value: string, what: string): void {
   if (!isUuid(value)) throw new Error(`${what} must be a UUID taken from an authenticated membership`);
 }
 
-/** Work on one network's rows (and, with userId, the user's own rows). */
+/**
+ * Work on one network's rows (and, with userId, the user's own rows). Features pass the request
+ * actor as it is; jobs pass the network id.
+ */
 export async function runInTenant<T>(
   dataSource: DataSource,
   scope: TenantScope | string,
@@ -49,6 +55,16 @@ export async function runAsUser<T>(
 }
 
 /**
+ * Every network's id, for scheduled jobs that visit each network in turn (core/jobs
+ * forEachNetwork, the key reseal). The networks policy lets an authentication-context
+ * transaction list them, and this reads nothing else in that context.
+ */
+export async function listNetworkIds(dataSource: DataSource): Promise<string[]> {
+  const rows: Array<{ id: string }> = await runInAuthContext(dataSource, (manager) => manager.query(`SELECT id FROM networks ORDER BY id`));
+  return rows.map((row) => row.id);
+}
+
+/**
  * Authentication flows only (login, refresh, invitation acceptance, password reset): they must
  * find a user or a token before any tenant or user is known. Used by core/auth and the
  * account flows; nothing else may call it.
@@ -59,6 +75,46 @@ export async function runInAuthContext<T>(
 ): Promise<T> {
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT set_config('app.auth', 'on', true)`);
+    return work(manager);
+  });
+}
+
+/**
+ * Invitation acceptance: inside the authentication-context transaction that found the invitation
+ * (by its token), the rest of the work belongs to the invitation's network.
+ */
+export async function enterInvitedNetwork(manager: EntityManager, tenantId: string): Promise<void> {
+  assertUuid(tenantId, 'tenantId');
+  await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+}
+
+/**
+ * Setting a network up from the command line (the demo seed): acts as the network and as an
+ * authentication flow at once, since it creates the network's users too.
+ */
+export async function runAsNetworkSetup<T>(
+  dataSource: DataSource,
+  tenantId: string,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  assertUuid(tenantId, 'tenantId');
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.auth', 'on', true)`, [tenantId]);
+    return work(manager);
+  });
+}
+
+/**
+ * Certificate verification, by anyone without signing in: the certificates policy shows the one
+ * row whose code was typed, and nothing else.
+ */
+export async function runWithCertificateCode<T>(
+  dataSource: DataSource,
+  code: string,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('app.certificate_code', $1, true)`, [code]);
     return work(manager);
   });
 }

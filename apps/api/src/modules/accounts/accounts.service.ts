@@ -199,17 +199,13 @@ export class AccountsService {
       throw new AppError('BAD_USER_INPUT', message, { reason: 'WRONG_PASSWORD', fields: { currentPassword: message } });
     }
     const hash = await this.hasher.hash(newPassword);
-    await runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    await runInTenant(this.dataSource, actor, async (manager) => {
       await manager.query(`UPDATE users SET password_hash = $1, password_changed_at = now() WHERE id = $2`, [
         hash,
         actor.userId,
       ]);
       await this.revokeSessions(manager, `user_id = $1 AND id <> $2`, [actor.userId, actor.sessionId], 'PASSWORD_CHANGED');
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
-        organizationId: actor.organizationId,
+      await recordAudit(manager, actor, {
         entity: 'User',
         entityId: actor.userId,
         action: 'PASSWORD_CHANGED',
@@ -235,16 +231,12 @@ export class AccountsService {
       }
       changes['preferred_language'] = preferredLanguage;
     }
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const columns = Object.keys(changes);
       if (columns.length) {
         const assignments = columns.map((column, index) => `${column} = $${index + 2}`).join(', ');
         await manager.query(`UPDATE users SET ${assignments} WHERE id = $1`, [actor.userId, ...Object.values(changes)]);
-        await recordAudit(manager, {
-          tenantId: actor.tenantId,
-          actorUserId: actor.userId,
-          actorMembershipId: actor.membershipId,
-          organizationId: actor.organizationId,
+        await recordAudit(manager, actor, {
           entity: 'User',
           entityId: actor.userId,
           action: 'UPDATED',

@@ -42,7 +42,7 @@ export class AuditService {
     }
     const size = pageSize(options.first);
     const cursor = decodeCursor(options.after);
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       if (organizationId !== null) {
         const known = isUuid(organizationId)
           ? await manager.query(`SELECT 1 FROM organizations WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, organizationId])

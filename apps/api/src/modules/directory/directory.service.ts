@@ -27,7 +27,6 @@ import { Conditions } from '../../core/database/conditions';
 const SERVICE = { ja: 'サービス', en: 'service' };
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
 
-
 /** The same character bigrams as the database's app_bigrams() (by code point). */
 export function bigramsOf(term: string): string[] {
   const characters = [...term];
@@ -108,7 +107,7 @@ export class DirectoryService {
           .join(' + ')
       : '0';
 
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       let after = '';
       if (cursor) {
         const separator = cursor.key.indexOf('|');
@@ -148,7 +147,7 @@ export class DirectoryService {
   }
 
   get(actor: RequestActor, id: string): Promise<Service> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) =>
+    return runInTenant(this.dataSource, actor, async (manager) =>
       toService(await this.load(manager, actor, id)),
     );
   }
@@ -156,7 +155,7 @@ export class DirectoryService {
   create(actor: RequestActor, organizationId: string | null | undefined, input: UncheckedServiceFields): Promise<Service> {
     const fields = validateServiceFields(input);
     const ownerId = organizationId ?? actor.organizationId;
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const organization = await this.loadOrganization(manager, actor, ownerId);
       assertCan(actor, 'create', { __typename: 'Service', organizationId: organization.id });
       const [row]: ServiceRow[] = await manager.query(
@@ -167,14 +166,14 @@ export class DirectoryService {
          SELECT ${SERVICE_COLUMNS} FROM inserted s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id`,
         [actor.tenantId, organization.id, ...writableValues(fields, organization)],
       );
-      await this.audit(manager, actor, organization.id, row.id, 'CREATED', Object.keys(fields));
+      await recordAudit(manager, actor, { entity: 'Service', entityId: row.id, action: 'CREATED', changedFields: Object.keys(fields), organizationId: organization.id });
       return toService(row);
     });
   }
 
   update(actor: RequestActor, id: string, input: UncheckedServiceFields): Promise<Service> {
     const fields = validateServiceFields(input);
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.load(manager, actor, id, true);
       assertCan(actor, 'update', { __typename: 'Service', organizationId: current.organization_id });
       const organization = { name: current.organization_name, nameKana: current.organization_name_kana };
@@ -189,28 +188,25 @@ export class DirectoryService {
       const changed = (Object.keys(fields) as Array<keyof ServiceFields>).filter(
         (key) => JSON.stringify(before[key as keyof Service]) !== JSON.stringify(after[key as keyof Service]),
       );
-      if (changed.length) await this.audit(manager, actor, current.organization_id, id, 'UPDATED', changed);
+      if (changed.length) await recordAudit(manager, actor, { entity: 'Service', entityId: id, action: 'UPDATED', changedFields: changed, organizationId: current.organization_id });
       return after;
     });
   }
 
   delete(actor: RequestActor, id: string): Promise<void> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.load(manager, actor, id, true);
       assertCan(actor, 'delete', { __typename: 'Service', organizationId: current.organization_id });
       await manager.query(`DELETE FROM services WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]);
-      await this.audit(manager, actor, current.organization_id, id, 'DELETED', []);
+      await recordAudit(manager, actor, { entity: 'Service', entityId: id, action: 'DELETED', changedFields: [], organizationId: current.organization_id });
     });
   }
 
   setPortalEnabled(actor: RequestActor, enabled: boolean): Promise<boolean> {
     assertCan(actor, 'update', { __typename: 'Network', id: actor.tenantId });
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await manager.query(`UPDATE networks SET portal_enabled = $2 WHERE id = $1`, [actor.tenantId, enabled]);
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: null,
         entity: 'Network',
         entityId: actor.tenantId,
@@ -267,19 +263,6 @@ export class DirectoryService {
     );
     if (!row) throw notFound(ORGANIZATION);
     return { id: row.id, name: row.name, nameKana: row.name_kana };
-  }
-
-  private audit(manager: EntityManager, actor: RequestActor, organizationId: string, id: string, action: string, fields: string[]) {
-    return recordAudit(manager, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorMembershipId: actor.membershipId,
-      organizationId,
-      entity: 'Service',
-      entityId: id,
-      action,
-      changedFields: fields,
-    });
   }
 }
 

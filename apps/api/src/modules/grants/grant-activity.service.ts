@@ -2,7 +2,7 @@
 // organisation's own applications (private to it; the publisher gets counts, the network admin
 // totals), and saved searches.
 import { Injectable } from '@nestjs/common';
-import { APPLICATION_STATUSES, isUuid, LocalizedText } from '@tsunagu/domain';
+import { APPLICATION_STATUSES, isUuid, LocalizedText, localizedText as text } from '@tsunagu/domain';
 import { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -20,7 +20,6 @@ import type { GrantSavedSearch } from './saved-search.model';
 import { GrantsService } from './grants.service';
 
 const SAVED_SEARCH = { ja: '保存した検索条件', en: 'saved search' };
-const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 
 /** Only the known criteria, so what is stored is exactly a search input. */
 const CRITERIA_KEYS: Array<keyof GrantSearchInput> = [
@@ -110,11 +109,7 @@ export class GrantActivityService {
          RETURNING ${APPLICATION_COLUMNS}`,
         [actor.tenantId, actor.organizationId, grant.tenant_id, grant.id, input.status, requested, awarded, notes, actor.membershipId],
       );
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
-        organizationId: actor.organizationId,
+      await recordAudit(manager, actor, {
         entity: 'GrantApplication',
         entityId: row.id,
         action: 'RECORDED',

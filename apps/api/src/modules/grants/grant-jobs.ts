@@ -21,15 +21,14 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GRANT_REMINDER_DAYS } from '@tsunagu/domain';
-import type { Queue } from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
+import { dailyMailQueue, failIfAnyNetworkFailed, forEachNetwork, queueMailsForEachNetwork, repeatingQueue } from '../../core/jobs/for-each-network';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { MailOutbox } from '../../core/mail';
 import type { GrantDigestItem, MailLanguage } from '../../core/mail';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
-import { listNetworkIds } from '../referrals/referral-deadlines';
 import type { GrantSearchInput } from './dto/grants.input';
 import { GrantMatch, GrantsService } from './grants.service';
 
@@ -45,32 +44,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 const DIGEST_WINDOW_MS = 7 * DAY_MS;
 
-const AUTO_CLOSE: Queue = {
-  name: GRANT_AUTO_CLOSE_QUEUE,
-  policy: 'stately',
-  // The next run does the same work: a failed run is not worth retrying.
-  retryLimit: 0,
-  expireInSeconds: 10 * 60,
-  retentionSeconds: 60 * 60,
-  deleteAfterSeconds: 24 * 60 * 60,
-};
-
-const REMINDERS: Queue = {
-  name: GRANT_REMINDERS_QUEUE,
-  policy: 'stately',
-  retryLimit: 0,
-  expireInSeconds: 10 * 60,
-  retentionSeconds: 60 * 60,
-  deleteAfterSeconds: 24 * 60 * 60,
-};
-
-const DIGEST: Queue = {
-  name: GRANT_DIGEST_QUEUE,
-  policy: 'stately',
-  retryLimit: 3,
-  retryDelay: 5 * 60,
-  expireInSeconds: 30 * 60,
-};
+const AUTO_CLOSE = repeatingQueue(GRANT_AUTO_CLOSE_QUEUE);
+const REMINDERS = repeatingQueue(GRANT_REMINDERS_QUEUE);
+const DIGEST = dailyMailQueue(GRANT_DIGEST_QUEUE);
 
 interface ReminderRow {
   readonly days_before: 7 | 1;
@@ -113,22 +89,17 @@ export class GrantJobs implements OnModuleInit {
 
   /** Closes every network's listings whose window has ended; returns their ids. */
   async closeEnded(): Promise<string[]> {
-    const closed: string[] = [];
-    const failures = await this.eachNetwork('Grant auto-close', async (tenantId) => {
-      closed.push(...(await this.grants.closeEndedGrants(tenantId)).map((grant) => grant.id));
-    });
+    const pass = await forEachNetwork(this.dataSource, { name: 'Grant auto-close', logger: this.logger }, async (tenantId) => (await this.grants.closeEndedGrants(tenantId)).map((grant) => grant.id));
+    const closed = pass.results.flat();
+    const failures = pass.failed.length;
     if (closed.length || failures) this.logger.log({ closed: closed.length, failures }, 'Grants closed after their window');
     return closed;
   }
 
   /** Every network's due reminders; returns how many mails were queued. */
   async sendReminders(): Promise<number> {
-    let mails = 0;
-    const failures = await this.eachNetwork('Grant reminders', async (tenantId) => {
-      mails += await this.remindersFor(tenantId);
-    });
-    if (mails || failures) this.logger.log({ mails, failures }, 'Grant deadline reminders queued');
-    return mails;
+    const job = { name: 'Grant reminders', logger: this.logger, summary: 'Grant deadline reminders queued' };
+    return (await queueMailsForEachNetwork(this.dataSource, job, (tenantId) => this.remindersFor(tenantId))).mails;
   }
 
   /**
@@ -189,14 +160,11 @@ export class GrantJobs implements OnModuleInit {
 
   /** Every network's saved-search digests; returns how many mails were queued. */
   async sendDigests(): Promise<number> {
-    let mails = 0;
-    const failures = await this.eachNetwork('Grant saved-search digest', async (tenantId) => {
-      mails += await this.digestsFor(tenantId);
-    });
-    if (mails || failures) this.logger.log({ mails, failures }, 'Grant saved-search digests queued');
+    const job = { name: 'Grant saved-search digest', logger: this.logger, summary: 'Grant saved-search digests queued' };
+    const pass = await queueMailsForEachNetwork(this.dataSource, job, (tenantId) => this.digestsFor(tenantId));
     // A failed network is retried by pg-boss; the claims make the retry mail only what is left.
-    if (failures) throw new Error(`The saved-search digest failed for ${failures} network(s)`);
-    return mails;
+    failIfAnyNetworkFailed({ name: 'The saved-search digest' }, pass);
+    return pass.mails;
   }
 
   /** One network's digests: one transaction per member, its claims and its mail together. */
@@ -280,19 +248,5 @@ export class GrantJobs implements OnModuleInit {
 
   private grantUrl(grantId: string): string {
     return `${this.config.mail.appBaseUrl}/grants/${grantId}`;
-  }
-
-  /** Runs `work` for each network; one network's failure does not hold up the others. */
-  private async eachNetwork(what: string, work: (tenantId: string) => Promise<void>): Promise<number> {
-    let failures = 0;
-    for (const tenantId of await listNetworkIds(this.dataSource)) {
-      try {
-        await work(tenantId);
-      } catch (error) {
-        failures += 1;
-        this.logger.error({ err: error, tenantId }, `${what} failed for a network`);
-      }
-    }
-    return failures;
   }
 }

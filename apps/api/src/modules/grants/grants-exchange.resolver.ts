@@ -69,7 +69,7 @@ export class GrantsExchangeResolver {
     @Args('language', { type: () => String, nullable: true, description: 'ja or en; default: Accept-Language.' }) language?: string,
   ): Promise<DownloadFile> {
     const lang = languageOf(request, language);
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => ({
+    return runInTenant(this.dataSource, actor, async (manager) => ({
       fileName: 'grants.csv',
       mediaType: 'text/csv; charset=utf-8',
       content: grantsCsv(await exportedGrantRows(manager, actor), lang),
@@ -81,7 +81,7 @@ export class GrantsExchangeResolver {
     description: "My network's published grant listings as 360Giving-style JSON (opportunities: no award fields; see grants-export.ts).",
   })
   exportGrants360Giving(@CurrentActor() actor: RequestActor): Promise<DownloadFile> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => ({
+    return runInTenant(this.dataSource, actor, async (manager) => ({
       fileName: 'grants-360giving.json',
       mediaType: 'application/json',
       content: JSON.stringify(grants360Giving(await exportedGrantRows(manager, actor)), null, 2),

@@ -23,25 +23,15 @@
 //                       amount range or "no upper limit", subsidy rate, application window, status,
 //                       publisher, source.
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
-import {
-  FUNDER_KINDS,
-  GRANT_TYPES,
-  GRANT_VISIBILITIES,
-  Language,
-  prefectureNameOf,
-  SERVICE_CATEGORIES,
-} from '@tsunagu/domain';
+import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, japanDateTime, Language, prefectureNameOf, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
-import { defuseFormula } from '../people/provision-csv';
+import { spreadsheetCsv } from '../../core/csv/spreadsheet-csv';
 import { detailsText } from './grant-fields';
 import { GRANT_COLUMNS, GRANT_FROM, GrantRow } from './grant-reader';
 
 /** Most listings in one export. */
 export const MAX_EXPORTED_GRANTS = 10_000;
-
-const BOM = '\uFEFF';
 
 /** The listings exported: my network's published ones, by deadline. */
 export async function exportedGrantRows(manager: EntityManager, actor: RequestActor): Promise<GrantRow[]> {
@@ -55,8 +45,7 @@ export async function exportedGrantRows(manager: EntityManager, actor: RequestAc
 
 /** An instant as Tokyo time, "2026-12-01 17:00". */
 export function tokyoDateTime(value: Date | null): string {
-  if (!value) return '';
-  return new Date(value.getTime() + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return value ? japanDateTime(value) : '';
 }
 
 function regionNames(row: Pick<GrantRow, 'nationwide' | 'region_codes'>, language: Language): string {
@@ -101,8 +90,7 @@ export function grantsCsv(rows: readonly GrantRow[], language: Language): string
     row.source_id ?? '',
     tokyoDateTime(row.published_at),
   ]);
-  const csv = stringify([[...HEADERS[language]], ...records].map((cells) => cells.map(defuseFormula)), { record_delimiter: 'windows' });
-  return BOM + csv;
+  return spreadsheetCsv(HEADERS[language], records);
 }
 
 /** A stable 360Giving-style identifier for a funder known only by its name. */

@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { GRANT_TRANSITIONS, GRANT_STATUSES, GrantStatus, isUuid } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
-import { recordAudit } from '../../core/audit/audit-log';
+import { recordAudit, systemActor } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
@@ -53,7 +53,7 @@ export class GrantsService {
 
   /** Work in the actor's network; other networks' publishers in the result are named afterwards. */
   async tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
+    const result = await runInTenant(this.dataSource, actor, work);
     return this.reader.withPublishers(result);
   }
 
@@ -78,7 +78,7 @@ export class GrantsService {
          RETURNING id`,
         [actor.tenantId, actor.organizationId, actor.membershipId, ...values],
       );
-      await this.audit(manager, actor, id, 'CREATED', Object.keys(fields));
+      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'CREATED', changedFields: Object.keys(fields) });
       return this.present(manager, actor, await this.loadOwn(manager, actor, id));
     });
   }
@@ -98,7 +98,7 @@ export class GrantsService {
           WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, ...values],
       );
-      await this.audit(manager, actor, id, 'UPDATED', Object.keys(fields));
+      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'UPDATED', changedFields: Object.keys(fields) });
       return this.present(manager, actor, await this.loadOwn(manager, actor, id));
     });
   }
@@ -128,7 +128,7 @@ export class GrantsService {
           WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, to, now],
       );
-      await this.audit(manager, actor, id, move === 'PUBLISH' ? 'PUBLISHED' : move === 'CLOSE' ? 'CLOSED' : move === 'REOPEN' ? 'REOPENED' : 'ARCHIVED', ['status']);
+      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: move === 'PUBLISH' ? 'PUBLISHED' : move === 'CLOSE' ? 'CLOSED' : move === 'REOPEN' ? 'REOPENED' : 'ARCHIVED', changedFields: ['status'] });
       return this.present(manager, actor, await this.loadOwn(manager, actor, id));
     });
   }
@@ -154,7 +154,7 @@ export class GrantsService {
          ON CONFLICT (tenant_id, grant_id, file_id) DO NOTHING`,
         [actor.tenantId, id, fileId],
       );
-      await this.audit(manager, actor, id, 'FILE_ATTACHED', ['attachments']);
+      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'FILE_ATTACHED', changedFields: ['attachments'] });
       return this.present(manager, actor, await this.loadOwn(manager, actor, id));
     });
   }
@@ -169,7 +169,7 @@ export class GrantsService {
         fileId,
       ]);
       if (!removed) throw notFound(FILE);
-      await this.audit(manager, actor, id, 'FILE_DETACHED', ['attachments']);
+      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'FILE_DETACHED', changedFields: ['attachments'] });
       return this.present(manager, actor, await this.loadOwn(manager, actor, id));
     });
   }
@@ -244,11 +244,7 @@ export class GrantsService {
         [tenantId, now],
       );
       for (const row of closed) {
-        await recordAudit(manager, {
-          tenantId,
-          actorUserId: null,
-          actorMembershipId: null,
-          organizationId: row.organization_id,
+        await recordAudit(manager, systemActor(tenantId, row.organization_id), {
           entity: 'Grant',
           entityId: row.id,
           action: 'CLOSED_AUTOMATICALLY',
@@ -310,18 +306,5 @@ export class GrantsService {
 
   private assertStatus(row: GrantRow, allowed: readonly GrantStatus[], message: { ja: string; en: string }): void {
     if (!allowed.includes(row.status)) throw new AppError('CONFLICT', message, { reason: 'GRANT_STATUS' });
-  }
-
-  private audit(manager: EntityManager, actor: RequestActor, id: string, action: string, fields: string[]) {
-    return recordAudit(manager, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorMembershipId: actor.membershipId,
-      organizationId: actor.organizationId,
-      entity: 'Grant',
-      entityId: id,
-      action,
-      changedFields: fields,
-    });
   }
 }

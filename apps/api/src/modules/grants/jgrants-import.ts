@@ -27,7 +27,7 @@
 // organisation of the network is reported rather than taken over.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FunderKind, LocalizedText, PREFECTURE_NAMES, prefectureRegionCode, ServiceCategory } from '@tsunagu/domain';
+import { FunderKind, japanDate, LocalizedText, localizedText as text, PREFECTURE_NAMES, prefectureRegionCode, ServiceCategory } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -52,8 +52,6 @@ export interface JGrantsImportOutcome {
   readonly updated: number;
   readonly errors: JGrantsProblem[];
 }
-
-const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 
 export const JGRANTS_MESSAGES = {
   notJson: (detail: string) => text(`JSON として読めません：${detail}`, `This is not valid JSON: ${detail}`),
@@ -184,11 +182,6 @@ function offsetMinutes(offset: string): number {
   if (offset === 'Z') return 0;
   const sign = offset.startsWith('-') ? -1 : 1;
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-}
-
-/** The Tokyo calendar date of an instant (YYYY-MM-DD). */
-function tokyoDate(date: Date): string {
-  return new Date(date.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** target_area_search: 全国, or prefecture names separated by " / ", 、 or spaces. */
@@ -352,7 +345,7 @@ function readRecord(raw: unknown, path: string, problems: JGrantsProblem[]): JGr
       windowOpensAt,
       windowClosesAt,
       projectStartsOn: null,
-      projectEndsOn: projectEnd ? tokyoDate(projectEnd) : null,
+      projectEndsOn: projectEnd ? japanDate(projectEnd) : null,
       eligibleKinds: [],
       legalForms: [],
       nationwide: area.nationwide,
@@ -417,7 +410,7 @@ export class JGrantsImportService {
     const { records, problems } = readJGrantsDocument(document);
     if (!records.length && problems.length) return fail(problems);
 
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const ids = records.map((record) => record.sourceId).filter(Boolean);
       const existing: ExistingRow[] = ids.length
         ? await manager.query(
@@ -481,11 +474,7 @@ export class JGrantsImportService {
           id = row.id;
           created += 1;
         }
-        await recordAudit(manager, {
-          tenantId: actor.tenantId,
-          actorUserId: actor.userId,
-          actorMembershipId: actor.membershipId,
-          organizationId: actor.organizationId,
+        await recordAudit(manager, actor, {
           entity: 'Grant',
           entityId: id,
           action: 'IMPORTED',

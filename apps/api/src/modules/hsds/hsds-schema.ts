@@ -1,4 +1,4 @@
-// The official HSDS 3.2 JSON schemas (tests/fixtures/hsds/3.2, unmodified; see its README for
+// The official HSDS 3.2 JSON schemas (./schemas/3.2, unmodified; see its README for
 // source and licence), bundled into the API at build time, and the check of imported records
 // against them. The files have no $schema keyword, so ajv's default (draft-07) applies; each is
 // registered by its $id so every $ref resolves offline. Unknown keywords of the HSDS files
@@ -6,31 +6,29 @@
 import type { LocalizedText } from '@tsunagu/domain';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-/* eslint-disable @nx/enforce-module-boundaries -- the HSDS files are kept once, unmodified, with the fixtures */
-import accessibility from '../../../../../tests/fixtures/hsds/3.2/accessibility.json';
-import address from '../../../../../tests/fixtures/hsds/3.2/address.json';
-import attribute from '../../../../../tests/fixtures/hsds/3.2/attribute.json';
-import contact from '../../../../../tests/fixtures/hsds/3.2/contact.json';
-import costOption from '../../../../../tests/fixtures/hsds/3.2/cost_option.json';
-import funding from '../../../../../tests/fixtures/hsds/3.2/funding.json';
-import language from '../../../../../tests/fixtures/hsds/3.2/language.json';
-import location from '../../../../../tests/fixtures/hsds/3.2/location.json';
-import metadata from '../../../../../tests/fixtures/hsds/3.2/metadata.json';
-import organization from '../../../../../tests/fixtures/hsds/3.2/organization.json';
-import organizationIdentifier from '../../../../../tests/fixtures/hsds/3.2/organization_identifier.json';
-import phone from '../../../../../tests/fixtures/hsds/3.2/phone.json';
-import program from '../../../../../tests/fixtures/hsds/3.2/program.json';
-import requiredDocument from '../../../../../tests/fixtures/hsds/3.2/required_document.json';
-import schedule from '../../../../../tests/fixtures/hsds/3.2/schedule.json';
-import service from '../../../../../tests/fixtures/hsds/3.2/service.json';
-import serviceArea from '../../../../../tests/fixtures/hsds/3.2/service_area.json';
-import serviceAtLocation from '../../../../../tests/fixtures/hsds/3.2/service_at_location.json';
-import serviceCapacity from '../../../../../tests/fixtures/hsds/3.2/service_capacity.json';
-import taxonomy from '../../../../../tests/fixtures/hsds/3.2/taxonomy.json';
-import taxonomyTerm from '../../../../../tests/fixtures/hsds/3.2/taxonomy_term.json';
-import unit from '../../../../../tests/fixtures/hsds/3.2/unit.json';
-import url from '../../../../../tests/fixtures/hsds/3.2/url.json';
-/* eslint-enable @nx/enforce-module-boundaries */
+import accessibility from './schemas/3.2/accessibility.json';
+import address from './schemas/3.2/address.json';
+import attribute from './schemas/3.2/attribute.json';
+import contact from './schemas/3.2/contact.json';
+import costOption from './schemas/3.2/cost_option.json';
+import funding from './schemas/3.2/funding.json';
+import language from './schemas/3.2/language.json';
+import location from './schemas/3.2/location.json';
+import metadata from './schemas/3.2/metadata.json';
+import organization from './schemas/3.2/organization.json';
+import organizationIdentifier from './schemas/3.2/organization_identifier.json';
+import phone from './schemas/3.2/phone.json';
+import program from './schemas/3.2/program.json';
+import requiredDocument from './schemas/3.2/required_document.json';
+import schedule from './schemas/3.2/schedule.json';
+import service from './schemas/3.2/service.json';
+import serviceArea from './schemas/3.2/service_area.json';
+import serviceAtLocation from './schemas/3.2/service_at_location.json';
+import serviceCapacity from './schemas/3.2/service_capacity.json';
+import taxonomy from './schemas/3.2/taxonomy.json';
+import taxonomyTerm from './schemas/3.2/taxonomy_term.json';
+import unit from './schemas/3.2/unit.json';
+import url from './schemas/3.2/url.json';
 import type { ImportProblem } from './hsds.mapping';
 
 const SCHEMAS: object[] = [

@@ -2,7 +2,7 @@
 //
 // The document is one object, { "organizations": [organization…], "services": [service…] }:
 // every organization validates against HSDS organization.json and every service against
-// service.json (tests/fixtures/hsds/3.2, the official 3.2 files; 3.2 accepts every 3.0 field
+// service.json (schemas/3.2, the official 3.2 files; 3.2 accepts every 3.0 field
 // used here). Services name their organisation by `organization_id` (the tabular link), not by a
 // nested copy, so an organisation is written once.
 //

@@ -22,7 +22,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LocalizedText, ServiceChannel } from '@tsunagu/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
 import { assertCan } from '../../core/authz/authorize';
@@ -113,7 +113,7 @@ export class HsdsService {
 
   export(actor: RequestActor, audience: HsdsAudience = 'PUBLIC'): Promise<string> {
     if (audience === 'PARTNERS') assertCan(actor, 'update', { __typename: 'Network', id: actor.tenantId });
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const organizations: OrganizationRecord[] = await manager.query(
         `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 ORDER BY name, id`,
         [actor.tenantId],
@@ -130,10 +130,7 @@ export class HsdsService {
       };
       if (audience === 'PARTNERS') {
         // Partner-only numbers leave the product in this file: who took them, and when, is kept.
-        await recordAudit(manager, {
-          tenantId: actor.tenantId,
-          actorUserId: actor.userId,
-          actorMembershipId: actor.membershipId,
+        await recordAudit(manager, actor, {
           organizationId: null,
           entity: 'Network',
           entityId: actor.tenantId,
@@ -193,7 +190,7 @@ export class HsdsService {
     problems: ImportProblem[],
     partnersDocument: boolean,
   ): Promise<HsdsImportOutcome> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const existingOrganizations: Array<{ id: string; name: string; kind: string }> = await manager.query(
         `SELECT id, name, kind FROM organizations WHERE tenant_id = $1`,
         [actor.tenantId],
@@ -300,7 +297,7 @@ export class HsdsService {
           created += 1;
         }
         organizationNames.set(organization.id, { name: fields.name ?? '', nameKana: fields.nameKana ?? null });
-        await this.audit(manager, actor, 'Organization', organization.id, organization.id, exists ? Object.keys(fields) : ['kind', ...Object.keys(fields)]);
+        await recordAudit(manager, actor, { entity: 'Organization', entityId: organization.id, action: 'IMPORTED', changedFields: exists ? Object.keys(fields) : ['kind', ...Object.keys(fields)], organizationId: organization.id });
         if (exists) {
           await refreshServiceSearchDocuments(manager, actor.tenantId, { id: organization.id, name: fields.name ?? '', nameKana: fields.nameKana ?? null });
         }
@@ -335,22 +332,9 @@ export class HsdsService {
           );
           created += 1;
         }
-        await this.audit(manager, actor, 'Service', service.id, service.organizationId, Object.keys(service.checked));
+        await recordAudit(manager, actor, { entity: 'Service', entityId: service.id, action: 'IMPORTED', changedFields: Object.keys(service.checked), organizationId: service.organizationId });
       }
       return { created, updated, errors: [] };
-    });
-  }
-
-  private audit(manager: EntityManager, actor: RequestActor, entity: string, id: string, organizationId: string, fields: string[]) {
-    return recordAudit(manager, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorMembershipId: actor.membershipId,
-      organizationId,
-      entity,
-      entityId: id,
-      action: 'IMPORTED',
-      changedFields: [...new Set(fields)],
     });
   }
 }

@@ -29,7 +29,7 @@ import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { MailOutbox } from '../../core/mail';
-import { runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
+import { enterInvitedNetwork, runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
 import { AccountsService, ClientInfo, SignedIn } from '../accounts/accounts.service';
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from './membership.mapper';
 import type { Invitation, InvitationPreview, Membership } from './membership.model';
@@ -106,7 +106,7 @@ export class MembersService {
   list(actor: RequestActor, organizationId: string, first?: number | null, after?: string | null): Promise<Page<Membership>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await this.assertOrganization(manager, actor, organizationId);
       const subject: MembershipSubject = { __typename: 'Membership', organizationId, userId: '', roles: [] };
       assertCan(actor, 'read', subject);
@@ -124,7 +124,7 @@ export class MembersService {
   }
 
   pendingInvitations(actor: RequestActor, organizationId: string): Promise<Invitation[]> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await this.assertOrganization(manager, actor, organizationId);
       assertCan(actor, 'read', { __typename: 'Invitation', organizationId });
       const rows: InvitationRow[] = await manager.query(
@@ -154,7 +154,7 @@ export class MembersService {
     if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(language)) {
       throw badInput('language', { ja: '言語は ja か en です。', en: 'The language must be ja or en.' }, 'INVALID_LANGUAGE');
     }
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const organization = await this.assertOrganization(manager, actor, organizationId);
       assertCan(actor, 'create', { __typename: 'Invitation', organizationId });
       const roles = checkRoles(actor, input.roles, organization.kind);
@@ -197,10 +197,7 @@ export class MembersService {
           expiresAt: row.expires_at,
         },
       });
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId,
         entity: 'Invitation',
         entityId: row.id,
@@ -212,7 +209,7 @@ export class MembersService {
   }
 
   revokeInvitation(actor: RequestActor, id: string): Promise<Invitation> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       if (!isUuid(id)) throw notFound(INVITATION);
       const [current]: InvitationRow[] = await manager.query(
         `SELECT ${INVITATION_COLUMNS} FROM invitations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
@@ -226,10 +223,7 @@ export class MembersService {
         `UPDATE invitations SET revoked_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING ${INVITATION_COLUMNS}`,
         [actor.tenantId, id],
       );
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: current.organization_id,
         entity: 'Invitation',
         entityId: id,
@@ -280,7 +274,7 @@ export class MembersService {
       );
       if (!invitation) throw new AppError('BAD_USER_INPUT', INVALID_INVITATION, { reason: 'INVALID_INVITATION' });
       // From here on the work belongs to the invitation's network.
-      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [invitation.tenant_id]);
+      await enterInvitedNetwork(manager, invitation.tenant_id);
       // The organisation's kind may have changed since the invitation was sent (a kind change
       // refuses pending invitations that it would break, but this stays the last word).
       const [organization]: Array<{ kind: OrganizationKind }> = await manager.query(
@@ -340,11 +334,8 @@ export class MembersService {
         invitation.id,
         invitation.tenant_id,
       ]);
-      await recordAudit(manager, {
-        tenantId: invitation.tenant_id,
-        actorUserId: userId,
-        actorMembershipId: membership.id,
-        organizationId: invitation.organization_id,
+      const newMember = { tenantId: invitation.tenant_id, userId, membershipId: membership.id, organizationId: invitation.organization_id };
+      await recordAudit(manager, newMember, {
         entity: 'Membership',
         entityId: membership.id,
         action: 'CREATED_BY_INVITATION',
@@ -391,7 +382,7 @@ export class MembersService {
     membershipId: string,
     change: (manager: EntityManager, current: Membership) => Promise<{ action: string; fields: string[] }>,
   ): Promise<Membership> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.loadMembership(manager, actor, membershipId, true);
       const subject: MembershipSubject = {
         __typename: 'Membership',
@@ -411,10 +402,7 @@ export class MembersService {
         );
       }
       const { action, fields } = await change(manager, current);
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: current.organization.id,
         entity: 'Membership',
         entityId: membershipId,

@@ -62,15 +62,11 @@ export class NotificationsService {
     private readonly clock: Clock,
   ) {}
 
-  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
-  }
-
   /** Mine, newest first; the counterpart and service come with each row from one query. */
   list(actor: RequestActor, first: number | null | undefined, after: string | null | undefined, unreadOnly: boolean): Promise<Page<ListedNotification>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: NotificationRow[] = await manager.query(
         `SELECT n.id, n.kind, n.referral_id, n.created_at, n.read_at, r.service_name,
                 n.course_id, c.title AS course_title, n.training_session_id, ts.title AS training_session_title,
@@ -96,7 +92,7 @@ export class NotificationsService {
   }
 
   unreadCount(actor: RequestActor): Promise<number> {
-    return this.tenant(actor, (manager) => this.unreadIn(manager, actor));
+    return runInTenant(this.dataSource, actor, (manager) => this.unreadIn(manager, actor));
   }
 
   /**
@@ -113,7 +109,7 @@ export class NotificationsService {
       );
     }
     if (!unique.every(isUuid)) throw notFound(NOTIFICATION);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const [{ mine }]: Array<{ mine: number }> = await manager.query(
         `WITH marked AS (
            UPDATE notifications SET read_at = coalesce(read_at, $4)
@@ -129,7 +125,7 @@ export class NotificationsService {
   }
 
   markAllRead(actor: RequestActor): Promise<number> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await manager.query(`UPDATE notifications SET read_at = $3 WHERE tenant_id = $1 AND membership_id = $2 AND read_at IS NULL`, [
         actor.tenantId,
         actor.membershipId,
@@ -141,7 +137,7 @@ export class NotificationsService {
 
   /** Every kind, each with my choice or the default (IMMEDIATE). */
   preferences(actor: RequestActor): Promise<NotificationPreference[]> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: Array<{ kind: NotificationKind; delivery: NotificationDelivery }> = await manager.query(
         `SELECT kind, delivery FROM notification_preferences WHERE tenant_id = $1 AND membership_id = $2`,
         [actor.tenantId, actor.membershipId],
@@ -156,7 +152,7 @@ export class NotificationsService {
     if (!NOTIFICATION_KINDS.codes.includes(kind) || !NOTIFICATION_DELIVERIES.codes.includes(delivery)) {
       throw new AppError('BAD_USER_INPUT', { ja: '通知の種類または受け取り方が正しくありません。', en: 'Unknown notification kind or delivery.' });
     }
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await manager.query(
         `INSERT INTO notification_preferences (tenant_id, membership_id, kind, delivery) VALUES ($1, $2, $3, $4)
          ON CONFLICT (tenant_id, membership_id, kind) DO UPDATE SET delivery = EXCLUDED.delivery`,

@@ -73,7 +73,7 @@ export class OrganizationKindService {
 
   preview(actor: RequestActor, id: string, kind: OrganizationKind): Promise<OrganizationKindChangePreview> {
     assertCan(actor, 'update', { __typename: 'OrganizationKindChange', organizationId: id });
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const fromKind = await this.currentKind(manager, actor, id, false);
       return this.effect(manager, actor, id, fromKind, kind);
     });
@@ -81,7 +81,7 @@ export class OrganizationKindService {
 
   async change(actor: RequestActor, input: ChangeOrganizationKindInput): Promise<Organization> {
     assertCan(actor, 'update', { __typename: 'OrganizationKindChange', organizationId: input.id });
-    await runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    await runInTenant(this.dataSource, actor, async (manager) => {
       // The row lock makes memberships and invitations of this organisation wait (their trigger
       // locks it FOR SHARE), so no role can slip in between the check and the change.
       const fromKind = await this.currentKind(manager, actor, input.id, true);
@@ -121,10 +121,7 @@ export class OrganizationKindService {
       await manager.query(`UPDATE organizations SET kind = $3 WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, input.id, input.kind]);
       // The audit trail holds field names, never values; a kind is no personal data, so the
       // action names both kinds, e.g. KIND_CHANGED:NPO:MUNICIPALITY.
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: input.id,
         entity: 'Organization',
         entityId: input.id,

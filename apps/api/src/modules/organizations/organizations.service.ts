@@ -62,7 +62,7 @@ export class OrganizationsService {
   list(actor: RequestActor, first?: number | null, after?: string | null): Promise<Page<Organization>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: OrganizationRow[] = await manager.query(
         `SELECT ${COLUMNS} FROM organizations
           WHERE tenant_id = $1 AND ($2::text IS NULL OR (name, id) > ($2, $3::uuid))
@@ -74,7 +74,7 @@ export class OrganizationsService {
   }
 
   get(actor: RequestActor, id: string): Promise<Organization> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, (manager) =>
+    return runInTenant(this.dataSource, actor, (manager) =>
       this.load(manager, actor, id),
     );
   }
@@ -87,7 +87,7 @@ export class OrganizationsService {
       corporateNumber: input.corporateNumber ?? null,
       municipalityCode: input.municipalityCode ?? null,
     });
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const [row]: OrganizationRow[] = await manager
         .query(
           `INSERT INTO organizations (tenant_id, kind, name, name_kana, corporate_number, municipality_code)
@@ -97,10 +97,7 @@ export class OrganizationsService {
         .catch((error: unknown) => {
           throw duplicateName(error) ? new AppError('CONFLICT', DUPLICATE, { reason: 'DUPLICATE_NAME' }) : error;
         });
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: row.id,
         entity: 'Organization',
         entityId: row.id,
@@ -122,7 +119,7 @@ export class OrganizationsService {
       ),
     };
     const fields = validateOrganizationFields(requested);
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.load(manager, actor, input.id, true);
       assertCan(actor, 'update', { __typename: 'Organization', id: current.id });
       const columns: Record<string, unknown> = {};
@@ -149,10 +146,7 @@ export class OrganizationsService {
         .catch((error: unknown) => {
           throw duplicateName(error) ? new AppError('CONFLICT', DUPLICATE, { reason: 'DUPLICATE_NAME' }) : error;
         });
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: current.id,
         entity: 'Organization',
         entityId: current.id,

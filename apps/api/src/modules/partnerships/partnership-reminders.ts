@@ -16,29 +16,19 @@
 // review or due date is a new key: the reminder is armed again.
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FOLLOW_UP_REMINDER_DAYS, PARTNERSHIP_REVIEW_REMINDER_DAYS } from '@tsunagu/domain';
-import type { Queue } from 'pg-boss';
+import { PARTNERSHIP_REVIEW_REMINDER_DAYS, FOLLOW_UP_REMINDER_DAYS, japanDate } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
+import { queueMailsForEachNetwork, repeatingQueue } from '../../core/jobs/for-each-network';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { MailOutbox } from '../../core/mail';
 import type { MailLanguage } from '../../core/mail';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
-import { listNetworkIds } from '../referrals/referral-deadlines';
-import { japanDate } from './partnership-fields';
 
 export const PARTNERSHIP_REMINDERS_QUEUE = 'partnerships.reminders';
 
-const REMINDERS: Queue = {
-  name: PARTNERSHIP_REMINDERS_QUEUE,
-  policy: 'stately',
-  // The next run does the same work: a failed run is not worth retrying.
-  retryLimit: 0,
-  expireInSeconds: 10 * 60,
-  retentionSeconds: 60 * 60,
-  deleteAfterSeconds: 24 * 60 * 60,
-};
+const REMINDERS = repeatingQueue(PARTNERSHIP_REMINDERS_QUEUE);
 
 interface ReviewReminderRow {
   readonly partnership_id: string;
@@ -82,19 +72,9 @@ export class PartnershipReminders implements OnModuleInit {
 
   /** Every network's due reminders; returns how many mails were queued. */
   async run(): Promise<number> {
-    let mails = 0;
-    let failures = 0;
-    for (const tenantId of await listNetworkIds(this.dataSource)) {
-      try {
-        mails += await this.remindersFor(tenantId);
-      } catch (error) {
-        // One network's failure must not hold up the others; the next run tries it again.
-        failures += 1;
-        this.logger.error({ err: error, tenantId }, 'Partnership reminders failed for a network');
-      }
-    }
-    if (mails || failures) this.logger.log({ mails, failures }, 'Partnership reminders queued');
-    return mails;
+    // One network's failure does not hold up the others; the next run tries it again.
+    const job = { name: 'Partnership reminders', logger: this.logger, summary: 'Partnership reminders queued' };
+    return (await queueMailsForEachNetwork(this.dataSource, job, (tenantId) => this.remindersFor(tenantId))).mails;
   }
 
   /** One network's reminders in one transaction: the claims and their mails commit together. */

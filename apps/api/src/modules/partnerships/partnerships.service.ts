@@ -8,7 +8,7 @@
 // runInTenant transaction, so a refused change leaves no partial rows.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, mayManagePartnerships, mayMovePartnership, PARTNERSHIP_STATUSES, PartnershipStatus } from '@tsunagu/domain';
+import { isUuid, japanDate, localizedText as text, mayManagePartnerships, mayMovePartnership, PARTNERSHIP_STATUSES, PartnershipStatus } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -20,7 +20,7 @@ import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/paginat
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { InteractionInput, PartnershipInput, PartnershipSearchInput } from './dto/partnerships.input';
-import { FollowUpFields, isCalendarDate, japanDate, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
+import { FollowUpFields, isCalendarDate, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
 import type { Partnership, PartnershipMember } from './partnership.model';
 import {
   FOLLOW_UP_COLUMNS,
@@ -47,8 +47,6 @@ const FOLLOW_UP = { ja: '対応事項', en: 'follow-up' };
 export const PARTNERSHIP_DOCUMENT_PURPOSE = 'PARTNERSHIP_DOCUMENT';
 export const MAX_DOCUMENTS = 50;
 
-const text = (ja: string, en: string) => ({ ja, en });
-
 export interface InteractionPageRow extends InteractionRow {
   sort_key: string;
 }
@@ -62,7 +60,7 @@ export class PartnershipsService {
   ) {}
 
   tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
+    return runInTenant(this.dataSource, actor, work);
   }
 
   today(): string {
@@ -144,7 +142,7 @@ export class PartnershipsService {
           fields.description, fields.startsOn, fields.endsOn, fields.reviewOn, fields.budgetYen],
       );
       if (fields.contacts) await this.replaceContacts(manager, actor, id, fields.contacts);
-      await this.audit(manager, actor, id, 'CREATED', ['partnership', ...(fields.contacts ? ['contacts'] : [])]);
+      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'CREATED', changedFields: ['partnership', ...(fields.contacts ? ['contacts'] : [])] });
       return this.present(manager, actor, await this.loadRow(manager, actor, id));
     });
   }
@@ -162,7 +160,7 @@ export class PartnershipsService {
           fields.endsOn, fields.reviewOn, fields.budgetYen],
       );
       if (fields.contacts) await this.replaceContacts(manager, actor, id, fields.contacts);
-      await this.audit(manager, actor, id, 'UPDATED', ['partnership', ...(fields.contacts ? ['contacts'] : [])]);
+      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'UPDATED', changedFields: ['partnership', ...(fields.contacts ? ['contacts'] : [])] });
       return this.present(manager, actor, await this.loadRow(manager, actor, id));
     });
   }
@@ -185,7 +183,7 @@ export class PartnershipsService {
         const [now] = await manager.query(`SELECT status FROM partnerships WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]);
         throw statusConflict(now?.status ?? current.status, status);
       }
-      await this.audit(manager, actor, id, `STATUS_${status}`, ['status']);
+      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: `STATUS_${status}`, changedFields: ['status'] });
       return this.present(manager, actor, await this.loadRow(manager, actor, id));
     });
   }
@@ -219,7 +217,7 @@ export class PartnershipsService {
          ON CONFLICT (tenant_id, partnership_id, file_id) DO NOTHING`,
         [actor.tenantId, id, fileId],
       );
-      await this.audit(manager, actor, id, 'DOCUMENT_ATTACHED', ['documents']);
+      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'DOCUMENT_ATTACHED', changedFields: ['documents'] });
       return this.present(manager, actor, await this.loadRow(manager, actor, id));
     });
   }
@@ -234,7 +232,7 @@ export class PartnershipsService {
         documentId,
       ]);
       if (!removed) throw notFound(DOCUMENT);
-      await this.audit(manager, actor, id, 'DOCUMENT_REMOVED', ['documents']);
+      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'DOCUMENT_REMOVED', changedFields: ['documents'] });
       return this.present(manager, actor, await this.loadRow(manager, actor, id));
     });
   }
@@ -257,7 +255,7 @@ export class PartnershipsService {
         [actor.tenantId, partnershipId, fields.kind, fields.occurredOn, fields.attendees, fields.notes, actor.membershipId],
       );
       await this.insertFollowUps(manager, actor, partnershipId, id, followUps);
-      await this.audit(manager, actor, partnershipId, 'INTERACTION_RECORDED', ['interactions', ...(followUps.length ? ['followUps'] : [])]);
+      await recordAudit(manager, actor, { entity: 'Partnership', entityId: partnershipId, action: 'INTERACTION_RECORDED', changedFields: ['interactions', ...(followUps.length ? ['followUps'] : [])] });
       return this.present(manager, actor, await this.loadRow(manager, actor, partnershipId));
     });
   }
@@ -308,7 +306,7 @@ export class PartnershipsService {
         if (gone.length) await manager.query(`DELETE FROM partnership_follow_ups WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [actor.tenantId, gone]);
         await this.insertFollowUps(manager, actor, partnershipId, id, added);
       }
-      await this.audit(manager, actor, partnershipId, 'INTERACTION_UPDATED', ['interactions', ...(fields.followUps ? ['followUps'] : [])]);
+      await recordAudit(manager, actor, { entity: 'Partnership', entityId: partnershipId, action: 'INTERACTION_UPDATED', changedFields: ['interactions', ...(fields.followUps ? ['followUps'] : [])] });
       return this.present(manager, actor, await this.loadRow(manager, actor, partnershipId));
     });
   }
@@ -322,7 +320,7 @@ export class PartnershipsService {
         `UPDATE partnership_follow_ups SET done_at = CASE WHEN $3 THEN coalesce(done_at, $4) END WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, done, this.clock.now()],
       );
-      await this.audit(manager, actor, partnershipId, done ? 'FOLLOW_UP_DONE' : 'FOLLOW_UP_REOPENED', ['followUps']);
+      await recordAudit(manager, actor, { entity: 'Partnership', entityId: partnershipId, action: done ? 'FOLLOW_UP_DONE' : 'FOLLOW_UP_REOPENED', changedFields: ['followUps'] });
       return this.present(manager, actor, await this.loadRow(manager, actor, partnershipId));
     });
   }
@@ -482,19 +480,6 @@ export class PartnershipsService {
         contacts.map((contact) => contact.phone),
       ],
     );
-  }
-
-  private audit(manager: EntityManager, actor: RequestActor, id: string, action: string, fields: string[]) {
-    return recordAudit(manager, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorMembershipId: actor.membershipId,
-      organizationId: actor.organizationId,
-      entity: 'Partnership',
-      entityId: id,
-      action,
-      changedFields: fields,
-    });
   }
 }
 

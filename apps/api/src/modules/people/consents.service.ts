@@ -8,14 +8,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   categoriesAsSeenBy,
+  CONSENT_PURPOSES,
   consentState,
   isSpecialCare,
-  maySeeSpecialCare,
   isUuid,
   LocalizedText,
-  PERSONAL_DATA_CATEGORIES,
-  CONSENT_PURPOSES,
+  localizedText as text,
+  maySeeSpecialCare,
   ORGANIZATION_KINDS,
+  PERSONAL_DATA_CATEGORIES,
 } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
@@ -31,7 +32,6 @@ import { PeopleService } from './people.service';
 
 const CONSENT = { ja: '同意の記録', en: 'consent' };
 const MAX_EVIDENCE_BYTES = 4 * 1024 * 1024;
-const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 
 const CONSENT_SELECT = `
   SELECT c.id, c.person_id, c.categories, c.purposes, c.recipient_organization_ids, c.recipient_kinds, c.valid_from,
@@ -66,13 +66,9 @@ export class ConsentsService {
     private readonly clock: Clock,
   ) {}
 
-  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
-  }
-
   /** A person's consents, newest first (the owning organisation's case workers). */
   list(actor: RequestActor, personId: string): Promise<Consent[]> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const header = await this.people.ownHeader(manager, actor, personId, 'read');
       assertCan(actor, 'read', { __typename: 'Consent', organizationId: header.organizationId });
       const rows: ConsentRow[] = await manager.query(
@@ -85,7 +81,7 @@ export class ConsentsService {
 
   record(actor: RequestActor, input: ConsentInput): Promise<Consent> {
     const checked = this.validate(input);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const header = await this.people.ownHeader(manager, actor, input.personId, 'read');
       assertCan(actor, 'create', { __typename: 'Consent', organizationId: header.organizationId });
       if (header.status !== 'ACTIVE') {
@@ -157,7 +153,7 @@ export class ConsentsService {
           [actor.tenantId, id, checked.evidenceFile.fileName, checked.evidenceFile.mediaType, checked.evidenceFile.content],
         );
       }
-      await this.audit(manager, actor, header.organizationId, id, 'RECORDED', ['categories', 'purposes', 'recipients', 'validity']);
+      await recordAudit(manager, actor, { entity: 'Consent', entityId: id, action: 'RECORDED', changedFields: ['categories', 'purposes', 'recipients', 'validity'], organizationId: header.organizationId });
       return this.load(manager, actor, id);
     });
   }
@@ -169,7 +165,7 @@ export class ConsentsService {
         fields: { reason: text('撤回の理由を1〜1000文字で入力してください。', 'Give the reason for the revocation (1 to 1,000 characters).') },
       });
     }
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.loadRow(manager, actor, id);
       assertCan(actor, 'update', { __typename: 'Consent', organizationId: current.organization_id });
       await this.revokeRow(manager, actor, id, trimmed);
@@ -178,7 +174,7 @@ export class ConsentsService {
   }
 
   evidence(actor: RequestActor, consentId: string): Promise<EvidenceFile> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.loadRow(manager, actor, consentId);
       assertCan(actor, 'read', { __typename: 'Consent', organizationId: current.organization_id });
       if (current.special_care && !maySeeSpecialCare(actor.roles)) {
@@ -211,7 +207,7 @@ export class ConsentsService {
     if (revoked.length === 0) {
       throw new AppError('CONFLICT', text('この同意はすでに撤回されています。', 'This consent has already been revoked.'), { reason: 'ALREADY_REVOKED' });
     }
-    await this.audit(manager, actor, revoked[0].organization_id, id, reason === 'SUPERSEDED' ? 'SUPERSEDED' : 'REVOKED', ['revokedAt']);
+    await recordAudit(manager, actor, { entity: 'Consent', entityId: id, action: reason === 'SUPERSEDED' ? 'SUPERSEDED' : 'REVOKED', changedFields: ['revokedAt'], organizationId: revoked[0].organization_id });
   }
 
   private async loadRow(manager: EntityManager, actor: RequestActor, id: string): Promise<ConsentRow> {
@@ -315,18 +311,5 @@ export class ConsentsService {
     }
     if (Object.keys(problems).length) throw new AppError('BAD_USER_INPUT', undefined, { fields: problems });
     return { categories, purposes, recipientOrganizationIds, recipientKinds, evidenceNote, evidenceFile };
-  }
-
-  private audit(manager: EntityManager, actor: RequestActor, organizationId: string, id: string, action: string, fields: string[]) {
-    return recordAudit(manager, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorMembershipId: actor.membershipId,
-      organizationId,
-      entity: 'Consent',
-      entityId: id,
-      action,
-      changedFields: fields,
-    });
   }
 }

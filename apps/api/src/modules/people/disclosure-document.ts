@@ -5,21 +5,22 @@ import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
   CONSENT_STATES,
-  DISABILITY_CERTIFICATES,
-  GENDERS,
-  LIVING_SITUATIONS,
-  PERSON_STATUSES,
-  PERSONAL_DATA_CATEGORIES,
-  PERSONAL_DATA_FIELD_LABELS,
-  SERVICE_CATEGORIES,
   type ConsentMethod,
   type ConsentPurpose,
   type ConsentState,
+  DISABILITY_CERTIFICATES,
+  GENDERS,
+  japanDateTime,
   type Language,
+  LIVING_SITUATIONS,
   type LocalizedText,
   type OrganizationKind,
+  PERSON_STATUSES,
+  PERSONAL_DATA_CATEGORIES,
+  PERSONAL_DATA_FIELD_LABELS,
   type PersonalDataCategory,
   type PersonStatus,
+  SERVICE_CATEGORIES,
 } from '@tsunagu/domain';
 
 export type DisclosureValue = string | number | boolean | string[] | null;
@@ -143,7 +144,5 @@ export function organizationKindLabel(kind: string, language: Language): string 
  */
 export function tokyoDateTime(iso: string): string {
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const shifted = new Date(at.getTime() + 9 * 60 * 60 * 1000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+  return Number.isNaN(at.getTime()) ? iso : japanDateTime(at);
 }

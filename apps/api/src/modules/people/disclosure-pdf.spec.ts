@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import type { DisclosureDocument } from './disclosure-document';
-import { disclosureFontPath, renderDisclosurePdf } from './disclosure-pdf';
+import { pdfFontPath } from '../../core/pdf/pdf-document';
+import { renderDisclosurePdf } from './disclosure-pdf';
 
 function disclosure(overrides: Partial<DisclosureDocument> = {}): DisclosureDocument {
   return {
@@ -79,7 +80,7 @@ function textOf(pdf: Buffer): Promise<string> {
 
 describe('renderDisclosurePdf', () => {
   it('resolves the Japanese font from its npm package', () => {
-    expect(disclosureFontPath('regular')).toMatch(/NotoSansJP_400Regular\.ttf$/);
+    expect(pdfFontPath('regular')).toMatch(/NotoSansJP_400Regular\.ttf$/);
   });
 
   it('renders a PDF with the Japanese font embedded and the Japanese text extractable', async () => {

@@ -1,15 +1,10 @@
 // The disclosure (開示) as a PDF a person can read: plain headings in their language, every
 // category with a clear "nothing held" where empty, then consents, third-party provisions, who
 // looked at the record and what was corrected. Internal ids are left out except the consent
-// reference, which the person may need to quote when revoking.
-//
-// pdfkit's standard fonts have no Japanese glyphs, so Noto Sans JP (SIL OFL 1.1) is embedded from
-// the npm package @expo-google-fonts/noto-sans-jp. pdfkit subsets it: only the glyphs used are
-// written, so a disclosure is tens of KB, not the 5 MB of the font file.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+// reference, which the person may need to quote when revoking. Fonts, page set-up and page
+// numbers are core/pdf's.
 import { PERSONAL_DATA_CATEGORIES, type Language, type PersonalDataCategory } from '@tsunagu/domain';
+import { numberPages, startPdf } from '../../core/pdf/pdf-document';
 import {
   EMPTY_MARK,
   categoryLabel,
@@ -26,35 +21,6 @@ import {
   tokyoDateTime,
   type DisclosureDocument,
 } from './disclosure-document';
-
-const FONT_PACKAGE = '@expo-google-fonts/noto-sans-jp';
-const FONT_FILES = {
-  regular: '400Regular/NotoSansJP_400Regular.ttf',
-  bold: '700Bold/NotoSansJP_700Bold.ttf',
-} as const;
-type FontWeight = keyof typeof FONT_FILES;
-
-/**
- * Where a font file lies. webpack rewrites a bare `require.resolve` into a module id, so the
- * path is resolved with Node's own resolver from this file (in the build, dist/apps/api/main.js),
- * which finds the package in node_modules like any other external dependency.
- * TSUNAGU_PDF_FONT_DIR may point at a folder holding the same relative paths instead.
- */
-export function disclosureFontPath(weight: FontWeight): string {
-  const override = process.env['TSUNAGU_PDF_FONT_DIR'];
-  if (override) return `${override.replace(/\/$/, '')}/${FONT_FILES[weight]}`;
-  return createRequire(__filename).resolve(`${FONT_PACKAGE}/${FONT_FILES[weight]}`);
-}
-
-const fontCache = new Map<FontWeight, Buffer>();
-function fontData(weight: FontWeight): Buffer {
-  let data = fontCache.get(weight);
-  if (!data) {
-    data = readFileSync(disclosureFontPath(weight));
-    fontCache.set(weight, data);
-  }
-  return data;
-}
 
 type Text = { ja: string; en: string };
 const T = {
@@ -115,21 +81,11 @@ const GAP = 10;
 export async function renderDisclosurePdf(doc: DisclosureDocument): Promise<Buffer> {
   const language = doc.language;
   const t = (text: Text) => text[language];
-  const pdf = new PDFDocument({
-    size: 'A4',
+  const { pdf, finish } = startPdf({
+    title: t(T.title),
+    lang: language === 'ja' ? 'ja-JP' : 'en-GB',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
     bufferPages: true,
-    lang: language === 'ja' ? 'ja-JP' : 'en-GB',
-    info: { Title: t(T.title), Creator: 'Tsunagu' },
-  });
-  pdf.registerFont('regular', fontData('regular'));
-  pdf.registerFont('bold', fontData('bold'));
-
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
   });
 
   const left = pdf.page.margins.left;
@@ -279,26 +235,12 @@ export async function renderDisclosurePdf(doc: DisclosureDocument): Promise<Buff
   }
 
   // --- footer: "pseudonym · page n / N" on every page ---------------------------------------------
-  const range = pdf.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index += 1) {
-    pdf.switchToPage(index);
-    const margin = pdf.page.margins.bottom;
-    pdf.page.margins.bottom = 0; // writing inside the margin must not start a new page
-    pdf
-      .font('regular')
-      .fontSize(SIZES.footer)
-      .fillColor(COLORS.muted)
-      .text(
-        `${t(T.title)} — ${doc.person.pseudonym} — ${t(T.page)} ${index + 1} / ${range.count}`,
-        left,
-        pdf.page.height - margin / 2 - SIZES.footer,
-        { width, align: 'center', lineBreak: false },
-      );
-    pdf.page.margins.bottom = margin;
-  }
+  numberPages(pdf, (page, count) => `${t(T.title)} — ${doc.person.pseudonym} — ${t(T.page)} ${page} / ${count}`, {
+    size: SIZES.footer,
+    color: COLORS.muted,
+  });
 
-  pdf.end();
-  return finished;
+  return finish();
 }
 
 /** A corrected field, stored as `contact.phone` (or just a category), reads as its labels. */

@@ -55,10 +55,6 @@ export class KeptRecordsService {
     private readonly clock: Clock,
   ) {}
 
-  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
-  }
-
   private async ownPerson(manager: EntityManager, actor: RequestActor, personId: string) {
     const header = await this.people.ownHeader(manager, actor, personId, 'read');
     assertCan(actor, 'read', { __typename: 'PersonRecords', organizationId: header.organizationId });
@@ -69,7 +65,7 @@ export class KeptRecordsService {
   accessLog(actor: RequestActor, personId: string, first?: number | null, after?: string | null): Promise<Page<PersonAccess>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await this.ownPerson(manager, actor, personId);
       const rows: Array<Record<string, unknown> & { id: string; created_at: Date; cursor_key: string }> = await manager.query(
         `SELECT l.id, l.created_at, l.created_at::text AS cursor_key, l.categories, l.purpose, l.consent_ids, o.id AS organization_id, o.name AS organization_name,
@@ -101,7 +97,7 @@ export class KeptRecordsService {
   provisionRecords(actor: RequestActor, filter: ProvisionRecordFilter, first?: number | null, after?: string | null): Promise<Page<ProvisionRecord>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows = await this.provisionRows(manager, actor, filter, size + 1, cursor);
       const page = toPage(rows, size, (row) => ({ key: row.cursor_key, id: row.id }));
       return { ...page, nodes: page.nodes.map(toProvisionRecord) };
@@ -109,7 +105,7 @@ export class KeptRecordsService {
   }
 
   provisionCsv(actor: RequestActor, filter: ProvisionRecordFilter, language: Language): Promise<DownloadFile> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows = await this.provisionRows(manager, actor, filter, MAX_CSV_ROWS, null);
       const csv = provisionRecordsCsv(
         rows.map((row) => ({
@@ -131,7 +127,7 @@ export class KeptRecordsService {
   }
 
   corrections(actor: RequestActor, personId: string): Promise<PersonCorrection[]> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await this.ownPerson(manager, actor, personId);
       return (await this.correctionRows(manager, actor.tenantId, personId)).map((row) => ({
         id: row.id,
@@ -145,7 +141,7 @@ export class KeptRecordsService {
 
   /** 開示: everything held about the person, as JSON and as a PDF the person can read. */
   disclose(actor: RequestActor, personId: string, language: Language): Promise<PersonDisclosure> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const header = await this.ownPerson(manager, actor, personId);
       const held = await this.reader.readForDataSubject(manager, actor.tenantId, personId);
       if (!held) throw notFound(PERSON);
@@ -225,10 +221,7 @@ export class KeptRecordsService {
           reason: row.reason ?? '',
         })),
       };
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: header.organizationId,
         entity: 'Person',
         entityId: personId,

@@ -85,13 +85,9 @@ export class PeopleService {
     private readonly clock: Clock,
   ) {}
 
-  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
-  }
-
   listOwn(actor: RequestActor, search: string | null | undefined, first?: number | null, after?: string | null): Promise<Page<Person>> {
     assertCan(actor, 'read', 'Person');
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const page = await this.records.listOwn(manager, actor, { search, first, after });
       const views = await this.reader.read(manager, actor, page.nodes, null);
       return { ...page, nodes: views.map(toPerson) };
@@ -100,7 +96,7 @@ export class PeopleService {
 
   listShared(actor: RequestActor, purpose: ConsentPurpose, first?: number | null, after?: string | null): Promise<Page<Person>> {
     assertCan(actor, 'read', 'Person');
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const page = await this.records.listShared(manager, actor, purpose, { first, after });
       const views = await this.reader.read(manager, actor, page.nodes, purpose);
       return { ...page, nodes: views.map(toPerson) };
@@ -110,13 +106,13 @@ export class PeopleService {
   get(actor: RequestActor, id: string, purpose: ConsentPurpose | null): Promise<Person> {
     assertCan(actor, 'read', 'Person');
     if (!isUuid(id)) throw notFound(PERSON);
-    return this.tenant(actor, (manager) => this.readOne(manager, actor, id, purpose));
+    return runInTenant(this.dataSource, actor, (manager) => this.readOne(manager, actor, id, purpose));
   }
 
   possibleDuplicates(actor: RequestActor, identity: IdentityInput): Promise<PossibleDuplicate[]> {
     assertCan(actor, 'create', { __typename: 'Person', organizationId: actor.organizationId });
     const values = validatePersonInput({ identity }, this.clock.now());
-    return this.tenant(actor, async (manager) =>
+    return runInTenant(this.dataSource, actor, async (manager) =>
       (await this.records.findDuplicates(manager, actor, values.IDENTITY as PersonValues['IDENTITY'])).map(
         ({ id, pseudonym, status }) => ({ id, pseudonym, status }),
       ),
@@ -142,7 +138,7 @@ export class PeopleService {
       LEGAL: values.LEGAL ?? null,
       CONSULTATION: values.CONSULTATION ?? null,
     };
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       if (!acknowledgeDuplicates) {
         const duplicates = await this.records.findDuplicates(manager, actor, complete.IDENTITY);
         if (duplicates.length > 0) {
@@ -158,7 +154,7 @@ export class PeopleService {
         }
       }
       const id = await this.records.create(manager, actor, complete);
-      await this.audit(manager, actor, id, 'CREATED', PERSONAL_DATA_CATEGORIES.codes.filter((category) => complete[category] !== null));
+      await recordAudit(manager, actor, { entity: 'Person', entityId: id, action: 'CREATED', changedFields: PERSONAL_DATA_CATEGORIES.codes.filter((category) => complete[category] !== null) });
       return this.readOne(manager, actor, id, null);
     });
   }
@@ -172,7 +168,7 @@ export class PeopleService {
     }
     const values = validatePersonInput(input, this.clock.now());
     this.assertMayWriteSpecialCare(actor, values);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const header = await this.ownHeader(manager, actor, id, 'update');
       this.assertActive(header);
       const current = await this.reader.readForDataSubject(manager, actor.tenantId, id);
@@ -183,7 +179,7 @@ export class PeopleService {
           `INSERT INTO person_corrections (tenant_id, person_id, corrected_by_membership_id, fields, reason) VALUES ($1, $2, $3, $4, $5)`,
           [actor.tenantId, id, actor.membershipId, changed, trimmedReason],
         );
-        await this.audit(manager, actor, id, 'CORRECTED', changed);
+        await recordAudit(manager, actor, { entity: 'Person', entityId: id, action: 'CORRECTED', changedFields: changed });
       }
       return this.readOne(manager, actor, id, null);
     });
@@ -191,17 +187,17 @@ export class PeopleService {
 
   ceaseUse(actor: RequestActor, id: string, reason: string): Promise<Person> {
     const trimmedReason = this.requiredReason(reason);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const header = await this.ownHeader(manager, actor, id, 'delete');
       this.assertActive(header);
       await this.records.ceaseUse(manager, actor.tenantId, id, trimmedReason);
-      await this.audit(manager, actor, id, 'USE_CEASED', ['status']);
+      await recordAudit(manager, actor, { entity: 'Person', entityId: id, action: 'USE_CEASED', changedFields: ['status'] });
       return this.readOne(manager, actor, id, null);
     });
   }
 
   erase(actor: RequestActor, id: string, confirmPseudonym: string): Promise<Person> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const header = await this.ownHeader(manager, actor, id, 'delete');
       if (header.status === 'ERASED') return this.readOne(manager, actor, id, null);
       if (confirmPseudonym.trim() !== header.pseudonym) {
@@ -215,7 +211,7 @@ export class PeopleService {
         );
       }
       await this.records.erase(manager, actor.tenantId, id);
-      await this.audit(manager, actor, id, 'ERASED', PERSONAL_DATA_CATEGORIES.codes);
+      await recordAudit(manager, actor, { entity: 'Person', entityId: id, action: 'ERASED', changedFields: PERSONAL_DATA_CATEGORIES.codes });
       return this.readOne(manager, actor, id, null);
     });
   }
@@ -271,18 +267,5 @@ export class PeopleService {
       });
     }
     return trimmed;
-  }
-
-  private audit(manager: EntityManager, actor: RequestActor, personId: string, action: string, fields: readonly string[]) {
-    return recordAudit(manager, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorMembershipId: actor.membershipId,
-      organizationId: actor.organizationId,
-      entity: 'Person',
-      entityId: personId,
-      action,
-      changedFields: fields,
-    });
   }
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { defuseFormula, provisionRecordsCsv, type ProvisionRecordRow } from './provision-csv';
+import { defuseFormula } from '../../core/csv/spreadsheet-csv';
+import { provisionRecordsCsv, type ProvisionRecordRow } from './provision-csv';
 
 function provisionRow(overrides: Partial<ProvisionRecordRow> = {}): ProvisionRecordRow {
   return {

@@ -10,29 +10,14 @@
 // of waiting.
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'pg-boss';
 import { DataSource } from 'typeorm';
+import { forEachNetwork, repeatingQueue } from '../../core/jobs/for-each-network';
 import { JobQueue } from '../../core/jobs/job-queue';
-import { runInAuthContext } from '../../core/tenancy/tenant-transaction';
 import { ReferralsService } from './referrals.service';
 
 export const REFERRAL_DEADLINES_QUEUE = 'referrals.deadlines';
 
-const DEADLINES_QUEUE: Queue = {
-  name: REFERRAL_DEADLINES_QUEUE,
-  policy: 'stately',
-  // The next minute's run does the same work: a failed run is not worth retrying.
-  retryLimit: 0,
-  expireInSeconds: 10 * 60,
-  retentionSeconds: 60 * 60,
-  deleteAfterSeconds: 24 * 60 * 60,
-};
-
-/** Every network's id: the networks policy lets an authentication-context transaction list them. */
-export async function listNetworkIds(dataSource: DataSource): Promise<string[]> {
-  const rows: Array<{ id: string }> = await runInAuthContext(dataSource, (manager) => manager.query(`SELECT id FROM networks ORDER BY id`));
-  return rows.map((row) => row.id);
-}
+const DEADLINES_QUEUE = repeatingQueue(REFERRAL_DEADLINES_QUEUE);
 
 export interface DeadlinesRun {
   readonly escalated: string[];
@@ -57,19 +42,14 @@ export class ReferralDeadlines implements OnModuleInit {
   async run(): Promise<DeadlinesRun> {
     const escalated: string[] = [];
     const expired: string[] = [];
-    let failures = 0;
-    for (const tenantId of await listNetworkIds(this.dataSource)) {
-      try {
-        // Escalation first: a referral found past both deadlines at once (the job did not run for
-        // a while) still has its escalation on the timeline before it expires.
-        escalated.push(...(await this.referrals.escalateDue(tenantId)));
-        expired.push(...(await this.referrals.expireDue(tenantId)));
-      } catch (error) {
-        // One network's failure must not hold up the others; the next minute tries it again.
-        failures += 1;
-        this.logger.error({ err: error, tenantId }, 'Referral deadlines failed for a network');
-      }
-    }
+    // One network's failure does not hold up the others; the next minute tries it again.
+    const pass = await forEachNetwork(this.dataSource, { name: 'Referral deadlines', logger: this.logger }, async (tenantId) => {
+      // Escalation first: a referral found past both deadlines at once (the job did not run for
+      // a while) still has its escalation on the timeline before it expires.
+      escalated.push(...(await this.referrals.escalateDue(tenantId)));
+      expired.push(...(await this.referrals.expireDue(tenantId)));
+    });
+    const failures = pass.failed.length;
     if (escalated.length || expired.length || failures) {
       this.logger.log({ escalated: escalated.length, expired: expired.length, failures }, 'Referral deadlines run');
     }

@@ -8,26 +8,19 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReferralNotificationKind } from '@tsunagu/domain';
-import type { Queue } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
+import { dailyMailQueue, failIfAnyNetworkFailed, queueMailsForEachNetwork } from '../../core/jobs/for-each-network';
 import { JobQueue } from '../../core/jobs/job-queue';
 import { MailOutbox } from '../../core/mail';
 import type { MailLanguage, ReferralNoticeFacts } from '../../core/mail';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
-import { listNetworkIds } from './referral-deadlines';
 import { noticeFacts, REFERRAL_MAIL_COLUMNS, REFERRAL_MAIL_JOINS, ReferralMailRow } from './referral-notifier';
 
 export const REFERRAL_DIGEST_QUEUE = 'referrals.daily-digest';
 
-const DIGEST_QUEUE: Queue = {
-  name: REFERRAL_DIGEST_QUEUE,
-  policy: 'stately',
-  retryLimit: 3,
-  retryDelay: 5 * 60,
-  expireInSeconds: 30 * 60,
-};
+const DIGEST_QUEUE = dailyMailQueue(REFERRAL_DIGEST_QUEUE);
 
 /**
  * Notifications older than this are left out of a digest. A member who had mail OFF and later
@@ -60,12 +53,16 @@ export class ReferralDigest implements OnModuleInit {
     this.jobs.register(DIGEST_QUEUE, async () => void (await this.run()), { cron: '0 8 * * *', tz: 'Asia/Tokyo' });
   }
 
-  /** Sends every network's digests; returns how many digest mails were queued. */
+  /**
+   * Sends every network's digests; returns how many digest mails were queued. A network whose
+   * digest fails does not hold up the others; the run then fails so pg-boss retries it, and the
+   * retry mails only what the failed network left unclaimed.
+   */
   async run(): Promise<number> {
-    let mails = 0;
-    for (const tenantId of await listNetworkIds(this.dataSource)) mails += await this.runFor(tenantId);
-    if (mails) this.logger.log({ mails }, 'Referral digests queued');
-    return mails;
+    const job = { name: 'Referral digest', logger: this.logger, summary: 'Referral digests queued' };
+    const pass = await queueMailsForEachNetwork(this.dataSource, job, (tenantId) => this.runFor(tenantId));
+    failIfAnyNetworkFailed(job, pass);
+    return pass.mails;
   }
 
   /** One network's digests, in one transaction: claimed notifications and their mail commit together. */

@@ -15,26 +15,27 @@ import {
   availableActions,
   categoriesAsSeenBy,
   CategoryDecision,
-  freeTextHiddenFor,
+  checkTransition,
   decideForwardFreeText,
+  DEFAULT_RESPONSE_HOURS,
   erasedDateOf,
   ForwardFreeTextDecision,
-  FreeTextWithheldReason,
   freeTextCategoryOf,
-  PersonalDataCategory,
-  checkTransition,
-  DEFAULT_RESPONSE_HOURS,
+  freeTextHiddenFor,
+  FreeTextWithheldReason,
   GENDERS,
-  LIVE_REFERRAL_STATUSES,
   isSpecialCare,
   isSpecialCareNeed,
   isUuid,
+  LIVE_REFERRAL_STATUSES,
   LocalizedText,
+  localizedText as text,
   mayDoCasework,
   maySeeSpecialCare,
   normalizeMunicipalityCode,
   OrganizationKind,
   PERSONAL_DATA_CATEGORIES,
+  PersonalDataCategory,
   REFERRAL_ACTIONS,
   REFERRAL_STATUSES,
   REFERRAL_TRANSITIONS,
@@ -75,7 +76,6 @@ import {
 } from './referral.model';
 
 const REFERRAL = { ja: '紹介', en: 'referral' };
-const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 const HOUR = 60 * 60 * 1000;
 
 interface ReferralRow {
@@ -227,15 +227,11 @@ export class ReferralsService {
     private readonly clock: Clock,
   ) {}
 
-  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
-  }
-
   // --- writing ------------------------------------------------------------------------------
 
   create(actor: RequestActor, input: ReferralInput, send: boolean): Promise<Referral> {
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const checked = await this.check(manager, actor, input);
       const [{ id }]: Array<{ id: string }> = await manager.query(
         `INSERT INTO referrals (tenant_id, sender_organization_id, sender_membership_id, ${DRAFT_COLUMNS.join(', ')})
@@ -243,7 +239,7 @@ export class ReferralsService {
         [actor.tenantId, actor.organizationId, actor.membershipId, ...draftValues(checked)],
       );
       await this.event(manager, actor, id, 'CREATE', null, 'DRAFT', null);
-      await this.audit(manager, actor, id, 'CREATED', ['service', 'person', 'needs', 'urgency', 'sharedCategories']);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'CREATED', changedFields: ['service', 'person', 'needs', 'urgency', 'sharedCategories'] });
       if (send) await this.send(manager, actor, await this.row(manager, actor, id));
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
@@ -251,7 +247,7 @@ export class ReferralsService {
 
   updateDraft(actor: RequestActor, id: string, input: ReferralInput): Promise<Referral> {
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       if (!sidesOf(actor, current).includes('SENDER')) throw transitionError('SEND', current.status, { ok: false, problem: 'WRONG_SIDE' });
       if (current.status !== 'DRAFT') {
@@ -267,7 +263,7 @@ export class ReferralsService {
         [actor.tenantId, id, ...draftValues(checked)],
       );
       if (updated.length === 0) throw this.lostRace();
-      await this.audit(manager, actor, id, 'UPDATED', ['draft']);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'UPDATED', changedFields: ['draft'] });
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
   }
@@ -279,7 +275,7 @@ export class ReferralsService {
         reason: 'USE_FORWARD',
       });
     }
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       const check = checkTransition(action, current.status, { sides: sidesOf(actor, current), roles: actor.roles }, note);
       if (!check.ok) throw transitionError(action, current.status, check);
@@ -313,6 +309,7 @@ export class ReferralsService {
         await this.event(manager, actor, id, action, current.status, check.to, trimmed);
         for (const notice of await this.noticesFor(manager, actor, current, action)) await this.notifier.notify(manager, notice);
       }
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: `STATUS_${check.to}`, changedFields: ['status'] });
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
   }
@@ -323,7 +320,7 @@ export class ReferralsService {
    * original free text (the notes) with whether it may travel if the forwarder chooses it.
    */
   forwardPreview(actor: RequestActor, id: string, serviceId: string): Promise<ReferralForwardPreview> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       const check = checkTransition('FORWARD', current.status, { sides: sidesOf(actor, current), roles: actor.roles }, 'preview');
       if (!check.ok) throw transitionError('FORWARD', current.status, check);
@@ -350,7 +347,7 @@ export class ReferralsService {
 
   /** Hands the case on to a third organisation: a new referral (sent), consent checked again. */
   forward(actor: RequestActor, id: string, input: ForwardReferralInput): Promise<{ forwarded: Referral; created: Referral }> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       const check = checkTransition('FORWARD', current.status, { sides: sidesOf(actor, current), roles: actor.roles }, input.reason);
       if (!check.ok) throw transitionError('FORWARD', current.status, check);
@@ -410,6 +407,8 @@ export class ReferralsService {
       await this.event(manager, actor, newId, 'CREATE', null, 'DRAFT', null, id);
       await this.send(manager, actor, await this.row(manager, actor, newId));
       await this.event(manager, actor, id, 'FORWARD', current.status, 'FORWARDED', reason, newId);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'FORWARDED', changedFields: ['status', 'forwardedTo'] });
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: newId, action: 'CREATED', changedFields: ['service', 'person', 'needs', 'urgency', 'sharedCategories'] });
       await this.notifier.notify(manager, {
         tenantId: actor.tenantId,
         kind: 'REFERRAL_DECLINED',
@@ -431,7 +430,7 @@ export class ReferralsService {
    */
   requestCategories(actor: RequestActor, id: string, categories: readonly PersonalDataCategory[], reason: string): Promise<Referral> {
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       if (!sidesOf(actor, current).includes('RECEIVER')) throw this.categoriesWrongSide('RECEIVER');
       const wanted = this.newCategories(current, categories);
@@ -449,7 +448,7 @@ export class ReferralsService {
         membershipIds: [current.sender_membership_id],
         exceptMembershipId: actor.membershipId,
       });
-      await this.audit(manager, actor, id, 'CATEGORIES_REQUESTED', wanted);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'CATEGORIES_REQUESTED', changedFields: wanted });
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
   }
@@ -461,7 +460,7 @@ export class ReferralsService {
    */
   shareCategories(actor: RequestActor, id: string, categories: readonly PersonalDataCategory[]): Promise<Referral> {
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       if (!sidesOf(actor, current).includes('SENDER')) throw this.categoriesWrongSide('SENDER');
       const added = this.newCategories(current, categories);
@@ -491,7 +490,7 @@ export class ReferralsService {
       );
       if (updated.length === 0) throw this.lostRace();
       await this.event(manager, actor, id, 'SHARE_CATEGORIES', current.status, current.status, null, null, added);
-      await this.audit(manager, actor, id, 'CATEGORIES_SHARED', added);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'CATEGORIES_SHARED', changedFields: added });
       return this.toReferral(actor, await this.row(manager, actor, id));
     });
   }
@@ -502,7 +501,7 @@ export class ReferralsService {
       throw new AppError('BAD_USER_INPUT', undefined, { fields: { body: text('メッセージを1〜4000文字で入力してください。', 'Write a message of 1 to 4,000 characters.') } });
     }
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
       if (current.status === 'DRAFT') {
         throw new AppError('CONFLICT', text('下書きにはメッセージを送れません。', 'Messages start once the referral is sent.'), { reason: 'NOT_SENT' });
@@ -514,6 +513,7 @@ export class ReferralsService {
         [actor.tenantId, id, actor.membershipId, actor.organizationId, trimmed],
       );
       await this.markReadIn(manager, actor, id, message.created_at);
+      await recordAudit(manager, actor, { entity: 'Referral', entityId: id, action: 'MESSAGE_POSTED', changedFields: ['messages'] });
       const otherSide = sidesOf(actor, current).includes('SENDER') ? current.receiver_organization_id : current.sender_organization_id;
       await this.notifier.notify(manager, {
         tenantId: actor.tenantId,
@@ -541,7 +541,7 @@ export class ReferralsService {
   markRead(actor: RequestActor, id: string): Promise<Referral> {
     // It answers the referral itself: only for those who may read it (as detail).
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await this.partyRow(manager, actor, id);
       await this.markReadIn(manager, actor, id, this.clock.now());
       return this.toReferral(actor, await this.row(manager, actor, id));
@@ -599,7 +599,7 @@ export class ReferralsService {
 
   detail(actor: RequestActor, id: string): Promise<ReferralDetail> {
     this.assertCaseworker(actor);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const row = await this.partyRow(manager, actor, id);
       let person = null;
       if (row.person_id && row.status !== 'DRAFT') {
@@ -705,7 +705,7 @@ export class ReferralsService {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
     const { where, params } = this.filterClause(actor, box, filter, 3);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: ReferralRow[] = await manager.query(
         referralListSql(where, params.length + 3),
         [actor.tenantId, actor.membershipId, ...params, cursor?.key ?? null, cursor?.id ?? null, size + 1],
@@ -718,7 +718,7 @@ export class ReferralsService {
   counts(actor: RequestActor, box: ReferralBox): Promise<ReferralCounts> {
     this.assertCaseworker(actor);
     const { where, params } = this.filterClause(actor, box, {}, 3);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const [row]: Array<{ by_status: Array<{ status: ReferralStatus; count: number }>; overdue: number; with_unread: number }> =
         await manager.query(
           referralCountsSql(where, params.length + 3),
@@ -732,7 +732,7 @@ export class ReferralsService {
   personReferrals(actor: RequestActor, personId: string): Promise<Referral[]> {
     this.assertCaseworker(actor);
     if (!isUuid(personId)) throw notFound({ ja: '当事者の記録', en: 'person' });
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const header = await this.records.header(manager, actor.tenantId, personId);
       if (!header) throw notFound({ ja: '当事者の記録', en: 'person' });
       assertCan(actor, 'update', { __typename: 'Person', organizationId: header.organizationId });
@@ -746,7 +746,7 @@ export class ReferralsService {
   }
 
   deadlines(actor: RequestActor): Promise<ReferralDeadlines> {
-    return this.tenant(actor, async (manager) => this.loadDeadlines(manager, actor.tenantId));
+    return runInTenant(this.dataSource, actor, async (manager) => this.loadDeadlines(manager, actor.tenantId));
   }
 
   setDeadlines(actor: RequestActor, input: ReferralDeadlinesInput): Promise<ReferralDeadlines> {
@@ -759,16 +759,13 @@ export class ReferralsService {
       problems['expiryGraceHours'] = text('1〜2160時間で入力してください。', 'Give 1 to 2,160 hours.');
     }
     if (Object.keys(problems).length) throw new AppError('BAD_USER_INPUT', undefined, { fields: problems });
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await manager.query(
         `UPDATE networks SET referral_urgent_hours = $2, referral_high_hours = $3, referral_normal_hours = $4, referral_expiry_grace_hours = $5
           WHERE id = $1`,
         [actor.tenantId, input.urgentHours, input.highHours, input.normalHours, input.expiryGraceHours],
       );
-      await recordAudit(manager, {
-        tenantId: actor.tenantId,
-        actorUserId: actor.userId,
-        actorMembershipId: actor.membershipId,
+      await recordAudit(manager, actor, {
         organizationId: null,
         entity: 'Network',
         entityId: actor.tenantId,
@@ -1127,19 +1124,6 @@ export class ReferralsService {
       `INSERT INTO referral_events (tenant_id, referral_id, action, from_status, to_status, created_at) VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
       [tenantId, referralId, action, from, to],
     );
-  }
-
-  private audit(manager: EntityManager, actor: RequestActor, id: string, action: string, fields: string[]) {
-    return recordAudit(manager, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorMembershipId: actor.membershipId,
-      organizationId: actor.organizationId,
-      entity: 'Referral',
-      entityId: id,
-      action,
-      changedFields: fields,
-    });
   }
 
   private assertCaseworker(actor: RequestActor): void {

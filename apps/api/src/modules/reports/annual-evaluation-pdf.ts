@@ -1,10 +1,8 @@
 // The annual evaluation (施策の評価・検証) as a PDF in Japanese: the fiscal year's label, the
 // network (and organisation), the period, then one table per section of the report — the same
-// rows as the CSV, hidden cells as "x" (primary and secondary suppression alike). The Japanese font is the one the disclosure PDF
-// embeds (Noto Sans JP, subset by pdfkit): see modules/people/disclosure-pdf.ts.
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { disclosureFontPath } from '../people/disclosure-pdf';
+// rows as the CSV, hidden cells as "x" (primary and secondary suppression alike). Fonts and page
+// set-up are core/pdf's (Noto Sans JP, subset by pdfkit).
+import { startPdf } from '../../core/pdf/pdf-document';
 import type { ReportSection } from './report-figures';
 
 export interface AnnualEvaluationDocument {
@@ -14,16 +12,6 @@ export interface AnnualEvaluationDocument {
   readonly generatedOn: string;
 }
 
-const fonts = new Map<'regular' | 'bold', Buffer>();
-function font(weight: 'regular' | 'bold'): Buffer {
-  let data = fonts.get(weight);
-  if (!data) {
-    data = readFileSync(disclosureFontPath(weight));
-    fonts.set(weight, data);
-  }
-  return data;
-}
-
 /** The full-width space Japanese documents put between two statements. */
 const IDEOGRAPHIC_SPACE = '\u3000';
 const COLORS = { text: '#000000', label: '#444444', rule: '#bbbbbb', header: '#eeeeee' };
@@ -31,20 +19,7 @@ const VALUE_WIDTH = 120;
 const ROW_PADDING = 4;
 
 export async function renderAnnualEvaluationPdf(doc: AnnualEvaluationDocument): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    lang: 'ja-JP',
-    info: { Title: doc.title, Creator: 'Tsunagu' },
-  });
-  pdf.registerFont('regular', font('regular'));
-  pdf.registerFont('bold', font('bold'));
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const { pdf, finish } = startPdf({ title: doc.title, lang: 'ja-JP', margins: { top: 56, bottom: 56, left: 56, right: 56 } });
 
   const left = pdf.page.margins.left;
   const width = pdf.page.width - left - pdf.page.margins.right;
@@ -78,6 +53,5 @@ export async function renderAnnualEvaluationPdf(doc: AnnualEvaluationDocument): 
     for (const item of section.rows) row(item.label, item.value);
   }
 
-  pdf.end();
-  return finished;
+  return finish();
 }

@@ -1,35 +1,31 @@
 // The arithmetic of the network reports, apart from the database: the Japan-day range, the
 // figures built from the aggregate rows (suppression, percentiles and rates by the domain's
 // rules in libs/domain/src/lib/reports.ts), and the CSV rows. The service reads; this decides.
-import { stringify } from 'csv-stringify/sync';
 import {
   APPLICATION_STATUSES,
+  japanDate,
   Language,
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_TYPES,
-  REFERRAL_STATUSES,
-  SERVICE_CATEGORIES,
   peopleCount,
   percentileFromHistogram,
   plainCount,
   ratePercentIfSafe,
+  REFERRAL_STATUSES,
   type ReportCount,
+  SERVICE_CATEGORIES,
+  startOfJapanDay,
 } from '@tsunagu/domain';
-import { defuseFormula } from '../people/provision-csv';
+import { spreadsheetCsv } from '../../core/csv/spreadsheet-csv';
 import type { GrantFigures, LabeledCount, NetworkReport, OrganizationCount, PartnershipFigures, ReferralFigures, TrainingFigures } from './report.model';
 import type { ProtectedFiscalYear, Slice } from './report-protection';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** YYYY-MM-DD of the Japan day an instant falls on. */
-export function tokyoDay(at: Date): string {
-  return new Date(at.getTime() + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** 00:00 Japan time of a YYYY-MM-DD day. */
-export function tokyoMidnight(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - TOKYO_OFFSET_MS);
+/** 00:00 Japan time of a day this module computed (always a well-formed day). */
+function midnightOf(day: string): Date {
+  const start = startOfJapanDay(day);
+  if (!start) throw new Error(`Not a calendar day: ${day}`);
+  return start;
 }
 
 export interface DayRange {
@@ -48,10 +44,10 @@ export interface DayRange {
  * sending, so every figure of a report uses these same whole days.
  */
 export function japanDayRange(from: Date, to: Date): DayRange {
-  const fromDay = tokyoDay(from);
-  const toFloor = tokyoDay(to);
-  const toDay = tokyoMidnight(toFloor).getTime() === to.getTime() ? toFloor : tokyoDay(new Date(tokyoMidnight(toFloor).getTime() + DAY_MS));
-  return { from: tokyoMidnight(fromDay), to: tokyoMidnight(toDay), fromDay, toDay };
+  const fromDay = japanDate(from);
+  const toFloor = japanDate(to);
+  const toDay = midnightOf(toFloor).getTime() === to.getTime() ? toFloor : japanDate(new Date(midnightOf(toFloor).getTime() + DAY_MS));
+  return { from: midnightOf(fromDay), to: midnightOf(toDay), fromDay, toDay };
 }
 
 /**
@@ -69,7 +65,7 @@ export function wholeMonthsOf(range: Pick<DayRange, 'fromDay' | 'toDay'>): { rea
 /** Every Japan month ("2026-04") the days [fromDay, toDay) touch, in order. */
 export function monthsOf(range: Pick<DayRange, 'fromDay' | 'toDay'>): string[] {
   const months: string[] = [];
-  const lastDay = tokyoDay(new Date(tokyoMidnight(range.toDay).getTime() - DAY_MS));
+  const lastDay = japanDate(new Date(midnightOf(range.toDay).getTime() - DAY_MS));
   let [year, month] = range.fromDay.split('-').map(Number);
   const last = lastDay.slice(0, 7);
   for (;;) {
@@ -211,7 +207,6 @@ export function partnershipFigures(rows: PartnershipRows, language: Language): P
 // --- CSV -------------------------------------------------------------------------------------------
 
 type Text = { ja: string; en: string };
-const BOM = '\uFEFF';
 const HEADERS: Record<Language, readonly string[]> = {
   ja: ['区分', 'キー', '項目', '値'],
   en: ['section', 'key', 'label', 'value'],
@@ -291,8 +286,8 @@ export function reportSections(report: NetworkReport, organizationName: string |
       title: t(l.report),
       rows: [
         ...(title ? [row('title', l.title, title)] : []),
-        row('from', l.from, tokyoDay(report.from)),
-        row('to', l.to, tokyoDay(report.to)),
+        row('from', l.from, japanDate(report.from)),
+        row('to', l.to, japanDate(report.to)),
         row('organization', l.organization, organizationName ?? t(l.wholeNetwork)),
       ],
     },
@@ -326,5 +321,5 @@ export function reportSections(report: NetworkReport, organizationName: string |
 /** CSV (UTF-8 with BOM, CRLF) of section,key,label,value; formula-like cells defused. */
 export function reportCsv(sections: readonly ReportSection[], language: Language): string {
   const records = sections.flatMap((section) => section.rows.map((item) => [section.section, item.key, item.label, item.value]));
-  return BOM + stringify([[...HEADERS[language]], ...records].map((cells) => cells.map(defuseFormula)), { record_delimiter: 'windows' });
+  return spreadsheetCsv(HEADERS[language], records);
 }

@@ -2,6 +2,7 @@
 // Japanese, signed in by the bearer token like GraphQL (the global guard). The scope is the
 // report's (ReportsService): network readers for the network or one organisation, org admins
 // for their own.
+import { japanDate } from '@tsunagu/domain';
 import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
@@ -12,7 +13,7 @@ import { AppError } from '../../core/graphql/app-error';
 import { Clock } from '../../core/time/clock';
 import { renderAnnualEvaluationPdf } from './annual-evaluation-pdf';
 import { annualTitle } from './annual-evaluation';
-import { reportSections, tokyoDay } from './report-figures';
+import { reportSections } from './report-figures';
 import { ReportsService } from './reports.service';
 
 @Controller('api/reports')
@@ -45,7 +46,7 @@ export class ReportsController {
       title,
       networkName,
       sections: reportSections(report, organizationName, 'ja', title),
-      generatedOn: tokyoDay(this.clock.now()),
+      generatedOn: japanDate(this.clock.now()),
     });
     await reply
       .status(200)

@@ -144,7 +144,7 @@ export class ReportsService {
     const period = this.periodOf({ from, to });
     if (period.kind !== 'FISCAL_YEAR') throw periodError(MAP_FISCAL_YEAR_ONLY, 'REPORT_PERIOD_NOT_FIXED');
     const range = rangeOfPeriod(period);
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const nodes: Array<{ id: string; name: string; kind: OrganizationKind }> = await manager.query(
         `SELECT id, name, kind FROM organizations WHERE tenant_id = $1 ORDER BY name, id`,
         [actor.tenantId],
@@ -209,7 +209,7 @@ export class ReportsService {
     }
     if (wanted !== null && !isUuid(wanted)) throw notFound(ORGANIZATION);
     if (wanted === null) assertCan(actor, 'read', { __typename: 'NetworkReport' });
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       let organization: Scope['organization'] = null;
       if (wanted !== null) {
         const rows: Array<{ id: string; name: string }> = await manager.query(`SELECT id, name FROM organizations WHERE tenant_id = $1 AND id = $2`, [

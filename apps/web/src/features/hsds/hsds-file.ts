@@ -1,5 +1,6 @@
 // Files of the HSDS exchange: the export's file name and download, the browser-side size
 // limit, a quick look at a chosen file for its preview line, and the error report as text.
+import { japanDate } from '@tsunagu/domain';
 import { ServerError, ServerParseError } from '@apollo/client';
 
 /** The API refuses larger documents; checked here first so nobody waits for an upload. */
@@ -7,10 +8,7 @@ export const MAX_HSDS_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Today in Japan time as yyyymmdd. */
 export function tokyoDateStamp(now: Date = new Date()): string {
-  // en-CA formats as yyyy-mm-dd.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(now)
-    .replace(/-/g, '');
+  return japanDate(now).replace(/-/g, '');
 }
 
 /** The partners' file says so in its name too (its content carries x-tsunagu-audience: partners). */

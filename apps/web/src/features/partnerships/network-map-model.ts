@@ -3,6 +3,8 @@
 // published for whole fiscal years only, issue 14) and the instants the
 // API takes for it, the width of each edge, and the connections of one node for its details.
 
+import { japanDate } from '@tsunagu/domain';
+
 /** A period of whole days in Japan time, both ends included: "YYYY-MM-DD". */
 export interface MapPeriod {
   readonly from: string;
@@ -10,7 +12,6 @@ export interface MapPeriod {
 }
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-const tokyoOffsetMs = 9 * 60 * 60 * 1000;
 
 function parseDate(value: string): { year: number; month: number; day: number } | null {
   const match = datePattern.exec(value);
@@ -32,7 +33,7 @@ export function isCalendarDate(value: string): boolean {
 
 /** Today's date in Japan, whatever the browser's time zone. */
 export function tokyoToday(now: Date): string {
-  return formatDate(new Date(now.getTime() + tokyoOffsetMs));
+  return japanDate(now);
 }
 
 /** A date moved by whole days. */

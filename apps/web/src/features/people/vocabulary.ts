@@ -6,17 +6,19 @@ import {
   CONSENT_PURPOSES,
   CONSENT_STATES,
   DISABILITY_CERTIFICATES,
+  endOfJapanDay,
   GENDERS,
   LIVING_SITUATIONS,
+  type LocalizedText,
+  PERSON_STATISTICS_FIELD_LABELS,
   PERSON_STATUSES,
   PERSONAL_DATA_CATEGORIES,
   PERSONAL_DATA_FIELD_LABELS,
-  PERSON_STATISTICS_FIELD_LABELS,
+  type PersonalDataCategory,
   SPECIAL_CARE_HIDDEN_LABEL,
+  startOfJapanDay,
   STATISTICS_AGE_BANDS,
   WITHHELD_REASONS,
-  type LocalizedText,
-  type PersonalDataCategory,
 } from '@tsunagu/domain';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,12 +103,13 @@ export function tokyoDate(yearsAhead = 0, now: Date = new Date()): string {
 
 /** The first moment of a Japanese calendar day, as an instant. */
 export function startOfTokyoDay(date: string): string {
-  return new Date(`${date}T00:00:00+09:00`).toISOString();
+  // A malformed day throws, as an invalid Date's toISOString does.
+  return (startOfJapanDay(date) ?? new Date(NaN)).toISOString();
 }
 
 /** The last moment of a Japanese calendar day, as an instant. */
 export function endOfTokyoDay(date: string): string {
-  return new Date(`${date}T23:59:59.999+09:00`).toISOString();
+  return (endOfJapanDay(date) ?? new Date(NaN)).toISOString();
 }
 
 export interface DownloadableFile {

@@ -4,7 +4,7 @@
 // instants), the rows a bar chart draws (hidden cells kept apart from real figures), and the
 // labels and file names. Counts about people are published for fixed periods only (issue 14:
 // two arbitrary ranges subtracted would give a hidden day back), so the page offers no day range.
-import { fiscalYearLabelJa, fiscalYearOf, fiscalYearRange, monthRange } from '@tsunagu/domain';
+import { fiscalYearLabelJa, fiscalYearOf, fiscalYearRange, japanDate, monthRange } from '@tsunagu/domain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,7 +20,7 @@ export interface ReportFilters {
 
 /** The Japan day ("YYYY-MM-DD") of an instant. */
 export function tokyoDay(instant: Date): string {
-  return new Date(instant.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return japanDate(instant);
 }
 
 /** The current fiscal year's period, "FY2026". */

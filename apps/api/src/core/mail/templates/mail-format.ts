@@ -1,5 +1,6 @@
 // Small helpers shared by the mail templates: escaping for the HTML part, the one layout every
 // mail uses, and dates shown in Japan time whatever the server's time zone.
+import { JAPAN_TIME_ZONE } from '@tsunagu/domain';
 import type { MailLanguage } from './mail-template';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -23,7 +24,7 @@ export function assertWebLink(url: string): string {
 export function formatTokyoTime(date: Date, language: MailLanguage): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', {
-      timeZone: 'Asia/Tokyo',
+      timeZone: JAPAN_TIME_ZONE,
       year: 'numeric',
       month: language === 'ja' ? 'numeric' : 'long',
       day: 'numeric',

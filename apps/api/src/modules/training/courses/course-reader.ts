@@ -214,7 +214,7 @@ export class CourseReader {
 
   /** byIds in a transaction of its own, in the actor's network. */
   load(actor: RequestActor, ids: readonly string[], options: { anyStatus?: boolean } = {}): Promise<Course[]> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, (manager) => this.byIds(manager, actor, ids, options));
+    return runInTenant(this.dataSource, actor, (manager) => this.byIds(manager, actor, ids, options));
   }
 
   /**
@@ -326,7 +326,7 @@ export class CourseReader {
       loaders = {
         modules: new DataLoader(
           async (courses: readonly Course[]) => {
-            const trees = await runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, (manager) => this.trees(manager, courses));
+            const trees = await runInTenant(this.dataSource, actor, (manager) => this.trees(manager, courses));
             return courses.map((course) => trees.get(course.id) ?? []);
           },
           { cacheKeyFn: (course) => course.id },

@@ -4,7 +4,7 @@
 // network: a refused change leaves no row behind.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { COURSE_STATUSES, COURSE_TRANSITIONS, isUuid, LocalizedText, materialFormatOf, normalizeForSearch } from '@tsunagu/domain';
+import { COURSE_STATUSES, COURSE_TRANSITIONS, isUuid, LocalizedText, localizedText as text, materialFormatOf, normalizeForSearch } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -39,8 +39,6 @@ const COURSE_COVER_PURPOSE = 'COURSE_COVER';
 
 export type CourseTransition = keyof typeof COURSE_TRANSITIONS;
 
-const text = (ja: string, en: string): LocalizedText => ({ ja, en });
-
 function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
@@ -53,14 +51,10 @@ export class CoursesService {
     private readonly reader: CourseReader,
   ) {}
 
-  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
-  }
-
   // --- reading ---------------------------------------------------------------------------------
 
   get(actor: RequestActor, id: string): Promise<Course> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const [course] = await this.reader.byIds(manager, actor, [id]);
       if (!course) throw notFound(COURSE);
       return course;
@@ -104,7 +98,7 @@ export class CoursesService {
       where.add(`(${sortKey}, c.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
     }
     where.params.push(size + 1);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: Array<CourseRow & { sort_key: string }> = await manager.query(
         `SELECT ${COURSE_COLUMNS}, ${sortKey}::text AS sort_key FROM ${COURSE_FROM}
           WHERE ${where.sql} ORDER BY ${sortKey} DESC, c.id DESC LIMIT $${where.params.length}`,
@@ -120,7 +114,7 @@ export class CoursesService {
   create(actor: RequestActor, input: CourseInput): Promise<Course> {
     assertCan(actor, 'create', { __typename: 'Course', organizationId: actor.organizationId });
     const fields = validateCourseFields(input);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       await this.checkCourseReferences(manager, actor, fields);
       const [{ id }] = await queryRows<{ id: string }>(
         manager,
@@ -142,7 +136,7 @@ export class CoursesService {
         ],
       );
       await this.refreshSearch(manager, actor, id);
-      await this.audit(manager, actor, id, 'CREATED', Object.keys(fields));
+      await recordAudit(manager, actor, { entity: 'Course', entityId: id, action: 'CREATED', changedFields: Object.keys(fields) });
       return this.present(manager, actor, id);
     });
   }
@@ -176,7 +170,7 @@ export class CoursesService {
   transition(actor: RequestActor, id: string, move: CourseTransition): Promise<Course> {
     const { from, to } = COURSE_TRANSITIONS[move];
     const action = move === 'PUBLISH' ? 'PUBLISHED' : move === 'ARCHIVE' ? 'ARCHIVED' : 'UNARCHIVED';
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.loadEditable(manager, actor, id, { anyStatus: true });
       if (!from.includes(current.status)) {
         const label = COURSE_STATUSES.labels[current.status];
@@ -192,7 +186,7 @@ export class CoursesService {
         [actor.tenantId, id, to, this.clock.now()],
       );
       if (to === 'PUBLISHED') await this.assertPublishable(manager, actor, id);
-      await this.audit(manager, actor, id, action, ['status']);
+      await recordAudit(manager, actor, { entity: 'Course', entityId: id, action: action, changedFields: ['status'] });
       return this.present(manager, actor, id);
     });
   }
@@ -373,11 +367,11 @@ export class CoursesService {
     changedFields: string[],
     change: (manager: EntityManager, current: CourseRow) => Promise<void>,
   ): Promise<Course> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.loadEditable(manager, actor, courseId);
       await change(manager, current);
       if (current.status === 'PUBLISHED') await this.assertPublishable(manager, actor, courseId);
-      await this.audit(manager, actor, courseId, action, changedFields);
+      await recordAudit(manager, actor, { entity: 'Course', entityId: courseId, action: action, changedFields: changedFields });
       this.reader.forget(actor, courseId);
       return this.present(manager, actor, courseId);
     });
@@ -418,7 +412,7 @@ export class CoursesService {
   /** The course a module or material belongs to, if it is in the actor's network (NOT_FOUND otherwise). */
   private async courseOf(actor: RequestActor, table: 'course_modules' | 'course_materials', id: string, what: LocalizedText): Promise<string> {
     if (!isUuid(id)) throw notFound(what);
-    const [row]: Array<{ course_id: string }> = await this.tenant(actor, (manager) =>
+    const [row]: Array<{ course_id: string }> = await runInTenant(this.dataSource, actor, (manager) =>
       manager.query(`SELECT course_id FROM ${table} WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]),
     );
     if (!row) throw notFound(what);
@@ -547,19 +541,6 @@ export class CoursesService {
       id,
       document,
     ]);
-  }
-
-  private audit(manager: EntityManager, actor: RequestActor, id: string, action: string, fields: string[]) {
-    return recordAudit(manager, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorMembershipId: actor.membershipId,
-      organizationId: actor.organizationId,
-      entity: 'Course',
-      entityId: id,
-      action,
-      changedFields: fields,
-    });
   }
 }
 

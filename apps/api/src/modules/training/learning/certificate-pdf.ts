@@ -1,10 +1,8 @@
 // The certificate of completion (修了証) as a one-page PDF in Japanese: the learner, the course,
 // the completion date (Japan time), the issuing organisation, and the code with the page where
-// anyone can check it. The Japanese font is the one the disclosure PDF embeds (Noto Sans JP from
-// @expo-google-fonts/noto-sans-jp, subset by pdfkit): see modules/people/disclosure-pdf.ts.
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { disclosureFontPath } from '../../people/disclosure-pdf';
+// anyone can check it. Fonts and page set-up are core/pdf's (Noto Sans JP, subset by pdfkit).
+import { japanDate } from '@tsunagu/domain';
+import { startPdf } from '../../../core/pdf/pdf-document';
 
 export interface CertificateDocument {
   readonly learnerName: string;
@@ -18,42 +16,18 @@ export interface CertificateDocument {
 /** The full-width space Japanese documents put between a label and its value. */
 const IDEOGRAPHIC_SPACE = '\u3000';
 
-const fonts = new Map<'regular' | 'bold', Buffer>();
-function font(weight: 'regular' | 'bold'): Buffer {
-  let data = fonts.get(weight);
-  if (!data) {
-    data = readFileSync(disclosureFontPath(weight));
-    fonts.set(weight, data);
-  }
-  return data;
-}
-
-/** YYYY-MM-DD of a moment in Japan time (no daylight saving: always UTC+9). */
-export function tokyoDate(at: Date): string {
-  return new Date(at.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
 /** "2026年11月26日" for a moment, in Japan time. */
 export function japaneseDate(at: Date): string {
-  const [year, month, day] = tokyoDate(at).split('-').map(Number);
+  const [year, month, day] = japanDate(at).split('-').map(Number);
   return `${year}年${month}月${day}日`;
 }
 
 export async function renderCertificatePdf(doc: CertificateDocument): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
+  const { pdf, finish } = startPdf({
+    title: `修了証 ${doc.courseTitle}`,
+    lang: 'ja-JP',
     layout: 'landscape',
     margins: { top: 60, bottom: 50, left: 70, right: 70 },
-    lang: 'ja-JP',
-    info: { Title: `修了証 ${doc.courseTitle}`, Creator: 'Tsunagu' },
-  });
-  pdf.registerFont('regular', font('regular'));
-  pdf.registerFont('bold', font('bold'));
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
   });
 
   const left = pdf.page.margins.left;
@@ -79,6 +53,5 @@ export async function renderCertificatePdf(doc: CertificateDocument): Promise<Bu
   pdf.text('この修了証は次のページで、ログインせずに確認できます。', centred);
   pdf.text(doc.verificationUrl, centred);
 
-  pdf.end();
-  return finished;
+  return finish();
 }

@@ -8,15 +8,15 @@
 // policies, with no tenant set, let nothing else be. It answers only valid, name, course and date.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { certificateCode, isUuid, normalizeCertificateCode } from '@tsunagu/domain';
+import { certificateCode, isUuid, japanDate, mayOverseeMembersTraining, normalizeCertificateCode } from '@tsunagu/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { notFound } from '../../../core/authz/authorize';
 import { APP_CONFIG, AppConfig } from '../../../core/config/config';
 import { queryRows } from '../../../core/database/returning';
-import { runInTenant } from '../../../core/tenancy/tenant-transaction';
-import { renderCertificatePdf, tokyoDate } from './certificate-pdf';
+import { runInTenant, runWithCertificateCode } from '../../../core/tenancy/tenant-transaction';
+import { renderCertificatePdf } from './certificate-pdf';
 import type { CertificateVerification } from './learning.model';
 
 export const CERTIFICATE = { ja: '修了証', en: 'certificate' };
@@ -63,13 +63,12 @@ export class CertificatesService {
   async verify(typed: string): Promise<CertificateVerification> {
     const code = typed.length <= 100 ? normalizeCertificateCode(typed) : null;
     if (!code) return INVALID;
-    const rows: Array<{ learner_name: string; course_title: string; completed_at: Date }> = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.certificate_code', $1, true)`, [code]);
-      return manager.query(`SELECT learner_name, course_title, completed_at FROM certificates WHERE code = $1`, [code]);
-    });
+    const rows: Array<{ learner_name: string; course_title: string; completed_at: Date }> = await runWithCertificateCode(this.dataSource, code, (manager) =>
+      manager.query(`SELECT learner_name, course_title, completed_at FROM certificates WHERE code = $1`, [code]),
+    );
     const row = rows[0];
     if (!row) return INVALID;
-    return { valid: true, learnerName: row.learner_name, courseTitle: row.course_title, completedOn: tokyoDate(row.completed_at) };
+    return { valid: true, learnerName: row.learner_name, courseTitle: row.course_title, completedOn: japanDate(row.completed_at) };
   }
 
   /**
@@ -80,7 +79,7 @@ export class CertificatesService {
     if (!isUuid(id)) throw notFound(CERTIFICATE);
     const rows: Array<{ code: string; learner_name: string; course_title: string; issuer_name: string; completed_at: Date }> = await runInTenant(
       this.dataSource,
-      { tenantId: actor.tenantId, userId: actor.userId },
+      actor,
       (manager) =>
         manager.query(
           `SELECT c.code, c.learner_name, c.course_title, c.issuer_name, c.completed_at
@@ -89,7 +88,7 @@ export class CertificatesService {
              JOIN memberships m ON m.tenant_id = e.tenant_id AND m.id = e.membership_id
             WHERE c.tenant_id = $1 AND c.id = $2
               AND (e.membership_id = $3 OR ($4 AND m.organization_id = $5))`,
-          [actor.tenantId, id, actor.membershipId, actor.roles.includes('ORG_ADMIN'), actor.organizationId],
+          [actor.tenantId, id, actor.membershipId, mayOverseeMembersTraining(actor.roles), actor.organizationId],
         ),
     );
     const row = rows[0];

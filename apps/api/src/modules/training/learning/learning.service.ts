@@ -29,11 +29,11 @@
 //   practical attack, and a guess learns only valid: false.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isInAudience, isUuid, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
+import { isInAudience, isUuid, localizedText as text, mayAssignAcrossNetwork, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
-import { notFound } from '../../../core/authz/authorize';
+import { abilityFor, notFound } from '../../../core/authz/authorize';
 import { APP_CONFIG, AppConfig } from '../../../core/config/config';
 import { Conditions } from '../../../core/database/conditions';
 import { queryRows } from '../../../core/database/returning';
@@ -61,10 +61,6 @@ const ASSIGNEE_LIST_LIMIT = 50;
 const MAX_ANSWERS = 200;
 /** Printed when the publisher could not be read (it always can while the course can be). */
 const UNKNOWN_ISSUER = '（発行団体名を読み取れませんでした）';
-
-function text(ja: string, en: string) {
-  return { ja, en };
-}
 
 function attemptsExhausted(): AppError {
   return new AppError(
@@ -105,15 +101,11 @@ export class LearningService {
     private readonly outbox: MailOutbox,
   ) {}
 
-  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
-  }
-
   // --- enrolment and assignment ---------------------------------------------------------------
 
   enrol(actor: RequestActor, courseId: string): Promise<Enrolment> {
     if (!isUuid(courseId)) throw notFound(COURSE);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const course = await this.visibleCourse(manager, actor, courseId);
       if (!course.inAudience) {
         if (course.status !== 'PUBLISHED') throw this.notPublished();
@@ -123,12 +115,15 @@ export class LearningService {
           { reason: 'NOT_IN_AUDIENCE' },
         );
       }
-      await manager.query(
+      const inserted: Array<{ id: string }> = await manager.query(
         `INSERT INTO course_enrolments (tenant_id, membership_id, organization_id, course_tenant_id, course_id, source)
          VALUES ($1, $2, $3, $4, $5, 'SELF')
-         ON CONFLICT (tenant_id, membership_id, course_id) DO NOTHING`,
+         ON CONFLICT (tenant_id, membership_id, course_id) DO NOTHING
+         RETURNING id`,
         [actor.tenantId, actor.membershipId, actor.organizationId, course.tenantId, course.id],
       );
+      // Enrolling again changes nothing, so only the first enrolment is audited.
+      for (const { id } of inserted) await recordAudit(manager, actor, { entity: 'CourseEnrolment', entityId: id, action: 'ENROLLED', changedFields: ['course'] });
       const rows: EnrolmentRow[] = await manager.query(
         `SELECT ${ENROLMENT_COLUMNS} FROM course_enrolments e WHERE e.tenant_id = $1 AND e.membership_id = $2 AND e.course_id = $3`,
         [actor.tenantId, actor.membershipId, course.id],
@@ -152,7 +147,7 @@ export class LearningService {
       const message = text('受講期限には今より後の日時を指定してください。', 'Choose a due date in the future.');
       throw new AppError('BAD_USER_INPUT', message, { reason: 'DUE_DATE_PAST', fields: { dueAt: message } });
     }
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const course = await this.assignableCourse(manager, actor, courseId);
       const members: Array<{ id: string; organization_id: string; roles: Role[] }> = await manager.query(
         `SELECT m.id, m.organization_id, m.roles FROM memberships m
@@ -160,9 +155,9 @@ export class LearningService {
         [actor.tenantId, ids],
       );
       if (members.length !== ids.length) throw notFound(MEMBER);
-      const networkWide = actor.roles.includes('TRAINER');
+      const ability = abilityFor(actor);
       for (const member of members) {
-        if (!networkWide && member.organization_id !== actor.organizationId) {
+        if (!ability.can('create', { __typename: 'CourseAssignment', organizationId: member.organization_id })) {
           throw new AppError(
             'FORBIDDEN',
             text('自分の団体のメンバーにだけ研修を割り当てられます。', 'You can assign courses only to members of your own organisation.'),
@@ -188,11 +183,7 @@ export class LearningService {
         [actor.tenantId, ids, course.tenantId, course.id, actor.membershipId, dueAt],
       );
       for (const row of assigned) {
-        await recordAudit(manager, {
-          tenantId: actor.tenantId,
-          actorUserId: actor.userId,
-          actorMembershipId: actor.membershipId,
-          organizationId: actor.organizationId,
+        await recordAudit(manager, actor, {
           entity: 'CourseEnrolment',
           entityId: row.id,
           action: 'ASSIGNED',
@@ -255,11 +246,11 @@ export class LearningService {
   assignees(actor: RequestActor, courseId: string, keyword: string | null | undefined): Promise<Assignee[]> {
     this.assertAssigner(actor);
     if (!isUuid(courseId)) throw notFound(COURSE);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const course = await this.assignableCourse(manager, actor, courseId);
       const where = new Conditions();
       where.add(`m.tenant_id = ${where.param(actor.tenantId)} AND m.disabled_at IS NULL AND u.disabled_at IS NULL`);
-      if (!actor.roles.includes('TRAINER')) where.add(`m.organization_id = ${where.param(actor.organizationId)}`);
+      if (!mayAssignAcrossNetwork(actor.roles)) where.add(`m.organization_id = ${where.param(actor.organizationId)}`);
       // The audience (libs/domain isInAudience) in SQL: everyone for a public course.
       if (course.visibility !== 'PUBLIC' && !course.audienceAll) {
         where.add(
@@ -303,7 +294,7 @@ export class LearningService {
     if (filter === 'OVERDUE') where.add(`e.completed_at IS NULL AND e.due_at < ${where.param(this.clock.now())}`);
     if (cursor) where.add(`(e.created_at, e.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
     where.params.push(size + 1);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: Array<EnrolmentRow & { sort_key: string }> = await manager.query(
         `SELECT ${ENROLMENT_COLUMNS}, e.created_at::text AS sort_key FROM course_enrolments e
           WHERE ${where.sql} ORDER BY e.created_at DESC, e.id DESC LIMIT $${where.params.length}`,
@@ -318,7 +309,7 @@ export class LearningService {
   byCourses(actor: RequestActor, courseIds: readonly string[]): Promise<Array<Enrolment | null>> {
     const ids = courseIds.filter(isUuid);
     if (ids.length === 0) return Promise.resolve(courseIds.map(() => null));
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: EnrolmentRow[] = await manager.query(
         `SELECT ${ENROLMENT_COLUMNS} FROM course_enrolments e WHERE e.tenant_id = $1 AND e.membership_id = $2 AND e.course_id = ANY($3::uuid[])`,
         [actor.tenantId, actor.membershipId, ids],
@@ -334,7 +325,7 @@ export class LearningService {
     if (!isUuid(enrolmentId)) throw notFound(ENROLMENT);
     if (!isUuid(materialId)) throw notFound(MATERIAL);
     const issuerName = await this.foreignIssuerName(actor, enrolmentId);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const row = await this.lockOwn(manager, actor, enrolmentId);
       const modules = (await this.presenter.trees(manager, [row])).get(row.course_id) ?? [];
       if (!modules.some((module) => module.materials.some((material) => material.id === materialId))) throw notFound(MATERIAL);
@@ -362,7 +353,7 @@ export class LearningService {
     if (answers.length > MAX_ANSWERS) throw badAnswer('TOO_MANY_ANSWERS', text('回答の数が多すぎます。', 'Too many answers.'));
     const issuerName = await this.foreignIssuerName(actor, enrolmentId);
     try {
-      return await this.tenant(actor, async (manager) => {
+      return await runInTenant(this.dataSource, actor, async (manager) => {
         const row = await this.lockOwn(manager, actor, enrolmentId);
         const modules = (await this.presenter.trees(manager, [row])).get(row.course_id) ?? [];
         const module = modules.find((candidate) => candidate.id === moduleId);
@@ -450,7 +441,7 @@ export class LearningService {
    * learner's transaction, in a transaction of its own (CourseReader.publisher). Null otherwise.
    */
   private async foreignIssuerName(actor: RequestActor, enrolmentId: string): Promise<string | null> {
-    const course = await this.tenant(actor, async (manager) => {
+    const course = await runInTenant(this.dataSource, actor, async (manager) => {
       const [row]: Array<{ course_tenant_id: string; course_id: string }> = await manager.query(
         `SELECT course_tenant_id, course_id FROM course_enrolments WHERE tenant_id = $1 AND id = $2 AND membership_id = $3`,
         [actor.tenantId, enrolmentId, actor.membershipId],

@@ -1,9 +1,8 @@
 // What the training reports make of the aggregate rows: totals and rows per organisation, course
 // and quiz; the CSV (one row per organisation × course); and the xAPI statements. Pure
 // functions, so the arithmetic and the shapes are tested without a database.
-import { stringify } from 'csv-stringify/sync';
 import type { Language } from '@tsunagu/domain';
-import { defuseFormula } from '../../people/provision-csv';
+import { spreadsheetCsv } from '../../../core/csv/spreadsheet-csv';
 import type { TrainingCourseRow, TrainingOrganizationRow, TrainingQuizRow, TrainingTotals } from './training-report.model';
 
 /** One organisation × course of the report (from the groups statement). */
@@ -109,7 +108,6 @@ export function summarize(groups: readonly OrganizationCourseGroup[], quizGroups
   };
 }
 
-const BOM = '\uFEFF';
 
 const CSV_HEADERS: Record<Language, readonly string[]> = {
   ja: ['団体', '研修', '受講登録数', '修了数', '修了率（%）', '期限超過', 'クイズ受験数', 'クイズ合格数', 'クイズ合格率（%）', '団体ID', '研修ID'],
@@ -140,7 +138,7 @@ export function trainingReportCsv(groups: readonly OrganizationCourseGroup[], qu
       group.course_id,
     ];
   });
-  return BOM + stringify([[...CSV_HEADERS[language]], ...records].map((cells) => cells.map(defuseFormula)), { record_delimiter: 'windows' });
+  return spreadsheetCsv(CSV_HEADERS[language], records);
 }
 
 // --- xAPI 1.0.3 ------------------------------------------------------------------------------

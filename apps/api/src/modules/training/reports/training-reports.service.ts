@@ -14,7 +14,7 @@
 // the window's enrolments: a due date passed and not completed.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, mayAuthorCourses } from '@tsunagu/domain';
+import { isUuid, mayAuthorCourses, mayOverseeMembersTraining } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { assertCan, notFound } from '../../../core/authz/authorize';
@@ -141,7 +141,7 @@ export class TrainingReportsService {
     }
     if (input.organizationId && !isUuid(input.organizationId)) throw notFound(ORGANIZATION);
     if (input.courseId && !isUuid(input.courseId)) throw notFound(COURSE);
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       if (input.organizationId) await this.assertOrganizationInScope(manager, actor, input.organizationId);
       if (input.courseId) await this.assertCourseInScope(manager, actor, this.query(actor, {}), input.courseId);
       return work(manager, () => this.query(actor, input));
@@ -156,7 +156,7 @@ export class TrainingReportsService {
     // A trainer's courses: my organisation's courses of my network.
     if (mayAuthorCourses(actor.roles)) scopes.push(`(e.course_tenant_id = ${tenant} AND c.organization_id = ${organization})`);
     // An org admin's members: enrolments of my organisation's members.
-    if (actor.roles.includes('ORG_ADMIN')) scopes.push(`e.organization_id = ${organization}`);
+    if (mayOverseeMembersTraining(actor.roles)) scopes.push(`e.organization_id = ${organization}`);
     where.add(`e.tenant_id = ${tenant}`);
     where.add(scopes.length ? `(${scopes.join(' OR ')})` : 'false');
     if (input.courseId) where.add(`e.course_id = ${where.param(input.courseId)}`);

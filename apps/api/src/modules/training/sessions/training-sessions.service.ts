@@ -49,10 +49,6 @@ export class TrainingSessionsService {
     private readonly waitlist: SessionWaitlist,
   ) {}
 
-  private tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return runInTenant(this.dataSource, { tenantId: actor.tenantId, userId: actor.userId }, work);
-  }
-
   /** Sessions I may see by start time (earliest first); upcomingOnly: those not yet over. */
   list(
     actor: RequestActor,
@@ -63,7 +59,7 @@ export class TrainingSessionsService {
   ): Promise<Page<TrainingSession>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const where = new Conditions();
       where.add(visibleSessions(where, actor));
       if (filter.upcomingOnly) where.add(`s.ends_at > ${where.param(this.clock.now())}`);
@@ -84,13 +80,13 @@ export class TrainingSessionsService {
   }
 
   get(actor: RequestActor, id: string): Promise<TrainingSession> {
-    return this.tenant(actor, async (manager) => this.present(manager, actor, await this.loadVisible(manager, actor, id)));
+    return runInTenant(this.dataSource, actor, async (manager) => this.present(manager, actor, await this.loadVisible(manager, actor, id)));
   }
 
   create(actor: RequestActor, input: TrainingSessionInput): Promise<TrainingSession> {
     assertCan(actor, 'create', { __typename: 'TrainingSession', organizationId: actor.organizationId });
     const fields = validateSessionFields(input);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       if (fields.courseId) await this.ownOrganizationCourse(manager, actor, fields.courseId);
       const [{ id }] = await queryRows<{ id: string }>(
         manager,
@@ -99,7 +95,7 @@ export class TrainingSessionsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [actor.tenantId, actor.organizationId, actor.membershipId, ...this.values(fields)],
       );
-      await this.audit(manager, actor, id, 'CREATED', Object.keys(fields));
+      await recordAudit(manager, actor, { entity: 'TrainingSession', entityId: id, action: 'CREATED', changedFields: Object.keys(fields) });
       return this.present(manager, actor, await this.loadVisible(manager, actor, id));
     });
   }
@@ -110,7 +106,7 @@ export class TrainingSessionsService {
    */
   update(actor: RequestActor, id: string, input: TrainingSessionInput): Promise<TrainingSession> {
     const fields = validateSessionFields(input);
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const session = await this.lockManaged(manager, actor, id);
       if (session.status === 'CANCELLED') throw sessionCancelled();
       if (fields.courseId) await this.ownOrganizationCourse(manager, actor, fields.courseId);
@@ -128,7 +124,7 @@ export class TrainingSessionsService {
           WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, ...this.values(fields)],
       );
-      await this.audit(manager, actor, id, 'UPDATED', Object.keys(fields));
+      await recordAudit(manager, actor, { entity: 'TrainingSession', entityId: id, action: 'UPDATED', changedFields: Object.keys(fields) });
       const updated = await this.loadVisible(manager, actor, id);
       await this.fillFreePlaces(manager, updated);
       return this.present(manager, actor, updated);
@@ -137,11 +133,11 @@ export class TrainingSessionsService {
 
   /** Final: the session is CANCELLED (see the file's comment for what registrants get). */
   cancel(actor: RequestActor, id: string): Promise<TrainingSession> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const session = await this.lockManaged(manager, actor, id);
       if (session.status === 'SCHEDULED') {
         await manager.query(`UPDATE training_sessions SET status = 'CANCELLED' WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]);
-        await this.audit(manager, actor, id, 'CANCELLED', ['status']);
+        await recordAudit(manager, actor, { entity: 'TrainingSession', entityId: id, action: 'CANCELLED', changedFields: ['status'] });
       }
       return this.present(manager, actor, await this.loadVisible(manager, actor, id));
     });
@@ -153,7 +149,7 @@ export class TrainingSessionsService {
    * the queue).
    */
   register(actor: RequestActor, sessionId: string): Promise<TrainingSession> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const session = await this.lockOpen(manager, actor, sessionId);
       const [current]: Array<{ status: string }> = await manager.query(
         `SELECT status FROM session_registrations WHERE tenant_id = $1 AND session_id = $2 AND membership_id = $3`,
@@ -163,14 +159,16 @@ export class TrainingSessionsService {
         // Places freed without a cancellation (a member removed from the network) go to those
         // already waiting before anyone new is placed.
         const registered = await this.fillFreePlaces(manager, session);
-        await manager.query(
+        const [registration]: Array<{ id: string }> = await manager.query(
           `INSERT INTO session_registrations (tenant_id, session_id, membership_id, organization_id, status)
            VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (tenant_id, session_id, membership_id) DO UPDATE
              SET status = EXCLUDED.status, organization_id = EXCLUDED.organization_id, queued_at = clock_timestamp(),
-                 cancelled_at = NULL, attended = NULL`,
+                 cancelled_at = NULL, attended = NULL
+           RETURNING id`,
           [actor.tenantId, sessionId, actor.membershipId, actor.organizationId, registered < session.capacity ? 'REGISTERED' : 'WAITLISTED'],
         );
+        await recordAudit(manager, actor, { entity: 'SessionRegistration', entityId: registration.id, action: 'REGISTERED', changedFields: ['status'] });
       }
       return this.present(manager, actor, session);
     });
@@ -178,17 +176,20 @@ export class TrainingSessionsService {
 
   /** Cancels my registration or my place in the queue; a freed place goes to the first waiting. */
   cancelRegistration(actor: RequestActor, sessionId: string): Promise<TrainingSession> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const session = await this.lockOpen(manager, actor, sessionId);
-      const cancelled = await queryRows<{ held_place: boolean }>(
+      const cancelled = await queryRows<{ id: string; held_place: boolean }>(
         manager,
         `UPDATE session_registrations r SET status = 'CANCELLED', cancelled_at = $4, attended = NULL
            FROM session_registrations before
           WHERE r.tenant_id = $1 AND r.session_id = $2 AND r.membership_id = $3 AND r.status IN ('REGISTERED', 'WAITLISTED')
             AND before.tenant_id = r.tenant_id AND before.id = r.id
-          RETURNING before.status = 'REGISTERED' AS held_place`,
+          RETURNING r.id, before.status = 'REGISTERED' AS held_place`,
         [actor.tenantId, sessionId, actor.membershipId, this.clock.now()],
       );
+      for (const { id } of cancelled) {
+        await recordAudit(manager, actor, { entity: 'SessionRegistration', entityId: id, action: 'CANCELLED', changedFields: ['status'] });
+      }
       if (cancelled[0]?.held_place) await this.fillFreePlaces(manager, session);
       return this.present(manager, actor, session);
     });
@@ -196,7 +197,7 @@ export class TrainingSessionsService {
 
   /** Attendance of a registered member, by the session's trainers, once the session has started. */
   recordAttendance(actor: RequestActor, registrationId: string, attended: boolean): Promise<SessionRegistration> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       if (!isUuid(registrationId)) throw notFound(REGISTRATION);
       const [registration]: Array<{ session_id: string; status: string }> = await manager.query(
         `SELECT session_id, status FROM session_registrations WHERE tenant_id = $1 AND id = $2`,
@@ -220,6 +221,7 @@ export class TrainingSessionsService {
         );
       }
       await manager.query(`UPDATE session_registrations SET attended = $3 WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, registrationId, attended]);
+      await recordAudit(manager, actor, { entity: 'SessionRegistration', entityId: registrationId, action: 'ATTENDANCE_RECORDED', changedFields: ['attended'] });
       const [presented] = await presentSessions(manager, actor, [session]);
       const found = presented.registrationList.find((candidate) => candidate.id === registrationId);
       if (!found) throw notFound(REGISTRATION);
@@ -229,7 +231,7 @@ export class TrainingSessionsService {
 
   /** The session and my place in it, for its .ics file: NOT_FOUND unless I hold a place. */
   calendarEntry(actor: RequestActor, id: string): Promise<SessionRow> {
-    return this.tenant(actor, async (manager) => {
+    return runInTenant(this.dataSource, actor, async (manager) => {
       const session = await this.loadVisible(manager, actor, id);
       const [mine] = await manager.query(
         `SELECT 1 FROM session_registrations WHERE tenant_id = $1 AND session_id = $2 AND membership_id = $3 AND status = 'REGISTERED'`,
@@ -313,18 +315,5 @@ export class TrainingSessionsService {
       actor.organizationId,
     ]);
     if (!course) throw notFound(COURSE);
-  }
-
-  private audit(manager: EntityManager, actor: RequestActor, id: string, action: string, fields: string[]) {
-    return recordAudit(manager, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorMembershipId: actor.membershipId,
-      organizationId: actor.organizationId,
-      entity: 'TrainingSession',
-      entityId: id,
-      action,
-      changedFields: fields,
-    });
   }
 }

@@ -1,6 +1,7 @@
 // Pure rules of the trainer's editor, kept apart from the components so they are tested alone:
 // moving an item up or down a list, the quiz form (its checks before it goes to setModuleQuiz and
 // its conversion to and from QuizInput), and a report's day filters as Japan-time instants.
+import { endOfJapanDay, startOfJapanDay } from '@tsunagu/domain';
 import type { QuestionKind } from '@tsunagu/domain';
 
 /** The list with the item at `index` moved by `delta` places; the same list when it cannot move. */
@@ -136,20 +137,14 @@ export function changeKind(question: QuestionForm, kind: QuestionKind): Question
   return { ...question, kind, correct: kind === 'SINGLE_CHOICE' ? question.correct.slice(0, 1) : question.correct };
 }
 
-const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** The instant a Japan-time day ("YYYY-MM-DD") begins, or null when empty or malformed. */
 export function startOfTokyoDay(day: string): string | null {
-  if (!dayPattern.test(day)) return null;
-  const date = new Date(`${day}T00:00:00+09:00`);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  return startOfJapanDay(day)?.toISOString() ?? null;
 }
 
 /** The last millisecond of a Japan-time day, so a report "to" a day includes all of it. */
 export function endOfTokyoDay(day: string): string | null {
-  const start = startOfTokyoDay(day);
-  if (!start) return null;
-  return new Date(new Date(start).getTime() + 24 * 60 * 60 * 1000 - 1).toISOString();
+  return endOfJapanDay(day)?.toISOString() ?? null;
 }
 
 /** A session's start and end as a Japan-time form has them: the problem, if any, in order. */

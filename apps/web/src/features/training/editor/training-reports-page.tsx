@@ -2,6 +2,7 @@
 // members): totals, per organisation and per course, quiz pass rates and overdue assignments,
 // filtered by course, organisation and a Japan-time date range; CSV (UTF-8 with BOM, for Excel)
 // and xAPI statements (JSON) download with the same filters.
+import { japanDate } from '@tsunagu/domain';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { ManageTrainingReportQuery, TrainingReportInput } from '@tsunagu/graphql-client';
@@ -53,9 +54,7 @@ function saveText(text: string, fileName: string, mediaType: string) {
 
 /** "20260401" for today in Japan time, for file names. */
 function tokyoDayStamp(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date())
-    .replaceAll('-', '');
+  return japanDate(new Date()).replaceAll('-', '');
 }
 
 const percent = (value: number | null | undefined) => (value == null ? '—' : `${value}%`);

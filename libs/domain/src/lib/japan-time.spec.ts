@@ -1,0 +1,23 @@
+import { endOfJapanDay, japanClock, japanDate, japanDateTime, startOfJapanDay } from './japan-time';
+
+describe('Japan time', () => {
+  it('reads the day and time of an instant in Japan, across the UTC date line', () => {
+    const lateUtc = new Date('2026-03-31T15:30:00Z');
+    expect(japanDate(lateUtc)).toBe('2026-04-01');
+    expect(japanDateTime(lateUtc)).toBe('2026-04-01 00:30');
+    expect(japanDate(new Date('2026-03-31T14:59:59.999Z'))).toBe('2026-03-31');
+  });
+
+  it('gives the Japan weekday (Monday first) and minutes since midnight', () => {
+    // 2026-04-06 is a Monday; 00:30 there is Sunday 15:30 UTC.
+    expect(japanClock(new Date('2026-04-05T15:30:00Z'))).toEqual({ weekdayIndex: 0, minutes: 30 });
+    expect(japanClock(new Date('2026-04-05T14:00:00Z'))).toEqual({ weekdayIndex: 6, minutes: 23 * 60 });
+  });
+
+  it('finds where a Japan day starts and ends, and refuses a malformed day', () => {
+    expect(startOfJapanDay('2026-04-01')?.toISOString()).toBe('2026-03-31T15:00:00.000Z');
+    expect(endOfJapanDay('2026-04-01')?.toISOString()).toBe('2026-04-01T14:59:59.999Z');
+    expect(startOfJapanDay('2026-4-1')).toBeNull();
+    expect(endOfJapanDay('')).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+// Japan time, the one implementation the API and the web app share. Japan keeps no daylight
+// saving, so a fixed +09:00 is exact and needs no ICU time-zone data: the calendar day and clock
+// of an instant are those of the instant shifted by nine hours, read as UTC.
+export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
+export const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function shifted(at: Date): Date {
+  return new Date(at.getTime() + JAPAN_OFFSET_MS);
+}
+
+/** The Japan calendar day of an instant, "YYYY-MM-DD". */
+export function japanDate(at: Date): string {
+  return shifted(at).toISOString().slice(0, 10);
+}
+
+/** An instant as Japan reads it, "YYYY-MM-DD HH:mm". */
+export function japanDateTime(at: Date): string {
+  return shifted(at).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The day of the week (0 = Monday … 6 = Sunday) and the minutes since midnight, in Japan. */
+export function japanClock(at: Date): { weekdayIndex: number; minutes: number } {
+  const local = shifted(at);
+  return { weekdayIndex: (local.getUTCDay() + 6) % 7, minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
+}
+
+/** The instant a Japan calendar day ("YYYY-MM-DD") begins; null when the day is malformed. */
+export function startOfJapanDay(day: string): Date | null {
+  if (!DAY.test(day)) return null;
+  const start = new Date(Date.parse(`${day}T00:00:00Z`) - JAPAN_OFFSET_MS);
+  return Number.isNaN(start.getTime()) ? null : start;
+}
+
+/** The last millisecond of a Japan calendar day, so a range "to" a day includes all of it. */
+export function endOfJapanDay(day: string): Date | null {
+  const start = startOfJapanDay(day);
+  return start ? new Date(start.getTime() + DAY_MS - 1) : null;
+}
