@@ -38,7 +38,8 @@ import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
-import { FileRequestError, uploadFile } from '../../app/files';
+import { FileUploadField } from '../../app/file-upload-field';
+import { useFileUpload } from '../../app/use-file-upload';
 import { GrantActions, useForgetGrantLists } from './grant-actions';
 import { AttachmentList, GrantDetailView, StatusBadge } from './grant-parts';
 import { fromTokyoLocal, toTokyoLocal, useGrantLabels } from './vocabulary';
@@ -357,44 +358,18 @@ function EditorTabs({
 
 function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
   const { t } = useTranslation();
-  const inputId = useId();
   const [attach] = useMutation(AttachGrantFileDocument);
   const [detach] = useMutation(DetachGrantFileDocument);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [uploadingName, setUploadingName] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const upload = useFileUpload('GRANT_ATTACHMENT');
   const [detaching, setDetaching] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    setError(null);
-    setDone(null);
-    setUploadingName(file.name);
-    setProgress(0);
-    try {
-      const uploaded = await uploadFile(file, 'GRANT_ATTACHMENT', setProgress);
-      await attach({ variables: { grantId: grant.id, fileId: uploaded.id } });
-      setDone(t('grants.attachments.uploaded', { name: uploaded.fileName }));
-    } catch (caught) {
-      if (caught instanceof FileRequestError) setError(caught.apiMessage ?? t('errors.generic'));
-      else setError(readApiError(caught).message ?? t('errors.generic'));
-    } finally {
-      setProgress(null);
-      setUploadingName(null);
-      input.value = '';
-    }
-  };
 
   const remove = async (fileId: string) => {
-    setError(null);
+    upload.setError(null);
     setDetaching(fileId);
     try {
       await detach({ variables: { grantId: grant.id, fileId } });
     } catch (caught) {
-      setError(readApiError(caught).message ?? t('errors.generic'));
+      upload.setError(readApiError(caught).message ?? t('errors.generic'));
     } finally {
       setDetaching(null);
     }
@@ -407,32 +382,18 @@ function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
           {t('grants.sections.attachments')}
         </Text>
         <AttachmentList attachments={grant.attachments} onDetach={(fileId) => void remove(fileId)} detaching={detaching} />
-        <Input.Wrapper label={t('grants.attachments.add')} description={t('grants.attachments.help')} id={inputId}>
-          <input
-            id={inputId}
-            type="file"
-            accept=".pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.txt,.csv"
-            disabled={progress !== null}
-            onChange={(event) => void upload(event)}
-            style={{ display: 'block', marginTop: 6, minHeight: 44 }}
-          />
-        </Input.Wrapper>
-        {progress !== null ? (
-          <Stack gap={4} role="status" aria-live="polite">
-            <Text fz="sm">{t('grants.attachments.uploading', { name: uploadingName ?? '', percent: Math.round(progress * 100) })}</Text>
-            <Progress value={progress * 100} aria-label={t('grants.attachments.progress')} />
-          </Stack>
-        ) : null}
-        {done ? (
-          <Text role="status" c="green" fz="sm">
-            {done}
-          </Text>
-        ) : null}
-        {error ? (
-          <Alert role="alert" color="red" variant="light" title={t('grants.attachments.failed')}>
-            {error}
-          </Alert>
-        ) : null}
+        <FileUploadField
+          upload={upload}
+          link={(stored) => attach({ variables: { grantId: grant.id, fileId: stored.id } })}
+          label={t('grants.attachments.add')}
+          description={t('grants.attachments.help')}
+          words={{
+            uploading: (name, percent) => t('grants.attachments.uploading', { name, percent }),
+            progress: t('grants.attachments.progress'),
+            uploaded: (stored) => t('grants.attachments.uploaded', { name: stored.fileName }),
+            failed: t('grants.attachments.failed'),
+          }}
+        />
       </Stack>
     </Card>
   );

@@ -12,7 +12,7 @@ import { ApiErrorAlert } from '../../../app/api-error-alert';
 import type { ApiError } from '../../../app/api-errors';
 import { roleOptions } from '../../../app/labels';
 import { UploadProgress } from './upload-progress';
-import { useUpload } from './use-upload';
+import { useFileUpload } from '../../../app/use-file-upload';
 import { formatFileSize, useTrainingEditorLabels } from './vocabulary';
 
 export interface CoverFile {
@@ -104,7 +104,7 @@ export function CourseForm({
   const labels = useTrainingEditorLabels();
   const organizations = useNetworkOrganizations();
   const coverInputId = useId();
-  const cover = useUpload('COURSE_COVER');
+  const cover = useFileUpload('COURSE_COVER');
   const set = <K extends keyof CourseFormValues>(key: K, value: CourseFormValues[K]) => onChange({ ...values, [key]: value });
   const fieldError = (name: string) => error?.fields[name];
 
@@ -114,12 +114,8 @@ export function CourseForm({
   };
 
   const uploadCover = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    const uploaded = await cover.upload(file);
+    const uploaded = await cover.uploadChosen(event);
     if (uploaded) set('cover', { id: uploaded.id, fileName: uploaded.fileName, byteSize: uploaded.byteSize });
-    input.value = '';
   };
 
   return (
