@@ -1,1 +1,3 @@
 export * from './kit';
+export * from './codes';
+export * from './grants';
