@@ -17,8 +17,8 @@ export interface EditorPageProps<T> {
   readonly error: unknown;
   /** The loaded record, once there. */
   readonly record: T | null | undefined;
-  /** The page's title, shown above a load error. */
-  readonly title: string;
+  /** The page's title, shown above a load error (omit to show the error alone). */
+  readonly title?: string;
   /** Where a person goes back to when the record cannot be loaded (omit to show the error alone). */
   readonly back?: { readonly to: string; readonly label: string };
   /** Whether this person may edit this very record (e.g. its organisation's own). */
@@ -36,7 +36,7 @@ export function EditorPage<T>({ allowed, loading, error, record, title, back, ma
   if (!record) {
     return (
       <>
-        <PageHeader title={title} />
+        {title ? <PageHeader title={title} /> : null}
         <ApiErrorAlert error={readApiError(error)} />
         {back ? (
           <Anchor component={Link} to={back.to}>

@@ -1,3 +1,5 @@
 export * from './kit';
 export * from './codes';
 export * from './grants';
+export * from './items';
+export * from './partnerships';
