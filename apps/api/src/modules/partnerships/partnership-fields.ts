@@ -2,18 +2,8 @@
 // (libs/domain): every faulty field is reported at once, in Japanese and English, under the
 // reason INVALID_PARTNERSHIP or INVALID_INTERACTION (the database's CHECKs are the last line,
 // never the message a person reads).
-import {
-  checkInput,
-  interactionInputSchema,
-  isoDate,
-  partnershipInputSchema,
-  type FieldProblems,
-  type FollowUpFields,
-  type InteractionFields,
-  type PartnershipFields,
-} from '@tsunagu/domain';
-import type { z } from 'zod';
-import { AppError } from '../../core/graphql/app-error';
+import { interactionInputSchema, isoDate, partnershipInputSchema, type FollowUpFields, type InteractionFields, type PartnershipFields } from '@tsunagu/domain';
+import { validateInputFor } from '../../core/graphql/validate-input-for';
 import type { InteractionInput, PartnershipInput } from './dto/partnerships.input';
 
 export type { FollowUpFields, InteractionFields, PartnershipFields };
@@ -30,20 +20,12 @@ export function japanDate(at: Date): string {
   return new Date(at.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-/** The input normalised by its schema, or BAD_USER_INPUT under `reason` naming every faulty field. */
-function checked<S extends z.ZodType>(schema: S, input: unknown, reason: string): z.output<S> {
-  const result = checkInput(schema, input);
-  if (result.ok) return result.value;
-  const fields: FieldProblems = result.problems;
-  throw new AppError('BAD_USER_INPUT', { ja: '入力内容を確認してください。', en: 'Please check the highlighted fields.' }, { reason, fields });
-}
-
 /** Normalised fields, or BAD_USER_INPUT (reason INVALID_PARTNERSHIP) naming every faulty field. */
 export function validatePartnershipFields(input: PartnershipInput): PartnershipFields {
-  return checked(partnershipInputSchema, input, 'INVALID_PARTNERSHIP');
+  return validateInputFor(partnershipInputSchema, input, 'INVALID_PARTNERSHIP');
 }
 
 /** Normalised fields, or BAD_USER_INPUT (reason INVALID_INTERACTION) naming every faulty field. */
 export function validateInteractionFields(input: InteractionInput): InteractionFields {
-  return checked(interactionInputSchema, input, 'INVALID_INTERACTION');
+  return validateInputFor(interactionInputSchema, input, 'INVALID_INTERACTION');
 }

@@ -7,6 +7,7 @@ import { normalizeMunicipalityCode } from '../identifiers';
 import { ORGANIZATION_KINDS } from '../roles';
 import { distinctCodes, oneOf } from './codes';
 import { isoDate, optionalText, requiredText, say } from './kit';
+import { optionalMoment } from './moments';
 
 /** The largest yen amount carried exactly by a GraphQL Float (2^53 − 1). */
 export const MAX_GRANT_AMOUNT = Number.MAX_SAFE_INTEGER;
@@ -23,12 +24,7 @@ const amount = z
   .transform((value) => value ?? null)
   .refine((value) => value === null || (Number.isInteger(value) && value >= 0 && value <= MAX_GRANT_AMOUNT), amountMessage);
 
-/** A moment: a Date on the API (the DateTime scalar), an ISO string from a form. */
-const instant = z
-  .union([z.date(), z.string()], instantMessage)
-  .nullish()
-  .transform((value) => (value === null || value === undefined ? null : new Date(value)))
-  .refine((value) => value === null || !Number.isNaN(value.getTime()), instantMessage);
+const instant = optionalMoment(instantMessage);
 
 const isDay = (value: unknown): value is string => isoDate(dayMessage).safeParse(value).success;
 

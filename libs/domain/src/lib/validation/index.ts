@@ -3,3 +3,5 @@ export * from './codes';
 export * from './grants';
 export * from './items';
 export * from './partnerships';
+export * from './moments';
+export * from './training-sessions';

@@ -151,10 +151,3 @@ export function endOfTokyoDay(day: string): string | null {
   if (!start) return null;
   return new Date(new Date(start).getTime() + 24 * 60 * 60 * 1000 - 1).toISOString();
 }
-
-/** A session's start and end as a Japan-time form has them: the problem, if any, in order. */
-export function sessionTimeProblem(startsAt: string | null, endsAt: string | null): 'startsAt' | 'endsAt' | 'order' | null {
-  if (!startsAt) return 'startsAt';
-  if (!endsAt) return 'endsAt';
-  return new Date(endsAt).getTime() > new Date(startsAt).getTime() ? null : 'order';
-}
