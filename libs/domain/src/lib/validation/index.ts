@@ -5,3 +5,4 @@ export * from './items';
 export * from './partnerships';
 export * from './moments';
 export * from './training-sessions';
+export * from './courses';
