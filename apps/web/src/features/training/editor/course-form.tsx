@@ -1,15 +1,15 @@
 // The course's own fields: title, summary, estimated time, cover image, audience (the whole
-// network, or roles and/or organisations of the network) and visibility. Field errors come from
-// the API's extensions.fields, next to the matching input.
+// network, or roles and/or organisations of the network) and visibility, checked with the API's
+// own schema (courseInputSchema); the API's field errors land next to the matching input too.
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, Input, MultiSelect, NumberInput, Radio, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
-import { COURSE_VISIBILITIES, ORGANIZATION_ROLES, type Role } from '@tsunagu/domain';
+import { COURSE_VISIBILITIES, courseInputSchema, ORGANIZATION_ROLES, type Role } from '@tsunagu/domain';
 import type { CourseInput, CourseVisibility, EditorCourseDetailFragment } from '@tsunagu/graphql-client';
 import { EditorNetworkOrganizationsDocument } from '@tsunagu/graphql-client';
 import { useEffect, useId, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
-import type { ApiError } from '../../../app/api-errors';
+import { FormActions } from '../../../app/editor-page';
+import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { roleOptions } from '../../../app/labels';
 import { UploadProgress } from './upload-progress';
 import { useFileUpload } from '../../../app/use-file-upload';
@@ -21,7 +21,7 @@ export interface CoverFile {
   readonly byteSize: number;
 }
 
-export interface CourseFormValues {
+export type CourseFormValues = {
   title: string;
   summary: string;
   estimatedMinutes: number | string;
@@ -30,7 +30,7 @@ export interface CourseFormValues {
   audienceRoles: Role[];
   audienceOrganizationIds: string[];
   visibility: CourseVisibility;
-}
+};
 
 export function blankCourse(): CourseFormValues {
   return {
@@ -81,23 +81,25 @@ function useNetworkOrganizations() {
   return (data?.organizations.nodes ?? []).map((organization) => ({ value: organization.id, label: organization.name }));
 }
 
+export type CourseSchemaForm = SchemaForm<CourseFormValues, typeof courseInputSchema>;
+
+export function useCourseForm(initialValues: CourseFormValues): CourseSchemaForm {
+  return useSchemaForm({ schema: courseInputSchema, initialValues, toInput: courseInputOf });
+}
+
 export function CourseForm({
-  values,
-  onChange,
+  courseForm: { form, apiError },
   submitLabel,
   saving,
   disabled,
-  error,
   onSubmit,
   onCancel,
 }: {
-  values: CourseFormValues;
-  onChange: (values: CourseFormValues) => void;
+  courseForm: CourseSchemaForm;
   submitLabel: string;
   saving: boolean;
   disabled?: boolean;
-  error: ApiError | null;
-  onSubmit: () => void;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -105,39 +107,29 @@ export function CourseForm({
   const organizations = useNetworkOrganizations();
   const coverInputId = useId();
   const cover = useFileUpload('COURSE_COVER');
-  const set = <K extends keyof CourseFormValues>(key: K, value: CourseFormValues[K]) => onChange({ ...values, [key]: value });
-  const fieldError = (name: string) => error?.fields[name];
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
+  const values = form.values;
 
   const uploadCover = async (event: ChangeEvent<HTMLInputElement>) => {
     const uploaded = await cover.uploadChosen(event);
-    if (uploaded) set('cover', { id: uploaded.id, fileName: uploaded.fileName, byteSize: uploaded.byteSize });
+    if (uploaded) form.setFieldValue('cover', { id: uploaded.id, fileName: uploaded.fileName, byteSize: uploaded.byteSize });
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('trainingEditor.course.formLabel')}>
+    <form onSubmit={onSubmit} noValidate aria-label={t('trainingEditor.course.formLabel')}>
       <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0 }}>
         <Stack gap="md">
           <TextInput
             label={t('trainingEditor.course.fields.title')}
             required
             maxLength={200}
-            value={values.title}
-            onChange={(event) => set('title', event.currentTarget.value)}
-            error={fieldError('title')}
+            {...form.getInputProps('title')}
           />
           <Textarea
             label={t('trainingEditor.course.fields.summary')}
             autosize
             minRows={3}
             maxLength={2000}
-            value={values.summary}
-            onChange={(event) => set('summary', event.currentTarget.value)}
-            error={fieldError('summary')}
+            {...form.getInputProps('summary')}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput
@@ -146,15 +138,11 @@ export function CourseForm({
               min={1}
               max={10000}
               allowDecimal={false}
-              value={values.estimatedMinutes}
-              onChange={(value) => set('estimatedMinutes', value)}
-              error={fieldError('estimatedMinutes')}
+              {...form.getInputProps('estimatedMinutes')}
             />
             <Radio.Group
               label={t('trainingEditor.course.fields.visibility')}
-              value={values.visibility}
-              onChange={(value) => set('visibility', value as CourseVisibility)}
-              error={fieldError('visibility')}
+              {...form.getInputProps('visibility')}
             >
               <Group mt={6}>
                 {COURSE_VISIBILITIES.codes.map((code) => (
@@ -167,7 +155,7 @@ export function CourseForm({
             label={t('trainingEditor.course.fields.cover')}
             description={t('trainingEditor.course.fields.coverHelp')}
             id={coverInputId}
-            error={cover.error ?? fieldError('coverFileId')}
+            error={cover.error ?? form.errors['coverFileId']}
           >
             <Stack gap="xs" mt={6}>
               {values.cover ? (
@@ -175,7 +163,7 @@ export function CourseForm({
                   <Text fz="sm">
                     {t('trainingEditor.fileItem', { name: values.cover.fileName, size: formatFileSize(values.cover.byteSize) })}
                   </Text>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => set('cover', null)}>
+                  <Button size="xs" variant="subtle" color="red" onClick={() => form.setFieldValue('cover', null)}>
                     {t('trainingEditor.course.fields.removeCover')}
                   </Button>
                 </Group>
@@ -197,8 +185,7 @@ export function CourseForm({
             </Text>
             <Switch
               label={t('trainingEditor.course.fields.audienceAll')}
-              checked={values.audienceAll}
-              onChange={(event) => set('audienceAll', event.currentTarget.checked)}
+              {...form.getInputProps('audienceAll', { type: 'checkbox' })}
             />
             {!values.audienceAll ? (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -206,38 +193,26 @@ export function CourseForm({
                   label={t('trainingEditor.course.fields.audienceRoles')}
                   description={t('trainingEditor.course.fields.audienceOr')}
                   data={roleOptions(t, ORGANIZATION_ROLES)}
-                  value={values.audienceRoles}
-                  onChange={(value) => set('audienceRoles', value as Role[])}
-                  error={fieldError('audienceRoles')}
+                  {...form.getInputProps('audienceRoles')}
                   clearable
                 />
                 <MultiSelect
                   label={t('trainingEditor.course.fields.audienceOrganizations')}
                   description={t('trainingEditor.course.fields.audienceOr')}
                   data={organizations}
-                  value={values.audienceOrganizationIds}
-                  onChange={(value) => set('audienceOrganizationIds', value)}
-                  error={fieldError('audienceOrganizationIds')}
+                  {...form.getInputProps('audienceOrganizationIds')}
                   searchable
                   clearable
                 />
               </SimpleGrid>
             ) : null}
-            {fieldError('audienceAll') ? (
+            {form.errors['audienceAll'] ? (
               <Text c="red" fz="sm">
-                {fieldError('audienceAll')}
+                {form.errors['audienceAll']}
               </Text>
             ) : null}
           </Stack>
-          <ApiErrorAlert error={error} />
-          <Group>
-            <Button type="submit" loading={saving}>
-              {submitLabel}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormActions error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
         </Stack>
       </fieldset>
     </form>
