@@ -1,9 +1,9 @@
 // The one shell of an editor page (/…/:id/edit): the ability gate, the loading state, a load
 // error with a way back, and the record's own "may this person edit it" check. Features give
 // the query result and render the editor for the loaded record; they never spell these states.
-import { Alert, Anchor, Button, Group } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack } from '@mantine/core';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useState, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from './api-error-alert';
@@ -94,5 +94,37 @@ export function FormActions({
         </Button>
       </Group>
     </>
+  );
+}
+
+/** An editor's form: named for assistive technology, disabled as a whole when the record may not change, ending in its actions. */
+export function EditorForm({
+  label,
+  onSubmit,
+  disabled,
+  error,
+  submitLabel,
+  saving,
+  onCancel,
+  children,
+}: {
+  label: string;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+  disabled?: boolean;
+  error: ApiError | null;
+  submitLabel: string;
+  saving: boolean;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={label}>
+      <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+        <Stack gap="md">
+          {children}
+          <FormActions error={error} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
+        </Stack>
+      </fieldset>
+    </form>
   );
 }

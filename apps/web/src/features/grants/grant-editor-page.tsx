@@ -33,7 +33,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
-import { EditorPage, FormActions, SavedNotice, useSavedNotice } from '../../app/editor-page';
+import { EditorPage, EditorForm, SavedNotice, useSavedNotice } from '../../app/editor-page';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
 import { FileUploadField } from '../../app/file-upload-field';
@@ -397,164 +397,159 @@ function GrantForm({
   const values = form.values;
 
   return (
-    <form onSubmit={onSubmit} aria-label={t('grants.editor.formLabel')}>
-      <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-        <Stack gap="md">
-          <TextInput
-            label={t('grants.fields.title')}
-            required
-            maxLength={200}
-            {...form.getInputProps('title')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('grants.fields.funderName')}
-              required
-              maxLength={200}
-              {...form.getInputProps('funderName')}
-            />
-            <Select
-              label={t('grants.fields.funderKind')}
-              data={labels.options(FUNDER_KINDS)}
-              allowDeselect={false}
-              {...form.getInputProps('funderKind')}
-            />
-            <Select
-              label={t('grants.fields.grantType')}
-              data={labels.options(GRANT_TYPES)}
-              allowDeselect={false}
-              {...form.getInputProps('grantType')}
-            />
-            <Radio.Group
-              label={t('grants.fields.visibility')}
-              {...form.getInputProps('visibility')}
-            >
-              <Group mt={6}>
-                {GRANT_VISIBILITIES.codes.map((code) => (
-                  <Radio key={code} value={code} label={labels.visibility(code)} />
-                ))}
-              </Group>
-            </Radio.Group>
-          </SimpleGrid>
-          <Textarea
-            label={t('grants.fields.summary')}
-            autosize
-            minRows={2}
-            maxLength={1000}
-            {...form.getInputProps('summary')}
-          />
-          <Textarea
-            label={t('grants.fields.details')}
-            description={t('grants.editor.detailsHelp')}
-            autosize
-            minRows={6}
-            {...form.getInputProps('detailsHtml')}
-            styles={{ input: { fontFamily: 'monospace' } }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput
-              label={t('grants.fields.amountMin')}
-              min={0}
-              thousandSeparator=","
-              allowDecimal={false}
-              {...form.getInputProps('amountMin')}
-            />
-            <NumberInput
-              label={t('grants.fields.amountMax')}
-              min={0}
-              thousandSeparator=","
-              allowDecimal={false}
-              disabled={values.amountUnlimited}
-              {...form.getInputProps('amountMax')}
-              value={values.amountUnlimited ? '' : values.amountMax}
-            />
-            <NumberInput
-              label={t('grants.fields.subsidyRate')}
-              min={0}
-              max={100}
-              decimalScale={2}
-              {...form.getInputProps('subsidyRatePercent')}
-            />
-          </SimpleGrid>
-          <Checkbox
-            label={t('grants.fields.amountUnlimited')}
-            {...form.getInputProps('amountUnlimited', { type: 'checkbox' })}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="datetime-local"
-              label={t('grants.fields.windowOpensAt')}
-              description={t('grants.editor.japanTime')}
-              {...form.getInputProps('windowOpensAt')}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('grants.fields.windowClosesAt')}
-              description={t('grants.editor.japanTime')}
-              {...form.getInputProps('windowClosesAt')}
-            />
-            <TextInput
-              type="date"
-              label={t('grants.fields.projectStartsOn')}
-              {...form.getInputProps('projectStartsOn')}
-            />
-            <TextInput
-              type="date"
-              label={t('grants.fields.projectEndsOn')}
-              {...form.getInputProps('projectEndsOn')}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <MultiSelect
-              label={t('grants.fields.eligibleKinds')}
-              description={t('grants.editor.emptyMeansAny')}
-              data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
-              {...form.getInputProps('eligibleKinds')}
-              clearable
-            />
-            <MultiSelect
-              label={t('grants.fields.legalForms')}
-              description={t('grants.editor.emptyMeansAny')}
-              data={labels.options(LEGAL_FORMS)}
-              {...form.getInputProps('legalForms')}
-              clearable
-            />
-          </SimpleGrid>
-          <Switch
-            label={t('grants.fields.nationwide')}
-            {...form.getInputProps('nationwide', { type: 'checkbox' })}
-          />
-          <TextInput
-            label={t('grants.fields.regionCodes')}
-            description={t('grants.editor.regionHelp')}
-            disabled={values.nationwide}
-            {...form.getInputProps('regionCodes')}
-          />
-          <MultiSelect
-            label={t('grants.fields.themes')}
-            data={labels.options(SERVICE_CATEGORIES)}
-            {...form.getInputProps('themes')}
-            searchable
-            clearable
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="url"
-              label={t('grants.fields.applicationUrl')}
-              maxLength={500}
-              {...form.getInputProps('applicationUrl')}
-            />
-            <Textarea
-              label={t('grants.fields.contact')}
-              autosize
-              minRows={2}
-              maxLength={500}
-              {...form.getInputProps('contact')}
-            />
-          </SimpleGrid>
-          <FormActions error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
-        </Stack>
-      </fieldset>
-    </form>
+    <EditorForm label={t('grants.editor.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+      <TextInput
+        label={t('grants.fields.title')}
+        required
+        maxLength={200}
+        {...form.getInputProps('title')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('grants.fields.funderName')}
+          required
+          maxLength={200}
+          {...form.getInputProps('funderName')}
+        />
+        <Select
+          label={t('grants.fields.funderKind')}
+          data={labels.options(FUNDER_KINDS)}
+          allowDeselect={false}
+          {...form.getInputProps('funderKind')}
+        />
+        <Select
+          label={t('grants.fields.grantType')}
+          data={labels.options(GRANT_TYPES)}
+          allowDeselect={false}
+          {...form.getInputProps('grantType')}
+        />
+        <Radio.Group
+          label={t('grants.fields.visibility')}
+          {...form.getInputProps('visibility')}
+        >
+          <Group mt={6}>
+            {GRANT_VISIBILITIES.codes.map((code) => (
+              <Radio key={code} value={code} label={labels.visibility(code)} />
+            ))}
+          </Group>
+        </Radio.Group>
+      </SimpleGrid>
+      <Textarea
+        label={t('grants.fields.summary')}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        {...form.getInputProps('summary')}
+      />
+      <Textarea
+        label={t('grants.fields.details')}
+        description={t('grants.editor.detailsHelp')}
+        autosize
+        minRows={6}
+        {...form.getInputProps('detailsHtml')}
+        styles={{ input: { fontFamily: 'monospace' } }}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NumberInput
+          label={t('grants.fields.amountMin')}
+          min={0}
+          thousandSeparator=","
+          allowDecimal={false}
+          {...form.getInputProps('amountMin')}
+        />
+        <NumberInput
+          label={t('grants.fields.amountMax')}
+          min={0}
+          thousandSeparator=","
+          allowDecimal={false}
+          disabled={values.amountUnlimited}
+          {...form.getInputProps('amountMax')}
+          value={values.amountUnlimited ? '' : values.amountMax}
+        />
+        <NumberInput
+          label={t('grants.fields.subsidyRate')}
+          min={0}
+          max={100}
+          decimalScale={2}
+          {...form.getInputProps('subsidyRatePercent')}
+        />
+      </SimpleGrid>
+      <Checkbox
+        label={t('grants.fields.amountUnlimited')}
+        {...form.getInputProps('amountUnlimited', { type: 'checkbox' })}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="datetime-local"
+          label={t('grants.fields.windowOpensAt')}
+          description={t('grants.editor.japanTime')}
+          {...form.getInputProps('windowOpensAt')}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('grants.fields.windowClosesAt')}
+          description={t('grants.editor.japanTime')}
+          {...form.getInputProps('windowClosesAt')}
+        />
+        <TextInput
+          type="date"
+          label={t('grants.fields.projectStartsOn')}
+          {...form.getInputProps('projectStartsOn')}
+        />
+        <TextInput
+          type="date"
+          label={t('grants.fields.projectEndsOn')}
+          {...form.getInputProps('projectEndsOn')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <MultiSelect
+          label={t('grants.fields.eligibleKinds')}
+          description={t('grants.editor.emptyMeansAny')}
+          data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
+          {...form.getInputProps('eligibleKinds')}
+          clearable
+        />
+        <MultiSelect
+          label={t('grants.fields.legalForms')}
+          description={t('grants.editor.emptyMeansAny')}
+          data={labels.options(LEGAL_FORMS)}
+          {...form.getInputProps('legalForms')}
+          clearable
+        />
+      </SimpleGrid>
+      <Switch
+        label={t('grants.fields.nationwide')}
+        {...form.getInputProps('nationwide', { type: 'checkbox' })}
+      />
+      <TextInput
+        label={t('grants.fields.regionCodes')}
+        description={t('grants.editor.regionHelp')}
+        disabled={values.nationwide}
+        {...form.getInputProps('regionCodes')}
+      />
+      <MultiSelect
+        label={t('grants.fields.themes')}
+        data={labels.options(SERVICE_CATEGORIES)}
+        {...form.getInputProps('themes')}
+        searchable
+        clearable
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="url"
+          label={t('grants.fields.applicationUrl')}
+          maxLength={500}
+          {...form.getInputProps('applicationUrl')}
+        />
+        <Textarea
+          label={t('grants.fields.contact')}
+          autosize
+          minRows={2}
+          maxLength={500}
+          {...form.getInputProps('contact')}
+        />
+      </SimpleGrid>
+    </EditorForm>
   );
 }

@@ -8,7 +8,7 @@ import type { CourseInput, CourseVisibility, EditorCourseDetailFragment } from '
 import { EditorNetworkOrganizationsDocument } from '@tsunagu/graphql-client';
 import { useEffect, useId, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions } from '../../../app/editor-page';
+import { EditorForm } from '../../../app/editor-page';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { roleOptions } from '../../../app/labels';
 import { UploadProgress } from './upload-progress';
@@ -115,106 +115,101 @@ export function CourseForm({
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('trainingEditor.course.formLabel')}>
-      <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0 }}>
-        <Stack gap="md">
-          <TextInput
-            label={t('trainingEditor.course.fields.title')}
-            required
-            maxLength={200}
-            {...form.getInputProps('title')}
-          />
-          <Textarea
-            label={t('trainingEditor.course.fields.summary')}
-            autosize
-            minRows={3}
-            maxLength={2000}
-            {...form.getInputProps('summary')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput
-              label={t('trainingEditor.course.fields.estimatedMinutes')}
-              description={t('trainingEditor.course.fields.estimatedMinutesHelp')}
-              min={1}
-              max={10000}
-              allowDecimal={false}
-              {...form.getInputProps('estimatedMinutes')}
-            />
-            <Radio.Group
-              label={t('trainingEditor.course.fields.visibility')}
-              {...form.getInputProps('visibility')}
-            >
-              <Group mt={6}>
-                {COURSE_VISIBILITIES.codes.map((code) => (
-                  <Radio key={code} value={code} label={labels.visibility(code)} />
-                ))}
-              </Group>
-            </Radio.Group>
-          </SimpleGrid>
-          <Input.Wrapper
-            label={t('trainingEditor.course.fields.cover')}
-            description={t('trainingEditor.course.fields.coverHelp')}
-            id={coverInputId}
-            error={cover.error ?? form.errors['coverFileId']}
-          >
-            <Stack gap="xs" mt={6}>
-              {values.cover ? (
-                <Group gap="sm">
-                  <Text fz="sm">
-                    {t('trainingEditor.fileItem', { name: values.cover.fileName, size: formatFileSize(values.cover.byteSize) })}
-                  </Text>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => form.setFieldValue('cover', null)}>
-                    {t('trainingEditor.course.fields.removeCover')}
-                  </Button>
-                </Group>
-              ) : null}
-              <input
-                id={coverInputId}
-                type="file"
-                accept="image/png,image/jpeg,image/webp"
-                disabled={cover.uploading}
-                onChange={(event) => void uploadCover(event)}
-                style={{ display: 'block', minHeight: 44 }}
-              />
-              <UploadProgress state={cover.state} />
-            </Stack>
-          </Input.Wrapper>
-          <Stack gap="xs">
-            <Text fw={600} fz="sm" id="course-audience-heading">
-              {t('trainingEditor.course.fields.audience')}
-            </Text>
-            <Switch
-              label={t('trainingEditor.course.fields.audienceAll')}
-              {...form.getInputProps('audienceAll', { type: 'checkbox' })}
-            />
-            {!values.audienceAll ? (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <MultiSelect
-                  label={t('trainingEditor.course.fields.audienceRoles')}
-                  description={t('trainingEditor.course.fields.audienceOr')}
-                  data={roleOptions(t, ORGANIZATION_ROLES)}
-                  {...form.getInputProps('audienceRoles')}
-                  clearable
-                />
-                <MultiSelect
-                  label={t('trainingEditor.course.fields.audienceOrganizations')}
-                  description={t('trainingEditor.course.fields.audienceOr')}
-                  data={organizations}
-                  {...form.getInputProps('audienceOrganizationIds')}
-                  searchable
-                  clearable
-                />
-              </SimpleGrid>
-            ) : null}
-            {form.errors['audienceAll'] ? (
-              <Text c="red" fz="sm">
-                {form.errors['audienceAll']}
+    <EditorForm label={t('trainingEditor.course.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+      <TextInput
+        label={t('trainingEditor.course.fields.title')}
+        required
+        maxLength={200}
+        {...form.getInputProps('title')}
+      />
+      <Textarea
+        label={t('trainingEditor.course.fields.summary')}
+        autosize
+        minRows={3}
+        maxLength={2000}
+        {...form.getInputProps('summary')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NumberInput
+          label={t('trainingEditor.course.fields.estimatedMinutes')}
+          description={t('trainingEditor.course.fields.estimatedMinutesHelp')}
+          min={1}
+          max={10000}
+          allowDecimal={false}
+          {...form.getInputProps('estimatedMinutes')}
+        />
+        <Radio.Group
+          label={t('trainingEditor.course.fields.visibility')}
+          {...form.getInputProps('visibility')}
+        >
+          <Group mt={6}>
+            {COURSE_VISIBILITIES.codes.map((code) => (
+              <Radio key={code} value={code} label={labels.visibility(code)} />
+            ))}
+          </Group>
+        </Radio.Group>
+      </SimpleGrid>
+      <Input.Wrapper
+        label={t('trainingEditor.course.fields.cover')}
+        description={t('trainingEditor.course.fields.coverHelp')}
+        id={coverInputId}
+        error={cover.error ?? form.errors['coverFileId']}
+      >
+        <Stack gap="xs" mt={6}>
+          {values.cover ? (
+            <Group gap="sm">
+              <Text fz="sm">
+                {t('trainingEditor.fileItem', { name: values.cover.fileName, size: formatFileSize(values.cover.byteSize) })}
               </Text>
-            ) : null}
-          </Stack>
-          <FormActions error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
+              <Button size="xs" variant="subtle" color="red" onClick={() => form.setFieldValue('cover', null)}>
+                {t('trainingEditor.course.fields.removeCover')}
+              </Button>
+            </Group>
+          ) : null}
+          <input
+            id={coverInputId}
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            disabled={cover.uploading}
+            onChange={(event) => void uploadCover(event)}
+            style={{ display: 'block', minHeight: 44 }}
+          />
+          <UploadProgress state={cover.state} />
         </Stack>
-      </fieldset>
-    </form>
+      </Input.Wrapper>
+      <Stack gap="xs">
+        <Text fw={600} fz="sm" id="course-audience-heading">
+          {t('trainingEditor.course.fields.audience')}
+        </Text>
+        <Switch
+          label={t('trainingEditor.course.fields.audienceAll')}
+          {...form.getInputProps('audienceAll', { type: 'checkbox' })}
+        />
+        {!values.audienceAll ? (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <MultiSelect
+              label={t('trainingEditor.course.fields.audienceRoles')}
+              description={t('trainingEditor.course.fields.audienceOr')}
+              data={roleOptions(t, ORGANIZATION_ROLES)}
+              {...form.getInputProps('audienceRoles')}
+              clearable
+            />
+            <MultiSelect
+              label={t('trainingEditor.course.fields.audienceOrganizations')}
+              description={t('trainingEditor.course.fields.audienceOr')}
+              data={organizations}
+              {...form.getInputProps('audienceOrganizationIds')}
+              searchable
+              clearable
+            />
+          </SimpleGrid>
+        ) : null}
+        {form.errors['audienceAll'] ? (
+          <Text c="red" fz="sm">
+            {form.errors['audienceAll']}
+          </Text>
+        ) : null}
+      </Stack>
+    </EditorForm>
   );
 }

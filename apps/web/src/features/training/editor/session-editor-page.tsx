@@ -20,7 +20,7 @@ import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
-import { EditorPage, FormActions, SavedNotice, useSavedNotice } from '../../../app/editor-page';
+import { EditorPage, EditorForm, SavedNotice, useSavedNotice } from '../../../app/editor-page';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { SessionRegistrationsPanel } from './session-registrations-panel';
 import { fromTokyoLocal, statusColor, toTokyoLocal, useTrainingEditorLabels } from './vocabulary';
@@ -254,70 +254,65 @@ function SessionForm({
   const courses = useMyCourseOptions();
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('trainingEditor.session.formLabel')}>
-      <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0 }}>
-        <Stack gap="md">
-          <TextInput
-            label={t('trainingEditor.session.fields.title')}
-            required
-            maxLength={200}
-            {...form.getInputProps('title')}
-          />
-          <Textarea
-            label={t('trainingEditor.session.fields.description')}
-            autosize
-            minRows={3}
-            maxLength={4000}
-            {...form.getInputProps('description')}
-          />
-          <Select
-            label={t('trainingEditor.session.fields.course')}
-            description={t('trainingEditor.session.fields.courseHelp')}
-            data={courses}
-            {...form.getInputProps('courseId')}
-            searchable
-            clearable
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="datetime-local"
-              label={t('trainingEditor.session.fields.startsAt')}
-              description={t('trainingEditor.japanTime')}
-              required
-              {...form.getInputProps('startsAt')}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('trainingEditor.session.fields.endsAt')}
-              description={t('trainingEditor.japanTime')}
-              required
-              {...form.getInputProps('endsAt')}
-            />
-            <TextInput
-              label={t('trainingEditor.session.fields.place')}
-              description={t('trainingEditor.session.fields.placeHelp')}
-              maxLength={300}
-              {...form.getInputProps('place')}
-            />
-            <TextInput
-              type="url"
-              label={t('trainingEditor.session.fields.onlineUrl')}
-              placeholder="https://"
-              maxLength={1000}
-              {...form.getInputProps('onlineUrl')}
-            />
-            <NumberInput
-              label={t('trainingEditor.session.fields.capacity')}
-              required
-              min={1}
-              max={10000}
-              allowDecimal={false}
-              {...form.getInputProps('capacity')}
-            />
-          </SimpleGrid>
-          <FormActions error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
-        </Stack>
-      </fieldset>
-    </form>
+    <EditorForm label={t('trainingEditor.session.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+      <TextInput
+        label={t('trainingEditor.session.fields.title')}
+        required
+        maxLength={200}
+        {...form.getInputProps('title')}
+      />
+      <Textarea
+        label={t('trainingEditor.session.fields.description')}
+        autosize
+        minRows={3}
+        maxLength={4000}
+        {...form.getInputProps('description')}
+      />
+      <Select
+        label={t('trainingEditor.session.fields.course')}
+        description={t('trainingEditor.session.fields.courseHelp')}
+        data={courses}
+        {...form.getInputProps('courseId')}
+        searchable
+        clearable
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="datetime-local"
+          label={t('trainingEditor.session.fields.startsAt')}
+          description={t('trainingEditor.japanTime')}
+          required
+          {...form.getInputProps('startsAt')}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('trainingEditor.session.fields.endsAt')}
+          description={t('trainingEditor.japanTime')}
+          required
+          {...form.getInputProps('endsAt')}
+        />
+        <TextInput
+          label={t('trainingEditor.session.fields.place')}
+          description={t('trainingEditor.session.fields.placeHelp')}
+          maxLength={300}
+          {...form.getInputProps('place')}
+        />
+        <TextInput
+          type="url"
+          label={t('trainingEditor.session.fields.onlineUrl')}
+          placeholder="https://"
+          maxLength={1000}
+          {...form.getInputProps('onlineUrl')}
+        />
+        <NumberInput
+          label={t('trainingEditor.session.fields.capacity')}
+          required
+          min={1}
+          max={10000}
+          allowDecimal={false}
+          {...form.getInputProps('capacity')}
+        />
+      </SimpleGrid>
+    </EditorForm>
   );
 }
