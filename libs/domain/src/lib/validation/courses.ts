@@ -6,20 +6,12 @@ import { ALL_ROLES } from '../roles';
 import { COURSE_VISIBILITIES } from '../training';
 import { distinctCodes, oneOf } from './codes';
 import { MALFORMED_VALUE, requiredText, say } from './kit';
+import { optionalLongText } from './text-fields';
 
 export const MAX_AUDIENCE_ORGANIZATIONS = 500;
 
 /** A code the GraphQL enum has already checked: its message is never read by a person. */
 const malformed = say(MALFORMED_VALUE.ja, MALFORMED_VALUE.en);
-
-/** Free text that may be left out: trimmed, and empty when not given. */
-function optionalLongText(max: number, tooLong: string) {
-  return z
-    .string()
-    .nullish()
-    .transform((value) => (value ?? '').trim())
-    .refine((value) => value.length <= max, tooLong);
-}
 
 export const courseInputSchema = z.object({
   title: requiredText(1, 200, say('講座名を1〜200文字で入力してください。', 'Enter a title of 1 to 200 characters.')),

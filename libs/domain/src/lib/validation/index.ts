@@ -6,3 +6,4 @@ export * from './partnerships';
 export * from './moments';
 export * from './training-sessions';
 export * from './courses';
+export * from './text-fields';

@@ -5,6 +5,7 @@ import { CONTACT_SIDES, INTERACTION_KINDS, PARTNERSHIP_TYPES } from '../partners
 import { oneOf } from './codes';
 import { itemList, itemProblems, parsedItems } from './items';
 import { isoDate, optionalText, requiredText, say } from './kit';
+import { blankAsNull, optionalLongText } from './text-fields';
 
 export const MAX_CONTACTS = 20;
 export const MAX_FOLLOW_UPS = 20;
@@ -22,21 +23,6 @@ const optionalDay = z
   .transform((value) => value?.trim() || null)
   .pipe(isoDate(dateMessage).nullable());
 const isDay = (value: unknown): value is string => isoDate(dateMessage).safeParse(value).success;
-
-/** Text that may be left out: trimmed, and null when blank. */
-const blankAsNull = z
-  .string()
-  .nullish()
-  .transform((value) => value?.trim() || null);
-
-/** Free text that may be left out: trimmed, and empty when not given. */
-function optionalLongText(max: number, tooLong: string) {
-  return z
-    .string()
-    .nullish()
-    .transform((value) => (value ?? '').trim())
-    .refine((value) => value.length <= max, tooLong);
-}
 
 export const contactInputSchema = z.object({
   side: oneOf(CONTACT_SIDES.codes, say('担当者の所属（自治体側・連携先）が正しくありません。', 'Unknown contact side.')),

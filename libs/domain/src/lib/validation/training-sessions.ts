@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { optionalText, requiredText, say } from './kit';
 import { requiredMoment } from './moments';
+import { blankAsNull, optionalLongText } from './text-fields';
 
 export const MAX_SESSION_CAPACITY = 10_000;
 
@@ -22,15 +23,8 @@ const onlineUrlMessage = say('オンライン参加のURLは http:// か https:/
 export const trainingSessionInputSchema = z
   .object({
     title: requiredText(1, 200, say('研修会名は1〜200文字で入力してください。', 'Enter a title of 1 to 200 characters.')),
-    description: z
-      .string()
-      .nullish()
-      .transform((value) => value?.trim() ?? '')
-      .refine((value) => value.length <= 4000, say('説明は4000文字以内で入力してください。', 'Keep the description to 4,000 characters.')),
-    courseId: z
-      .string()
-      .nullish()
-      .transform((value) => value?.trim() || null),
+    description: optionalLongText(4000, say('説明は4000文字以内で入力してください。', 'Keep the description to 4,000 characters.')),
+    courseId: blankAsNull,
     startsAt: requiredMoment(say('開始日時を入力してください。', 'Enter when the session starts.')),
     endsAt: requiredMoment(say('終了日時を入力してください。', 'Enter when the session ends.')),
     place: optionalText(300, say('会場は300文字以内で入力してください。', 'Keep the place to 300 characters.')),
