@@ -2,19 +2,17 @@
 // /grants/:id/edit edits every field, uploads attachments (with progress and the API's reasons
 // for refusing a file), previews the listing as the grant page will show it, and takes the
 // life-cycle actions (publish, close, reopen, archive). Only grant editors of intermediary
-// bodies and municipalities (mayPublishGrants) get here; others see why not.
+// bodies and municipalities (the shared ability) get here; others see why not. The form checks
+// with the API's own schema (grantInputSchema) before sending.
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Checkbox,
   Group,
-  Input,
   MultiSelect,
   NumberInput,
-  Progress,
   Radio,
   Select,
   SimpleGrid,
@@ -25,25 +23,28 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, LEGAL_FORMS, mayPublishGrants, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
+import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, grantInputSchema, LEGAL_FORMS, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { FunderKind, GrantDetailFragment, GrantInput, GrantType, GrantVisibility, LegalForm, OrganizationKind, ServiceCategory } from '@tsunagu/graphql-client';
 import { AttachGrantFileDocument, CreateGrantDocument, DetachGrantFileDocument, GrantDocument, UpdateGrantDocument } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useId, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { PageHeader } from '@tsunagu/ui';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { EditorPage, EditorForm, SavedNotice, useSavedNotice } from '../../app/editor-page';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
-import { FileRequestError, uploadFile } from '../../app/files';
+import { FileUploadField } from '../../app/file-upload-field';
+import { useSchemaForm, type SchemaForm } from '../../app/forms';
+import { useFileUpload } from '../../app/use-file-upload';
 import { GrantActions, useForgetGrantLists } from './grant-actions';
 import { AttachmentList, GrantDetailView, StatusBadge } from './grant-parts';
 import { fromTokyoLocal, toTokyoLocal, useGrantLabels } from './vocabulary';
 
-interface GrantFormValues {
+// A type, not an interface: the form layer wants values indexable by field name.
+type GrantFormValues = {
   title: string;
   funderName: string;
   funderKind: FunderKind;
@@ -66,7 +67,7 @@ interface GrantFormValues {
   applicationUrl: string;
   contact: string;
   visibility: GrantVisibility;
-}
+};
 
 function blankGrant(): GrantFormValues {
   return {
@@ -152,42 +153,36 @@ function inputOf(values: GrantFormValues): GrantInput {
   };
 }
 
-function usePublisher(): boolean {
-  const { actor } = useSession();
-  return !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
+type GrantSchemaForm = SchemaForm<GrantFormValues, typeof grantInputSchema>;
+
+function useGrantForm(initialValues: GrantFormValues): GrantSchemaForm {
+  return useSchemaForm({ schema: grantInputSchema, initialValues, toInput: inputOf });
 }
 
 export function NewGrantPage() {
   const { t } = useTranslation();
-  const allowed = usePublisher();
+  const { ability } = useSession();
   const navigate = useNavigate();
   const forget = useForgetGrantLists();
   const [create, creating] = useMutation(CreateGrantDocument);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [values, setValues] = useState<GrantFormValues>(blankGrant);
+  const grantForm = useGrantForm(blankGrant());
 
-  const save = async () => {
-    setError(null);
-    try {
-      const result = await create({ variables: { input: inputOf(values) } });
-      forget();
-      if (result.data) navigate(`/grants/${result.data.createGrant.id}/edit?created=1`, { replace: true });
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  // What is sent is the form's GraphQL input (times as ISO text); the API normalises it again.
+  const submit = grantForm.onSubmit(async (_checked, values) => {
+    const result = await create({ variables: { input: inputOf(values) } });
+    forget();
+    if (result.data) navigate(`/grants/${result.data.createGrant.id}/edit?created=1`, { replace: true });
+  });
 
   return (
-    <RequireAbility allowed={allowed}>
+    <RequireAbility allowed={ability.can('create', 'Grant')}>
       <PageHeader title={t('grants.editor.newTitle')} description={t('grants.editor.newDescription')} />
-      <EditorTabs values={values} publisherName={null} attachments={[]}>
+      <EditorTabs values={grantForm.form.values} publisherName={null} attachments={[]}>
         <GrantForm
-          values={values}
-          onChange={setValues}
+          grantForm={grantForm}
           submitLabel={t('grants.editor.createDraft')}
           saving={creating.loading}
-          error={error}
-          onSubmit={() => void save()}
+          onSubmit={submit}
           onCancel={() => navigate('/grants/mine')}
         />
       </EditorTabs>
@@ -198,25 +193,21 @@ export function NewGrantPage() {
 export function EditGrantPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const allowed = usePublisher();
+  const { ability } = useSession();
+  const allowed = ability.can('update', 'Grant');
   const { data, loading, error } = useQuery(GrantDocument, { variables: { id }, skip: !allowed });
-  if (!allowed) return <RequireAbility allowed={false}>{null}</RequireAbility>;
-  if (loading && !data) return <LoadingState label={t('common.loading')} />;
-  if (!data) {
-    return (
-      <>
-        <PageHeader title={t('grants.editor.editTitle')} />
-        <ApiErrorAlert error={readApiError(error)} />
-        <Anchor component={Link} to="/grants/mine">
-          {t('grants.editor.backToMine')}
-        </Anchor>
-      </>
-    );
-  }
   return (
-    <RequireAbility allowed={data.grant.mine}>
-      <GrantEditor key={data.grant.id} grant={data.grant} />
-    </RequireAbility>
+    <EditorPage
+      allowed={allowed}
+      loading={loading}
+      error={error}
+      record={data?.grant}
+      title={t('grants.editor.editTitle')}
+      back={{ to: '/grants/mine', label: t('grants.editor.backToMine') }}
+      mayEdit={(grant) => grant.mine}
+    >
+      {(grant) => <GrantEditor key={grant.id} grant={grant} />}
+    </EditorPage>
   );
 }
 
@@ -225,22 +216,16 @@ function GrantEditor({ grant }: { grant: GrantDetailFragment }) {
   const navigate = useNavigate();
   const forget = useForgetGrantLists();
   const [update, updating] = useMutation(UpdateGrantDocument);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [values, setValues] = useState<GrantFormValues>(() => valuesOfGrant(grant));
-  const [savedNotice, setSavedNotice] = useState(() => new URLSearchParams(window.location.search).get('created') === '1');
+  const grantForm = useGrantForm(valuesOfGrant(grant));
+  const notice = useSavedNotice();
   const editable = grant.status === 'DRAFT' || grant.status === 'PUBLISHED';
 
-  const save = async () => {
-    setError(null);
-    setSavedNotice(false);
-    try {
-      await update({ variables: { id: grant.id, input: inputOf(values) } });
-      forget();
-      setSavedNotice(true);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = grantForm.onSubmit(async (_checked, values) => {
+    notice.hide();
+    await update({ variables: { id: grant.id, input: inputOf(values) } });
+    forget();
+    notice.show();
+  });
 
   return (
     <>
@@ -258,26 +243,20 @@ function GrantEditor({ grant }: { grant: GrantDetailFragment }) {
           <StatusBadge status={grant.status} />
           <GrantActions grant={grant} />
         </Group>
-        {savedNotice ? (
-          <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setSavedNotice(false)}>
-            {t('grants.editor.saved')}
-          </Alert>
-        ) : null}
+        <SavedNotice notice={notice}>{t('grants.editor.saved')}</SavedNotice>
         {!editable ? (
           <Alert color="yellow" variant="light">
             {t('grants.editor.notEditable')}
           </Alert>
         ) : null}
         <AttachmentsEditor grant={grant} />
-        <EditorTabs values={values} publisherName={grant.publisher.name} attachments={grant.attachments} grant={grant}>
+        <EditorTabs values={grantForm.form.values} publisherName={grant.publisher.name} attachments={grant.attachments} grant={grant}>
           <GrantForm
-            values={values}
-            onChange={setValues}
+            grantForm={grantForm}
             submitLabel={t('common.save')}
             saving={updating.loading}
             disabled={!editable}
-            error={error}
-            onSubmit={() => void save()}
+            onSubmit={submit}
             onCancel={() => navigate(`/grants/${grant.id}`)}
           />
         </EditorTabs>
@@ -357,44 +336,18 @@ function EditorTabs({
 
 function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
   const { t } = useTranslation();
-  const inputId = useId();
   const [attach] = useMutation(AttachGrantFileDocument);
   const [detach] = useMutation(DetachGrantFileDocument);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [uploadingName, setUploadingName] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const upload = useFileUpload('GRANT_ATTACHMENT');
   const [detaching, setDetaching] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    setError(null);
-    setDone(null);
-    setUploadingName(file.name);
-    setProgress(0);
-    try {
-      const uploaded = await uploadFile(file, 'GRANT_ATTACHMENT', setProgress);
-      await attach({ variables: { grantId: grant.id, fileId: uploaded.id } });
-      setDone(t('grants.attachments.uploaded', { name: uploaded.fileName }));
-    } catch (caught) {
-      if (caught instanceof FileRequestError) setError(caught.apiMessage ?? t('errors.generic'));
-      else setError(readApiError(caught).message ?? t('errors.generic'));
-    } finally {
-      setProgress(null);
-      setUploadingName(null);
-      input.value = '';
-    }
-  };
 
   const remove = async (fileId: string) => {
-    setError(null);
+    upload.setError(null);
     setDetaching(fileId);
     try {
       await detach({ variables: { grantId: grant.id, fileId } });
     } catch (caught) {
-      setError(readApiError(caught).message ?? t('errors.generic'));
+      upload.setError(readApiError(caught).message ?? t('errors.generic'));
     } finally {
       setDetaching(null);
     }
@@ -407,273 +360,196 @@ function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
           {t('grants.sections.attachments')}
         </Text>
         <AttachmentList attachments={grant.attachments} onDetach={(fileId) => void remove(fileId)} detaching={detaching} />
-        <Input.Wrapper label={t('grants.attachments.add')} description={t('grants.attachments.help')} id={inputId}>
-          <input
-            id={inputId}
-            type="file"
-            accept=".pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.txt,.csv"
-            disabled={progress !== null}
-            onChange={(event) => void upload(event)}
-            style={{ display: 'block', marginTop: 6, minHeight: 44 }}
-          />
-        </Input.Wrapper>
-        {progress !== null ? (
-          <Stack gap={4} role="status" aria-live="polite">
-            <Text fz="sm">{t('grants.attachments.uploading', { name: uploadingName ?? '', percent: Math.round(progress * 100) })}</Text>
-            <Progress value={progress * 100} aria-label={t('grants.attachments.progress')} />
-          </Stack>
-        ) : null}
-        {done ? (
-          <Text role="status" c="green" fz="sm">
-            {done}
-          </Text>
-        ) : null}
-        {error ? (
-          <Alert role="alert" color="red" variant="light" title={t('grants.attachments.failed')}>
-            {error}
-          </Alert>
-        ) : null}
+        <FileUploadField
+          upload={upload}
+          link={(stored) => attach({ variables: { grantId: grant.id, fileId: stored.id } })}
+          label={t('grants.attachments.add')}
+          description={t('grants.attachments.help')}
+          words={{
+            uploading: (name, percent) => t('grants.attachments.uploading', { name, percent }),
+            progress: t('grants.attachments.progress'),
+            uploaded: (stored) => t('grants.attachments.uploaded', { name: stored.fileName }),
+            failed: t('grants.attachments.failed'),
+          }}
+        />
       </Stack>
     </Card>
   );
 }
 
 function GrantForm({
-  values,
-  onChange,
+  grantForm: { form, apiError },
   submitLabel,
   saving,
   disabled,
-  error,
   onSubmit,
   onCancel,
 }: {
-  values: GrantFormValues;
-  onChange: (values: GrantFormValues) => void;
+  grantForm: GrantSchemaForm;
   submitLabel: string;
   saving: boolean;
   disabled?: boolean;
-  error: ApiError | null;
-  onSubmit: () => void;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const labels = useGrantLabels();
-  const set = <K extends keyof GrantFormValues>(key: K, value: GrantFormValues[K]) => onChange({ ...values, [key]: value });
-  const fieldError = (name: string) => error?.fields[name];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
+  const values = form.values;
 
   return (
-    <form onSubmit={submit} aria-label={t('grants.editor.formLabel')}>
-      <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-        <Stack gap="md">
-          <TextInput
-            label={t('grants.fields.title')}
-            required
-            maxLength={200}
-            value={values.title}
-            onChange={(event) => set('title', event.currentTarget.value)}
-            error={fieldError('title')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('grants.fields.funderName')}
-              required
-              maxLength={200}
-              value={values.funderName}
-              onChange={(event) => set('funderName', event.currentTarget.value)}
-              error={fieldError('funderName')}
-            />
-            <Select
-              label={t('grants.fields.funderKind')}
-              data={labels.options(FUNDER_KINDS)}
-              value={values.funderKind}
-              allowDeselect={false}
-              onChange={(value) => value && set('funderKind', value as FunderKind)}
-              error={fieldError('funderKind')}
-            />
-            <Select
-              label={t('grants.fields.grantType')}
-              data={labels.options(GRANT_TYPES)}
-              value={values.grantType}
-              allowDeselect={false}
-              onChange={(value) => value && set('grantType', value as GrantType)}
-              error={fieldError('grantType')}
-            />
-            <Radio.Group
-              label={t('grants.fields.visibility')}
-              value={values.visibility}
-              onChange={(value) => set('visibility', value as GrantVisibility)}
-              error={fieldError('visibility')}
-            >
-              <Group mt={6}>
-                {GRANT_VISIBILITIES.codes.map((code) => (
-                  <Radio key={code} value={code} label={labels.visibility(code)} />
-                ))}
-              </Group>
-            </Radio.Group>
-          </SimpleGrid>
-          <Textarea
-            label={t('grants.fields.summary')}
-            autosize
-            minRows={2}
-            maxLength={1000}
-            value={values.summary}
-            onChange={(event) => set('summary', event.currentTarget.value)}
-            error={fieldError('summary')}
-          />
-          <Textarea
-            label={t('grants.fields.details')}
-            description={t('grants.editor.detailsHelp')}
-            autosize
-            minRows={6}
-            value={values.detailsHtml}
-            onChange={(event) => set('detailsHtml', event.currentTarget.value)}
-            error={fieldError('detailsHtml')}
-            styles={{ input: { fontFamily: 'monospace' } }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput
-              label={t('grants.fields.amountMin')}
-              min={0}
-              thousandSeparator=","
-              allowDecimal={false}
-              value={values.amountMin}
-              onChange={(value) => set('amountMin', value)}
-              error={fieldError('amountMin')}
-            />
-            <NumberInput
-              label={t('grants.fields.amountMax')}
-              min={0}
-              thousandSeparator=","
-              allowDecimal={false}
-              disabled={values.amountUnlimited}
-              value={values.amountUnlimited ? '' : values.amountMax}
-              onChange={(value) => set('amountMax', value)}
-              error={fieldError('amountMax')}
-            />
-            <NumberInput
-              label={t('grants.fields.subsidyRate')}
-              min={0}
-              max={100}
-              decimalScale={2}
-              value={values.subsidyRatePercent}
-              onChange={(value) => set('subsidyRatePercent', value)}
-              error={fieldError('subsidyRatePercent')}
-            />
-          </SimpleGrid>
-          <Checkbox
-            label={t('grants.fields.amountUnlimited')}
-            checked={values.amountUnlimited}
-            onChange={(event) => set('amountUnlimited', event.currentTarget.checked)}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="datetime-local"
-              label={t('grants.fields.windowOpensAt')}
-              description={t('grants.editor.japanTime')}
-              value={values.windowOpensAt}
-              onChange={(event) => set('windowOpensAt', event.currentTarget.value)}
-              error={fieldError('windowOpensAt')}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('grants.fields.windowClosesAt')}
-              description={t('grants.editor.japanTime')}
-              value={values.windowClosesAt}
-              onChange={(event) => set('windowClosesAt', event.currentTarget.value)}
-              error={fieldError('windowClosesAt')}
-            />
-            <TextInput
-              type="date"
-              label={t('grants.fields.projectStartsOn')}
-              value={values.projectStartsOn}
-              onChange={(event) => set('projectStartsOn', event.currentTarget.value)}
-              error={fieldError('projectStartsOn')}
-            />
-            <TextInput
-              type="date"
-              label={t('grants.fields.projectEndsOn')}
-              value={values.projectEndsOn}
-              onChange={(event) => set('projectEndsOn', event.currentTarget.value)}
-              error={fieldError('projectEndsOn')}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <MultiSelect
-              label={t('grants.fields.eligibleKinds')}
-              description={t('grants.editor.emptyMeansAny')}
-              data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
-              value={values.eligibleKinds}
-              onChange={(value) => set('eligibleKinds', value as OrganizationKind[])}
-              error={fieldError('eligibleKinds')}
-              clearable
-            />
-            <MultiSelect
-              label={t('grants.fields.legalForms')}
-              description={t('grants.editor.emptyMeansAny')}
-              data={labels.options(LEGAL_FORMS)}
-              value={values.legalForms}
-              onChange={(value) => set('legalForms', value as LegalForm[])}
-              error={fieldError('legalForms')}
-              clearable
-            />
-          </SimpleGrid>
-          <Switch
-            label={t('grants.fields.nationwide')}
-            checked={values.nationwide}
-            onChange={(event) => set('nationwide', event.currentTarget.checked)}
-          />
-          <TextInput
-            label={t('grants.fields.regionCodes')}
-            description={t('grants.editor.regionHelp')}
-            disabled={values.nationwide}
-            value={values.regionCodes}
-            onChange={(event) => set('regionCodes', event.currentTarget.value)}
-            error={fieldError('regionCodes')}
-          />
-          <MultiSelect
-            label={t('grants.fields.themes')}
-            data={labels.options(SERVICE_CATEGORIES)}
-            value={values.themes}
-            onChange={(value) => set('themes', value as ServiceCategory[])}
-            error={fieldError('themes')}
-            searchable
-            clearable
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="url"
-              label={t('grants.fields.applicationUrl')}
-              maxLength={500}
-              value={values.applicationUrl}
-              onChange={(event) => set('applicationUrl', event.currentTarget.value)}
-              error={fieldError('applicationUrl')}
-            />
-            <Textarea
-              label={t('grants.fields.contact')}
-              autosize
-              minRows={2}
-              maxLength={500}
-              value={values.contact}
-              onChange={(event) => set('contact', event.currentTarget.value)}
-              error={fieldError('contact')}
-            />
-          </SimpleGrid>
-          <ApiErrorAlert error={error} />
-          <Group>
-            <Button type="submit" loading={saving}>
-              {submitLabel}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
+    <EditorForm label={t('grants.editor.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+      <TextInput
+        label={t('grants.fields.title')}
+        required
+        maxLength={200}
+        {...form.getInputProps('title')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('grants.fields.funderName')}
+          required
+          maxLength={200}
+          {...form.getInputProps('funderName')}
+        />
+        <Select
+          label={t('grants.fields.funderKind')}
+          data={labels.options(FUNDER_KINDS)}
+          allowDeselect={false}
+          {...form.getInputProps('funderKind')}
+        />
+        <Select
+          label={t('grants.fields.grantType')}
+          data={labels.options(GRANT_TYPES)}
+          allowDeselect={false}
+          {...form.getInputProps('grantType')}
+        />
+        <Radio.Group
+          label={t('grants.fields.visibility')}
+          {...form.getInputProps('visibility')}
+        >
+          <Group mt={6}>
+            {GRANT_VISIBILITIES.codes.map((code) => (
+              <Radio key={code} value={code} label={labels.visibility(code)} />
+            ))}
           </Group>
-        </Stack>
-      </fieldset>
-    </form>
+        </Radio.Group>
+      </SimpleGrid>
+      <Textarea
+        label={t('grants.fields.summary')}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        {...form.getInputProps('summary')}
+      />
+      <Textarea
+        label={t('grants.fields.details')}
+        description={t('grants.editor.detailsHelp')}
+        autosize
+        minRows={6}
+        {...form.getInputProps('detailsHtml')}
+        styles={{ input: { fontFamily: 'monospace' } }}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NumberInput
+          label={t('grants.fields.amountMin')}
+          min={0}
+          thousandSeparator=","
+          allowDecimal={false}
+          {...form.getInputProps('amountMin')}
+        />
+        <NumberInput
+          label={t('grants.fields.amountMax')}
+          min={0}
+          thousandSeparator=","
+          allowDecimal={false}
+          disabled={values.amountUnlimited}
+          {...form.getInputProps('amountMax')}
+          value={values.amountUnlimited ? '' : values.amountMax}
+        />
+        <NumberInput
+          label={t('grants.fields.subsidyRate')}
+          min={0}
+          max={100}
+          decimalScale={2}
+          {...form.getInputProps('subsidyRatePercent')}
+        />
+      </SimpleGrid>
+      <Checkbox
+        label={t('grants.fields.amountUnlimited')}
+        {...form.getInputProps('amountUnlimited', { type: 'checkbox' })}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="datetime-local"
+          label={t('grants.fields.windowOpensAt')}
+          description={t('grants.editor.japanTime')}
+          {...form.getInputProps('windowOpensAt')}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('grants.fields.windowClosesAt')}
+          description={t('grants.editor.japanTime')}
+          {...form.getInputProps('windowClosesAt')}
+        />
+        <TextInput
+          type="date"
+          label={t('grants.fields.projectStartsOn')}
+          {...form.getInputProps('projectStartsOn')}
+        />
+        <TextInput
+          type="date"
+          label={t('grants.fields.projectEndsOn')}
+          {...form.getInputProps('projectEndsOn')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <MultiSelect
+          label={t('grants.fields.eligibleKinds')}
+          description={t('grants.editor.emptyMeansAny')}
+          data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
+          {...form.getInputProps('eligibleKinds')}
+          clearable
+        />
+        <MultiSelect
+          label={t('grants.fields.legalForms')}
+          description={t('grants.editor.emptyMeansAny')}
+          data={labels.options(LEGAL_FORMS)}
+          {...form.getInputProps('legalForms')}
+          clearable
+        />
+      </SimpleGrid>
+      <Switch
+        label={t('grants.fields.nationwide')}
+        {...form.getInputProps('nationwide', { type: 'checkbox' })}
+      />
+      <TextInput
+        label={t('grants.fields.regionCodes')}
+        description={t('grants.editor.regionHelp')}
+        disabled={values.nationwide}
+        {...form.getInputProps('regionCodes')}
+      />
+      <MultiSelect
+        label={t('grants.fields.themes')}
+        data={labels.options(SERVICE_CATEGORIES)}
+        {...form.getInputProps('themes')}
+        searchable
+        clearable
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="url"
+          label={t('grants.fields.applicationUrl')}
+          maxLength={500}
+          {...form.getInputProps('applicationUrl')}
+        />
+        <Textarea
+          label={t('grants.fields.contact')}
+          autosize
+          minRows={2}
+          maxLength={500}
+          {...form.getInputProps('contact')}
+        />
+      </SimpleGrid>
+    </EditorForm>
   );
 }

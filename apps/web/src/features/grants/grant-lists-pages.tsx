@@ -4,7 +4,7 @@
 // also see the totals over the network's grants.
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { APPLICATION_STATUSES, mayPublishGrants, mayRecordApplications } from '@tsunagu/domain';
+import { APPLICATION_STATUSES } from '@tsunagu/domain';
 import {
   DeleteSavedGrantSearchDocument,
   GrantApplicationTotalsDocument,
@@ -43,8 +43,8 @@ function LoadMore({ hasNextPage, loading, onClick }: { hasNextPage: boolean | un
 
 export function MyGrantsPage() {
   const { t } = useTranslation();
-  const { actor } = useSession();
-  const allowed = !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
+  const { ability } = useSession();
+  const allowed = ability.can('create', 'Grant');
   const { data, loading, error, fetchMore } = useQuery(MyGrantsDocument, {
     variables: { first: pageSize },
     skip: !allowed,
@@ -284,9 +284,9 @@ function ApplicationTotals() {
 export function GrantApplicationsPage() {
   const { t, i18n } = useTranslation();
   const labels = useGrantLabels();
-  const { actor } = useSession();
-  const networkAdmin = !!actor?.roles.includes('NETWORK_ADMIN');
-  const recorder = !!actor && mayRecordApplications(actor.roles);
+  const { ability } = useSession();
+  const networkAdmin = ability.can('read', 'GrantApplicationTotals');
+  const recorder = ability.can('read', 'GrantApplication');
   const { data, loading, error, fetchMore } = useQuery(MyGrantApplicationsDocument, {
     variables: { first: pageSize },
     fetchPolicy: 'cache-and-network',

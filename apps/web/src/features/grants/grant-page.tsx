@@ -4,7 +4,7 @@
 // the life-cycle actions.
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
-import { APPLICATION_STATUSES, mayPublishGrants, mayRecordApplications } from '@tsunagu/domain';
+import { APPLICATION_STATUSES } from '@tsunagu/domain';
 import type { GrantApplicationStatus, GrantDetailFragment } from '@tsunagu/graphql-client';
 import { GrantDocument, RecordGrantApplicationDocument } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
@@ -40,9 +40,9 @@ export function GrantPage() {
 
 function GrantView({ grant }: { grant: GrantDetailFragment }) {
   const { t } = useTranslation();
-  const { actor } = useSession();
-  const publisher = grant.mine && !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
-  const recorder = !!actor && mayRecordApplications(actor.roles) && grant.status !== 'DRAFT';
+  const { ability } = useSession();
+  const publisher = grant.mine && ability.can('update', 'Grant');
+  const recorder = ability.can('create', 'GrantApplication') && grant.status !== 'DRAFT';
   return (
     <>
       <PageHeader

@@ -3,7 +3,6 @@
 // by the grant page and by the editor's preview.
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, Title, Typography } from '@mantine/core';
-import { mayPublishGrants, mayRecordApplications } from '@tsunagu/domain';
 import type { GrantDetailFragment, GrantSummaryFragment } from '@tsunagu/graphql-client';
 import { BookmarkGrantDocument, UnbookmarkGrantDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, type DescriptionItem } from '@tsunagu/ui';
@@ -20,16 +19,16 @@ import { amountRange, formatDateTime, formatDay, formatFileSize, useGrantLabels,
 /** The tabs across the grant pages; the editor's own tab only for publishers. */
 export function GrantsTabs() {
   const { t } = useTranslation();
-  const { actor } = useSession();
+  const { ability } = useSession();
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const publisher = !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
-  const recorder = !!actor && mayRecordApplications(actor.roles);
+  const publisher = ability.can('create', 'Grant');
+  const recorder = ability.can('read', 'GrantApplication');
   const tabs = [
     { path: '/grants', label: t('grants.tabs.search') },
     { path: '/grants/bookmarks', label: t('grants.tabs.bookmarks') },
     { path: '/grants/saved', label: t('grants.tabs.saved') },
-    ...(recorder || actor?.roles.includes('NETWORK_ADMIN') ? [{ path: '/grants/applications', label: t('grants.tabs.applications') }] : []),
+    ...(recorder || ability.can('read', 'GrantApplicationTotals') ? [{ path: '/grants/applications', label: t('grants.tabs.applications') }] : []),
     ...(publisher ? [{ path: '/grants/mine', label: t('grants.tabs.mine') }] : []),
   ];
   const active = tabs.find((tab) => tab.path === pathname)?.path ?? null;

@@ -20,7 +20,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { FUNDER_KINDS, GRANT_TYPES, LEGAL_FORMS, mayPublishGrants, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
+import { FUNDER_KINDS, GRANT_TYPES, LEGAL_FORMS, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import { SaveGrantSearchDocument, SearchGrantsDocument, type GrantSort } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
@@ -39,7 +39,7 @@ const pageSize = 20;
 
 export function GrantsPage() {
   const { t } = useTranslation();
-  const { actor } = useSession();
+  const { ability } = useSession();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const input = useMemo(() => searchInputOf(filters), [filters]);
@@ -50,7 +50,7 @@ export function GrantsPage() {
   const result = data?.searchGrants ?? previousData?.searchGrants;
   const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
   const [saving, setSaving] = useState(false);
-  const publisher = !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
+  const publisher = ability.can('create', 'Grant');
 
   const apply = (next: Partial<GrantFilters>) => setParams(writeFilters({ ...filters, ...next }));
 

@@ -1,10 +1,10 @@
 // The liaison's editor for a partnership (/partnerships/new and /partnerships/:id/edit): the
 // partner organisation from the network, type, title, description, period, review date, budget in
-// yen and the contacts of both sides (the list given replaces the stored one). The API checks
-// everything again; its messages appear next to the fields they concern.
+// yen and the contacts of both sides (the list given replaces the stored one). The form checks with
+// the API's own schema (partnershipInputSchema); messages appear next to the fields they concern.
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { ActionIcon, Button, Card, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { mayManagePartnerships, type ContactSide, type PartnershipType } from '@tsunagu/domain';
+import { partnershipInputSchema, type ContactSide, type PartnershipType } from '@tsunagu/domain';
 import {
   CreatePartnershipDocument,
   PartnershipDocument,
@@ -12,26 +12,26 @@ import {
   type PartnershipDetailFragment,
   type PartnershipInput,
 } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
+import { PageHeader } from '@tsunagu/ui';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { EditorPage, FormActions } from '../../app/editor-page';
+import { useSchemaForm, type SchemaForm } from '../../app/forms';
 import { usePartnerOptions } from './partner-options';
 import { usePartnershipLabels } from './vocabulary';
 
-interface ContactValues {
+type ContactValues = {
   key: number;
   side: ContactSide;
   name: string;
   jobTitle: string;
   email: string;
   phone: string;
-}
+};
 
-interface FormValues {
+type FormValues = {
   partnerOrganizationId: string | null;
   type: PartnershipType | null;
   title: string;
@@ -41,7 +41,7 @@ interface FormValues {
   reviewOn: string;
   budgetYen: number | string;
   contacts: ContactValues[];
-}
+};
 
 let nextContactKey = 1;
 const blankContact = (side: ContactSide): ContactValues => ({ key: nextContactKey++, side, name: '', jobTitle: '', email: '', phone: '' });
@@ -113,35 +113,35 @@ export function useForgetPartnershipLists() {
   };
 }
 
+type PartnershipSchemaForm = SchemaForm<FormValues, typeof partnershipInputSchema>;
+
+function usePartnershipForm(initialValues: FormValues): PartnershipSchemaForm {
+  return useSchemaForm({ schema: partnershipInputSchema, initialValues, toInput: inputOf });
+}
+
 export function NewPartnershipPage() {
   const { t } = useTranslation();
-  const { actor } = useSession();
+  const { ability } = useSession();
   const navigate = useNavigate();
   const forget = useForgetPartnershipLists();
   const [create, { loading }] = useMutation(CreatePartnershipDocument);
-  const [error, setError] = useState<ApiError | null>(null);
-  if (actor && !mayManagePartnerships(actor.organizationKind, actor.roles)) return <Navigate to="/partnerships" replace />;
+  const partnershipForm = usePartnershipForm(emptyForm);
+  if (!ability.can('create', 'Partnership')) return <Navigate to="/partnerships" replace />;
 
-  const save = async (values: FormValues) => {
-    setError(null);
-    try {
-      const result = await create({ variables: { input: inputOf(values) } });
-      forget();
-      if (result.data) navigate(`/partnerships/${result.data.createPartnership.id}`);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = partnershipForm.onSubmit(async (_checked, values) => {
+    const result = await create({ variables: { input: inputOf(values) } });
+    forget();
+    if (result.data) navigate(`/partnerships/${result.data.createPartnership.id}`);
+  });
 
   return (
     <>
       <PageHeader title={t('partnerships.editor.newTitle')} description={t('partnerships.editor.help')} />
       <PartnershipForm
-        initial={emptyForm}
+        partnershipForm={partnershipForm}
         submitLabel={t('partnerships.editor.create')}
         saving={loading}
-        error={error}
-        onSubmit={(values) => void save(values)}
+        onSubmit={submit}
         onCancel={() => navigate('/partnerships')}
       />
     </>
@@ -149,39 +149,43 @@ export function NewPartnershipPage() {
 }
 
 export function EditPartnershipPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
+  const { data, loading, error } = useQuery(PartnershipDocument, { variables: { id } });
+  return (
+    <EditorPage
+      allowed
+      loading={loading}
+      error={error}
+      record={data?.partnership}
+      mayEdit={(partnership) => partnership.mayManage}
+      denied={<Navigate to={`/partnerships/${id}`} replace />}
+    >
+      {(partnership) => <PartnershipEditor key={partnership.id} partnership={partnership} />}
+    </EditorPage>
+  );
+}
+
+function PartnershipEditor({ partnership }: { partnership: PartnershipDetailFragment }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const forget = useForgetPartnershipLists();
-  const { data, loading, error: loadError } = useQuery(PartnershipDocument, { variables: { id } });
   const [update, { loading: saving }] = useMutation(UpdatePartnershipDocument);
-  const [error, setError] = useState<ApiError | null>(null);
-  const partnership = data?.partnership;
+  const partnershipForm = usePartnershipForm(valuesOf(partnership));
 
-  if (loadError) return <ApiErrorAlert error={readApiError(loadError)} />;
-  if (loading || !partnership) return <LoadingState label={t('partnerships.loading')} />;
-  if (!partnership.mayManage) return <Navigate to={`/partnerships/${partnership.id}`} replace />;
-
-  const save = async (values: FormValues) => {
-    setError(null);
-    try {
-      await update({ variables: { id: partnership.id, input: inputOf(values) } });
-      forget();
-      navigate(`/partnerships/${partnership.id}`);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = partnershipForm.onSubmit(async (_checked, values) => {
+    await update({ variables: { id: partnership.id, input: inputOf(values) } });
+    forget();
+    navigate(`/partnerships/${partnership.id}`);
+  });
 
   return (
     <>
       <PageHeader title={t('partnerships.editor.editTitle', { title: partnership.title })} description={t('partnerships.editor.help')} />
       <PartnershipForm
-        initial={valuesOf(partnership)}
+        partnershipForm={partnershipForm}
         submitLabel={t('common.save')}
         saving={saving}
-        error={error}
-        onSubmit={(values) => void save(values)}
+        onSubmit={submit}
         onCancel={() => navigate(`/partnerships/${partnership.id}`)}
       />
     </>
@@ -189,18 +193,16 @@ export function EditPartnershipPage() {
 }
 
 function PartnershipForm({
-  initial,
+  partnershipForm: { form, apiError },
   submitLabel,
   saving,
-  error,
   onSubmit,
   onCancel,
 }: {
-  initial: FormValues;
+  partnershipForm: PartnershipSchemaForm;
   submitLabel: string;
   saving: boolean;
-  error: ApiError | null;
-  onSubmit: (values: FormValues) => void;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -208,19 +210,9 @@ function PartnershipForm({
   const labels = usePartnershipLabels();
   // A municipality does not partner with itself.
   const partners = usePartnerOptions().filter((option) => option.value !== actor?.organizationId);
-  const [values, setValues] = useState<FormValues>(initial);
-  const set = (next: Partial<FormValues>) => setValues((current) => ({ ...current, ...next }));
-  const setContact = (key: number, next: Partial<ContactValues>) =>
-    set({ contacts: values.contacts.map((contact) => (contact.key === key ? { ...contact, ...next } : contact)) });
-  const fieldError = (name: string) => error?.fields[name];
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit(values);
-  };
-
+  const values = form.values;
   return (
-    <form onSubmit={submit} noValidate aria-label={t('partnerships.editor.formLabel')}>
+    <form onSubmit={onSubmit} noValidate aria-label={t('partnerships.editor.formLabel')}>
       <Stack gap="lg" maw={900}>
         <Card withBorder padding="lg">
           <Stack gap="md">
@@ -228,62 +220,48 @@ function PartnershipForm({
               <Select
                 label={t('partnerships.fields.partner')}
                 data={partners}
-                value={values.partnerOrganizationId}
-                onChange={(value) => set({ partnerOrganizationId: value })}
+                {...form.getInputProps('partnerOrganizationId')}
                 searchable
                 required
                 nothingFoundMessage={t('common.nothingFound')}
-                error={fieldError('partnerOrganizationId')}
               />
               <Select
                 label={t('partnerships.fields.type')}
                 data={labels.typeOptions}
-                value={values.type}
-                onChange={(value) => set({ type: value as PartnershipType | null })}
+                {...form.getInputProps('type')}
                 required
                 allowDeselect={false}
-                error={fieldError('type')}
               />
             </SimpleGrid>
             <TextInput
               label={t('partnerships.fields.title')}
-              value={values.title}
-              onChange={(event) => set({ title: event.currentTarget.value })}
+              {...form.getInputProps('title')}
               required
               maxLength={200}
-              error={fieldError('title')}
             />
             <Textarea
               label={t('partnerships.fields.description')}
-              value={values.description}
-              onChange={(event) => set({ description: event.currentTarget.value })}
+              {...form.getInputProps('description')}
               autosize
               minRows={3}
               maxLength={5000}
-              error={fieldError('description')}
             />
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <TextInput
                 type="date"
                 label={t('partnerships.fields.startsOn')}
-                value={values.startsOn}
-                onChange={(event) => set({ startsOn: event.currentTarget.value })}
-                error={fieldError('startsOn')}
+                {...form.getInputProps('startsOn')}
               />
               <TextInput
                 type="date"
                 label={t('partnerships.fields.endsOn')}
-                value={values.endsOn}
-                onChange={(event) => set({ endsOn: event.currentTarget.value })}
-                error={fieldError('endsOn')}
+                {...form.getInputProps('endsOn')}
               />
               <TextInput
                 type="date"
                 label={t('partnerships.fields.reviewOn')}
                 description={t('partnerships.fields.reviewOnHelp')}
-                value={values.reviewOn}
-                onChange={(event) => set({ reviewOn: event.currentTarget.value })}
-                error={fieldError('reviewOn')}
+                {...form.getInputProps('reviewOn')}
               />
               <NumberInput
                 label={t('partnerships.fields.budgetYen')}
@@ -291,9 +269,7 @@ function PartnershipForm({
                 step={10000}
                 thousandSeparator=","
                 allowDecimal={false}
-                value={values.budgetYen}
-                onChange={(value) => set({ budgetYen: value })}
-                error={fieldError('budgetYen')}
+                {...form.getInputProps('budgetYen')}
               />
             </SimpleGrid>
           </Stack>
@@ -308,39 +284,31 @@ function PartnershipForm({
                   <Select
                     label={t('partnerships.contacts.side')}
                     data={(['MUNICIPALITY', 'PARTNER'] as const).map((side) => ({ value: side, label: labels.contactSide(side) }))}
-                    value={contact.side}
                     allowDeselect={false}
-                    onChange={(value) => value && setContact(contact.key, { side: value as ContactSide })}
+                    {...form.getInputProps(`contacts.${index}.side`)}
                   />
                   <TextInput
                     label={t('partnerships.contacts.name')}
-                    value={contact.name}
                     required
                     maxLength={200}
-                    onChange={(event) => setContact(contact.key, { name: event.currentTarget.value })}
-                    error={fieldError(`contacts.${index}.name`)}
+                    {...form.getInputProps(`contacts.${index}.name`)}
                   />
                   <TextInput
                     label={t('partnerships.contacts.jobTitle')}
-                    value={contact.jobTitle}
                     maxLength={200}
-                    onChange={(event) => setContact(contact.key, { jobTitle: event.currentTarget.value })}
+                    {...form.getInputProps(`contacts.${index}.jobTitle`)}
                   />
                   <TextInput
                     type="email"
                     label={t('partnerships.contacts.email')}
-                    value={contact.email}
                     maxLength={320}
-                    onChange={(event) => setContact(contact.key, { email: event.currentTarget.value })}
-                    error={fieldError(`contacts.${index}.email`)}
+                    {...form.getInputProps(`contacts.${index}.email`)}
                   />
                   <TextInput
                     type="tel"
                     label={t('partnerships.contacts.phone')}
-                    value={contact.phone}
                     maxLength={40}
-                    onChange={(event) => setContact(contact.key, { phone: event.currentTarget.value })}
-                    error={fieldError(`contacts.${index}.phone`)}
+                    {...form.getInputProps(`contacts.${index}.phone`)}
                   />
                   <Group align="flex-end">
                     <ActionIcon
@@ -348,7 +316,7 @@ function PartnershipForm({
                       color="red"
                       size="lg"
                       aria-label={t('partnerships.contacts.remove', { number: index + 1 })}
-                      onClick={() => set({ contacts: values.contacts.filter((entry) => entry.key !== contact.key) })}
+                      onClick={() => form.removeListItem('contacts', index)}
                     >
                       <span aria-hidden="true">{'×'}</span>
                     </ActionIcon>
@@ -357,25 +325,17 @@ function PartnershipForm({
               </Card>
             ))}
             <Group gap="sm">
-              <Button variant="default" onClick={() => set({ contacts: [...values.contacts, blankContact('MUNICIPALITY')] })}>
+              <Button variant="default" onClick={() => form.insertListItem('contacts', blankContact('MUNICIPALITY'))}>
                 {t('partnerships.contacts.addMunicipality')}
               </Button>
-              <Button variant="default" onClick={() => set({ contacts: [...values.contacts, blankContact('PARTNER')] })}>
+              <Button variant="default" onClick={() => form.insertListItem('contacts', blankContact('PARTNER'))}>
                 {t('partnerships.contacts.addPartner')}
               </Button>
             </Group>
           </Stack>
         </Fieldset>
 
-        <ApiErrorAlert error={error} />
-        <Group gap="sm">
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel} cancelDisabled={saving} />
       </Stack>
     </form>
   );

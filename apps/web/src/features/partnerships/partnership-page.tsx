@@ -3,7 +3,7 @@
 // red) and the interaction log with the form to record a meeting, call or visit. The partner's
 // members (mayManage false) read it all and get no edit controls at all.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import {
   AttachPartnershipDocumentDocument,
   CompletePartnershipFollowUpDocument,
@@ -16,12 +16,14 @@ import {
   type PartnershipStatus,
 } from '@tsunagu/graphql-client';
 import { ConfirmDialog, DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
-import { useId, useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
-import { downloadFile, FileRequestError, uploadFile } from '../../app/files';
+import { FileUploadField } from '../../app/file-upload-field';
+import { downloadFile, FileRequestError } from '../../app/files';
+import { useFileUpload } from '../../app/use-file-upload';
 import { organizationKindLabel } from '../../app/labels';
 import { useLoadMore } from '../../app/use-load-more';
 import { InteractionForm } from './interaction-form';
@@ -219,44 +221,18 @@ function Contacts({ partnership }: { partnership: PartnershipDetailFragment }) {
 
 function Documents({ partnership }: { partnership: PartnershipDetailFragment }) {
   const { t, i18n } = useTranslation();
-  const inputId = useId();
   const [attach] = useMutation(AttachPartnershipDocumentDocument);
   const [removeDocument, removing] = useMutation(RemovePartnershipDocumentDocument);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [uploadingName, setUploadingName] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const upload = useFileUpload('PARTNERSHIP_DOCUMENT');
   const [confirmingRemoval, setConfirmingRemoval] = useState<{ id: string; fileName: string } | null>(null);
   const [removalError, setRemovalError] = useState<ApiError | null>(null);
 
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    setError(null);
-    setDone(null);
-    setUploadingName(file.name);
-    setProgress(0);
-    try {
-      const uploaded = await uploadFile(file, 'PARTNERSHIP_DOCUMENT', setProgress);
-      await attach({ variables: { id: partnership.id, fileId: uploaded.id } });
-      setDone(t('partnerships.documents.uploaded', { name: uploaded.fileName }));
-    } catch (caught) {
-      if (caught instanceof FileRequestError) setError(caught.apiMessage ?? t('errors.generic'));
-      else setError(readApiError(caught).message ?? t('errors.generic'));
-    } finally {
-      setProgress(null);
-      setUploadingName(null);
-      input.value = '';
-    }
-  };
-
   const download = async (fileId: string, fileName: string) => {
-    setError(null);
+    upload.setError(null);
     try {
       await downloadFile(fileId, fileName);
     } catch (caught) {
-      setError(caught instanceof FileRequestError ? (caught.apiMessage ?? t('errors.generic')) : t('errors.generic'));
+      upload.setError(caught instanceof FileRequestError ? (caught.apiMessage ?? t('errors.generic')) : t('errors.generic'));
     }
   };
 
@@ -316,42 +292,19 @@ function Documents({ partnership }: { partnership: PartnershipDetailFragment }) 
             ))}
           </Stack>
         ) : null}
-        {partnership.mayManage ? (
-          <>
-            <label htmlFor={inputId}>
-              <Text fw={500} fz="sm">
-                {t('partnerships.documents.add')}
-              </Text>
-              <Text c="dimmed" fz="xs">
-                {t('partnerships.documents.help')}
-              </Text>
-            </label>
-            <input
-              id={inputId}
-              type="file"
-              accept=".pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.txt,.csv"
-              disabled={progress !== null}
-              onChange={(event) => void upload(event)}
-              style={{ display: 'block', minHeight: 44 }}
-            />
-          </>
-        ) : null}
-        {progress !== null ? (
-          <Stack gap={4} role="status" aria-live="polite">
-            <Text fz="sm">{t('partnerships.documents.uploading', { name: uploadingName ?? '', percent: Math.round(progress * 100) })}</Text>
-            <Progress value={progress * 100} aria-label={t('partnerships.documents.progress')} />
-          </Stack>
-        ) : null}
-        {done ? (
-          <Text role="status" c="green" fz="sm">
-            {done}
-          </Text>
-        ) : null}
-        {error ? (
-          <Alert role="alert" color="red" variant="light" title={t('partnerships.documents.failed')}>
-            {error}
-          </Alert>
-        ) : null}
+        <FileUploadField
+            upload={upload}
+            mayUpload={partnership.mayManage}
+            link={(stored) => attach({ variables: { id: partnership.id, fileId: stored.id } })}
+            label={t('partnerships.documents.add')}
+            description={t('partnerships.documents.help')}
+            words={{
+              uploading: (name, percent) => t('partnerships.documents.uploading', { name, percent }),
+              progress: t('partnerships.documents.progress'),
+              uploaded: (stored) => t('partnerships.documents.uploaded', { name: stored.fileName }),
+              failed: t('partnerships.documents.failed'),
+            }}
+          />
       </Stack>
       <ConfirmDialog
         opened={confirmingRemoval !== null}

@@ -1,73 +1,37 @@
 // Validation of course, module, material and quiz input: every faulty field reported at once,
-// in Japanese and English, with a stable reason. Checks that need the database (files,
+// in Japanese and English, with a stable reason (courses and modules by their shared schemas in
+// libs/domain). Checks that need the database (files,
 // organisations) are in CoursesService.
-import { LocalizedText, normalizeForSearch, Role } from '@tsunagu/domain';
+import { checkInput, courseInputSchema, courseModuleInputSchema, LocalizedText, normalizeForSearch, type CourseFields, type ModuleFields } from '@tsunagu/domain';
+import type { z } from 'zod';
 import { AppError } from '../../../core/graphql/app-error';
 import type { CourseInput, CourseMaterialInput, CourseModuleInput, QuizInput } from './dto/courses.input';
+
+export type { CourseFields, ModuleFields };
 
 const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 
 export const MAX_QUESTIONS = 50;
-export const MAX_AUDIENCE_ORGANIZATIONS = 500;
 
 /** BAD_USER_INPUT naming the faulty fields, with a reason narrower than the code. */
-export function invalid(reason: string, fields: Record<string, LocalizedText>): AppError {
+export function invalid(reason: string, fields: Readonly<Record<string, LocalizedText>>): AppError {
   const first = Object.values(fields)[0] ?? text('入力内容を確認してください。', 'Please check the input.');
   return new AppError('BAD_USER_INPUT', first, { reason, fields });
 }
 
-export interface CourseFields {
-  readonly title: string;
-  readonly summary: string;
-  readonly estimatedMinutes: number | null;
-  readonly coverFileId: string | null;
-  readonly audienceAll: boolean;
-  readonly audienceRoles: Role[];
-  readonly audienceOrganizationIds: string[];
-  readonly visibility: CourseInput['visibility'];
+/** The input normalised by its shared schema, or BAD_USER_INPUT under `reason` naming every faulty field. */
+function checked<S extends z.ZodType>(schema: S, input: unknown, reason: string): z.output<S> {
+  const result = checkInput(schema, input);
+  if (!result.ok) throw invalid(reason, result.problems);
+  return result.value;
 }
 
 export function validateCourseFields(input: CourseInput): CourseFields {
-  const problems: Record<string, LocalizedText> = {};
-  const title = input.title.trim();
-  if (title.length < 1 || title.length > 200) problems['title'] = text('講座名を1〜200文字で入力してください。', 'Enter a title of 1 to 200 characters.');
-  const summary = (input.summary ?? '').trim();
-  if (summary.length > 2000) problems['summary'] = text('概要は2000文字以内にしてください。', 'Keep the summary within 2,000 characters.');
-  const estimatedMinutes = input.estimatedMinutes ?? null;
-  if (estimatedMinutes !== null && (!Number.isInteger(estimatedMinutes) || estimatedMinutes < 1 || estimatedMinutes > 10000)) {
-    problems['estimatedMinutes'] = text('所要時間は1〜10000分で入力してください。', 'Give the estimated time as 1 to 10,000 minutes.');
-  }
-  const audienceOrganizationIds = [...new Set(input.audienceOrganizationIds ?? [])];
-  if (audienceOrganizationIds.length > MAX_AUDIENCE_ORGANIZATIONS) {
-    problems['audienceOrganizationIds'] = text('対象の団体は500団体までです。', 'Choose at most 500 organisations.');
-  }
-  if (Object.keys(problems).length > 0) throw invalid('INVALID_COURSE', problems);
-  return {
-    title,
-    summary,
-    estimatedMinutes,
-    coverFileId: input.coverFileId ?? null,
-    audienceAll: input.audienceAll,
-    audienceRoles: [...new Set(input.audienceRoles ?? [])],
-    audienceOrganizationIds,
-    visibility: input.visibility,
-  };
-}
-
-export interface ModuleFields {
-  readonly title: string;
-  readonly description: string;
-  readonly required: boolean;
+  return checked(courseInputSchema, input, 'INVALID_COURSE');
 }
 
 export function validateModuleFields(input: CourseModuleInput): ModuleFields {
-  const problems: Record<string, LocalizedText> = {};
-  const title = input.title.trim();
-  if (title.length < 1 || title.length > 200) problems['title'] = text('単元名を1〜200文字で入力してください。', 'Enter a module title of 1 to 200 characters.');
-  const description = (input.description ?? '').trim();
-  if (description.length > 4000) problems['description'] = text('説明は4000文字以内にしてください。', 'Keep the description within 4,000 characters.');
-  if (Object.keys(problems).length > 0) throw invalid('INVALID_MODULE', problems);
-  return { title, description, required: input.required ?? true };
+  return checked(courseModuleInputSchema, input, 'INVALID_MODULE');
 }
 
 export type MaterialSource = { readonly kind: 'FILE'; readonly fileId: string } | { readonly kind: 'LINK'; readonly url: string };

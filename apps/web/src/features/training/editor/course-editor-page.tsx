@@ -3,21 +3,19 @@
 // life-cycle actions (publish, archive, unarchive) and assigns it. Only the owning
 // organisation's trainers (course.mayEdit) get here; others see why not.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Group, Stack } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack } from '@mantine/core';
 import type { EditorCourseDetailFragment } from '@tsunagu/graphql-client';
 import { EditorCourseDocument, EditorCreateCourseDocument, EditorUpdateCourseDocument } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useState } from 'react';
+import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../../app/api-errors';
 import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
+import { EditorPage, SavedNotice, useSavedNotice } from '../../../app/editor-page';
 import { AssignCourseButton } from './assign-course-dialog';
 import { CourseActions } from './course-actions';
 import { useForgetCourseLists } from './course-cache';
-import { blankCourse, CourseForm, courseInputOf, valuesOfCourse, type CourseFormValues } from './course-form';
+import { blankCourse, CourseForm, courseInputOf, useCourseForm, valuesOfCourse } from './course-form';
 import { ModulesEditor } from './modules-editor';
 import { statusColor, useTrainingEditorLabels } from './vocabulary';
 
@@ -27,30 +25,22 @@ export function NewCoursePage() {
   const navigate = useNavigate();
   const forget = useForgetCourseLists();
   const [create, creating] = useMutation(EditorCreateCourseDocument);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [values, setValues] = useState<CourseFormValues>(blankCourse);
+  const courseForm = useCourseForm(blankCourse());
 
-  const save = async () => {
-    setError(null);
-    try {
-      const result = await create({ variables: { input: courseInputOf(values) } });
-      forget();
-      if (result.data) navigate(`/training/manage/${result.data.createCourse.id}?created=1`, { replace: true });
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = courseForm.onSubmit(async (_checked, values) => {
+    const result = await create({ variables: { input: courseInputOf(values) } });
+    forget();
+    if (result.data) navigate(`/training/manage/${result.data.createCourse.id}?created=1`, { replace: true });
+  });
 
   return (
     <RequireAbility allowed={ability.can('create', 'Course')}>
       <PageHeader title={t('trainingEditor.course.newTitle')} description={t('trainingEditor.course.newDescription')} />
       <CourseForm
-        values={values}
-        onChange={setValues}
+        courseForm={courseForm}
         submitLabel={t('trainingEditor.course.createDraft')}
         saving={creating.loading}
-        error={error}
-        onSubmit={() => void save()}
+        onSubmit={submit}
         onCancel={() => navigate('/training/manage')}
       />
     </RequireAbility>
@@ -63,23 +53,18 @@ export function CourseEditorPage() {
   const { ability } = useSession();
   const allowed = ability.can('create', 'Course');
   const { data, loading, error } = useQuery(EditorCourseDocument, { variables: { id }, skip: !allowed });
-  if (!allowed) return <RequireAbility allowed={false}>{null}</RequireAbility>;
-  if (loading && !data) return <LoadingState label={t('common.loading')} />;
-  if (!data) {
-    return (
-      <>
-        <PageHeader title={t('trainingEditor.course.editTitle')} />
-        <ApiErrorAlert error={readApiError(error)} />
-        <Anchor component={Link} to="/training/manage">
-          {t('trainingEditor.course.backToMine')}
-        </Anchor>
-      </>
-    );
-  }
   return (
-    <RequireAbility allowed={data.course.mayEdit}>
-      <CourseEditor key={data.course.id} course={data.course} />
-    </RequireAbility>
+    <EditorPage
+      allowed={allowed}
+      loading={loading}
+      error={error}
+      record={data?.course}
+      title={t('trainingEditor.course.editTitle')}
+      back={{ to: '/training/manage', label: t('trainingEditor.course.backToMine') }}
+      mayEdit={(course) => course.mayEdit}
+    >
+      {(course) => <CourseEditor key={course.id} course={course} />}
+    </EditorPage>
   );
 }
 
@@ -90,22 +75,16 @@ function CourseEditor({ course }: { course: EditorCourseDetailFragment }) {
   const forget = useForgetCourseLists();
   const { ability } = useSession();
   const [update, updating] = useMutation(EditorUpdateCourseDocument);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [values, setValues] = useState<CourseFormValues>(() => valuesOfCourse(course));
-  const [savedNotice, setSavedNotice] = useState(() => new URLSearchParams(window.location.search).get('created') === '1');
+  const courseForm = useCourseForm(valuesOfCourse(course));
+  const notice = useSavedNotice();
   const editable = course.status !== 'ARCHIVED';
 
-  const save = async () => {
-    setError(null);
-    setSavedNotice(false);
-    try {
-      await update({ variables: { id: course.id, input: courseInputOf(values) } });
-      forget();
-      setSavedNotice(true);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = courseForm.onSubmit(async (_checked, values) => {
+    notice.hide();
+    await update({ variables: { id: course.id, input: courseInputOf(values) } });
+    forget();
+    notice.show();
+  });
 
   return (
     <>
@@ -128,11 +107,7 @@ function CourseEditor({ course }: { course: EditorCourseDetailFragment }) {
           </Badge>
           <CourseActions course={course} />
         </Group>
-        {savedNotice ? (
-          <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setSavedNotice(false)}>
-            {t('trainingEditor.course.saved')}
-          </Alert>
-        ) : null}
+        <SavedNotice notice={notice}>{t('trainingEditor.course.saved')}</SavedNotice>
         {!editable ? (
           <Alert color="yellow" variant="light">
             {t('trainingEditor.course.archivedNote')}
@@ -143,13 +118,11 @@ function CourseEditor({ course }: { course: EditorCourseDetailFragment }) {
             {t('trainingEditor.course.detailsHeading')}
           </h2>
           <CourseForm
-            values={values}
-            onChange={setValues}
+            courseForm={courseForm}
             submitLabel={t('trainingEditor.course.saveDetails')}
             saving={updating.loading}
             disabled={!editable}
-            error={error}
-            onSubmit={() => void save()}
+            onSubmit={submit}
             onCancel={() => navigate('/training/manage')}
           />
         </section>

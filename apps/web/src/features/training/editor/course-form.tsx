@@ -1,18 +1,18 @@
 // The course's own fields: title, summary, estimated time, cover image, audience (the whole
-// network, or roles and/or organisations of the network) and visibility. Field errors come from
-// the API's extensions.fields, next to the matching input.
+// network, or roles and/or organisations of the network) and visibility, checked with the API's
+// own schema (courseInputSchema); the API's field errors land next to the matching input too.
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, Input, MultiSelect, NumberInput, Radio, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
-import { COURSE_VISIBILITIES, ORGANIZATION_ROLES, type Role } from '@tsunagu/domain';
+import { COURSE_VISIBILITIES, courseInputSchema, ORGANIZATION_ROLES, type Role } from '@tsunagu/domain';
 import type { CourseInput, CourseVisibility, EditorCourseDetailFragment } from '@tsunagu/graphql-client';
 import { EditorNetworkOrganizationsDocument } from '@tsunagu/graphql-client';
 import { useEffect, useId, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
-import type { ApiError } from '../../../app/api-errors';
+import { EditorForm } from '../../../app/editor-page';
+import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { roleOptions } from '../../../app/labels';
 import { UploadProgress } from './upload-progress';
-import { useUpload } from './use-upload';
+import { useFileUpload } from '../../../app/use-file-upload';
 import { formatFileSize, useTrainingEditorLabels } from './vocabulary';
 
 export interface CoverFile {
@@ -21,7 +21,7 @@ export interface CoverFile {
   readonly byteSize: number;
 }
 
-export interface CourseFormValues {
+export type CourseFormValues = {
   title: string;
   summary: string;
   estimatedMinutes: number | string;
@@ -30,7 +30,7 @@ export interface CourseFormValues {
   audienceRoles: Role[];
   audienceOrganizationIds: string[];
   visibility: CourseVisibility;
-}
+};
 
 export function blankCourse(): CourseFormValues {
   return {
@@ -81,169 +81,135 @@ function useNetworkOrganizations() {
   return (data?.organizations.nodes ?? []).map((organization) => ({ value: organization.id, label: organization.name }));
 }
 
+export type CourseSchemaForm = SchemaForm<CourseFormValues, typeof courseInputSchema>;
+
+export function useCourseForm(initialValues: CourseFormValues): CourseSchemaForm {
+  return useSchemaForm({ schema: courseInputSchema, initialValues, toInput: courseInputOf });
+}
+
 export function CourseForm({
-  values,
-  onChange,
+  courseForm: { form, apiError },
   submitLabel,
   saving,
   disabled,
-  error,
   onSubmit,
   onCancel,
 }: {
-  values: CourseFormValues;
-  onChange: (values: CourseFormValues) => void;
+  courseForm: CourseSchemaForm;
   submitLabel: string;
   saving: boolean;
   disabled?: boolean;
-  error: ApiError | null;
-  onSubmit: () => void;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const labels = useTrainingEditorLabels();
   const organizations = useNetworkOrganizations();
   const coverInputId = useId();
-  const cover = useUpload('COURSE_COVER');
-  const set = <K extends keyof CourseFormValues>(key: K, value: CourseFormValues[K]) => onChange({ ...values, [key]: value });
-  const fieldError = (name: string) => error?.fields[name];
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
+  const cover = useFileUpload('COURSE_COVER');
+  const values = form.values;
 
   const uploadCover = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    const uploaded = await cover.upload(file);
-    if (uploaded) set('cover', { id: uploaded.id, fileName: uploaded.fileName, byteSize: uploaded.byteSize });
-    input.value = '';
+    const uploaded = await cover.uploadChosen(event);
+    if (uploaded) form.setFieldValue('cover', { id: uploaded.id, fileName: uploaded.fileName, byteSize: uploaded.byteSize });
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('trainingEditor.course.formLabel')}>
-      <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0 }}>
-        <Stack gap="md">
-          <TextInput
-            label={t('trainingEditor.course.fields.title')}
-            required
-            maxLength={200}
-            value={values.title}
-            onChange={(event) => set('title', event.currentTarget.value)}
-            error={fieldError('title')}
-          />
-          <Textarea
-            label={t('trainingEditor.course.fields.summary')}
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={values.summary}
-            onChange={(event) => set('summary', event.currentTarget.value)}
-            error={fieldError('summary')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput
-              label={t('trainingEditor.course.fields.estimatedMinutes')}
-              description={t('trainingEditor.course.fields.estimatedMinutesHelp')}
-              min={1}
-              max={10000}
-              allowDecimal={false}
-              value={values.estimatedMinutes}
-              onChange={(value) => set('estimatedMinutes', value)}
-              error={fieldError('estimatedMinutes')}
-            />
-            <Radio.Group
-              label={t('trainingEditor.course.fields.visibility')}
-              value={values.visibility}
-              onChange={(value) => set('visibility', value as CourseVisibility)}
-              error={fieldError('visibility')}
-            >
-              <Group mt={6}>
-                {COURSE_VISIBILITIES.codes.map((code) => (
-                  <Radio key={code} value={code} label={labels.visibility(code)} />
-                ))}
-              </Group>
-            </Radio.Group>
-          </SimpleGrid>
-          <Input.Wrapper
-            label={t('trainingEditor.course.fields.cover')}
-            description={t('trainingEditor.course.fields.coverHelp')}
-            id={coverInputId}
-            error={cover.error ?? fieldError('coverFileId')}
-          >
-            <Stack gap="xs" mt={6}>
-              {values.cover ? (
-                <Group gap="sm">
-                  <Text fz="sm">
-                    {t('trainingEditor.fileItem', { name: values.cover.fileName, size: formatFileSize(values.cover.byteSize) })}
-                  </Text>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => set('cover', null)}>
-                    {t('trainingEditor.course.fields.removeCover')}
-                  </Button>
-                </Group>
-              ) : null}
-              <input
-                id={coverInputId}
-                type="file"
-                accept="image/png,image/jpeg,image/webp"
-                disabled={cover.uploading}
-                onChange={(event) => void uploadCover(event)}
-                style={{ display: 'block', minHeight: 44 }}
-              />
-              <UploadProgress state={cover.state} />
-            </Stack>
-          </Input.Wrapper>
-          <Stack gap="xs">
-            <Text fw={600} fz="sm" id="course-audience-heading">
-              {t('trainingEditor.course.fields.audience')}
-            </Text>
-            <Switch
-              label={t('trainingEditor.course.fields.audienceAll')}
-              checked={values.audienceAll}
-              onChange={(event) => set('audienceAll', event.currentTarget.checked)}
-            />
-            {!values.audienceAll ? (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <MultiSelect
-                  label={t('trainingEditor.course.fields.audienceRoles')}
-                  description={t('trainingEditor.course.fields.audienceOr')}
-                  data={roleOptions(t, ORGANIZATION_ROLES)}
-                  value={values.audienceRoles}
-                  onChange={(value) => set('audienceRoles', value as Role[])}
-                  error={fieldError('audienceRoles')}
-                  clearable
-                />
-                <MultiSelect
-                  label={t('trainingEditor.course.fields.audienceOrganizations')}
-                  description={t('trainingEditor.course.fields.audienceOr')}
-                  data={organizations}
-                  value={values.audienceOrganizationIds}
-                  onChange={(value) => set('audienceOrganizationIds', value)}
-                  error={fieldError('audienceOrganizationIds')}
-                  searchable
-                  clearable
-                />
-              </SimpleGrid>
-            ) : null}
-            {fieldError('audienceAll') ? (
-              <Text c="red" fz="sm">
-                {fieldError('audienceAll')}
-              </Text>
-            ) : null}
-          </Stack>
-          <ApiErrorAlert error={error} />
-          <Group>
-            <Button type="submit" loading={saving}>
-              {submitLabel}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
+    <EditorForm label={t('trainingEditor.course.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+      <TextInput
+        label={t('trainingEditor.course.fields.title')}
+        required
+        maxLength={200}
+        {...form.getInputProps('title')}
+      />
+      <Textarea
+        label={t('trainingEditor.course.fields.summary')}
+        autosize
+        minRows={3}
+        maxLength={2000}
+        {...form.getInputProps('summary')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NumberInput
+          label={t('trainingEditor.course.fields.estimatedMinutes')}
+          description={t('trainingEditor.course.fields.estimatedMinutesHelp')}
+          min={1}
+          max={10000}
+          allowDecimal={false}
+          {...form.getInputProps('estimatedMinutes')}
+        />
+        <Radio.Group
+          label={t('trainingEditor.course.fields.visibility')}
+          {...form.getInputProps('visibility')}
+        >
+          <Group mt={6}>
+            {COURSE_VISIBILITIES.codes.map((code) => (
+              <Radio key={code} value={code} label={labels.visibility(code)} />
+            ))}
           </Group>
+        </Radio.Group>
+      </SimpleGrid>
+      <Input.Wrapper
+        label={t('trainingEditor.course.fields.cover')}
+        description={t('trainingEditor.course.fields.coverHelp')}
+        id={coverInputId}
+        error={cover.error ?? form.errors['coverFileId']}
+      >
+        <Stack gap="xs" mt={6}>
+          {values.cover ? (
+            <Group gap="sm">
+              <Text fz="sm">
+                {t('trainingEditor.fileItem', { name: values.cover.fileName, size: formatFileSize(values.cover.byteSize) })}
+              </Text>
+              <Button size="xs" variant="subtle" color="red" onClick={() => form.setFieldValue('cover', null)}>
+                {t('trainingEditor.course.fields.removeCover')}
+              </Button>
+            </Group>
+          ) : null}
+          <input
+            id={coverInputId}
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            disabled={cover.uploading}
+            onChange={(event) => void uploadCover(event)}
+            style={{ display: 'block', minHeight: 44 }}
+          />
+          <UploadProgress state={cover.state} />
         </Stack>
-      </fieldset>
-    </form>
+      </Input.Wrapper>
+      <Stack gap="xs">
+        <Text fw={600} fz="sm" id="course-audience-heading">
+          {t('trainingEditor.course.fields.audience')}
+        </Text>
+        <Switch
+          label={t('trainingEditor.course.fields.audienceAll')}
+          {...form.getInputProps('audienceAll', { type: 'checkbox' })}
+        />
+        {!values.audienceAll ? (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <MultiSelect
+              label={t('trainingEditor.course.fields.audienceRoles')}
+              description={t('trainingEditor.course.fields.audienceOr')}
+              data={roleOptions(t, ORGANIZATION_ROLES)}
+              {...form.getInputProps('audienceRoles')}
+              clearable
+            />
+            <MultiSelect
+              label={t('trainingEditor.course.fields.audienceOrganizations')}
+              description={t('trainingEditor.course.fields.audienceOr')}
+              data={organizations}
+              {...form.getInputProps('audienceOrganizationIds')}
+              searchable
+              clearable
+            />
+          </SimpleGrid>
+        ) : null}
+        {form.errors['audienceAll'] ? (
+          <Text c="red" fz="sm">
+            {form.errors['audienceAll']}
+          </Text>
+        ) : null}
+      </Stack>
+    </EditorForm>
   );
 }

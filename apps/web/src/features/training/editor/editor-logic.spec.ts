@@ -7,7 +7,6 @@ import {
   quizInputOf,
   quizProblems,
   removeChoice,
-  sessionTimeProblem,
   startOfTokyoDay,
   toggleCorrect,
   type QuestionForm,
@@ -146,7 +145,7 @@ describe('editing a question', () => {
   });
 });
 
-describe('Japan-time days and session times', () => {
+describe('Japan-time days', () => {
   it('starts a Japan day at 15:00 UTC the day before and ends it a millisecond before the next', () => {
     expect(startOfTokyoDay('2026-04-01')).toBe('2026-03-31T15:00:00.000Z');
     expect(endOfTokyoDay('2026-04-01')).toBe('2026-04-01T14:59:59.999Z');
@@ -156,12 +155,5 @@ describe('Japan-time days and session times', () => {
     expect(startOfTokyoDay('')).toBeNull();
     expect(endOfTokyoDay('2026/04/01')).toBeNull();
     expect(startOfTokyoDay('2026-13-45')).toBeNull();
-  });
-
-  it('asks for both times and an end after the start', () => {
-    expect(sessionTimeProblem(null, '2026-04-01T01:00:00.000Z')).toBe('startsAt');
-    expect(sessionTimeProblem('2026-04-01T01:00:00.000Z', null)).toBe('endsAt');
-    expect(sessionTimeProblem('2026-04-01T01:00:00.000Z', '2026-04-01T01:00:00.000Z')).toBe('order');
-    expect(sessionTimeProblem('2026-04-01T01:00:00.000Z', '2026-04-01T03:00:00.000Z')).toBeNull();
   });
 });

@@ -146,10 +146,3 @@ export function startOfTokyoDay(day: string): string | null {
 export function endOfTokyoDay(day: string): string | null {
   return endOfJapanDay(day)?.toISOString() ?? null;
 }
-
-/** A session's start and end as a Japan-time form has them: the problem, if any, in order. */
-export function sessionTimeProblem(startsAt: string | null, endsAt: string | null): 'startsAt' | 'endsAt' | 'order' | null {
-  if (!startsAt) return 'startsAt';
-  if (!endsAt) return 'endsAt';
-  return new Date(endsAt).getTime() > new Date(startsAt).getTime() ? null : 'order';
-}

@@ -15,7 +15,7 @@ import { readApiError, type ApiError } from '../../../app/api-errors';
 import { moveItem } from './editor-logic';
 import type { EditorModule } from './modules-editor';
 import { UploadProgress } from './upload-progress';
-import { useUpload } from './use-upload';
+import { useFileUpload } from '../../../app/use-file-upload';
 import { formatFileSize, useTrainingEditorLabels } from './vocabulary';
 
 const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
@@ -119,19 +119,15 @@ function AddMaterialForm({ module }: { module: EditorModule }) {
   const { t } = useTranslation();
   const fileInputId = useId();
   const [add, adding] = useMutation(EditorAddCourseMaterialDocument);
-  const upload = useUpload('TRAINING_MATERIAL');
+  const upload = useFileUpload('TRAINING_MATERIAL');
   const [source, setSource] = useState<Source>('FILE');
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
 
   const addFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
     setError(null);
-    const uploaded = await upload.upload(file);
-    input.value = '';
+    const uploaded = await upload.uploadChosen(event);
     if (!uploaded) return;
     try {
       await add({ variables: { moduleId: module.id, input: { title: title.trim() || uploaded.fileName, fileId: uploaded.id } } });

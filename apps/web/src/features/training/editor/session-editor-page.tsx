@@ -2,7 +2,8 @@
 // creates one, /training/sessions/:id/edit edits it, cancels it (registrants are told by the
 // API) and shows the registrations with attendance. Times are entered and shown in Japan time.
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { trainingSessionInputSchema, type TrainingSessionFields } from '@tsunagu/domain';
 import type { ManageTrainingSessionFragment, TrainingSessionInput } from '@tsunagu/graphql-client';
 import {
   EditorMyCoursesDocument,
@@ -11,7 +12,7 @@ import {
   ManageTrainingSessionDocument,
   ManageUpdateTrainingSessionDocument,
 } from '@tsunagu/graphql-client';
-import { ConfirmDialog, LoadingState, PageHeader } from '@tsunagu/ui';
+import { ConfirmDialog, PageHeader } from '@tsunagu/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -19,11 +20,12 @@ import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
-import { sessionTimeProblem } from './editor-logic';
+import { EditorPage, EditorForm, SavedNotice, useSavedNotice } from '../../../app/editor-page';
+import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { SessionRegistrationsPanel } from './session-registrations-panel';
 import { fromTokyoLocal, statusColor, toTokyoLocal, useTrainingEditorLabels } from './vocabulary';
 
-interface SessionFormValues {
+type SessionFormValues = {
   title: string;
   description: string;
   courseId: string | null;
@@ -32,7 +34,7 @@ interface SessionFormValues {
   place: string;
   onlineUrl: string;
   capacity: number | string;
-}
+};
 
 const blankSession = (): SessionFormValues => ({
   title: '',
@@ -58,26 +60,29 @@ function valuesOfSession(session: ManageTrainingSessionFragment): SessionFormVal
   };
 }
 
-type TimeProblem = ReturnType<typeof sessionTimeProblem>;
-
-/** The input of a form, or the first time problem found before asking the API. */
-function sessionInputOf(values: SessionFormValues): { input: TrainingSessionInput } | { problem: NonNullable<TimeProblem> } {
-  const startsAt = fromTokyoLocal(values.startsAt);
-  const endsAt = fromTokyoLocal(values.endsAt);
-  const problem = sessionTimeProblem(startsAt, endsAt);
-  if (problem || !startsAt || !endsAt) return { problem: problem ?? 'startsAt' };
+/** What the form holds, as the schema checks it (times from Japan time to moments). */
+function sessionValuesInput(values: SessionFormValues) {
   return {
-    input: {
-      title: values.title.trim(),
-      description: values.description.trim(),
-      courseId: values.courseId,
-      startsAt,
-      endsAt,
-      place: values.place.trim() || null,
-      onlineUrl: values.onlineUrl.trim() || null,
-      capacity: typeof values.capacity === 'number' ? values.capacity : 0,
-    },
+    title: values.title,
+    description: values.description,
+    courseId: values.courseId,
+    startsAt: fromTokyoLocal(values.startsAt),
+    endsAt: fromTokyoLocal(values.endsAt),
+    place: values.place,
+    onlineUrl: values.onlineUrl,
+    capacity: typeof values.capacity === 'number' ? values.capacity : 0,
   };
+}
+
+/** The checked session as the API takes it. */
+function sessionInputOf(checked: TrainingSessionFields): TrainingSessionInput {
+  return { ...checked, startsAt: checked.startsAt.toISOString(), endsAt: checked.endsAt.toISOString() };
+}
+
+type SessionSchemaForm = SchemaForm<SessionFormValues, typeof trainingSessionInputSchema>;
+
+function useSessionForm(initialValues: SessionFormValues): SessionSchemaForm {
+  return useSchemaForm({ schema: trainingSessionInputSchema, initialValues, toInput: sessionValuesInput });
 }
 
 /** Forget cached session lists, which a new, changed or cancelled session may enter or leave. */
@@ -95,35 +100,22 @@ export function NewSessionPage() {
   const navigate = useNavigate();
   const forget = useForgetSessionLists();
   const [create, creating] = useMutation(ManageCreateTrainingSessionDocument);
-  const [values, setValues] = useState<SessionFormValues>(blankSession);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [timeProblem, setTimeProblem] = useState<TimeProblem>(null);
+  const sessionForm = useSessionForm(blankSession());
 
-  const save = async () => {
-    setError(null);
-    const checked = sessionInputOf(values);
-    setTimeProblem('problem' in checked ? checked.problem : null);
-    if ('problem' in checked) return;
-    try {
-      const result = await create({ variables: { input: checked.input } });
-      forget();
-      if (result.data) navigate(`/training/sessions/${result.data.createTrainingSession.id}/edit?created=1`, { replace: true });
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = sessionForm.onSubmit(async (checked) => {
+    const result = await create({ variables: { input: sessionInputOf(checked) } });
+    forget();
+    if (result.data) navigate(`/training/sessions/${result.data.createTrainingSession.id}/edit?created=1`, { replace: true });
+  });
 
   return (
     <RequireAbility allowed={ability.can('create', 'TrainingSession')}>
       <PageHeader title={t('trainingEditor.session.newTitle')} description={t('trainingEditor.session.newDescription')} />
       <SessionForm
-        values={values}
-        onChange={setValues}
+        sessionForm={sessionForm}
         submitLabel={t('trainingEditor.session.create')}
         saving={creating.loading}
-        error={error}
-        timeProblem={timeProblem}
-        onSubmit={() => void save()}
+        onSubmit={submit}
         onCancel={() => navigate('/training/manage')}
       />
     </RequireAbility>
@@ -136,23 +128,18 @@ export function SessionEditorPage() {
   const { ability } = useSession();
   const allowed = ability.can('create', 'TrainingSession');
   const { data, loading, error } = useQuery(ManageTrainingSessionDocument, { variables: { id }, skip: !allowed });
-  if (!allowed) return <RequireAbility allowed={false}>{null}</RequireAbility>;
-  if (loading && !data) return <LoadingState label={t('common.loading')} />;
-  if (!data) {
-    return (
-      <>
-        <PageHeader title={t('trainingEditor.session.editTitle')} />
-        <ApiErrorAlert error={readApiError(error)} />
-        <Anchor component={Link} to="/training/sessions">
-          {t('trainingEditor.session.backToSessions')}
-        </Anchor>
-      </>
-    );
-  }
   return (
-    <RequireAbility allowed={data.trainingSession.mayManage}>
-      <SessionEditor key={data.trainingSession.id} session={data.trainingSession} />
-    </RequireAbility>
+    <EditorPage
+      allowed={allowed}
+      loading={loading}
+      error={error}
+      record={data?.trainingSession}
+      title={t('trainingEditor.session.editTitle')}
+      back={{ to: '/training/sessions', label: t('trainingEditor.session.backToSessions') }}
+      mayEdit={(session) => session.mayManage}
+    >
+      {(session) => <SessionEditor key={session.id} session={session} />}
+    </EditorPage>
   );
 }
 
@@ -163,28 +150,18 @@ function SessionEditor({ session }: { session: ManageTrainingSessionFragment }) 
   const forget = useForgetSessionLists();
   const [update, updating] = useMutation(ManageUpdateTrainingSessionDocument);
   const [cancelSession, cancelling] = useMutation(ManageCancelTrainingSessionDocument);
-  const [values, setValues] = useState<SessionFormValues>(() => valuesOfSession(session));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [timeProblem, setTimeProblem] = useState<TimeProblem>(null);
-  const [savedNotice, setSavedNotice] = useState(() => new URLSearchParams(window.location.search).get('created') === '1');
+  const sessionForm = useSessionForm(valuesOfSession(session));
+  const notice = useSavedNotice();
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [cancelError, setCancelError] = useState<ApiError | null>(null);
   const cancelled = session.status === 'CANCELLED';
 
-  const save = async () => {
-    setError(null);
-    setSavedNotice(false);
-    const checked = sessionInputOf(values);
-    setTimeProblem('problem' in checked ? checked.problem : null);
-    if ('problem' in checked) return;
-    try {
-      await update({ variables: { id: session.id, input: checked.input } });
-      forget();
-      setSavedNotice(true);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = sessionForm.onSubmit(async (checked) => {
+    notice.hide();
+    await update({ variables: { id: session.id, input: sessionInputOf(checked) } });
+    forget();
+    notice.show();
+  });
 
   const runCancel = async () => {
     setCancelError(null);
@@ -219,25 +196,18 @@ function SessionEditor({ session }: { session: ManageTrainingSessionFragment }) 
             </Button>
           ) : null}
         </Group>
-        {savedNotice ? (
-          <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setSavedNotice(false)}>
-            {t('trainingEditor.session.saved')}
-          </Alert>
-        ) : null}
+        <SavedNotice notice={notice}>{t('trainingEditor.session.saved')}</SavedNotice>
         {cancelled ? (
           <Alert color="yellow" variant="light">
             {t('trainingEditor.session.cancelledNote')}
           </Alert>
         ) : null}
         <SessionForm
-          values={values}
-          onChange={setValues}
+          sessionForm={sessionForm}
           submitLabel={t('common.save')}
           saving={updating.loading}
           disabled={cancelled}
-          error={error}
-          timeProblem={timeProblem}
-          onSubmit={() => void save()}
+          onSubmit={submit}
           onCancel={() => navigate(`/training/sessions/${session.id}`)}
         />
         <SessionRegistrationsPanel sessionId={session.id} />
@@ -266,130 +236,83 @@ function useMyCourseOptions() {
 }
 
 function SessionForm({
-  values,
-  onChange,
+  sessionForm: { form, apiError },
   submitLabel,
   saving,
   disabled,
-  error,
-  timeProblem,
   onSubmit,
   onCancel,
 }: {
-  values: SessionFormValues;
-  onChange: (values: SessionFormValues) => void;
+  sessionForm: SessionSchemaForm;
   submitLabel: string;
   saving: boolean;
   disabled?: boolean;
-  error: ApiError | null;
-  timeProblem: TimeProblem;
-  onSubmit: () => void;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const courses = useMyCourseOptions();
-  const set = <K extends keyof SessionFormValues>(key: K, value: SessionFormValues[K]) => onChange({ ...values, [key]: value });
-  const fieldError = (name: string) => error?.fields[name];
-  const timeError = (name: 'startsAt' | 'endsAt') => {
-    if (timeProblem === name) return t(`trainingEditor.session.problems.${name}`);
-    if (name === 'endsAt' && timeProblem === 'order') return t('trainingEditor.session.problems.order');
-    return fieldError(name);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('trainingEditor.session.formLabel')}>
-      <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0 }}>
-        <Stack gap="md">
-          <TextInput
-            label={t('trainingEditor.session.fields.title')}
-            required
-            maxLength={200}
-            value={values.title}
-            onChange={(event) => set('title', event.currentTarget.value)}
-            error={fieldError('title')}
-          />
-          <Textarea
-            label={t('trainingEditor.session.fields.description')}
-            autosize
-            minRows={3}
-            maxLength={4000}
-            value={values.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            error={fieldError('description')}
-          />
-          <Select
-            label={t('trainingEditor.session.fields.course')}
-            description={t('trainingEditor.session.fields.courseHelp')}
-            data={courses}
-            value={values.courseId}
-            onChange={(value) => set('courseId', value)}
-            error={fieldError('courseId')}
-            searchable
-            clearable
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="datetime-local"
-              label={t('trainingEditor.session.fields.startsAt')}
-              description={t('trainingEditor.japanTime')}
-              required
-              value={values.startsAt}
-              onChange={(event) => set('startsAt', event.currentTarget.value)}
-              error={timeError('startsAt')}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('trainingEditor.session.fields.endsAt')}
-              description={t('trainingEditor.japanTime')}
-              required
-              value={values.endsAt}
-              onChange={(event) => set('endsAt', event.currentTarget.value)}
-              error={timeError('endsAt')}
-            />
-            <TextInput
-              label={t('trainingEditor.session.fields.place')}
-              description={t('trainingEditor.session.fields.placeHelp')}
-              maxLength={300}
-              value={values.place}
-              onChange={(event) => set('place', event.currentTarget.value)}
-              error={fieldError('place')}
-            />
-            <TextInput
-              type="url"
-              label={t('trainingEditor.session.fields.onlineUrl')}
-              placeholder="https://"
-              maxLength={1000}
-              value={values.onlineUrl}
-              onChange={(event) => set('onlineUrl', event.currentTarget.value)}
-              error={fieldError('onlineUrl')}
-            />
-            <NumberInput
-              label={t('trainingEditor.session.fields.capacity')}
-              required
-              min={1}
-              max={10000}
-              allowDecimal={false}
-              value={values.capacity}
-              onChange={(value) => set('capacity', value)}
-              error={fieldError('capacity')}
-            />
-          </SimpleGrid>
-          <ApiErrorAlert error={error} />
-          <Group>
-            <Button type="submit" loading={saving}>
-              {submitLabel}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </fieldset>
-    </form>
+    <EditorForm label={t('trainingEditor.session.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+      <TextInput
+        label={t('trainingEditor.session.fields.title')}
+        required
+        maxLength={200}
+        {...form.getInputProps('title')}
+      />
+      <Textarea
+        label={t('trainingEditor.session.fields.description')}
+        autosize
+        minRows={3}
+        maxLength={4000}
+        {...form.getInputProps('description')}
+      />
+      <Select
+        label={t('trainingEditor.session.fields.course')}
+        description={t('trainingEditor.session.fields.courseHelp')}
+        data={courses}
+        {...form.getInputProps('courseId')}
+        searchable
+        clearable
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="datetime-local"
+          label={t('trainingEditor.session.fields.startsAt')}
+          description={t('trainingEditor.japanTime')}
+          required
+          {...form.getInputProps('startsAt')}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('trainingEditor.session.fields.endsAt')}
+          description={t('trainingEditor.japanTime')}
+          required
+          {...form.getInputProps('endsAt')}
+        />
+        <TextInput
+          label={t('trainingEditor.session.fields.place')}
+          description={t('trainingEditor.session.fields.placeHelp')}
+          maxLength={300}
+          {...form.getInputProps('place')}
+        />
+        <TextInput
+          type="url"
+          label={t('trainingEditor.session.fields.onlineUrl')}
+          placeholder="https://"
+          maxLength={1000}
+          {...form.getInputProps('onlineUrl')}
+        />
+        <NumberInput
+          label={t('trainingEditor.session.fields.capacity')}
+          required
+          min={1}
+          max={10000}
+          allowDecimal={false}
+          {...form.getInputProps('capacity')}
+        />
+      </SimpleGrid>
+    </EditorForm>
   );
 }

@@ -1,7 +1,7 @@
 // The progress bar of one upload, named so a screen reader (and a test) finds it by its label.
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { UploadState } from './use-upload';
+import type { UploadState } from '../../../app/use-file-upload';
 
 export function UploadProgress({ state }: { state: UploadState | null }) {
   const { t } = useTranslation();

@@ -1,0 +1,130 @@
+// The one shell of an editor page (/…/:id/edit): the ability gate, the loading state, a load
+// error with a way back, and the record's own "may this person edit it" check. Features give
+// the query result and render the editor for the loaded record; they never spell these states.
+import { Alert, Anchor, Button, Group, Stack } from '@mantine/core';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ApiErrorAlert } from './api-error-alert';
+import { readApiError, type ApiError } from './api-errors';
+import { RequireAbility } from './auth/require-auth';
+
+export interface EditorPageProps<T> {
+  /** What the ability allows for this kind of record; when false the record is not even asked for. */
+  readonly allowed: boolean;
+  readonly loading: boolean;
+  readonly error: unknown;
+  /** The loaded record, once there. */
+  readonly record: T | null | undefined;
+  /** The page's title, shown above a load error (omit to show the error alone). */
+  readonly title?: string;
+  /** Where a person goes back to when the record cannot be loaded (omit to show the error alone). */
+  readonly back?: { readonly to: string; readonly label: string };
+  /** Whether this person may edit this very record (e.g. its organisation's own). */
+  readonly mayEdit: (record: T) => boolean;
+  /** What a person who may not edit sees instead; the "not allowed" notice unless given (e.g. a redirect). */
+  readonly denied?: ReactNode;
+  readonly children: (record: T) => ReactNode;
+}
+
+export function EditorPage<T>({ allowed, loading, error, record, title, back, mayEdit, denied, children }: EditorPageProps<T>) {
+  const { t } = useTranslation();
+  const gate = (may: boolean, content: ReactNode) => (may || denied === undefined ? <RequireAbility allowed={may}>{content}</RequireAbility> : denied);
+  if (!allowed) return gate(false, null);
+  if (loading && !record) return <LoadingState label={t('common.loading')} />;
+  if (!record) {
+    return (
+      <>
+        {title ? <PageHeader title={title} /> : null}
+        <ApiErrorAlert error={readApiError(error)} />
+        {back ? (
+          <Anchor component={Link} to={back.to}>
+            {back.label}
+          </Anchor>
+        ) : null}
+      </>
+    );
+  }
+  return gate(mayEdit(record), children(record));
+}
+
+/**
+ * The "saved" notice of an editor: shown after each save, and on arrival from the "new" page
+ * (which links here with ?created=1, since a draft must exist before files or modules are added).
+ */
+export function useSavedNotice() {
+  const [shown, setShown] = useState(() => new URLSearchParams(window.location.search).get('created') === '1');
+  return { shown, show: () => setShown(true), hide: () => setShown(false) };
+}
+
+export function SavedNotice({ notice, children }: { notice: ReturnType<typeof useSavedNotice>; children: ReactNode }) {
+  if (!notice.shown) return null;
+  return (
+    <Alert color="green" variant="light" role="status" withCloseButton onClose={notice.hide}>
+      {children}
+    </Alert>
+  );
+}
+
+/** The end of an editor's form: the API's refusal, then save and cancel. */
+export function FormActions({
+  error,
+  submitLabel,
+  saving,
+  onCancel,
+  cancelDisabled,
+}: {
+  error: ApiError | null;
+  submitLabel: string;
+  saving: boolean;
+  onCancel: () => void;
+  cancelDisabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ApiErrorAlert error={error} />
+      <Group gap="sm">
+        <Button type="submit" loading={saving}>
+          {submitLabel}
+        </Button>
+        <Button variant="default" onClick={onCancel} disabled={cancelDisabled}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
+/** An editor's form: named for assistive technology, disabled as a whole when the record may not change, ending in its actions. */
+export function EditorForm({
+  label,
+  onSubmit,
+  disabled,
+  error,
+  submitLabel,
+  saving,
+  onCancel,
+  children,
+}: {
+  label: string;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+  disabled?: boolean;
+  error: ApiError | null;
+  submitLabel: string;
+  saving: boolean;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={label}>
+      <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+        <Stack gap="md">
+          {children}
+          <FormActions error={error} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
+        </Stack>
+      </fieldset>
+    </form>
+  );
+}

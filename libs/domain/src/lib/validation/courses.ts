@@ -1,0 +1,49 @@
+// A course's own fields (CourseInput) and a module's (CourseModuleInput), as the API checks them
+// and the trainer's editor shows them. Rules that need the database (the cover file, the
+// audience's organisations) stay in the API.
+import { z } from 'zod';
+import { ALL_ROLES } from '../roles';
+import { COURSE_VISIBILITIES } from '../training';
+import { distinctCodes, oneOf } from './codes';
+import { MALFORMED_VALUE, requiredText, say } from './kit';
+import { optionalLongText } from './text-fields';
+
+export const MAX_AUDIENCE_ORGANIZATIONS = 500;
+
+/** A code the GraphQL enum has already checked: its message is never read by a person. */
+const malformed = say(MALFORMED_VALUE.ja, MALFORMED_VALUE.en);
+
+export const courseInputSchema = z.object({
+  title: requiredText(1, 200, say('講座名を1〜200文字で入力してください。', 'Enter a title of 1 to 200 characters.')),
+  summary: optionalLongText(2000, say('概要は2000文字以内にしてください。', 'Keep the summary within 2,000 characters.')),
+  estimatedMinutes: z
+    .number()
+    .nullish()
+    .transform((value) => value ?? null)
+    .refine((value) => value === null || (Number.isInteger(value) && value >= 1 && value <= 10000), say('所要時間は1〜10000分で入力してください。', 'Give the estimated time as 1 to 10,000 minutes.')),
+  coverFileId: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? null),
+  audienceAll: z.boolean(),
+  audienceRoles: distinctCodes(ALL_ROLES, malformed)
+    .nullish()
+    .transform((roles) => roles ?? []),
+  audienceOrganizationIds: z
+    .array(z.string())
+    .nullish()
+    .transform((ids) => [...new Set(ids ?? [])])
+    .refine((ids) => ids.length <= MAX_AUDIENCE_ORGANIZATIONS, say('対象の団体は500団体までです。', 'Choose at most 500 organisations.')),
+  visibility: oneOf(COURSE_VISIBILITIES.codes, malformed),
+});
+export type CourseFields = z.output<typeof courseInputSchema>;
+
+export const courseModuleInputSchema = z.object({
+  title: requiredText(1, 200, say('単元名を1〜200文字で入力してください。', 'Enter a module title of 1 to 200 characters.')),
+  description: optionalLongText(4000, say('説明は4000文字以内にしてください。', 'Keep the description within 4,000 characters.')),
+  required: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? true),
+});
+export type ModuleFields = z.output<typeof courseModuleInputSchema>;

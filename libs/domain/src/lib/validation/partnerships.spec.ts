@@ -1,0 +1,99 @@
+import { checkInput, type FieldProblems } from './kit';
+import { interactionInputSchema, partnershipInputSchema } from './partnerships';
+
+const partnership = {
+  partnerOrganizationId: '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a7e12',
+  type: 'CONTRACT',
+  title: '  見守り訪問の委託 ',
+  description: null,
+  startsOn: '2026-04-01',
+  endsOn: '2027-03-31',
+  reviewOn: ' ',
+  budgetYen: 0,
+  contacts: [{ side: 'PARTNER', name: ' 田中 ', jobTitle: ' ', email: ' tanaka@example.jp ', phone: '+81 (3) 1234-5678' }],
+};
+const interaction = { kind: 'MEETING', occurredOn: ' 2026-11-20 ', attendees: null, notes: ' 議事 ', followUps: [{ description: ' 資料送付 ', dueOn: '2026-11-27', assigneeMembershipId: ' ' }] };
+
+function problems(schema: typeof partnershipInputSchema | typeof interactionInputSchema, input: object): FieldProblems {
+  const checked = checkInput(schema, input);
+  if (checked.ok) throw new Error('expected problems');
+  return checked.problems;
+}
+
+describe('partnershipInputSchema', () => {
+  it('normalises a valid partnership and its contacts: trimmed, blanks as null', () => {
+    expect(checkInput(partnershipInputSchema, partnership)).toEqual({
+      ok: true,
+      value: {
+        ...partnership,
+        title: '見守り訪問の委託',
+        description: '',
+        reviewOn: null,
+        contacts: [{ side: 'PARTNER', name: '田中', jobTitle: null, email: 'tanaka@example.jp', phone: '+81 (3) 1234-5678' }],
+      },
+    });
+    const kept = checkInput(partnershipInputSchema, { ...partnership, contacts: null });
+    expect(kept.ok && kept.value.contacts).toBeNull();
+  });
+
+  it('names every faulty field at once, a contact’s fields as contacts.index.field, in both languages', () => {
+    expect(
+      problems(partnershipInputSchema, {
+        ...partnership,
+        type: 'MERGER',
+        title: 'x'.repeat(201),
+        description: 'x'.repeat(4001),
+        startsOn: '2026-10-01',
+        endsOn: '2026-09-30',
+        reviewOn: '2026-02-30',
+        budgetYen: 1.5,
+        contacts: [{ side: 'PARTNER', name: ' ', jobTitle: 'x'.repeat(101), email: 'a@b', phone: '12345' }],
+      }),
+    ).toEqual({
+      type: { ja: '連携の種類が正しくありません。', en: 'Unknown partnership type.' },
+      title: { ja: '名称を1〜200文字で入力してください。', en: 'Enter a title of 1 to 200 characters.' },
+      description: { ja: '内容は4000文字以内にしてください。', en: 'Keep the description within 4,000 characters.' },
+      endsOn: { ja: '終了日は開始日以降にしてください。', en: 'The end date must not be before the start date.' },
+      reviewOn: { ja: '日付は「2026-04-01」の形の実在する日付で入力してください。', en: 'Give a real date as YYYY-MM-DD.' },
+      budgetYen: { ja: '予算額は0以上の整数（円）で入力してください（1兆円まで）。', en: 'Give the budget as whole yen, 0 or more (at most one trillion).' },
+      'contacts.0.name': { ja: '担当者の氏名を1〜100文字で入力してください。', en: "Enter the contact's name (1 to 100 characters)." },
+      'contacts.0.jobTitle': { ja: '役職は100文字以内にしてください。', en: 'Keep the job title within 100 characters.' },
+      'contacts.0.email': { ja: 'メールアドレスの形が正しくありません（例：tanaka@example.jp）。', en: 'Not an e-mail address (e.g. tanaka@example.jp).' },
+      'contacts.0.phone': {
+        ja: '電話番号は数字と「-」「+」「()」で6〜20文字にしてください（例：03-1234-5678）。',
+        en: 'Give a phone number of 6 to 20 digits, spaces and - + ( ) (e.g. 03-1234-5678).',
+      },
+    });
+  });
+
+  it('refuses more than 20 contacts as a whole, and budgets beyond one trillion yen', () => {
+    const many = Array.from({ length: 21 }, () => ({ side: 'PARTNER', name: '担当' }));
+    expect(problems(partnershipInputSchema, { ...partnership, contacts: many })).toEqual({ contacts: { ja: '担当者は20人までです。', en: 'At most 20 contacts.' } });
+    expect(Object.keys(problems(partnershipInputSchema, { ...partnership, budgetYen: 1_000_000_000_001 }))).toEqual(['budgetYen']);
+    expect(Object.keys(problems(partnershipInputSchema, { ...partnership, startsOn: '2026/04/01' }))).toEqual(['startsOn']);
+  });
+});
+
+describe('interactionInputSchema', () => {
+  it('normalises a valid interaction and its follow-ups', () => {
+    expect(checkInput(interactionInputSchema, interaction)).toEqual({
+      ok: true,
+      value: { kind: 'MEETING', occurredOn: '2026-11-20', attendees: '', notes: '議事', followUps: [{ id: null, description: '資料送付', dueOn: '2026-11-27', assigneeMembershipId: null }] },
+    });
+  });
+
+  it('names every faulty field, a follow-up’s as followUps.index.field', () => {
+    expect(
+      problems(interactionInputSchema, { kind: 'PARTY', occurredOn: '2026-02-29', attendees: 'x'.repeat(1001), notes: 'x'.repeat(8001), followUps: [{ description: '', dueOn: 'x' }] }),
+    ).toEqual({
+      kind: { ja: '記録の種類が正しくありません。', en: 'Unknown interaction kind.' },
+      occurredOn: { ja: '日付は「2026-04-01」の形の実在する日付で入力してください。', en: 'Give a real date as YYYY-MM-DD.' },
+      attendees: { ja: '出席者は1000文字以内にしてください。', en: 'Keep the attendees within 1,000 characters.' },
+      notes: { ja: '内容は8000文字以内にしてください。', en: 'Keep the notes within 8,000 characters.' },
+      'followUps.0.description': { ja: '対応事項を1〜1000文字で入力してください。', en: 'Describe the follow-up in 1 to 1,000 characters.' },
+      'followUps.0.dueOn': { ja: '日付は「2026-04-01」の形の実在する日付で入力してください。', en: 'Give a real date as YYYY-MM-DD.' },
+    });
+    const many = Array.from({ length: 21 }, () => ({ description: '対応', dueOn: '2026-12-01' }));
+    expect(problems(interactionInputSchema, { ...interaction, followUps: many })).toEqual({ followUps: { ja: '対応事項は20件までです。', en: 'At most 20 follow-ups.' } });
+  });
+});
