@@ -1,1 +1,2 @@
 export * from './kit';
+export * from './services';
