@@ -1,2 +1,3 @@
 export * from './kit';
 export * from './services';
+export * from './organizations';
