@@ -1,3 +1,4 @@
 export * from './kit';
 export * from './services';
 export * from './organizations';
+export * from './accounts';
