@@ -22,6 +22,7 @@ export const PERSON_MESSAGES = {
   householdSize: say('世帯人数は1〜30で入力してください。', 'Household size must be 1 to 30.'),
   needs: say('相談の分野は一覧から選んでください。', 'Choose the needs from the list.'),
   nameCannotBeCleared: say('氏名は消去できません。', 'The name cannot be cleared.'),
+  correctionReason: say('訂正の理由を1〜1000文字で入力してください。', 'Give the reason for the correction (1 to 1,000 characters).'),
 } as const;
 
 const KANA = /^[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb\s\u3000ー゛゜]+$/;
@@ -147,11 +148,15 @@ function categories(today: Date) {
 
 export type PersonInputKey = keyof ReturnType<typeof categories>;
 
+/** The reason a correction (訂正) is recorded with. */
+export const correctionReason = z.string().trim().min(1, PERSON_MESSAGES.correctionReason).max(1000, PERSON_MESSAGES.correctionReason);
+
 /**
  * The person schema for a day (a birth date may not be after it): checks the categories present
  * and returns their values by stored category; a category given as null comes back null.
+ * `extra` checks fields that travel with the person's values (a correction's reason).
  */
-export function personInputSchema(today: Date) {
+export function personInputSchema<E extends Record<string, z.ZodType>>(today: Date, extra?: E) {
   const byKey = categories(today);
   // Any object: the API hands over its input class, not a plain record.
   return z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)).transform((input, context) => {
@@ -169,6 +174,12 @@ export function personInputSchema(today: Date) {
       // Reported under "category.field", the one key the form and the API share.
       else for (const issue of checked.error.issues) context.addIssue({ code: 'custom', path: [[key, ...issue.path.slice(0, 1)].join('.')], message: issue.message });
     }
-    return values as Partial<PersonValues>;
+    const extras: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(extra ?? {})) {
+      const checked = schema.safeParse(input[key]);
+      if (checked.success) extras[key] = checked.data;
+      else context.addIssue({ code: 'custom', path: [key], message: checked.error.issues[0]?.message });
+    }
+    return { ...values, ...extras } as Partial<PersonValues> & { [K in keyof E]: z.output<E[K]> };
   });
 }
