@@ -1,5 +1,6 @@
 import { checkInput, localizedMessage } from './kit';
-import { PERSON_MESSAGES, personInputSchema } from './people';
+import { correctionReason, erasureConfirmationSchema, PERSON_MESSAGES, personInputSchema, REASON_MESSAGES, reasonText } from './people';
+import { z } from 'zod';
 
 const TODAY = new Date('2026-04-01T00:00:00Z');
 const schema = personInputSchema(TODAY);
@@ -45,6 +46,27 @@ describe('person input', () => {
     expect(problems({ identity: { ...identity, familyName: '', familyNameKana: 'yamada' } })).toEqual({
       'identity.familyName': { ja: '姓を1〜50文字で入力してください。', en: 'Enter the family name (1 to 50 characters).' },
       'identity.familyNameKana': { ja: 'ふりがなは、ひらがなかカタカナで入力してください。', en: 'Write the kana in hiragana or katakana.' },
+    });
+  });
+});
+
+describe('reasons and confirmations', () => {
+  it('takes a trimmed reason and names the missing one as the API does', () => {
+    expect(checkInput(z.object({ reason: reasonText('ceaseUse') }), { reason: ' 本人の申出 ' })).toEqual({ ok: true, value: { reason: '本人の申出' } });
+    expect(checkInput(z.object({ reason: reasonText('revocation') }), { reason: ' ' })).toEqual({ ok: false, problems: { reason: localizedMessage(REASON_MESSAGES.revocation) } });
+    expect(problems({ reason: 'x'.repeat(1001) })).toEqual({});
+    const correction = personInputSchema(TODAY, { reason: correctionReason });
+    expect(checkInput(correction, { identity, reason: '' })).toEqual({ ok: false, problems: { reason: localizedMessage(REASON_MESSAGES.correction) } });
+    const checked = checkInput(correction, { identity, reason: ' 誤記 ' });
+    expect(checked.ok && checked.value.reason).toBe('誤記');
+  });
+
+  it('confirms an erasure only with the pseudonym', () => {
+    const schema = erasureConfirmationSchema('P-1234');
+    expect(checkInput(schema, { confirmPseudonym: ' P-1234 ' }).ok).toBe(true);
+    expect(checkInput(schema, { confirmPseudonym: 'P-1234x' })).toEqual({
+      ok: false,
+      problems: { confirmPseudonym: { ja: '仮名IDが一致しません。', en: 'The pseudonymous id does not match.' } },
     });
   });
 });

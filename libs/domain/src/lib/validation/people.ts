@@ -148,8 +148,20 @@ function categories(today: Date) {
 
 export type PersonInputKey = keyof ReturnType<typeof categories>;
 
+/** What each recorded reason is called when it is missing or too long, as the API says it. */
+export const REASON_MESSAGES = {
+  correction: PERSON_MESSAGES.correctionReason,
+  revocation: say('撤回の理由を1〜1000文字で入力してください。', 'Give the reason for the revocation (1 to 1,000 characters).'),
+  ceaseUse: say('理由を1〜1000文字で入力してください。', 'Give the reason (1 to 1,000 characters).'),
+} as const;
+
+/** A reason recorded with an action on a person's data: 1 to 1,000 characters, trimmed. */
+export function reasonText(kind: keyof typeof REASON_MESSAGES) {
+  return z.string().trim().min(1, REASON_MESSAGES[kind]).max(1000, REASON_MESSAGES[kind]);
+}
+
 /** The reason a correction (訂正) is recorded with. */
-export const correctionReason = z.string().trim().min(1, PERSON_MESSAGES.correctionReason).max(1000, PERSON_MESSAGES.correctionReason);
+export const correctionReason = reasonText('correction');
 
 /**
  * The person schema for a day (a birth date may not be after it): checks the categories present
@@ -181,5 +193,15 @@ export function personInputSchema<E extends Record<string, z.ZodType>>(today: Da
       else context.addIssue({ code: 'custom', path: [key], message: checked.error.issues[0]?.message });
     }
     return { ...values, ...extras } as Partial<PersonValues> & { [K in keyof E]: z.output<E[K]> };
+  });
+}
+
+/** Erasing a person's data is confirmed by typing their pseudonym. */
+export function erasureConfirmationSchema(pseudonym: string) {
+  return z.object({
+    confirmPseudonym: z
+      .string()
+      .trim()
+      .refine((typed) => typed === pseudonym, say('仮名IDが一致しません。', 'The pseudonymous id does not match.')),
   });
 }
