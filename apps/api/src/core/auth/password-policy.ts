@@ -1,6 +1,6 @@
 // The password policy (NIST SP 800-63B): at least 12 characters, not one of the commonly used
 // passwords (the ~49,000-entry list of @zxcvbn-ts/language-common), no composition rules.
-import { passwordLengthProblem, PasswordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@tsunagu/domain';
+import { passwordLengthProblem, PasswordProblem, PASSWORD_MESSAGES } from '@tsunagu/domain';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '../graphql/app-error';
 
@@ -15,20 +15,7 @@ export function passwordProblem(password: string): PasswordProblem | null {
   return passwordLengthProblem(password) ?? (isCommon(password) ? 'COMMON' : null);
 }
 
-const messages: Record<PasswordProblem, { ja: string; en: string }> = {
-  TOO_SHORT: {
-    ja: `パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください。覚えやすい長めの文を使うのがおすすめです。`,
-    en: `Use at least ${PASSWORD_MIN_LENGTH} characters. A longer phrase that is easy to remember works well.`,
-  },
-  TOO_LONG: {
-    ja: `パスワードは${PASSWORD_MAX_LENGTH}文字以内にしてください。`,
-    en: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
-  },
-  COMMON: {
-    ja: 'このパスワードはよく使われていて推測されやすいため使えません。別のパスワードにしてください。',
-    en: 'This password is commonly used and easy to guess. Please choose another.',
-  },
-};
+const messages: Record<PasswordProblem, { ja: string; en: string }> = PASSWORD_MESSAGES;
 
 /** Throws BAD_USER_INPUT naming the field when the password does not meet the policy. */
 export function assertAcceptablePassword(password: string, field = 'password'): void {

@@ -22,7 +22,6 @@
 // readers would meet; an orphan nobody can reach is the safer failure.
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid } from '@tsunagu/domain';
 import { createHash, randomUUID } from 'node:crypto';
 import { open as openFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,6 +30,7 @@ import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner 
 import type { RequestActor } from '../auth/actor';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppError } from '../graphql/app-error';
+import { requireId } from '../graphql/ids';
 import { FileAccessRule, FileAccessRules } from './file-access';
 import { fileErrors } from './file-errors';
 import { FILE_STORAGE, FileStorage, StorageDriver } from './file-storage';
@@ -313,7 +313,7 @@ export class FilesService implements OnModuleInit, OnApplicationBootstrap, OnMod
    * (another network's file that is not attached to a public grant). Metadata only.
    */
   async find(manager: EntityManager, actor: Pick<RequestActor, 'tenantId'>, fileId: string): Promise<StoredFile> {
-    if (!isUuid(fileId)) throw new AppError('NOT_FOUND');
+    requireId(fileId);
     // The caller's own network first, through the primary key; then any file RLS lets through.
     const own: FileRow[] = await manager.query(`SELECT ${FILE_COLUMNS} FROM files WHERE tenant_id = $1 AND id = $2`, [
       actor.tenantId,

@@ -3,7 +3,7 @@
 // before the error is thrown, because the failing transaction itself is rolled back.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, normalizeEmail, SUPPORTED_LANGUAGES } from '@tsunagu/domain';
+import { normalizeEmail, SUPPORTED_LANGUAGES } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { LoginThrottle } from '../../core/auth/login-throttle';
@@ -19,6 +19,7 @@ import { MailOutbox } from '../../core/mail';
 import { runAsUser, runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from '../members/membership.mapper';
 import type { AuthPayload, Me, SessionInfo } from './account.model';
+import { usableId } from '../../core/graphql/ids';
 
 const LOGIN_FAILED = {
   ja: 'メールアドレスまたはパスワードが正しくありません。',
@@ -152,7 +153,7 @@ export class AccountsService {
   }
 
   async revokeSession(actor: RequestActor, sessionId: string): Promise<void> {
-    const revoked = isUuid(sessionId)
+    const revoked = usableId(sessionId)
       ? await runAsUser(this.dataSource, actor.userId, (manager) =>
           this.revokeSessions(manager, `id = $1 AND user_id = $2`, [sessionId, actor.userId], 'REVOKED'),
         )
@@ -167,7 +168,7 @@ export class AccountsService {
 
   async switchMembership(actor: RequestActor, membershipId: string): Promise<SignedIn> {
     const switched = await runAsUser(this.dataSource, actor.userId, async (manager) => {
-      if (!isUuid(membershipId)) return false;
+      if (!usableId(membershipId)) return false;
       const rows: unknown[] = await manager.query(
         `SELECT 1 FROM memberships WHERE id = $1 AND user_id = $2 AND disabled_at IS NULL`,
         [membershipId, actor.userId],

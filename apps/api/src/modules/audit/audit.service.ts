@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid } from '@tsunagu/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
@@ -8,6 +7,7 @@ import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import type { AuditEntry } from './audit-entry.model';
+import { usableId } from '../../core/graphql/ids';
 
 interface AuditRow {
   id: string;
@@ -44,7 +44,7 @@ export class AuditService {
     const cursor = decodeCursor(options.after);
     return runInTenant(this.dataSource, actor, async (manager) => {
       if (organizationId !== null) {
-        const known = isUuid(organizationId)
+        const known = usableId(organizationId)
           ? await manager.query(`SELECT 1 FROM organizations WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, organizationId])
           : [];
         if (!known.length) throw notFound({ ja: '団体', en: 'organisation' });

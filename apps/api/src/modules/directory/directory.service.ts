@@ -3,7 +3,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  isUuid,
   normalizeForSearch,
   normalizeMunicipalityCode,
   ServiceFields,
@@ -23,6 +22,7 @@ import { searchDocument, UncheckedServiceFields, validateServiceFields } from '.
 import type { DirectoryFacets, PortalDirectory, Service } from './service.model';
 import { SERVICE_COLUMNS, ServiceRow, toPortalService, toService } from './service.mapper';
 import { Conditions } from '../../core/database/conditions';
+import { requireId } from '../../core/graphql/ids';
 
 const SERVICE = { ja: 'サービス', en: 'service' };
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
@@ -89,7 +89,7 @@ export class DirectoryService {
       );
     }
     if (input.organizationId) {
-      if (!isUuid(input.organizationId)) throw notFound(ORGANIZATION);
+      requireId(input.organizationId, ORGANIZATION);
       where.add(`s.organization_id = ${where.param(input.organizationId)}`);
     }
 
@@ -244,7 +244,7 @@ export class DirectoryService {
   }
 
   private async load(manager: EntityManager, actor: RequestActor, id: string, forUpdate = false): Promise<ServiceRow> {
-    if (!isUuid(id)) throw notFound(SERVICE);
+    requireId(id, SERVICE);
     const rows = await queryRows<ServiceRow>(
       manager,
       `SELECT ${SERVICE_COLUMNS} FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
@@ -256,7 +256,7 @@ export class DirectoryService {
   }
 
   private async loadOrganization(manager: EntityManager, actor: RequestActor, id: string) {
-    if (!isUuid(id)) throw notFound(ORGANIZATION);
+    requireId(id, ORGANIZATION);
     const [row]: Array<{ id: string; name: string; name_kana: string | null }> = await manager.query(
       `SELECT id, name, name_kana FROM organizations WHERE tenant_id = $1 AND id = $2`,
       [actor.tenantId, id],

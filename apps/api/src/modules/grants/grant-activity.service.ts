@@ -2,7 +2,7 @@
 // organisation's own applications (private to it; the publisher gets counts, the network admin
 // totals), and saved searches.
 import { Injectable } from '@nestjs/common';
-import { APPLICATION_STATUSES, isUuid, LocalizedText, localizedText as text } from '@tsunagu/domain';
+import { APPLICATION_STATUSES, LocalizedText, localizedText as text } from '@tsunagu/domain';
 import { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -18,6 +18,7 @@ import { Conditions } from '../../core/database/conditions';
 import { searchConditions, visibleTo } from './grant-search';
 import type { GrantSavedSearch } from './saved-search.model';
 import { GrantsService } from './grants.service';
+import { requireId } from '../../core/graphql/ids';
 
 const SAVED_SEARCH = { ja: '保存した検索条件', en: 'saved search' };
 
@@ -217,7 +218,7 @@ export class GrantActivityService {
   }
 
   deleteSavedSearch(actor: RequestActor, id: string): Promise<void> {
-    if (!isUuid(id)) throw notFound(SAVED_SEARCH);
+    requireId(id, SAVED_SEARCH);
     return this.grants.tenant(actor, async (manager: EntityManager) => {
       const [, removed] = await manager.query(`DELETE FROM grant_saved_searches WHERE tenant_id = $1 AND membership_id = $2 AND id = $3`, [
         actor.tenantId,

@@ -2,13 +2,14 @@
 // listings the member may see (their network's published ones and its own organisation's in any
 // status, and every network's public published ones), the keyword and filter conditions, and
 // the keyset order of each sort.
-import { isUuid, normalizeForSearch, normalizeMunicipalityCode, prefectureRegion } from '@tsunagu/domain';
+import { normalizeForSearch, normalizeMunicipalityCode, prefectureRegion } from '@tsunagu/domain';
 import { Conditions } from '../../core/database/conditions';
 import { AppError } from '../../core/graphql/app-error';
 import type { KeysetCursor } from '../../core/graphql/pagination';
 import type { GrantSearchInput } from './dto/grants.input';
 import type { GrantSort } from './grant.model';
 import { MAX_AMOUNT } from './grant-fields';
+import { usableId } from '../../core/graphql/ids';
 
 /** Who is looking: the network and organisation of the membership. */
 export interface Viewer {
@@ -133,7 +134,7 @@ const SORTS: Record<GrantSort, SortSpec> = {
 export function applySort(where: Conditions, sort: GrantSort, cursor: KeysetCursor | null): { sortKey: string; orderBy: string } {
   const { expression, direction, type } = SORTS[sort];
   if (cursor) {
-    if (!isUuid(cursor.id)) throw new AppError('BAD_USER_INPUT', undefined, { reason: 'INVALID_CURSOR' });
+    if (!usableId(cursor.id)) throw new AppError('BAD_USER_INPUT', undefined, { reason: 'INVALID_CURSOR' });
     const id = where.param(cursor.id);
     if (cursor.key === '') {
       where.add(`(${expression} IS NULL AND g.id > ${id}::uuid)`);

@@ -4,7 +4,7 @@
 // own listings. Bookmarks, applications and saved searches are in GrantActivityService.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GRANT_TRANSITIONS, GRANT_STATUSES, GrantStatus, isUuid } from '@tsunagu/domain';
+import { GRANT_TRANSITIONS, GRANT_STATUSES, GrantStatus } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit, systemActor } from '../../core/audit/audit-log';
@@ -20,6 +20,7 @@ import { GRANT_WRITABLE_COLUMNS, grantWritableValues, validateGrantFields } from
 import { GRANT_COLUMNS, GRANT_FROM, GrantReader, GrantRow } from './grant-reader';
 import { Conditions } from '../../core/database/conditions';
 import { applySort, searchConditions, visibleTo } from './grant-search';
+import { requireId } from '../../core/graphql/ids';
 
 export const GRANT = { ja: '助成金情報', en: 'grant' };
 const FILE = { ja: 'ファイル', en: 'file' };
@@ -141,7 +142,7 @@ export class GrantsService {
         ja: '下書きか公開中の助成金情報にだけファイルを添付できます。',
         en: 'Files can be attached only to draft or published grants.',
       });
-      if (!isUuid(fileId)) throw notFound(FILE);
+      requireId(fileId, FILE);
       const [file] = await manager.query(`SELECT id FROM files WHERE tenant_id = $1 AND id = $2 AND organization_id = $3`, [
         actor.tenantId,
         fileId,
@@ -162,7 +163,7 @@ export class GrantsService {
   detachFile(actor: RequestActor, id: string, fileId: string): Promise<Grant> {
     return this.tenant(actor, async (manager) => {
       await this.loadEditable(manager, actor, id);
-      if (!isUuid(fileId)) throw notFound(FILE);
+      requireId(fileId, FILE);
       const [, removed] = await manager.query(`DELETE FROM grant_attachments WHERE tenant_id = $1 AND grant_id = $2 AND file_id = $3`, [
         actor.tenantId,
         id,
@@ -277,7 +278,7 @@ export class GrantsService {
 
   /** A listing the actor may see (NOT_FOUND otherwise, whatever the reason). */
   async loadVisible(manager: EntityManager, actor: RequestActor, id: string): Promise<GrantRow> {
-    if (!isUuid(id)) throw notFound(GRANT);
+    requireId(id, GRANT);
     const where = new Conditions();
     where.add(visibleTo(where, actor));
     where.add(`g.id = ${where.param(id)}`);

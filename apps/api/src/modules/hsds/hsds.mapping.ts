@@ -45,7 +45,6 @@ import {
   CAPACITY_STATES,
   CHANNEL_KINDS,
   FEE_KINDS,
-  isUuid,
   LocalizedText,
   normalizeMunicipalityCode,
   ORGANIZATION_KINDS,
@@ -60,6 +59,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { Service } from '../directory/service.model';
 import type { UncheckedServiceFields } from '../directory/service-fields';
+import { usableId } from '../../core/graphql/ids';
 
 export const TAXONOMY = {
   category: 'https://tsunagu.jp/taxonomy/service-category',
@@ -332,7 +332,7 @@ const blankToNull = (value: string | null): string | null => (value && value.tri
 export function readOrganization(raw: unknown, path: string, problems: ImportProblem[]): ImportedOrganization {
   const record = asObject(raw);
   const id = asString(record['id']) ?? '';
-  if (!isUuid(id)) problems.push({ path: `${path}.id`, message: MESSAGES.uuid });
+  if (!usableId(id)) problems.push({ path: `${path}.id`, message: MESSAGES.uuid });
   const fields: Record<string, string | null> = {};
   let kind: OrganizationKind | null = null;
   for (const attribute of readAttributes(record, path)) {
@@ -391,10 +391,10 @@ function parseChannel(value: string | null): ServiceChannel | null {
 export function readService(raw: unknown, path: string, problems: ImportProblem[]): ImportedService {
   const record = asObject(raw);
   const id = asString(record['id']) ?? '';
-  if (!isUuid(id)) problems.push({ path: `${path}.id`, message: MESSAGES.uuid });
+  if (!usableId(id)) problems.push({ path: `${path}.id`, message: MESSAGES.uuid });
   const organizationId = asString(record['organization_id']) ?? asString(asObject(record['organization'])['id']) ?? '';
   if (!organizationId) problems.push({ path: `${path}.organization_id`, message: MESSAGES.missingOrganization });
-  else if (!isUuid(organizationId)) problems.push({ path: `${path}.organization_id`, message: MESSAGES.uuid });
+  else if (!usableId(organizationId)) problems.push({ path: `${path}.organization_id`, message: MESSAGES.uuid });
 
   const categories: string[] = [];
   const targetGroups: string[] = [];

@@ -5,7 +5,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   grantableRoles,
   isPlausibleEmail,
-  isUuid,
   LocalizedText,
   normalizeEmail,
   type OrganizationKind,
@@ -34,6 +33,7 @@ import { AccountsService, ClientInfo, SignedIn } from '../accounts/accounts.serv
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from './membership.mapper';
 import type { Invitation, InvitationPreview, Membership } from './membership.model';
 import { camelized } from '../../core/database/rows';
+import { requireId } from '../../core/graphql/ids';
 
 const INVITATION_TTL_DAYS = 7;
 const MEMBERSHIP = { ja: 'メンバー', en: 'member' };
@@ -210,7 +210,7 @@ export class MembersService {
 
   revokeInvitation(actor: RequestActor, id: string): Promise<Invitation> {
     return runInTenant(this.dataSource, actor, async (manager) => {
-      if (!isUuid(id)) throw notFound(INVITATION);
+      requireId(id, INVITATION);
       const [current]: InvitationRow[] = await manager.query(
         `SELECT ${INVITATION_COLUMNS} FROM invitations WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
         [actor.tenantId, id],
@@ -419,7 +419,7 @@ export class MembersService {
     membershipId: string,
     forUpdate: boolean,
   ): Promise<Membership> {
-    if (!isUuid(membershipId)) throw notFound(MEMBERSHIP);
+    requireId(membershipId, MEMBERSHIP);
     const [row]: MembershipRow[] = await manager.query(
       `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m ${MEMBERSHIP_JOINS}
         WHERE m.tenant_id = $1 AND m.id = $2${forUpdate ? ' FOR UPDATE OF m' : ''}`,
@@ -434,7 +434,7 @@ export class MembersService {
     actor: RequestActor,
     organizationId: string,
   ): Promise<{ id: string; name: string; kind: OrganizationKind }> {
-    if (!isUuid(organizationId)) throw notFound(ORGANIZATION);
+    requireId(organizationId, ORGANIZATION);
     const [row]: Array<{ id: string; name: string; kind: OrganizationKind }> = await manager.query(
       `SELECT id, name, kind FROM organizations WHERE tenant_id = $1 AND id = $2`,
       [actor.tenantId, organizationId],

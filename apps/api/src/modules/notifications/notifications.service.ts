@@ -12,7 +12,7 @@
 // transaction, so another member's or another network's notification is simply not found.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, NotificationDelivery, NotificationKind } from '@tsunagu/domain';
+import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, NotificationDelivery, NotificationKind } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { notFound } from '../../core/authz/authorize';
@@ -22,6 +22,7 @@ import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { Notification, NotificationPreference } from '../referrals/referral.model';
 import { camelized } from '../../core/database/rows';
+import { requireIds } from '../../core/graphql/ids';
 
 /** A notification as listed: the referral fields plus the course or session a training notice is about. */
 export interface ListedNotification extends Notification {
@@ -108,7 +109,7 @@ export class NotificationsService {
         { reason: 'TOO_MANY_IDS' },
       );
     }
-    if (!unique.every(isUuid)) throw notFound(NOTIFICATION);
+    requireIds(unique, NOTIFICATION);
     return runInTenant(this.dataSource, actor, async (manager) => {
       const [{ mine }]: Array<{ mine: number }> = await manager.query(
         `WITH marked AS (

@@ -7,7 +7,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ALL_ROLES,
-  isUuid,
   ORGANIZATION_KIND_LABELS,
   type OrganizationKind,
   type PersonalDataCategory,
@@ -25,6 +24,7 @@ import type { ChangeOrganizationKindInput } from './dto/organization.input';
 import type { KindChangeBlocker, OrganizationKindChangePreview } from './organization-kind-change.model';
 import type { Organization } from './organization.model';
 import { OrganizationsService } from './organizations.service';
+import { requireId } from '../../core/graphql/ids';
 
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
 
@@ -133,7 +133,7 @@ export class OrganizationKindService {
   }
 
   private async currentKind(manager: EntityManager, actor: RequestActor, id: string, forUpdate: boolean): Promise<OrganizationKind> {
-    if (!isUuid(id)) throw notFound(ORGANIZATION);
+    requireId(id, ORGANIZATION);
     const [row]: Array<{ kind: OrganizationKind }> = await manager.query(
       `SELECT kind FROM organizations WHERE tenant_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
       [actor.tenantId, id],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, type OrganizationKind } from '@tsunagu/domain';
+import { type OrganizationKind } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -14,6 +14,7 @@ import { refreshServiceSearchDocuments } from '../directory/service-fields';
 import { validateOrganizationFields } from './organization-fields';
 import type { Organization } from './organization.model';
 import { camelized } from '../../core/database/rows';
+import { requireId } from '../../core/graphql/ids';
 
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
 const PROFILE_FIELDS = ['description', 'postalCode', 'address', 'website', 'phone', 'email', 'logoUrl'] as const;
@@ -161,7 +162,7 @@ export class OrganizationsService {
   }
 
   private async load(manager: EntityManager, actor: RequestActor, id: string, forUpdate = false): Promise<Organization> {
-    if (!isUuid(id)) throw notFound(ORGANIZATION);
+    requireId(id, ORGANIZATION);
     const [row]: OrganizationRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM organizations WHERE tenant_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
       [actor.tenantId, id],

@@ -8,7 +8,7 @@
 // runInTenant transaction, so a refused change leaves no partial rows.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, japanDate, localizedText as text, mayManagePartnerships, mayMovePartnership, PARTNERSHIP_STATUSES, PartnershipStatus } from '@tsunagu/domain';
+import { japanDate, localizedText as text, mayManagePartnerships, mayMovePartnership, PARTNERSHIP_STATUSES, PartnershipStatus } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -35,6 +35,7 @@ import {
   PartnershipReader,
   PartnershipRow,
 } from './partnership-reader';
+import { requireId, usableId, usableIds } from '../../core/graphql/ids';
 
 export const PARTNERSHIP = { ja: '連携', en: 'partnership' };
 const ORGANIZATION = { ja: '連携先の団体', en: 'partner organisation' };
@@ -86,14 +87,14 @@ export class PartnershipsService {
     if (input.type) where.add(`p.partnership_type = ${where.param(input.type)}`);
     if (input.partnerOrganizationId) {
       // Not a UUID: matches nothing (a filter, not a lookup).
-      where.add(isUuid(input.partnerOrganizationId) ? `p.partner_organization_id = ${where.param(input.partnerOrganizationId)}::uuid` : 'false');
+      where.add(usableId(input.partnerOrganizationId) ? `p.partner_organization_id = ${where.param(input.partnerOrganizationId)}::uuid` : 'false');
     }
     for (const word of (input.keyword ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 10)) {
       const pattern = where.param(`%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
       where.add(`(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR po.name ILIKE ${pattern})`);
     }
     if (cursor) {
-      if (!isUuid(cursor.id) || !TIMESTAMP_KEY.test(cursor.key)) throw invalidCursor();
+      if (!usableId(cursor.id) || !TIMESTAMP_KEY.test(cursor.key)) throw invalidCursor();
       where.add(`(p.created_at, p.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
     }
     const limit = where.param(size + 1);
@@ -192,7 +193,7 @@ export class PartnershipsService {
   attachDocument(actor: RequestActor, id: string, fileId: string): Promise<Partnership> {
     return this.tenant(actor, async (manager) => {
       await this.loadManageable(manager, actor, id);
-      if (!isUuid(fileId)) throw notFound(FILE);
+      requireId(fileId, FILE);
       const [file]: Array<{ purpose: string }> = await manager.query(
         `SELECT purpose FROM files WHERE tenant_id = $1 AND id = $2 AND organization_id = $3`,
         [actor.tenantId, fileId, actor.organizationId],
@@ -225,7 +226,7 @@ export class PartnershipsService {
   removeDocument(actor: RequestActor, id: string, documentId: string): Promise<Partnership> {
     return this.tenant(actor, async (manager) => {
       await this.loadManageable(manager, actor, id);
-      if (!isUuid(documentId)) throw notFound(DOCUMENT);
+      requireId(documentId, DOCUMENT);
       const [, removed] = await manager.query(`DELETE FROM partnership_documents WHERE tenant_id = $1 AND partnership_id = $2 AND id = $3`, [
         actor.tenantId,
         id,
@@ -340,7 +341,7 @@ export class PartnershipsService {
       const params: unknown[] = [actor.tenantId, [...partnershipIds], size + 1];
       let after = '';
       if (cursor) {
-        if (!isUuid(cursor.id) || !isCalendarDate(cursor.key)) throw invalidCursor();
+        if (!usableId(cursor.id) || !isCalendarDate(cursor.key)) throw invalidCursor();
         params.push(cursor.key, cursor.id);
         after = `AND (i.occurred_on, i.id) < ($4::date, $5::uuid)`;
       }
@@ -369,7 +370,7 @@ export class PartnershipsService {
 
   /** A partnership the actor may read (NOT_FOUND otherwise, whatever the reason). */
   async loadReadable(manager: EntityManager, actor: RequestActor, id: string): Promise<PartnershipRow> {
-    if (!isUuid(id)) throw notFound(PARTNERSHIP);
+    requireId(id, PARTNERSHIP);
     const row = await this.loadRow(manager, actor, id).catch(() => null);
     if (!row || !abilityFor(actor).can('read', partnershipSubject(row))) throw notFound(PARTNERSHIP);
     return row;
@@ -401,7 +402,7 @@ export class PartnershipsService {
     id: string,
     what: { ja: string; en: string },
   ): Promise<string> {
-    if (!isUuid(id)) throw notFound(what);
+    requireId(id, what);
     const [row]: Array<{ partnership_id: string }> = await manager.query(`SELECT partnership_id FROM ${table} WHERE tenant_id = $1 AND id = $2`, [
       actor.tenantId,
       id,
@@ -416,7 +417,7 @@ export class PartnershipsService {
 
   /** The partner is another organisation of my network. */
   private async assertPartner(manager: EntityManager, actor: RequestActor, municipalityId: string, partnerId: string): Promise<void> {
-    if (!isUuid(partnerId)) throw notFound(ORGANIZATION);
+    requireId(partnerId, ORGANIZATION);
     const [organization] = await manager.query(`SELECT id FROM organizations WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, partnerId]);
     if (!organization) throw notFound(ORGANIZATION);
     if (partnerId === municipalityId) {
@@ -429,7 +430,7 @@ export class PartnershipsService {
   private async assertAssignees(manager: EntityManager, actor: RequestActor, municipalityId: string, followUps: readonly FollowUpFields[]): Promise<void> {
     const ids = [...new Set(followUps.map((followUp) => followUp.assigneeMembershipId).filter((id): id is string => id !== null))];
     if (!ids.length) return;
-    const found: Array<{ id: string }> = ids.every(isUuid)
+    const found: Array<{ id: string }> = usableIds(ids).length === ids.length
       ? await manager.query(
           `SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id
             WHERE m.tenant_id = $1 AND m.organization_id = $2 AND m.id = ANY($3::uuid[]) AND m.disabled_at IS NULL AND u.disabled_at IS NULL`,

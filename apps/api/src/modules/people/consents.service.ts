@@ -11,7 +11,6 @@ import {
   CONSENT_PURPOSES,
   consentState,
   isSpecialCare,
-  isUuid,
   LocalizedText,
   localizedText as text,
   maySeeSpecialCare,
@@ -29,6 +28,7 @@ import { Clock } from '../../core/time/clock';
 import type { ConsentInput } from './dto/people.input';
 import { Consent, EvidenceFile } from './people.model';
 import { PeopleService } from './people.service';
+import { requireId, usableId, usableIds } from '../../core/graphql/ids';
 
 const CONSENT = { ja: '同意の記録', en: 'consent' };
 const MAX_EVIDENCE_BYTES = 4 * 1024 * 1024;
@@ -100,7 +100,7 @@ export class ConsentsService {
         }
       }
       const obtainedBy = input.obtainedByMembershipId ?? actor.membershipId;
-      const [membership]: Array<{ id: string }> = isUuid(obtainedBy)
+      const [membership]: Array<{ id: string }> = usableId(obtainedBy)
         ? await manager.query(
             `SELECT id FROM memberships WHERE tenant_id = $1 AND id = $2 AND organization_id = $3 AND disabled_at IS NULL`,
             [actor.tenantId, obtainedBy, header.organizationId],
@@ -109,7 +109,7 @@ export class ConsentsService {
       if (!membership) problems['obtainedByMembershipId'] = text('同意を得た職員を、この団体のメンバーから選んでください。', 'Choose the staff member who obtained it from this organisation.');
       let supersededRow: ConsentRow | undefined;
       if (input.supersedesId) {
-        [supersededRow] = isUuid(input.supersedesId)
+        [supersededRow] = usableId(input.supersedesId)
           ? await manager.query(`SELECT id, organization_id, person_id, revoked_at FROM consents WHERE tenant_id = $1 AND id = $2 AND person_id = $3`, [
               actor.tenantId,
               input.supersedesId,
@@ -211,7 +211,7 @@ export class ConsentsService {
   }
 
   private async loadRow(manager: EntityManager, actor: RequestActor, id: string): Promise<ConsentRow> {
-    if (!isUuid(id)) throw notFound(CONSENT);
+    requireId(id, CONSENT);
     const [row]: ConsentRow[] = await manager.query(
       `SELECT id, organization_id, person_id, revoked_at, special_care FROM consents WHERE tenant_id = $1 AND id = $2`,
       [actor.tenantId, id],
@@ -288,7 +288,7 @@ export class ConsentsService {
     const purposes = CONSENT_PURPOSES.codes.filter((purpose) => input.purposes.includes(purpose));
     if (purposes.length === 0) problems['purposes'] = text('利用目的を1つ以上選んでください。', 'Choose at least one purpose.');
     const recipientOrganizationIds = [...new Set(input.recipientOrganizationIds)];
-    if (recipientOrganizationIds.some((id) => !isUuid(id))) {
+    if (usableIds(recipientOrganizationIds).length < recipientOrganizationIds.length) {
       problems['recipientOrganizationIds'] = text('提供先は、このネットワークの他の団体から選んでください。', 'Choose recipients among the other organisations of this network.');
     }
     const recipientKinds = ORGANIZATION_KINDS.filter((kind) => input.recipientKinds.includes(kind));

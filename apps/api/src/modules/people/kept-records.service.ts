@@ -4,7 +4,7 @@
 // coordinators read them; nobody edits them.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { consentState, isUuid, Language, PERSONAL_DATA_CATEGORIES, PersonalDataCategory } from '@tsunagu/domain';
+import { consentState, Language, PERSONAL_DATA_CATEGORIES, PersonalDataCategory } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -20,6 +20,7 @@ import type { ProvisionRecordFilter } from './dto/people.input';
 import { PersonAccess, PersonCorrection, PersonDisclosure, DownloadFile, ProvisionRecord } from './people.model';
 import { PERSON, PeopleService } from './people.service';
 import { provisionRecordsCsv } from './provision-csv';
+import { requireOptionalId } from '../../core/graphql/ids';
 
 const MAX_CSV_ROWS = 50_000;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -269,7 +270,7 @@ export class KeptRecordsService {
         problems[key] = { ja: '日付は「2026-04-01」の形で入力してください。', en: 'Give the date as YYYY-MM-DD.' };
       }
     }
-    if (filter.personId && !isUuid(filter.personId)) throw notFound(PERSON);
+    requireOptionalId(filter.personId, PERSON);
     if (Object.keys(problems).length) throw new AppError('BAD_USER_INPUT', undefined, { fields: problems });
     const sideColumn = filter.side === 'RECEIVED' ? 'recipient_organization_id' : 'provider_organization_id';
     const direction = oldestFirst ? 'ASC' : 'DESC';

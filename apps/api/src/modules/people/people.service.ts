@@ -6,7 +6,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ConsentPurpose,
   isSpecialCare,
-  isUuid,
   maySeeSpecialCare,
   PERSONAL_DATA_CATEGORIES,
   PersonValues,
@@ -24,6 +23,7 @@ import { Clock } from '../../core/time/clock';
 import type { IdentityInput, PersonInput } from './dto/people.input';
 import { CategorySectionShape, Person, PossibleDuplicate } from './people.model';
 import { changedFieldNames, validatePersonInput } from './person-fields';
+import { requireId } from '../../core/graphql/ids';
 
 export const PERSON = { ja: '当事者の記録', en: 'person' };
 
@@ -105,7 +105,7 @@ export class PeopleService {
 
   get(actor: RequestActor, id: string, purpose: ConsentPurpose | null): Promise<Person> {
     assertCan(actor, 'read', 'Person');
-    if (!isUuid(id)) throw notFound(PERSON);
+    requireId(id, PERSON);
     return runInTenant(this.dataSource, actor, (manager) => this.readOne(manager, actor, id, purpose));
   }
 
@@ -225,7 +225,7 @@ export class PeopleService {
 
   /** A person of the actor's own organisation the actor may act on this way. */
   async ownHeader(manager: EntityManager, actor: RequestActor, id: string, action: 'update' | 'delete' | 'read'): Promise<PersonHeader> {
-    if (!isUuid(id)) throw notFound(PERSON);
+    requireId(id, PERSON);
     const header = await this.records.header(manager, actor.tenantId, id);
     if (!header) throw notFound(PERSON);
     assertCan(actor, action, { __typename: 'Person', organizationId: header.organizationId });

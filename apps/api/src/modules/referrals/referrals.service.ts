@@ -26,7 +26,6 @@ import {
   GENDERS,
   isSpecialCare,
   isSpecialCareNeed,
-  isUuid,
   LIVE_REFERRAL_STATUSES,
   LocalizedText,
   localizedText as text,
@@ -74,6 +73,7 @@ import {
   ReferralForwardPreview,
   ReferralMessage,
 } from './referral.model';
+import { requireId, usableId } from '../../core/graphql/ids';
 
 const REFERRAL = { ja: '紹介', en: 'referral' };
 const HOUR = 60 * 60 * 1000;
@@ -731,7 +731,7 @@ export class ReferralsService {
   /** A person's referrals, for the organisation that registered them. */
   personReferrals(actor: RequestActor, personId: string): Promise<Referral[]> {
     this.assertCaseworker(actor);
-    if (!isUuid(personId)) throw notFound({ ja: '当事者の記録', en: 'person' });
+    requireId(personId, { ja: '当事者の記録', en: 'person' });
     return runInTenant(this.dataSource, actor, async (manager) => {
       const header = await this.records.header(manager, actor.tenantId, personId);
       if (!header) throw notFound({ ja: '当事者の記録', en: 'person' });
@@ -948,7 +948,8 @@ export class ReferralsService {
     if (input.personId && input.anonymousCase) {
       problems['personId'] = text('当事者か匿名のケースか、どちらか一方を選んでください。', 'Choose a person or an anonymous case, not both.');
     } else if (input.personId) {
-      const header = isUuid(input.personId) ? await this.records.header(manager, actor.tenantId, input.personId) : null;
+      const givenId = usableId(input.personId);
+      const header = givenId ? await this.records.header(manager, actor.tenantId, givenId) : null;
       if (!header || header.organizationId !== actor.organizationId) {
         problems['personId'] = text('自団体で登録した当事者を選んでください。', 'Choose a person your organisation registered.');
       } else if (header.status !== 'ACTIVE') {
@@ -981,7 +982,7 @@ export class ReferralsService {
       organization_kind: OrganizationKind;
       accepts_referrals: boolean;
     }> =
-      isUuid(serviceId)
+      usableId(serviceId)
         ? await manager.query(
             `SELECT s.id, s.name, s.organization_id, o.name AS organization_name, o.kind AS organization_kind, s.accepts_referrals
                FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
@@ -1030,7 +1031,7 @@ export class ReferralsService {
 
   /** The referral, if my organisation is its sender or receiver (a draft: the sender only). */
   private async partyRow(manager: EntityManager, actor: RequestActor, id: string): Promise<ReferralRow> {
-    if (!isUuid(id)) throw notFound(REFERRAL);
+    requireId(id, REFERRAL);
     const row = await this.row(manager, actor, id);
     const sides = sidesOf(actor, row);
     // Never sent (a draft, or a draft cancelled before sending): the receiver never had it.

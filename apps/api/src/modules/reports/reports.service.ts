@@ -26,7 +26,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   fiscalYearOf,
   fiscalYearRange,
-  isUuid,
   Language,
   mayReadNetworkReports,
   mayReadOrganizationReports,
@@ -69,6 +68,7 @@ import {
   trainingSql,
 } from './report-queries';
 import type { NetworkMap, NetworkMapEdge, NetworkReport, ReportInput } from './report.model';
+import { requireId } from '../../core/graphql/ids';
 
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
 
@@ -207,7 +207,7 @@ export class ReportsService {
       if (wanted !== null && wanted !== actor.organizationId) throw notFound(ORGANIZATION);
       wanted = actor.organizationId;
     }
-    if (wanted !== null && !isUuid(wanted)) throw notFound(ORGANIZATION);
+    if (wanted !== null) requireId(wanted, ORGANIZATION);
     if (wanted === null) assertCan(actor, 'read', { __typename: 'NetworkReport' });
     return runInTenant(this.dataSource, actor, async (manager) => {
       let organization: Scope['organization'] = null;

@@ -1,86 +1,63 @@
 // Name and language. Changing the language here also switches the screen, and this browser
 // remembers it.
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, TextInput, Title } from '@mantine/core';
+import { myProfileSchema } from '@tsunagu/domain';
 import { UpdateMyProfileDocument } from '@tsunagu/graphql-client';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
 import { authStore } from '../../app/auth/auth-store';
 import { useSession } from '../../app/auth/use-session';
+import { useSchemaForm } from '../../app/forms';
 import { chooseLanguage } from '../../app/i18n/i18n';
-import { isSupportedLanguage, supportedLanguages } from '../../app/i18n/resources';
+import { isSupportedLanguage } from '../../app/i18n/resources';
+import { LanguageChoice } from '../../app/language-choice';
 
 export function ProfileForm() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const [updateProfile, { loading }] = useMutation(UpdateMyProfileDocument);
-  const [displayName, setDisplayName] = useState(me?.displayName ?? '');
-  const [language, setLanguage] = useState(me?.preferredLanguage ?? 'ja');
+  const [updateProfile] = useMutation(UpdateMyProfileDocument);
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: myProfileSchema,
+    initialValues: { displayName: me?.displayName ?? '', preferredLanguage: me?.preferredLanguage ?? 'ja' },
+    toInput: (values) => values,
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = onSubmit(async (input) => {
     setSaved(false);
-    setError(null);
-    try {
-      const result = await updateProfile({
-        variables: { input: { displayName: displayName.trim(), preferredLanguage: language } },
-      });
-      if (result.data) {
-        authStore.updateMe(result.data.updateMyProfile);
-        if (isSupportedLanguage(language)) chooseLanguage(language);
-        setSaved(true);
-      }
-    } catch (caught) {
-      setError(readApiError(caught));
+    const result = await updateProfile({ variables: { input } });
+    if (result.data) {
+      authStore.updateMe(result.data.updateMyProfile);
+      if (isSupportedLanguage(input.preferredLanguage)) chooseLanguage(input.preferredLanguage);
+      setSaved(true);
     }
-  };
+  });
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="profile-heading">
       <Title order={2} fz="h4" mb="md" id="profile-heading">
         {t('account.profile.heading')}
       </Title>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={save} noValidate>
         <Stack gap="md" maw={480}>
-          <ApiErrorAlert error={error} />
+          <ApiErrorAlert error={apiError} />
           {saved ? (
             <Alert color="teal" variant="light" role="status">
               {t('account.profile.saved')}
             </Alert>
           ) : null}
           <TextInput label={t('fields.email')} value={me?.email ?? ''} readOnly variant="filled" />
-          <TextInput
-            label={t('fields.displayName')}
-            required
-            autoComplete="name"
-            value={displayName}
-            onChange={(event) => setDisplayName(event.currentTarget.value)}
-            error={error?.fields['displayName']}
+          <TextInput label={t('fields.displayName')} required autoComplete="name" {...form.getInputProps('displayName')} />
+          <LanguageChoice
+            label={t('fields.preferredLanguage')}
+            help={t('account.profile.languageHelp')}
+            value={form.values.preferredLanguage}
+            onChange={(language) => form.setFieldValue('preferredLanguage', language)}
+            error={form.errors['preferredLanguage']}
           />
-          <Stack gap={4}>
-            <Text component="span" fz="sm" fw={500} id="profile-language-label">
-              {t('fields.preferredLanguage')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="profile-language-label"
-              value={language}
-              onChange={setLanguage}
-              data={supportedLanguages.map((value) => ({ value, label: t(`language.${value}`) }))}
-            />
-            <Text fz="xs" c="dimmed">
-              {t('account.profile.languageHelp')}
-            </Text>
-            {error?.fields['preferredLanguage'] ? (
-              <Text fz="sm" c="red">
-                {error.fields['preferredLanguage']}
-              </Text>
-            ) : null}
-          </Stack>
-          <Button type="submit" loading={loading} style={{ alignSelf: 'flex-start' }}>
+          <Button type="submit" loading={form.submitting} style={{ alignSelf: 'flex-start' }}>
             {t('common.save')}
           </Button>
         </Stack>

@@ -2,36 +2,29 @@
 // account, so the page cannot be used to find out who is registered.
 import { useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Stack, TextInput } from '@mantine/core';
-import { isPlausibleEmail } from '@tsunagu/domain';
+import { passwordResetRequestSchema } from '@tsunagu/domain';
 import { RequestPasswordResetDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSchemaForm } from '../../app/forms';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const [requestReset, { loading }] = useMutation(RequestPasswordResetDocument);
-  const [email, setEmail] = useState('');
+  const [requestReset] = useMutation(RequestPasswordResetDocument);
   const [sent, setSent] = useState(false);
-  const [invalid, setInvalid] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: passwordResetRequestSchema,
+    initialValues: { email: '' },
+    toInput: (values) => values,
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const address = email.trim();
-    setInvalid(!isPlausibleEmail(address));
-    if (!isPlausibleEmail(address)) return;
-    try {
-      await requestReset({ variables: { email: address } });
-      setSent(true);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const save = onSubmit(async (input) => {
+    await requestReset({ variables: { email: input.email } });
+    setSent(true);
+  });
 
   return (
     <Stack maw={440} mx="auto" mt="xl">
@@ -42,19 +35,11 @@ export function ForgotPasswordPage() {
             {t('forgotPassword.sent')}
           </Alert>
         ) : (
-          <form onSubmit={(event) => void submit(event)} noValidate>
+          <form onSubmit={save} noValidate>
             <Stack gap="md">
-              <ApiErrorAlert error={error} />
-              <TextInput
-                label={t('fields.email')}
-                type="email"
-                autoComplete="email"
-                required
-                value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-                error={invalid ? t('validation.email') : error?.fields['email']}
-              />
-              <Button type="submit" loading={loading}>
+              <ApiErrorAlert error={apiError} />
+              <TextInput label={t('fields.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+              <Button type="submit" loading={form.submitting}>
                 {t('forgotPassword.submit')}
               </Button>
             </Stack>

@@ -1,14 +1,14 @@
 // Sign in with email and password, then continue to the page that asked for it (?next=).
 import { useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Stack, TextInput } from '@mantine/core';
+import { loginInputSchema } from '@tsunagu/domain';
 import { LoginDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { PasswordInput } from '../../app/password-input';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSchemaForm } from '../../app/forms';
 import { safeNextPath } from '../../app/auth/require-auth';
 import { useSession, useSessionActions } from '../../app/auth/use-session';
 
@@ -19,26 +19,22 @@ export function LoginPage() {
   const navigate = useNavigate();
   const { status, expired } = useSession();
   const { signIn } = useSessionActions();
-  const [login, { loading }] = useMutation(LoginDocument);
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const [login] = useMutation(LoginDocument);
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: loginInputSchema,
+    initialValues: { email: '', password: '' },
+    toInput: (values) => values,
+  });
 
   if (status === 'signedIn') return <Navigate to={next} replace />;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const result = await login({ variables: { input: { email: email.trim(), password } } });
-      if (result.data) {
-        await signIn(result.data.login);
-        navigate(next, { replace: true });
-      }
-    } catch (caught) {
-      setError(readApiError(caught));
+  const submit = onSubmit(async (input) => {
+    const result = await login({ variables: { input } });
+    if (result.data) {
+      await signIn(result.data.login);
+      navigate(next, { replace: true });
     }
-  };
+  });
 
   return (
     <Stack maw={440} mx="auto" mt="xl">
@@ -49,27 +45,12 @@ export function LoginPage() {
         </Alert>
       ) : null}
       <Card withBorder padding="lg">
-        <form onSubmit={(event) => void submit(event)} noValidate>
+        <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            <ApiErrorAlert error={error} />
-            <TextInput
-              label={t('fields.email')}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              error={error?.fields['email']}
-            />
-            <PasswordInput
-              label={t('fields.password')}
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={error?.fields['password']}
-            />
-            <Button type="submit" loading={loading} disabled={!email || !password}>
+            <ApiErrorAlert error={apiError} />
+            <TextInput label={t('fields.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+            <PasswordInput label={t('fields.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+            <Button type="submit" loading={form.submitting} disabled={!form.values.email || !form.values.password}>
               {t('login.submit')}
             </Button>
             <Anchor component={Link} to="/forgot-password" fz="sm">

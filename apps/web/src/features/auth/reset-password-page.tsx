@@ -2,37 +2,32 @@
 // the person signs in again afterwards.
 import { useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Stack } from '@mantine/core';
+import { resetPasswordSchema } from '@tsunagu/domain';
 import { ResetPasswordDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
-import { NewPasswordFields, newPasswordProblem, type NewPasswordValue } from './new-password-fields';
+import { useSchemaForm } from '../../app/forms';
+import { NewPasswordFields } from './new-password-fields';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const [resetPassword, { loading }] = useMutation(ResetPasswordDocument);
-  const [value, setValue] = useState<NewPasswordValue>({ password: '', confirmation: '' });
-  const [attempted, setAttempted] = useState(false);
+  const [resetPassword] = useMutation(ResetPasswordDocument);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: resetPasswordSchema,
+    initialValues: { newPassword: '', confirmation: '' },
+    toInput: (values) => values,
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    setError(null);
-    if (newPasswordProblem(value)) return;
-    try {
-      await resetPassword({ variables: { input: { token, newPassword: value.password } } });
-      setDone(true);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const save = onSubmit(async (input) => {
+    await resetPassword({ variables: { input: { token, newPassword: input.newPassword } } });
+    setDone(true);
+  });
 
   return (
     <Stack maw={440} mx="auto" mt="xl">
@@ -52,16 +47,11 @@ export function ResetPasswordPage() {
             </Button>
           </Stack>
         ) : (
-          <form onSubmit={(event) => void submit(event)} noValidate>
+          <form onSubmit={save} noValidate>
             <Stack gap="md">
-              <ApiErrorAlert error={error} />
-              <NewPasswordFields
-                value={value}
-                onChange={setValue}
-                showProblems={attempted}
-                apiError={error?.fields['newPassword']}
-              />
-              <Button type="submit" loading={loading}>
+              <ApiErrorAlert error={apiError} />
+              <NewPasswordFields password={form.getInputProps('newPassword')} confirmation={form.getInputProps('confirmation')} />
+              <Button type="submit" loading={form.submitting}>
                 {t('resetPassword.submit')}
               </Button>
             </Stack>

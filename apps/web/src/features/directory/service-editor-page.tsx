@@ -6,11 +6,10 @@ import { Anchor } from '@mantine/core';
 import type { ServiceInput } from '@tsunagu/graphql-client';
 import { CreateServiceDocument, OrganizationDocument, ServiceDocument, UpdateServiceDocument } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { blankService, ServiceForm, valuesOfService } from './service-form';
@@ -33,18 +32,12 @@ export function NewServicePage() {
   const organizationId = params.get('organization') ?? me?.activeMembership.organization.id ?? '';
   const allowed = ability.can('create', { __typename: 'Service', organizationId });
   const organization = useQuery(OrganizationDocument, { variables: { id: organizationId }, skip: !allowed });
-  const [createService, creating] = useMutation(CreateServiceDocument);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [createService] = useMutation(CreateServiceDocument);
 
   const save = async (input: ServiceInput) => {
-    setError(null);
-    try {
-      const result = await createService({ variables: { input, organizationId } });
-      forgetSearches();
-      if (result.data) navigate(`/directory/services/${result.data.createService.id}`, { replace: true });
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
+    const result = await createService({ variables: { input, organizationId } });
+    forgetSearches();
+    if (result.data) navigate(`/directory/services/${result.data.createService.id}`, { replace: true });
   };
 
   const loaded = organization.data?.organization;
@@ -60,9 +53,7 @@ export function NewServicePage() {
         <ServiceForm
           initial={blankService(loaded.municipalityCode ?? null)}
           submitLabel={t('directory.create')}
-          saving={creating.loading}
-          error={error}
-          onSubmit={(input) => void save(input)}
+          onSave={save}
           onCancel={() => navigate(-1)}
         />
       ) : null}
@@ -77,8 +68,7 @@ export function EditServicePage() {
   const navigate = useNavigate();
   const forgetSearches = useForgetSearches();
   const { data, loading, error: loadError } = useQuery(ServiceDocument, { variables: { id } });
-  const [updateService, updating] = useMutation(UpdateServiceDocument);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [updateService] = useMutation(UpdateServiceDocument);
 
   if (loading && !data) return <LoadingState label={t('common.loading')} />;
   if (!data) {
@@ -96,14 +86,9 @@ export function EditServicePage() {
   const allowed = ability.can('update', { __typename: 'Service', organizationId: service.organization.id });
 
   const save = async (input: ServiceInput) => {
-    setError(null);
-    try {
-      await updateService({ variables: { id: service.id, input } });
-      forgetSearches();
-      navigate(`/directory/services/${service.id}`);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
+    await updateService({ variables: { id: service.id, input } });
+    forgetSearches();
+    navigate(`/directory/services/${service.id}`);
   };
 
   return (
@@ -112,9 +97,7 @@ export function EditServicePage() {
       <ServiceForm
         initial={valuesOfService(service)}
         submitLabel={t('common.save')}
-        saving={updating.loading}
-        error={error}
-        onSubmit={(input) => void save(input)}
+        onSave={save}
         onCancel={() => navigate(`/directory/services/${service.id}`)}
       />
     </RequireAbility>

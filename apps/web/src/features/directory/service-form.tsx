@@ -1,8 +1,8 @@
 // Every field of a service (ServiceInput; an update replaces them all), in plain inputs:
 // vocabularies as labelled checkboxes, opening hours and contact channels as rows that can be
 // added and removed, 24 hours hiding the hours, the waitlist note and date only for WAITLIST,
-// and service areas as 5-digit municipality codes or nationwide. The API checks everything
-// again and names faulty fields; its messages appear next to them.
+// and service areas as 5-digit municipality codes or nationwide. The shared service schema
+// checks the form before it is sent, with the API's words; the API checks again.
 import {
   ActionIcon,
   Button,
@@ -29,6 +29,7 @@ import {
   SERVICE_LANGUAGES,
   TARGET_GROUPS,
   WEEKDAYS,
+  serviceInputSchema,
   type CapacityState,
   type ChannelKind,
   type FeeKind,
@@ -37,10 +38,10 @@ import {
   type Weekday,
 } from '@tsunagu/domain';
 import type { ServiceDetailFragment, ServiceInput } from '@tsunagu/graphql-client';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import type { ApiError } from '../../app/api-errors';
+import { useSchemaForm } from '../../app/forms';
 import { useDirectoryLabels } from './vocabulary';
 
 interface PeriodRow {
@@ -58,7 +59,7 @@ interface ChannelRow {
   public: boolean;
 }
 
-export interface ServiceFormValues {
+export interface ServiceFormValues extends Record<string, unknown> {
   name: string;
   nameKana: string;
   description: string;
@@ -178,7 +179,7 @@ export function inputOf(values: ServiceFormValues): ServiceInput {
   };
 }
 
-function FieldError({ message }: { message: string | undefined }) {
+function FieldError({ message }: { message: ReactNode }) {
   if (!message) return null;
   return (
     <Text fz="sm" c="red" role="alert">
@@ -197,180 +198,140 @@ function FormSection({ legend, children }: { legend: string; children: ReactNode
   );
 }
 
+/** A vocabulary as labelled checkboxes, kept in the vocabulary's order whatever order they are ticked in. */
+function CodeCheckboxes<C extends string>(props: {
+  label: string;
+  codes: readonly C[];
+  labelOf: (code: C) => string;
+  required?: boolean;
+  value: readonly string[];
+  error: ReactNode;
+  onChange: (codes: C[]) => void;
+}) {
+  return (
+    <Checkbox.Group
+      label={props.label}
+      withAsterisk={props.required}
+      value={[...props.value]}
+      onChange={(codes) => props.onChange(props.codes.filter((code) => codes.includes(code)))}
+      error={props.error}
+    >
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing={6} mt={6}>
+        {props.codes.map((code) => (
+          <Checkbox key={code} value={code} label={props.labelOf(code)} />
+        ))}
+      </SimpleGrid>
+    </Checkbox.Group>
+  );
+}
+
+function RemoveRowButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={label} onClick={onClick}>
+      <span aria-hidden="true">{t('directory.removeSymbol')}</span>
+    </ActionIcon>
+  );
+}
+
 export interface ServiceFormProps {
   initial: ServiceFormValues;
   submitLabel: string;
-  saving: boolean;
-  error: ApiError | null;
-  onSubmit: (input: ServiceInput) => void;
+  /** Sends the checked input; a rejection (the API's answer) is shown on the form. */
+  onSave: (input: ServiceInput) => Promise<unknown>;
   onCancel: () => void;
 }
 
-export function ServiceForm({ initial, submitLabel, saving, error, onSubmit, onCancel }: ServiceFormProps) {
+export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceFormProps) {
   const { t } = useTranslation();
   const labels = useDirectoryLabels();
-  const [values, setValues] = useState<ServiceFormValues>(initial);
-  const [attempted, setAttempted] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const set = <K extends keyof ServiceFormValues>(field: K, value: ServiceFormValues[K]) =>
-    setValues((current) => ({ ...current, [field]: value }));
-  const fieldError = (name: string) => error?.fields[name];
-
-  const nameMissing = attempted && values.name.trim() === '';
-  const categoriesMissing = attempted && values.categories.length === 0;
-
-  const updatePeriod = (rowKey: number, change: Partial<PeriodRow>) =>
-    set('openingHours', values.openingHours.map((row) => (row.key === rowKey ? { ...row, ...change } : row)));
-  const updateChannel = (rowKey: number, change: Partial<ChannelRow>) =>
-    set('channels', values.channels.map((row) => (row.key === rowKey ? { ...row, ...change } : row)));
+  const { form, apiError, onSubmit } = useSchemaForm({ schema: serviceInputSchema, initialValues: initial, toInput: inputOf });
+  const { values } = form;
+  const rowLabel = (field: 'day' | 'opens' | 'closes' | 'channelKind' | 'channelValue' | 'channelNote' | 'channelPublic', index: number) => t('directory.rowLabel', { field: t(`directory.fields.${field}`), row: index + 1 });
 
   const addPeriod = () => {
     const last = values.openingHours[values.openingHours.length - 1];
     const nextDay = last ? WEEKDAYS[(WEEKDAYS.indexOf(last.day) + 1) % WEEKDAYS.length] : 'MO';
-    set('openingHours', [
-      ...values.openingHours,
-      { key: key(), day: nextDay, opens: last?.opens ?? '09:00', closes: last?.closes ?? '17:00' },
-    ]);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    if (values.name.trim() === '' || values.categories.length === 0) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    onSubmit(inputOf(values));
+    form.insertListItem('openingHours', { key: key(), day: nextDay, opens: last?.opens ?? '09:00', closes: last?.closes ?? '17:00' });
   };
 
   const weekdayOptions = WEEKDAYS.map((day) => ({ value: day, label: t(`directory.weekday.${day}`) }));
   const channelOptions = CHANNEL_KINDS.codes.map((kind) => ({ value: kind, label: labels.channel(kind) }));
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit((input) => onSave(input))} noValidate>
       <Stack gap="lg">
         <FormSection legend={t('directory.sections.about')}>
-          <TextInput
-            label={t('directory.fields.name')}
-            required
-            value={values.name}
-            onChange={(event) => set('name', event.currentTarget.value)}
-            error={nameMissing ? t('validation.required') : fieldError('name')}
-          />
-          <TextInput
-            label={t('directory.fields.nameKana')}
-            description={t('directory.help.nameKana')}
-            value={values.nameKana}
-            onChange={(event) => set('nameKana', event.currentTarget.value)}
-            error={fieldError('nameKana')}
-          />
+          <TextInput label={t('directory.fields.name')} required {...form.getInputProps('name')} />
+          <TextInput label={t('directory.fields.nameKana')} description={t('directory.help.nameKana')} {...form.getInputProps('nameKana')} />
           <Textarea
             label={t('directory.fields.description')}
             description={t('directory.help.description')}
             autosize
             minRows={4}
-            value={values.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            error={fieldError('description')}
+            {...form.getInputProps('description')}
           />
-          <Checkbox.Group
+          <CodeCheckboxes
             label={t('directory.fields.categories')}
-            withAsterisk
+            required
+            codes={SERVICE_CATEGORIES.codes}
+            labelOf={labels.category}
             value={values.categories}
-            onChange={(codes) => set('categories', SERVICE_CATEGORIES.codes.filter((code) => codes.includes(code)))}
-            error={categoriesMissing ? t('directory.validation.categories') : fieldError('categories')}
-          >
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing={6} mt={6}>
-              {SERVICE_CATEGORIES.codes.map((code) => (
-                <Checkbox key={code} value={code} label={labels.category(code)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
+            error={form.errors['categories']}
+            onChange={(codes) => form.setFieldValue('categories', codes)}
+          />
         </FormSection>
 
         <FormSection legend={t('directory.sections.whoAndWhere')}>
-          <Checkbox.Group
+          <CodeCheckboxes
             label={t('directory.fields.targetGroups')}
+            codes={TARGET_GROUPS.codes}
+            labelOf={labels.targetGroup}
             value={values.targetGroups}
-            onChange={(codes) => set('targetGroups', TARGET_GROUPS.codes.filter((code) => codes.includes(code)))}
-            error={fieldError('targetGroups')}
-          >
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing={6} mt={6}>
-              {TARGET_GROUPS.codes.map((code) => (
-                <Checkbox key={code} value={code} label={labels.targetGroup(code)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          <Textarea
-            label={t('directory.fields.eligibility')}
-            autosize
-            minRows={2}
-            value={values.eligibility}
-            onChange={(event) => set('eligibility', event.currentTarget.value)}
-            error={fieldError('eligibility')}
+            error={form.errors['targetGroups']}
+            onChange={(codes) => form.setFieldValue('targetGroups', codes)}
           />
+          <Textarea label={t('directory.fields.eligibility')} autosize minRows={2} {...form.getInputProps('eligibility')} />
           <Group gap="md" align="flex-start">
-            <NumberInput
-              label={t('directory.fields.ageMin')}
-              min={0}
-              max={130}
-              allowDecimal={false}
-              allowNegative={false}
-              value={values.ageMin}
-              onChange={(value) => set('ageMin', typeof value === 'number' ? value : '')}
-              error={fieldError('ageMin')}
-              w={160}
-            />
-            <NumberInput
-              label={t('directory.fields.ageMax')}
-              min={0}
-              max={130}
-              allowDecimal={false}
-              allowNegative={false}
-              value={values.ageMax}
-              onChange={(value) => set('ageMax', typeof value === 'number' ? value : '')}
-              error={fieldError('ageMax')}
-              w={160}
-            />
+            {(['ageMin', 'ageMax'] as const).map((field) => (
+              <NumberInput
+                key={field}
+                label={t(`directory.fields.${field}`)}
+                min={0}
+                max={130}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps(field)}
+                onChange={(value) => form.setFieldValue(field, typeof value === 'number' ? value : '')}
+                w={160}
+              />
+            ))}
           </Group>
-          <Switch
-            label={t('directory.fields.nationwide')}
-            checked={values.nationwide}
-            onChange={(event) => set('nationwide', event.currentTarget.checked)}
-          />
+          <Switch label={t('directory.fields.nationwide')} {...form.getInputProps('nationwide', { type: 'checkbox' })} />
           {values.nationwide ? null : (
             <TagsInput
               label={t('directory.fields.areaCodes')}
               description={t('directory.help.areaCodes')}
-              value={values.areaCodes}
-              onChange={(codes) => set('areaCodes', codes.map((code) => code.trim()).filter(Boolean))}
+              {...form.getInputProps('areaCodes')}
+              onChange={(codes) => form.setFieldValue('areaCodes', codes.map((code) => code.trim()).filter(Boolean))}
               splitChars={[',', ' ', '、']}
               acceptValueOnBlur
               clearable
-              error={fieldError('areaCodes')}
             />
           )}
-          <Checkbox.Group
+          <CodeCheckboxes
             label={t('directory.fields.languages')}
-            withAsterisk
+            required
+            codes={SERVICE_LANGUAGES.codes}
+            labelOf={labels.language}
             value={values.languages}
-            onChange={(codes) => set('languages', SERVICE_LANGUAGES.codes.filter((code) => codes.includes(code)))}
-            error={fieldError('languages')}
-          >
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing={6} mt={6}>
-              {SERVICE_LANGUAGES.codes.map((code) => (
-                <Checkbox key={code} value={code} label={labels.language(code)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
+            error={form.errors['languages']}
+            onChange={(codes) => form.setFieldValue('languages', codes)}
+          />
         </FormSection>
 
         <FormSection legend={t('directory.sections.hours')}>
-          <Switch
-            label={t('directory.fields.open24h')}
-            checked={values.open24h}
-            onChange={(event) => set('open24h', event.currentTarget.checked)}
-          />
+          <Switch label={t('directory.fields.open24h')} {...form.getInputProps('open24h', { type: 'checkbox' })} />
           {values.open24h ? null : (
             <Stack gap="sm">
               <Text fz="sm" c="dimmed">
@@ -380,42 +341,27 @@ export function ServiceForm({ initial, submitLabel, saving, error, onSubmit, onC
                 <Group key={row.key} gap="sm" align="flex-end" wrap="wrap">
                   <Select
                     label={t('directory.fields.day')}
-                    aria-label={t('directory.rowLabel', { field: t('directory.fields.day'), row: index + 1 })}
+                    aria-label={rowLabel('day', index)}
                     data={weekdayOptions}
                     value={row.day}
                     allowDeselect={false}
-                    onChange={(day) => day && updatePeriod(row.key, { day: day as Weekday })}
+                    onChange={(day) => day && form.setFieldValue(`openingHours.${index}.day`, day as Weekday)}
                     w={130}
                   />
-                  <TextInput
-                    type="time"
-                    label={t('directory.fields.opens')}
-                    aria-label={t('directory.rowLabel', { field: t('directory.fields.opens'), row: index + 1 })}
-                    value={row.opens}
-                    onChange={(event) => updatePeriod(row.key, { opens: event.currentTarget.value })}
-                    w={130}
-                  />
-                  <TextInput
-                    type="time"
-                    label={t('directory.fields.closes')}
-                    aria-label={t('directory.rowLabel', { field: t('directory.fields.closes'), row: index + 1 })}
-                    value={row.closes}
-                    onChange={(event) => updatePeriod(row.key, { closes: event.currentTarget.value })}
-                    w={130}
-                  />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    size="lg"
-                    mb={2}
-                    aria-label={t('directory.removeRow', { row: index + 1 })}
-                    onClick={() => set('openingHours', values.openingHours.filter((other) => other.key !== row.key))}
-                  >
-                    <span aria-hidden="true">{t('directory.removeSymbol')}</span>
-                  </ActionIcon>
+                  {(['opens', 'closes'] as const).map((field) => (
+                    <TextInput
+                      key={field}
+                      type="time"
+                      label={t(`directory.fields.${field}`)}
+                      aria-label={rowLabel(field, index)}
+                      {...form.getInputProps(`openingHours.${index}.${field}`)}
+                      w={130}
+                    />
+                  ))}
+                  <RemoveRowButton label={t('directory.removeRow', { row: index + 1 })} onClick={() => form.removeListItem('openingHours', index)} />
                 </Group>
               ))}
-              <FieldError message={fieldError('openingHours')} />
+              <FieldError message={form.errors['openingHours']} />
               <Button variant="default" onClick={addPeriod} style={{ alignSelf: 'flex-start' }}>
                 {t('directory.addPeriod')}
               </Button>
@@ -433,54 +379,42 @@ export function ServiceForm({ initial, submitLabel, saving, error, onSubmit, onC
                 <Group gap="sm" align="flex-end" wrap="wrap">
                   <Select
                     label={t('directory.fields.channelKind')}
-                    aria-label={t('directory.rowLabel', { field: t('directory.fields.channelKind'), row: index + 1 })}
+                    aria-label={rowLabel('channelKind', index)}
                     data={channelOptions}
                     value={row.kind}
                     allowDeselect={false}
-                    onChange={(kind) => kind && updateChannel(row.key, { kind: kind as ChannelKind })}
+                    onChange={(kind) => kind && form.setFieldValue(`channels.${index}.kind`, kind as ChannelKind)}
                     w={200}
                   />
                   <TextInput
                     label={t('directory.fields.channelValue')}
-                    aria-label={t('directory.rowLabel', { field: t('directory.fields.channelValue'), row: index + 1 })}
-                    value={row.value}
-                    onChange={(event) => updateChannel(row.key, { value: event.currentTarget.value })}
+                    aria-label={rowLabel('channelValue', index)}
+                    {...form.getInputProps(`channels.${index}.value`)}
                     style={{ flex: '1 1 14rem' }}
                   />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    size="lg"
-                    mb={2}
-                    aria-label={t('directory.removeChannel', { row: index + 1 })}
-                    onClick={() => set('channels', values.channels.filter((other) => other.key !== row.key))}
-                  >
-                    <span aria-hidden="true">{t('directory.removeSymbol')}</span>
-                  </ActionIcon>
+                  <RemoveRowButton label={t('directory.removeChannel', { row: index + 1 })} onClick={() => form.removeListItem('channels', index)} />
                 </Group>
                 <Group gap="sm" align="flex-end" wrap="wrap">
                   <TextInput
                     label={t('directory.fields.channelNote')}
-                    aria-label={t('directory.rowLabel', { field: t('directory.fields.channelNote'), row: index + 1 })}
-                    value={row.note}
-                    onChange={(event) => updateChannel(row.key, { note: event.currentTarget.value })}
+                    aria-label={rowLabel('channelNote', index)}
+                    {...form.getInputProps(`channels.${index}.note`)}
                     style={{ flex: '1 1 14rem' }}
                   />
                   <Switch
                     label={t('directory.fields.channelPublic')}
-                    aria-label={t('directory.rowLabel', { field: t('directory.fields.channelPublic'), row: index + 1 })}
-                    checked={row.public}
-                    onChange={(event) => updateChannel(row.key, { public: event.currentTarget.checked })}
+                    aria-label={rowLabel('channelPublic', index)}
+                    {...form.getInputProps(`channels.${index}.public`, { type: 'checkbox' })}
                     mb={8}
                   />
                 </Group>
               </Stack>
             </Card>
           ))}
-          <FieldError message={fieldError('channels')} />
+          <FieldError message={form.errors['channels']} />
           <Button
             variant="default"
-            onClick={() => set('channels', [...values.channels, { key: key(), kind: 'PHONE', value: '', note: '', public: true }])}
+            onClick={() => form.insertListItem('channels', { key: key(), kind: 'PHONE', value: '', note: '', public: true })}
             style={{ alignSelf: 'flex-start' }}
           >
             {t('directory.addChannel')}
@@ -495,66 +429,40 @@ export function ServiceForm({ initial, submitLabel, saving, error, onSubmit, onC
             <SegmentedControl
               aria-labelledby="service-fee-label"
               value={values.fee}
-              onChange={(fee) => set('fee', fee as FeeKind)}
+              onChange={(fee) => form.setFieldValue('fee', fee as FeeKind)}
               data={FEE_KINDS.map((fee) => ({ value: fee, label: t(`directory.fee.${fee}`) }))}
               style={{ alignSelf: 'flex-start' }}
             />
-            <FieldError message={fieldError('fee')} />
+            <FieldError message={form.errors['fee']} />
           </Stack>
-          <TextInput
-            label={t('directory.fields.feeNote')}
-            value={values.feeNote}
-            onChange={(event) => set('feeNote', event.currentTarget.value)}
-            error={fieldError('feeNote')}
-          />
+          <TextInput label={t('directory.fields.feeNote')} {...form.getInputProps('feeNote')} />
           <Select
             label={t('directory.fields.capacity')}
             data={CAPACITY_STATES.map((state) => ({ value: state, label: t(`directory.capacity.${state}`) }))}
-            value={values.capacity}
             allowDeselect={false}
-            onChange={(capacity) => capacity && set('capacity', capacity as CapacityState)}
-            error={fieldError('capacity')}
+            {...form.getInputProps('capacity')}
+            onChange={(capacity) => capacity && form.setFieldValue('capacity', capacity as CapacityState)}
             maw={320}
           />
           {values.capacity === 'WAITLIST' ? (
             <>
-              <Textarea
-                label={t('directory.fields.waitlistNote')}
-                autosize
-                minRows={2}
-                value={values.waitlistNote}
-                onChange={(event) => set('waitlistNote', event.currentTarget.value)}
-                error={fieldError('waitlistNote')}
-              />
-              <TextInput
-                type="date"
-                label={t('directory.fields.waitlistExpectedOn')}
-                value={values.waitlistExpectedOn}
-                onChange={(event) => set('waitlistExpectedOn', event.currentTarget.value)}
-                error={fieldError('waitlistExpectedOn')}
-                w={200}
-              />
+              <Textarea label={t('directory.fields.waitlistNote')} autosize minRows={2} {...form.getInputProps('waitlistNote')} />
+              <TextInput type="date" label={t('directory.fields.waitlistExpectedOn')} {...form.getInputProps('waitlistExpectedOn')} w={200} />
             </>
           ) : null}
-          <Switch
-            label={t('directory.fields.acceptsReferrals')}
-            checked={values.acceptsReferrals}
-            onChange={(event) => set('acceptsReferrals', event.currentTarget.checked)}
-          />
+          <Switch label={t('directory.fields.acceptsReferrals')} {...form.getInputProps('acceptsReferrals', { type: 'checkbox' })} />
           <TextInput
             type="date"
             label={t('directory.fields.lastReviewedOn')}
             description={t('directory.help.lastReviewedOn')}
-            value={values.lastReviewedOn}
-            onChange={(event) => set('lastReviewedOn', event.currentTarget.value)}
-            error={fieldError('lastReviewedOn')}
+            {...form.getInputProps('lastReviewedOn')}
             w={220}
           />
         </FormSection>
 
-        <ApiErrorAlert error={error} />
+        <ApiErrorAlert error={apiError} />
         <Group gap="sm">
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={form.submitting}>
             {submitLabel}
           </Button>
           <Button variant="default" onClick={onCancel}>

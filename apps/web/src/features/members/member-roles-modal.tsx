@@ -3,13 +3,12 @@
 // Roles the organisation's kind does not allow are not offered.
 import { useMutation } from '@apollo/client/react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import type { OrganizationKind, Role } from '@tsunagu/domain';
+import { memberRolesSchema, type OrganizationKind } from '@tsunagu/domain';
 import type { MemberRowFragment } from '@tsunagu/graphql-client';
 import { UpdateMemberRolesDocument } from '@tsunagu/graphql-client';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSchemaForm } from '../../app/forms';
 import { useSession } from '../../app/auth/use-session';
 import { offeredRoles, RoleCheckboxes, RolesHiddenByKind } from './role-checkboxes';
 
@@ -23,35 +22,6 @@ export function MemberRolesModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { actor } = useSession();
-  const { offered: grantable, hidden } = offeredRoles(actor?.roles ?? [], organizationKind);
-  const [roles, setRoles] = useState<Role[]>([]);
-  const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [updateRoles, { loading }] = useMutation(UpdateMemberRolesDocument);
-
-  useEffect(() => {
-    setRoles(member ? [...member.roles] : []);
-    setAttempted(false);
-    setError(null);
-  }, [member]);
-
-  const kept = member ? member.roles.filter((role) => !grantable.includes(role)) : [];
-  const chosen = roles.filter((role) => grantable.includes(role));
-
-  const save = async () => {
-    if (!member) return;
-    setAttempted(true);
-    setError(null);
-    if (chosen.length + kept.length === 0) return;
-    try {
-      await updateRoles({ variables: { input: { membershipId: member.id, roles: [...kept, ...chosen] } } });
-      onClose();
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
-
   return (
     <Modal
       opened={member !== null}
@@ -59,28 +29,51 @@ export function MemberRolesModal({
       title={member ? t('members.rolesModal.title', { name: member.user.displayName }) : ''}
       centered
     >
+      {/* Keyed so that each member starts from their own roles. */}
+      {member ? <RolesForm key={member.id} member={member} organizationKind={organizationKind} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function RolesForm({ member, organizationKind, onClose }: { member: MemberRowFragment; organizationKind: OrganizationKind | undefined; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { actor } = useSession();
+  const { offered: grantable, hidden } = offeredRoles(actor?.roles ?? [], organizationKind);
+  const [updateRoles] = useMutation(UpdateMemberRolesDocument);
+  const kept = member.roles.filter((role) => !grantable.includes(role));
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: memberRolesSchema,
+    initialValues: { roles: member.roles.filter((role) => grantable.includes(role)) },
+    toInput: ({ roles }) => ({ roles: [...kept, ...roles] }),
+  });
+
+  const save = onSubmit(async ({ roles }) => {
+    await updateRoles({ variables: { input: { membershipId: member.id, roles } } });
+    onClose();
+  });
+
+  return (
+    <form onSubmit={save} noValidate>
       <Stack gap="md">
-        <ApiErrorAlert error={error} />
+        <ApiErrorAlert error={apiError} />
         <RoleCheckboxes
           label={t('fields.roles')}
           grantable={grantable}
-          value={chosen}
-          onChange={setRoles}
-          error={
-            error?.fields['roles'] ?? (attempted && chosen.length + kept.length === 0 ? t('validation.roles') : undefined)
-          }
+          value={form.values.roles}
+          onChange={(roles) => form.setFieldValue('roles', roles)}
+          error={form.errors['roles']}
         />
         <RolesHiddenByKind hidden={hidden} kind={organizationKind} />
         {kept.length > 0 ? <Text fz="sm" c="dimmed">{t('members.rolesModal.kept')}</Text> : null}
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={loading}>
+          <Button variant="default" onClick={onClose} disabled={form.submitting}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={loading}>
+          <Button type="submit" loading={form.submitting}>
             {t('common.save')}
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </form>
   );
 }

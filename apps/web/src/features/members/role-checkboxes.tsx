@@ -3,6 +3,7 @@
 // with its label, so nobody has to know role codes. The API refuses the rest anyway.
 import { Checkbox, Stack, Text } from '@mantine/core';
 import { grantableRoles, ORGANIZATION_KINDS, roleAllowedInKind, type OrganizationKind, type Role } from '@tsunagu/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { organizationKindLabel, roleLabel } from '../../app/labels';
 
@@ -31,7 +32,7 @@ export interface RoleCheckboxesProps {
   grantable: readonly Role[];
   value: Role[];
   onChange: (roles: Role[]) => void;
-  error?: string;
+  error?: ReactNode;
   label: string;
 }
 

@@ -7,15 +7,17 @@ import { Alert, Anchor, Button, Card, Group, Image, Stack, Text, Title } from '@
 import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
 import { OrganizationDocument, SearchDirectoryDocument, UpdateOrganizationDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
+import { organizationInputSchema } from '@tsunagu/domain';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { useSchemaForm } from '../../app/forms';
 import { organizationKindLabel } from '../../app/labels';
 import { CapacityBadge, CategoryBadges } from '../directory/service-parts';
-import { ProfileFields, profileInputOf, profileValuesOf, type ProfileValues } from './profile-fields';
+import { ProfileFields, profileInputOf, profileValuesOf } from './profile-fields';
 
 export function OrganizationProfilePage() {
   const { t } = useTranslation();
@@ -97,22 +99,13 @@ function ProfileView({ organization }: { organization: OrganizationRowFragment }
 
 function ProfileForm({ organization }: { organization: OrganizationRowFragment }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<ProfileValues>(() => profileValuesOf(organization));
-  const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
-  const [updateOrganization, { loading }] = useMutation(UpdateOrganizationDocument);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setSaved(false);
-    try {
-      await updateOrganization({ variables: { input: { id: organization.id, ...profileInputOf(values) } } });
-      setSaved(true);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const [updateOrganization] = useMutation(UpdateOrganizationDocument);
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: organizationInputSchema,
+    initialValues: profileValuesOf(organization),
+    toInput: profileInputOf,
+  });
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="profile-heading">
@@ -122,23 +115,24 @@ function ProfileForm({ organization }: { organization: OrganizationRowFragment }
       <Text c="dimmed" fz="sm" mb="md">
         {t('profile.editHelp')}
       </Text>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form
+        onChange={() => setSaved(false)}
+        onSubmit={onSubmit(async (input) => {
+          setSaved(false);
+          await updateOrganization({ variables: { input: { id: organization.id, ...input } } });
+          setSaved(true);
+        })}
+        noValidate
+      >
         <Stack gap="md" maw={640}>
-          <ProfileFields
-            values={values}
-            onChange={(field, value) => {
-              setSaved(false);
-              setValues((current) => ({ ...current, [field]: value }));
-            }}
-            errors={error?.fields}
-          />
-          <ApiErrorAlert error={error} />
+          <ProfileFields inputProps={form.getInputProps} />
+          <ApiErrorAlert error={apiError} />
           {saved ? (
             <Alert color="teal" variant="light" role="status">
               {t('profile.saved')}
             </Alert>
           ) : null}
-          <Button type="submit" loading={loading} style={{ alignSelf: 'flex-start' }}>
+          <Button type="submit" loading={form.submitting} style={{ alignSelf: 'flex-start' }}>
             {t('common.save')}
           </Button>
         </Stack>

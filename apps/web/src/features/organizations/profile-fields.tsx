@@ -1,10 +1,13 @@
 // The public profile of an organisation (what it does, where, how to reach it), shared by the
-// organisation page and the network admin's edit dialog. Blank fields are sent as null.
+// organisation page and the network admin's edit dialog. The shared organisation schema checks
+// it; blank fields are sent as null.
 import { Textarea, TextInput } from '@mantine/core';
+import type { GetInputPropsReturnType } from '@mantine/form';
 import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 
-export interface ProfileValues {
+// A type, not an interface: form values must be a plain record.
+export type ProfileValues = {
   description: string;
   postalCode: string;
   address: string;
@@ -12,7 +15,7 @@ export interface ProfileValues {
   phone: string;
   email: string;
   logoUrl: string;
-}
+};
 
 export function profileValuesOf(organization: OrganizationRowFragment | null): ProfileValues {
   return {
@@ -26,28 +29,14 @@ export function profileValuesOf(organization: OrganizationRowFragment | null): P
   };
 }
 
-export function profileInputOf(values: ProfileValues): { [K in keyof ProfileValues]: string | null } {
-  const trimmed = (value: string) => (value.trim() === '' ? null : value.trim());
-  return {
-    description: trimmed(values.description),
-    postalCode: trimmed(values.postalCode),
-    address: trimmed(values.address),
-    website: trimmed(values.website),
-    phone: trimmed(values.phone),
-    email: trimmed(values.email),
-    logoUrl: trimmed(values.logoUrl),
-  };
+/** The profile part of a form's values, as the schema reads it (it trims and turns blanks into null). */
+export function profileInputOf(values: ProfileValues): ProfileValues {
+  const { description, postalCode, address, website, phone, email, logoUrl } = values;
+  return { description, postalCode, address, website, phone, email, logoUrl };
 }
 
-export function ProfileFields({
-  values,
-  onChange,
-  errors,
-}: {
-  values: ProfileValues;
-  onChange: (field: keyof ProfileValues, value: string) => void;
-  errors: Readonly<Record<string, string>> | undefined;
-}) {
+/** The profile inputs, wired to the enclosing form (`inputProps={form.getInputProps}`). */
+export function ProfileFields({ inputProps }: { inputProps: (field: keyof ProfileValues) => GetInputPropsReturnType }) {
   const { t } = useTranslation();
   return (
     <>
@@ -56,56 +45,21 @@ export function ProfileFields({
         description={t('profile.help.description')}
         autosize
         minRows={3}
-        value={values.description}
-        onChange={(event) => onChange('description', event.currentTarget.value)}
-        error={errors?.['description']}
+        {...inputProps('description')}
       />
       <TextInput
         label={t('profile.fields.postalCode')}
         description={t('profile.help.postalCode')}
         inputMode="numeric"
         autoComplete="off"
-        value={values.postalCode}
-        onChange={(event) => onChange('postalCode', event.currentTarget.value)}
-        error={errors?.['postalCode']}
+        {...inputProps('postalCode')}
         maw={200}
       />
-      <TextInput
-        label={t('profile.fields.address')}
-        value={values.address}
-        onChange={(event) => onChange('address', event.currentTarget.value)}
-        error={errors?.['address']}
-      />
-      <TextInput
-        label={t('profile.fields.website')}
-        description={t('profile.help.website')}
-        type="url"
-        value={values.website}
-        onChange={(event) => onChange('website', event.currentTarget.value)}
-        error={errors?.['website']}
-      />
-      <TextInput
-        label={t('profile.fields.phone')}
-        type="tel"
-        value={values.phone}
-        onChange={(event) => onChange('phone', event.currentTarget.value)}
-        error={errors?.['phone']}
-      />
-      <TextInput
-        label={t('profile.fields.email')}
-        type="email"
-        value={values.email}
-        onChange={(event) => onChange('email', event.currentTarget.value)}
-        error={errors?.['email']}
-      />
-      <TextInput
-        label={t('profile.fields.logoUrl')}
-        description={t('profile.help.logoUrl')}
-        type="url"
-        value={values.logoUrl}
-        onChange={(event) => onChange('logoUrl', event.currentTarget.value)}
-        error={errors?.['logoUrl']}
-      />
+      <TextInput label={t('profile.fields.address')} {...inputProps('address')} />
+      <TextInput label={t('profile.fields.website')} description={t('profile.help.website')} type="url" {...inputProps('website')} />
+      <TextInput label={t('profile.fields.phone')} type="tel" {...inputProps('phone')} />
+      <TextInput label={t('profile.fields.email')} type="email" {...inputProps('email')} />
+      <TextInput label={t('profile.fields.logoUrl')} description={t('profile.help.logoUrl')} type="url" {...inputProps('logoUrl')} />
     </>
   );
 }

@@ -152,14 +152,14 @@ function ConsentCard({ consent, canRevoke }: { consent: ConsentRowFragment; canR
 function RevokeDialog({ consentId, onClose }: { consentId: string; onClose: () => void }) {
   const { t } = useTranslation();
   // What the person page shows depends on the active consents: read it again, never stale.
-  const [revoke, { loading }] = useMutation(RevokeConsentDocument, { refetchQueries: ['Consents', 'Person'], awaitRefetchQueries: true });
+  const [revoke] = useMutation(RevokeConsentDocument, { refetchQueries: ['Consents', 'Person'], awaitRefetchQueries: true });
   return (
     <ReasonDialog
       title={t('people.consents.revokeTitle')}
       body={t('people.consents.revokeBody')}
       reasonLabel={t('people.consents.revokeReason')}
+      reasonKind="revocation"
       confirmLabel={t('people.consents.revokeConfirm')}
-      loading={loading}
       submit={(reason) => revoke({ variables: { id: consentId, reason } })}
       onClose={onClose}
     />

@@ -2,16 +2,16 @@
 // reason for the correction (required; kept with the correction record).
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Card, Textarea } from '@mantine/core';
-import { maySeeSpecialCare } from '@tsunagu/domain';
+import { correctionReason, maySeeSpecialCare, personInputSchema } from '@tsunagu/domain';
 import { CorrectPersonDocument, PersonDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { useSchemaForm } from '../../app/forms';
 import { PersonForm } from './person-form';
 import { inputOf, ordinarySections, specialCareSections, valuesOfPerson, type PersonFormValues } from './person-fields';
 
@@ -29,41 +29,35 @@ function CorrectionForm({ person }: { person: PersonDetailFragment }) {
   const navigate = useNavigate();
   const { actor, ability } = useSession();
   const showSpecialCare = maySeeSpecialCare(actor?.roles ?? []);
-  const [values, setValues] = useState<PersonFormValues>(() => valuesOfPerson(person));
-  const [reason, setReason] = useState('');
-  const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [correct, { loading }] = useMutation(CorrectPersonDocument);
+  const [correct] = useMutation(CorrectPersonDocument);
   // Only sections disclosed to me are shown and sent: a correction never blanks what it cannot see.
   const hidden = [...ordinarySections, ...specialCareSections]
     .filter((section) => person[section.name].access !== 'DISCLOSED')
     .map((section) => section.name);
   const sections = [...ordinarySections, ...(showSpecialCare ? specialCareSections : [])].filter((section) => !hidden.includes(section.name));
 
-  const submit = async () => {
-    setAttempted(true);
-    setError(null);
-    if (!reason.trim()) return;
-    try {
-      await correct({ variables: { id: person.id, input: inputOf(values, sections, 'correct'), reason: reason.trim() } });
-      navigate(`/people/${person.id}`);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: personInputSchema(new Date(), { reason: correctionReason }),
+    initialValues: { ...valuesOfPerson(person), reason: '' },
+    toInput: (values: PersonFormValues & { reason: string }) => ({ ...inputOf(values, sections, 'correct'), reason: values.reason }),
+  });
+
+  const submit = onSubmit(async ({ reason }, values) => {
+    await correct({ variables: { id: person.id, input: inputOf(values, sections, 'correct'), reason } });
+    navigate(`/people/${person.id}`);
+  });
 
   return (
     <>
       <PageHeader title={t('people.correct.title', { pseudonym: person.pseudonym })} description={t('people.correct.description')} />
       <RequireAbility allowed={ability.can('update', { __typename: 'Person', organizationId: person.ownerOrganizationId })}>
         <PersonForm
-          values={values}
-          onChange={setValues}
+          form={form}
+          apiError={apiError}
+          onSubmit={submit}
           showSpecialCare={showSpecialCare}
           hiddenSections={hidden}
           submitLabel={t('people.correct.submit')}
-          saving={loading}
-          error={error}
           footer={
             <Card withBorder padding="lg">
               <Textarea
@@ -72,13 +66,10 @@ function CorrectionForm({ person }: { person: PersonDetailFragment }) {
                 required
                 autosize
                 minRows={2}
-                value={reason}
-                onChange={(event) => setReason(event.currentTarget.value)}
-                error={attempted && !reason.trim() ? t('validation.required') : error?.fields['reason']}
+                {...form.getInputProps('reason')}
               />
             </Card>
           }
-          onSubmit={() => void submit()}
           onCancel={() => navigate(`/people/${person.id}`)}
         />
       </RequireAbility>

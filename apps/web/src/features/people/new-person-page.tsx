@@ -3,15 +3,16 @@
 // the explicit "not the same person" confirmation (acknowledgeDuplicates).
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Checkbox, List, Stack, Text } from '@mantine/core';
-import { maySeeSpecialCare } from '@tsunagu/domain';
+import { maySeeSpecialCare, personInputSchema } from '@tsunagu/domain';
 import { CreatePersonDocument, PossibleDuplicatesDocument, type IdentityInput } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import type { ApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { useSchemaForm } from '../../app/forms';
 import { PersonForm } from './person-form';
 import { blankPerson, inputOf, ordinarySections, specialCareSections, type PersonFormValues } from './person-fields';
 
@@ -20,12 +21,17 @@ export function NewPersonPage() {
   const navigate = useNavigate();
   const { actor, ability } = useSession();
   const showSpecialCare = maySeeSpecialCare(actor?.roles ?? []);
-  const [values, setValues] = useState<PersonFormValues>(blankPerson);
   const [acknowledged, setAcknowledged] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [create, { loading }] = useMutation(CreatePersonDocument);
+  const [mustAcknowledge, setMustAcknowledge] = useState(false);
+  const [create] = useMutation(CreatePersonDocument);
+  const sections = showSpecialCare ? [...ordinarySections, ...specialCareSections] : ordinarySections;
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: personInputSchema(new Date()),
+    initialValues: blankPerson(),
+    toInput: (values: PersonFormValues) => inputOf(values, sections, 'create'),
+  });
 
-  const identity = values.fields.identity;
+  const identity = form.values.identity;
   const duplicateCheck: IdentityInput | null =
     identity.familyNameKana.trim() && identity.givenNameKana.trim() && identity.birthDate
       ? {
@@ -43,22 +49,12 @@ export function NewPersonPage() {
   });
   const duplicates = duplicateCheck ? (duplicatesData?.possibleDuplicates ?? []) : [];
 
-  const submit = async () => {
-    setError(null);
-    if (duplicates.length > 0 && !acknowledged) {
-      setError({ code: 'CONFLICT', message: t('people.duplicates.acknowledgeFirst'), fields: {} });
-      return;
-    }
-    const sections = showSpecialCare ? [...ordinarySections, ...specialCareSections] : ordinarySections;
-    try {
-      const result = await create({
-        variables: { input: inputOf(values, sections, 'create'), acknowledgeDuplicates: acknowledged },
-      });
-      if (result.data) navigate(`/people/${result.data.createPerson.id}`);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = onSubmit(async (_checked, values) => {
+    setMustAcknowledge(duplicates.length > 0 && !acknowledged);
+    if (duplicates.length > 0 && !acknowledged) return;
+    const result = await create({ variables: { input: inputOf(values, sections, 'create'), acknowledgeDuplicates: acknowledged } });
+    if (result.data) navigate(`/people/${result.data.createPerson.id}`);
+  });
 
   const footer =
     duplicates.length > 0 ? (
@@ -80,20 +76,20 @@ export function NewPersonPage() {
         </Stack>
       </Alert>
     ) : null;
+  // Registering over a possible duplicate needs the confirmation first (the API would refuse).
+  const acknowledgeFirst: ApiError | null = mustAcknowledge ? { code: 'CONFLICT', message: t('people.duplicates.acknowledgeFirst'), fields: {} } : null;
 
   return (
     <>
       <PageHeader title={t('people.new.title')} description={t('people.new.description')} />
       <RequireAbility allowed={ability.can('create', { __typename: 'Person', organizationId: actor?.organizationId ?? '' })}>
         <PersonForm
-          values={values}
-          onChange={setValues}
+          form={form}
+          apiError={acknowledgeFirst ?? apiError}
+          onSubmit={submit}
           showSpecialCare={showSpecialCare}
           submitLabel={t('people.new.submit')}
-          saving={loading}
-          error={error}
           footer={footer}
-          onSubmit={() => void submit()}
           onCancel={() => navigate('/people')}
         />
       </RequireAbility>

@@ -121,20 +121,21 @@ export const specialCareSections: readonly SectionSpec[] = [
   },
 ];
 
-/** Every value as a string ('' = empty; booleans 'true' / 'false'); needs as a list. */
-export interface PersonFormValues {
-  fields: Record<SectionName, Record<string, string>>;
-  needs: string[];
-}
+/**
+ * Every value as a string ('' = empty; booleans 'true' / 'false'), by section, so that a
+ * field's path in the form ("identity.familyName") is the key its problem is reported under;
+ * needs as a list.
+ */
+export type PersonFormValues = Record<SectionName, Record<string, string>> & { needs: string[] };
 
 const allSections = [...ordinarySections, ...specialCareSections];
 
 export function blankPerson(): PersonFormValues {
-  const fields = {} as Record<SectionName, Record<string, string>>;
+  const values = { needs: [] as string[] } as PersonFormValues;
   for (const section of allSections) {
-    fields[section.name] = Object.fromEntries(section.fields.map((field) => [field.name, '']));
+    values[section.name] = Object.fromEntries(section.fields.filter((field) => field.kind !== 'needs').map((field) => [field.name, '']));
   }
-  return { fields, needs: [] };
+  return values;
 }
 
 function asText(value: unknown): string {
@@ -149,7 +150,7 @@ export function valuesOfPerson(person: PersonDetailFragment): PersonFormValues {
     const stored = person[section.name].values as Record<string, unknown> | null | undefined;
     if (!stored) continue;
     for (const field of section.fields) {
-      if (field.kind !== 'needs') values.fields[section.name][field.name] = asText(stored[field.name]);
+      if (field.kind !== 'needs') values[section.name][field.name] = asText(stored[field.name]);
     }
   }
   values.needs = [...(person.consultation.values?.needs ?? [])];
@@ -168,15 +169,13 @@ function converted(field: FieldSpec, raw: string): string | number | boolean | n
 function sectionInput(section: SectionSpec, values: PersonFormValues): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const field of section.fields) {
-    input[field.name] = field.kind === 'needs' ? values.needs : converted(field, values.fields[section.name][field.name]);
+    input[field.name] = field.kind === 'needs' ? values.needs : converted(field, values[section.name][field.name]);
   }
   return input;
 }
 
 function isBlank(section: SectionSpec, values: PersonFormValues): boolean {
-  return section.fields.every((field) =>
-    field.kind === 'needs' ? values.needs.length === 0 : values.fields[section.name][field.name].trim() === '',
-  );
+  return section.fields.every((field) => (field.kind === 'needs' ? values.needs.length === 0 : values[section.name][field.name].trim() === ''));
 }
 
 /**
@@ -192,11 +191,4 @@ export function inputOf(values: PersonFormValues, sections: readonly SectionSpec
     } else input[section.name] = sectionInput(section, values);
   }
   return input as PersonInput;
-}
-
-export function missingRequired(values: PersonFormValues): string[] {
-  const identity = ordinarySections[0];
-  return identity.fields
-    .filter((field) => field.required && values.fields.identity[field.name].trim() === '')
-    .map((field) => `identity.${field.name}`);
 }

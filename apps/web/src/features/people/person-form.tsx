@@ -1,16 +1,17 @@
 // The registration and correction form: ordinary categories, then — only for roles that may
-// see them — the special-care categories (要配慮個人情報) in a visibly separate section. Field
-// errors from the API (keyed like "identity.familyName") appear next to their inputs.
+// see them — the special-care categories (要配慮個人情報) in a visibly separate section. The
+// person schema's problems and the API's (both keyed like "identity.familyName", the input's path
+// in the form) appear next to their inputs.
 import { Alert, Button, Card, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { SERVICE_CATEGORIES } from '@tsunagu/domain';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { UseFormReturnType } from '@mantine/form';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import type { ApiError } from '../../app/api-errors';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { SpecialCareBadge } from './person-badges';
 import {
-  missingRequired,
   ordinarySections,
   specialCareSections,
   type FieldSpec,
@@ -20,40 +21,27 @@ import {
 import { usePeopleLabels } from './vocabulary';
 
 export interface PersonFormProps {
-  values: PersonFormValues;
-  onChange: (values: PersonFormValues) => void;
+  /** The form's state (useSchemaForm with the person schema); field paths are "section.field". */
+  form: UseFormReturnType<PersonFormValues>;
+  apiError: ApiError | null;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   showSpecialCare: boolean;
   /** Sections withheld from me are not offered (a correction cannot blank what it cannot see). */
   hiddenSections?: readonly string[];
   submitLabel: string;
-  saving: boolean;
-  error: ApiError | null;
   /** Shown above the buttons, e.g. the duplicate warning or the correction reason. */
   footer?: ReactNode;
-  onSubmit: () => void;
   onCancel: () => void;
 }
 
 export function PersonForm(props: PersonFormProps) {
   const { t } = useTranslation();
-  const { values, onChange, showSpecialCare, hiddenSections = [], error } = props;
-  const [attempted, setAttempted] = useState(false);
-  const missing = attempted ? missingRequired(values) : [];
+  const { form, showSpecialCare, hiddenSections = [] } = props;
   const visible = (section: SectionSpec) => !hiddenSections.includes(section.name);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    if (missingRequired(values).length > 0) return;
-    props.onSubmit();
-  };
-
-  const section = (spec: SectionSpec) => (
-    <FormSection key={spec.name} spec={spec} values={values} onChange={onChange} error={error} missing={missing} />
-  );
+  const section = (spec: SectionSpec) => <FormSection key={spec.name} spec={spec} form={form} />;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={props.onSubmit} noValidate>
       <Stack gap="lg">
         {ordinarySections.filter(visible).map(section)}
         {showSpecialCare ? (
@@ -73,9 +61,9 @@ export function PersonForm(props: PersonFormProps) {
           </Card>
         ) : null}
         {props.footer}
-        <ApiErrorAlert error={error} />
+        <ApiErrorAlert error={props.apiError} />
         <Group gap="sm">
-          <Button type="submit" loading={props.saving}>
+          <Button type="submit" loading={form.submitting}>
             {props.submitLabel}
           </Button>
           <Button variant="default" onClick={props.onCancel}>
@@ -87,42 +75,23 @@ export function PersonForm(props: PersonFormProps) {
   );
 }
 
-function FormSection({
-  spec,
-  values,
-  onChange,
-  error,
-  missing,
-}: {
-  spec: SectionSpec;
-  values: PersonFormValues;
-  onChange: (values: PersonFormValues) => void;
-  error: ApiError | null;
-  missing: readonly string[];
-}) {
+function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnType<PersonFormValues> }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const directory = useDirectoryLabels();
-  const set = (field: string, value: string) =>
-    onChange({ ...values, fields: { ...values.fields, [spec.name]: { ...values.fields[spec.name], [field]: value } } });
 
   const input = (field: FieldSpec) => {
     const key = `${spec.name}.${field.name}`;
-    const common = {
-      label: labels.field(spec.category, field.name),
-      required: field.required,
-      error: missing.includes(key) ? t('validation.required') : error?.fields[key],
-    };
-    const value = values.fields[spec.name][field.name] ?? '';
+    const common = { label: labels.field(spec.category, field.name), required: field.required };
     switch (field.kind) {
       case 'needs':
         return (
           <Checkbox.Group
             key={key}
             label={common.label}
-            value={values.needs}
-            onChange={(needs) => onChange({ ...values, needs: SERVICE_CATEGORIES.codes.filter((code) => needs.includes(code)) })}
-            error={error?.fields[key]}
+            value={form.values.needs}
+            onChange={(needs) => form.setFieldValue('needs', SERVICE_CATEGORIES.codes.filter((code) => needs.includes(code)))}
+            error={form.errors[key]}
             style={{ gridColumn: '1 / -1' }}
           >
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing={6} mt={6}>
@@ -133,17 +102,7 @@ function FormSection({
           </Checkbox.Group>
         );
       case 'textarea':
-        return (
-          <Textarea
-            key={key}
-            {...common}
-            autosize
-            minRows={2}
-            value={value}
-            onChange={(event) => set(field.name, event.currentTarget.value)}
-            style={{ gridColumn: '1 / -1' }}
-          />
-        );
+        return <Textarea key={key} {...common} autosize minRows={2} {...form.getInputProps(key)} style={{ gridColumn: '1 / -1' }} />;
       case 'select':
       case 'boolean': {
         const options =
@@ -158,10 +117,11 @@ function FormSection({
             key={key}
             {...common}
             data={options}
-            value={value || null}
+            value={form.values[spec.name][field.name] || null}
+            error={form.errors[key]}
             placeholder={field.kind === 'boolean' ? t('people.unknown') : undefined}
             clearable
-            onChange={(next) => set(field.name, next ?? '')}
+            onChange={(next) => form.setFieldValue(key, next ?? '')}
           />
         );
       }
@@ -171,8 +131,7 @@ function FormSection({
             key={key}
             {...common}
             type={field.kind === 'date' ? 'date' : field.kind === 'number' ? 'number' : 'text'}
-            value={value}
-            onChange={(event) => set(field.name, event.currentTarget.value)}
+            {...form.getInputProps(key)}
           />
         );
     }

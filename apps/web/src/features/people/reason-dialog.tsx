@@ -1,44 +1,42 @@
 // A confirmation that needs a reason (revoking a consent, stopping use of a person's data): the
-// reason is required, the API's field error shows under it, and the dialog closes only once the
-// action succeeded.
+// reason is checked with the API's rule and words, the API's field error shows under it too,
+// and the dialog closes only once the action succeeded.
 import { Stack, Text, Textarea } from '@mantine/core';
+import { reasonText } from '@tsunagu/domain';
 import { ConfirmDialog } from '@tsunagu/ui';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSchemaForm } from '../../app/forms';
 
 export function ReasonDialog({
   title,
   body,
   reasonLabel,
+  reasonKind,
   confirmLabel,
-  loading,
   submit,
   onClose,
 }: {
   title: string;
   body: string;
   reasonLabel: string;
+  /** Which recorded reason this is: its message when missing is the API's. */
+  reasonKind: 'revocation' | 'ceaseUse';
   confirmLabel: string;
-  loading: boolean;
   submit: (reason: string) => Promise<unknown>;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const confirm = async () => {
-    setAttempted(true);
-    if (!reason.trim()) return;
-    try {
-      await submit(reason.trim());
-      onClose();
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: z.object({ reason: reasonText(reasonKind) }),
+    initialValues: { reason: '' },
+    toInput: (values) => values,
+  });
+  const confirm = onSubmit(async ({ reason }) => {
+    await submit(reason);
+    onClose();
+  });
   return (
     <ConfirmDialog
       opened
@@ -46,23 +44,14 @@ export function ReasonDialog({
       confirmLabel={confirmLabel}
       cancelLabel={t('common.cancel')}
       danger
-      loading={loading}
-      error={<ApiErrorAlert error={error} />}
-      onConfirm={() => void confirm()}
+      loading={form.submitting}
+      error={<ApiErrorAlert error={apiError} />}
+      onConfirm={() => confirm()}
       onCancel={onClose}
     >
       <Stack gap="sm">
         <Text fz="sm">{body}</Text>
-        <Textarea
-          label={reasonLabel}
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={attempted && !reason.trim() ? t('validation.required') : error?.fields['reason']}
-          data-autofocus
-        />
+        <Textarea label={reasonLabel} required autosize minRows={2} {...form.getInputProps('reason')} data-autofocus />
       </Stack>
     </ConfirmDialog>
   );

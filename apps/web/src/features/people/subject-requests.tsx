@@ -3,6 +3,7 @@
 // records are kept as the law requires).
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { erasureConfirmationSchema } from '@tsunagu/domain';
 import { CeasePersonUseDocument, ErasePersonDocument, PersonDisclosureDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
 import { ConfirmDialog } from '@tsunagu/ui';
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { useSchemaForm } from '../../app/forms';
 import { ReasonDialog } from './reason-dialog';
 import { saveFile } from './vocabulary';
 
@@ -88,14 +90,14 @@ export function SubjectRequests({ person }: { person: PersonDetailFragment }) {
 
 function CeaseDialog({ person, onClose }: { person: PersonDetailFragment; onClose: () => void }) {
   const { t } = useTranslation();
-  const [cease, { loading }] = useMutation(CeasePersonUseDocument, { refetchQueries: ['Person'] });
+  const [cease] = useMutation(CeasePersonUseDocument, { refetchQueries: ['Person'] });
   return (
     <ReasonDialog
       title={t('people.requests.ceaseTitle')}
       body={t('people.requests.ceaseBody')}
       reasonLabel={t('people.requests.reason')}
+      reasonKind="ceaseUse"
       confirmLabel={t('people.requests.cease')}
-      loading={loading}
       submit={(reason) => cease({ variables: { id: person.id, reason } })}
       onClose={onClose}
     />
@@ -104,21 +106,16 @@ function CeaseDialog({ person, onClose }: { person: PersonDetailFragment; onClos
 
 function EraseDialog({ person, onClose }: { person: PersonDetailFragment; onClose: () => void }) {
   const { t } = useTranslation();
-  const [typed, setTyped] = useState('');
-  const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [erase, { loading }] = useMutation(ErasePersonDocument, { refetchQueries: ['Person'] });
-  const matches = typed.trim() === person.pseudonym;
-  const confirm = async () => {
-    setAttempted(true);
-    if (!matches) return;
-    try {
-      await erase({ variables: { id: person.id, confirmPseudonym: typed.trim() } });
-      onClose();
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const [erase] = useMutation(ErasePersonDocument, { refetchQueries: ['Person'] });
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: erasureConfirmationSchema(person.pseudonym),
+    initialValues: { confirmPseudonym: '' },
+    toInput: (values) => values,
+  });
+  const confirm = onSubmit(async ({ confirmPseudonym }) => {
+    await erase({ variables: { id: person.id, confirmPseudonym } });
+    onClose();
+  });
   return (
     <ConfirmDialog
       opened
@@ -126,9 +123,9 @@ function EraseDialog({ person, onClose }: { person: PersonDetailFragment; onClos
       confirmLabel={t('people.requests.erase')}
       cancelLabel={t('common.cancel')}
       danger
-      loading={loading}
-      error={<ApiErrorAlert error={error} />}
-      onConfirm={() => void confirm()}
+      loading={form.submitting}
+      error={<ApiErrorAlert error={apiError} />}
+      onConfirm={() => confirm()}
       onCancel={onClose}
     >
       <Stack gap="sm">
@@ -136,9 +133,7 @@ function EraseDialog({ person, onClose }: { person: PersonDetailFragment; onClos
         <Text fz="sm">{t('people.requests.eraseKept')}</Text>
         <TextInput
           label={t('people.requests.typePseudonym', { pseudonym: person.pseudonym })}
-          value={typed}
-          onChange={(event) => setTyped(event.currentTarget.value)}
-          error={attempted && !matches ? t('people.requests.pseudonymMismatch') : error?.fields['confirmPseudonym']}
+          {...form.getInputProps('confirmPseudonym')}
           ff="monospace"
         />
       </Stack>

@@ -7,3 +7,7 @@ export * from './moments';
 export * from './training-sessions';
 export * from './courses';
 export * from './text-fields';
+export * from './services';
+export * from './organizations';
+export * from './accounts';
+export * from './people';

@@ -9,7 +9,6 @@ import {
   CourseStatus,
   CourseVisibility,
   isInAudience,
-  isUuid,
   mayAuthorCourses,
   MaterialFormat,
   QuestionKind,
@@ -21,6 +20,7 @@ import type { RequestActor } from '../../../core/auth/actor';
 import { Conditions } from '../../../core/database/conditions';
 import { runInTenant } from '../../../core/tenancy/tenant-transaction';
 import type { Course, CourseModule, CoursePublisher, TrainingFile } from './course.model';
+import { usableIds } from '../../../core/graphql/ids';
 
 /** Columns of a course row as the reader wants them. */
 export const COURSE_COLUMNS = `c.tenant_id, c.id, c.organization_id, o.name AS organization_name, n.name AS network_name,
@@ -202,7 +202,7 @@ export class CourseReader {
    * course); mayEdit and inAudience are still the actor's.
    */
   async byIds(manager: EntityManager, actor: CourseViewer, ids: readonly string[], options: { anyStatus?: boolean } = {}): Promise<Course[]> {
-    const wanted = [...new Set(ids.filter((id) => isUuid(id)))];
+    const wanted = usableIds(ids);
     if (wanted.length === 0) return [];
     const where = new Conditions();
     if (!options.anyStatus) where.add(visibleCourses(where, actor));

@@ -4,7 +4,7 @@
 // network: a refused change leaves no row behind.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { COURSE_STATUSES, COURSE_TRANSITIONS, isUuid, LocalizedText, localizedText as text, materialFormatOf, normalizeForSearch } from '@tsunagu/domain';
+import { COURSE_STATUSES, COURSE_TRANSITIONS, LocalizedText, localizedText as text, materialFormatOf, normalizeForSearch } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -27,6 +27,7 @@ import {
 } from './course-fields';
 import { COURSE_COLUMNS, COURSE_FROM, CourseReader, CourseRow, toCourse, visibleCourses } from './course-reader';
 import type { CourseInput, CourseMaterialInput, CourseModuleInput, CourseSearchInput, QuizInput } from './dto/courses.input';
+import { requireId, usableId, usableIds } from '../../../core/graphql/ids';
 
 export const COURSE = { ja: '講座', en: 'course' };
 const MODULE = { ja: '単元', en: 'module' };
@@ -92,7 +93,7 @@ export class CoursesService {
     const onlyPublished = input.status === 'PUBLISHED' || (!input.status && !input.mine);
     const sortKey = onlyPublished ? `c.published_at` : `coalesce(c.published_at, c.created_at)`;
     if (cursor) {
-      if (!isUuid(cursor.id) || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(cursor.key)) {
+      if (!usableId(cursor.id) || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(cursor.key)) {
         throw new AppError('BAD_USER_INPUT', undefined, { reason: 'INVALID_CURSOR' });
       }
       where.add(`(${sortKey}, c.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
@@ -411,7 +412,7 @@ export class CoursesService {
 
   /** The course a module or material belongs to, if it is in the actor's network (NOT_FOUND otherwise). */
   private async courseOf(actor: RequestActor, table: 'course_modules' | 'course_materials', id: string, what: LocalizedText): Promise<string> {
-    if (!isUuid(id)) throw notFound(what);
+    requireId(id, what);
     const [row]: Array<{ course_id: string }> = await runInTenant(this.dataSource, actor, (manager) =>
       manager.query(`SELECT course_id FROM ${table} WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]),
     );
@@ -425,7 +426,7 @@ export class CoursesService {
    * draft and published courses change (archived ones are unarchived first) unless `anyStatus`.
    */
   private async loadEditable(manager: EntityManager, actor: RequestActor, id: string, options: { anyStatus?: boolean } = {}): Promise<CourseRow> {
-    if (!isUuid(id)) throw notFound(COURSE);
+    requireId(id, COURSE);
     const [visible] = await this.reader.byIds(manager, actor, [id]);
     if (!visible || visible.tenantId !== actor.tenantId) throw notFound(COURSE);
     assertCan(actor, 'update', { __typename: 'Course', organizationId: visible.organizationId });
@@ -461,7 +462,7 @@ export class CoursesService {
       }
     }
     if (fields.audienceOrganizationIds.length > 0) {
-      const ids = fields.audienceOrganizationIds.filter((id) => isUuid(id));
+      const ids = usableIds(fields.audienceOrganizationIds);
       const found: Array<{ id: string }> = ids.length
         ? await manager.query(`SELECT id FROM organizations WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [actor.tenantId, ids])
         : [];
@@ -474,7 +475,7 @@ export class CoursesService {
   }
 
   private async ownFile(manager: EntityManager, actor: RequestActor, fileId: string): Promise<{ purpose: string; media_type: string }> {
-    if (!isUuid(fileId)) throw notFound(FILE);
+    requireId(fileId, FILE);
     const [file]: Array<{ purpose: string; media_type: string }> = await manager.query(
       `SELECT purpose, media_type FROM files WHERE tenant_id = $1 AND id = $2 AND organization_id = $3`,
       [actor.tenantId, fileId, actor.organizationId],

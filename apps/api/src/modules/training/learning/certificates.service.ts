@@ -8,7 +8,7 @@
 // policies, with no tenant set, let nothing else be. It answers only valid, name, course and date.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { certificateCode, isUuid, japanDate, mayOverseeMembersTraining, normalizeCertificateCode } from '@tsunagu/domain';
+import { certificateCode, japanDate, mayOverseeMembersTraining, normalizeCertificateCode } from '@tsunagu/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
@@ -18,6 +18,7 @@ import { queryRows } from '../../../core/database/returning';
 import { runInTenant, runWithCertificateCode } from '../../../core/tenancy/tenant-transaction';
 import { renderCertificatePdf } from './certificate-pdf';
 import type { CertificateVerification } from './learning.model';
+import { requireId } from '../../../core/graphql/ids';
 
 export const CERTIFICATE = { ja: '修了証', en: 'certificate' };
 /** Random codes clash with odds of 1 in 2^80 per pair; a few tries are more than enough. */
@@ -76,7 +77,7 @@ export class CertificatesService {
    * organisation; anyone else (another member, another network, a non-UUID) gets NOT_FOUND.
    */
   async pdf(actor: RequestActor, id: string): Promise<{ code: string; pdf: Buffer }> {
-    if (!isUuid(id)) throw notFound(CERTIFICATE);
+    requireId(id, CERTIFICATE);
     const rows: Array<{ code: string; learner_name: string; course_title: string; issuer_name: string; completed_at: Date }> = await runInTenant(
       this.dataSource,
       actor,

@@ -29,7 +29,7 @@
 //   practical attack, and a guess learns only valid: false.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isInAudience, isUuid, localizedText as text, mayAssignAcrossNetwork, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
+import { isInAudience, localizedText as text, mayAssignAcrossNetwork, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -48,6 +48,7 @@ import { CourseReader, ModuleTree } from '../courses/course-reader';
 import { CertificatesService } from './certificates.service';
 import { attemptsLeft, courseComplete, ENROLMENT_COLUMNS, EnrolmentPresenter, EnrolmentRow } from './enrolment-presenter';
 import type { Assignee, Enrolment, EnrolmentFilter, QuizAnswerInput, QuizAttemptResult } from './learning.model';
+import { requireId, requireIds, usableId } from '../../../core/graphql/ids';
 
 const COURSE = { ja: '研修', en: 'course' };
 const ENROLMENT = { ja: '受講登録', en: 'enrolment' };
@@ -104,7 +105,7 @@ export class LearningService {
   // --- enrolment and assignment ---------------------------------------------------------------
 
   enrol(actor: RequestActor, courseId: string): Promise<Enrolment> {
-    if (!isUuid(courseId)) throw notFound(COURSE);
+    requireId(courseId, COURSE);
     return runInTenant(this.dataSource, actor, async (manager) => {
       const course = await this.visibleCourse(manager, actor, courseId);
       if (!course.inAudience) {
@@ -140,8 +141,8 @@ export class LearningService {
       const message = text(`割り当てるメンバーを1〜${MAX_ASSIGNEES}人選んでください。`, `Choose between 1 and ${MAX_ASSIGNEES} members to assign.`);
       throw new AppError('BAD_USER_INPUT', message, { reason: 'ASSIGNEE_COUNT', fields: { membershipIds: message } });
     }
-    if (!isUuid(courseId)) throw notFound(COURSE);
-    if (!ids.every(isUuid)) throw notFound(MEMBER);
+    requireId(courseId, COURSE);
+    requireIds(ids, MEMBER);
     const now = this.clock.now();
     if (dueAt && dueAt.getTime() <= now.getTime()) {
       const message = text('受講期限には今より後の日時を指定してください。', 'Choose a due date in the future.');
@@ -245,7 +246,7 @@ export class LearningService {
   /** Members the actor may assign the course to (by name keyword), at most 50, with whether each is enrolled. */
   assignees(actor: RequestActor, courseId: string, keyword: string | null | undefined): Promise<Assignee[]> {
     this.assertAssigner(actor);
-    if (!isUuid(courseId)) throw notFound(COURSE);
+    requireId(courseId, COURSE);
     return runInTenant(this.dataSource, actor, async (manager) => {
       const course = await this.assignableCourse(manager, actor, courseId);
       const where = new Conditions();
@@ -307,7 +308,7 @@ export class LearningService {
 
   /** My enrolments in these courses (for Course.myEnrolment, a page at a time), in the order given. */
   byCourses(actor: RequestActor, courseIds: readonly string[]): Promise<Array<Enrolment | null>> {
-    const ids = courseIds.filter(isUuid);
+    const ids = courseIds.filter((id) => usableId(id) !== null);
     if (ids.length === 0) return Promise.resolve(courseIds.map(() => null));
     return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: EnrolmentRow[] = await manager.query(
@@ -322,8 +323,8 @@ export class LearningService {
   // --- progress -----------------------------------------------------------------------------------
 
   async markMaterial(actor: RequestActor, enrolmentId: string, materialId: string, done: boolean): Promise<Enrolment> {
-    if (!isUuid(enrolmentId)) throw notFound(ENROLMENT);
-    if (!isUuid(materialId)) throw notFound(MATERIAL);
+    requireId(enrolmentId, ENROLMENT);
+    requireId(materialId, MATERIAL);
     const issuerName = await this.foreignIssuerName(actor, enrolmentId);
     return runInTenant(this.dataSource, actor, async (manager) => {
       const row = await this.lockOwn(manager, actor, enrolmentId);
@@ -348,8 +349,8 @@ export class LearningService {
   }
 
   async submitAttempt(actor: RequestActor, enrolmentId: string, moduleId: string, answers: readonly QuizAnswerInput[]): Promise<QuizAttemptResult> {
-    if (!isUuid(enrolmentId)) throw notFound(ENROLMENT);
-    if (!isUuid(moduleId)) throw notFound(MODULE);
+    requireId(enrolmentId, ENROLMENT);
+    requireId(moduleId, MODULE);
     if (answers.length > MAX_ANSWERS) throw badAnswer('TOO_MANY_ANSWERS', text('回答の数が多すぎます。', 'Too many answers.'));
     const issuerName = await this.foreignIssuerName(actor, enrolmentId);
     try {

@@ -14,7 +14,7 @@
 // the window's enrolments: a due date passed and not completed.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid, mayAuthorCourses, mayOverseeMembersTraining } from '@tsunagu/domain';
+import { mayAuthorCourses, mayOverseeMembersTraining } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { assertCan, notFound } from '../../../core/authz/authorize';
@@ -25,6 +25,7 @@ import { runInTenant } from '../../../core/tenancy/tenant-transaction';
 import { Clock } from '../../../core/time/clock';
 import type { TrainingReport, TrainingReportInput } from './training-report.model';
 import { AttemptStatementRow, EnrolmentStatementRow, OrganizationCourseGroup, QuizGroup, summarize, xapiStatements } from './training-report-figures';
+import { usableId } from '../../../core/graphql/ids';
 
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
 const COURSE = { ja: '研修', en: 'course' };
@@ -139,8 +140,8 @@ export class TrainingReportsService {
       const message = { ja: '期間の終わりは始まりより後にしてください。', en: 'The end of the period must be after its start.' };
       throw new AppError('BAD_USER_INPUT', message, { reason: 'REPORT_PERIOD_INVALID', fields: { to: message } });
     }
-    if (input.organizationId && !isUuid(input.organizationId)) throw notFound(ORGANIZATION);
-    if (input.courseId && !isUuid(input.courseId)) throw notFound(COURSE);
+    if (input.organizationId && !usableId(input.organizationId)) throw notFound(ORGANIZATION);
+    if (input.courseId && !usableId(input.courseId)) throw notFound(COURSE);
     return runInTenant(this.dataSource, actor, async (manager) => {
       if (input.organizationId) await this.assertOrganizationInScope(manager, actor, input.organizationId);
       if (input.courseId) await this.assertCourseInScope(manager, actor, this.query(actor, {}), input.courseId);

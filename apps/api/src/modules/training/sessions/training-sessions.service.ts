@@ -12,7 +12,6 @@
 // registrants themselves, with the reason, through their usual channel.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -27,6 +26,7 @@ import { SessionWaitlist } from './session-waitlist';
 import type { SessionRegistration, TrainingSession, TrainingSessionInput } from './training-session.model';
 import { TrainingSessionFields, validateSessionFields } from './training-session-fields';
 import { managesSessionsOf, presentSessions, SESSION_COLUMNS, SESSION_FROM, SessionRow, visibleSessions } from './training-session-reader';
+import { requireId } from '../../../core/graphql/ids';
 
 export const SESSION = { ja: '研修会', en: 'training session' };
 const COURSE = { ja: '研修', en: 'course' };
@@ -198,7 +198,7 @@ export class TrainingSessionsService {
   /** Attendance of a registered member, by the session's trainers, once the session has started. */
   recordAttendance(actor: RequestActor, registrationId: string, attended: boolean): Promise<SessionRegistration> {
     return runInTenant(this.dataSource, actor, async (manager) => {
-      if (!isUuid(registrationId)) throw notFound(REGISTRATION);
+      requireId(registrationId, REGISTRATION);
       const [registration]: Array<{ session_id: string; status: string }> = await manager.query(
         `SELECT session_id, status FROM session_registrations WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, registrationId],
@@ -253,7 +253,7 @@ export class TrainingSessionsService {
 
   /** A session the actor may see (NOT_FOUND otherwise, whatever the reason — also for a malformed id). */
   private async loadVisible(manager: EntityManager, actor: RequestActor, id: string): Promise<SessionRow> {
-    if (!isUuid(id)) throw notFound(SESSION);
+    requireId(id, SESSION);
     const where = new Conditions();
     where.add(visibleSessions(where, actor));
     where.add(`s.id = ${where.param(id)}`);
@@ -264,7 +264,7 @@ export class TrainingSessionsService {
 
   /** Locks the session row; everything that counts or changes places runs after this. */
   private async lock(manager: EntityManager, actor: RequestActor, id: string): Promise<SessionRow> {
-    if (!isUuid(id)) throw notFound(SESSION);
+    requireId(id, SESSION);
     await manager.query(`SELECT id FROM training_sessions WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [actor.tenantId, id]);
     return this.loadVisible(manager, actor, id);
   }
@@ -301,14 +301,14 @@ export class TrainingSessionsService {
 
   /** A course of my network, for filtering (NOT_FOUND for any other id). */
   private async ownNetworkCourse(manager: EntityManager, actor: RequestActor, courseId: string): Promise<void> {
-    if (!isUuid(courseId)) throw notFound(COURSE);
+    requireId(courseId, COURSE);
     const [course] = await manager.query(`SELECT 1 FROM courses WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, courseId]);
     if (!course) throw notFound(COURSE);
   }
 
   /** A course of my own organisation, for a session to belong to (NOT_FOUND for any other). */
   private async ownOrganizationCourse(manager: EntityManager, actor: RequestActor, courseId: string): Promise<void> {
-    if (!isUuid(courseId)) throw notFound(COURSE);
+    requireId(courseId, COURSE);
     const [course] = await manager.query(`SELECT 1 FROM courses WHERE tenant_id = $1 AND id = $2 AND organization_id = $3`, [
       actor.tenantId,
       courseId,
