@@ -9,19 +9,10 @@ import {
   GRANT_VISIBILITIES,
   LEGAL_FORMS,
   SERVICE_CATEGORIES,
-  type LocalizedText,
 } from '@tsunagu/domain';
 import type { TFunction } from 'i18next';
-import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-
-type Vocabulary = { readonly labels: Record<string, LocalizedText>; readonly codes: readonly string[] };
-
-function labelIn(vocabulary: Vocabulary, code: string, language: string): string {
-  const label = vocabulary.labels[code] as LocalizedText | undefined;
-  if (!label) return code;
-  return language === 'en' ? label.en : label.ja;
-}
+import { useMemo } from 'react';
+import { useVocabularyLabels, type Option, type Vocabulary } from '../../app/labels';
 
 export interface GrantLabels {
   funderKind: (code: string) => string;
@@ -31,13 +22,11 @@ export interface GrantLabels {
   visibility: (code: string) => string;
   applicationStatus: (code: string) => string;
   theme: (code: string) => string;
-  options: (vocabulary: Vocabulary) => { value: string; label: string }[];
+  options: (vocabulary: Vocabulary) => Option[];
 }
 
 export function useGrantLabels(): GrantLabels {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  const of = useCallback((vocabulary: Vocabulary) => (code: string) => labelIn(vocabulary, code, language), [language]);
+  const { of, options } = useVocabularyLabels();
   return useMemo(
     () => ({
       funderKind: of(FUNDER_KINDS),
@@ -47,9 +36,9 @@ export function useGrantLabels(): GrantLabels {
       visibility: of(GRANT_VISIBILITIES),
       applicationStatus: of(APPLICATION_STATUSES),
       theme: of(SERVICE_CATEGORIES),
-      options: (vocabulary: Vocabulary) => vocabulary.codes.map((code) => ({ value: code, label: labelIn(vocabulary, code, language) })),
+      options,
     }),
-    [of, language],
+    [of, options],
   );
 }
 

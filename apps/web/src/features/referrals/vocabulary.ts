@@ -9,18 +9,9 @@ import {
   REFERRAL_ACTIONS,
   REFERRAL_STATUSES,
   REFERRAL_URGENCIES,
-  type LocalizedText,
 } from '@tsunagu/domain';
-import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-
-type Labels = Readonly<Record<string, LocalizedText>>;
-
-function labelIn(labels: Labels, code: string, language: string): string {
-  const label = labels[code] as LocalizedText | undefined;
-  if (!label) return code;
-  return language === 'en' ? label.en : label.ja;
-}
+import { useMemo } from 'react';
+import { useVocabularyLabels } from '../../app/labels';
 
 export interface ReferralLabels {
   language: string;
@@ -36,20 +27,18 @@ export interface ReferralLabels {
 }
 
 export function useReferralLabels(): ReferralLabels {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  const of = useCallback((labels: Labels) => (code: string) => labelIn(labels, code, language), [language]);
+  const { language, of } = useVocabularyLabels();
   return useMemo(
     () => ({
       language,
-      status: of(REFERRAL_STATUSES.labels),
-      urgency: of(REFERRAL_URGENCIES.labels),
-      action: of(REFERRAL_ACTIONS.labels),
-      ageBand: of(AGE_BANDS.labels),
-      gender: of(GENDERS.labels),
-      notificationKind: of(NOTIFICATION_KINDS.labels),
-      delivery: of(NOTIFICATION_DELIVERIES.labels),
-      textWithheld: of(FREE_TEXT_WITHHELD_REASONS.labels),
+      status: of(REFERRAL_STATUSES),
+      urgency: of(REFERRAL_URGENCIES),
+      action: of(REFERRAL_ACTIONS),
+      ageBand: of(AGE_BANDS),
+      gender: of(GENDERS),
+      notificationKind: of(NOTIFICATION_KINDS),
+      delivery: of(NOTIFICATION_DELIVERIES),
+      textWithheld: of(FREE_TEXT_WITHHELD_REASONS),
     }),
     [language, of],
   );

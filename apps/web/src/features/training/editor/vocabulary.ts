@@ -7,20 +7,11 @@ import {
   QUESTION_KINDS,
   REGISTRATION_STATUSES,
   SESSION_STATUSES,
-  type LocalizedText,
 } from '@tsunagu/domain';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useVocabularyLabels, type Option, type Vocabulary } from '../../../app/labels';
 
 export { formatDateTime, formatFileSize, fromTokyoLocal, toTokyoLocal } from '../../grants/vocabulary';
-
-type Vocabulary = { readonly labels: Record<string, LocalizedText>; readonly codes: readonly string[] };
-
-function labelIn(vocabulary: Vocabulary, code: string, language: string): string {
-  const label = vocabulary.labels[code] as LocalizedText | undefined;
-  if (!label) return code;
-  return language === 'en' ? label.en : label.ja;
-}
 
 export interface TrainingEditorLabels {
   courseStatus: (code: string) => string;
@@ -29,24 +20,23 @@ export interface TrainingEditorLabels {
   questionKind: (code: string) => string;
   sessionStatus: (code: string) => string;
   registrationStatus: (code: string) => string;
-  options: (vocabulary: Vocabulary) => { value: string; label: string }[];
+  options: (vocabulary: Vocabulary) => Option[];
 }
 
 export function useTrainingEditorLabels(): TrainingEditorLabels {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  return useMemo(() => {
-    const of = (vocabulary: Vocabulary) => (code: string) => labelIn(vocabulary, code, language);
-    return {
+  const { of, options } = useVocabularyLabels();
+  return useMemo(
+    () => ({
       courseStatus: of(COURSE_STATUSES),
       visibility: of(COURSE_VISIBILITIES),
       materialFormat: of(MATERIAL_FORMATS),
       questionKind: of(QUESTION_KINDS),
       sessionStatus: of(SESSION_STATUSES),
       registrationStatus: of(REGISTRATION_STATUSES),
-      options: (vocabulary: Vocabulary) => vocabulary.codes.map((code) => ({ value: code, label: labelIn(vocabulary, code, language) })),
-    };
-  }, [language]);
+      options,
+    }),
+    [of, options],
+  );
 }
 
 const statusColors: Record<string, string> = { DRAFT: 'gray', PUBLISHED: 'green', ARCHIVED: 'dark', SCHEDULED: 'blue', CANCELLED: 'red' };

@@ -1,21 +1,11 @@
 // Training's vocabularies (libs/domain) in the UI language, and how times read: sessions and
 // due dates are instants shown in Japan time (Asia/Tokyo), whatever the device's zone.
-import { ENROLMENT_SOURCES, MATERIAL_FORMATS, REGISTRATION_STATUSES, type LocalizedText } from '@tsunagu/domain';
-import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-
-type Vocabulary = { readonly labels: Record<string, LocalizedText>; readonly codes: readonly string[] };
-
-function labelIn(vocabulary: Vocabulary, code: string, language: string): string {
-  const label = vocabulary.labels[code] as LocalizedText | undefined;
-  if (!label) return code;
-  return language === 'en' ? label.en : label.ja;
-}
+import { ENROLMENT_SOURCES, MATERIAL_FORMATS, REGISTRATION_STATUSES } from '@tsunagu/domain';
+import { useMemo } from 'react';
+import { useVocabularyLabels } from '../../../app/labels';
 
 export function useTrainingLabels() {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  const of = useCallback((vocabulary: Vocabulary) => (code: string) => labelIn(vocabulary, code, language), [language]);
+  const { language, of } = useVocabularyLabels();
   return useMemo(
     () => ({
       language,
