@@ -2,17 +2,18 @@
 // card, the bookmark toggle, the attachment list with downloads, and the detail view used both
 // by the grant page and by the editor's preview.
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, Title, Typography } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title, Typography } from '@mantine/core';
 import { mayPublishGrants, mayRecordApplications } from '@tsunagu/domain';
 import type { GrantDetailFragment, GrantSummaryFragment } from '@tsunagu/graphql-client';
 import { BookmarkGrantDocument, UnbookmarkGrantDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, type DescriptionItem } from '@tsunagu/ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { RouteTabs } from '../../app/route-tabs';
 import { organizationKindLabel } from '../../app/labels';
 import { downloadFile, FileRequestError } from '../../app/files';
 import { amountRange, formatDateTime, formatDay, formatFileSize, useGrantLabels, windowState } from './vocabulary';
@@ -21,8 +22,6 @@ import { amountRange, formatDateTime, formatDay, formatFileSize, useGrantLabels,
 export function GrantsTabs() {
   const { t } = useTranslation();
   const { actor } = useSession();
-  const { pathname } = useLocation();
-  const navigate = useNavigate();
   const publisher = !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
   const recorder = !!actor && mayRecordApplications(actor.roles);
   const tabs = [
@@ -32,18 +31,7 @@ export function GrantsTabs() {
     ...(recorder || actor?.roles.includes('NETWORK_ADMIN') ? [{ path: '/grants/applications', label: t('grants.tabs.applications') }] : []),
     ...(publisher ? [{ path: '/grants/mine', label: t('grants.tabs.mine') }] : []),
   ];
-  const active = tabs.find((tab) => tab.path === pathname)?.path ?? null;
-  return (
-    <Tabs value={active} onChange={(value) => value && navigate(value)} mb="lg" keepMounted={false}>
-      <Tabs.List aria-label={t('grants.tabs.label')}>
-        {tabs.map((tab) => (
-          <Tabs.Tab key={tab.path} value={tab.path}>
-            {tab.label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-    </Tabs>
-  );
+  return <RouteTabs tabs={tabs} label={t('grants.tabs.label')} />;
 }
 
 /** 締切まで◯日 / 募集終了 / 受付開始前. */

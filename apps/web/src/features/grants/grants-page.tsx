@@ -22,7 +22,7 @@ import {
 } from '@mantine/core';
 import { FUNDER_KINDS, GRANT_TYPES, LEGAL_FORMS, mayPublishGrants, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import { SaveGrantSearchDocument, SearchGrantsDocument, type GrantSort } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -30,7 +30,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { organizationKindLabel } from '../../app/labels';
-import { useLoadMore } from '../../app/use-load-more';
+import { ConnectionList } from '../../app/connection-list';
 import { GrantCard, GrantsTabs } from './grant-parts';
 import { GRANT_SORTS, hasAnyFilter, readFilters, searchInputOf, writeFilters, type GrantFilters } from './search-params';
 import { useGrantLabels } from './vocabulary';
@@ -48,7 +48,6 @@ export function GrantsPage() {
     fetchPolicy: 'cache-and-network',
   });
   const result = data?.searchGrants ?? previousData?.searchGrants;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
   const [saving, setSaving] = useState(false);
   const publisher = !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
 
@@ -94,25 +93,15 @@ export function GrantsPage() {
                   w={200}
                 />
               </Group>
-              {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-              {loading && !result ? <LoadingState label={t('grants.searching')} /> : null}
-              {result ? (
-                <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
-                  {result.nodes.map((grant) => (
-                    <li key={grant.id}>
-                      <GrantCard grant={grant} />
-                    </li>
-                  ))}
-                </Stack>
-              ) : null}
-              {result && result.nodes.length === 0 ? (
-                <Text c="dimmed">{hasAnyFilter(filters) ? t('grants.noResults') : t('grants.empty')}</Text>
-              ) : null}
-              {result?.pageInfo.hasNextPage ? (
-                <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
-                  {t('common.loadMore')}
-                </Button>
-              ) : null}
+              <ConnectionList
+                connection={result}
+                loading={loading}
+                error={error}
+                fetchMore={fetchMore}
+                loadingLabel={t('grants.searching')}
+                empty={hasAnyFilter(filters) ? t('grants.noResults') : t('grants.empty')}
+                renderItem={(grant) => <GrantCard grant={grant} />}
+              />
             </section>
           </Grid.Col>
         </Grid>
