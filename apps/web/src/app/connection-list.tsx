@@ -18,11 +18,10 @@ export interface Connection<Node> {
 type FetchPageAfter = (options: { variables: { after: string } }) => Promise<unknown>;
 
 export interface ConnectionListProps<Node extends { id: string }> {
+  /** The query's state (useQuery's result). */
+  query: { loading: boolean; error?: unknown; fetchMore: FetchPageAfter };
   /** The loaded connection (or the previous one while a new search loads). */
   connection: Connection<Node> | undefined;
-  loading: boolean;
-  error?: unknown;
-  fetchMore: FetchPageAfter;
   renderItem: (node: Node) => ReactNode;
   /** Shown when the list is empty; a string reads as dimmed text. */
   empty: ReactNode;
@@ -45,10 +44,8 @@ export function LoadMoreButton({ hasMore, loading, onClick }: { hasMore: boolean
 }
 
 export function ConnectionList<Node extends { id: string }>({
+  query: { loading, error, fetchMore },
   connection,
-  loading,
-  error,
-  fetchMore,
   renderItem,
   empty,
   loadingLabel,

@@ -43,10 +43,10 @@ export function DirectoryPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const input = useMemo(() => searchInputOf(filters), [filters]);
-  const { data, previousData, loading, error, fetchMore } = useQuery(SearchDirectoryDocument, {
+  const query = useQuery(SearchDirectoryDocument, {
     variables: { input, first: pageSize },
   });
-  const result = data?.searchDirectory ?? previousData?.searchDirectory;
+  const result = query.data?.searchDirectory ?? query.previousData?.searchDirectory;
   const canCreate = ability.can('create', { __typename: 'Service', organizationId: actor?.organizationId ?? '' });
 
   const apply = (next: Partial<DirectoryFilters>) => setParams(writeFilters({ ...filters, ...next }));
@@ -87,11 +87,7 @@ export function DirectoryPage() {
                   </Text>
                 ) : null}
               </Group>
-              <ConnectionList
-                connection={result?.services}
-                loading={loading}
-                error={error}
-                fetchMore={fetchMore}
+              <ConnectionList query={query} connection={result?.services}
                 loadingLabel={t('directory.searching')}
                 empty={hasAnyFilter(filters) ? t('directory.noResults') : t('directory.empty')}
                 renderItem={(service) => <ServiceResult service={service} />}

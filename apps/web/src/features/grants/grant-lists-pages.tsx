@@ -35,12 +35,12 @@ export function MyGrantsPage() {
   const { t } = useTranslation();
   const { actor } = useSession();
   const allowed = !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
-  const { data, loading, error, fetchMore } = useQuery(MyGrantsDocument, {
+  const query = useQuery(MyGrantsDocument, {
     variables: { first: pageSize },
     skip: !allowed,
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.myGrants;
+  const result = query.data?.myGrants;
   return (
     <RequireAbility allowed={allowed}>
       <PageHeader
@@ -53,11 +53,7 @@ export function MyGrantsPage() {
         }
       />
       <GrantsTabs />
-      <ConnectionList
-        connection={result}
-        loading={loading}
-        error={error}
-        fetchMore={fetchMore}
+      <ConnectionList query={query} connection={result}
         empty={t('grants.mine.empty')}
         renderItem={(grant) => (
           <GrantCard
@@ -81,20 +77,16 @@ export function MyGrantsPage() {
 
 export function GrantBookmarksPage() {
   const { t } = useTranslation();
-  const { data, loading, error, fetchMore } = useQuery(MyGrantBookmarksDocument, {
+  const query = useQuery(MyGrantBookmarksDocument, {
     variables: { first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.myBookmarks;
+  const result = query.data?.myBookmarks;
   return (
     <>
       <PageHeader title={t('grants.bookmarks.title')} description={t('grants.bookmarks.description')} />
       <GrantsTabs />
-      <ConnectionList
-        connection={result}
-        loading={loading}
-        error={error}
-        fetchMore={fetchMore}
+      <ConnectionList query={query} connection={result}
         empty={t('grants.bookmarks.empty')}
         renderItem={(grant) => <GrantCard grant={grant} />}
       />
@@ -129,11 +121,11 @@ export function SavedGrantSearchesPage() {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
   const summary = useCriteriaSummary();
-  const { data, loading, error, fetchMore } = useQuery(MySavedGrantSearchesDocument, {
+  const query = useQuery(MySavedGrantSearchesDocument, {
     variables: { first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.mySavedSearches;
+  const result = query.data?.mySavedSearches;
   const [remove, removing] = useMutation(DeleteSavedGrantSearchDocument);
   const [confirming, setConfirming] = useState<{ id: string; name: string } | null>(null);
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
@@ -158,11 +150,7 @@ export function SavedGrantSearchesPage() {
       <Alert color="blue" variant="light" mb="md">
         {t('grants.saved.dailyMail')}
       </Alert>
-      <ConnectionList
-        connection={result}
-        loading={loading}
-        error={error}
-        fetchMore={fetchMore}
+      <ConnectionList query={query} connection={result}
         empty={
           <Text c="dimmed">
             {t('grants.saved.empty')}{' '}

@@ -43,11 +43,11 @@ export function GrantsPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const input = useMemo(() => searchInputOf(filters), [filters]);
-  const { data, previousData, loading, error, fetchMore } = useQuery(SearchGrantsDocument, {
+  const query = useQuery(SearchGrantsDocument, {
     variables: { input, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.searchGrants ?? previousData?.searchGrants;
+  const result = query.data?.searchGrants ?? query.previousData?.searchGrants;
   const [saving, setSaving] = useState(false);
   const publisher = !!actor && mayPublishGrants(actor.organizationKind, actor.roles);
 
@@ -93,11 +93,7 @@ export function GrantsPage() {
                   w={200}
                 />
               </Group>
-              <ConnectionList
-                connection={result}
-                loading={loading}
-                error={error}
-                fetchMore={fetchMore}
+              <ConnectionList query={query} connection={result}
                 loadingLabel={t('grants.searching')}
                 empty={hasAnyFilter(filters) ? t('grants.noResults') : t('grants.empty')}
                 renderItem={(grant) => <GrantCard grant={grant} />}

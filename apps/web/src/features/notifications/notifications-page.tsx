@@ -13,12 +13,12 @@ import { NotificationItem, notificationQueries } from './notification-item';
 export function NotificationsPage() {
   const { t } = useTranslation();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const { data, loading, error, fetchMore } = useQuery(NotificationsDocument, {
+  const query = useQuery(NotificationsDocument, {
     variables: { first: 30, unreadOnly },
     fetchPolicy: 'cache-and-network',
   });
   const [markAll, marking] = useMutation(MarkAllNotificationsReadDocument, { refetchQueries: notificationQueries, awaitRefetchQueries: true });
-  const connection = data?.notifications;
+  const connection = query.data?.notifications;
 
   return (
     <>
@@ -38,11 +38,7 @@ export function NotificationsPage() {
             {t('notifications.settings')}
           </Anchor>
         </Group>
-        <ConnectionList
-          connection={connection}
-          loading={loading}
-          error={error}
-          fetchMore={fetchMore}
+        <ConnectionList query={query} connection={connection}
           gap="xs"
           label={t('notifications.title')}
           empty={unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}

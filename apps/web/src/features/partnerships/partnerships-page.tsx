@@ -25,11 +25,11 @@ export function PartnershipsPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readPartnershipFilters(params), [params]);
   const input = useMemo(() => partnershipSearchOf(filters), [filters]);
-  const { data, previousData, loading, error, fetchMore } = useQuery(PartnershipsDocument, {
+  const query = useQuery(PartnershipsDocument, {
     variables: { input, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.partnerships ?? previousData?.partnerships;
+  const result = query.data?.partnerships ?? query.previousData?.partnerships;
   const manager = !!actor && mayManagePartnerships(actor.organizationKind, actor.roles);
   const apply = (next: Partial<PartnershipFilters>) => setParams(writePartnershipFilters({ ...filters, ...next }));
 
@@ -53,11 +53,7 @@ export function PartnershipsPage() {
           <Title order={2} fz="h4" id="partnership-results-heading" mb="sm">
             {t('partnerships.results')}
           </Title>
-          <ConnectionList
-            connection={result}
-            loading={loading}
-            error={error}
-            fetchMore={fetchMore}
+          <ConnectionList query={query} connection={result}
             loadingLabel={t('partnerships.loading')}
             empty={hasAnyPartnershipFilter(filters) ? t('partnerships.noResults') : t('partnerships.empty')}
             renderItem={(partnership) => (

@@ -18,12 +18,12 @@ export function MyCoursesPage() {
   const labels = useTrainingEditorLabels();
   const { ability } = useSession();
   const allowed = ability.can('create', 'Course');
-  const { data, loading, error, fetchMore } = useQuery(EditorMyCoursesDocument, {
+  const query = useQuery(EditorMyCoursesDocument, {
     variables: { first: pageSize },
     skip: !allowed,
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.courses;
+  const result = query.data?.courses;
   return (
     <RequireAbility allowed={allowed}>
       <PageHeader
@@ -40,11 +40,7 @@ export function MyCoursesPage() {
           </Group>
         }
       />
-      <ConnectionList
-        connection={result}
-        loading={loading}
-        error={error}
-        fetchMore={fetchMore}
+      <ConnectionList query={query} connection={result}
         label={t('trainingEditor.mine.listLabel')}
         empty={t('trainingEditor.mine.empty')}
         renderItem={(course) => (

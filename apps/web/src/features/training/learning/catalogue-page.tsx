@@ -22,11 +22,11 @@ export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const keyword = params.get('q')?.trim() ?? '';
   const input = useMemo(() => (keyword ? { keyword } : {}), [keyword]);
-  const { data, previousData, loading, error, fetchMore } = useQuery(TrainingCatalogueDocument, {
+  const query = useQuery(TrainingCatalogueDocument, {
     variables: { input, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.courses ?? previousData?.courses;
+  const result = query.data?.courses ?? query.previousData?.courses;
 
   return (
     <>
@@ -48,11 +48,7 @@ export function CataloguePage() {
           <Title order={2} fz="h4" mb="sm" id="course-results-heading">
             {keyword ? t('training.catalogue.resultsFor', { keyword }) : t('training.catalogue.results')}
           </Title>
-          <ConnectionList
-            connection={result}
-            loading={loading}
-            error={error}
-            fetchMore={fetchMore}
+          <ConnectionList query={query} connection={result}
             loadingLabel={t('training.catalogue.searching')}
             empty={keyword ? t('training.catalogue.noResults') : t('training.catalogue.empty')}
             renderItem={(course) => <CourseCard course={course} />}

@@ -21,11 +21,11 @@ export function MyLearningPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filter = FILTERS.find((entry) => entry === params.get('filter')) ?? 'ACTIVE';
-  const { data, previousData, loading, error, fetchMore } = useQuery(MyEnrolmentsDocument, {
+  const query = useQuery(MyEnrolmentsDocument, {
     variables: { filter, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.myEnrolments ?? previousData?.myEnrolments;
+  const result = query.data?.myEnrolments ?? query.previousData?.myEnrolments;
 
   return (
     <>
@@ -40,11 +40,7 @@ export function MyLearningPage() {
           ))}
         </Tabs.List>
       </Tabs>
-      <ConnectionList
-        connection={result}
-        loading={loading}
-        error={error}
-        fetchMore={fetchMore}
+      <ConnectionList query={query} connection={result}
         empty={
           <Stack gap="xs" align="flex-start">
             <Text c="dimmed">{t(`training.my.empty.${filter}`)}</Text>

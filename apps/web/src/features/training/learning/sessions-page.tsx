@@ -19,11 +19,11 @@ export function SessionsPage() {
   const { ability } = useSession();
   const [params, setParams] = useSearchParams();
   const includePast = params.get('past') === '1';
-  const { data, previousData, loading, error, fetchMore } = useQuery(TrainingSessionsDocument, {
+  const query = useQuery(TrainingSessionsDocument, {
     variables: { upcomingOnly: !includePast, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.trainingSessions ?? previousData?.trainingSessions;
+  const result = query.data?.trainingSessions ?? query.previousData?.trainingSessions;
 
   return (
     <>
@@ -45,11 +45,7 @@ export function SessionsPage() {
           checked={includePast}
           onChange={(event) => setParams(event.currentTarget.checked ? { past: '1' } : {})}
         />
-        <ConnectionList
-          connection={result}
-          loading={loading}
-          error={error}
-          fetchMore={fetchMore}
+        <ConnectionList query={query} connection={result}
           empty={t('training.sessions.empty')}
           renderItem={(session) => <SessionCard session={session} />}
         />
