@@ -18,6 +18,7 @@ import {
   type PersonalDataCategory,
 } from '@tsunagu/domain';
 import { useMemo } from 'react';
+import { saveBlob } from '../../app/files';
 import { labelIn, useVocabularyLabels, type LabelTable } from '../../app/labels';
 
 export interface PeopleLabels {
@@ -112,19 +113,9 @@ function bytesOfBase64(content: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Saves a file the API returned through a temporary object URL. */
+/** Saves a file the API returned (text or base64). */
 export function saveFile(file: DownloadableFile): void {
-  const blob = new Blob([file.base64 ? bytesOfBase64(file.content) : file.content], { type: file.mediaType });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the URL goes away.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([file.base64 ? bytesOfBase64(file.content) : file.content], { type: file.mediaType }), file.fileName);
 }
 
 /** Reads a chosen file as base64 (without the data: prefix). */

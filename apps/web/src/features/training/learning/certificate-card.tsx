@@ -5,7 +5,7 @@ import type { CertificateFieldsFragment } from '@tsunagu/graphql-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { downloadApiPath, downloadErrorMessage } from './api-downloads';
+import { downloadApiPath, downloadErrorMessage } from '../../../app/files';
 import { verifyLink } from './certificate-code';
 import { Section } from './training-parts';
 import { formatDate } from './vocabulary';

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
-import { downloadApiPath, downloadErrorMessage } from './api-downloads';
+import { downloadApiPath, downloadErrorMessage } from '../../../app/files';
 import { SessionStatusBadges } from './sessions-page';
 import { Section } from './training-parts';
 import { formatSessionTime, useTrainingLabels } from './vocabulary';
