@@ -15,6 +15,7 @@ import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { RouteTabs } from '../../app/route-tabs';
 import { organizationKindLabel } from '../../app/labels';
+import { SectionCard } from '../../app/section-card';
 import { downloadFile, FileRequestError } from '../../app/files';
 import { amountRange, formatDateTime, formatDay, formatFileSize, useGrantLabels, windowState } from './vocabulary';
 
@@ -250,17 +251,6 @@ export function AttachmentList({
   );
 }
 
-export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" mb="sm" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
 /** What the detail view shows: a saved listing, or the editor's values for its preview. */
 export type GrantViewModel = Omit<
   GrantDetailFragment,
@@ -338,15 +328,15 @@ export function GrantDetailView({ grant, details }: { grant: GrantViewModel; det
         <PublicBadge grant={grant} />
       </Group>
       {grant.summary ? <Text style={{ whiteSpace: 'pre-wrap' }}>{grant.summary}</Text> : null}
-      <Section id="grant-about" title={t('grants.sections.about')}>
+      <SectionCard id="grant-about" title={t('grants.sections.about')}>
         <DescriptionList items={items} label={t('grants.sections.about')} />
-      </Section>
-      <Section id="grant-details" title={t('grants.sections.details')}>
+      </SectionCard>
+      <SectionCard id="grant-details" title={t('grants.sections.details')}>
         <Typography>{details}</Typography>
-      </Section>
-      <Section id="grant-attachments" title={t('grants.sections.attachments')}>
+      </SectionCard>
+      <SectionCard id="grant-attachments" title={t('grants.sections.attachments')}>
         <AttachmentList attachments={grant.attachments} />
-      </Section>
+      </SectionCard>
     </Stack>
   );
 }

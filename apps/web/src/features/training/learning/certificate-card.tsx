@@ -5,9 +5,9 @@ import type { CertificateFieldsFragment } from '@tsunagu/graphql-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { SectionCard } from '../../../app/section-card';
 import { downloadApiPath, downloadErrorMessage } from '../../../app/files';
 import { verifyLink } from './certificate-code';
-import { Section } from './training-parts';
 import { formatDate } from './vocabulary';
 
 export function CertificateCard({ certificate }: { certificate: CertificateFieldsFragment }) {
@@ -26,7 +26,7 @@ export function CertificateCard({ certificate }: { certificate: CertificateField
     }
   };
   return (
-    <Section id="course-certificate" title={t('training.certificate.title')}>
+    <SectionCard id="course-certificate" title={t('training.certificate.title')}>
       <Stack gap="sm">
         <Text fz="sm">
           {t('training.certificate.line', {
@@ -56,6 +56,6 @@ export function CertificateCard({ certificate }: { certificate: CertificateField
           </Text>
         ) : null}
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }

@@ -6,35 +6,33 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { EnrolInCourseDocument, TrainingCourseDocument, type CourseDetailFragment } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { SectionCard } from '../../../app/section-card';
+import { RecordPage } from '../../../app/record-page';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { CertificateCard } from './certificate-card';
 import { ModuleSection } from './module-section';
-import { EnrolmentBadge, EstimatedTime, FormatBadges, ProgressLine, Section } from './training-parts';
+import { EnrolmentBadge, EstimatedTime, FormatBadges, ProgressLine } from './training-parts';
 import { formatDate, formatsOf, useTrainingLabels } from './vocabulary';
 
 export function CoursePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, loading, error } = useQuery(TrainingCourseDocument, { variables: { id } });
-  if (loading && !data) return <LoadingState label={t('common.loading')} />;
-  if (error || !data) {
-    const apiError = readApiError(error);
-    return (
-      <>
-        <PageHeader title={apiError.code === 'NOT_FOUND' ? t('training.course.notFound') : t('training.title')} />
-        {apiError.code === 'NOT_FOUND' ? <Text mb="md">{t('training.course.notFoundHelp')}</Text> : <ApiErrorAlert error={apiError} />}
-        <Anchor component={Link} to="/training">
-          {t('training.back')}
-        </Anchor>
-      </>
-    );
-  }
-  return <CourseView course={data.course} />;
+  return (
+    <RecordPage
+      query={useQuery(TrainingCourseDocument, { variables: { id } })}
+      title={t('training.title')}
+      notFoundTitle={t('training.course.notFound')}
+      notFoundHelp={<Text mb="md">{t('training.course.notFoundHelp')}</Text>}
+      back={{ to: '/training', label: t('training.back') }}
+    >
+      {(data) => <CourseView course={data.course} />}
+    </RecordPage>
+  );
 }
 
 function CourseView({ course }: { course: CourseDetailFragment }) {
@@ -115,7 +113,7 @@ function EnrolmentPanel({ course }: { course: CourseDetailFragment }) {
 
   if (!enrolment) {
     return (
-      <Section id="course-enrolment" title={t('training.enrolment.title')}>
+      <SectionCard id="course-enrolment" title={t('training.enrolment.title')}>
         <Stack gap="sm">
           {course.inAudience ? (
             <>
@@ -133,12 +131,12 @@ function EnrolmentPanel({ course }: { course: CourseDetailFragment }) {
           )}
           <ApiErrorAlert error={error} />
         </Stack>
-      </Section>
+      </SectionCard>
     );
   }
 
   return (
-    <Section id="course-enrolment" title={t('training.enrolment.title')}>
+    <SectionCard id="course-enrolment" title={t('training.enrolment.title')}>
       <Stack gap="sm">
         <ProgressLine percent={enrolment.progressPercent} label={t('training.progress.label')} />
         <Group gap="lg" wrap="wrap">
@@ -157,6 +155,6 @@ function EnrolmentPanel({ course }: { course: CourseDetailFragment }) {
           </Alert>
         ) : null}
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }

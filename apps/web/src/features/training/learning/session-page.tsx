@@ -9,35 +9,31 @@ import {
   TrainingSessionPageDocument,
   type TrainingSessionDetailFragment,
 } from '@tsunagu/graphql-client';
-import { DescriptionList, LoadingState, PageHeader, type DescriptionItem } from '@tsunagu/ui';
+import { DescriptionList, PageHeader, type DescriptionItem } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { SectionCard } from '../../../app/section-card';
+import { RecordPage } from '../../../app/record-page';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { downloadApiPath, downloadErrorMessage } from '../../../app/files';
 import { SessionStatusBadges } from './sessions-page';
-import { Section } from './training-parts';
 import { formatSessionTime, useTrainingLabels } from './vocabulary';
 
 export function SessionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, loading, error } = useQuery(TrainingSessionPageDocument, { variables: { id } });
-  if (loading && !data) return <LoadingState label={t('common.loading')} />;
-  if (error || !data) {
-    const apiError = readApiError(error);
-    return (
-      <>
-        <PageHeader title={apiError.code === 'NOT_FOUND' ? t('training.session.notFound') : t('training.sessions.title')} />
-        {apiError.code === 'NOT_FOUND' ? null : <ApiErrorAlert error={apiError} />}
-        <Anchor component={Link} to="/training/sessions">
-          {t('training.session.back')}
-        </Anchor>
-      </>
-    );
-  }
-  return <SessionView session={data.trainingSession} />;
+  return (
+    <RecordPage
+      query={useQuery(TrainingSessionPageDocument, { variables: { id } })}
+      title={t('training.sessions.title')}
+      notFoundTitle={t('training.session.notFound')}
+      back={{ to: '/training/sessions', label: t('training.session.back') }}
+    >
+      {(data) => <SessionView session={data.trainingSession} />}
+    </RecordPage>
+  );
 }
 
 function SessionView({ session }: { session: TrainingSessionDetailFragment }) {
@@ -91,9 +87,9 @@ function SessionView({ session }: { session: TrainingSessionDetailFragment }) {
         </Anchor>
         <SessionStatusBadges session={session} />
         {session.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{session.description}</Text> : null}
-        <Section id="session-about" title={t('training.session.about')}>
+        <SectionCard id="session-about" title={t('training.session.about')}>
           <DescriptionList items={items} label={t('training.session.about')} />
-        </Section>
+        </SectionCard>
         <RegistrationSection session={session} />
       </Stack>
     </>
@@ -134,7 +130,7 @@ function RegistrationSection({ session }: { session: TrainingSessionDetailFragme
   };
 
   return (
-    <Section id="session-registration" title={t('training.session.registration')}>
+    <SectionCard id="session-registration" title={t('training.session.registration')}>
       <Stack gap="sm">
         {session.status === 'CANCELLED' ? (
           <Alert color="red" variant="light">
@@ -183,6 +179,6 @@ function RegistrationSection({ session }: { session: TrainingSessionDetailFragme
           </Text>
         ) : null}
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }
