@@ -13,25 +13,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { SectionCard } from '../../app/section-card';
-import { RecordPage } from '../../app/record-page';
+import { RecordPage, type RecordTexts } from '../../app/record-page';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { CapacityBadge, CategoryBadges, ChannelList, OpeningHoursTable } from './service-parts';
 import { formatDate, useDirectoryLabels } from './vocabulary';
 
 export function ServicePage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  return (
-    <RecordPage
-      query={useQuery(ServiceDocument, { variables: { id } })}
-      title={t('directory.title')}
-      notFoundTitle={t('directory.notFound')}
-      back={{ to: '/directory', label: t('directory.backToDirectory') }}
-    >
-      {(data) => <ServiceView service={data.service} />}
-    </RecordPage>
-  );
+  const texts: RecordTexts = { title: 'directory.title', notFound: 'directory.notFound', back: 'directory.backToDirectory' };
+  return <RecordPage query={useQuery(ServiceDocument, { variables: { id } })} texts={texts} backTo="/directory">{(data) => <ServiceView service={data.service} />}</RecordPage>;
 }
 
 function ServiceView({ service }: { service: ServiceDetailFragment }) {

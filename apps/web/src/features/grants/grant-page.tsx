@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { SectionCard } from '../../app/section-card';
-import { RecordPage } from '../../app/record-page';
+import { RecordPage, type RecordTexts } from '../../app/record-page';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { GrantActions } from './grant-actions';
@@ -21,18 +21,9 @@ import { BookmarkButton, GrantDetailView, SanitisedDetails } from './grant-parts
 import { formatDateTime, formatYen, useGrantLabels } from './vocabulary';
 
 export function GrantPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  return (
-    <RecordPage
-      query={useQuery(GrantDocument, { variables: { id } })}
-      title={t('grants.title')}
-      notFoundTitle={t('grants.notFound')}
-      back={{ to: '/grants', label: t('grants.back') }}
-    >
-      {(data) => <GrantView grant={data.grant} />}
-    </RecordPage>
-  );
+  const texts: RecordTexts = { title: 'grants.title', notFound: 'grants.notFound', back: 'grants.back' };
+  return <RecordPage query={useQuery(GrantDocument, { variables: { id } })} texts={texts} backTo="/grants">{(data) => <GrantView grant={data.grant} />}</RecordPage>;
 }
 
 function GrantView({ grant }: { grant: GrantDetailFragment }) {

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { SectionCard } from '../../../app/section-card';
-import { RecordPage } from '../../../app/record-page';
+import { RecordPage, type RecordTexts } from '../../../app/record-page';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { CertificateCard } from './certificate-card';
 import { ModuleSection } from './module-section';
@@ -20,19 +20,9 @@ import { EnrolmentBadge, EstimatedTime, FormatBadges, ProgressLine } from './tra
 import { formatDate, formatsOf, useTrainingLabels } from './vocabulary';
 
 export function CoursePage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  return (
-    <RecordPage
-      query={useQuery(TrainingCourseDocument, { variables: { id } })}
-      title={t('training.title')}
-      notFoundTitle={t('training.course.notFound')}
-      notFoundHelp={<Text mb="md">{t('training.course.notFoundHelp')}</Text>}
-      back={{ to: '/training', label: t('training.back') }}
-    >
-      {(data) => <CourseView course={data.course} />}
-    </RecordPage>
-  );
+  const texts: RecordTexts = { title: 'training.title', notFound: 'training.course.notFound', notFoundHelp: 'training.course.notFoundHelp', back: 'training.back' };
+  return <RecordPage query={useQuery(TrainingCourseDocument, { variables: { id } })} texts={texts} backTo="/training">{(data) => <CourseView course={data.course} />}</RecordPage>;
 }
 
 function CourseView({ course }: { course: CourseDetailFragment }) {

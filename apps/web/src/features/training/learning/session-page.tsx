@@ -15,25 +15,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { SectionCard } from '../../../app/section-card';
-import { RecordPage } from '../../../app/record-page';
+import { RecordPage, type RecordTexts } from '../../../app/record-page';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { downloadApiPath, downloadErrorMessage } from '../../../app/files';
 import { SessionStatusBadges } from './sessions-page';
 import { formatSessionTime, useTrainingLabels } from './vocabulary';
 
 export function SessionPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  return (
-    <RecordPage
-      query={useQuery(TrainingSessionPageDocument, { variables: { id } })}
-      title={t('training.sessions.title')}
-      notFoundTitle={t('training.session.notFound')}
-      back={{ to: '/training/sessions', label: t('training.session.back') }}
-    >
-      {(data) => <SessionView session={data.trainingSession} />}
-    </RecordPage>
-  );
+  const texts: RecordTexts = { title: 'training.sessions.title', notFound: 'training.session.notFound', back: 'training.session.back' };
+  return <RecordPage query={useQuery(TrainingSessionPageDocument, { variables: { id } })} texts={texts} backTo="/training/sessions">{(data) => <SessionView session={data.trainingSession} />}</RecordPage>;
 }
 
 function SessionView({ session }: { session: TrainingSessionDetailFragment }) {

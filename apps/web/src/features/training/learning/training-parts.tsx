@@ -1,7 +1,6 @@
 // Pieces shared by the learner's pages: format badges, the enrolment state of a course, a
 // labelled progress bar and a titled section card.
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatGlyphs, useTrainingLabels } from './vocabulary';
 
