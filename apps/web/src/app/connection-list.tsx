@@ -1,8 +1,9 @@
-// One cursor-paginated list of cards (a GraphQL connection): the API's error, a spinner until
-// the first page arrives, the items as a list, what to say when there are none, and "load more"
-// (useLoadMore). While newer results load the previous ones stay, marked busy.
+// A cursor-paginated GraphQL connection on a page, as a list of cards (ConnectionList) or as a
+// table (ConnectionTable): the API's error, a spinner until the first page arrives, the items,
+// what to say when there are none, and "load more" (useLoadMore). While newer results load the
+// previous ones stay, marked busy.
 import { Button, Stack, Text, type MantineSpacing } from '@mantine/core';
-import { LoadingState } from '@tsunagu/ui';
+import { DataTable, LoadingState, type DataTableProps } from '@tsunagu/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from './api-error-alert';
@@ -67,6 +68,43 @@ export function ConnectionList<Node extends { id: string }>({
       ) : null}
       {connection && connection.nodes.length === 0 ? typeof empty === 'string' ? <Text c="dimmed">{empty}</Text> : empty : null}
       <LoadMoreButton hasMore={connection?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
+    </>
+  );
+}
+
+export type ConnectionTableProps<Node extends { id: string }> = Omit<DataTableProps<Node>, 'rows' | 'rowKey' | 'pagination'> & {
+  /** The query's state (useQuery's result). */
+  query: { loading: boolean; error?: unknown; fetchMore: FetchPageAfter };
+  connection: Connection<Node> | undefined;
+  /** The row's React key (its id unless said). */
+  rowKey?: (node: Node) => string;
+};
+
+export function ConnectionTable<Node extends { id: string }>({
+  query: { loading, error, fetchMore },
+  connection,
+  rowKey = (node) => node.id,
+  ...table
+}: ConnectionTableProps<Node>) {
+  const { t } = useTranslation();
+  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
+  return (
+    <>
+      {loading && !connection ? <LoadingState label={t('common.loading')} /> : null}
+      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+      {connection ? (
+        <DataTable
+          {...table}
+          rows={connection.nodes}
+          rowKey={rowKey}
+          pagination={{
+            hasMore: connection.pageInfo.hasNextPage,
+            loading: loadingMore,
+            onLoadMore: () => void loadMore(),
+            label: t('common.loadMore'),
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -12,10 +12,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { SectionCard } from '../../app/section-card';
-import { RecordPage, type RecordTexts } from '../../app/record-page';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { RecordPage, type RecordTexts } from '../../app/record-page';
+import { SectionCard } from '../../app/section-card';
 import { CapacityBadge, CategoryBadges, ChannelList, OpeningHoursTable } from './service-parts';
 import { formatDate, useDirectoryLabels } from './vocabulary';
 

@@ -13,10 +13,10 @@ import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
-import { RouteTabs } from '../../app/route-tabs';
-import { organizationKindLabel } from '../../app/labels';
-import { SectionCard } from '../../app/section-card';
 import { downloadFile, FileRequestError } from '../../app/files';
+import { organizationKindLabel } from '../../app/labels';
+import { RouteTabs } from '../../app/route-tabs';
+import { SectionCard } from '../../app/section-card';
 import { amountRange, formatDateTime, formatDay, formatFileSize, useGrantLabels, windowState } from './vocabulary';
 
 /** The tabs across the grant pages; the editor's own tab only for publishers. */

@@ -5,8 +5,8 @@ import type { CertificateFieldsFragment } from '@tsunagu/graphql-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { SectionCard } from '../../../app/section-card';
 import { downloadApiPath, downloadErrorMessage } from '../../../app/files';
+import { SectionCard } from '../../../app/section-card';
 import { verifyLink } from './certificate-code';
 import { formatDate } from './vocabulary';
 

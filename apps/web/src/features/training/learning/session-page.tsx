@@ -14,10 +14,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { SectionCard } from '../../../app/section-card';
-import { RecordPage, type RecordTexts } from '../../../app/record-page';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { downloadApiPath, downloadErrorMessage } from '../../../app/files';
+import { RecordPage, type RecordTexts } from '../../../app/record-page';
+import { SectionCard } from '../../../app/section-card';
 import { SessionStatusBadges } from './sessions-page';
 import { formatSessionTime, useTrainingLabels } from './vocabulary';
 
