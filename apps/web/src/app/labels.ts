@@ -67,3 +67,18 @@ export function useVocabularyLabels(): VocabularyLabels {
     return { language, of, options };
   }, [language]);
 }
+
+/** One label function per vocabulary of `T`. */
+export type LabelsOf<T> = { readonly [K in keyof T]: (code: string) => string };
+
+/**
+ * One label function per vocabulary (pass a module constant, so the result stays the same
+ * object while the language does), with `language` and `options`.
+ */
+export function useLabelsOf<T extends Record<string, { readonly labels: LabelTable }>>(vocabularies: T): LabelsOf<T> & VocabularyLabels {
+  const labels = useVocabularyLabels();
+  return useMemo(() => {
+    const functions = Object.fromEntries(Object.entries(vocabularies).map(([name, vocabulary]) => [name, labels.of(vocabulary)]));
+    return { ...(functions as LabelsOf<T>), ...labels };
+  }, [labels, vocabularies]);
+}

@@ -1,45 +1,19 @@
 // The grants' vocabularies (libs/domain) in the UI language, and how amounts, dates and the
 // application window read. Windows are instants shown in Japan time (Asia/Tokyo); the editor
 // reads and writes them as Japan-time "YYYY-MM-DDTHH:mm" values.
-import {
-  APPLICATION_STATUSES,
-  FUNDER_KINDS,
-  GRANT_STATUSES,
-  GRANT_TYPES,
-  GRANT_VISIBILITIES,
-  LEGAL_FORMS,
-  SERVICE_CATEGORIES,
-} from '@tsunagu/domain';
+import { APPLICATION_STATUSES, FUNDER_KINDS, GRANT_STATUSES, GRANT_TYPES, GRANT_VISIBILITIES, LEGAL_FORMS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
-import { useVocabularyLabels, type Option, type Vocabulary } from '../../app/labels';
+import { useLabelsOf, type LabelsOf, type VocabularyLabels } from '../../app/labels';
 
-export interface GrantLabels {
-  funderKind: (code: string) => string;
-  grantType: (code: string) => string;
-  legalForm: (code: string) => string;
-  status: (code: string) => string;
-  visibility: (code: string) => string;
-  applicationStatus: (code: string) => string;
-  theme: (code: string) => string;
-  options: (vocabulary: Vocabulary) => Option[];
-}
+const grantVocabularies = {
+  funderKind: FUNDER_KINDS, grantType: GRANT_TYPES, legalForm: LEGAL_FORMS, status: GRANT_STATUSES,
+  visibility: GRANT_VISIBILITIES, applicationStatus: APPLICATION_STATUSES, theme: SERVICE_CATEGORIES,
+};
+
+export type GrantLabels = LabelsOf<typeof grantVocabularies> & VocabularyLabels;
 
 export function useGrantLabels(): GrantLabels {
-  const { of, options } = useVocabularyLabels();
-  return useMemo(
-    () => ({
-      funderKind: of(FUNDER_KINDS),
-      grantType: of(GRANT_TYPES),
-      legalForm: of(LEGAL_FORMS),
-      status: of(GRANT_STATUSES),
-      visibility: of(GRANT_VISIBILITIES),
-      applicationStatus: of(APPLICATION_STATUSES),
-      theme: of(SERVICE_CATEGORIES),
-      options,
-    }),
-    [of, options],
-  );
+  return useLabelsOf(grantVocabularies);
 }
 
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'ja-JP');

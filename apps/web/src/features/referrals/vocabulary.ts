@@ -10,38 +10,19 @@ import {
   REFERRAL_STATUSES,
   REFERRAL_URGENCIES,
 } from '@tsunagu/domain';
-import { useMemo } from 'react';
-import { useVocabularyLabels } from '../../app/labels';
+import { useLabelsOf, type LabelsOf, type VocabularyLabels } from '../../app/labels';
 
-export interface ReferralLabels {
-  language: string;
-  status: (code: string) => string;
-  urgency: (code: string) => string;
-  action: (code: string) => string;
-  ageBand: (code: string) => string;
-  gender: (code: string) => string;
-  notificationKind: (code: string) => string;
-  delivery: (code: string) => string;
+const referralVocabularies = {
+  status: REFERRAL_STATUSES, urgency: REFERRAL_URGENCIES, action: REFERRAL_ACTIONS, ageBand: AGE_BANDS, gender: GENDERS,
+  notificationKind: NOTIFICATION_KINDS, delivery: NOTIFICATION_DELIVERIES,
   /** Why a referral's free text is withheld or does not travel. */
-  textWithheld: (code: string) => string;
-}
+  textWithheld: FREE_TEXT_WITHHELD_REASONS,
+};
+
+export type ReferralLabels = LabelsOf<typeof referralVocabularies> & VocabularyLabels;
 
 export function useReferralLabels(): ReferralLabels {
-  const { language, of } = useVocabularyLabels();
-  return useMemo(
-    () => ({
-      language,
-      status: of(REFERRAL_STATUSES),
-      urgency: of(REFERRAL_URGENCIES),
-      action: of(REFERRAL_ACTIONS),
-      ageBand: of(AGE_BANDS),
-      gender: of(GENDERS),
-      notificationKind: of(NOTIFICATION_KINDS),
-      delivery: of(NOTIFICATION_DELIVERIES),
-      textWithheld: of(FREE_TEXT_WITHHELD_REASONS),
-    }),
-    [language, of],
-  );
+  return useLabelsOf(referralVocabularies);
 }
 
 interface Party {

@@ -1,20 +1,14 @@
 // Training's vocabularies (libs/domain) in the UI language, and how times read: sessions and
 // due dates are instants shown in Japan time (Asia/Tokyo), whatever the device's zone.
 import { ENROLMENT_SOURCES, MATERIAL_FORMATS, REGISTRATION_STATUSES } from '@tsunagu/domain';
-import { useMemo } from 'react';
-import { useVocabularyLabels } from '../../../app/labels';
+import { useLabelsOf } from '../../../app/labels';
+
+const trainingVocabularies = {
+  format: MATERIAL_FORMATS, source: ENROLMENT_SOURCES, registrationStatus: REGISTRATION_STATUSES,
+};
 
 export function useTrainingLabels() {
-  const { language, of } = useVocabularyLabels();
-  return useMemo(
-    () => ({
-      language,
-      format: of(MATERIAL_FORMATS),
-      source: of(ENROLMENT_SOURCES),
-      registrationStatus: of(REGISTRATION_STATUSES),
-    }),
-    [of, language],
-  );
+  return useLabelsOf(trainingVocabularies);
 }
 
 /** A glyph per material format, shown next to (never instead of) the format's name. */
