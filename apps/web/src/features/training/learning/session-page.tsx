@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
-import { downloadApiPath, downloadErrorMessage } from '../../../app/files';
+import { FailureText, useDownload } from '../../../app/use-download';
 import { RecordPage, type RecordTexts } from '../../../app/record-page';
 import { SectionCard } from '../../../app/section-card';
 import { SessionStatusBadges } from './sessions-page';
@@ -92,8 +92,7 @@ function RegistrationSection({ session }: { session: TrainingSessionDetailFragme
   const [register, registering] = useMutation(RegisterForSessionDocument);
   const [cancel, cancelling] = useMutation(CancelSessionRegistrationDocument);
   const [error, setError] = useState<ApiError | null>(null);
-  const [downloading, setDownloading] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { downloading, failure, download } = useDownload();
   const mine = session.myRegistration && session.myRegistration.status !== 'CANCELLED' ? session.myRegistration : null;
   const ended = new Date(session.endsAt).getTime() <= Date.now();
   const full = session.registeredCount >= session.capacity;
@@ -108,16 +107,7 @@ function RegistrationSection({ session }: { session: TrainingSessionDetailFragme
   };
 
   const downloadIcs = async () => {
-    if (!session.icsPath) return;
-    setFailure(null);
-    setDownloading(true);
-    try {
-      await downloadApiPath(session.icsPath, `training-session-${session.id}.ics`);
-    } catch (caught) {
-      setFailure(downloadErrorMessage(caught, t('errors.generic')));
-    } finally {
-      setDownloading(false);
-    }
+    if (session.icsPath) await download(session.icsPath, `training-session-${session.id}.ics`);
   };
 
   return (
@@ -158,17 +148,13 @@ function RegistrationSection({ session }: { session: TrainingSessionDetailFragme
             </Button>
           ) : null}
           {session.icsPath ? (
-            <Button variant="light" loading={downloading} onClick={() => void downloadIcs()}>
+            <Button variant="light" loading={downloading !== null} onClick={() => void downloadIcs()}>
               {t('training.session.addToCalendar')}
             </Button>
           ) : null}
         </Group>
         {!mine && full && session.status === 'SCHEDULED' && !ended ? <Text fz="sm" c="dimmed">{t('training.session.fullHelp')}</Text> : null}
-        {failure ? (
-          <Text role="alert" c="red" fz="sm">
-            {failure}
-          </Text>
-        ) : null}
+        <FailureText message={failure} />
       </Stack>
     </SectionCard>
   );
