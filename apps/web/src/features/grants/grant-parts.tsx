@@ -13,10 +13,11 @@ import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
-import { downloadFile, FileRequestError } from '../../app/files';
+import { storedFilePath } from '../../app/files';
 import { organizationKindLabel } from '../../app/labels';
 import { RouteTabs } from '../../app/route-tabs';
 import { SectionCard } from '../../app/section-card';
+import { FailureText, useDownload } from '../../app/use-download';
 import { amountRange, formatDateTime, formatDay, formatFileSize, useGrantLabels, windowState } from './vocabulary';
 
 /** The tabs across the grant pages; the editor's own tab only for publishers. */
@@ -194,19 +195,7 @@ export function AttachmentList({
   detaching?: string | null;
 }) {
   const { t } = useTranslation();
-  const [downloading, setDownloading] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const download = async (fileId: string, fileName: string) => {
-    setError(null);
-    setDownloading(fileId);
-    try {
-      await downloadFile(fileId, fileName);
-    } catch (caught) {
-      setError(caught instanceof FileRequestError && caught.apiMessage ? caught.apiMessage : t('errors.generic'));
-    } finally {
-      setDownloading(null);
-    }
-  };
+  const { downloading, failure, download } = useDownload();
   if (!attachments.length) return <Text c="dimmed">{t('grants.attachments.none')}</Text>;
   return (
     <Stack gap="xs">
@@ -220,9 +209,9 @@ export function AttachmentList({
               <Button
                 size="xs"
                 variant="light"
-                loading={downloading === file.fileId}
+                loading={downloading === storedFilePath(file.fileId)}
                 aria-label={t('grants.attachments.downloadNamed', { name: file.fileName })}
-                onClick={() => void download(file.fileId, file.fileName)}
+                onClick={() => void download(storedFilePath(file.fileId), file.fileName)}
               >
                 {t('grants.attachments.download')}
               </Button>
@@ -242,11 +231,7 @@ export function AttachmentList({
           </Group>
         ))}
       </Stack>
-      {error ? (
-        <Text role="alert" c="red" fz="sm">
-          {error}
-        </Text>
-      ) : null}
+      <FailureText message={failure} />
     </Stack>
   );
 }
