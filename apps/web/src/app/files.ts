@@ -1,7 +1,8 @@
 // Files over the files endpoint (not GraphQL), for every feature (grant attachments, training
-// materials, course covers): upload as multipart with progress (XMLHttpRequest, since fetch
-// reports no upload progress) and download through fetch → Blob → a temporary link, both with
-// the session's bearer token. An expired token is renewed once and the request repeated, like
+// materials, course covers) and the files the API generates at GET paths (certificates, calendar
+// entries, report PDFs): upload as multipart with progress (XMLHttpRequest, since fetch reports
+// no upload progress) and download through fetch → Blob → a temporary link (saveBlob, also used
+// for text made in the browser), both with the session's bearer token. An expired token is renewed once and the request repeated, like
 // the Apollo link does. Errors carry the API's own message (already in the UI language, chosen
 // by Accept-Language), e.g. for a file too large or in disguise.
 //
@@ -119,10 +120,15 @@ export function uploadFile(
   return withRenewal(() => uploadOnce(file, purpose, onProgress, options));
 }
 
-async function fetchFileOnce(fileId: string): Promise<Blob> {
+/** The path of a stored file. */
+export function storedFilePath(fileId: string): string {
+  return `/api/files/${encodeURIComponent(fileId)}`;
+}
+
+async function fetchPathOnce(path: string): Promise<Blob> {
   let response: Response;
   try {
-    response = await fetch(`/api/files/${encodeURIComponent(fileId)}`, { headers: headers(), credentials: 'same-origin' });
+    response = await fetch(path, { headers: headers(), credentials: 'same-origin' });
   } catch {
     throw new FileRequestError(null, null, null, 0);
   }
@@ -130,9 +136,18 @@ async function fetchFileOnce(fileId: string): Promise<Blob> {
   return response.blob();
 }
 
-/** Downloads a file the session may see and saves it under its name. */
-export async function downloadFile(fileId: string, fileName: string): Promise<void> {
-  const blob = await withRenewal(() => fetchFileOnce(fileId));
+/**
+ * GETs an API path with the session (a stored file, or what the API generates at a path: a
+ * certificate PDF, a calendar entry, a report); renews an expired session once.
+ */
+export function fetchApiBlob(path: string): Promise<Blob> {
+  // Only the API's own paths: a token must never travel to another origin.
+  if (!path.startsWith('/api/')) return Promise.reject(new FileRequestError(null, null, null, 0));
+  return withRenewal(() => fetchPathOnce(path));
+}
+
+/** Saves a blob under `fileName` through a temporary object URL. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -143,4 +158,24 @@ export async function downloadFile(fileId: string, fileName: string): Promise<vo
   link.remove();
   // Give the browser time to start the download before the URL goes away.
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves text as a file; the string goes into the Blob unchanged, so a CSV's BOM stays first. */
+export function saveText(text: string, fileName: string, mediaType: string): void {
+  saveBlob(new Blob([text], { type: mediaType }), fileName);
+}
+
+/** Downloads an API path and saves it under `fileName`. */
+export async function downloadApiPath(path: string, fileName: string): Promise<void> {
+  saveBlob(await fetchApiBlob(path), fileName);
+}
+
+/** Downloads a file the session may see and saves it under its name. */
+export function downloadFile(fileId: string, fileName: string): Promise<void> {
+  return downloadApiPath(storedFilePath(fileId), fileName);
+}
+
+/** The message to show for a failed download: the API's own, else the generic one. */
+export function downloadErrorMessage(error: unknown, generic: string): string {
+  return error instanceof FileRequestError && error.apiMessage ? error.apiMessage : generic;
 }

@@ -5,16 +5,14 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, Select, Text } from '@mantine/core';
 import { AuditLogDocument, OrganizationsDocument } from '@tsunagu/graphql-client';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@tsunagu/domain';
-import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import type { ParseKeys, TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { ConnectionTable } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
-import { useLoadMore } from '../../app/use-load-more';
 import { formatTokyoTime } from '../status/format-tokyo-time';
 
 const pageSize = 50;
@@ -80,12 +78,11 @@ function AuditLog() {
       : organization
     : (actor?.organizationId ?? null);
   const organizations = useQuery(OrganizationsDocument, { variables: { first: 200 }, skip: !networkWide });
-  const { data, loading, error, fetchMore } = useQuery(AuditLogDocument, {
+  const query = useQuery(AuditLogDocument, {
     variables: { organizationId, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const connection = data?.auditLog;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
+  const connection = query.data?.auditLog;
 
   return (
     <>
@@ -107,56 +104,46 @@ function AuditLog() {
         />
       ) : null}
       <Card withBorder padding="lg">
-        {loading && !connection ? <LoadingState label={t('common.loading')} /> : null}
-        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-        {connection ? (
-          <DataTable
-            minWidth={760}
-            label={t('audit.title')}
-            rows={connection.nodes}
-            rowKey={(entry) => entry.id}
-            columns={[
-              {
-                key: 'time',
-                header: t('audit.time'),
-                cell: (entry) => (
-                  <time dateTime={entry.createdAt}>{formatTokyoTime(entry.createdAt, i18n.language)}</time>
-                ),
-              },
-              { key: 'actor', header: t('audit.actor'), cell: (entry) => entry.actorName ?? t('audit.system') },
-              {
-                key: 'entity',
-                header: t('audit.entityColumn'),
-                cell: (entry) => labelOf(t, entityLabels, entry.entity),
-              },
-              {
-                key: 'action',
-                header: t('audit.actionColumn'),
-                cell: (entry) => actionLabel(t, entry.action),
-              },
-              {
-                key: 'changedFields',
-                header: t('audit.changedFields'),
-                cell: (entry) => (
-                  <Group gap={4}>
-                    {entry.changedFields.map((field) => (
-                      <Badge key={field} variant="outline" color="gray" tt="none" radius="sm">
-                        {field}
-                      </Badge>
-                    ))}
-                  </Group>
-                ),
-              },
-            ]}
-            emptyLabel={t('audit.empty')}
-            pagination={{
-              hasMore: connection.pageInfo.hasNextPage,
-              loading: loadingMore,
-              onLoadMore: () => void loadMore(),
-              label: t('common.loadMore'),
-            }}
-          />
-        ) : null}
+        <ConnectionTable
+          query={query}
+          connection={connection}
+          minWidth={760}
+          label={t('audit.title')}
+          columns={[
+            {
+              key: 'time',
+              header: t('audit.time'),
+              cell: (entry) => (
+                <time dateTime={entry.createdAt}>{formatTokyoTime(entry.createdAt, i18n.language)}</time>
+              ),
+            },
+            { key: 'actor', header: t('audit.actor'), cell: (entry) => entry.actorName ?? t('audit.system') },
+            {
+              key: 'entity',
+              header: t('audit.entityColumn'),
+              cell: (entry) => labelOf(t, entityLabels, entry.entity),
+            },
+            {
+              key: 'action',
+              header: t('audit.actionColumn'),
+              cell: (entry) => actionLabel(t, entry.action),
+            },
+            {
+              key: 'changedFields',
+              header: t('audit.changedFields'),
+              cell: (entry) => (
+                <Group gap={4}>
+                  {entry.changedFields.map((field) => (
+                    <Badge key={field} variant="outline" color="gray" tt="none" radius="sm">
+                      {field}
+                    </Badge>
+                  ))}
+                </Group>
+              ),
+            },
+          ]}
+          emptyLabel={t('audit.empty')}
+        />
       </Card>
       <Text fz="xs" c="dimmed" mt="sm">
         {t('audit.timeZoneNote')}

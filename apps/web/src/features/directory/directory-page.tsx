@@ -24,14 +24,12 @@ import {
 } from '@tsunagu/domain';
 import type { FacetCountFieldsFragment, ServiceSummaryFragment } from '@tsunagu/graphql-client';
 import { SearchDirectoryDocument } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
-import { useLoadMore } from '../../app/use-load-more';
+import { ConnectionList } from '../../app/connection-list';
 import { ExportHsdsButton } from '../hsds/export-hsds-button';
 import { CapacityBadge, CategoryBadges } from './service-parts';
 import { hasAnyFilter, readFilters, searchInputOf, writeFilters, type DirectoryFilters } from './search-params';
@@ -45,11 +43,10 @@ export function DirectoryPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const input = useMemo(() => searchInputOf(filters), [filters]);
-  const { data, previousData, loading, error, fetchMore } = useQuery(SearchDirectoryDocument, {
+  const query = useQuery(SearchDirectoryDocument, {
     variables: { input, first: pageSize },
   });
-  const result = data?.searchDirectory ?? previousData?.searchDirectory;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.services.pageInfo.endCursor);
+  const result = query.data?.searchDirectory ?? query.previousData?.searchDirectory;
   const canCreate = ability.can('create', { __typename: 'Service', organizationId: actor?.organizationId ?? '' });
 
   const apply = (next: Partial<DirectoryFilters>) => setParams(writeFilters({ ...filters, ...next }));
@@ -90,25 +87,11 @@ export function DirectoryPage() {
                   </Text>
                 ) : null}
               </Group>
-              {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-              {loading && !result ? <LoadingState label={t('directory.searching')} /> : null}
-              {result ? (
-                <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
-                  {result.services.nodes.map((service) => (
-                    <li key={service.id}>
-                      <ServiceResult service={service} />
-                    </li>
-                  ))}
-                </Stack>
-              ) : null}
-              {result && result.services.nodes.length === 0 ? (
-                <Text c="dimmed">{hasAnyFilter(filters) ? t('directory.noResults') : t('directory.empty')}</Text>
-              ) : null}
-              {result?.services.pageInfo.hasNextPage ? (
-                <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
-                  {t('common.loadMore')}
-                </Button>
-              ) : null}
+              <ConnectionList query={query} connection={result?.services}
+                loadingLabel={t('directory.searching')}
+                empty={hasAnyFilter(filters) ? t('directory.noResults') : t('directory.empty')}
+                renderItem={(service) => <ServiceResult service={service} />}
+              />
             </section>
           </Grid.Col>
         </Grid>

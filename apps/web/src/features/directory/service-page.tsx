@@ -4,48 +4,25 @@
 // and when its organisation last checked the entry. Editing and deleting appear only for
 // people the shared ability allows (the organisation's admins and coordinators).
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { ServiceDetailFragment } from '@tsunagu/graphql-client';
 import { DeleteServiceDocument, ServiceDocument } from '@tsunagu/graphql-client';
-import { ConfirmDialog, DescriptionList, LoadingState, PageHeader, type DescriptionItem } from '@tsunagu/ui';
-import { useState, type ReactNode } from 'react';
+import { ConfirmDialog, DescriptionList, PageHeader, type DescriptionItem } from '@tsunagu/ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { RecordPage, type RecordTexts } from '../../app/record-page';
+import { SectionCard } from '../../app/section-card';
 import { CapacityBadge, CategoryBadges, ChannelList, OpeningHoursTable } from './service-parts';
 import { formatDate, useDirectoryLabels } from './vocabulary';
 
 export function ServicePage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, loading, error } = useQuery(ServiceDocument, { variables: { id } });
-  if (loading && !data) return <LoadingState label={t('common.loading')} />;
-  if (error || !data) {
-    const apiError = readApiError(error);
-    return (
-      <>
-        <PageHeader title={apiError.code === 'NOT_FOUND' ? t('directory.notFound') : t('directory.title')} />
-        {apiError.code === 'NOT_FOUND' ? null : <ApiErrorAlert error={apiError} />}
-        <Anchor component={Link} to="/directory">
-          {t('directory.backToDirectory')}
-        </Anchor>
-      </>
-    );
-  }
-  return <ServiceView service={data.service} />;
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" mb="sm" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
+  const texts: RecordTexts = { title: 'directory.title', notFound: 'directory.notFound', back: 'directory.backToDirectory' };
+  return <RecordPage query={useQuery(ServiceDocument, { variables: { id } })} texts={texts} backTo="/directory">{(data) => <ServiceView service={data.service} />}</RecordPage>;
 }
 
 function ServiceView({ service }: { service: ServiceDetailFragment }) {
@@ -147,13 +124,13 @@ function ServiceView({ service }: { service: ServiceDetailFragment }) {
             {service.nameKana}
           </Text>
         ) : null}
-        <Section id="service-about" title={t('directory.sections.about')}>
+        <SectionCard id="service-about" title={t('directory.sections.about')}>
           <Stack gap="md">
             {service.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{service.description}</Text> : null}
             <DescriptionList items={basics} label={t('directory.sections.about')} />
           </Stack>
-        </Section>
-        <Section id="service-capacity" title={t('directory.sections.capacity')}>
+        </SectionCard>
+        <SectionCard id="service-capacity" title={t('directory.sections.capacity')}>
           <Stack gap="xs">
             <Group gap="xs">
               <CapacityBadge capacity={service.capacity} />
@@ -167,8 +144,8 @@ function ServiceView({ service }: { service: ServiceDetailFragment }) {
               </Alert>
             ) : null}
           </Stack>
-        </Section>
-        <Section id="service-hours" title={t('directory.sections.hours')}>
+        </SectionCard>
+        <SectionCard id="service-hours" title={t('directory.sections.hours')}>
           {service.open24h ? (
             <Badge color="grape" variant="light" size="lg" tt="none">
               {t('directory.open24hBadge')}
@@ -183,14 +160,14 @@ function ServiceView({ service }: { service: ServiceDetailFragment }) {
           ) : (
             <Text c="dimmed">{t('directory.hoursUnknown')}</Text>
           )}
-        </Section>
-        <Section id="service-channels" title={t('directory.sections.channels')}>
+        </SectionCard>
+        <SectionCard id="service-channels" title={t('directory.sections.channels')}>
           {service.channels.length ? (
             <ChannelList channels={service.channels} showVisibility />
           ) : (
             <Text c="dimmed">{t('directory.noChannels')}</Text>
           )}
-        </Section>
+        </SectionCard>
       </Stack>
       <ConfirmDialog
         opened={confirming}

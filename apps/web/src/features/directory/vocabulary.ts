@@ -1,23 +1,9 @@
 // The directory's vocabularies (libs/domain) in the UI language. Categories, target groups,
 // channels and languages carry their own ja/en labels in libs/domain; weekdays, capacity and
 // fees are translated in the i18n resources. Codes the web does not know are shown as they are.
-import {
-  CHANNEL_KINDS,
-  SERVICE_CATEGORIES,
-  SERVICE_LANGUAGES,
-  TARGET_GROUPS,
-  type LocalizedText,
-} from '@tsunagu/domain';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
-
-type Vocabulary = { readonly labels: Record<string, LocalizedText> };
-
-function labelIn(vocabulary: Vocabulary, code: string, language: string): string {
-  const label = vocabulary.labels[code] as LocalizedText | undefined;
-  if (!label) return code;
-  return language === 'en' ? label.en : label.ja;
-}
+import { CHANNEL_KINDS, SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUPS } from '@tsunagu/domain';
+import { useMemo } from 'react';
+import { useVocabularyLabels } from '../../app/labels';
 
 export interface DirectoryLabels {
   category: (code: string) => string;
@@ -28,13 +14,11 @@ export interface DirectoryLabels {
 
 /** Label functions for the current UI language. */
 export function useDirectoryLabels(): DirectoryLabels {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  const category = useCallback((code: string) => labelIn(SERVICE_CATEGORIES, code, language), [language]);
-  const targetGroup = useCallback((code: string) => labelIn(TARGET_GROUPS, code, language), [language]);
-  const channel = useCallback((code: string) => labelIn(CHANNEL_KINDS, code, language), [language]);
-  const serviceLanguage = useCallback((code: string) => labelIn(SERVICE_LANGUAGES, code, language), [language]);
-  return { category, targetGroup, channel, language: serviceLanguage };
+  const { of } = useVocabularyLabels();
+  return useMemo(
+    () => ({ category: of(SERVICE_CATEGORIES), targetGroup: of(TARGET_GROUPS), channel: of(CHANNEL_KINDS), language: of(SERVICE_LANGUAGES) }),
+    [of],
+  );
 }
 
 /** tel:, mailto: or https link for a channel, or null when it is a place or plain text. */

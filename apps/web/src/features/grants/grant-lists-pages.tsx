@@ -22,6 +22,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { ConnectionList, LoadMoreButton } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
 import { useLoadMore } from '../../app/use-load-more';
 import { GrantCard, GrantsTabs, StatusBadge } from './grant-parts';
@@ -29,29 +30,17 @@ import { filtersOfCriteria, writeFilters } from './search-params';
 import { formatDateTime, formatYen, useGrantLabels } from './vocabulary';
 
 const pageSize = 20;
-const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
-
-function LoadMore({ hasNextPage, loading, onClick }: { hasNextPage: boolean | undefined; loading: boolean; onClick: () => void }) {
-  const { t } = useTranslation();
-  if (!hasNextPage) return null;
-  return (
-    <Button variant="default" mt="md" onClick={onClick} loading={loading}>
-      {t('common.loadMore')}
-    </Button>
-  );
-}
 
 export function MyGrantsPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const allowed = ability.can('create', 'Grant');
-  const { data, loading, error, fetchMore } = useQuery(MyGrantsDocument, {
+  const query = useQuery(MyGrantsDocument, {
     variables: { first: pageSize },
     skip: !allowed,
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.myGrants;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const result = query.data?.myGrants;
   return (
     <RequireAbility allowed={allowed}>
       <PageHeader
@@ -64,60 +53,43 @@ export function MyGrantsPage() {
         }
       />
       <GrantsTabs />
-      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-      {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
-      {result && result.nodes.length === 0 ? <Text c="dimmed">{t('grants.mine.empty')}</Text> : null}
-      {result ? (
-        <Stack gap="sm" component="ul" style={listStyle}>
-          {result.nodes.map((grant) => (
-            <li key={grant.id}>
-              <GrantCard
-                grant={grant}
-                showStatus
-                action={
-                  grant.status !== 'ARCHIVED' ? (
-                    <Button size="xs" variant="default" component={Link} to={`/grants/${grant.id}/edit`}>
-                      {t('common.edit')}
-                    </Button>
-                  ) : (
-                    <span />
-                  )
-                }
-              />
-            </li>
-          ))}
-        </Stack>
-      ) : null}
-      <LoadMore hasNextPage={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
+      <ConnectionList query={query} connection={result}
+        empty={t('grants.mine.empty')}
+        renderItem={(grant) => (
+          <GrantCard
+            grant={grant}
+            showStatus
+            action={
+              grant.status !== 'ARCHIVED' ? (
+                <Button size="xs" variant="default" component={Link} to={`/grants/${grant.id}/edit`}>
+                  {t('common.edit')}
+                </Button>
+              ) : (
+                <span />
+              )
+            }
+          />
+        )}
+      />
     </RequireAbility>
   );
 }
 
 export function GrantBookmarksPage() {
   const { t } = useTranslation();
-  const { data, loading, error, fetchMore } = useQuery(MyGrantBookmarksDocument, {
+  const query = useQuery(MyGrantBookmarksDocument, {
     variables: { first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.myBookmarks;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const result = query.data?.myBookmarks;
   return (
     <>
       <PageHeader title={t('grants.bookmarks.title')} description={t('grants.bookmarks.description')} />
       <GrantsTabs />
-      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-      {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
-      {result && result.nodes.length === 0 ? <Text c="dimmed">{t('grants.bookmarks.empty')}</Text> : null}
-      {result ? (
-        <Stack gap="sm" component="ul" style={listStyle}>
-          {result.nodes.map((grant) => (
-            <li key={grant.id}>
-              <GrantCard grant={grant} />
-            </li>
-          ))}
-        </Stack>
-      ) : null}
-      <LoadMore hasNextPage={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
+      <ConnectionList query={query} connection={result}
+        empty={t('grants.bookmarks.empty')}
+        renderItem={(grant) => <GrantCard grant={grant} />}
+      />
     </>
   );
 }
@@ -149,12 +121,11 @@ export function SavedGrantSearchesPage() {
   const { t, i18n } = useTranslation();
   const client = useApolloClient();
   const summary = useCriteriaSummary();
-  const { data, loading, error, fetchMore } = useQuery(MySavedGrantSearchesDocument, {
+  const query = useQuery(MySavedGrantSearchesDocument, {
     variables: { first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.mySavedSearches;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const result = query.data?.mySavedSearches;
   const [remove, removing] = useMutation(DeleteSavedGrantSearchDocument);
   const [confirming, setConfirming] = useState<{ id: string; name: string } | null>(null);
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
@@ -179,52 +150,45 @@ export function SavedGrantSearchesPage() {
       <Alert color="blue" variant="light" mb="md">
         {t('grants.saved.dailyMail')}
       </Alert>
-      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-      {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
-      {result && result.nodes.length === 0 ? (
-        <Text c="dimmed">
-          {t('grants.saved.empty')}{' '}
-          <Anchor component={Link} to="/grants">
-            {t('grants.tabs.search')}
-          </Anchor>
-        </Text>
-      ) : null}
-      {result ? (
-        <Stack gap="sm" component="ul" style={listStyle}>
-          {result.nodes.map((search) => (
-            <li key={search.id}>
-              <Card withBorder padding="md" component="article" aria-labelledby={`saved-${search.id}`}>
-                <Group justify="space-between" wrap="wrap" gap="xs">
-                  <Stack gap={2} style={{ flex: '1 1 16rem' }}>
-                    <Title order={3} fz="h5" id={`saved-${search.id}`}>
-                      <Anchor component={Link} to={`/grants?${writeFilters(filtersOfCriteria(search.criteria)).toString()}`}>
-                        {search.name}
-                      </Anchor>
-                    </Title>
-                    <Text fz="sm">{summary(search.criteria)}</Text>
-                    <Text fz="xs" c="dimmed">
-                      {t('grants.saved.createdAt', { date: formatDateTime(search.createdAt, i18n.language) })}
-                    </Text>
-                  </Stack>
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="light"
-                    aria-label={t('grants.saved.deleteNamed', { name: search.name })}
-                    onClick={() => {
-                      setDeleteError(null);
-                      setConfirming({ id: search.id, name: search.name });
-                    }}
-                  >
-                    {t('grants.saved.delete')}
-                  </Button>
-                </Group>
-              </Card>
-            </li>
-          ))}
-        </Stack>
-      ) : null}
-      <LoadMore hasNextPage={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
+      <ConnectionList query={query} connection={result}
+        empty={
+          <Text c="dimmed">
+            {t('grants.saved.empty')}{' '}
+            <Anchor component={Link} to="/grants">
+              {t('grants.tabs.search')}
+            </Anchor>
+          </Text>
+        }
+        renderItem={(search) => (
+          <Card withBorder padding="md" component="article" aria-labelledby={`saved-${search.id}`}>
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Stack gap={2} style={{ flex: '1 1 16rem' }}>
+                <Title order={3} fz="h5" id={`saved-${search.id}`}>
+                  <Anchor component={Link} to={`/grants?${writeFilters(filtersOfCriteria(search.criteria)).toString()}`}>
+                    {search.name}
+                  </Anchor>
+                </Title>
+                <Text fz="sm">{summary(search.criteria)}</Text>
+                <Text fz="xs" c="dimmed">
+                  {t('grants.saved.createdAt', { date: formatDateTime(search.createdAt, i18n.language) })}
+                </Text>
+              </Stack>
+              <Button
+                size="xs"
+                color="red"
+                variant="light"
+                aria-label={t('grants.saved.deleteNamed', { name: search.name })}
+                onClick={() => {
+                  setDeleteError(null);
+                  setConfirming({ id: search.id, name: search.name });
+                }}
+              >
+                {t('grants.saved.delete')}
+              </Button>
+            </Group>
+          </Card>
+        )}
+      />
       <ConfirmDialog
         opened={confirming !== null}
         title={t('grants.saved.deleteTitle')}
@@ -349,7 +313,7 @@ export function GrantApplicationsPage() {
               </Table>
             </Table.ScrollContainer>
           ) : null}
-          <LoadMore hasNextPage={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
+          <LoadMoreButton hasMore={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
         </section>
       ) : null}
     </RequireAbility>

@@ -7,35 +7,23 @@ import { Alert, Anchor, Button, Group, NumberInput, Select, SimpleGrid, Stack, T
 import { APPLICATION_STATUSES } from '@tsunagu/domain';
 import type { GrantApplicationStatus, GrantDetailFragment } from '@tsunagu/graphql-client';
 import { GrantDocument, RecordGrantApplicationDocument } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { RecordPage, type RecordTexts } from '../../app/record-page';
+import { SectionCard } from '../../app/section-card';
 import { GrantActions } from './grant-actions';
-import { BookmarkButton, GrantDetailView, SanitisedDetails, Section } from './grant-parts';
+import { BookmarkButton, GrantDetailView, SanitisedDetails } from './grant-parts';
 import { formatDateTime, formatYen, useGrantLabels } from './vocabulary';
 
 export function GrantPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, loading, error } = useQuery(GrantDocument, { variables: { id } });
-  if (loading && !data) return <LoadingState label={t('common.loading')} />;
-  if (error || !data) {
-    const apiError = readApiError(error);
-    return (
-      <>
-        <PageHeader title={apiError.code === 'NOT_FOUND' ? t('grants.notFound') : t('grants.title')} />
-        {apiError.code === 'NOT_FOUND' ? null : <ApiErrorAlert error={apiError} />}
-        <Anchor component={Link} to="/grants">
-          {t('grants.back')}
-        </Anchor>
-      </>
-    );
-  }
-  return <GrantView grant={data.grant} />;
+  const texts: RecordTexts = { title: 'grants.title', notFound: 'grants.notFound', back: 'grants.back' };
+  return <RecordPage query={useQuery(GrantDocument, { variables: { id } })} texts={texts} backTo="/grants">{(data) => <GrantView grant={data.grant} />}</RecordPage>;
 }
 
 function GrantView({ grant }: { grant: GrantDetailFragment }) {
@@ -77,7 +65,7 @@ function ApplicationCounts({ counts }: { counts: NonNullable<GrantDetailFragment
   const labels = useGrantLabels();
   const countOf = (status: string) => counts.find((entry) => entry.status === status)?.count ?? 0;
   return (
-    <Section id="grant-application-counts" title={t('grants.applications.countsTitle')}>
+    <SectionCard id="grant-application-counts" title={t('grants.applications.countsTitle')}>
       <Stack gap="xs">
         <Text fz="sm" c="dimmed">
           {t('grants.applications.countsHelp')}
@@ -101,7 +89,7 @@ function ApplicationCounts({ counts }: { counts: NonNullable<GrantDetailFragment
           </Table>
         </Table.ScrollContainer>
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -147,7 +135,7 @@ function ApplicationSection({ grant }: { grant: GrantDetailFragment }) {
   };
 
   return (
-    <Section id="grant-my-application" title={t('grants.applications.mineTitle')}>
+    <SectionCard id="grant-my-application" title={t('grants.applications.mineTitle')}>
       <form onSubmit={(event) => void submit(event)} aria-labelledby="grant-my-application">
         <Stack gap="sm">
           <Text fz="sm" c="dimmed">
@@ -212,6 +200,6 @@ function ApplicationSection({ grant }: { grant: GrantDetailFragment }) {
           </Group>
         </Stack>
       </form>
-    </Section>
+    </SectionCard>
   );
 }

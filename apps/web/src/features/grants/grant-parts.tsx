@@ -2,26 +2,27 @@
 // card, the bookmark toggle, the attachment list with downloads, and the detail view used both
 // by the grant page and by the editor's preview.
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, Title, Typography } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title, Typography } from '@mantine/core';
 import type { GrantDetailFragment, GrantSummaryFragment } from '@tsunagu/graphql-client';
 import { BookmarkGrantDocument, UnbookmarkGrantDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, type DescriptionItem } from '@tsunagu/ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { storedFilePath } from '../../app/files';
 import { organizationKindLabel } from '../../app/labels';
-import { downloadFile, FileRequestError } from '../../app/files';
+import { RouteTabs } from '../../app/route-tabs';
+import { SectionCard } from '../../app/section-card';
+import { FailureText, useDownload } from '../../app/use-download';
 import { amountRange, formatDateTime, formatDay, formatFileSize, useGrantLabels, windowState } from './vocabulary';
 
 /** The tabs across the grant pages; the editor's own tab only for publishers. */
 export function GrantsTabs() {
   const { t } = useTranslation();
   const { ability } = useSession();
-  const { pathname } = useLocation();
-  const navigate = useNavigate();
   const publisher = ability.can('create', 'Grant');
   const recorder = ability.can('read', 'GrantApplication');
   const tabs = [
@@ -31,18 +32,7 @@ export function GrantsTabs() {
     ...(recorder || ability.can('read', 'GrantApplicationTotals') ? [{ path: '/grants/applications', label: t('grants.tabs.applications') }] : []),
     ...(publisher ? [{ path: '/grants/mine', label: t('grants.tabs.mine') }] : []),
   ];
-  const active = tabs.find((tab) => tab.path === pathname)?.path ?? null;
-  return (
-    <Tabs value={active} onChange={(value) => value && navigate(value)} mb="lg" keepMounted={false}>
-      <Tabs.List aria-label={t('grants.tabs.label')}>
-        {tabs.map((tab) => (
-          <Tabs.Tab key={tab.path} value={tab.path}>
-            {tab.label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-    </Tabs>
-  );
+  return <RouteTabs tabs={tabs} label={t('grants.tabs.label')} />;
 }
 
 /** 締切まで◯日 / 募集終了 / 受付開始前. */
@@ -204,19 +194,7 @@ export function AttachmentList({
   detaching?: string | null;
 }) {
   const { t } = useTranslation();
-  const [downloading, setDownloading] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const download = async (fileId: string, fileName: string) => {
-    setError(null);
-    setDownloading(fileId);
-    try {
-      await downloadFile(fileId, fileName);
-    } catch (caught) {
-      setError(caught instanceof FileRequestError && caught.apiMessage ? caught.apiMessage : t('errors.generic'));
-    } finally {
-      setDownloading(null);
-    }
-  };
+  const { downloading, failure, download } = useDownload();
   if (!attachments.length) return <Text c="dimmed">{t('grants.attachments.none')}</Text>;
   return (
     <Stack gap="xs">
@@ -230,9 +208,9 @@ export function AttachmentList({
               <Button
                 size="xs"
                 variant="light"
-                loading={downloading === file.fileId}
+                loading={downloading === storedFilePath(file.fileId)}
                 aria-label={t('grants.attachments.downloadNamed', { name: file.fileName })}
-                onClick={() => void download(file.fileId, file.fileName)}
+                onClick={() => void download(storedFilePath(file.fileId), file.fileName)}
               >
                 {t('grants.attachments.download')}
               </Button>
@@ -252,23 +230,8 @@ export function AttachmentList({
           </Group>
         ))}
       </Stack>
-      {error ? (
-        <Text role="alert" c="red" fz="sm">
-          {error}
-        </Text>
-      ) : null}
+      <FailureText message={failure} />
     </Stack>
-  );
-}
-
-export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" mb="sm" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Card>
   );
 }
 
@@ -349,15 +312,15 @@ export function GrantDetailView({ grant, details }: { grant: GrantViewModel; det
         <PublicBadge grant={grant} />
       </Group>
       {grant.summary ? <Text style={{ whiteSpace: 'pre-wrap' }}>{grant.summary}</Text> : null}
-      <Section id="grant-about" title={t('grants.sections.about')}>
+      <SectionCard id="grant-about" title={t('grants.sections.about')}>
         <DescriptionList items={items} label={t('grants.sections.about')} />
-      </Section>
-      <Section id="grant-details" title={t('grants.sections.details')}>
+      </SectionCard>
+      <SectionCard id="grant-details" title={t('grants.sections.details')}>
         <Typography>{details}</Typography>
-      </Section>
-      <Section id="grant-attachments" title={t('grants.sections.attachments')}>
+      </SectionCard>
+      <SectionCard id="grant-attachments" title={t('grants.sections.attachments')}>
         <AttachmentList attachments={grant.attachments} />
-      </Section>
+      </SectionCard>
     </Stack>
   );
 }

@@ -22,15 +22,15 @@ import {
 } from '@mantine/core';
 import { FUNDER_KINDS, GRANT_TYPES, LEGAL_FORMS, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import { SaveGrantSearchDocument, SearchGrantsDocument, type GrantSort } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { ConnectionList } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
-import { useLoadMore } from '../../app/use-load-more';
 import { GrantCard, GrantsTabs } from './grant-parts';
 import { GRANT_SORTS, hasAnyFilter, readFilters, searchInputOf, writeFilters, type GrantFilters } from './search-params';
 import { useGrantLabels } from './vocabulary';
@@ -43,12 +43,11 @@ export function GrantsPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const input = useMemo(() => searchInputOf(filters), [filters]);
-  const { data, previousData, loading, error, fetchMore } = useQuery(SearchGrantsDocument, {
+  const query = useQuery(SearchGrantsDocument, {
     variables: { input, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.searchGrants ?? previousData?.searchGrants;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const result = query.data?.searchGrants ?? query.previousData?.searchGrants;
   const [saving, setSaving] = useState(false);
   const publisher = ability.can('create', 'Grant');
 
@@ -94,25 +93,11 @@ export function GrantsPage() {
                   w={200}
                 />
               </Group>
-              {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-              {loading && !result ? <LoadingState label={t('grants.searching')} /> : null}
-              {result ? (
-                <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
-                  {result.nodes.map((grant) => (
-                    <li key={grant.id}>
-                      <GrantCard grant={grant} />
-                    </li>
-                  ))}
-                </Stack>
-              ) : null}
-              {result && result.nodes.length === 0 ? (
-                <Text c="dimmed">{hasAnyFilter(filters) ? t('grants.noResults') : t('grants.empty')}</Text>
-              ) : null}
-              {result?.pageInfo.hasNextPage ? (
-                <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
-                  {t('common.loadMore')}
-                </Button>
-              ) : null}
+              <ConnectionList query={query} connection={result}
+                loadingLabel={t('grants.searching')}
+                empty={hasAnyFilter(filters) ? t('grants.noResults') : t('grants.empty')}
+                renderItem={(grant) => <GrantCard grant={grant} />}
+              />
             </section>
           </Grid.Col>
         </Grid>

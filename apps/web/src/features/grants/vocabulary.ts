@@ -1,56 +1,19 @@
 // The grants' vocabularies (libs/domain) in the UI language, and how amounts, dates and the
 // application window read. Windows are instants shown in Japan time (Asia/Tokyo); the editor
 // reads and writes them as Japan-time "YYYY-MM-DDTHH:mm" values.
-import {
-  APPLICATION_STATUSES,
-  FUNDER_KINDS,
-  GRANT_STATUSES,
-  GRANT_TYPES,
-  GRANT_VISIBILITIES,
-  LEGAL_FORMS,
-  SERVICE_CATEGORIES,
-  type LocalizedText,
-} from '@tsunagu/domain';
+import { APPLICATION_STATUSES, FUNDER_KINDS, GRANT_STATUSES, GRANT_TYPES, GRANT_VISIBILITIES, LEGAL_FORMS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { TFunction } from 'i18next';
-import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLabelsOf, type LabelsOf, type VocabularyLabels } from '../../app/labels';
 
-type Vocabulary = { readonly labels: Record<string, LocalizedText>; readonly codes: readonly string[] };
+const grantVocabularies = {
+  funderKind: FUNDER_KINDS, grantType: GRANT_TYPES, legalForm: LEGAL_FORMS, status: GRANT_STATUSES,
+  visibility: GRANT_VISIBILITIES, applicationStatus: APPLICATION_STATUSES, theme: SERVICE_CATEGORIES,
+};
 
-function labelIn(vocabulary: Vocabulary, code: string, language: string): string {
-  const label = vocabulary.labels[code] as LocalizedText | undefined;
-  if (!label) return code;
-  return language === 'en' ? label.en : label.ja;
-}
-
-export interface GrantLabels {
-  funderKind: (code: string) => string;
-  grantType: (code: string) => string;
-  legalForm: (code: string) => string;
-  status: (code: string) => string;
-  visibility: (code: string) => string;
-  applicationStatus: (code: string) => string;
-  theme: (code: string) => string;
-  options: (vocabulary: Vocabulary) => { value: string; label: string }[];
-}
+export type GrantLabels = LabelsOf<typeof grantVocabularies> & VocabularyLabels;
 
 export function useGrantLabels(): GrantLabels {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  const of = useCallback((vocabulary: Vocabulary) => (code: string) => labelIn(vocabulary, code, language), [language]);
-  return useMemo(
-    () => ({
-      funderKind: of(FUNDER_KINDS),
-      grantType: of(GRANT_TYPES),
-      legalForm: of(LEGAL_FORMS),
-      status: of(GRANT_STATUSES),
-      visibility: of(GRANT_VISIBILITIES),
-      applicationStatus: of(APPLICATION_STATUSES),
-      theme: of(SERVICE_CATEGORIES),
-      options: (vocabulary: Vocabulary) => vocabulary.codes.map((code) => ({ value: code, label: labelIn(vocabulary, code, language) })),
-    }),
-    [of, language],
-  );
+  return useLabelsOf(grantVocabularies);
 }
 
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'ja-JP');

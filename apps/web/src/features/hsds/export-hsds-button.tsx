@@ -9,7 +9,8 @@ import { useState, type ReactNode } from 'react';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
-import { downloadText, exportFileName } from './hsds-file';
+import { saveText } from '../../app/files';
+import { exportFileName } from './hsds-file';
 
 export function ExportHsdsButton({
   children,
@@ -36,7 +37,7 @@ export function ExportHsdsButton({
       // Always the current directory, and never kept in the cache (it can be large).
       const audience: HsdsAudience = forPartners ? 'PARTNERS' : 'PUBLIC';
       const result = await client.query({ query: ExportDirectoryHsdsDocument, variables: { audience }, fetchPolicy: 'no-cache' });
-      if (result.data) downloadText(result.data.exportDirectoryHsds, exportFileName(slug, new Date(), forPartners));
+      if (result.data) saveText(result.data.exportDirectoryHsds, exportFileName(slug, new Date(), forPartners), 'application/json');
     } catch (caught) {
       setError(readApiError(caught));
     } finally {

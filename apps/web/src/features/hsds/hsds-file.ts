@@ -1,4 +1,4 @@
-// Files of the HSDS exchange: the export's file name and download, the browser-side size
+// Files of the HSDS exchange: the export's file name, the browser-side size
 // limit, a quick look at a chosen file for its preview line, and the error report as text.
 import { japanDate } from '@tsunagu/domain';
 import { ServerError, ServerParseError } from '@apollo/client';
@@ -14,20 +14,6 @@ export function tokyoDateStamp(now: Date = new Date()): string {
 /** The partners' file says so in its name too (its content carries x-tsunagu-audience: partners). */
 export function exportFileName(networkSlug: string, now: Date = new Date(), forPartners = false): string {
   return `tsunagu-directory-${networkSlug}${forPartners ? '-partners-only' : ''}-${tokyoDateStamp(now)}.json`;
-}
-
-/** Saves text as a file through a temporary object URL. */
-export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the URL goes away.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** "1.2 MB", "34 KB", "512 B" (rounded up, so a file just over a limit never looks equal to it). */

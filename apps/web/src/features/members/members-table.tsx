@@ -5,14 +5,12 @@ import { Badge, Button, Card, Group, Text, Title } from '@mantine/core';
 import type { OrganizationKind } from '@tsunagu/domain';
 import type { MemberRowFragment } from '@tsunagu/graphql-client';
 import { MembersDocument } from '@tsunagu/graphql-client';
-import { DataTable, LoadingState, RoleBadges } from '@tsunagu/ui';
+import { RoleBadges } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { ConnectionTable } from '../../app/connection-list';
 import { roleOptions } from '../../app/labels';
-import { useLoadMore } from '../../app/use-load-more';
 import { DisableMemberDialog } from './disable-member-dialog';
 import { MemberRolesModal } from './member-roles-modal';
 
@@ -21,101 +19,90 @@ const pageSize = 25;
 export function MembersTable({ organizationId, organizationKind }: { organizationId: string; organizationKind: OrganizationKind | undefined }) {
   const { t } = useTranslation();
   const { me, ability } = useSession();
-  const { data, loading, error, fetchMore } = useQuery(MembersDocument, {
+  const query = useQuery(MembersDocument, {
     variables: { organizationId, first: pageSize },
     notifyOnNetworkStatusChange: true,
   });
   const [editingRoles, setEditingRoles] = useState<MemberRowFragment | null>(null);
   const [togglingDisabled, setTogglingDisabled] = useState<MemberRowFragment | null>(null);
 
-  const connection = data?.members;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
+  const connection = query.data?.members;
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="members-heading">
       <Title order={2} fz="h4" mb="md" id="members-heading">
         {t('members.listHeading')}
       </Title>
-      {loading && !connection ? <LoadingState label={t('common.loading')} /> : null}
-      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-      {connection ? (
-        <DataTable
-          minWidth={720}
-          labelledBy="members-heading"
-          rows={connection.nodes}
-          rowKey={(member) => member.id}
-          columns={[
-            { key: 'displayName', header: t('fields.displayName'), cell: (member) => member.user.displayName },
-            {
-              key: 'email',
-              header: t('fields.email'),
-              cell: (member) => (
-                <Text fz="sm" style={{ wordBreak: 'break-all' }}>
-                  {member.user.email}
-                </Text>
-              ),
+      <ConnectionTable
+        query={query}
+        connection={connection}
+        minWidth={720}
+        labelledBy="members-heading"
+        columns={[
+          { key: 'displayName', header: t('fields.displayName'), cell: (member) => member.user.displayName },
+          {
+            key: 'email',
+            header: t('fields.email'),
+            cell: (member) => (
+              <Text fz="sm" style={{ wordBreak: 'break-all' }}>
+                {member.user.email}
+              </Text>
+            ),
+          },
+          {
+            key: 'roles',
+            header: t('fields.roles'),
+            cell: (member) => <RoleBadges roles={roleOptions(t, member.roles)} />,
+          },
+          {
+            key: 'status',
+            header: t('members.status'),
+            cell: (member) => (
+              <Badge color={member.disabled ? 'gray' : 'teal'} variant={member.disabled ? 'outline' : 'light'} tt="none">
+                {member.disabled ? t('members.disabled') : t('members.active')}
+              </Badge>
+            ),
+          },
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            cell: (member) => {
+              const subject = {
+                __typename: 'Membership' as const,
+                organizationId,
+                userId: member.user.id,
+                roles: member.roles,
+              };
+              // Nobody edits or disables themselves here: locking oneself out is too easy.
+              const canUpdate = ability.can('update', subject) && member.user.id !== me?.id;
+              return canUpdate ? (
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setEditingRoles(member)}
+                    aria-label={t('members.changeRolesOf', { name: member.user.displayName })}
+                  >
+                    {t('members.changeRoles')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color={member.disabled ? 'teal' : 'red'}
+                    onClick={() => setTogglingDisabled(member)}
+                    aria-label={t(member.disabled ? 'members.enableOf' : 'members.disableOf', {
+                      name: member.user.displayName,
+                    })}
+                  >
+                    {member.disabled ? t('members.enable') : t('members.disable')}
+                  </Button>
+                </Group>
+              ) : null;
             },
-            {
-              key: 'roles',
-              header: t('fields.roles'),
-              cell: (member) => <RoleBadges roles={roleOptions(t, member.roles)} />,
-            },
-            {
-              key: 'status',
-              header: t('members.status'),
-              cell: (member) => (
-                <Badge color={member.disabled ? 'gray' : 'teal'} variant={member.disabled ? 'outline' : 'light'} tt="none">
-                  {member.disabled ? t('members.disabled') : t('members.active')}
-                </Badge>
-              ),
-            },
-            {
-              key: 'actions',
-              header: t('common.actions'),
-              cell: (member) => {
-                const subject = {
-                  __typename: 'Membership' as const,
-                  organizationId,
-                  userId: member.user.id,
-                  roles: member.roles,
-                };
-                // Nobody edits or disables themselves here: locking oneself out is too easy.
-                const canUpdate = ability.can('update', subject) && member.user.id !== me?.id;
-                return canUpdate ? (
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setEditingRoles(member)}
-                      aria-label={t('members.changeRolesOf', { name: member.user.displayName })}
-                    >
-                      {t('members.changeRoles')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color={member.disabled ? 'teal' : 'red'}
-                      onClick={() => setTogglingDisabled(member)}
-                      aria-label={t(member.disabled ? 'members.enableOf' : 'members.disableOf', {
-                        name: member.user.displayName,
-                      })}
-                    >
-                      {member.disabled ? t('members.enable') : t('members.disable')}
-                    </Button>
-                  </Group>
-                ) : null;
-              },
-            },
-          ]}
-          emptyLabel={t('members.empty')}
-          pagination={{
-            hasMore: connection.pageInfo.hasNextPage,
-            loading: loadingMore,
-            onLoadMore: () => void loadMore(),
-            label: t('common.loadMore'),
-          }}
-        />
-      ) : null}
+          },
+        ]}
+        emptyLabel={t('members.empty')}
+      />
       <MemberRolesModal member={editingRoles} organizationKind={organizationKind} onClose={() => setEditingRoles(null)} />
       <DisableMemberDialog member={togglingDisabled} onClose={() => setTogglingDisabled(null)} />
     </Card>

@@ -1,27 +1,24 @@
 // /notifications — the notification centre: my notifications newest first (all, or unread only),
 // each linking to its referral, mark one or all read, "load more", and a link to the mail settings.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Group, Stack, Switch, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Switch } from '@mantine/core';
 import { MarkAllNotificationsReadDocument, NotificationsDocument } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError } from '../../app/api-errors';
-import { useLoadMore } from '../../app/use-load-more';
+import { ConnectionList } from '../../app/connection-list';
 import { NotificationItem, notificationQueries } from './notification-item';
 
 export function NotificationsPage() {
   const { t } = useTranslation();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const { data, loading, error, fetchMore } = useQuery(NotificationsDocument, {
+  const query = useQuery(NotificationsDocument, {
     variables: { first: 30, unreadOnly },
     fetchPolicy: 'cache-and-network',
   });
   const [markAll, marking] = useMutation(MarkAllNotificationsReadDocument, { refetchQueries: notificationQueries, awaitRefetchQueries: true });
-  const connection = data?.notifications;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
+  const connection = query.data?.notifications;
 
   return (
     <>
@@ -41,23 +38,16 @@ export function NotificationsPage() {
             {t('notifications.settings')}
           </Anchor>
         </Group>
-        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-        {loading && !connection ? <LoadingState label={t('common.loading')} /> : null}
-        {connection && connection.nodes.length === 0 ? <Text c="dimmed">{unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}</Text> : null}
-        <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('notifications.title')}>
-          {connection?.nodes.map((notification) => (
-            <li key={notification.id}>
-              <Card withBorder padding="sm">
-                <NotificationItem notification={notification} />
-              </Card>
-            </li>
-          ))}
-        </Stack>
-        {connection?.pageInfo.hasNextPage ? (
-          <Button variant="default" onClick={() => void loadMore()} loading={loadingMore} style={{ alignSelf: 'flex-start' }}>
-            {t('common.loadMore')}
-          </Button>
-        ) : null}
+        <ConnectionList query={query} connection={connection}
+          gap="xs"
+          label={t('notifications.title')}
+          empty={unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}
+          renderItem={(notification) => (
+            <Card withBorder padding="sm">
+              <NotificationItem notification={notification} />
+            </Card>
+          )}
+        />
       </Stack>
     </>
   );

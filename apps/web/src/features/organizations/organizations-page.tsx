@@ -5,16 +5,14 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Group, Text } from '@mantine/core';
 import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
 import { OrganizationsDocument } from '@tsunagu/graphql-client';
-import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { ConnectionTable } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
-import { useLoadMore } from '../../app/use-load-more';
 import { OrganizationFormModal } from './organization-form-modal';
 import { OrganizationKindDialog } from './organization-kind-dialog';
 
@@ -32,11 +30,10 @@ export function OrganizationsPage() {
 
 function OrganizationsList() {
   const { t } = useTranslation();
-  const { data, loading, error, fetchMore } = useQuery(OrganizationsDocument, { variables: { first: pageSize } });
+  const query = useQuery(OrganizationsDocument, { variables: { first: pageSize } });
   const [editing, setEditing] = useState<OrganizationRowFragment | 'new' | null>(null);
   const [changingKind, setChangingKind] = useState<OrganizationRowFragment | null>(null);
-  const connection = data?.organizations;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
+  const connection = query.data?.organizations;
 
   return (
     <>
@@ -46,94 +43,84 @@ function OrganizationsList() {
         actions={<Button onClick={() => setEditing('new')}>{t('organizations.create')}</Button>}
       />
       <Card withBorder padding="lg">
-        {loading && !connection ? <LoadingState label={t('common.loading')} /> : null}
-        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-        {connection ? (
-          <DataTable
-            minWidth={760}
-            label={t('organizations.title')}
-            rows={connection.nodes}
-            rowKey={(organization) => organization.id}
-            columns={[
-              {
-                key: 'name',
-                header: t('organizations.fields.name'),
-                cell: (organization) => (
-                  <>
-                    <Text fw={500}>{organization.name}</Text>
-                    {organization.nameKana ? (
-                      <Text fz="xs" c="dimmed">
-                        {organization.nameKana}
-                      </Text>
-                    ) : null}
-                  </>
-                ),
-              },
-              {
-                key: 'kind',
-                header: t('organizations.fields.kind'),
-                cell: (organization) => organizationKindLabel(t, organization.kind),
-              },
-              {
-                key: 'corporateNumber',
-                header: t('organizations.fields.corporateNumber'),
-                cell: (organization) => organization.corporateNumber ?? '—',
-              },
-              {
-                key: 'municipalityCode',
-                header: t('organizations.fields.municipalityCode'),
-                cell: (organization) => organization.municipalityCode ?? '—',
-              },
-              {
-                key: 'actions',
-                header: t('common.actions'),
-                cell: (organization) => (
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setEditing(organization)}
-                      aria-label={t('organizations.editOf', { name: organization.name })}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setChangingKind(organization)}
-                      aria-label={t('organizations.changeKindOf', { name: organization.name })}
-                    >
-                      {t('organizations.changeKind')}
-                    </Button>
-                    <Anchor
-                      component={Link}
-                      to={`/organization/profile?organization=${encodeURIComponent(organization.id)}`}
-                      fz="sm"
-                      aria-label={t('organizations.profileOf', { name: organization.name })}
-                    >
-                      {t('nav.profile')}
-                    </Anchor>
-                    <Anchor
-                      component={Link}
-                      to={`/organization/members?organization=${encodeURIComponent(organization.id)}`}
-                      fz="sm"
-                      aria-label={t('organizations.membersOf', { name: organization.name })}
-                    >
-                      {t('nav.members')}
-                    </Anchor>
-                  </Group>
-                ),
-              },
-            ]}
-            emptyLabel={t('organizations.empty')}
-            pagination={{
-              hasMore: connection.pageInfo.hasNextPage,
-              loading: loadingMore,
-              onLoadMore: () => void loadMore(),
-              label: t('common.loadMore'),
-            }}
-          />
-        ) : null}
+        <ConnectionTable
+          query={query}
+          connection={connection}
+          minWidth={760}
+          label={t('organizations.title')}
+          columns={[
+            {
+              key: 'name',
+              header: t('organizations.fields.name'),
+              cell: (organization) => (
+                <>
+                  <Text fw={500}>{organization.name}</Text>
+                  {organization.nameKana ? (
+                    <Text fz="xs" c="dimmed">
+                      {organization.nameKana}
+                    </Text>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: 'kind',
+              header: t('organizations.fields.kind'),
+              cell: (organization) => organizationKindLabel(t, organization.kind),
+            },
+            {
+              key: 'corporateNumber',
+              header: t('organizations.fields.corporateNumber'),
+              cell: (organization) => organization.corporateNumber ?? '—',
+            },
+            {
+              key: 'municipalityCode',
+              header: t('organizations.fields.municipalityCode'),
+              cell: (organization) => organization.municipalityCode ?? '—',
+            },
+            {
+              key: 'actions',
+              header: t('common.actions'),
+              cell: (organization) => (
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setEditing(organization)}
+                    aria-label={t('organizations.editOf', { name: organization.name })}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setChangingKind(organization)}
+                    aria-label={t('organizations.changeKindOf', { name: organization.name })}
+                  >
+                    {t('organizations.changeKind')}
+                  </Button>
+                  <Anchor
+                    component={Link}
+                    to={`/organization/profile?organization=${encodeURIComponent(organization.id)}`}
+                    fz="sm"
+                    aria-label={t('organizations.profileOf', { name: organization.name })}
+                  >
+                    {t('nav.profile')}
+                  </Anchor>
+                  <Anchor
+                    component={Link}
+                    to={`/organization/members?organization=${encodeURIComponent(organization.id)}`}
+                    fz="sm"
+                    aria-label={t('organizations.membersOf', { name: organization.name })}
+                  >
+                    {t('nav.members')}
+                  </Anchor>
+                </Group>
+              ),
+            },
+          ]}
+          emptyLabel={t('organizations.empty')}
+        />
       </Card>
       <OrganizationFormModal organization={editing} onClose={() => setEditing(null)} />
       <OrganizationKindDialog organization={changingKind} onClose={() => setChangingKind(null)} />

@@ -5,14 +5,12 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { mayManagePartnerships } from '@tsunagu/domain';
 import { PartnershipsDocument } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
-import { useLoadMore } from '../../app/use-load-more';
+import { ConnectionList } from '../../app/connection-list';
 import { PartnershipTabs } from './partnership-tabs';
 import { usePartnerOptions } from './partner-options';
 import { hasAnyPartnershipFilter, partnershipSearchOf, readPartnershipFilters, writePartnershipFilters, type PartnershipFilters } from './search-params';
@@ -27,12 +25,11 @@ export function PartnershipsPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readPartnershipFilters(params), [params]);
   const input = useMemo(() => partnershipSearchOf(filters), [filters]);
-  const { data, previousData, loading, error, fetchMore } = useQuery(PartnershipsDocument, {
+  const query = useQuery(PartnershipsDocument, {
     variables: { input, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.partnerships ?? previousData?.partnerships;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const result = query.data?.partnerships ?? query.previousData?.partnerships;
   const manager = !!actor && mayManagePartnerships(actor.organizationKind, actor.roles);
   const apply = (next: Partial<PartnershipFilters>) => setParams(writePartnershipFilters({ ...filters, ...next }));
 
@@ -56,58 +53,46 @@ export function PartnershipsPage() {
           <Title order={2} fz="h4" id="partnership-results-heading" mb="sm">
             {t('partnerships.results')}
           </Title>
-          {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-          {loading && !result ? <LoadingState label={t('partnerships.loading')} /> : null}
-          {result ? (
-            <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
-              {result.nodes.map((partnership) => (
-                <li key={partnership.id}>
-                  <Card withBorder padding="md" component="article" aria-labelledby={`partnership-${partnership.id}`}>
-                    <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-                      <Stack gap={2} style={{ flex: '1 1 18rem' }}>
-                        <Anchor component={Link} to={`/partnerships/${partnership.id}`} fw={700} id={`partnership-${partnership.id}`}>
-                          {partnership.title}
-                        </Anchor>
-                        <Text fz="sm">
-                          {t('partnerships.between', { municipality: partnership.municipality.name, partner: partnership.partner.name })}
-                        </Text>
-                        <Text fz="sm" c="dimmed">
-                          {partnership.startsOn || partnership.endsOn
-                            ? t('partnerships.period', {
-                                from: formatDay(partnership.startsOn, i18n.language),
-                                to: formatDay(partnership.endsOn, i18n.language),
-                              })
-                            : t('partnerships.noPeriod')}
-                          {partnership.reviewOn ? ` · ${t('partnerships.reviewOnShort', { date: formatDay(partnership.reviewOn, i18n.language) })}` : ''}
-                        </Text>
-                      </Stack>
-                      <Group gap="xs">
-                        <Badge variant="light" color="gray" tt="none">
-                          {labels.type(partnership.type)}
-                        </Badge>
-                        <Badge variant="light" color={statusColor[partnership.status]} tt="none">
-                          {labels.status(partnership.status)}
-                        </Badge>
-                        {partnership.mayManage ? null : (
-                          <Badge variant="outline" color="gray" tt="none">
-                            {t('partnerships.readOnly')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Group>
-                  </Card>
-                </li>
-              ))}
-            </Stack>
-          ) : null}
-          {result && result.nodes.length === 0 ? (
-            <Text c="dimmed">{hasAnyPartnershipFilter(filters) ? t('partnerships.noResults') : t('partnerships.empty')}</Text>
-          ) : null}
-          {result?.pageInfo.hasNextPage ? (
-            <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
-              {t('common.loadMore')}
-            </Button>
-          ) : null}
+          <ConnectionList query={query} connection={result}
+            loadingLabel={t('partnerships.loading')}
+            empty={hasAnyPartnershipFilter(filters) ? t('partnerships.noResults') : t('partnerships.empty')}
+            renderItem={(partnership) => (
+              <Card withBorder padding="md" component="article" aria-labelledby={`partnership-${partnership.id}`}>
+                <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+                  <Stack gap={2} style={{ flex: '1 1 18rem' }}>
+                    <Anchor component={Link} to={`/partnerships/${partnership.id}`} fw={700} id={`partnership-${partnership.id}`}>
+                      {partnership.title}
+                    </Anchor>
+                    <Text fz="sm">
+                      {t('partnerships.between', { municipality: partnership.municipality.name, partner: partnership.partner.name })}
+                    </Text>
+                    <Text fz="sm" c="dimmed">
+                      {partnership.startsOn || partnership.endsOn
+                        ? t('partnerships.period', {
+                            from: formatDay(partnership.startsOn, i18n.language),
+                            to: formatDay(partnership.endsOn, i18n.language),
+                          })
+                        : t('partnerships.noPeriod')}
+                      {partnership.reviewOn ? ` · ${t('partnerships.reviewOnShort', { date: formatDay(partnership.reviewOn, i18n.language) })}` : ''}
+                    </Text>
+                  </Stack>
+                  <Group gap="xs">
+                    <Badge variant="light" color="gray" tt="none">
+                      {labels.type(partnership.type)}
+                    </Badge>
+                    <Badge variant="light" color={statusColor[partnership.status]} tt="none">
+                      {labels.status(partnership.status)}
+                    </Badge>
+                    {partnership.mayManage ? null : (
+                      <Badge variant="outline" color="gray" tt="none">
+                        {t('partnerships.readOnly')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Group>
+              </Card>
+            )}
+          />
         </section>
       </Stack>
     </>

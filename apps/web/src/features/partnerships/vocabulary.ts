@@ -1,30 +1,22 @@
 // The partnerships' vocabularies (libs/domain) in the UI language, and how amounts and dates read.
-import { CONTACT_SIDES, INTERACTION_KINDS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES, type LocalizedText } from '@tsunagu/domain';
+import { CONTACT_SIDES, INTERACTION_KINDS, PARTNERSHIP_STATUSES, PARTNERSHIP_TYPES } from '@tsunagu/domain';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-
-type Vocabulary = { readonly labels: Record<string, LocalizedText>; readonly codes: readonly string[] };
+import { useVocabularyLabels, type Option } from '../../app/labels';
 
 export interface PartnershipLabels {
   type: (code: string) => string;
   status: (code: string) => string;
   interactionKind: (code: string) => string;
   contactSide: (code: string) => string;
-  typeOptions: { value: string; label: string }[];
-  statusOptions: { value: string; label: string }[];
-  interactionKindOptions: { value: string; label: string }[];
+  typeOptions: Option[];
+  statusOptions: Option[];
+  interactionKindOptions: Option[];
 }
 
 export function usePartnershipLabels(): PartnershipLabels {
-  const { i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'ja';
-  return useMemo(() => {
-    const of = (vocabulary: Vocabulary) => (code: string) => {
-      const label = vocabulary.labels[code] as LocalizedText | undefined;
-      return label ? label[language] : code;
-    };
-    const options = (vocabulary: Vocabulary) => vocabulary.codes.map((code) => ({ value: code, label: of(vocabulary)(code) }));
-    return {
+  const { of, options } = useVocabularyLabels();
+  return useMemo(
+    () => ({
       type: of(PARTNERSHIP_TYPES),
       status: of(PARTNERSHIP_STATUSES),
       interactionKind: of(INTERACTION_KINDS),
@@ -32,8 +24,9 @@ export function usePartnershipLabels(): PartnershipLabels {
       typeOptions: options(PARTNERSHIP_TYPES),
       statusOptions: options(PARTNERSHIP_STATUSES),
       interactionKindOptions: options(INTERACTION_KINDS),
-    };
-  }, [language]);
+    }),
+    [of, options],
+  );
 }
 
 /** Status badge colours: active green, proposed blue, under review orange, ended grey. */

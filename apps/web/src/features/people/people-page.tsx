@@ -2,16 +2,14 @@
 // newest first, with "load more". Names show only where the identity is disclosed to me.
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
-import { PeopleDocument, type PersonSummaryFragment } from '@tsunagu/graphql-client';
-import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
+import { PeopleDocument } from '@tsunagu/graphql-client';
+import { PageHeader } from '@tsunagu/ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError } from '../../app/api-errors';
-import { useLoadMore } from '../../app/use-load-more';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { ConnectionTable } from '../../app/connection-list';
 import { PersonStatusBadge } from './person-badges';
 import { PeopleTabs } from './people-tabs';
 import { formatInstantDate, personKana, personName, usePeopleLabels } from './vocabulary';
@@ -86,20 +84,17 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (value: strin
 function PeopleTable({ search }: { search: string }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
-  const { data, loading, error, fetchMore } = useQuery(PeopleDocument, {
+  const query = useQuery(PeopleDocument, {
     variables: { search: search || undefined, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const connection = data?.people;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
-  if (error) return <ApiErrorAlert error={readApiError(error)} />;
-  if (loading && !connection) return <LoadingState label={t('common.loading')} />;
+  const connection = query.data?.people;
   return (
-    <DataTable<PersonSummaryFragment>
+    <ConnectionTable
+      query={query}
+      connection={connection}
       label={t('people.listLabel')}
       minWidth={680}
-      rows={connection?.nodes ?? []}
-      rowKey={(person) => person.id}
       emptyLabel={search ? t('people.noResults') : t('people.empty')}
       columns={[
         {
@@ -126,12 +121,6 @@ function PeopleTable({ search }: { search: string }) {
           cell: (person) => formatInstantDate(person.createdAt, labels.language),
         },
       ]}
-      pagination={{
-        hasMore: connection?.pageInfo.hasNextPage ?? false,
-        loading: loadingMore,
-        onLoadMore: () => void loadMore(),
-        label: t('common.loadMore'),
-      }}
     />
   );
 }

@@ -3,15 +3,13 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '@tsunagu/domain';
-import { SharedPeopleDocument, type PersonSummaryFragment } from '@tsunagu/graphql-client';
-import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
+import { SharedPeopleDocument } from '@tsunagu/graphql-client';
+import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError } from '../../app/api-errors';
-import { useLoadMore } from '../../app/use-load-more';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { ConnectionTable } from '../../app/connection-list';
 import { PeopleTabs } from './people-tabs';
 import { personName, usePeopleLabels } from './vocabulary';
 
@@ -56,20 +54,17 @@ export function SharedPeoplePage() {
 function SharedTable({ purpose }: { purpose: ConsentPurpose }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
-  const { data, loading, error, fetchMore } = useQuery(SharedPeopleDocument, {
+  const query = useQuery(SharedPeopleDocument, {
     variables: { purpose, first: pageSize },
     fetchPolicy: 'network-only',
   });
-  const connection = data?.sharedPeople;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
-  if (error) return <ApiErrorAlert error={readApiError(error)} />;
-  if (loading && !connection) return <LoadingState label={t('common.loading')} />;
+  const connection = query.data?.sharedPeople;
   return (
-    <DataTable<PersonSummaryFragment>
+    <ConnectionTable
+      query={query}
+      connection={connection}
       label={t('people.sharedListLabel')}
       minWidth={680}
-      rows={connection?.nodes ?? []}
-      rowKey={(person) => person.id}
       emptyLabel={t('people.sharedEmpty')}
       columns={[
         {
@@ -102,12 +97,6 @@ function SharedTable({ purpose }: { purpose: ConsentPurpose }) {
           },
         },
       ]}
-      pagination={{
-        hasMore: connection?.pageInfo.hasNextPage ?? false,
-        loading: loadingMore,
-        onLoadMore: () => void loadMore(),
-        label: t('common.loadMore'),
-      }}
     />
   );
 }

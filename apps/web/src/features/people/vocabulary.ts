@@ -20,16 +20,9 @@ import {
   STATISTICS_AGE_BANDS,
   WITHHELD_REASONS,
 } from '@tsunagu/domain';
-import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-
-type Labels = Readonly<Record<string, LocalizedText>>;
-
-function labelIn(labels: Labels, code: string, language: string): string {
-  const label = labels[code] as LocalizedText | undefined;
-  if (!label) return code;
-  return language === 'en' ? label.en : label.ja;
-}
+import { useMemo } from 'react';
+import { saveBlob } from '../../app/files';
+import { labelIn, useVocabularyLabels, type LabelTable } from '../../app/labels';
 
 export interface PeopleLabels {
   language: string;
@@ -51,24 +44,22 @@ export interface PeopleLabels {
 
 /** Label functions for the current UI language. */
 export function usePeopleLabels(): PeopleLabels {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  const of = useCallback((labels: Labels) => (code: string) => labelIn(labels, code, language), [language]);
+  const { language, of } = useVocabularyLabels();
   return useMemo(
     () => ({
       language,
-      category: of(PERSONAL_DATA_CATEGORIES.labels),
-      purpose: of(CONSENT_PURPOSES.labels),
-      method: of(CONSENT_METHODS.labels),
-      consentState: of(CONSENT_STATES.labels),
-      withheldReason: of(WITHHELD_REASONS.labels),
-      status: of(PERSON_STATUSES.labels),
-      gender: of(GENDERS.labels),
-      livingSituation: of(LIVING_SITUATIONS.labels),
-      certificate: of(DISABILITY_CERTIFICATES.labels),
+      category: of(PERSONAL_DATA_CATEGORIES),
+      purpose: of(CONSENT_PURPOSES),
+      method: of(CONSENT_METHODS),
+      consentState: of(CONSENT_STATES),
+      withheldReason: of(WITHHELD_REASONS),
+      status: of(PERSON_STATUSES),
+      gender: of(GENDERS),
+      livingSituation: of(LIVING_SITUATIONS),
+      certificate: of(DISABILITY_CERTIFICATES),
       field: (category: PersonalDataCategory, field: string) =>
-        labelIn(PERSONAL_DATA_FIELD_LABELS[category] as Labels, field, language),
-      ageBand: of(STATISTICS_AGE_BANDS.labels),
+        labelIn(PERSONAL_DATA_FIELD_LABELS[category] as LabelTable, field, language),
+      ageBand: of(STATISTICS_AGE_BANDS),
       statisticsField: (field: keyof typeof PERSON_STATISTICS_FIELD_LABELS) => labelIn(PERSON_STATISTICS_FIELD_LABELS, field, language),
       specialCareHidden: language === 'en' ? SPECIAL_CARE_HIDDEN_LABEL.en : SPECIAL_CARE_HIDDEN_LABEL.ja,
     }),
@@ -126,19 +117,9 @@ function bytesOfBase64(content: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Saves a file the API returned through a temporary object URL. */
+/** Saves a file the API returned (text or base64). */
 export function saveFile(file: DownloadableFile): void {
-  const blob = new Blob([file.base64 ? bytesOfBase64(file.content) : file.content], { type: file.mediaType });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the URL goes away.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([file.base64 ? bytesOfBase64(file.content) : file.content], { type: file.mediaType }), file.fileName);
 }
 
 /** Reads a chosen file as base64 (without the data: prefix). */

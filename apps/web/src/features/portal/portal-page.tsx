@@ -18,7 +18,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { normalizeForSearch, SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUPS, type LocalizedText } from '@tsunagu/domain';
+import { normalizeForSearch, SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUPS } from '@tsunagu/domain';
 import type { PortalServiceFieldsFragment } from '@tsunagu/graphql-client';
 import { PortalDirectoryDocument } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
@@ -26,19 +26,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { readApiError } from '../../app/api-errors';
+import { bothLabels } from '../../app/labels';
 import { LanguageSwitch } from '../../app/layout/language-switch';
 import { CategoryBadges, useHoursSummary } from '../directory/service-parts';
 import { channelHref, useDirectoryLabels } from '../directory/vocabulary';
 
 const mainId = 'portal-main';
 const allCategories = 'ALL';
-
-function labelsOf(vocabulary: { labels: Record<string, LocalizedText> }, codes: readonly string[]): string[] {
-  return codes.flatMap((code) => {
-    const label = vocabulary.labels[code] as LocalizedText | undefined;
-    return label ? [label.ja, label.en] : [];
-  });
-}
 
 /** What a service is found by on the portal, in both languages. */
 function searchTextOf(service: PortalServiceFieldsFragment): string {
@@ -47,9 +41,9 @@ function searchTextOf(service: PortalServiceFieldsFragment): string {
       service.name,
       service.organizationName,
       service.description,
-      ...labelsOf(SERVICE_CATEGORIES, service.categories),
-      ...labelsOf(TARGET_GROUPS, service.targetGroups),
-      ...labelsOf(SERVICE_LANGUAGES, service.languages),
+      ...bothLabels(SERVICE_CATEGORIES.labels, service.categories),
+      ...bothLabels(TARGET_GROUPS.labels, service.targetGroups),
+      ...bothLabels(SERVICE_LANGUAGES.labels, service.languages),
     ].join(' '),
   );
 }

@@ -5,15 +5,16 @@
 // The page polls (15 s, skipped while the tab is hidden) so the other side's answer and
 // messages appear without a reload.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { SPECIAL_CARE_HIDDEN_LABEL } from '@tsunagu/domain';
 import { MarkReferralReadDocument, ReferralDocument, type ReferralQuery } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
+import { SectionCard } from '../../app/section-card';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { CategoryCards } from '../people/category-cards';
 import { formatDateTime, usePeopleLabels } from '../people/vocabulary';
@@ -46,17 +47,6 @@ export function ReferralPage() {
   if (loading && !data) return <LoadingState label={t('common.loading')} />;
   if (!data) return null;
   return <ReferralView detail={data.referral} onRefresh={() => void refetch()} />;
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" mb="sm" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
 }
 
 function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => void }) {
@@ -127,7 +117,7 @@ function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => 
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack gap="lg">
-              <Section id="referral-summary-heading" title={t('referrals.detail.summary')}>
+              <SectionCard padding="md" id="referral-summary-heading" title={t('referrals.detail.summary')}>
                 <DescriptionList
                   label={t('referrals.detail.summary')}
                   items={[
@@ -166,20 +156,20 @@ function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => 
                     },
                   ]}
                 />
-              </Section>
-              <Section id="referral-person-heading" title={t('referrals.detail.person')}>
+              </SectionCard>
+              <SectionCard padding="md" id="referral-person-heading" title={t('referrals.detail.person')}>
                 <PersonPart detail={detail} />
-              </Section>
+              </SectionCard>
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack gap="lg">
-              <Section id="referral-messages-heading" title={t('referrals.messages.title')}>
+              <SectionCard padding="md" id="referral-messages-heading" title={t('referrals.messages.title')}>
                 <ReferralMessages referralId={referral.id} messages={detail.messages} canPost={referral.status !== 'DRAFT'} />
-              </Section>
-              <Section id="referral-timeline-heading" title={t('referrals.detail.timeline')}>
+              </SectionCard>
+              <SectionCard padding="md" id="referral-timeline-heading" title={t('referrals.detail.timeline')}>
                 <ReferralTimeline events={detail.events} />
-              </Section>
+              </SectionCard>
             </Stack>
           </Grid.Col>
         </Grid>

@@ -9,50 +9,20 @@ import {
   REFERRAL_ACTIONS,
   REFERRAL_STATUSES,
   REFERRAL_URGENCIES,
-  type LocalizedText,
 } from '@tsunagu/domain';
-import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLabelsOf, type LabelsOf, type VocabularyLabels } from '../../app/labels';
 
-type Labels = Readonly<Record<string, LocalizedText>>;
-
-function labelIn(labels: Labels, code: string, language: string): string {
-  const label = labels[code] as LocalizedText | undefined;
-  if (!label) return code;
-  return language === 'en' ? label.en : label.ja;
-}
-
-export interface ReferralLabels {
-  language: string;
-  status: (code: string) => string;
-  urgency: (code: string) => string;
-  action: (code: string) => string;
-  ageBand: (code: string) => string;
-  gender: (code: string) => string;
-  notificationKind: (code: string) => string;
-  delivery: (code: string) => string;
+const referralVocabularies = {
+  status: REFERRAL_STATUSES, urgency: REFERRAL_URGENCIES, action: REFERRAL_ACTIONS, ageBand: AGE_BANDS, gender: GENDERS,
+  notificationKind: NOTIFICATION_KINDS, delivery: NOTIFICATION_DELIVERIES,
   /** Why a referral's free text is withheld or does not travel. */
-  textWithheld: (code: string) => string;
-}
+  textWithheld: FREE_TEXT_WITHHELD_REASONS,
+};
+
+export type ReferralLabels = LabelsOf<typeof referralVocabularies> & VocabularyLabels;
 
 export function useReferralLabels(): ReferralLabels {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  const of = useCallback((labels: Labels) => (code: string) => labelIn(labels, code, language), [language]);
-  return useMemo(
-    () => ({
-      language,
-      status: of(REFERRAL_STATUSES.labels),
-      urgency: of(REFERRAL_URGENCIES.labels),
-      action: of(REFERRAL_ACTIONS.labels),
-      ageBand: of(AGE_BANDS.labels),
-      gender: of(GENDERS.labels),
-      notificationKind: of(NOTIFICATION_KINDS.labels),
-      delivery: of(NOTIFICATION_DELIVERIES.labels),
-      textWithheld: of(FREE_TEXT_WITHHELD_REASONS.labels),
-    }),
-    [language, of],
-  );
+  return useLabelsOf(referralVocabularies);
 }
 
 interface Party {

@@ -17,8 +17,8 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { downloadApiPath, downloadErrorMessage, saveText } from '../../app/files';
 import { CountBarChart, SuppressedSwatch } from './count-bar-chart';
-import { downloadReportPdf, downloadFailureMessage, saveText } from './report-downloads';
 import {
   annualEvaluationFileName,
   annualEvaluationPdfPath,
@@ -35,6 +35,9 @@ import {
   type ReportCountValue,
   type ReportFilters,
 } from './reports-logic';
+
+/** The API puts the BOM first, so Excel reads the UTF-8. */
+const csvMediaType = 'text/csv;charset=utf-8';
 
 type Report = NetworkReportQuery['networkReport'];
 type Download = 'csv' | 'annualCsv' | 'annualPdf';
@@ -92,21 +95,21 @@ export function ReportsPage() {
       if (kind === 'csv') {
         if (!input) return;
         const result = await client.query({ query: NetworkReportCsvDocument, variables: { input }, fetchPolicy: 'network-only' });
-        if (result.data) saveText(result.data.networkReportCsv, reportCsvFileName(filters));
+        if (result.data) saveText(result.data.networkReportCsv, reportCsvFileName(filters), csvMediaType);
       } else if (kind === 'annualCsv') {
         const result = await client.query({
           query: AnnualEvaluationCsvDocument,
           variables: { fiscalYear, organizationId: filters.organizationId },
           fetchPolicy: 'network-only',
         });
-        if (result.data) saveText(result.data.annualEvaluationCsv, annualEvaluationFileName(fiscalYear, 'csv'));
+        if (result.data) saveText(result.data.annualEvaluationCsv, annualEvaluationFileName(fiscalYear, 'csv'), csvMediaType);
       } else {
-        await downloadReportPdf(annualEvaluationPdfPath(fiscalYear, filters.organizationId), annualEvaluationFileName(fiscalYear, 'pdf'));
+        await downloadApiPath(annualEvaluationPdfPath(fiscalYear, filters.organizationId), annualEvaluationFileName(fiscalYear, 'pdf'));
       }
     } catch (caught) {
       const apiError = readApiError(caught);
       if (apiError.code) setDownloadError(apiError);
-      else setDownloadMessage(downloadFailureMessage(caught, t('reports.downloads.failed')));
+      else setDownloadMessage(downloadErrorMessage(caught, t('reports.downloads.failed')));
     } finally {
       setDownloading(null);
     }

@@ -3,31 +3,27 @@
 import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { EditorMyCoursesDocument } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { readApiError } from '../../../app/api-errors';
 import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
-import { useLoadMore } from '../../../app/use-load-more';
+import { ConnectionList } from '../../../app/connection-list';
 import { formatDateTime, statusColor, useTrainingEditorLabels } from './vocabulary';
 
 const pageSize = 20;
-const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 
 export function MyCoursesPage() {
   const { t, i18n } = useTranslation();
   const labels = useTrainingEditorLabels();
   const { ability } = useSession();
   const allowed = ability.can('create', 'Course');
-  const { data, loading, error, fetchMore } = useQuery(EditorMyCoursesDocument, {
+  const query = useQuery(EditorMyCoursesDocument, {
     variables: { first: pageSize },
     skip: !allowed,
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.courses;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const result = query.data?.courses;
   return (
     <RequireAbility allowed={allowed}>
       <PageHeader
@@ -44,60 +40,50 @@ export function MyCoursesPage() {
           </Group>
         }
       />
-      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-      {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
-      {result && result.nodes.length === 0 ? <Text c="dimmed">{t('trainingEditor.mine.empty')}</Text> : null}
-      {result ? (
-        <Stack gap="sm" component="ul" style={listStyle} aria-label={t('trainingEditor.mine.listLabel')}>
-          {result.nodes.map((course) => (
-            <li key={course.id}>
-              <Card withBorder padding="md">
-                <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-                  <Stack gap={4} style={{ flex: 1, minWidth: 240 }}>
-                    <Group gap="xs" wrap="wrap">
-                      <Title order={2} fz="h4">
-                        {course.title}
-                      </Title>
-                      <Badge color={statusColor(course.status)} variant="light">
-                        {labels.courseStatus(course.status)}
-                      </Badge>
-                      <Badge color="gray" variant="outline">
-                        {labels.visibility(course.visibility)}
-                      </Badge>
-                    </Group>
-                    {course.summary ? (
-                      <Text fz="sm" lineClamp={2}>
-                        {course.summary}
-                      </Text>
-                    ) : null}
-                    <Text fz="sm" c="dimmed">
-                      {t('trainingEditor.mine.meta', {
-                        modules: course.moduleCount,
-                        minutes: course.estimatedMinutes ?? '—',
-                        date: formatDateTime(course.publishedAt ?? course.createdAt, i18n.language),
-                      })}
-                    </Text>
-                  </Stack>
-                  <Button
-                    component={Link}
-                    to={`/training/manage/${course.id}`}
-                    variant="default"
-                    size="sm"
-                    aria-label={t('trainingEditor.mine.editCourse', { title: course.title })}
-                  >
-                    {t('common.edit')}
-                  </Button>
+      <ConnectionList query={query} connection={result}
+        label={t('trainingEditor.mine.listLabel')}
+        empty={t('trainingEditor.mine.empty')}
+        renderItem={(course) => (
+          <Card withBorder padding="md">
+            <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+              <Stack gap={4} style={{ flex: 1, minWidth: 240 }}>
+                <Group gap="xs" wrap="wrap">
+                  <Title order={2} fz="h4">
+                    {course.title}
+                  </Title>
+                  <Badge color={statusColor(course.status)} variant="light">
+                    {labels.courseStatus(course.status)}
+                  </Badge>
+                  <Badge color="gray" variant="outline">
+                    {labels.visibility(course.visibility)}
+                  </Badge>
                 </Group>
-              </Card>
-            </li>
-          ))}
-        </Stack>
-      ) : null}
-      {result?.pageInfo.hasNextPage ? (
-        <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
-          {t('common.loadMore')}
-        </Button>
-      ) : null}
+                {course.summary ? (
+                  <Text fz="sm" lineClamp={2}>
+                    {course.summary}
+                  </Text>
+                ) : null}
+                <Text fz="sm" c="dimmed">
+                  {t('trainingEditor.mine.meta', {
+                    modules: course.moduleCount,
+                    minutes: course.estimatedMinutes ?? '—',
+                    date: formatDateTime(course.publishedAt ?? course.createdAt, i18n.language),
+                  })}
+                </Text>
+              </Stack>
+              <Button
+                component={Link}
+                to={`/training/manage/${course.id}`}
+                variant="default"
+                size="sm"
+                aria-label={t('trainingEditor.mine.editCourse', { title: course.title })}
+              >
+                {t('common.edit')}
+              </Button>
+            </Group>
+          </Card>
+        )}
+      />
     </RequireAbility>
   );
 }

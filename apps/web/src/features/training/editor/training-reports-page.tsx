@@ -20,6 +20,7 @@ import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
+import { saveText } from '../../../app/files';
 import { endOfTokyoDay, startOfTokyoDay } from './editor-logic';
 import { formatDateTime } from './vocabulary';
 
@@ -37,19 +38,6 @@ function reportInputOf(filters: Filters): TrainingReportInput {
     from: startOfTokyoDay(filters.fromDay),
     to: endOfTokyoDay(filters.toDay),
   };
-}
-
-/** Saves text as a file: the string goes into the Blob as is, so the CSV's BOM stays first. */
-function saveText(text: string, fileName: string, mediaType: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** "20260401" for today in Japan time, for file names. */

@@ -4,14 +4,12 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { TrainingCatalogueDocument, type CourseCardFragment } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { readApiError } from '../../../app/api-errors';
 import { useSession } from '../../../app/auth/use-session';
-import { useLoadMore } from '../../../app/use-load-more';
+import { ConnectionList } from '../../../app/connection-list';
 import { EnrolmentBadge, EstimatedTime, FormatBadges, ProgressLine } from './training-parts';
 import { TrainingTabs } from './training-tabs';
 import { formatsOf } from './vocabulary';
@@ -24,12 +22,11 @@ export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const keyword = params.get('q')?.trim() ?? '';
   const input = useMemo(() => (keyword ? { keyword } : {}), [keyword]);
-  const { data, previousData, loading, error, fetchMore } = useQuery(TrainingCatalogueDocument, {
+  const query = useQuery(TrainingCatalogueDocument, {
     variables: { input, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.courses ?? previousData?.courses;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const result = query.data?.courses ?? query.previousData?.courses;
 
   return (
     <>
@@ -51,25 +48,11 @@ export function CataloguePage() {
           <Title order={2} fz="h4" mb="sm" id="course-results-heading">
             {keyword ? t('training.catalogue.resultsFor', { keyword }) : t('training.catalogue.results')}
           </Title>
-          {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-          {loading && !result ? <LoadingState label={t('training.catalogue.searching')} /> : null}
-          {result ? (
-            <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
-              {result.nodes.map((course) => (
-                <li key={course.id}>
-                  <CourseCard course={course} />
-                </li>
-              ))}
-            </Stack>
-          ) : null}
-          {result && result.nodes.length === 0 ? (
-            <Text c="dimmed">{keyword ? t('training.catalogue.noResults') : t('training.catalogue.empty')}</Text>
-          ) : null}
-          {result?.pageInfo.hasNextPage ? (
-            <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
-              {t('common.loadMore')}
-            </Button>
-          ) : null}
+          <ConnectionList query={query} connection={result}
+            loadingLabel={t('training.catalogue.searching')}
+            empty={keyword ? t('training.catalogue.noResults') : t('training.catalogue.empty')}
+            renderItem={(course) => <CourseCard course={course} />}
+          />
         </section>
       </Stack>
     </>

@@ -6,35 +6,23 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { EnrolInCourseDocument, TrainingCourseDocument, type CourseDetailFragment } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
+import { RecordPage, type RecordTexts } from '../../../app/record-page';
+import { SectionCard } from '../../../app/section-card';
 import { CertificateCard } from './certificate-card';
 import { ModuleSection } from './module-section';
-import { EnrolmentBadge, EstimatedTime, FormatBadges, ProgressLine, Section } from './training-parts';
+import { EnrolmentBadge, EstimatedTime, FormatBadges, ProgressLine } from './training-parts';
 import { formatDate, formatsOf, useTrainingLabels } from './vocabulary';
 
 export function CoursePage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, loading, error } = useQuery(TrainingCourseDocument, { variables: { id } });
-  if (loading && !data) return <LoadingState label={t('common.loading')} />;
-  if (error || !data) {
-    const apiError = readApiError(error);
-    return (
-      <>
-        <PageHeader title={apiError.code === 'NOT_FOUND' ? t('training.course.notFound') : t('training.title')} />
-        {apiError.code === 'NOT_FOUND' ? <Text mb="md">{t('training.course.notFoundHelp')}</Text> : <ApiErrorAlert error={apiError} />}
-        <Anchor component={Link} to="/training">
-          {t('training.back')}
-        </Anchor>
-      </>
-    );
-  }
-  return <CourseView course={data.course} />;
+  const texts: RecordTexts = { title: 'training.title', notFound: 'training.course.notFound', notFoundHelp: 'training.course.notFoundHelp', back: 'training.back' };
+  return <RecordPage query={useQuery(TrainingCourseDocument, { variables: { id } })} texts={texts} backTo="/training">{(data) => <CourseView course={data.course} />}</RecordPage>;
 }
 
 function CourseView({ course }: { course: CourseDetailFragment }) {
@@ -115,7 +103,7 @@ function EnrolmentPanel({ course }: { course: CourseDetailFragment }) {
 
   if (!enrolment) {
     return (
-      <Section id="course-enrolment" title={t('training.enrolment.title')}>
+      <SectionCard id="course-enrolment" title={t('training.enrolment.title')}>
         <Stack gap="sm">
           {course.inAudience ? (
             <>
@@ -133,12 +121,12 @@ function EnrolmentPanel({ course }: { course: CourseDetailFragment }) {
           )}
           <ApiErrorAlert error={error} />
         </Stack>
-      </Section>
+      </SectionCard>
     );
   }
 
   return (
-    <Section id="course-enrolment" title={t('training.enrolment.title')}>
+    <SectionCard id="course-enrolment" title={t('training.enrolment.title')}>
       <Stack gap="sm">
         <ProgressLine percent={enrolment.progressPercent} label={t('training.progress.label')} />
         <Group gap="lg" wrap="wrap">
@@ -157,6 +145,6 @@ function EnrolmentPanel({ course }: { course: CourseDetailFragment }) {
           </Alert>
         ) : null}
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
-import { downloadApiPath, downloadErrorMessage, fetchApiBlob, storedFilePath } from './api-downloads';
+import { downloadApiPath, downloadErrorMessage, fetchApiBlob, storedFilePath } from '../../../app/files';
 import { QuizPanel } from './quiz-panel';
 import { formatFileSize, formatGlyphs, useTrainingLabels } from './vocabulary';
 

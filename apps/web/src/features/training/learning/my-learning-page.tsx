@@ -2,14 +2,12 @@
 // (?filter= in the URL), with due dates (overdue ones in red), progress and a way back into the
 // player or to the certificate.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { MyEnrolmentsDocument, type EnrolmentFilter, type MyEnrolmentsQuery } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { readApiError } from '../../../app/api-errors';
-import { useLoadMore } from '../../../app/use-load-more';
+import { ConnectionList } from '../../../app/connection-list';
 import { EnrolmentBadge, EstimatedTime, ProgressLine } from './training-parts';
 import { TrainingTabs } from './training-tabs';
 import { formatDate, useTrainingLabels } from './vocabulary';
@@ -23,12 +21,11 @@ export function MyLearningPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filter = FILTERS.find((entry) => entry === params.get('filter')) ?? 'ACTIVE';
-  const { data, previousData, loading, error, fetchMore } = useQuery(MyEnrolmentsDocument, {
+  const query = useQuery(MyEnrolmentsDocument, {
     variables: { filter, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.myEnrolments ?? previousData?.myEnrolments;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const result = query.data?.myEnrolments ?? query.previousData?.myEnrolments;
 
   return (
     <>
@@ -43,30 +40,17 @@ export function MyLearningPage() {
           ))}
         </Tabs.List>
       </Tabs>
-      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-      {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
-      {result ? (
-        <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
-          {result.nodes.map((enrolment) => (
-            <li key={enrolment.id}>
-              <EnrolmentCard enrolment={enrolment} />
-            </li>
-          ))}
-        </Stack>
-      ) : null}
-      {result && result.nodes.length === 0 ? (
-        <Stack gap="xs" align="flex-start">
-          <Text c="dimmed">{t(`training.my.empty.${filter}`)}</Text>
-          <Anchor component={Link} to="/training" fz="sm">
-            {t('training.my.browse')}
-          </Anchor>
-        </Stack>
-      ) : null}
-      {result?.pageInfo.hasNextPage ? (
-        <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
-          {t('common.loadMore')}
-        </Button>
-      ) : null}
+      <ConnectionList query={query} connection={result}
+        empty={
+          <Stack gap="xs" align="flex-start">
+            <Text c="dimmed">{t(`training.my.empty.${filter}`)}</Text>
+            <Anchor component={Link} to="/training" fz="sm">
+              {t('training.my.browse')}
+            </Anchor>
+          </Stack>
+        }
+        renderItem={(enrolment) => <EnrolmentCard enrolment={enrolment} />}
+      />
     </>
   );
 }

@@ -9,35 +9,22 @@ import {
   TrainingSessionPageDocument,
   type TrainingSessionDetailFragment,
 } from '@tsunagu/graphql-client';
-import { DescriptionList, LoadingState, PageHeader, type DescriptionItem } from '@tsunagu/ui';
+import { DescriptionList, PageHeader, type DescriptionItem } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
-import { downloadApiPath, downloadErrorMessage } from './api-downloads';
+import { FailureText, useDownload } from '../../../app/use-download';
+import { RecordPage, type RecordTexts } from '../../../app/record-page';
+import { SectionCard } from '../../../app/section-card';
 import { SessionStatusBadges } from './sessions-page';
-import { Section } from './training-parts';
 import { formatSessionTime, useTrainingLabels } from './vocabulary';
 
 export function SessionPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, loading, error } = useQuery(TrainingSessionPageDocument, { variables: { id } });
-  if (loading && !data) return <LoadingState label={t('common.loading')} />;
-  if (error || !data) {
-    const apiError = readApiError(error);
-    return (
-      <>
-        <PageHeader title={apiError.code === 'NOT_FOUND' ? t('training.session.notFound') : t('training.sessions.title')} />
-        {apiError.code === 'NOT_FOUND' ? null : <ApiErrorAlert error={apiError} />}
-        <Anchor component={Link} to="/training/sessions">
-          {t('training.session.back')}
-        </Anchor>
-      </>
-    );
-  }
-  return <SessionView session={data.trainingSession} />;
+  const texts: RecordTexts = { title: 'training.sessions.title', notFound: 'training.session.notFound', back: 'training.session.back' };
+  return <RecordPage query={useQuery(TrainingSessionPageDocument, { variables: { id } })} texts={texts} backTo="/training/sessions">{(data) => <SessionView session={data.trainingSession} />}</RecordPage>;
 }
 
 function SessionView({ session }: { session: TrainingSessionDetailFragment }) {
@@ -91,9 +78,9 @@ function SessionView({ session }: { session: TrainingSessionDetailFragment }) {
         </Anchor>
         <SessionStatusBadges session={session} />
         {session.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{session.description}</Text> : null}
-        <Section id="session-about" title={t('training.session.about')}>
+        <SectionCard id="session-about" title={t('training.session.about')}>
           <DescriptionList items={items} label={t('training.session.about')} />
-        </Section>
+        </SectionCard>
         <RegistrationSection session={session} />
       </Stack>
     </>
@@ -105,8 +92,7 @@ function RegistrationSection({ session }: { session: TrainingSessionDetailFragme
   const [register, registering] = useMutation(RegisterForSessionDocument);
   const [cancel, cancelling] = useMutation(CancelSessionRegistrationDocument);
   const [error, setError] = useState<ApiError | null>(null);
-  const [downloading, setDownloading] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { downloading, failure, download } = useDownload();
   const mine = session.myRegistration && session.myRegistration.status !== 'CANCELLED' ? session.myRegistration : null;
   const ended = new Date(session.endsAt).getTime() <= Date.now();
   const full = session.registeredCount >= session.capacity;
@@ -121,20 +107,11 @@ function RegistrationSection({ session }: { session: TrainingSessionDetailFragme
   };
 
   const downloadIcs = async () => {
-    if (!session.icsPath) return;
-    setFailure(null);
-    setDownloading(true);
-    try {
-      await downloadApiPath(session.icsPath, `training-session-${session.id}.ics`);
-    } catch (caught) {
-      setFailure(downloadErrorMessage(caught, t('errors.generic')));
-    } finally {
-      setDownloading(false);
-    }
+    if (session.icsPath) await download(session.icsPath, `training-session-${session.id}.ics`);
   };
 
   return (
-    <Section id="session-registration" title={t('training.session.registration')}>
+    <SectionCard id="session-registration" title={t('training.session.registration')}>
       <Stack gap="sm">
         {session.status === 'CANCELLED' ? (
           <Alert color="red" variant="light">
@@ -171,18 +148,14 @@ function RegistrationSection({ session }: { session: TrainingSessionDetailFragme
             </Button>
           ) : null}
           {session.icsPath ? (
-            <Button variant="light" loading={downloading} onClick={() => void downloadIcs()}>
+            <Button variant="light" loading={downloading !== null} onClick={() => void downloadIcs()}>
               {t('training.session.addToCalendar')}
             </Button>
           ) : null}
         </Group>
         {!mine && full && session.status === 'SCHEDULED' && !ended ? <Text fz="sm" c="dimmed">{t('training.session.fullHelp')}</Text> : null}
-        {failure ? (
-          <Text role="alert" c="red" fz="sm">
-            {failure}
-          </Text>
-        ) : null}
+        <FailureText message={failure} />
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }

@@ -4,13 +4,11 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { TrainingSessionsDocument, type TrainingSessionSummaryFragment } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { readApiError } from '../../../app/api-errors';
 import { useSession } from '../../../app/auth/use-session';
-import { useLoadMore } from '../../../app/use-load-more';
+import { ConnectionList } from '../../../app/connection-list';
 import { TrainingTabs } from './training-tabs';
 import { formatSessionTime, useTrainingLabels } from './vocabulary';
 
@@ -21,12 +19,11 @@ export function SessionsPage() {
   const { ability } = useSession();
   const [params, setParams] = useSearchParams();
   const includePast = params.get('past') === '1';
-  const { data, previousData, loading, error, fetchMore } = useQuery(TrainingSessionsDocument, {
+  const query = useQuery(TrainingSessionsDocument, {
     variables: { upcomingOnly: !includePast, first: pageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const result = data?.trainingSessions ?? previousData?.trainingSessions;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const result = query.data?.trainingSessions ?? query.previousData?.trainingSessions;
 
   return (
     <>
@@ -48,25 +45,10 @@ export function SessionsPage() {
           checked={includePast}
           onChange={(event) => setParams(event.currentTarget.checked ? { past: '1' } : {})}
         />
-        {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-        {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
-        {result ? (
-          <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={loading}>
-            {result.nodes.map((session) => (
-              <li key={session.id}>
-                <SessionCard session={session} />
-              </li>
-            ))}
-          </Stack>
-        ) : null}
-        {result && result.nodes.length === 0 ? <Text c="dimmed">{t('training.sessions.empty')}</Text> : null}
-        {result?.pageInfo.hasNextPage ? (
-          <Group>
-            <Button variant="default" onClick={() => void loadMore()} loading={loadingMore}>
-              {t('common.loadMore')}
-            </Button>
-          </Group>
-        ) : null}
+        <ConnectionList query={query} connection={result}
+          empty={t('training.sessions.empty')}
+          renderItem={(session) => <SessionCard session={session} />}
+        />
       </Stack>
     </>
   );

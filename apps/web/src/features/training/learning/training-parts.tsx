@@ -1,7 +1,6 @@
 // Pieces shared by the learner's pages: format badges, the enrolment state of a course, a
 // labelled progress bar and a titled section card.
-import { Badge, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatGlyphs, useTrainingLabels } from './vocabulary';
 
@@ -58,20 +57,6 @@ export function ProgressLine({ percent, label }: { percent: number; label: strin
       </Group>
       <Progress value={percent} aria-label={label} aria-valuetext={t('training.progress.percent', { value: percent })} />
     </Stack>
-  );
-}
-
-export function Section({ id, title, children, actions }: { id: string; title: string; children: ReactNode; actions?: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Group justify="space-between" align="flex-start" mb="sm" wrap="wrap" gap="xs">
-        <Title order={2} fz="h4" id={id}>
-          {title}
-        </Title>
-        {actions}
-      </Group>
-      {children}
-    </Card>
   );
 }
 

@@ -1,30 +1,14 @@
 // Training's vocabularies (libs/domain) in the UI language, and how times read: sessions and
 // due dates are instants shown in Japan time (Asia/Tokyo), whatever the device's zone.
-import { ENROLMENT_SOURCES, MATERIAL_FORMATS, REGISTRATION_STATUSES, type LocalizedText } from '@tsunagu/domain';
-import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { ENROLMENT_SOURCES, MATERIAL_FORMATS, REGISTRATION_STATUSES } from '@tsunagu/domain';
+import { useLabelsOf } from '../../../app/labels';
 
-type Vocabulary = { readonly labels: Record<string, LocalizedText>; readonly codes: readonly string[] };
-
-function labelIn(vocabulary: Vocabulary, code: string, language: string): string {
-  const label = vocabulary.labels[code] as LocalizedText | undefined;
-  if (!label) return code;
-  return language === 'en' ? label.en : label.ja;
-}
+const trainingVocabularies = {
+  format: MATERIAL_FORMATS, source: ENROLMENT_SOURCES, registrationStatus: REGISTRATION_STATUSES,
+};
 
 export function useTrainingLabels() {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  const of = useCallback((vocabulary: Vocabulary) => (code: string) => labelIn(vocabulary, code, language), [language]);
-  return useMemo(
-    () => ({
-      language,
-      format: of(MATERIAL_FORMATS),
-      source: of(ENROLMENT_SOURCES),
-      registrationStatus: of(REGISTRATION_STATUSES),
-    }),
-    [of, language],
-  );
+  return useLabelsOf(trainingVocabularies);
 }
 
 /** A glyph per material format, shown next to (never instead of) the format's name. */

@@ -1,0 +1,34 @@
+// A titled part of a detail page: a card named by its heading (an <h2>), with optional actions
+// beside the heading.
+import { Card, Group, Title, type MantineSpacing } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+export interface SectionCardProps {
+  /** Id of the heading, which names the section. */
+  id: string;
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  padding?: MantineSpacing;
+}
+
+export function SectionCard({ id, title, children, actions, padding = 'lg' }: SectionCardProps) {
+  const heading = (
+    <Title order={2} fz="h4" mb={actions === undefined ? 'sm' : undefined} id={id}>
+      {title}
+    </Title>
+  );
+  return (
+    <Card withBorder padding={padding} component="section" aria-labelledby={id}>
+      {actions === undefined ? (
+        heading
+      ) : (
+        <Group justify="space-between" align="flex-start" mb="sm" wrap="wrap" gap="xs">
+          {heading}
+          {actions}
+        </Group>
+      )}
+      {children}
+    </Card>
+  );
+}
