@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sampleFiles } from '../../apps/api/src/core/files/testing/sample-files';
+import { sampleFiles } from '../support/sample-files';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
 import { createGrant, GRANT_QUERY, transitionMutation } from '../support/grants';

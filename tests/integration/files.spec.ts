@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { GRANT_ATTACHMENT_TYPES } from '../../apps/api/src/core/files/file-types';
 import { FilesService } from '../../apps/api/src/core/files/files.service';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
-import { sampleFiles } from '../../apps/api/src/core/files/testing/sample-files';
+import { sampleFiles } from '../support/sample-files';
 import { createNetwork, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { sampleFiles } from '../../apps/api/src/core/files/testing/sample-files';
+import { sampleFiles } from '../support/sample-files';
 import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { PartnershipReminders } from '../../apps/api/src/modules/partnerships/partnership-reminders';
 import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';

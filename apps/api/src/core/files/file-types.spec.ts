@@ -13,7 +13,7 @@ import {
   zipEntryNames,
   zipEntryNamesOfFile,
 } from './file-types';
-import { ftypBox, sampleFiles, zipOf } from './testing/sample-files';
+import { ftypBox, sampleFiles, zipOf } from '../../../../../tests/support/sample-files';
 
 describe('sniffFile', () => {
   it.each([
