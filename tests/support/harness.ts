@@ -6,7 +6,11 @@
 // Clients are signed in by minting: a real session row and a real access token signed with the
 // test configuration's secret, so the API's own guard accepts it. Password sign-in (argon2, slow
 // on purpose) stays in the tests that are about signing in; `signIn` in accounts.ts does that.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { SessionTokens } from '../../apps/api/src/core/auth/session-tokens';
 import { JobQueue } from '../../apps/api/src/core/jobs/job-queue';
 import { runInAuthContext } from '../../apps/api/src/core/tenancy/tenant-transaction';
@@ -23,6 +27,8 @@ export interface ApiTestOptions<N extends string> {
   readonly smtp?: boolean;
   /** More environment for every replica. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Gives the replicas a file storage directory of their own (FILE_STORAGE_DIR), removed at the end. */
+  readonly storage?: boolean;
   /** Networks made in the database before anyone signs in, by the name the spec uses. */
   readonly networks?: Record<N, NetworkSpec>;
   /**
@@ -38,6 +44,7 @@ export interface ApiTestOptions<N extends string> {
 
 interface Running<N extends string> {
   readonly database: TestDatabase;
+  readonly storageDir: string | undefined;
   readonly smtp: TestSmtpServer | undefined;
   readonly apis: RunningApi[];
   readonly sql: DataSource;
@@ -49,6 +56,7 @@ export class ApiTest<N extends string = string> {
   readonly clients: Record<string, SignedInClient> = {};
   private running: Running<N> | undefined;
   private readonly closers: Array<() => Promise<unknown>> = [];
+  private readonly resumeJobs: Array<() => Promise<void>> = [];
 
   constructor(private readonly options: ApiTestOptions<N>) {}
 
@@ -68,6 +76,12 @@ export class ApiTest<N extends string = string> {
 
   get apis(): readonly RunningApi[] {
     return this.state.apis;
+  }
+
+  get storageDir(): string {
+    const dir = this.state.storageDir;
+    if (!dir) throw new Error('setupApiTest: pass { storage: true } to get a file storage directory');
+    return dir;
   }
 
   get smtp(): TestSmtpServer {
@@ -95,7 +109,13 @@ export class ApiTest<N extends string = string> {
       this.closers.push(() => server.close());
       smtp = server;
     }
-    const env = { ...(smtp ? { SMTP_URL: smtp.url } : {}), ...this.options.env };
+    let storageDir: string | undefined;
+    if (this.options.storage) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'tsunagu-test-files-'));
+      this.closers.push(() => rm(dir, { recursive: true, force: true }));
+      storageDir = dir;
+    }
+    const env = { ...(smtp ? { SMTP_URL: smtp.url } : {}), ...(storageDir ? { FILE_STORAGE_DIR: storageDir } : {}), ...this.options.env };
     const apis: RunningApi[] = [];
     // One after the other: each replica starts its own pg-boss workers and cron on the database.
     for (let index = 0; index < (this.options.replicas ?? 1); index += 1) {
@@ -109,7 +129,7 @@ export class ApiTest<N extends string = string> {
     for (const [name, spec] of Object.entries<NetworkSpec>(this.options.networks ?? ({} as Record<N, NetworkSpec>))) {
       networks[name as N] = await createNetwork(database.ownerUrl, spec);
     }
-    this.running = { database, smtp, apis, sql, networks };
+    this.running = { database, storageDir, smtp, apis, sql, networks };
     const keep = this.options.clients ?? true;
     if (keep === false) return;
     for (const network of Object.values<TestNetwork>(networks)) {
@@ -141,12 +161,29 @@ export class ApiTest<N extends string = string> {
   withJobsPaused<T>(work: () => Promise<T>): Promise<T> {
     return withJobsPaused(this.apis, work);
   }
+
+  /**
+   * A spy on every statement the APIs in this process send (through TypeORM's query runner),
+   * with every replica's job workers paused until the test ends: a job run beside the counted
+   * request would add its statements at random.
+   */
+  async statementSpy(): Promise<jest.SpyInstance> {
+    const resumes = await Promise.all(this.apis.map((api) => api.app.get(JobQueue).pauseWorkers()));
+    this.resumeJobs.push(...resumes);
+    return jest.spyOn(PostgresQueryRunner.prototype, 'query');
+  }
+
+  /** Starts the job workers statementSpy paused (after each test). */
+  async resumePausedJobs(): Promise<void> {
+    for (let resume = this.resumeJobs.pop(); resume; resume = this.resumeJobs.pop()) await resume();
+  }
 }
 
 /** Registers the hooks that start and close an ApiTest; read its parts in tests or a later beforeAll. */
 export function setupApiTest<N extends string = never>(options: ApiTestOptions<N> = {}): ApiTest<N> {
   const test = new ApiTest<N>(options);
   beforeAll(() => test.start(), options.timeoutMs ?? 90_000);
+  afterEach(() => test.resumePausedJobs());
   afterAll(() => test.close());
   return test;
 }
