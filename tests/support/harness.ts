@@ -57,6 +57,7 @@ export class ApiTest<N extends string = string> {
   private running: Running<N> | undefined;
   private readonly closers: Array<() => Promise<unknown>> = [];
   private readonly resumeJobs: Array<() => Promise<void>> = [];
+  private smtpServer: TestSmtpServer | undefined;
 
   constructor(private readonly options: ApiTestOptions<N>) {}
 
@@ -87,7 +88,19 @@ export class ApiTest<N extends string = string> {
   get smtp(): TestSmtpServer {
     const smtp = this.state.smtp;
     if (!smtp) throw new Error('setupApiTest: pass { smtp: true } to get an SMTP server');
-    return smtp;
+    return this.smtpServer ?? smtp;
+  }
+
+  /** Stops the SMTP server (an outage); the returned function starts a new one on the same port. */
+  async stopSmtp(): Promise<() => Promise<TestSmtpServer>> {
+    const { port } = this.smtp;
+    const stopping = this.smtpServer;
+    this.smtpServer = undefined;
+    await stopping?.close();
+    return async () => {
+      this.smtpServer = await startSmtpServer(port);
+      return this.smtpServer;
+    };
   }
 
   /** A superuser connection to the test's database: every row, below row-level security. */
@@ -105,9 +118,10 @@ export class ApiTest<N extends string = string> {
     await this.options.beforeStart?.(database);
     let smtp: TestSmtpServer | undefined;
     if (this.options.smtp) {
-      const server = await startSmtpServer();
-      this.closers.push(() => server.close());
-      smtp = server;
+      smtp = await startSmtpServer();
+      this.smtpServer = smtp;
+      // The server running at the end (stopSmtp may have replaced it, or left none).
+      this.closers.push(async () => this.smtpServer?.close());
     }
     let storageDir: string | undefined;
     if (this.options.storage) {
