@@ -155,6 +155,11 @@ export class ApiTest<N extends string = string> {
     }
   }
 
+  /** Runs `close` at the end, before what set-up started is closed (e.g. a spec's own connection). */
+  onClose(close: () => Promise<unknown>): void {
+    this.closers.push(close);
+  }
+
   /** Closes everything it started, last first; restores jest spies (a moved Clock) first. */
   async close(): Promise<void> {
     jest.restoreAllMocks();
@@ -164,6 +169,13 @@ export class ApiTest<N extends string = string> {
   /** A minted client for a member made later in the test. */
   client(member: Pick<TestMember, 'userId' | 'membershipId'>): Promise<SignedInClient> {
     return mintClient(this.api, member);
+  }
+
+  /** Minted clients for every member of `network`, by member key. */
+  async clientsOf(network: TestNetwork): Promise<Record<string, SignedInClient>> {
+    const clients: Record<string, SignedInClient> = {};
+    for (const [key, member] of Object.entries(network.members)) clients[key] = await this.client(member);
+    return clients;
   }
 
   /** Waits until every PENDING mail of the outbox has been sent (or has failed for good). */
