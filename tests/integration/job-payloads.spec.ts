@@ -70,12 +70,7 @@ beforeAll(async () => {
   ];
 }, 90_000);
 
-async function outboxDrained(): Promise<void> {
-  await waitFor(async () => {
-    const [{ pending }]: Array<{ pending: number }> = await sql.query(`SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`);
-    return pending === 0;
-  }, 'the mail outbox to drain', 30_000);
-}
+const outboxDrained = () => t.outboxDrained();
 
 describe('job payloads', () => {
   it('go to the queues the code registers, and to no other', async () => {
