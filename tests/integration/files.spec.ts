@@ -36,7 +36,7 @@ const t = setupApiTest({
     },
   },
 });
-let database: TestDatabase, api: RunningApi, networkA: TestNetwork, networkB: TestNetwork;
+let database: TestDatabase, api: RunningApi, storageDir: string, networkA: TestNetwork, networkB: TestNetwork;
 let editorA: SignedInClient;
 let staffA: SignedInClient;
 let trainerA: SignedInClient;
@@ -98,7 +98,7 @@ async function expectRefused(response: Response, status: number, reason: string)
 }
 
 beforeAll(async () => {
-  ({ database, api, networks: { networkA, networkB } } = t);
+  ({ database, api, storageDir, networks: { networkA, networkB } } = t);
   owner = await new DataSource({ type: 'postgres', url: database.ownerUrl, extra: { max: 2 } }).initialize();
   t.onClose(() => owner.destroy());
   editorA = await t.client(networkA.members.editor);
