@@ -3,8 +3,9 @@
 // coordinator finds it by a two-character Japanese keyword, opens it, downloads the PDF,
 // bookmarks it and records an APPLIED application; the bookmark is on /grants/bookmarks and the
 // publisher sees the application counted under 申請済み.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './support/session';
+import { expect, test } from '@playwright/test';
+import { signedInPage } from './support/session';
+import { tinyPdf } from '../support/sample-files';
 
 const EDITOR = { email: 'grants@chuo.example.jp' };
 const COORDINATOR = { email: 'coordinator@komorebi.example.jp' };
@@ -25,27 +26,6 @@ function uniqueKeyword(): string {
 function tokyoLocal(days: number): string {
   const at = new Date(Date.now() + days * 24 * 60 * 60 * 1000 + 9 * 60 * 60 * 1000);
   return at.toISOString().slice(0, 16);
-}
-
-/** A tiny but well-formed PDF (the API sniffs the bytes, not the name). */
-function tinyPdf(): Buffer {
-  const body = [
-    '%PDF-1.4',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-    'trailer << /Root 1 0 R >>',
-    '%%EOF',
-    '',
-  ].join('\n');
-  return Buffer.from(body, 'latin1');
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
 }
 
 test('an intermediary publishes a grant with a file; an NPO finds it by a Japanese keyword, downloads the file, bookmarks it and records an application', async ({

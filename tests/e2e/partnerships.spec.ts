@@ -6,6 +6,7 @@
 // in the connections table, and focusing こもれび's node shows it in the details.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openNavigationIfCollapsed, signIn } from './support/session';
+import { tinyPdf } from '../support/sample-files';
 
 const LIAISON = { email: 'liaison@city-chuo.example.jp' };
 const MUNICIPALITY = '中央区 福祉保健部';
@@ -14,20 +15,6 @@ const PARTNER = 'NPO法人こもれび';
 /** A date in Japan, `days` from today: "YYYY-MM-DD" (the value of a date input). */
 function tokyoDate(days: number): string {
   return new Date(Date.now() + days * 24 * 60 * 60 * 1000 + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-/** A tiny but well-formed PDF (the API sniffs the bytes, not the name). */
-function tinyPdf(): Buffer {
-  const body = [
-    '%PDF-1.4',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-    'trailer << /Root 1 0 R >>',
-    '%%EOF',
-    '',
-  ].join('\n');
-  return Buffer.from(body, 'latin1');
 }
 
 async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {

@@ -6,20 +6,13 @@
 // category nor the note anywhere on the consents tab. つながりサポートセンター, which she consented
 // to for statistics (consent 13), reading her for STATISTICS gets the statistical fields and no
 // name, birth date or address.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { NETWORK_ADMIN, signIn } from './support/session';
+import { expect, test, type Page } from '@playwright/test';
+import { NETWORK_ADMIN, signedInPage } from './support/session';
 
 const AOKI = '/people/6f1d3c52-8a57-4a55-9e0b-2f0c6c1a8a01';
 const HEALTH_LABEL = '健康・病歴';
 const HEALTH_EVIDENCE = '要配慮個人情報について別紙で説明し、署名を得た';
 const ORDINARY_EVIDENCE = '同意書（紙）に署名。こもれび事務所で保管';
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 async function openConsents(page: Page): Promise<void> {
   await page.goto(AOKI);

@@ -4,8 +4,8 @@
 // and sees the name and phone while the household is shown as withheld, never as blank; the
 // coordinator revokes the consent; on reload the recipient sees identity and contact withheld
 // because the consent was revoked.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { NETWORK_ADMIN, signIn } from './support/session';
+import { expect, test, type Page } from '@playwright/test';
+import { NETWORK_ADMIN, signedInPage } from './support/session';
 
 const COORDINATOR = { email: 'coordinator@komorebi.example.jp' };
 const RECIPIENT = NETWORK_ADMIN; // ORG_ADMIN of つながりサポートセンター (INTERMEDIARY): does case work
@@ -16,13 +16,6 @@ function uniqueKana(length: number): string {
   let kana = '';
   for (let index = 0; index < length; index++) kana += kanaPool[Math.floor(Math.random() * kanaPool.length)];
   return kana;
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
 }
 
 function category(page: Page, code: string) {

@@ -5,9 +5,9 @@
 // in the inbox, receives the mail (read from the local mail catcher) linking to it, sees the
 // identity disclosed and the contact withheld, accepts, starts and completes it with an outcome.
 // The sender sees the outcome on the timeline and is notified of the completion.
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mailCatcherPort } from './support/servers';
-import { signIn } from './support/session';
+import { signedInPage } from './support/session';
 
 const SENDER = { email: 'coordinator@komorebi.example.jp', organization: 'NPO法人こもれび' };
 const RECEIVER = { email: 'soudan@shakyo-chuo.example.jp', organization: '中央区社会福祉協議会' };
@@ -19,13 +19,6 @@ function uniqueKana(length: number): string {
   let kana = '';
   for (let index = 0; index < length; index++) kana += kanaPool[Math.floor(Math.random() * kanaPool.length)];
   return kana;
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
 }
 
 function category(page: Page, code: string) {

@@ -7,6 +7,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { DEMO_PASSWORD, signIn } from './support/session';
+import { tinyPdf } from '../support/sample-files';
 
 const TRAINER = { email: 'trainer@shakyo-chuo.example.jp' };
 const STAFF = { email: 'staff@komorebi.example.jp', name: '伊藤 さくら', organization: 'NPO法人こもれび' };
@@ -28,19 +29,6 @@ async function graphqlAs<T>(request: APIRequestContext, email: string, query: st
     variables: { input: { email, password: DEMO_PASSWORD } },
   })) as { login: { accessToken: string } };
   return (await call({ query, variables }, login.login.accessToken)) as T;
-}
-
-/** A tiny but well-formed PDF (the API sniffs the bytes, not the name). */
-function tinyPdf(): Buffer {
-  const body = [
-    '%PDF-1.4',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-    'trailer << /Root 1 0 R >>',
-    '%%EOF',
-  ].join('\n');
-  return Buffer.from(body, 'latin1');
 }
 
 test('a trainer builds a course in the editor (upload with progress, module reorder, quiz, publish) and downloads the report CSV', async ({ page }) => {

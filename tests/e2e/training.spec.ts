@@ -7,9 +7,10 @@
 // with spaces on /verify and sees it confirmed with the learner's name, the course and the date —
 // and an unknown code is clearly refused. A second test runs a session (研修会) with one place:
 // registration, the .ics file, the waiting list and the promotion when the registered one cancels.
-import { expect as baseExpect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { signIn } from './support/session';
+import { signedInPage } from './support/session';
+import { tinyPdf } from '../support/sample-files';
 
 // Every step saves through the API; on a busy shared machine a save can take longer than 5 s.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -26,13 +27,6 @@ function uniqueKeyword(): string {
   let second = pick();
   while (second === first) second = pick();
   return `${first}${second}`;
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
 }
 
 /** The course this run publishes. */
@@ -66,20 +60,6 @@ function planCourse(keyword: string, run: string): CoursePlan {
       correct: [0, 2],
     },
   };
-}
-
-/** A tiny but well-formed PDF (the API sniffs the bytes, not the name). */
-function tinyPdf(): Buffer {
-  const body = [
-    '%PDF-1.4',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-    'trailer << /Root 1 0 R >>',
-    '%%EOF',
-    '',
-  ].join('\n');
-  return Buffer.from(body, 'latin1');
 }
 
 /** Writes question `number` of the quiz form: prompt, kind, three choices and the correct ones. */

@@ -3,42 +3,39 @@
 // mutation that takes an id, and no list ever contains A's rows. Plus the catalog rule that
 // every table with a tenant_id column has forced row-level security.
 import { DataSource } from 'typeorm';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import { TestDatabase } from '../support/test-database';
 
-let database: TestDatabase;
-let api: RunningApi;
-let a: TestNetwork;
-let b: TestNetwork;
+const t = setupApiTest({
+  clients: false,
+  networks: {
+    a: {
+      slug: 'tenant-a',
+      organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
+      members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']], staff: ['npo', ['STAFF']] },
+    },
+    b: {
+      slug: 'tenant-b',
+      organizations: { npo: 'NPO' },
+      members: { admin: ['npo', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, a: TestNetwork, b: TestNetwork;
 let adminOfA: SignedInClient;
 let adminOfB: SignedInClient;
 let invitationOfA: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  a = await createNetwork(database.ownerUrl, {
-    slug: 'tenant-a',
-    organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
-    members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']], staff: ['npo', ['STAFF']] },
-  });
-  b = await createNetwork(database.ownerUrl, {
-    slug: 'tenant-b',
-    organizations: { npo: 'NPO' },
-    members: { admin: ['npo', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
-  });
-  adminOfA = await signIn(api.url, a.members.admin.email);
-  adminOfB = await signIn(api.url, b.members.admin.email);
+  ({ database, api, networks: { a, b } } = t);
+  adminOfA = await t.client(a.members.admin);
+  adminOfB = await t.client(b.members.admin);
   const invited = await adminOfA.request<{ inviteMember: { id: string } }>(
     `mutation { inviteMember(input: { organizationId: "${a.organizations.npo}", email: "someone@example.jp", roles: [STAFF] }) { id } }`,
   );
   invitationOfA = invited.body.data!.inviteMember.id;
-});
-
-afterAll(async () => {
-  await api?.close();
-  await database?.drop();
 });
 
 describe('every operation that takes an id answers NOT_FOUND for another network’s id', () => {

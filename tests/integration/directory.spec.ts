@@ -4,16 +4,33 @@
 // isolation between networks.
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
 import { graphql } from '../support/graphql';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupApiTest } from '../support/harness';
+import { TestDatabase } from '../support/test-database';
 import { serviceInput } from '../support/directory';
 
-let database: TestDatabase;
-let api: RunningApi;
-let network: TestNetwork;
-let other: TestNetwork;
+const t = setupApiTest({
+  clients: false,
+  networks: {
+    network: {
+      slug: 'directory-a',
+      organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
+      members: {
+        coordinator: ['npo', ['COORDINATOR']],
+        staff: ['npo', ['STAFF']],
+        admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
+      },
+    },
+    other: {
+      slug: 'directory-b',
+      organizations: { npo: 'NPO' },
+      members: { admin: ['npo', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, network: TestNetwork, other: TestNetwork;
 let coordinator: SignedInClient;
 let staff: SignedInClient;
 let networkAdmin: SignedInClient;
@@ -51,26 +68,11 @@ async function search(client: SignedInClient, input: Record<string, unknown>, fi
 const names = (result: Awaited<ReturnType<typeof search>>) => result.services.nodes.map((node) => node.name);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'directory-a',
-    organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
-    members: {
-      coordinator: ['npo', ['COORDINATOR']],
-      staff: ['npo', ['STAFF']],
-      admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
-    },
-  });
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'directory-b',
-    organizations: { npo: 'NPO' },
-    members: { admin: ['npo', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
-  });
-  coordinator = await signIn(api.url, network.members.coordinator.email);
-  staff = await signIn(api.url, network.members.staff.email);
-  networkAdmin = await signIn(api.url, network.members.admin.email);
-  otherAdmin = await signIn(api.url, other.members.admin.email);
+  ({ database, api, networks: { network, other } } = t);
+  coordinator = await t.client(network.members.coordinator);
+  staff = await t.client(network.members.staff);
+  networkAdmin = await t.client(network.members.admin);
+  otherAdmin = await t.client(other.members.admin);
 
   // The NPO's reading, so it can be found by kana typed in hiragana.
   await networkAdmin.request(`mutation { updateOrganization(input: { id: "${network.organizations.npo}", nameKana: "コモレビサポート" }) { id } }`);
@@ -89,11 +91,6 @@ beforeAll(async () => {
     ids[name] = created.body.data.createService.id;
   }
   await otherAdmin.request(CREATE, { input: serviceInput('住まいの相談（他ネットワーク）', { categories: ['HOUSING'] }) });
-});
-
-afterAll(async () => {
-  await api?.close();
-  await database?.drop();
 });
 
 describe('keyword search', () => {

@@ -3,23 +3,39 @@
 // grant's attachment: its organisation (the grant editors keeping it), not the rest of the network,
 // until it is published; a course's material and cover: the course's audience (a draft: its
 // trainers), not every member; another network: NOT_FOUND. Uploads work as before.
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { sampleFiles } from '../../apps/api/src/core/files/testing/sample-files';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import { sampleFiles } from '../support/sample-files';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
 import { createGrant, GRANT_QUERY, transitionMutation } from '../support/grants';
 import { dataOf } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 import { ENROL } from '../support/learning';
 import { buildCourse, COURSE_QUERY, courseInput, courseTransition, publishCourse, UPDATE_COURSE } from '../support/training';
 
-let database: TestDatabase;
-let api: RunningApi;
-let storageDir: string;
-let networkA: TestNetwork;
+const t = setupApiTest({
+  storage: true,
+  clients: false,
+  networks: {
+    networkA: {
+      slug: 'files-audience-a',
+      organizations: { hub: 'INTERMEDIARY', npo: 'NPO', shakyo: 'SOCIAL_WELFARE_COUNCIL' },
+      members: {
+        editor: ['hub', ['GRANT_EDITOR']],
+        hubStaff: ['hub', ['STAFF']],
+        npoStaff: ['npo', ['STAFF']],
+        coordinator: ['npo', ['COORDINATOR']],
+        trainer: ['shakyo', ['TRAINER']],
+      },
+    },
+    networkB: {
+      slug: 'files-audience-b',
+      organizations: { hub: 'INTERMEDIARY' },
+      members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN', 'GRANT_EDITOR', 'TRAINER']] },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, networkA: TestNetwork, networkB: TestNetwork;
 let editor: SignedInClient;
 let hubStaff: SignedInClient;
 let npoStaff: SignedInClient;
@@ -54,37 +70,13 @@ async function downloads(clients: Record<string, SignedInClient>, id: string): P
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storageDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-files-audience-'));
-  api = await startApi(database, { FILE_STORAGE_DIR: storageDir });
-  networkA = await createNetwork(database.ownerUrl, {
-    slug: 'files-audience-a',
-    organizations: { hub: 'INTERMEDIARY', npo: 'NPO', shakyo: 'SOCIAL_WELFARE_COUNCIL' },
-    members: {
-      editor: ['hub', ['GRANT_EDITOR']],
-      hubStaff: ['hub', ['STAFF']],
-      npoStaff: ['npo', ['STAFF']],
-      coordinator: ['npo', ['COORDINATOR']],
-      trainer: ['shakyo', ['TRAINER']],
-    },
-  });
-  const networkB = await createNetwork(database.ownerUrl, {
-    slug: 'files-audience-b',
-    organizations: { hub: 'INTERMEDIARY' },
-    members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN', 'GRANT_EDITOR', 'TRAINER']] },
-  });
-  editor = await signIn(api.url, networkA.members.editor.email);
-  hubStaff = await signIn(api.url, networkA.members.hubStaff.email);
-  npoStaff = await signIn(api.url, networkA.members.npoStaff.email);
-  coordinator = await signIn(api.url, networkA.members.coordinator.email);
-  trainer = await signIn(api.url, networkA.members.trainer.email);
-  adminB = await signIn(api.url, networkB.members.admin.email);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await database?.drop();
-  await rm(storageDir, { recursive: true, force: true });
+  ({ database, api, networks: { networkA, networkB } } = t);
+  editor = await t.client(networkA.members.editor);
+  hubStaff = await t.client(networkA.members.hubStaff);
+  npoStaff = await t.client(networkA.members.npoStaff);
+  coordinator = await t.client(networkA.members.coordinator);
+  trainer = await t.client(networkA.members.trainer);
+  adminB = await t.client(networkB.members.admin);
 });
 
 describe('a grant’s attachment', () => {

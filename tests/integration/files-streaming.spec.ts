@@ -12,7 +12,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { ftypBox } from '../../apps/api/src/core/files/testing/sample-files';
+import { ftypBox } from '../support/sample-files';
 import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
 import { seedDemoData } from '../../apps/api/src/seed/demo-seed';

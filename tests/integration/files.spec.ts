@@ -3,27 +3,40 @@
 // refused with clear errors and nothing stored, downloads only signed in, and another
 // network's file NOT_FOUND unless it is attached to a public grant.
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { GRANT_ATTACHMENT_TYPES } from '../../apps/api/src/core/files/file-types';
 import { FilesService } from '../../apps/api/src/core/files/files.service';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
-import { sampleFiles } from '../../apps/api/src/core/files/testing/sample-files';
-import { createNetwork, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupApiTest } from '../support/harness';
+import { sampleFiles } from '../support/sample-files';
+import { signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { TestDatabase } from '../support/test-database';
 
 // Above the API's 6 MB request-body limit for JSON, which uploads do not go through.
 const MAX_BYTES = 8 * 1024 * 1024;
 
-let database: TestDatabase;
-let api: RunningApi;
 let owner: DataSource;
-let storageDir: string;
-let networkA: TestNetwork;
+const t = setupApiTest({
+  storage: true,
+  env: { FILE_MAX_BYTES: String(MAX_BYTES) },
+  clients: false,
+  networks: {
+    networkA: {
+      slug: 'files-a',
+      organizations: { hub: 'INTERMEDIARY', npo: 'NPO' },
+      members: { editor: ['hub', ['GRANT_EDITOR']], staff: ['npo', ['STAFF']], trainer: ['hub', ['TRAINER']] },
+    },
+    networkB: {
+      slug: 'files-b',
+      organizations: { hub: 'INTERMEDIARY' },
+      members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, storageDir: string, networkA: TestNetwork, networkB: TestNetwork;
 let editorA: SignedInClient;
 let staffA: SignedInClient;
 let trainerA: SignedInClient;
@@ -85,31 +98,13 @@ async function expectRefused(response: Response, status: number, reason: string)
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storageDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-files-'));
-  api = await startApi(database, { FILE_STORAGE_DIR: storageDir, FILE_MAX_BYTES: String(MAX_BYTES) });
+  ({ database, api, storageDir, networks: { networkA, networkB } } = t);
   owner = await new DataSource({ type: 'postgres', url: database.ownerUrl, extra: { max: 2 } }).initialize();
-  networkA = await createNetwork(database.ownerUrl, {
-    slug: 'files-a',
-    organizations: { hub: 'INTERMEDIARY', npo: 'NPO' },
-    members: { editor: ['hub', ['GRANT_EDITOR']], staff: ['npo', ['STAFF']], trainer: ['hub', ['TRAINER']] },
-  });
-  const networkB = await createNetwork(database.ownerUrl, {
-    slug: 'files-b',
-    organizations: { hub: 'INTERMEDIARY' },
-    members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
-  });
-  editorA = await signIn(api.url, networkA.members.editor.email);
-  staffA = await signIn(api.url, networkA.members.staff.email);
-  trainerA = await signIn(api.url, networkA.members.trainer.email);
-  adminB = await signIn(api.url, networkB.members.admin.email);
-});
-
-afterAll(async () => {
-  await owner?.destroy();
-  await api?.close();
-  await database?.drop();
-  await rm(storageDir, { recursive: true, force: true });
+  t.onClose(() => owner.destroy());
+  editorA = await t.client(networkA.members.editor);
+  staffA = await t.client(networkA.members.staff);
+  trainerA = await t.client(networkA.members.trainer);
+  adminB = await t.client(networkB.members.admin);
 });
 
 describe('upload and download', () => {

@@ -8,58 +8,41 @@ import { DataSource } from 'typeorm';
 import { formatTokyoTime } from '../../apps/api/src/core/mail/templates/mail-format';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { GrantJobs } from '../../apps/api/src/modules/grants/grant-jobs';
-import { createNetwork, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, waitFor } from '../support/api';
+import type { SignedInClient, TestNetwork } from '../support/accounts';
+import type { RunningApi } from '../support/api';
 import { bookmarkGrant, daysFromNow, GRANT_QUERY, publishedGrant, saveGrantSearch, transitionMutation } from '../support/grants';
-import { dataOf, superuserConnection } from '../support/people';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupApiTest } from '../support/harness';
+import { dataOf } from '../support/people';
+import type { TestSmtpServer } from '../support/smtp';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const APP_BASE_URL = 'https://tsunagu.example.jp';
 
-let database: TestDatabase;
-let smtp: TestSmtpServer;
-let first: RunningApi;
-let second: RunningApi;
-let sql: DataSource;
-let a: TestNetwork;
-let b: TestNetwork;
-const c: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
+  replicas: 2,
+  smtp: true,
+  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  networks: {
+    a: {
+      slug: 'grant-jobs-a',
+      organizations: { inter: 'INTERMEDIARY', npo: 'NPO' },
+      members: { editor: ['inter', ['GRANT_EDITOR']], npoAdmin: ['npo', ['ORG_ADMIN']], npoStaff: ['npo', ['STAFF']] },
+    },
+    b: {
+      slug: 'grant-jobs-b',
+      organizations: { npoB: 'NPO' },
+      members: { npoBAdmin: ['npoB', ['ORG_ADMIN']] },
+    },
+  },
+});
+const c = t.clients;
+let smtp: TestSmtpServer, first: RunningApi, second: RunningApi, sql: DataSource, a: TestNetwork, b: TestNetwork;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer();
-  const env = { SMTP_URL: smtp.url, APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' };
-  // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
-  first = await startApi(database, env);
-  second = await startApi(database, env);
-  sql = await superuserConnection(database);
-  a = await createNetwork(database.ownerUrl, {
-    slug: 'grant-jobs-a',
-    organizations: { inter: 'INTERMEDIARY', npo: 'NPO' },
-    members: { editor: ['inter', ['GRANT_EDITOR']], npoAdmin: ['npo', ['ORG_ADMIN']], npoStaff: ['npo', ['STAFF']] },
-  });
-  b = await createNetwork(database.ownerUrl, {
-    slug: 'grant-jobs-b',
-    organizations: { npoB: 'NPO' },
-    members: { npoBAdmin: ['npoB', ['ORG_ADMIN']] },
-  });
+  ({ smtp, sql, apis: [first, second], networks: { a, b } } = t);
   await sql.query(`UPDATE users SET preferred_language = 'en' WHERE id = $1`, [a.members.npoStaff.userId]);
-  // Every request is made while both replicas run (passport's strategy is process-global).
-  for (const network of [a, b]) {
-    for (const [key, member] of Object.entries(network.members)) c[key] = await signIn(first.url, member.email);
-  }
-}, 90_000);
-
-afterAll(async () => {
-  jest.restoreAllMocks();
-  await sql?.destroy();
-  await second?.close();
-  await first?.close();
-  await smtp?.close();
-  await database?.drop();
 });
 
 afterEach(() => jest.restoreAllMocks());
@@ -70,12 +53,7 @@ function moveClockTo(at: Date): void {
   jest.spyOn(Clock.prototype, 'now').mockReturnValue(at);
 }
 
-async function outboxDrained(): Promise<void> {
-  await waitFor(async () => {
-    const [{ pending }]: Array<{ pending: number }> = await sql.query(`SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`);
-    return pending === 0;
-  }, 'the mail outbox to drain', 30_000);
-}
+const outboxDrained = () => t.outboxDrained();
 
 const workers = () => [first, second].map((api) => api.app.get(GrantJobs));
 

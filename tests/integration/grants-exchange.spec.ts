@@ -12,18 +12,35 @@ import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher'
 import { DEMO_GRANT_APPLICATIONS, DEMO_GRANT_BOOKMARKS, DEMO_GRANTS } from '../../apps/api/src/seed/demo-grants';
 import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
 import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import { createGrant, GRANT_FIELDS, GRANT_QUERY, searchAll, transitionMutation } from '../support/grants';
+import { setupApiTest } from '../support/harness';
 import { dataOf, superuserConnection } from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let a: TestNetwork;
-let b: TestNetwork;
-const c: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  networks: {
+    a: {
+      slug: 'exchange-a',
+      organizations: { inter: 'INTERMEDIARY', muni: 'MUNICIPALITY', npo: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL' },
+      members: {
+        editorI: ['inter', ['GRANT_EDITOR']],
+        editorM: ['muni', ['GRANT_EDITOR']],
+        adminI: ['inter', ['NETWORK_ADMIN', 'ORG_ADMIN']],
+        npoAdmin: ['npo', ['ORG_ADMIN']],
+      },
+    },
+    b: {
+      slug: 'exchange-b',
+      organizations: { interB: 'INTERMEDIARY', npoB: 'NPO' },
+      members: { editorB: ['interB', ['GRANT_EDITOR']], npoBAdmin: ['npoB', ['ORG_ADMIN']] },
+    },
+  },
+});
+const c = t.clients;
+let api: RunningApi, sql: DataSource, a: TestNetwork, b: TestNetwork;
+beforeAll(() => ({ api, sql, networks: { a, b } } = t));
 
 const FIXTURES = join(__dirname, '../fixtures/jgrants');
 const VALID = readFileSync(join(FIXTURES, 'subsidies.json'), 'utf8');
@@ -60,36 +77,6 @@ async function grantCount(tenantId: string): Promise<number> {
   const [row]: Array<{ count: number }> = await sql.query(`SELECT count(*)::int AS count FROM grants WHERE tenant_id = $1`, [tenantId]);
   return row.count;
 }
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  sql = await superuserConnection(database);
-  a = await createNetwork(database.ownerUrl, {
-    slug: 'exchange-a',
-    organizations: { inter: 'INTERMEDIARY', muni: 'MUNICIPALITY', npo: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL' },
-    members: {
-      editorI: ['inter', ['GRANT_EDITOR']],
-      editorM: ['muni', ['GRANT_EDITOR']],
-      adminI: ['inter', ['NETWORK_ADMIN', 'ORG_ADMIN']],
-      npoAdmin: ['npo', ['ORG_ADMIN']],
-    },
-  });
-  b = await createNetwork(database.ownerUrl, {
-    slug: 'exchange-b',
-    organizations: { interB: 'INTERMEDIARY', npoB: 'NPO' },
-    members: { editorB: ['interB', ['GRANT_EDITOR']], npoBAdmin: ['npoB', ['ORG_ADMIN']] },
-  });
-  for (const network of [a, b]) {
-    for (const [key, member] of Object.entries(network.members)) c[key] = await signIn(api.url, member.email);
-  }
-}, 90_000);
-
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
-});
 
 describe('importing a jGrants export', () => {
   it('lets only grant editors of intermediary bodies and municipalities import', async () => {

@@ -7,8 +7,8 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
 import { GrantsService } from '../../apps/api/src/modules/grants/grants.service';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { outcome, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
 import {
   CREATE_GRANT,
   createGrant,
@@ -23,54 +23,39 @@ import {
   transitionMutation,
   UPDATE_GRANT,
 } from '../support/grants';
-import { dataOf, superuserConnection } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupApiTest } from '../support/harness';
+import { dataOf } from '../support/people';
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let a: TestNetwork;
-let b: TestNetwork;
-const c: Record<string, SignedInClient> = {};
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  sql = await superuserConnection(database);
-  a = await createNetwork(database.ownerUrl, {
-    slug: 'grants-a',
-    organizations: { inter: 'INTERMEDIARY', muni: 'MUNICIPALITY', npo: 'NPO', npo2: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL', other: 'OTHER' },
-    members: {
-      editorI: ['inter', ['GRANT_EDITOR']],
-      editorM: ['muni', ['GRANT_EDITOR']],
-      adminI: ['inter', ['NETWORK_ADMIN', 'ORG_ADMIN']],
-      coordI: ['inter', ['COORDINATOR']],
-      liaisonM: ['muni', ['LIAISON']],
-      // A GRANT_EDITOR of an NPO, a social welfare council or another kind cannot exist (roles
-      // allowed by kind: organization-kind-invariants.spec.ts); the ability also checks the kind.
-      adminM: ['muni', ['ORG_ADMIN']],
-      npoAdmin: ['npo', ['ORG_ADMIN']],
-      npoStaff: ['npo', ['STAFF']],
-      npo2Admin: ['npo2', ['ORG_ADMIN']],
-      swcTrainer: ['swc', ['TRAINER']],
+const t = setupApiTest({
+  networks: {
+    a: {
+      slug: 'grants-a',
+      organizations: { inter: 'INTERMEDIARY', muni: 'MUNICIPALITY', npo: 'NPO', npo2: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL', other: 'OTHER' },
+      members: {
+        editorI: ['inter', ['GRANT_EDITOR']],
+        editorM: ['muni', ['GRANT_EDITOR']],
+        adminI: ['inter', ['NETWORK_ADMIN', 'ORG_ADMIN']],
+        coordI: ['inter', ['COORDINATOR']],
+        liaisonM: ['muni', ['LIAISON']],
+        // A GRANT_EDITOR of an NPO, a social welfare council or another kind cannot exist (roles
+        // allowed by kind: organization-kind-invariants.spec.ts); the ability also checks the kind.
+        adminM: ['muni', ['ORG_ADMIN']],
+        npoAdmin: ['npo', ['ORG_ADMIN']],
+        npoStaff: ['npo', ['STAFF']],
+        npo2Admin: ['npo2', ['ORG_ADMIN']],
+        swcTrainer: ['swc', ['TRAINER']],
+      },
     },
-  });
-  b = await createNetwork(database.ownerUrl, {
-    slug: 'grants-b',
-    organizations: { interB: 'INTERMEDIARY', npoB: 'NPO' },
-    members: { editorB: ['interB', ['GRANT_EDITOR']], npoBAdmin: ['npoB', ['ORG_ADMIN']], adminB: ['interB', ['NETWORK_ADMIN']] },
-  });
-  for (const network of [a, b]) {
-    for (const [key, member] of Object.entries(network.members)) c[key] = await signIn(api.url, member.email);
-  }
-}, 90_000);
-
-afterAll(async () => {
-  jest.restoreAllMocks();
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
+    b: {
+      slug: 'grants-b',
+      organizations: { interB: 'INTERMEDIARY', npoB: 'NPO' },
+      members: { editorB: ['interB', ['GRANT_EDITOR']], npoBAdmin: ['npoB', ['ORG_ADMIN']], adminB: ['interB', ['NETWORK_ADMIN']] },
+    },
+  },
 });
+const c = t.clients;
+let api: RunningApi, sql: DataSource, a: TestNetwork, b: TestNetwork;
+beforeAll(() => ({ api, sql, networks: { a, b } } = t));
 
 const move = (name: Parameters<typeof transitionMutation>[0]) => transitionMutation(name);
 

@@ -8,16 +8,33 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import { TestDatabase } from '../support/test-database';
 import { serviceInput } from '../support/directory';
 import { graphql } from '../support/graphql';
 
-let database: TestDatabase;
-let api: RunningApi;
-let networkA: TestNetwork;
-let networkB: TestNetwork;
+const t = setupApiTest({
+  clients: false,
+  networks: {
+    networkA: {
+      slug: 'hsds-a',
+      organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
+      members: {
+        admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
+        coordinator: ['npo', ['COORDINATOR', 'ORG_ADMIN']],
+        staff: ['npo', ['STAFF']],
+      },
+    },
+    networkB: {
+      slug: 'hsds-b',
+      organizations: { hub: 'INTERMEDIARY' },
+      members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, networkA: TestNetwork, networkB: TestNetwork;
 let adminA: SignedInClient;
 let coordinatorA: SignedInClient;
 let staffA: SignedInClient;
@@ -84,26 +101,11 @@ async function servicesOf(client: SignedInClient): Promise<Array<Record<string, 
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  networkA = await createNetwork(database.ownerUrl, {
-    slug: 'hsds-a',
-    organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
-    members: {
-      admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
-      coordinator: ['npo', ['COORDINATOR', 'ORG_ADMIN']],
-      staff: ['npo', ['STAFF']],
-    },
-  });
-  networkB = await createNetwork(database.ownerUrl, {
-    slug: 'hsds-b',
-    organizations: { hub: 'INTERMEDIARY' },
-    members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
-  });
-  adminA = await signIn(api.url, networkA.members.admin.email);
-  coordinatorA = await signIn(api.url, networkA.members.coordinator.email);
-  staffA = await signIn(api.url, networkA.members.staff.email);
-  adminB = await signIn(api.url, networkB.members.admin.email);
+  ({ database, api, networks: { networkA, networkB } } = t);
+  adminA = await t.client(networkA.members.admin);
+  coordinatorA = await t.client(networkA.members.coordinator);
+  staffA = await t.client(networkA.members.staff);
+  adminB = await t.client(networkB.members.admin);
 
   const profile = await adminA.request(
     `mutation { updateOrganization(input: { id: "${networkA.organizations.npo}", nameKana: "コモレビ", description: "居場所づくりの NPO です。",
@@ -124,11 +126,6 @@ beforeAll(async () => {
   }
   const hubService = await adminA.request(CREATE, { input: serviceInput('総合相談', { description: 'なんでも相談' }) });
   if (hubService.body.errors) throw new Error(JSON.stringify(hubService.body.errors));
-});
-
-afterAll(async () => {
-  await api?.close();
-  await database?.drop();
 });
 
 describe('export', () => {

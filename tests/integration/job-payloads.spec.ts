@@ -9,12 +9,13 @@
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../../apps/api/src/core/jobs/job-queue';
 import { personalValueIn } from '../../apps/api/src/core/jobs/job-payload';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { freePort, RunningApi, startApi, waitFor } from '../support/api';
-import { createPerson, dataOf, fullPersonInput, recordConsent, superuserConnection } from '../support/people';
+import { outcome, TestNetwork } from '../support/accounts';
+import { RunningApi, waitFor } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import { createPerson, dataOf, fullPersonInput, recordConsent } from '../support/people';
 import { createReceivingService, createReferral, transition } from '../support/referrals';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestSmtpServer } from '../support/smtp';
+import { TestDatabase } from '../support/test-database';
 
 const SECRET = 'ジョブ秘匿QX';
 const INVITEE = `invitee.${SECRET.length}qx@example.jp`;
@@ -34,36 +35,28 @@ const isPgBossOwn = (name: string) => name.startsWith('__pgboss__');
 /** The queues only cron sends to (their schedule carries no data). */
 const SCHEDULED = QUEUES.filter((queue) => queue !== 'mail.send');
 
-let database: TestDatabase;
-let smtp: TestSmtpServer;
-let api: RunningApi;
-let sql: DataSource;
-let network: TestNetwork;
-let other: TestNetwork;
-const clients: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  smtp: true,
+  env: { MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  networks: {
+    network: {
+      slug: 'jobs-a',
+      organizations: { a: 'NPO', b: 'NPO' },
+      members: { coordinatorA: ['a', ['COORDINATOR', 'ORG_ADMIN']], coordinatorB: ['b', ['COORDINATOR']] },
+    },
+    other: {
+      slug: 'jobs-other',
+      organizations: { x: 'NPO' },
+      members: { adminX: ['x', ['ORG_ADMIN']] },
+    },
+  },
+});
+let database: TestDatabase, smtp: TestSmtpServer, api: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;
+const clients = t.clients;
 let personalValues: string[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const smtpPort = await freePort();
-  smtp = await startSmtpServer(smtpPort);
-  api = await startApi(database, {
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    MAIL_RETRY_DELAY_SECONDS: '1',
-    JOBS_POLLING_INTERVAL_SECONDS: '0.5',
-  });
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'jobs-a',
-    organizations: { a: 'NPO', b: 'NPO' },
-    members: { coordinatorA: ['a', ['COORDINATOR', 'ORG_ADMIN']], coordinatorB: ['b', ['COORDINATOR']] },
-  });
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'jobs-other',
-    organizations: { x: 'NPO' },
-    members: { adminX: ['x', ['ORG_ADMIN']] },
-  });
-  for (const key of Object.keys(network.members)) clients[key] = await signIn(api.url, network.members[key].email);
+  ({ database, smtp, api, sql, networks: { network, other } } = t);
   const person = fullPersonInput(SECRET);
   personalValues = [
     SECRET,
@@ -77,19 +70,7 @@ beforeAll(async () => {
   ];
 }, 90_000);
 
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await smtp?.close();
-  await database?.drop();
-});
-
-async function outboxDrained(): Promise<void> {
-  await waitFor(async () => {
-    const [{ pending }]: Array<{ pending: number }> = await sql.query(`SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`);
-    return pending === 0;
-  }, 'the mail outbox to drain', 30_000);
-}
+const outboxDrained = () => t.outboxDrained();
 
 describe('job payloads', () => {
   it('go to the queues the code registers, and to no other', async () => {

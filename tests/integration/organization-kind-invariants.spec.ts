@@ -7,56 +7,49 @@
 //    database through the application role.
 import { DataSource } from 'typeorm';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
 import type { GraphQLResponse } from '../support/graphql';
-import { createPerson, fullPersonInput, readPerson, recordConsent, REVOKE_CONSENT, superuserConnection } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupApiTest } from '../support/harness';
+import { createPerson, fullPersonInput, readPerson, recordConsent, REVOKE_CONSENT } from '../support/people';
+import { TestDatabase } from '../support/test-database';
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
+const t = setupApiTest({
+  clients: false,
+  networks: {
+    network: {
+      slug: 'kinds-a',
+      organizations: { npo: 'NPO', city: 'MUNICIPALITY', hub: 'INTERMEDIARY', owner: 'NPO' },
+      members: {
+        netAdmin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
+        npoAdmin: ['npo', ['ORG_ADMIN']],
+        npoCoordinator: ['npo', ['COORDINATOR']],
+        npoStaff: ['npo', ['STAFF']],
+        cityCoordinator: ['city', ['COORDINATOR']],
+        cityStaff: ['city', ['STAFF']],
+        liaison: ['city', ['LIAISON']],
+        ownerCoordinator: ['owner', ['COORDINATOR']],
+      },
+    },
+    fixed: {
+      slug: 'kinds-b',
+      organizations: { hub: 'INTERMEDIARY', owner: 'NPO', target: 'NPO' },
+      members: {
+        netAdmin: ['hub', ['NETWORK_ADMIN']],
+        ownerCoordinator: ['owner', ['COORDINATOR']],
+        targetAdmin: ['target', ['ORG_ADMIN']],
+        targetCoordinator: ['target', ['COORDINATOR']],
+      },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, sql: DataSource, network: TestNetwork, fixed: TestNetwork;
 let app: DataSource;
-let network: TestNetwork;
-let fixed: TestNetwork;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  sql = await superuserConnection(database);
+  ({ database, api, sql, networks: { network, fixed } } = t);
   app = await new DataSource({ type: 'postgres', url: database.appUrl, extra: { max: 2 } }).initialize();
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'kinds-a',
-    organizations: { npo: 'NPO', city: 'MUNICIPALITY', hub: 'INTERMEDIARY', owner: 'NPO' },
-    members: {
-      netAdmin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
-      npoAdmin: ['npo', ['ORG_ADMIN']],
-      npoCoordinator: ['npo', ['COORDINATOR']],
-      npoStaff: ['npo', ['STAFF']],
-      cityCoordinator: ['city', ['COORDINATOR']],
-      cityStaff: ['city', ['STAFF']],
-      liaison: ['city', ['LIAISON']],
-      ownerCoordinator: ['owner', ['COORDINATOR']],
-    },
-  });
-  // A small fixed data set for the preview, in a network of its own so nothing else counts.
-  fixed = await createNetwork(database.ownerUrl, {
-    slug: 'kinds-b',
-    organizations: { hub: 'INTERMEDIARY', owner: 'NPO', target: 'NPO' },
-    members: {
-      netAdmin: ['hub', ['NETWORK_ADMIN']],
-      ownerCoordinator: ['owner', ['COORDINATOR']],
-      targetAdmin: ['target', ['ORG_ADMIN']],
-      targetCoordinator: ['target', ['COORDINATOR']],
-    },
-  });
-});
-
-afterAll(async () => {
-  await app?.destroy();
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
+  t.onClose(() => app.destroy());
 });
 
 const clients = new Map<string, SignedInClient>();

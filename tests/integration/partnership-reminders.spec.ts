@@ -7,8 +7,9 @@ import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { PartnershipReminders } from '../../apps/api/src/modules/partnerships/partnership-reminders';
-import { createNetwork, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, waitFor } from '../support/api';
+import type { TestNetwork } from '../support/accounts';
+import type { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
 import {
   COMPLETE_FOLLOW_UP,
   createPartnership,
@@ -18,59 +19,43 @@ import {
   setPartnershipStatus,
   UPDATE_PARTNERSHIP,
 } from '../support/partnerships';
-import { dataOf, superuserConnection } from '../support/people';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { dataOf } from '../support/people';
+import type { TestSmtpServer } from '../support/smtp';
 
 const APP_BASE_URL = 'https://tsunagu.example.jp';
 
-let database: TestDatabase;
-let smtp: TestSmtpServer;
-let first: RunningApi;
-let second: RunningApi;
-let sql: DataSource;
-let network: TestNetwork;
-let other: TestNetwork;
-const c: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
+  replicas: 2,
+  smtp: true,
+  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  networks: {
+    network: {
+      slug: 'partnership-reminders',
+      organizations: { muni: 'MUNICIPALITY', npo: 'NPO' },
+      members: {
+        liaison: ['muni', ['LIAISON']],
+        liaisonEn: ['muni', ['LIAISON']],
+        retired: ['muni', ['LIAISON']],
+        clerk: ['muni', ['GRANT_EDITOR']],
+        npoAdmin: ['npo', ['ORG_ADMIN']],
+      },
+    },
+    other: {
+      slug: 'partnership-reminders-b',
+      organizations: { muniB: 'MUNICIPALITY', npoB: 'NPO' },
+      members: { liaisonB: ['muniB', ['LIAISON']] },
+    },
+  },
+  clients: (key) => key !== 'retired',
+});
+const c = t.clients;
+let smtp: TestSmtpServer, first: RunningApi, second: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer();
-  const env = { SMTP_URL: smtp.url, APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' };
-  // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
-  first = await startApi(database, env);
-  second = await startApi(database, env);
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'partnership-reminders',
-    organizations: { muni: 'MUNICIPALITY', npo: 'NPO' },
-    members: {
-      liaison: ['muni', ['LIAISON']],
-      liaisonEn: ['muni', ['LIAISON']],
-      retired: ['muni', ['LIAISON']],
-      clerk: ['muni', ['GRANT_EDITOR']],
-      npoAdmin: ['npo', ['ORG_ADMIN']],
-    },
-  });
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'partnership-reminders-b',
-    organizations: { muniB: 'MUNICIPALITY', npoB: 'NPO' },
-    members: { liaisonB: ['muniB', ['LIAISON']] },
-  });
+  ({ smtp, sql, apis: [first, second], networks: { network, other } } = t);
   await sql.query(`UPDATE users SET preferred_language = 'en' WHERE id = $1`, [network.members.liaisonEn.userId]);
   await sql.query(`UPDATE memberships SET disabled_at = now() WHERE id = $1`, [network.members.retired.membershipId]);
-  for (const [key, member] of Object.entries({ ...network.members, ...other.members })) {
-    if (key !== 'retired') c[key] = await signIn(first.url, member.email);
-  }
-}, 90_000);
-
-afterAll(async () => {
-  jest.restoreAllMocks();
-  await sql?.destroy();
-  await second?.close();
-  await first?.close();
-  await smtp?.close();
-  await database?.drop();
 });
 
 afterEach(() => jest.restoreAllMocks());
@@ -81,12 +66,7 @@ function moveClockToJapanDay(day: string): void {
   jest.spyOn(Clock.prototype, 'now').mockReturnValue(new Date(`${day}T10:00:00+09:00`));
 }
 
-async function outboxDrained(): Promise<void> {
-  await waitFor(async () => {
-    const [{ pending }]: Array<{ pending: number }> = await sql.query(`SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`);
-    return pending === 0;
-  }, 'the mail outbox to drain', 30_000);
-}
+const outboxDrained = () => t.outboxDrained();
 
 /** The job as pg-boss runs it, on each replica at once, twice over; mails queued per run. */
 async function runEverywhere(): Promise<number[]> {

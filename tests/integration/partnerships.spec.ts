@@ -5,13 +5,9 @@
 // reasons with no partial rows, status moves and their race, documents (upload, attach,
 // download by the partner, refused to an unrelated member), interactions with follow-ups,
 // keyset pages and the statements a page costs.
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { sampleFiles } from '../../apps/api/src/core/files/testing/sample-files';
+import { setupApiTest } from '../support/harness';
+import { sampleFiles } from '../support/sample-files';
 import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { PartnershipReminders } from '../../apps/api/src/modules/partnerships/partnership-reminders';
 import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
@@ -40,53 +36,37 @@ import {
   UPDATE_INTERACTION,
   UPDATE_PARTNERSHIP,
 } from '../support/partnerships';
-import { dataOf, superuserConnection } from '../support/people';
+import { dataOf } from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let storageDir: string;
-let a: TestNetwork;
-let b: TestNetwork;
-const c: Record<string, SignedInClient> = {};
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  storageDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-partnerships-'));
-  api = await startApi(database, { FILE_STORAGE_DIR: storageDir });
-  sql = await superuserConnection(database);
-  a = await createNetwork(database.ownerUrl, {
-    slug: 'partnerships-a',
-    organizations: { muni: 'MUNICIPALITY', muni2: 'MUNICIPALITY', npo: 'NPO', npo2: 'NPO', inter: 'INTERMEDIARY', pages: 'MUNICIPALITY' },
-    members: {
-      liaison: ['muni', ['LIAISON']],
-      liaison2: ['muni', ['LIAISON', 'GRANT_EDITOR']],
-      muniEditor: ['muni', ['GRANT_EDITOR']],
-      otherLiaison: ['muni2', ['LIAISON']],
-      npoAdmin: ['npo', ['ORG_ADMIN']],
-      npoStaff: ['npo', ['STAFF']],
-      npo2Admin: ['npo2', ['ORG_ADMIN']],
-      networkAdmin: ['inter', ['NETWORK_ADMIN', 'ORG_ADMIN']],
-      pagesLiaison: ['pages', ['LIAISON']],
+const t = setupApiTest({
+  storage: true,
+  networks: {
+    a: {
+      slug: 'partnerships-a',
+      organizations: { muni: 'MUNICIPALITY', muni2: 'MUNICIPALITY', npo: 'NPO', npo2: 'NPO', inter: 'INTERMEDIARY', pages: 'MUNICIPALITY' },
+      members: {
+        liaison: ['muni', ['LIAISON']],
+        liaison2: ['muni', ['LIAISON', 'GRANT_EDITOR']],
+        muniEditor: ['muni', ['GRANT_EDITOR']],
+        otherLiaison: ['muni2', ['LIAISON']],
+        npoAdmin: ['npo', ['ORG_ADMIN']],
+        npoStaff: ['npo', ['STAFF']],
+        npo2Admin: ['npo2', ['ORG_ADMIN']],
+        networkAdmin: ['inter', ['NETWORK_ADMIN', 'ORG_ADMIN']],
+        pagesLiaison: ['pages', ['LIAISON']],
+      },
     },
-  });
-  b = await createNetwork(database.ownerUrl, {
-    slug: 'partnerships-b',
-    organizations: { muniB: 'MUNICIPALITY', npoB: 'NPO' },
-    members: { liaisonB: ['muniB', ['LIAISON']], npoBAdmin: ['npoB', ['ORG_ADMIN']] },
-  });
-  for (const network of [a, b]) {
-    for (const [key, member] of Object.entries(network.members)) c[key] = await signIn(api.url, member.email);
-  }
-}, 90_000);
-
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
-  await rm(storageDir, { recursive: true, force: true });
+    b: {
+      slug: 'partnerships-b',
+      organizations: { muniB: 'MUNICIPALITY', npoB: 'NPO' },
+      members: { liaisonB: ['muniB', ['LIAISON']], npoBAdmin: ['npoB', ['ORG_ADMIN']] },
+    },
+  },
 });
+const c = t.clients;
+let database: TestDatabase, api: RunningApi, sql: DataSource, storageDir: string, a: TestNetwork, b: TestNetwork;
+beforeAll(() => ({ database, api, sql, storageDir, networks: { a, b } } = t));
 
 const org = (key: string) => a.organizations[key];
 const reasonOf = (response: GraphQLResponse) => response.body.errors?.[0]?.extensions?.['reason'];
@@ -536,7 +516,7 @@ describe('lists', () => {
     };
     const query = `{ partnerships(first: 50) { nodes { id contacts { name } documents { fileName } openFollowUps { description assignee { displayName } }
       interactions(first: 5) { nodes { id followUps { description } } } } } }`;
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const spy = await t.statementSpy();
     const statements = async () => {
       spy.mockClear();
       const nodes = dataOf(await client.request<{ partnerships: { nodes: Array<{ contacts: unknown[]; documents: unknown[]; openFollowUps: unknown[]; interactions: { nodes: Array<{ followUps: unknown[] }> } }> } }>(query))

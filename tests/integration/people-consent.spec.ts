@@ -8,8 +8,9 @@ import { PERSONAL_DATA_CATEGORIES, PersonalDataCategory } from '@tsunagu/domain'
 import { DataSource } from 'typeorm';
 import { PersonalDataProvision } from '../../apps/api/src/core/personal-data/provision';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
 import {
   CREATE_PERSON,
   createPerson as createPersonAs,
@@ -21,9 +22,8 @@ import {
   RECORD_CONSENT,
   recordConsent,
   Section,
-  superuserConnection,
 } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 
 type State = 'active' | 'expired' | 'revoked' | 'pending';
 type Relation = 'owner' | 'named' | 'kind' | 'other';
@@ -35,13 +35,32 @@ const CATEGORIES = PERSONAL_DATA_CATEGORIES.codes;
 const ORDINARY_CONSENTED: PersonalDataCategory[] = ['IDENTITY', 'CONTACT', 'CONSULTATION'];
 const DAY = 24 * 60 * 60 * 1000;
 
-let database: TestDatabase;
-let api: RunningApi;
 /** Superuser connection (row-level security does not apply): for counting kept records. */
-let sql: DataSource;
-let network: TestNetwork;
-let otherNetwork: TestNetwork;
-const clients: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  networks: {
+    network: {
+      slug: 'people-a',
+      organizations: { owner: 'NPO', named: 'NPO', kind: 'MUNICIPALITY', other: 'SOCIAL_WELFARE_COUNCIL' },
+      members: {
+        ownerAdmin: ['owner', ['ORG_ADMIN']],
+        ownerCoordinator: ['owner', ['COORDINATOR']],
+        ownerStaff: ['owner', ['STAFF']],
+        ownerTrainer: ['owner', ['TRAINER']],
+        namedCoordinator: ['named', ['COORDINATOR']],
+        namedStaff: ['named', ['STAFF']],
+        kindCoordinator: ['kind', ['COORDINATOR']],
+        otherCoordinator: ['other', ['COORDINATOR']],
+      },
+    },
+    otherNetwork: {
+      slug: 'people-b',
+      organizations: { npo: 'NPO' },
+      members: { outsider: ['npo', ['NETWORK_ADMIN', 'ORG_ADMIN', 'COORDINATOR']] },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, sql: DataSource, network: TestNetwork, otherNetwork: TestNetwork;
+const clients = t.clients;
 const people: Record<State, string> = {} as Record<State, string>;
 const consentsByState: Record<State, string[]> = { active: [], expired: [], revoked: [], pending: [] };
 
@@ -109,30 +128,7 @@ async function accessCount(personId: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'people-a',
-    organizations: { owner: 'NPO', named: 'NPO', kind: 'MUNICIPALITY', other: 'SOCIAL_WELFARE_COUNCIL' },
-    members: {
-      ownerAdmin: ['owner', ['ORG_ADMIN']],
-      ownerCoordinator: ['owner', ['COORDINATOR']],
-      ownerStaff: ['owner', ['STAFF']],
-      ownerTrainer: ['owner', ['TRAINER']],
-      namedCoordinator: ['named', ['COORDINATOR']],
-      namedStaff: ['named', ['STAFF']],
-      kindCoordinator: ['kind', ['COORDINATOR']],
-      otherCoordinator: ['other', ['COORDINATOR']],
-    },
-  });
-  otherNetwork = await createNetwork(database.ownerUrl, {
-    slug: 'people-b',
-    organizations: { npo: 'NPO' },
-    members: { outsider: ['npo', ['NETWORK_ADMIN', 'ORG_ADMIN', 'COORDINATOR']] },
-  });
-  for (const key of Object.keys(network.members)) clients[key] = await signIn(api.url, network.members[key].email);
-  clients.outsider = await signIn(api.url, otherNetwork.members.outsider.email);
+  ({ database, api, sql, networks: { network, otherNetwork } } = t);
 
   for (const state of STATES) {
     people[state] = await createPerson(clients.ownerCoordinator, state);
@@ -162,12 +158,6 @@ beforeAll(async () => {
     }
   }
 }, 120_000);
-
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
-});
 
 describe('the consent matrix through person(id, purpose)', () => {
   const readers: Record<Relation, string> = {

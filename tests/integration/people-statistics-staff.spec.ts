@@ -11,8 +11,9 @@
 //     its evidence file does not open; the other paths that show consent categories or free
 //     text (access log, provision records and their CSV, corrections, disclosure) stay closed
 //     to STAFF.
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
 import {
   createPerson,
   dataOf,
@@ -22,9 +23,8 @@ import {
   readPerson,
   recordConsent,
   REVOKE_CONSENT,
-  superuserConnection,
 } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 import type { DataSource } from 'typeorm';
 
 const SECTIONS = ['identity', 'contact', 'household', 'health', 'disability', 'financial', 'legal', 'consultation'] as const;
@@ -69,11 +69,22 @@ const EXPECTED_STATISTICS = {
   sourceCategories: ['IDENTITY', 'CONTACT', 'HOUSEHOLD', 'CONSULTATION'],
 };
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let network: TestNetwork;
-const clients: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  networks: {
+    network: {
+      slug: 'people-stats',
+      organizations: { owner: 'NPO', stats: 'MUNICIPALITY' },
+      members: {
+        ownerCoordinator: ['owner', ['COORDINATOR']],
+        ownerStaff: ['owner', ['STAFF']],
+        statsCoordinator: ['stats', ['COORDINATOR']],
+        statsStaff: ['stats', ['STAFF']],
+      },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, sql: DataSource, network: TestNetwork;
+const clients = t.clients;
 let personId: string;
 let ordinaryConsentId: string;
 let healthConsentId: string;
@@ -106,20 +117,7 @@ async function counts(): Promise<{ access: number; provisions: number }> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'people-stats',
-    organizations: { owner: 'NPO', stats: 'MUNICIPALITY' },
-    members: {
-      ownerCoordinator: ['owner', ['COORDINATOR']],
-      ownerStaff: ['owner', ['STAFF']],
-      statsCoordinator: ['stats', ['COORDINATOR']],
-      statsStaff: ['stats', ['STAFF']],
-    },
-  });
-  for (const key of Object.keys(network.members)) clients[key] = await signIn(api.url, network.members[key].email);
+  ({ database, api, sql, networks: { network } } = t);
 
   personId = (await createPerson(clients.ownerCoordinator, fullPersonInput(MARKER, { birthDate: BIRTH_DATE }))).id;
   const toStats = { personId, purposes: ['STATISTICS'], recipientOrganizationIds: [network.organizations.stats] };
@@ -145,12 +143,6 @@ beforeAll(async () => {
   });
   dataOf(await clients.ownerCoordinator.request(REVOKE_CONSENT, { id: revokedDisabilityConsentId, reason: REVOCATION_MARKER }));
 }, 120_000);
-
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
-});
 
 describe('a STATISTICS read never returns identifying values (issue 14, finding 5)', () => {
   const statsWithheld = {

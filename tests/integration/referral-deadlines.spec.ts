@@ -7,64 +7,53 @@ import { DataSource } from 'typeorm';
 import { JobQueue } from '../../apps/api/src/core/jobs/job-queue';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { REFERRAL_DEADLINES_QUEUE, ReferralDeadlines } from '../../apps/api/src/modules/referrals/referral-deadlines';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, waitFor } from '../support/api';
-import { dataOf, superuserConnection } from '../support/people';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi, waitFor } from '../support/api';
+import { mintClient, setupApiTest } from '../support/harness';
+import { dataOf } from '../support/people';
 import { createReceivingService, createReferral, REFERRAL_DETAIL, transition } from '../support/referrals';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import type { TestSmtpServer } from '../support/smtp';
 
 const HOUR = 60 * 60 * 1000;
 const APP_BASE_URL = 'https://tsunagu.example.jp';
 
-let database: TestDatabase;
-let smtp: TestSmtpServer;
-let first: RunningApi;
-let second: RunningApi;
-let sql: DataSource;
-let network: TestNetwork;
-let other: TestNetwork;
+const t = setupApiTest({
+  // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
+  replicas: 2,
+  smtp: true,
+  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  networks: {
+    network: {
+      slug: 'deadlines-a',
+      organizations: { a: 'NPO', b: 'NPO' },
+      members: {
+        coordinatorA: ['a', ['COORDINATOR']],
+        coordinatorB: ['b', ['COORDINATOR']],
+        adminB: ['b', ['ORG_ADMIN']],
+        staffB: ['b', ['STAFF']],
+      },
+    },
+    // A second network whose referral is not yet due: the job must leave it alone.
+    other: {
+      slug: 'deadlines-other',
+      organizations: { x: 'NPO', y: 'NPO' },
+      members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
+    },
+  },
+  clients: false,
+});
 const clients: Record<string, SignedInClient> = {};
+let smtp: TestSmtpServer, first: RunningApi, second: RunningApi, sql: DataSource, network: TestNetwork;
 let serviceOfB: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer();
-  const env = { SMTP_URL: smtp.url, APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' };
-  // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
-  first = await startApi(database, env);
-  second = await startApi(database, env);
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'deadlines-a',
-    organizations: { a: 'NPO', b: 'NPO' },
-    members: {
-      coordinatorA: ['a', ['COORDINATOR']],
-      coordinatorB: ['b', ['COORDINATOR']],
-      adminB: ['b', ['ORG_ADMIN']],
-      staffB: ['b', ['STAFF']],
-    },
-  });
-  // A second network whose referral is not yet due: the job must leave it alone.
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'deadlines-other',
-    organizations: { x: 'NPO', y: 'NPO' },
-    members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
-  });
+  let other: TestNetwork;
+  ({ smtp, sql, apis: [first, second], networks: { network, other } } = t);
   await sql.query(`UPDATE users SET preferred_language = 'en' WHERE id = $1`, [network.members.adminB.userId]);
-  // Every request is made while both replicas run (passport's strategy is process-global).
-  for (const key of Object.keys(network.members)) clients[key] = await signIn(first.url, network.members[key].email);
-  for (const key of Object.keys(other.members)) clients[key] = await signIn(second.url, other.members[key].email);
+  // Requests reach both replicas: the other network's members use the second.
+  for (const key of Object.keys(network.members)) clients[key] = await mintClient(first, network.members[key]);
+  for (const key of Object.keys(other.members)) clients[key] = await mintClient(second, other.members[key]);
   serviceOfB = await createReceivingService(clients.coordinatorB, '緊急シェルター');
-}, 90_000);
-
-afterAll(async () => {
-  jest.restoreAllMocks();
-  await sql?.destroy();
-  await second?.close();
-  await first?.close();
-  await smtp?.close();
-  await database?.drop();
 });
 
 /** Moves the Clock of both replicas (and of every service in them) to `at`. */
@@ -73,12 +62,7 @@ function moveClockTo(at: Date): void {
   jest.spyOn(Clock.prototype, 'now').mockReturnValue(at);
 }
 
-async function outboxDrained(): Promise<void> {
-  await waitFor(async () => {
-    const [{ pending }]: Array<{ pending: number }> = await sql.query(`SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`);
-    return pending === 0;
-  }, 'the mail outbox to drain', 30_000);
-}
+const outboxDrained = () => t.outboxDrained();
 
 /** The timeline's actions (CREATE and SEND share their transaction's timestamp). */
 async function eventsOf(referralId: string): Promise<string[]> {

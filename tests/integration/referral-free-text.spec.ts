@@ -4,56 +4,47 @@
 // referral's shared categories bound what its receiver reads for REFERRAL (more only when the
 // sender shares it), and STAFF learn of special-care data only as one marker.
 import { DataSource } from 'typeorm';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
-import { createPerson, dataOf, fullPersonInput, readPerson, recordConsent, REVOKE_CONSENT, superuserConnection } from '../support/people';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import { createPerson, dataOf, fullPersonInput, readPerson, recordConsent, REVOKE_CONSENT } from '../support/people';
 import { countFor, createReceivingService, createReferral, forward, POST_MESSAGE, REFERRAL_FIELDS, transition } from '../support/referrals';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let network: TestNetwork;
-let other: TestNetwork;
-const clients: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  networks: {
+    network: {
+      slug: 'free-text-a',
+      organizations: { a: 'NPO', b: 'NPO', c: 'SOCIAL_WELFARE_COUNCIL', d: 'MUNICIPALITY' },
+      members: {
+        adminA: ['a', ['ORG_ADMIN']],
+        coordinatorA: ['a', ['COORDINATOR']],
+        coordinatorB: ['b', ['COORDINATOR']],
+        staffB: ['b', ['STAFF']],
+        coordinatorC: ['c', ['COORDINATOR']],
+        coordinatorD: ['d', ['COORDINATOR']],
+      },
+    },
+    other: {
+      slug: 'free-text-other',
+      organizations: { x: 'NPO' },
+      members: { coordinatorX: ['x', ['COORDINATOR']] },
+    },
+  },
+});
+const clients = t.clients;
+let api: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;
 let stranger: SignedInClient;
 let serviceOfB: string;
 let serviceOfC: string;
 let serviceOfD: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'free-text-a',
-    organizations: { a: 'NPO', b: 'NPO', c: 'SOCIAL_WELFARE_COUNCIL', d: 'MUNICIPALITY' },
-    members: {
-      adminA: ['a', ['ORG_ADMIN']],
-      coordinatorA: ['a', ['COORDINATOR']],
-      coordinatorB: ['b', ['COORDINATOR']],
-      staffB: ['b', ['STAFF']],
-      coordinatorC: ['c', ['COORDINATOR']],
-      coordinatorD: ['d', ['COORDINATOR']],
-    },
-  });
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'free-text-other',
-    organizations: { x: 'NPO' },
-    members: { coordinatorX: ['x', ['COORDINATOR']] },
-  });
-  for (const key of Object.keys(network.members)) clients[key] = await signIn(api.url, network.members[key].email);
-  stranger = await signIn(api.url, other.members.coordinatorX.email);
+  ({ api, sql, networks: { network, other } } = t);
+  stranger = clients.coordinatorX;
   serviceOfB = await createReceivingService(clients.coordinatorB, '住まいの相談窓口');
   serviceOfC = await createReceivingService(clients.coordinatorC, '自立相談支援');
   serviceOfD = await createReceivingService(clients.coordinatorD, '福祉の総合窓口');
 }, 60_000);
-
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
-});
 
 const DETAIL = `query Referral($id: ID!) {
   referral(id: $id) {

@@ -6,24 +6,40 @@ import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../../apps/api/src/core/jobs/job-queue';
 import { REFERRAL_DIGEST_QUEUE, ReferralDigest } from '../../apps/api/src/modules/referrals/referral-digest';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { freePort, RunningApi, startApi, waitFor } from '../support/api';
-import { createPerson, dataOf, fullPersonInput, recordConsent, superuserConnection } from '../support/people';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi, waitFor } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import { createPerson, dataOf, fullPersonInput, recordConsent } from '../support/people';
 import { createReceivingService, createReferral, transition } from '../support/referrals';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestSmtpServer } from '../support/smtp';
 
 const APP_BASE_URL = 'https://tsunagu.example.jp';
 const SECRET = '秘匿マーカーQZ';
 
-let database: TestDatabase;
-let smtpPort: number;
-let smtp: TestSmtpServer;
-let api: RunningApi;
-let sql: DataSource;
-let network: TestNetwork;
-let other: TestNetwork;
-const clients: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  smtp: true,
+  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  networks: {
+    network: {
+      slug: 'notify-a',
+      organizations: { a: 'NPO', b: 'NPO' },
+      members: {
+        coordinatorA: ['a', ['COORDINATOR']],
+        coordinatorB: ['b', ['COORDINATOR']],
+        digestB: ['b', ['COORDINATOR']],
+        offB: ['b', ['ORG_ADMIN']],
+        staffB: ['b', ['STAFF']],
+      },
+    },
+    other: {
+      slug: 'notify-other',
+      organizations: { x: 'NPO', y: 'NPO' },
+      members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
+    },
+  },
+});
+const clients = t.clients;
+let smtp: TestSmtpServer, api: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;
 let serviceOfB: string;
 let personName: string;
 
@@ -44,36 +60,9 @@ interface NotificationNode {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtpPort = await freePort();
-  smtp = await startSmtpServer(smtpPort);
-  api = await startApi(database, {
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    APP_BASE_URL,
-    MAIL_RETRY_DELAY_SECONDS: '1',
-    JOBS_POLLING_INTERVAL_SECONDS: '0.5',
-  });
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'notify-a',
-    organizations: { a: 'NPO', b: 'NPO' },
-    members: {
-      coordinatorA: ['a', ['COORDINATOR']],
-      coordinatorB: ['b', ['COORDINATOR']],
-      digestB: ['b', ['COORDINATOR']],
-      offB: ['b', ['ORG_ADMIN']],
-      staffB: ['b', ['STAFF']],
-    },
-  });
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'notify-other',
-    organizations: { x: 'NPO', y: 'NPO' },
-    members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
-  });
+  ({ smtp, api, sql, networks: { network, other } } = t);
   // coordinatorB reads English; everyone else Japanese (the default).
   await sql.query(`UPDATE users SET preferred_language = 'en' WHERE id = $1`, [network.members.coordinatorB.userId]);
-  for (const key of Object.keys(network.members)) clients[key] = await signIn(api.url, network.members[key].email);
-  for (const key of Object.keys(other.members)) clients[key] = await signIn(api.url, other.members[key].email);
   serviceOfB = await createReceivingService(clients.coordinatorB, '住まいの相談窓口');
 
   const preference = `mutation Set($kind: NotificationKind!, $delivery: NotificationDelivery!) {
@@ -88,20 +77,9 @@ beforeAll(async () => {
   personName = input.identity.familyName;
 }, 90_000);
 
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await smtp?.close();
-  await database?.drop();
-});
 
 /** Waits until the outbox has nothing pending, i.e. every mail queued so far went out. */
-async function outboxDrained(): Promise<void> {
-  await waitFor(async () => {
-    const [{ pending }]: Array<{ pending: number }> = await sql.query(`SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`);
-    return pending === 0;
-  }, 'the mail outbox to drain', 30_000);
-}
+const outboxDrained = () => t.outboxDrained();
 
 function mailsTo(member: string, since = 0): ParsedMail[] {
   const email = network.members[member].email;
@@ -212,7 +190,7 @@ describe('mail for each referral event', () => {
 
 describe('through an SMTP outage', () => {
   it('keeps the mail while SMTP is down and delivers it once when the server is back', async () => {
-    await smtp.close();
+    const restartSmtp = await t.stopSmtp();
     let sentId: string;
     try {
       const sent = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, anonymousCase: { ageBand: 'AGE_40_49' } });
@@ -229,7 +207,7 @@ describe('through an SMTP outage', () => {
       );
       expect(await notificationsOf('coordinatorB', sent.id)).toEqual([{ kind: 'REFERRAL_RECEIVED', mailed_at: expect.any(Date) }]);
     } finally {
-      smtp = await startSmtpServer(smtpPort);
+      smtp = await restartSmtp();
     }
     await outboxDrained();
     expect(smtp.messages).toHaveLength(1);

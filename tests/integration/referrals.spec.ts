@@ -4,7 +4,6 @@
 // inbox request runs, isolation between networks, and the demo seed.
 import { PERSONAL_DATA_CATEGORIES } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { ReferralsService } from '../../apps/api/src/modules/referrals/referrals.service';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
@@ -14,6 +13,7 @@ import { buildDemoReferral, DEMO_REFERRALS, demoReferralId } from '../../apps/ap
 import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
 import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import type { GraphQLResponse } from '../support/graphql';
+import { setupApiTest } from '../support/harness';
 import { createPerson, dataOf, fullPersonInput, recordConsent, REVOKE_CONSENT, superuserConnection } from '../support/people';
 import {
   countFor,
@@ -33,11 +33,29 @@ import {
 } from '../support/referrals';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let network: TestNetwork;
-let other: TestNetwork;
+const t = setupApiTest({
+  clients: false,
+  networks: {
+    network: {
+      slug: 'referrals-a',
+      organizations: { a: 'NPO', b: 'NPO', c: 'SOCIAL_WELFARE_COUNCIL' },
+      members: {
+        coordinatorA: ['a', ['COORDINATOR']],
+        staffA: ['a', ['STAFF']],
+        coordinatorB: ['b', ['COORDINATOR']],
+        coordinatorB2: ['b', ['COORDINATOR']],
+        staffB: ['b', ['STAFF']],
+        coordinatorC: ['c', ['COORDINATOR']],
+      },
+    },
+    other: {
+      slug: 'referrals-other',
+      organizations: { x: 'NPO', y: 'NPO' },
+      members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;
 const clients: Record<string, SignedInClient> = {};
 const strangers: Record<string, SignedInClient> = {};
 let serviceOfA: string;
@@ -48,40 +66,14 @@ let serviceOfY: string;
 const ANONYMOUS = { anonymousCase: { ageBand: 'AGE_30_39', gender: 'NOT_STATED', municipalityCode: '13102' } };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'referrals-a',
-    organizations: { a: 'NPO', b: 'NPO', c: 'SOCIAL_WELFARE_COUNCIL' },
-    members: {
-      coordinatorA: ['a', ['COORDINATOR']],
-      staffA: ['a', ['STAFF']],
-      coordinatorB: ['b', ['COORDINATOR']],
-      coordinatorB2: ['b', ['COORDINATOR']],
-      staffB: ['b', ['STAFF']],
-      coordinatorC: ['c', ['COORDINATOR']],
-    },
-  });
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'referrals-other',
-    organizations: { x: 'NPO', y: 'NPO' },
-    members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
-  });
-  for (const key of Object.keys(network.members)) clients[key] = await signIn(api.url, network.members[key].email);
-  for (const key of Object.keys(other.members)) strangers[key] = await signIn(api.url, other.members[key].email);
+  ({ database, api, sql, networks: { network, other } } = t);
+  Object.assign(clients, await t.clientsOf(network));
+  Object.assign(strangers, await t.clientsOf(other));
   serviceOfA = await createReceivingService(clients.coordinatorA, 'こもれびカフェ');
   serviceOfB = await createReceivingService(clients.coordinatorB, '住まいの相談窓口');
   serviceOfC = await createReceivingService(clients.coordinatorC, '自立相談支援');
   serviceOfY = await createReceivingService(strangers.coordinatorY, '港の相談窓口');
 }, 60_000);
-
-afterAll(async () => {
-  jest.restoreAllMocks();
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
-});
 
 type DetailFull = {
   referral: {
@@ -713,7 +705,7 @@ describe('inbox and outbox', () => {
       organizations: { p: 'NPO', q: 'NPO', r: 'MUNICIPALITY' },
       members: { coordinatorP: ['p', ['COORDINATOR']], coordinatorQ: ['q', ['COORDINATOR']], coordinatorR: ['r', ['COORDINATOR']], trainerQ: ['q', ['TRAINER']] },
     });
-    for (const key of Object.keys(lists.members)) l[key] = await signIn(api.url, lists.members[key].email);
+    Object.assign(l, await t.clientsOf(lists));
     serviceOfP = await createReceivingService(l.coordinatorP, 'Pの窓口');
     serviceOfQ = await createReceivingService(l.coordinatorQ, 'Qの窓口');
     // One at a time, so created_at orders them as `made` does.
@@ -858,7 +850,7 @@ describe('inbox and outbox', () => {
     await Promise.all(extra.filter((_, index) => index % 6 === 0).map((id) => l.coordinatorQ.request(MARK_READ, { id })));
 
     // In process (startApi), every statement the API sends goes through PostgresQueryRunner.query.
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const spy = await t.statementSpy();
     const run = async (first: number) => {
       spy.mockClear();
       const response = await l.coordinatorQ.request<{ referrals: { nodes: ListedReferral[] } }>(REFERRAL_LIST, { box: 'INBOX', first });

@@ -18,20 +18,35 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
-import { dataOf, pdfText, superuserConnection } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import { dataOf, pdfText } from '../support/people';
+import { TestDatabase } from '../support/test-database';
 
 const NOW = new Date('2026-06-15T00:00:00Z');
 const MONTHS = ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
 const STATUSES = ['SENT', 'ACCEPTED', 'DECLINED', 'COMPLETED', 'CLOSED_UNRESOLVED'];
 const NEED_SETS = [['HOUSING'], [], ['POVERTY', 'HOUSING'], ['EMPLOYMENT']];
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let network: TestNetwork;
+const t = setupApiTest({
+  clients: false,
+  networks: {
+    network: {
+      slug: 'differencing',
+      organizations: { city: 'MUNICIPALITY', npo1: 'NPO', npo2: 'NPO', npo3: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL' },
+      members: {
+        admin: ['swc', ['NETWORK_ADMIN']],
+        city: ['city', ['COORDINATOR']],
+        npo1: ['npo1', ['COORDINATOR']],
+        npo2: ['npo2', ['COORDINATOR']],
+        npo2Admin: ['npo2', ['ORG_ADMIN']],
+        npo3: ['npo3', ['COORDINATOR']],
+      },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, sql: DataSource, network: TestNetwork;
 let admin: SignedInClient;
 /** An organisation's report is read by that organisation (a network reader reads the network's). */
 let npo2Admin: SignedInClient;
@@ -147,22 +162,8 @@ function attack(published: Published, relations: string[][]): Map<string, number
 }
 
 beforeAll(async () => {
+  ({ database, api, sql, networks: { network } } = t);
   jest.spyOn(Clock.prototype, 'now').mockReturnValue(NOW);
-  database = await createTestDatabase();
-  api = await startApi(database);
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'differencing',
-    organizations: { city: 'MUNICIPALITY', npo1: 'NPO', npo2: 'NPO', npo3: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL' },
-    members: {
-      admin: ['swc', ['NETWORK_ADMIN']],
-      city: ['city', ['COORDINATOR']],
-      npo1: ['npo1', ['COORDINATOR']],
-      npo2: ['npo2', ['COORDINATOR']],
-      npo2Admin: ['npo2', ['ORG_ADMIN']],
-      npo3: ['npo3', ['COORDINATOR']],
-    },
-  });
   admin = await signIn(api.url, network.members['admin'].email);
   npo2Admin = await signIn(api.url, network.members['npo2Admin'].email);
   const o = network.organizations;
@@ -202,13 +203,6 @@ beforeAll(async () => {
     }
   }
 }, 300_000);
-
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
-  jest.restoreAllMocks();
-});
 
 /** The true counts of FY2025, by a direct count over referrals (Japan months). */
 async function truth(organizationId: string | null): Promise<Map<string, number>> {

@@ -19,21 +19,41 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
-import { dataOf, pdfText, superuserConnection } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { createNetwork, outcome, signIn, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import type { TestDatabase } from '../support/test-database';
+import { dataOf, pdfText } from '../support/people';
 
 /** Now, for the whole file: 2026-06-15 09:00 Japan time (FY2026). */
 const NOW = new Date('2026-06-15T00:00:00Z');
 const HOUR = 60 * 60 * 1000;
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let a: TestNetwork;
-let b: TestNetwork;
-const c: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  networks: {
+    a: {
+      slug: 'reports-a',
+      organizations: { city: 'MUNICIPALITY', npo1: 'NPO', npo2: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL' },
+      members: {
+        admin: ['swc', ['NETWORK_ADMIN']],
+        liaison: ['city', ['LIAISON']],
+        npoAdmin: ['npo1', ['ORG_ADMIN']],
+        staff: ['npo1', ['STAFF']],
+        npo2Staff: ['npo2', ['STAFF']],
+        npo2Admin: ['npo2', ['ORG_ADMIN']],
+        cityAdmin: ['city', ['ORG_ADMIN']],
+      },
+    },
+    b: {
+      slug: 'reports-b',
+      organizations: { hub: 'INTERMEDIARY', other: 'NPO' },
+      members: { bAdmin: ['hub', ['NETWORK_ADMIN']], bOrgAdmin: ['other', ['ORG_ADMIN']] },
+    },
+  },
+});
+const c = t.clients;
+let database: TestDatabase, api: RunningApi, sql: DataSource, a: TestNetwork, b: TestNetwork;
+beforeAll(() => ({ database, api, sql, networks: { a, b } } = t));
 
 const COUNT = `value suppressed display`;
 const REPORT = `query Report($input: ReportInput, $language: String) { networkReport(input: $input, language: $language) {
@@ -234,29 +254,6 @@ async function insertPartnership(network: TestNetwork, spec: PartnershipSpec): P
 
 beforeAll(async () => {
   jest.spyOn(Clock.prototype, 'now').mockReturnValue(NOW);
-  database = await createTestDatabase();
-  api = await startApi(database);
-  sql = await superuserConnection(database);
-  a = await createNetwork(database.ownerUrl, {
-    slug: 'reports-a',
-    organizations: { city: 'MUNICIPALITY', npo1: 'NPO', npo2: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL' },
-    members: {
-      admin: ['swc', ['NETWORK_ADMIN']],
-      liaison: ['city', ['LIAISON']],
-      npoAdmin: ['npo1', ['ORG_ADMIN']],
-      staff: ['npo1', ['STAFF']],
-      npo2Staff: ['npo2', ['STAFF']],
-      npo2Admin: ['npo2', ['ORG_ADMIN']],
-      cityAdmin: ['city', ['ORG_ADMIN']],
-    },
-  });
-  b = await createNetwork(database.ownerUrl, {
-    slug: 'reports-b',
-    organizations: { hub: 'INTERMEDIARY', other: 'NPO' },
-    members: { bAdmin: ['hub', ['NETWORK_ADMIN']], bOrgAdmin: ['other', ['ORG_ADMIN']] },
-  });
-  for (const [key, member] of Object.entries({ ...a.members, ...b.members })) c[key] = await signIn(api.url, member.email);
-
   // --- referrals ------------------------------------------------------------------------------
   // FY2025 (7): one second before 2026-04-01 00:00 Japan time, and six from npo2 to swc.
   await insertReferral(a, { from: 'city', to: 'npo1', status: 'COMPLETED', sent: '2026-03-31T14:59:59Z', acceptedAfterHours: 3, needs: ['HOUSING'] });
@@ -311,12 +308,6 @@ beforeAll(async () => {
   await insertPartnership(a, { partner: 'npo2', type: 'AGREEMENT', status: 'PROPOSED', created: '2026-05-01T00:00:00Z' });
 }, 120_000);
 
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
-  jest.restoreAllMocks();
-});
 
 describe('network report figures (hand-computed)', () => {
   it('defaults to the current fiscal year (FY2026) and gives every figure for the whole network', async () => {

@@ -6,43 +6,41 @@
 // (a LIAISON or GRANT_EDITOR in an NPO cannot exist: organization-kind-invariants.spec.ts).
 import type { Role } from '@tsunagu/domain';
 import { randomUUID } from 'node:crypto';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import { TestDatabase } from '../support/test-database';
 
 const ROLES: Role[] = ['NETWORK_ADMIN', 'ORG_ADMIN', 'COORDINATOR', 'GRANT_EDITOR', 'LIAISON', 'TRAINER', 'STAFF'];
 
-let database: TestDatabase;
-let api: RunningApi;
-let network: TestNetwork;
+const t = setupApiTest({
+  clients: false,
+  networks: {
+    network: {
+      slug: 'matrix',
+      organizations: { city: 'MUNICIPALITY', hub: 'INTERMEDIARY', spare: 'OTHER' },
+      members: {
+        // The network admin sits in the hub; every other role in the municipality.
+        NETWORK_ADMIN: ['hub', ['NETWORK_ADMIN']],
+        ORG_ADMIN: ['city', ['ORG_ADMIN']],
+        COORDINATOR: ['city', ['COORDINATOR']],
+        GRANT_EDITOR: ['city', ['GRANT_EDITOR']],
+        LIAISON: ['city', ['LIAISON']],
+        TRAINER: ['city', ['TRAINER']],
+        STAFF: ['city', ['STAFF']],
+        targetCity: ['city', ['STAFF']],
+        targetHub: ['hub', ['STAFF']],
+        targetGrant: ['city', ['STAFF']],
+      },
+    },
+  },
+});
+let database: TestDatabase, api: RunningApi, network: TestNetwork;
 const clients = new Map<Role, SignedInClient>();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'matrix',
-    organizations: { city: 'MUNICIPALITY', hub: 'INTERMEDIARY', spare: 'OTHER' },
-    members: {
-      // The network admin sits in the hub; every other role in the municipality.
-      NETWORK_ADMIN: ['hub', ['NETWORK_ADMIN']],
-      ORG_ADMIN: ['city', ['ORG_ADMIN']],
-      COORDINATOR: ['city', ['COORDINATOR']],
-      GRANT_EDITOR: ['city', ['GRANT_EDITOR']],
-      LIAISON: ['city', ['LIAISON']],
-      TRAINER: ['city', ['TRAINER']],
-      STAFF: ['city', ['STAFF']],
-      targetCity: ['city', ['STAFF']],
-      targetHub: ['hub', ['STAFF']],
-      targetGrant: ['city', ['STAFF']],
-    },
-  });
-  for (const role of ROLES) clients.set(role, await signIn(api.url, network.members[role].email));
-});
-
-afterAll(async () => {
-  await api?.close();
-  await database?.drop();
+  ({ database, api, networks: { network } } = t);
+  for (const role of ROLES) clients.set(role, await t.client(network.members[role]));
 });
 
 type Expectation = 'OK' | 'FORBIDDEN';

@@ -6,22 +6,40 @@ import { DataSource } from 'typeorm';
 import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
 import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import { graphql } from '../support/graphql';
+import { setupApiTest } from '../support/harness';
 import { ASSIGN, enrol, EnrolmentResult, mark, submit, VERIFY } from '../support/learning';
-import { dataOf, pdfText, superuserConnection } from '../support/people';
+import { dataOf, pdfText } from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { buildCourse, CourseResult, singleChoice } from '../support/training';
 
 const APP_BASE_URL = 'https://tsunagu.example.jp';
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let network: TestNetwork;
-let other: TestNetwork;
-const clients: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  env: { APP_BASE_URL },
+  networks: {
+    network: {
+      slug: 'cert-a',
+      organizations: { center: 'NPO', komorebi: 'NPO' },
+      members: {
+        trainer: ['center', ['TRAINER']],
+        learner: ['komorebi', ['STAFF']],
+        colleague: ['komorebi', ['STAFF']],
+        orgAdmin: ['komorebi', ['ORG_ADMIN']],
+        centerAdmin: ['center', ['ORG_ADMIN']],
+      },
+    },
+    other: {
+      slug: 'cert-b',
+      organizations: { minato: 'NPO' },
+      members: { adminB: ['minato', ['ORG_ADMIN']], staffB: ['minato', ['STAFF']] },
+    },
+  },
+});
+const clients = t.clients;
+let database: TestDatabase, api: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;
 let course: CourseResult;
 let completed: EnrolmentResult;
 
@@ -49,30 +67,11 @@ function japaneseDateOf(iso: string): string {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database, { APP_BASE_URL });
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'cert-a',
-    organizations: { center: 'NPO', komorebi: 'NPO' },
-    members: {
-      trainer: ['center', ['TRAINER']],
-      learner: ['komorebi', ['STAFF']],
-      colleague: ['komorebi', ['STAFF']],
-      orgAdmin: ['komorebi', ['ORG_ADMIN']],
-      centerAdmin: ['center', ['ORG_ADMIN']],
-    },
-  });
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'cert-b',
-    organizations: { minato: 'NPO' },
-    members: { adminB: ['minato', ['ORG_ADMIN']], staffB: ['minato', ['STAFF']] },
-  });
+  ({ database, api, sql, networks: { network, other } } = t);
   // Names as a certificate prints them.
   await sql.query(`UPDATE users SET display_name = '佐藤 花子' WHERE id = $1`, [network.members.learner.userId]);
   await sql.query(`UPDATE users SET display_name = '鈴木 一郎' WHERE id = $1`, [other.members.staffB.userId]);
   await sql.query(`UPDATE organizations SET name = 'つながりサポートセンター' WHERE id = $1`, [network.organizations.center]);
-  for (const [key, member] of Object.entries({ ...network.members, ...other.members })) clients[key] = await signIn(api.url, member.email);
   course = await buildCourse(clients.trainer, 'つながりサポーター入門', {
     input: { visibility: 'PUBLIC' },
     modules: [
@@ -86,11 +85,6 @@ beforeAll(async () => {
   completed = await complete(clients.learner, course);
 }, 120_000);
 
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
-});
 
 describe('the certificate PDF', () => {
   it('says in Japanese who completed which course, when, who issued it, and how to verify it', async () => {

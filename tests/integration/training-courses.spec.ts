@@ -6,14 +6,14 @@
 // reordering, quizzes with their answers kept from learners, Japanese keyword search, stable
 // keyset pages, and a fixed number of statements to read a course however many modules it has.
 import { DataSource } from 'typeorm';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
 import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import type { GraphQLResponse } from '../support/graphql';
-import { dataOf, superuserConnection } from '../support/people';
+import { setupApiTest } from '../support/harness';
+import { dataOf } from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import {
   ADD_MATERIAL,
@@ -41,47 +41,32 @@ import {
   UPDATE_MODULE,
 } from '../support/training';
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let a: TestNetwork;
-let b: TestNetwork;
-const c: Record<string, SignedInClient> = {};
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  sql = await superuserConnection(database);
-  a = await createNetwork(database.ownerUrl, {
-    slug: 'training-a',
-    organizations: { swc: 'SOCIAL_WELFARE_COUNCIL', npo: 'NPO', npo2: 'NPO', inter: 'INTERMEDIARY' },
-    members: {
-      trainer: ['swc', ['TRAINER']],
-      swcStaff: ['swc', ['STAFF']],
-      trainer2: ['npo2', ['TRAINER']],
-      npo2Staff: ['npo2', ['STAFF']],
-      staff: ['npo', ['STAFF']],
-      coordinator: ['npo', ['COORDINATOR']],
-      orgAdmin: ['npo', ['ORG_ADMIN']],
-      netAdmin: ['inter', ['NETWORK_ADMIN', 'ORG_ADMIN']],
+const t = setupApiTest({
+  networks: {
+    a: {
+      slug: 'training-a',
+      organizations: { swc: 'SOCIAL_WELFARE_COUNCIL', npo: 'NPO', npo2: 'NPO', inter: 'INTERMEDIARY' },
+      members: {
+        trainer: ['swc', ['TRAINER']],
+        swcStaff: ['swc', ['STAFF']],
+        trainer2: ['npo2', ['TRAINER']],
+        npo2Staff: ['npo2', ['STAFF']],
+        staff: ['npo', ['STAFF']],
+        coordinator: ['npo', ['COORDINATOR']],
+        orgAdmin: ['npo', ['ORG_ADMIN']],
+        netAdmin: ['inter', ['NETWORK_ADMIN', 'ORG_ADMIN']],
+      },
     },
-  });
-  b = await createNetwork(database.ownerUrl, {
-    slug: 'training-b',
-    organizations: { orgB: 'NPO' },
-    members: { adminB: ['orgB', ['NETWORK_ADMIN', 'ORG_ADMIN']], trainerB: ['orgB', ['TRAINER']], staffB: ['orgB', ['STAFF']] },
-  });
-  for (const network of [a, b]) {
-    for (const [key, member] of Object.entries(network.members)) c[key] = await signIn(api.url, member.email);
-  }
-}, 90_000);
-
-afterAll(async () => {
-  jest.restoreAllMocks();
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
+    b: {
+      slug: 'training-b',
+      organizations: { orgB: 'NPO' },
+      members: { adminB: ['orgB', ['NETWORK_ADMIN', 'ORG_ADMIN']], trainerB: ['orgB', ['TRAINER']], staffB: ['orgB', ['STAFF']] },
+    },
+  },
 });
+const c = t.clients;
+let database: TestDatabase, api: RunningApi, sql: DataSource, a: TestNetwork, b: TestNetwork;
+beforeAll(() => ({ database, api, sql, networks: { a, b } } = t));
 
 function reasonOf(response: GraphQLResponse): unknown {
   return response.body.errors?.[0]?.extensions?.['reason'];
@@ -642,7 +627,7 @@ describe('reading cost', () => {
     const foreignReader = await buildCourse(c.trainer, '文数：公開', { input: { visibility: 'PUBLIC' }, modules: Array.from({ length: 5 }, (_, index) => module(index)) });
 
     // In process (startApi), every statement the API sends goes through PostgresQueryRunner.query.
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const spy = await t.statementSpy();
     const run = async (client: SignedInClient, id: string) => {
       spy.mockClear();
       const course = await readCourse(client, id);

@@ -5,10 +5,10 @@
 // moved, and NOT_FOUND for every id of another member, another network or no UUID at all.
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Clock } from '../../apps/api/src/core/time/clock';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { freePort, RunningApi, startApi, waitFor } from '../support/api';
+import { outcome, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
 import {
   ASSIGN,
   ASSIGNEES,
@@ -23,9 +23,9 @@ import {
   submit,
   SUBMIT,
 } from '../support/learning';
-import { dataOf, superuserConnection } from '../support/people';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { dataOf } from '../support/people';
+import { TestSmtpServer } from '../support/smtp';
+import { TestDatabase } from '../support/test-database';
 import { buildCourse, COURSE_QUERY, CourseResult, singleChoice } from '../support/training';
 
 const APP_BASE_URL = 'https://tsunagu.example.jp';
@@ -33,64 +33,40 @@ const DAY = 24 * 60 * 60 * 1000;
 const NOT_A_UUID = 'not-a-uuid';
 const UNKNOWN_UUID = '5b0c6c1e-2f7a-4c1e-9d55-0a6c0f1e2d3c';
 
-let database: TestDatabase;
-let smtp: TestSmtpServer;
-let api: RunningApi;
-let sql: DataSource;
-let network: TestNetwork;
-let other: TestNetwork;
-const clients: Record<string, SignedInClient> = {};
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const smtpPort = await freePort();
-  smtp = await startSmtpServer(smtpPort);
-  api = await startApi(database, {
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    APP_BASE_URL,
-    MAIL_RETRY_DELAY_SECONDS: '1',
-    JOBS_POLLING_INTERVAL_SECONDS: '0.5',
-  });
-  sql = await superuserConnection(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'learn-a',
-    organizations: { center: 'NPO', komorebi: 'NPO', hidamari: 'NPO' },
-    members: {
-      trainer: ['center', ['TRAINER']],
-      staff: ['komorebi', ['STAFF']],
-      staffTwo: ['komorebi', ['STAFF']],
-      quiet: ['komorebi', ['STAFF']],
-      orgAdmin: ['komorebi', ['ORG_ADMIN']],
-      hidamariStaff: ['hidamari', ['STAFF']],
-      coordinator: ['hidamari', ['COORDINATOR']],
-      counted: ['center', ['COORDINATOR']],
+const t = setupApiTest({
+  smtp: true,
+  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  networks: {
+    network: {
+      slug: 'learn-a',
+      organizations: { center: 'NPO', komorebi: 'NPO', hidamari: 'NPO' },
+      members: {
+        trainer: ['center', ['TRAINER']],
+        staff: ['komorebi', ['STAFF']],
+        staffTwo: ['komorebi', ['STAFF']],
+        quiet: ['komorebi', ['STAFF']],
+        orgAdmin: ['komorebi', ['ORG_ADMIN']],
+        hidamariStaff: ['hidamari', ['STAFF']],
+        coordinator: ['hidamari', ['COORDINATOR']],
+        counted: ['center', ['COORDINATOR']],
+      },
     },
-  });
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'learn-b',
-    organizations: { minato: 'NPO' },
-    members: { adminB: ['minato', ['ORG_ADMIN']], staffB: ['minato', ['STAFF']], trainerB: ['minato', ['TRAINER']] },
-  });
-  for (const [key, member] of Object.entries({ ...network.members, ...other.members })) clients[key] = await signIn(api.url, member.email);
-}, 120_000);
+    other: {
+      slug: 'learn-b',
+      organizations: { minato: 'NPO' },
+      members: { adminB: ['minato', ['ORG_ADMIN']], staffB: ['minato', ['STAFF']], trainerB: ['minato', ['TRAINER']] },
+    },
+  },
+});
+const clients = t.clients;
+let database: TestDatabase, smtp: TestSmtpServer, api: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;
+beforeAll(() => ({ database, smtp, api, sql, networks: { network, other } } = t));
 
 afterEach(() => {
   jest.restoreAllMocks();
 });
 
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await smtp?.close();
-  await database?.drop();
-});
-
-async function outboxDrained(): Promise<void> {
-  await waitFor(async () => {
-    const [{ pending }]: Array<{ pending: number }> = await sql.query(`SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`);
-    return pending === 0;
-  }, 'the mail outbox to drain', 30_000);
-}
+const outboxDrained = () => t.outboxDrained();
 
 function mailsTo(email: string, since: number): ParsedMail[] {
   return smtp.messages.filter((_, index) => index >= since && smtp.recipients[index].includes(email));
@@ -512,7 +488,7 @@ describe('reading cost', () => {
     const query = `{ myEnrolments(first: 50) { nodes { id progressPercent modules { moduleId complete } certificate { code }
       course { id title myEnrolment { id progressPercent } } } } }`;
     // In process (startApi), every statement the API sends goes through PostgresQueryRunner.query.
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const spy = await t.statementSpy();
     const statements = async () => {
       spy.mockClear();
       const nodes = dataOf(await clients.counted.request<{ myEnrolments: { nodes: Array<{ id: string; course: { myEnrolment: { id: string } } }> } }>(query))

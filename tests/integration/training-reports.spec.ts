@@ -12,22 +12,48 @@ import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import type { XapiStatement } from '../../apps/api/src/modules/training/reports/training-report-figures';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
-import { dataOf, superuserConnection } from '../support/people';
+import { createNetwork, outcome, signIn, TestNetwork } from '../support/accounts';
+import type { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import type { TestDatabase } from '../support/test-database';
+import { dataOf } from '../support/people';
 import { ASSIGN, enrol, mark, submit } from '../support/learning';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { buildCourse } from '../support/training';
 
 const APP_BASE_URL = 'https://tsunagu.example.jp';
 const NOW = new Date('2026-06-15T00:00:00Z');
 
-let database: TestDatabase;
-let api: RunningApi;
-let sql: DataSource;
-let a: TestNetwork;
-let b: TestNetwork;
-const c: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  env: { APP_BASE_URL },
+  networks: {
+    a: {
+      slug: 'reports-a',
+      organizations: { center: 'INTERMEDIARY', npo: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL' },
+      members: {
+        trainer: ['center', ['TRAINER']],
+        centerAdmin: ['center', ['ORG_ADMIN']],
+        trainerAdmin: ['center', ['TRAINER', 'ORG_ADMIN']],
+        centerStaff: ['center', ['STAFF']],
+        coordinator: ['npo', ['COORDINATOR']],
+        npoAdmin: ['npo', ['ORG_ADMIN']],
+        swcTrainer: ['swc', ['TRAINER']],
+        s1: ['npo', ['STAFF']],
+        s2: ['npo', ['STAFF']],
+        s3: ['npo', ['STAFF']],
+        w1: ['swc', ['STAFF']],
+        w2: ['swc', ['STAFF']],
+      },
+    },
+    b: {
+      slug: 'reports-b',
+      organizations: { centerB: 'INTERMEDIARY' },
+      members: { trainerB: ['centerB', ['TRAINER']], adminB: ['centerB', ['ORG_ADMIN']], staffB: ['centerB', ['STAFF']] },
+    },
+  },
+});
+const c = t.clients;
+let database: TestDatabase, api: RunningApi, sql: DataSource, a: TestNetwork, b: TestNetwork;
+beforeAll(() => ({ database, api, sql, networks: { a, b } } = t));
 const course: Record<string, string> = {};
 const moduleOf: Record<string, string> = {};
 const enrolment: Record<string, string> = {};
@@ -109,36 +135,6 @@ async function insertAttempt(network: TestNetwork, enrolmentKey: string, moduleK
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database, { APP_BASE_URL });
-  sql = await superuserConnection(database);
-  a = await createNetwork(database.ownerUrl, {
-    slug: 'reports-a',
-    organizations: { center: 'INTERMEDIARY', npo: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL' },
-    members: {
-      trainer: ['center', ['TRAINER']],
-      centerAdmin: ['center', ['ORG_ADMIN']],
-      trainerAdmin: ['center', ['TRAINER', 'ORG_ADMIN']],
-      centerStaff: ['center', ['STAFF']],
-      coordinator: ['npo', ['COORDINATOR']],
-      npoAdmin: ['npo', ['ORG_ADMIN']],
-      swcTrainer: ['swc', ['TRAINER']],
-      s1: ['npo', ['STAFF']],
-      s2: ['npo', ['STAFF']],
-      s3: ['npo', ['STAFF']],
-      w1: ['swc', ['STAFF']],
-      w2: ['swc', ['STAFF']],
-    },
-  });
-  b = await createNetwork(database.ownerUrl, {
-    slug: 'reports-b',
-    organizations: { centerB: 'INTERMEDIARY' },
-    members: { trainerB: ['centerB', ['TRAINER']], adminB: ['centerB', ['ORG_ADMIN']], staffB: ['centerB', ['STAFF']] },
-  });
-  for (const network of [a, b]) {
-    for (const [key, member] of Object.entries(network.members)) c[key] = await signIn(api.url, member.email);
-  }
-
   // Courses: K1 and K2 of the centre (K2's title would run as a formula in a spreadsheet), K3 of
   // the council; KB of network B, public, taken by s2 of network A.
   await insertCourse(a, 'center', 'K1', 'つながりサポーター入門');
@@ -178,11 +174,6 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-afterAll(async () => {
-  await sql?.destroy();
-  await api?.close();
-  await database?.drop();
-});
 
 const org = (key: string) => a.organizations[key];
 const name = (key: string) => `reports-a ${key}`;

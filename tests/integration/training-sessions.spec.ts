@@ -7,23 +7,44 @@ import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { freePort, RunningApi, startApi, waitFor } from '../support/api';
-import { dataOf, superuserConnection } from '../support/people';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
+import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupApiTest } from '../support/harness';
+import { dataOf } from '../support/people';
+import { TestSmtpServer } from '../support/smtp';
 import { buildCourse } from '../support/training';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 
 const APP_BASE_URL = 'https://tsunagu.example.jp';
 const LEARNERS = Array.from({ length: 20 }, (_, index) => `learner${String(index + 1).padStart(2, '0')}`);
 
-let database: TestDatabase;
-let api: RunningApi;
-let smtp: TestSmtpServer;
-let sql: DataSource;
-let a: TestNetwork;
-let b: TestNetwork;
-const c: Record<string, SignedInClient> = {};
+const t = setupApiTest({
+  clients: false,
+  smtp: true,
+  env: { APP_BASE_URL, MAIL_FROM: 'つなぐ <no-reply@tsunagu.example.jp>', MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  networks: {
+    a: {
+      slug: 'sessions-a',
+      organizations: { center: 'INTERMEDIARY', npo: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL' },
+      members: {
+        trainer: ['center', ['TRAINER']],
+        centerAdmin: ['center', ['ORG_ADMIN']],
+        centerStaff: ['center', ['STAFF']],
+        swcTrainer: ['swc', ['TRAINER']],
+        npoAdmin: ['npo', ['ORG_ADMIN']],
+        ...Object.fromEntries(LEARNERS.map((key, index) => [key, [index % 2 ? 'npo' : 'swc', ['STAFF']] as [string, ['STAFF']]])),
+      },
+    },
+    b: {
+      slug: 'sessions-b',
+      organizations: { centerB: 'INTERMEDIARY' },
+      members: { trainerB: ['centerB', ['TRAINER']], staffB: ['centerB', ['STAFF']] },
+    },
+  },
+});
+const c = t.clients;
+let database: TestDatabase, api: RunningApi, smtp: TestSmtpServer, sql: DataSource, a: TestNetwork, b: TestNetwork;
+beforeAll(() => ({ database, api, smtp, sql, networks: { a, b } } = t));
 let ownCourseId: string;
 let otherOrgCourseId: string;
 let otherNetworkCourseId: string;
@@ -101,12 +122,7 @@ function keyOfMembership(membershipId: string): string {
   return found.key;
 }
 
-async function outboxDrained(): Promise<void> {
-  await waitFor(async () => {
-    const [{ pending }]: Array<{ pending: number }> = await sql.query(`SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`);
-    return pending === 0;
-  }, 'the mail outbox to drain', 30_000);
-}
+const outboxDrained = () => t.outboxDrained();
 
 function mailsTo(key: string): ParsedMail[] {
   const email = a.members[key].email;
@@ -124,34 +140,8 @@ async function fetchIcs(client: SignedInClient | null, path: string): Promise<Re
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const smtpPort = await freePort();
-  smtp = await startSmtpServer(smtpPort);
-  api = await startApi(database, {
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    APP_BASE_URL,
-    MAIL_FROM: 'つなぐ <no-reply@tsunagu.example.jp>',
-    MAIL_RETRY_DELAY_SECONDS: '1',
-    JOBS_POLLING_INTERVAL_SECONDS: '0.5',
-  });
-  sql = await superuserConnection(database);
-  a = await createNetwork(database.ownerUrl, {
-    slug: 'sessions-a',
-    organizations: { center: 'INTERMEDIARY', npo: 'NPO', swc: 'SOCIAL_WELFARE_COUNCIL' },
-    members: {
-      trainer: ['center', ['TRAINER']],
-      centerAdmin: ['center', ['ORG_ADMIN']],
-      centerStaff: ['center', ['STAFF']],
-      swcTrainer: ['swc', ['TRAINER']],
-      npoAdmin: ['npo', ['ORG_ADMIN']],
-      ...Object.fromEntries(LEARNERS.map((key, index) => [key, [index % 2 ? 'npo' : 'swc', ['STAFF']] as [string, ['STAFF']]])),
-    },
-  });
-  b = await createNetwork(database.ownerUrl, {
-    slug: 'sessions-b',
-    organizations: { centerB: 'INTERMEDIARY' },
-    members: { trainerB: ['centerB', ['TRAINER']], staffB: ['centerB', ['STAFF']] },
-  });
+  // Password sign-in here, not minted clients: with minted ones the 20 concurrent registrations
+  // below met INTERNAL errors on this (heavily loaded) machine; see the harness report.
   for (const network of [a, b]) {
     for (const [key, member] of Object.entries(network.members)) c[key] = await signIn(api.url, member.email);
   }
@@ -159,14 +149,6 @@ beforeAll(async () => {
   otherOrgCourseId = (await buildCourse(c.swcTrainer, '社協の研修')).id;
   otherNetworkCourseId = (await buildCourse(c.trainerB, '別ネットワークの研修')).id;
 }, 120_000);
-
-afterAll(async () => {
-  jest.restoreAllMocks();
-  await sql?.destroy();
-  await api?.close();
-  await smtp?.close();
-  await database?.drop();
-});
 
 afterEach(() => {
   jest.restoreAllMocks();

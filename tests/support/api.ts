@@ -9,6 +9,11 @@ import { AppConfig, parseConfig } from '../../apps/api/src/core/config/config';
 import { API_MAIN, ROOT } from './paths';
 import type { TestDatabase } from './test-database';
 
+/**
+ * A port nothing listens on right now, for a test that needs a server to be absent (an SMTP
+ * outage) or a spawned binary (which cannot report a port it picked). Another process may take
+ * it before it is used; servers the tests start themselves listen on port 0 instead.
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -23,10 +28,11 @@ export function freePort(): Promise<number> {
 /** The key of the integration tests' personal data (never used anywhere else). */
 export const TEST_PERSONAL_DATA_KEY = Buffer.from(Array.from({ length: 32 }, (_, index) => index));
 
-export function apiEnvironment(database: Pick<TestDatabase, 'ownerUrl' | 'appUrl'>, port: number): NodeJS.ProcessEnv {
+/** The environment of a test API; without a port, PORT is left to its default. */
+export function apiEnvironment(database: Pick<TestDatabase, 'ownerUrl' | 'appUrl'>, port?: number): NodeJS.ProcessEnv {
   return {
     NODE_ENV: 'test',
-    PORT: String(port),
+    ...(port === undefined ? {} : { PORT: String(port) }),
     HOST: '127.0.0.1',
     DATABASE_URL: database.ownerUrl,
     DATABASE_APP_URL: database.appUrl,
@@ -49,12 +55,13 @@ export async function startApi(
   database: Pick<TestDatabase, 'ownerUrl' | 'appUrl'>,
   overrides: NodeJS.ProcessEnv = {},
 ): Promise<RunningApi> {
-  const port = await freePort();
-  const parsed = parseConfig({ ...apiEnvironment(database, port), ...overrides }, 'test');
+  const parsed = parseConfig({ ...apiEnvironment(database), ...overrides }, 'test');
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const config: AppConfig = parsed.config;
   const app = await createApp(config);
-  await app.listen({ port, host: '127.0.0.1' });
+  // Port 0: the system picks a free port as it binds, so no other process can take it in between.
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.getHttpServer().address() as net.AddressInfo;
   return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
 }
 

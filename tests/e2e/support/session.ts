@@ -1,5 +1,5 @@
 // Signing in as a seeded demo user (apps/api/src/seed/demo-seed.ts), through the login page.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'tsunagu-demo-2026';
 export const NETWORK_ADMIN = { email: 'admin@chuo.example.jp', name: '佐藤 美咲', organization: 'つながりサポートセンター' };
@@ -25,6 +25,15 @@ export async function signIn(
   // Password hashing is deliberately slow (argon2) and slower still on a busy CI machine (as is
   // the first load of the app above).
   await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 });
+}
+
+/** A page in a fresh browser context (its own cookies), signed in as `email`. */
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  // Downloads are accepted (Playwright's default, stated because some tests read them).
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
 }
 
 export async function openNavigationIfCollapsed(page: Page, burgerName: string): Promise<void> {

@@ -13,7 +13,9 @@ import {
   zipEntryNames,
   zipEntryNamesOfFile,
 } from './file-types';
-import { ftypBox, sampleFiles, zipOf } from './testing/sample-files';
+// Test-only sample files live with the other test helpers (tests/support), not in the API's source.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { ftypBox, sampleFiles, zipOf } from '../../../../../tests/support/sample-files';
 
 describe('sniffFile', () => {
   it.each([

@@ -104,20 +104,37 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       await boss.updateQueue(name, changeable);
       // An upsert: every replica writes the same row.
       if (schedule) await boss.schedule(name, schedule.cron, null, { tz: schedule.tz ?? 'UTC' });
-      await boss.work<never>(
-        name,
-        { pollingIntervalSeconds: this.config.jobs.pollingIntervalSeconds, batchSize: 1 },
-        async ([job]) => {
-          try {
-            await handler(job);
-          } catch (error) {
-            // pg-boss stores what the handler throws with the job; the details go to the log only.
-            this.logger.warn({ err: error, queue: name, jobId: job.id }, 'Job failed; pg-boss retries it');
-            throw new JobFailedError(name, error);
-          }
-        },
-      );
+      await this.startWorker(boss, name, handler);
     }
+  }
+
+  private async startWorker(boss: PgBoss, name: string, handler: JobHandler<never>): Promise<void> {
+    await boss.work<never>(
+      name,
+      { pollingIntervalSeconds: this.config.jobs.pollingIntervalSeconds, batchSize: 1 },
+      async ([job]) => {
+        try {
+          await handler(job);
+        } catch (error) {
+          // pg-boss stores what the handler throws with the job; the details go to the log only.
+          this.logger.warn({ err: error, queue: name, jobId: job.id }, 'Job failed; pg-boss retries it');
+          throw new JobFailedError(name, error);
+        }
+      },
+    );
+  }
+
+  /**
+   * Stops this replica's workers (a running job finishes first) until the returned function
+   * starts them again. For tests that count the statements of one request: workers in the same
+   * process would otherwise add theirs at random.
+   */
+  async pauseWorkers(): Promise<() => Promise<void>> {
+    const boss = this.instance();
+    await Promise.all(this.registrations.map(({ queue }) => boss.offWork(queue.name, { wait: true })));
+    return async () => {
+      for (const { queue, handler } of this.registrations) await this.startWorker(boss, queue.name, handler);
+    };
   }
 
   /**

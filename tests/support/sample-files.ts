@@ -1,6 +1,21 @@
 // Small real-format files for tests: stored (uncompressed) ZIPs shaped like Office Open XML
-// documents, and the first bytes of the other formats. Used by unit and integration tests only.
+// documents, the first bytes of the other formats, and a one-page PDF. Used by the API's unit
+// tests, the integration tests and the browser tests; test code only, so it lives under tests/.
 import { crc32 } from 'node:zlib';
+
+/** A tiny but well-formed one-page PDF (the API sniffs the bytes, not the name). */
+export function tinyPdf(): Buffer {
+  const body = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n');
+  return Buffer.from(body, 'latin1');
+}
 
 /** A ZIP (no compression) holding `entries`, with a central directory. */
 export function zipOf(entries: Record<string, string>): Buffer {
