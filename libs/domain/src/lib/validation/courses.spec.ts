@@ -1,5 +1,5 @@
 import { checkInput } from './kit';
-import { courseInputSchema, courseModuleInputSchema } from './courses';
+import { courseInputSchema, courseMaterialInputSchema, courseModuleInputSchema } from './courses';
 
 describe('courseInputSchema', () => {
   it('trims, defaults and de-duplicates a valid course', () => {
@@ -42,5 +42,24 @@ describe('courseModuleInputSchema', () => {
         description: { ja: '説明は4000文字以内にしてください。', en: 'Keep the description within 4,000 characters.' },
       },
     });
+  });
+});
+
+describe('courseMaterialInputSchema', () => {
+  it('takes a trimmed title and exactly one of a file and a link', () => {
+    expect(checkInput(courseMaterialInputSchema, { title: ' 資料 ', url: ' https://example.jp/a ' })).toEqual({ ok: true, value: { title: '資料', fileId: null, url: 'https://example.jp/a' } });
+    expect(checkInput(courseMaterialInputSchema, { title: '資料', fileId: 'f', url: ' ' })).toEqual({ ok: true, value: { title: '資料', fileId: 'f', url: null } });
+  });
+
+  it('names a faulty title and a missing, doubled or unusable source in both languages', () => {
+    const needsOne = { ja: 'ファイルかURLのどちらか一方を指定してください。', en: 'Give either a file or a URL, not both and not neither.' };
+    const badUrl = { ja: 'URLは http:// または https:// で始まる1000文字以内で入力してください。', en: 'Give an http:// or https:// address of at most 1,000 characters.' };
+    expect(checkInput(courseMaterialInputSchema, { title: ' ' })).toEqual({
+      ok: false,
+      problems: { title: { ja: '教材名を1〜200文字で入力してください。', en: 'Enter a material title of 1 to 200 characters.' }, url: needsOne },
+    });
+    expect(checkInput(courseMaterialInputSchema, { title: '資料', fileId: 'f', url: 'https://example.jp' })).toEqual({ ok: false, problems: { url: needsOne } });
+    expect(checkInput(courseMaterialInputSchema, { title: '資料', url: 'javascript:alert(1)' })).toEqual({ ok: false, problems: { url: badUrl } });
+    expect(checkInput(courseMaterialInputSchema, { title: '資料', url: `https://example.jp/${'a'.repeat(1000)}` })).toEqual({ ok: false, problems: { url: badUrl } });
   });
 });

@@ -1,4 +1,5 @@
-// A course's own fields (CourseInput) and a module's (CourseModuleInput), as the API checks them
+// A course's own fields (CourseInput), a module's (CourseModuleInput) and a material's
+// (CourseMaterialInput), as the API checks them
 // and the trainer's editor shows them. Rules that need the database (the cover file, the
 // audience's organisations) stay in the API.
 import { z } from 'zod';
@@ -6,7 +7,7 @@ import { ALL_ROLES } from '../roles';
 import { COURSE_VISIBILITIES } from '../training';
 import { distinctCodes, oneOf } from './codes';
 import { MALFORMED_VALUE, requiredText, say } from './kit';
-import { optionalLongText } from './text-fields';
+import { blankAsNull, optionalLongText } from './text-fields';
 
 export const MAX_AUDIENCE_ORGANIZATIONS = 500;
 
@@ -47,3 +48,29 @@ export const courseModuleInputSchema = z.object({
     .transform((value) => value ?? true),
 });
 export type ModuleFields = z.output<typeof courseModuleInputSchema>;
+
+/** Said when a material names both a file and a link, or neither. */
+const NEEDS_FILE_OR_URL = say('ファイルかURLのどちらか一方を指定してください。', 'Give either a file or a URL, not both and not neither.');
+
+const HTTP_ADDRESS = /^https?:\/\/[^\s]+$/i;
+const MAX_URL_LENGTH = 1000;
+
+/** A material: a title and exactly one of a stored file and an http(s) link (reported on `url`). */
+export const courseMaterialInputSchema = z
+  .object({
+    title: requiredText(1, 200, say('教材名を1〜200文字で入力してください。', 'Enter a material title of 1 to 200 characters.')),
+    fileId: blankAsNull,
+    url: blankAsNull,
+  })
+  .superRefine((material, context) => {
+    if ((material.fileId === null) === (material.url === null)) {
+      context.addIssue({ code: 'custom', path: ['url'], message: NEEDS_FILE_OR_URL });
+    } else if (material.url !== null && (!HTTP_ADDRESS.test(material.url) || material.url.length > MAX_URL_LENGTH)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: say('URLは http:// または https:// で始まる1000文字以内で入力してください。', 'Give an http:// or https:// address of at most 1,000 characters.'),
+      });
+    }
+  });
+export type MaterialFields = z.output<typeof courseMaterialInputSchema>;

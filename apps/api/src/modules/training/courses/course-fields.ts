@@ -1,8 +1,8 @@
 // Validation of course, module, material and quiz input: every faulty field reported at once,
-// in Japanese and English, with a stable reason (courses and modules by their shared schemas in
+// in Japanese and English, with a stable reason (courses, modules and materials by their shared schemas in
 // libs/domain). Checks that need the database (files,
 // organisations) are in CoursesService.
-import { checkInput, courseInputSchema, courseModuleInputSchema, LocalizedText, normalizeForSearch, type CourseFields, type ModuleFields } from '@tsunagu/domain';
+import { checkInput, courseInputSchema, courseMaterialInputSchema, courseModuleInputSchema, LocalizedText, normalizeForSearch, type CourseFields, type ModuleFields } from '@tsunagu/domain';
 import type { z } from 'zod';
 import { AppError } from '../../../core/graphql/app-error';
 import type { CourseInput, CourseMaterialInput, CourseModuleInput, QuizInput } from './dto/courses.input';
@@ -36,21 +36,17 @@ export function validateModuleFields(input: CourseModuleInput): ModuleFields {
 
 export type MaterialSource = { readonly kind: 'FILE'; readonly fileId: string } | { readonly kind: 'LINK'; readonly url: string };
 
+/** Why a material was refused: its source (file or link) when that is at fault, else its title. */
+function materialRefusal(input: CourseMaterialInput, problems: Readonly<Record<string, LocalizedText>>): string {
+  if (!problems['url']) return 'INVALID_MATERIAL';
+  const sources = [input.fileId, input.url].filter((value) => value?.trim()).length;
+  return sources === 1 ? 'INVALID_URL' : 'MATERIAL_NEEDS_FILE_OR_URL';
+}
+
 export function validateMaterialFields(input: CourseMaterialInput): { title: string; source: MaterialSource } {
-  const problems: Record<string, LocalizedText> = {};
-  const title = input.title.trim();
-  if (title.length < 1 || title.length > 200) problems['title'] = text('教材名を1〜200文字で入力してください。', 'Enter a material title of 1 to 200 characters.');
-  const fileId = input.fileId?.trim() || null;
-  const url = input.url?.trim() || null;
-  let reason = 'INVALID_MATERIAL';
-  if ((fileId === null) === (url === null)) {
-    reason = 'MATERIAL_NEEDS_FILE_OR_URL';
-    problems['url'] = text('ファイルかURLのどちらか一方を指定してください。', 'Give either a file or a URL, not both and not neither.');
-  } else if (url !== null && (!/^https?:\/\/[^\s]+$/i.test(url) || url.length > 1000)) {
-    reason = 'INVALID_URL';
-    problems['url'] = text('URLは http:// または https:// で始まる1000文字以内で入力してください。', 'Give an http:// or https:// address of at most 1,000 characters.');
-  }
-  if (Object.keys(problems).length > 0) throw invalid(reason, problems);
+  const result = checkInput(courseMaterialInputSchema, input);
+  if (!result.ok) throw invalid(materialRefusal(input, result.problems), result.problems);
+  const { title, fileId, url } = result.value;
   return { title, source: fileId !== null ? { kind: 'FILE', fileId } : { kind: 'LINK', url: url as string } };
 }
 
