@@ -8,10 +8,12 @@ import {
   EditorRemoveCourseMaterialDocument,
   EditorReorderCourseMaterialsDocument,
 } from '@tsunagu/graphql-client';
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { courseMaterialInputSchema } from '@tsunagu/domain';
+import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
+import { useSchemaForm } from '../../../app/forms';
 import { moveItem } from './editor-logic';
 import type { EditorModule } from './modules-editor';
 import { UploadProgress } from './upload-progress';
@@ -115,45 +117,59 @@ export function MaterialsEditor({ module, disabled }: { module: EditorModule; di
 
 type Source = 'FILE' | 'LINK';
 
+interface MaterialValues extends Record<string, unknown> {
+  source: Source;
+  title: string;
+  url: string;
+}
+
 function AddMaterialForm({ module }: { module: EditorModule }) {
   const { t } = useTranslation();
   const fileInputId = useId();
   const [add, adding] = useMutation(EditorAddCourseMaterialDocument);
   const upload = useFileUpload('TRAINING_MATERIAL');
-  const [source, setSource] = useState<Source>('FILE');
-  const [title, setTitle] = useState('');
-  const [url, setUrl] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  // A link is checked by the material's schema as it is submitted; a file is added as soon as it
+  // is stored, so the API's answer to that is kept here.
+  const [fileError, setFileError] = useState<ApiError | null>(null);
+  const { form, apiError, onSubmit, clearApiError } = useSchemaForm({
+    schema: courseMaterialInputSchema,
+    initialValues: { source: 'FILE', title: '', url: '' } as MaterialValues,
+    toInput: (values: MaterialValues) => ({ title: values.title, url: values.url }),
+  });
+  const source = form.values.source;
 
   const addFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    setError(null);
+    setFileError(null);
+    clearApiError();
+    form.clearErrors();
     const uploaded = await upload.uploadChosen(event);
     if (!uploaded) return;
     try {
-      await add({ variables: { moduleId: module.id, input: { title: title.trim() || uploaded.fileName, fileId: uploaded.id } } });
-      setTitle('');
+      await add({ variables: { moduleId: module.id, input: { title: form.values.title.trim() || uploaded.fileName, fileId: uploaded.id } } });
+      form.setFieldValue('title', '');
     } catch (caught) {
-      setError(readApiError(caught));
+      const error = readApiError(caught);
+      setFileError(error);
+      form.setErrors(error.fields);
     }
   };
 
-  const addLink = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
+  const addLink = onSubmit(async ({ title, url }) => {
+    setFileError(null);
     upload.reset();
-    try {
-      await add({ variables: { moduleId: module.id, input: { title: title.trim(), url: url.trim() } } });
-      setTitle('');
-      setUrl('');
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+    await add({ variables: { moduleId: module.id, input: { title, url } } });
+    form.setValues({ title: '', url: '' });
+  });
 
   return (
-    <form onSubmit={(event) => void addLink(event)} noValidate aria-label={t('trainingEditor.materials.addFormLabel', { title: module.title })}>
+    <form
+      // Only a link is submitted; a file is added once it is chosen and stored.
+      onSubmit={source === 'LINK' ? addLink : (event) => event.preventDefault()}
+      noValidate
+      aria-label={t('trainingEditor.materials.addFormLabel', { title: module.title })}
+    >
       <Stack gap="xs">
-        <Radio.Group label={t('trainingEditor.materials.source')} value={source} onChange={(value) => setSource(value as Source)}>
+        <Radio.Group label={t('trainingEditor.materials.source')} {...form.getInputProps('source')}>
           <Group mt={4}>
             <Radio value="FILE" label={t('trainingEditor.materials.sourceFile')} />
             <Radio value="LINK" label={t('trainingEditor.materials.sourceLink')} />
@@ -163,16 +179,14 @@ function AddMaterialForm({ module }: { module: EditorModule }) {
           label={t('trainingEditor.materials.title')}
           description={source === 'FILE' ? t('trainingEditor.materials.titleFileHelp') : undefined}
           maxLength={200}
-          value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-          error={error?.fields['title']}
+          {...form.getInputProps('title')}
         />
         {source === 'FILE' ? (
           <Input.Wrapper
             label={t('trainingEditor.materials.file')}
             description={t('trainingEditor.materials.fileHelp')}
             id={fileInputId}
-            error={upload.error ?? error?.fields['fileId']}
+            error={upload.error ?? form.errors['fileId']}
           >
             <input
               id={fileInputId}
@@ -185,15 +199,7 @@ function AddMaterialForm({ module }: { module: EditorModule }) {
           </Input.Wrapper>
         ) : (
           <>
-            <TextInput
-              type="url"
-              label={t('trainingEditor.materials.url')}
-              placeholder="https://"
-              maxLength={1000}
-              value={url}
-              onChange={(event) => setUrl(event.currentTarget.value)}
-              error={error?.fields['url']}
-            />
+            <TextInput type="url" label={t('trainingEditor.materials.url')} placeholder="https://" maxLength={1000} {...form.getInputProps('url')} />
             <Group>
               <Button type="submit" variant="light" loading={adding.loading}>
                 {t('trainingEditor.materials.addLink')}
@@ -202,7 +208,7 @@ function AddMaterialForm({ module }: { module: EditorModule }) {
           </>
         )}
         <UploadProgress state={upload.state} />
-        <ApiErrorAlert error={error} />
+        <ApiErrorAlert error={apiError ?? fileError} />
       </Stack>
     </form>
   );

@@ -11,10 +11,12 @@ import {
   EditorUpdateCourseModuleDocument,
 } from '@tsunagu/graphql-client';
 import { ConfirmDialog } from '@tsunagu/ui';
-import { useEffect, useState, type FormEvent } from 'react';
+import { courseModuleInputSchema } from '@tsunagu/domain';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
+import { useSchemaForm } from '../../../app/forms';
 import { moveItem } from './editor-logic';
 import { MaterialsEditor } from './materials-editor';
 import { QuizEditor } from './quiz-editor';
@@ -202,70 +204,54 @@ function ModuleCard({
   );
 }
 
-interface ModuleValues {
+interface ModuleValues extends Record<string, unknown> {
   title: string;
   description: string;
   required: boolean;
 }
+
+const blankModule: ModuleValues = { title: '', description: '', required: true };
 
 /** Adds (no module given) or edits a module's title, description and required flag. */
 function ModuleForm({ module, courseId, onDone }: { module?: EditorModule; courseId?: string; onDone?: () => void }) {
   const { t } = useTranslation();
   const [add, adding] = useMutation(EditorAddCourseModuleDocument);
   const [update, updating] = useMutation(EditorUpdateCourseModuleDocument);
-  const [error, setError] = useState<ApiError | null>(null);
-  const blank: ModuleValues = { title: '', description: '', required: true };
-  const [values, setValues] = useState<ModuleValues>(() =>
-    module ? { title: module.title, description: module.description, required: module.required } : blank,
-  );
-  const set = <K extends keyof ModuleValues>(key: K, value: ModuleValues[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: courseModuleInputSchema,
+    initialValues: module ? { title: module.title, description: module.description, required: module.required } : blankModule,
+    toInput: (values: ModuleValues) => values,
+  });
   const prefix = module ? 'edit' : 'new';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const input = { title: values.title.trim(), description: values.description.trim(), required: values.required };
-    try {
-      if (module) await update({ variables: { id: module.id, input } });
-      else if (courseId) await add({ variables: { courseId, input } });
-      if (!module) setValues(blank);
-      onDone?.();
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = onSubmit(async (input) => {
+    if (module) await update({ variables: { id: module.id, input } });
+    else if (courseId) await add({ variables: { courseId, input } });
+    if (!module) form.reset();
+    onDone?.();
+  });
 
   return (
     <form
-      onSubmit={(event) => void submit(event)}
+      onSubmit={submit}
       noValidate
       aria-label={module ? t('trainingEditor.modules.editFormLabel', { title: module.title }) : t('trainingEditor.modules.addFormLabel')}
     >
       <Stack gap="sm">
-        <TextInput
-          label={t(`trainingEditor.modules.fields.${prefix}Title`)}
-          required
-          maxLength={200}
-          value={values.title}
-          onChange={(event) => set('title', event.currentTarget.value)}
-          error={error?.fields['title']}
-        />
+        <TextInput label={t(`trainingEditor.modules.fields.${prefix}Title`)} required maxLength={200} {...form.getInputProps('title')} />
         <Textarea
           label={t(`trainingEditor.modules.fields.${prefix}Description`)}
           autosize
           minRows={2}
           maxLength={4000}
-          value={values.description}
-          onChange={(event) => set('description', event.currentTarget.value)}
-          error={error?.fields['description']}
+          {...form.getInputProps('description')}
         />
         <Switch
           label={t(`trainingEditor.modules.fields.${prefix}Required`)}
           description={t('trainingEditor.modules.fields.requiredHelp')}
-          checked={values.required}
-          onChange={(event) => set('required', event.currentTarget.checked)}
+          {...form.getInputProps('required', { type: 'checkbox' })}
         />
-        <ApiErrorAlert error={error} />
+        <ApiErrorAlert error={apiError} />
         <Group>
           <Button type="submit" loading={adding.loading || updating.loading}>
             {module ? t('trainingEditor.modules.saveModule') : t('trainingEditor.modules.addModule')}
