@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   categoriesAsSeenBy,
   consentInputSchema,
+  consentRevocationSchema,
   consentState,
   LocalizedText,
   localizedText as text,
@@ -157,12 +158,7 @@ export class ConsentsService {
   }
 
   revoke(actor: RequestActor, id: string, reason: string): Promise<Consent> {
-    const trimmed = reason.trim();
-    if (trimmed.length < 1 || trimmed.length > 1000) {
-      throw new AppError('BAD_USER_INPUT', undefined, {
-        fields: { reason: text('撤回の理由を1〜1000文字で入力してください。', 'Give the reason for the revocation (1 to 1,000 characters).') },
-      });
-    }
+    const { reason: trimmed } = validateInput(consentRevocationSchema, { reason });
     return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.loadRow(manager, actor, id);
       assertCan(actor, 'update', { __typename: 'Consent', organizationId: current.organization_id });

@@ -1,4 +1,4 @@
-import { base64ByteLength, CONSENT_MESSAGES, consentInputSchema, MAX_EVIDENCE_BYTES } from './consents';
+import { base64ByteLength, CONSENT_MESSAGES, consentInputSchema, consentRevocationSchema, MAX_EVIDENCE_BYTES } from './consents';
 import { checkInput, localizedMessage, type FieldProblems } from './kit';
 
 const ORGANIZATION = '11111111-2222-4333-8444-555555555555';
@@ -82,5 +82,14 @@ describe('consent input', () => {
     expect(base64ByteLength('JVBERi0=')).toBe(5);
     expect(base64ByteLength('JVBE\nRi0x')).toBe(6);
     expect(base64ByteLength(Buffer.from('x'.repeat(MAX_EVIDENCE_BYTES)).toString('base64'))).toBe(MAX_EVIDENCE_BYTES);
+  });
+});
+
+describe('consent revocation', () => {
+  it('takes a trimmed reason of 1 to 1,000 characters', () => {
+    expect(checkInput(consentRevocationSchema, { reason: ' 本人から撤回の申し出 ' })).toEqual({ ok: true, value: { reason: '本人から撤回の申し出' } });
+    const message = { ja: '撤回の理由を1〜1000文字で入力してください。', en: 'Give the reason for the revocation (1 to 1,000 characters).' };
+    expect(checkInput(consentRevocationSchema, { reason: '  ' })).toEqual({ ok: false, problems: { reason: message } });
+    expect(checkInput(consentRevocationSchema, { reason: 'x'.repeat(1001) })).toEqual({ ok: false, problems: { reason: message } });
   });
 });

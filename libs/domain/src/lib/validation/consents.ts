@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../roles';
 import { CONSENT_METHODS, CONSENT_PURPOSES, isSpecialCare, PERSONAL_DATA_CATEGORIES } from '../people';
 import { optionalText, say, uuid } from './kit';
+import { reasonText } from './people';
 
 /** The largest evidence file, in bytes (4 MB). */
 export const MAX_EVIDENCE_BYTES = 4 * 1024 * 1024;
@@ -91,3 +92,6 @@ export const consentInputSchema = z
   .transform(({ validFrom, ...rest }) => ({ ...rest, validFrom: validFrom as Date }));
 
 export type CheckedConsentInput = z.output<typeof consentInputSchema>;
+
+/** Revoking a consent: the reason it is recorded with (1 to 1,000 characters, trimmed). */
+export const consentRevocationSchema = z.object({ reason: reasonText('revocation') });
