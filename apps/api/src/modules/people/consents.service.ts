@@ -8,13 +8,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   categoriesAsSeenBy,
-  CONSENT_PURPOSES,
+  consentInputSchema,
+  consentRevocationSchema,
   consentState,
-  isSpecialCare,
   LocalizedText,
   localizedText as text,
   maySeeSpecialCare,
-  ORGANIZATION_KINDS,
   PERSONAL_DATA_CATEGORIES,
 } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -28,10 +27,10 @@ import { Clock } from '../../core/time/clock';
 import type { ConsentInput } from './dto/people.input';
 import { Consent, EvidenceFile } from './people.model';
 import { PeopleService } from './people.service';
-import { requireId, usableId, usableIds } from '../../core/graphql/ids';
+import { requireId, usableId } from '../../core/graphql/ids';
+import { validateInput } from '../../core/graphql/validate-input';
 
 const CONSENT = { ja: '同意の記録', en: 'consent' };
-const MAX_EVIDENCE_BYTES = 4 * 1024 * 1024;
 
 const CONSENT_SELECT = `
   SELECT c.id, c.person_id, c.categories, c.purposes, c.recipient_organization_ids, c.recipient_kinds, c.valid_from,
@@ -80,7 +79,7 @@ export class ConsentsService {
   }
 
   record(actor: RequestActor, input: ConsentInput): Promise<Consent> {
-    const checked = this.validate(input);
+    const checked = validateInput(consentInputSchema, { ...input });
     return runInTenant(this.dataSource, actor, async (manager) => {
       const header = await this.people.ownHeader(manager, actor, input.personId, 'read');
       assertCan(actor, 'create', { __typename: 'Consent', organizationId: header.organizationId });
@@ -99,7 +98,7 @@ export class ConsentsService {
           problems['recipientOrganizationIds'] = text('提供先は、このネットワークの他の団体から選んでください。', 'Choose recipients among the other organisations of this network.');
         }
       }
-      const obtainedBy = input.obtainedByMembershipId ?? actor.membershipId;
+      const obtainedBy = checked.obtainedByMembershipId ?? actor.membershipId;
       const [membership]: Array<{ id: string }> = usableId(obtainedBy)
         ? await manager.query(
             `SELECT id FROM memberships WHERE tenant_id = $1 AND id = $2 AND organization_id = $3 AND disabled_at IS NULL`,
@@ -108,12 +107,12 @@ export class ConsentsService {
         : [];
       if (!membership) problems['obtainedByMembershipId'] = text('同意を得た職員を、この団体のメンバーから選んでください。', 'Choose the staff member who obtained it from this organisation.');
       let supersededRow: ConsentRow | undefined;
-      if (input.supersedesId) {
-        [supersededRow] = usableId(input.supersedesId)
+      if (checked.supersedesId) {
+        [supersededRow] = usableId(checked.supersedesId)
           ? await manager.query(`SELECT id, organization_id, person_id, revoked_at FROM consents WHERE tenant_id = $1 AND id = $2 AND person_id = $3`, [
               actor.tenantId,
-              input.supersedesId,
-              input.personId,
+              checked.supersedesId,
+              checked.personId,
             ])
           : [];
         if (!supersededRow) problems['supersedesId'] = text('置き換える同意は、この方の同意から選んでください。', "Choose the consent to replace among this person's consents.");
@@ -137,20 +136,20 @@ export class ConsentsService {
           checked.purposes,
           checked.recipientOrganizationIds,
           checked.recipientKinds,
-          input.validFrom,
-          input.validUntil ?? null,
-          input.method,
+          checked.validFrom,
+          checked.validUntil,
+          checked.method,
           obtainedBy,
-          input.obtainedAt ?? this.clock.now(),
+          checked.obtainedAt ?? this.clock.now(),
           checked.evidenceNote,
-          input.specialCareExplained,
+          checked.specialCareExplained,
           supersededRow?.id ?? null,
         ],
       );
       if (checked.evidenceFile) {
         await manager.query(
           `INSERT INTO consent_evidence_files (tenant_id, consent_id, file_name, media_type, content) VALUES ($1, $2, $3, $4, $5)`,
-          [actor.tenantId, id, checked.evidenceFile.fileName, checked.evidenceFile.mediaType, checked.evidenceFile.content],
+          [actor.tenantId, id, checked.evidenceFile.fileName, checked.evidenceFile.mediaType, Buffer.from(checked.evidenceFile.contentBase64, 'base64')],
         );
       }
       await recordAudit(manager, actor, { entity: 'Consent', entityId: id, action: 'RECORDED', changedFields: ['categories', 'purposes', 'recipients', 'validity'], organizationId: header.organizationId });
@@ -159,12 +158,7 @@ export class ConsentsService {
   }
 
   revoke(actor: RequestActor, id: string, reason: string): Promise<Consent> {
-    const trimmed = reason.trim();
-    if (trimmed.length < 1 || trimmed.length > 1000) {
-      throw new AppError('BAD_USER_INPUT', undefined, {
-        fields: { reason: text('撤回の理由を1〜1000文字で入力してください。', 'Give the reason for the revocation (1 to 1,000 characters).') },
-      });
-    }
+    const { reason: trimmed } = validateInput(consentRevocationSchema, { reason });
     return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.loadRow(manager, actor, id);
       assertCan(actor, 'update', { __typename: 'Consent', organizationId: current.organization_id });
@@ -269,47 +263,4 @@ export class ConsentsService {
     };
   }
 
-  private validate(input: ConsentInput) {
-    const problems: Record<string, LocalizedText> = {};
-    const categories = PERSONAL_DATA_CATEGORIES.codes.filter((category) => input.categories.includes(category));
-    if (categories.length === 0) problems['categories'] = text('同意する項目を1つ以上選んでください。', 'Choose at least one category.');
-    const special = categories.filter(isSpecialCare);
-    if (special.length > 0 && special.length !== categories.length) {
-      problems['categories'] = text(
-        '健康・障害・犯罪歴や被害歴（要配慮個人情報）は、ほかの項目と分けて、別の同意として記録してください。',
-        'Record health, disability and legal (special-care) data as a consent of its own, separate from the other categories.',
-      );
-    } else if (special.length > 0 && !input.specialCareExplained) {
-      problems['specialCareExplained'] = text(
-        '要配慮個人情報について、本人に説明し明示的な同意を得たことを確認してください。',
-        'Confirm the person was told about the special-care data and agreed to it explicitly.',
-      );
-    }
-    const purposes = CONSENT_PURPOSES.codes.filter((purpose) => input.purposes.includes(purpose));
-    if (purposes.length === 0) problems['purposes'] = text('利用目的を1つ以上選んでください。', 'Choose at least one purpose.');
-    const recipientOrganizationIds = [...new Set(input.recipientOrganizationIds)];
-    if (usableIds(recipientOrganizationIds).length < recipientOrganizationIds.length) {
-      problems['recipientOrganizationIds'] = text('提供先は、このネットワークの他の団体から選んでください。', 'Choose recipients among the other organisations of this network.');
-    }
-    const recipientKinds = ORGANIZATION_KINDS.filter((kind) => input.recipientKinds.includes(kind));
-    if (recipientOrganizationIds.length + recipientKinds.length === 0) {
-      problems['recipientOrganizationIds'] = text('提供先の団体か、団体の種類を選んでください。', 'Choose the recipient organisations or kinds of organisation.');
-    }
-    if (input.validUntil && input.validUntil <= input.validFrom) {
-      problems['validUntil'] = text('有効期限は開始日より後にしてください。', 'The end of validity must be after its start.');
-    }
-    const evidenceNote = input.evidenceNote?.trim() || null;
-    if (evidenceNote && evidenceNote.length > 2000) problems['evidenceNote'] = text('記録は2000文字以内にしてください。', 'Keep the note within 2,000 characters.');
-    let evidenceFile: { fileName: string; mediaType: string; content: Buffer } | null = null;
-    if (input.evidenceFile) {
-      const content = Buffer.from(input.evidenceFile.contentBase64, 'base64');
-      const fileName = input.evidenceFile.fileName.trim();
-      if (content.length < 1 || content.length > MAX_EVIDENCE_BYTES || !fileName || fileName.length > 200) {
-        problems['evidenceFile'] = text('証跡ファイルは4MB以下で、名前のあるファイルを選んでください。', 'Choose a named evidence file of at most 4 MB.');
-      }
-      evidenceFile = { fileName, mediaType: input.evidenceFile.mediaType.slice(0, 100) || 'application/octet-stream', content };
-    }
-    if (Object.keys(problems).length) throw new AppError('BAD_USER_INPUT', undefined, { fields: problems });
-    return { categories, purposes, recipientOrganizationIds, recipientKinds, evidenceNote, evidenceFile };
-  }
 }

@@ -7,24 +7,40 @@ import { Alert, Checkbox, FileInput, Group, Modal, MultiSelect, Select, SimpleGr
 import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
+  consentInputSchema,
+  endOfJapanDay,
   ORGANIZATION_KINDS,
   PERSONAL_DATA_CATEGORIES,
   SPECIAL_CARE_CATEGORIES,
+  startOfJapanDay,
   type ConsentMethod,
   type ConsentPurpose,
   type OrganizationKind,
   type PersonalDataCategory,
 } from '@tsunagu/domain';
 import { MembersDocument, OrganizationsDocument, RecordConsentDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSchemaForm } from '../../app/forms';
 import { organizationKindLabel } from '../../app/labels';
 import { formatDate } from '../directory/vocabulary';
-import { endOfTokyoDay, readFileAsBase64, startOfTokyoDay, tokyoDate, usePeopleLabels } from './vocabulary';
+import { readFileAsBase64, tokyoDate, usePeopleLabels } from './vocabulary';
 
-const MAX_EVIDENCE_BYTES = 4 * 1024 * 1024;
+/** What the inputs hold: the input's fields, the days as typed, and the chosen file with its content once read. */
+type ConsentFormValues = {
+  categories: PersonalDataCategory[];
+  recipientOrganizationIds: string[];
+  recipientKinds: OrganizationKind[];
+  purposes: ConsentPurpose[];
+  validFrom: string;
+  validUntil: string;
+  method: ConsentMethod;
+  obtainedByMembershipId: string | null;
+  evidenceNote: string;
+  evidenceFile: File | null;
+  evidenceContent: string | null;
+  specialCareExplained: boolean;
+};
 
 export function ConsentForm({
   person,
@@ -40,87 +56,80 @@ export function ConsentForm({
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const offered = PERSONAL_DATA_CATEGORIES.codes.filter((code) => SPECIAL_CARE_CATEGORIES.includes(code) === specialCare);
-  const [categories, setCategories] = useState<PersonalDataCategory[]>([]);
-  const [organizationIds, setOrganizationIds] = useState<string[]>([]);
-  const [kinds, setKinds] = useState<OrganizationKind[]>([]);
-  const [purposes, setPurposes] = useState<ConsentPurpose[]>(['REFERRAL']);
-  const [validFrom, setValidFrom] = useState(tokyoDate());
-  const [validUntil, setValidUntil] = useState(tokyoDate(1));
-  const [method, setMethod] = useState<ConsentMethod>('WRITTEN');
-  const [obtainedBy, setObtainedBy] = useState<string | null>(null);
-  const [evidenceNote, setEvidenceNote] = useState('');
-  const [evidenceFile, setEvidenceFile] = useState<File | null>(null);
-  const [explained, setExplained] = useState(false);
-  const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [record, { loading }] = useMutation(RecordConsentDocument, { refetchQueries: ['Consents', 'Person'] });
+  const [record] = useMutation(RecordConsentDocument, { refetchQueries: ['Consents', 'Person'] });
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: consentInputSchema,
+    initialValues: {
+      categories: [],
+      recipientOrganizationIds: [],
+      recipientKinds: [],
+      purposes: ['REFERRAL'],
+      validFrom: tokyoDate(),
+      validUntil: tokyoDate(1),
+      method: 'WRITTEN',
+      obtainedByMembershipId: null,
+      evidenceNote: '',
+      evidenceFile: null,
+      evidenceContent: null,
+      specialCareExplained: false,
+    } satisfies ConsentFormValues as ConsentFormValues,
+    toInput: (values: ConsentFormValues) => ({
+      personId: person.id,
+      categories: values.categories,
+      purposes: values.purposes,
+      recipientOrganizationIds: values.recipientOrganizationIds,
+      recipientKinds: values.recipientKinds,
+      validFrom: startOfJapanDay(values.validFrom),
+      validUntil: values.validUntil ? endOfJapanDay(values.validUntil) : null,
+      method: values.method,
+      obtainedByMembershipId: values.obtainedByMembershipId,
+      evidenceNote: values.evidenceNote,
+      evidenceFile: values.evidenceFile
+        ? { fileName: values.evidenceFile.name, mediaType: values.evidenceFile.type, contentBase64: values.evidenceContent ?? '' }
+        : null,
+      specialCareExplained: specialCare && values.specialCareExplained,
+    }),
+  });
+  const { values } = form;
 
   const { data: organizationsData } = useQuery(OrganizationsDocument, { variables: { first: 200 } });
   const organizations = (organizationsData?.organizations.nodes ?? []).filter((organization) => organization.id !== person.ownerOrganizationId);
   const { data: membersData } = useQuery(MembersDocument, { variables: { organizationId: person.ownerOrganizationId, first: 100 } });
   const members = (membersData?.members.nodes ?? []).filter((member) => !member.disabled);
 
-  const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
+  const list = (names: readonly string[]) => names.join(t('people.listSeparator'));
   const recipientNames = [
-    ...organizations.filter((organization) => organizationIds.includes(organization.id)).map((organization) => organization.name),
-    ...kinds.map((kind) => t('people.consents.allOfKind', { kind: organizationKindLabel(t, kind) })),
+    ...organizations.filter((organization) => values.recipientOrganizationIds.includes(organization.id)).map((organization) => organization.name),
+    ...values.recipientKinds.map((kind) => t('people.consents.allOfKind', { kind: organizationKindLabel(t, kind) })),
   ];
   const blank = t('people.consentForm.blank');
   const summary = t('people.consentForm.summary', {
-    categories: categories.length ? list(categories.map(labels.category)) : blank,
+    categories: values.categories.length ? list(values.categories.map(labels.category)) : blank,
     recipients: recipientNames.length ? list(recipientNames) : blank,
-    purposes: purposes.length ? list(purposes.map(labels.purpose)) : blank,
-    until: validUntil ? formatDate(validUntil, labels.language) : t('people.consentForm.noEnd'),
+    purposes: values.purposes.length ? list(values.purposes.map(labels.purpose)) : blank,
+    until: values.validUntil ? formatDate(values.validUntil, labels.language) : t('people.consentForm.noEnd'),
   });
 
-  const problems = {
-    categories: categories.length === 0,
-    recipients: organizationIds.length === 0 && kinds.length === 0,
-    purposes: purposes.length === 0,
-    validFrom: !validFrom,
-    explained: specialCare && !explained,
-    evidenceFile: (evidenceFile?.size ?? 0) > MAX_EVIDENCE_BYTES,
+  // The file is read when it is chosen, so the schema can weigh its content as the API will.
+  const chooseFile = (file: File | null) => {
+    form.setFieldValue('evidenceFile', file);
+    form.setFieldValue('evidenceContent', null);
+    if (file) void readFileAsBase64(file).then((content) => form.setFieldValue('evidenceContent', content));
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    setError(null);
-    if (Object.values(problems).some(Boolean)) return;
-    try {
-      const evidence = evidenceFile
-        ? {
-            fileName: evidenceFile.name,
-            mediaType: evidenceFile.type || 'application/octet-stream',
-            contentBase64: await readFileAsBase64(evidenceFile),
-          }
-        : null;
-      await record({
-        variables: {
-          input: {
-            personId: person.id,
-            categories,
-            recipientOrganizationIds: organizationIds,
-            recipientKinds: kinds,
-            purposes,
-            validFrom: startOfTokyoDay(validFrom),
-            validUntil: validUntil ? endOfTokyoDay(validUntil) : null,
-            method,
-            obtainedByMembershipId: obtainedBy,
-            evidenceNote: evidenceNote.trim() || null,
-            evidenceFile: evidence,
-            specialCareExplained: specialCare ? explained : false,
-          },
+  const submit = onSubmit(async (input) => {
+    await record({
+      variables: {
+        input: {
+          ...input,
+          validFrom: input.validFrom.toISOString(),
+          validUntil: input.validUntil?.toISOString() ?? null,
+          obtainedAt: input.obtainedAt?.toISOString() ?? null,
         },
-      });
-      onClose();
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
-
-  const shown = (key: keyof typeof problems, message: string, apiField?: string) =>
-    attempted && problems[key] ? message : apiField ? error?.fields[apiField] : undefined;
+      },
+    });
+    onClose();
+  });
 
   return (
     <Modal
@@ -129,7 +138,7 @@ export function ConsentForm({
       size="xl"
       title={specialCare ? t('people.consents.recordSpecialCare') : t('people.consents.record')}
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Alert color="blue" variant="light" title={t('people.consentForm.summaryTitle')}>
             <Text data-testid="consent-summary">{summary}</Text>
@@ -137,9 +146,8 @@ export function ConsentForm({
           <Checkbox.Group
             label={t('people.consents.categories')}
             withAsterisk
-            value={categories}
-            onChange={(codes) => setCategories(offered.filter((code) => codes.includes(code)))}
-            error={shown('categories', t('people.consentForm.chooseCategories'), 'categories')}
+            {...form.getInputProps('categories')}
+            onChange={(codes) => form.setFieldValue('categories', offered.filter((code) => codes.includes(code)))}
           >
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6} mt={6}>
               {offered.map((code) => (
@@ -151,17 +159,15 @@ export function ConsentForm({
             label={t('people.consentForm.organizations')}
             description={t('people.consentForm.organizationsHelp')}
             data={organizations.map((organization) => ({ value: organization.id, label: organization.name }))}
-            value={organizationIds}
-            onChange={setOrganizationIds}
+            {...form.getInputProps('recipientOrganizationIds')}
             searchable
             clearable
             nothingFoundMessage={t('common.nothingFound')}
-            error={shown('recipients', t('people.consentForm.chooseRecipients'), 'recipientOrganizationIds')}
           />
           <Checkbox.Group
             label={t('people.consentForm.kinds')}
-            value={kinds}
-            onChange={(codes) => setKinds(ORGANIZATION_KINDS.filter((code) => codes.includes(code)))}
+            {...form.getInputProps('recipientKinds')}
+            onChange={(codes) => form.setFieldValue('recipientKinds', ORGANIZATION_KINDS.filter((code) => codes.includes(code)))}
           >
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6} mt={6}>
               {ORGANIZATION_KINDS.map((kind) => (
@@ -172,9 +178,8 @@ export function ConsentForm({
           <Checkbox.Group
             label={t('people.consents.purposes')}
             withAsterisk
-            value={purposes}
-            onChange={(codes) => setPurposes(CONSENT_PURPOSES.codes.filter((code) => codes.includes(code)))}
-            error={shown('purposes', t('people.consentForm.choosePurposes'), 'purposes')}
+            {...form.getInputProps('purposes')}
+            onChange={(codes) => form.setFieldValue('purposes', CONSENT_PURPOSES.codes.filter((code) => codes.includes(code)))}
           >
             <Stack gap={6} mt={6}>
               {CONSENT_PURPOSES.codes.map((code) => (
@@ -187,18 +192,14 @@ export function ConsentForm({
               type="date"
               label={t('people.consentForm.validFrom')}
               required
-              value={validFrom}
-              onChange={(event) => setValidFrom(event.currentTarget.value)}
-              error={shown('validFrom', t('validation.required'), 'validFrom')}
+              {...form.getInputProps('validFrom')}
               w={200}
             />
             <TextInput
               type="date"
               label={t('people.consentForm.validUntil')}
               description={t('people.consentForm.validUntilHelp')}
-              value={validUntil}
-              onChange={(event) => setValidUntil(event.currentTarget.value)}
-              error={error?.fields['validUntil']}
+              {...form.getInputProps('validUntil')}
               w={200}
             />
           </Group>
@@ -206,19 +207,16 @@ export function ConsentForm({
             <Select
               label={t('people.consents.method')}
               data={CONSENT_METHODS.codes.map((code) => ({ value: code, label: labels.method(code) }))}
-              value={method}
+              {...form.getInputProps('method')}
               allowDeselect={false}
-              onChange={(value) => value && setMethod(value as ConsentMethod)}
               w={220}
             />
             <Select
               label={t('people.consents.obtainedBy')}
               placeholder={t('people.consentForm.obtainedByMe')}
               data={members.map((member) => ({ value: member.id, label: member.user.displayName }))}
-              value={obtainedBy}
+              {...form.getInputProps('obtainedByMembershipId')}
               clearable
-              onChange={setObtainedBy}
-              error={error?.fields['obtainedByMembershipId']}
               w={260}
             />
           </Group>
@@ -227,32 +225,27 @@ export function ConsentForm({
             description={t('people.consentForm.evidenceNoteHelp')}
             autosize
             minRows={2}
-            value={evidenceNote}
-            onChange={(event) => setEvidenceNote(event.currentTarget.value)}
-            error={error?.fields['evidenceNote']}
+            {...form.getInputProps('evidenceNote')}
           />
           <FileInput
             label={t('people.consents.evidenceFile')}
             description={t('people.consentForm.evidenceFileHelp')}
-            value={evidenceFile}
-            onChange={setEvidenceFile}
+            {...form.getInputProps('evidenceFile')}
+            onChange={chooseFile}
             clearable
-            error={shown('evidenceFile', t('people.consentForm.fileTooLarge'), 'evidenceFile')}
           />
           {specialCare ? (
             <Checkbox
               label={t('people.consentForm.specialCareExplained')}
-              checked={explained}
-              onChange={(event) => setExplained(event.currentTarget.checked)}
-              error={shown('explained', t('people.consentForm.explainFirst'), 'specialCareExplained')}
+              {...form.getInputProps('specialCareExplained', { type: 'checkbox' })}
             />
           ) : null}
-          <ApiErrorAlert error={error} />
+          <ApiErrorAlert error={apiError} />
           <Group gap="sm" justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={loading}>
+            <Button type="submit" loading={form.submitting}>
               {t('people.consentForm.submit')}
             </Button>
           </Group>

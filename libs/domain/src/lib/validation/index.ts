@@ -11,3 +11,4 @@ export * from './services';
 export * from './organizations';
 export * from './accounts';
 export * from './people';
+export * from './consents';
