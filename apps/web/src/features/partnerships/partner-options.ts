@@ -1,7 +1,7 @@
 // The network's organisations as select options (the partner filter and the editor's partner
 // select): pages of 200 until the end, by name.
 import { useQuery } from '@apollo/client/react';
-import { PartnershipOrganizationsDocument } from '@tsunagu/graphql-client';
+import { NetworkOrganizationOptionsDocument } from '@tsunagu/graphql-client';
 import { useEffect, useMemo } from 'react';
 
 export interface OrganizationOption {
@@ -11,7 +11,7 @@ export interface OrganizationOption {
 }
 
 export function usePartnerOptions(): OrganizationOption[] {
-  const { data, fetchMore } = useQuery(PartnershipOrganizationsDocument, { variables: { first: 200 } });
+  const { data, fetchMore } = useQuery(NetworkOrganizationOptionsDocument, { variables: { first: 200 } });
   const pageInfo = data?.organizations.pageInfo;
   useEffect(() => {
     if (pageInfo?.hasNextPage && pageInfo.endCursor) void fetchMore({ variables: { after: pageInfo.endCursor } });

@@ -5,7 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Group, Input, MultiSelect, NumberInput, Radio, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { COURSE_VISIBILITIES, courseInputSchema, ORGANIZATION_ROLES, type Role } from '@tsunagu/domain';
 import type { CourseInput, CourseVisibility, EditorCourseDetailFragment } from '@tsunagu/graphql-client';
-import { EditorNetworkOrganizationsDocument } from '@tsunagu/graphql-client';
+import { NetworkOrganizationOptionsDocument } from '@tsunagu/graphql-client';
 import { useEffect, useId, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorForm } from '../../../app/editor-page';
@@ -73,7 +73,7 @@ export function courseInputOf(values: CourseFormValues): CourseInput {
 
 /** Every organisation of the network, for the audience picker (pages of 200 until the end). */
 function useNetworkOrganizations() {
-  const { data, fetchMore } = useQuery(EditorNetworkOrganizationsDocument, { variables: { first: 200 } });
+  const { data, fetchMore } = useQuery(NetworkOrganizationOptionsDocument, { variables: { first: 200 } });
   const pageInfo = data?.organizations.pageInfo;
   useEffect(() => {
     if (pageInfo?.hasNextPage && pageInfo.endCursor) void fetchMore({ variables: { after: pageInfo.endCursor } });

@@ -8,10 +8,10 @@ import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput,
 import type { ManageTrainingReportQuery, TrainingReportInput } from '@tsunagu/graphql-client';
 import {
   EditorMyCoursesDocument,
-  EditorNetworkOrganizationsDocument,
   ManageTrainingReportCsvDocument,
   ManageTrainingReportDocument,
   ManageTrainingXapiStatementsDocument,
+  NetworkOrganizationOptionsDocument,
 } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
 import { useState, type ReactNode } from 'react';
@@ -57,7 +57,7 @@ export function TrainingReportsPage() {
   const input = reportInputOf(filters);
   const { data, loading, error } = useQuery(ManageTrainingReportDocument, { variables: { input }, skip: !allowed, fetchPolicy: 'cache-and-network' });
   const courses = useQuery(EditorMyCoursesDocument, { variables: { first: 200 }, skip: !allowed || !trainer });
-  const organizations = useQuery(EditorNetworkOrganizationsDocument, { variables: { first: 200 }, skip: !allowed });
+  const organizations = useQuery(NetworkOrganizationOptionsDocument, { variables: { first: 200 }, skip: !allowed });
   const [downloading, setDownloading] = useState<'csv' | 'xapi' | null>(null);
   const [downloadError, setDownloadError] = useState<ApiError | null>(null);
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((previous) => ({ ...previous, [key]: value }));
