@@ -8,22 +8,12 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mailCatcherPort } from './support/servers';
 import { signedInPage } from './support/session';
+import { categorySection, fillPersonName } from './support/people';
+import { randomPhone, runId } from './support/unique';
 
 const SENDER = { email: 'coordinator@komorebi.example.jp', organization: 'NPO法人こもれび' };
 const RECEIVER = { email: 'soudan@shakyo-chuo.example.jp', organization: '中央区社会福祉協議会' };
 const SERVICE = '生活福祉資金の貸付相談';
-
-const kanaPool = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ';
-
-function uniqueKana(length: number): string {
-  let kana = '';
-  for (let index = 0; index < length; index++) kana += kanaPool[Math.floor(Math.random() * kanaPool.length)];
-  return kana;
-}
-
-function category(page: Page, code: string) {
-  return page.locator(`section[data-category="${code}"]`);
-}
 
 /**
  * Waits for a mail to `address` linking to `pathname` and returns the link. Unlike the shared
@@ -61,19 +51,16 @@ async function act(page: Page, action: string, text?: { label: RegExp; value: st
 
 test('a coordinator refers a person; the receiver accepts, starts and completes it; the sender sees the outcome', async ({ browser }) => {
   test.setTimeout(120_000);
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+  const run = runId();
   const familyName = `紹介${run}`;
   const givenName = '一郎';
-  const phone = `03-${String(Math.floor(Math.random() * 9000) + 1000)}-${String(Math.floor(Math.random() * 9000) + 1000)}`;
+  const phone = randomPhone();
   const outcome = `生活福祉資金の申請を支援し、貸付が決定した（${run}）`;
 
   // The sender's coordinator registers the person…
   const sender = await signedInPage(browser, SENDER.email);
   await sender.goto('/people/new');
-  await sender.getByRole('textbox', { name: /^姓\s*\*?$/ }).fill(familyName);
-  await sender.getByRole('textbox', { name: /^名\s*\*?$/ }).fill(givenName);
-  await sender.getByRole('textbox', { name: /^姓（ふりがな）/ }).fill(uniqueKana(6));
-  await sender.getByRole('textbox', { name: /^名（ふりがな）/ }).fill('イチロウ');
+  await fillPersonName(sender, { family: familyName, given: givenName, givenKana: 'イチロウ' });
   await sender.getByLabel('生年月日').fill('1975-09-12');
   await sender.getByRole('textbox', { name: '電話番号' }).fill(phone);
   await sender.getByRole('button', { name: '登録する' }).click();
@@ -134,9 +121,9 @@ test('a coordinator refers a person; the receiver accepts, starts and completes 
   const link = await waitForMailLinking(receiver.request, RECEIVER.email, `/referrals/${referralId}`);
   await receiver.goto(link);
   await expect(receiver).toHaveURL(new RegExp(`/referrals/${referralId}$`));
-  await expect(category(receiver, 'IDENTITY')).toHaveAttribute('data-access', 'DISCLOSED');
-  await expect(category(receiver, 'IDENTITY')).toContainText(familyName);
-  await expect(category(receiver, 'CONTACT')).toHaveAttribute('data-access', 'WITHHELD');
+  await expect(categorySection(receiver, 'IDENTITY')).toHaveAttribute('data-access', 'DISCLOSED');
+  await expect(categorySection(receiver, 'IDENTITY')).toContainText(familyName);
+  await expect(categorySection(receiver, 'CONTACT')).toHaveAttribute('data-access', 'WITHHELD');
   await expect(receiver.getByRole('main')).not.toContainText(phone);
 
   // …accepts, starts and completes it with an outcome.

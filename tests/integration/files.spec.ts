@@ -10,6 +10,7 @@ import { GRANT_ATTACHMENT_TYPES } from '../../apps/api/src/core/files/file-types
 import { FilesService } from '../../apps/api/src/core/files/files.service';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
 import { setupApiTest } from '../support/harness';
+import { soleAdminNetwork } from '../support/networks';
 import { sampleFiles } from '../support/sample-files';
 import { signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
@@ -29,11 +30,7 @@ const t = setupApiTest({
       organizations: { hub: 'INTERMEDIARY', npo: 'NPO' },
       members: { editor: ['hub', ['GRANT_EDITOR']], staff: ['npo', ['STAFF']], trainer: ['hub', ['TRAINER']] },
     },
-    networkB: {
-      slug: 'files-b',
-      organizations: { hub: 'INTERMEDIARY' },
-      members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
-    },
+    networkB: soleAdminNetwork('files-b', { hub: 'INTERMEDIARY' }),
   },
 });
 let database: TestDatabase, api: RunningApi, storageDir: string, networkA: TestNetwork, networkB: TestNetwork;

@@ -11,30 +11,25 @@ import { GrantJobs } from '../../apps/api/src/modules/grants/grant-jobs';
 import type { SignedInClient, TestNetwork } from '../support/accounts';
 import type { RunningApi } from '../support/api';
 import { bookmarkGrant, daysFromNow, GRANT_QUERY, publishedGrant, saveGrantSearch, transitionMutation } from '../support/grants';
-import { setupApiTest } from '../support/harness';
+import { APP_BASE_URL, mailJobsOptions, setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { dataOf } from '../support/people';
 import type { TestSmtpServer } from '../support/smtp';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 
 const t = setupApiTest({
   // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
   replicas: 2,
-  smtp: true,
-  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  ...mailJobsOptions(),
   networks: {
     a: {
       slug: 'grant-jobs-a',
       organizations: { inter: 'INTERMEDIARY', npo: 'NPO' },
       members: { editor: ['inter', ['GRANT_EDITOR']], npoAdmin: ['npo', ['ORG_ADMIN']], npoStaff: ['npo', ['STAFF']] },
     },
-    b: {
-      slug: 'grant-jobs-b',
-      organizations: { npoB: 'NPO' },
-      members: { npoBAdmin: ['npoB', ['ORG_ADMIN']] },
-    },
+    b: oneOrganizationNetwork('grant-jobs-b', { npoB: 'NPO' }, { npoBAdmin: ['ORG_ADMIN'] }),
   },
 });
 const c = t.clients;

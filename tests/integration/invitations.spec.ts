@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createNetwork, outcome, signIn, TestNetwork, TEST_PASSWORD } from '../support/accounts';
 import { RunningApi, startApi, waitFor } from '../support/api';
 import { graphql } from '../support/graphql';
+import { FAST_JOBS_ENV } from '../support/harness';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -21,8 +22,7 @@ beforeAll(async () => {
   api = await startApi(database, {
     SMTP_URL: smtp.url,
     APP_BASE_URL: BASE_URL,
-    JOBS_POLLING_INTERVAL_SECONDS: '0.5',
-    MAIL_RETRY_DELAY_SECONDS: '1',
+    ...FAST_JOBS_ENV,
   });
   network = await createNetwork(database.ownerUrl, {
     slug: 'invite-a',

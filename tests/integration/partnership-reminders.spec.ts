@@ -9,7 +9,7 @@ import { Clock } from '../../apps/api/src/core/time/clock';
 import { PartnershipReminders } from '../../apps/api/src/modules/partnerships/partnership-reminders';
 import type { TestNetwork } from '../support/accounts';
 import type { RunningApi } from '../support/api';
-import { setupApiTest } from '../support/harness';
+import { APP_BASE_URL, mailJobsOptions, setupApiTest } from '../support/harness';
 import {
   COMPLETE_FOLLOW_UP,
   createPartnership,
@@ -22,13 +22,11 @@ import {
 import { dataOf } from '../support/people';
 import type { TestSmtpServer } from '../support/smtp';
 
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 
 const t = setupApiTest({
   // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
   replicas: 2,
-  smtp: true,
-  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  ...mailJobsOptions(),
   networks: {
     network: {
       slug: 'partnership-reminders',

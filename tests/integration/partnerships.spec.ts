@@ -6,15 +6,14 @@
 // download by the partner, refused to an unrelated member), interactions with follow-ups,
 // keyset pages and the statements a page costs.
 import { DataSource } from 'typeorm';
+import { setupDemoApiTest, signInDemo } from '../support/demo';
 import { setupApiTest } from '../support/harness';
 import { sampleFiles } from '../support/sample-files';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { PartnershipReminders } from '../../apps/api/src/modules/partnerships/partnership-reminders';
-import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
+import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { DEMO_PARTNERSHIPS, demoPartnershipRowId } from '../../apps/api/src/seed/demo-partnerships';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { RunningApi } from '../support/api';
 import type { GraphQLResponse } from '../support/graphql';
 import {
   ATTACH_DOCUMENT,
@@ -37,7 +36,7 @@ import {
   UPDATE_PARTNERSHIP,
 } from '../support/partnerships';
 import { dataOf } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 
 const t = setupApiTest({
   storage: true,
@@ -542,24 +541,10 @@ describe('lists', () => {
 // Last: it starts a second API in this process, and passport keeps one 'jwt' strategy per
 // process, so nothing after it may use `api` (see referrals.spec.ts).
 describe('the demo partnerships', () => {
-  let demo: TestDatabase;
-  let demoApi: RunningApi;
-
-  beforeAll(async () => {
-    demo = await createTestDatabase();
-    const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
-    await seedDemoData(demo.ownerUrl, cipher);
-    await seedDemoData(demo.ownerUrl, cipher); // idempotent
-    demoApi = await startApi(demo);
-  }, 120_000);
-
-  afterAll(async () => {
-    await demoApi?.close();
-    await demo?.drop();
-  });
+  const demo = setupDemoApiTest({ seedTwice: true });
 
   it('shows the liaison of 中央区 every demo partnership, the partner its own read-only, and reminds the follow-up due tomorrow', async () => {
-    const liaison = await signIn(demoApi.url, 'liaison@city-chuo.example.jp', DEMO_PASSWORD);
+    const liaison = await signInDemo(demo.api.url, 'liaison@city-chuo.example.jp');
     const listed = dataOf(await liaison.request<{ partnerships: { nodes: PartnershipResult[] } }>(PARTNERSHIPS_QUERY, { first: 50 })).partnerships.nodes;
     expect(listed.map((partnership) => partnership.id).sort()).toEqual(DEMO_PARTNERSHIPS.map((partnership) => demoPartnershipRowId('partnership', partnership.n)).sort());
     expect(listed.every((partnership) => partnership.mayManage)).toBe(true);
@@ -570,12 +555,12 @@ describe('the demo partnerships', () => {
       [japanDay(1), true],
     ]);
 
-    const komorebi = await signIn(demoApi.url, 'org-admin@komorebi.example.jp', DEMO_PASSWORD);
+    const komorebi = await signInDemo(demo.api.url, 'org-admin@komorebi.example.jp');
     const theirs = dataOf(await komorebi.request<{ partnerships: { nodes: PartnershipResult[] } }>(PARTNERSHIPS_QUERY, { first: 50 })).partnerships.nodes;
     expect(theirs.map((partnership) => [partnership.title, partnership.mayManage])).toEqual([['ひきこもり支援の情報交換', false]]);
 
     // The next run mails the follow-up due tomorrow (and the reviews within their marks), once.
-    const reminders = demoApi.app.get(PartnershipReminders);
+    const reminders = demo.api.app.get(PartnershipReminders);
     expect(await reminders.remindersFor(DEMO_NETWORK.id)).toBeGreaterThanOrEqual(1);
     expect(await reminders.remindersFor(DEMO_NETWORK.id)).toBe(0);
   });

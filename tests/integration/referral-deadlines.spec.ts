@@ -9,36 +9,22 @@ import { Clock } from '../../apps/api/src/core/time/clock';
 import { REFERRAL_DEADLINES_QUEUE, ReferralDeadlines } from '../../apps/api/src/modules/referrals/referral-deadlines';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, waitFor } from '../support/api';
-import { mintClient, setupApiTest } from '../support/harness';
+import { APP_BASE_URL, mailJobsOptions, mintClient, setupApiTest } from '../support/harness';
+import { twoNpoNetwork } from '../support/networks';
 import { dataOf } from '../support/people';
 import { createReceivingService, createReferral, REFERRAL_DETAIL, transition } from '../support/referrals';
 import type { TestSmtpServer } from '../support/smtp';
 
 const HOUR = 60 * 60 * 1000;
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 
 const t = setupApiTest({
   // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
   replicas: 2,
-  smtp: true,
-  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  ...mailJobsOptions(),
   networks: {
-    network: {
-      slug: 'deadlines-a',
-      organizations: { a: 'NPO', b: 'NPO' },
-      members: {
-        coordinatorA: ['a', ['COORDINATOR']],
-        coordinatorB: ['b', ['COORDINATOR']],
-        adminB: ['b', ['ORG_ADMIN']],
-        staffB: ['b', ['STAFF']],
-      },
-    },
+    network: twoNpoNetwork('deadlines-a', { members: { adminB: ['b', ['ORG_ADMIN']], staffB: ['b', ['STAFF']] } }),
     // A second network whose referral is not yet due: the job must leave it alone.
-    other: {
-      slug: 'deadlines-other',
-      organizations: { x: 'NPO', y: 'NPO' },
-      members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
-    },
+    other: twoNpoNetwork('deadlines-other', { names: ['x', 'y'] }),
   },
   clients: false,
 });

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { createPerson, dataOf, fullPersonInput, readPerson, recordConsent, REVOKE_CONSENT } from '../support/people';
 import { countFor, createReceivingService, createReferral, forward, POST_MESSAGE, REFERRAL_FIELDS, transition } from '../support/referrals';
 
@@ -24,11 +25,7 @@ const t = setupApiTest({
         coordinatorD: ['d', ['COORDINATOR']],
       },
     },
-    other: {
-      slug: 'free-text-other',
-      organizations: { x: 'NPO' },
-      members: { coordinatorX: ['x', ['COORDINATOR']] },
-    },
+    other: oneOrganizationNetwork('free-text-other', { x: 'NPO' }, { coordinatorX: ['COORDINATOR'] }),
   },
 });
 const clients = t.clients;

@@ -6,15 +6,15 @@ import { PERSONAL_DATA_CATEGORIES } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { ReferralsService } from '../../apps/api/src/modules/referrals/referrals.service';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
-import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
+import { setupDemoApiTest, signInDemo } from '../support/demo';
+import { createNetwork, outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { buildDemoReferral, DEMO_REFERRALS, demoReferralId } from '../../apps/api/src/seed/demo-referrals';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { RunningApi, startApi } from '../support/api';
 import type { GraphQLResponse } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
-import { createPerson, dataOf, fullPersonInput, recordConsent, REVOKE_CONSENT, superuserConnection } from '../support/people';
+import { twoNpoNetwork } from '../support/networks';
+import { createPerson, dataOf, fullPersonInput, recordConsent, REVOKE_CONSENT } from '../support/people';
 import {
   countFor,
   createReceivingService,
@@ -31,7 +31,7 @@ import {
   transition,
   UPDATE_DRAFT,
 } from '../support/referrals';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 
 const t = setupApiTest({
   clients: false,
@@ -48,11 +48,7 @@ const t = setupApiTest({
         coordinatorC: ['c', ['COORDINATOR']],
       },
     },
-    other: {
-      slug: 'referrals-other',
-      organizations: { x: 'NPO', y: 'NPO' },
-      members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
-    },
+    other: twoNpoNetwork('referrals-other', { names: ['x', 'y'] }),
   },
 });
 let database: TestDatabase, api: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;
@@ -977,27 +973,10 @@ describe('another network’s referrals', () => {
 // Last: it starts a second API in this process, and passport keeps one 'jwt' strategy per
 // process, so nothing after it may use `api` (see people-records.spec.ts).
 describe('the demo referrals', () => {
-  let demo: TestDatabase;
-  let demoApi: RunningApi;
-  let demoSql: DataSource;
-
-  beforeAll(async () => {
-    demo = await createTestDatabase();
-    const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
-    await seedDemoData(demo.ownerUrl, cipher);
-    await seedDemoData(demo.ownerUrl, cipher); // idempotent
-    demoSql = await superuserConnection(demo);
-    demoApi = await startApi(demo);
-  }, 120_000);
-
-  afterAll(async () => {
-    await demoSql?.destroy();
-    await demoApi?.close();
-    await demo?.drop();
-  });
+  const demo = setupDemoApiTest({ seedTwice: true });
 
   it('seeds every referral once, in its state, with its timeline, messages and provision records', async () => {
-    const rows: Array<{ id: string; status: string; events: number; messages: number }> = await demoSql.query(
+    const rows: Array<{ id: string; status: string; events: number; messages: number }> = await demo.sql.query(
       `SELECT r.id, r.status,
               (SELECT count(*)::int FROM referral_events e WHERE e.referral_id = r.id) AS events,
               (SELECT count(*)::int FROM referral_messages m WHERE m.referral_id = r.id) AS messages
@@ -1011,7 +990,7 @@ describe('the demo referrals', () => {
     expect(rows).toEqual(want);
     expect(new Set(rows.map((row) => row.status)).size).toBe(10);
 
-    const provisions: Array<{ context: string; person_id: string; categories: string[]; consent_ids: string[] }> = await demoSql.query(
+    const provisions: Array<{ context: string; person_id: string; categories: string[]; consent_ids: string[] }> = await demo.sql.query(
       `SELECT context, person_id, categories, consent_ids FROM provision_records WHERE tenant_id = $1 AND context LIKE 'REFERRAL:%' ORDER BY context`,
       [DEMO_NETWORK.id],
     );
@@ -1026,7 +1005,7 @@ describe('the demo referrals', () => {
   });
 
   it('reads back through the API for the demo coordinator: boxes, the overdue one, the timeline and the person under consent', async () => {
-    const coordinator = await signIn(demoApi.url, 'coordinator@komorebi.example.jp', DEMO_PASSWORD);
+    const coordinator = await signInDemo(demo.api.url, 'coordinator@komorebi.example.jp');
     const komorebi = DEMO_NETWORK.organizations[1].id;
     const outbox = await listAll(coordinator, 'OUTBOX');
     expect(outbox.map((row) => row.id).sort()).toEqual(DEMO_REFERRALS.filter((referral) => referral.senderOrganizationId === komorebi).map((referral) => referral.id).sort());
@@ -1044,14 +1023,14 @@ describe('the demo referrals', () => {
     expect(four.messages).toHaveLength(2);
 
     // 9: completed by こもれび, the outcome on the sender's timeline.
-    const soudan = await signIn(demoApi.url, 'soudan@shakyo-chuo.example.jp', DEMO_PASSWORD);
+    const soudan = await signInDemo(demo.api.url, 'soudan@shakyo-chuo.example.jp');
     const nine = dataOf(await detail(soudan, demoReferralId(9))).referral;
     expect(nine.referral).toMatchObject({ status: 'COMPLETED', mySides: ['SENDER'] });
     expect(nine.events[nine.events.length - 1]).toMatchObject({ action: 'COMPLETE', toStatus: 'COMPLETED', actorName: '伊藤 さくら' });
     expect(nine.referral['outcome']).toBe(nine.events[nine.events.length - 1].note);
 
     // The draft is the sender's only.
-    const centre = await signIn(demoApi.url, 'admin@chuo.example.jp', DEMO_PASSWORD);
+    const centre = await signInDemo(demo.api.url, 'admin@chuo.example.jp');
     expect(outcome(await detail(centre, demoReferralId(1)))).toBe('NOT_FOUND');
     expect(dataOf(await detail(centre, demoReferralId(8))).referral.person?.categories.find((category) => category.category === 'HEALTH')).toMatchObject({ access: 'DISCLOSED' });
   });

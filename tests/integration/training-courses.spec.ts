@@ -6,15 +6,14 @@
 // reordering, quizzes with their answers kept from learners, Japanese keyword search, stable
 // keyset pages, and a fixed number of statements to read a course however many modules it has.
 import { DataSource } from 'typeorm';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
-import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { setupDemoApiTest, signInDemoAccounts } from '../support/demo';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi, startApi } from '../support/api';
 import type { GraphQLResponse } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { dataOf } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 import {
   ADD_MATERIAL,
   ADD_MODULE,
@@ -57,11 +56,7 @@ const t = setupApiTest({
         netAdmin: ['inter', ['NETWORK_ADMIN', 'ORG_ADMIN']],
       },
     },
-    b: {
-      slug: 'training-b',
-      organizations: { orgB: 'NPO' },
-      members: { adminB: ['orgB', ['NETWORK_ADMIN', 'ORG_ADMIN']], trainerB: ['orgB', ['TRAINER']], staffB: ['orgB', ['STAFF']] },
-    },
+    b: oneOrganizationNetwork('training-b', { orgB: 'NPO' }, { adminB: ['NETWORK_ADMIN', 'ORG_ADMIN'], trainerB: ['TRAINER'], staffB: ['STAFF'] }),
   },
 });
 const c = t.clients;
@@ -681,9 +676,8 @@ describe('roles of network A in one table', () => {
 });
 
 describe('the demo accounts', () => {
-  let demo: TestDatabase;
-  let demoApi: RunningApi;
-  const demoClients: Record<string, SignedInClient> = {};
+  const demo = setupDemoApiTest();
+  let demoClients: Record<string, SignedInClient>;
   const logins = {
     trainer: 'trainer@shakyo-chuo.example.jp',
     staff: 'staff@komorebi.example.jp',
@@ -694,15 +688,7 @@ describe('the demo accounts', () => {
   };
 
   beforeAll(async () => {
-    demo = await createTestDatabase();
-    await seedDemoData(demo.ownerUrl, new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) }));
-    demoApi = await startApi(demo);
-    for (const [key, email] of Object.entries(logins)) demoClients[key] = await signIn(demoApi.url, email, DEMO_PASSWORD);
-  }, 120_000);
-
-  afterAll(async () => {
-    await demoApi?.close();
-    await demo?.drop();
+    demoClients = await signInDemoAccounts(demo.api.url, logins);
   });
 
   it("lets the council's trainer author; staff read; the second network reads only the public course, without answers", async () => {

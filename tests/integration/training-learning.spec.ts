@@ -8,7 +8,8 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { outcome, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
-import { setupApiTest } from '../support/harness';
+import { APP_BASE_URL, mailJobsOptions, setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import {
   ASSIGN,
   ASSIGNEES,
@@ -28,14 +29,12 @@ import { TestSmtpServer } from '../support/smtp';
 import { TestDatabase } from '../support/test-database';
 import { buildCourse, COURSE_QUERY, CourseResult, singleChoice } from '../support/training';
 
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 const DAY = 24 * 60 * 60 * 1000;
 const NOT_A_UUID = 'not-a-uuid';
 const UNKNOWN_UUID = '5b0c6c1e-2f7a-4c1e-9d55-0a6c0f1e2d3c';
 
 const t = setupApiTest({
-  smtp: true,
-  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  ...mailJobsOptions(),
   networks: {
     network: {
       slug: 'learn-a',
@@ -51,11 +50,7 @@ const t = setupApiTest({
         counted: ['center', ['COORDINATOR']],
       },
     },
-    other: {
-      slug: 'learn-b',
-      organizations: { minato: 'NPO' },
-      members: { adminB: ['minato', ['ORG_ADMIN']], staffB: ['minato', ['STAFF']], trainerB: ['minato', ['TRAINER']] },
-    },
+    other: oneOrganizationNetwork('learn-b', { minato: 'NPO' }, { adminB: ['ORG_ADMIN'], staffB: ['STAFF'], trainerB: ['TRAINER'] }),
   },
 });
 const clients = t.clients;

@@ -42,6 +42,20 @@ export interface ApiTestOptions<N extends string> {
   readonly timeoutMs?: number;
 }
 
+/** The address of the web app that mail and exported links point at in tests. */
+export const APP_BASE_URL = 'https://tsunagu.example.jp';
+
+/** Jobs polled twice a second and failed mail retried after one, so a test waits for them briefly. */
+export const FAST_JOBS_ENV = { MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' } as const;
+
+/**
+ * Options for a test of what jobs send: a real SMTP server, fast jobs, links to APP_BASE_URL
+ * (and `env` on top).
+ */
+export function mailJobsOptions(env: NodeJS.ProcessEnv = {}): Pick<ApiTestOptions<never>, 'smtp' | 'env'> {
+  return { smtp: true, env: { APP_BASE_URL, ...FAST_JOBS_ENV, ...env } };
+}
+
 interface Running<N extends string> {
   readonly database: TestDatabase;
   readonly storageDir: string | undefined;
