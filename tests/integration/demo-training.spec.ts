@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalFileStorage } from '../../apps/api/src/core/files/local-file-storage';
 import { DEMO_CERTIFICATE_CODE, DEMO_HANDOUT, demoTrainingId } from '../../apps/api/src/seed/demo-training';
-import { seedDemo, signInDemoAccounts } from '../support/demo';
 import { SignedInClient } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
+import { seedDemo, signInDemoAccounts } from '../support/demo';
 import { graphql } from '../support/graphql';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -32,11 +32,7 @@ beforeAll(async () => {
   await seedDemo(database, { storage });
   await seedDemo(database, { storage }); // idempotent
   api = await startApi(database, { FILE_STORAGE_DIR: storageDir });
-  clients = await signInDemoAccounts(api.url, {
-    trainer: 'trainer@shakyo-chuo.example.jp',
-    staff: 'staff@komorebi.example.jp',
-    minato: 'admin@minato.example.jp',
-  });
+  clients = await signInDemoAccounts(api.url, ['trainer', 'staff', 'minato']);
 }, 120_000);
 
 afterAll(async () => {

@@ -12,11 +12,11 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { seedDemo, signInDemo } from '../support/demo';
 import { ftypBox } from '../support/sample-files';
 import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { SignedInClient } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
+import { seedDemo, signInDemo } from '../support/demo';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const MiB = 1024 * 1024;
@@ -172,8 +172,8 @@ beforeAll(async () => {
   storageDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-streaming-'));
   api = await startApi(database, { FILE_STORAGE_DIR: storageDir, FILE_MATERIAL_MAX_BYTES: String(MATERIAL_LIMIT) });
   owner = await new DataSource({ type: 'postgres', url: database.ownerUrl, extra: { max: 2 } }).initialize();
-  trainer = await signInDemo(api.url, 'trainer@shakyo-chuo.example.jp');
-  staff = await signInDemo(api.url, 'staff@komorebi.example.jp');
+  trainer = await signInDemo(api.url, 'trainer');
+  staff = await signInDemo(api.url, 'staff');
 }, 120_000);
 
 afterAll(async () => {

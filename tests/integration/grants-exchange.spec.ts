@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DEMO_GRANT_APPLICATIONS, DEMO_GRANT_BOOKMARKS, DEMO_GRANTS } from '../../apps/api/src/seed/demo-grants';
 import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
-import { setupDemoApiTest, signInDemo } from '../support/demo';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
+import { setupDemoApiTest, signInDemo } from '../support/demo';
 import { createGrant, GRANT_FIELDS, GRANT_QUERY, searchAll, transitionMutation } from '../support/grants';
 import { setupApiTest } from '../support/harness';
 import { dataOf } from '../support/people';
@@ -311,11 +311,11 @@ describe('the demo grants', () => {
   });
 
   it('reads back through the API: a Japanese keyword, closing soon, bookmarks and the city editor', async () => {
-    const coordinator = await signInDemo(demo.api.url, 'coordinator@komorebi.example.jp');
+    const coordinator = await signInDemo(demo.api.url, 'coordinator');
     expect((await searchAll(coordinator, { keywords: '子ども食堂' })).map((grant) => grant.title)).toContain('中央区子ども食堂運営費補助金');
     const soon = await searchAll(coordinator, { closingWithinDays: 7, statuses: ['PUBLISHED'] });
     expect(soon.length).toBe(DEMO_GRANTS.filter((grant) => grant.window === 'CLOSING_SOON').length);
-    const cityEditor = await signInDemo(demo.api.url, 'grants@city-chuo.example.jp');
+    const cityEditor = await signInDemo(demo.api.url, 'cityGrantEditor');
     expect((await mine(cityEditor)).length).toBe(DEMO_GRANTS.filter((grant) => grant.publisher === 'CITY').length);
     const csv = dataOf(await coordinator.request<{ exportGrantsCsv: { content: string } }>(EXPORT_CSV, { language: 'ja' })).exportGrantsCsv;
     expect(csv.content.slice(1).split('\r\n').filter(Boolean)).toHaveLength(1 + DEMO_GRANTS.filter((grant) => grant.window !== 'CLOSED').length);

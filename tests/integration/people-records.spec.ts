@@ -11,9 +11,9 @@ import { DataSource } from 'typeorm';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
 import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { DEMO_CONSENTS, DEMO_PEOPLE } from '../../apps/api/src/seed/demo-people';
-import { setupDemoApiTest, signInDemo } from '../support/demo';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { setupDemoApiTest, signInDemo } from '../support/demo';
 import {
   createPerson,
   CREATE_PERSON,
@@ -548,7 +548,7 @@ describe('the demo seed', () => {
   const demo = setupDemoApiTest({ seedTwice: true });
 
   it('gives the coordinator the demo people, sealed values readable through the API, once each', async () => {
-    const client = await signInDemo(demo.api.url, 'coordinator@komorebi.example.jp');
+    const client = await signInDemo(demo.api.url, 'coordinator');
     const own = DEMO_PEOPLE.filter((person) => person.organizationId === DEMO_NETWORK.organizations[1].id);
     const list = dataOf(await client.request<{ people: { nodes: Array<{ id: string }> } }>(`{ people(first: 50) { nodes { id } } }`)).people;
     expect(list.nodes.map((node) => node.id).sort()).toEqual(own.map((person) => person.id).sort());
@@ -575,7 +575,7 @@ describe('the demo seed', () => {
   });
 
   it('discloses the separate health consent to the support centre for referral, and holds each person once', async () => {
-    const centre = await signInDemo(demo.api.url, 'admin@chuo.example.jp');
+    const centre = await signInDemo(demo.api.url, 'admin');
     const aoki = await readPerson(centre, DEMO_PEOPLE[0].id, 'REFERRAL');
     expect(aoki.health.access).toBe('DISCLOSED');
     expect(aoki.health.consentId).toBe(DEMO_CONSENTS[1].id);

@@ -64,8 +64,7 @@ async function outboxDrained(): Promise<void> {
 }
 
 function digestsTo(network: TestNetwork, since: number): ParsedMail[] {
-  const email = network.members.reader.email;
-  return smtp.messages.filter((mail, index) => index >= since && smtp.recipients[index].includes(email) && mail.subject?.includes('まとめ'));
+  return smtp.mailsTo(network.members.reader.email, since).filter((mail) => mail.subject?.includes('まとめ'));
 }
 
 async function unmailed(network: TestNetwork): Promise<number> {

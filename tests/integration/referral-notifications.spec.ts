@@ -69,8 +69,7 @@ beforeAll(async () => {
 const outboxDrained = () => t.outboxDrained();
 
 function mailsTo(member: string, since = 0): ParsedMail[] {
-  const email = network.members[member].email;
-  return smtp.messages.filter((_, index) => index >= since && smtp.recipients[index].includes(email));
+  return smtp.mailsTo(network.members[member].email, since);
 }
 
 function mailText(mail: ParsedMail): string {

@@ -6,12 +6,12 @@ import { PERSONAL_DATA_CATEGORIES } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { ReferralsService } from '../../apps/api/src/modules/referrals/referrals.service';
-import { setupDemoApiTest, signInDemo } from '../support/demo';
-import { createNetwork, outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { createNetwork, outcome, reasonOf, SignedInClient, TestNetwork } from '../support/accounts';
 import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { buildDemoReferral, DEMO_REFERRALS, demoReferralId } from '../../apps/api/src/seed/demo-referrals';
 import { RunningApi, startApi } from '../support/api';
-import type { GraphQLResponse } from '../support/graphql';
+import { setupDemoApiTest, signInDemo } from '../support/demo';
+import { allPages, type GraphQLResponse, type Page } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
 import { twoNpoNetwork } from '../support/networks';
 import { createPerson, dataOf, fullPersonInput, recordConsent, REVOKE_CONSENT } from '../support/people';
@@ -28,6 +28,7 @@ import {
   REFERRAL_COUNTS,
   REFERRAL_DETAIL,
   REFERRAL_LIST,
+  requestReferral,
   transition,
   UPDATE_DRAFT,
 } from '../support/referrals';
@@ -92,10 +93,6 @@ function detail(client: SignedInClient, id: string): Promise<GraphQLResponse<Det
 async function statusOf(id: string): Promise<string> {
   const [row]: Array<{ status: string }> = await sql.query(`SELECT status FROM referrals WHERE id = $1`, [id]);
   return row.status;
-}
-
-function reasonOf(response: GraphQLResponse): string | undefined {
-  return response.body.errors?.[0]?.extensions?.['reason'] as string | undefined;
 }
 
 // --- the life cycle, from a table ---------------------------------------------------------------
@@ -362,10 +359,7 @@ describe('consent on what is shared', () => {
       purposes: ['REFERRAL'],
       recipientOrganizationIds: [network.organizations.b],
     });
-    const response = await clients.coordinatorA.request(
-      `mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`,
-      { input: { serviceId: serviceOfB, personId: person.id, reason: 'x', sharedCategories: ['IDENTITY', 'CONTACT'] } },
-    );
+    const response = await requestReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, reason: 'x', sharedCategories: ['IDENTITY', 'CONTACT'] });
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
     const message = JSON.stringify(response.body.errors);
     expect(message).toMatch(new RegExp(`${PERSONAL_DATA_CATEGORIES.labels.CONTACT.en}|${PERSONAL_DATA_CATEGORIES.labels.CONTACT.ja}`));
@@ -380,10 +374,7 @@ describe('consent on what is shared', () => {
       purposes: ['CASE_CONFERENCE'],
       recipientOrganizationIds: [network.organizations.b],
     });
-    const again = await clients.coordinatorA.request(
-      `mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`,
-      { input: { serviceId: serviceOfB, personId: person.id, reason: 'x', sharedCategories: ['CONTACT'] } },
-    );
+    const again = await requestReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, reason: 'x', sharedCategories: ['CONTACT'] });
     expect(reasonOf(again)).toBe('CONSENT_REQUIRED');
     expect(await countFor(sql, 'referrals', 'person_id = $1', [person.id])).toBe(0);
   });
@@ -408,9 +399,7 @@ describe('consent on what is shared', () => {
       recipientOrganizationIds: [network.organizations.b],
       specialCareExplained: true,
     });
-    const byStaff = await clients.staffA.request(`mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`, {
-      input: { serviceId: serviceOfB, personId: person.id, reason: 'staff special care', sharedCategories: ['HEALTH'] },
-    });
+    const byStaff = await requestReferral(clients.staffA, { serviceId: serviceOfB, personId: person.id, reason: 'staff special care', sharedCategories: ['HEALTH'] });
     expect(byStaff.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SPECIAL_CARE_ROLE_REQUIRED' });
     const draft = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, sharedCategories: ['HEALTH'] }, false);
     const sentByStaff = await transition(clients.staffA, draft.id, 'SEND');
@@ -564,9 +553,7 @@ describe('anonymous cases and drafts', () => {
       ['a bad municipality code', { anonymousCase: { ageBand: 'AGE_30_39', municipalityCode: '123' } }],
     ];
     for (const [what, input] of cases) {
-      const response = await clients.coordinatorA.request(`mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`, {
-        input: { serviceId: serviceOfB, reason: what, ...input },
-      });
+      const response = await requestReferral(clients.coordinatorA, { serviceId: serviceOfB, reason: what, ...input });
       expect([what, outcome(response)]).toEqual([what, 'BAD_USER_INPUT']);
       expect(await countFor(sql, 'referrals', 'reason = $1', [what])).toBe(0);
     }
@@ -799,21 +786,17 @@ describe('inbox and outbox', () => {
 
   it('keyset pagination stays stable while new referrals arrive', async () => {
     const before = ids(await listAll(l.coordinatorQ, 'INBOX'));
-    const seen: string[] = [];
-    let after: string | null = null;
     let pages = 0;
-    for (;;) {
-      const page: { nodes: ListedReferral[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = dataOf(
-        await l.coordinatorQ.request<{ referrals: { nodes: ListedReferral[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(REFERRAL_LIST, { box: 'INBOX', first: 3, after }),
-      ).referrals;
-      seen.push(...page.nodes.map((node) => node.id));
-      pages++;
-      // A new referral arrives between every two pages: it is newer, so it never shows up later in this walk.
-      const arrived = await createReferral(l.coordinatorR, { serviceId: serviceOfQ, ...ANONYMOUS });
-      made.push({ id: arrived.id, urgency: 'NORMAL', needs: ['HOUSING'], status: 'SENT', from: 'r', to: 'q' });
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const seen = ids(
+      await allPages(async (after) => {
+        const page = dataOf(await l.coordinatorQ.request<{ referrals: Page<ListedReferral> }>(REFERRAL_LIST, { box: 'INBOX', first: 3, after })).referrals;
+        pages++;
+        // A new referral arrives between every two pages: it is newer, so it never shows up later in this walk.
+        const arrived = await createReferral(l.coordinatorR, { serviceId: serviceOfQ, ...ANONYMOUS });
+        made.push({ id: arrived.id, urgency: 'NORMAL', needs: ['HOUSING'], status: 'SENT', from: 'r', to: 'q' });
+        return page;
+      }),
+    );
     expect(pages).toBe(Math.ceil(before.length / 3));
     expect(seen).toEqual(before);
     // And the first page now starts with the newest arrival.
@@ -924,14 +907,10 @@ describe('another network’s referrals', () => {
   }, 60_000);
 
   it("cannot refer to another network's service or person", async () => {
-    const service = await clients.coordinatorA.request(`mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`, {
-      input: { serviceId: serviceOfY, reason: 'foreign service', ...ANONYMOUS },
-    });
+    const service = await requestReferral(clients.coordinatorA, { serviceId: serviceOfY, reason: 'foreign service', ...ANONYMOUS });
     expect(outcome(service)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(service.body.errors)).toContain('serviceId');
-    const person = await clients.coordinatorA.request(`mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`, {
-      input: { serviceId: serviceOfB, reason: 'foreign person', personId: foreignPerson },
-    });
+    const person = await requestReferral(clients.coordinatorA, { serviceId: serviceOfB, reason: 'foreign person', personId: foreignPerson });
     expect(outcome(person)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(person.body.errors)).toContain('personId');
     expect(await countFor(sql, 'referrals', `reason IN ('foreign service', 'foreign person')`, [])).toBe(0);
@@ -1005,7 +984,7 @@ describe('the demo referrals', () => {
   });
 
   it('reads back through the API for the demo coordinator: boxes, the overdue one, the timeline and the person under consent', async () => {
-    const coordinator = await signInDemo(demo.api.url, 'coordinator@komorebi.example.jp');
+    const coordinator = await signInDemo(demo.api.url, 'coordinator');
     const komorebi = DEMO_NETWORK.organizations[1].id;
     const outbox = await listAll(coordinator, 'OUTBOX');
     expect(outbox.map((row) => row.id).sort()).toEqual(DEMO_REFERRALS.filter((referral) => referral.senderOrganizationId === komorebi).map((referral) => referral.id).sort());
@@ -1023,14 +1002,14 @@ describe('the demo referrals', () => {
     expect(four.messages).toHaveLength(2);
 
     // 9: completed by こもれび, the outcome on the sender's timeline.
-    const soudan = await signInDemo(demo.api.url, 'soudan@shakyo-chuo.example.jp');
+    const soudan = await signInDemo(demo.api.url, 'councilCoordinator');
     const nine = dataOf(await detail(soudan, demoReferralId(9))).referral;
     expect(nine.referral).toMatchObject({ status: 'COMPLETED', mySides: ['SENDER'] });
     expect(nine.events[nine.events.length - 1]).toMatchObject({ action: 'COMPLETE', toStatus: 'COMPLETED', actorName: '伊藤 さくら' });
     expect(nine.referral['outcome']).toBe(nine.events[nine.events.length - 1].note);
 
     // The draft is the sender's only.
-    const centre = await signInDemo(demo.api.url, 'admin@chuo.example.jp');
+    const centre = await signInDemo(demo.api.url, 'admin');
     expect(outcome(await detail(centre, demoReferralId(1)))).toBe('NOT_FOUND');
     expect(dataOf(await detail(centre, demoReferralId(8))).referral.person?.categories.find((category) => category.category === 'HEALTH')).toMatchObject({ access: 'DISCLOSED' });
   });

@@ -3,9 +3,9 @@
 // and their organisation's admins may download it; anyone verifies a code without signing in and
 // learns only validity, name, course and date — the database itself lets nothing else be read.
 import { DataSource } from 'typeorm';
-import { setupDemoApiTest, signInDemoAccounts } from '../support/demo';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
+import { setupDemoApiTest } from '../support/demo';
 import { graphql } from '../support/graphql';
 import { APP_BASE_URL, setupApiTest } from '../support/harness';
 import { oneOrganizationNetwork } from '../support/networks';
@@ -183,18 +183,8 @@ describe('verification by code alone', () => {
 });
 
 describe('the demo accounts', () => {
-  const demo = setupDemoApiTest({ env: { APP_BASE_URL } });
-  let demoClients: Record<string, SignedInClient>;
-  const logins = {
-    trainer: 'trainer@shakyo-chuo.example.jp',
-    staff: 'staff@komorebi.example.jp',
-    orgAdmin: 'org-admin@komorebi.example.jp',
-    minato: 'admin@minato.example.jp',
-  };
-
-  beforeAll(async () => {
-    demoClients = await signInDemoAccounts(demo.api.url, logins);
-  });
+  const demo = setupDemoApiTest({ env: { APP_BASE_URL }, accounts: ['trainer', 'staff', 'orgAdmin', 'minato'] });
+  const demoClients = demo.clients;
 
   it('the trainer publishes, the org admin assigns, the staff member completes and downloads; another network verifies without signing in', async () => {
     const demoCourse = await buildCourse(demoClients.trainer, '公開：個人情報の取扱い 基礎', { input: { visibility: 'PUBLIC' } });

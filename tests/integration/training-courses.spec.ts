@@ -6,10 +6,10 @@
 // reordering, quizzes with their answers kept from learners, Japanese keyword search, stable
 // keyset pages, and a fixed number of statements to read a course however many modules it has.
 import { DataSource } from 'typeorm';
-import { setupDemoApiTest, signInDemoAccounts } from '../support/demo';
-import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { outcome, reasonOf, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi } from '../support/api';
-import type { GraphQLResponse } from '../support/graphql';
+import { setupDemoApiTest } from '../support/demo';
+import { allPages, type GraphQLResponse, type Page } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
 import { oneOrganizationNetwork } from '../support/networks';
 import { dataOf } from '../support/people';
@@ -62,10 +62,6 @@ const t = setupApiTest({
 const c = t.clients;
 let database: TestDatabase, api: RunningApi, sql: DataSource, a: TestNetwork, b: TestNetwork;
 beforeAll(() => ({ database, api, sql, networks: { a, b } } = t));
-
-function reasonOf(response: GraphQLResponse): unknown {
-  return response.body.errors?.[0]?.extensions?.['reason'];
-}
 
 function fieldsOf(response: GraphQLResponse): Record<string, { ja: string; en: string }> {
   return (response.body.errors?.[0]?.extensions?.['fields'] ?? {}) as Record<string, { ja: string; en: string }>;
@@ -569,19 +565,14 @@ describe('catalogue', () => {
     const tag = 'ページ送り検証';
     const made: string[] = [];
     for (let index = 0; index < 7; index++) made.push((await buildCourse(c.trainer, `${tag} ${index}`)).id);
-    const seen: CourseResult[] = [];
-    let after: string | null = null;
     let pages = 0;
-    for (;;) {
-      type Result = { courses: { nodes: CourseResult[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
-      const page: Result['courses'] = dataOf(await c.staff.request<Result>(COURSES_QUERY, { input: { keyword: tag }, first: 3, after })).courses;
-      seen.push(...page.nodes);
+    const seen = await allPages(async (after) => {
+      const page = dataOf(await c.staff.request<{ courses: Page<CourseResult> }>(COURSES_QUERY, { input: { keyword: tag }, first: 3, after })).courses;
       pages += 1;
       // A course published between pages belongs before the first page and never shows up later.
       if (pages === 1) made.push((await buildCourse(c.trainer, `${tag} 途中`)).id);
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+      return page;
+    });
     expect(pages).toBe(3);
     expect(seen.map((course) => course.id)).toEqual(made.slice(0, 7).reverse());
     const publishedAt = seen.map((course) => Date.parse(course.publishedAt ?? ''));
@@ -676,20 +667,8 @@ describe('roles of network A in one table', () => {
 });
 
 describe('the demo accounts', () => {
-  const demo = setupDemoApiTest();
-  let demoClients: Record<string, SignedInClient>;
-  const logins = {
-    trainer: 'trainer@shakyo-chuo.example.jp',
-    staff: 'staff@komorebi.example.jp',
-    coordinator: 'coordinator@komorebi.example.jp',
-    orgAdmin: 'org-admin@komorebi.example.jp',
-    admin: 'admin@chuo.example.jp',
-    minato: 'admin@minato.example.jp',
-  };
-
-  beforeAll(async () => {
-    demoClients = await signInDemoAccounts(demo.api.url, logins);
-  });
+  const demo = setupDemoApiTest({ accounts: ['trainer', 'staff', 'coordinator', 'orgAdmin', 'admin', 'minato'] });
+  const demoClients = demo.clients;
 
   it("lets the council's trainer author; staff read; the second network reads only the public course, without answers", async () => {
     for (const key of ['staff', 'coordinator', 'orgAdmin', 'admin', 'minato']) {

@@ -120,8 +120,7 @@ function keyOfMembership(membershipId: string): string {
 const outboxDrained = () => t.outboxDrained();
 
 function mailsTo(key: string): ParsedMail[] {
-  const email = a.members[key].email;
-  return smtp.messages.filter((_, index) => smtp.recipients[index].includes(email));
+  return smtp.mailsTo(a.members[key].email);
 }
 
 /** The value, or a failure naming what was missing. */

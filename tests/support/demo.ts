@@ -23,10 +23,11 @@ export function seedDemo(database: Pick<TestDatabase, 'ownerUrl'>, options: { st
 /**
  * Registers (in the current describe block) an API on a database of its own holding the demo
  * data. `seedTwice` seeds it a second time first, which must change nothing (the seed is
- * idempotent). The demo accounts have no minted clients: sign them in with `signInDemo`.
+ * idempotent). The demo `accounts` are signed in with their password into `clients`; others can
+ * be signed in with `signInDemo`.
  */
-export function setupDemoApiTest(options: { seedTwice?: boolean; env?: NodeJS.ProcessEnv } = {}): ApiTest {
-  return setupApiTest({
+export function setupDemoApiTest(options: { seedTwice?: boolean; env?: NodeJS.ProcessEnv; accounts?: readonly DemoAccount[] } = {}): ApiTest {
+  const test = setupApiTest({
     env: options.env,
     timeoutMs: 120_000,
     beforeStart: async (database) => {
@@ -34,16 +35,38 @@ export function setupDemoApiTest(options: { seedTwice?: boolean; env?: NodeJS.Pr
       if (options.seedTwice) await seedDemo(database);
     },
   });
+  const accounts = options.accounts;
+  if (accounts) beforeAll(async () => Object.assign(test.clients, await signInDemoAccounts(test.api.url, accounts)), 60_000);
+  return test;
 }
+
+/** The demo accounts tests sign in as (apps/api/src/seed/demo-networks.ts), by who they are. */
+export const DEMO_ACCOUNTS = {
+  /** 中央区つながりネットワーク's network admin, of つながりサポートセンター. */
+  admin: 'admin@chuo.example.jp',
+  /** NPO法人こもれび. */
+  orgAdmin: 'org-admin@komorebi.example.jp',
+  coordinator: 'coordinator@komorebi.example.jp',
+  staff: 'staff@komorebi.example.jp',
+  /** 中央区 (the municipality). */
+  liaison: 'liaison@city-chuo.example.jp',
+  cityGrantEditor: 'grants@city-chuo.example.jp',
+  /** 中央区社会福祉協議会. */
+  trainer: 'trainer@shakyo-chuo.example.jp',
+  councilCoordinator: 'soudan@shakyo-chuo.example.jp',
+  /** The network admin of the second demo network (港区). */
+  minato: 'admin@minato.example.jp',
+} as const;
+export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
 
 /** A demo account signed in with the demo password. */
-export function signInDemo(url: string, email: string): Promise<SignedInClient> {
-  return signIn(url, email, DEMO_PASSWORD);
+export function signInDemo(url: string, account: DemoAccount): Promise<SignedInClient> {
+  return signIn(url, DEMO_ACCOUNTS[account], DEMO_PASSWORD);
 }
 
-/** Demo accounts signed in, by the key the test gives each e-mail address. */
-export async function signInDemoAccounts<K extends string>(url: string, emails: Record<K, string>): Promise<Record<K, SignedInClient>> {
+/** Demo accounts signed in, by account. */
+export async function signInDemoAccounts<K extends DemoAccount>(url: string, accounts: readonly K[]): Promise<Record<K, SignedInClient>> {
   const clients = {} as Record<K, SignedInClient>;
-  for (const [key, email] of Object.entries<string>(emails)) clients[key as K] = await signInDemo(url, email);
+  for (const account of accounts) clients[account] = await signInDemo(url, account);
   return clients;
 }
