@@ -5,20 +5,20 @@
 // withheld with that reason, and none of the values remain on the page.
 import { expect, test } from '@playwright/test';
 import { NETWORK_ADMIN, ORG_ADMIN, signIn } from './support/session';
-import { categorySection, fillPersonName } from './support/people';
+import { categorySection, fillPersonName, newPerson } from './support/people';
 import { runId } from './support/unique';
 
 test('a special-care consent needs the explicit confirmation, and erasure leaves only the pseudonym', async ({ page }) => {
   test.setTimeout(90_000);
   const run = runId();
-  const familyName = `消去${run}`;
+  const person = newPerson('消去', '太郎', 'タロウ');
   const condition = `糖尿病${run}`;
   const income = `年金${run}`;
 
   // The owner's org admin registers the person, with special-care and financial data.
   await signIn(page, ORG_ADMIN.email);
   await page.goto('/people/new');
-  await fillPersonName(page, { family: familyName, given: '太郎', givenKana: 'タロウ' });
+  await fillPersonName(page, person);
   await page.getByRole('textbox', { name: '収入源' }).fill(income);
   await page.getByRole('combobox', { name: '生活保護の受給' }).click();
   await page.getByRole('option', { name: 'はい' }).click();
@@ -70,6 +70,6 @@ test('a special-care consent needs the explicit confirmation, and erasure leaves
     await expect(categorySection(page, code)).toHaveAttribute('data-access', 'WITHHELD');
     await expect(categorySection(page, code)).toContainText('本人の求めにより消去済みです');
   }
-  for (const gone of [familyName, condition, income]) await expect(page.getByRole('main')).not.toContainText(gone);
+  for (const gone of [person.family, condition, income]) await expect(page.getByRole('main')).not.toContainText(gone);
   await expect(page.getByRole('button', { name: '消去', exact: true })).toHaveCount(0);
 });
