@@ -201,7 +201,7 @@ describe('refused uploads store nothing', () => {
     const files = api.app.get(FilesService);
     const dataSource = api.app.get(DataSource);
     const filesBefore = await storedFiles();
-    const { editor } = networkA.members;
+    const editor = networkA.members.editorA;
     let storedKey = '';
     await expect(
       runInTenant(dataSource, editor.tenantId, async (manager) => {
