@@ -9,7 +9,7 @@ import { ReferralsService } from '../../apps/api/src/modules/referrals/referrals
 import { createNetwork, outcome, reasonOf, SignedInClient, TestNetwork } from '../support/accounts';
 import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { buildDemoReferral, DEMO_REFERRALS, demoReferralId } from '../../apps/api/src/seed/demo-referrals';
-import { RunningApi, startApi } from '../support/api';
+import { RunningApi } from '../support/api';
 import { setupDemoApiTest, signInDemo } from '../support/demo';
 import { allPages, type GraphQLResponse, type Page } from '../support/graphql';
 import { setupApiTest } from '../support/harness';

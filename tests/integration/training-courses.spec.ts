@@ -7,7 +7,7 @@
 // keyset pages, and a fixed number of statements to read a course however many modules it has.
 import { DataSource } from 'typeorm';
 import { outcome, reasonOf, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { RunningApi } from '../support/api';
 import { setupDemoApiTest } from '../support/demo';
 import { allPages, type GraphQLResponse, type Page } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
