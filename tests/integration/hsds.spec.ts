@@ -11,27 +11,31 @@ import { join } from 'node:path';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
-import { oneOrganizationNetwork } from '../support/networks';
+import { soleAdminNetwork } from '../support/networks';
 import { TestDatabase } from '../support/test-database';
 import { serviceInput } from '../support/directory';
 import { graphql } from '../support/graphql';
 
 const t = setupApiTest({
+  clients: false,
   networks: {
     networkA: {
       slug: 'hsds-a',
       organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
       members: {
-        adminA: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
-        coordinatorA: ['npo', ['COORDINATOR', 'ORG_ADMIN']],
-        staffA: ['npo', ['STAFF']],
+        admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
+        coordinator: ['npo', ['COORDINATOR', 'ORG_ADMIN']],
+        staff: ['npo', ['STAFF']],
       },
     },
-    networkB: oneOrganizationNetwork('hsds-b', { hub: 'INTERMEDIARY' }, { adminB: ['NETWORK_ADMIN', 'ORG_ADMIN'] }),
+    networkB: soleAdminNetwork('hsds-b', { hub: 'INTERMEDIARY' }),
   },
 });
-let database: TestDatabase, api: RunningApi, networkA: TestNetwork;
-const c = t.clients;
+let database: TestDatabase, api: RunningApi, networkA: TestNetwork, networkB: TestNetwork;
+let adminA: SignedInClient;
+let coordinatorA: SignedInClient;
+let staffA: SignedInClient;
+let adminB: SignedInClient;
 
 const CREATE = `mutation Create($input: ServiceInput!, $organizationId: ID) {
   createService(input: $input, organizationId: $organizationId) { id }
@@ -94,9 +98,13 @@ async function servicesOf(client: SignedInClient): Promise<Array<Record<string, 
 }
 
 beforeAll(async () => {
-  ({ database, api, networks: { networkA } } = t);
+  ({ database, api, networks: { networkA, networkB } } = t);
+  adminA = await t.client(networkA.members.admin);
+  coordinatorA = await t.client(networkA.members.coordinator);
+  staffA = await t.client(networkA.members.staff);
+  adminB = await t.client(networkB.members.admin);
 
-  const profile = await c.adminA.request(
+  const profile = await adminA.request(
     `mutation { updateOrganization(input: { id: "${networkA.organizations.npo}", nameKana: "コモレビ", description: "居場所づくりの NPO です。",
       website: "https://komorebi.example.jp", phone: "03-1111-2222", email: "info@komorebi.example.jp", postalCode: "104-0061",
       address: "東京都中央区銀座1-1", municipalityCode: "13102" }) { id } }`,
@@ -110,16 +118,16 @@ beforeAll(async () => {
     ['訪問支援', { categories: ['HIKIKOMORI', 'MENTAL_HEALTH'], capacity: 'NOT_ACCEPTING', languages: ['ja-simple', 'jsl'], channels: [{ kind: 'OUTREACH', value: '中央区内', public: true }], openingHours: [{ day: 'SA', opens: '10:00', closes: '15:00' }, { day: 'SU', opens: '10:00', closes: '15:00' }] }],
   ];
   for (const [name, overrides] of services) {
-    const created = await c.coordinatorA.request(CREATE, { input: serviceInput(name, overrides) });
+    const created = await coordinatorA.request(CREATE, { input: serviceInput(name, overrides) });
     if (created.body.errors) throw new Error(JSON.stringify(created.body.errors));
   }
-  const hubService = await c.adminA.request(CREATE, { input: serviceInput('総合相談', { description: 'なんでも相談' }) });
+  const hubService = await adminA.request(CREATE, { input: serviceInput('総合相談', { description: 'なんでも相談' }) });
   if (hubService.body.errors) throw new Error(JSON.stringify(hubService.body.errors));
 });
 
 describe('export', () => {
   it('is an HSDS document of the network’s organisations and services, for any member', async () => {
-    const document = JSON.parse(await exportOf(c.staffA)) as { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
+    const document = JSON.parse(await exportOf(staffA)) as { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
     expect(document.organizations.map((organization) => organization['id']).sort()).toEqual(Object.values(networkA.organizations).sort());
     expect(document.services).toHaveLength(5);
     const hotline = document.services.find((record) => record['name'] === 'DVホットライン')!;
@@ -131,7 +139,7 @@ describe('export', () => {
 
   it('validates against the official HSDS 3.2 schemas, record by record', async () => {
     const { organization, service: serviceSchema } = hsdsValidators();
-    const document = JSON.parse(await exportOf(c.adminA)) as { organizations: unknown[]; services: unknown[] };
+    const document = JSON.parse(await exportOf(adminA)) as { organizations: unknown[]; services: unknown[] };
     for (const record of document.organizations) {
       expect({ record, valid: organization(record), errors: organization.errors }).toMatchObject({ valid: true });
     }
@@ -143,35 +151,35 @@ describe('export', () => {
   });
 
   it('is the same document when exported again', async () => {
-    expect(await exportOf(c.adminA)).toBe(await exportOf(c.staffA));
+    expect(await exportOf(adminA)).toBe(await exportOf(staffA));
   });
 });
 
 describe('import', () => {
   it('is for network admins only', async () => {
-    const document = await exportOf(c.adminA);
-    for (const client of [c.coordinatorA, c.staffA]) {
+    const document = await exportOf(adminA);
+    for (const client of [coordinatorA, staffA]) {
       expect(outcome(await client.request(IMPORT, { document }))).toBe('FORBIDDEN');
     }
   });
 
   it('refuses a document over 5 MB with a clear message, over HTTP', async () => {
-    const response = await c.adminB.request(IMPORT, { document: ' '.repeat(5 * 1024 * 1024 + 10) }, { 'accept-language': 'en' });
+    const response = await adminB.request(IMPORT, { document: ' '.repeat(5 * 1024 * 1024 + 10) }, { 'accept-language': 'en' });
     expect(response.status).toBe(200);
     expect(response.body.errors?.[0].extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(response.body.errors?.[0].message).toMatch(/5 ?MB/);
   });
 
   it('reports a file that is not JSON at "$", in the caller’s language', async () => {
-    const ja = await importInto(c.adminB, '{ "services": [');
+    const ja = await importInto(adminB, '{ "services": [');
     expect(ja).toMatchObject({ ok: false, created: 0, updated: 0 });
     expect(ja.errors).toEqual([{ path: '$', message: expect.stringContaining('JSON として読めません') }]);
-    const en = await importInto(c.adminB, '{ "services": [', { 'accept-language': 'en' });
+    const en = await importInto(adminB, '{ "services": [', { 'accept-language': 'en' });
     expect(en.errors).toEqual([{ path: '$', message: expect.stringContaining('This is not valid JSON') }]);
   });
 
   it('reports every problem of a faulty file with its path, and changes nothing', async () => {
-    const document = JSON.parse(await exportOf(c.adminA)) as { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
+    const document = JSON.parse(await exportOf(adminA)) as { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
     const byName = (name: string) => document.services.find((record) => record['name'] === name)!;
     const indexes = new Map(document.services.map((record, position) => [record['name'] as string, position]));
     const index = (name: string) => indexes.get(name);
@@ -186,9 +194,9 @@ describe('import', () => {
     byName('DVホットライン')['status'] = 'open';
     delete (byName('DVホットライン')['phones'] as Array<Record<string, unknown>>)[0]['number'];
 
-    const beforeB = await exportOf(c.adminB);
-    const beforeA = await exportOf(c.adminA);
-    const result = await importInto(c.adminB, JSON.stringify(document));
+    const beforeB = await exportOf(adminB);
+    const beforeA = await exportOf(adminA);
+    const result = await importInto(adminB, JSON.stringify(document));
     expect(result).toMatchObject({ ok: false, created: 0, updated: 0 });
     const paths = result.errors.map((error) => error.path);
     expect(paths).toEqual(
@@ -203,37 +211,37 @@ describe('import', () => {
       ]),
     );
     expect(result.errors.every((error) => error.message.length > 0)).toBe(true);
-    expect(await exportOf(c.adminB)).toBe(beforeB);
-    expect(await exportOf(c.adminA)).toBe(beforeA);
+    expect(await exportOf(adminB)).toBe(beforeB);
+    expect(await exportOf(adminA)).toBe(beforeA);
   });
 
   it('reproduces network A’s directory in network B (from the partners export), and leaves network A unchanged', async () => {
-    const document = await exportOf(c.adminA, 'PARTNERS');
-    const servicesA = await servicesOf(c.adminA);
+    const document = await exportOf(adminA, 'PARTNERS');
+    const servicesA = await servicesOf(adminA);
 
-    const result = await importInto(c.adminB, document);
+    const result = await importInto(adminB, document);
     expect(result).toEqual({ ok: true, created: 7, updated: 0, errors: [] });
 
     // Same ids, same fields (organisation names and readings included), and searchable.
-    expect(await servicesOf(c.adminB)).toEqual(servicesA);
-    const found = await c.adminB.request<{ searchDirectory: { services: { nodes: Array<{ name: string }> } } }>(
+    expect(await servicesOf(adminB)).toEqual(servicesA);
+    const found = await adminB.request<{ searchDirectory: { services: { nodes: Array<{ name: string }> } } }>(
       `query { searchDirectory(input: { keywords: "すまい" }) { services { nodes { name } } } }`,
     );
     expect(found.body.data!.searchDirectory.services.nodes.map((node) => node.name)).toEqual(['住まいの相談窓口']);
 
     // A's ids, imported while signed in to B, made rows in B only.
-    expect(await exportOf(c.adminA, 'PARTNERS')).toBe(document);
-    expect(await servicesOf(c.adminA)).toEqual(servicesA);
+    expect(await exportOf(adminA, 'PARTNERS')).toBe(document);
+    expect(await servicesOf(adminA)).toEqual(servicesA);
 
     // Network B now exports A's records next to its own organisation.
-    const exportedB = JSON.parse(await exportOf(c.adminB, 'PARTNERS')) as { organizations: unknown[]; services: unknown[] };
+    const exportedB = JSON.parse(await exportOf(adminB, 'PARTNERS')) as { organizations: unknown[]; services: unknown[] };
     const exportedA = JSON.parse(document) as { organizations: unknown[]; services: unknown[] };
     expect(exportedB.services).toEqual(exportedA.services);
     expect(exportedB.organizations).toEqual(expect.arrayContaining(exportedA.organizations));
     expect(exportedB.organizations).toHaveLength(exportedA.organizations.length + 1);
 
     // Every imported record has an audit entry in network B.
-    const audit = await c.adminB.request<{ auditLog: { nodes: Array<{ entity: string; entityId: string; action: string }> } }>(
+    const audit = await adminB.request<{ auditLog: { nodes: Array<{ entity: string; entityId: string; action: string }> } }>(
       `query { auditLog(first: 100) { nodes { entity entityId action } } }`,
     );
     const imported = audit.body.data!.auditLog.nodes.filter((entry) => entry.action === 'IMPORTED');
@@ -243,16 +251,16 @@ describe('import', () => {
     expect(imported.filter((entry) => entry.entity === 'Organization')).toHaveLength(2);
 
     // Importing again updates the same records.
-    expect(await importInto(c.adminB, document)).toEqual({ ok: true, created: 0, updated: 7, errors: [] });
-    expect(await servicesOf(c.adminB)).toEqual(servicesA);
+    expect(await importInto(adminB, document)).toEqual({ ok: true, created: 0, updated: 7, errors: [] });
+    expect(await servicesOf(adminB)).toEqual(servicesA);
   });
 
   it('reports a missing name once per record, in our words rather than the schema’s', async () => {
-    const document = JSON.parse(await exportOf(c.adminA)) as { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
+    const document = JSON.parse(await exportOf(adminA)) as { organizations: Array<Record<string, unknown>>; services: Array<Record<string, unknown>> };
     delete document.services[0]['name'];
     delete document.organizations[0]['name'];
 
-    const result = await importInto(c.adminB, JSON.stringify(document), { 'accept-language': 'en' });
+    const result = await importInto(adminB, JSON.stringify(document), { 'accept-language': 'en' });
     expect(result).toMatchObject({ ok: false, created: 0, updated: 0 });
     expect(result.errors.filter((error) => error.path === '$.services[0].name')).toEqual([
       { path: '$.services[0].name', message: 'Enter a service name of 1 to 200 characters.' },
@@ -271,21 +279,21 @@ describe('import', () => {
       Object.fromEntries((JSON.parse(await exportOf(client)) as Document).organizations.map((record) => [record['id'], record['name']]));
 
     it('may be swapped between two organisations within one import', async () => {
-      const document = JSON.parse(await exportOf(c.adminB)) as Document;
+      const document = JSON.parse(await exportOf(adminB)) as Document;
       // The first has services, so its new name must reach their search documents.
       const first = document.organizations.find((record) => record['id'] === document.services[0]['organization_id'])!;
       const second = document.organizations.find((record) => record !== first)!;
-      const before = await namesOf(c.adminB);
+      const before = await namesOf(adminB);
       [first['name'], second['name']] = [second['name'], first['name']];
 
-      const result = await importInto(c.adminB, JSON.stringify(document));
+      const result = await importInto(adminB, JSON.stringify(document));
       expect(result).toEqual({ ok: true, created: 0, updated: document.organizations.length + document.services.length, errors: [] });
-      const after = await namesOf(c.adminB);
+      const after = await namesOf(adminB);
       expect(after[first['id'] as string]).toBe(before[second['id'] as string]);
       expect(after[second['id'] as string]).toBe(before[first['id'] as string]);
 
       // Services are found by their organisation's new name.
-      const found = await c.adminB.request<{ searchDirectory: { services: { nodes: Array<{ id: string; organization: { name: string } }> } } }>(
+      const found = await adminB.request<{ searchDirectory: { services: { nodes: Array<{ id: string; organization: { name: string } }> } } }>(
         `query Find($keywords: String!) { searchDirectory(input: { keywords: $keywords }) { services { nodes { id organization { name } } } } }`,
         { keywords: first['name'] },
       );
@@ -293,13 +301,13 @@ describe('import', () => {
     });
 
     it('reports a name two organisations would share after the import, with its path, and changes nothing', async () => {
-      const before = await exportOf(c.adminB);
+      const before = await exportOf(adminB);
       const document = JSON.parse(before) as Document;
       const [first, second, third] = document.organizations;
 
       // Two records of the file given one new name.
       second['name'] = first['name'];
-      const inFile = await importInto(c.adminB, JSON.stringify(document), { 'accept-language': 'en' });
+      const inFile = await importInto(adminB, JSON.stringify(document), { 'accept-language': 'en' });
       expect(inFile).toMatchObject({ ok: false, created: 0, updated: 0 });
       expect(inFile.errors).toHaveLength(2);
       expect(inFile.errors).toEqual(
@@ -311,11 +319,11 @@ describe('import', () => {
 
       // A record given the name of an organisation of the network the file leaves as it is.
       const alone = { organizations: [{ ...second, name: third['name'] }], services: [] };
-      const withNetwork = await importInto(c.adminB, JSON.stringify(alone), { 'accept-language': 'en' });
+      const withNetwork = await importInto(adminB, JSON.stringify(alone), { 'accept-language': 'en' });
       expect(withNetwork).toMatchObject({ ok: false, created: 0, updated: 0 });
       expect(withNetwork.errors).toEqual([{ path: '$.organizations[0].name', message: 'Another organisation already has this name.' }]);
 
-      expect(await exportOf(c.adminB)).toBe(before);
+      expect(await exportOf(adminB)).toBe(before);
     });
   });
 });
@@ -327,30 +335,30 @@ describe('organisation kinds (issue 14: a kind decides which consents open and w
     (record['attributes'] as Attribute[]).find((attribute) => attribute.taxonomy_term?.code === 'kind')!;
 
   it('are never changed by an import: the file is refused with the path, and nothing changes', async () => {
-    const before = await exportOf(c.adminA);
+    const before = await exportOf(adminA);
     const document = JSON.parse(before) as Document;
     const index = document.organizations.findIndex((record) => record['id'] === networkA.organizations.npo);
     expect(kindAttribute(document.organizations[index]).value).toBe('NPO');
     kindAttribute(document.organizations[index]).value = 'MUNICIPALITY';
 
-    const result = await importInto(c.adminA, JSON.stringify(document), { 'accept-language': 'en' });
+    const result = await importInto(adminA, JSON.stringify(document), { 'accept-language': 'en' });
     expect(result).toMatchObject({ ok: false, created: 0, updated: 0 });
     expect(result.errors).toEqual([
       { path: `$.organizations[${index}].attributes`, message: expect.stringContaining('An import does not change a kind') },
     ]);
-    expect(await exportOf(c.adminA)).toBe(before);
+    expect(await exportOf(adminA)).toBe(before);
   });
 
   it('are taken from the file for a new organisation', async () => {
-    const document = JSON.parse(await exportOf(c.adminA)) as Document;
+    const document = JSON.parse(await exportOf(adminA)) as Document;
     const template = document.organizations.find((record) => record['id'] === networkA.organizations.npo)!;
     const id = '7b7c1f7e-0000-4000-8000-00000000a014';
     const fresh = JSON.parse(JSON.stringify(template).split(String(template['id'])).join(id)) as Record<string, unknown>;
     fresh['name'] = '新しい区役所';
     kindAttribute(fresh).value = 'MUNICIPALITY';
-    const result = await importInto(c.adminA, JSON.stringify({ organizations: [fresh], services: [] }));
+    const result = await importInto(adminA, JSON.stringify({ organizations: [fresh], services: [] }));
     expect(result).toMatchObject({ ok: true, created: 1, errors: [] });
-    const kinds = await c.adminA.request<{ organization: { kind: string } }>(`query { organization(id: "${id}") { kind } }`);
+    const kinds = await adminA.request<{ organization: { kind: string } }>(`query { organization(id: "${id}") { kind } }`);
     expect(kinds.body.data!.organization.kind).toBe('MUNICIPALITY');
   });
 });
@@ -362,7 +370,7 @@ describe('partner-only contact channels (the DV line)', () => {
   let dvServiceId: string;
 
   beforeAll(async () => {
-    const created = await c.adminA.request<{ createService: { id: string } }>(CREATE, {
+    const created = await adminA.request<{ createService: { id: string } }>(CREATE, {
       input: serviceInput('女性相談（DV・配偶者暴力相談）', {
         categories: ['DV_SEXUAL_VIOLENCE'],
         targetGroups: ['WOMEN'],
@@ -377,7 +385,7 @@ describe('partner-only contact channels (the DV line)', () => {
   });
 
   it('never appear in the ordinary export, for any member: not in phones[], not in the channel attributes', async () => {
-    for (const client of [c.staffA, c.coordinatorA, c.adminA]) {
+    for (const client of [staffA, coordinatorA, adminA]) {
       const text = await exportOf(client);
       expect(text).not.toContain(PARTNER_LINE);
       expect(text).not.toContain(PARTNER_NOTE);
@@ -387,16 +395,16 @@ describe('partner-only contact channels (the DV line)', () => {
       expect(dv['phones']).toEqual([expect.objectContaining({ number: PUBLIC_LINE })]);
     }
     // Also when the audience is left out of the query.
-    const bare = await c.staffA.request<{ exportDirectoryHsds: string }>(`query { exportDirectoryHsds }`);
+    const bare = await staffA.request<{ exportDirectoryHsds: string }>(`query { exportDirectoryHsds }`);
     expect(bare.body.data!.exportDirectoryHsds).toContain(PUBLIC_LINE);
     expect(bare.body.data!.exportDirectoryHsds).not.toContain(PARTNER_LINE);
   });
 
   it('are in the partners export only, which a network admin alone may take, marked and audited', async () => {
-    for (const client of [c.staffA, c.coordinatorA]) {
+    for (const client of [staffA, coordinatorA]) {
       expect(outcome(await client.request(EXPORT, { audience: 'PARTNERS' }))).toBe('FORBIDDEN');
     }
-    const text = await exportOf(c.adminA, 'PARTNERS');
+    const text = await exportOf(adminA, 'PARTNERS');
     const document = JSON.parse(text) as { services: Array<Record<string, unknown>> } & Record<string, unknown>;
     expect(document['x-tsunagu-audience']).toBe('partners');
     expect(document['x-tsunagu-notice']).toContain('公開しないでください');
@@ -409,14 +417,14 @@ describe('partner-only contact channels (the DV line)', () => {
     const { service: serviceSchema } = hsdsValidators();
     expect(serviceSchema(dv)).toBe(true);
 
-    const audit = await c.adminA.request<{ auditLog: { nodes: Array<{ entity: string; action: string }> } }>(
+    const audit = await adminA.request<{ auditLog: { nodes: Array<{ entity: string; action: string }> } }>(
       `query { auditLog(first: 100) { nodes { entity action } } }`,
     );
     expect(audit.body.data!.auditLog.nodes).toContainEqual({ entity: 'Network', action: 'HSDS_EXPORTED_FOR_PARTNERS' });
   });
 
   it('are on no unauthenticated path: the public portal shows the public line only', async () => {
-    expect(outcome(await c.adminA.request(`mutation { setPortalEnabled(enabled: true) }`))).toBe('OK');
+    expect(outcome(await adminA.request(`mutation { setPortalEnabled(enabled: true) }`))).toBe('OK');
     const portal = await graphql<{ portalDirectory: { services: Array<{ name: string; channels: Array<{ value: string; note: string | null }> }> } }>(
       api.url,
       `query P($slug: String!) { portalDirectory(networkSlug: $slug) { services { name channels { value note } } } }`,
@@ -433,10 +441,10 @@ describe('partner-only contact channels (the DV line)', () => {
   });
 
   it('survive re-importing the public export: the public file cannot mean to remove what it never held', async () => {
-    const document = await exportOf(c.adminA);
-    const result = await importInto(c.adminA, document);
+    const document = await exportOf(adminA);
+    const result = await importInto(adminA, document);
     expect(result.ok).toBe(true);
-    const partners = await exportOf(c.adminA, 'PARTNERS');
+    const partners = await exportOf(adminA, 'PARTNERS');
     expect(partners).toContain(PARTNER_LINE);
     expect(partners).toContain(PARTNER_NOTE);
   });
