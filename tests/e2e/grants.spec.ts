@@ -5,22 +5,11 @@
 // publisher sees the application counted under 申請済み.
 import { expect, test } from '@playwright/test';
 import { signedInPage } from './support/session';
+import { uniqueKeyword } from './support/unique';
 import { tinyPdf } from '../support/sample-files';
 
 const EDITOR = { email: 'grants@chuo.example.jp' };
 const COORDINATOR = { email: 'coordinator@komorebi.example.jp' };
-
-// Uncommon kanji, so a random pair names this run's grant and (almost surely) nothing in the seed.
-const kanjiPool = '桜梅桃杏椿楓萩菫蓮菖葵柊槙樫楠檜欅榎朴椋鷺鶴鷹燕雀鴎雫虹霞霜雹';
-
-function uniqueKeyword(): string {
-  const pick = () => kanjiPool[Math.floor(Math.random() * kanjiPool.length)];
-  let first = pick();
-  let second = pick();
-  while (second === first) second = pick();
-  if (Math.random() < 0.5) [first, second] = [second, first];
-  return `${first}${second}`;
-}
 
 /** "YYYY-MM-DDTHH:mm" in Japan time, `days` from now (a datetime-local value). */
 function tokyoLocal(days: number): string {

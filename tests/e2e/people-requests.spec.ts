@@ -3,44 +3,31 @@
 // a special-care consent — refused until the explicit-explanation checkbox is ticked — and then
 // erases the person (消去) by typing the pseudonym: the person shows as erased, every category
 // withheld with that reason, and none of the values remain on the page.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { NETWORK_ADMIN, ORG_ADMIN, signIn } from './support/session';
-
-const kanaPool = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ';
-
-function uniqueKana(length: number): string {
-  let kana = '';
-  for (let index = 0; index < length; index++) kana += kanaPool[Math.floor(Math.random() * kanaPool.length)];
-  return kana;
-}
-
-function category(page: Page, code: string) {
-  return page.locator(`section[data-category="${code}"]`);
-}
+import { categorySection, fillPersonName, newPerson } from './support/people';
+import { runId } from './support/unique';
 
 test('a special-care consent needs the explicit confirmation, and erasure leaves only the pseudonym', async ({ page }) => {
   test.setTimeout(90_000);
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-  const familyName = `消去${run}`;
+  const run = runId();
+  const person = newPerson('消去', '太郎', 'タロウ');
   const condition = `糖尿病${run}`;
   const income = `年金${run}`;
 
   // The owner's org admin registers the person, with special-care and financial data.
   await signIn(page, ORG_ADMIN.email);
   await page.goto('/people/new');
-  await page.getByRole('textbox', { name: /^姓\s*\*?$/ }).fill(familyName);
-  await page.getByRole('textbox', { name: /^名\s*\*?$/ }).fill('太郎');
-  await page.getByRole('textbox', { name: /^姓（ふりがな）/ }).fill(uniqueKana(6));
-  await page.getByRole('textbox', { name: /^名（ふりがな）/ }).fill('タロウ');
+  await fillPersonName(page, person);
   await page.getByRole('textbox', { name: '収入源' }).fill(income);
   await page.getByRole('combobox', { name: '生活保護の受給' }).click();
   await page.getByRole('option', { name: 'はい' }).click();
   await page.getByRole('textbox', { name: '病気・症状' }).fill(condition);
   await page.getByRole('button', { name: '登録する' }).click();
   await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
-  await expect(category(page, 'FINANCIAL')).toContainText(income);
-  await expect(category(page, 'FINANCIAL')).toContainText('はい');
-  await expect(category(page, 'HEALTH')).toContainText(condition);
+  await expect(categorySection(page, 'FINANCIAL')).toContainText(income);
+  await expect(categorySection(page, 'FINANCIAL')).toContainText('はい');
+  await expect(categorySection(page, 'HEALTH')).toContainText(condition);
 
   // A special-care consent: health, to つながりサポートセンター. Not recorded without the confirmation.
   await page.getByRole('tab', { name: '同意' }).click();
@@ -80,9 +67,9 @@ test('a special-care consent needs the explicit confirmation, and erasure leaves
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(pseudonym);
   await expect(page.getByRole('main')).toContainText('消去済み');
   for (const code of ['IDENTITY', 'FINANCIAL', 'HEALTH', 'CONSULTATION']) {
-    await expect(category(page, code)).toHaveAttribute('data-access', 'WITHHELD');
-    await expect(category(page, code)).toContainText('本人の求めにより消去済みです');
+    await expect(categorySection(page, code)).toHaveAttribute('data-access', 'WITHHELD');
+    await expect(categorySection(page, code)).toContainText('本人の求めにより消去済みです');
   }
-  for (const gone of [familyName, condition, income]) await expect(page.getByRole('main')).not.toContainText(gone);
+  for (const gone of [person.family, condition, income]) await expect(page.getByRole('main')).not.toContainText(gone);
   await expect(page.getByRole('button', { name: '消去', exact: true })).toHaveCount(0);
 });

@@ -4,47 +4,30 @@
 // and sees the name and phone while the household is shown as withheld, never as blank; the
 // coordinator revokes the consent; on reload the recipient sees identity and contact withheld
 // because the consent was revoked.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { NETWORK_ADMIN, signedInPage } from './support/session';
+import { categorySection, fillPersonName, newPerson } from './support/people';
 
 const COORDINATOR = { email: 'coordinator@komorebi.example.jp' };
 const RECIPIENT = NETWORK_ADMIN; // ORG_ADMIN of つながりサポートセンター (INTERMEDIARY): does case work
 
-const kanaPool = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ';
-
-function uniqueKana(length: number): string {
-  let kana = '';
-  for (let index = 0; index < length; index++) kana += kanaPool[Math.floor(Math.random() * kanaPool.length)];
-  return kana;
-}
-
-function category(page: Page, code: string) {
-  return page.locator(`section[data-category="${code}"]`);
-}
-
 test('a consent discloses identity and contact to a named organisation until it is revoked', async ({ browser }) => {
   test.setTimeout(90_000);
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-  const familyName = `試験${run}`;
-  const givenName = '花子';
-  const phone = `03-${String(Math.floor(Math.random() * 9000) + 1000)}-${String(Math.floor(Math.random() * 9000) + 1000)}`;
+  const person = newPerson('試験', '花子', 'ハナコ');
 
   // The coordinator registers the person.
   const coordinator = await signedInPage(browser, COORDINATOR.email);
   await coordinator.goto('/people/new');
   await expect(coordinator.getByRole('heading', { level: 1, name: '当事者の登録' })).toBeVisible();
-  await coordinator.getByRole('textbox', { name: /^姓\s*\*?$/ }).fill(familyName);
-  await coordinator.getByRole('textbox', { name: /^名\s*\*?$/ }).fill(givenName);
-  await coordinator.getByRole('textbox', { name: /^姓（ふりがな）/ }).fill(uniqueKana(6));
-  await coordinator.getByRole('textbox', { name: /^名（ふりがな）/ }).fill('ハナコ');
+  await fillPersonName(coordinator, person);
   await coordinator.getByLabel('生年月日').fill('1990-04-01');
-  await coordinator.getByRole('textbox', { name: '電話番号' }).fill(phone);
+  await coordinator.getByRole('textbox', { name: '電話番号' }).fill(person.phone);
   await coordinator.getByLabel('世帯人数').fill('2');
   await coordinator.getByRole('button', { name: '登録する' }).click();
   await expect(coordinator).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
   const personId = new URL(coordinator.url()).pathname.split('/').pop() ?? '';
-  await expect(coordinator.getByRole('heading', { level: 1 })).toContainText(`${familyName} ${givenName}`);
-  await expect(category(coordinator, 'CONTACT')).toContainText(phone);
+  await expect(coordinator.getByRole('heading', { level: 1 })).toContainText(person.fullName);
+  await expect(categorySection(coordinator, 'CONTACT')).toContainText(person.phone);
 
   // …and records the consent: identity and contact, to つながりサポートセンター, for referral.
   await coordinator.getByRole('tab', { name: '同意' }).click();
@@ -67,18 +50,18 @@ test('a consent discloses identity and contact to a named organisation until it 
   // The recipient finds the person among those shared for referral, and sees what was consented.
   const recipient = await signedInPage(browser, RECIPIENT.email);
   await recipient.goto('/people/shared');
-  const row = recipient.getByRole('row').filter({ hasText: `${familyName} ${givenName}` });
+  const row = recipient.getByRole('row').filter({ hasText: person.fullName });
   await expect(row).toContainText('NPO法人こもれび');
   await row.getByRole('link').click();
   await expect(recipient).toHaveURL(new RegExp(`/people/${personId}\\?purpose=REFERRAL$`));
-  await expect(category(recipient, 'IDENTITY')).toHaveAttribute('data-access', 'DISCLOSED');
-  await expect(category(recipient, 'IDENTITY')).toContainText(familyName);
-  await expect(category(recipient, 'CONTACT')).toContainText(phone);
+  await expect(categorySection(recipient, 'IDENTITY')).toHaveAttribute('data-access', 'DISCLOSED');
+  await expect(categorySection(recipient, 'IDENTITY')).toContainText(person.family);
+  await expect(categorySection(recipient, 'CONTACT')).toContainText(person.phone);
   for (const withheld of ['HOUSEHOLD', 'CONSULTATION', 'HEALTH']) {
-    await expect(category(recipient, withheld)).toHaveAttribute('data-access', 'WITHHELD');
-    await expect(category(recipient, withheld)).toContainText('非開示 — 同意が必要です');
+    await expect(categorySection(recipient, withheld)).toHaveAttribute('data-access', 'WITHHELD');
+    await expect(categorySection(recipient, withheld)).toContainText('非開示 — 同意が必要です');
   }
-  await expect(category(recipient, 'HOUSEHOLD')).not.toContainText('2');
+  await expect(categorySection(recipient, 'HOUSEHOLD')).not.toContainText('2');
 
   // The coordinator revokes the consent, with a reason.
   await consent.getByRole('button', { name: '撤回' }).click();
@@ -91,11 +74,11 @@ test('a consent discloses identity and contact to a named organisation until it 
   // On reload the recipient sees identity and contact withheld, because the consent was revoked.
   await recipient.reload();
   for (const withheld of ['IDENTITY', 'CONTACT']) {
-    await expect(category(recipient, withheld)).toHaveAttribute('data-access', 'WITHHELD');
-    await expect(category(recipient, withheld)).toContainText('同意が撤回されました');
+    await expect(categorySection(recipient, withheld)).toHaveAttribute('data-access', 'WITHHELD');
+    await expect(categorySection(recipient, withheld)).toContainText('同意が撤回されました');
   }
-  await expect(recipient.getByRole('main')).not.toContainText(phone);
-  await expect(recipient.getByRole('main')).not.toContainText(familyName);
+  await expect(recipient.getByRole('main')).not.toContainText(person.phone);
+  await expect(recipient.getByRole('main')).not.toContainText(person.family);
 
   await coordinator.context().close();
   await recipient.context().close();

@@ -10,6 +10,7 @@
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { signedInPage } from './support/session';
+import { uniqueKeyword } from './support/unique';
 import { tinyPdf } from '../support/sample-files';
 
 // Every step saves through the API; on a busy shared machine a save can take longer than 5 s.
@@ -17,17 +18,6 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 
 const TRAINER = { email: 'trainer@shakyo-chuo.example.jp' };
 const STAFF = { email: 'staff@komorebi.example.jp', name: '伊藤 さくら' };
-
-// Uncommon kanji, so a random pair names this run's course and (almost surely) nothing in the seed.
-const kanjiPool = '桜梅桃杏椿楓萩菫蓮菖葵柊槙樫楠檜欅榎朴椋鷺鶴鷹燕雀鴎雫虹霞霜雹';
-
-function uniqueKeyword(): string {
-  const pick = () => kanjiPool[Math.floor(Math.random() * kanjiPool.length)];
-  const first = pick();
-  let second = pick();
-  while (second === first) second = pick();
-  return `${first}${second}`;
-}
 
 /** The course this run publishes. */
 interface CoursePlan {

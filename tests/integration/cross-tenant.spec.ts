@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
+import { soleAdminNetwork } from '../support/networks';
 import { TestDatabase } from '../support/test-database';
 
 const t = setupApiTest({
@@ -16,11 +17,7 @@ const t = setupApiTest({
       organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
       members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']], staff: ['npo', ['STAFF']] },
     },
-    b: {
-      slug: 'tenant-b',
-      organizations: { npo: 'NPO' },
-      members: { admin: ['npo', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
-    },
+    b: soleAdminNetwork('tenant-b'),
   },
 });
 let database: TestDatabase, api: RunningApi, a: TestNetwork, b: TestNetwork;

@@ -8,19 +8,17 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalFileStorage } from '../../apps/api/src/core/files/local-file-storage';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
-import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
 import { DEMO_CERTIFICATE_CODE, DEMO_HANDOUT, demoTrainingId } from '../../apps/api/src/seed/demo-training';
-import { signIn, SignedInClient } from '../support/accounts';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { SignedInClient } from '../support/accounts';
+import { RunningApi, startApi } from '../support/api';
+import { seedDemo, signInDemoAccounts } from '../support/demo';
 import { graphql } from '../support/graphql';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
 let api: RunningApi;
 let storageDir: string;
-const clients: Record<string, SignedInClient> = {};
+let clients: Record<'trainer' | 'staff' | 'minato', SignedInClient>;
 
 function dataOf<T>(response: { body: { data?: T | null; errors?: unknown } }): T {
   if (!response.body.data) throw new Error(JSON.stringify(response.body.errors));
@@ -30,18 +28,11 @@ function dataOf<T>(response: { body: { data?: T | null; errors?: unknown } }): T
 beforeAll(async () => {
   database = await createTestDatabase();
   storageDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-demo-training-'));
-  const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
   const storage = new LocalFileStorage(storageDir);
-  await seedDemoData(database.ownerUrl, cipher, { storage });
-  await seedDemoData(database.ownerUrl, cipher, { storage }); // idempotent
+  await seedDemo(database, { storage });
+  await seedDemo(database, { storage }); // idempotent
   api = await startApi(database, { FILE_STORAGE_DIR: storageDir });
-  for (const [key, email] of Object.entries({
-    trainer: 'trainer@shakyo-chuo.example.jp',
-    staff: 'staff@komorebi.example.jp',
-    minato: 'admin@minato.example.jp',
-  })) {
-    clients[key] = await signIn(api.url, email, DEMO_PASSWORD);
-  }
+  clients = await signInDemoAccounts(api.url, ['trainer', 'staff', 'minato']);
 }, 120_000);
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { graphql } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
+import { soleAdminNetwork } from '../support/networks';
 import { TestDatabase } from '../support/test-database';
 import { serviceInput } from '../support/directory';
 
@@ -23,11 +24,7 @@ const t = setupApiTest({
         admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
       },
     },
-    other: {
-      slug: 'directory-b',
-      organizations: { npo: 'NPO' },
-      members: { admin: ['npo', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
-    },
+    other: soleAdminNetwork('directory-b'),
   },
 });
 let database: TestDatabase, api: RunningApi, network: TestNetwork, other: TestNetwork;

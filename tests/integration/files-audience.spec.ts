@@ -4,6 +4,7 @@
 // until it is published; a course's material and cover: the course's audience (a draft: its
 // trainers), not every member; another network: NOT_FOUND. Uploads work as before.
 import { setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { sampleFiles } from '../support/sample-files';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
@@ -28,11 +29,7 @@ const t = setupApiTest({
         trainer: ['shakyo', ['TRAINER']],
       },
     },
-    networkB: {
-      slug: 'files-audience-b',
-      organizations: { hub: 'INTERMEDIARY' },
-      members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN', 'GRANT_EDITOR', 'TRAINER']] },
-    },
+    networkB: oneOrganizationNetwork('files-audience-b', { hub: 'INTERMEDIARY' }, { admin: ['NETWORK_ADMIN', 'ORG_ADMIN', 'GRANT_EDITOR', 'TRAINER'] }),
   },
 });
 let database: TestDatabase, api: RunningApi, networkA: TestNetwork, networkB: TestNetwork;

@@ -13,11 +13,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ftypBox } from '../support/sample-files';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
-import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { signIn, SignedInClient } from '../support/accounts';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
+import { SignedInClient } from '../support/accounts';
+import { RunningApi, startApi } from '../support/api';
+import { seedDemo, signInDemo } from '../support/demo';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const MiB = 1024 * 1024;
@@ -169,12 +168,12 @@ async function sha256OfFile(filePath: string): Promise<string> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemoData(database.ownerUrl, new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) }));
+  await seedDemo(database);
   storageDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-streaming-'));
   api = await startApi(database, { FILE_STORAGE_DIR: storageDir, FILE_MATERIAL_MAX_BYTES: String(MATERIAL_LIMIT) });
   owner = await new DataSource({ type: 'postgres', url: database.ownerUrl, extra: { max: 2 } }).initialize();
-  trainer = await signIn(api.url, 'trainer@shakyo-chuo.example.jp', DEMO_PASSWORD);
-  staff = await signIn(api.url, 'staff@komorebi.example.jp', DEMO_PASSWORD);
+  trainer = await signInDemo(api.url, 'trainer');
+  staff = await signInDemo(api.url, 'staff');
 }, 120_000);
 
 afterAll(async () => {

@@ -10,8 +10,9 @@ import { GRANT_ATTACHMENT_TYPES } from '../../apps/api/src/core/files/file-types
 import { FilesService } from '../../apps/api/src/core/files/files.service';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
 import { setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { sampleFiles } from '../support/sample-files';
-import { signIn, SignedInClient, TestNetwork } from '../support/accounts';
+import { SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { TestDatabase } from '../support/test-database';
 
@@ -22,25 +23,17 @@ let owner: DataSource;
 const t = setupApiTest({
   storage: true,
   env: { FILE_MAX_BYTES: String(MAX_BYTES) },
-  clients: false,
   networks: {
     networkA: {
       slug: 'files-a',
       organizations: { hub: 'INTERMEDIARY', npo: 'NPO' },
-      members: { editor: ['hub', ['GRANT_EDITOR']], staff: ['npo', ['STAFF']], trainer: ['hub', ['TRAINER']] },
+      members: { editorA: ['hub', ['GRANT_EDITOR']], staffA: ['npo', ['STAFF']], trainerA: ['hub', ['TRAINER']] },
     },
-    networkB: {
-      slug: 'files-b',
-      organizations: { hub: 'INTERMEDIARY' },
-      members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
-    },
+    networkB: oneOrganizationNetwork('files-b', { hub: 'INTERMEDIARY' }, { adminB: ['NETWORK_ADMIN', 'ORG_ADMIN'] }),
   },
 });
-let database: TestDatabase, api: RunningApi, storageDir: string, networkA: TestNetwork, networkB: TestNetwork;
-let editorA: SignedInClient;
-let staffA: SignedInClient;
-let trainerA: SignedInClient;
-let adminB: SignedInClient;
+let database: TestDatabase, api: RunningApi, storageDir: string, networkA: TestNetwork;
+const c = t.clients;
 
 interface ErrorBody {
   errors: Array<{ message: string; extensions: { code: string; reason?: string } }>;
@@ -98,26 +91,22 @@ async function expectRefused(response: Response, status: number, reason: string)
 }
 
 beforeAll(async () => {
-  ({ database, api, storageDir, networks: { networkA, networkB } } = t);
+  ({ database, api, storageDir, networks: { networkA } } = t);
   owner = await new DataSource({ type: 'postgres', url: database.ownerUrl, extra: { max: 2 } }).initialize();
   t.onClose(() => owner.destroy());
-  editorA = await t.client(networkA.members.editor);
-  staffA = await t.client(networkA.members.staff);
-  trainerA = await t.client(networkA.members.trainer);
-  adminB = await t.client(networkB.members.admin);
 });
 
 describe('upload and download', () => {
   it('round-trips a PDF with a Japanese name: same bytes, sniffed type, attachment headers, no caching', async () => {
     const bytes = sampleFiles.pdf();
-    const response = await upload(editorA, '募集要項 2026.pdf', bytes);
+    const response = await upload(c.editorA, '募集要項 2026.pdf', bytes);
     expect(response.status).toBe(201);
     const uploaded = (await response.json()) as { id: string; fileName: string; mediaType: string; byteSize: number };
     expect(uploaded).toEqual({ id: expect.any(String), fileName: '募集要項 2026.pdf', mediaType: 'application/pdf', byteSize: bytes.length });
 
     // Another member of the uploading organisation (not a grant editor) downloads it; nobody has
     // attached it yet, so other organisations may not (tests/integration/files-audience.spec.ts).
-    const got = await download(trainerA, uploaded.id);
+    const got = await download(c.trainerA, uploaded.id);
     expect(got.status).toBe(200);
     expect(Buffer.from(await got.arrayBuffer())).toEqual(bytes);
     expect(got.headers.get('content-type')).toBe('application/pdf');
@@ -137,7 +126,7 @@ describe('upload and download', () => {
       sha256: createHash('sha256').update(bytes).digest('hex'),
       storage_driver: 'local',
       purpose: 'GRANT_ATTACHMENT',
-      uploaded_by_membership_id: networkA.members.editor.membershipId,
+      uploaded_by_membership_id: networkA.members.editorA.membershipId,
     });
     expect(row.storage_key).toMatch(new RegExp(`^${networkA.tenantId}/[0-9a-f-]{36}$`));
     expect(await storedFiles()).toContain(row.storage_key);
@@ -145,10 +134,10 @@ describe('upload and download', () => {
 
   it('takes a file of exactly the limit', async () => {
     const bytes = Buffer.concat([sampleFiles.pdf(), Buffer.alloc(MAX_BYTES - sampleFiles.pdf().length, 0x20)]);
-    const response = await upload(editorA, 'limit.pdf', bytes);
+    const response = await upload(c.editorA, 'limit.pdf', bytes);
     expect(response.status).toBe(201);
     const { id } = (await response.json()) as { id: string };
-    const got = await download(editorA, id);
+    const got = await download(c.editorA, id);
     expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
@@ -162,11 +151,11 @@ describe('upload and download', () => {
       ['一覧.csv', sampleFiles.csv(), 'text/csv'],
     ];
     for (const [name, bytes, mediaType] of cases) {
-      const response = await upload(editorA, name, bytes);
+      const response = await upload(c.editorA, name, bytes);
       const body = (await response.json()) as { id: string; mediaType: string };
       expect([name, response.status, body.mediaType]).toEqual([name, 201, mediaType]);
       if (name.endsWith('.csv')) {
-        const got = await download(editorA, body.id);
+        const got = await download(c.editorA, body.id);
         expect(got.headers.get('content-type')).toBe('text/csv; charset=utf-8');
         expect(await got.text()).toBe(sampleFiles.csv().toString('utf8'));
       }
@@ -179,9 +168,9 @@ describe('refused uploads store nothing', () => {
     const rowsBefore = await fileRowCount(networkA.tenantId);
     const filesBefore = await storedFiles();
     const big = Buffer.concat([sampleFiles.pdf(), Buffer.alloc(MAX_BYTES)]);
-    const ja = await expectRefused(await upload(editorA, '大きい.pdf', big), 413, 'FILE_TOO_LARGE');
+    const ja = await expectRefused(await upload(c.editorA, '大きい.pdf', big), 413, 'FILE_TOO_LARGE');
     expect(ja.errors[0].message).toBe('ファイルが大きすぎます。8 MB 以下のファイルを選んでください。');
-    const en = await expectRefused(await upload(editorA, 'big.pdf', big, { language: 'en' }), 413, 'FILE_TOO_LARGE');
+    const en = await expectRefused(await upload(c.editorA, 'big.pdf', big, { language: 'en' }), 413, 'FILE_TOO_LARGE');
     expect(en.errors[0].message).toBe('The file is too large. Please choose a file of at most 8 MB.');
     expect(await fileRowCount(networkA.tenantId)).toBe(rowsBefore);
     expect(await storedFiles()).toEqual(filesBefore);
@@ -191,17 +180,17 @@ describe('refused uploads store nothing', () => {
     const rowsBefore = await fileRowCount(networkA.tenantId);
     const filesBefore = await storedFiles();
 
-    const png = await expectRefused(await upload(editorA, '募集要項.pdf', sampleFiles.png()), 400, 'FILE_TYPE_MISMATCH');
+    const png = await expectRefused(await upload(c.editorA, '募集要項.pdf', sampleFiles.png()), 400, 'FILE_TYPE_MISMATCH');
     expect(png.errors[0].message).toBe(
       '「募集要項.pdf」は名前では PDF ですが、中身は PNG 画像 です。添付できるのは PDF、Word (.docx)、Excel (.xlsx)、PowerPoint (.pptx)、PNG 画像、JPEG 画像、テキスト (.txt)、CSV です。',
     );
-    const exe = await expectRefused(await upload(editorA, 'invoice.pdf', sampleFiles.exe(), { language: 'en' }), 400, 'FILE_TYPE_MISMATCH');
+    const exe = await expectRefused(await upload(c.editorA, 'invoice.pdf', sampleFiles.exe(), { language: 'en' }), 400, 'FILE_TYPE_MISMATCH');
     expect(exe.errors[0].message).toBe(
       '"invoice.pdf" is named as PDF, but its content is an executable program. Allowed: PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), PNG image, JPEG image, plain text (.txt), CSV.',
     );
-    await expectRefused(await upload(editorA, '様式.docx', sampleFiles.docm()), 400, 'FILE_TYPE_MISMATCH');
-    await expectRefused(await upload(editorA, 'report.docx', sampleFiles.zip()), 400, 'FILE_TYPE_MISMATCH');
-    const sjis = await expectRefused(await upload(editorA, '一覧.csv', sampleFiles.shiftJisCsv()), 400, 'FILE_TYPE_MISMATCH');
+    await expectRefused(await upload(c.editorA, '様式.docx', sampleFiles.docm()), 400, 'FILE_TYPE_MISMATCH');
+    await expectRefused(await upload(c.editorA, 'report.docx', sampleFiles.zip()), 400, 'FILE_TYPE_MISMATCH');
+    const sjis = await expectRefused(await upload(c.editorA, '一覧.csv', sampleFiles.shiftJisCsv()), 400, 'FILE_TYPE_MISMATCH');
     expect(sjis.errors[0].message).toContain('UTF-8 で保存してください');
 
     expect(await fileRowCount(networkA.tenantId)).toBe(rowsBefore);
@@ -212,7 +201,7 @@ describe('refused uploads store nothing', () => {
     const files = api.app.get(FilesService);
     const dataSource = api.app.get(DataSource);
     const filesBefore = await storedFiles();
-    const { editor } = networkA.members;
+    const editor = networkA.members.editorA;
     let storedKey = '';
     await expect(
       runInTenant(dataSource, editor.tenantId, async (manager) => {
@@ -232,52 +221,51 @@ describe('refused uploads store nothing', () => {
   });
 
   it('refuses types not in the allowed list, empty files and unknown purposes', async () => {
-    const exe = await expectRefused(await upload(editorA, 'setup.exe', sampleFiles.exe()), 400, 'FILE_TYPE_NOT_ALLOWED');
+    const exe = await expectRefused(await upload(c.editorA, 'setup.exe', sampleFiles.exe()), 400, 'FILE_TYPE_NOT_ALLOWED');
     expect(exe.errors[0].message).toMatch(/^この種類のファイルは添付できません。添付できるのは PDF、Word \(\.docx\)/);
-    await expectRefused(await upload(editorA, 'scan.gif', Buffer.from('GIF89a....')), 400, 'FILE_TYPE_NOT_ALLOWED');
-    await expectRefused(await upload(editorA, 'empty.pdf', Buffer.alloc(0)), 400, 'FILE_EMPTY');
-    await expectRefused(await upload(editorA, 'a.pdf', sampleFiles.pdf(), { purpose: 'AVATAR' }), 400, 'FILE_PURPOSE_UNKNOWN');
+    await expectRefused(await upload(c.editorA, 'scan.gif', Buffer.from('GIF89a....')), 400, 'FILE_TYPE_NOT_ALLOWED');
+    await expectRefused(await upload(c.editorA, 'empty.pdf', Buffer.alloc(0)), 400, 'FILE_EMPTY');
+    await expectRefused(await upload(c.editorA, 'a.pdf', sampleFiles.pdf(), { purpose: 'AVATAR' }), 400, 'FILE_PURPOSE_UNKNOWN');
   });
 
   it('takes the purpose from the query string, refuses two different ones and a file without one', async () => {
-    const viaQuery = await upload(editorA, 'query.pdf', sampleFiles.pdf(), { purpose: null, queryPurpose: 'GRANT_ATTACHMENT' });
+    const viaQuery = await upload(c.editorA, 'query.pdf', sampleFiles.pdf(), { purpose: null, queryPurpose: 'GRANT_ATTACHMENT' });
     expect(viaQuery.status).toBe(201);
     const filesBefore = await storedFiles();
     await expectRefused(
-      await upload(editorA, 'a.pdf', sampleFiles.pdf(), { purpose: 'GRANT_ATTACHMENT', queryPurpose: 'COURSE_COVER' }),
+      await upload(c.editorA, 'a.pdf', sampleFiles.pdf(), { purpose: 'GRANT_ATTACHMENT', queryPurpose: 'COURSE_COVER' }),
       400,
       'FILE_PURPOSE_CONFLICT',
     );
-    const missing = await expectRefused(await upload(editorA, 'a.pdf', sampleFiles.pdf(), { purpose: null }), 400, 'FILE_PURPOSE_MISSING');
+    const missing = await expectRefused(await upload(c.editorA, 'a.pdf', sampleFiles.pdf(), { purpose: null }), 400, 'FILE_PURPOSE_MISSING');
     expect(missing.errors[0].message).toContain('?purpose=');
     expect(await storedFiles()).toEqual(filesBefore);
   });
 
   it('applies each purpose its own types and uploaders: a course cover is an image by a trainer', async () => {
-    const forbidden = await upload(editorA, 'cover.png', sampleFiles.png(), { queryPurpose: 'COURSE_COVER', purpose: null });
+    const forbidden = await upload(c.editorA, 'cover.png', sampleFiles.png(), { queryPurpose: 'COURSE_COVER', purpose: null });
     expect(forbidden.status).toBe(403);
-    const trainerA = await signIn(api.url, networkA.members.trainer.email);
-    const cover = await upload(trainerA, 'cover.png', sampleFiles.png(), { queryPurpose: 'COURSE_COVER', purpose: null });
+    const cover = await upload(c.trainerA, 'cover.png', sampleFiles.png(), { queryPurpose: 'COURSE_COVER', purpose: null });
     expect(cover.status).toBe(201);
     const notAnImage = await expectRefused(
-      await upload(trainerA, 'cover.pdf', sampleFiles.pdf(), { queryPurpose: 'COURSE_COVER', purpose: null }),
+      await upload(c.trainerA, 'cover.pdf', sampleFiles.pdf(), { queryPurpose: 'COURSE_COVER', purpose: null }),
       400,
       'FILE_TYPE_NOT_ALLOWED',
     );
     expect(notAnImage.errors[0].message).toBe('この種類のファイルは添付できません。添付できるのは PNG 画像、JPEG 画像 です。');
     // Training materials take video; grant attachments do not.
-    const video = await upload(trainerA, '研修.mp4', sampleFiles.mp4(), { queryPurpose: 'TRAINING_MATERIAL', purpose: null });
+    const video = await upload(c.trainerA, '研修.mp4', sampleFiles.mp4(), { queryPurpose: 'TRAINING_MATERIAL', purpose: null });
     expect(((await video.json()) as { mediaType: string }).mediaType).toBe('video/mp4');
-    await expectRefused(await upload(editorA, '研修.mp4', sampleFiles.mp4()), 400, 'FILE_TYPE_NOT_ALLOWED');
+    await expectRefused(await upload(c.editorA, '研修.mp4', sampleFiles.mp4()), 400, 'FILE_TYPE_NOT_ALLOWED');
     await expectRefused(
-      await upload(trainerA, '研修.mp4', sampleFiles.mov(), { queryPurpose: 'TRAINING_MATERIAL', purpose: null }),
+      await upload(c.trainerA, '研修.mp4', sampleFiles.mov(), { queryPurpose: 'TRAINING_MATERIAL', purpose: null }),
       400,
       'FILE_TYPE_MISMATCH',
     );
   });
 
   it('lets only those who may publish grants upload grant attachments, and only signed in', async () => {
-    const forbidden = await upload(staffA, 'a.pdf', sampleFiles.pdf());
+    const forbidden = await upload(c.staffA, 'a.pdf', sampleFiles.pdf());
     expect(forbidden.status).toBe(403);
     expect(((await forbidden.json()) as ErrorBody).errors[0].extensions.code).toBe('FORBIDDEN');
     const anonymous = await upload(null, 'a.pdf', sampleFiles.pdf());
@@ -289,7 +277,7 @@ describe('who may download', () => {
   let fileId: string;
 
   beforeAll(async () => {
-    const response = await upload(editorA, 'internal.pdf', sampleFiles.pdf());
+    const response = await upload(c.editorA, 'internal.pdf', sampleFiles.pdf());
     fileId = ((await response.json()) as { id: string }).id;
   });
 
@@ -303,10 +291,10 @@ describe('who may download', () => {
 
   it('answers NOT_FOUND (404) for another network’s file, an unknown id and a non-UUID id', async () => {
     for (const [client, id] of [
-      [adminB, fileId],
-      [editorA, '00000000-0000-4000-8000-000000000000'],
-      [editorA, 'not-a-uuid'],
-      [editorA, '../../etc/passwd'],
+      [c.adminB, fileId],
+      [c.editorA, '00000000-0000-4000-8000-000000000000'],
+      [c.editorA, 'not-a-uuid'],
+      [c.editorA, '../../etc/passwd'],
     ] as const) {
       const response = await download(client, id);
       expect([id, response.status]).toEqual([id, 404]);
@@ -328,7 +316,7 @@ describe('who may download', () => {
         fileId,
       ]);
     });
-    const response = await download(adminB, fileId);
+    const response = await download(c.adminB, fileId);
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(sampleFiles.pdf());
   });

@@ -9,39 +9,33 @@ import { formatTokyoTime } from '../../apps/api/src/core/mail/templates/mail-for
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { GrantJobs } from '../../apps/api/src/modules/grants/grant-jobs';
 import type { SignedInClient, TestNetwork } from '../support/accounts';
-import type { RunningApi } from '../support/api';
 import { bookmarkGrant, daysFromNow, GRANT_QUERY, publishedGrant, saveGrantSearch, transitionMutation } from '../support/grants';
-import { setupApiTest } from '../support/harness';
+import { APP_BASE_URL, mailJobsOptions, setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { dataOf } from '../support/people';
-import type { TestSmtpServer } from '../support/smtp';
+import type { DeliveredMail, TestSmtpServer } from '../support/smtp';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 
 const t = setupApiTest({
   // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
   replicas: 2,
-  smtp: true,
-  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  ...mailJobsOptions(),
   networks: {
     a: {
       slug: 'grant-jobs-a',
       organizations: { inter: 'INTERMEDIARY', npo: 'NPO' },
       members: { editor: ['inter', ['GRANT_EDITOR']], npoAdmin: ['npo', ['ORG_ADMIN']], npoStaff: ['npo', ['STAFF']] },
     },
-    b: {
-      slug: 'grant-jobs-b',
-      organizations: { npoB: 'NPO' },
-      members: { npoBAdmin: ['npoB', ['ORG_ADMIN']] },
-    },
+    b: oneOrganizationNetwork('grant-jobs-b', { npoB: 'NPO' }, { npoBAdmin: ['ORG_ADMIN'] }),
   },
 });
 const c = t.clients;
-let smtp: TestSmtpServer, first: RunningApi, second: RunningApi, sql: DataSource, a: TestNetwork, b: TestNetwork;
+let smtp: TestSmtpServer, sql: DataSource, a: TestNetwork, b: TestNetwork;
 
 beforeAll(async () => {
-  ({ smtp, sql, apis: [first, second], networks: { a, b } } = t);
+  ({ smtp, sql, networks: { a, b } } = t);
   await sql.query(`UPDATE users SET preferred_language = 'en' WHERE id = $1`, [a.members.npoStaff.userId]);
 });
 
@@ -55,23 +49,11 @@ function moveClockTo(at: Date): void {
 
 const outboxDrained = () => t.outboxDrained();
 
-const workers = () => [first, second].map((api) => api.app.get(GrantJobs));
-
 /** A job as pg-boss runs it, on each replica at once, twice over; the results of every run. */
-async function runEverywhere<T>(job: (jobs: GrantJobs) => Promise<T>): Promise<T[]> {
-  return Promise.all([...workers(), ...workers()].map((worker) => job(worker)));
-}
+const runEverywhere = <T>(job: (jobs: GrantJobs) => Promise<T>) => t.runOnEveryReplicaTwice(GrantJobs, job);
 
-interface Delivered {
-  readonly to: string;
-  readonly mail: ParsedMail;
-}
 
-function deliveredSince(since: number): Delivered[] {
-  return smtp.messages.map((mail, index) => ({ to: smtp.recipients[index][0], mail, index })).filter(({ index }) => index >= since);
-}
-
-function mailTo(delivered: Delivered[], email: string): ParsedMail {
+function mailTo(delivered: DeliveredMail[], email: string): ParsedMail {
   const found = delivered.find(({ to }) => to === email);
   if (!found) throw new Error(`No mail to ${email}`);
   return found.mail;
@@ -131,7 +113,7 @@ it('reminds each bookmark 7 days and 1 day before closing, once each, also of an
     await runEverywhere((jobs) => jobs.sendReminders());
     expect(await runEverywhere((jobs) => jobs.sendReminders())).toEqual([0, 0, 0, 0]);
     await outboxDrained();
-    const weekBefore = deliveredSince(start);
+    const weekBefore = smtp.deliveredSince(start);
     expect(weekBefore.map(({ to, mail }) => [to, mail.subject]).sort()).toEqual(
       [
         [npoAdmin.email, '【つなぐ】締切7日前：「締切通知テスト（ネットワーク内）」'],
@@ -153,7 +135,7 @@ it('reminds each bookmark 7 days and 1 day before closing, once each, also of an
     await runEverywhere((jobs) => jobs.sendReminders());
     expect(await runEverywhere((jobs) => jobs.sendReminders())).toEqual([0, 0, 0, 0]);
     await outboxDrained();
-    expect(deliveredSince(middle).map(({ to, mail }) => [to, mail.subject]).sort()).toEqual(
+    expect(smtp.deliveredSince(middle).map(({ to, mail }) => [to, mail.subject]).sort()).toEqual(
       [
         [npoAdmin.email, '【つなぐ】締切1日前：「締切通知テスト（ネットワーク内）」'],
         [npoAdmin.email, '【つなぐ】締切1日前：「締切通知テスト（直前のブックマーク）」'],
@@ -170,7 +152,7 @@ it('reminds each bookmark 7 days and 1 day before closing, once each, also of an
     await outboxDrained();
 
     // Exactly once each on the SMTP server; nothing for the unbookmarked or closed listing.
-    const all = deliveredSince(start);
+    const all = smtp.deliveredSince(start);
     expect(all).toHaveLength(7);
     for (const id of [unbookmarked, closedEarly]) {
       expect(all.filter(({ mail }) => (mail.text ?? '').includes(grantLink(id)))).toEqual([]);
@@ -206,7 +188,7 @@ it('mails a saved search’s new matching grants once, in one mail per member, a
     moveClockTo(new Date(Date.now() + 10 * HOUR));
     await runEverywhere((jobs) => jobs.sendDigests());
     await outboxDrained();
-    const digests = deliveredSince(start);
+    const digests = smtp.deliveredSince(start);
     expect(digests.map(({ to }) => to).sort()).toEqual([npoAdmin.email, npoBAdmin.email].sort());
     const toA = mailTo(digests, npoAdmin.email);
     expect(toA.subject).toBe('【つなぐ】検索条件に合う新しい助成金情報（3件）');
@@ -234,7 +216,7 @@ it('mails a saved search’s new matching grants once, in one mail per member, a
     await runEverywhere((jobs) => jobs.sendDigests());
     expect(await runEverywhere((jobs) => jobs.sendDigests())).toEqual([0, 0, 0, 0]);
     await outboxDrained();
-    const next = deliveredSince(middle);
+    const next = smtp.deliveredSince(middle);
     expect(next.map(({ to }) => to).sort()).toEqual([npoAdmin.email, npoBAdmin.email].sort());
     for (const { mail } of next) {
       expect(mail.text).toContain(grantLink(later));

@@ -8,16 +8,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { DEMO_GRANT_APPLICATIONS, DEMO_GRANT_BOOKMARKS, DEMO_GRANTS } from '../../apps/api/src/seed/demo-grants';
-import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupDemoApiTest, signInDemo } from '../support/demo';
 import { createGrant, GRANT_FIELDS, GRANT_QUERY, searchAll, transitionMutation } from '../support/grants';
 import { setupApiTest } from '../support/harness';
-import { dataOf, superuserConnection } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { dataOf } from '../support/people';
 
 const t = setupApiTest({
   networks: {
@@ -294,27 +292,10 @@ describe('exports', () => {
 });
 
 describe('the demo grants', () => {
-  let demo: TestDatabase;
-  let demoApi: RunningApi;
-  let demoSql: DataSource;
-
-  beforeAll(async () => {
-    demo = await createTestDatabase();
-    const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
-    await seedDemoData(demo.ownerUrl, cipher);
-    await seedDemoData(demo.ownerUrl, cipher); // idempotent
-    demoSql = await superuserConnection(demo);
-    demoApi = await startApi(demo);
-  }, 120_000);
-
-  afterAll(async () => {
-    await demoSql?.destroy();
-    await demoApi?.close();
-    await demo?.drop();
-  });
+  const demo = setupDemoApiTest({ seedTwice: true });
 
   it('seeds every listing, bookmark and application once', async () => {
-    const [counts]: Array<Record<string, number>> = await demoSql.query(
+    const [counts]: Array<Record<string, number>> = await demo.sql.query(
       `SELECT (SELECT count(*)::int FROM grants WHERE tenant_id = $1) AS grants,
               (SELECT count(*)::int FROM grants WHERE tenant_id = $1 AND status = 'CLOSED') AS closed,
               (SELECT count(*)::int FROM grant_bookmarks WHERE tenant_id = $1) AS bookmarks,
@@ -330,11 +311,11 @@ describe('the demo grants', () => {
   });
 
   it('reads back through the API: a Japanese keyword, closing soon, bookmarks and the city editor', async () => {
-    const coordinator = await signIn(demoApi.url, 'coordinator@komorebi.example.jp', DEMO_PASSWORD);
+    const coordinator = await signInDemo(demo.api.url, 'coordinator');
     expect((await searchAll(coordinator, { keywords: '子ども食堂' })).map((grant) => grant.title)).toContain('中央区子ども食堂運営費補助金');
     const soon = await searchAll(coordinator, { closingWithinDays: 7, statuses: ['PUBLISHED'] });
     expect(soon.length).toBe(DEMO_GRANTS.filter((grant) => grant.window === 'CLOSING_SOON').length);
-    const cityEditor = await signIn(demoApi.url, 'grants@city-chuo.example.jp', DEMO_PASSWORD);
+    const cityEditor = await signInDemo(demo.api.url, 'cityGrantEditor');
     expect((await mine(cityEditor)).length).toBe(DEMO_GRANTS.filter((grant) => grant.publisher === 'CITY').length);
     const csv = dataOf(await coordinator.request<{ exportGrantsCsv: { content: string } }>(EXPORT_CSV, { language: 'ja' })).exportGrantsCsv;
     expect(csv.content.slice(1).split('\r\n').filter(Boolean)).toHaveLength(1 + DEMO_GRANTS.filter((grant) => grant.window !== 'CLOSED').length);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
+import { soleAdminNetwork } from '../support/networks';
 import { TestDatabase } from '../support/test-database';
 import { serviceInput } from '../support/directory';
 import { graphql } from '../support/graphql';
@@ -27,11 +28,7 @@ const t = setupApiTest({
         staff: ['npo', ['STAFF']],
       },
     },
-    networkB: {
-      slug: 'hsds-b',
-      organizations: { hub: 'INTERMEDIARY' },
-      members: { admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']] },
-    },
+    networkB: soleAdminNetwork('hsds-b', { hub: 'INTERMEDIARY' }),
   },
 });
 let database: TestDatabase, api: RunningApi, networkA: TestNetwork, networkB: TestNetwork;

@@ -2,45 +2,24 @@
 // working single-use link; accepting creates the account (or adds the membership to an
 // existing one) and signs in; links expire, are single-use, and reveal nothing when wrong.
 import { DataSource } from 'typeorm';
-import { createNetwork, outcome, signIn, TestNetwork, TEST_PASSWORD } from '../support/accounts';
-import { RunningApi, startApi, waitFor } from '../support/api';
+import { outcome, signIn, TestNetwork, TEST_PASSWORD } from '../support/accounts';
+import { RunningApi, waitFor } from '../support/api';
 import { graphql } from '../support/graphql';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { APP_BASE_URL, mailJobsOptions, setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
+import { TestSmtpServer } from '../support/smtp';
+import { TestDatabase } from '../support/test-database';
 
-const BASE_URL = 'https://tsunagu.example.jp';
-let database: TestDatabase;
-let api: RunningApi;
-let smtp: TestSmtpServer;
-let network: TestNetwork;
-let other: TestNetwork;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer();
-  api = await startApi(database, {
-    SMTP_URL: smtp.url,
-    APP_BASE_URL: BASE_URL,
-    JOBS_POLLING_INTERVAL_SECONDS: '0.5',
-    MAIL_RETRY_DELAY_SECONDS: '1',
-  });
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'invite-a',
-    organizations: { npo: 'NPO' },
-    members: { admin: ['npo', ['ORG_ADMIN']] },
-  });
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'invite-b',
-    organizations: { npo: 'NPO' },
-    members: { admin: ['npo', ['ORG_ADMIN']], colleague: ['npo', ['STAFF']] },
-  });
+const t = setupApiTest({
+  ...mailJobsOptions(),
+  clients: false,
+  networks: {
+    network: oneOrganizationNetwork('invite-a', { npo: 'NPO' }, { admin: ['ORG_ADMIN'] }),
+    other: oneOrganizationNetwork('invite-b', { npo: 'NPO' }, { admin: ['ORG_ADMIN'], colleague: ['STAFF'] }),
+  },
 });
-
-afterAll(async () => {
-  await api?.close();
-  await smtp?.close();
-  await database?.drop();
-});
+let database: TestDatabase, api: RunningApi, smtp: TestSmtpServer, network: TestNetwork, other: TestNetwork;
+beforeAll(() => ({ database, api, smtp, networks: { network, other } } = t));
 
 async function mailTo(address: string, subject: RegExp) {
   await waitFor(
@@ -51,7 +30,7 @@ async function mailTo(address: string, subject: RegExp) {
 }
 
 function linkIn(text: string | undefined, path: string): string {
-  const match = text?.match(new RegExp(`${BASE_URL.replace(/\./g, '\\.')}${path}\\?token=([A-Za-z0-9_%-]+)`));
+  const match = text?.match(new RegExp(`${APP_BASE_URL.replace(/\./g, '\\.')}${path}\\?token=([A-Za-z0-9_%-]+)`));
   if (!match) throw new Error(`No ${path} link in: ${text}`);
   return decodeURIComponent(match[1]);
 }

@@ -11,7 +11,8 @@ import { JobQueue } from '../../apps/api/src/core/jobs/job-queue';
 import { personalValueIn } from '../../apps/api/src/core/jobs/job-payload';
 import { outcome, TestNetwork } from '../support/accounts';
 import { RunningApi, waitFor } from '../support/api';
-import { setupApiTest } from '../support/harness';
+import { FAST_JOBS_ENV, setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { createPerson, dataOf, fullPersonInput, recordConsent } from '../support/people';
 import { createReceivingService, createReferral, transition } from '../support/referrals';
 import { TestSmtpServer } from '../support/smtp';
@@ -37,18 +38,14 @@ const SCHEDULED = QUEUES.filter((queue) => queue !== 'mail.send');
 
 const t = setupApiTest({
   smtp: true,
-  env: { MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  env: FAST_JOBS_ENV,
   networks: {
     network: {
       slug: 'jobs-a',
       organizations: { a: 'NPO', b: 'NPO' },
       members: { coordinatorA: ['a', ['COORDINATOR', 'ORG_ADMIN']], coordinatorB: ['b', ['COORDINATOR']] },
     },
-    other: {
-      slug: 'jobs-other',
-      organizations: { x: 'NPO' },
-      members: { adminX: ['x', ['ORG_ADMIN']] },
-    },
+    other: oneOrganizationNetwork('jobs-other', { x: 'NPO' }, { adminX: ['ORG_ADMIN'] }),
   },
 });
 let database: TestDatabase, smtp: TestSmtpServer, api: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;

@@ -9,11 +9,11 @@ import { MailOutbox } from '../../apps/api/src/core/mail';
 import { MAIL_QUEUE } from '../../apps/api/src/core/mail/mail-queue';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
 import { freePort, RunningApi, startApi, waitFor } from '../support/api';
+import { FAST_JOBS_ENV } from '../support/harness';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const TENANT = '0a0a0a0a-0000-4000-8000-00000000000a';
-const FAST_JOBS = { MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' };
 
 let database: TestDatabase;
 let owner: Client;
@@ -67,7 +67,7 @@ describe('with an SMTP server up', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    api = await startApi(database, { ...FAST_JOBS, SMTP_URL: smtp.url, MAIL_FROM: 'つなぐ <no-reply@tsunagu.example.jp>' });
+    api = await startApi(database, { ...FAST_JOBS_ENV, SMTP_URL: smtp.url, MAIL_FROM: 'つなぐ <no-reply@tsunagu.example.jp>' });
     outbox = api.app.get(MailOutbox);
     dataSource = api.app.get(DataSource);
   });
@@ -125,7 +125,7 @@ describe('with an SMTP server up', () => {
 describe('through an SMTP outage', () => {
   it('keeps the mail pending while SMTP is down and delivers it once when it is back', async () => {
     const port = await freePort();
-    const api = await startApi(database, { ...FAST_JOBS, SMTP_URL: `smtp://127.0.0.1:${port}` });
+    const api = await startApi(database, { ...FAST_JOBS_ENV, SMTP_URL: `smtp://127.0.0.1:${port}` });
     let smtp: TestSmtpServer | undefined;
     try {
       const dataSource = api.app.get(DataSource);

@@ -3,13 +3,11 @@
 // nearest one while the date has not passed), the assignee of an open follow-up the day before
 // it is due — each mail exactly once however many workers run the job at the same moment, and
 // again after the review date changes. Time moves by overriding the Clock, never by waiting.
-import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { PartnershipReminders } from '../../apps/api/src/modules/partnerships/partnership-reminders';
 import type { TestNetwork } from '../support/accounts';
-import type { RunningApi } from '../support/api';
-import { setupApiTest } from '../support/harness';
+import { APP_BASE_URL, mailJobsOptions, setupApiTest } from '../support/harness';
 import {
   COMPLETE_FOLLOW_UP,
   createPartnership,
@@ -22,13 +20,11 @@ import {
 import { dataOf } from '../support/people';
 import type { TestSmtpServer } from '../support/smtp';
 
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 
 const t = setupApiTest({
   // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
   replicas: 2,
-  smtp: true,
-  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  ...mailJobsOptions(),
   networks: {
     network: {
       slug: 'partnership-reminders',
@@ -50,10 +46,10 @@ const t = setupApiTest({
   clients: (key) => key !== 'retired',
 });
 const c = t.clients;
-let smtp: TestSmtpServer, first: RunningApi, second: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;
+let smtp: TestSmtpServer, sql: DataSource, network: TestNetwork, other: TestNetwork;
 
 beforeAll(async () => {
-  ({ smtp, sql, apis: [first, second], networks: { network, other } } = t);
+  ({ smtp, sql, networks: { network, other } } = t);
   await sql.query(`UPDATE users SET preferred_language = 'en' WHERE id = $1`, [network.members.liaisonEn.userId]);
   await sql.query(`UPDATE memberships SET disabled_at = now() WHERE id = $1`, [network.members.retired.membershipId]);
 });
@@ -69,16 +65,10 @@ function moveClockToJapanDay(day: string): void {
 const outboxDrained = () => t.outboxDrained();
 
 /** The job as pg-boss runs it, on each replica at once, twice over; mails queued per run. */
-async function runEverywhere(): Promise<number[]> {
-  const workers = [first, second].map((api) => api.app.get(PartnershipReminders));
-  return Promise.all([...workers, ...workers].map((worker) => worker.run()));
-}
+const runEverywhere = () => t.runOnEveryReplicaTwice(PartnershipReminders, (reminders) => reminders.run());
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
-function deliveredSince(since: number): Array<{ to: string; mail: ParsedMail }> {
-  return smtp.messages.map((mail, index) => ({ to: smtp.recipients[index][0], mail, index })).filter(({ index }) => index >= since);
-}
 
 const link = (id: string) => `${APP_BASE_URL}/partnerships/${id}`;
 
@@ -103,7 +93,7 @@ it('reminds every active liaison 30 and 7 days before the review, once each; lat
   expect(sum(await runEverywhere())).toBe(3);
   expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
   await outboxDrained();
-  const month = deliveredSince(start);
+  const month = smtp.deliveredSince(start);
   expect(month.map(({ to, mail }) => [to, mail.subject]).sort()).toEqual(
     [
       [liaison.email, '【つなぐ】連携の見直し日が近づいています：「見守り訪問の委託」'],
@@ -125,7 +115,7 @@ it('reminds every active liaison 30 and 7 days before the review, once each; lat
   expect(sum(await runEverywhere())).toBe(3);
   expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
   await outboxDrained();
-  const week = deliveredSince(middle);
+  const week = smtp.deliveredSince(middle);
   expect(week.map(({ to }) => to).sort()).toEqual([liaison.email, liaisonEn.email, liaisonB.email].sort());
   expect(week.find(({ to }) => to === liaisonEn.email)!.mail.text).toContain('A partnership is due for review in 5 days.');
 
@@ -138,7 +128,7 @@ it('reminds every active liaison 30 and 7 days before the review, once each; lat
   expect(sum(await runEverywhere())).toBe(2);
   expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
   await outboxDrained();
-  const again = deliveredSince(rearmed);
+  const again = smtp.deliveredSince(rearmed);
   expect(again.map(({ to }) => to).sort()).toEqual([liaison.email, liaisonEn.email].sort());
   expect(again.find(({ to }) => to === liaison.email)!.mail.text).toContain('連携の見直し日が19日後です。');
 
@@ -149,7 +139,7 @@ it('reminds every active liaison 30 and 7 days before the review, once each; lat
   expect(sum(await runEverywhere())).toBe(2);
   await outboxDrained();
 
-  expect(deliveredSince(start)).toHaveLength(3 + 3 + 2 + 2);
+  expect(smtp.deliveredSince(start)).toHaveLength(3 + 3 + 2 + 2);
   const claims: Array<{ kind: string; days_before: number; count: number }> = await sql.query(
     `SELECT kind, days_before, count(*)::int AS count FROM partnership_reminders_sent GROUP BY kind, days_before ORDER BY kind, days_before`,
   );
@@ -182,7 +172,7 @@ it('reminds the assignee of an open follow-up the day before it is due, once', a
   expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
   await outboxDrained();
 
-  const delivered = deliveredSince(start);
+  const delivered = smtp.deliveredSince(start);
   expect(delivered.map(({ to, mail }) => [to, mail.subject])).toEqual([[network.members.liaisonEn.email, 'Follow-up due: 会場の鍵を受け取る (Tsunagu)']]);
   expect(delivered[0].mail.text).toContain('A partnership follow-up is due in 1 day.');
   expect(delivered[0].mail.text).toContain('Partnership: 子ども食堂の協定 (partnership-reminders npo)');

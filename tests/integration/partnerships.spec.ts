@@ -8,19 +8,19 @@
 import { DataSource } from 'typeorm';
 import { setupApiTest } from '../support/harness';
 import { sampleFiles } from '../support/sample-files';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { PartnershipReminders } from '../../apps/api/src/modules/partnerships/partnership-reminders';
-import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
+import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { DEMO_PARTNERSHIPS, demoPartnershipRowId } from '../../apps/api/src/seed/demo-partnerships';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
-import type { GraphQLResponse } from '../support/graphql';
+import { createNetwork, outcome, reasonOf, SignedInClient, signIn, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupDemoApiTest, signInDemo } from '../support/demo';
+import { allPages, type GraphQLResponse, type Page } from '../support/graphql';
 import {
   ATTACH_DOCUMENT,
   COMPLETE_FOLLOW_UP,
   CREATE_PARTNERSHIP,
   createPartnership,
+  InteractionResult,
   japanDay,
   PARTNERSHIP_ASSIGNEES,
   PARTNERSHIP_QUERY,
@@ -37,7 +37,7 @@ import {
   UPDATE_PARTNERSHIP,
 } from '../support/partnerships';
 import { dataOf } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 
 const t = setupApiTest({
   storage: true,
@@ -69,7 +69,6 @@ let database: TestDatabase, api: RunningApi, sql: DataSource, storageDir: string
 beforeAll(() => ({ database, api, sql, storageDir, networks: { a, b } } = t));
 
 const org = (key: string) => a.organizations[key];
-const reasonOf = (response: GraphQLResponse) => response.body.errors?.[0]?.extensions?.['reason'];
 const fieldsOf = (response: GraphQLResponse) => Object.keys((response.body.errors?.[0]?.extensions?.['fields'] as Record<string, unknown>) ?? {}).sort();
 
 async function count(table: string, where: string, params: unknown[]): Promise<number> {
@@ -443,17 +442,9 @@ describe('interactions and follow-ups', () => {
   it('pages interactions newest first by date', async () => {
     const { id } = await createPartnership(c.liaison, org('npo'), 'ページ送りの記録');
     for (const days of [-10, -3, -7, -1, -5]) await recordMeeting(c.liaison, id, [], { occurredOn: japanDay(days), notes: `${days}` });
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: { nodes: Array<{ occurredOn: string }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = (
-        await read(c.npoStaff, id, { first: 2, after })
-      ).interactions as never;
-      seen.push(...page.nodes.map((node) => node.occurredOn));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
-    expect(seen).toEqual([-1, -3, -5, -7, -10].map((days) => japanDay(days)));
+    // The partnership read with a page of its interactions: the page's pageInfo is selected too.
+    const seen = await allPages(async (after) => (await read(c.npoStaff, id, { first: 2, after })).interactions as Page<InteractionResult>);
+    expect(seen.map((node) => node.occurredOn)).toEqual([-1, -3, -5, -7, -10].map((days) => japanDay(days)));
   });
 });
 
@@ -467,18 +458,12 @@ describe('lists', () => {
     const asPartner = (await createPartnership(c.liaison, org('pages'), '区同士の協定', { type: 'AGREEMENT' })).id;
     await setPartnershipStatus(c.pagesLiaison, created[6], 'ACTIVE');
 
-    type Page = { partnerships: { nodes: PartnershipResult[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
-    const all = async (input: Record<string, unknown> = {}, first = 3) => {
-      const found: PartnershipResult[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const page: Page['partnerships'] = dataOf(await c.pagesLiaison.request<Page>(PARTNERSHIPS_QUERY, { input, first, after })).partnerships;
+    const all = (input: Record<string, unknown> = {}, first = 3) =>
+      allPages(async (after) => {
+        const page = dataOf(await c.pagesLiaison.request<{ partnerships: Page<PartnershipResult> }>(PARTNERSHIPS_QUERY, { input, first, after })).partnerships;
         expect(page.nodes.length).toBeLessThanOrEqual(first);
-        found.push(...page.nodes);
-        if (!page.pageInfo.hasNextPage) return found;
-        after = page.pageInfo.endCursor;
-      }
-    };
+        return page;
+      });
     const everything = await all();
     expect(everything.map((partnership) => partnership.id)).toEqual([asPartner, ...[...created].reverse()]);
     expect(everything[0]).toMatchObject({ mayManage: false, availableStatuses: [] });
@@ -542,24 +527,10 @@ describe('lists', () => {
 // Last: it starts a second API in this process, and passport keeps one 'jwt' strategy per
 // process, so nothing after it may use `api` (see referrals.spec.ts).
 describe('the demo partnerships', () => {
-  let demo: TestDatabase;
-  let demoApi: RunningApi;
-
-  beforeAll(async () => {
-    demo = await createTestDatabase();
-    const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
-    await seedDemoData(demo.ownerUrl, cipher);
-    await seedDemoData(demo.ownerUrl, cipher); // idempotent
-    demoApi = await startApi(demo);
-  }, 120_000);
-
-  afterAll(async () => {
-    await demoApi?.close();
-    await demo?.drop();
-  });
+  const demo = setupDemoApiTest({ seedTwice: true });
 
   it('shows the liaison of 中央区 every demo partnership, the partner its own read-only, and reminds the follow-up due tomorrow', async () => {
-    const liaison = await signIn(demoApi.url, 'liaison@city-chuo.example.jp', DEMO_PASSWORD);
+    const liaison = await signInDemo(demo.api.url, 'liaison');
     const listed = dataOf(await liaison.request<{ partnerships: { nodes: PartnershipResult[] } }>(PARTNERSHIPS_QUERY, { first: 50 })).partnerships.nodes;
     expect(listed.map((partnership) => partnership.id).sort()).toEqual(DEMO_PARTNERSHIPS.map((partnership) => demoPartnershipRowId('partnership', partnership.n)).sort());
     expect(listed.every((partnership) => partnership.mayManage)).toBe(true);
@@ -570,12 +541,12 @@ describe('the demo partnerships', () => {
       [japanDay(1), true],
     ]);
 
-    const komorebi = await signIn(demoApi.url, 'org-admin@komorebi.example.jp', DEMO_PASSWORD);
+    const komorebi = await signInDemo(demo.api.url, 'orgAdmin');
     const theirs = dataOf(await komorebi.request<{ partnerships: { nodes: PartnershipResult[] } }>(PARTNERSHIPS_QUERY, { first: 50 })).partnerships.nodes;
     expect(theirs.map((partnership) => [partnership.title, partnership.mayManage])).toEqual([['ひきこもり支援の情報交換', false]]);
 
     // The next run mails the follow-up due tomorrow (and the reviews within their marks), once.
-    const reminders = demoApi.app.get(PartnershipReminders);
+    const reminders = demo.api.app.get(PartnershipReminders);
     expect(await reminders.remindersFor(DEMO_NETWORK.id)).toBeGreaterThanOrEqual(1);
     expect(await reminders.remindersFor(DEMO_NETWORK.id)).toBe(0);
   });

@@ -11,6 +11,7 @@ import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction'
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import {
   CREATE_PERSON,
   createPerson as createPersonAs,
@@ -52,11 +53,7 @@ const t = setupApiTest({
         otherCoordinator: ['other', ['COORDINATOR']],
       },
     },
-    otherNetwork: {
-      slug: 'people-b',
-      organizations: { npo: 'NPO' },
-      members: { outsider: ['npo', ['NETWORK_ADMIN', 'ORG_ADMIN', 'COORDINATOR']] },
-    },
+    otherNetwork: oneOrganizationNetwork('people-b', { npo: 'NPO' }, { outsider: ['NETWORK_ADMIN', 'ORG_ADMIN', 'COORDINATOR'] }),
   },
 });
 let database: TestDatabase, api: RunningApi, sql: DataSource, network: TestNetwork, otherNetwork: TestNetwork;

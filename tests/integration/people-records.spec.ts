@@ -8,13 +8,12 @@
 // demo seed read back through the API. The consent matrix itself is people-consent.spec.ts.
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
-import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
+import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { DEMO_CONSENTS, DEMO_PEOPLE } from '../../apps/api/src/seed/demo-people';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
 import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { setupDemoApiTest, signInDemo } from '../support/demo';
 import {
   createPerson,
   CREATE_PERSON,
@@ -546,24 +545,10 @@ describe('the duplicate warning', () => {
 });
 
 describe('the demo seed', () => {
-  let demo: TestDatabase;
-  let demoApi: RunningApi;
-
-  beforeAll(async () => {
-    demo = await createTestDatabase();
-    const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
-    await seedDemoData(demo.ownerUrl, cipher);
-    await seedDemoData(demo.ownerUrl, cipher); // idempotent
-    demoApi = await startApi(demo);
-  });
-
-  afterAll(async () => {
-    await demoApi?.close();
-    await demo?.drop();
-  });
+  const demo = setupDemoApiTest({ seedTwice: true });
 
   it('gives the coordinator the demo people, sealed values readable through the API, once each', async () => {
-    const client = await signIn(demoApi.url, 'coordinator@komorebi.example.jp', DEMO_PASSWORD);
+    const client = await signInDemo(demo.api.url, 'coordinator');
     const own = DEMO_PEOPLE.filter((person) => person.organizationId === DEMO_NETWORK.organizations[1].id);
     const list = dataOf(await client.request<{ people: { nodes: Array<{ id: string }> } }>(`{ people(first: 50) { nodes { id } } }`)).people;
     expect(list.nodes.map((node) => node.id).sort()).toEqual(own.map((person) => person.id).sort());
@@ -590,19 +575,12 @@ describe('the demo seed', () => {
   });
 
   it('discloses the separate health consent to the support centre for referral, and holds each person once', async () => {
-    const centre = await signIn(demoApi.url, 'admin@chuo.example.jp', DEMO_PASSWORD);
+    const centre = await signInDemo(demo.api.url, 'admin');
     const aoki = await readPerson(centre, DEMO_PEOPLE[0].id, 'REFERRAL');
     expect(aoki.health.access).toBe('DISCLOSED');
     expect(aoki.health.consentId).toBe(DEMO_CONSENTS[1].id);
     expect(aoki.household).toMatchObject({ access: 'WITHHELD', withheldReason: 'CATEGORY_NOT_COVERED' });
-    const [{ count }] = await (async () => {
-      const connection = await superuserConnection(demo);
-      try {
-        return await connection.query(`SELECT count(*)::int AS count FROM persons WHERE tenant_id = $1`, [DEMO_NETWORK.id]);
-      } finally {
-        await connection.destroy();
-      }
-    })();
+    const [{ count }] = await demo.sql.query(`SELECT count(*)::int AS count FROM persons WHERE tenant_id = $1`, [DEMO_NETWORK.id]);
     expect(count).toBe(DEMO_PEOPLE.length);
   });
 });

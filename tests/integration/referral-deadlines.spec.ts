@@ -2,43 +2,28 @@
 // once and expired once, however many workers run the deadline job at the same moment — one
 // ESCALATE and one EXPIRE on the timeline, one notification per member, one mail each. Time moves
 // by overriding the Clock, never by sleeping.
-import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../../apps/api/src/core/jobs/job-queue';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { REFERRAL_DEADLINES_QUEUE, ReferralDeadlines } from '../../apps/api/src/modules/referrals/referral-deadlines';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, waitFor } from '../support/api';
-import { mintClient, setupApiTest } from '../support/harness';
+import { APP_BASE_URL, mailJobsOptions, mintClient, setupApiTest } from '../support/harness';
+import { twoNpoNetwork } from '../support/networks';
 import { dataOf } from '../support/people';
 import { createReceivingService, createReferral, REFERRAL_DETAIL, transition } from '../support/referrals';
-import type { TestSmtpServer } from '../support/smtp';
+import type { DeliveredMail, TestSmtpServer } from '../support/smtp';
 
 const HOUR = 60 * 60 * 1000;
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 
 const t = setupApiTest({
   // Two replicas of the API on the same database, each with its own pg-boss workers and cron.
   replicas: 2,
-  smtp: true,
-  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  ...mailJobsOptions(),
   networks: {
-    network: {
-      slug: 'deadlines-a',
-      organizations: { a: 'NPO', b: 'NPO' },
-      members: {
-        coordinatorA: ['a', ['COORDINATOR']],
-        coordinatorB: ['b', ['COORDINATOR']],
-        adminB: ['b', ['ORG_ADMIN']],
-        staffB: ['b', ['STAFF']],
-      },
-    },
+    network: twoNpoNetwork('deadlines-a', { members: { adminB: ['b', ['ORG_ADMIN']], staffB: ['b', ['STAFF']] } }),
     // A second network whose referral is not yet due: the job must leave it alone.
-    other: {
-      slug: 'deadlines-other',
-      organizations: { x: 'NPO', y: 'NPO' },
-      members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
-    },
+    other: twoNpoNetwork('deadlines-other', { names: ['x', 'y'] }),
   },
   clients: false,
 });
@@ -71,16 +56,13 @@ async function eventsOf(referralId: string): Promise<string[]> {
   return rows.map((row) => row.action);
 }
 
-function mailsAbout(referralId: string, since: number): Array<{ to: string[]; mail: ParsedMail }> {
-  return smtp.messages
-    .map((mail, index) => ({ to: smtp.recipients[index], mail, index }))
-    .filter(({ mail, index }) => index >= since && (mail.text ?? '').includes(`${APP_BASE_URL}/referrals/${referralId}`));
+function mailsAbout(referralId: string, since: number): DeliveredMail[] {
+  return smtp.deliveredSince(since).filter(({ mail }) => (mail.text ?? '').includes(`${APP_BASE_URL}/referrals/${referralId}`));
 }
 
 /** The deadline job as pg-boss runs it, on each replica at once, several times over. */
 async function runEverywhere(): Promise<void> {
-  const workers = [first, second].map((api) => api.app.get(ReferralDeadlines));
-  await Promise.all([...workers, ...workers].map((worker) => worker.run()));
+  await t.runOnEveryReplicaTwice(ReferralDeadlines, (deadlines) => deadlines.run());
 }
 
 it('escalates an unanswered referral once and expires it once, with two workers running', async () => {
@@ -125,10 +107,10 @@ it('escalates an unanswered referral once and expires it once, with two workers 
 
     await outboxDrained();
     const escalationMails = mailsAbout(sent.id, start);
-    expect(escalationMails.map(({ to }) => to).sort()).toEqual(
+    expect(escalationMails.map(({ recipients }) => recipients).sort()).toEqual(
       [[members.adminB.email], [members.coordinatorA.email], [members.coordinatorB.email]].sort(),
     );
-    const mailTo = (email: string) => escalationMails.find(({ to }) => to[0] === email)?.mail;
+    const mailTo = (email: string) => escalationMails.find(({ to }) => to === email)?.mail;
     const toAdmin = mailTo(members.adminB.email);
     expect(toAdmin?.subject).toBe('[Overdue] The referral to 緊急シェルター has not been answered (Tsunagu)');
     expect(toAdmin?.text).toContain('Other organisation: deadlines-a a');
@@ -190,7 +172,7 @@ it('expires a referral found past both deadlines at once after escalating it, on
     jest.restoreAllMocks();
   }
   await outboxDrained();
-  expect(mailsAbout(sent.id, start).map(({ to }) => to[0]).sort()).toEqual(
+  expect(mailsAbout(sent.id, start).map(({ to }) => to).sort()).toEqual(
     [network.members.adminB.email, network.members.coordinatorA.email, network.members.coordinatorB.email].sort(),
   );
 });

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { ReferralDigest } from '../../apps/api/src/modules/referrals/referral-digest';
 import { createNetwork, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, startApi, waitFor } from '../support/api';
+import { FAST_JOBS_ENV } from '../support/harness';
 import { dataOf, superuserConnection } from '../support/people';
 import { createReceivingService, createReferral } from '../support/referrals';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp';
@@ -25,7 +26,7 @@ const PREFERENCE = `mutation Set($kind: NotificationKind!, $delivery: Notificati
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startSmtpServer(0);
-  api = await startApi(database, { SMTP_URL: smtp.url, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' });
+  api = await startApi(database, { SMTP_URL: smtp.url, ...FAST_JOBS_ENV });
   sql = await superuserConnection(database);
   const created: TestNetwork[] = [];
   for (const slug of ['digest-one', 'digest-two', 'digest-three']) {
@@ -63,8 +64,7 @@ async function outboxDrained(): Promise<void> {
 }
 
 function digestsTo(network: TestNetwork, since: number): ParsedMail[] {
-  const email = network.members.reader.email;
-  return smtp.messages.filter((mail, index) => index >= since && smtp.recipients[index].includes(email) && mail.subject?.includes('まとめ'));
+  return smtp.mailsTo(network.members.reader.email, since).filter((mail) => mail.subject?.includes('まとめ'));
 }
 
 async function unmailed(network: TestNetwork): Promise<number> {

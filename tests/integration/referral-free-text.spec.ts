@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { createPerson, dataOf, fullPersonInput, readPerson, recordConsent, REVOKE_CONSENT } from '../support/people';
 import { countFor, createReceivingService, createReferral, forward, POST_MESSAGE, REFERRAL_FIELDS, transition } from '../support/referrals';
 
@@ -24,11 +25,7 @@ const t = setupApiTest({
         coordinatorD: ['d', ['COORDINATOR']],
       },
     },
-    other: {
-      slug: 'free-text-other',
-      organizations: { x: 'NPO' },
-      members: { coordinatorX: ['x', ['COORDINATOR']] },
-    },
+    other: oneOrganizationNetwork('free-text-other', { x: 'NPO' }, { coordinatorX: ['COORDINATOR'] }),
   },
 });
 const clients = t.clients;
@@ -274,18 +271,24 @@ describe('the referral’s shared categories bound what its receiver reads (find
   });
 });
 
+/** A person of a with consents to share IDENTITY and HEALTH (special care, explained) with b for referral. */
+async function personSharingHealthWithB(marker: string) {
+  const person = await createPerson(clients.coordinatorA, fullPersonInput(marker));
+  for (const categories of [['IDENTITY'], ['HEALTH']]) {
+    await recordConsent(clients.coordinatorA, {
+      personId: person.id,
+      categories,
+      purposes: ['REFERRAL'],
+      recipientOrganizationIds: [network.organizations.b],
+      ...(categories.includes('HEALTH') ? { specialCareExplained: true } : {}),
+    });
+  }
+  return person;
+}
+
 describe('STAFF and special-care data on referrals (finding 9)', () => {
   it('STAFF see one marker and no reason or notes of a referral sharing HEALTH; a coordinator sees all', async () => {
-    const person = await createPerson(clients.coordinatorA, fullPersonInput('staff'));
-    for (const categories of [['IDENTITY'], ['HEALTH']]) {
-      await recordConsent(clients.coordinatorA, {
-        personId: person.id,
-        categories,
-        purposes: ['REFERRAL'],
-        recipientOrganizationIds: [network.organizations.b],
-        ...(categories.includes('HEALTH') ? { specialCareExplained: true } : {}),
-      });
-    }
+    const person = await personSharingHealthWithB('staff');
     const sent = await createReferral(clients.coordinatorA, {
       serviceId: serviceOfB,
       personId: person.id,
@@ -313,16 +316,7 @@ describe('STAFF and special-care data on referrals (finding 9)', () => {
 describe('STAFF and the rest of a special-care referral’s free text (review of finding 9)', () => {
   /** A person of a sharing IDENTITY and HEALTH with b (needs include MENTAL_HEALTH), sent a → b. */
   async function healthReferral(marker: string) {
-    const person = await createPerson(clients.coordinatorA, fullPersonInput(marker));
-    for (const categories of [['IDENTITY'], ['HEALTH']]) {
-      await recordConsent(clients.coordinatorA, {
-        personId: person.id,
-        categories,
-        purposes: ['REFERRAL'],
-        recipientOrganizationIds: [network.organizations.b],
-        ...(categories.includes('HEALTH') ? { specialCareExplained: true } : {}),
-      });
-    }
+    const person = await personSharingHealthWithB(marker);
     return createReferral(clients.coordinatorA, {
       serviceId: serviceOfB,
       personId: person.id,

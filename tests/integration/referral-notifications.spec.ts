@@ -8,34 +8,21 @@ import { JobQueue } from '../../apps/api/src/core/jobs/job-queue';
 import { REFERRAL_DIGEST_QUEUE, ReferralDigest } from '../../apps/api/src/modules/referrals/referral-digest';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi, waitFor } from '../support/api';
-import { setupApiTest } from '../support/harness';
+import { APP_BASE_URL, mailJobsOptions, setupApiTest } from '../support/harness';
+import { twoNpoNetwork } from '../support/networks';
 import { createPerson, dataOf, fullPersonInput, recordConsent } from '../support/people';
 import { createReceivingService, createReferral, transition } from '../support/referrals';
 import { TestSmtpServer } from '../support/smtp';
 
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 const SECRET = '秘匿マーカーQZ';
 
 const t = setupApiTest({
-  smtp: true,
-  env: { APP_BASE_URL, MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  ...mailJobsOptions(),
   networks: {
-    network: {
-      slug: 'notify-a',
-      organizations: { a: 'NPO', b: 'NPO' },
-      members: {
-        coordinatorA: ['a', ['COORDINATOR']],
-        coordinatorB: ['b', ['COORDINATOR']],
-        digestB: ['b', ['COORDINATOR']],
-        offB: ['b', ['ORG_ADMIN']],
-        staffB: ['b', ['STAFF']],
-      },
-    },
-    other: {
-      slug: 'notify-other',
-      organizations: { x: 'NPO', y: 'NPO' },
-      members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
-    },
+    network: twoNpoNetwork('notify-a', {
+      members: { digestB: ['b', ['COORDINATOR']], offB: ['b', ['ORG_ADMIN']], staffB: ['b', ['STAFF']] },
+    }),
+    other: twoNpoNetwork('notify-other', { names: ['x', 'y'] }),
   },
 });
 const clients = t.clients;
@@ -82,8 +69,7 @@ beforeAll(async () => {
 const outboxDrained = () => t.outboxDrained();
 
 function mailsTo(member: string, since = 0): ParsedMail[] {
-  const email = network.members[member].email;
-  return smtp.messages.filter((_, index) => index >= since && smtp.recipients[index].includes(email));
+  return smtp.mailsTo(network.members[member].email, since);
 }
 
 function mailText(mail: ParsedMail): string {

@@ -6,15 +6,15 @@ import { PERSONAL_DATA_CATEGORIES } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { ReferralsService } from '../../apps/api/src/modules/referrals/referrals.service';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
-import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
+import { createNetwork, outcome, reasonOf, SignedInClient, TestNetwork } from '../support/accounts';
+import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { buildDemoReferral, DEMO_REFERRALS, demoReferralId } from '../../apps/api/src/seed/demo-referrals';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
-import type { GraphQLResponse } from '../support/graphql';
+import { RunningApi } from '../support/api';
+import { setupDemoApiTest, signInDemo } from '../support/demo';
+import { allPages, type GraphQLResponse, type Page } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
-import { createPerson, dataOf, fullPersonInput, recordConsent, REVOKE_CONSENT, superuserConnection } from '../support/people';
+import { twoNpoNetwork } from '../support/networks';
+import { createPerson, dataOf, fullPersonInput, recordConsent, REVOKE_CONSENT } from '../support/people';
 import {
   countFor,
   createReceivingService,
@@ -28,10 +28,11 @@ import {
   REFERRAL_COUNTS,
   REFERRAL_DETAIL,
   REFERRAL_LIST,
+  requestReferral,
   transition,
   UPDATE_DRAFT,
 } from '../support/referrals';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 
 const t = setupApiTest({
   clients: false,
@@ -48,11 +49,7 @@ const t = setupApiTest({
         coordinatorC: ['c', ['COORDINATOR']],
       },
     },
-    other: {
-      slug: 'referrals-other',
-      organizations: { x: 'NPO', y: 'NPO' },
-      members: { coordinatorX: ['x', ['COORDINATOR']], coordinatorY: ['y', ['COORDINATOR']] },
-    },
+    other: twoNpoNetwork('referrals-other', { names: ['x', 'y'] }),
   },
 });
 let database: TestDatabase, api: RunningApi, sql: DataSource, network: TestNetwork, other: TestNetwork;
@@ -96,10 +93,6 @@ function detail(client: SignedInClient, id: string): Promise<GraphQLResponse<Det
 async function statusOf(id: string): Promise<string> {
   const [row]: Array<{ status: string }> = await sql.query(`SELECT status FROM referrals WHERE id = $1`, [id]);
   return row.status;
-}
-
-function reasonOf(response: GraphQLResponse): string | undefined {
-  return response.body.errors?.[0]?.extensions?.['reason'] as string | undefined;
 }
 
 // --- the life cycle, from a table ---------------------------------------------------------------
@@ -366,10 +359,7 @@ describe('consent on what is shared', () => {
       purposes: ['REFERRAL'],
       recipientOrganizationIds: [network.organizations.b],
     });
-    const response = await clients.coordinatorA.request(
-      `mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`,
-      { input: { serviceId: serviceOfB, personId: person.id, reason: 'x', sharedCategories: ['IDENTITY', 'CONTACT'] } },
-    );
+    const response = await requestReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, reason: 'x', sharedCategories: ['IDENTITY', 'CONTACT'] });
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
     const message = JSON.stringify(response.body.errors);
     expect(message).toMatch(new RegExp(`${PERSONAL_DATA_CATEGORIES.labels.CONTACT.en}|${PERSONAL_DATA_CATEGORIES.labels.CONTACT.ja}`));
@@ -384,10 +374,7 @@ describe('consent on what is shared', () => {
       purposes: ['CASE_CONFERENCE'],
       recipientOrganizationIds: [network.organizations.b],
     });
-    const again = await clients.coordinatorA.request(
-      `mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`,
-      { input: { serviceId: serviceOfB, personId: person.id, reason: 'x', sharedCategories: ['CONTACT'] } },
-    );
+    const again = await requestReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, reason: 'x', sharedCategories: ['CONTACT'] });
     expect(reasonOf(again)).toBe('CONSENT_REQUIRED');
     expect(await countFor(sql, 'referrals', 'person_id = $1', [person.id])).toBe(0);
   });
@@ -412,9 +399,7 @@ describe('consent on what is shared', () => {
       recipientOrganizationIds: [network.organizations.b],
       specialCareExplained: true,
     });
-    const byStaff = await clients.staffA.request(`mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`, {
-      input: { serviceId: serviceOfB, personId: person.id, reason: 'staff special care', sharedCategories: ['HEALTH'] },
-    });
+    const byStaff = await requestReferral(clients.staffA, { serviceId: serviceOfB, personId: person.id, reason: 'staff special care', sharedCategories: ['HEALTH'] });
     expect(byStaff.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SPECIAL_CARE_ROLE_REQUIRED' });
     const draft = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, sharedCategories: ['HEALTH'] }, false);
     const sentByStaff = await transition(clients.staffA, draft.id, 'SEND');
@@ -568,9 +553,7 @@ describe('anonymous cases and drafts', () => {
       ['a bad municipality code', { anonymousCase: { ageBand: 'AGE_30_39', municipalityCode: '123' } }],
     ];
     for (const [what, input] of cases) {
-      const response = await clients.coordinatorA.request(`mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`, {
-        input: { serviceId: serviceOfB, reason: what, ...input },
-      });
+      const response = await requestReferral(clients.coordinatorA, { serviceId: serviceOfB, reason: what, ...input });
       expect([what, outcome(response)]).toEqual([what, 'BAD_USER_INPUT']);
       expect(await countFor(sql, 'referrals', 'reason = $1', [what])).toBe(0);
     }
@@ -803,21 +786,17 @@ describe('inbox and outbox', () => {
 
   it('keyset pagination stays stable while new referrals arrive', async () => {
     const before = ids(await listAll(l.coordinatorQ, 'INBOX'));
-    const seen: string[] = [];
-    let after: string | null = null;
     let pages = 0;
-    for (;;) {
-      const page: { nodes: ListedReferral[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = dataOf(
-        await l.coordinatorQ.request<{ referrals: { nodes: ListedReferral[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(REFERRAL_LIST, { box: 'INBOX', first: 3, after }),
-      ).referrals;
-      seen.push(...page.nodes.map((node) => node.id));
-      pages++;
-      // A new referral arrives between every two pages: it is newer, so it never shows up later in this walk.
-      const arrived = await createReferral(l.coordinatorR, { serviceId: serviceOfQ, ...ANONYMOUS });
-      made.push({ id: arrived.id, urgency: 'NORMAL', needs: ['HOUSING'], status: 'SENT', from: 'r', to: 'q' });
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const seen = ids(
+      await allPages(async (after) => {
+        const page = dataOf(await l.coordinatorQ.request<{ referrals: Page<ListedReferral> }>(REFERRAL_LIST, { box: 'INBOX', first: 3, after })).referrals;
+        pages++;
+        // A new referral arrives between every two pages: it is newer, so it never shows up later in this walk.
+        const arrived = await createReferral(l.coordinatorR, { serviceId: serviceOfQ, ...ANONYMOUS });
+        made.push({ id: arrived.id, urgency: 'NORMAL', needs: ['HOUSING'], status: 'SENT', from: 'r', to: 'q' });
+        return page;
+      }),
+    );
     expect(pages).toBe(Math.ceil(before.length / 3));
     expect(seen).toEqual(before);
     // And the first page now starts with the newest arrival.
@@ -928,14 +907,10 @@ describe('another network’s referrals', () => {
   }, 60_000);
 
   it("cannot refer to another network's service or person", async () => {
-    const service = await clients.coordinatorA.request(`mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`, {
-      input: { serviceId: serviceOfY, reason: 'foreign service', ...ANONYMOUS },
-    });
+    const service = await requestReferral(clients.coordinatorA, { serviceId: serviceOfY, reason: 'foreign service', ...ANONYMOUS });
     expect(outcome(service)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(service.body.errors)).toContain('serviceId');
-    const person = await clients.coordinatorA.request(`mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`, {
-      input: { serviceId: serviceOfB, reason: 'foreign person', personId: foreignPerson },
-    });
+    const person = await requestReferral(clients.coordinatorA, { serviceId: serviceOfB, reason: 'foreign person', personId: foreignPerson });
     expect(outcome(person)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(person.body.errors)).toContain('personId');
     expect(await countFor(sql, 'referrals', `reason IN ('foreign service', 'foreign person')`, [])).toBe(0);
@@ -977,27 +952,10 @@ describe('another network’s referrals', () => {
 // Last: it starts a second API in this process, and passport keeps one 'jwt' strategy per
 // process, so nothing after it may use `api` (see people-records.spec.ts).
 describe('the demo referrals', () => {
-  let demo: TestDatabase;
-  let demoApi: RunningApi;
-  let demoSql: DataSource;
-
-  beforeAll(async () => {
-    demo = await createTestDatabase();
-    const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
-    await seedDemoData(demo.ownerUrl, cipher);
-    await seedDemoData(demo.ownerUrl, cipher); // idempotent
-    demoSql = await superuserConnection(demo);
-    demoApi = await startApi(demo);
-  }, 120_000);
-
-  afterAll(async () => {
-    await demoSql?.destroy();
-    await demoApi?.close();
-    await demo?.drop();
-  });
+  const demo = setupDemoApiTest({ seedTwice: true });
 
   it('seeds every referral once, in its state, with its timeline, messages and provision records', async () => {
-    const rows: Array<{ id: string; status: string; events: number; messages: number }> = await demoSql.query(
+    const rows: Array<{ id: string; status: string; events: number; messages: number }> = await demo.sql.query(
       `SELECT r.id, r.status,
               (SELECT count(*)::int FROM referral_events e WHERE e.referral_id = r.id) AS events,
               (SELECT count(*)::int FROM referral_messages m WHERE m.referral_id = r.id) AS messages
@@ -1011,7 +969,7 @@ describe('the demo referrals', () => {
     expect(rows).toEqual(want);
     expect(new Set(rows.map((row) => row.status)).size).toBe(10);
 
-    const provisions: Array<{ context: string; person_id: string; categories: string[]; consent_ids: string[] }> = await demoSql.query(
+    const provisions: Array<{ context: string; person_id: string; categories: string[]; consent_ids: string[] }> = await demo.sql.query(
       `SELECT context, person_id, categories, consent_ids FROM provision_records WHERE tenant_id = $1 AND context LIKE 'REFERRAL:%' ORDER BY context`,
       [DEMO_NETWORK.id],
     );
@@ -1026,7 +984,7 @@ describe('the demo referrals', () => {
   });
 
   it('reads back through the API for the demo coordinator: boxes, the overdue one, the timeline and the person under consent', async () => {
-    const coordinator = await signIn(demoApi.url, 'coordinator@komorebi.example.jp', DEMO_PASSWORD);
+    const coordinator = await signInDemo(demo.api.url, 'coordinator');
     const komorebi = DEMO_NETWORK.organizations[1].id;
     const outbox = await listAll(coordinator, 'OUTBOX');
     expect(outbox.map((row) => row.id).sort()).toEqual(DEMO_REFERRALS.filter((referral) => referral.senderOrganizationId === komorebi).map((referral) => referral.id).sort());
@@ -1044,14 +1002,14 @@ describe('the demo referrals', () => {
     expect(four.messages).toHaveLength(2);
 
     // 9: completed by こもれび, the outcome on the sender's timeline.
-    const soudan = await signIn(demoApi.url, 'soudan@shakyo-chuo.example.jp', DEMO_PASSWORD);
+    const soudan = await signInDemo(demo.api.url, 'councilCoordinator');
     const nine = dataOf(await detail(soudan, demoReferralId(9))).referral;
     expect(nine.referral).toMatchObject({ status: 'COMPLETED', mySides: ['SENDER'] });
     expect(nine.events[nine.events.length - 1]).toMatchObject({ action: 'COMPLETE', toStatus: 'COMPLETED', actorName: '伊藤 さくら' });
     expect(nine.referral['outcome']).toBe(nine.events[nine.events.length - 1].note);
 
     // The draft is the sender's only.
-    const centre = await signIn(demoApi.url, 'admin@chuo.example.jp', DEMO_PASSWORD);
+    const centre = await signInDemo(demo.api.url, 'admin');
     expect(outcome(await detail(centre, demoReferralId(1)))).toBe('NOT_FOUND');
     expect(dataOf(await detail(centre, demoReferralId(8))).referral.person?.categories.find((category) => category.category === 'HEALTH')).toMatchObject({ access: 'DISCLOSED' });
   });

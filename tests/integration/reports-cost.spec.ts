@@ -11,11 +11,9 @@ import path from 'node:path';
 import { fiscalYearOf } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import { LocalFileStorage } from '../../apps/api/src/core/files/local-file-storage';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { ReportsService } from '../../apps/api/src/modules/reports/reports.service';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { seedDemo } from '../support/demo';
 import { superuserConnection } from '../support/people';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -26,8 +24,7 @@ let storageDir: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   storageDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-reports-cost-'));
-  const cipher = new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) });
-  await seedDemoData(database.ownerUrl, cipher, { storage: new LocalFileStorage(storageDir) });
+  await seedDemo(database, { storage: new LocalFileStorage(storageDir) });
   sql = await superuserConnection(database);
 }, 120_000);
 

@@ -3,19 +3,17 @@
 // and their organisation's admins may download it; anyone verifies a code without signing in and
 // learns only validity, name, course and date — the database itself lets nothing else be read.
 import { DataSource } from 'typeorm';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
-import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupDemoApiTest } from '../support/demo';
 import { graphql } from '../support/graphql';
-import { setupApiTest } from '../support/harness';
+import { APP_BASE_URL, setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { ASSIGN, enrol, EnrolmentResult, mark, submit, VERIFY } from '../support/learning';
 import { dataOf, pdfText } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 import { buildCourse, CourseResult, singleChoice } from '../support/training';
 
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 
 const t = setupApiTest({
   env: { APP_BASE_URL },
@@ -31,11 +29,7 @@ const t = setupApiTest({
         centerAdmin: ['center', ['ORG_ADMIN']],
       },
     },
-    other: {
-      slug: 'cert-b',
-      organizations: { minato: 'NPO' },
-      members: { adminB: ['minato', ['ORG_ADMIN']], staffB: ['minato', ['STAFF']] },
-    },
+    other: oneOrganizationNetwork('cert-b', { minato: 'NPO' }, { adminB: ['ORG_ADMIN'], staffB: ['STAFF'] }),
   },
 });
 const clients = t.clients;
@@ -189,27 +183,8 @@ describe('verification by code alone', () => {
 });
 
 describe('the demo accounts', () => {
-  let demo: TestDatabase;
-  let demoApi: RunningApi;
-  const demoClients: Record<string, SignedInClient> = {};
-  const logins = {
-    trainer: 'trainer@shakyo-chuo.example.jp',
-    staff: 'staff@komorebi.example.jp',
-    orgAdmin: 'org-admin@komorebi.example.jp',
-    minato: 'admin@minato.example.jp',
-  };
-
-  beforeAll(async () => {
-    demo = await createTestDatabase();
-    await seedDemoData(demo.ownerUrl, new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) }));
-    demoApi = await startApi(demo, { APP_BASE_URL });
-    for (const [key, email] of Object.entries(logins)) demoClients[key] = await signIn(demoApi.url, email, DEMO_PASSWORD);
-  }, 120_000);
-
-  afterAll(async () => {
-    await demoApi?.close();
-    await demo?.drop();
-  });
+  const demo = setupDemoApiTest({ env: { APP_BASE_URL }, accounts: ['trainer', 'staff', 'orgAdmin', 'minato'] });
+  const demoClients = demo.clients;
 
   it('the trainer publishes, the org admin assigns, the staff member completes and downloads; another network verifies without signing in', async () => {
     const demoCourse = await buildCourse(demoClients.trainer, '公開：個人情報の取扱い 基礎', { input: { visibility: 'PUBLIC' } });
@@ -225,16 +200,16 @@ describe('the demo accounts', () => {
     if (!certificate) throw new Error('no certificate was issued');
     expect(certificate).toMatchObject({ learnerName: '伊藤 さくら', courseTitle: '公開：個人情報の取扱い 基礎', issuerName: '中央区社会福祉協議会' });
     for (const key of ['staff', 'orgAdmin']) {
-      const response = await fetch(`${demoApi.url}${certificate.downloadPath}`, { headers: { authorization: `Bearer ${demoClients[key].token}` } });
+      const response = await fetch(`${demo.api.url}${certificate.downloadPath}`, { headers: { authorization: `Bearer ${demoClients[key].token}` } });
       expect([key, response.status]).toEqual([key, 200]);
       const text = await pdfText(Buffer.from(await response.arrayBuffer()));
       for (const expected of ['修了証', '伊藤 さくら', '公開：個人情報の取扱い 基礎', japaneseDateOf(certificate.completedAt), '中央区社会福祉協議会', certificate.code]) {
         expect(text).toContain(expected);
       }
     }
-    const fromMinato = await fetch(`${demoApi.url}${certificate.downloadPath}`, { headers: { authorization: `Bearer ${demoClients.minato.token}` } });
+    const fromMinato = await fetch(`${demo.api.url}${certificate.downloadPath}`, { headers: { authorization: `Bearer ${demoClients.minato.token}` } });
     expect(fromMinato.status).toBe(404);
-    expect(dataOf(await graphql(demoApi.url, VERIFY, { variables: { code: certificate.code } }))).toEqual({
+    expect(dataOf(await graphql(demo.api.url, VERIFY, { variables: { code: certificate.code } }))).toEqual({
       verifyCertificate: {
         valid: true,
         learnerName: '伊藤 さくら',

@@ -6,15 +6,14 @@
 // reordering, quizzes with their answers kept from learners, Japanese keyword search, stable
 // keyset pages, and a fixed number of statements to read a course however many modules it has.
 import { DataSource } from 'typeorm';
-import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
-import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
-import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
-import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
-import type { GraphQLResponse } from '../support/graphql';
+import { outcome, reasonOf, SignedInClient, TestNetwork } from '../support/accounts';
+import { RunningApi } from '../support/api';
+import { setupDemoApiTest } from '../support/demo';
+import { allPages, type GraphQLResponse, type Page } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { dataOf } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 import {
   ADD_MATERIAL,
   ADD_MODULE,
@@ -57,20 +56,12 @@ const t = setupApiTest({
         netAdmin: ['inter', ['NETWORK_ADMIN', 'ORG_ADMIN']],
       },
     },
-    b: {
-      slug: 'training-b',
-      organizations: { orgB: 'NPO' },
-      members: { adminB: ['orgB', ['NETWORK_ADMIN', 'ORG_ADMIN']], trainerB: ['orgB', ['TRAINER']], staffB: ['orgB', ['STAFF']] },
-    },
+    b: oneOrganizationNetwork('training-b', { orgB: 'NPO' }, { adminB: ['NETWORK_ADMIN', 'ORG_ADMIN'], trainerB: ['TRAINER'], staffB: ['STAFF'] }),
   },
 });
 const c = t.clients;
 let database: TestDatabase, api: RunningApi, sql: DataSource, a: TestNetwork, b: TestNetwork;
 beforeAll(() => ({ database, api, sql, networks: { a, b } } = t));
-
-function reasonOf(response: GraphQLResponse): unknown {
-  return response.body.errors?.[0]?.extensions?.['reason'];
-}
 
 function fieldsOf(response: GraphQLResponse): Record<string, { ja: string; en: string }> {
   return (response.body.errors?.[0]?.extensions?.['fields'] ?? {}) as Record<string, { ja: string; en: string }>;
@@ -574,19 +565,14 @@ describe('catalogue', () => {
     const tag = 'ページ送り検証';
     const made: string[] = [];
     for (let index = 0; index < 7; index++) made.push((await buildCourse(c.trainer, `${tag} ${index}`)).id);
-    const seen: CourseResult[] = [];
-    let after: string | null = null;
     let pages = 0;
-    for (;;) {
-      type Result = { courses: { nodes: CourseResult[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
-      const page: Result['courses'] = dataOf(await c.staff.request<Result>(COURSES_QUERY, { input: { keyword: tag }, first: 3, after })).courses;
-      seen.push(...page.nodes);
+    const seen = await allPages(async (after) => {
+      const page = dataOf(await c.staff.request<{ courses: Page<CourseResult> }>(COURSES_QUERY, { input: { keyword: tag }, first: 3, after })).courses;
       pages += 1;
       // A course published between pages belongs before the first page and never shows up later.
       if (pages === 1) made.push((await buildCourse(c.trainer, `${tag} 途中`)).id);
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+      return page;
+    });
     expect(pages).toBe(3);
     expect(seen.map((course) => course.id)).toEqual(made.slice(0, 7).reverse());
     const publishedAt = seen.map((course) => Date.parse(course.publishedAt ?? ''));
@@ -681,29 +667,8 @@ describe('roles of network A in one table', () => {
 });
 
 describe('the demo accounts', () => {
-  let demo: TestDatabase;
-  let demoApi: RunningApi;
-  const demoClients: Record<string, SignedInClient> = {};
-  const logins = {
-    trainer: 'trainer@shakyo-chuo.example.jp',
-    staff: 'staff@komorebi.example.jp',
-    coordinator: 'coordinator@komorebi.example.jp',
-    orgAdmin: 'org-admin@komorebi.example.jp',
-    admin: 'admin@chuo.example.jp',
-    minato: 'admin@minato.example.jp',
-  };
-
-  beforeAll(async () => {
-    demo = await createTestDatabase();
-    await seedDemoData(demo.ownerUrl, new FieldCipher({ activeKeyId: 'test-1', keys: new Map([['test-1', TEST_PERSONAL_DATA_KEY]]) }));
-    demoApi = await startApi(demo);
-    for (const [key, email] of Object.entries(logins)) demoClients[key] = await signIn(demoApi.url, email, DEMO_PASSWORD);
-  }, 120_000);
-
-  afterAll(async () => {
-    await demoApi?.close();
-    await demo?.drop();
-  });
+  const demo = setupDemoApiTest({ accounts: ['trainer', 'staff', 'coordinator', 'orgAdmin', 'admin', 'minato'] });
+  const demoClients = demo.clients;
 
   it("lets the council's trainer author; staff read; the second network reads only the public course, without answers", async () => {
     for (const key of ['staff', 'coordinator', 'orgAdmin', 'admin', 'minato']) {

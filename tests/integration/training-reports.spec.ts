@@ -14,13 +14,13 @@ import { Clock } from '../../apps/api/src/core/time/clock';
 import type { XapiStatement } from '../../apps/api/src/modules/training/reports/training-report-figures';
 import { createNetwork, outcome, signIn, TestNetwork } from '../support/accounts';
 import type { RunningApi } from '../support/api';
-import { setupApiTest } from '../support/harness';
+import { APP_BASE_URL, setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import type { TestDatabase } from '../support/test-database';
 import { dataOf } from '../support/people';
 import { ASSIGN, enrol, mark, submit } from '../support/learning';
 import { buildCourse } from '../support/training';
 
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 const NOW = new Date('2026-06-15T00:00:00Z');
 
 const t = setupApiTest({
@@ -44,11 +44,7 @@ const t = setupApiTest({
         w2: ['swc', ['STAFF']],
       },
     },
-    b: {
-      slug: 'reports-b',
-      organizations: { centerB: 'INTERMEDIARY' },
-      members: { trainerB: ['centerB', ['TRAINER']], adminB: ['centerB', ['ORG_ADMIN']], staffB: ['centerB', ['STAFF']] },
-    },
+    b: oneOrganizationNetwork('reports-b', { centerB: 'INTERMEDIARY' }, { trainerB: ['TRAINER'], adminB: ['ORG_ADMIN'], staffB: ['STAFF'] }),
   },
 });
 const c = t.clients;

@@ -9,19 +9,18 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
-import { setupApiTest } from '../support/harness';
+import { APP_BASE_URL, mailJobsOptions, setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import { dataOf } from '../support/people';
 import { TestSmtpServer } from '../support/smtp';
 import { buildCourse } from '../support/training';
 import { TestDatabase } from '../support/test-database';
 
-const APP_BASE_URL = 'https://tsunagu.example.jp';
 const LEARNERS = Array.from({ length: 20 }, (_, index) => `learner${String(index + 1).padStart(2, '0')}`);
 
 const t = setupApiTest({
   clients: false,
-  smtp: true,
-  env: { APP_BASE_URL, MAIL_FROM: 'つなぐ <no-reply@tsunagu.example.jp>', MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' },
+  ...mailJobsOptions({ MAIL_FROM: 'つなぐ <no-reply@tsunagu.example.jp>' }),
   networks: {
     a: {
       slug: 'sessions-a',
@@ -35,11 +34,7 @@ const t = setupApiTest({
         ...Object.fromEntries(LEARNERS.map((key, index) => [key, [index % 2 ? 'npo' : 'swc', ['STAFF']] as [string, ['STAFF']]])),
       },
     },
-    b: {
-      slug: 'sessions-b',
-      organizations: { centerB: 'INTERMEDIARY' },
-      members: { trainerB: ['centerB', ['TRAINER']], staffB: ['centerB', ['STAFF']] },
-    },
+    b: oneOrganizationNetwork('sessions-b', { centerB: 'INTERMEDIARY' }, { trainerB: ['TRAINER'], staffB: ['STAFF'] }),
   },
 });
 const c = t.clients;
@@ -125,8 +120,7 @@ function keyOfMembership(membershipId: string): string {
 const outboxDrained = () => t.outboxDrained();
 
 function mailsTo(key: string): ParsedMail[] {
-  const email = a.members[key].email;
-  return smtp.messages.filter((_, index) => smtp.recipients[index].includes(email));
+  return smtp.mailsTo(a.members[key].email);
 }
 
 /** The value, or a failure naming what was missing. */

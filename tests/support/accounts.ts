@@ -110,3 +110,8 @@ export async function signIn(url: string, email: string, password = TEST_PASSWOR
 export function outcome(response: GraphQLResponse): string {
   return String(response.body.errors?.[0]?.extensions?.['code'] ?? 'OK');
 }
+
+/** The reason of the first error (extensions.reason), when it gives one. */
+export function reasonOf(response: GraphQLResponse): string | undefined {
+  return response.body.errors?.[0]?.extensions?.['reason'] as string | undefined;
+}

@@ -1,8 +1,9 @@
 // Builders for grant tests: a valid listing input with the fields a test does not care about,
 // the GraphQL documents every grant test needs, and a stored file row (the bytes do not matter).
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { SignedInClient } from './accounts';
+import { storedFileRow } from './files';
+import { allPages, type Page } from './graphql';
 import { dataOf } from './people';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -78,25 +79,14 @@ export interface SearchedGrant {
 
 /** Every listing a search finds, page by page. */
 export async function searchAll(client: SignedInClient, input: Record<string, unknown>, first = 50): Promise<SearchedGrant[]> {
-  const all: SearchedGrant[] = [];
-  let after: string | null = null;
-  for (;;) {
-    type Result = { searchGrants: { nodes: SearchedGrant[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
-    const page: Result['searchGrants'] = dataOf(await client.request<Result>(SEARCH_GRANTS, { input, first, after })).searchGrants;
-    all.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) return all;
-    after = page.pageInfo.endCursor;
-  }
+  return allPages(async (after) =>
+    dataOf(await client.request<{ searchGrants: Page<SearchedGrant> }>(SEARCH_GRANTS, { input, first, after })).searchGrants,
+  );
 }
 
 /** A stored file's catalogue row, as the upload endpoint would write it; returns its id. */
-export async function storedFile(sql: DataSource, tenantId: string, organizationId: string, fileName = '募集要項.pdf'): Promise<string> {
-  const [row]: Array<{ id: string }> = await sql.query(
-    `INSERT INTO files (tenant_id, organization_id, file_name, media_type, byte_size, sha256, storage_driver, storage_key, purpose)
-     VALUES ($1, $2, $3, 'application/pdf', 1234, $4, 'local', $5, 'GRANT_ATTACHMENT') RETURNING id`,
-    [tenantId, organizationId, fileName, 'a'.repeat(64), `test/${randomUUID()}`],
-  );
-  return row.id;
+export function storedFile(sql: DataSource, tenantId: string, organizationId: string, fileName = '募集要項.pdf'): Promise<string> {
+  return storedFileRow(sql, tenantId, organizationId, { purpose: 'GRANT_ATTACHMENT', fileName });
 }
 
 export const BOOKMARK_GRANT = `mutation Bookmark($grantId: ID!) { bookmarkGrant(grantId: $grantId) { id myBookmark } }`;

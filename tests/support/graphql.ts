@@ -20,3 +20,20 @@ export async function graphql<T = Record<string, unknown>>(
   });
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
+
+export interface Page<T> {
+  readonly nodes: T[];
+  readonly pageInfo: { endCursor: string | null; hasNextPage: boolean };
+}
+
+/** Every node of a connection: `page` reads the page after a cursor (null: the first), to the last. */
+export async function allPages<T>(page: (after: string | null) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { nodes, pageInfo } = await page(after);
+    all.push(...nodes);
+    if (!pageInfo.hasNextPage) return all;
+    after = pageInfo.endCursor;
+  }
+}

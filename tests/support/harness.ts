@@ -6,6 +6,7 @@
 // Clients are signed in by minting: a real session row and a real access token signed with the
 // test configuration's secret, so the API's own guard accepts it. Password sign-in (argon2, slow
 // on purpose) stays in the tests that are about signing in; `signIn` in accounts.ts does that.
+import type { Type } from '@nestjs/common';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,6 +41,20 @@ export interface ApiTestOptions<N extends string> {
   readonly beforeStart?: (database: TestDatabase) => Promise<void>;
   /** For beforeAll; default 90 s (two replicas and many networks take a while on a busy machine). */
   readonly timeoutMs?: number;
+}
+
+/** The address of the web app that mail and exported links point at in tests. */
+export const APP_BASE_URL = 'https://tsunagu.example.jp';
+
+/** Jobs polled twice a second and failed mail retried after one, so a test waits for them briefly. */
+export const FAST_JOBS_ENV = { MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' } as const;
+
+/**
+ * Options for a test of what jobs send: a real SMTP server, fast jobs, links to APP_BASE_URL
+ * (and `env` on top).
+ */
+export function mailJobsOptions(env: NodeJS.ProcessEnv = {}): Pick<ApiTestOptions<never>, 'smtp' | 'env'> {
+  return { smtp: true, env: { APP_BASE_URL, ...FAST_JOBS_ENV, ...env } };
 }
 
 interface Running<N extends string> {
@@ -176,6 +191,15 @@ export class ApiTest<N extends string = string> {
     const clients: Record<string, SignedInClient> = {};
     for (const [key, member] of Object.entries(network.members)) clients[key] = await this.client(member);
     return clients;
+  }
+
+  /**
+   * Runs a job the way pg-boss may on a busy system: on every replica's instance of `service` at
+   * once, twice over. The results of every run, replica by replica, twice.
+   */
+  runOnEveryReplicaTwice<S, T>(service: Type<S>, job: (instance: S) => Promise<T>): Promise<T[]> {
+    const instances = this.apis.map((api) => api.app.get(service));
+    return Promise.all([...instances, ...instances].map((instance) => job(instance)));
   }
 
   /** Waits until every PENDING mail of the outbox has been sent (or has failed for good). */

@@ -1,6 +1,7 @@
 // GraphQL documents and small helpers for learning tests (enrolment, progress, quizzes,
 // certificates): courses themselves are built with tests/support/training.ts.
 import type { SignedInClient } from './accounts';
+import { allPages, type Page } from './graphql';
 import { dataOf } from './people';
 
 export const ENROLMENT_FIELDS = `id source dueAt enrolledAt completedAt overdue progressPercent completedMaterialIds
@@ -90,18 +91,7 @@ export async function submit(
 }
 
 export async function myEnrolments(client: SignedInClient, filter: string | null = null, first = 50): Promise<EnrolmentResult[]> {
-  type Result = { myEnrolments: { nodes: EnrolmentResult[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
-  const all: EnrolmentResult[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: Result['myEnrolments'] = dataOf(await client.request<Result>(MY_ENROLMENTS, { filter, first, after })).myEnrolments;
-    all.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) return all;
-    after = page.pageInfo.endCursor;
-  }
-}
-
-/** The reason of the first error, or 'OK'. */
-export function reasonOf(response: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }): string {
-  return String(response.body.errors?.[0]?.extensions?.['reason'] ?? 'OK');
+  return allPages(async (after) =>
+    dataOf(await client.request<{ myEnrolments: Page<EnrolmentResult> }>(MY_ENROLMENTS, { filter, first, after })).myEnrolments,
+  );
 }

@@ -1,9 +1,9 @@
 // Builders for partnership tests (連携管理): a valid partnership input with the fields a test
 // does not care about, the GraphQL documents, a liaison's partnership made in one call, a
 // recorded meeting with follow-ups, and a stored PARTNERSHIP_DOCUMENT file row.
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { SignedInClient } from './accounts';
+import { storedFileRow } from './files';
 import { dataOf } from './people';
 
 /** A date `days` from `from` (default: today) as YYYY-MM-DD in Japan time. */
@@ -114,11 +114,6 @@ export async function setPartnershipStatus(client: SignedInClient, id: string, s
 }
 
 /** A PARTNERSHIP_DOCUMENT file's catalogue row, as the upload endpoint would write it; returns its id. */
-export async function storedPartnershipFile(sql: DataSource, tenantId: string, organizationId: string, fileName = '協定書.pdf'): Promise<string> {
-  const [row]: Array<{ id: string }> = await sql.query(
-    `INSERT INTO files (tenant_id, organization_id, file_name, media_type, byte_size, sha256, storage_driver, storage_key, purpose)
-     VALUES ($1, $2, $3, 'application/pdf', 1234, $4, 'local', $5, 'PARTNERSHIP_DOCUMENT') RETURNING id`,
-    [tenantId, organizationId, fileName, 'a'.repeat(64), `test/${randomUUID()}`],
-  );
-  return row.id;
+export function storedPartnershipFile(sql: DataSource, tenantId: string, organizationId: string, fileName = '協定書.pdf'): Promise<string> {
+  return storedFileRow(sql, tenantId, organizationId, { purpose: 'PARTNERSHIP_DOCUMENT', fileName });
 }

@@ -2,6 +2,7 @@
 // GraphQL documents every referral test needs.
 import { DataSource } from 'typeorm';
 import type { SignedInClient } from './accounts';
+import { allPages, type Page } from './graphql';
 import { serviceInput } from './directory';
 import { dataOf } from './people';
 
@@ -53,6 +54,14 @@ export async function createReferral(client: SignedInClient, input: Record<strin
   return dataOf(response).createReferral;
 }
 
+/**
+ * Asks to create and send a referral of exactly `input` (no defaults added): the response as it
+ * comes, for a test that expects a refusal.
+ */
+export function requestReferral(client: SignedInClient, input: Record<string, unknown>) {
+  return client.request<{ createReferral: { id: string } }>(`mutation R($input: ReferralInput!) { createReferral(input: $input) { id } }`, { input });
+}
+
 export async function transition(client: SignedInClient, id: string, action: string, text?: string) {
   return client.request<{ transitionReferral: ReferralResult }>(TRANSITION, { id, action, text });
 }
@@ -99,19 +108,7 @@ export async function forward(client: SignedInClient, id: string, input: Record<
 
 /** Every referral of a box that matches the filter, following the cursor. */
 export async function listAll(client: SignedInClient, box: 'INBOX' | 'OUTBOX', filter: Record<string, unknown> = {}, first = 50): Promise<ListedReferral[]> {
-  const all: ListedReferral[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: { nodes: ListedReferral[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = dataOf(
-      await client.request<{ referrals: { nodes: ListedReferral[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(REFERRAL_LIST, {
-        box,
-        filter,
-        first,
-        after,
-      }),
-    ).referrals;
-    all.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) return all;
-    after = page.pageInfo.endCursor;
-  }
+  return allPages(async (after) =>
+    dataOf(await client.request<{ referrals: Page<ListedReferral> }>(REFERRAL_LIST, { box, filter, first, after })).referrals,
+  );
 }

@@ -3,12 +3,23 @@
 import { simpleParser, ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+export interface DeliveredMail {
+  /** The first recipient (the outbox sends every mail to one). */
+  readonly to: string;
+  readonly recipients: string[];
+  readonly mail: ParsedMail;
+}
+
 export interface TestSmtpServer {
   readonly port: number;
   readonly url: string;
   readonly messages: ParsedMail[];
   /** RCPT TO addresses, one list per accepted message. */
   readonly recipients: string[][];
+  /** The messages accepted from the `since`-th on (counted from 0), with their recipients. */
+  deliveredSince(since: number): DeliveredMail[];
+  /** The messages to `email` accepted from the `since`-th on. */
+  mailsTo(email: string, since?: number): ParsedMail[];
   close(): Promise<void>;
 }
 
@@ -42,6 +53,9 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${actualPort}`,
     messages,
     recipients,
+    deliveredSince: (since) =>
+      messages.map((mail, index) => ({ to: recipients[index][0], recipients: recipients[index], mail })).slice(since),
+    mailsTo: (email, since = 0) => messages.filter((_, index) => index >= since && recipients[index].includes(email)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

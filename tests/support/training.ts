@@ -1,9 +1,10 @@
 // Builders for training tests: course input with the fields a test does not care about, the
 // GraphQL documents of authoring and reading, a course with modules, materials and a quiz made
 // through the API, and stored training file rows (the bytes do not matter).
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { SignedInClient } from './accounts';
+import { type StoredFileOptions, storedFileRow } from './files';
+import { allPages, type Page } from './graphql';
 import { dataOf } from './people';
 
 export const COURSE_FIELDS = `id title summary estimatedMinutes coverFile { id fileName mediaType byteSize }
@@ -155,40 +156,18 @@ export async function readCourse(client: SignedInClient, id: string): Promise<Co
 
 /** Every course a catalogue query finds, page by page. */
 export async function listAllCourses(client: SignedInClient, input: Record<string, unknown> = {}, first = 50): Promise<CourseResult[]> {
-  const all: CourseResult[] = [];
-  let after: string | null = null;
-  for (;;) {
-    type Result = { courses: { nodes: CourseResult[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
-    const page: Result['courses'] = dataOf(await client.request<Result>(COURSES_QUERY, { input, first, after })).courses;
-    all.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) return all;
-    after = page.pageInfo.endCursor;
-  }
+  return allPages(async (after) => dataOf(await client.request<{ courses: Page<CourseResult> }>(COURSES_QUERY, { input, first, after })).courses);
 }
 
 /**
  * A stored file's catalogue row as the upload endpoint would write it (purpose
  * TRAINING_MATERIAL or COURSE_COVER); returns its id.
  */
-export async function storedTrainingFile(
+export function storedTrainingFile(
   sql: DataSource,
   tenantId: string,
   organizationId: string,
-  options: { fileName?: string; mediaType?: string; purpose?: string; byteSize?: number } = {},
+  options: Partial<StoredFileOptions> = {},
 ): Promise<string> {
-  const [row]: Array<{ id: string }> = await sql.query(
-    `INSERT INTO files (tenant_id, organization_id, file_name, media_type, byte_size, sha256, storage_driver, storage_key, purpose)
-     VALUES ($1, $2, $3, $4, $5, $6, 'local', $7, $8) RETURNING id`,
-    [
-      tenantId,
-      organizationId,
-      options.fileName ?? '研修資料.pdf',
-      options.mediaType ?? 'application/pdf',
-      options.byteSize ?? 2048,
-      'b'.repeat(64),
-      `test/${randomUUID()}`,
-      options.purpose ?? 'TRAINING_MATERIAL',
-    ],
-  );
-  return row.id;
+  return storedFileRow(sql, tenantId, organizationId, { fileName: '研修資料.pdf', byteSize: 2048, purpose: 'TRAINING_MATERIAL', ...options });
 }
