@@ -2,10 +2,9 @@
 // reason is checked with the API's rule and words, the API's field error shows under it too,
 // and the dialog closes only once the action succeeded.
 import { Stack, Text, Textarea } from '@mantine/core';
-import { reasonText } from '@tsunagu/domain';
 import { ConfirmDialog } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
 
@@ -13,7 +12,7 @@ export function ReasonDialog({
   title,
   body,
   reasonLabel,
-  reasonKind,
+  schema,
   confirmLabel,
   submit,
   onClose,
@@ -21,15 +20,15 @@ export function ReasonDialog({
   title: string;
   body: string;
   reasonLabel: string;
-  /** Which recorded reason this is: its message when missing is the API's. */
-  reasonKind: 'revocation' | 'ceaseUse';
+  /** The API's schema for the reason (consentRevocationSchema, ceaseUseSchema): its message when missing is the API's. */
+  schema: z.ZodType<{ reason: string }, { reason: string }>;
   confirmLabel: string;
   submit: (reason: string) => Promise<unknown>;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const { form, apiError, onSubmit } = useSchemaForm({
-    schema: z.object({ reason: reasonText(reasonKind) }),
+    schema,
     initialValues: { reason: '' },
     toInput: (values) => values,
   });

@@ -3,7 +3,7 @@
 // records are kept as the law requires).
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { erasureConfirmationSchema } from '@tsunagu/domain';
+import { ceaseUseSchema, erasureConfirmationSchema } from '@tsunagu/domain';
 import { CeasePersonUseDocument, ErasePersonDocument, PersonDisclosureDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
 import { ConfirmDialog } from '@tsunagu/ui';
 import { useState } from 'react';
@@ -96,7 +96,7 @@ function CeaseDialog({ person, onClose }: { person: PersonDetailFragment; onClos
       title={t('people.requests.ceaseTitle')}
       body={t('people.requests.ceaseBody')}
       reasonLabel={t('people.requests.reason')}
-      reasonKind="ceaseUse"
+      schema={ceaseUseSchema}
       confirmLabel={t('people.requests.cease')}
       submit={(reason) => cease({ variables: { id: person.id, reason } })}
       onClose={onClose}

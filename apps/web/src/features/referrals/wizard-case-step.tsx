@@ -2,13 +2,14 @@
 // an anonymous case with nothing identifying (age band, optional gender and municipality).
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { AGE_BANDS, GENDERS, type AgeBand, type Gender } from '@tsunagu/domain';
+import { AGE_BANDS, anonymousCaseSchema, checkInput, GENDERS, problemsIn, type AgeBand, type Gender } from '@tsunagu/domain';
 import { PeopleDocument } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
+import { languageOf } from '../../app/forms';
 import { personName } from '../people/vocabulary';
 import { useReferralLabels } from './vocabulary';
 import type { WizardState } from './wizard-state';
@@ -98,11 +99,14 @@ function PersonSearch({ state, onChange }: { state: WizardState; onChange: (next
   );
 }
 
+const municipalityCodeSchema = anonymousCaseSchema.pick({ municipalityCode: true });
+
 function AnonymousCaseFields({ state, onChange }: { state: WizardState; onChange: (next: Partial<WizardState>) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useReferralLabels();
   const anonymous = state.anonymous;
-  const codeInvalid = anonymous.municipalityCode !== '' && !/^\d{5}$/.test(anonymous.municipalityCode);
+  // Said as soon as it is typed: the wizard's next step waits for a code the API accepts.
+  const municipality = checkInput(municipalityCodeSchema, { municipalityCode: anonymous.municipalityCode });
   return (
     <Stack gap="sm" maw={520}>
       <Text fz="sm" c="dimmed">
@@ -128,7 +132,7 @@ function AnonymousCaseFields({ state, onChange }: { state: WizardState; onChange
         inputMode="numeric"
         maxLength={5}
         value={anonymous.municipalityCode}
-        error={codeInvalid ? t('referrals.wizard.municipalityInvalid') : undefined}
+        error={municipality.ok ? undefined : problemsIn(municipality.problems, languageOf(i18n.language))['municipalityCode']}
         onChange={(event) => onChange({ anonymous: { ...anonymous, municipalityCode: event.currentTarget.value.trim() } })}
       />
     </Stack>
