@@ -2,10 +2,8 @@
 // reason is checked with the API's rule and words, the API's field error shows under it too,
 // and the dialog closes only once the action succeeded.
 import { Stack, Text, Textarea } from '@mantine/core';
-import { ConfirmDialog } from '@tsunagu/ui';
-import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiErrorAlert } from '../../app/api-error-alert';
+import { FormConfirmDialog } from '../../app/form-confirm-dialog';
 import { useSchemaForm } from '../../app/forms';
 
 export function ReasonDialog({
@@ -26,7 +24,6 @@ export function ReasonDialog({
   submit: (reason: string) => Promise<unknown>;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
   const { form, apiError, onSubmit } = useSchemaForm({
     schema,
     initialValues: { reason: '' },
@@ -37,21 +34,11 @@ export function ReasonDialog({
     onClose();
   });
   return (
-    <ConfirmDialog
-      opened
-      title={title}
-      confirmLabel={confirmLabel}
-      cancelLabel={t('common.cancel')}
-      danger
-      loading={form.submitting}
-      error={<ApiErrorAlert error={apiError} />}
-      onConfirm={() => confirm()}
-      onCancel={onClose}
-    >
+    <FormConfirmDialog title={title} confirmLabel={confirmLabel} danger submitting={form.submitting} apiError={apiError} onConfirm={() => confirm()} onClose={onClose}>
       <Stack gap="sm">
         <Text fz="sm">{body}</Text>
         <Textarea label={reasonLabel} required autosize minRows={2} {...form.getInputProps('reason')} data-autofocus />
       </Stack>
-    </ConfirmDialog>
+    </FormConfirmDialog>
   );
 }

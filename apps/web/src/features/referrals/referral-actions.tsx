@@ -4,13 +4,13 @@
 // forwarding form. When someone else changed the referral first the API answers CONFLICT: the
 // dialog closes, the message says so, and one button reloads the referral as it is now.
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { REFERRAL_TRANSITIONS, referralActionTextSchema, type ReferralAction } from '@tsunagu/domain';
 import { TransitionReferralDocument, type ReferralFullFragment } from '@tsunagu/graphql-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../app/api-error-alert';
 import type { ApiError } from '../../app/api-errors';
+import { FormConfirmDialog } from '../../app/form-confirm-dialog';
 import { useSchemaForm } from '../../app/forms';
 import { ForwardModal } from './forward-modal';
 import { ConflictAlert, conflictOf } from './referral-conflict';
@@ -90,31 +90,28 @@ function ActionDialog({
     onClose();
   });
   return (
-    <Modal opened onClose={onClose} title={t('referrals.detail.confirmTitle', { action: labels.action(action) })} centered>
-      <form onSubmit={confirm}>
-        <Stack gap="md">
-          <Text fz="sm">{t(`referrals.confirm.${action}`)}</Text>
-          {needs ? (
-            <Textarea
-              label={needs === 'OUTCOME' ? t('referrals.fields.outcome') : t('referrals.detail.reason')}
-              required
-              autosize
-              minRows={3}
-              data-autofocus
-              {...form.getInputProps('text')}
-            />
-          ) : null}
-          <ApiErrorAlert error={apiError} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={form.submitting}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={dangerActions.includes(action) ? 'red' : undefined} loading={form.submitting}>
-              {labels.action(action)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormConfirmDialog
+      title={t('referrals.detail.confirmTitle', { action: labels.action(action) })}
+      confirmLabel={labels.action(action)}
+      danger={dangerActions.includes(action)}
+      submitting={form.submitting}
+      apiError={apiError}
+      onConfirm={() => confirm()}
+      onClose={onClose}
+    >
+      <Stack gap="md">
+        <Text fz="sm">{t(`referrals.confirm.${action}`)}</Text>
+        {needs ? (
+          <Textarea
+            label={needs === 'OUTCOME' ? t('referrals.fields.outcome') : t('referrals.detail.reason')}
+            required
+            autosize
+            minRows={3}
+            data-autofocus
+            {...form.getInputProps('text')}
+          />
+        ) : null}
+      </Stack>
+    </FormConfirmDialog>
   );
 }

@@ -5,11 +5,12 @@ import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput }
 import { AGE_BANDS, anonymousCaseSchema, checkInput, GENDERS, problemsIn, type AgeBand, type Gender } from '@tsunagu/domain';
 import { PeopleDocument } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { languageOf } from '../../app/forms';
+import { PersonSearchBox } from '../people/person-search-box';
 import { personName } from '../people/vocabulary';
 import { useReferralLabels } from './vocabulary';
 import type { WizardState } from './wizard-state';
@@ -35,14 +36,9 @@ export function CaseStep({ state, onChange }: { state: WizardState; onChange: (n
 
 function PersonSearch({ state, onChange }: { state: WizardState; onChange: (next: Partial<WizardState>) => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const { data, loading, error } = useQuery(PeopleDocument, { variables: { search: search || undefined, first: 20 }, fetchPolicy: 'cache-and-network' });
   const people = (data?.people.nodes ?? []).filter((person) => person.status === 'ACTIVE');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(text.trim());
-  };
   return (
     <Stack gap="sm">
       {state.person ? (
@@ -50,19 +46,7 @@ function PersonSearch({ state, onChange }: { state: WizardState; onChange: (next
           {t('referrals.wizard.chosenPerson', { name: state.person.name ?? state.person.pseudonym, pseudonym: state.person.pseudonym })}
         </Text>
       ) : null}
-      <form role="search" aria-label={t('referrals.wizard.personSearchLabel')} onSubmit={submit}>
-        <Group align="flex-end" gap="sm">
-          <TextInput
-            type="search"
-            label={t('people.search')}
-            description={t('people.searchHelp')}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            style={{ flex: '1 1 18rem' }}
-          />
-          <Button type="submit">{t('people.searchButton')}</Button>
-        </Group>
-      </form>
+      <PersonSearchBox label={t('referrals.wizard.personSearchLabel')} value={search} onSearch={setSearch} />
       {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
       {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
       {data && people.length === 0 ? <Text c="dimmed">{t('people.noResults')}</Text> : null}
