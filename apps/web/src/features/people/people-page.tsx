@@ -46,7 +46,7 @@ export function PeoplePage() {
         }
       />
       <RequireAbility allowed={ability.can('read', 'Person')}>
-        <PeopleTabs active="own" />
+        <PeopleTabs />
         <Stack gap="md">
           <PersonSearchBox label={t('people.searchLabel')} value={search} onSearch={(value) => setParams(value ? { q: value } : {})} />
           <PeopleTable search={search} />

@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { SearchForm } from '../../app/search-form';
+import { ChooseButton } from './choose-button';
 import { readApiError } from '../../app/api-errors';
 import { useLoadMore } from '../../app/use-load-more';
 import { CapacityBadge, CategoryBadges } from '../directory/service-parts';
@@ -94,14 +95,11 @@ export function ServicePicker({
                     </Group>
                     <CategoryBadges categories={service.categories} />
                   </Stack>
-                  <Button
-                    variant={chosen ? 'filled' : 'default'}
+                  <ChooseButton
+                    chosen={chosen}
+                    label={t('referrals.picker.choose', { name: service.name, organization: service.organization.name })}
                     onClick={() => onSelect(service)}
-                    aria-pressed={chosen}
-                    aria-label={t('referrals.picker.choose', { name: service.name, organization: service.organization.name })}
-                  >
-                    {chosen ? t('referrals.picker.chosen') : t('referrals.picker.chooseShort')}
-                  </Button>
+                  />
                 </Group>
               </Card>
             </li>

@@ -1,7 +1,7 @@
 // Wizard step 1: the case — a person my organisation registered (searched by name or kana), or
 // an anonymous case with nothing identifying (age band, optional gender and municipality).
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Card, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { AGE_BANDS, anonymousCaseSchema, checkInput, GENDERS, problemsIn, type AgeBand, type Gender } from '@tsunagu/domain';
 import { PeopleDocument } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { languageOf } from '../../app/forms';
 import { PersonSearchBox } from '../people/person-search-box';
+import { ChooseButton } from './choose-button';
 import { personName } from '../people/vocabulary';
 import { useReferralLabels } from './vocabulary';
 import type { WizardState } from './wizard-state';
@@ -64,15 +65,12 @@ function PersonSearch({ state, onChange }: { state: WizardState; onChange: (next
                       {person.pseudonym}
                     </Text>
                   </Group>
-                  <Button
+                  <ChooseButton
                     size="xs"
-                    variant={chosen ? 'filled' : 'default'}
-                    aria-pressed={chosen}
-                    aria-label={t('referrals.wizard.choosePerson', { name: name ?? person.pseudonym })}
+                    chosen={chosen}
+                    label={t('referrals.wizard.choosePerson', { name: name ?? person.pseudonym })}
                     onClick={() => onChange({ person: { id: person.id, pseudonym: person.pseudonym, name }, categories: [] })}
-                  >
-                    {chosen ? t('referrals.picker.chosen') : t('referrals.picker.chooseShort')}
-                  </Button>
+                  />
                 </Group>
               </Card>
             </li>
