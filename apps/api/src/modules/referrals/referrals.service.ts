@@ -27,7 +27,6 @@ import {
   isSpecialCare,
   isSpecialCareNeed,
   LIVE_REFERRAL_STATUSES,
-  LocalizedText,
   localizedMessage,
   localizedText as text,
   mayDoCasework,
@@ -41,6 +40,7 @@ import {
   REFERRAL_TRANSITIONS,
   ReferralAction,
   referralActionTextSchema,
+  referralDeadlinesSchema,
   referralInputSchema,
   referralMessageSchema,
   ReferralSide,
@@ -743,19 +743,12 @@ export class ReferralsService {
 
   setDeadlines(actor: RequestActor, input: ReferralDeadlinesInput): Promise<ReferralDeadlines> {
     assertCan(actor, 'update', { __typename: 'Network', id: actor.tenantId });
-    const problems: Record<string, LocalizedText> = {};
-    for (const key of ['urgentHours', 'highHours', 'normalHours'] as const) {
-      if (!Number.isInteger(input[key]) || input[key] < 1 || input[key] > 720) problems[key] = text('1〜720時間で入力してください。', 'Give 1 to 720 hours.');
-    }
-    if (!Number.isInteger(input.expiryGraceHours) || input.expiryGraceHours < 1 || input.expiryGraceHours > 2160) {
-      problems['expiryGraceHours'] = text('1〜2160時間で入力してください。', 'Give 1 to 2,160 hours.');
-    }
-    if (Object.keys(problems).length) throw new AppError('BAD_USER_INPUT', undefined, { fields: problems });
+    const hours = validateInput(referralDeadlinesSchema, input);
     return runInTenant(this.dataSource, actor, async (manager) => {
       await manager.query(
         `UPDATE networks SET referral_urgent_hours = $2, referral_high_hours = $3, referral_normal_hours = $4, referral_expiry_grace_hours = $5
           WHERE id = $1`,
-        [actor.tenantId, input.urgentHours, input.highHours, input.normalHours, input.expiryGraceHours],
+        [actor.tenantId, hours.urgentHours, hours.highHours, hours.normalHours, hours.expiryGraceHours],
       );
       await recordAudit(manager, actor, {
         organizationId: null,

@@ -6,6 +6,7 @@ import {
   referralActionTextSchema,
   referralCaseSchema,
   referralInputSchema,
+  referralDeadlinesSchema,
   referralMessageSchema,
 } from './referrals';
 
@@ -84,5 +85,18 @@ describe('the other referral inputs', () => {
     });
     expect(problems(referralMessageSchema, { body: '   ' })['body']).toEqual(localizedMessage(REFERRAL_MESSAGES.message));
     expect(checkInput(referralMessageSchema, { body: ' よろしく ' })).toEqual({ ok: true, value: { body: 'よろしく' } });
+  });
+});
+
+describe('referral deadlines', () => {
+  it('takes whole hours: 1 to 720 to answer, 1 to 2,160 before expiry', () => {
+    const hours = { urgentHours: 4, highHours: 24, normalHours: 72, expiryGraceHours: 2160 };
+    expect(checkInput(referralDeadlinesSchema, hours)).toEqual({ ok: true, value: hours });
+    expect(problems(referralDeadlinesSchema, { ...hours, urgentHours: 0, highHours: 1.5, normalHours: Number.NaN, expiryGraceHours: 2161 })).toEqual({
+      urgentHours: localizedMessage(REFERRAL_MESSAGES.responseHours),
+      highHours: localizedMessage(REFERRAL_MESSAGES.responseHours),
+      normalHours: localizedMessage(REFERRAL_MESSAGES.responseHours),
+      expiryGraceHours: localizedMessage(REFERRAL_MESSAGES.expiryGraceHours),
+    });
   });
 });

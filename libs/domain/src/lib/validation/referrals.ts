@@ -26,6 +26,8 @@ export const REFERRAL_MESSAGES = {
   newCategories: say('まだ共有されていない項目を選んでください。', 'Choose categories this referral does not share yet.'),
   categoriesReason: say('必要な理由を1〜2000文字で入力してください。', 'Say why you need them (1 to 2,000 characters).'),
   message: say('メッセージを1〜4000文字で入力してください。', 'Write a message of 1 to 4,000 characters.'),
+  responseHours: say('1〜720時間で入力してください。', 'Give 1 to 720 hours.'),
+  expiryGraceHours: say('1〜2160時間で入力してください。', 'Give 1 to 2,160 hours.'),
 } as const;
 
 /** Personal data categories as chosen: known ones only, in the vocabulary's order, each once. */
@@ -127,3 +129,19 @@ export const categoryShareSchema = categoryRequestSchema.pick({ categories: true
 
 /** A message between the two organisations on a referral. */
 export const referralMessageSchema = z.object({ body: requiredText(1, 4000, REFERRAL_MESSAGES.message) });
+
+/** The longest time to answer a referral (30 days) and to wait before an unanswered one expires (90 days), in hours. */
+export const MAX_RESPONSE_HOURS = 720;
+export const MAX_EXPIRY_GRACE_HOURS = 2160;
+
+function wholeHours(max: number, message: string) {
+  return z.number({ message }).int(message).min(1, message).max(max, message);
+}
+
+/** The network's referral deadlines (ReferralDeadlinesInput): hours to answer per urgency, and the grace before expiry. */
+export const referralDeadlinesSchema = z.object({
+  urgentHours: wholeHours(MAX_RESPONSE_HOURS, REFERRAL_MESSAGES.responseHours),
+  highHours: wholeHours(MAX_RESPONSE_HOURS, REFERRAL_MESSAGES.responseHours),
+  normalHours: wholeHours(MAX_RESPONSE_HOURS, REFERRAL_MESSAGES.responseHours),
+  expiryGraceHours: wholeHours(MAX_EXPIRY_GRACE_HOURS, REFERRAL_MESSAGES.expiryGraceHours),
+});
