@@ -11,8 +11,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  AGE_BANDS,
   availableActions,
+  categoryRequestSchema,
   categoriesAsSeenBy,
   CategoryDecision,
   checkTransition,
@@ -22,28 +22,31 @@ import {
   ForwardFreeTextDecision,
   freeTextCategoryOf,
   freeTextHiddenFor,
+  forwardReferralSchema,
   FreeTextWithheldReason,
-  GENDERS,
   isSpecialCare,
   isSpecialCareNeed,
   LIVE_REFERRAL_STATUSES,
-  LocalizedText,
+  localizedMessage,
   localizedText as text,
   mayDoCasework,
   maySeeSpecialCare,
-  normalizeMunicipalityCode,
   OrganizationKind,
   PERSONAL_DATA_CATEGORIES,
   PersonalDataCategory,
   REFERRAL_ACTIONS,
+  REFERRAL_MESSAGES,
   REFERRAL_STATUSES,
   REFERRAL_TRANSITIONS,
   ReferralAction,
+  referralActionTextSchema,
+  referralDeadlinesSchema,
+  referralInputSchema,
+  referralMessageSchema,
   ReferralSide,
   ReferralStatus,
   ReferralUrgency,
   responseDeadline,
-  SERVICE_CATEGORIES,
   ServiceCategory,
   TransitionCheck,
 } from '@tsunagu/domain';
@@ -53,6 +56,7 @@ import { recordAudit } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
+import { validateInput } from '../../core/graphql/validate-input';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { PersonalDataReader } from '../../core/personal-data/person-reader';
 import { PersonRecords } from '../../core/personal-data/person-records';
@@ -202,11 +206,9 @@ function transitionError(action: ReferralAction, status: ReferralStatus, check: 
         { reason: 'INVALID_TRANSITION' },
       );
     case 'REASON_REQUIRED':
-      return new AppError('BAD_USER_INPUT', undefined, { fields: { text: text('理由を入力してください。', 'Give the reason.') } });
+      return new AppError('BAD_USER_INPUT', undefined, { fields: { text: localizedMessage(REFERRAL_MESSAGES.actionReason) } });
     case 'OUTCOME_REQUIRED':
-      return new AppError('BAD_USER_INPUT', undefined, {
-        fields: { text: text('支援の結果を入力してください。', 'Describe the outcome of the support.') },
-      });
+      return new AppError('BAD_USER_INPUT', undefined, { fields: { text: localizedMessage(REFERRAL_MESSAGES.outcome) } });
     default:
       return new AppError(
         'FORBIDDEN',
@@ -282,10 +284,7 @@ export class ReferralsService {
       if (action === 'SEND') {
         await this.send(manager, actor, current);
       } else {
-        const trimmed = note?.trim() || null;
-        if (trimmed && trimmed.length > 4000) {
-          throw new AppError('BAD_USER_INPUT', undefined, { fields: { text: text('4000文字以内にしてください。', 'Keep it within 4,000 characters.') } });
-        }
+        const { text: trimmed } = validateInput(referralActionTextSchema(action), { text: note });
         const now = this.clock.now();
         const updated = await queryRows(
           manager,
@@ -351,9 +350,8 @@ export class ReferralsService {
       const current = await this.partyRow(manager, actor, id);
       const check = checkTransition('FORWARD', current.status, { sides: sidesOf(actor, current), roles: actor.roles }, input.reason);
       if (!check.ok) throw transitionError('FORWARD', current.status, check);
-      const reason = input.reason.trim();
+      const { reason, sharedCategories: shared, urgency, forwardOriginalText } = validateInput(forwardReferralSchema, input);
       const service = await this.forwardTarget(manager, actor, current, input.serviceId);
-      const shared = PERSONAL_DATA_CATEGORIES.codes.filter((category) => input.sharedCategories.includes(category));
       if (shared.some((category) => !current.shared_categories.includes(category))) {
         throw new AppError('BAD_USER_INPUT', undefined, {
           fields: { sharedCategories: text('受け取った項目の中から選んでください。', 'Choose among the categories you received.') },
@@ -362,7 +360,7 @@ export class ReferralsService {
       if (shared.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
       // The original sender's free text travels only by the forwarder's choice and under the
       // person's consent for the third organisation (libs/domain referral-free-text.ts).
-      const chosen = input.forwardOriginalText === true;
+      const chosen = forwardOriginalText;
       const plan = await this.forwardPlan(manager, actor, current, service, [], chosen);
       if (chosen && !plan.text.travels && plan.text.reason === 'SPECIAL_CARE_HIDDEN') throw this.specialCareRole();
       if (chosen && !plan.text.travels && plan.text.reason === 'NO_CONSENT') {
@@ -384,7 +382,7 @@ export class ReferralsService {
                 coalesce($8, urgency), $9, $11, $10, id
            FROM referrals WHERE tenant_id = $1 AND id = $2
          RETURNING id`,
-        [actor.tenantId, id, actor.organizationId, actor.membershipId, service.organization_id, service.id, service.name, input.urgency ?? null, reason, shared, notes],
+        [actor.tenantId, id, actor.organizationId, actor.membershipId, service.organization_id, service.id, service.name, urgency, reason, shared, notes],
       );
       if (plan.text.travels && plan.text.category && current.person_id) {
         await this.provision.provide(manager, {
@@ -435,11 +433,8 @@ export class ReferralsService {
       if (!sidesOf(actor, current).includes('RECEIVER')) throw this.categoriesWrongSide('RECEIVER');
       const wanted = this.newCategories(current, categories);
       if (wanted.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
-      const trimmed = reason.trim();
-      if (trimmed.length < 1 || trimmed.length > 2000) {
-        throw new AppError('BAD_USER_INPUT', undefined, { fields: { reason: text('必要な理由を1〜2000文字で入力してください。', 'Say why you need them (1 to 2,000 characters).') } });
-      }
-      await this.event(manager, actor, id, 'REQUEST_CATEGORIES', current.status, current.status, trimmed, null, wanted);
+      const checked = validateInput(categoryRequestSchema, { categories: wanted, reason });
+      await this.event(manager, actor, id, 'REQUEST_CATEGORIES', current.status, current.status, checked.reason, null, wanted);
       await this.notifier.notify(manager, {
         tenantId: actor.tenantId,
         kind: 'REFERRAL_CATEGORIES_REQUESTED',
@@ -496,10 +491,7 @@ export class ReferralsService {
   }
 
   postMessage(actor: RequestActor, id: string, body: string): Promise<ReferralMessage> {
-    const trimmed = body.trim();
-    if (trimmed.length < 1 || trimmed.length > 4000) {
-      throw new AppError('BAD_USER_INPUT', undefined, { fields: { body: text('メッセージを1〜4000文字で入力してください。', 'Write a message of 1 to 4,000 characters.') } });
-    }
+    const { body: trimmed } = validateInput(referralMessageSchema, { body });
     this.assertCaseworker(actor);
     return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
@@ -751,19 +743,12 @@ export class ReferralsService {
 
   setDeadlines(actor: RequestActor, input: ReferralDeadlinesInput): Promise<ReferralDeadlines> {
     assertCan(actor, 'update', { __typename: 'Network', id: actor.tenantId });
-    const problems: Record<string, LocalizedText> = {};
-    for (const key of ['urgentHours', 'highHours', 'normalHours'] as const) {
-      if (!Number.isInteger(input[key]) || input[key] < 1 || input[key] > 720) problems[key] = text('1〜720時間で入力してください。', 'Give 1 to 720 hours.');
-    }
-    if (!Number.isInteger(input.expiryGraceHours) || input.expiryGraceHours < 1 || input.expiryGraceHours > 2160) {
-      problems['expiryGraceHours'] = text('1〜2160時間で入力してください。', 'Give 1 to 2,160 hours.');
-    }
-    if (Object.keys(problems).length) throw new AppError('BAD_USER_INPUT', undefined, { fields: problems });
+    const hours = validateInput(referralDeadlinesSchema, input);
     return runInTenant(this.dataSource, actor, async (manager) => {
       await manager.query(
         `UPDATE networks SET referral_urgent_hours = $2, referral_high_hours = $3, referral_normal_hours = $4, referral_expiry_grace_hours = $5
           WHERE id = $1`,
-        [actor.tenantId, input.urgentHours, input.highHours, input.normalHours, input.expiryGraceHours],
+        [actor.tenantId, hours.urgentHours, hours.highHours, hours.normalHours, hours.expiryGraceHours],
       );
       await recordAudit(manager, actor, {
         organizationId: null,
@@ -934,42 +919,22 @@ export class ReferralsService {
   }
 
   private async check(manager: EntityManager, actor: RequestActor, input: ReferralInput): Promise<CheckedReferral> {
-    const problems: Record<string, LocalizedText> = {};
     const service = await this.receivingService(manager, actor, input.serviceId);
-    const reason = input.reason.trim();
-    if (reason.length < 1 || reason.length > 2000) problems['reason'] = text('紹介の理由を1〜2000文字で入力してください。', 'Give the reason for the referral (1 to 2,000 characters).');
-    const notes = input.notes?.trim() || null;
-    if (notes && notes.length > 4000) problems['notes'] = text('メモは4000文字以内にしてください。', 'Keep the notes within 4,000 characters.');
-    const needs = [...new Set(input.needs)];
-    if (needs.some((need) => !SERVICE_CATEGORIES.codes.includes(need))) problems['needs'] = text('相談の分野は一覧から選んでください。', 'Choose the needs from the list.');
-    const shared = PERSONAL_DATA_CATEGORIES.codes.filter((category) => input.sharedCategories.includes(category));
-    let personId: string | null = null;
-    let anonymous: CheckedReferral['anonymous'] = null;
-    if (input.personId && input.anonymousCase) {
-      problems['personId'] = text('当事者か匿名のケースか、どちらか一方を選んでください。', 'Choose a person or an anonymous case, not both.');
-    } else if (input.personId) {
-      const givenId = usableId(input.personId);
+    const { personId, anonymousCase, ...checked } = validateInput(referralInputSchema, input);
+    if (personId) {
+      const givenId = usableId(personId);
       const header = givenId ? await this.records.header(manager, actor.tenantId, givenId) : null;
+      if (checked.sharedCategories.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
       if (!header || header.organizationId !== actor.organizationId) {
-        problems['personId'] = text('自団体で登録した当事者を選んでください。', 'Choose a person your organisation registered.');
-      } else if (header.status !== 'ACTIVE') {
-        problems['personId'] = text('利用停止または消去された方は紹介できません。', 'This person’s data is no longer in use and cannot be referred.');
+        throw new AppError('BAD_USER_INPUT', undefined, { fields: { personId: text('自団体で登録した当事者を選んでください。', 'Choose a person your organisation registered.') } });
       }
-      personId = input.personId;
-      if (shared.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
-    } else if (input.anonymousCase) {
-      const { ageBand, gender, municipalityCode } = input.anonymousCase;
-      if (!AGE_BANDS.codes.includes(ageBand as never)) problems['anonymousCase.ageBand'] = text('年代を選んでください。', 'Choose an age band.');
-      if (gender && !GENDERS.codes.includes(gender)) problems['anonymousCase.gender'] = text('一覧から選んでください。', 'Choose from the list.');
-      const code = municipalityCode?.trim() ? normalizeMunicipalityCode(municipalityCode.trim()) : null;
-      if (municipalityCode?.trim() && !code) problems['anonymousCase.municipalityCode'] = text('地方公共団体コード（5桁）で入力してください。', 'Give a 5-digit local government code.');
-      if (shared.length > 0) problems['sharedCategories'] = text('匿名のケースでは個人情報を共有できません。', 'An anonymous case shares no personal data.');
-      anonymous = { ageBand, gender: gender ?? null, municipalityCode: code };
-    } else {
-      problems['personId'] = text('当事者を選ぶか、匿名のケースとして年代を入力してください。', 'Choose a person, or describe an anonymous case.');
+      if (header.status !== 'ACTIVE') {
+        throw new AppError('BAD_USER_INPUT', undefined, {
+          fields: { personId: text('利用停止または消去された方は紹介できません。', 'This person’s data is no longer in use and cannot be referred.') },
+        });
+      }
     }
-    if (Object.keys(problems).length) throw new AppError('BAD_USER_INPUT', undefined, { fields: problems });
-    return { service, personId, anonymous, needs, urgency: input.urgency, reason, notes, sharedCategories: shared };
+    return { service, personId, anonymous: anonymousCase, ...checked };
   }
 
   /** A service of another organisation that takes referrals. */

@@ -4,7 +4,7 @@
 // its evidence and revocation reason as withheld (the API leaves them out).
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import type { OrganizationKind } from '@tsunagu/domain';
+import { consentRevocationSchema, type OrganizationKind } from '@tsunagu/domain';
 import { ConsentEvidenceDocument, ConsentsDocument, RevokeConsentDocument, type ConsentRowFragment, type PersonDetailFragment } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState } from '@tsunagu/ui';
 import { useState } from 'react';
@@ -158,7 +158,7 @@ function RevokeDialog({ consentId, onClose }: { consentId: string; onClose: () =
       title={t('people.consents.revokeTitle')}
       body={t('people.consents.revokeBody')}
       reasonLabel={t('people.consents.revokeReason')}
-      reasonKind="revocation"
+      schema={consentRevocationSchema}
       confirmLabel={t('people.consents.revokeConfirm')}
       submit={(reason) => revoke({ variables: { id: consentId, reason } })}
       onClose={onClose}

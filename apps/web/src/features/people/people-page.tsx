@@ -1,16 +1,16 @@
 // My organisation's people supported (当事者): search by name or kana (kept in the URL as ?q=),
 // newest first, with "load more". Names show only where the identity is disclosed to me.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack } from '@mantine/core';
 import { PeopleDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
 import { PersonStatusBadge } from './person-badges';
+import { PersonSearchBox } from './person-search-box';
 import { PeopleTabs } from './people-tabs';
 import { formatInstantDate, personKana, personName, usePeopleLabels } from './vocabulary';
 import { formatDate } from '../directory/vocabulary';
@@ -46,38 +46,13 @@ export function PeoplePage() {
         }
       />
       <RequireAbility allowed={ability.can('read', 'Person')}>
-        <PeopleTabs active="own" />
+        <PeopleTabs />
         <Stack gap="md">
-          <SearchBox value={search} onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {})} />
+          <PersonSearchBox label={t('people.searchLabel')} value={search} onSearch={(value) => setParams(value ? { q: value } : {})} />
           <PeopleTable search={search} />
         </Stack>
       </RequireAbility>
     </>
-  );
-}
-
-function SearchBox({ value, onSearch }: { value: string; onSearch: (value: string) => void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(text);
-  };
-  return (
-    <form role="search" aria-label={t('people.searchLabel')} onSubmit={submit}>
-      <Group align="flex-end" gap="sm">
-        <TextInput
-          type="search"
-          label={t('people.search')}
-          description={t('people.searchHelp')}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          style={{ flex: '1 1 18rem' }}
-        />
-        <Button type="submit">{t('people.searchButton')}</Button>
-      </Group>
-    </form>
   );
 }
 

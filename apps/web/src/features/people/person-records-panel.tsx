@@ -11,6 +11,7 @@ import {
   type ProvisionRecordRowFragment,
 } from '@tsunagu/graphql-client';
 import { DataTable } from '@tsunagu/ui';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
@@ -24,25 +25,27 @@ export function PersonRecordsPanel({ personId }: { personId: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xl">
-      <section aria-labelledby="person-access-heading">
-        <Title order={2} fz="h4" id="person-access-heading" mb="sm">
-          {t('people.records.access')}
-        </Title>
+      <RecordsSection id="person-access-heading" title={t('people.records.access')}>
         <AccessLog personId={personId} />
-      </section>
-      <section aria-labelledby="person-provision-heading">
-        <Title order={2} fz="h4" id="person-provision-heading" mb="sm">
-          {t('people.records.provision')}
-        </Title>
+      </RecordsSection>
+      <RecordsSection id="person-provision-heading" title={t('people.records.provision')}>
         <ProvisionRecordsTable personId={personId} labelledBy="person-provision-heading" />
-      </section>
-      <section aria-labelledby="person-corrections-heading">
-        <Title order={2} fz="h4" id="person-corrections-heading" mb="sm">
-          {t('people.records.corrections')}
-        </Title>
+      </RecordsSection>
+      <RecordsSection id="person-corrections-heading" title={t('people.records.corrections')}>
         <Corrections personId={personId} />
-      </section>
+      </RecordsSection>
     </Stack>
+  );
+}
+
+function RecordsSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} fz="h4" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </section>
   );
 }
 

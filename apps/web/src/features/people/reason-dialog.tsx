@@ -2,18 +2,15 @@
 // reason is checked with the API's rule and words, the API's field error shows under it too,
 // and the dialog closes only once the action succeeded.
 import { Stack, Text, Textarea } from '@mantine/core';
-import { reasonText } from '@tsunagu/domain';
-import { ConfirmDialog } from '@tsunagu/ui';
-import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { ApiErrorAlert } from '../../app/api-error-alert';
+import type { z } from 'zod';
+import { FormConfirmDialog } from '../../app/form-confirm-dialog';
 import { useSchemaForm } from '../../app/forms';
 
 export function ReasonDialog({
   title,
   body,
   reasonLabel,
-  reasonKind,
+  schema,
   confirmLabel,
   submit,
   onClose,
@@ -21,15 +18,14 @@ export function ReasonDialog({
   title: string;
   body: string;
   reasonLabel: string;
-  /** Which recorded reason this is: its message when missing is the API's. */
-  reasonKind: 'revocation' | 'ceaseUse';
+  /** The API's schema for the reason (consentRevocationSchema, ceaseUseSchema): its message when missing is the API's. */
+  schema: z.ZodType<{ reason: string }, { reason: string }>;
   confirmLabel: string;
   submit: (reason: string) => Promise<unknown>;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
   const { form, apiError, onSubmit } = useSchemaForm({
-    schema: z.object({ reason: reasonText(reasonKind) }),
+    schema,
     initialValues: { reason: '' },
     toInput: (values) => values,
   });
@@ -38,21 +34,11 @@ export function ReasonDialog({
     onClose();
   });
   return (
-    <ConfirmDialog
-      opened
-      title={title}
-      confirmLabel={confirmLabel}
-      cancelLabel={t('common.cancel')}
-      danger
-      loading={form.submitting}
-      error={<ApiErrorAlert error={apiError} />}
-      onConfirm={() => confirm()}
-      onCancel={onClose}
-    >
+    <FormConfirmDialog title={title} confirmLabel={confirmLabel} danger submitting={form.submitting} apiError={apiError} onConfirm={() => confirm()} onClose={onClose}>
       <Stack gap="sm">
         <Text fz="sm">{body}</Text>
         <Textarea label={reasonLabel} required autosize minRows={2} {...form.getInputProps('reason')} data-autofocus />
       </Stack>
-    </ConfirmDialog>
+    </FormConfirmDialog>
   );
 }

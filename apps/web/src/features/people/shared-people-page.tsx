@@ -30,7 +30,7 @@ export function SharedPeoplePage() {
     <>
       <PageHeader title={t('people.title')} description={t('people.sharedDescription')} />
       <RequireAbility allowed={ability.can('read', 'Person')}>
-        <PeopleTabs active="shared" />
+        <PeopleTabs />
         <Stack gap="md">
           <Stack gap={4}>
             <Text component="span" fz="sm" fw={500} id="shared-purpose-label">

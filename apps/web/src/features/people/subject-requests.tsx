@@ -2,17 +2,18 @@
 // of everything held), correction, stop of use and erasure (org admins; provision and access
 // records are kept as the law requires).
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { erasureConfirmationSchema } from '@tsunagu/domain';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ceaseUseSchema, erasureConfirmationSchema } from '@tsunagu/domain';
 import { CeasePersonUseDocument, ErasePersonDocument, PersonDisclosureDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
-import { ConfirmDialog } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { FormConfirmDialog } from '../../app/form-confirm-dialog';
 import { useSchemaForm } from '../../app/forms';
+import { SectionCard } from '../../app/section-card';
 import { ReasonDialog } from './reason-dialog';
 import { saveFile } from './vocabulary';
 
@@ -48,11 +49,8 @@ export function SubjectRequests({ person }: { person: PersonDetailFragment }) {
   };
 
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="subject-requests-heading">
+    <SectionCard id="subject-requests-heading" title={t('people.requests.title')} padding="md">
       <Stack gap="sm">
-        <Title order={2} fz="h5" id="subject-requests-heading">
-          {t('people.requests.title')}
-        </Title>
         <Group gap="sm" wrap="wrap">
           {canDisclose ? (
             <>
@@ -84,7 +82,7 @@ export function SubjectRequests({ person }: { person: PersonDetailFragment }) {
       </Stack>
       {dialog === 'cease' ? <CeaseDialog person={person} onClose={() => setDialog(null)} /> : null}
       {dialog === 'erase' ? <EraseDialog person={person} onClose={() => setDialog(null)} /> : null}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -96,7 +94,7 @@ function CeaseDialog({ person, onClose }: { person: PersonDetailFragment; onClos
       title={t('people.requests.ceaseTitle')}
       body={t('people.requests.ceaseBody')}
       reasonLabel={t('people.requests.reason')}
-      reasonKind="ceaseUse"
+      schema={ceaseUseSchema}
       confirmLabel={t('people.requests.cease')}
       submit={(reason) => cease({ variables: { id: person.id, reason } })}
       onClose={onClose}
@@ -117,16 +115,14 @@ function EraseDialog({ person, onClose }: { person: PersonDetailFragment; onClos
     onClose();
   });
   return (
-    <ConfirmDialog
-      opened
+    <FormConfirmDialog
       title={t('people.requests.eraseTitle')}
       confirmLabel={t('people.requests.erase')}
-      cancelLabel={t('common.cancel')}
       danger
-      loading={form.submitting}
-      error={<ApiErrorAlert error={apiError} />}
+      submitting={form.submitting}
+      apiError={apiError}
       onConfirm={() => confirm()}
-      onCancel={onClose}
+      onClose={onClose}
     >
       <Stack gap="sm">
         <Text fz="sm">{t('people.requests.eraseBody')}</Text>
@@ -137,6 +133,6 @@ function EraseDialog({ person, onClose }: { person: PersonDetailFragment; onClos
           ff="monospace"
         />
       </Stack>
-    </ConfirmDialog>
+    </FormConfirmDialog>
   );
 }

@@ -9,7 +9,6 @@ import {
   endOfJapanDay,
   GENDERS,
   LIVING_SITUATIONS,
-  type LocalizedText,
   PERSON_STATISTICS_FIELD_LABELS,
   PERSON_STATUSES,
   PERSONAL_DATA_CATEGORIES,
@@ -135,19 +134,18 @@ export function readFileAsBase64(file: File): Promise<string> {
   });
 }
 
-/** The name the list and header show: the identity when disclosed, else nothing. */
-export function personName(identity: {
-  access: string;
-  values?: { familyName: string; givenName: string } | null;
-}): string | null {
-  if (identity.access !== 'DISCLOSED' || !identity.values) return null;
-  return `${identity.values.familyName} ${identity.values.givenName}`;
+/** The identity's values when they are disclosed to me, else null. */
+function disclosed<V>(identity: { access: string; values?: V | null }): V | null {
+  return identity.access === 'DISCLOSED' && identity.values ? identity.values : null;
 }
 
-export function personKana(identity: {
-  access: string;
-  values?: { familyNameKana: string; givenNameKana: string } | null;
-}): string | null {
-  if (identity.access !== 'DISCLOSED' || !identity.values) return null;
-  return `${identity.values.familyNameKana} ${identity.values.givenNameKana}`;
+/** The name the list and header show: the identity when disclosed, else nothing. */
+export function personName(identity: { access: string; values?: { familyName: string; givenName: string } | null }): string | null {
+  const values = disclosed(identity);
+  return values ? `${values.familyName} ${values.givenName}` : null;
+}
+
+export function personKana(identity: { access: string; values?: { familyNameKana: string; givenNameKana: string } | null }): string | null {
+  const values = disclosed(identity);
+  return values ? `${values.familyNameKana} ${values.givenNameKana}` : null;
 }

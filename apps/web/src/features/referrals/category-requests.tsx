@@ -4,7 +4,14 @@
 // decides. Sharing is consent-checked by the API like sending, and writes a provision record.
 import { useMutation } from '@apollo/client/react';
 import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { LIVE_REFERRAL_STATUSES, PERSONAL_DATA_CATEGORIES, type PersonalDataCategory, type ReferralStatus } from '@tsunagu/domain';
+import {
+  categoryRequestSchema,
+  categoryShareSchema,
+  LIVE_REFERRAL_STATUSES,
+  PERSONAL_DATA_CATEGORIES,
+  type PersonalDataCategory,
+  type ReferralStatus,
+} from '@tsunagu/domain';
 import {
   RequestReferralCategoriesDocument,
   ShareReferralCategoriesDocument,
@@ -14,7 +21,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSchemaForm } from '../../app/forms';
 import { usePeopleLabels } from '../people/vocabulary';
 
 type Mode = 'REQUEST' | 'SHARE';
@@ -66,65 +73,53 @@ function CategoriesModal({
 }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
-  const [categories, setCategories] = useState<PersonalDataCategory[]>(initial);
-  const [reason, setReason] = useState('');
-  const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const refetchQueries = ['Referral'];
-  const [request, requesting] = useMutation(RequestReferralCategoriesDocument, { refetchQueries });
-  const [share, sharing] = useMutation(ShareReferralCategoriesDocument, { refetchQueries });
+  const [request] = useMutation(RequestReferralCategoriesDocument, { refetchQueries });
+  const [share] = useMutation(ShareReferralCategoriesDocument, { refetchQueries });
   const key = mode === 'REQUEST' ? 'request' : 'share';
-
-  const submit = async () => {
-    setAttempted(true);
-    if (categories.length === 0 || (mode === 'REQUEST' && !reason.trim())) return;
-    setError(null);
-    try {
-      if (mode === 'REQUEST') await request({ variables: { id: referralId, categories, reason: reason.trim() } });
-      else await share({ variables: { id: referralId, categories } });
-      onClose();
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: mode === 'REQUEST' ? categoryRequestSchema : categoryShareSchema,
+    initialValues: { categories: initial, reason: '' },
+    toInput: (values) => (mode === 'REQUEST' ? values : { categories: values.categories }),
+  });
+  const submit = onSubmit(async ({ categories }, { reason }) => {
+    if (mode === 'REQUEST') await request({ variables: { id: referralId, categories, reason: reason.trim() } });
+    else await share({ variables: { id: referralId, categories } });
+    onClose();
+  });
 
   return (
     <Modal opened onClose={onClose} title={t(`referrals.categoryRequests.${key}Title`)} size="lg" centered>
-      <Stack gap="md">
-        <Text fz="sm">{t(`referrals.categoryRequests.${key}Help`)}</Text>
-        <Checkbox.Group
-          label={t('referrals.categoryRequests.categories')}
-          value={categories}
-          onChange={(value) => setCategories(value as PersonalDataCategory[])}
-          error={attempted && categories.length === 0 ? t('referrals.categoryRequests.categoriesRequired') : undefined}
-        >
-          <Stack gap={6} mt="xs">
-            {choices.map((category) => (
-              <Checkbox key={category} value={category} label={labels.category(category)} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        {mode === 'REQUEST' ? (
-          <Textarea
-            label={t('referrals.categoryRequests.reason')}
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            error={attempted && !reason.trim() ? t('referrals.detail.reasonRequired') : undefined}
-            onChange={(event) => setReason(event.currentTarget.value)}
-          />
-        ) : null}
-        <ApiErrorAlert error={error} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void submit()} loading={requesting.loading || sharing.loading}>
-            {t(`referrals.categoryRequests.${key}Submit`)}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <Text fz="sm">{t(`referrals.categoryRequests.${key}Help`)}</Text>
+          <Checkbox.Group label={t('referrals.categoryRequests.categories')} {...form.getInputProps('categories')}>
+            <Stack gap={6} mt="xs">
+              {choices.map((category) => (
+                <Checkbox key={category} value={category} label={labels.category(category)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          {mode === 'REQUEST' ? (
+            <Textarea
+              label={t('referrals.categoryRequests.reason')}
+              required
+              autosize
+              minRows={2}
+              {...form.getInputProps('reason')}
+            />
+          ) : null}
+          <ApiErrorAlert error={apiError} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t(`referrals.categoryRequests.${key}Submit`)}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

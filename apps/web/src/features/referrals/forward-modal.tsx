@@ -6,7 +6,7 @@
 // when ticked and consented. The API checks it all again and writes the provision records.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
-import type { PersonalDataCategory } from '@tsunagu/domain';
+import { forwardReferralSchema, type PersonalDataCategory } from '@tsunagu/domain';
 import {
   ForwardReferralDocument,
   ReferralForwardPreviewDocument,
@@ -14,12 +14,13 @@ import {
   type ReferralFullFragment,
   type ServiceSummaryFragment,
 } from '@tsunagu/graphql-client';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSchemaForm } from '../../app/forms';
 import { usePeopleLabels } from '../people/vocabulary';
+import { conflictOf } from './referral-conflict';
 import { ServicePicker } from './service-picker';
 import { useReferralLabels } from './vocabulary';
 
@@ -37,13 +38,19 @@ export function ForwardModal({
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const navigate = useNavigate();
-  const [service, setService] = useState<ServiceSummaryFragment | null>(null);
-  const [reason, setReason] = useState('');
-  const [categories, setCategories] = useState<PersonalDataCategory[]>([]);
-  const [withText, setWithText] = useState(false);
-  const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [forward, { loading }] = useMutation(ForwardReferralDocument, { refetchQueries: ['Referral', 'ReferralCounts', 'Referrals'] });
+  const [forward] = useMutation(ForwardReferralDocument, { refetchQueries: ['Referral', 'ReferralCounts', 'Referrals'] });
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: forwardReferralSchema,
+    initialValues: { service: null as ServiceSummaryFragment | null, reason: '', categories: [] as PersonalDataCategory[], withText: false },
+    toInput: ({ service, reason, categories, withText }) => ({
+      serviceId: service?.id ?? '',
+      reason,
+      urgency: referral.urgency,
+      sharedCategories: categories,
+      forwardOriginalText: withText,
+    }),
+  });
+  const { service, reason, categories, withText } = form.values;
   const previewQuery = useQuery(ReferralForwardPreviewDocument, {
     variables: { id: referral.id, serviceId: service?.id ?? '' },
     skip: !service,
@@ -54,34 +61,20 @@ export function ForwardModal({
   const chosen = categories.filter(travelling);
   const textTravels = Boolean(preview?.freeTextMayTravel && withText);
 
-  const choose = (next: ServiceSummaryFragment | null) => {
-    setService(next);
-    setCategories([]);
-    setWithText(false);
-  };
+  // A new service: what may travel is that organisation's to say, so the choices start again.
+  const choose = (next: ServiceSummaryFragment | null) => form.setValues({ service: next, categories: [], withText: false });
 
-  const submit = async () => {
-    setAttempted(true);
-    if (!service || !reason.trim() || !preview) return;
-    setError(null);
-    try {
-      await forward({
-        variables: {
-          id: referral.id,
-          input: { serviceId: service.id, reason: reason.trim(), sharedCategories: chosen, urgency: referral.urgency, forwardOriginalText: textTravels },
-        },
-      });
-      onClose();
-      navigate(`/referrals/${referral.id}`);
-    } catch (caught) {
-      const read = readApiError(caught);
-      if (read.code === 'CONFLICT') onConflict(read);
-      else setError(read);
-    }
-  };
+  const submit = onSubmit(async (input) => {
+    if (!preview) return;
+    const sent = () => forward({ variables: { id: referral.id, input: { ...input, sharedCategories: chosen, forwardOriginalText: textTravels } } });
+    if (await conflictOf(sent, onConflict)) return;
+    onClose();
+    navigate(`/referrals/${referral.id}`);
+  });
 
   return (
     <Modal opened onClose={onClose} title={t('referrals.forward.title')} size="xl" centered>
+      {/* Not a <form>: the service picker inside has its own search form. */}
       <Stack gap="md">
         <Text fz="sm">{t('referrals.forward.help')}</Text>
         <Title order={3} fz="h5">
@@ -90,9 +83,9 @@ export function ForwardModal({
         {service ? (
           <Text fw={600}>{t('referrals.wizard.chosenService', { name: service.name, organization: service.organization.name })}</Text>
         ) : null}
-        {attempted && !service ? (
+        {form.errors['serviceId'] ? (
           <Text c="red" fz="sm" role="alert">
-            {t('referrals.forward.serviceRequired')}
+            {form.errors['serviceId']}
           </Text>
         ) : null}
         <ServicePicker
@@ -107,9 +100,7 @@ export function ForwardModal({
           required
           autosize
           minRows={2}
-          value={reason}
-          error={attempted && !reason.trim() ? t('referrals.detail.reasonRequired') : undefined}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          {...form.getInputProps('reason')}
         />
         {previewQuery.error ? <ApiErrorAlert error={readApiError(previewQuery.error)} /> : null}
         {preview ? (
@@ -119,7 +110,7 @@ export function ForwardModal({
                 label={t('referrals.forward.categories')}
                 description={t('referrals.forward.categoriesHelp')}
                 value={chosen}
-                onChange={(value) => setCategories(value as PersonalDataCategory[])}
+                onChange={(value) => form.setFieldValue('categories', value as PersonalDataCategory[])}
               >
                 <Stack gap={6} mt="xs">
                   {preview.categories.map((entry) => (
@@ -136,7 +127,7 @@ export function ForwardModal({
                 </Stack>
               </Checkbox.Group>
             ) : null}
-            <FreeTextChoice preview={preview} checked={withText} onChange={setWithText} />
+            <FreeTextChoice preview={preview} checked={withText} onChange={(value) => form.setFieldValue('withText', value)} />
             <TravelSummary preview={preview} categories={chosen} withText={textTravels} reason={reason.trim()} />
           </>
         ) : service ? (
@@ -144,12 +135,12 @@ export function ForwardModal({
             {t('common.loading')}
           </Text>
         ) : null}
-        <ApiErrorAlert error={error} />
+        <ApiErrorAlert error={apiError} />
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={loading}>
+          <Button variant="default" onClick={onClose} disabled={form.submitting}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void submit()} loading={loading} disabled={Boolean(service) && !preview}>
+          <Button onClick={() => submit()} loading={form.submitting} disabled={Boolean(service) && !preview}>
             {t('referrals.forward.submit')}
           </Button>
         </Group>

@@ -7,7 +7,8 @@
 // message is shown as is.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Stepper, Text, Textarea, Title } from '@mantine/core';
-import { REFERRAL_URGENCIES, SERVICE_CATEGORIES, mayDoCasework, type ReferralUrgency, type ServiceCategory } from '@tsunagu/domain';
+import type { UseFormReturnType } from '@mantine/form';
+import { checkInput, REFERRAL_URGENCIES, referralCaseSchema, referralInputSchema, SERVICE_CATEGORIES, mayDoCasework, type ReferralUrgency } from '@tsunagu/domain';
 import {
   CreateReferralDocument,
   PersonDocument,
@@ -20,15 +21,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { useSchemaForm } from '../../app/forms';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { personName, usePeopleLabels } from '../people/vocabulary';
 import { ServicePicker } from './service-picker';
 import { CaseStep } from './wizard-case-step';
 import { CategoryChoice } from './wizard-categories-step';
-import { caseChosen, emptyWizard, referralInputOf, wizardOfDraft, type WizardState } from './wizard-state';
+import { caseInputOf, emptyWizard, referralInputOf, wizardOfDraft, type WizardState } from './wizard-state';
 import { useReferralLabels } from './vocabulary';
 
 export function NewReferralPage() {
@@ -74,35 +76,31 @@ function Wizard({ myOrganizationId, draftId, initial = emptyWizard }: { myOrgani
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const presetPersonId = params.get('personId');
-  const [state, setState] = useState<WizardState>(initial);
   const refetchQueries = ['Referrals', 'ReferralCounts', 'PersonReferrals', 'Referral'];
-  const [updateDraft, updating] = useMutation(UpdateReferralDraftDocument, { refetchQueries });
-  const [transition, sending] = useMutation(TransitionReferralDocument, { refetchQueries });
+  const [updateDraft] = useMutation(UpdateReferralDraftDocument, { refetchQueries });
+  const [transition] = useMutation(TransitionReferralDocument, { refetchQueries });
+  const [create] = useMutation(CreateReferralDocument, { refetchQueries });
   const [step, setStep] = useState(0);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempted, setAttempted] = useState(false);
-  const [create, creating] = useMutation(CreateReferralDocument, { refetchQueries });
-  const loading = creating.loading || updating.loading || sending.loading;
-  const change = (next: Partial<WizardState>) => setState((previous) => ({ ...previous, ...next }));
+  const { form, apiError, onSubmit } = useSchemaForm({ schema: referralInputSchema, initialValues: initial, toInput: referralInputOf });
+  const state = form.values;
+  const change = (next: Partial<WizardState>) => form.setValues(next);
 
   const { data: preset } = useQuery(PersonDocument, { variables: { id: presetPersonId ?? '', purpose: null }, skip: !presetPersonId });
   useEffect(() => {
     const person = preset?.person;
-    if (person && person.ownedByMe) {
-      setState((previous) => (previous.person ? previous : { ...previous, person: { id: person.id, pseudonym: person.pseudonym, name: personName(person.identity) } }));
+    if (person && person.ownedByMe && !form.getValues().person) {
+      form.setFieldValue('person', { id: person.id, pseudonym: person.pseudonym, name: personName(person.identity) });
     }
+    // Only when the preset person arrives (a person chosen meanwhile stays chosen).
   }, [preset]);
 
   const anonymous = state.mode === 'anonymous';
-  const stepDone = [caseChosen(state), state.service !== null, true, state.reason.trim() !== ''];
+  // The next step opens once this one is answered as the API would accept it.
+  const stepDone = [checkInput(referralCaseSchema, caseInputOf(state)).ok, state.service !== null, true];
   const last = 3;
 
-  const submit = async (send: boolean) => {
-    setAttempted(true);
-    setError(null);
-    const input = referralInputOf(state);
-    if (!input || !input.reason) return;
-    try {
+  const submit = (send: boolean) =>
+    onSubmit(async (input) => {
       if (draftId) {
         await updateDraft({ variables: { id: draftId, input } });
         if (send) await transition({ variables: { id: draftId, action: 'SEND', text: null } });
@@ -112,10 +110,7 @@ function Wizard({ myOrganizationId, draftId, initial = emptyWizard }: { myOrgani
       const result = await create({ variables: { input, send } });
       const id = result.data?.createReferral.id;
       if (id) navigate(`/referrals/${id}`);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+    })();
 
   return (
     <Stack gap="lg">
@@ -149,10 +144,10 @@ function Wizard({ myOrganizationId, draftId, initial = emptyWizard }: { myOrgani
           )}
         </Stepper.Step>
         <Stepper.Step label={t('referrals.wizard.stepDetails')}>
-          <DetailsStep state={state} onChange={change} attempted={attempted} />
+          <DetailsStep form={form} />
         </Stepper.Step>
       </Stepper>
-      <ApiErrorAlert error={error} />
+      <ApiErrorAlert error={apiError} />
       <Group justify="space-between" wrap="wrap">
         <Group gap="sm">
           {step > 0 ? (
@@ -171,10 +166,10 @@ function Wizard({ myOrganizationId, draftId, initial = emptyWizard }: { myOrgani
           </Button>
         ) : (
           <Group gap="sm">
-            <Button variant="default" onClick={() => void submit(false)} loading={loading}>
+            <Button variant="default" onClick={() => submit(false)} loading={form.submitting}>
               {t('referrals.wizard.saveDraft')}
             </Button>
-            <Button onClick={() => void submit(true)} loading={loading}>
+            <Button onClick={() => submit(true)} loading={form.submitting}>
               {t('referrals.wizard.send')}
             </Button>
           </Group>
@@ -184,12 +179,13 @@ function Wizard({ myOrganizationId, draftId, initial = emptyWizard }: { myOrgani
   );
 }
 
-function DetailsStep({ state, onChange, attempted }: { state: WizardState; onChange: (next: Partial<WizardState>) => void; attempted: boolean }) {
+function DetailsStep({ form }: { form: UseFormReturnType<WizardState> }) {
   const { t } = useTranslation();
   const labels = useReferralLabels();
   const directory = useDirectoryLabels();
   const people = usePeopleLabels();
   const list = (values: readonly string[]) => (values.length ? values.join(t('people.listSeparator')) : t('referrals.none'));
+  const state = form.values;
   const anonymous = state.anonymous;
   return (
     <Stack gap="lg">
@@ -197,8 +193,7 @@ function DetailsStep({ state, onChange, attempted }: { state: WizardState; onCha
         <MultiSelect
           label={t('referrals.fields.needs')}
           data={SERVICE_CATEGORIES.codes.map((code) => ({ value: code, label: directory.category(code) }))}
-          value={state.needs}
-          onChange={(value) => onChange({ needs: value as ServiceCategory[] })}
+          {...form.getInputProps('needs')}
           searchable
           clearable
         />
@@ -210,7 +205,7 @@ function DetailsStep({ state, onChange, attempted }: { state: WizardState; onCha
             aria-labelledby="urgency-label"
             display="flex"
             value={state.urgency}
-            onChange={(value) => onChange({ urgency: value as ReferralUrgency })}
+            onChange={(value) => form.setFieldValue('urgency', value as ReferralUrgency)}
             data={REFERRAL_URGENCIES.codes.map((code) => ({ value: code, label: labels.urgency(code) }))}
           />
         </div>
@@ -220,17 +215,14 @@ function DetailsStep({ state, onChange, attempted }: { state: WizardState; onCha
           required
           autosize
           minRows={3}
-          value={state.reason}
-          error={attempted && !state.reason.trim() ? t('referrals.wizard.reasonRequired') : undefined}
-          onChange={(event) => onChange({ reason: event.currentTarget.value })}
+          {...form.getInputProps('reason')}
         />
         <Textarea
           label={t('referrals.fields.notes')}
           description={t('referrals.wizard.notesHelp')}
           autosize
           minRows={2}
-          value={state.notes}
-          onChange={(event) => onChange({ notes: event.currentTarget.value })}
+          {...form.getInputProps('notes')}
         />
       </Stack>
       <Card withBorder padding="md" component="section" aria-labelledby="review-heading">

@@ -3,15 +3,22 @@
 // Past the deadline it is escalated (its admins and the sender are told); past the grace, expired.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
-import { DEFAULT_EXPIRY_GRACE_HOURS, DEFAULT_RESPONSE_HOURS } from '@tsunagu/domain';
+import {
+  DEFAULT_EXPIRY_GRACE_HOURS,
+  DEFAULT_RESPONSE_HOURS,
+  MAX_EXPIRY_GRACE_HOURS,
+  MAX_RESPONSE_HOURS,
+  referralDeadlinesSchema,
+} from '@tsunagu/domain';
 import { ReferralDeadlinesDocument, SetReferralDeadlinesDocument, type ReferralDeadlinesFieldsFragment } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { useSchemaForm } from '../../app/forms';
 import { useReferralLabels } from './vocabulary';
 
 type Hours = Omit<ReferralDeadlinesFieldsFragment, '__typename'>;
@@ -43,24 +50,15 @@ function DeadlinesLoader() {
 function DeadlinesForm({ initial }: { initial: Hours }) {
   const { t } = useTranslation();
   const labels = useReferralLabels();
-  const [hours, setHours] = useState<Hours>(initial);
-  const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
-  const [save, { loading }] = useMutation(SetReferralDeadlinesDocument, { refetchQueries: [ReferralDeadlinesDocument] });
-  const valid = Object.values(hours).every((value) => Number.isInteger(value) && value >= 1);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!valid) return;
-    setError(null);
+  const [save] = useMutation(SetReferralDeadlinesDocument, { refetchQueries: [ReferralDeadlinesDocument] });
+  // An emptied input holds '': the schema then says what the API would.
+  const { form, apiError, onSubmit } = useSchemaForm({ schema: referralDeadlinesSchema, initialValues: initial, toInput: (values) => values });
+  const submit = onSubmit(async (input) => {
     setSaved(false);
-    try {
-      await save({ variables: { input: hours } });
-      setSaved(true);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+    await save({ variables: { input } });
+    setSaved(true);
+  });
 
   const field = (key: keyof Hours, label: string, fallback: number) => (
     <NumberInput
@@ -68,17 +66,15 @@ function DeadlinesForm({ initial }: { initial: Hours }) {
       description={t('referrals.deadlines.default', { hours: fallback })}
       suffix={t('referrals.deadlines.hoursSuffix')}
       min={1}
-      max={24 * 60}
+      max={key === 'expiryGraceHours' ? MAX_EXPIRY_GRACE_HOURS : MAX_RESPONSE_HOURS}
       allowDecimal={false}
-      value={hours[key]}
-      error={!Number.isInteger(hours[key]) || hours[key] < 1 ? t('referrals.deadlines.invalid') : undefined}
-      onChange={(value) => setHours((previous) => ({ ...previous, [key]: typeof value === 'number' ? value : Number.NaN }))}
+      {...form.getInputProps(key)}
     />
   );
 
   return (
     <Card withBorder padding="lg" maw={800}>
-      <form onSubmit={(event) => void submit(event)} aria-label={t('referrals.deadlines.title')}>
+      <form onSubmit={submit} aria-label={t('referrals.deadlines.title')}>
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {field('urgentHours', labels.urgency('URGENT'), DEFAULT_RESPONSE_HOURS.URGENT)}
@@ -89,14 +85,14 @@ function DeadlinesForm({ initial }: { initial: Hours }) {
           <Text fz="sm" c="dimmed">
             {t('referrals.deadlines.help')}
           </Text>
-          <ApiErrorAlert error={error} />
+          <ApiErrorAlert error={apiError} />
           {saved ? (
             <Alert color="teal" variant="light" role="status">
               {t('referrals.deadlines.saved')}
             </Alert>
           ) : null}
           <Group>
-            <Button type="submit" loading={loading} disabled={!valid}>
+            <Button type="submit" loading={form.submitting}>
               {t('common.save')}
             </Button>
           </Group>

@@ -2,11 +2,11 @@
 // Messages start once the referral is sent (the API refuses them on a draft).
 import { useMutation } from '@apollo/client/react';
 import { Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
+import { referralMessageSchema } from '@tsunagu/domain';
 import { PostReferralMessageDocument, type ReferralMessageRowFragment } from '@tsunagu/graphql-client';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { useSchemaForm } from '../../app/forms';
 import { formatDateTime } from '../people/vocabulary';
 import { useReferralLabels } from './vocabulary';
 import { WithheldText } from './withheld-text';
@@ -22,21 +22,12 @@ export function ReferralMessages({
 }) {
   const { t } = useTranslation();
   const labels = useReferralLabels();
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [post, { loading }] = useMutation(PostReferralMessageDocument, { refetchQueries: ['Referral'], awaitRefetchQueries: true });
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!body.trim()) return;
-    setError(null);
-    try {
-      await post({ variables: { id: referralId, body: body.trim() } });
-      setBody('');
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const [post] = useMutation(PostReferralMessageDocument, { refetchQueries: ['Referral'], awaitRefetchQueries: true });
+  const { form, apiError, onSubmit } = useSchemaForm({ schema: referralMessageSchema, initialValues: { body: '' }, toInput: (values) => values });
+  const submit = onSubmit(async ({ body }) => {
+    await post({ variables: { id: referralId, body } });
+    form.reset();
+  });
 
   return (
     <Stack gap="sm">
@@ -69,19 +60,18 @@ export function ReferralMessages({
         </Stack>
       )}
       {canPost ? (
-        <form onSubmit={(event) => void submit(event)} aria-label={t('referrals.messages.composer')}>
+        <form onSubmit={submit} aria-label={t('referrals.messages.composer')}>
           <Stack gap="xs">
             <Textarea
               label={t('referrals.messages.new')}
               autosize
               minRows={2}
               maxRows={8}
-              value={body}
-              onChange={(event) => setBody(event.currentTarget.value)}
+              {...form.getInputProps('body')}
             />
-            <ApiErrorAlert error={error} />
+            <ApiErrorAlert error={apiError} />
             <Group justify="flex-end">
-              <Button type="submit" loading={loading} disabled={!body.trim()}>
+              <Button type="submit" loading={form.submitting} disabled={!form.values.body.trim()}>
                 {t('referrals.messages.send')}
               </Button>
             </Group>

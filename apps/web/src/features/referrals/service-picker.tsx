@@ -6,9 +6,11 @@ import { Badge, Button, Card, Group, MultiSelect, Stack, Text, TextInput, Title 
 import { SERVICE_CATEGORIES, type ServiceCategory } from '@tsunagu/domain';
 import { SearchDirectoryDocument, type ServiceSummaryFragment } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
+import { SearchForm } from '../../app/search-form';
+import { ChooseButton } from './choose-button';
 import { readApiError } from '../../app/api-errors';
 import { useLoadMore } from '../../app/use-load-more';
 import { CapacityBadge, CategoryBadges } from '../directory/service-parts';
@@ -45,35 +47,27 @@ export function ServicePicker({
   const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.services.pageInfo.endCursor);
   const services = (result?.services.nodes ?? []).filter((service) => service.acceptsReferrals && !excluded.includes(service.organization.id));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setQuery({ keywords, categories });
-  };
-
   return (
     <Stack gap="md">
-      <form role="search" aria-label={t('referrals.picker.searchLabel')} onSubmit={submit}>
-        <Group align="flex-end" gap="sm" wrap="wrap">
-          <TextInput
-            type="search"
-            label={t('referrals.picker.keywords')}
-            description={t('referrals.picker.keywordsHelp')}
-            value={keywords}
-            onChange={(event) => setKeywords(event.currentTarget.value)}
-            style={{ flex: '1 1 16rem' }}
-          />
-          <MultiSelect
-            label={t('referrals.picker.categories')}
-            data={SERVICE_CATEGORIES.codes.map((code) => ({ value: code, label: labels.category(code) }))}
-            value={categories}
-            onChange={(value) => setCategories(value as ServiceCategory[])}
-            clearable
-            searchable
-            style={{ flex: '1 1 16rem' }}
-          />
-          <Button type="submit">{t('referrals.picker.search')}</Button>
-        </Group>
-      </form>
+      <SearchForm label={t('referrals.picker.searchLabel')} submitLabel={t('referrals.picker.search')} onSearch={() => setQuery({ keywords, categories })}>
+        <TextInput
+          type="search"
+          label={t('referrals.picker.keywords')}
+          description={t('referrals.picker.keywordsHelp')}
+          value={keywords}
+          onChange={(event) => setKeywords(event.currentTarget.value)}
+          style={{ flex: '1 1 16rem' }}
+        />
+        <MultiSelect
+          label={t('referrals.picker.categories')}
+          data={SERVICE_CATEGORIES.codes.map((code) => ({ value: code, label: labels.category(code) }))}
+          value={categories}
+          onChange={(value) => setCategories(value as ServiceCategory[])}
+          clearable
+          searchable
+          style={{ flex: '1 1 16rem' }}
+        />
+      </SearchForm>
       {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
       {loading && !result ? <LoadingState label={t('directory.searching')} /> : null}
       {result && services.length === 0 ? <Text c="dimmed">{t('referrals.picker.none')}</Text> : null}
@@ -101,14 +95,11 @@ export function ServicePicker({
                     </Group>
                     <CategoryBadges categories={service.categories} />
                   </Stack>
-                  <Button
-                    variant={chosen ? 'filled' : 'default'}
+                  <ChooseButton
+                    chosen={chosen}
+                    label={t('referrals.picker.choose', { name: service.name, organization: service.organization.name })}
                     onClick={() => onSelect(service)}
-                    aria-pressed={chosen}
-                    aria-label={t('referrals.picker.choose', { name: service.name, organization: service.organization.name })}
-                  >
-                    {chosen ? t('referrals.picker.chosen') : t('referrals.picker.chooseShort')}
-                  </Button>
+                  />
                 </Group>
               </Card>
             </li>

@@ -1,14 +1,17 @@
 // Wizard step 1: the case — a person my organisation registered (searched by name or kana), or
 // an anonymous case with nothing identifying (age band, optional gender and municipality).
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { AGE_BANDS, GENDERS, type AgeBand, type Gender } from '@tsunagu/domain';
+import { Card, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { AGE_BANDS, anonymousCaseSchema, checkInput, GENDERS, problemsIn, type AgeBand, type Gender } from '@tsunagu/domain';
 import { PeopleDocument } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
+import { languageOf } from '../../app/forms';
+import { PersonSearchBox } from '../people/person-search-box';
+import { ChooseButton } from './choose-button';
 import { personName } from '../people/vocabulary';
 import { useReferralLabels } from './vocabulary';
 import type { WizardState } from './wizard-state';
@@ -34,14 +37,9 @@ export function CaseStep({ state, onChange }: { state: WizardState; onChange: (n
 
 function PersonSearch({ state, onChange }: { state: WizardState; onChange: (next: Partial<WizardState>) => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const { data, loading, error } = useQuery(PeopleDocument, { variables: { search: search || undefined, first: 20 }, fetchPolicy: 'cache-and-network' });
   const people = (data?.people.nodes ?? []).filter((person) => person.status === 'ACTIVE');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(text.trim());
-  };
   return (
     <Stack gap="sm">
       {state.person ? (
@@ -49,19 +47,7 @@ function PersonSearch({ state, onChange }: { state: WizardState; onChange: (next
           {t('referrals.wizard.chosenPerson', { name: state.person.name ?? state.person.pseudonym, pseudonym: state.person.pseudonym })}
         </Text>
       ) : null}
-      <form role="search" aria-label={t('referrals.wizard.personSearchLabel')} onSubmit={submit}>
-        <Group align="flex-end" gap="sm">
-          <TextInput
-            type="search"
-            label={t('people.search')}
-            description={t('people.searchHelp')}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            style={{ flex: '1 1 18rem' }}
-          />
-          <Button type="submit">{t('people.searchButton')}</Button>
-        </Group>
-      </form>
+      <PersonSearchBox label={t('referrals.wizard.personSearchLabel')} value={search} onSearch={setSearch} />
       {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
       {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
       {data && people.length === 0 ? <Text c="dimmed">{t('people.noResults')}</Text> : null}
@@ -79,15 +65,12 @@ function PersonSearch({ state, onChange }: { state: WizardState; onChange: (next
                       {person.pseudonym}
                     </Text>
                   </Group>
-                  <Button
+                  <ChooseButton
                     size="xs"
-                    variant={chosen ? 'filled' : 'default'}
-                    aria-pressed={chosen}
-                    aria-label={t('referrals.wizard.choosePerson', { name: name ?? person.pseudonym })}
+                    chosen={chosen}
+                    label={t('referrals.wizard.choosePerson', { name: name ?? person.pseudonym })}
                     onClick={() => onChange({ person: { id: person.id, pseudonym: person.pseudonym, name }, categories: [] })}
-                  >
-                    {chosen ? t('referrals.picker.chosen') : t('referrals.picker.chooseShort')}
-                  </Button>
+                  />
                 </Group>
               </Card>
             </li>
@@ -98,11 +81,14 @@ function PersonSearch({ state, onChange }: { state: WizardState; onChange: (next
   );
 }
 
+const municipalityCodeSchema = anonymousCaseSchema.pick({ municipalityCode: true });
+
 function AnonymousCaseFields({ state, onChange }: { state: WizardState; onChange: (next: Partial<WizardState>) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useReferralLabels();
   const anonymous = state.anonymous;
-  const codeInvalid = anonymous.municipalityCode !== '' && !/^\d{5}$/.test(anonymous.municipalityCode);
+  // Said as soon as it is typed: the wizard's next step waits for a code the API accepts.
+  const municipality = checkInput(municipalityCodeSchema, { municipalityCode: anonymous.municipalityCode });
   return (
     <Stack gap="sm" maw={520}>
       <Text fz="sm" c="dimmed">
@@ -128,7 +114,7 @@ function AnonymousCaseFields({ state, onChange }: { state: WizardState; onChange
         inputMode="numeric"
         maxLength={5}
         value={anonymous.municipalityCode}
-        error={codeInvalid ? t('referrals.wizard.municipalityInvalid') : undefined}
+        error={municipality.ok ? undefined : problemsIn(municipality.problems, languageOf(i18n.language))['municipalityCode']}
         onChange={(event) => onChange({ anonymous: { ...anonymous, municipalityCode: event.currentTarget.value.trim() } })}
       />
     </Stack>

@@ -1,6 +1,7 @@
-// What the new-referral wizard collects, step by step, and the API input it becomes.
+// What the new-referral wizard collects, step by step, and the API input it becomes (checked
+// with the API's referralInputSchema; the first step with referralCaseSchema on its own).
 import type { AgeBand, Gender, PersonalDataCategory, ReferralUrgency, ServiceCategory } from '@tsunagu/domain';
-import type { ReferralFullFragment, ReferralInput } from '@tsunagu/graphql-client';
+import type { ReferralFullFragment } from '@tsunagu/graphql-client';
 
 export interface ChosenPerson {
   readonly id: string;
@@ -21,7 +22,8 @@ export interface ChosenService {
   readonly organization: { readonly id: string; readonly name: string };
 }
 
-export interface WizardState {
+// A type, not an interface: the form layer wants a plain record of values.
+export type WizardState = {
   mode: 'person' | 'anonymous';
   person: ChosenPerson | null;
   anonymous: AnonymousCaseDraft;
@@ -31,7 +33,7 @@ export interface WizardState {
   urgency: ReferralUrgency;
   reason: string;
   notes: string;
-}
+};
 
 export const emptyWizard: WizardState = {
   mode: 'person',
@@ -45,33 +47,21 @@ export const emptyWizard: WizardState = {
   notes: '',
 };
 
-export function caseChosen(state: WizardState): boolean {
-  if (state.mode === 'person') return state.person !== null;
-  return state.anonymous.ageBand !== null && (state.anonymous.municipalityCode === '' || /^\d{5}$/.test(state.anonymous.municipalityCode));
+/** Who the referral is about, as the API input says it. */
+export function caseInputOf(state: WizardState) {
+  if (state.mode === 'person') return { personId: state.person?.id ?? null, anonymousCase: null, sharedCategories: state.categories };
+  return { personId: null, anonymousCase: state.anonymous, sharedCategories: [] };
 }
 
-export function referralInputOf(state: WizardState): ReferralInput | null {
-  if (!state.service) return null;
-  const base = {
-    serviceId: state.service.id,
+/** The API input the wizard's answers make, unchecked (the schema trims and checks it). */
+export function referralInputOf(state: WizardState) {
+  return {
+    serviceId: state.service?.id ?? '',
+    ...caseInputOf(state),
     needs: state.needs,
     urgency: state.urgency,
-    reason: state.reason.trim(),
-    ...(state.notes.trim() ? { notes: state.notes.trim() } : {}),
-  };
-  if (state.mode === 'person') {
-    if (!state.person) return null;
-    return { ...base, personId: state.person.id, sharedCategories: state.categories };
-  }
-  if (!state.anonymous.ageBand) return null;
-  return {
-    ...base,
-    sharedCategories: [],
-    anonymousCase: {
-      ageBand: state.anonymous.ageBand,
-      ...(state.anonymous.gender ? { gender: state.anonymous.gender } : {}),
-      ...(state.anonymous.municipalityCode ? { municipalityCode: state.anonymous.municipalityCode } : {}),
-    },
+    reason: state.reason,
+    notes: state.notes,
   };
 }
 

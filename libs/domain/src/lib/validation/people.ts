@@ -163,6 +163,9 @@ export function reasonText(kind: keyof typeof REASON_MESSAGES) {
 /** The reason a correction (訂正) is recorded with. */
 export const correctionReason = reasonText('correction');
 
+/** Stopping the use of a person's data (利用停止): the reason it is recorded with. */
+export const ceaseUseSchema = z.object({ reason: reasonText('ceaseUse') });
+
 /**
  * The person schema for a day (a birth date may not be after it): checks the categories present
  * and returns their values by stored category; a category given as null comes back null.
