@@ -3,20 +3,16 @@
 // notice and — unless they turned this kind off — a mail. Always called inside the transaction
 // that holds the lock on the session row, so two freed places never go to the same member and a
 // rolled-back change promotes and mails no one.
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { NotificationDelivery } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../../core/config/config';
 import { queryRows } from '../../../core/database/returning';
 import { MailOutbox } from '../../../core/mail';
-import type { MailLanguage } from '../../../core/mail';
 import { Clock } from '../../../core/time/clock';
+import { mailNotifications, NotifiedRecipient } from '../../notifications/notification-mails';
 import type { SessionRow } from './training-session-reader';
 
-interface PromotedRecipient {
-  readonly notification_id: string;
-  readonly email: string;
-  readonly language: MailLanguage;
+interface PromotedRecipient extends NotifiedRecipient {
   readonly delivery: NotificationDelivery;
   readonly mailable: boolean;
 }
@@ -24,14 +20,13 @@ interface PromotedRecipient {
 @Injectable()
 export class SessionWaitlist {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: MailOutbox,
     private readonly clock: Clock,
   ) {}
 
   /** Where a session opens in the web app (mail links). */
   sessionUrl(sessionId: string): string {
-    return `${this.config.mail.appBaseUrl}/training/sessions/${sessionId}`;
+    return this.outbox.link(`/training/sessions/${sessionId}`);
   }
 
   /** Promotes up to `places` waitlisted members of the (locked) session; returns their memberships. */
@@ -73,25 +68,12 @@ export class SessionWaitlist {
       [session.tenant_id, membershipIds, session.id],
     );
     const mailed = recipients.filter((recipient) => recipient.delivery !== 'OFF' && recipient.mailable);
-    for (const recipient of mailed) {
-      await this.outbox.enqueue(manager, {
-        to: recipient.email,
-        language: recipient.language,
-        template: {
-          kind: 'training-session-promoted',
-          sessionTitle: session.title,
-          startsAt: session.starts_at,
-          place: session.place,
-          sessionUrl: this.sessionUrl(session.id),
-        },
-      });
-    }
-    if (mailed.length > 0) {
-      await manager.query(`UPDATE notifications SET mailed_at = $3 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
-        session.tenant_id,
-        mailed.map((recipient) => recipient.notification_id),
-        this.clock.now(),
-      ]);
-    }
+    await mailNotifications(manager, this.outbox, mailed, { tenantId: session.tenant_id, mailedAt: this.clock.now() }, () => ({
+      kind: 'training-session-promoted',
+      sessionTitle: session.title,
+      startsAt: session.starts_at,
+      place: session.place,
+      sessionUrl: this.sessionUrl(session.id),
+    }));
   }
 }
