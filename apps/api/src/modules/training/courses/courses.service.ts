@@ -42,6 +42,24 @@ const COURSE_COVER_PURPOSE = 'COURSE_COVER';
 
 export type CourseTransition = keyof typeof COURSE_TRANSITIONS;
 
+/**
+ * The values of a course's own columns, in the order create and update write them: title,
+ * summary, estimated_minutes, cover_file_id, audience_all, audience_roles,
+ * audience_organization_ids, visibility.
+ */
+function courseColumnValues(fields: CourseFields): unknown[] {
+  return [
+    fields.title,
+    fields.summary,
+    fields.estimatedMinutes,
+    fields.coverFileId,
+    fields.audienceAll,
+    fields.audienceRoles,
+    fields.audienceOrganizationIds,
+    fields.visibility,
+  ];
+}
+
 @Injectable()
 export class CoursesService {
   constructor(
@@ -108,19 +126,7 @@ export class CoursesService {
         `INSERT INTO courses (tenant_id, organization_id, created_by_membership_id, title, summary, estimated_minutes, cover_file_id,
                               audience_all, audience_roles, audience_organization_ids, visibility)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          actor.tenantId,
-          actor.organizationId,
-          actor.membershipId,
-          fields.title,
-          fields.summary,
-          fields.estimatedMinutes,
-          fields.coverFileId,
-          fields.audienceAll,
-          fields.audienceRoles,
-          fields.audienceOrganizationIds,
-          fields.visibility,
-        ],
+        [actor.tenantId, actor.organizationId, actor.membershipId, ...courseColumnValues(fields)],
       );
       await this.refreshSearch(manager, actor, id);
       await recordAudit(manager, actor, { entity: 'Course', entityId: id, action: 'CREATED', changedFields: Object.keys(fields) });
@@ -136,18 +142,7 @@ export class CoursesService {
         `UPDATE courses SET title = $3, summary = $4, estimated_minutes = $5, cover_file_id = $6, audience_all = $7,
                 audience_roles = $8, audience_organization_ids = $9, visibility = $10
           WHERE tenant_id = $1 AND id = $2`,
-        [
-          actor.tenantId,
-          id,
-          fields.title,
-          fields.summary,
-          fields.estimatedMinutes,
-          fields.coverFileId,
-          fields.audienceAll,
-          fields.audienceRoles,
-          fields.audienceOrganizationIds,
-          fields.visibility,
-        ],
+        [actor.tenantId, id, ...courseColumnValues(fields)],
       );
       await this.refreshSearch(manager, actor, id);
     });

@@ -29,7 +29,7 @@
 //   practical attack, and a guess learns only valid: false.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isInAudience, localizedText as text, mayAssignAcrossNetwork, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
+import { isInAudience, localizedText as text, mayAssignAcrossNetwork, mayAssignTraining, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -47,7 +47,7 @@ import { CertificatesService } from './certificates.service';
 import { attemptsLeft, courseComplete, ENROLMENT_COLUMNS, EnrolmentPresenter, EnrolmentRow } from './enrolment-presenter';
 import type { Assignee, Enrolment, EnrolmentFilter, QuizAnswerInput, QuizAttemptResult } from './learning.model';
 import { requireId, requireIds, usableId } from '../../../core/graphql/ids';
-import { mailNotifications, NotifiedRecipient } from '../../notifications/notification-mails';
+import { mailNotifications, notifyMembers } from '../../notifications/notification-mails';
 
 const COURSE = { ja: '研修', en: 'course' };
 const ENROLMENT = { ja: '受講登録', en: 'enrolment' };
@@ -79,11 +79,6 @@ function isUniqueViolationOn(error: unknown, table: string): boolean {
   const code = failure.code ?? failure.driverError?.code;
   const failedTable = failure.table ?? failure.driverError?.table;
   return code === '23505' && failedTable === table;
-}
-
-interface AssignmentRecipient extends NotifiedRecipient {
-  readonly delivery: NotificationDelivery;
-  readonly mailable: boolean;
 }
 
 @Injectable()
@@ -199,18 +194,12 @@ export class LearningService {
 
   /** The in-app notices and, by each member's preference, the mail (see the decisions above). */
   private async notifyAssigned(manager: EntityManager, actor: RequestActor, course: Course, membershipIds: readonly string[], dueAt: Date | null) {
-    const recipients: AssignmentRecipient[] = await manager.query(
-      `WITH inserted AS (
-         INSERT INTO notifications (tenant_id, membership_id, kind, course_id)
-         SELECT $1, m.id, 'TRAINING_ASSIGNED', $3 FROM memberships m WHERE m.tenant_id = $1 AND m.id = ANY($2::uuid[])
-         RETURNING id, membership_id)
-       SELECT i.id AS notification_id, u.email, u.preferred_language AS language, coalesce(p.delivery, 'IMMEDIATE') AS delivery, u.disabled_at IS NULL AS mailable
-         FROM inserted i
-         JOIN memberships m ON m.tenant_id = $1 AND m.id = i.membership_id
-         JOIN users u ON u.id = m.user_id
-         LEFT JOIN notification_preferences p ON p.tenant_id = $1 AND p.membership_id = i.membership_id AND p.kind = 'TRAINING_ASSIGNED'`,
-      [actor.tenantId, membershipIds, course.id],
-    );
+    const recipients = await notifyMembers(manager, {
+      tenantId: actor.tenantId,
+      kind: 'TRAINING_ASSIGNED',
+      membershipIds,
+      about: { column: 'course_id', id: course.id },
+    });
     const mailed = recipients.filter((recipient) => recipient.delivery !== 'OFF' && recipient.mailable);
     if (mailed.length === 0) return;
     const [organization]: Array<{ name: string }> = await manager.query(`SELECT name FROM organizations WHERE tenant_id = $1 AND id = $2`, [

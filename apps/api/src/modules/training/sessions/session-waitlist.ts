@@ -4,18 +4,12 @@
 // that holds the lock on the session row, so two freed places never go to the same member and a
 // rolled-back change promotes and mails no one.
 import { Injectable } from '@nestjs/common';
-import type { NotificationDelivery } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../../../core/database/returning';
 import { MailOutbox } from '../../../core/mail';
 import { Clock } from '../../../core/time/clock';
-import { mailNotifications, NotifiedRecipient } from '../../notifications/notification-mails';
+import { mailNotifications, notifyMembers } from '../../notifications/notification-mails';
 import type { SessionRow } from './training-session-reader';
-
-interface PromotedRecipient extends NotifiedRecipient {
-  readonly delivery: NotificationDelivery;
-  readonly mailable: boolean;
-}
 
 @Injectable()
 export class SessionWaitlist {
@@ -54,19 +48,12 @@ export class SessionWaitlist {
    * place is worth knowing about before the session.
    */
   private async notify(manager: EntityManager, session: SessionRow, membershipIds: string[]): Promise<void> {
-    const recipients: PromotedRecipient[] = await manager.query(
-      `WITH inserted AS (
-         INSERT INTO notifications (tenant_id, membership_id, kind, training_session_id)
-         SELECT $1, id, 'TRAINING_SESSION_PROMOTED', $3 FROM unnest($2::uuid[]) AS id
-         RETURNING id, membership_id)
-       SELECT i.id AS notification_id, u.email, u.preferred_language AS language,
-              coalesce(p.delivery, 'IMMEDIATE') AS delivery, (u.disabled_at IS NULL AND m.disabled_at IS NULL) AS mailable
-         FROM inserted i
-         JOIN memberships m ON m.tenant_id = $1 AND m.id = i.membership_id
-         JOIN users u ON u.id = m.user_id
-         LEFT JOIN notification_preferences p ON p.tenant_id = $1 AND p.membership_id = i.membership_id AND p.kind = 'TRAINING_SESSION_PROMOTED'`,
-      [session.tenant_id, membershipIds, session.id],
-    );
+    const recipients = await notifyMembers(manager, {
+      tenantId: session.tenant_id,
+      kind: 'TRAINING_SESSION_PROMOTED',
+      membershipIds,
+      about: { column: 'training_session_id', id: session.id },
+    });
     const mailed = recipients.filter((recipient) => recipient.delivery !== 'OFF' && recipient.mailable);
     await mailNotifications(manager, this.outbox, mailed, { tenantId: session.tenant_id, mailedAt: this.clock.now() }, () => ({
       kind: 'training-session-promoted',
