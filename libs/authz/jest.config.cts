@@ -1,10 +1,1 @@
-module.exports = {
-  displayName: 'authz',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/libs/authz'
-};
+module.exports = require('../jest-lib-config.cjs')('authz');

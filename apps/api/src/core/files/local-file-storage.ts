@@ -4,10 +4,36 @@
 // upload staged on disk (FilesService stages under `<dir>/.uploads`, the same filesystem) is
 // renamed into place: no copy at all.
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises';
+import { copyFile, FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { assertStorageKey, FileStorage, StoredFileMissingError } from './file-storage';
+
+/**
+ * Writes `target` whole or not at all: `write` fills a temporary file beside it (and syncs it to
+ * disk), which is then renamed into place; on any failure the temporary file is removed.
+ */
+async function replaceWhole(target: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
+  try {
+    await write(temporary);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Opens the file (a new one: owner-only), lets `fill` write to it, and syncs it to disk before closing. */
+async function syncedFile(file: string, flags: 'wx' | 'r+', fill?: (handle: FileHandle) => Promise<void>): Promise<void> {
+  const handle = await open(file, flags, 0o600);
+  try {
+    await fill?.(handle);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 export class LocalFileStorage implements FileStorage {
   readonly driver = 'local' as const;
@@ -28,20 +54,7 @@ export class LocalFileStorage implements FileStorage {
   async put(key: string, bytes: Buffer): Promise<void> {
     const target = this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
-    try {
-      const handle = await open(temporary, 'wx', 0o600);
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await replaceWhole(target, (temporary) => syncedFile(temporary, 'wx', (handle) => handle.writeFile(bytes)));
   }
 
   async putFile(key: string, sourcePath: string): Promise<void> {
@@ -54,20 +67,10 @@ export class LocalFileStorage implements FileStorage {
       // Staged on another filesystem (a FILE_STORAGE_DIR mounted elsewhere): copy, then rename.
       if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     }
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
-    try {
+    await replaceWhole(target, async (temporary) => {
       await copyFile(sourcePath, temporary);
-      const handle = await open(temporary, 'r+');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+      await syncedFile(temporary, 'r+');
+    });
   }
 
   async get(key: string): Promise<Readable> {

@@ -1,9 +1,10 @@
 // Writing mail: in the caller's transaction, one outbox row (the rendered mail) and one job that
 // will send it. Both exist only if that transaction commits, so a rolled-back change sends
 // nothing and a committed one always has its mail (see mail-sender.ts for the sending side).
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { JobQueue } from '../jobs/job-queue';
 import { MAIL_QUEUE, MailJobData } from './mail-queue';
 import type { MailLanguage, MailTemplate } from './templates/mail-template';
@@ -15,12 +16,34 @@ export interface OutgoingMail {
   readonly template: MailTemplate;
 }
 
+/** Who a mail goes to, as the features' queries read it (u.email, u.preferred_language AS language). */
+export interface MailRecipient {
+  readonly email: string;
+  readonly language: MailLanguage;
+}
+
 // Deliberately plain: one address, no display name, no line breaks (header injection).
 const RECIPIENT = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
 @Injectable()
 export class MailOutbox {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The absolute address of a page of the web app (`/grants/saved`), for the links in a mail. */
+  link(path: string): string {
+    return `${this.config.mail.appBaseUrl}${path}`;
+  }
+
+  /** Queues one mail to each recipient, with the template made for them; returns how many. */
+  async enqueueEach<R extends MailRecipient>(manager: EntityManager, recipients: readonly R[], template: (recipient: R) => MailTemplate): Promise<number> {
+    for (const recipient of recipients) {
+      await this.enqueue(manager, { to: recipient.email, language: recipient.language, template: template(recipient) });
+    }
+    return recipients.length;
+  }
 
   /**
    * Queues a mail inside the caller's transaction (the EntityManager of `runInTenant` or any

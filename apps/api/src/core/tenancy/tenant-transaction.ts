@@ -20,6 +20,28 @@ function assertUuid(value: string, what: string): void {
   if (!isUuid(value)) throw new Error(`${what} must be a UUID taken from an authenticated membership`);
 }
 
+/** The settings the row-level security policies read. */
+type SecuritySetting = 'app.tenant_id' | 'app.user_id' | 'app.auth' | 'app.certificate_code' | 'app.portal';
+
+/** Sets the settings for the rest of the transaction (their values always travel as parameters). */
+async function applySettings(manager: EntityManager, settings: Partial<Record<SecuritySetting, string>>): Promise<void> {
+  const entries = Object.entries(settings);
+  const calls = entries.map(([name], index) => `set_config('${name}', $${index + 1}, true)`);
+  await manager.query(`SELECT ${calls.join(', ')}`, entries.map(([, value]) => value));
+}
+
+/** A transaction that runs `work` under the given settings. */
+function transactionWith<T>(
+  dataSource: DataSource,
+  settings: Partial<Record<SecuritySetting, string>>,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    await applySettings(manager, settings);
+    return work(manager);
+  });
+}
+
 /**
  * Work on one network's rows (and, with userId, the user's own rows). Features pass the request
  * actor as it is; jobs pass the network id.
@@ -32,13 +54,7 @@ export async function runInTenant<T>(
   const { tenantId, userId } = typeof scope === 'string' ? { tenantId: scope, userId: undefined } : scope;
   assertUuid(tenantId, 'tenantId');
   if (userId !== undefined) assertUuid(userId, 'userId');
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
-      tenantId,
-      userId ?? '',
-    ]);
-    return work(manager);
-  });
+  return transactionWith(dataSource, { 'app.tenant_id': tenantId, 'app.user_id': userId ?? '' }, work);
 }
 
 /** Work on the authenticated user's own rows, outside any network (sessions, memberships). */
@@ -48,10 +64,7 @@ export async function runAsUser<T>(
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
   assertUuid(userId, 'userId');
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
-    return work(manager);
-  });
+  return transactionWith(dataSource, { 'app.user_id': userId }, work);
 }
 
 /**
@@ -73,10 +86,7 @@ export async function runInAuthContext<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('app.auth', 'on', true)`);
-    return work(manager);
-  });
+  return transactionWith(dataSource, { 'app.auth': 'on' }, work);
 }
 
 /**
@@ -85,7 +95,7 @@ export async function runInAuthContext<T>(
  */
 export async function enterInvitedNetwork(manager: EntityManager, tenantId: string): Promise<void> {
   assertUuid(tenantId, 'tenantId');
-  await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  await applySettings(manager, { 'app.tenant_id': tenantId });
 }
 
 /**
@@ -98,10 +108,7 @@ export async function runAsNetworkSetup<T>(
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
   assertUuid(tenantId, 'tenantId');
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.auth', 'on', true)`, [tenantId]);
-    return work(manager);
-  });
+  return transactionWith(dataSource, { 'app.tenant_id': tenantId, 'app.auth': 'on' }, work);
 }
 
 /**
@@ -113,10 +120,7 @@ export async function runWithCertificateCode<T>(
   code: string,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('app.certificate_code', $1, true)`, [code]);
-    return work(manager);
-  });
+  return transactionWith(dataSource, { 'app.certificate_code': code }, work);
 }
 
 /**
@@ -129,14 +133,14 @@ export async function runInPortal<T>(
   work: (manager: EntityManager, network: { id: string; name: string; slug: string }) => Promise<T>,
 ): Promise<T | null> {
   return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('app.portal', 'on', true)`);
+    await applySettings(manager, { 'app.portal': 'on' });
     const [network]: Array<{ id: string; name: string; slug: string }> = await manager.query(
       `SELECT id, name, slug FROM networks WHERE slug = $1 AND portal_enabled`,
       [slug],
     );
-    await manager.query(`SELECT set_config('app.portal', '', true)`);
+    await applySettings(manager, { 'app.portal': '' });
     if (!network) return null;
-    await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [network.id]);
+    await applySettings(manager, { 'app.tenant_id': network.id });
     return work(manager, network);
   });
 }

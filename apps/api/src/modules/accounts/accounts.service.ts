@@ -1,7 +1,7 @@
 // Signing in and out, sessions, switching the active membership, and the user's own account.
 // Failures that must persist (a counted login failure, a revoked session family) are committed
 // before the error is thrown, because the failing transaction itself is rolled back.
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeEmail, SUPPORTED_LANGUAGES } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,7 +12,6 @@ import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { hashSecretToken, newSecretToken, throttleKey } from '../../core/auth/secret-tokens';
 import { SessionTokens } from '../../core/auth/session-tokens';
 import { recordAudit } from '../../core/audit/audit-log';
-import { APP_CONFIG, AppConfig } from '../../core/config/config';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { MailOutbox } from '../../core/mail';
@@ -51,7 +50,6 @@ export interface SignedIn {
 export class AccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly tokens: SessionTokens,
@@ -268,7 +266,7 @@ export class AccountsService {
         language: user.preferred_language,
         template: {
           kind: 'password-reset',
-          resetUrl: `${this.config.mail.appBaseUrl}/reset-password?token=${encodeURIComponent(token)}`,
+          resetUrl: this.mail.link(`/reset-password?token=${encodeURIComponent(token)}`),
           expiresAt: reset.expires_at,
         },
       });

@@ -22,20 +22,11 @@ import { searchDocument, UncheckedServiceFields, validateServiceFields } from '.
 import type { DirectoryFacets, PortalDirectory, Service } from './service.model';
 import { SERVICE_COLUMNS, ServiceRow, toPortalService, toService } from './service.mapper';
 import { Conditions } from '../../core/database/conditions';
+import { addKeywordConditions, likePattern, searchTerms } from '../../core/database/keyword-search';
 import { requireId } from '../../core/graphql/ids';
 
 const SERVICE = { ja: 'サービス', en: 'service' };
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
-
-/** The same character bigrams as the database's app_bigrams() (by code point). */
-export function bigramsOf(term: string): string[] {
-  const characters = [...term];
-  return [...new Set(characters.slice(0, -1).map((character, index) => character + characters[index + 1]))];
-}
-
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 @Injectable()
 export class DirectoryService {
@@ -54,18 +45,8 @@ export class DirectoryService {
     const cursor = decodeCursor(after);
     const where = new Conditions();
     where.add(`s.tenant_id = ${where.param(actor.tenantId)}`);
-    const terms = normalizeForSearch(input.keywords ?? '')
-      .split(' ')
-      .filter((term) => term.length > 0)
-      .slice(0, 8);
-    for (const term of terms) {
-      const pattern = where.param(likePattern(term));
-      where.add(
-        [...term].length >= 2
-          ? `s.search_bigrams @> ${where.param(bigramsOf(term))}::text[] AND s.search_document LIKE ${pattern}`
-          : `s.search_document LIKE ${pattern}`,
-      );
-    }
+    const terms = searchTerms(input.keywords);
+    addKeywordConditions(where, 's', terms);
     if (input.categories?.length) where.add(`s.categories && ${where.param(input.categories)}::text[]`);
     if (input.targetGroups?.length) where.add(`s.target_groups && ${where.param(input.targetGroups)}::text[]`);
     if (input.channels?.length) where.add(`s.channel_kinds && ${where.param(input.channels)}::text[]`);

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../core/config/config';
 import type { JobQueue } from '../../core/jobs/job-queue';
-import type { MailOutbox } from '../../core/mail';
+import { NetworkJobs } from '../../core/jobs/network-jobs';
+import { MailOutbox } from '../../core/mail';
 import { Clock } from '../../core/time/clock';
 import { GRANT_AUTO_CLOSE_QUEUE, GRANT_DIGEST_QUEUE, GRANT_REMINDERS_QUEUE, GrantJobs } from './grant-jobs';
 import type { GrantMatch, GrantsService, SavedGrantSearch } from './grants.service';
@@ -23,18 +24,13 @@ function fakeDataSource(answer: (sql: string, params: unknown[]) => unknown[]): 
 
 function jobsWith(dataSource: DataSource, grants: Partial<GrantsService>) {
   const register = jest.fn();
-  const enqueue = jest.fn(async () => 'mail-id');
+  const queue = { register } as unknown as JobQueue;
   const clock = new Clock();
   jest.spyOn(clock, 'now').mockReturnValue(NOW);
   const config = { mail: { appBaseUrl: 'https://tsunagu.example.jp' } } as AppConfig;
-  const jobs = new GrantJobs(
-    dataSource,
-    config,
-    { register } as unknown as JobQueue,
-    { enqueue } as unknown as MailOutbox,
-    clock,
-    grants as GrantsService,
-  );
+  const outbox = new MailOutbox(queue, config);
+  const enqueue = jest.spyOn(outbox, 'enqueue').mockResolvedValue('mail-id');
+  const jobs = new GrantJobs(new NetworkJobs(dataSource, queue), outbox, clock, grants as GrantsService);
   return { jobs, register, enqueue };
 }
 

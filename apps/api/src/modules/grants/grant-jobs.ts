@@ -18,16 +18,13 @@
 // Bookmarks and saved searches belong to the member's network and may point at another
 // network's PUBLIC listing: each job works per bookmarking network, where row-level security
 // lets it read those listings (and only while they are public).
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { GRANT_REMINDER_DAYS } from '@tsunagu/domain';
-import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../core/config/config';
-import { dailyMailQueue, failIfAnyNetworkFailed, forEachNetwork, queueMailsForEachNetwork, repeatingQueue } from '../../core/jobs/for-each-network';
-import { JobQueue } from '../../core/jobs/job-queue';
+import type { EntityManager } from 'typeorm';
+import { dailyMailQueue, failIfAnyNetworkFailed, repeatingQueue } from '../../core/jobs/for-each-network';
+import { NetworkJobs } from '../../core/jobs/network-jobs';
 import { MailOutbox } from '../../core/mail';
 import type { GrantDigestItem, MailLanguage } from '../../core/mail';
-import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { GrantSearchInput } from './dto/grants.input';
 import { GrantMatch, GrantsService } from './grants.service';
@@ -73,23 +70,21 @@ export class GrantJobs implements OnModuleInit {
   private readonly logger = new Logger(GrantJobs.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jobs: JobQueue,
+    private readonly jobs: NetworkJobs,
     private readonly outbox: MailOutbox,
     private readonly clock: Clock,
     private readonly grants: GrantsService,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(AUTO_CLOSE, async () => void (await this.closeEnded()), { cron: '*/5 * * * *' });
-    this.jobs.register(REMINDERS, async () => void (await this.sendReminders()), { cron: '*/10 * * * *' });
-    this.jobs.register(DIGEST, async () => void (await this.sendDigests()), { cron: '30 7 * * *', tz: 'Asia/Tokyo' });
+    this.jobs.schedule(AUTO_CLOSE, { cron: '*/5 * * * *' }, () => this.closeEnded());
+    this.jobs.schedule(REMINDERS, { cron: '*/10 * * * *' }, () => this.sendReminders());
+    this.jobs.schedule(DIGEST, { cron: '30 7 * * *', tz: 'Asia/Tokyo' }, () => this.sendDigests());
   }
 
   /** Closes every network's listings whose window has ended; returns their ids. */
   async closeEnded(): Promise<string[]> {
-    const pass = await forEachNetwork(this.dataSource, { name: 'Grant auto-close', logger: this.logger }, async (tenantId) => (await this.grants.closeEndedGrants(tenantId)).map((grant) => grant.id));
+    const pass = await this.jobs.forEachNetwork({ name: 'Grant auto-close', logger: this.logger }, async (tenantId) => (await this.grants.closeEndedGrants(tenantId)).map((grant) => grant.id));
     const closed = pass.results.flat();
     const failures = pass.failed.length;
     if (closed.length || failures) this.logger.log({ closed: closed.length, failures }, 'Grants closed after their window');
@@ -99,7 +94,7 @@ export class GrantJobs implements OnModuleInit {
   /** Every network's due reminders; returns how many mails were queued. */
   async sendReminders(): Promise<number> {
     const job = { name: 'Grant reminders', logger: this.logger, summary: 'Grant deadline reminders queued' };
-    return (await queueMailsForEachNetwork(this.dataSource, job, (tenantId) => this.remindersFor(tenantId))).mails;
+    return (await this.jobs.queueMails(job, (tenantId) => this.remindersFor(tenantId))).mails;
   }
 
   /**
@@ -110,7 +105,7 @@ export class GrantJobs implements OnModuleInit {
    * users who are disabled are not mailed (nor claimed: re-enabled in time, they still get it).
    */
   remindersFor(tenantId: string): Promise<number> {
-    return runInTenant(this.dataSource, tenantId, async (manager) => {
+    return this.jobs.inNetwork(tenantId, async (manager) => {
       const now = this.clock.now();
       const rows: ReminderRow[] = await manager.query(
         `WITH due AS (
@@ -140,28 +135,21 @@ export class GrantJobs implements OnModuleInit {
           ORDER BY b.id`,
         [tenantId, now, GRANT_REMINDER_DAYS],
       );
-      for (const row of rows) {
-        await this.outbox.enqueue(manager, {
-          to: row.email,
-          language: row.language,
-          template: {
-            kind: 'grant-reminder',
-            daysBefore: row.days_before,
-            title: row.title,
-            funderName: row.funder_name,
-            closesAt: row.window_closes_at,
-            grantUrl: this.grantUrl(row.grant_id),
-          },
-        });
-      }
-      return rows.length;
+      return this.outbox.enqueueEach(manager, rows, (row) => ({
+        kind: 'grant-reminder',
+        daysBefore: row.days_before,
+        title: row.title,
+        funderName: row.funder_name,
+        closesAt: row.window_closes_at,
+        grantUrl: this.grantUrl(row.grant_id),
+      }));
     });
   }
 
   /** Every network's saved-search digests; returns how many mails were queued. */
   async sendDigests(): Promise<number> {
     const job = { name: 'Grant saved-search digest', logger: this.logger, summary: 'Grant saved-search digests queued' };
-    const pass = await queueMailsForEachNetwork(this.dataSource, job, (tenantId) => this.digestsFor(tenantId));
+    const pass = await this.jobs.queueMails(job, (tenantId) => this.digestsFor(tenantId));
     // A failed network is retried by pg-boss; the claims make the retry mail only what is left.
     failIfAnyNetworkFailed({ name: 'The saved-search digest' }, pass);
     return pass.mails;
@@ -169,7 +157,7 @@ export class GrantJobs implements OnModuleInit {
 
   /** One network's digests: one transaction per member, its claims and its mail together. */
   async digestsFor(tenantId: string): Promise<number> {
-    const searches: SavedSearchRow[] = await runInTenant(this.dataSource, tenantId, (manager) =>
+    const searches: SavedSearchRow[] = await this.jobs.inNetwork(tenantId, (manager) =>
       manager.query(
         `SELECT s.id, s.membership_id, s.name, s.criteria, s.created_at, u.email, u.preferred_language AS language
            FROM grant_saved_searches s
@@ -190,7 +178,7 @@ export class GrantJobs implements OnModuleInit {
   }
 
   private digestForMember(tenantId: string, searches: SavedSearchRow[]): Promise<boolean> {
-    return runInTenant(this.dataSource, tenantId, async (manager) => {
+    return this.jobs.inNetwork(tenantId, async (manager) => {
       const now = this.clock.now();
       const sections: Array<{ name: string; grants: GrantDigestItem[] }> = [];
       for (const search of searches) {
@@ -225,7 +213,7 @@ export class GrantJobs implements OnModuleInit {
       await this.outbox.enqueue(manager, {
         to: email,
         language,
-        template: { kind: 'grant-saved-search', searches: sections, savedSearchesUrl: `${this.config.mail.appBaseUrl}/grants/saved` },
+        template: { kind: 'grant-saved-search', searches: sections, savedSearchesUrl: this.outbox.link('/grants/saved') },
       });
       return true;
     });
@@ -247,6 +235,6 @@ export class GrantJobs implements OnModuleInit {
   }
 
   private grantUrl(grantId: string): string {
-    return `${this.config.mail.appBaseUrl}/grants/${grantId}`;
+    return this.outbox.link(`/grants/${grantId}`);
   }
 }

@@ -2,8 +2,9 @@
 // listings the member may see (their network's published ones and its own organisation's in any
 // status, and every network's public published ones), the keyword and filter conditions, and
 // the keyset order of each sort.
-import { normalizeForSearch, normalizeMunicipalityCode, prefectureRegion } from '@tsunagu/domain';
+import { normalizeMunicipalityCode, prefectureRegion } from '@tsunagu/domain';
 import { Conditions } from '../../core/database/conditions';
+import { addKeywordConditions, searchTerms } from '../../core/database/keyword-search';
 import { AppError } from '../../core/graphql/app-error';
 import type { KeysetCursor } from '../../core/graphql/pagination';
 import type { GrantSearchInput } from './dto/grants.input';
@@ -31,16 +32,6 @@ export function visibleTo(where: Conditions, viewer: Viewer, alias = 'g'): strin
            OR (${alias}.visibility = 'PUBLIC' AND ${alias}.status IN ${LISTED}))`;
 }
 
-/** The same character bigrams as the database's app_bigrams() (by code point). */
-export function bigramsOf(term: string): string[] {
-  const characters = [...term];
-  return [...new Set(characters.slice(0, -1).map((character, index) => character + characters[index + 1]))];
-}
-
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
 function badInput(field: string, message: { ja: string; en: string }): AppError {
   return new AppError('BAD_USER_INPUT', message, { fields: { [field]: message } });
 }
@@ -49,18 +40,7 @@ function badInput(field: string, message: { ja: string; en: string }): AppError 
 export function searchConditions(input: GrantSearchInput, viewer: Viewer, now: Date): Conditions {
   const where = new Conditions();
   where.add(visibleTo(where, viewer));
-  const terms = normalizeForSearch(input.keywords ?? '')
-    .split(' ')
-    .filter((term) => term.length > 0)
-    .slice(0, 8);
-  for (const term of terms) {
-    const pattern = where.param(likePattern(term));
-    where.add(
-      [...term].length >= 2
-        ? `g.search_bigrams @> ${where.param(bigramsOf(term))}::text[] AND g.search_document LIKE ${pattern}`
-        : `g.search_document LIKE ${pattern}`,
-    );
-  }
+  addKeywordConditions(where, 'g', searchTerms(input.keywords));
   const statuses = input.statuses?.length ? input.statuses : ['PUBLISHED', 'CLOSED'];
   where.add(`g.status = ANY(${where.param(statuses)}::text[])`);
   if (input.openNow) {

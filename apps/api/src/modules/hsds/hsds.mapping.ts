@@ -60,6 +60,7 @@ import { createHash } from 'node:crypto';
 import type { Service } from '../directory/service.model';
 import type { UncheckedServiceFields } from '../directory/service-fields';
 import { usableId } from '../../core/graphql/ids';
+import type { OrganizationRecord } from '../organizations/organization-record';
 
 export const TAXONOMY = {
   category: 'https://tsunagu.jp/taxonomy/service-category',
@@ -124,22 +125,6 @@ function attribute(ownerId: string, entity: string, taxonomy: string, code: stri
 
 const fieldAttribute = (ownerId: string, entity: string, code: string, value: string, index = 0) =>
   attribute(ownerId, entity, TAXONOMY.field, code, FIELD_TERMS[code], value, index);
-
-export interface OrganizationRecord {
-  id: string;
-  kind: OrganizationKind;
-  name: string;
-  name_kana: string | null;
-  corporate_number: string | null;
-  municipality_code: string | null;
-  description: string | null;
-  postal_code: string | null;
-  address: string | null;
-  website: string | null;
-  phone: string | null;
-  email: string | null;
-  logo_url: string | null;
-}
 
 const omitNull = (record: Json): Json => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
 

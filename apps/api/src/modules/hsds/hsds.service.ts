@@ -41,19 +41,17 @@ import {
   ImportedService,
   ImportProblem,
   MESSAGES,
-  OrganizationRecord,
   readOrganization,
   readService,
   sameNameInFile,
   toHsdsOrganization,
   toHsdsService,
 } from './hsds.mapping';
+import { ORGANIZATION_RECORD_COLUMNS, OrganizationRecord } from '../organizations/organization-record';
 
 /** Largest document accepted (UTF-8 bytes). */
 export const MAX_HSDS_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-const ORGANIZATION_COLUMNS = `id, kind, name, name_kana, corporate_number, municipality_code, description, postal_code,
-  address, website, phone, email, logo_url`;
 
 /** Where each form field of ours lives in an HSDS record. */
 const SERVICE_FIELD_PATHS: Record<string, string> = {
@@ -115,7 +113,7 @@ export class HsdsService {
     if (audience === 'PARTNERS') assertCan(actor, 'update', { __typename: 'Network', id: actor.tenantId });
     return runInTenant(this.dataSource, actor, async (manager) => {
       const organizations: OrganizationRecord[] = await manager.query(
-        `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE tenant_id = $1 ORDER BY name, id`,
+        `SELECT ${ORGANIZATION_RECORD_COLUMNS} FROM organizations WHERE tenant_id = $1 ORDER BY name, id`,
         [actor.tenantId],
       );
       const services: ServiceRow[] = await manager.query(

@@ -1,6 +1,6 @@
 // Members of organisations: listing, invitations (mail through the outbox), accepting an
 // invitation, changing roles and disabling. Every change is audited in its own transaction.
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   grantableRoles,
@@ -23,7 +23,6 @@ import { hashSecretToken, newSecretToken } from '../../core/auth/secret-tokens';
 import { SessionTokens } from '../../core/auth/session-tokens';
 import { recordAudit } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
-import { AppConfig, APP_CONFIG } from '../../core/config/config';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
@@ -96,7 +95,6 @@ function checkRoles(actor: RequestActor, roles: readonly Role[], kind: Organizat
 export class MembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailOutbox,
     private readonly hasher: PasswordHasher,
     private readonly tokens: SessionTokens,
@@ -193,7 +191,7 @@ export class MembersService {
           inviterName: actor.displayName,
           organizationName: organization.name,
           networkName: network.name,
-          acceptUrl: `${this.config.mail.appBaseUrl}/invitations/accept?token=${encodeURIComponent(token)}`,
+          acceptUrl: this.mail.link(`/invitations/accept?token=${encodeURIComponent(token)}`),
           expiresAt: row.expires_at,
         },
       });

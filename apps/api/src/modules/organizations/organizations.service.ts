@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type OrganizationKind } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
@@ -15,6 +14,7 @@ import { validateOrganizationFields } from './organization-fields';
 import type { Organization } from './organization.model';
 import { camelized } from '../../core/database/rows';
 import { requireId } from '../../core/graphql/ids';
+import { ORGANIZATION_RECORD_COLUMNS, OrganizationRecord } from './organization-record';
 
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
 const PROFILE_FIELDS = ['description', 'postalCode', 'address', 'website', 'phone', 'email', 'logoUrl'] as const;
@@ -22,23 +22,9 @@ const PROFILE_FIELDS = ['description', 'postalCode', 'address', 'website', 'phon
 function snakeCase(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
-const COLUMNS = `id, kind, name, name_kana, corporate_number, municipality_code, description, postal_code, address,
-  website, phone, email, logo_url, created_at, updated_at`;
+const COLUMNS = `${ORGANIZATION_RECORD_COLUMNS}, created_at, updated_at`;
 
-interface OrganizationRow {
-  id: string;
-  kind: OrganizationKind;
-  name: string;
-  name_kana: string | null;
-  corporate_number: string | null;
-  municipality_code: string | null;
-  description: string | null;
-  postal_code: string | null;
-  address: string | null;
-  website: string | null;
-  phone: string | null;
-  email: string | null;
-  logo_url: string | null;
+interface OrganizationRow extends OrganizationRecord {
   created_at: Date;
   updated_at: Date;
 }
@@ -47,14 +33,15 @@ function toOrganization(row: OrganizationRow): Organization {
   return camelized(row);
 }
 
-function duplicateName(error: unknown): boolean {
-  return (error as { code?: string; constraint?: string }).code === '23505';
-}
-
 const DUPLICATE = {
   ja: '同じ名前の団体がこのネットワークにすでにあります。',
   en: 'An organisation with this name already exists in this network.',
 };
+
+/** A write that failed on the unique name of the network's organisations is a CONFLICT the user can fix. */
+function rethrowDuplicateName(error: unknown): never {
+  throw (error as { code?: string }).code === '23505' ? new AppError('CONFLICT', DUPLICATE, { reason: 'DUPLICATE_NAME' }) : error;
+}
 
 @Injectable()
 export class OrganizationsService {
@@ -95,9 +82,7 @@ export class OrganizationsService {
            VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
           [actor.tenantId, input.kind, fields.name, fields.nameKana, fields.corporateNumber, fields.municipalityCode],
         )
-        .catch((error: unknown) => {
-          throw duplicateName(error) ? new AppError('CONFLICT', DUPLICATE, { reason: 'DUPLICATE_NAME' }) : error;
-        });
+        .catch(rethrowDuplicateName);
       await recordAudit(manager, actor, {
         organizationId: row.id,
         entity: 'Organization',
@@ -144,9 +129,7 @@ export class OrganizationsService {
         `UPDATE organizations SET ${assignments} WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
         [actor.tenantId, current.id, ...Object.values(columns)],
       )
-        .catch((error: unknown) => {
-          throw duplicateName(error) ? new AppError('CONFLICT', DUPLICATE, { reason: 'DUPLICATE_NAME' }) : error;
-        });
+        .catch(rethrowDuplicateName);
       await recordAudit(manager, actor, {
         organizationId: current.id,
         entity: 'Organization',

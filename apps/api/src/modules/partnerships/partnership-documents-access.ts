@@ -2,24 +2,20 @@
 // liaisons of its municipality and the members of its partner — and, for a document not (or no
 // longer) attached, the liaisons of the municipality that uploaded it. Everyone else in the
 // network gets NOT_FOUND from the download, like a file of another network.
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { abilityFor } from '../../core/authz/authorize';
 import type { FileForAccess } from '../../core/files/file-access';
-import { FilesService } from '../../core/files/files.service';
+import { RecordFileAccess } from '../../core/files/record-file-access';
 import { partnershipSubject } from './partnership-reader';
 import { PARTNERSHIP_DOCUMENT_PURPOSE } from './partnerships.service';
 
 @Injectable()
-export class PartnershipDocumentsAccess implements OnModuleInit {
-  constructor(private readonly files: FilesService) {}
+export class PartnershipDocumentsAccess extends RecordFileAccess {
+  protected readonly purposes = [PARTNERSHIP_DOCUMENT_PURPOSE] as const;
 
-  onModuleInit(): void {
-    this.files.registerAccessRule(PARTNERSHIP_DOCUMENT_PURPOSE, (manager, actor, file) => this.mayOpen(manager, actor, file));
-  }
-
-  async mayOpen(manager: EntityManager, actor: RequestActor, file: FileForAccess): Promise<boolean> {
+  async mayRead(manager: EntityManager, actor: RequestActor, file: FileForAccess): Promise<boolean> {
     // Partnerships never cross networks.
     if (file.tenantId !== actor.tenantId) return false;
     const ability = abilityFor(actor);

@@ -3,7 +3,7 @@
 // reason INVALID_PARTNERSHIP or INVALID_INTERACTION (the database's CHECKs are the last line,
 // never the message a person reads).
 import { interactionInputSchema, isoDate, partnershipInputSchema, type FollowUpFields, type InteractionFields, type PartnershipFields } from '@tsunagu/domain';
-import { validateInputFor } from '../../core/graphql/validate-input-for';
+import { validateInput } from '../../core/graphql/validate-input';
 import type { InteractionInput, PartnershipInput } from './dto/partnerships.input';
 
 export type { FollowUpFields, InteractionFields, PartnershipFields };
@@ -22,10 +22,10 @@ export function japanDate(at: Date): string {
 
 /** Normalised fields, or BAD_USER_INPUT (reason INVALID_PARTNERSHIP) naming every faulty field. */
 export function validatePartnershipFields(input: PartnershipInput): PartnershipFields {
-  return validateInputFor(partnershipInputSchema, input, 'INVALID_PARTNERSHIP');
+  return validateInput(partnershipInputSchema, input, { reason: 'INVALID_PARTNERSHIP' });
 }
 
 /** Normalised fields, or BAD_USER_INPUT (reason INVALID_INTERACTION) naming every faulty field. */
 export function validateInteractionFields(input: InteractionInput): InteractionFields {
-  return validateInputFor(interactionInputSchema, input, 'INVALID_INTERACTION');
+  return validateInput(interactionInputSchema, input, { reason: 'INVALID_INTERACTION' });
 }

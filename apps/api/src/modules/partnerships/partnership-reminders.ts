@@ -14,16 +14,12 @@
 // target date and mark — in the same transaction that queues its mails in the outbox. A second
 // run at the same moment waits on the first's unique index entries, then claims nothing. A new
 // review or due date is a new key: the reminder is armed again.
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { PARTNERSHIP_REVIEW_REMINDER_DAYS, FOLLOW_UP_REMINDER_DAYS, japanDate } from '@tsunagu/domain';
-import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../core/config/config';
-import { queueMailsForEachNetwork, repeatingQueue } from '../../core/jobs/for-each-network';
-import { JobQueue } from '../../core/jobs/job-queue';
+import { repeatingQueue } from '../../core/jobs/for-each-network';
+import { NetworkJobs } from '../../core/jobs/network-jobs';
 import { MailOutbox } from '../../core/mail';
 import type { MailLanguage } from '../../core/mail';
-import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 
 export const PARTNERSHIP_REMINDERS_QUEUE = 'partnerships.reminders';
@@ -59,27 +55,25 @@ export class PartnershipReminders implements OnModuleInit {
   private readonly logger = new Logger(PartnershipReminders.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jobs: JobQueue,
+    private readonly jobs: NetworkJobs,
     private readonly outbox: MailOutbox,
     private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(REMINDERS, async () => void (await this.run()), { cron: '*/15 * * * *' });
+    this.jobs.schedule(REMINDERS, { cron: '*/15 * * * *' }, () => this.run());
   }
 
   /** Every network's due reminders; returns how many mails were queued. */
   async run(): Promise<number> {
     // One network's failure does not hold up the others; the next run tries it again.
     const job = { name: 'Partnership reminders', logger: this.logger, summary: 'Partnership reminders queued' };
-    return (await queueMailsForEachNetwork(this.dataSource, job, (tenantId) => this.remindersFor(tenantId))).mails;
+    return (await this.jobs.queueMails(job, (tenantId) => this.remindersFor(tenantId))).mails;
   }
 
   /** One network's reminders in one transaction: the claims and their mails commit together. */
   remindersFor(tenantId: string): Promise<number> {
-    return runInTenant(this.dataSource, tenantId, async (manager) => {
+    return this.jobs.inNetwork(tenantId, async (manager) => {
       const today = japanDate(this.clock.now());
       const reviewDays = [...PARTNERSHIP_REVIEW_REMINDER_DAYS];
       const followUpDays = [...FOLLOW_UP_REMINDER_DAYS];
@@ -137,40 +131,28 @@ export class PartnershipReminders implements OnModuleInit {
           ORDER BY f.id`,
         [tenantId, today, followUpDays],
       );
-      for (const row of reviews) {
-        await this.outbox.enqueue(manager, {
-          to: row.email,
-          language: row.language,
-          template: {
-            kind: 'partnership-review-reminder',
-            title: row.title,
-            partnerName: row.partner_name,
-            reviewOn: row.review_on,
-            daysBefore: Number(row.days_left),
-            partnershipUrl: this.partnershipUrl(row.partnership_id),
-          },
-        });
-      }
-      for (const row of followUps) {
-        await this.outbox.enqueue(manager, {
-          to: row.email,
-          language: row.language,
-          template: {
-            kind: 'partnership-follow-up-reminder',
-            followUp: row.description,
-            title: row.title,
-            partnerName: row.partner_name,
-            dueOn: row.due_on,
-            daysBefore: Number(row.days_left),
-            partnershipUrl: this.partnershipUrl(row.partnership_id),
-          },
-        });
-      }
-      return reviews.length + followUps.length;
+      const reviewMails = await this.outbox.enqueueEach(manager, reviews, (row) => ({
+        kind: 'partnership-review-reminder',
+        title: row.title,
+        partnerName: row.partner_name,
+        reviewOn: row.review_on,
+        daysBefore: Number(row.days_left),
+        partnershipUrl: this.partnershipUrl(row.partnership_id),
+      }));
+      const followUpMails = await this.outbox.enqueueEach(manager, followUps, (row) => ({
+        kind: 'partnership-follow-up-reminder',
+        followUp: row.description,
+        title: row.title,
+        partnerName: row.partner_name,
+        dueOn: row.due_on,
+        daysBefore: Number(row.days_left),
+        partnershipUrl: this.partnershipUrl(row.partnership_id),
+      }));
+      return reviewMails + followUpMails;
     });
   }
 
   private partnershipUrl(id: string): string {
-    return `${this.config.mail.appBaseUrl}/partnerships/${id}`;
+    return this.outbox.link(`/partnerships/${id}`);
   }
 }

@@ -9,10 +9,8 @@
 // referral. Time is the injected Clock's (ReferralsService reads it), so tests move it instead
 // of waiting.
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { forEachNetwork, repeatingQueue } from '../../core/jobs/for-each-network';
-import { JobQueue } from '../../core/jobs/job-queue';
+import { repeatingQueue } from '../../core/jobs/for-each-network';
+import { NetworkJobs } from '../../core/jobs/network-jobs';
 import { ReferralsService } from './referrals.service';
 
 export const REFERRAL_DEADLINES_QUEUE = 'referrals.deadlines';
@@ -29,13 +27,12 @@ export class ReferralDeadlines implements OnModuleInit {
   private readonly logger = new Logger(ReferralDeadlines.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobQueue,
+    private readonly jobs: NetworkJobs,
     private readonly referrals: ReferralsService,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(DEADLINES_QUEUE, async () => void (await this.run()), { cron: '* * * * *' });
+    this.jobs.schedule(DEADLINES_QUEUE, { cron: '* * * * *' }, () => this.run());
   }
 
   /** One pass over every network; returns what this pass escalated and expired. */
@@ -43,7 +40,7 @@ export class ReferralDeadlines implements OnModuleInit {
     const escalated: string[] = [];
     const expired: string[] = [];
     // One network's failure does not hold up the others; the next minute tries it again.
-    const pass = await forEachNetwork(this.dataSource, { name: 'Referral deadlines', logger: this.logger }, async (tenantId) => {
+    const pass = await this.jobs.forEachNetwork({ name: 'Referral deadlines', logger: this.logger }, async (tenantId) => {
       // Escalation first: a referral found past both deadlines at once (the job did not run for
       // a while) still has its escalation on the timeline before it expires.
       escalated.push(...(await this.referrals.escalateDue(tenantId)));

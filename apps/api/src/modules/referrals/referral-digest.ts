@@ -5,16 +5,12 @@
 // decided by an UPDATE … WHERE mailed_at IS NULL RETURNING that claims the notifications, in the
 // same transaction that queues the mail. A second run at the same moment waits on the first's row
 // locks, then finds them mailed and claims nothing.
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { ReferralNotificationKind } from '@tsunagu/domain';
-import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../core/config/config';
-import { dailyMailQueue, failIfAnyNetworkFailed, queueMailsForEachNetwork } from '../../core/jobs/for-each-network';
-import { JobQueue } from '../../core/jobs/job-queue';
+import { dailyMailQueue, failIfAnyNetworkFailed } from '../../core/jobs/for-each-network';
+import { NetworkJobs } from '../../core/jobs/network-jobs';
 import { MailOutbox } from '../../core/mail';
 import type { MailLanguage, ReferralNoticeFacts } from '../../core/mail';
-import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import { noticeFacts, REFERRAL_MAIL_COLUMNS, REFERRAL_MAIL_JOINS, ReferralMailRow } from './referral-notifier';
 
@@ -42,15 +38,13 @@ export class ReferralDigest implements OnModuleInit {
   private readonly logger = new Logger(ReferralDigest.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jobs: JobQueue,
+    private readonly jobs: NetworkJobs,
     private readonly outbox: MailOutbox,
     private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(DIGEST_QUEUE, async () => void (await this.run()), { cron: '0 8 * * *', tz: 'Asia/Tokyo' });
+    this.jobs.schedule(DIGEST_QUEUE, { cron: '0 8 * * *', tz: 'Asia/Tokyo' }, () => this.run());
   }
 
   /**
@@ -60,14 +54,14 @@ export class ReferralDigest implements OnModuleInit {
    */
   async run(): Promise<number> {
     const job = { name: 'Referral digest', logger: this.logger, summary: 'Referral digests queued' };
-    const pass = await queueMailsForEachNetwork(this.dataSource, job, (tenantId) => this.runFor(tenantId));
+    const pass = await this.jobs.queueMails(job, (tenantId) => this.runFor(tenantId));
     failIfAnyNetworkFailed(job, pass);
     return pass.mails;
   }
 
   /** One network's digests, in one transaction: claimed notifications and their mail commit together. */
   async runFor(tenantId: string): Promise<number> {
-    return runInTenant(this.dataSource, tenantId, async (manager) => {
+    return this.jobs.inNetwork(tenantId, async (manager) => {
       const now = this.clock.now();
       const rows: ClaimedRow[] = await manager.query(
         `WITH claimed AS (
@@ -91,17 +85,11 @@ export class ReferralDigest implements OnModuleInit {
       for (const row of rows) {
         if (!row.mailable) continue;
         const entry = byMember.get(row.membership_id) ?? { first: row, items: [] };
-        entry.items.push(noticeFacts(row.kind, row, row.organization_id, this.config.mail.appBaseUrl));
+        entry.items.push(noticeFacts(row.kind, row, row.organization_id, this.outbox));
         byMember.set(row.membership_id, entry);
       }
-      for (const { first, items } of byMember.values()) {
-        await this.outbox.enqueue(manager, {
-          to: first.email,
-          language: first.language,
-          template: { kind: 'referral-digest', items, notificationsUrl: `${this.config.mail.appBaseUrl}/notifications` },
-        });
-      }
-      return byMember.size;
+      const digests = [...byMember.values()].map(({ first, items }) => ({ email: first.email, language: first.language, items }));
+      return this.outbox.enqueueEach(manager, digests, ({ items }) => ({ kind: 'referral-digest', items, notificationsUrl: this.outbox.link('/notifications') }));
     });
   }
 }

@@ -5,13 +5,13 @@
 // Mail is queued in the outbox inside the event's transaction, so a rolled-back event mails
 // nothing and a committed one always mails (through SMTP outages too). It never carries personal
 // data: see core/mail/templates/referral-notification.template.ts.
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { NotificationDelivery, ReferralNotificationKind, ReferralStatus, ReferralUrgency } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../core/config/config';
 import { MailOutbox } from '../../core/mail';
-import type { MailLanguage, ReferralNoticeFacts } from '../../core/mail';
+import type { ReferralNoticeFacts } from '../../core/mail';
 import { Clock } from '../../core/time/clock';
+import { mailNotifications, NotifiedRecipient } from '../notifications/notification-mails';
 
 export interface ReferralNotice {
   readonly tenantId: string;
@@ -46,7 +46,7 @@ export const REFERRAL_MAIL_COLUMNS = `r.id AS referral_id, r.service_name, r.sta
   r.sender_organization_id, so.name AS sender_name, ro.name AS receiver_name`;
 
 /** The facts of a notice as the member of `organizationId` sees them (the counterpart is the other side). */
-export function noticeFacts(kind: ReferralNotificationKind, row: ReferralMailRow, organizationId: string, appBaseUrl: string): ReferralNoticeFacts {
+export function noticeFacts(kind: ReferralNotificationKind, row: ReferralMailRow, organizationId: string, links: Pick<MailOutbox, 'link'>): ReferralNoticeFacts {
   return {
     notification: kind,
     counterpartName: organizationId === row.sender_organization_id ? row.receiver_name : row.sender_name,
@@ -55,16 +55,13 @@ export function noticeFacts(kind: ReferralNotificationKind, row: ReferralMailRow
     urgency: row.urgency,
     responseDueAt: row.response_due_at,
     expiresAt: row.expires_at,
-    referralUrl: `${appBaseUrl}/referrals/${row.referral_id}`,
+    referralUrl: links.link(`/referrals/${row.referral_id}`),
   };
 }
 
-interface Recipient {
-  readonly id: string;
+interface Recipient extends NotifiedRecipient {
   readonly membership_id: string;
   readonly organization_id: string;
-  readonly email: string;
-  readonly language: MailLanguage;
   readonly delivery: NotificationDelivery;
   readonly mailable: boolean;
 }
@@ -72,7 +69,6 @@ interface Recipient {
 @Injectable()
 export class ReferralNotifier {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: MailOutbox,
     private readonly clock: Clock,
   ) {}
@@ -90,7 +86,7 @@ export class ReferralNotifier {
             AND (m.id = ANY($5::uuid[]) OR (m.organization_id = ANY($4::uuid[]) AND m.roles && ARRAY['ORG_ADMIN', 'COORDINATOR']))
             AND m.id IS DISTINCT FROM $6
          RETURNING id, membership_id)
-       SELECT i.id, i.membership_id, m.organization_id, u.email, u.preferred_language AS language,
+       SELECT i.id AS notification_id, i.membership_id, m.organization_id, u.email, u.preferred_language AS language,
               coalesce(p.delivery, 'IMMEDIATE') AS delivery, u.disabled_at IS NULL AS mailable
          FROM inserted i
          JOIN memberships m ON m.tenant_id = $1 AND m.id = i.membership_id
@@ -104,21 +100,10 @@ export class ReferralNotifier {
         `SELECT ${REFERRAL_MAIL_COLUMNS} FROM referrals r ${REFERRAL_MAIL_JOINS} WHERE r.tenant_id = $1 AND r.id = $2`,
         [notice.tenantId, notice.referralId],
       );
-      for (const recipient of immediate) {
-        await this.outbox.enqueue(manager, {
-          to: recipient.email,
-          language: recipient.language,
-          template: {
-            kind: 'referral-notification',
-            ...noticeFacts(notice.kind, referral, recipient.organization_id, this.config.mail.appBaseUrl),
-          },
-        });
-      }
-      await manager.query(`UPDATE notifications SET mailed_at = $3 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
-        notice.tenantId,
-        immediate.map((recipient) => recipient.id),
-        this.clock.now(),
-      ]);
+      await mailNotifications(manager, this.outbox, immediate, { tenantId: notice.tenantId, mailedAt: this.clock.now() }, (recipient) => ({
+        kind: 'referral-notification',
+        ...noticeFacts(notice.kind, referral, recipient.organization_id, this.outbox),
+      }));
     }
     return recipients.map((recipient) => recipient.membership_id);
   }

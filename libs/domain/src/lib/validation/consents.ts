@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../roles';
 import { CONSENT_METHODS, CONSENT_PURPOSES, isSpecialCare, PERSONAL_DATA_CATEGORIES } from '../people';
-import { optionalText, say, uuid } from './kit';
+import { optionalText, orDefault, say, uuid } from './kit';
 import { reasonText } from './people';
 
 /** The largest evidence file, in bytes (4 MB). */
@@ -68,14 +68,14 @@ export const consentInputSchema = z
       .refine((ids) => ids.every((id) => uuid.safeParse(id).success), CONSENT_MESSAGES.recipientOrganizations),
     recipientKinds: chosen(ORGANIZATION_KINDS).default([]),
     validFrom: instant.nullish().refine((date) => date != null, CONSENT_MESSAGES.validFrom),
-    validUntil: instant.nullish().transform((date) => date ?? null),
+    validUntil: orDefault(instant, null),
     method: z.enum(CONSENT_METHODS.codes, { message: CONSENT_MESSAGES.method }),
-    obtainedByMembershipId: z.string().nullish().transform((id) => id ?? null),
-    obtainedAt: instant.nullish().transform((date) => date ?? null),
+    obtainedByMembershipId: orDefault(z.string(), null),
+    obtainedAt: orDefault(instant, null),
     evidenceNote: optionalText(2000, CONSENT_MESSAGES.evidenceNote),
     evidenceFile,
     specialCareExplained: z.boolean().default(false),
-    supersedesId: z.string().nullish().transform((id) => id ?? null),
+    supersedesId: orDefault(z.string(), null),
   })
   .superRefine((input, context) => {
     // (Categories mixing special-care and ordinary ones were refused above, so this is a special-care consent.)

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ALL_ROLES } from '../roles';
 import { COURSE_VISIBILITIES } from '../training';
 import { distinctCodes, oneOf } from './codes';
-import { MALFORMED_VALUE, requiredText, say } from './kit';
+import { MALFORMED_VALUE, optionalWholeNumber, orDefault, requiredText, say } from './kit';
 import { blankAsNull, optionalLongText } from './text-fields';
 
 export const MAX_AUDIENCE_ORGANIZATIONS = 500;
@@ -17,19 +17,10 @@ const malformed = say(MALFORMED_VALUE.ja, MALFORMED_VALUE.en);
 export const courseInputSchema = z.object({
   title: requiredText(1, 200, say('講座名を1〜200文字で入力してください。', 'Enter a title of 1 to 200 characters.')),
   summary: optionalLongText(2000, say('概要は2000文字以内にしてください。', 'Keep the summary within 2,000 characters.')),
-  estimatedMinutes: z
-    .number()
-    .nullish()
-    .transform((value) => value ?? null)
-    .refine((value) => value === null || (Number.isInteger(value) && value >= 1 && value <= 10000), say('所要時間は1〜10000分で入力してください。', 'Give the estimated time as 1 to 10,000 minutes.')),
-  coverFileId: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? null),
+  estimatedMinutes: optionalWholeNumber(1, 10000, say('所要時間は1〜10000分で入力してください。', 'Give the estimated time as 1 to 10,000 minutes.')),
+  coverFileId: orDefault(z.string(), null),
   audienceAll: z.boolean(),
-  audienceRoles: distinctCodes(ALL_ROLES, malformed)
-    .nullish()
-    .transform((roles) => roles ?? []),
+  audienceRoles: orDefault(distinctCodes(ALL_ROLES, malformed), []),
   audienceOrganizationIds: z
     .array(z.string())
     .nullish()
@@ -42,10 +33,7 @@ export type CourseFields = z.output<typeof courseInputSchema>;
 export const courseModuleInputSchema = z.object({
   title: requiredText(1, 200, say('単元名を1〜200文字で入力してください。', 'Enter a module title of 1 to 200 characters.')),
   description: optionalLongText(4000, say('説明は4000文字以内にしてください。', 'Keep the description within 4,000 characters.')),
-  required: z
-    .boolean()
-    .nullish()
-    .transform((value) => value ?? true),
+  required: orDefault(z.boolean(), true),
 });
 export type ModuleFields = z.output<typeof courseModuleInputSchema>;
 

@@ -6,7 +6,7 @@ import { SERVICE_CATEGORIES } from '../directory';
 import { normalizeMunicipalityCode } from '../identifiers';
 import { ORGANIZATION_KINDS } from '../roles';
 import { distinctCodes, oneOf } from './codes';
-import { isoDate, optionalText, requiredText, say } from './kit';
+import { isoDate, optionalText, optionalWholeNumber, orDefault, requiredText, say } from './kit';
 import { optionalMoment } from './moments';
 
 /** The largest yen amount carried exactly by a GraphQL Float (2^53 − 1). */
@@ -16,13 +16,7 @@ const amountMessage = say('金額は0以上の整数（円）で入力してく�
 const instantMessage = say('日時が正しくありません。', 'Not a valid date and time.');
 const dayMessage = say('日付は YYYY-MM-DD の形で入力してください。', 'Give the date as YYYY-MM-DD.');
 
-// Refinements rather than zod's number checks: a failed int() stops the cross-field rules, and
-// every faulty field is to be named at once.
-const amount = z
-  .number(amountMessage)
-  .nullish()
-  .transform((value) => value ?? null)
-  .refine((value) => value === null || (Number.isInteger(value) && value >= 0 && value <= MAX_GRANT_AMOUNT), amountMessage);
+const amount = optionalWholeNumber(0, MAX_GRANT_AMOUNT, amountMessage);
 
 const instant = optionalMoment(instantMessage);
 
@@ -34,14 +28,10 @@ const optionalDay = z
   .transform((value) => value?.trim() || null)
   .pipe(isoDate(dayMessage).nullable());
 
-const rate = z
-  .number()
-  .nullish()
-  .transform((value) => value ?? null)
-  .refine(
-    (value) => value === null || (Number.isFinite(value) && value > 0 && value <= 100 && Math.abs(Math.round(value * 100) - value * 100) <= 1e-6),
-    say('補助率は0より大きく100以下（小数第2位まで）で入力してください。', 'Give the subsidy rate as more than 0 and at most 100 (two decimals).'),
-  );
+const rate = orDefault(z.number(), null).refine(
+  (value) => value === null || (Number.isFinite(value) && value > 0 && value <= 100 && Math.abs(Math.round(value * 100) - value * 100) <= 1e-6),
+  say('補助率は0より大きく100以下（小数第2位まで）で入力してください。', 'Give the subsidy rate as more than 0 and at most 100 (two decimals).'),
+);
 
 const regionCodesMessage = say(
   '対象地域は地方公共団体コード（5桁、例：13102、都道府県は13000）で入力してください。',

@@ -66,6 +66,20 @@ export function optionalText(max: number, tooLong: string) {
     .refine((value) => value === null || value.length <= max, tooLong);
 }
 
+/** A value that may be left out: what was given, or `fallback` when it is null or missing. */
+export function orDefault<S extends z.ZodType, F>(schema: S, fallback: F) {
+  return schema.nullish().transform((value): NonNullable<z.output<S>> | F => value ?? fallback);
+}
+
+/**
+ * An optional whole number from min to max (null when left out). A refinement rather than zod's
+ * number checks: a failed int() stops the cross-field rules, and every faulty field is to be
+ * named at once.
+ */
+export function optionalWholeNumber(min: number, max: number, message: string) {
+  return orDefault(z.number(message), null).refine((value) => value === null || (Number.isInteger(value) && value >= min && value <= max), message);
+}
+
 /** A required text input, trimmed, between min and max characters. */
 export function requiredText(min: number, max: number, wrongLength: string) {
   return z.string().trim().min(min, wrongLength).max(max, wrongLength);

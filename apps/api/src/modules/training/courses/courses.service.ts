@@ -4,7 +4,7 @@
 // network: a refused change leaves no row behind.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { COURSE_STATUSES, COURSE_TRANSITIONS, LocalizedText, localizedText as text, materialFormatOf, normalizeForSearch } from '@tsunagu/domain';
+import { COURSE_STATUSES, COURSE_TRANSITIONS, LocalizedText, localizedText as text, materialFormatOf } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -28,6 +28,8 @@ import {
 import { COURSE_COLUMNS, COURSE_FROM, CourseReader, CourseRow, toCourse, visibleCourses } from './course-reader';
 import type { CourseInput, CourseMaterialInput, CourseModuleInput, CourseSearchInput, QuizInput } from './dto/courses.input';
 import { requireId, usableId, usableIds } from '../../../core/graphql/ids';
+import { addKeywordConditions, searchTerms } from '../../../core/database/keyword-search';
+import { closePositionGaps, COURSE_MODULES, MODULE_MATERIALS, reorderPositions } from './positioned-lists';
 
 export const COURSE = { ja: '講座', en: 'course' };
 const MODULE = { ja: '単元', en: 'module' };
@@ -40,8 +42,22 @@ const COURSE_COVER_PURPOSE = 'COURSE_COVER';
 
 export type CourseTransition = keyof typeof COURSE_TRANSITIONS;
 
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+/**
+ * The values of a course's own columns, in the order create and update write them: title,
+ * summary, estimated_minutes, cover_file_id, audience_all, audience_roles,
+ * audience_organization_ids, visibility.
+ */
+function courseColumnValues(fields: CourseFields): unknown[] {
+  return [
+    fields.title,
+    fields.summary,
+    fields.estimatedMinutes,
+    fields.coverFileId,
+    fields.audienceAll,
+    fields.audienceRoles,
+    fields.audienceOrganizationIds,
+    fields.visibility,
+  ];
 }
 
 @Injectable()
@@ -75,19 +91,7 @@ export class CoursesService {
     if (input.mine) where.add(`c.tenant_id = ${where.param(actor.tenantId)} AND c.organization_id = ${where.param(actor.organizationId)}`);
     if (input.status) where.add(`c.status = ${where.param(input.status)}`);
     else if (!input.mine) where.add(`c.status = 'PUBLISHED'`);
-    const terms = normalizeForSearch(input.keyword ?? '')
-      .split(' ')
-      .filter((term) => term.length > 0)
-      .slice(0, 8);
-    for (const term of terms) {
-      const pattern = where.param(likePattern(term));
-      // The bigrams come from the database's own app_bigrams(), the function that filled the column.
-      where.add(
-        [...term].length >= 2
-          ? `c.search_bigrams @> app_bigrams(${where.param(term)}::text) AND c.search_document LIKE ${pattern}`
-          : `c.search_document LIKE ${pattern}`,
-      );
-    }
+    addKeywordConditions(where, 'c', searchTerms(input.keyword));
     // Published courses always have a publication date, so the plain column (and its index)
     // serves when only they are listed; drafts fall back to their creation time.
     const onlyPublished = input.status === 'PUBLISHED' || (!input.status && !input.mine);
@@ -122,19 +126,7 @@ export class CoursesService {
         `INSERT INTO courses (tenant_id, organization_id, created_by_membership_id, title, summary, estimated_minutes, cover_file_id,
                               audience_all, audience_roles, audience_organization_ids, visibility)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          actor.tenantId,
-          actor.organizationId,
-          actor.membershipId,
-          fields.title,
-          fields.summary,
-          fields.estimatedMinutes,
-          fields.coverFileId,
-          fields.audienceAll,
-          fields.audienceRoles,
-          fields.audienceOrganizationIds,
-          fields.visibility,
-        ],
+        [actor.tenantId, actor.organizationId, actor.membershipId, ...courseColumnValues(fields)],
       );
       await this.refreshSearch(manager, actor, id);
       await recordAudit(manager, actor, { entity: 'Course', entityId: id, action: 'CREATED', changedFields: Object.keys(fields) });
@@ -150,18 +142,7 @@ export class CoursesService {
         `UPDATE courses SET title = $3, summary = $4, estimated_minutes = $5, cover_file_id = $6, audience_all = $7,
                 audience_roles = $8, audience_organization_ids = $9, visibility = $10
           WHERE tenant_id = $1 AND id = $2`,
-        [
-          actor.tenantId,
-          id,
-          fields.title,
-          fields.summary,
-          fields.estimatedMinutes,
-          fields.coverFileId,
-          fields.audienceAll,
-          fields.audienceRoles,
-          fields.audienceOrganizationIds,
-          fields.visibility,
-        ],
+        [actor.tenantId, id, ...courseColumnValues(fields)],
       );
       await this.refreshSearch(manager, actor, id);
     });
@@ -223,38 +204,15 @@ export class CoursesService {
   removeModule(actor: RequestActor, moduleId: string): Promise<Course> {
     return this.editModule(actor, moduleId, 'MODULE_REMOVED', async (manager, courseId) => {
       await manager.query(`DELETE FROM course_modules WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, moduleId]);
-      await manager.query(
-        `UPDATE course_modules m SET position = r.position
-           FROM (SELECT id, (row_number() OVER (ORDER BY position, id) - 1)::int AS position
-                   FROM course_modules WHERE tenant_id = $1 AND course_id = $2) r
-          WHERE m.tenant_id = $1 AND m.id = r.id AND m.position <> r.position`,
-        [actor.tenantId, courseId],
-      );
+      await closePositionGaps(manager, COURSE_MODULES, actor.tenantId, courseId);
       await this.refreshSearch(manager, actor, courseId);
     });
   }
 
   reorderModules(actor: RequestActor, courseId: string, moduleIds: readonly string[]): Promise<Course> {
-    return this.edit(actor, courseId, 'MODULES_REORDERED', ['modules'], async (manager) => {
-      const current: Array<{ id: string }> = await manager.query(`SELECT id FROM course_modules WHERE tenant_id = $1 AND course_id = $2`, [
-        actor.tenantId,
-        courseId,
-      ]);
-      assertSameSet(
-        current.map((row) => row.id),
-        moduleIds,
-        'MODULE_SET_MISMATCH',
-        'moduleIds',
-        text('並べ替えには、この講座のすべての単元をちょうど1回ずつ指定してください。', "List every one of the course's modules exactly once to reorder them."),
-      );
-      // The position constraint is deferred, so positions can swap within the transaction.
-      await manager.query(
-        `UPDATE course_modules m SET position = (o.ordinality - 1)::int
-           FROM unnest($3::uuid[]) WITH ORDINALITY AS o(id, ordinality)
-          WHERE m.tenant_id = $1 AND m.course_id = $2 AND m.id = o.id`,
-        [actor.tenantId, courseId, moduleIds],
-      );
-    });
+    return this.edit(actor, courseId, 'MODULES_REORDERED', ['modules'], (manager) =>
+      reorderPositions(manager, COURSE_MODULES, actor.tenantId, courseId, moduleIds),
+    );
   }
 
   // --- materials ---------------------------------------------------------------------------------
@@ -289,36 +247,14 @@ export class CoursesService {
   removeMaterial(actor: RequestActor, materialId: string): Promise<Course> {
     return this.editMaterial(actor, materialId, 'MATERIAL_REMOVED', async (manager, moduleId) => {
       await manager.query(`DELETE FROM course_materials WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, materialId]);
-      await manager.query(
-        `UPDATE course_materials m SET position = r.position
-           FROM (SELECT id, (row_number() OVER (ORDER BY position, id) - 1)::int AS position
-                   FROM course_materials WHERE tenant_id = $1 AND module_id = $2) r
-          WHERE m.tenant_id = $1 AND m.id = r.id AND m.position <> r.position`,
-        [actor.tenantId, moduleId],
-      );
+      await closePositionGaps(manager, MODULE_MATERIALS, actor.tenantId, moduleId);
     });
   }
 
   reorderMaterials(actor: RequestActor, moduleId: string, materialIds: readonly string[]): Promise<Course> {
-    return this.editModule(actor, moduleId, 'MATERIALS_REORDERED', async (manager) => {
-      const current: Array<{ id: string }> = await manager.query(`SELECT id FROM course_materials WHERE tenant_id = $1 AND module_id = $2`, [
-        actor.tenantId,
-        moduleId,
-      ]);
-      assertSameSet(
-        current.map((row) => row.id),
-        materialIds,
-        'MATERIAL_SET_MISMATCH',
-        'materialIds',
-        text('並べ替えには、この単元のすべての教材をちょうど1回ずつ指定してください。', "List every one of the module's materials exactly once to reorder them."),
-      );
-      await manager.query(
-        `UPDATE course_materials m SET position = (o.ordinality - 1)::int
-           FROM unnest($3::uuid[]) WITH ORDINALITY AS o(id, ordinality)
-          WHERE m.tenant_id = $1 AND m.module_id = $2 AND m.id = o.id`,
-        [actor.tenantId, moduleId, materialIds],
-      );
-    });
+    return this.editModule(actor, moduleId, 'MATERIALS_REORDERED', (manager) =>
+      reorderPositions(manager, MODULE_MATERIALS, actor.tenantId, moduleId, materialIds),
+    );
   }
 
   // --- quizzes -----------------------------------------------------------------------------------
@@ -543,11 +479,4 @@ export class CoursesService {
       document,
     ]);
   }
-}
-
-/** The same ids, each once (BAD_USER_INPUT with `reason` otherwise). */
-function assertSameSet(current: readonly string[], given: readonly string[], reason: string, field: string, message: LocalizedText): void {
-  const wanted = new Set(given);
-  const same = wanted.size === given.length && given.length === current.length && current.every((id) => wanted.has(id));
-  if (!same) throw invalid(reason, { [field]: message });
 }

@@ -27,20 +27,18 @@
 //   materials and modules are NOT_FOUND.
 // - verifyCertificate is not throttled: a code carries 80 random bits, so guessing one is not a
 //   practical attack, and a guess learns only valid: false.
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isInAudience, localizedText as text, mayAssignAcrossNetwork, mayAssignTraining, NotificationDelivery, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
+import { isInAudience, localizedText as text, mayAssignAcrossNetwork, mayAssignTraining, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
 import { abilityFor, notFound } from '../../../core/authz/authorize';
-import { APP_CONFIG, AppConfig } from '../../../core/config/config';
 import { Conditions } from '../../../core/database/conditions';
 import { queryRows } from '../../../core/database/returning';
 import { AppError } from '../../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../../core/graphql/pagination';
 import { MailOutbox } from '../../../core/mail';
-import type { MailLanguage } from '../../../core/mail';
 import { runInTenant } from '../../../core/tenancy/tenant-transaction';
 import { Clock } from '../../../core/time/clock';
 import type { Course } from '../courses/course.model';
@@ -49,6 +47,7 @@ import { CertificatesService } from './certificates.service';
 import { attemptsLeft, courseComplete, ENROLMENT_COLUMNS, EnrolmentPresenter, EnrolmentRow } from './enrolment-presenter';
 import type { Assignee, Enrolment, EnrolmentFilter, QuizAnswerInput, QuizAttemptResult } from './learning.model';
 import { requireId, requireIds, usableId } from '../../../core/graphql/ids';
+import { mailNotifications, notifyMembers } from '../../notifications/notification-mails';
 
 const COURSE = { ja: '研修', en: 'course' };
 const ENROLMENT = { ja: '受講登録', en: 'enrolment' };
@@ -82,19 +81,10 @@ function isUniqueViolationOn(error: unknown, table: string): boolean {
   return code === '23505' && failedTable === table;
 }
 
-interface AssignmentRecipient {
-  id: string;
-  email: string;
-  language: MailLanguage;
-  delivery: NotificationDelivery;
-  mailable: boolean;
-}
-
 @Injectable()
 export class LearningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly courses: CourseReader,
     private readonly presenter: EnrolmentPresenter,
@@ -204,43 +194,26 @@ export class LearningService {
 
   /** The in-app notices and, by each member's preference, the mail (see the decisions above). */
   private async notifyAssigned(manager: EntityManager, actor: RequestActor, course: Course, membershipIds: readonly string[], dueAt: Date | null) {
-    const recipients: AssignmentRecipient[] = await manager.query(
-      `WITH inserted AS (
-         INSERT INTO notifications (tenant_id, membership_id, kind, course_id)
-         SELECT $1, m.id, 'TRAINING_ASSIGNED', $3 FROM memberships m WHERE m.tenant_id = $1 AND m.id = ANY($2::uuid[])
-         RETURNING id, membership_id)
-       SELECT i.id, u.email, u.preferred_language AS language, coalesce(p.delivery, 'IMMEDIATE') AS delivery, u.disabled_at IS NULL AS mailable
-         FROM inserted i
-         JOIN memberships m ON m.tenant_id = $1 AND m.id = i.membership_id
-         JOIN users u ON u.id = m.user_id
-         LEFT JOIN notification_preferences p ON p.tenant_id = $1 AND p.membership_id = i.membership_id AND p.kind = 'TRAINING_ASSIGNED'`,
-      [actor.tenantId, membershipIds, course.id],
-    );
+    const recipients = await notifyMembers(manager, {
+      tenantId: actor.tenantId,
+      kind: 'TRAINING_ASSIGNED',
+      membershipIds,
+      about: { column: 'course_id', id: course.id },
+    });
     const mailed = recipients.filter((recipient) => recipient.delivery !== 'OFF' && recipient.mailable);
     if (mailed.length === 0) return;
     const [organization]: Array<{ name: string }> = await manager.query(`SELECT name FROM organizations WHERE tenant_id = $1 AND id = $2`, [
       actor.tenantId,
       actor.organizationId,
     ]);
-    for (const recipient of mailed) {
-      await this.outbox.enqueue(manager, {
-        to: recipient.email,
-        language: recipient.language,
-        template: {
-          kind: 'training-assigned',
-          courseTitle: course.title,
-          assignerName: actor.displayName,
-          assignerOrganizationName: organization?.name ?? '',
-          dueAt,
-          courseUrl: `${this.config.mail.appBaseUrl}/training/courses/${course.id}`,
-        },
-      });
-    }
-    await manager.query(`UPDATE notifications SET mailed_at = $3 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
-      actor.tenantId,
-      mailed.map((recipient) => recipient.id),
-      this.clock.now(),
-    ]);
+    await mailNotifications(manager, this.outbox, mailed, { tenantId: actor.tenantId, mailedAt: this.clock.now() }, () => ({
+      kind: 'training-assigned',
+      courseTitle: course.title,
+      assignerName: actor.displayName,
+      assignerOrganizationName: organization?.name ?? '',
+      dueAt,
+      courseUrl: this.outbox.link(`/training/courses/${course.id}`),
+    }));
   }
 
   /** Members the actor may assign the course to (by name keyword), at most 50, with whether each is enrolled. */

@@ -3,35 +3,24 @@
 // notice and — unless they turned this kind off — a mail. Always called inside the transaction
 // that holds the lock on the session row, so two freed places never go to the same member and a
 // rolled-back change promotes and mails no one.
-import { Inject, Injectable } from '@nestjs/common';
-import type { NotificationDelivery } from '@tsunagu/domain';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../../core/config/config';
 import { queryRows } from '../../../core/database/returning';
 import { MailOutbox } from '../../../core/mail';
-import type { MailLanguage } from '../../../core/mail';
 import { Clock } from '../../../core/time/clock';
+import { mailNotifications, notifyMembers } from '../../notifications/notification-mails';
 import type { SessionRow } from './training-session-reader';
-
-interface PromotedRecipient {
-  readonly notification_id: string;
-  readonly email: string;
-  readonly language: MailLanguage;
-  readonly delivery: NotificationDelivery;
-  readonly mailable: boolean;
-}
 
 @Injectable()
 export class SessionWaitlist {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: MailOutbox,
     private readonly clock: Clock,
   ) {}
 
   /** Where a session opens in the web app (mail links). */
   sessionUrl(sessionId: string): string {
-    return `${this.config.mail.appBaseUrl}/training/sessions/${sessionId}`;
+    return this.outbox.link(`/training/sessions/${sessionId}`);
   }
 
   /** Promotes up to `places` waitlisted members of the (locked) session; returns their memberships. */
@@ -59,39 +48,19 @@ export class SessionWaitlist {
    * place is worth knowing about before the session.
    */
   private async notify(manager: EntityManager, session: SessionRow, membershipIds: string[]): Promise<void> {
-    const recipients: PromotedRecipient[] = await manager.query(
-      `WITH inserted AS (
-         INSERT INTO notifications (tenant_id, membership_id, kind, training_session_id)
-         SELECT $1, id, 'TRAINING_SESSION_PROMOTED', $3 FROM unnest($2::uuid[]) AS id
-         RETURNING id, membership_id)
-       SELECT i.id AS notification_id, u.email, u.preferred_language AS language,
-              coalesce(p.delivery, 'IMMEDIATE') AS delivery, (u.disabled_at IS NULL AND m.disabled_at IS NULL) AS mailable
-         FROM inserted i
-         JOIN memberships m ON m.tenant_id = $1 AND m.id = i.membership_id
-         JOIN users u ON u.id = m.user_id
-         LEFT JOIN notification_preferences p ON p.tenant_id = $1 AND p.membership_id = i.membership_id AND p.kind = 'TRAINING_SESSION_PROMOTED'`,
-      [session.tenant_id, membershipIds, session.id],
-    );
+    const recipients = await notifyMembers(manager, {
+      tenantId: session.tenant_id,
+      kind: 'TRAINING_SESSION_PROMOTED',
+      membershipIds,
+      about: { column: 'training_session_id', id: session.id },
+    });
     const mailed = recipients.filter((recipient) => recipient.delivery !== 'OFF' && recipient.mailable);
-    for (const recipient of mailed) {
-      await this.outbox.enqueue(manager, {
-        to: recipient.email,
-        language: recipient.language,
-        template: {
-          kind: 'training-session-promoted',
-          sessionTitle: session.title,
-          startsAt: session.starts_at,
-          place: session.place,
-          sessionUrl: this.sessionUrl(session.id),
-        },
-      });
-    }
-    if (mailed.length > 0) {
-      await manager.query(`UPDATE notifications SET mailed_at = $3 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
-        session.tenant_id,
-        mailed.map((recipient) => recipient.notification_id),
-        this.clock.now(),
-      ]);
-    }
+    await mailNotifications(manager, this.outbox, mailed, { tenantId: session.tenant_id, mailedAt: this.clock.now() }, () => ({
+      kind: 'training-session-promoted',
+      sessionTitle: session.title,
+      startsAt: session.starts_at,
+      place: session.place,
+      sessionUrl: this.sessionUrl(session.id),
+    }));
   }
 }
