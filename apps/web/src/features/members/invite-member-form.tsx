@@ -11,12 +11,12 @@ import { useSession } from '../../app/auth/use-session';
 import { useSchemaForm } from '../../app/forms';
 import { LanguageChoice } from '../../app/language-choice';
 import { SectionForm } from '../../app/section-form';
-import { offeredRoles, RoleCheckboxes, RolesHiddenByKind } from './role-checkboxes';
+import { offeredRoles, RoleCheckboxes } from './role-checkboxes';
 
 export function InviteMemberForm({ organizationId, organizationKind }: { organizationId: string; organizationKind: OrganizationKind | undefined }) {
   const { t, i18n } = useTranslation();
   const { actor } = useSession();
-  const { offered: grantable, hidden } = offeredRoles(actor?.roles ?? [], organizationKind);
+  const offer = offeredRoles(actor?.roles ?? [], organizationKind);
   const [inviteMember] = useMutation(InviteMemberDocument, {
     refetchQueries: [{ query: InvitationsDocument, variables: { organizationId } }],
     awaitRefetchQueries: true,
@@ -48,14 +48,7 @@ export function InviteMemberForm({ organizationId, organizationKind }: { organiz
       maw={520}
     >
       <TextInput label={t('fields.email')} type="email" autoComplete="off" required {...form.getInputProps('email')} />
-      <RoleCheckboxes
-        label={t('fields.roles')}
-        grantable={grantable}
-        value={form.values.roles}
-        onChange={(roles) => form.setFieldValue('roles', roles)}
-        error={form.errors['roles']}
-      />
-      <RolesHiddenByKind hidden={hidden} kind={organizationKind} />
+      <RoleCheckboxes label={t('fields.roles')} offer={offer} kind={organizationKind} {...form.getInputProps('roles')} />
       <LanguageChoice
         label={t('members.invite.language')}
         value={form.values.language}
