@@ -72,39 +72,47 @@ export function ConnectionList<Node extends { id: string }>({
   );
 }
 
-export type ConnectionTableProps<Node extends { id: string }> = Omit<DataTableProps<Node>, 'rows' | 'rowKey' | 'pagination'> & {
+export type QueryTableProps<Row extends { id: string }> = Omit<DataTableProps<Row>, 'rows' | 'rowKey'> & {
+  /** The query's state (useQuery's result). */
+  query: { loading: boolean; error?: unknown };
+  /** The rows, once the query has answered. */
+  rows: readonly Row[] | undefined;
+  /** The row's React key (its id unless said). */
+  rowKey?: (row: Row) => string;
+};
+
+/** A table of what one query answers, all at once: the API's error, a spinner until the rows arrive, the rows. */
+export function QueryTable<Row extends { id: string }>({ query: { loading, error }, rows, rowKey = (row) => row.id, ...table }: QueryTableProps<Row>) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {loading && !rows ? <LoadingState label={t('common.loading')} /> : null}
+      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
+      {rows ? <DataTable {...table} rows={rows} rowKey={rowKey} /> : null}
+    </>
+  );
+}
+
+export type ConnectionTableProps<Node extends { id: string }> = Omit<QueryTableProps<Node>, 'rows' | 'pagination' | 'query'> & {
   /** The query's state (useQuery's result). */
   query: { loading: boolean; error?: unknown; fetchMore: FetchPageAfter };
   connection: Connection<Node> | undefined;
-  /** The row's React key (its id unless said). */
-  rowKey?: (node: Node) => string;
 };
 
-export function ConnectionTable<Node extends { id: string }>({
-  query: { loading, error, fetchMore },
-  connection,
-  rowKey = (node) => node.id,
-  ...table
-}: ConnectionTableProps<Node>) {
+/** A table of a connection, page by page ("load more"). */
+export function ConnectionTable<Node extends { id: string }>({ query, connection, ...table }: ConnectionTableProps<Node>) {
   const { t } = useTranslation();
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
+  const { loadingMore, loadMore } = useLoadMore(query.fetchMore, connection?.pageInfo.endCursor);
   return (
-    <>
-      {loading && !connection ? <LoadingState label={t('common.loading')} /> : null}
-      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-      {connection ? (
-        <DataTable
-          {...table}
-          rows={connection.nodes}
-          rowKey={rowKey}
-          pagination={{
-            hasMore: connection.pageInfo.hasNextPage,
-            loading: loadingMore,
-            onLoadMore: () => void loadMore(),
-            label: t('common.loadMore'),
-          }}
-        />
-      ) : null}
-    </>
+    <QueryTable
+      {...table}
+      query={query}
+      rows={connection?.nodes}
+      pagination={
+        connection
+          ? { hasMore: connection.pageInfo.hasNextPage, loading: loadingMore, onLoadMore: () => void loadMore(), label: t('common.loadMore') }
+          : undefined
+      }
+    />
   );
 }

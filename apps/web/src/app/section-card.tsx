@@ -1,6 +1,6 @@
 // A titled part of a detail page: a card named by its heading (an <h2>), with optional actions
-// beside the heading.
-import { Card, Group, Title, type MantineSpacing } from '@mantine/core';
+// beside the heading and an optional line of help under it.
+import { Card, Group, Text, Title, type MantineSpacing } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 export interface SectionCardProps {
@@ -9,12 +9,14 @@ export interface SectionCardProps {
   title: string;
   children: ReactNode;
   actions?: ReactNode;
+  /** A dimmed line under the heading saying what the section is for. */
+  description?: string;
   padding?: MantineSpacing;
 }
 
-export function SectionCard({ id, title, children, actions, padding = 'lg' }: SectionCardProps) {
+export function SectionCard({ id, title, children, actions, description, padding = 'lg' }: SectionCardProps) {
   const heading = (
-    <Title order={2} fz="h4" mb={actions === undefined ? 'sm' : undefined} id={id}>
+    <Title order={2} fz="h4" mb={actions === undefined ? (description === undefined ? 'sm' : 'xs') : undefined} id={id}>
       {title}
     </Title>
   );
@@ -23,10 +25,15 @@ export function SectionCard({ id, title, children, actions, padding = 'lg' }: Se
       {actions === undefined ? (
         heading
       ) : (
-        <Group justify="space-between" align="flex-start" mb="sm" wrap="wrap" gap="xs">
+        <Group justify="space-between" align="flex-start" mb={description === undefined ? 'sm' : 'xs'} wrap="wrap" gap="xs">
           {heading}
           {actions}
         </Group>
+      )}
+      {description === undefined ? null : (
+        <Text c="dimmed" fz="sm" mb="md">
+          {description}
+        </Text>
       )}
       {children}
     </Card>

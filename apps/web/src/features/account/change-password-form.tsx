@@ -1,13 +1,12 @@
 // Change my password: the current one, then the new one twice. My other sessions end.
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, Stack, Title } from '@mantine/core';
 import { changePasswordSchema } from '@tsunagu/domain';
 import { ChangePasswordDocument, MySessionsDocument } from '@tsunagu/graphql-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
 import { PasswordInput } from '../../app/password-input';
+import { SectionForm } from '../../app/section-form';
 import { NewPasswordFields } from '../auth/new-password-fields';
 
 export function ChangePasswordForm() {
@@ -28,25 +27,17 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="password-heading">
-      <Title order={2} fz="h4" mb="md" id="password-heading">
-        {t('account.password.heading')}
-      </Title>
-      <form onSubmit={save} noValidate>
-        <Stack gap="md" maw={480}>
-          <ApiErrorAlert error={apiError} />
-          {done ? (
-            <Alert color="teal" variant="light" role="status">
-              {t('account.password.done')}
-            </Alert>
-          ) : null}
-          <PasswordInput label={t('fields.currentPassword')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
-          <NewPasswordFields password={form.getInputProps('newPassword')} confirmation={form.getInputProps('confirmation')} />
-          <Button type="submit" loading={form.submitting} style={{ alignSelf: 'flex-start' }}>
-            {t('account.password.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </Card>
+    <SectionForm
+      id="password-heading"
+      title={t('account.password.heading')}
+      onSubmit={save}
+      apiError={apiError}
+      done={done ? t('account.password.done') : null}
+      submitLabel={t('account.password.submit')}
+      submitting={form.submitting}
+    >
+      <PasswordInput label={t('fields.currentPassword')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+      <NewPasswordFields password={form.getInputProps('newPassword')} confirmation={form.getInputProps('confirmation')} />
+    </SectionForm>
   );
 }

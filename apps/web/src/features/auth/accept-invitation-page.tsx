@@ -2,10 +2,10 @@
 // their name and a password; someone who already has an account confirms with its password.
 // Either way they are signed in and land on their organisation's members.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Card, Stack, Text, TextInput } from '@mantine/core';
 import { acceptInvitationSchema } from '@tsunagu/domain';
 import { AcceptInvitationDocument, InvitationPreviewDocument } from '@tsunagu/graphql-client';
-import { DescriptionList, LoadingState, PageHeader, RoleBadges } from '@tsunagu/ui';
+import { DescriptionList, LoadingState, RoleBadges } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { PasswordInput } from '../../app/password-input';
@@ -15,6 +15,7 @@ import { useSchemaForm } from '../../app/forms';
 import { useSessionActions } from '../../app/auth/use-session';
 import { roleOptions } from '../../app/labels';
 import { formatTokyoTime } from '../status/format-tokyo-time';
+import { AuthForm, AuthPage } from './auth-form';
 import { NewPasswordFields } from './new-password-fields';
 
 export function AcceptInvitationPage() {
@@ -25,8 +26,7 @@ export function AcceptInvitationPage() {
   const invitation = preview.data?.invitationPreview;
 
   return (
-    <Stack maw={520} mx="auto" mt="xl">
-      <PageHeader title={t('acceptInvitation.title')} />
+    <AuthPage title={t('acceptInvitation.title')} maw={520}>
       {!token ? (
         <Alert color="red" variant="light" role="alert">
           {t('acceptInvitation.missingToken')}
@@ -60,7 +60,7 @@ export function AcceptInvitationPage() {
           </Stack>
         </Card>
       ) : null}
-    </Stack>
+    </AuthPage>
   );
 }
 
@@ -91,30 +91,24 @@ function AcceptForm({ token, existing }: { token: string; existing: boolean }) {
   });
 
   return (
-    <form onSubmit={save} noValidate>
-      <Stack gap="md">
-        <ApiErrorAlert error={apiError} />
-        {existing ? (
-          <>
-            <Text fz="sm">{t('acceptInvitation.existingAccount')}</Text>
-            <PasswordInput label={t('fields.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
-          </>
-        ) : (
-          <>
-            <TextInput
-              label={t('fields.displayName')}
-              description={t('acceptInvitation.displayNameHelp')}
-              autoComplete="name"
-              required
-              {...form.getInputProps('displayName')}
-            />
-            <NewPasswordFields label={t('fields.password')} password={form.getInputProps('password')} confirmation={form.getInputProps('confirmation')} />
-          </>
-        )}
-        <Button type="submit" loading={form.submitting}>
-          {t('acceptInvitation.submit')}
-        </Button>
-      </Stack>
-    </form>
+    <AuthForm onSubmit={save} apiError={apiError} submitLabel={t('acceptInvitation.submit')} submitting={form.submitting}>
+      {existing ? (
+        <>
+          <Text fz="sm">{t('acceptInvitation.existingAccount')}</Text>
+          <PasswordInput label={t('fields.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+        </>
+      ) : (
+        <>
+          <TextInput
+            label={t('fields.displayName')}
+            description={t('acceptInvitation.displayNameHelp')}
+            autoComplete="name"
+            required
+            {...form.getInputProps('displayName')}
+          />
+          <NewPasswordFields label={t('fields.password')} password={form.getInputProps('password')} confirmation={form.getInputProps('confirmation')} />
+        </>
+      )}
+    </AuthForm>
   );
 }

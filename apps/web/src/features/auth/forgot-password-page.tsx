@@ -1,15 +1,13 @@
 // Ask for a password reset link. The answer is the same whether or not the address has an
 // account, so the page cannot be used to find out who is registered.
 import { useMutation } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Stack, TextInput } from '@mantine/core';
+import { Alert, Card, TextInput } from '@mantine/core';
 import { passwordResetRequestSchema } from '@tsunagu/domain';
 import { RequestPasswordResetDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
+import { AuthForm, AuthPage } from './auth-form';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
@@ -27,28 +25,18 @@ export function ForgotPasswordPage() {
   });
 
   return (
-    <Stack maw={440} mx="auto" mt="xl">
-      <PageHeader title={t('forgotPassword.title')} description={t('forgotPassword.description')} />
+    <AuthPage title={t('forgotPassword.title')} description={t('forgotPassword.description')} backToLogin>
       <Card withBorder padding="lg">
         {sent ? (
           <Alert color="teal" variant="light" role="status">
             {t('forgotPassword.sent')}
           </Alert>
         ) : (
-          <form onSubmit={save} noValidate>
-            <Stack gap="md">
-              <ApiErrorAlert error={apiError} />
-              <TextInput label={t('fields.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
-              <Button type="submit" loading={form.submitting}>
-                {t('forgotPassword.submit')}
-              </Button>
-            </Stack>
-          </form>
+          <AuthForm onSubmit={save} apiError={apiError} submitLabel={t('forgotPassword.submit')} submitting={form.submitting}>
+            <TextInput label={t('fields.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          </AuthForm>
         )}
       </Card>
-      <Anchor component={Link} to="/login" fz="sm">
-        {t('forgotPassword.backToLogin')}
-      </Anchor>
-    </Stack>
+    </AuthPage>
   );
 }

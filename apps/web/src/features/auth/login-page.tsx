@@ -1,16 +1,15 @@
 // Sign in with email and password, then continue to the page that asked for it (?next=).
 import { useMutation } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Card, Stack, TextInput } from '@mantine/core';
 import { loginInputSchema } from '@tsunagu/domain';
 import { LoginDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { PasswordInput } from '../../app/password-input';
-import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
 import { safeNextPath } from '../../app/auth/require-auth';
 import { useSession, useSessionActions } from '../../app/auth/use-session';
+import { AuthForm, AuthPage } from './auth-form';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -37,28 +36,29 @@ export function LoginPage() {
   });
 
   return (
-    <Stack maw={440} mx="auto" mt="xl">
-      <PageHeader title={t('login.title')} description={t('login.description')} />
+    <AuthPage title={t('login.title')} description={t('login.description')}>
       {expired ? (
         <Alert color="yellow" variant="light">
           {t('login.expired')}
         </Alert>
       ) : null}
       <Card withBorder padding="lg">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <ApiErrorAlert error={apiError} />
+        <Stack gap="md">
+          <AuthForm
+            onSubmit={submit}
+            apiError={apiError}
+            submitLabel={t('login.submit')}
+            submitting={form.submitting}
+            submitDisabled={!form.values.email || !form.values.password}
+          >
             <TextInput label={t('fields.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
             <PasswordInput label={t('fields.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
-            <Button type="submit" loading={form.submitting} disabled={!form.values.email || !form.values.password}>
-              {t('login.submit')}
-            </Button>
-            <Anchor component={Link} to="/forgot-password" fz="sm">
-              {t('login.forgotPassword')}
-            </Anchor>
-          </Stack>
-        </form>
+          </AuthForm>
+          <Anchor component={Link} to="/forgot-password" fz="sm">
+            {t('login.forgotPassword')}
+          </Anchor>
+        </Stack>
       </Card>
-    </Stack>
+    </AuthPage>
   );
 }

@@ -1,15 +1,14 @@
 // Set a new password from the mailed link (/reset-password?token=…). Every session ends, so
 // the person signs in again afterwards.
 import { useMutation } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Stack } from '@mantine/core';
+import { Alert, Button, Card, Stack } from '@mantine/core';
 import { resetPasswordSchema } from '@tsunagu/domain';
 import { ResetPasswordDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
+import { AuthForm, AuthPage } from './auth-form';
 import { NewPasswordFields } from './new-password-fields';
 
 export function ResetPasswordPage() {
@@ -30,8 +29,7 @@ export function ResetPasswordPage() {
   });
 
   return (
-    <Stack maw={440} mx="auto" mt="xl">
-      <PageHeader title={t('resetPassword.title')} description={t('resetPassword.description')} />
+    <AuthPage title={t('resetPassword.title')} description={t('resetPassword.description')} backToLogin>
       <Card withBorder padding="lg">
         {!token ? (
           <Alert color="red" variant="light" role="alert">
@@ -47,20 +45,11 @@ export function ResetPasswordPage() {
             </Button>
           </Stack>
         ) : (
-          <form onSubmit={save} noValidate>
-            <Stack gap="md">
-              <ApiErrorAlert error={apiError} />
-              <NewPasswordFields password={form.getInputProps('newPassword')} confirmation={form.getInputProps('confirmation')} />
-              <Button type="submit" loading={form.submitting}>
-                {t('resetPassword.submit')}
-              </Button>
-            </Stack>
-          </form>
+          <AuthForm onSubmit={save} apiError={apiError} submitLabel={t('resetPassword.submit')} submitting={form.submitting}>
+            <NewPasswordFields password={form.getInputProps('newPassword')} confirmation={form.getInputProps('confirmation')} />
+          </AuthForm>
         )}
       </Card>
-      <Anchor component={Link} to="/login" fz="sm">
-        {t('forgotPassword.backToLogin')}
-      </Anchor>
-    </Stack>
+    </AuthPage>
   );
 }

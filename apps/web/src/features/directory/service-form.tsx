@@ -199,20 +199,21 @@ function FormSection({ legend, children }: { legend: string; children: ReactNode
 }
 
 /** A vocabulary as labelled checkboxes, kept in the vocabulary's order whatever order they are ticked in. */
+/** Checkboxes for a list of codes; value, error and onChange as form.getInputProps gives them. */
 function CodeCheckboxes<C extends string>(props: {
   label: string;
   codes: readonly C[];
   labelOf: (code: C) => string;
   required?: boolean;
-  value: readonly string[];
-  error: ReactNode;
+  value?: readonly string[];
+  error?: ReactNode;
   onChange: (codes: C[]) => void;
 }) {
   return (
     <Checkbox.Group
       label={props.label}
       withAsterisk={props.required}
-      value={[...props.value]}
+      value={[...(props.value ?? [])]}
       onChange={(codes) => props.onChange(props.codes.filter((code) => codes.includes(code)))}
       error={props.error}
     >
@@ -276,9 +277,7 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
             required
             codes={SERVICE_CATEGORIES.codes}
             labelOf={labels.category}
-            value={values.categories}
-            error={form.errors['categories']}
-            onChange={(codes) => form.setFieldValue('categories', codes)}
+            {...form.getInputProps('categories')}
           />
         </FormSection>
 
@@ -287,9 +286,7 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
             label={t('directory.fields.targetGroups')}
             codes={TARGET_GROUPS.codes}
             labelOf={labels.targetGroup}
-            value={values.targetGroups}
-            error={form.errors['targetGroups']}
-            onChange={(codes) => form.setFieldValue('targetGroups', codes)}
+            {...form.getInputProps('targetGroups')}
           />
           <Textarea label={t('directory.fields.eligibility')} autosize minRows={2} {...form.getInputProps('eligibility')} />
           <Group gap="md" align="flex-start">
@@ -324,9 +321,7 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
             required
             codes={SERVICE_LANGUAGES.codes}
             labelOf={labels.language}
-            value={values.languages}
-            error={form.errors['languages']}
-            onChange={(codes) => form.setFieldValue('languages', codes)}
+            {...form.getInputProps('languages')}
           />
         </FormSection>
 

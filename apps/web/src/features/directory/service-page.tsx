@@ -7,13 +7,11 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { ServiceDetailFragment } from '@tsunagu/graphql-client';
 import { DeleteServiceDocument, ServiceDocument } from '@tsunagu/graphql-client';
-import { ConfirmDialog, DescriptionList, PageHeader, type DescriptionItem } from '@tsunagu/ui';
-import { useState } from 'react';
+import { DescriptionList, PageHeader, type DescriptionItem } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
 import { RecordPage, type RecordTexts } from '../../app/record-page';
 import { SectionCard } from '../../app/section-card';
 import { CapacityBadge, CategoryBadges, ChannelList, OpeningHoursTable } from './service-parts';
@@ -34,24 +32,16 @@ function ServiceView({ service }: { service: ServiceDetailFragment }) {
   const subject = { __typename: 'Service' as const, organizationId: service.organization.id };
   const canEdit = ability.can('update', subject);
   const canDelete = ability.can('delete', subject);
-  const [confirming, setConfirming] = useState(false);
-  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
-  const [deleteService, deleting] = useMutation(DeleteServiceDocument);
+  const [deleteService] = useMutation(DeleteServiceDocument);
+  const deleting = useConfirmation(async (doomed: ServiceDetailFragment) => {
+    await deleteService({ variables: { id: doomed.id } });
+    // Every cached search may hold the service: they are asked again.
+    client.cache.evict({ fieldName: 'searchDirectory' });
+    client.cache.evict({ id: client.cache.identify(doomed) });
+    client.cache.gc();
+    navigate('/directory', { replace: true });
+  });
   const none = t('directory.notSet');
-
-  const remove = async () => {
-    setDeleteError(null);
-    try {
-      await deleteService({ variables: { id: service.id } });
-      // Every cached search may hold the service: they are asked again.
-      client.cache.evict({ fieldName: 'searchDirectory' });
-      client.cache.evict({ id: client.cache.identify(service) });
-      client.cache.gc();
-      navigate('/directory', { replace: true });
-    } catch (caught) {
-      setDeleteError(readApiError(caught));
-    }
-  };
 
   const ages =
     service.ageMin != null || service.ageMax != null
@@ -108,7 +98,7 @@ function ServiceView({ service }: { service: ServiceDetailFragment }) {
               </Button>
             ) : null}
             {canDelete ? (
-              <Button color="red" variant="light" onClick={() => setConfirming(true)}>
+              <Button color="red" variant="light" onClick={() => deleting.ask(service)}>
                 {t('directory.delete')}
               </Button>
             ) : null}
@@ -169,19 +159,9 @@ function ServiceView({ service }: { service: ServiceDetailFragment }) {
           )}
         </SectionCard>
       </Stack>
-      <ConfirmDialog
-        opened={confirming}
-        title={t('directory.deleteTitle')}
-        confirmLabel={t('directory.delete')}
-        cancelLabel={t('common.cancel')}
-        danger
-        loading={deleting.loading}
-        error={<ApiErrorAlert error={deleteError} />}
-        onConfirm={() => void remove()}
-        onCancel={() => setConfirming(false)}
-      >
-        {t('directory.deleteBody', { name: service.name })}
-      </ConfirmDialog>
+      <ConfirmActionDialog confirmation={deleting} title={t('directory.deleteTitle')} confirmLabel={t('directory.delete')} danger>
+        {(doomed) => t('directory.deleteBody', { name: doomed.name })}
+      </ConfirmActionDialog>
     </>
   );
 }

@@ -4,7 +4,7 @@
 // failed import shows every problem with its place in the file, in a table that can be sorted
 // and copied to whoever prepares the file.
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, CopyButton, FileInput, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Button, CopyButton, FileInput, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { ImportDirectoryHsdsDocument, type ImportDirectoryHsdsMutation } from '@tsunagu/graphql-client';
 import { ConfirmDialog, PageHeader } from '@tsunagu/ui';
 import { useMemo, useState } from 'react';
@@ -13,6 +13,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { SectionCard } from '../../app/section-card';
 import { ExportHsdsButton } from './export-hsds-button';
 import {
   comparePaths,
@@ -44,32 +45,23 @@ function DirectoryExchange() {
     <>
       <PageHeader title={t('hsds.title')} description={t('hsds.description')} />
       <Stack gap="lg">
-        <Card withBorder padding="lg" component="section" aria-labelledby="hsds-about-heading">
-          <Title order={2} fz="h4" mb="xs" id="hsds-about-heading">
-            {t('hsds.aboutHeading')}
-          </Title>
+        <SectionCard id="hsds-about-heading" title={t('hsds.aboutHeading')}>
           <Text maw={720}>{t('hsds.about')}</Text>
-        </Card>
-        <Card withBorder padding="lg" component="section" aria-labelledby="hsds-export-heading">
-          <Title order={2} fz="h4" mb="xs" id="hsds-export-heading">
-            {t('hsds.exportHeading')}
-          </Title>
+        </SectionCard>
+        <SectionCard id="hsds-export-heading" title={t('hsds.exportHeading')}>
           <Text mb="md" maw={720}>
             {t('hsds.exportHelp')}
           </Text>
           <ExportHsdsButton>{t('hsds.export')}</ExportHsdsButton>
-        </Card>
-        <Card withBorder padding="lg" component="section" aria-labelledby="hsds-partners-heading">
-          <Title order={2} fz="h4" mb="xs" id="hsds-partners-heading">
-            {t('hsds.partnersHeading')}
-          </Title>
+        </SectionCard>
+        <SectionCard id="hsds-partners-heading" title={t('hsds.partnersHeading')}>
           <Text mb="md" maw={720}>
             {t('hsds.partnersHelp')}
           </Text>
           <ExportHsdsButton variant="default" forPartners>
             {t('hsds.exportPartners')}
           </ExportHsdsButton>
-        </Card>
+        </SectionCard>
         <ImportSection />
       </Stack>
     </>
@@ -139,10 +131,7 @@ function ImportSection() {
   };
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="hsds-import-heading">
-      <Title order={2} fz="h4" mb="xs" id="hsds-import-heading">
-        {t('hsds.importHeading')}
-      </Title>
+    <SectionCard id="hsds-import-heading" title={t('hsds.importHeading')}>
       <Stack gap="md">
         <Text maw={720}>{t('hsds.importHelp')}</Text>
         <FileInput
@@ -187,7 +176,7 @@ function ImportSection() {
       >
         {t('hsds.confirmBody', { name: chosen?.file.name ?? '' })}
       </ConfirmDialog>
-    </Card>
+    </SectionCard>
   );
 }
 

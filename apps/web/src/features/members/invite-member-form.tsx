@@ -2,21 +2,21 @@
 // language and lasts 7 days. Only roles the actor may grant and the organisation's kind allows
 // are offered.
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, Stack, Text, TextInput, Title } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { inviteMemberSchema, type OrganizationKind, type Role } from '@tsunagu/domain';
 import { InvitationsDocument, InviteMemberDocument } from '@tsunagu/graphql-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSession } from '../../app/auth/use-session';
 import { useSchemaForm } from '../../app/forms';
 import { LanguageChoice } from '../../app/language-choice';
-import { offeredRoles, RoleCheckboxes, RolesHiddenByKind } from './role-checkboxes';
+import { SectionForm } from '../../app/section-form';
+import { offeredRoles, RoleCheckboxes } from './role-checkboxes';
 
 export function InviteMemberForm({ organizationId, organizationKind }: { organizationId: string; organizationKind: OrganizationKind | undefined }) {
   const { t, i18n } = useTranslation();
   const { actor } = useSession();
-  const { offered: grantable, hidden } = offeredRoles(actor?.roles ?? [], organizationKind);
+  const offer = offeredRoles(actor?.roles ?? [], organizationKind);
   const [inviteMember] = useMutation(InviteMemberDocument, {
     refetchQueries: [{ query: InvitationsDocument, variables: { organizationId } }],
     awaitRefetchQueries: true,
@@ -36,41 +36,25 @@ export function InviteMemberForm({ organizationId, organizationKind }: { organiz
   });
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="invite-heading">
-      <Title order={2} fz="h4" mb="xs" id="invite-heading">
-        {t('members.invite.heading')}
-      </Title>
-      <Text c="dimmed" fz="sm" mb="md">
-        {t('members.invite.description')}
-      </Text>
-      <form onSubmit={save} noValidate>
-        <Stack gap="md" maw={520}>
-          <ApiErrorAlert error={apiError} />
-          {sentTo ? (
-            <Alert color="teal" variant="light" role="status">
-              {t('members.invite.sent', { email: sentTo })}
-            </Alert>
-          ) : null}
-          <TextInput label={t('fields.email')} type="email" autoComplete="off" required {...form.getInputProps('email')} />
-          <RoleCheckboxes
-            label={t('fields.roles')}
-            grantable={grantable}
-            value={form.values.roles}
-            onChange={(roles) => form.setFieldValue('roles', roles)}
-            error={form.errors['roles']}
-          />
-          <RolesHiddenByKind hidden={hidden} kind={organizationKind} />
-          <LanguageChoice
-            label={t('members.invite.language')}
-            value={form.values.language}
-            onChange={(language) => form.setFieldValue('language', language)}
-            error={form.errors['language']}
-          />
-          <Button type="submit" loading={form.submitting} style={{ alignSelf: 'flex-start' }}>
-            {t('members.invite.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </Card>
+    <SectionForm
+      id="invite-heading"
+      title={t('members.invite.heading')}
+      description={t('members.invite.description')}
+      onSubmit={save}
+      apiError={apiError}
+      done={sentTo ? t('members.invite.sent', { email: sentTo }) : null}
+      submitLabel={t('members.invite.submit')}
+      submitting={form.submitting}
+      maw={520}
+    >
+      <TextInput label={t('fields.email')} type="email" autoComplete="off" required {...form.getInputProps('email')} />
+      <RoleCheckboxes label={t('fields.roles')} offer={offer} kind={organizationKind} {...form.getInputProps('roles')} />
+      <LanguageChoice
+        label={t('members.invite.language')}
+        value={form.values.language}
+        onChange={(language) => form.setFieldValue('language', language)}
+        error={form.errors['language']}
+      />
+    </SectionForm>
   );
 }

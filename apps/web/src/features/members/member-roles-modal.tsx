@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
 import { useSession } from '../../app/auth/use-session';
-import { offeredRoles, RoleCheckboxes, RolesHiddenByKind } from './role-checkboxes';
+import { offeredRoles, RoleCheckboxes } from './role-checkboxes';
 
 export function MemberRolesModal({
   member,
@@ -38,12 +38,12 @@ export function MemberRolesModal({
 function RolesForm({ member, organizationKind, onClose }: { member: MemberRowFragment; organizationKind: OrganizationKind | undefined; onClose: () => void }) {
   const { t } = useTranslation();
   const { actor } = useSession();
-  const { offered: grantable, hidden } = offeredRoles(actor?.roles ?? [], organizationKind);
+  const offer = offeredRoles(actor?.roles ?? [], organizationKind);
   const [updateRoles] = useMutation(UpdateMemberRolesDocument);
-  const kept = member.roles.filter((role) => !grantable.includes(role));
+  const kept = member.roles.filter((role) => !offer.offered.includes(role));
   const { form, apiError, onSubmit } = useSchemaForm({
     schema: memberRolesSchema,
-    initialValues: { roles: member.roles.filter((role) => grantable.includes(role)) },
+    initialValues: { roles: member.roles.filter((role) => offer.offered.includes(role)) },
     toInput: ({ roles }) => ({ roles: [...kept, ...roles] }),
   });
 
@@ -56,14 +56,7 @@ function RolesForm({ member, organizationKind, onClose }: { member: MemberRowFra
     <form onSubmit={save} noValidate>
       <Stack gap="md">
         <ApiErrorAlert error={apiError} />
-        <RoleCheckboxes
-          label={t('fields.roles')}
-          grantable={grantable}
-          value={form.values.roles}
-          onChange={(roles) => form.setFieldValue('roles', roles)}
-          error={form.errors['roles']}
-        />
-        <RolesHiddenByKind hidden={hidden} kind={organizationKind} />
+        <RoleCheckboxes label={t('fields.roles')} offer={offer} kind={organizationKind} {...form.getInputProps('roles')} />
         {kept.length > 0 ? <Text fz="sm" c="dimmed">{t('members.rolesModal.kept')}</Text> : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={form.submitting}>

@@ -1,7 +1,7 @@
 // The members of one organisation, oldest first, 25 at a time ("load more", keyset cursor).
 // Each row offers what the ability allows on that membership: change roles, disable/enable.
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Group, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import type { OrganizationKind } from '@tsunagu/domain';
 import type { MemberRowFragment } from '@tsunagu/graphql-client';
 import { MembersDocument } from '@tsunagu/graphql-client';
@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
 import { roleOptions } from '../../app/labels';
+import { SectionCard } from '../../app/section-card';
 import { DisableMemberDialog } from './disable-member-dialog';
 import { MemberRolesModal } from './member-roles-modal';
 
@@ -29,10 +30,7 @@ export function MembersTable({ organizationId, organizationKind }: { organizatio
   const connection = query.data?.members;
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="members-heading">
-      <Title order={2} fz="h4" mb="md" id="members-heading">
-        {t('members.listHeading')}
-      </Title>
+    <SectionCard id="members-heading" title={t('members.listHeading')}>
       <ConnectionTable
         query={query}
         connection={connection}
@@ -105,6 +103,6 @@ export function MembersTable({ organizationId, organizationKind }: { organizatio
       />
       <MemberRolesModal member={editingRoles} organizationKind={organizationKind} onClose={() => setEditingRoles(null)} />
       <DisableMemberDialog member={togglingDisabled} onClose={() => setTogglingDisabled(null)} />
-    </Card>
+    </SectionCard>
   );
 }

@@ -18,7 +18,7 @@ export function offeredRoles(actorRoles: readonly Role[], kind: OrganizationKind
 }
 
 /** Says which roles are not offered because of the organisation's kind. */
-export function RolesHiddenByKind({ hidden, kind }: { hidden: readonly Role[]; kind: OrganizationKind | undefined }) {
+function RolesHiddenByKind({ hidden, kind }: { hidden: readonly Role[]; kind: OrganizationKind | undefined }) {
   const { t } = useTranslation();
   if (!kind || hidden.length === 0) return null;
   return (
@@ -29,28 +29,35 @@ export function RolesHiddenByKind({ hidden, kind }: { hidden: readonly Role[]; k
 }
 
 export interface RoleCheckboxesProps {
-  grantable: readonly Role[];
-  value: Role[];
+  /** offeredRoles(…): the roles to offer, and those left out because of the kind. */
+  offer: { offered: readonly Role[]; hidden: readonly Role[] };
+  kind: OrganizationKind | undefined;
+  label: string;
+  /** value, onChange and error as form.getInputProps gives them. */
+  value?: Role[];
   onChange: (roles: Role[]) => void;
   error?: ReactNode;
-  label: string;
 }
 
-export function RoleCheckboxes({ grantable, value, onChange, error, label }: RoleCheckboxesProps) {
+/** A checkbox for each role on offer, then a line on the roles the kind leaves out. */
+export function RoleCheckboxes({ offer, kind, label, value = [], onChange, error }: RoleCheckboxesProps) {
   const { t } = useTranslation();
   return (
-    <Checkbox.Group
-      label={label}
-      value={value}
-      onChange={(roles) => onChange(grantable.filter((role) => roles.includes(role)))}
-      error={error}
-      withAsterisk
-    >
-      <Stack gap={6} mt={6}>
-        {grantable.map((role) => (
-          <Checkbox key={role} value={role} label={roleLabel(t, role)} />
-        ))}
-      </Stack>
-    </Checkbox.Group>
+    <>
+      <Checkbox.Group
+        label={label}
+        value={value}
+        onChange={(roles) => onChange(offer.offered.filter((role) => roles.includes(role)))}
+        error={error}
+        withAsterisk
+      >
+        <Stack gap={6} mt={6}>
+          {offer.offered.map((role) => (
+            <Checkbox key={role} value={role} label={roleLabel(t, role)} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <RolesHiddenByKind hidden={offer.hidden} kind={kind} />
+    </>
   );
 }

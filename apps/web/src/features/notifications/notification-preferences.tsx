@@ -1,7 +1,7 @@
 // On the account page: how I receive mail for each kind of notification — at once, in a daily
 // digest, or not at all (in-app notifications always arrive). Each change is saved at once.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Card, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind } from '@tsunagu/domain';
 import { NotificationPreferencesDocument, SetNotificationPreferenceDocument } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
@@ -10,6 +10,7 @@ import { useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
+import { SectionCard } from '../../app/section-card';
 import { useReferralLabels } from '../referrals/vocabulary';
 
 export function NotificationPreferences() {
@@ -20,7 +21,7 @@ export function NotificationPreferences() {
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<NotificationKind | null>(null);
   const { hash } = useLocation();
-  // The notification centre links here (/account#notification-settings): show it once loaded.
+  // The notification centre links here (/account#notification-settings, the section's heading): show it once loaded.
   useEffect(() => {
     if (data && hash === '#notification-settings') document.getElementById('notification-settings')?.scrollIntoView();
   }, [data, hash]);
@@ -38,19 +39,13 @@ export function NotificationPreferences() {
   };
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="notification-settings-heading" id="notification-settings">
+    <SectionCard id="notification-settings" title={t('notifications.preferences.title')} description={t('notifications.preferences.description')}>
       <Stack gap="sm">
-        <Title order={2} fz="h4" id="notification-settings-heading">
-          {t('notifications.preferences.title')}
-        </Title>
-        <Text fz="sm" c="dimmed">
-          {t('notifications.preferences.description')}
-        </Text>
         {loadError ? <ApiErrorAlert error={readApiError(loadError)} /> : null}
         {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
         {data ? (
           <Table.ScrollContainer minWidth={560}>
-            <Table aria-labelledby="notification-settings-heading">
+            <Table aria-labelledby="notification-settings">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('notifications.preferences.kind')}</Table.Th>
@@ -85,6 +80,6 @@ export function NotificationPreferences() {
         ) : null}
         <ApiErrorAlert error={error} />
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }

@@ -3,7 +3,7 @@
 // to add one for those who may. The active organisation by default; ?organization=<id> shows
 // another organisation of the network (linked from services and the organisations admin).
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Group, Image, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Image, Stack, Text } from '@mantine/core';
 import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
 import { OrganizationDocument, SearchDirectoryDocument, UpdateOrganizationDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
@@ -14,8 +14,11 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { ConnectionList } from '../../app/connection-list';
 import { useSchemaForm } from '../../app/forms';
 import { organizationKindLabel } from '../../app/labels';
+import { SectionCard } from '../../app/section-card';
+import { SectionForm } from '../../app/section-form';
 import { CapacityBadge, CategoryBadges } from '../directory/service-parts';
 import { ProfileFields, profileInputOf, profileValuesOf } from './profile-fields';
 
@@ -60,10 +63,7 @@ function ProfileView({ organization }: { organization: OrganizationRowFragment }
   const { t } = useTranslation();
   const none = t('directory.notSet');
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="profile-heading">
-      <Title order={2} fz="h4" mb="sm" id="profile-heading">
-        {t('profile.heading')}
-      </Title>
+    <SectionCard id="profile-heading" title={t('profile.heading')}>
       <Stack gap="md">
         {organization.logoUrl ? <Image src={organization.logoUrl} alt="" h={64} w="auto" fit="contain" /> : null}
         {organization.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{organization.description}</Text> : null}
@@ -93,7 +93,7 @@ function ProfileView({ organization }: { organization: OrganizationRowFragment }
           ]}
         />
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -108,36 +108,24 @@ function ProfileForm({ organization }: { organization: OrganizationRowFragment }
   });
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="profile-heading">
-      <Title order={2} fz="h4" mb="xs" id="profile-heading">
-        {t('profile.heading')}
-      </Title>
-      <Text c="dimmed" fz="sm" mb="md">
-        {t('profile.editHelp')}
-      </Text>
-      <form
-        onChange={() => setSaved(false)}
-        onSubmit={onSubmit(async (input) => {
-          setSaved(false);
-          await updateOrganization({ variables: { input: { id: organization.id, ...input } } });
-          setSaved(true);
-        })}
-        noValidate
-      >
-        <Stack gap="md" maw={640}>
-          <ProfileFields inputProps={form.getInputProps} />
-          <ApiErrorAlert error={apiError} />
-          {saved ? (
-            <Alert color="teal" variant="light" role="status">
-              {t('profile.saved')}
-            </Alert>
-          ) : null}
-          <Button type="submit" loading={form.submitting} style={{ alignSelf: 'flex-start' }}>
-            {t('common.save')}
-          </Button>
-        </Stack>
-      </form>
-    </Card>
+    <SectionForm
+      id="profile-heading"
+      title={t('profile.heading')}
+      description={t('profile.editHelp')}
+      onChange={() => setSaved(false)}
+      onSubmit={onSubmit(async (input) => {
+        setSaved(false);
+        await updateOrganization({ variables: { input: { id: organization.id, ...input } } });
+        setSaved(true);
+      })}
+      apiError={apiError}
+      done={saved ? t('profile.saved') : null}
+      submitLabel={t('common.save')}
+      submitting={form.submitting}
+      maw={640}
+    >
+      <ProfileFields inputProps={form.getInputProps} />
+    </SectionForm>
   );
 }
 
@@ -145,41 +133,40 @@ function OrganizationServices({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
   const { ability } = useSession();
   const canCreate = ability.can('create', { __typename: 'Service', organizationId });
-  const { data, loading, error } = useQuery(SearchDirectoryDocument, {
+  const query = useQuery(SearchDirectoryDocument, {
     variables: { input: { organizationId }, first: 50 },
   });
-  const services = data?.searchDirectory.services.nodes ?? [];
   const addLink = `/directory/services/new?organization=${encodeURIComponent(organizationId)}`;
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="organization-services-heading">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} fz="h4" id="organization-services-heading">
-          {t('profile.services')}
-        </Title>
-        {canCreate ? (
+    <SectionCard
+      id="organization-services-heading"
+      title={t('profile.services')}
+      actions={
+        canCreate ? (
           <Button component={Link} to={addLink} size="sm">
             {t('directory.addService')}
           </Button>
-        ) : null}
-      </Group>
-      {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
-      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-      {data && services.length === 0 ? <Text c="dimmed">{t('profile.noServices')}</Text> : null}
-      <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {services.map((service) => (
-          <li key={service.id}>
-            <Group gap="sm" wrap="wrap" justify="space-between">
-              <Anchor component={Link} to={`/directory/services/${service.id}`} fw={600}>
-                {service.name}
-              </Anchor>
-              <Group gap={4}>
-                <CategoryBadges categories={service.categories} />
-                <CapacityBadge capacity={service.capacity} />
-              </Group>
+        ) : null
+      }
+    >
+      <ConnectionList
+        query={query}
+        connection={query.data?.searchDirectory.services}
+        label={t('profile.services')}
+        empty={t('profile.noServices')}
+        gap="xs"
+        renderItem={(service) => (
+          <Group gap="sm" wrap="wrap" justify="space-between">
+            <Anchor component={Link} to={`/directory/services/${service.id}`} fw={600}>
+              {service.name}
+            </Anchor>
+            <Group gap={4}>
+              <CategoryBadges categories={service.categories} />
+              <CapacityBadge capacity={service.capacity} />
             </Group>
-          </li>
-        ))}
-      </Stack>
-    </Card>
+          </Group>
+        )}
+      />
+    </SectionCard>
   );
 }

@@ -7,8 +7,8 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Card, Grid, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { fiscalYearLabelJa, type OrganizationKind } from '@tsunagu/domain';
 import { NetworkMapDocument, type NetworkMapQuery } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useMemo, useState } from 'react';
+import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
@@ -334,27 +334,30 @@ function Legend() {
             <Text fz="sm">{organizationKindLabel(t, kind)}</Text>
           </Group>
         ))}
-        <Group component="li" gap="xs" wrap="nowrap">
-          <svg width="28" height="12" aria-hidden="true">
-            <line x1="0" y1="6" x2="28" y2="6" stroke={partnershipColor} strokeWidth="3" />
-          </svg>
-          <Text fz="sm">{t('partnerships.map.legendPartnership')}</Text>
-        </Group>
-        <Group component="li" gap="xs" wrap="nowrap">
-          <svg width="28" height="12" aria-hidden="true">
-            <line x1="0" y1="6" x2="28" y2="6" stroke={partnershipColor} strokeWidth="3" strokeDasharray="2 4" />
-          </svg>
-          <Text fz="sm">{t('partnerships.map.legendProposed')}</Text>
-        </Group>
-        <Group component="li" gap="xs" wrap="nowrap">
-          <svg width="28" height="12" aria-hidden="true">
-            <line x1="0" y1="6" x2="24" y2="6" stroke={referralColor} strokeWidth="3" strokeDasharray="7 4" />
-            <path d="M 22 2 L 28 6 L 22 10 z" fill={referralColor} />
-          </svg>
-          <Text fz="sm">{t('partnerships.map.legendReferrals')}</Text>
-        </Group>
+        <LegendLine label={t('partnerships.map.legendPartnership')}>
+          <line x1="0" y1="6" x2="28" y2="6" stroke={partnershipColor} strokeWidth="3" />
+        </LegendLine>
+        <LegendLine label={t('partnerships.map.legendProposed')}>
+          <line x1="0" y1="6" x2="28" y2="6" stroke={partnershipColor} strokeWidth="3" strokeDasharray="2 4" />
+        </LegendLine>
+        <LegendLine label={t('partnerships.map.legendReferrals')}>
+          <line x1="0" y1="6" x2="24" y2="6" stroke={referralColor} strokeWidth="3" strokeDasharray="7 4" />
+          <path d="M 22 2 L 28 6 L 22 10 z" fill={referralColor} />
+        </LegendLine>
       </Stack>
     </Card>
+  );
+}
+
+/** One kind of line of the map, drawn as on the map (`children`: the SVG shapes), and what it means. */
+function LegendLine({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group component="li" gap="xs" wrap="nowrap">
+      <svg width="28" height="12" aria-hidden="true">
+        {children}
+      </svg>
+      <Text fz="sm">{label}</Text>
+    </Group>
   );
 }
 
@@ -470,34 +473,32 @@ function MapTables({ nodes, edges, nameOf }: { nodes: readonly MapNode[]; edges:
             {t('partnerships.map.noEdges')}
           </Alert>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped aria-labelledby="network-map-edges-heading">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('partnerships.map.edgeKind')}</Table.Th>
-                  <Table.Th scope="col">{t('partnerships.map.source')}</Table.Th>
-                  <Table.Th scope="col">{t('partnerships.map.target')}</Table.Th>
-                  <Table.Th scope="col">{t('partnerships.map.edgeDetail')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {edges.map((edge, index) => (
-                  <Table.Tr key={`${edge.kind}-${edge.sourceId}-${edge.targetId}-${index}`}>
-                    <Table.Td>{edge.kind === 'REFERRALS' ? t('partnerships.map.referralKind') : t('partnerships.map.partnershipKind')}</Table.Td>
-                    <Table.Td>{nameOf(edge.sourceId)}</Table.Td>
-                    <Table.Td>{nameOf(edge.targetId)}</Table.Td>
-                    <Table.Td>
-                      {edge.kind === 'REFERRALS'
-                        ? t('partnerships.map.referralCount', { flows: edge.referrals?.display ?? '0' })
-                        : [edge.partnershipType ? labels.type(edge.partnershipType) : null, edge.partnershipStatus ? labels.status(edge.partnershipStatus) : null]
-                            .filter(Boolean)
-                            .join(' · ')}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={640}
+            labelledBy="network-map-edges-heading"
+            // Two organisations may have several partnerships of one kind: the place in the list keeps keys apart.
+            rows={edges.map((edge, index) => ({ edge, key: `${edge.kind}-${edge.sourceId}-${edge.targetId}-${index}` }))}
+            rowKey={(row) => row.key}
+            columns={[
+              {
+                key: 'kind',
+                header: t('partnerships.map.edgeKind'),
+                cell: ({ edge }) => (edge.kind === 'REFERRALS' ? t('partnerships.map.referralKind') : t('partnerships.map.partnershipKind')),
+              },
+              { key: 'source', header: t('partnerships.map.source'), cell: ({ edge }) => nameOf(edge.sourceId) },
+              { key: 'target', header: t('partnerships.map.target'), cell: ({ edge }) => nameOf(edge.targetId) },
+              {
+                key: 'detail',
+                header: t('partnerships.map.edgeDetail'),
+                cell: ({ edge }) =>
+                  edge.kind === 'REFERRALS'
+                    ? t('partnerships.map.referralCount', { flows: edge.referrals?.display ?? '0' })
+                    : [edge.partnershipType ? labels.type(edge.partnershipType) : null, edge.partnershipStatus ? labels.status(edge.partnershipStatus) : null]
+                        .filter(Boolean)
+                        .join(' · '),
+              },
+            ]}
+          />
         )}
       </section>
     </Stack>

@@ -3,7 +3,7 @@
 // red) and the interaction log with the form to record a meeting, call or visit. The partner's
 // members (mayManage false) read it all and get no edit controls at all.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text } from '@mantine/core';
 import {
   AttachPartnershipDocumentDocument,
   CompletePartnershipFollowUpDocument,
@@ -15,17 +15,19 @@ import {
   type PartnershipFollowUpFieldsFragment,
   type PartnershipStatus,
 } from '@tsunagu/graphql-client';
-import { ConfirmDialog, DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
+import { DataTable, DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
+import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
+import { ConnectionList } from '../../app/connection-list';
 import { FileUploadField } from '../../app/file-upload-field';
 import { downloadFile, FileRequestError } from '../../app/files';
 import { useFileUpload } from '../../app/use-file-upload';
 import { organizationKindLabel } from '../../app/labels';
-import { useLoadMore } from '../../app/use-load-more';
+import { SectionCard } from '../../app/section-card';
 import { InteractionForm } from './interaction-form';
 import { useForgetPartnershipLists } from './partnership-editor-page';
 import { formatBytes, formatDay, formatInstant, formatYen, statusColor, usePartnershipLabels } from './vocabulary';
@@ -77,10 +79,7 @@ function Details({ partnership }: { partnership: PartnershipDetailFragment }) {
   const labels = usePartnershipLabels();
   const none = t('partnerships.notSet');
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="partnership-details-heading">
-      <Title order={2} fz="h4" id="partnership-details-heading" mb="md">
-        {t('partnerships.sections.details')}
-      </Title>
+    <SectionCard id="partnership-details-heading" title={t('partnerships.sections.details')}>
       <DescriptionList
         label={t('partnerships.sections.details')}
         items={[
@@ -115,7 +114,7 @@ function Details({ partnership }: { partnership: PartnershipDetailFragment }) {
         {t('partnerships.fields.description')}
       </Text>
       <Text style={{ whiteSpace: 'pre-wrap' }}>{partnership.description || none}</Text>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -123,20 +122,12 @@ function StatusActions({ partnership }: { partnership: PartnershipDetailFragment
   const { t } = useTranslation();
   const labels = usePartnershipLabels();
   const forget = useForgetPartnershipLists();
-  const [setStatus, { loading }] = useMutation(SetPartnershipStatusDocument);
-  const [confirming, setConfirming] = useState<PartnershipStatus | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const run = async (status: PartnershipStatus) => {
-    setError(null);
-    try {
-      await setStatus({ variables: { id: partnership.id, status } });
-      forget();
-      setConfirming(null);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const [setStatus] = useMutation(SetPartnershipStatusDocument);
+  const moving = useConfirmation(async (status: PartnershipStatus) => {
+    await setStatus({ variables: { id: partnership.id, status } });
+    forget();
+  });
+  const moveTo = (status: PartnershipStatus | null) => (status ? t('partnerships.status.moveTo', { status: labels.status(status) }) : '');
 
   return (
     <>
@@ -146,33 +137,20 @@ function StatusActions({ partnership }: { partnership: PartnershipDetailFragment
             key={status}
             variant={status === 'ENDED' ? 'light' : 'default'}
             color={status === 'ENDED' ? 'red' : undefined}
-            onClick={() => {
-              setError(null);
-              setConfirming(status);
-            }}
+            onClick={() => moving.ask(status)}
           >
-            {t('partnerships.status.moveTo', { status: labels.status(status) })}
+            {moveTo(status)}
           </Button>
         ))}
       </Group>
-      <ConfirmDialog
-        opened={confirming !== null}
-        title={confirming ? t('partnerships.status.moveTo', { status: labels.status(confirming) }) : ''}
-        confirmLabel={confirming ? t('partnerships.status.moveTo', { status: labels.status(confirming) }) : ''}
-        cancelLabel={t('common.cancel')}
-        danger={confirming === 'ENDED'}
-        loading={loading}
-        error={<ApiErrorAlert error={error} />}
-        onConfirm={() => confirming && void run(confirming)}
-        onCancel={() => setConfirming(null)}
-      >
-        {confirming
-          ? t(confirming === 'ENDED' ? 'partnerships.status.confirmEnd' : 'partnerships.status.confirm', {
-              title: partnership.title,
-              status: labels.status(confirming),
-            })
-          : null}
-      </ConfirmDialog>
+      <ConfirmActionDialog confirmation={moving} title={moveTo(moving.target)} confirmLabel={moveTo(moving.target)} danger={moving.target === 'ENDED'}>
+        {(status) =>
+          t(status === 'ENDED' ? 'partnerships.status.confirmEnd' : 'partnerships.status.confirm', {
+            title: partnership.title,
+            status: labels.status(status),
+          })
+        }
+      </ConfirmActionDialog>
     </>
   );
 }
@@ -181,51 +159,44 @@ function Contacts({ partnership }: { partnership: PartnershipDetailFragment }) {
   const { t } = useTranslation();
   const labels = usePartnershipLabels();
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="partnership-contacts-heading">
-      <Title order={2} fz="h4" id="partnership-contacts-heading" mb="md">
-        {t('partnerships.contacts.title')}
-      </Title>
+    <SectionCard id="partnership-contacts-heading" title={t('partnerships.contacts.title')}>
       {partnership.contacts.length === 0 ? (
         <Text c="dimmed">{t('partnerships.contacts.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('partnerships.contacts.side')}</Table.Th>
-                <Table.Th>{t('partnerships.contacts.name')}</Table.Th>
-                <Table.Th>{t('partnerships.contacts.jobTitle')}</Table.Th>
-                <Table.Th>{t('partnerships.contacts.email')}</Table.Th>
-                <Table.Th>{t('partnerships.contacts.phone')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...partnership.contacts]
-                .sort((a, b) => (a.side === b.side ? 0 : a.side === 'MUNICIPALITY' ? -1 : 1))
-                .map((contact) => (
-                  <Table.Tr key={contact.id}>
-                    <Table.Td>{labels.contactSide(contact.side)}</Table.Td>
-                    <Table.Td>{contact.name}</Table.Td>
-                    <Table.Td>{contact.jobTitle}</Table.Td>
-                    <Table.Td>{contact.email ? <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor> : null}</Table.Td>
-                    <Table.Td>{contact.phone ? <Anchor href={`tel:${contact.phone}`}>{contact.phone}</Anchor> : null}</Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={560}
+          labelledBy="partnership-contacts-heading"
+          rows={[...partnership.contacts].sort((a, b) => (a.side === b.side ? 0 : a.side === 'MUNICIPALITY' ? -1 : 1))}
+          rowKey={(contact) => contact.id}
+          columns={[
+            { key: 'side', header: t('partnerships.contacts.side'), cell: (contact) => labels.contactSide(contact.side) },
+            { key: 'name', header: t('partnerships.contacts.name'), cell: (contact) => contact.name },
+            { key: 'jobTitle', header: t('partnerships.contacts.jobTitle'), cell: (contact) => contact.jobTitle },
+            {
+              key: 'email',
+              header: t('partnerships.contacts.email'),
+              cell: (contact) => (contact.email ? <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor> : null),
+            },
+            {
+              key: 'phone',
+              header: t('partnerships.contacts.phone'),
+              cell: (contact) => (contact.phone ? <Anchor href={`tel:${contact.phone}`}>{contact.phone}</Anchor> : null),
+            },
+          ]}
+        />
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
 function Documents({ partnership }: { partnership: PartnershipDetailFragment }) {
   const { t, i18n } = useTranslation();
   const [attach] = useMutation(AttachPartnershipDocumentDocument);
-  const [removeDocument, removing] = useMutation(RemovePartnershipDocumentDocument);
+  const [removeDocument] = useMutation(RemovePartnershipDocumentDocument);
   const upload = useFileUpload('PARTNERSHIP_DOCUMENT');
-  const [confirmingRemoval, setConfirmingRemoval] = useState<{ id: string; fileName: string } | null>(null);
-  const [removalError, setRemovalError] = useState<ApiError | null>(null);
+  const removal = useConfirmation((document: { id: string; fileName: string }) =>
+    removeDocument({ variables: { id: partnership.id, documentId: document.id } }),
+  );
 
   const download = async (fileId: string, fileName: string) => {
     upload.setError(null);
@@ -236,23 +207,9 @@ function Documents({ partnership }: { partnership: PartnershipDetailFragment }) 
     }
   };
 
-  const remove = async () => {
-    if (!confirmingRemoval) return;
-    setRemovalError(null);
-    try {
-      await removeDocument({ variables: { id: partnership.id, documentId: confirmingRemoval.id } });
-      setConfirmingRemoval(null);
-    } catch (caught) {
-      setRemovalError(readApiError(caught));
-    }
-  };
-
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="partnership-documents-heading">
+    <SectionCard id="partnership-documents-heading" title={t('partnerships.documents.title')}>
       <Stack gap="sm">
-        <Title order={2} fz="h4" id="partnership-documents-heading">
-          {t('partnerships.documents.title')}
-        </Title>
         {partnership.documents.length === 0 ? <Text c="dimmed">{t('partnerships.documents.none')}</Text> : null}
         {partnership.documents.length ? (
           <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('partnerships.documents.title')}>
@@ -279,10 +236,7 @@ function Documents({ partnership }: { partnership: PartnershipDetailFragment }) 
                       color="red"
                       size="xs"
                       aria-label={t('partnerships.documents.remove', { name: document.fileName })}
-                      onClick={() => {
-                        setRemovalError(null);
-                        setConfirmingRemoval({ id: document.id, fileName: document.fileName });
-                      }}
+                      onClick={() => removal.ask(document)}
                     >
                       {t('partnerships.documents.removeShort')}
                     </Button>
@@ -293,33 +247,23 @@ function Documents({ partnership }: { partnership: PartnershipDetailFragment }) 
           </Stack>
         ) : null}
         <FileUploadField
-            upload={upload}
-            mayUpload={partnership.mayManage}
-            link={(stored) => attach({ variables: { id: partnership.id, fileId: stored.id } })}
-            label={t('partnerships.documents.add')}
-            description={t('partnerships.documents.help')}
-            words={{
-              uploading: (name, percent) => t('partnerships.documents.uploading', { name, percent }),
-              progress: t('partnerships.documents.progress'),
-              uploaded: (stored) => t('partnerships.documents.uploaded', { name: stored.fileName }),
-              failed: t('partnerships.documents.failed'),
-            }}
-          />
+          upload={upload}
+          mayUpload={partnership.mayManage}
+          link={(stored) => attach({ variables: { id: partnership.id, fileId: stored.id } })}
+          label={t('partnerships.documents.add')}
+          description={t('partnerships.documents.help')}
+          words={{
+            uploading: (name, percent) => t('partnerships.documents.uploading', { name, percent }),
+            progress: t('partnerships.documents.progress'),
+            uploaded: (stored) => t('partnerships.documents.uploaded', { name: stored.fileName }),
+            failed: t('partnerships.documents.failed'),
+          }}
+        />
       </Stack>
-      <ConfirmDialog
-        opened={confirmingRemoval !== null}
-        title={t('partnerships.documents.removeShort')}
-        confirmLabel={t('partnerships.documents.removeShort')}
-        cancelLabel={t('common.cancel')}
-        danger
-        loading={removing.loading}
-        error={<ApiErrorAlert error={removalError} />}
-        onConfirm={() => void remove()}
-        onCancel={() => setConfirmingRemoval(null)}
-      >
-        {confirmingRemoval ? t('partnerships.documents.confirmRemove', { name: confirmingRemoval.fileName }) : null}
-      </ConfirmDialog>
-    </Card>
+      <ConfirmActionDialog confirmation={removal} title={t('partnerships.documents.removeShort')} confirmLabel={t('partnerships.documents.removeShort')} danger>
+        {(document) => t('partnerships.documents.confirmRemove', { name: document.fileName })}
+      </ConfirmActionDialog>
+    </SectionCard>
   );
 }
 
@@ -377,25 +321,29 @@ function FollowUpItem({ followUp, mayManage }: { followUp: PartnershipFollowUpFi
   );
 }
 
+/** Follow-ups as a list, each with its "done" box for the liaisons. */
+function FollowUpList({ followUps, mayManage, labelledBy }: { followUps: readonly PartnershipFollowUpFieldsFragment[]; mayManage: boolean; labelledBy?: string }) {
+  return (
+    <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-labelledby={labelledBy}>
+      {followUps.map((followUp) => (
+        <li key={followUp.id}>
+          <FollowUpItem followUp={followUp} mayManage={mayManage} />
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
 function OpenFollowUps({ partnership }: { partnership: PartnershipDetailFragment }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="partnership-follow-ups-heading">
-      <Title order={2} fz="h4" id="partnership-follow-ups-heading" mb="md">
-        {t('partnerships.followUps.open')}
-      </Title>
+    <SectionCard id="partnership-follow-ups-heading" title={t('partnerships.followUps.open')}>
       {partnership.openFollowUps.length === 0 ? (
         <Text c="dimmed">{t('partnerships.followUps.noneOpen')}</Text>
       ) : (
-        <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-labelledby="partnership-follow-ups-heading">
-          {partnership.openFollowUps.map((followUp) => (
-            <li key={followUp.id}>
-              <FollowUpItem followUp={followUp} mayManage={partnership.mayManage} />
-            </li>
-          ))}
-        </Stack>
+        <FollowUpList followUps={partnership.openFollowUps} mayManage={partnership.mayManage} labelledBy="partnership-follow-ups-heading" />
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -403,77 +351,61 @@ function InteractionLog({ partnership }: { partnership: PartnershipDetailFragmen
   const { t, i18n } = useTranslation();
   const labels = usePartnershipLabels();
   const [recording, setRecording] = useState(false);
-  const { data, loading, error, fetchMore } = useQuery(PartnershipInteractionsDocument, {
+  const query = useQuery(PartnershipInteractionsDocument, {
     variables: { id: partnership.id, first: interactionPageSize },
     fetchPolicy: 'cache-and-network',
   });
-  const interactions = data?.partnership.interactions;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, interactions?.pageInfo.endCursor);
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="partnership-interactions-heading">
-      <Group justify="space-between" mb="md" wrap="wrap">
-        <Title order={2} fz="h4" id="partnership-interactions-heading">
-          {t('partnerships.interactions.title')}
-        </Title>
-        {partnership.mayManage && !recording ? (
+    <SectionCard
+      id="partnership-interactions-heading"
+      title={t('partnerships.interactions.title')}
+      actions={
+        partnership.mayManage && !recording ? (
           <Button variant="default" onClick={() => setRecording(true)}>
             {t('partnerships.interactions.record')}
           </Button>
-        ) : null}
-      </Group>
+        ) : null
+      }
+    >
       {recording ? <InteractionForm partnershipId={partnership.id} onDone={() => setRecording(false)} /> : null}
-      {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-      {loading && !interactions ? <LoadingState label={t('partnerships.loading')} /> : null}
-      {interactions && interactions.nodes.length === 0 ? <Text c="dimmed">{t('partnerships.interactions.none')}</Text> : null}
-      {interactions?.nodes.length ? (
-        <Stack component="ol" gap="md" mt="md" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-labelledby="partnership-interactions-heading">
-          {interactions.nodes.map((interaction) => (
-            <Card component="li" key={interaction.id} withBorder padding="md" aria-label={`${formatDay(interaction.occurredOn, i18n.language)} ${labels.interactionKind(interaction.kind)}`}>
-              <Group gap="xs" mb={4} wrap="wrap">
-                <Badge variant="light" tt="none">
-                  {labels.interactionKind(interaction.kind)}
-                </Badge>
-                <Text fw={700}>{formatDay(interaction.occurredOn, i18n.language)}</Text>
-                {interaction.recordedBy ? (
-                  <Text fz="sm" c="dimmed">
-                    {t('partnerships.interactions.recordedBy', { name: interaction.recordedBy.displayName })}
-                  </Text>
-                ) : null}
-              </Group>
-              {interaction.attendees ? (
-                <Text fz="sm">
-                  {t('partnerships.interactions.attendeesLine', { attendees: interaction.attendees })}
+      <ConnectionList
+        query={query}
+        connection={query.data?.partnership.interactions}
+        label={t('partnerships.interactions.title')}
+        loadingLabel={t('partnerships.loading')}
+        empty={t('partnerships.interactions.none')}
+        gap="md"
+        renderItem={(interaction) => (
+          <Card withBorder padding="md" aria-label={`${formatDay(interaction.occurredOn, i18n.language)} ${labels.interactionKind(interaction.kind)}`}>
+            <Group gap="xs" mb={4} wrap="wrap">
+              <Badge variant="light" tt="none">
+                {labels.interactionKind(interaction.kind)}
+              </Badge>
+              <Text fw={700}>{formatDay(interaction.occurredOn, i18n.language)}</Text>
+              {interaction.recordedBy ? (
+                <Text fz="sm" c="dimmed">
+                  {t('partnerships.interactions.recordedBy', { name: interaction.recordedBy.displayName })}
                 </Text>
               ) : null}
-              {interaction.notes ? (
-                <Text mt={4} style={{ whiteSpace: 'pre-wrap' }}>
-                  {interaction.notes}
+            </Group>
+            {interaction.attendees ? <Text fz="sm">{t('partnerships.interactions.attendeesLine', { attendees: interaction.attendees })}</Text> : null}
+            {interaction.notes ? (
+              <Text mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+                {interaction.notes}
+              </Text>
+            ) : null}
+            {interaction.followUps.length ? (
+              <Stack gap="xs" mt="sm">
+                <Text fz="sm" fw={500}>
+                  {t('partnerships.followUps.title')}
                 </Text>
-              ) : null}
-              {interaction.followUps.length ? (
-                <Stack gap="xs" mt="sm">
-                  <Text fz="sm" fw={500}>
-                    {t('partnerships.followUps.title')}
-                  </Text>
-                  <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                    {interaction.followUps.map((followUp) => (
-                      <li key={followUp.id}>
-                        <FollowUpItem followUp={followUp} mayManage={partnership.mayManage} />
-                      </li>
-                    ))}
-                  </Stack>
-                </Stack>
-              ) : null}
-            </Card>
-          ))}
-        </Stack>
-      ) : null}
-      {interactions?.pageInfo.hasNextPage ? (
-        <Button variant="default" mt="md" onClick={() => void loadMore()} loading={loadingMore}>
-          {t('common.loadMore')}
-        </Button>
-      ) : null}
-    </Card>
+                <FollowUpList followUps={interaction.followUps} mayManage={partnership.mayManage} />
+              </Stack>
+            ) : null}
+          </Card>
+        )}
+      />
+    </SectionCard>
   );
 }

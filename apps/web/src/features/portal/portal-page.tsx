@@ -22,7 +22,7 @@ import { normalizeForSearch, SERVICE_CATEGORIES, SERVICE_LANGUAGES, TARGET_GROUP
 import type { PortalServiceFieldsFragment } from '@tsunagu/graphql-client';
 import { PortalDirectoryDocument } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { readApiError } from '../../app/api-errors';
@@ -220,28 +220,13 @@ function PortalServiceCard({ service }: { service: PortalServiceFieldsFragment }
           </Text>
         ) : null}
         {service.open24h ? null : (
-          <Text fz="sm">
-            <Text component="span" fw={600}>
-              {t('portal.hours')}
-            </Text>{' '}
-            {hours(service.openingHours, false)}
-          </Text>
+          <Fact label={t('portal.hours')}>{hours(service.openingHours, false)}</Fact>
         )}
         {service.targetGroups.length ? (
-          <Text fz="sm">
-            <Text component="span" fw={600}>
-              {t('portal.forWhom')}
-            </Text>{' '}
-            {service.targetGroups.map(labels.targetGroup).join(t('directory.listSeparator'))}
-          </Text>
+          <Fact label={t('portal.forWhom')}>{service.targetGroups.map(labels.targetGroup).join(t('directory.listSeparator'))}</Fact>
         ) : null}
         {service.languages.some((code) => code !== 'ja') ? (
-          <Text fz="sm">
-            <Text component="span" fw={600}>
-              {t('portal.languages')}
-            </Text>{' '}
-            {service.languages.map(labels.language).join(t('directory.listSeparator'))}
-          </Text>
+          <Fact label={t('portal.languages')}>{service.languages.map(labels.language).join(t('directory.listSeparator'))}</Fact>
         ) : null}
         <Stack gap={8}>
           {service.channels.map((channel, index) => {
@@ -270,12 +255,7 @@ function PortalServiceCard({ service }: { service: PortalServiceFieldsFragment }
                     {label}
                   </Button>
                 ) : (
-                  <Text fz="sm">
-                    <Text component="span" fw={600}>
-                      {labels.channel(channel.kind)}
-                    </Text>{' '}
-                    {channel.value}
-                  </Text>
+                  <Fact label={labels.channel(channel.kind)}>{channel.value}</Fact>
                 )}
                 {channel.note ? (
                   <Text fz="xs" c="dimmed">
@@ -288,5 +268,17 @@ function PortalServiceCard({ service }: { service: PortalServiceFieldsFragment }
         </Stack>
       </Stack>
     </Card>
+  );
+}
+
+/** One fact about a service in a line: what it is, in bold, then the fact. */
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Text fz="sm">
+      <Text component="span" fw={600}>
+        {label}
+      </Text>{' '}
+      {children}
+    </Text>
   );
 }

@@ -32,6 +32,7 @@ import {
   reportCsvFileName,
   reportInputOf,
   writeReportFilters,
+  type ChartRow,
   type ReportCountValue,
   type ReportFilters,
 } from './reports-logic';
@@ -198,6 +199,19 @@ function Figure({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
+/** A breakdown as horizontal bars, one per item (a status, a category) or per organisation. */
+function BreakdownChart({ title, rows, perOrganization = false }: { title: string; rows: readonly ChartRow[]; perOrganization?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <CountBarChart
+      title={title}
+      rows={rows}
+      orientation="horizontal"
+      itemHeader={perOrganization ? t('reports.columns.organization') : t('reports.columns.item')}
+    />
+  );
+}
+
 function ReportSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={id}>
@@ -246,25 +260,10 @@ function ReportFigures({ report }: { report: Report }) {
           tickOf={(row) => (language.startsWith('ja') ? `${Number(row.key.slice(5))}月` : monthLabel(row.key, language).slice(0, 3))}
         />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <CountBarChart title={t('reports.referrals.byStatus')} rows={chartRowsOf(referrals.byStatus)} orientation="horizontal" itemHeader={t('reports.columns.item')} />
-          <CountBarChart
-            title={t('reports.referrals.byCategory')}
-            rows={chartRowsOf(referrals.byCategory)}
-            orientation="horizontal"
-            itemHeader={t('reports.columns.item')}
-          />
-          <CountBarChart
-            title={t('reports.referrals.bySender')}
-            rows={organizationRows(referrals.bySender)}
-            orientation="horizontal"
-            itemHeader={t('reports.columns.organization')}
-          />
-          <CountBarChart
-            title={t('reports.referrals.byReceiver')}
-            rows={organizationRows(referrals.byReceiver)}
-            orientation="horizontal"
-            itemHeader={t('reports.columns.organization')}
-          />
+          <BreakdownChart title={t('reports.referrals.byStatus')} rows={chartRowsOf(referrals.byStatus)} />
+          <BreakdownChart title={t('reports.referrals.byCategory')} rows={chartRowsOf(referrals.byCategory)} />
+          <BreakdownChart title={t('reports.referrals.bySender')} rows={organizationRows(referrals.bySender)} perOrganization />
+          <BreakdownChart title={t('reports.referrals.byReceiver')} rows={organizationRows(referrals.byReceiver)} perOrganization />
         </SimpleGrid>
       </ReportSection>
       <ReportSection id="report-grants" title={t('reports.grants.title')}>
@@ -274,12 +273,7 @@ function ReportFigures({ report }: { report: Report }) {
           <Figure label={t('reports.grants.awarded')} value={count(grants.awarded)} />
           <Figure label={t('reports.grants.awardedAmount')} value={formatYen(grants.awardedAmountYen, language)} />
         </SimpleGrid>
-        <CountBarChart
-          title={t('reports.grants.applicationsByStatus')}
-          rows={chartRowsOf(grants.applicationsByStatus)}
-          orientation="horizontal"
-          itemHeader={t('reports.columns.item')}
-        />
+        <BreakdownChart title={t('reports.grants.applicationsByStatus')} rows={chartRowsOf(grants.applicationsByStatus)} />
       </ReportSection>
       <ReportSection id="report-training" title={t('reports.training.title')}>
         <SimpleGrid cols={{ base: 2, sm: 3 }}>
@@ -287,14 +281,12 @@ function ReportFigures({ report }: { report: Report }) {
           <Figure label={t('reports.training.completions')} value={count(training.completions)} />
           <Figure label={t('reports.training.completionRate')} value={optional(training.completionRatePercent, 'reports.percent')} />
         </SimpleGrid>
-        <CountBarChart
+        <BreakdownChart
           title={t('reports.training.chart')}
           rows={chartRowsOf([
             { key: 'ENROLMENTS', label: t('reports.training.enrolments'), count: training.enrolments },
             { key: 'COMPLETIONS', label: t('reports.training.completions'), count: training.completions },
           ])}
-          orientation="horizontal"
-          itemHeader={t('reports.columns.item')}
         />
       </ReportSection>
       <ReportSection id="report-partnerships" title={t('reports.partnerships.title')}>
@@ -302,18 +294,8 @@ function ReportFigures({ report }: { report: Report }) {
           <Figure label={t('reports.partnerships.total')} value={count(partnerships.total)} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <CountBarChart
-            title={t('reports.partnerships.byType')}
-            rows={chartRowsOf(partnerships.byType)}
-            orientation="horizontal"
-            itemHeader={t('reports.columns.item')}
-          />
-          <CountBarChart
-            title={t('reports.partnerships.byStatus')}
-            rows={chartRowsOf(partnerships.byStatus)}
-            orientation="horizontal"
-            itemHeader={t('reports.columns.item')}
-          />
+          <BreakdownChart title={t('reports.partnerships.byType')} rows={chartRowsOf(partnerships.byType)} />
+          <BreakdownChart title={t('reports.partnerships.byStatus')} rows={chartRowsOf(partnerships.byStatus)} />
         </SimpleGrid>
       </ReportSection>
     </Stack>
