@@ -9,7 +9,7 @@
 // publisher's network may read applications to its grants, for the counts it is shown; the API
 // returns only counts to it, never another organisation's details.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTenantOwnedTable, tenantForeignKey } from './lib/tenant-owned-table';
+import { createTenantOwnedTable, dropTables, tenantForeignKey } from './lib/tenant-owned-table';
 
 const KINDS = `'NPO','INTERMEDIARY','MUNICIPALITY','SOCIAL_WELFARE_COUNCIL','OTHER'`;
 const THEMES = `'GENERAL_CONSULTATION','POVERTY','HOUSING','EMPLOYMENT','MENTAL_HEALTH','IBASHO','CHILDREN_YOUTH','PARENTING','DV_SEXUAL_VIOLENCE','HIKIKOMORI','OLDER_PEOPLE','DISABILITY','FOREIGN_RESIDENTS','LGBTQ','SUICIDE_PREVENTION','ADDICTION','LEGAL','MEDICAL','FOOD'`;
@@ -148,7 +148,7 @@ export class CreateGrants1764440000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP POLICY files_of_public_grants ON files`);
-    for (const table of [
+    await dropTables(queryRunner, [
       'grant_applications',
       'grant_saved_search_matches',
       'grant_saved_searches',
@@ -156,8 +156,6 @@ export class CreateGrants1764440000000 implements MigrationInterface {
       'grant_bookmarks',
       'grant_attachments',
       'grants',
-    ]) {
-      await queryRunner.query(`DROP TABLE ${table}`);
-    }
+    ]);
   }
 }

@@ -59,3 +59,33 @@ export async function createTenantOwnedTable(
     await queryRunner.query(statement);
   }
 }
+
+/**
+ * Makes a tenant-owned table append-only for the application role (a record kept as written:
+ * audit trail, access log, timeline): no UPDATE, DELETE or TRUNCATE, so no updated_at to keep.
+ */
+export async function makeAppendOnly(queryRunner: QueryRunner, table: string): Promise<void> {
+  const name = assertIdentifier(table);
+  await queryRunner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${name} FROM tsunagu_app`);
+  await queryRunner.query(`DROP TRIGGER ${name}_touch_updated_at ON ${name}`);
+}
+
+/**
+ * Runs `work` with forced row-level security lifted from `tables`, for the rare migration that
+ * must read or fix every network's rows as the owner. The migration's transaction bounds it: the
+ * tables are forced again before it commits.
+ */
+export async function withForcedRowLevelSecurityLifted(
+  queryRunner: QueryRunner,
+  tables: readonly string[],
+  work: () => Promise<void>,
+): Promise<void> {
+  for (const table of tables) await queryRunner.query(`ALTER TABLE ${assertIdentifier(table)} NO FORCE ROW LEVEL SECURITY`);
+  await work();
+  for (const table of tables) await queryRunner.query(`ALTER TABLE ${assertIdentifier(table)} FORCE ROW LEVEL SECURITY`);
+}
+
+/** For down(): drops `tables` in the order given (dependents first). */
+export async function dropTables(queryRunner: QueryRunner, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await queryRunner.query(`DROP TABLE ${assertIdentifier(table)}`);
+}
