@@ -111,8 +111,7 @@ export class RolesAllowedByOrganizationKind1764500000000 implements MigrationInt
   async down(queryRunner: QueryRunner): Promise<void> {
     const q = (sql: string) => queryRunner.query(sql);
     await q(`DROP TRIGGER organizations_kind_allows_roles ON organizations`);
-    await q(`DROP TRIGGER invitations_roles_allowed_by_kind ON invitations`);
-    await q(`DROP TRIGGER memberships_roles_allowed_by_kind ON memberships`);
+    for (const table of ['invitations', 'memberships']) await q(`DROP TRIGGER ${table}_roles_allowed_by_kind ON ${table}`);
     await q(`DROP FUNCTION app_check_kind_allows_roles()`);
     await q(`DROP FUNCTION app_check_roles_allowed_in_kind()`);
     await q(`DROP FUNCTION app_role_allowed_in_kind(text, text)`);

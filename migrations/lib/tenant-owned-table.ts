@@ -31,6 +31,14 @@ export function tenantForeignKey(column: string, target: string, onDelete = 'RES
   return `FOREIGN KEY (tenant_id, ${assertIdentifier(column)}) REFERENCES ${assertIdentifier(target)} (tenant_id, id) ON DELETE ${onDelete}`;
 }
 
+/**
+ * A foreign key to a row that may belong to another network (a PUBLIC grant or course followed
+ * from elsewhere): the target's network is held in its own column, `tenantColumn`.
+ */
+export function crossNetworkForeignKey(tenantColumn: string, column: string, target: string, onDelete = 'RESTRICT'): string {
+  return `FOREIGN KEY (${assertIdentifier(tenantColumn)}, ${assertIdentifier(column)}) REFERENCES ${assertIdentifier(target)} (tenant_id, id) ON DELETE ${onDelete}`;
+}
+
 /** Statements that make `table` obey the tenant convention; run after its CREATE TABLE. */
 export function tenantIsolationStatements(table: string): string[] {
   const name = assertIdentifier(table);
