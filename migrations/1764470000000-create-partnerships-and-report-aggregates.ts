@@ -116,10 +116,6 @@ export class CreatePartnershipsAndReportAggregates1764470000000 implements Migra
 
     // --- report aggregates kept by a trigger on referrals ------------------------------------------
     await createReferralStatsTables(queryRunner, 'day', DAILY_STATS_TABLES, true);
-    // Reports filter by network and day range first (organisation filters follow).
-    for (const table of DAILY_STATS_TABLES) {
-      await q(`CREATE INDEX ${table}_day_idx ON ${table} (tenant_id, day)`);
-    }
 
     await q(referralStatsApplyFunction('CREATE FUNCTION', false));
     await q(`

@@ -17,8 +17,6 @@ export class ReferralMonthlyAggregates1764490000000 implements MigrationInterfac
   async up(queryRunner: QueryRunner): Promise<void> {
     const q = (sql: string) => queryRunner.query(sql);
     await createReferralStatsTables(queryRunner, 'month', MONTHLY_STATS_TABLES, false);
-    // Reports filter by network and month range first (organisation filters follow).
-    for (const table of MONTHLY_STATS_TABLES) await q(`CREATE INDEX ${table}_month_idx ON ${table} (tenant_id, month)`);
 
     await q(referralStatsApplyFunction('CREATE OR REPLACE FUNCTION', true));
 

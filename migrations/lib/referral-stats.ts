@@ -65,7 +65,8 @@ export function referralStatsApplyFunction(create: 'CREATE FUNCTION' | 'CREATE O
 
 /**
  * Creates the three cell tables of one granularity (`period`: a Japan day, or a Japan month keyed
- * by its first day). Need cells are per status only where `categoryStatus` (see upserts).
+ * by its first day) and their period index. Need cells are per status only where `categoryStatus`
+ * (see upserts).
  */
 export async function createReferralStatsTables(
   queryRunner: QueryRunner,
@@ -75,6 +76,7 @@ export async function createReferralStatsTables(
 ): Promise<void> {
   const [statusTable, categoryTable, acceptanceTable] = tables;
   const key = [
+    // A month is keyed by its first day.
     period === 'day' ? `day date NOT NULL` : `month date NOT NULL CHECK (extract(day FROM month) = 1)`,
     `sender_organization_id uuid NOT NULL`,
     `receiver_organization_id uuid NOT NULL`,
@@ -97,4 +99,6 @@ export async function createReferralStatsTables(
     referrals,
     unique('hours'),
   ]);
+  // Reports filter by network and period range first (organisation filters follow).
+  for (const table of tables) await queryRunner.query(`CREATE INDEX ${table}_${period}_idx ON ${table} (tenant_id, ${period})`);
 }
