@@ -7,7 +7,7 @@
 // (authentication flows only — login, refresh, invitation and reset — which must find a user
 // or a token before any tenant is known; set by core/auth's runInAuthContext and nowhere else).
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTenantOwnedTable, tenantForeignKey } from './lib/tenant-owned-table';
+import { createTenantOwnedTable, dropTables, makeAppendOnly, tenantForeignKey } from './lib/tenant-owned-table';
 
 const ORGANIZATION_KINDS = `'NPO', 'INTERMEDIARY', 'MUNICIPALITY', 'SOCIAL_WELFARE_COUNCIL', 'OTHER'`;
 const ROLES = `'NETWORK_ADMIN', 'ORG_ADMIN', 'COORDINATOR', 'GRANT_EDITOR', 'LIAISON', 'TRAINER', 'STAFF'`;
@@ -182,21 +182,18 @@ export class CreateAccounts1764250000000 implements MigrationInterface {
     await q(`CREATE INDEX audit_log_organization_idx ON audit_log (tenant_id, organization_id, created_at, id)`);
     await q(`CREATE POLICY audit_log_auth_insert ON audit_log FOR INSERT WITH CHECK (app_in_auth_context())`);
     // Nobody changes the audit trail through the application.
-    await q(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM tsunagu_app`);
-    await q(`DROP TRIGGER audit_log_touch_updated_at ON audit_log`);
+    await makeAppendOnly(queryRunner, 'audit_log');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of [
+    await dropTables(queryRunner, [
       'audit_log',
       'login_throttle',
       'password_resets',
       'invitations',
       'refresh_tokens',
       'sessions',
-    ]) {
-      await queryRunner.query(`DROP TABLE ${table}`);
-    }
+    ]);
     await queryRunner.query(`DROP POLICY networks_of_own_memberships ON networks`);
     await queryRunner.query(`DROP POLICY networks_auth ON networks`);
     await queryRunner.query(`DROP POLICY organizations_of_own_memberships ON organizations`);

@@ -10,7 +10,7 @@
 // are append-only. Persons are never deleted: erasure clears their values and leaves the
 // pseudonymous row the kept records point at.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTenantOwnedTable, tenantForeignKey } from './lib/tenant-owned-table';
+import { createTenantOwnedTable, dropTables, makeAppendOnly, tenantForeignKey } from './lib/tenant-owned-table';
 
 const CATEGORIES = `'IDENTITY','CONTACT','HOUSEHOLD','HEALTH','DISABILITY','FINANCIAL','LEGAL','CONSULTATION'`;
 const SPECIAL_CARE = `'HEALTH','DISABILITY','LEGAL'`;
@@ -188,23 +188,18 @@ export class CreatePeopleAndConsent1764400000000 implements MigrationInterface {
     await q(`CREATE TRIGGER person_corrections_append_only BEFORE UPDATE ON person_corrections FOR EACH ROW EXECUTE FUNCTION app_corrections_append_only()`);
     await q(`REVOKE DELETE, TRUNCATE ON person_corrections FROM tsunagu_app`);
 
-    for (const table of ['person_access_log', 'provision_records']) {
-      await q(`REVOKE UPDATE, DELETE, TRUNCATE ON ${table} FROM tsunagu_app`);
-      await q(`DROP TRIGGER ${table}_touch_updated_at ON ${table}`);
-    }
+    for (const table of ['person_access_log', 'provision_records']) await makeAppendOnly(queryRunner, table);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of [
+    await dropTables(queryRunner, [
       'person_corrections',
       'provision_records',
       'person_access_log',
       'consent_evidence_files',
       'consents',
       'persons',
-    ]) {
-      await queryRunner.query(`DROP TABLE ${table}`);
-    }
+    ]);
     await queryRunner.query(`DROP FUNCTION app_consents_immutable()`);
     await queryRunner.query(`DROP FUNCTION app_corrections_append_only()`);
   }

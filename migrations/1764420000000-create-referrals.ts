@@ -7,7 +7,7 @@
 // other finds nothing to change (CONFLICT). The deadline jobs use the same guard, which is what
 // makes them safe to run on several replicas at once.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTenantOwnedTable, tenantForeignKey } from './lib/tenant-owned-table';
+import { createTenantOwnedTable, dropTables, makeAppendOnly, tenantForeignKey } from './lib/tenant-owned-table';
 
 const STATUSES = `'DRAFT','SENT','ACCEPTED','DECLINED','EXPIRED','CANCELLED','IN_PROGRESS','COMPLETED','CLOSED_UNRESOLVED','FORWARDED'`;
 const URGENCIES = `'URGENT','HIGH','NORMAL'`;
@@ -114,10 +114,7 @@ export class CreateReferrals1764420000000 implements MigrationInterface {
       `UNIQUE (tenant_id, referral_id, membership_id)`,
     ]);
 
-    for (const table of ['referral_events', 'referral_messages']) {
-      await q(`REVOKE UPDATE, DELETE, TRUNCATE ON ${table} FROM tsunagu_app`);
-      await q(`DROP TRIGGER ${table}_touch_updated_at ON ${table}`);
-    }
+    for (const table of ['referral_events', 'referral_messages']) await makeAppendOnly(queryRunner, table);
 
     // In-app notifications, one per member it concerns, and each member's mail preference.
     await createTenantOwnedTable(queryRunner, 'notifications', [
@@ -144,9 +141,7 @@ export class CreateReferrals1764420000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['notification_preferences', 'notifications', 'referral_reads', 'referral_messages', 'referral_events', 'referrals']) {
-      await queryRunner.query(`DROP TABLE ${table}`);
-    }
+    await dropTables(queryRunner, ['notification_preferences', 'notifications', 'referral_reads', 'referral_messages', 'referral_events', 'referrals']);
     await queryRunner.query(`
       ALTER TABLE networks DROP COLUMN referral_urgent_hours, DROP COLUMN referral_high_hours,
         DROP COLUMN referral_normal_hours, DROP COLUMN referral_expiry_grace_hours`);

@@ -9,12 +9,15 @@
 // publisher's network may read applications to its grants, for the counts it is shown; the API
 // returns only counts to it, never another organisation's details.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTenantOwnedTable, tenantForeignKey } from './lib/tenant-owned-table';
+import { createTenantOwnedTable, crossNetworkForeignKey, dropTables, tenantForeignKey } from './lib/tenant-owned-table';
 
 const KINDS = `'NPO','INTERMEDIARY','MUNICIPALITY','SOCIAL_WELFARE_COUNCIL','OTHER'`;
 const THEMES = `'GENERAL_CONSULTATION','POVERTY','HOUSING','EMPLOYMENT','MENTAL_HEALTH','IBASHO','CHILDREN_YOUTH','PARENTING','DV_SEXUAL_VIOLENCE','HIKIKOMORI','OLDER_PEOPLE','DISABILITY','FOREIGN_RESIDENTS','LGBTQ','SUICIDE_PREVENTION','ADDICTION','LEGAL','MEDICAL','FOOD'`;
 const LEGAL_FORMS = `'NPO_CORPORATION','GENERAL_INCORPORATED_ASSOCIATION','GENERAL_INCORPORATED_FOUNDATION','PUBLIC_INTEREST_CORPORATION','SOCIAL_WELFARE_CORPORATION','VOLUNTARY_GROUP','COOPERATIVE','COMPANY','OTHER'`;
 const PUBLIC_GRANT = `visibility = 'PUBLIC' AND status IN ('PUBLISHED', 'CLOSED')`;
+/** How bookmarks, saved-search matches and applications point at a grant, maybe of another network. */
+const GRANT_REFERENCE = [`grant_tenant_id uuid NOT NULL`, `grant_id uuid NOT NULL`];
+const GRANT_FOREIGN_KEY = crossNetworkForeignKey('grant_tenant_id', 'grant_id', 'grants', 'CASCADE');
 
 export class CreateGrants1764440000000 implements MigrationInterface {
   name = 'CreateGrants1764440000000';
@@ -95,10 +98,9 @@ export class CreateGrants1764440000000 implements MigrationInterface {
 
     await createTenantOwnedTable(queryRunner, 'grant_bookmarks', [
       `membership_id uuid NOT NULL`,
-      `grant_tenant_id uuid NOT NULL`,
-      `grant_id uuid NOT NULL`,
+      ...GRANT_REFERENCE,
       tenantForeignKey('membership_id', 'memberships', 'CASCADE'),
-      `FOREIGN KEY (grant_tenant_id, grant_id) REFERENCES grants (tenant_id, id) ON DELETE CASCADE`,
+      GRANT_FOREIGN_KEY,
       `UNIQUE (tenant_id, membership_id, grant_id)`,
     ]);
     await q(`CREATE INDEX grant_bookmarks_grant_idx ON grant_bookmarks (grant_tenant_id, grant_id)`);
@@ -121,17 +123,15 @@ export class CreateGrants1764440000000 implements MigrationInterface {
     // Each new match of a saved search is mailed once.
     await createTenantOwnedTable(queryRunner, 'grant_saved_search_matches', [
       `saved_search_id uuid NOT NULL`,
-      `grant_tenant_id uuid NOT NULL`,
-      `grant_id uuid NOT NULL`,
+      ...GRANT_REFERENCE,
       tenantForeignKey('saved_search_id', 'grant_saved_searches', 'CASCADE'),
-      `FOREIGN KEY (grant_tenant_id, grant_id) REFERENCES grants (tenant_id, id) ON DELETE CASCADE`,
+      GRANT_FOREIGN_KEY,
       `UNIQUE (tenant_id, saved_search_id, grant_id)`,
     ]);
 
     await createTenantOwnedTable(queryRunner, 'grant_applications', [
       `organization_id uuid NOT NULL`,
-      `grant_tenant_id uuid NOT NULL`,
-      `grant_id uuid NOT NULL`,
+      ...GRANT_REFERENCE,
       `status text NOT NULL CHECK (status IN ('PLANNING', 'APPLIED', 'AWARDED', 'REJECTED', 'WITHDRAWN'))`,
       `amount_requested bigint CHECK (amount_requested >= 0)`,
       `amount_awarded bigint CHECK (amount_awarded >= 0)`,
@@ -139,7 +139,7 @@ export class CreateGrants1764440000000 implements MigrationInterface {
       `updated_by_membership_id uuid`,
       `CHECK (status = 'AWARDED' OR amount_awarded IS NULL)`,
       tenantForeignKey('organization_id', 'organizations'),
-      `FOREIGN KEY (grant_tenant_id, grant_id) REFERENCES grants (tenant_id, id) ON DELETE CASCADE`,
+      GRANT_FOREIGN_KEY,
       `UNIQUE (tenant_id, organization_id, grant_id)`,
     ]);
     await q(`CREATE INDEX grant_applications_grant_idx ON grant_applications (grant_tenant_id, grant_id, status)`);
@@ -148,7 +148,7 @@ export class CreateGrants1764440000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP POLICY files_of_public_grants ON files`);
-    for (const table of [
+    await dropTables(queryRunner, [
       'grant_applications',
       'grant_saved_search_matches',
       'grant_saved_searches',
@@ -156,8 +156,6 @@ export class CreateGrants1764440000000 implements MigrationInterface {
       'grant_bookmarks',
       'grant_attachments',
       'grants',
-    ]) {
-      await queryRunner.query(`DROP TABLE ${table}`);
-    }
+    ]);
   }
 }

@@ -16,7 +16,8 @@
 // Certificates are verified without signing in: the policy below lets a transaction that set
 // app.certificate_code read the one certificate with that code, and nothing else.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTenantOwnedTable, tenantForeignKey } from './lib/tenant-owned-table';
+import { createTenantOwnedTable, crossNetworkForeignKey, dropTables, tenantForeignKey } from './lib/tenant-owned-table';
+import { allowNotificationKinds, restrictNotificationKinds } from './lib/notification-kinds';
 
 const ROLES = `'NETWORK_ADMIN','ORG_ADMIN','COORDINATOR','GRANT_EDITOR','LIAISON','TRAINER','STAFF'`;
 const PUBLIC_COURSE = `visibility = 'PUBLIC' AND status = 'PUBLISHED'`;
@@ -135,7 +136,7 @@ export class CreateTraining1764450000000 implements MigrationInterface {
       tenantForeignKey('membership_id', 'memberships', 'CASCADE'),
       tenantForeignKey('organization_id', 'organizations'),
       tenantForeignKey('assigned_by_membership_id', 'memberships', 'SET NULL (assigned_by_membership_id)'),
-      `FOREIGN KEY (course_tenant_id, course_id) REFERENCES courses (tenant_id, id) ON DELETE CASCADE`,
+      crossNetworkForeignKey('course_tenant_id', 'course_id', 'courses', 'CASCADE'),
       `UNIQUE (tenant_id, membership_id, course_id)`,
     ]);
     await q(`CREATE INDEX course_enrolments_member_idx ON course_enrolments (tenant_id, membership_id, created_at DESC, id DESC)`);
@@ -148,7 +149,7 @@ export class CreateTraining1764450000000 implements MigrationInterface {
       `course_tenant_id uuid NOT NULL`,
       `material_id uuid NOT NULL`,
       tenantForeignKey('enrolment_id', 'course_enrolments', 'CASCADE'),
-      `FOREIGN KEY (course_tenant_id, material_id) REFERENCES course_materials (tenant_id, id) ON DELETE CASCADE`,
+      crossNetworkForeignKey('course_tenant_id', 'material_id', 'course_materials', 'CASCADE'),
       `UNIQUE (tenant_id, enrolment_id, material_id)`,
     ]);
 
@@ -164,7 +165,7 @@ export class CreateTraining1764450000000 implements MigrationInterface {
       `score_percent integer NOT NULL CHECK (score_percent BETWEEN 0 AND 100)`,
       `passed boolean NOT NULL`,
       tenantForeignKey('enrolment_id', 'course_enrolments', 'CASCADE'),
-      `FOREIGN KEY (course_tenant_id, module_id) REFERENCES course_modules (tenant_id, id) ON DELETE CASCADE`,
+      crossNetworkForeignKey('course_tenant_id', 'module_id', 'course_modules', 'CASCADE'),
       `UNIQUE (tenant_id, enrolment_id, module_id, attempt_number)`,
     ]);
     await q(`CREATE INDEX quiz_attempts_module_idx ON quiz_attempts (course_tenant_id, module_id, passed)`);
@@ -229,23 +230,15 @@ export class CreateTraining1764450000000 implements MigrationInterface {
     await q(`ALTER TABLE notifications ADD COLUMN course_id uuid, ADD COLUMN training_session_id uuid`);
     await q(`ALTER TABLE notifications ADD FOREIGN KEY (tenant_id, training_session_id) REFERENCES training_sessions (tenant_id, id) ON DELETE CASCADE`);
     // A course may be of another network (public), so it is kept without a foreign key.
-    await q(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, ADD CONSTRAINT notifications_kind_check CHECK (kind IN (${NEW_KINDS}))`);
-    await q(
-      `ALTER TABLE notification_preferences DROP CONSTRAINT notification_preferences_kind_check, ADD CONSTRAINT notification_preferences_kind_check CHECK (kind IN (${NEW_KINDS}))`,
-    );
+    await allowNotificationKinds(queryRunner, NEW_KINDS);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const q = (sql: string) => queryRunner.query(sql);
-    await q(`DELETE FROM notifications WHERE kind NOT IN (${OLD_KINDS})`);
-    await q(`DELETE FROM notification_preferences WHERE kind NOT IN (${OLD_KINDS})`);
-    await q(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check, ADD CONSTRAINT notifications_kind_check CHECK (kind IN (${OLD_KINDS}))`);
-    await q(
-      `ALTER TABLE notification_preferences DROP CONSTRAINT notification_preferences_kind_check, ADD CONSTRAINT notification_preferences_kind_check CHECK (kind IN (${OLD_KINDS}))`,
-    );
+    await restrictNotificationKinds(queryRunner, OLD_KINDS);
     await q(`ALTER TABLE notifications DROP COLUMN training_session_id, DROP COLUMN course_id`);
     await q(`DROP POLICY files_of_public_courses ON files`);
-    for (const table of [
+    await dropTables(queryRunner, [
       'session_registrations',
       'training_sessions',
       'certificates',
@@ -256,8 +249,6 @@ export class CreateTraining1764450000000 implements MigrationInterface {
       'course_materials',
       'course_modules',
       'courses',
-    ]) {
-      await q(`DROP TABLE ${table}`);
-    }
+    ]);
   }
 }

@@ -13,15 +13,12 @@
 // count over referrals, which the report tests check. Overdue referrals are a current state and
 // read through the existing partial index on referrals awaiting a reply.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTenantOwnedTable, tenantForeignKey } from './lib/tenant-owned-table';
+import { createTenantOwnedTable, dropTables, tenantForeignKey, withForcedRowLevelSecurityLifted } from './lib/tenant-owned-table';
+import { ACCEPTED_STATUSES, createReferralStatsTables, DAILY_STATS_TABLES, referralStatsApplyFunction } from './lib/referral-stats';
 
 const TYPES = `'CONTRACT','SUBSIDY','AGREEMENT','COUNCIL','INFORMAL'`;
 const STATUSES = `'PROPOSED','ACTIVE','UNDER_REVIEW','ENDED'`;
 const INTERACTION_KINDS = `'MEETING','CALL','VISIT','EMAIL','OTHER'`;
-/** A referral counts as accepted once it was answered by acceptance, whatever happened after. */
-const ACCEPTED_STATUSES = `'ACCEPTED','IN_PROGRESS','COMPLETED','CLOSED_UNRESOLVED'`;
-
-const STATS_TABLES = ['referral_daily_stats', 'referral_category_daily_stats', 'referral_acceptance_stats'];
 
 export class CreatePartnershipsAndReportAggregates1764470000000 implements MigrationInterface {
   name = 'CreatePartnershipsAndReportAggregates1764470000000';
@@ -118,67 +115,9 @@ export class CreatePartnershipsAndReportAggregates1764470000000 implements Migra
         (tenant_id, partnership_id, coalesce(follow_up_id, '00000000-0000-0000-0000-000000000000'::uuid), kind, target_on, days_before)`);
 
     // --- report aggregates kept by a trigger on referrals ------------------------------------------
-    const statsKey = [
-      `day date NOT NULL`,
-      `sender_organization_id uuid NOT NULL`,
-      `receiver_organization_id uuid NOT NULL`,
-    ];
-    await createTenantOwnedTable(queryRunner, 'referral_daily_stats', [
-      ...statsKey,
-      `status text NOT NULL`,
-      `referrals integer NOT NULL DEFAULT 0 CHECK (referrals >= 0)`,
-      `UNIQUE (tenant_id, day, sender_organization_id, receiver_organization_id, status)`,
-    ]);
-    await createTenantOwnedTable(queryRunner, 'referral_category_daily_stats', [
-      ...statsKey,
-      // A need (SERVICE_CATEGORIES code), or NONE for a referral that named none.
-      `category text NOT NULL`,
-      `status text NOT NULL`,
-      `referrals integer NOT NULL DEFAULT 0 CHECK (referrals >= 0)`,
-      `UNIQUE (tenant_id, day, sender_organization_id, receiver_organization_id, category, status)`,
-    ]);
-    await createTenantOwnedTable(queryRunner, 'referral_acceptance_stats', [
-      ...statsKey,
-      // Whole hours from sending to acceptance (rounded down).
-      `hours integer NOT NULL CHECK (hours >= 0)`,
-      `referrals integer NOT NULL DEFAULT 0 CHECK (referrals >= 0)`,
-      `UNIQUE (tenant_id, day, sender_organization_id, receiver_organization_id, hours)`,
-    ]);
-    // Reports filter by network and day range first (organisation filters follow).
-    for (const table of STATS_TABLES) {
-      await q(`CREATE INDEX ${table}_day_idx ON ${table} (tenant_id, day)`);
-    }
+    await createReferralStatsTables(queryRunner, 'day', DAILY_STATS_TABLES, true);
 
-    await q(`
-      CREATE FUNCTION app_referral_stats_apply(r referrals, delta integer) RETURNS void
-      LANGUAGE plpgsql AS $$
-      DECLARE
-        sent_day date;
-      BEGIN
-        IF r.sent_at IS NULL THEN
-          RETURN;
-        END IF;
-        sent_day := (r.sent_at AT TIME ZONE 'Asia/Tokyo')::date;
-        INSERT INTO referral_daily_stats AS s (tenant_id, day, sender_organization_id, receiver_organization_id, status, referrals)
-        VALUES (r.tenant_id, sent_day, r.sender_organization_id, r.receiver_organization_id, r.status, greatest(delta, 0))
-        ON CONFLICT (tenant_id, day, sender_organization_id, receiver_organization_id, status)
-        DO UPDATE SET referrals = s.referrals + delta;
-        INSERT INTO referral_category_daily_stats AS s
-               (tenant_id, day, sender_organization_id, receiver_organization_id, category, status, referrals)
-        SELECT r.tenant_id, sent_day, r.sender_organization_id, r.receiver_organization_id, need, r.status, greatest(delta, 0)
-          FROM unnest(CASE WHEN cardinality(r.needs) = 0 THEN ARRAY['NONE'] ELSE r.needs END) AS need
-         -- One lock order for every transaction, so two changes never wait on each other in a cycle.
-         ORDER BY need
-        ON CONFLICT (tenant_id, day, sender_organization_id, receiver_organization_id, category, status)
-        DO UPDATE SET referrals = s.referrals + delta;
-        IF r.answered_at IS NOT NULL AND r.status IN (${ACCEPTED_STATUSES}) THEN
-          INSERT INTO referral_acceptance_stats AS s (tenant_id, day, sender_organization_id, receiver_organization_id, hours, referrals)
-          VALUES (r.tenant_id, sent_day, r.sender_organization_id, r.receiver_organization_id,
-                  greatest(floor(extract(epoch FROM r.answered_at - r.sent_at) / 3600), 0)::integer, greatest(delta, 0))
-          ON CONFLICT (tenant_id, day, sender_organization_id, receiver_organization_id, hours)
-          DO UPDATE SET referrals = s.referrals + delta;
-        END IF;
-      END $$`);
+    await q(referralStatsApplyFunction('CREATE FUNCTION', false));
     await q(`
       CREATE FUNCTION app_referral_stats_trigger() RETURNS trigger
       LANGUAGE plpgsql AS $$
@@ -201,25 +140,25 @@ export class CreatePartnershipsAndReportAggregates1764470000000 implements Migra
 
     // Existing referrals: the owner reads across networks here only, with forced RLS lifted for
     // the length of this transaction.
-    for (const table of ['referrals', ...STATS_TABLES]) await q(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
-    await q(`
+    await withForcedRowLevelSecurityLifted(queryRunner, ['referrals', ...DAILY_STATS_TABLES], async () => {
+      await q(`
       INSERT INTO referral_daily_stats (tenant_id, day, sender_organization_id, receiver_organization_id, status, referrals)
       SELECT tenant_id, (sent_at AT TIME ZONE 'Asia/Tokyo')::date, sender_organization_id, receiver_organization_id, status, count(*)
         FROM referrals WHERE sent_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5`);
-    await q(`
+      await q(`
       INSERT INTO referral_category_daily_stats (tenant_id, day, sender_organization_id, receiver_organization_id, category, status, referrals)
       SELECT r.tenant_id, (r.sent_at AT TIME ZONE 'Asia/Tokyo')::date, r.sender_organization_id, r.receiver_organization_id, need, r.status, count(*)
         FROM referrals r, unnest(CASE WHEN cardinality(r.needs) = 0 THEN ARRAY['NONE'] ELSE r.needs END) AS need
        WHERE r.sent_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`);
-    await q(`
+      await q(`
       INSERT INTO referral_acceptance_stats (tenant_id, day, sender_organization_id, receiver_organization_id, hours, referrals)
       SELECT tenant_id, (sent_at AT TIME ZONE 'Asia/Tokyo')::date, sender_organization_id, receiver_organization_id,
              greatest(floor(extract(epoch FROM answered_at - sent_at) / 3600), 0)::integer, count(*)
         FROM referrals WHERE sent_at IS NOT NULL AND answered_at IS NOT NULL AND status IN (${ACCEPTED_STATUSES})
        GROUP BY 1, 2, 3, 4, 5`);
-    for (const table of ['referrals', ...STATS_TABLES]) await q(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+    });
     // The aggregates are written by the trigger only.
-    for (const table of STATS_TABLES) await q(`REVOKE DELETE, TRUNCATE ON ${table} FROM tsunagu_app`);
+    for (const table of DAILY_STATS_TABLES) await q(`REVOKE DELETE, TRUNCATE ON ${table} FROM tsunagu_app`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -228,16 +167,14 @@ export class CreatePartnershipsAndReportAggregates1764470000000 implements Migra
     await q(`DROP TRIGGER referrals_stats_insert ON referrals`);
     await q(`DROP FUNCTION app_referral_stats_trigger()`);
     await q(`DROP FUNCTION app_referral_stats_apply(referrals, integer)`);
-    for (const table of [
-      ...STATS_TABLES,
+    await dropTables(queryRunner, [
+      ...DAILY_STATS_TABLES,
       'partnership_reminders_sent',
       'partnership_follow_ups',
       'partnership_interactions',
       'partnership_documents',
       'partnership_contacts',
       'partnerships',
-    ]) {
-      await q(`DROP TABLE ${table}`);
-    }
+    ]);
   }
 }

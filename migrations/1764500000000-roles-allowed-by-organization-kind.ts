@@ -10,6 +10,7 @@
 // The membership/invitation check locks the organisation row (FOR SHARE), so it waits for a
 // concurrent kind change and then sees the new kind: the two checks cannot both pass in a race.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { withForcedRowLevelSecurityLifted } from './lib/tenant-owned-table';
 
 export class RolesAllowedByOrganizationKind1764500000000 implements MigrationInterface {
   name = 'RolesAllowedByOrganizationKind1764500000000';
@@ -33,9 +34,8 @@ export class RolesAllowedByOrganizationKind1764500000000 implements MigrationInt
     // audit log (action ROLES_REMOVED_BY_KIND_RULE, no actor) for the network admin to review. A
     // pending invitation holds no rights yet, so one that breaks the rule is revoked. This reads
     // every network, so row-level security is lifted for the owner inside this transaction only.
-    const tables = ['organizations', 'memberships', 'invitations', 'audit_log'];
-    for (const table of tables) await q(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
-    await q(`
+    await withForcedRowLevelSecurityLifted(queryRunner, ['organizations', 'memberships', 'invitations', 'audit_log'], async () => {
+      await q(`
       WITH fixed AS (
         UPDATE memberships m
            SET roles = coalesce(
@@ -48,12 +48,12 @@ export class RolesAllowedByOrganizationKind1764500000000 implements MigrationInt
       )
       INSERT INTO audit_log (tenant_id, organization_id, entity, entity_id, action, changed_fields)
       SELECT tenant_id, organization_id, 'Membership', id, 'ROLES_REMOVED_BY_KIND_RULE', ARRAY['roles'] FROM fixed`);
-    await q(`
+      await q(`
       UPDATE invitations i SET revoked_at = now()
         FROM organizations o
        WHERE o.tenant_id = i.tenant_id AND o.id = i.organization_id AND i.accepted_at IS NULL AND i.revoked_at IS NULL
          AND EXISTS (SELECT 1 FROM unnest(i.roles) r WHERE NOT app_role_allowed_in_kind(r, o.kind))`);
-    for (const table of tables) await q(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+    });
 
     await q(`
       CREATE FUNCTION app_check_roles_allowed_in_kind() RETURNS trigger
@@ -111,8 +111,7 @@ export class RolesAllowedByOrganizationKind1764500000000 implements MigrationInt
   async down(queryRunner: QueryRunner): Promise<void> {
     const q = (sql: string) => queryRunner.query(sql);
     await q(`DROP TRIGGER organizations_kind_allows_roles ON organizations`);
-    await q(`DROP TRIGGER invitations_roles_allowed_by_kind ON invitations`);
-    await q(`DROP TRIGGER memberships_roles_allowed_by_kind ON memberships`);
+    for (const table of ['invitations', 'memberships']) await q(`DROP TRIGGER ${table}_roles_allowed_by_kind ON ${table}`);
     await q(`DROP FUNCTION app_check_kind_allows_roles()`);
     await q(`DROP FUNCTION app_check_roles_allowed_in_kind()`);
     await q(`DROP FUNCTION app_role_allowed_in_kind(text, text)`);

@@ -31,6 +31,14 @@ export function tenantForeignKey(column: string, target: string, onDelete = 'RES
   return `FOREIGN KEY (tenant_id, ${assertIdentifier(column)}) REFERENCES ${assertIdentifier(target)} (tenant_id, id) ON DELETE ${onDelete}`;
 }
 
+/**
+ * A foreign key to a row that may belong to another network (a PUBLIC grant or course followed
+ * from elsewhere): the target's network is held in its own column, `tenantColumn`.
+ */
+export function crossNetworkForeignKey(tenantColumn: string, column: string, target: string, onDelete = 'RESTRICT'): string {
+  return `FOREIGN KEY (${assertIdentifier(tenantColumn)}, ${assertIdentifier(column)}) REFERENCES ${assertIdentifier(target)} (tenant_id, id) ON DELETE ${onDelete}`;
+}
+
 /** Statements that make `table` obey the tenant convention; run after its CREATE TABLE. */
 export function tenantIsolationStatements(table: string): string[] {
   const name = assertIdentifier(table);
@@ -58,4 +66,34 @@ export async function createTenantOwnedTable(
   for (const statement of tenantIsolationStatements(name)) {
     await queryRunner.query(statement);
   }
+}
+
+/**
+ * Makes a tenant-owned table append-only for the application role (a record kept as written:
+ * audit trail, access log, timeline): no UPDATE, DELETE or TRUNCATE, so no updated_at to keep.
+ */
+export async function makeAppendOnly(queryRunner: QueryRunner, table: string): Promise<void> {
+  const name = assertIdentifier(table);
+  await queryRunner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${name} FROM tsunagu_app`);
+  await queryRunner.query(`DROP TRIGGER ${name}_touch_updated_at ON ${name}`);
+}
+
+/**
+ * Runs `work` with forced row-level security lifted from `tables`, for the rare migration that
+ * must read or fix every network's rows as the owner. The migration's transaction bounds it: the
+ * tables are forced again before it commits.
+ */
+export async function withForcedRowLevelSecurityLifted(
+  queryRunner: QueryRunner,
+  tables: readonly string[],
+  work: () => Promise<void>,
+): Promise<void> {
+  for (const table of tables) await queryRunner.query(`ALTER TABLE ${assertIdentifier(table)} NO FORCE ROW LEVEL SECURITY`);
+  await work();
+  for (const table of tables) await queryRunner.query(`ALTER TABLE ${assertIdentifier(table)} FORCE ROW LEVEL SECURITY`);
+}
+
+/** For down(): drops `tables` in the order given (dependents first). */
+export async function dropTables(queryRunner: QueryRunner, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await queryRunner.query(`DROP TABLE ${assertIdentifier(table)}`);
 }
