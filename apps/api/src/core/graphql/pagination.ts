@@ -2,7 +2,7 @@
 // row's key, and the next page starts strictly after it — stable under inserts and as fast on
 // page 1,000 as on page 1 (given an index on the same columns).
 import { Type } from '@nestjs/common';
-import { Field, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { AppError } from './app-error';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -61,6 +61,26 @@ export function toPage<T>(rows: T[], size: number, keyOf: (row: T) => KeysetCurs
   const nodes = rows.slice(0, size);
   const last = nodes[nodes.length - 1];
   return { nodes, endCursor: last ? encodeCursor(keyOf(last)) : null, hasNextPage: rows.length > size };
+}
+
+/** The page arguments of every list: `first` (the page size) and `after` (the previous page's endCursor). */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}
+
+type ComplexityArgs = { args: { first?: number }; childComplexity: number };
+
+/**
+ * The estimated cost of a list field (query-limits.ts): `overhead` for the query itself plus its
+ * node selection once per row of the page asked for.
+ */
+export function listComplexity(overhead: number) {
+  return ({ args, childComplexity }: ComplexityArgs) => overhead + (args.first ?? DEFAULT_PAGE_SIZE) * childComplexity;
 }
 
 @ObjectType()

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { IdArg } from '../../core/graphql/id-args';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../../core/auth/refresh-cookie';
@@ -62,7 +63,7 @@ export class AccountsResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Sign out one of my sessions (another device).' })
-  async revokeSession(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  async revokeSession(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<boolean> {
     await this.accounts.revokeSession(actor, id);
     return true;
   }
@@ -70,7 +71,7 @@ export class AccountsResolver {
   @Mutation(() => AuthPayload, { description: 'Act as another of my memberships, without signing in again.' })
   async switchMembership(
     @CurrentActor() actor: RequestActor,
-    @Args('membershipId', { type: () => ID }) membershipId: string,
+    @IdArg('membershipId') membershipId: string,
   ): Promise<AuthPayload> {
     return (await this.accounts.switchMembership(actor, membershipId)).payload;
   }

@@ -1,7 +1,8 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
-import { toConnection } from '../../core/graphql/pagination';
+import { IdArg } from '../../core/graphql/id-args';
+import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
 import { AuditEntry, AuditEntryConnection } from './audit-entry.model';
 import { AuditService } from './audit.service';
 
@@ -11,14 +12,13 @@ export class AuditResolver {
 
   @Query(() => AuditEntryConnection, {
     description: 'Recorded changes, newest first (admins).',
-    complexity: ({ args, childComplexity }) => 1 + (args.first ?? 50) * childComplexity,
+    complexity: listComplexity(1),
   })
   async auditLog(
     @CurrentActor() actor: RequestActor,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() page: PageArgs,
+    @IdArg('organizationId', { nullable: true }) organizationId?: string,
   ): Promise<AuditEntryConnection> {
-    return toConnection(await this.audit.list(actor, { organizationId, first, after }));
+    return toConnection(await this.audit.list(actor, { organizationId, ...page }));
   }
 }

@@ -1,7 +1,8 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor, Public } from '../../core/auth/auth.decorators';
-import { toConnection } from '../../core/graphql/pagination';
+import { IdArg } from '../../core/graphql/id-args';
+import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
 import { DirectoryService } from './directory.service';
 import { DirectorySearchInput, ServiceInput } from './dto/directory.input';
 import { DirectorySearchResult, PortalDirectory, Service } from './service.model';
@@ -12,20 +13,19 @@ export class DirectoryResolver {
 
   @Query(() => DirectorySearchResult, {
     description: "Search my network's directory: keywords (Japanese or English) and filters, with facet counts.",
-    complexity: ({ args, childComplexity }) => 10 + (args.first ?? 50) * childComplexity,
+    complexity: listComplexity(10),
   })
   async searchDirectory(
     @CurrentActor() actor: RequestActor,
+    @Args() page: PageArgs,
     @Args('input', { type: () => DirectorySearchInput, nullable: true }) input?: DirectorySearchInput,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<DirectorySearchResult> {
-    const { page, facets } = await this.directory.search(actor, input ?? {}, first, after);
-    return { services: toConnection(page), facets };
+    const { page: found, facets } = await this.directory.search(actor, input ?? {}, page.first, page.after);
+    return { services: toConnection(found), facets };
   }
 
   @Query(() => Service)
-  service(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Service> {
+  service(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<Service> {
     return this.directory.get(actor, id);
   }
 
@@ -33,7 +33,7 @@ export class DirectoryResolver {
   createService(
     @CurrentActor() actor: RequestActor,
     @Args('input') input: ServiceInput,
-    @Args('organizationId', { type: () => ID, nullable: true, description: 'Default: my organisation.' })
+    @IdArg('organizationId', { nullable: true, description: 'Default: my organisation.' })
     organizationId?: string,
   ): Promise<Service> {
     return this.directory.create(actor, organizationId, input);
@@ -42,14 +42,14 @@ export class DirectoryResolver {
   @Mutation(() => Service, { description: 'Replace every field of a service.' })
   updateService(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('input') input: ServiceInput,
   ): Promise<Service> {
     return this.directory.update(actor, id, input);
   }
 
   @Mutation(() => Boolean)
-  async deleteService(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  async deleteService(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<boolean> {
     await this.directory.delete(actor, id);
     return true;
   }

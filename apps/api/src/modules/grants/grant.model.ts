@@ -19,6 +19,7 @@ import {
 } from '@tsunagu/domain';
 import { graphqlEnum } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
+import { StoredFileFields } from '../../core/graphql/stored-file.model';
 import { ServiceCategoryEnum } from '../directory/service.model';
 import { OrganizationKindEnum } from '../organizations/organization.model';
 
@@ -42,11 +43,8 @@ export class GrantPublisher {
 }
 
 @ObjectType({ description: 'A file attached to a grant listing (download through the files endpoint).' })
-export class GrantAttachment {
+export class GrantAttachment extends StoredFileFields {
   @Field(() => ID) fileId!: string;
-  @Field() fileName!: string;
-  @Field() mediaType!: string;
-  @Field(() => Float) byteSize!: number;
 }
 
 @ObjectType({ description: 'How many applications to a grant are in one status.' })

@@ -2,10 +2,11 @@
 // CSV and 360Giving-style exports of my network's published listings (grants-export.ts).
 import { Args, Context, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Language, preferredLanguage } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
+import { importResultIn } from '../../core/graphql/import-result';
+import { HttpRequest, LANGUAGE_ARG, languageOf } from '../../core/graphql/request-language';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { DownloadFile } from '../people/people.model';
 import { exportedGrantRows, grants360Giving, grantsCsv } from './grants-export';
@@ -28,14 +29,6 @@ export class GrantImportResult {
   @Field(() => [GrantImportError]) errors!: GrantImportError[];
 }
 
-type HttpRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
-
-function languageOf(request: HttpRequest, explicit?: string | null): Language {
-  if (explicit === 'ja' || explicit === 'en') return explicit;
-  const header = request?.headers?.['accept-language'];
-  return preferredLanguage(Array.isArray(header) ? header[0] : header);
-}
-
 @Resolver()
 export class GrantsExchangeResolver {
   constructor(
@@ -52,21 +45,14 @@ export class GrantsExchangeResolver {
     @Args('document') document: string,
     @Context('req') request: HttpRequest,
   ): Promise<GrantImportResult> {
-    const language = languageOf(request);
-    const result = await this.jgrants.import(actor, document);
-    return {
-      ok: result.errors.length === 0,
-      created: result.created,
-      updated: result.updated,
-      errors: result.errors.map((error) => ({ path: error.path, message: error.message[language] })),
-    };
+    return importResultIn(await this.jgrants.import(actor, document), languageOf(request));
   }
 
   @Query(() => DownloadFile, { description: "My network's published grant listings as CSV (UTF-8 with BOM)." })
   exportGrantsCsv(
     @CurrentActor() actor: RequestActor,
     @Context('req') request: HttpRequest,
-    @Args('language', { type: () => String, nullable: true, description: 'ja or en; default: Accept-Language.' }) language?: string,
+    @Args('language', LANGUAGE_ARG) language?: string,
   ): Promise<DownloadFile> {
     const lang = languageOf(request, language);
     return runInTenant(this.dataSource, actor, async (manager) => ({

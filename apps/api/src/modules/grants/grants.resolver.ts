@@ -1,15 +1,13 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
-import { toConnection } from '../../core/graphql/pagination';
+import { IdArg } from '../../core/graphql/id-args';
+import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
 import { GrantApplicationInput, GrantInput, GrantSearchInput } from './dto/grants.input';
 import { Grant, GrantApplication, GrantApplicationConnection, GrantApplicationTotals, GrantConnection } from './grant.model';
 import { GrantActivityService } from './grant-activity.service';
 import { GrantsService } from './grants.service';
 import { GrantSavedSearch, GrantSavedSearchConnection } from './saved-search.model';
-
-const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
-  10 + (args.first ?? 50) * childComplexity;
 
 @Resolver(() => Grant)
 export class GrantsResolver {
@@ -19,30 +17,28 @@ export class GrantsResolver {
   ) {}
 
   @Query(() => Grant, { description: "A grant listing: my network's published ones (my organisation's in any status) and every network's public ones." })
-  grant(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Grant> {
+  grant(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<Grant> {
     return this.grants.get(actor, id);
   }
 
   @Query(() => GrantConnection, {
     description: "Find grants in my network and public ones of every network: Japanese or English keywords, filters, and a sort.",
-    complexity: listComplexity,
+    complexity: listComplexity(10),
   })
   async searchGrants(
     @CurrentActor() actor: RequestActor,
+    @Args() page: PageArgs,
     @Args('input', { type: () => GrantSearchInput, nullable: true }) input?: GrantSearchInput,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return toConnection(await this.grants.search(actor, input ?? {}, first, after));
+    return toConnection(await this.grants.search(actor, input ?? {}, page.first, page.after));
   }
 
-  @Query(() => GrantConnection, { description: "My organisation's listings in every status, newest first.", complexity: listComplexity })
+  @Query(() => GrantConnection, { description: "My organisation's listings in every status, newest first.", complexity: listComplexity(10) })
   async myGrants(
     @CurrentActor() actor: RequestActor,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() page: PageArgs,
   ) {
-    return toConnection(await this.grants.mine(actor, first, after));
+    return toConnection(await this.grants.mine(actor, page.first, page.after));
   }
 
   @Mutation(() => Grant, { description: 'A new draft listing of my organisation (grant editors of intermediary bodies and municipalities).' })
@@ -51,35 +47,35 @@ export class GrantsResolver {
   }
 
   @Mutation(() => Grant, { description: 'Replace every field of a draft or published listing.' })
-  updateGrant(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string, @Args('input') input: GrantInput): Promise<Grant> {
+  updateGrant(@CurrentActor() actor: RequestActor, @IdArg('id') id: string, @Args('input') input: GrantInput): Promise<Grant> {
     return this.grants.update(actor, id, input);
   }
 
   @Mutation(() => Grant, { description: 'DRAFT → PUBLISHED.' })
-  publishGrant(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Grant> {
+  publishGrant(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<Grant> {
     return this.grants.transition(actor, id, 'PUBLISH');
   }
 
   @Mutation(() => Grant, { description: 'PUBLISHED → CLOSED (also automatic when the window ends).' })
-  closeGrant(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Grant> {
+  closeGrant(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<Grant> {
     return this.grants.transition(actor, id, 'CLOSE');
   }
 
   @Mutation(() => Grant, { description: 'CLOSED → PUBLISHED, while the window has not ended.' })
-  reopenGrant(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Grant> {
+  reopenGrant(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<Grant> {
     return this.grants.transition(actor, id, 'REOPEN');
   }
 
   @Mutation(() => Grant, { description: 'DRAFT, PUBLISHED or CLOSED → ARCHIVED (hidden from everyone but my organisation).' })
-  archiveGrant(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Grant> {
+  archiveGrant(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<Grant> {
     return this.grants.transition(actor, id, 'ARCHIVE');
   }
 
   @Mutation(() => Grant, { description: 'Attach a file my organisation uploaded.' })
   attachGrantFile(
     @CurrentActor() actor: RequestActor,
-    @Args('grantId', { type: () => ID }) grantId: string,
-    @Args('fileId', { type: () => ID }) fileId: string,
+    @IdArg('grantId') grantId: string,
+    @IdArg('fileId') fileId: string,
   ): Promise<Grant> {
     return this.grants.attachFile(actor, grantId, fileId);
   }
@@ -87,29 +83,28 @@ export class GrantsResolver {
   @Mutation(() => Grant)
   detachGrantFile(
     @CurrentActor() actor: RequestActor,
-    @Args('grantId', { type: () => ID }) grantId: string,
-    @Args('fileId', { type: () => ID }) fileId: string,
+    @IdArg('grantId') grantId: string,
+    @IdArg('fileId') fileId: string,
   ): Promise<Grant> {
     return this.grants.detachFile(actor, grantId, fileId);
   }
 
   @Mutation(() => Grant)
-  bookmarkGrant(@CurrentActor() actor: RequestActor, @Args('grantId', { type: () => ID }) grantId: string): Promise<Grant> {
+  bookmarkGrant(@CurrentActor() actor: RequestActor, @IdArg('grantId') grantId: string): Promise<Grant> {
     return this.activity.bookmark(actor, grantId);
   }
 
   @Mutation(() => Grant)
-  unbookmarkGrant(@CurrentActor() actor: RequestActor, @Args('grantId', { type: () => ID }) grantId: string): Promise<Grant> {
+  unbookmarkGrant(@CurrentActor() actor: RequestActor, @IdArg('grantId') grantId: string): Promise<Grant> {
     return this.activity.unbookmark(actor, grantId);
   }
 
-  @Query(() => GrantConnection, { description: 'Listings I bookmarked (that I may still see), latest first.', complexity: listComplexity })
+  @Query(() => GrantConnection, { description: 'Listings I bookmarked (that I may still see), latest first.', complexity: listComplexity(10) })
   async myBookmarks(
     @CurrentActor() actor: RequestActor,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() page: PageArgs,
   ) {
-    return toConnection(await this.activity.bookmarks(actor, first, after));
+    return toConnection(await this.activity.bookmarks(actor, page.first, page.after));
   }
 
   @Mutation(() => GrantApplication, { description: "Record (or replace) my organisation's application to a grant; private to my organisation." })
@@ -117,13 +112,12 @@ export class GrantsResolver {
     return this.activity.recordApplication(actor, input);
   }
 
-  @Query(() => GrantApplicationConnection, { description: "My organisation's applications, latest change first.", complexity: listComplexity })
+  @Query(() => GrantApplicationConnection, { description: "My organisation's applications, latest change first.", complexity: listComplexity(10) })
   async myApplications(
     @CurrentActor() actor: RequestActor,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() page: PageArgs,
   ) {
-    return toConnection(await this.activity.applications(actor, first, after));
+    return toConnection(await this.activity.applications(actor, page.first, page.after));
   }
 
   @Query(() => GrantApplicationTotals, { description: "Applications to my network's grants: counts per status and the sum awarded (network admins)." })
@@ -140,17 +134,16 @@ export class GrantsResolver {
     return this.activity.saveSearch(actor, name, criteria);
   }
 
-  @Query(() => GrantSavedSearchConnection, { complexity: listComplexity })
+  @Query(() => GrantSavedSearchConnection, { complexity: listComplexity(10) })
   async mySavedSearches(
     @CurrentActor() actor: RequestActor,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() page: PageArgs,
   ) {
-    return toConnection(await this.activity.savedSearches(actor, first, after));
+    return toConnection(await this.activity.savedSearches(actor, page.first, page.after));
   }
 
   @Mutation(() => Boolean)
-  async deleteSavedSearch(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  async deleteSavedSearch(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<boolean> {
     await this.activity.deleteSavedSearch(actor, id);
     return true;
   }

@@ -1,7 +1,8 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { preferredLanguage } from '@tsunagu/domain';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
+import { importResultIn } from '../../core/graphql/import-result';
+import { HttpRequest, languageOf } from '../../core/graphql/request-language';
 import type { HsdsAudience } from './hsds.mapping';
 import { HsdsAudienceEnum, HsdsImportResult } from './hsds.model';
 import { HsdsService } from './hsds.service';
@@ -30,16 +31,8 @@ export class HsdsResolver {
   async importDirectoryHsds(
     @CurrentActor() actor: RequestActor,
     @Args('document') document: string,
-    @Context('req') request: { headers?: Record<string, string | string[] | undefined> } | undefined,
+    @Context('req') request: HttpRequest,
   ): Promise<HsdsImportResult> {
-    const header = request?.headers?.['accept-language'];
-    const language = preferredLanguage(Array.isArray(header) ? header[0] : header);
-    const result = await this.hsds.import(actor, document);
-    return {
-      ok: result.errors.length === 0,
-      created: result.created,
-      updated: result.updated,
-      errors: result.errors.map((error) => ({ path: error.path, message: error.message[language] })),
-    };
+    return importResultIn(await this.hsds.import(actor, document), languageOf(request));
   }
 }

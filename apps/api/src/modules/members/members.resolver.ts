@@ -1,11 +1,12 @@
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor, Public } from '../../core/auth/auth.decorators';
 import { setRefreshCookie } from '../../core/auth/refresh-cookie';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
-import { toConnection } from '../../core/graphql/pagination';
+import { IdArg } from '../../core/graphql/id-args';
+import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
 import { AuthPayload } from '../accounts/account.model';
 import { AcceptInvitationInput, InviteMemberInput, UpdateMemberRolesInput } from './dto/members.input';
 import { Invitation, InvitationPreview, Membership, MembershipConnection } from './membership.model';
@@ -20,21 +21,20 @@ export class MembersResolver {
 
   @Query(() => MembershipConnection, {
     description: 'Members of an organisation of my network, oldest first.',
-    complexity: ({ args, childComplexity }) => 1 + (args.first ?? 50) * childComplexity,
+    complexity: listComplexity(1),
   })
   async members(
     @CurrentActor() actor: RequestActor,
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @IdArg('organizationId') organizationId: string,
+    @Args() page: PageArgs,
   ): Promise<MembershipConnection> {
-    return toConnection(await this.membersService.list(actor, organizationId, first, after));
+    return toConnection(await this.membersService.list(actor, organizationId, page.first, page.after));
   }
 
   @Query(() => [Invitation], { description: 'Pending invitations of an organisation.' })
   invitations(
     @CurrentActor() actor: RequestActor,
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @IdArg('organizationId') organizationId: string,
   ): Promise<Invitation[]> {
     return this.membersService.pendingInvitations(actor, organizationId);
   }
@@ -51,7 +51,7 @@ export class MembersResolver {
   }
 
   @Mutation(() => Invitation)
-  revokeInvitation(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Invitation> {
+  revokeInvitation(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<Invitation> {
     return this.membersService.revokeInvitation(actor, id);
   }
 
@@ -79,7 +79,7 @@ export class MembersResolver {
   @Mutation(() => Membership, { description: 'Disable (or re-enable) a membership; disabling ends its sessions.' })
   setMembershipDisabled(
     @CurrentActor() actor: RequestActor,
-    @Args('membershipId', { type: () => ID }) membershipId: string,
+    @IdArg('membershipId') membershipId: string,
     @Args('disabled') disabled: boolean,
   ): Promise<Membership> {
     return this.membersService.setDisabled(actor, membershipId, disabled);

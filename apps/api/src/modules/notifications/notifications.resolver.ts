@@ -3,7 +3,8 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import type { NotificationDelivery, NotificationKind } from '@tsunagu/domain';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
-import { toConnection } from '../../core/graphql/pagination';
+import { IdsArg } from '../../core/graphql/id-args';
+import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
 import {
   Notification,
   NotificationConnection,
@@ -13,9 +14,6 @@ import {
 } from '../referrals/referral.model';
 import { ListedNotification, NotificationsService } from './notifications.service';
 
-const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
-  10 + (args.first ?? 50) * childComplexity;
-
 @Resolver(() => Notification)
 export class NotificationsResolver {
   constructor(private readonly notifications: NotificationsService) {}
@@ -23,15 +21,14 @@ export class NotificationsResolver {
   @Query(() => NotificationConnection, {
     name: 'notifications',
     description: 'My notifications (my active membership), newest first.',
-    complexity: listComplexity,
+    complexity: listComplexity(10),
   })
   async notificationList(
     @CurrentActor() actor: RequestActor,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() page: PageArgs,
     @Args('unreadOnly', { type: () => Boolean, nullable: true, defaultValue: false }) unreadOnly?: boolean,
   ) {
-    return toConnection(await this.notifications.list(actor, first, after, unreadOnly ?? false));
+    return toConnection(await this.notifications.list(actor, page.first, page.after, unreadOnly ?? false));
   }
 
   // The training fields come with each row from the list's one query; these only expose them.
@@ -66,7 +63,7 @@ export class NotificationsResolver {
   }
 
   @Mutation(() => Int, { description: 'Marks these notifications of mine read; returns my unread count. NOT_FOUND if one is not mine.' })
-  markNotificationsRead(@CurrentActor() actor: RequestActor, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<number> {
+  markNotificationsRead(@CurrentActor() actor: RequestActor, @IdsArg('ids') ids: string[]): Promise<number> {
     return this.notifications.markRead(actor, ids);
   }
 

@@ -1,8 +1,9 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
 import { Can } from '../../core/authz/can.guard';
-import { toConnection } from '../../core/graphql/pagination';
+import { IdArg } from '../../core/graphql/id-args';
+import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
 import type { OrganizationKind } from '@tsunagu/domain';
 import { ChangeOrganizationKindInput, CreateOrganizationInput, UpdateOrganizationInput } from './dto/organization.input';
 import { OrganizationKindChangePreview } from './organization-kind-change.model';
@@ -19,18 +20,17 @@ export class OrganizationsResolver {
 
   @Query(() => OrganizationConnection, {
     description: 'Organisations of my network, by name.',
-    complexity: ({ args, childComplexity }) => 1 + (args.first ?? 50) * childComplexity,
+    complexity: listComplexity(1),
   })
   async organizations(
     @CurrentActor() actor: RequestActor,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() page: PageArgs,
   ): Promise<OrganizationConnection> {
-    return toConnection(await this.organizationsService.list(actor, first, after));
+    return toConnection(await this.organizationsService.list(actor, page.first, page.after));
   }
 
   @Query(() => Organization)
-  organization(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Organization> {
+  organization(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<Organization> {
     return this.organizationsService.get(actor, id);
   }
 
@@ -48,7 +48,7 @@ export class OrganizationsResolver {
   })
   organizationKindChangePreview(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('kind', { type: () => OrganizationKindEnum }) kind: OrganizationKind,
   ): Promise<OrganizationKindChangePreview> {
     return this.organizationKindService.preview(actor, id, kind);

@@ -14,6 +14,7 @@ import {
 } from '@tsunagu/domain';
 import { graphqlEnum } from '../../core/graphql/enum-of';
 import { Connection } from '../../core/graphql/pagination';
+import { StoredFileFields } from '../../core/graphql/stored-file.model';
 import { OrganizationKindEnum } from '../organizations/organization.model';
 
 export const PartnershipTypeEnum = graphqlEnum(PARTNERSHIP_TYPES.codes, { name: 'PartnershipType', description: 'CONTRACT 委託, SUBSIDY 補助, AGREEMENT 協定, COUNCIL 地域協議会, INFORMAL.' });
@@ -39,12 +40,9 @@ export class PartnershipContact {
 }
 
 @ObjectType({ description: 'A stored file attached to a partnership (download through /api/files/<fileId>).' })
-export class PartnershipDocument {
+export class PartnershipDocument extends StoredFileFields {
   @Field(() => ID) id!: string;
   @Field(() => ID) fileId!: string;
-  @Field() fileName!: string;
-  @Field() mediaType!: string;
-  @Field(() => Float) byteSize!: number;
   @Field(() => GraphQLISODateTime) uploadedAt!: Date;
 }
 

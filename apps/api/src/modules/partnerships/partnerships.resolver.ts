@@ -1,15 +1,13 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
-import { toConnection } from '../../core/graphql/pagination';
+import { IdArg } from '../../core/graphql/id-args';
+import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
 import type { PartnershipStatus } from '@tsunagu/domain';
 import { InteractionInput, PartnershipInput, PartnershipSearchInput } from './dto/partnerships.input';
 import { Partnership, PartnershipConnection, PartnershipInteractionConnection, PartnershipMember, PartnershipStatusEnum } from './partnership.model';
 import { PartnershipLoaders } from './partnership-loaders';
 import { PartnershipsService } from './partnerships.service';
-
-const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
-  10 + (args.first ?? 50) * childComplexity;
 
 @Resolver(() => Partnership)
 export class PartnershipsResolver {
@@ -20,19 +18,18 @@ export class PartnershipsResolver {
 
   @Query(() => PartnershipConnection, {
     description: "Newest first: a liaison's municipality's partnerships, and those my organisation is the partner of (read-only).",
-    complexity: listComplexity,
+    complexity: listComplexity(10),
   })
   async partnerships(
     @CurrentActor() actor: RequestActor,
+    @Args() page: PageArgs,
     @Args('input', { type: () => PartnershipSearchInput, nullable: true }) input?: PartnershipSearchInput,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return toConnection(await this.service.list(actor, input ?? {}, first, after));
+    return toConnection(await this.service.list(actor, input ?? {}, page.first, page.after));
   }
 
   @Query(() => Partnership)
-  partnership(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Partnership> {
+  partnership(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<Partnership> {
     return this.service.get(actor, id);
   }
 
@@ -41,14 +38,13 @@ export class PartnershipsResolver {
     return this.service.assignees(actor);
   }
 
-  @ResolveField(() => PartnershipInteractionConnection, { description: 'Newest first (by date); batched for a page of partnerships.', complexity: listComplexity })
+  @ResolveField(() => PartnershipInteractionConnection, { description: 'Newest first (by date); batched for a page of partnerships.', complexity: listComplexity(10) })
   async interactions(
     @CurrentActor() actor: RequestActor,
+    @Args() page: PageArgs,
     @Parent() partnership: Partnership,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return toConnection(await this.loaders.interactions(actor, partnership.id, first ?? null, after ?? null));
+    return toConnection(await this.loaders.interactions(actor, partnership.id, page.first ?? null, page.after ?? null));
   }
 
   @Mutation(() => Partnership, { description: 'A new partnership of my municipality (liaisons of a municipality), PROPOSED.' })
@@ -57,14 +53,14 @@ export class PartnershipsResolver {
   }
 
   @Mutation(() => Partnership, { description: 'Replace its fields (and its contacts, when given).' })
-  updatePartnership(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string, @Args('input') input: PartnershipInput): Promise<Partnership> {
+  updatePartnership(@CurrentActor() actor: RequestActor, @IdArg('id') id: string, @Args('input') input: PartnershipInput): Promise<Partnership> {
     return this.service.update(actor, id, input);
   }
 
   @Mutation(() => Partnership, { description: 'Move to one of availableStatuses (CONFLICT INVALID_STATUS_CHANGE otherwise).' })
   setPartnershipStatus(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('status', { type: () => PartnershipStatusEnum }) status: PartnershipStatus,
   ): Promise<Partnership> {
     return this.service.setStatus(actor, id, status);
@@ -73,8 +69,8 @@ export class PartnershipsResolver {
   @Mutation(() => Partnership, { description: 'Attach a file my municipality uploaded with purpose PARTNERSHIP_DOCUMENT.' })
   attachPartnershipDocument(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('fileId', { type: () => ID }) fileId: string,
+    @IdArg('id') id: string,
+    @IdArg('fileId') fileId: string,
   ): Promise<Partnership> {
     return this.service.attachDocument(actor, id, fileId);
   }
@@ -82,8 +78,8 @@ export class PartnershipsResolver {
   @Mutation(() => Partnership)
   removePartnershipDocument(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('documentId', { type: () => ID }) documentId: string,
+    @IdArg('id') id: string,
+    @IdArg('documentId') documentId: string,
   ): Promise<Partnership> {
     return this.service.removeDocument(actor, id, documentId);
   }
@@ -91,21 +87,21 @@ export class PartnershipsResolver {
   @Mutation(() => Partnership, { description: 'Record a meeting, call or visit, with its follow-ups.' })
   recordInteraction(
     @CurrentActor() actor: RequestActor,
-    @Args('partnershipId', { type: () => ID }) partnershipId: string,
+    @IdArg('partnershipId') partnershipId: string,
     @Args('input') input: InteractionInput,
   ): Promise<Partnership> {
     return this.service.recordInteraction(actor, partnershipId, input);
   }
 
   @Mutation(() => Partnership)
-  updateInteraction(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string, @Args('input') input: InteractionInput): Promise<Partnership> {
+  updateInteraction(@CurrentActor() actor: RequestActor, @IdArg('id') id: string, @Args('input') input: InteractionInput): Promise<Partnership> {
     return this.service.updateInteraction(actor, id, input);
   }
 
   @Mutation(() => Partnership, { description: 'Mark a follow-up done (or open again).' })
   completeFollowUp(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('done', { type: () => Boolean }) done: boolean,
   ): Promise<Partnership> {
     return this.service.completeFollowUp(actor, id, done);

@@ -1,7 +1,7 @@
 // The GraphQL face of people and consent. Each category of a person carries its own access
 // state, so a client always knows whether a value is empty or withheld, and why.
 import { Type } from '@nestjs/common';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
@@ -79,7 +79,10 @@ export class ContactValues {
   @Field(() => String, { nullable: true }) notes!: string | null;
 }
 
+// Household, health and disability are written with exactly the fields they are read with, so
+// one class is both the values a section shows and the input that sets them (PersonInput).
 @ObjectType()
+@InputType('HouseholdInput')
 export class HouseholdValues {
   @Field(() => LivingSituationEnum, { nullable: true }) livingSituation!: LivingSituation | null;
   @Field(() => Int, { nullable: true }) householdSize!: number | null;
@@ -88,6 +91,7 @@ export class HouseholdValues {
 }
 
 @ObjectType()
+@InputType('HealthInput')
 export class HealthValues {
   @Field(() => String, { nullable: true }) conditions!: string | null;
   @Field(() => String, { nullable: true }) medications!: string | null;
@@ -96,6 +100,7 @@ export class HealthValues {
 }
 
 @ObjectType()
+@InputType('DisabilityInput')
 export class DisabilityValues {
   @Field(() => DisabilityCertificateEnum, { nullable: true }) certificate!: DisabilityCertificate | null;
   @Field(() => String, { nullable: true }) grade!: string | null;

@@ -1,9 +1,10 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ConsentPurpose, Language } from '@tsunagu/domain';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
 import { AppError } from '../../core/graphql/app-error';
-import { toConnection } from '../../core/graphql/pagination';
+import { IdArg } from '../../core/graphql/id-args';
+import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
 import { ConsentsService } from './consents.service';
 import { ConsentInput, IdentityInput, PersonInput, ProvisionRecordFilter } from './dto/people.input';
 import { KeptRecordsService } from './kept-records.service';
@@ -21,9 +22,6 @@ import {
   ProvisionRecordConnection,
 } from './people.model';
 import { PeopleService } from './people.service';
-
-const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
-  10 + (args.first ?? 50) * childComplexity;
 
 function language(value: string | null | undefined): Language {
   if (value === undefined || value === null || value === 'ja') return 'ja';
@@ -43,28 +41,26 @@ export class PeopleResolver {
 
   @Query(() => PersonConnection, {
     description: "People my organisation supports, newest first; search matches the name or kana.",
-    complexity: listComplexity,
+    complexity: listComplexity(10),
   })
   async people(
     @CurrentActor() actor: RequestActor,
+    @Args() page: PageArgs,
     @Args('search', { type: () => String, nullable: true }) search?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return toConnection(await this.peopleService.listOwn(actor, search, first, after));
+    return toConnection(await this.peopleService.listOwn(actor, search, page.first, page.after));
   }
 
   @Query(() => PersonConnection, {
     description: 'People of other organisations whose active consent shares data with my organisation for this purpose.',
-    complexity: listComplexity,
+    complexity: listComplexity(10),
   })
   async sharedPeople(
     @CurrentActor() actor: RequestActor,
+    @Args() page: PageArgs,
     @Args('purpose', { type: () => ConsentPurposeEnum }) purpose: ConsentPurpose,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return toConnection(await this.peopleService.listShared(actor, purpose, first, after));
+    return toConnection(await this.peopleService.listShared(actor, purpose, page.first, page.after));
   }
 
   @Query(() => Person, {
@@ -73,7 +69,7 @@ export class PeopleResolver {
   })
   person(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('purpose', { type: () => ConsentPurposeEnum, nullable: true }) purpose?: ConsentPurpose,
   ): Promise<Person> {
     return this.peopleService.get(actor, id, purpose ?? null);
@@ -85,33 +81,31 @@ export class PeopleResolver {
   }
 
   @Query(() => [Consent], { description: "A person's consents, newest first (the owning organisation)." })
-  consents(@CurrentActor() actor: RequestActor, @Args('personId', { type: () => ID }) personId: string): Promise<Consent[]> {
+  consents(@CurrentActor() actor: RequestActor, @IdArg('personId') personId: string): Promise<Consent[]> {
     return this.consentsService.list(actor, personId);
   }
 
   @Query(() => EvidenceFile)
-  consentEvidence(@CurrentActor() actor: RequestActor, @Args('consentId', { type: () => ID }) consentId: string): Promise<EvidenceFile> {
+  consentEvidence(@CurrentActor() actor: RequestActor, @IdArg('consentId') consentId: string): Promise<EvidenceFile> {
     return this.consentsService.evidence(actor, consentId);
   }
 
   @Query(() => PersonAccessConnection, { description: 'Reads of the person by other organisations, newest first.' })
   async personAccessLog(
     @CurrentActor() actor: RequestActor,
-    @Args('personId', { type: () => ID }) personId: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args() page: PageArgs,
+    @IdArg('personId') personId: string,
   ) {
-    return toConnection(await this.kept.accessLog(actor, personId, first, after));
+    return toConnection(await this.kept.accessLog(actor, personId, page.first, page.after));
   }
 
   @Query(() => ProvisionRecordConnection, { description: '第三者提供記録 of my organisation, provided or received, newest first.' })
   async provisionRecords(
     @CurrentActor() actor: RequestActor,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => ProvisionRecordFilter, nullable: true }) filter?: ProvisionRecordFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return toConnection(await this.kept.provisionRecords(actor, filter ?? { side: 'PROVIDED' }, first, after));
+    return toConnection(await this.kept.provisionRecords(actor, filter ?? { side: 'PROVIDED' }, page.first, page.after));
   }
 
   @Query(() => DownloadFile, { description: 'Provision records as CSV (UTF-8 with BOM), per person and period.' })
@@ -124,14 +118,14 @@ export class PeopleResolver {
   }
 
   @Query(() => [PersonCorrection])
-  personCorrections(@CurrentActor() actor: RequestActor, @Args('personId', { type: () => ID }) personId: string): Promise<PersonCorrection[]> {
+  personCorrections(@CurrentActor() actor: RequestActor, @IdArg('personId') personId: string): Promise<PersonCorrection[]> {
     return this.kept.corrections(actor, personId);
   }
 
   @Query(() => PersonDisclosure, { description: '開示: everything held about the person (owning organisation admins and coordinators).' })
   personDisclosure(
     @CurrentActor() actor: RequestActor,
-    @Args('personId', { type: () => ID }) personId: string,
+    @IdArg('personId') personId: string,
     @Args('language', { type: () => String, nullable: true }) lang?: string,
   ): Promise<PersonDisclosure> {
     return this.kept.disclose(actor, personId, language(lang));
@@ -150,7 +144,7 @@ export class PeopleResolver {
   @Mutation(() => Person, { description: '訂正: replace the given categories (null clears one); recorded with the reason.' })
   correctPerson(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('input') input: PersonInput,
     @Args('reason') reason: string,
   ): Promise<Person> {
@@ -160,7 +154,7 @@ export class PeopleResolver {
   @Mutation(() => Person, { description: '利用停止: nobody reads the values any more (org admins).' })
   ceasePersonUse(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('reason') reason: string,
   ): Promise<Person> {
     return this.peopleService.ceaseUse(actor, id, reason);
@@ -169,7 +163,7 @@ export class PeopleResolver {
   @Mutation(() => Person, { description: '消去: remove every personal value; kept records stay under the pseudonym (org admins).' })
   erasePerson(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('confirmPseudonym', { description: "Type the person's pseudonymous id to confirm." }) confirmPseudonym: string,
   ): Promise<Person> {
     return this.peopleService.erase(actor, id, confirmPseudonym);
@@ -183,7 +177,7 @@ export class PeopleResolver {
   @Mutation(() => Consent, { description: 'Revoke a consent; it stops disclosing data on the very next request.' })
   revokeConsent(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('reason') reason: string,
   ): Promise<Consent> {
     return this.consentsService.revoke(actor, id, reason);

@@ -1,8 +1,10 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Language, PersonalDataCategory, preferredLanguage, ReferralAction, renderFreeText } from '@tsunagu/domain';
+import { Args, Context, Field, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { PersonalDataCategory, ReferralAction, renderFreeText } from '@tsunagu/domain';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
-import { toConnection } from '../../core/graphql/pagination';
+import { IdArg } from '../../core/graphql/id-args';
+import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
+import { HttpRequest, languageOf } from '../../core/graphql/request-language';
 import { ForwardReferralInput, ReferralDeadlinesInput, ReferralFilter, ReferralInput } from './dto/referral.input';
 import {
   Referral,
@@ -27,18 +29,7 @@ class ForwardedReferral {
   @Field(() => Referral, { description: 'The new referral to the third organisation (SENT).' }) created!: Referral;
 }
 
-type HttpRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
-
-/** The caller's language (Accept-Language; Japanese by default), for erasure markers in free text. */
-function languageOf(request: HttpRequest): Language {
-  const header = request?.headers?.['accept-language'];
-  return preferredLanguage(Array.isArray(header) ? header[0] : header);
-}
-
 const ERASED_NOTE = 'After erasure of the person: a marker with the date, in my language.';
-
-const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
-  10 + (args.first ?? 50) * childComplexity;
 
 @Resolver(() => Referral)
 export class ReferralsResolver {
@@ -47,16 +38,15 @@ export class ReferralsResolver {
   @Query(() => ReferralConnection, {
     name: 'referrals',
     description: 'INBOX: referrals to my organisation. OUTBOX: from it (drafts included). Newest first.',
-    complexity: listComplexity,
+    complexity: listComplexity(10),
   })
   async referralList(
     @CurrentActor() actor: RequestActor,
+    @Args() page: PageArgs,
     @Args('box', { type: () => ReferralBoxEnum }) box: ReferralBox,
     @Args('filter', { type: () => ReferralFilter, nullable: true }) filter?: ReferralFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return toConnection(await this.referrals.list(actor, box, filter ?? {}, first, after));
+    return toConnection(await this.referrals.list(actor, box, filter ?? {}, page.first, page.after));
   }
 
   @Query(() => ReferralCounts, { description: 'Counts by status for my inbox or outbox, plus overdue and unread.' })
@@ -65,12 +55,12 @@ export class ReferralsResolver {
   }
 
   @Query(() => ReferralDetail)
-  referral(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<ReferralDetail> {
+  referral(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<ReferralDetail> {
     return this.referrals.detail(actor, id);
   }
 
   @Query(() => [Referral], { description: "A person's referral history (the organisation that registered them)." })
-  personReferrals(@CurrentActor() actor: RequestActor, @Args('personId', { type: () => ID }) personId: string): Promise<Referral[]> {
+  personReferrals(@CurrentActor() actor: RequestActor, @IdArg('personId') personId: string): Promise<Referral[]> {
     return this.referrals.personReferrals(actor, personId);
   }
 
@@ -96,7 +86,7 @@ export class ReferralsResolver {
   @Mutation(() => Referral, { description: 'Replace the fields of a draft.' })
   updateReferralDraft(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('input') input: ReferralInput,
   ): Promise<Referral> {
     return this.referrals.updateDraft(actor, id, input);
@@ -107,7 +97,7 @@ export class ReferralsResolver {
   })
   transitionReferral(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('action', { type: () => ReferralActionEnum }) action: ReferralAction,
     @Args('text', { type: () => String, nullable: true }) text?: string,
   ): Promise<Referral> {
@@ -117,7 +107,7 @@ export class ReferralsResolver {
   @Mutation(() => ForwardedReferral, { description: 'Forward to a third organisation: consent is checked again and a new provision recorded.' })
   forwardReferral(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('input') input: ForwardReferralInput,
   ): Promise<ForwardedReferral> {
     return this.referrals.forward(actor, id, input);
@@ -129,8 +119,8 @@ export class ReferralsResolver {
   })
   referralForwardPreview(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('serviceId', { type: () => ID }) serviceId: string,
+    @IdArg('id') id: string,
+    @IdArg('serviceId') serviceId: string,
   ): Promise<ReferralForwardPreview> {
     return this.referrals.forwardPreview(actor, id, serviceId);
   }
@@ -138,7 +128,7 @@ export class ReferralsResolver {
   @Mutation(() => Referral, { description: 'As the receiver, ask the sender to share more categories (a timeline event; the sender is told and decides).' })
   requestReferralCategories(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('categories', { type: () => [PersonalDataCategoryEnum] }) categories: PersonalDataCategory[],
     @Args('reason') reason: string,
   ): Promise<Referral> {
@@ -150,7 +140,7 @@ export class ReferralsResolver {
   })
   shareReferralCategories(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('categories', { type: () => [PersonalDataCategoryEnum] }) categories: PersonalDataCategory[],
   ): Promise<Referral> {
     return this.referrals.shareCategories(actor, id, categories);
@@ -174,14 +164,14 @@ export class ReferralsResolver {
   @Mutation(() => ReferralMessage)
   postReferralMessage(
     @CurrentActor() actor: RequestActor,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('body') body: string,
   ): Promise<ReferralMessage> {
     return this.referrals.postMessage(actor, id, body);
   }
 
   @Mutation(() => Referral, { description: "Mark the referral's messages read for me." })
-  markReferralRead(@CurrentActor() actor: RequestActor, @Args('id', { type: () => ID }) id: string): Promise<Referral> {
+  markReferralRead(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<Referral> {
     return this.referrals.markRead(actor, id);
   }
 }

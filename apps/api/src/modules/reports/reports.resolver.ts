@@ -1,25 +1,17 @@
 // Network reports over GraphQL: the figures, their CSV, the network map and the annual
 // evaluation CSV (thin; scope and reads are ReportsService's, the arithmetic report-figures.ts's).
-import { Args, Context, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { Language, preferredLanguage } from '@tsunagu/domain';
+import { Args, Context, GraphQLISODateTime, Int, Query, Resolver } from '@nestjs/graphql';
+import { IdArg } from '../../core/graphql/id-args';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
+import { HttpRequest, LANGUAGE_ARG, languageOf } from '../../core/graphql/request-language';
 import { annualTitle } from './annual-evaluation';
 import { reportCsv, reportSections } from './report-figures';
 import { NetworkMap, NetworkReport, ReportInput } from './report.model';
 import { ReportsService } from './reports.service';
 
-type HttpRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
-
-export function languageOf(request: HttpRequest, explicit?: string | null): Language {
-  if (explicit === 'ja' || explicit === 'en') return explicit;
-  const header = request?.headers?.['accept-language'];
-  return preferredLanguage(Array.isArray(header) ? header[0] : header);
-}
-
 const SCOPE =
   'Network admins and liaisons: the whole network, or one of its organisations; org admins: their own organisation (another id is NOT_FOUND). Others: FORBIDDEN.';
-const LANGUAGE = { type: () => String, nullable: true, description: 'ja or en; default: Accept-Language.' } as const;
 
 @Resolver()
 export class ReportsResolver {
@@ -30,7 +22,7 @@ export class ReportsResolver {
     @CurrentActor() actor: RequestActor,
     @Context('req') request: HttpRequest,
     @Args('input', { type: () => ReportInput, nullable: true }) input?: ReportInput,
-    @Args('language', LANGUAGE) language?: string,
+    @Args('language', LANGUAGE_ARG) language?: string,
   ): Promise<NetworkReport> {
     return (await this.reports.report(actor, input ?? {}, languageOf(request, language))).report;
   }
@@ -40,7 +32,7 @@ export class ReportsResolver {
     @CurrentActor() actor: RequestActor,
     @Context('req') request: HttpRequest,
     @Args('input', { type: () => ReportInput, nullable: true }) input?: ReportInput,
-    @Args('language', LANGUAGE) language?: string,
+    @Args('language', LANGUAGE_ARG) language?: string,
   ): Promise<string> {
     const chosen = languageOf(request, language);
     const { report, organizationName } = await this.reports.report(actor, input ?? {}, chosen);
@@ -61,8 +53,8 @@ export class ReportsResolver {
     @CurrentActor() actor: RequestActor,
     @Context('req') request: HttpRequest,
     @Args('fiscalYear', { type: () => Int }) fiscalYear: number,
-    @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string | null,
-    @Args('language', LANGUAGE) language?: string,
+    @IdArg('organizationId', { nullable: true }) organizationId?: string | null,
+    @Args('language', LANGUAGE_ARG) language?: string,
   ): Promise<string> {
     const chosen = languageOf(request, language);
     const { report, organizationName } = await this.reports.annual(actor, fiscalYear, organizationId ?? null, chosen);

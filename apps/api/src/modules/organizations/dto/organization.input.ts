@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import type { OrganizationKind } from '@tsunagu/domain';
 import { OrganizationKindEnum } from '../organization.model';
 
@@ -25,7 +25,10 @@ export class CreateOrganizationInput {
     'Only the fields given are changed; null clears an optional field. The kind is not among them: it changes only ' +
     'through changeOrganizationKind (network admins, after its preview).',
 })
-export class UpdateOrganizationInput {
+export class UpdateOrganizationInput extends PartialType(OmitType(CreateOrganizationInput, ['kind'] as const)) {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => String, { nullable: true })
   description?: string | null;
 
@@ -46,21 +49,6 @@ export class UpdateOrganizationInput {
 
   @Field(() => String, { nullable: true, description: 'https URL of a logo image.' })
   logoUrl?: string | null;
-
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  nameKana?: string | null;
-
-  @Field(() => String, { nullable: true })
-  corporateNumber?: string | null;
-
-  @Field(() => String, { nullable: true })
-  municipalityCode?: string | null;
 }
 
 @InputType({ description: 'Change an organisation’s kind (network admins), confirming the effect shown by organizationKindChangePreview.' })

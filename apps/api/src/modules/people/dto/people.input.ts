@@ -1,20 +1,13 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
-import type {
-  ConsentMethod,
-  ConsentPurpose,
-  DisabilityCertificate,
-  Gender,
-  LivingSituation,
-  OrganizationKind,
-  PersonalDataCategory,
-} from '@tsunagu/domain';
+import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import type { ConsentMethod, ConsentPurpose, Gender, OrganizationKind, PersonalDataCategory } from '@tsunagu/domain';
 import { OrganizationKindEnum } from '../../organizations/organization.model';
 import {
   ConsentMethodEnum,
   ConsentPurposeEnum,
-  DisabilityCertificateEnum,
+  DisabilityValues,
   GenderEnum,
-  LivingSituationEnum,
+  HealthValues,
+  HouseholdValues,
   PersonalDataCategoryEnum,
   ProvisionSide,
   ProvisionSideEnum,
@@ -38,29 +31,6 @@ export class ContactInput {
   @Field(() => String, { nullable: true }) address?: string | null;
   @Field(() => String, { nullable: true }) municipalityCode?: string | null;
   @Field(() => String, { nullable: true }) preferredChannel?: string | null;
-  @Field(() => String, { nullable: true }) notes?: string | null;
-}
-
-@InputType()
-export class HouseholdInput {
-  @Field(() => LivingSituationEnum, { nullable: true }) livingSituation?: LivingSituation | null;
-  @Field(() => Int, { nullable: true }) householdSize?: number | null;
-  @Field(() => String, { nullable: true }) dependents?: string | null;
-  @Field(() => String, { nullable: true }) notes?: string | null;
-}
-
-@InputType()
-export class HealthInput {
-  @Field(() => String, { nullable: true }) conditions?: string | null;
-  @Field(() => String, { nullable: true }) medications?: string | null;
-  @Field(() => String, { nullable: true }) medicalInstitution?: string | null;
-  @Field(() => String, { nullable: true }) notes?: string | null;
-}
-
-@InputType()
-export class DisabilityInput {
-  @Field(() => DisabilityCertificateEnum, { nullable: true }) certificate?: DisabilityCertificate | null;
-  @Field(() => String, { nullable: true }) grade?: string | null;
   @Field(() => String, { nullable: true }) notes?: string | null;
 }
 
@@ -95,9 +65,9 @@ export class ConsultationInput {
 export class PersonInput {
   @Field(() => IdentityInput, { nullable: true, description: 'Required when registering.' }) identity?: IdentityInput | null;
   @Field(() => ContactInput, { nullable: true }) contact?: ContactInput | null;
-  @Field(() => HouseholdInput, { nullable: true }) household?: HouseholdInput | null;
-  @Field(() => HealthInput, { nullable: true }) health?: HealthInput | null;
-  @Field(() => DisabilityInput, { nullable: true }) disability?: DisabilityInput | null;
+  @Field(() => HouseholdValues, { nullable: true }) household?: HouseholdValues | null;
+  @Field(() => HealthValues, { nullable: true }) health?: HealthValues | null;
+  @Field(() => DisabilityValues, { nullable: true }) disability?: DisabilityValues | null;
   @Field(() => FinancialInput, { nullable: true }) financial?: FinancialInput | null;
   @Field(() => LegalInput, { nullable: true }) legal?: LegalInput | null;
   @Field(() => ConsultationInput, { nullable: true }) consultation?: ConsultationInput | null;

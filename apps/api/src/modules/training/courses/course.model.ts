@@ -1,6 +1,6 @@
 // GraphQL types of courses (人材育成): the course as one member sees it, its ordered modules,
 // materials and quiz. Quiz answers (correctChoices) are filled only for the course's editors.
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   COURSE_STATUSES,
   COURSE_VISIBILITIES,
@@ -14,6 +14,7 @@ import {
 } from '@tsunagu/domain';
 import { graphqlEnum } from '../../../core/graphql/enum-of';
 import { Connection } from '../../../core/graphql/pagination';
+import { StoredFileFields } from '../../../core/graphql/stored-file.model';
 import { RoleEnum } from '../../members/membership.model';
 
 export const CourseStatusEnum = graphqlEnum(COURSE_STATUSES.codes, { name: 'CourseStatus' });
@@ -29,11 +30,8 @@ export class CoursePublisher {
 }
 
 @ObjectType({ description: 'A stored file of a course (download through the files endpoint).' })
-export class TrainingFile {
+export class TrainingFile extends StoredFileFields {
   @Field(() => ID) id!: string;
-  @Field() fileName!: string;
-  @Field() mediaType!: string;
-  @Field(() => Float) byteSize!: number;
 }
 
 @ObjectType({ description: 'A quiz question; the choices are 0-based.' })

@@ -1,9 +1,10 @@
 // Learning over GraphQL: thin; the rules are in LearningService and CertificatesService.
-import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLISODateTime, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestActor } from '../../../core/auth/actor';
 import { CurrentActor, Public } from '../../../core/auth/auth.decorators';
 import { notFound } from '../../../core/authz/authorize';
-import { toConnection } from '../../../core/graphql/pagination';
+import { IdArg, IdsArg } from '../../../core/graphql/id-args';
+import { listComplexity, PageArgs, toConnection } from '../../../core/graphql/pagination';
 import { Course } from '../courses/course.model';
 import { CertificatesService } from './certificates.service';
 import { LearningLoaders } from './learning-loaders';
@@ -19,9 +20,6 @@ import {
 } from './learning.model';
 import { LearningService } from './learning.service';
 
-const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
-  10 + (args.first ?? 50) * childComplexity;
-
 @Resolver(() => Enrolment)
 export class LearningResolver {
   constructor(
@@ -30,14 +28,13 @@ export class LearningResolver {
     private readonly loaders: LearningLoaders,
   ) {}
 
-  @Query(() => EnrolmentConnection, { description: 'My enrolments, newest first.', complexity: listComplexity })
+  @Query(() => EnrolmentConnection, { description: 'My enrolments, newest first.', complexity: listComplexity(10) })
   async myEnrolments(
     @CurrentActor() actor: RequestActor,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => EnrolmentFilterEnum, nullable: true }) filter?: EnrolmentFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return toConnection(await this.learning.mine(actor, filter, first, after));
+    return toConnection(await this.learning.mine(actor, filter, page.first, page.after));
   }
 
   @Query(() => [Assignee], {
@@ -45,7 +42,7 @@ export class LearningResolver {
   })
   courseAssignees(
     @CurrentActor() actor: RequestActor,
-    @Args('courseId', { type: () => ID }) courseId: string,
+    @IdArg('courseId') courseId: string,
     @Args('keyword', { type: () => String, nullable: true }) keyword?: string,
   ): Promise<Assignee[]> {
     return this.learning.assignees(actor, courseId, keyword);
@@ -58,15 +55,15 @@ export class LearningResolver {
   }
 
   @Mutation(() => Enrolment, { description: 'Enrol myself in a published course whose audience I am in; enrolling again returns the same enrolment.' })
-  enrolInCourse(@CurrentActor() actor: RequestActor, @Args('courseId', { type: () => ID }) courseId: string): Promise<Enrolment> {
+  enrolInCourse(@CurrentActor() actor: RequestActor, @IdArg('courseId') courseId: string): Promise<Enrolment> {
     return this.learning.enrol(actor, courseId);
   }
 
   @Mutation(() => [Enrolment], { description: "Assign a course (optionally with a future due date); each assignee gets an in-app notice and a mail. Returns the assignees' enrolments." })
   assignCourse(
     @CurrentActor() actor: RequestActor,
-    @Args('courseId', { type: () => ID }) courseId: string,
-    @Args('membershipIds', { type: () => [ID] }) membershipIds: string[],
+    @IdArg('courseId') courseId: string,
+    @IdsArg('membershipIds') membershipIds: string[],
     @Args('dueAt', { type: () => GraphQLISODateTime, nullable: true }) dueAt?: Date | null,
   ): Promise<Enrolment[]> {
     return this.learning.assign(actor, courseId, membershipIds, dueAt ?? null);
@@ -75,8 +72,8 @@ export class LearningResolver {
   @Mutation(() => Enrolment, { description: 'Mark a material of my enrolment done (or not done with done: false).' })
   markMaterialDone(
     @CurrentActor() actor: RequestActor,
-    @Args('enrolmentId', { type: () => ID }) enrolmentId: string,
-    @Args('materialId', { type: () => ID }) materialId: string,
+    @IdArg('enrolmentId') enrolmentId: string,
+    @IdArg('materialId') materialId: string,
     @Args('done', { type: () => Boolean, nullable: true, defaultValue: true }) done?: boolean,
   ): Promise<Enrolment> {
     return this.learning.markMaterial(actor, enrolmentId, materialId, done ?? true);
@@ -85,8 +82,8 @@ export class LearningResolver {
   @Mutation(() => QuizAttemptResult, { description: "Submit an attempt at a module's quiz; CONFLICT (QUIZ_ATTEMPTS_EXHAUSTED) when no attempt is left." })
   submitQuizAttempt(
     @CurrentActor() actor: RequestActor,
-    @Args('enrolmentId', { type: () => ID }) enrolmentId: string,
-    @Args('moduleId', { type: () => ID }) moduleId: string,
+    @IdArg('enrolmentId') enrolmentId: string,
+    @IdArg('moduleId') moduleId: string,
     @Args('answers', { type: () => [QuizAnswerInput] }) answers: QuizAnswerInput[],
   ): Promise<QuizAttemptResult> {
     return this.learning.submitAttempt(actor, enrolmentId, moduleId, answers);

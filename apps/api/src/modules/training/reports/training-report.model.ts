@@ -20,22 +20,24 @@ export class TrainingTotals {
   completionRatePercent!: number | null;
 }
 
-@ObjectType()
-export class TrainingOrganizationRow {
-  @Field(() => ID) organizationId!: string;
-  @Field() organizationName!: string;
+/** The counts of a row of the report, per organisation or per course (as in TrainingTotals). */
+@ObjectType({ isAbstract: true })
+abstract class EnrolmentCounts {
   @Field(() => Int) enrolments!: number;
   @Field(() => Int) completions!: number;
   @Field(() => Int) overdue!: number;
 }
 
 @ObjectType()
-export class TrainingCourseRow {
+export class TrainingOrganizationRow extends EnrolmentCounts {
+  @Field(() => ID) organizationId!: string;
+  @Field() organizationName!: string;
+}
+
+@ObjectType()
+export class TrainingCourseRow extends EnrolmentCounts {
   @Field(() => ID) courseId!: string;
   @Field() courseTitle!: string;
-  @Field(() => Int) enrolments!: number;
-  @Field(() => Int) completions!: number;
-  @Field(() => Int) overdue!: number;
   @Field(() => Int, { nullable: true, description: 'Passed quiz attempts / attempts, rounded; null without attempts.' })
   quizPassRatePercent!: number | null;
 }

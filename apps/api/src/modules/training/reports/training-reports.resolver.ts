@@ -1,20 +1,12 @@
 // Training reports over GraphQL: the figures, their CSV and the xAPI statements (thin; the
 // scope and the figures are TrainingReportsService's and training-report-figures.ts's).
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { Language, preferredLanguage } from '@tsunagu/domain';
 import type { RequestActor } from '../../../core/auth/actor';
 import { CurrentActor } from '../../../core/auth/auth.decorators';
+import { HttpRequest, LANGUAGE_ARG, languageOf } from '../../../core/graphql/request-language';
 import { trainingReportCsv } from './training-report-figures';
 import { TrainingReport, TrainingReportInput } from './training-report.model';
 import { TrainingReportsService } from './training-reports.service';
-
-type HttpRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
-
-function languageOf(request: HttpRequest, explicit?: string | null): Language {
-  if (explicit === 'ja' || explicit === 'en') return explicit;
-  const header = request?.headers?.['accept-language'];
-  return preferredLanguage(Array.isArray(header) ? header[0] : header);
-}
 
 const SCOPE = "Trainers: their organisation's courses; org admins: their organisation's members; both: either. Others: FORBIDDEN.";
 
@@ -35,7 +27,7 @@ export class TrainingReportsResolver {
     @CurrentActor() actor: RequestActor,
     @Context('req') request: HttpRequest,
     @Args('input', { type: () => TrainingReportInput, nullable: true }) input?: TrainingReportInput,
-    @Args('language', { type: () => String, nullable: true, description: 'ja or en; default: Accept-Language.' }) language?: string,
+    @Args('language', LANGUAGE_ARG) language?: string,
   ): Promise<string> {
     const { groups, quizzes } = await this.reports.csvGroups(actor, input ?? {});
     return trainingReportCsv(groups, quizzes, languageOf(request, language));
