@@ -7,7 +7,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
-  Button,
   Card,
   Checkbox,
   Group,
@@ -27,13 +26,13 @@ import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, grantInputSchema, LEGAL_
 import type { FunderKind, GrantDetailFragment, GrantInput, GrantType, GrantVisibility, LegalForm, OrganizationKind, ServiceCategory } from '@tsunagu/graphql-client';
 import { AttachGrantFileDocument, CreateGrantDocument, DetachGrantFileDocument, GrantDocument, UpdateGrantDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
-import { EditorPage, EditorForm, SavedNotice, useSavedNotice } from '../../app/editor-page';
+import { EditorPage, EditorForm, RecordEditorLayout, useSavedNotice, type EditorFormActions } from '../../app/editor-page';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
 import { FileUploadField } from '../../app/file-upload-field';
@@ -228,40 +227,32 @@ function GrantEditor({ grant }: { grant: GrantDetailFragment }) {
   });
 
   return (
-    <>
-      <PageHeader
-        title={t('grants.editor.editTitle')}
-        description={grant.title}
-        actions={
-          <Button component={Link} to={`/grants/${grant.id}`} variant="default">
-            {t('grants.editor.viewPage')}
-          </Button>
-        }
-      />
-      <Stack gap="md">
-        <Group gap="sm" wrap="wrap">
+    <RecordEditorLayout
+      title={t('grants.editor.editTitle')}
+      description={grant.title}
+      viewPage={{ to: `/grants/${grant.id}`, label: t('grants.editor.viewPage') }}
+      status={
+        <>
           <StatusBadge status={grant.status} />
           <GrantActions grant={grant} />
-        </Group>
-        <SavedNotice notice={notice}>{t('grants.editor.saved')}</SavedNotice>
-        {!editable ? (
-          <Alert color="yellow" variant="light">
-            {t('grants.editor.notEditable')}
-          </Alert>
-        ) : null}
-        <AttachmentsEditor grant={grant} />
-        <EditorTabs values={grantForm.form.values} publisherName={grant.publisher.name} attachments={grant.attachments} grant={grant}>
-          <GrantForm
-            grantForm={grantForm}
-            submitLabel={t('common.save')}
-            saving={updating.loading}
-            disabled={!editable}
-            onSubmit={submit}
-            onCancel={() => navigate(`/grants/${grant.id}`)}
-          />
-        </EditorTabs>
-      </Stack>
-    </>
+        </>
+      }
+      notice={notice}
+      savedMessage={t('grants.editor.saved')}
+      lockedNote={editable ? null : t('grants.editor.notEditable')}
+    >
+      <AttachmentsEditor grant={grant} />
+      <EditorTabs values={grantForm.form.values} publisherName={grant.publisher.name} attachments={grant.attachments} grant={grant}>
+        <GrantForm
+          grantForm={grantForm}
+          submitLabel={t('common.save')}
+          saving={updating.loading}
+          disabled={!editable}
+          onSubmit={submit}
+          onCancel={() => navigate(`/grants/${grant.id}`)}
+        />
+      </EditorTabs>
+    </RecordEditorLayout>
   );
 }
 
@@ -377,27 +368,13 @@ function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
   );
 }
 
-function GrantForm({
-  grantForm: { form, apiError },
-  submitLabel,
-  saving,
-  disabled,
-  onSubmit,
-  onCancel,
-}: {
-  grantForm: GrantSchemaForm;
-  submitLabel: string;
-  saving: boolean;
-  disabled?: boolean;
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
-  onCancel: () => void;
-}) {
+function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: GrantSchemaForm } & EditorFormActions) {
   const { t } = useTranslation();
   const labels = useGrantLabels();
   const values = form.values;
 
   return (
-    <EditorForm label={t('grants.editor.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+    <EditorForm label={t('grants.editor.formLabel')} error={apiError} {...actions}>
       <TextInput
         label={t('grants.fields.title')}
         required

@@ -3,15 +3,15 @@
 // life-cycle actions (publish, archive, unarchive) and assigns it. Only the owning
 // organisation's trainers (course.mayEdit) get here; others see why not.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, Stack } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import type { EditorCourseDetailFragment } from '@tsunagu/graphql-client';
 import { EditorCourseDocument, EditorCreateCourseDocument, EditorUpdateCourseDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
-import { EditorPage, SavedNotice, useSavedNotice } from '../../../app/editor-page';
+import { EditorPage, RecordEditorLayout, useSavedNotice } from '../../../app/editor-page';
 import { AssignCourseButton } from './assign-course-dialog';
 import { CourseActions } from './course-actions';
 import { useForgetCourseLists } from './course-cache';
@@ -87,47 +87,38 @@ function CourseEditor({ course }: { course: EditorCourseDetailFragment }) {
   });
 
   return (
-    <>
-      <PageHeader
-        title={t('trainingEditor.course.editTitle')}
-        description={course.title}
-        actions={
-          <Group gap="xs">
-            {course.status === 'PUBLISHED' && ability.can('create', 'CourseAssignment') ? <AssignCourseButton course={course} /> : null}
-            <Button component={Link} to={`/training/courses/${course.id}`} variant="default">
-              {t('trainingEditor.course.viewPage')}
-            </Button>
-          </Group>
-        }
-      />
-      <Stack gap="lg">
-        <Group gap="sm" wrap="wrap">
+    <RecordEditorLayout
+      title={t('trainingEditor.course.editTitle')}
+      description={course.title}
+      headerActions={course.status === 'PUBLISHED' && ability.can('create', 'CourseAssignment') ? <AssignCourseButton course={course} /> : null}
+      viewPage={{ to: `/training/courses/${course.id}`, label: t('trainingEditor.course.viewPage') }}
+      status={
+        <>
           <Badge color={statusColor(course.status)} variant="light" size="lg">
             {labels.courseStatus(course.status)}
           </Badge>
           <CourseActions course={course} />
-        </Group>
-        <SavedNotice notice={notice}>{t('trainingEditor.course.saved')}</SavedNotice>
-        {!editable ? (
-          <Alert color="yellow" variant="light">
-            {t('trainingEditor.course.archivedNote')}
-          </Alert>
-        ) : null}
-        <section aria-labelledby="course-editor-details">
-          <h2 id="course-editor-details" style={{ fontSize: 'var(--mantine-h3-font-size)', marginTop: 0 }}>
-            {t('trainingEditor.course.detailsHeading')}
-          </h2>
-          <CourseForm
-            courseForm={courseForm}
-            submitLabel={t('trainingEditor.course.saveDetails')}
-            saving={updating.loading}
-            disabled={!editable}
-            onSubmit={submit}
-            onCancel={() => navigate('/training/manage')}
-          />
-        </section>
-        <ModulesEditor course={course} disabled={!editable} />
-      </Stack>
-    </>
+        </>
+      }
+      notice={notice}
+      savedMessage={t('trainingEditor.course.saved')}
+      lockedNote={editable ? null : t('trainingEditor.course.archivedNote')}
+      gap="lg"
+    >
+      <section aria-labelledby="course-editor-details">
+        <h2 id="course-editor-details" style={{ fontSize: 'var(--mantine-h3-font-size)', marginTop: 0 }}>
+          {t('trainingEditor.course.detailsHeading')}
+        </h2>
+        <CourseForm
+          courseForm={courseForm}
+          submitLabel={t('trainingEditor.course.saveDetails')}
+          saving={updating.loading}
+          disabled={!editable}
+          onSubmit={submit}
+          onCancel={() => navigate('/training/manage')}
+        />
+      </section>
+      <ModulesEditor course={course} disabled={!editable} />
+    </RecordEditorLayout>
   );
 }

@@ -1,8 +1,8 @@
 // Training sessions (研修会) for the running organisation's trainers: /training/sessions/new
 // creates one, /training/sessions/:id/edit edits it, cancels it (registrants are told by the
 // API) and shows the registrations with attendance. Times are entered and shown in Japan time.
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Badge, Button, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { trainingSessionInputSchema, type TrainingSessionFields } from '@tsunagu/domain';
 import type { ManageTrainingSessionFragment, TrainingSessionInput } from '@tsunagu/graphql-client';
 import {
@@ -12,15 +12,14 @@ import {
   ManageTrainingSessionDocument,
   ManageUpdateTrainingSessionDocument,
 } from '@tsunagu/graphql-client';
-import { ConfirmDialog, PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
+import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../../app/api-errors';
+import { useNavigate, useParams } from 'react-router-dom';
 import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
-import { EditorPage, EditorForm, SavedNotice, useSavedNotice } from '../../../app/editor-page';
+import { useForgetQueries } from '../../../app/cache';
+import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
+import { EditorPage, EditorForm, RecordEditorLayout, useSavedNotice, type EditorFormActions } from '../../../app/editor-page';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { SessionRegistrationsPanel } from './session-registrations-panel';
 import { fromTokyoLocal, statusColor, toTokyoLocal, useTrainingEditorLabels } from './vocabulary';
@@ -85,13 +84,11 @@ function useSessionForm(initialValues: SessionFormValues): SessionSchemaForm {
   return useSchemaForm({ schema: trainingSessionInputSchema, initialValues, toInput: sessionValuesInput });
 }
 
+const sessionListFields = ['trainingSessions'];
+
 /** Forget cached session lists, which a new, changed or cancelled session may enter or leave. */
 function useForgetSessionLists() {
-  const client = useApolloClient();
-  return () => {
-    client.cache.evict({ fieldName: 'trainingSessions' });
-    client.cache.gc();
-  };
+  return useForgetQueries(sessionListFields);
 }
 
 export function NewSessionPage() {
@@ -152,8 +149,7 @@ function SessionEditor({ session }: { session: ManageTrainingSessionFragment }) 
   const [cancelSession, cancelling] = useMutation(ManageCancelTrainingSessionDocument);
   const sessionForm = useSessionForm(valuesOfSession(session));
   const notice = useSavedNotice();
-  const [confirmingCancel, setConfirmingCancel] = useState(false);
-  const [cancelError, setCancelError] = useState<ApiError | null>(null);
+  const cancelConfirmation = useConfirmation();
   const cancelled = session.status === 'CANCELLED';
 
   const submit = sessionForm.onSubmit(async (checked) => {
@@ -163,69 +159,52 @@ function SessionEditor({ session }: { session: ManageTrainingSessionFragment }) 
     notice.show();
   });
 
-  const runCancel = async () => {
-    setCancelError(null);
-    try {
-      await cancelSession({ variables: { id: session.id } });
-      forget();
-      setConfirmingCancel(false);
-    } catch (caught) {
-      setCancelError(readApiError(caught));
-    }
-  };
-
   return (
-    <>
-      <PageHeader
-        title={t('trainingEditor.session.editTitle')}
-        description={session.title}
-        actions={
-          <Button component={Link} to={`/training/sessions/${session.id}`} variant="default">
-            {t('trainingEditor.session.viewPage')}
-          </Button>
-        }
-      />
-      <Stack gap="lg">
-        <Group gap="sm">
+    <RecordEditorLayout
+      title={t('trainingEditor.session.editTitle')}
+      description={session.title}
+      viewPage={{ to: `/training/sessions/${session.id}`, label: t('trainingEditor.session.viewPage') }}
+      status={
+        <>
           <Badge color={statusColor(session.status)} variant="light" size="lg">
             {labels.sessionStatus(session.status)}
           </Badge>
           {!cancelled ? (
-            <Button variant="light" color="red" onClick={() => setConfirmingCancel(true)}>
+            <Button variant="light" color="red" onClick={() => cancelConfirmation.ask(true)}>
               {t('trainingEditor.session.cancelSession')}
             </Button>
           ) : null}
-        </Group>
-        <SavedNotice notice={notice}>{t('trainingEditor.session.saved')}</SavedNotice>
-        {cancelled ? (
-          <Alert color="yellow" variant="light">
-            {t('trainingEditor.session.cancelledNote')}
-          </Alert>
-        ) : null}
-        <SessionForm
-          sessionForm={sessionForm}
-          submitLabel={t('common.save')}
-          saving={updating.loading}
-          disabled={cancelled}
-          onSubmit={submit}
-          onCancel={() => navigate(`/training/sessions/${session.id}`)}
-        />
-        <SessionRegistrationsPanel sessionId={session.id} />
-      </Stack>
-      <ConfirmDialog
-        opened={confirmingCancel}
+        </>
+      }
+      notice={notice}
+      savedMessage={t('trainingEditor.session.saved')}
+      lockedNote={cancelled ? t('trainingEditor.session.cancelledNote') : null}
+      gap="lg"
+    >
+      <SessionForm
+        sessionForm={sessionForm}
+        submitLabel={t('common.save')}
+        saving={updating.loading}
+        disabled={cancelled}
+        onSubmit={submit}
+        onCancel={() => navigate(`/training/sessions/${session.id}`)}
+      />
+      <SessionRegistrationsPanel sessionId={session.id} />
+      <ConfirmActionDialog
+        confirmation={cancelConfirmation}
         title={t('trainingEditor.session.cancelSession')}
         confirmLabel={t('trainingEditor.session.cancelConfirm')}
         cancelLabel={t('trainingEditor.session.keepSession')}
         danger
         loading={cancelling.loading}
-        error={<ApiErrorAlert error={cancelError} />}
-        onConfirm={() => void runCancel()}
-        onCancel={() => setConfirmingCancel(false)}
+        onConfirm={async () => {
+          await cancelSession({ variables: { id: session.id } });
+          forget();
+        }}
       >
         {t('trainingEditor.session.cancelBody', { title: session.title, count: session.registeredCount + session.waitlistCount })}
-      </ConfirmDialog>
-    </>
+      </ConfirmActionDialog>
+    </RecordEditorLayout>
   );
 }
 
@@ -235,26 +214,12 @@ function useMyCourseOptions() {
   return (data?.courses.nodes ?? []).filter((course) => course.status !== 'ARCHIVED').map((course) => ({ value: course.id, label: course.title }));
 }
 
-function SessionForm({
-  sessionForm: { form, apiError },
-  submitLabel,
-  saving,
-  disabled,
-  onSubmit,
-  onCancel,
-}: {
-  sessionForm: SessionSchemaForm;
-  submitLabel: string;
-  saving: boolean;
-  disabled?: boolean;
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
-  onCancel: () => void;
-}) {
+function SessionForm({ sessionForm: { form, apiError }, ...actions }: { sessionForm: SessionSchemaForm } & EditorFormActions) {
   const { t } = useTranslation();
   const courses = useMyCourseOptions();
 
   return (
-    <EditorForm label={t('trainingEditor.session.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+    <EditorForm label={t('trainingEditor.session.formLabel')} error={apiError} {...actions}>
       <TextInput
         label={t('trainingEditor.session.fields.title')}
         required

@@ -1,0 +1,61 @@
+// A record's life-cycle actions (publish, close, reopen, archive, …) as a row of buttons, each
+// asking for confirmation first and showing the API's reason when it refuses. Which actions a
+// record offers comes from its domain transitions table (e.g. GRANT_TRANSITIONS), so the buttons
+// match what the API allows from the record's status.
+import { Button, Group } from '@mantine/core';
+import { ConfirmActionDialog, useConfirmation } from './confirm-action';
+
+/** The actions whose transition starts from `status`, in the order given. */
+export function actionsFrom<A extends string>(transitions: Readonly<Record<A, { readonly from: readonly string[] }>>, order: readonly A[], status: string): A[] {
+  return order.filter((action) => transitions[action].from.includes(status));
+}
+
+export interface LifecycleActionsProps<A extends string> {
+  /** The actions open now, in the order they are offered. */
+  readonly actions: readonly A[];
+  /** Names the group of buttons for assistive technology. */
+  readonly label: string;
+  readonly buttonLabel: (action: A) => string;
+  /** The confirm button's words (the action's label unless given). */
+  readonly confirmLabel?: (action: A) => string;
+  readonly confirmBody: (action: A) => string;
+  /** Actions that take the record away from its readers: red confirm button. */
+  readonly dangerous: readonly A[];
+  readonly loading: boolean;
+  readonly disabled?: boolean;
+  readonly run: (action: A) => Promise<unknown>;
+}
+
+/** Publishing is the step forward (a filled button), archiving the one that takes away (red). */
+function buttonLook(action: string) {
+  if (action === 'PUBLISH') return { variant: 'filled' } as const;
+  if (action === 'ARCHIVE') return { variant: 'light', color: 'red' } as const;
+  return { variant: 'default' } as const;
+}
+
+export function LifecycleActions<A extends string>({ actions, label, buttonLabel, confirmLabel = buttonLabel, confirmBody, dangerous, loading, disabled, run }: LifecycleActionsProps<A>) {
+  const confirmation = useConfirmation<A>();
+  const confirming = confirmation.subject;
+  if (!actions.length) return null;
+  return (
+    <>
+      <Group gap="xs" role="group" aria-label={label}>
+        {actions.map((action) => (
+          <Button key={action} {...buttonLook(action)} disabled={disabled} onClick={() => confirmation.ask(action)}>
+            {buttonLabel(action)}
+          </Button>
+        ))}
+      </Group>
+      <ConfirmActionDialog
+        confirmation={confirmation}
+        title={confirming ? buttonLabel(confirming) : ''}
+        confirmLabel={confirming ? confirmLabel(confirming) : ''}
+        danger={confirming !== null && dangerous.includes(confirming)}
+        loading={loading}
+        onConfirm={run}
+      >
+        {confirming ? confirmBody(confirming) : null}
+      </ConfirmActionDialog>
+    </>
+  );
+}
