@@ -14,14 +14,14 @@ import {
   MySavedGrantSearchesDocument,
   type GrantSearchCriteriaFieldsFragment,
 } from '@tsunagu/graphql-client';
-import { ConfirmDialog, LoadingState, PageHeader } from '@tsunagu/ui';
-import { useState } from 'react';
+import { LoadingState, PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
 import { ConnectionList, LoadMoreButton } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
 import { useLoadMore } from '../../app/use-load-more';
@@ -127,20 +127,12 @@ export function SavedGrantSearchesPage() {
   });
   const result = query.data?.mySavedSearches;
   const [remove, removing] = useMutation(DeleteSavedGrantSearchDocument);
-  const [confirming, setConfirming] = useState<{ id: string; name: string } | null>(null);
-  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const deletion = useConfirmation<{ id: string; name: string }>();
 
-  const confirmDelete = async () => {
-    if (!confirming) return;
-    setDeleteError(null);
-    try {
-      await remove({ variables: { id: confirming.id } });
-      client.cache.evict({ id: client.cache.identify({ __typename: 'GrantSavedSearch', id: confirming.id }) });
-      client.cache.gc();
-      setConfirming(null);
-    } catch (caught) {
-      setDeleteError(readApiError(caught));
-    }
+  const deleteSearch = async (search: { id: string }) => {
+    await remove({ variables: { id: search.id } });
+    client.cache.evict({ id: client.cache.identify({ __typename: 'GrantSavedSearch', id: search.id }) });
+    client.cache.gc();
   };
 
   return (
@@ -178,10 +170,7 @@ export function SavedGrantSearchesPage() {
                 color="red"
                 variant="light"
                 aria-label={t('grants.saved.deleteNamed', { name: search.name })}
-                onClick={() => {
-                  setDeleteError(null);
-                  setConfirming({ id: search.id, name: search.name });
-                }}
+                onClick={() => deletion.ask({ id: search.id, name: search.name })}
               >
                 {t('grants.saved.delete')}
               </Button>
@@ -189,19 +178,16 @@ export function SavedGrantSearchesPage() {
           </Card>
         )}
       />
-      <ConfirmDialog
-        opened={confirming !== null}
+      <ConfirmActionDialog
+        confirmation={deletion}
         title={t('grants.saved.deleteTitle')}
         confirmLabel={t('grants.saved.delete')}
-        cancelLabel={t('common.cancel')}
         danger
         loading={removing.loading}
-        error={<ApiErrorAlert error={deleteError} />}
-        onConfirm={() => void confirmDelete()}
-        onCancel={() => setConfirming(null)}
+        onConfirm={deleteSearch}
       >
-        {t('grants.saved.deleteBody', { name: confirming?.name ?? '' })}
-      </ConfirmDialog>
+        {t('grants.saved.deleteBody', { name: deletion.subject?.name ?? '' })}
+      </ConfirmActionDialog>
     </>
   );
 }

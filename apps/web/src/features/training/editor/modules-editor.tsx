@@ -10,12 +10,12 @@ import {
   EditorReorderCourseModulesDocument,
   EditorUpdateCourseModuleDocument,
 } from '@tsunagu/graphql-client';
-import { ConfirmDialog } from '@tsunagu/ui';
 import { courseModuleInputSchema } from '@tsunagu/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
+import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
 import { useSchemaForm } from '../../../app/forms';
 import { moveItem } from './editor-logic';
 import { MaterialsEditor } from './materials-editor';
@@ -112,20 +112,9 @@ function ModuleCard({
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const removal = useConfirmation();
   const [remove, removing] = useMutation(EditorRemoveCourseModuleDocument);
-  const [removeError, setRemoveError] = useState<ApiError | null>(null);
   const headingId = `module-${module.id}-heading`;
-
-  const runRemove = async () => {
-    setRemoveError(null);
-    try {
-      await remove({ variables: { id: module.id } });
-      setConfirmingRemove(false);
-    } catch (caught) {
-      setRemoveError(readApiError(caught));
-    }
-  };
 
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('trainingEditor.modules.regionLabel', { title: module.title })}>
@@ -176,7 +165,7 @@ function ModuleCard({
               color="red"
               disabled={disabled}
               aria-label={t('trainingEditor.modules.remove', { title: module.title })}
-              onClick={() => setConfirmingRemove(true)}
+              onClick={() => removal.ask(true)}
             >
               {t('trainingEditor.remove')}
             </Button>
@@ -187,19 +176,16 @@ function ModuleCard({
         <MaterialsEditor module={module} disabled={disabled} />
         <QuizEditor module={module} disabled={disabled} />
       </Stack>
-      <ConfirmDialog
-        opened={confirmingRemove}
+      <ConfirmActionDialog
+        confirmation={removal}
         title={t('trainingEditor.modules.removeTitle')}
         confirmLabel={t('trainingEditor.modules.removeConfirm')}
-        cancelLabel={t('common.cancel')}
         danger
         loading={removing.loading}
-        error={<ApiErrorAlert error={removeError} />}
-        onConfirm={() => void runRemove()}
-        onCancel={() => setConfirmingRemove(false)}
+        onConfirm={() => remove({ variables: { id: module.id } })}
       >
         {t('trainingEditor.modules.removeBody', { title: module.title })}
-      </ConfirmDialog>
+      </ConfirmActionDialog>
     </Card>
   );
 }

@@ -5,10 +5,10 @@ import { useMutation } from '@apollo/client/react';
 import { Button, Card, Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { QUESTION_KINDS, type QuestionKind } from '@tsunagu/domain';
 import { EditorRemoveModuleQuizDocument, EditorSetModuleQuizDocument } from '@tsunagu/graphql-client';
-import { ConfirmDialog } from '@tsunagu/ui';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import {
   changeKind,
@@ -29,20 +29,9 @@ import { useTrainingEditorLabels } from './vocabulary';
 export function QuizEditor({ module, disabled }: { module: EditorModule; disabled: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const removal = useConfirmation();
   const [remove, removing] = useMutation(EditorRemoveModuleQuizDocument);
-  const [removeError, setRemoveError] = useState<ApiError | null>(null);
   const quiz = module.quiz;
-
-  const runRemove = async () => {
-    setRemoveError(null);
-    try {
-      await remove({ variables: { moduleId: module.id } });
-      setConfirmingRemove(false);
-    } catch (caught) {
-      setRemoveError(readApiError(caught));
-    }
-  };
 
   return (
     <Stack gap="xs" component="section" aria-label={t('trainingEditor.quiz.regionLabel', { title: module.title })}>
@@ -68,26 +57,23 @@ export function QuizEditor({ module, disabled }: { module: EditorModule; disable
             {quiz ? t('trainingEditor.quiz.edit') : t('trainingEditor.quiz.create')}
           </Button>
           {quiz ? (
-            <Button size="xs" variant="subtle" color="red" onClick={() => setConfirmingRemove(true)} aria-label={t('trainingEditor.quiz.removeFor', { title: module.title })}>
+            <Button size="xs" variant="subtle" color="red" onClick={() => removal.ask(true)} aria-label={t('trainingEditor.quiz.removeFor', { title: module.title })}>
               {t('trainingEditor.quiz.remove')}
             </Button>
           ) : null}
         </Group>
       ) : null}
       {editing ? <QuizForm module={module} onDone={() => setEditing(false)} /> : null}
-      <ConfirmDialog
-        opened={confirmingRemove}
+      <ConfirmActionDialog
+        confirmation={removal}
         title={t('trainingEditor.quiz.remove')}
         confirmLabel={t('trainingEditor.quiz.removeConfirm')}
-        cancelLabel={t('common.cancel')}
         danger
         loading={removing.loading}
-        error={<ApiErrorAlert error={removeError} />}
-        onConfirm={() => void runRemove()}
-        onCancel={() => setConfirmingRemove(false)}
+        onConfirm={() => remove({ variables: { moduleId: module.id } })}
       >
         {t('trainingEditor.quiz.removeBody', { title: module.title })}
-      </ConfirmDialog>
+      </ConfirmActionDialog>
     </Stack>
   );
 }
