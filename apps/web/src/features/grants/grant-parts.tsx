@@ -2,18 +2,18 @@
 // card, the bookmark toggle, the attachment list with downloads, and the detail view used both
 // by the grant page and by the editor's preview.
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Title, Typography } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Typography } from '@mantine/core';
 import type { GrantDetailFragment, GrantSummaryFragment } from '@tsunagu/graphql-client';
 import { BookmarkGrantDocument, UnbookmarkGrantDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, type DescriptionItem } from '@tsunagu/ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { storedFilePath } from '../../app/files';
 import { organizationKindLabel } from '../../app/labels';
+import { ResultCard } from '../../app/result-card';
 import { RouteTabs } from '../../app/route-tabs';
 import { SectionCard } from '../../app/section-card';
 import { FailureText, useDownload } from '../../app/use-download';
@@ -148,38 +148,30 @@ export function GrantCard({ grant, showStatus = false, action }: { grant: GrantS
   const { t, i18n } = useTranslation();
   const labels = useGrantLabels();
   return (
-    <Card withBorder padding="md" component="article" aria-labelledby={`grant-${grant.id}`} data-testid="grant-card">
-      <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-          <Stack gap={2} style={{ flex: '1 1 16rem' }}>
-            <Title order={3} fz="h5" id={`grant-${grant.id}`}>
-              <Anchor component={Link} to={`/grants/${grant.id}`}>
-                {grant.title}
-              </Anchor>
-            </Title>
-            <Text fz="sm" c="dimmed">
-              {t('grants.funderLine', { funder: grant.funderName, kind: labels.funderKind(grant.funderKind) })}
-            </Text>
-          </Stack>
-          {action ?? <BookmarkButton grant={grant} size="xs" />}
-        </Group>
-        <Group gap={6} wrap="wrap">
-          <Badge variant="light" tt="none" radius="sm">
-            {labels.grantType(grant.grantType)}
-          </Badge>
-          <WindowBadge grant={grant} />
-          <PublicBadge grant={grant} />
-          {showStatus ? <StatusBadge status={grant.status} /> : null}
-        </Group>
-        <Group gap="lg" wrap="wrap">
-          <Text fz="sm">{t('grants.amountLine', { amount: amountRange(t, i18n.language, grant) })}</Text>
-          {grant.windowClosesAt ? (
-            <Text fz="sm">{t('grants.deadlineLine', { date: formatDateTime(grant.windowClosesAt, i18n.language) })}</Text>
-          ) : null}
-        </Group>
-        <ThemeBadges themes={grant.themes} />
-      </Stack>
-    </Card>
+    <ResultCard
+      headingId={`grant-${grant.id}`}
+      title={grant.title}
+      to={`/grants/${grant.id}`}
+      subtitle={t('grants.funderLine', { funder: grant.funderName, kind: labels.funderKind(grant.funderKind) })}
+      aside={action ?? <BookmarkButton grant={grant} size="xs" />}
+      testId="grant-card"
+    >
+      <Group gap={6} wrap="wrap">
+        <Badge variant="light" tt="none" radius="sm">
+          {labels.grantType(grant.grantType)}
+        </Badge>
+        <WindowBadge grant={grant} />
+        <PublicBadge grant={grant} />
+        {showStatus ? <StatusBadge status={grant.status} /> : null}
+      </Group>
+      <Group gap="lg" wrap="wrap">
+        <Text fz="sm">{t('grants.amountLine', { amount: amountRange(t, i18n.language, grant) })}</Text>
+        {grant.windowClosesAt ? (
+          <Text fz="sm">{t('grants.deadlineLine', { date: formatDateTime(grant.windowClosesAt, i18n.language) })}</Text>
+        ) : null}
+      </Group>
+      <ThemeBadges themes={grant.themes} />
+    </ResultCard>
   );
 }
 
