@@ -12,3 +12,4 @@ export * from './organizations';
 export * from './accounts';
 export * from './people';
 export * from './consents';
+export * from './quizzes';

@@ -1,28 +1,16 @@
 // A module's quiz: pass mark, attempt limit and questions (single or multiple choice, 2–10
 // choices, the correct ones ticked). Saving replaces the whole quiz (setModuleQuiz); the form is
-// checked first the way the API checks it, and the API's own messages are shown as well.
+// checked first with the API's own schema (quizInputSchema), each problem next to its question.
 import { useMutation } from '@apollo/client/react';
 import { Button, Card, Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { QUESTION_KINDS, type QuestionKind } from '@tsunagu/domain';
+import { MAX_CHOICES, MIN_CHOICES, QUESTION_KINDS, quizInputSchema, type QuestionKind } from '@tsunagu/domain';
 import { EditorRemoveModuleQuizDocument, EditorSetModuleQuizDocument } from '@tsunagu/graphql-client';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
-import { readApiError, type ApiError } from '../../../app/api-errors';
-import {
-  changeKind,
-  MAX_CHOICES,
-  MIN_CHOICES,
-  quizFormOf,
-  quizInputOf,
-  quizProblems,
-  removeChoice,
-  toggleCorrect,
-  type QuestionForm,
-  type QuizForm,
-  type QuizProblem,
-} from './editor-logic';
+import { useSchemaForm } from '../../../app/forms';
+import { changeKind, quizFormOf, quizValuesInput, removeChoice, toggleCorrect, type QuestionForm } from './editor-logic';
 import type { EditorModule } from './modules-editor';
 import { useTrainingEditorLabels } from './vocabulary';
 
@@ -82,43 +70,21 @@ function QuizForm({ module, onDone }: { module: EditorModule; onDone: () => void
   const { t } = useTranslation();
   const labels = useTrainingEditorLabels();
   const [save, saving] = useMutation(EditorSetModuleQuizDocument);
-  const [form, setForm] = useState<QuizForm>(() => quizFormOf(module.quiz));
-  const [problems, setProblems] = useState<QuizProblem[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { form, apiError, onSubmit } = useSchemaForm({ schema: quizInputSchema, initialValues: quizFormOf(module.quiz), toInput: quizValuesInput });
   const nextKey = useRef(0);
   const newKey = () => `new-${(nextKey.current += 1)}`;
+  const problemCount = Object.keys(form.errors).length;
 
-  const problemAt = (path: string): string | undefined => {
-    const problem = problems.find((entry) => entry.path === path);
-    return problem ? t(`trainingEditor.quiz.errors.${problem.reason}`) : error?.fields[path];
-  };
-  const setQuestion = (index: number, question: QuestionForm) =>
-    setForm((previous) => ({ ...previous, questions: previous.questions.map((entry, at) => (at === index ? question : entry)) }));
-  const addQuestion = () =>
-    setForm((previous) => ({
-      ...previous,
-      questions: [...previous.questions, { key: newKey(), prompt: '', kind: 'SINGLE_CHOICE', choices: ['', ''], correct: [] }],
-    }));
-  const removeQuestion = (index: number) =>
-    setForm((previous) => ({ ...previous, questions: previous.questions.filter((_, at) => at !== index) }));
+  const addQuestion = () => form.insertListItem('questions', { key: newKey(), prompt: '', kind: 'SINGLE_CHOICE', choices: ['', ''], correct: [] });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const found = quizProblems(form);
-    setProblems(found);
-    if (found.length > 0) return;
-    try {
-      await save({ variables: { moduleId: module.id, input: quizInputOf(form) } });
-      onDone();
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = onSubmit(async (input) => {
+    await save({ variables: { moduleId: module.id, input } });
+    onDone();
+  });
 
   return (
     <Card withBorder padding="md" bg="var(--mantine-color-gray-0)">
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('trainingEditor.quiz.formLabel', { title: module.title })}>
+      <form onSubmit={submit} noValidate aria-label={t('trainingEditor.quiz.formLabel', { title: module.title })}>
         <Stack gap="md">
           <Group grow align="flex-start" wrap="wrap">
             <NumberInput
@@ -127,9 +93,7 @@ function QuizForm({ module, onDone }: { module: EditorModule; onDone: () => void
               max={100}
               allowDecimal={false}
               suffix="%"
-              value={form.passMarkPercent}
-              onChange={(value) => setForm((previous) => ({ ...previous, passMarkPercent: value }))}
-              error={problemAt('passMarkPercent')}
+              {...form.getInputProps('passMarkPercent')}
               miw={180}
             />
             <NumberInput
@@ -138,39 +102,33 @@ function QuizForm({ module, onDone }: { module: EditorModule; onDone: () => void
               min={1}
               max={100}
               allowDecimal={false}
-              value={form.maxAttempts}
-              onChange={(value) => setForm((previous) => ({ ...previous, maxAttempts: value }))}
-              error={problemAt('maxAttempts')}
+              {...form.getInputProps('maxAttempts')}
               miw={180}
             />
           </Group>
-          {form.questions.map((question, index) => (
+          {form.values.questions.map((question, index) => (
             <QuestionFields
               key={question.key}
               question={question}
               number={index + 1}
               kinds={labels.options(QUESTION_KINDS)}
-              problemAt={(part) => problemAt(`questions.${index}.${part}`)}
-              onChange={(next) => setQuestion(index, next)}
-              onRemove={() => removeQuestion(index)}
+              problemAt={(part) => form.errors[`questions.${index}.${part}`]}
+              onChange={(next) => form.setFieldValue(`questions.${index}`, next)}
+              onRemove={() => form.removeListItem('questions', index)}
             />
           ))}
-          {problemAt('questions') ? (
-            <Text c="red" fz="sm" role="alert">
-              {problemAt('questions')}
-            </Text>
-          ) : null}
+          <ProblemText problem={form.errors['questions']} role="alert" />
           <Group>
             <Button variant="default" onClick={addQuestion}>
               {t('trainingEditor.quiz.addQuestion')}
             </Button>
           </Group>
-          {problems.length > 0 ? (
+          {problemCount > 0 ? (
             <Text c="red" fz="sm" role="alert">
-              {t('trainingEditor.quiz.fixProblems', { count: problems.length })}
+              {t('trainingEditor.quiz.fixProblems', { count: problemCount })}
             </Text>
           ) : null}
-          <ApiErrorAlert error={error} />
+          <ApiErrorAlert error={apiError} />
           <Group>
             <Button type="submit" loading={saving.loading}>
               {t('trainingEditor.quiz.save')}
@@ -185,6 +143,16 @@ function QuizForm({ module, onDone }: { module: EditorModule; onDone: () => void
   );
 }
 
+/** A problem of the form as a whole or of a group of inputs, where no single input shows it. */
+function ProblemText({ problem, role }: { problem: ReactNode; role?: 'alert' }) {
+  if (!problem) return null;
+  return (
+    <Text c="red" fz="sm" role={role}>
+      {problem}
+    </Text>
+  );
+}
+
 function QuestionFields({
   question,
   number,
@@ -196,7 +164,7 @@ function QuestionFields({
   question: QuestionForm;
   number: number;
   kinds: { value: string; label: string }[];
-  problemAt: (part: string) => string | undefined;
+  problemAt: (part: string) => ReactNode;
   onChange: (question: QuestionForm) => void;
   onRemove: () => void;
 }) {
@@ -237,7 +205,6 @@ function QuestionFields({
                 maxLength={300}
                 value={choice}
                 onChange={(event) => setChoice(index, event.currentTarget.value)}
-                error={problemAt(`choices.${index}`)}
               />
               <Checkbox
                 mb={8}
@@ -259,16 +226,8 @@ function QuestionFields({
               </Button>
             </Group>
           ))}
-          {problemAt('choices') ? (
-            <Text c="red" fz="sm">
-              {problemAt('choices')}
-            </Text>
-          ) : null}
-          {problemAt('correctChoices') ? (
-            <Text c="red" fz="sm">
-              {problemAt('correctChoices')}
-            </Text>
-          ) : null}
+          <ProblemText problem={problemAt('choices')} />
+          <ProblemText problem={problemAt('correctChoices')} />
         </Stack>
         <Group gap="xs">
           <Button
