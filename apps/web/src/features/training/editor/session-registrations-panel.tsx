@@ -3,12 +3,13 @@
 // has started. Shown on the session editor and embeddable in the session page for its managers
 // (the API refuses anyone else).
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Card, Checkbox, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Checkbox, Stack, Text, Title } from '@mantine/core';
 import { ManageRecordAttendanceDocument, ManageSessionRegistrationsDocument, type ManageSessionRegistrationFragment } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { DataTable } from '../../../app/data-table';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { formatDateTime, useTrainingEditorLabels } from './vocabulary';
 
@@ -64,49 +65,41 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
         {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
         {session && registrations.length === 0 ? <Text c="dimmed">{t('trainingEditor.registrations.empty')}</Text> : null}
         {registrations.length > 0 ? (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('trainingEditor.registrations.member')}</Table.Th>
-                  <Table.Th>{t('trainingEditor.registrations.organization')}</Table.Th>
-                  <Table.Th>{t('trainingEditor.registrations.status')}</Table.Th>
-                  <Table.Th>{t('trainingEditor.registrations.queuedAt')}</Table.Th>
-                  <Table.Th>{t('trainingEditor.registrations.attended')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {registrations.map((registration) => (
-                  <Table.Tr key={registration.id}>
-                    <Table.Td>{registration.memberName}</Table.Td>
-                    <Table.Td>{registration.organizationName}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={statusColors[registration.status] ?? 'gray'}>
-                        {registration.status === 'WAITLISTED' && registration.waitlistPosition
-                          ? t('trainingEditor.registrations.waitlisted', { position: registration.waitlistPosition })
-                          : labels.registrationStatus(registration.status)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(registration.queuedAt, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      {registration.status === 'REGISTERED' ? (
-                        <Checkbox
-                          aria-label={t('trainingEditor.registrations.attendedFor', { name: registration.memberName })}
-                          checked={registration.attended === true}
-                          disabled={!started}
-                          onChange={(event) => void setAttended(registration, event.currentTarget.checked)}
-                        />
-                      ) : (
-                        <Text c="dimmed" fz="sm">
-                          {t('trainingEditor.attendanceNotRecorded')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            rows={registrations}
+            rowKey={(registration) => registration.id}
+            columns={[
+              { header: t('trainingEditor.registrations.member'), cell: (registration) => registration.memberName },
+              { header: t('trainingEditor.registrations.organization'), cell: (registration) => registration.organizationName },
+              {
+                header: t('trainingEditor.registrations.status'),
+                cell: (registration) => (
+                  <Badge variant="light" color={statusColors[registration.status] ?? 'gray'}>
+                    {registration.status === 'WAITLISTED' && registration.waitlistPosition
+                      ? t('trainingEditor.registrations.waitlisted', { position: registration.waitlistPosition })
+                      : labels.registrationStatus(registration.status)}
+                  </Badge>
+                ),
+              },
+              { header: t('trainingEditor.registrations.queuedAt'), cell: (registration) => formatDateTime(registration.queuedAt, i18n.language) },
+              {
+                header: t('trainingEditor.registrations.attended'),
+                cell: (registration) =>
+                  registration.status === 'REGISTERED' ? (
+                    <Checkbox
+                      aria-label={t('trainingEditor.registrations.attendedFor', { name: registration.memberName })}
+                      checked={registration.attended === true}
+                      disabled={!started}
+                      onChange={(event) => void setAttended(registration, event.currentTarget.checked)}
+                    />
+                  ) : (
+                    <Text c="dimmed" fz="sm">
+                      {t('trainingEditor.attendanceNotRecorded')}
+                    </Text>
+                  ),
+              },
+            ]}
+          />
         ) : null}
       </Stack>
     </Card>
