@@ -1,6 +1,6 @@
 // A titled part of a detail page: a card named by its heading (an <h2>), with optional actions
 // beside the heading.
-import { Card, Group, Title, type MantineSpacing } from '@mantine/core';
+import { Card, Group, Title, type MantineSpacing, type TitleOrder } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 export interface SectionCardProps {
@@ -10,11 +10,13 @@ export interface SectionCardProps {
   children: ReactNode;
   actions?: ReactNode;
   padding?: MantineSpacing;
+  /** 2 for a part of the page; 3 for a part within such a part. */
+  order?: TitleOrder;
 }
 
-export function SectionCard({ id, title, children, actions, padding = 'lg' }: SectionCardProps) {
+export function SectionCard({ id, title, children, actions, padding = 'lg', order = 2 }: SectionCardProps) {
   const heading = (
-    <Title order={2} fz="h4" mb={actions === undefined ? 'sm' : undefined} id={id}>
+    <Title order={order} fz="h4" mb={actions === undefined ? 'sm' : undefined} id={id}>
       {title}
     </Title>
   );

@@ -7,7 +7,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
-  Card,
   Checkbox,
   Group,
   MultiSelect,
@@ -37,6 +36,7 @@ import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
 import { FileUploadField } from '../../app/file-upload-field';
 import { useSchemaForm, type SchemaForm } from '../../app/forms';
+import { SectionCard } from '../../app/section-card';
 import { useFileUpload } from '../../app/use-file-upload';
 import { GrantActions, useForgetGrantLists } from './grant-actions';
 import { AttachmentList, GrantDetailView, StatusBadge } from './grant-parts';
@@ -345,11 +345,8 @@ function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
   };
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="grant-editor-attachments">
+    <SectionCard id="grant-editor-attachments" title={t('grants.sections.attachments')}>
       <Stack gap="sm">
-        <Text fw={700} fz="h4" id="grant-editor-attachments">
-          {t('grants.sections.attachments')}
-        </Text>
         <AttachmentList attachments={grant.attachments} onDetach={(fileId) => void remove(fileId)} detaching={detaching} />
         <FileUploadField
           upload={upload}
@@ -364,7 +361,7 @@ function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
           }}
         />
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }
 

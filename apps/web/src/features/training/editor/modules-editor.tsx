@@ -17,6 +17,7 @@ import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
 import { useSchemaForm } from '../../../app/forms';
+import { SectionCard } from '../../../app/section-card';
 import { moveItem } from './editor-logic';
 import { MaterialsEditor } from './materials-editor';
 import { QuizEditor } from './quiz-editor';
@@ -256,13 +257,8 @@ function ModuleForm({ module, courseId, onDone }: { module?: EditorModule; cours
 function AddModuleForm({ courseId }: { courseId: string }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="course-editor-add-module">
-      <Stack gap="sm">
-        <Title order={3} fz="h4" id="course-editor-add-module">
-          {t('trainingEditor.modules.addHeading')}
-        </Title>
-        <ModuleForm courseId={courseId} />
-      </Stack>
-    </Card>
+    <SectionCard id="course-editor-add-module" title={t('trainingEditor.modules.addHeading')} order={3}>
+      <ModuleForm courseId={courseId} />
+    </SectionCard>
   );
 }

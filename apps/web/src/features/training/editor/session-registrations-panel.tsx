@@ -3,13 +3,14 @@
 // has started. Shown on the session editor and embeddable in the session page for its managers
 // (the API refuses anyone else).
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Card, Checkbox, Stack, Text, Title } from '@mantine/core';
+import { Badge, Checkbox, Stack, Text } from '@mantine/core';
 import { ManageRecordAttendanceDocument, ManageSessionRegistrationsDocument, type ManageSessionRegistrationFragment } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { DataTable } from '../../../app/data-table';
+import { SectionCard } from '../../../app/section-card';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { formatDateTime, useTrainingEditorLabels } from './vocabulary';
 
@@ -47,11 +48,8 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
   );
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="session-registrations-heading">
+    <SectionCard id="session-registrations-heading" title={t('trainingEditor.registrations.heading')}>
       <Stack gap="sm">
-        <Title order={2} fz="h3" id="session-registrations-heading">
-          {t('trainingEditor.registrations.heading')}
-        </Title>
         {session ? (
           <Text fz="sm">{t('trainingEditor.registrations.counts', { registered: session.registeredCount, waitlisted: session.waitlistCount })}</Text>
         ) : null}
@@ -102,6 +100,6 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
           />
         ) : null}
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }
