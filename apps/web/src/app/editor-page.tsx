@@ -5,7 +5,7 @@ import { Alert, Anchor, Button, Group, Stack, type MantineSpacing } from '@manti
 import { LoadingState, PageHeader } from '@tsunagu/ui';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ApiErrorAlert } from './api-error-alert';
 import { readApiError, type ApiError } from './api-errors';
 import { RequireAbility } from './auth/require-auth';
@@ -49,10 +49,26 @@ export function EditorPage<T>({ allowed, loading, error, record, title, back, ma
   return gate(mayEdit(record), children(record));
 }
 
+/** The page that creates a record: the ability gate, the page's header and the form. */
+export function NewRecordPage({ allowed, title, description, children }: { allowed: boolean; title: string; description: string; children: ReactNode }) {
+  return (
+    <RequireAbility allowed={allowed}>
+      <PageHeader title={title} description={description} />
+      {children}
+    </RequireAbility>
+  );
+}
+
 /**
- * The "saved" notice of an editor: shown after each save, and on arrival from the "new" page
- * (which links here with ?created=1, since a draft must exist before files or modules are added).
+ * Goes from the "new" page to the created record's editor, which greets with the "saved" notice
+ * (a draft must exist before files or modules are added, so creating is only the first save).
  */
+export function useOpenCreated(): (editorPath: string) => void {
+  const navigate = useNavigate();
+  return (editorPath) => navigate(`${editorPath}?created=1`, { replace: true });
+}
+
+/** The "saved" notice of an editor: shown after each save, and on arrival from the "new" page (useOpenCreated). */
 export function useSavedNotice() {
   const [shown, setShown] = useState(() => new URLSearchParams(window.location.search).get('created') === '1');
   return { shown, show: () => setShown(true), hide: () => setShown(false) };

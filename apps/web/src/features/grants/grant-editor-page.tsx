@@ -24,14 +24,12 @@ import {
 import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, grantInputSchema, LEGAL_FORMS, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { FunderKind, GrantDetailFragment, GrantInput, GrantType, GrantVisibility, LegalForm, OrganizationKind, ServiceCategory } from '@tsunagu/graphql-client';
 import { AttachGrantFileDocument, CreateGrantDocument, DetachGrantFileDocument, GrantDocument, UpdateGrantDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { readApiError } from '../../app/api-errors';
-import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
-import { EditorPage, EditorForm, RecordEditorLayout, useSavedNotice, type EditorFormActions } from '../../app/editor-page';
+import { EditorPage, EditorForm, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice, type EditorFormActions } from '../../app/editor-page';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
 import { FileUploadField } from '../../app/file-upload-field';
@@ -162,6 +160,7 @@ export function NewGrantPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
+  const openCreated = useOpenCreated();
   const forget = useForgetGrantLists();
   const [create, creating] = useMutation(CreateGrantDocument);
   const grantForm = useGrantForm(blankGrant());
@@ -170,12 +169,11 @@ export function NewGrantPage() {
   const submit = grantForm.onSubmit(async (_checked, values) => {
     const result = await create({ variables: { input: inputOf(values) } });
     forget();
-    if (result.data) navigate(`/grants/${result.data.createGrant.id}/edit?created=1`, { replace: true });
+    if (result.data) openCreated(`/grants/${result.data.createGrant.id}/edit`);
   });
 
   return (
-    <RequireAbility allowed={ability.can('create', 'Grant')}>
-      <PageHeader title={t('grants.editor.newTitle')} description={t('grants.editor.newDescription')} />
+    <NewRecordPage allowed={ability.can('create', 'Grant')} title={t('grants.editor.newTitle')} description={t('grants.editor.newDescription')}>
       <EditorTabs values={grantForm.form.values} publisherName={null} attachments={[]}>
         <GrantForm
           grantForm={grantForm}
@@ -185,7 +183,7 @@ export function NewGrantPage() {
           onCancel={() => navigate('/grants/mine')}
         />
       </EditorTabs>
-    </RequireAbility>
+    </NewRecordPage>
   );
 }
 

@@ -6,12 +6,10 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge } from '@mantine/core';
 import type { EditorCourseDetailFragment } from '@tsunagu/graphql-client';
 import { EditorCourseDocument, EditorCreateCourseDocument, EditorUpdateCourseDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
-import { EditorPage, RecordEditorLayout, useSavedNotice } from '../../../app/editor-page';
+import { EditorPage, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice } from '../../../app/editor-page';
 import { AssignCourseButton } from './assign-course-dialog';
 import { CourseActions } from './course-actions';
 import { useForgetCourseLists } from './course-cache';
@@ -23,6 +21,7 @@ export function NewCoursePage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
+  const openCreated = useOpenCreated();
   const forget = useForgetCourseLists();
   const [create, creating] = useMutation(EditorCreateCourseDocument);
   const courseForm = useCourseForm(blankCourse());
@@ -30,12 +29,11 @@ export function NewCoursePage() {
   const submit = courseForm.onSubmit(async (_checked, values) => {
     const result = await create({ variables: { input: courseInputOf(values) } });
     forget();
-    if (result.data) navigate(`/training/manage/${result.data.createCourse.id}?created=1`, { replace: true });
+    if (result.data) openCreated(`/training/manage/${result.data.createCourse.id}`);
   });
 
   return (
-    <RequireAbility allowed={ability.can('create', 'Course')}>
-      <PageHeader title={t('trainingEditor.course.newTitle')} description={t('trainingEditor.course.newDescription')} />
+    <NewRecordPage allowed={ability.can('create', 'Course')} title={t('trainingEditor.course.newTitle')} description={t('trainingEditor.course.newDescription')}>
       <CourseForm
         courseForm={courseForm}
         submitLabel={t('trainingEditor.course.createDraft')}
@@ -43,7 +41,7 @@ export function NewCoursePage() {
         onSubmit={submit}
         onCancel={() => navigate('/training/manage')}
       />
-    </RequireAbility>
+    </NewRecordPage>
   );
 }
 

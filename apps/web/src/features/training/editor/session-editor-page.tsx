@@ -12,14 +12,12 @@ import {
   ManageTrainingSessionDocument,
   ManageUpdateTrainingSessionDocument,
 } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
 import { useForgetQueries } from '../../../app/cache';
 import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
-import { EditorPage, EditorForm, RecordEditorLayout, useSavedNotice, type EditorFormActions } from '../../../app/editor-page';
+import { EditorPage, EditorForm, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice, type EditorFormActions } from '../../../app/editor-page';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { SessionRegistrationsPanel } from './session-registrations-panel';
 import { fromTokyoLocal, statusColor, toTokyoLocal, useTrainingEditorLabels } from './vocabulary';
@@ -95,6 +93,7 @@ export function NewSessionPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
+  const openCreated = useOpenCreated();
   const forget = useForgetSessionLists();
   const [create, creating] = useMutation(ManageCreateTrainingSessionDocument);
   const sessionForm = useSessionForm(blankSession());
@@ -102,12 +101,11 @@ export function NewSessionPage() {
   const submit = sessionForm.onSubmit(async (checked) => {
     const result = await create({ variables: { input: sessionInputOf(checked) } });
     forget();
-    if (result.data) navigate(`/training/sessions/${result.data.createTrainingSession.id}/edit?created=1`, { replace: true });
+    if (result.data) openCreated(`/training/sessions/${result.data.createTrainingSession.id}/edit`);
   });
 
   return (
-    <RequireAbility allowed={ability.can('create', 'TrainingSession')}>
-      <PageHeader title={t('trainingEditor.session.newTitle')} description={t('trainingEditor.session.newDescription')} />
+    <NewRecordPage allowed={ability.can('create', 'TrainingSession')} title={t('trainingEditor.session.newTitle')} description={t('trainingEditor.session.newDescription')}>
       <SessionForm
         sessionForm={sessionForm}
         submitLabel={t('trainingEditor.session.create')}
@@ -115,7 +113,7 @@ export function NewSessionPage() {
         onSubmit={submit}
         onCancel={() => navigate('/training/manage')}
       />
-    </RequireAbility>
+    </NewRecordPage>
   );
 }
 
