@@ -242,20 +242,11 @@ export function GrantDetailView({ grant, details }: { grant: GrantViewModel; det
   const labels = useGrantLabels();
   const none = t('grants.notSet');
   const separator = t('grants.listSeparator');
-  const window =
-    grant.windowOpensAt || grant.windowClosesAt
-      ? t('grants.windowRange', {
-          opens: grant.windowOpensAt ? formatDateTime(grant.windowOpensAt, i18n.language) : '',
-          closes: grant.windowClosesAt ? formatDateTime(grant.windowClosesAt, i18n.language) : '',
-        })
-      : none;
-  const project =
-    grant.projectStartsOn || grant.projectEndsOn
-      ? t('grants.windowRange', {
-          opens: grant.projectStartsOn ? formatDay(grant.projectStartsOn, i18n.language) : '',
-          closes: grant.projectEndsOn ? formatDay(grant.projectEndsOn, i18n.language) : '',
-        })
-      : none;
+  /** "from – to" with either end left open; "not set" when both are. */
+  const range = (from: string | null | undefined, to: string | null | undefined, format: (value: string, language: string) => string) =>
+    from || to ? t('grants.windowRange', { opens: from ? format(from, i18n.language) : '', closes: to ? format(to, i18n.language) : '' }) : none;
+  const window = range(grant.windowOpensAt, grant.windowClosesAt, formatDateTime);
+  const project = range(grant.projectStartsOn, grant.projectEndsOn, formatDay);
   const items: DescriptionItem[] = [
     { term: t('grants.fields.funder'), description: t('grants.funderLine', { funder: grant.funderName, kind: labels.funderKind(grant.funderKind) }) },
     { term: t('grants.fields.grantType'), description: labels.grantType(grant.grantType) },

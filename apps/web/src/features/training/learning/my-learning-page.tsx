@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ConnectionList } from '../../../app/connection-list';
 import { ResultCard } from '../../../app/result-card';
-import { EnrolmentBadge, EstimatedTime, ProgressLine } from './training-parts';
+import { EnrolmentBadge, EnrolmentDates, EstimatedTime, ProgressLine } from './training-parts';
 import { TrainingTabs } from './training-tabs';
 import { formatDate, useTrainingLabels } from './vocabulary';
 
@@ -70,14 +70,7 @@ function EnrolmentCard({ enrolment }: { enrolment: EnrolmentRow }) {
       headingOrder={2}
     >
       <Group gap="lg" wrap="wrap">
-        <Text fz="sm">{t('training.enrolment.enrolledOn', { date: formatDate(enrolment.enrolledAt, labels.language), source: labels.source(enrolment.source) })}</Text>
-        {enrolment.dueAt && !enrolment.completedAt ? (
-          <Text fz="sm" c={enrolment.overdue ? 'red' : undefined} fw={enrolment.overdue ? 700 : undefined}>
-            {enrolment.overdue
-              ? t('training.enrolment.overdueOn', { date: formatDate(enrolment.dueAt, labels.language) })
-              : t('training.enrolment.dueOn', { date: formatDate(enrolment.dueAt, labels.language) })}
-          </Text>
-        ) : null}
+        <EnrolmentDates enrolment={enrolment} />
         {enrolment.completedAt ? (
           <Text fz="sm">{t('training.enrolment.completedOn', { date: formatDate(enrolment.completedAt, labels.language) })}</Text>
         ) : null}
