@@ -20,6 +20,7 @@ import { useSchemaForm } from '../../../app/forms';
 import { SectionCard } from '../../../app/section-card';
 import { moveItem } from './editor-logic';
 import { MaterialsEditor } from './materials-editor';
+import { MoveButtons, RemoveButton } from './item-buttons';
 import { QuizEditor } from './quiz-editor';
 
 export type EditorModule = EditorCourseDetailFragment['modules'][number];
@@ -130,26 +131,16 @@ function ModuleCard({
             </Badge>
           </Group>
           <Group gap="xs" role="group" aria-label={t('trainingEditor.modules.actionsLabel', { title: module.title })}>
-            <Button
-              id={`module-${module.id}-up`}
+            <MoveButtons
+              idPrefix={`module-${module.id}`}
               size="xs"
-              variant="default"
-              disabled={disabled || index === 0}
-              aria-label={t('trainingEditor.modules.moveUp', { title: module.title })}
-              onClick={() => onMove(-1)}
-            >
-              {t('trainingEditor.moveUp')}
-            </Button>
-            <Button
-              id={`module-${module.id}-down`}
-              size="xs"
-              variant="default"
-              disabled={disabled || index === count - 1}
-              aria-label={t('trainingEditor.modules.moveDown', { title: module.title })}
-              onClick={() => onMove(1)}
-            >
-              {t('trainingEditor.moveDown')}
-            </Button>
+              disabled={disabled}
+              first={index === 0}
+              last={index === count - 1}
+              upLabel={t('trainingEditor.modules.moveUp', { title: module.title })}
+              downLabel={t('trainingEditor.modules.moveDown', { title: module.title })}
+              onMove={onMove}
+            />
             <Button
               size="xs"
               variant="default"
@@ -160,16 +151,7 @@ function ModuleCard({
             >
               {t('common.edit')}
             </Button>
-            <Button
-              size="xs"
-              variant="light"
-              color="red"
-              disabled={disabled}
-              aria-label={t('trainingEditor.modules.remove', { title: module.title })}
-              onClick={() => removal.ask(true)}
-            >
-              {t('trainingEditor.remove')}
-            </Button>
+            <RemoveButton size="xs" disabled={disabled} label={t('trainingEditor.modules.remove', { title: module.title })} onClick={() => removal.ask(true)} />
           </Group>
         </Group>
         {module.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{module.description}</Text> : null}
