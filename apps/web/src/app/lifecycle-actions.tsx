@@ -10,6 +10,9 @@ export function actionsFrom<A extends string>(transitions: Readonly<Record<A, { 
   return order.filter((action) => transitions[action].from.includes(status));
 }
 
+/** An action's mutation as useMutation gives it: it takes the record's id. */
+export type IdMutation = readonly [(options: { variables: { id: string } }) => Promise<unknown>, { readonly loading: boolean }];
+
 export interface LifecycleActionsProps<A extends string> {
   /** The actions open now, in the order they are offered. */
   readonly actions: readonly A[];
@@ -21,9 +24,12 @@ export interface LifecycleActionsProps<A extends string> {
   readonly confirmBody: (action: A) => string;
   /** Actions that take the record away from its readers: red confirm button. */
   readonly dangerous: readonly A[];
-  readonly loading: boolean;
+  /** One mutation per action, each run with the record's id. */
+  readonly mutations: Readonly<Record<A, IdMutation>>;
+  readonly recordId: string;
+  /** After an action succeeded (e.g. forget the cached lists it changed). */
+  readonly onDone: () => void;
   readonly disabled?: boolean;
-  readonly run: (action: A) => Promise<unknown>;
 }
 
 /** Publishing is the step forward (a filled button), archiving the one that takes away (red). */
@@ -33,9 +39,26 @@ function buttonLook(action: string) {
   return { variant: 'default' } as const;
 }
 
-export function LifecycleActions<A extends string>({ actions, label, buttonLabel, confirmLabel = buttonLabel, confirmBody, dangerous, loading, disabled, run }: LifecycleActionsProps<A>) {
+export function LifecycleActions<A extends string>({
+  actions,
+  label,
+  buttonLabel,
+  confirmLabel = buttonLabel,
+  confirmBody,
+  dangerous,
+  mutations,
+  recordId,
+  onDone,
+  disabled,
+}: LifecycleActionsProps<A>) {
   const confirmation = useConfirmation<A>();
   const confirming = confirmation.subject;
+  const loading = Object.values<IdMutation>(mutations).some(([, state]) => state.loading);
+  const run = async (action: A) => {
+    const [mutate] = mutations[action];
+    await mutate({ variables: { id: recordId } });
+    onDone();
+  };
   if (!actions.length) return null;
   return (
     <>

@@ -27,12 +27,6 @@ export function GrantActions({ grant, disabled }: { grant: { id: string; title: 
     ARCHIVE: useMutation(ArchiveGrantDocument),
   };
 
-  const run = async (action: Action) => {
-    const [mutate] = mutations[action];
-    await mutate({ variables: { id: grant.id } });
-    forget();
-  };
-
   return (
     <LifecycleActions
       actions={actionsFrom(GRANT_TRANSITIONS, actionOrder, grant.status)}
@@ -40,9 +34,10 @@ export function GrantActions({ grant, disabled }: { grant: { id: string; title: 
       buttonLabel={(action) => t(`grants.actions.${action}`)}
       confirmBody={(action) => t(`grants.actions.confirm.${action}`, { title: grant.title })}
       dangerous={['ARCHIVE', 'CLOSE']}
-      loading={Object.values(mutations).some(([, state]) => state.loading)}
+      mutations={mutations}
+      recordId={grant.id}
+      onDone={forget}
       disabled={disabled}
-      run={run}
     />
   );
 }

@@ -20,12 +20,6 @@ export function CourseActions({ course }: { course: { id: string; title: string;
     UNARCHIVE: useMutation(EditorUnarchiveCourseDocument),
   };
 
-  const run = async (action: Action) => {
-    const [mutate] = mutations[action];
-    await mutate({ variables: { id: course.id } });
-    forget();
-  };
-
   return (
     <LifecycleActions
       actions={actionsFrom(COURSE_TRANSITIONS, actionOrder, course.status)}
@@ -34,8 +28,9 @@ export function CourseActions({ course }: { course: { id: string; title: string;
       confirmLabel={(action) => t(`trainingEditor.actions.confirmButton.${action}`)}
       confirmBody={(action) => t(`trainingEditor.actions.confirm.${action}`, { title: course.title })}
       dangerous={['ARCHIVE']}
-      loading={Object.values(mutations).some(([, state]) => state.loading)}
-      run={run}
+      mutations={mutations}
+      recordId={course.id}
+      onDone={forget}
     />
   );
 }
