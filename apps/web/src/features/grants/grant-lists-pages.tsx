@@ -14,7 +14,7 @@ import {
   MySavedGrantSearchesDocument,
   type GrantSearchCriteriaFieldsFragment,
 } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
@@ -23,7 +23,6 @@ import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
 import { ConnectionList, LoadMoreButton } from '../../app/connection-list';
-import { DataTable } from '../../app/data-table';
 import { organizationKindLabel } from '../../app/labels';
 import { useLoadMore } from '../../app/use-load-more';
 import { GrantCard, GrantsTabs, StatusBadge } from './grant-parts';
@@ -267,7 +266,7 @@ export function GrantApplicationsPage() {
               rowKey={(application) => application.id}
               columns={[
                 {
-                  header: t('grants.fields.title'),
+                  key: 'title', header: t('grants.fields.title'),
                   cell: (application) =>
                     application.grant ? (
                       <Stack gap={2}>
@@ -285,10 +284,10 @@ export function GrantApplicationsPage() {
                       <Text c="dimmed">{t('grants.applications.grantGone')}</Text>
                     ),
                 },
-                { header: t('grants.applications.status'), cell: (application) => labels.applicationStatus(application.status) },
-                { header: t('grants.applications.amountRequested'), cell: (application) => yenOrNotSet(application.amountRequested) },
-                { header: t('grants.applications.amountAwarded'), cell: (application) => yenOrNotSet(application.amountAwarded) },
-                { header: t('grants.applications.updatedAt'), cell: (application) => formatDateTime(application.updatedAt, i18n.language) },
+                { key: 'status', header: t('grants.applications.status'), cell: (application) => labels.applicationStatus(application.status) },
+                { key: 'amountRequested', header: t('grants.applications.amountRequested'), cell: (application) => yenOrNotSet(application.amountRequested) },
+                { key: 'amountAwarded', header: t('grants.applications.amountAwarded'), cell: (application) => yenOrNotSet(application.amountAwarded) },
+                { key: 'updatedAt', header: t('grants.applications.updatedAt'), cell: (application) => formatDateTime(application.updatedAt, i18n.language) },
               ]}
             />
           ) : null}

@@ -5,11 +5,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Checkbox, Stack, Text } from '@mantine/core';
 import { ManageRecordAttendanceDocument, ManageSessionRegistrationsDocument, type ManageSessionRegistrationFragment } from '@tsunagu/graphql-client';
-import { LoadingState } from '@tsunagu/ui';
+import { DataTable, LoadingState } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { DataTable } from '../../../app/data-table';
 import { SectionCard } from '../../../app/section-card';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { formatDateTime, useTrainingEditorLabels } from './vocabulary';
@@ -64,13 +63,14 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
         {session && registrations.length === 0 ? <Text c="dimmed">{t('trainingEditor.registrations.empty')}</Text> : null}
         {registrations.length > 0 ? (
           <DataTable
+            minWidth={560}
             rows={registrations}
             rowKey={(registration) => registration.id}
             columns={[
-              { header: t('trainingEditor.registrations.member'), cell: (registration) => registration.memberName },
-              { header: t('trainingEditor.registrations.organization'), cell: (registration) => registration.organizationName },
+              { key: 'member', header: t('trainingEditor.registrations.member'), cell: (registration) => registration.memberName },
+              { key: 'organization', header: t('trainingEditor.registrations.organization'), cell: (registration) => registration.organizationName },
               {
-                header: t('trainingEditor.registrations.status'),
+                key: 'status', header: t('trainingEditor.registrations.status'),
                 cell: (registration) => (
                   <Badge variant="light" color={statusColors[registration.status] ?? 'gray'}>
                     {registration.status === 'WAITLISTED' && registration.waitlistPosition
@@ -79,9 +79,9 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
                   </Badge>
                 ),
               },
-              { header: t('trainingEditor.registrations.queuedAt'), cell: (registration) => formatDateTime(registration.queuedAt, i18n.language) },
+              { key: 'queuedAt', header: t('trainingEditor.registrations.queuedAt'), cell: (registration) => formatDateTime(registration.queuedAt, i18n.language) },
               {
-                header: t('trainingEditor.registrations.attended'),
+                key: 'attended', header: t('trainingEditor.registrations.attended'),
                 cell: (registration) =>
                   registration.status === 'REGISTERED' ? (
                     <Checkbox

@@ -13,14 +13,13 @@ import {
   ManageTrainingReportDocument,
   ManageTrainingXapiStatementsDocument,
 } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { DataTable, LoadingState, PageHeader, type DataTableProps } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
-import { DataTable, type DataTableProps } from '../../../app/data-table';
 import { FigureCard } from '../../../app/figure-card';
 import { saveText } from '../../../app/files';
 import { endOfTokyoDay, startOfTokyoDay } from './editor-logic';
@@ -142,14 +141,14 @@ export function TrainingReportsPage() {
 
 type Report = ManageTrainingReportQuery['trainingReport'];
 
-function ReportSection<Row>({ id, title, ...table }: { id: string; title: string } & DataTableProps<Row>) {
+function ReportSection<Row>({ id, title, ...table }: { id: string; title: string } & Omit<DataTableProps<Row>, 'minWidth'>) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby={id}>
       <Title order={2} fz="h3" id={id} mb="xs">
         {title}
       </Title>
-      {table.rows.length === 0 ? <Text c="dimmed">{t('trainingEditor.reports.noRows')}</Text> : <DataTable {...table} />}
+      {table.rows.length === 0 ? <Text c="dimmed">{t('trainingEditor.reports.noRows')}</Text> : <DataTable minWidth={560} {...table} />}
     </section>
   );
 }
@@ -172,10 +171,10 @@ function ReportTables({ report }: { report: Report }) {
         rows={report.byOrganization}
         rowKey={(row) => row.organizationId}
         columns={[
-          { header: t('trainingEditor.reports.organization'), cell: (row) => row.organizationName },
-          { header: t('trainingEditor.reports.enrolments'), cell: (row) => row.enrolments, numeric: true },
-          { header: t('trainingEditor.reports.completions'), cell: (row) => row.completions, numeric: true },
-          { header: t('trainingEditor.reports.overdue'), cell: (row) => row.overdue, numeric: true },
+          { key: 'organization', header: t('trainingEditor.reports.organization'), cell: (row) => row.organizationName },
+          { key: 'enrolments', header: t('trainingEditor.reports.enrolments'), cell: (row) => row.enrolments, numeric: true },
+          { key: 'completions', header: t('trainingEditor.reports.completions'), cell: (row) => row.completions, numeric: true },
+          { key: 'overdue', header: t('trainingEditor.reports.overdue'), cell: (row) => row.overdue, numeric: true },
         ]}
       />
       <ReportSection
@@ -184,11 +183,11 @@ function ReportTables({ report }: { report: Report }) {
         rows={report.byCourse}
         rowKey={(row) => row.courseId}
         columns={[
-          { header: t('trainingEditor.reports.course'), cell: (row) => row.courseTitle },
-          { header: t('trainingEditor.reports.enrolments'), cell: (row) => row.enrolments, numeric: true },
-          { header: t('trainingEditor.reports.completions'), cell: (row) => row.completions, numeric: true },
-          { header: t('trainingEditor.reports.overdue'), cell: (row) => row.overdue, numeric: true },
-          { header: t('trainingEditor.reports.quizPassRate'), cell: (row) => percent(row.quizPassRatePercent), numeric: true },
+          { key: 'course', header: t('trainingEditor.reports.course'), cell: (row) => row.courseTitle },
+          { key: 'enrolments', header: t('trainingEditor.reports.enrolments'), cell: (row) => row.enrolments, numeric: true },
+          { key: 'completions', header: t('trainingEditor.reports.completions'), cell: (row) => row.completions, numeric: true },
+          { key: 'overdue', header: t('trainingEditor.reports.overdue'), cell: (row) => row.overdue, numeric: true },
+          { key: 'quizPassRate', header: t('trainingEditor.reports.quizPassRate'), cell: (row) => percent(row.quizPassRatePercent), numeric: true },
         ]}
       />
       <ReportSection
@@ -197,11 +196,11 @@ function ReportTables({ report }: { report: Report }) {
         rows={report.quizzes}
         rowKey={(row) => row.moduleId}
         columns={[
-          { header: t('trainingEditor.reports.course'), cell: (row) => row.courseTitle },
-          { header: t('trainingEditor.reports.module'), cell: (row) => row.moduleTitle },
-          { header: t('trainingEditor.reports.attempts'), cell: (row) => row.attempts, numeric: true },
-          { header: t('trainingEditor.reports.passedAttempts'), cell: (row) => row.passedAttempts, numeric: true },
-          { header: t('trainingEditor.reports.passRate'), cell: (row) => percent(row.passRatePercent), numeric: true },
+          { key: 'course', header: t('trainingEditor.reports.course'), cell: (row) => row.courseTitle },
+          { key: 'module', header: t('trainingEditor.reports.module'), cell: (row) => row.moduleTitle },
+          { key: 'attempts', header: t('trainingEditor.reports.attempts'), cell: (row) => row.attempts, numeric: true },
+          { key: 'passedAttempts', header: t('trainingEditor.reports.passedAttempts'), cell: (row) => row.passedAttempts, numeric: true },
+          { key: 'passRate', header: t('trainingEditor.reports.passRate'), cell: (row) => percent(row.passRatePercent), numeric: true },
         ]}
       />
       <ReportSection
@@ -210,10 +209,10 @@ function ReportTables({ report }: { report: Report }) {
         rows={report.overdueAssignments}
         rowKey={(row) => row.enrolmentId}
         columns={[
-          { header: t('trainingEditor.reports.member'), cell: (row) => row.memberName },
-          { header: t('trainingEditor.reports.organization'), cell: (row) => row.organizationName },
-          { header: t('trainingEditor.reports.course'), cell: (row) => row.courseTitle },
-          { header: t('trainingEditor.reports.dueAt'), cell: (row) => formatDateTime(row.dueAt, i18n.language) },
+          { key: 'member', header: t('trainingEditor.reports.member'), cell: (row) => row.memberName },
+          { key: 'organization', header: t('trainingEditor.reports.organization'), cell: (row) => row.organizationName },
+          { key: 'course', header: t('trainingEditor.reports.course'), cell: (row) => row.courseTitle },
+          { key: 'dueAt', header: t('trainingEditor.reports.dueAt'), cell: (row) => formatDateTime(row.dueAt, i18n.language) },
         ]}
       />
     </Stack>
