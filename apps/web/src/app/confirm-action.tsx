@@ -53,20 +53,22 @@ export interface ConfirmActionDialogProps<Target> {
   title: string;
   /** Says what will happen, e.g. "Delete". */
   confirmLabel: string;
+  /** "Cancel" unless the dialog says what keeping things as they are means. */
+  cancelLabel?: string;
   /** Red for actions that take something away. */
   danger?: boolean;
   /** The question, about the target. */
   children: (target: Target) => ReactNode;
 }
 
-export function ConfirmActionDialog<Target>({ confirmation, title, confirmLabel, danger = false, children }: ConfirmActionDialogProps<Target>) {
+export function ConfirmActionDialog<Target>({ confirmation, title, confirmLabel, cancelLabel, danger = false, children }: ConfirmActionDialogProps<Target>) {
   const { t } = useTranslation();
   return (
     <ConfirmDialog
       opened={confirmation.target !== null}
       title={title}
       confirmLabel={confirmLabel}
-      cancelLabel={t('common.cancel')}
+      cancelLabel={cancelLabel ?? t('common.cancel')}
       danger={danger}
       loading={confirmation.running}
       error={<ApiErrorAlert error={confirmation.error} />}

@@ -1,11 +1,11 @@
 // The one shell of an editor page (/…/:id/edit): the ability gate, the loading state, a load
 // error with a way back, and the record's own "may this person edit it" check. Features give
 // the query result and render the editor for the loaded record; they never spell these states.
-import { Alert, Anchor, Button, Group, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, type MantineSpacing } from '@mantine/core';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ApiErrorAlert } from './api-error-alert';
 import { readApiError, type ApiError } from './api-errors';
 import { RequireAbility } from './auth/require-auth';
@@ -49,10 +49,26 @@ export function EditorPage<T>({ allowed, loading, error, record, title, back, ma
   return gate(mayEdit(record), children(record));
 }
 
+/** The page that creates a record: the ability gate, the page's header and the form. */
+export function NewRecordPage({ allowed, title, description, children }: { allowed: boolean; title: string; description: string; children: ReactNode }) {
+  return (
+    <RequireAbility allowed={allowed}>
+      <PageHeader title={title} description={description} />
+      {children}
+    </RequireAbility>
+  );
+}
+
 /**
- * The "saved" notice of an editor: shown after each save, and on arrival from the "new" page
- * (which links here with ?created=1, since a draft must exist before files or modules are added).
+ * Goes from the "new" page to the created record's editor, which greets with the "saved" notice
+ * (a draft must exist before files or modules are added, so creating is only the first save).
  */
+export function useOpenCreated(): (editorPath: string) => void {
+  const navigate = useNavigate();
+  return (editorPath) => navigate(`${editorPath}?created=1`, { replace: true });
+}
+
+/** The "saved" notice of an editor: shown after each save, and on arrival from the "new" page (useOpenCreated). */
 export function useSavedNotice() {
   const [shown, setShown] = useState(() => new URLSearchParams(window.location.search).get('created') === '1');
   return { shown, show: () => setShown(true), hide: () => setShown(false) };
@@ -97,6 +113,15 @@ export function FormActions({
   );
 }
 
+/** What the page around an editor's form decides: the submit handler, its words, the saving state, and whether the record may change. */
+export interface EditorFormActions {
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+  disabled?: boolean;
+  submitLabel: string;
+  saving: boolean;
+  onCancel: () => void;
+}
+
 /** An editor's form: named for assistive technology, disabled as a whole when the record may not change, ending in its actions. */
 export function EditorForm({
   label,
@@ -107,14 +132,9 @@ export function EditorForm({
   saving,
   onCancel,
   children,
-}: {
+}: EditorFormActions & {
   label: string;
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
-  disabled?: boolean;
   error: ApiError | null;
-  submitLabel: string;
-  saving: boolean;
-  onCancel: () => void;
   children: ReactNode;
 }) {
   return (
@@ -126,5 +146,65 @@ export function EditorForm({
         </Stack>
       </fieldset>
     </form>
+  );
+}
+
+/**
+ * The page of one saved record's editor: its header with the way to the record's own page, its
+ * status and life-cycle actions, the "saved" notice, and why it can no longer be changed.
+ */
+export function RecordEditorLayout({
+  title,
+  description,
+  headerActions,
+  viewPage,
+  status,
+  notice,
+  savedMessage,
+  lockedNote,
+  gap = 'md',
+  children,
+}: {
+  title: string;
+  description: string;
+  /** Shown before the link to the record's page. */
+  headerActions?: ReactNode;
+  viewPage: { readonly to: string; readonly label: string };
+  /** The status badge and the actions beside it. */
+  status: ReactNode;
+  notice: ReturnType<typeof useSavedNotice>;
+  savedMessage: string;
+  /** Why the record cannot be changed any more; null while it can. */
+  lockedNote: string | null;
+  gap?: MantineSpacing;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={description}
+        actions={
+          <Group gap="xs">
+            {headerActions}
+            <Button component={Link} to={viewPage.to} variant="default">
+              {viewPage.label}
+            </Button>
+          </Group>
+        }
+      />
+      <Stack gap={gap}>
+        <Group gap="sm" wrap="wrap">
+          {status}
+        </Group>
+        <SavedNotice notice={notice}>{savedMessage}</SavedNotice>
+        {lockedNote ? (
+          <Alert color="yellow" variant="light">
+            {lockedNote}
+          </Alert>
+        ) : null}
+        {children}
+      </Stack>
+    </>
   );
 }

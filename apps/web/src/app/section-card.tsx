@@ -1,6 +1,6 @@
 // A titled part of a detail page: a card named by its heading (an <h2>), with optional actions
 // beside the heading and an optional line of help under it.
-import { Card, Group, Text, Title, type MantineSpacing } from '@mantine/core';
+import { Card, Group, Text, Title, type MantineSpacing, type TitleOrder } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 export interface SectionCardProps {
@@ -12,11 +12,13 @@ export interface SectionCardProps {
   /** A dimmed line under the heading saying what the section is for. */
   description?: string;
   padding?: MantineSpacing;
+  /** 2 for a part of the page; 3 for a part within such a part. */
+  order?: TitleOrder;
 }
 
-export function SectionCard({ id, title, children, actions, description, padding = 'lg' }: SectionCardProps) {
+export function SectionCard({ id, title, children, actions, description, padding = 'lg', order = 2 }: SectionCardProps) {
   const heading = (
-    <Title order={2} fz="h4" mb={actions === undefined ? (description === undefined ? 'sm' : 'xs') : undefined} id={id}>
+    <Title order={order} fz="h4" mb={actions === undefined ? (description === undefined ? 'sm' : 'xs') : undefined} id={id}>
       {title}
     </Title>
   );

@@ -11,6 +11,8 @@ export interface DataTableColumn<Row> {
   cell: (row: Row) => ReactNode;
   /** Style of this column's body cells, e.g. to let long e-mail addresses wrap. */
   cellStyle?: CSSProperties;
+  /** A column of figures: right-aligned, header included, so the digits line up. */
+  numeric?: boolean;
 }
 
 export interface DataTablePagination {
@@ -55,7 +57,9 @@ export function DataTable<Row>({
           <Table.Thead>
             <Table.Tr>
               {columns.map((column) => (
-                <Table.Th key={column.key}>{column.header}</Table.Th>
+                <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}>
+                  {column.header}
+                </Table.Th>
               ))}
             </Table.Tr>
           </Table.Thead>
@@ -63,7 +67,7 @@ export function DataTable<Row>({
             {rows.map((row) => (
               <Table.Tr key={rowKey(row)}>
                 {columns.map((column) => (
-                  <Table.Td key={column.key} style={column.cellStyle}>
+                  <Table.Td key={column.key} ta={column.numeric ? 'right' : undefined} style={column.cellStyle}>
                     {column.cell(row)}
                   </Table.Td>
                 ))}

@@ -2,17 +2,17 @@
 // organisation's own applications (private to it; the publisher gets counts, the network admin
 // totals), and saved searches.
 import { Injectable } from '@nestjs/common';
-import { APPLICATION_STATUSES, LocalizedText, localizedText as text } from '@tsunagu/domain';
+import { APPLICATION_STATUSES, grantApplicationInputSchema, localizedText as text } from '@tsunagu/domain';
 import { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
+import { validateInput } from '../../core/graphql/validate-input';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { GrantApplicationInput, GrantSearchInput } from './dto/grants.input';
 import type { Grant, GrantApplication, GrantApplicationTotals } from './grant.model';
-import { MAX_AMOUNT } from './grant-fields';
 import { APPLICATION_COLUMNS, ApplicationRow, GRANT_COLUMNS, GRANT_FROM, GrantReader, GrantRow, toApplication } from './grant-reader';
 import { Conditions } from '../../core/database/conditions';
 import { searchConditions, visibleTo } from './grant-search';
@@ -83,21 +83,7 @@ export class GrantActivityService {
   /** Creates or replaces my organisation's application to a grant I may see. */
   recordApplication(actor: RequestActor, input: GrantApplicationInput): Promise<GrantApplication> {
     assertCan(actor, 'create', { __typename: 'GrantApplication', organizationId: actor.organizationId });
-    const problems: Record<string, LocalizedText> = {};
-    if (!APPLICATION_STATUSES.codes.includes(input.status)) problems['status'] = text('申請状況が正しくありません。', 'Unknown application status.');
-    const requested = input.amountRequested ?? null;
-    const awarded = input.amountAwarded ?? null;
-    const amount = (value: number | null) => value === null || (Number.isInteger(value) && value >= 0 && value <= MAX_AMOUNT);
-    if (!amount(requested)) problems['amountRequested'] = text('金額は0以上の整数（円）で入力してください。', 'Give amounts as whole yen, 0 or more.');
-    if (!amount(awarded)) problems['amountAwarded'] = text('金額は0以上の整数（円）で入力してください。', 'Give amounts as whole yen, 0 or more.');
-    else if (awarded !== null && input.status !== 'AWARDED') {
-      problems['amountAwarded'] = text('採択額は「採択」のときだけ入力できます。', 'An awarded amount goes only with AWARDED.');
-    }
-    const notes = input.notes?.trim() || null;
-    if (notes !== null && notes.length > 4000) problems['notes'] = text('メモは4000文字以内にしてください。', 'Keep the notes within 4,000 characters.');
-    if (Object.keys(problems).length) {
-      throw new AppError('BAD_USER_INPUT', text('入力内容を確認してください。', 'Please check the highlighted fields.'), { fields: problems });
-    }
+    const { status, amountRequested: requested, amountAwarded: awarded, notes } = validateInput(grantApplicationInputSchema, input);
     return this.grants.tenant(actor, async (manager) => {
       const grant = await this.grants.loadVisible(manager, actor, input.grantId);
       const [row] = await queryRows<ApplicationRow>(
@@ -108,7 +94,7 @@ export class GrantActivityService {
            SET status = EXCLUDED.status, amount_requested = EXCLUDED.amount_requested, amount_awarded = EXCLUDED.amount_awarded,
                notes = EXCLUDED.notes, updated_by_membership_id = EXCLUDED.updated_by_membership_id
          RETURNING ${APPLICATION_COLUMNS}`,
-        [actor.tenantId, actor.organizationId, grant.tenant_id, grant.id, input.status, requested, awarded, notes, actor.membershipId],
+        [actor.tenantId, actor.organizationId, grant.tenant_id, grant.id, status, requested, awarded, notes, actor.membershipId],
       );
       await recordAudit(manager, actor, {
         entity: 'GrantApplication',

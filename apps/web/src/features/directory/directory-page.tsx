@@ -25,11 +25,12 @@ import {
 import type { FacetCountFieldsFragment, ServiceSummaryFragment } from '@tsunagu/graphql-client';
 import { SearchDirectoryDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionList } from '../../app/connection-list';
+import { FilterPanelCard, ResultsSection, SearchBar, useUrlDraft, useUrlFilters } from '../../app/search-page';
 import { ExportHsdsButton } from '../hsds/export-hsds-button';
 import { CapacityBadge, CategoryBadges } from './service-parts';
 import { hasAnyFilter, readFilters, searchInputOf, writeFilters, type DirectoryFilters } from './search-params';
@@ -40,16 +41,13 @@ const pageSize = 20;
 export function DirectoryPage() {
   const { t } = useTranslation();
   const { actor, ability } = useSession();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readFilters(params), [params]);
+  const { filters, apply, setParams } = useUrlFilters(readFilters, writeFilters);
   const input = useMemo(() => searchInputOf(filters), [filters]);
   const query = useQuery(SearchDirectoryDocument, {
     variables: { input, first: pageSize },
   });
   const result = query.data?.searchDirectory ?? query.previousData?.searchDirectory;
   const canCreate = ability.can('create', { __typename: 'Service', organizationId: actor?.organizationId ?? '' });
-
-  const apply = (next: Partial<DirectoryFilters>) => setParams(writeFilters({ ...filters, ...next }));
 
   return (
     <>
@@ -76,23 +74,23 @@ export function DirectoryPage() {
             <FilterPanel filters={filters} facets={result?.facets ?? null} onChange={apply} onClear={() => setParams({})} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
-            <section aria-labelledby="directory-results-heading">
-              <Group justify="space-between" mb="sm">
-                <Title order={2} fz="h4" id="directory-results-heading">
-                  {t('directory.results')}
-                </Title>
-                {result ? (
+            <ResultsSection
+              headingId="directory-results-heading"
+              title={t('directory.results')}
+              aside={
+                result ? (
                   <Text role="status" aria-live="polite" data-testid="directory-total">
                     {t('directory.total', { count: result.facets.total })}
                   </Text>
-                ) : null}
-              </Group>
+                ) : null
+              }
+            >
               <ConnectionList query={query} connection={result?.services}
                 loadingLabel={t('directory.searching')}
                 empty={hasAnyFilter(filters) ? t('directory.noResults') : t('directory.empty')}
                 renderItem={(service) => <ServiceResult service={service} />}
               />
-            </section>
+            </ResultsSection>
           </Grid.Col>
         </Grid>
       </Stack>
@@ -102,40 +100,29 @@ export function DirectoryPage() {
 
 function SearchForm({ filters, onSearch }: { filters: DirectoryFilters; onSearch: (keywords: string, areaCode: string) => void }) {
   const { t } = useTranslation();
-  const [keywords, setKeywords] = useState(filters.keywords);
-  const [areaCode, setAreaCode] = useState(filters.areaCode);
-  // Back/forward and shared links change the URL: the boxes follow it.
-  useEffect(() => setKeywords(filters.keywords), [filters.keywords]);
-  useEffect(() => setAreaCode(filters.areaCode), [filters.areaCode]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(keywords, areaCode);
-  };
+  const [keywords, setKeywords] = useUrlDraft(filters.keywords);
+  const [areaCode, setAreaCode] = useUrlDraft(filters.areaCode);
 
   return (
-    <form role="search" aria-label={t('directory.searchLabel')} onSubmit={submit}>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          label={t('directory.keywords')}
-          description={t('directory.keywordsHelp')}
-          type="search"
-          value={keywords}
-          onChange={(event) => setKeywords(event.currentTarget.value)}
-          style={{ flex: '1 1 18rem' }}
-        />
-        <TextInput
-          label={t('directory.areaCode')}
-          description={t('directory.areaCodeHelp')}
-          inputMode="numeric"
-          maxLength={6}
-          value={areaCode}
-          onChange={(event) => setAreaCode(event.currentTarget.value)}
-          w={160}
-        />
-        <Button type="submit">{t('directory.search')}</Button>
-      </Group>
-    </form>
+    <SearchBar
+      label={t('directory.searchLabel')}
+      keywords={keywords}
+      onKeywordsChange={setKeywords}
+      keywordsLabel={t('directory.keywords')}
+      keywordsHelp={t('directory.keywordsHelp')}
+      submitLabel={t('directory.search')}
+      onSubmit={() => onSearch(keywords, areaCode)}
+    >
+      <TextInput
+        label={t('directory.areaCode')}
+        description={t('directory.areaCodeHelp')}
+        inputMode="numeric"
+        maxLength={6}
+        value={areaCode}
+        onChange={(event) => setAreaCode(event.currentTarget.value)}
+        w={160}
+      />
+    </SearchBar>
   );
 }
 
@@ -166,71 +153,64 @@ function FilterPanel({
     count === undefined ? label : t('directory.facetOption', { label, count });
 
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="directory-filters-heading">
-      <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={2} fz="h5" id="directory-filters-heading">
-            {t('directory.filters')}
-          </Title>
-          {hasAnyFilter({ ...filters, keywords: '', areaCode: '' }) ? (
-            <Button variant="subtle" size="compact-sm" onClick={onClear}>
-              {t('directory.clearFilters')}
-            </Button>
-          ) : null}
-        </Group>
-        <Switch
-          label={t('directory.openNow')}
-          checked={filters.openNow}
-          onChange={(event) => onChange({ openNow: event.currentTarget.checked })}
-        />
-        <Switch
-          label={countLabel(t('directory.open24h'), facets?.open24h)}
-          checked={filters.open24h}
-          onChange={(event) => onChange({ open24h: event.currentTarget.checked })}
-        />
-        <Switch
-          label={countLabel(t('directory.acceptingReferrals'), facets?.acceptingReferrals)}
-          checked={filters.acceptingReferrals}
-          onChange={(event) => onChange({ acceptingReferrals: event.currentTarget.checked })}
-        />
-        <FacetGroup
-          label={t('directory.fields.categories')}
-          codes={SERVICE_CATEGORIES.codes}
-          selected={filters.categories}
-          counts={facets?.categories}
-          labelOf={labels.category}
-          countLabel={countLabel}
-          onChange={(categories) => onChange({ categories })}
-        />
-        <FacetGroup
-          label={t('directory.fields.targetGroups')}
-          codes={TARGET_GROUPS.codes}
-          selected={filters.targetGroups}
-          counts={facets?.targetGroups}
-          labelOf={labels.targetGroup}
-          countLabel={countLabel}
-          onChange={(targetGroups) => onChange({ targetGroups })}
-        />
-        <FacetGroup
-          label={t('directory.fields.channels')}
-          codes={CHANNEL_KINDS.codes}
-          selected={filters.channels}
-          counts={facets?.channels}
-          labelOf={labels.channel}
-          countLabel={countLabel}
-          onChange={(channels) => onChange({ channels })}
-        />
-        <FacetGroup
-          label={t('directory.fields.languages')}
-          codes={SERVICE_LANGUAGES.codes}
-          selected={filters.languages}
-          counts={facets?.languages}
-          labelOf={labels.language}
-          countLabel={countLabel}
-          onChange={(languages) => onChange({ languages })}
-        />
-      </Stack>
-    </Card>
+    <FilterPanelCard
+      headingId="directory-filters-heading"
+      title={t('directory.filters')}
+      clearLabel={t('directory.clearFilters')}
+      onClear={hasAnyFilter({ ...filters, keywords: '', areaCode: '' }) ? onClear : null}
+    >
+      <Switch
+        label={t('directory.openNow')}
+        checked={filters.openNow}
+        onChange={(event) => onChange({ openNow: event.currentTarget.checked })}
+      />
+      <Switch
+        label={countLabel(t('directory.open24h'), facets?.open24h)}
+        checked={filters.open24h}
+        onChange={(event) => onChange({ open24h: event.currentTarget.checked })}
+      />
+      <Switch
+        label={countLabel(t('directory.acceptingReferrals'), facets?.acceptingReferrals)}
+        checked={filters.acceptingReferrals}
+        onChange={(event) => onChange({ acceptingReferrals: event.currentTarget.checked })}
+      />
+      <FacetGroup
+        label={t('directory.fields.categories')}
+        codes={SERVICE_CATEGORIES.codes}
+        selected={filters.categories}
+        counts={facets?.categories}
+        labelOf={labels.category}
+        countLabel={countLabel}
+        onChange={(categories) => onChange({ categories })}
+      />
+      <FacetGroup
+        label={t('directory.fields.targetGroups')}
+        codes={TARGET_GROUPS.codes}
+        selected={filters.targetGroups}
+        counts={facets?.targetGroups}
+        labelOf={labels.targetGroup}
+        countLabel={countLabel}
+        onChange={(targetGroups) => onChange({ targetGroups })}
+      />
+      <FacetGroup
+        label={t('directory.fields.channels')}
+        codes={CHANNEL_KINDS.codes}
+        selected={filters.channels}
+        counts={facets?.channels}
+        labelOf={labels.channel}
+        countLabel={countLabel}
+        onChange={(channels) => onChange({ channels })}
+      />
+      <FacetGroup
+        label={t('directory.fields.languages')}
+        codes={SERVICE_LANGUAGES.codes}
+        selected={filters.languages}
+        counts={facets?.languages}
+        labelOf={labels.language}
+        countLabel={countLabel}
+        onChange={(languages) => onChange({ languages })}
+      />
+    </FilterPanelCard>
   );
 }
 

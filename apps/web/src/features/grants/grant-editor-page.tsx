@@ -7,8 +7,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
-  Button,
-  Card,
   Checkbox,
   Group,
   MultiSelect,
@@ -26,18 +24,17 @@ import {
 import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, grantInputSchema, LEGAL_FORMS, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { FunderKind, GrantDetailFragment, GrantInput, GrantType, GrantVisibility, LegalForm, OrganizationKind, ServiceCategory } from '@tsunagu/graphql-client';
 import { AttachGrantFileDocument, CreateGrantDocument, DetachGrantFileDocument, GrantDocument, UpdateGrantDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { readApiError } from '../../app/api-errors';
-import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
-import { EditorPage, EditorForm, SavedNotice, useSavedNotice } from '../../app/editor-page';
+import { EditorPage, EditorForm, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice, type EditorFormActions } from '../../app/editor-page';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
 import { FileUploadField } from '../../app/file-upload-field';
 import { useSchemaForm, type SchemaForm } from '../../app/forms';
+import { SectionCard } from '../../app/section-card';
 import { useFileUpload } from '../../app/use-file-upload';
 import { GrantActions, useForgetGrantLists } from './grant-actions';
 import { AttachmentList, GrantDetailView, StatusBadge } from './grant-parts';
@@ -163,6 +160,7 @@ export function NewGrantPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
+  const openCreated = useOpenCreated();
   const forget = useForgetGrantLists();
   const [create, creating] = useMutation(CreateGrantDocument);
   const grantForm = useGrantForm(blankGrant());
@@ -171,12 +169,11 @@ export function NewGrantPage() {
   const submit = grantForm.onSubmit(async (_checked, values) => {
     const result = await create({ variables: { input: inputOf(values) } });
     forget();
-    if (result.data) navigate(`/grants/${result.data.createGrant.id}/edit?created=1`, { replace: true });
+    if (result.data) openCreated(`/grants/${result.data.createGrant.id}/edit`);
   });
 
   return (
-    <RequireAbility allowed={ability.can('create', 'Grant')}>
-      <PageHeader title={t('grants.editor.newTitle')} description={t('grants.editor.newDescription')} />
+    <NewRecordPage allowed={ability.can('create', 'Grant')} title={t('grants.editor.newTitle')} description={t('grants.editor.newDescription')}>
       <EditorTabs values={grantForm.form.values} publisherName={null} attachments={[]}>
         <GrantForm
           grantForm={grantForm}
@@ -186,7 +183,7 @@ export function NewGrantPage() {
           onCancel={() => navigate('/grants/mine')}
         />
       </EditorTabs>
-    </RequireAbility>
+    </NewRecordPage>
   );
 }
 
@@ -228,40 +225,32 @@ function GrantEditor({ grant }: { grant: GrantDetailFragment }) {
   });
 
   return (
-    <>
-      <PageHeader
-        title={t('grants.editor.editTitle')}
-        description={grant.title}
-        actions={
-          <Button component={Link} to={`/grants/${grant.id}`} variant="default">
-            {t('grants.editor.viewPage')}
-          </Button>
-        }
-      />
-      <Stack gap="md">
-        <Group gap="sm" wrap="wrap">
+    <RecordEditorLayout
+      title={t('grants.editor.editTitle')}
+      description={grant.title}
+      viewPage={{ to: `/grants/${grant.id}`, label: t('grants.editor.viewPage') }}
+      status={
+        <>
           <StatusBadge status={grant.status} />
           <GrantActions grant={grant} />
-        </Group>
-        <SavedNotice notice={notice}>{t('grants.editor.saved')}</SavedNotice>
-        {!editable ? (
-          <Alert color="yellow" variant="light">
-            {t('grants.editor.notEditable')}
-          </Alert>
-        ) : null}
-        <AttachmentsEditor grant={grant} />
-        <EditorTabs values={grantForm.form.values} publisherName={grant.publisher.name} attachments={grant.attachments} grant={grant}>
-          <GrantForm
-            grantForm={grantForm}
-            submitLabel={t('common.save')}
-            saving={updating.loading}
-            disabled={!editable}
-            onSubmit={submit}
-            onCancel={() => navigate(`/grants/${grant.id}`)}
-          />
-        </EditorTabs>
-      </Stack>
-    </>
+        </>
+      }
+      notice={notice}
+      savedMessage={t('grants.editor.saved')}
+      lockedNote={editable ? null : t('grants.editor.notEditable')}
+    >
+      <AttachmentsEditor grant={grant} />
+      <EditorTabs values={grantForm.form.values} publisherName={grant.publisher.name} attachments={grant.attachments} grant={grant}>
+        <GrantForm
+          grantForm={grantForm}
+          submitLabel={t('common.save')}
+          saving={updating.loading}
+          disabled={!editable}
+          onSubmit={submit}
+          onCancel={() => navigate(`/grants/${grant.id}`)}
+        />
+      </EditorTabs>
+    </RecordEditorLayout>
   );
 }
 
@@ -354,11 +343,8 @@ function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
   };
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="grant-editor-attachments">
+    <SectionCard id="grant-editor-attachments" title={t('grants.sections.attachments')}>
       <Stack gap="sm">
-        <Text fw={700} fz="h4" id="grant-editor-attachments">
-          {t('grants.sections.attachments')}
-        </Text>
         <AttachmentList attachments={grant.attachments} onDetach={(fileId) => void remove(fileId)} detaching={detaching} />
         <FileUploadField
           upload={upload}
@@ -373,31 +359,17 @@ function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
           }}
         />
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }
 
-function GrantForm({
-  grantForm: { form, apiError },
-  submitLabel,
-  saving,
-  disabled,
-  onSubmit,
-  onCancel,
-}: {
-  grantForm: GrantSchemaForm;
-  submitLabel: string;
-  saving: boolean;
-  disabled?: boolean;
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
-  onCancel: () => void;
-}) {
+function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: GrantSchemaForm } & EditorFormActions) {
   const { t } = useTranslation();
   const labels = useGrantLabels();
   const values = form.values;
 
   return (
-    <EditorForm label={t('grants.editor.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+    <EditorForm label={t('grants.editor.formLabel')} error={apiError} {...actions}>
       <TextInput
         label={t('grants.fields.title')}
         required

@@ -3,7 +3,7 @@
 // matches) and my organisation's applications (/grants/applications), where network admins
 // also see the totals over the network's grants.
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { APPLICATION_STATUSES } from '@tsunagu/domain';
 import {
   DeleteSavedGrantSearchDocument,
@@ -14,14 +14,14 @@ import {
   MySavedGrantSearchesDocument,
   type GrantSearchCriteriaFieldsFragment,
 } from '@tsunagu/graphql-client';
-import { ConfirmDialog, LoadingState, PageHeader } from '@tsunagu/ui';
-import { useState } from 'react';
+import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
+import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
 import { ConnectionList, LoadMoreButton } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
 import { useLoadMore } from '../../app/use-load-more';
@@ -126,22 +126,12 @@ export function SavedGrantSearchesPage() {
     fetchPolicy: 'cache-and-network',
   });
   const result = query.data?.mySavedSearches;
-  const [remove, removing] = useMutation(DeleteSavedGrantSearchDocument);
-  const [confirming, setConfirming] = useState<{ id: string; name: string } | null>(null);
-  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
-
-  const confirmDelete = async () => {
-    if (!confirming) return;
-    setDeleteError(null);
-    try {
-      await remove({ variables: { id: confirming.id } });
-      client.cache.evict({ id: client.cache.identify({ __typename: 'GrantSavedSearch', id: confirming.id }) });
-      client.cache.gc();
-      setConfirming(null);
-    } catch (caught) {
-      setDeleteError(readApiError(caught));
-    }
-  };
+  const [remove] = useMutation(DeleteSavedGrantSearchDocument);
+  const deletion = useConfirmation(async (search: { id: string; name: string }) => {
+    await remove({ variables: { id: search.id } });
+    client.cache.evict({ id: client.cache.identify({ __typename: 'GrantSavedSearch', id: search.id }) });
+    client.cache.gc();
+  });
 
   return (
     <>
@@ -178,10 +168,7 @@ export function SavedGrantSearchesPage() {
                 color="red"
                 variant="light"
                 aria-label={t('grants.saved.deleteNamed', { name: search.name })}
-                onClick={() => {
-                  setDeleteError(null);
-                  setConfirming({ id: search.id, name: search.name });
-                }}
+                onClick={() => deletion.ask({ id: search.id, name: search.name })}
               >
                 {t('grants.saved.delete')}
               </Button>
@@ -189,19 +176,14 @@ export function SavedGrantSearchesPage() {
           </Card>
         )}
       />
-      <ConfirmDialog
-        opened={confirming !== null}
+      <ConfirmActionDialog
+        confirmation={deletion}
         title={t('grants.saved.deleteTitle')}
         confirmLabel={t('grants.saved.delete')}
-        cancelLabel={t('common.cancel')}
         danger
-        loading={removing.loading}
-        error={<ApiErrorAlert error={deleteError} />}
-        onConfirm={() => void confirmDelete()}
-        onCancel={() => setConfirming(null)}
       >
-        {t('grants.saved.deleteBody', { name: confirming?.name ?? '' })}
-      </ConfirmDialog>
+        {(search) => t('grants.saved.deleteBody', { name: search.name })}
+      </ConfirmActionDialog>
     </>
   );
 }
@@ -258,6 +240,7 @@ export function GrantApplicationsPage() {
   });
   const result = data?.myApplications;
   const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
+  const yenOrNotSet = (amount: number | null | undefined) => (amount != null ? formatYen(amount, i18n.language) : t('grants.notSet'));
   return (
     <RequireAbility allowed={recorder || networkAdmin}>
       <PageHeader title={t('grants.applications.title')} description={t('grants.applications.description')} />
@@ -272,46 +255,37 @@ export function GrantApplicationsPage() {
           {loading && !result ? <LoadingState label={t('common.loading')} /> : null}
           {result && result.nodes.length === 0 ? <Text c="dimmed">{t('grants.applications.empty')}</Text> : null}
           {result && result.nodes.length > 0 ? (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped aria-labelledby="grant-applications-heading">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('grants.fields.title')}</Table.Th>
-                    <Table.Th>{t('grants.applications.status')}</Table.Th>
-                    <Table.Th>{t('grants.applications.amountRequested')}</Table.Th>
-                    <Table.Th>{t('grants.applications.amountAwarded')}</Table.Th>
-                    <Table.Th>{t('grants.applications.updatedAt')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {result.nodes.map((application) => (
-                    <Table.Tr key={application.id}>
-                      <Table.Td>
-                        {application.grant ? (
-                          <Stack gap={2}>
-                            <Anchor component={Link} to={`/grants/${application.grant.id}`}>
-                              {application.grant.title}
-                            </Anchor>
-                            <Group gap={4}>
-                              <Text fz="xs" c="dimmed">
-                                {application.grant.funderName}
-                              </Text>
-                              <StatusBadge status={application.grant.status} />
-                            </Group>
-                          </Stack>
-                        ) : (
-                          <Text c="dimmed">{t('grants.applications.grantGone')}</Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{labels.applicationStatus(application.status)}</Table.Td>
-                      <Table.Td>{application.amountRequested != null ? formatYen(application.amountRequested, i18n.language) : t('grants.notSet')}</Table.Td>
-                      <Table.Td>{application.amountAwarded != null ? formatYen(application.amountAwarded, i18n.language) : t('grants.notSet')}</Table.Td>
-                      <Table.Td>{formatDateTime(application.updatedAt, i18n.language)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              labelledBy="grant-applications-heading"
+              minWidth={640}
+              rows={result.nodes}
+              rowKey={(application) => application.id}
+              columns={[
+                {
+                  key: 'title', header: t('grants.fields.title'),
+                  cell: (application) =>
+                    application.grant ? (
+                      <Stack gap={2}>
+                        <Anchor component={Link} to={`/grants/${application.grant.id}`}>
+                          {application.grant.title}
+                        </Anchor>
+                        <Group gap={4}>
+                          <Text fz="xs" c="dimmed">
+                            {application.grant.funderName}
+                          </Text>
+                          <StatusBadge status={application.grant.status} />
+                        </Group>
+                      </Stack>
+                    ) : (
+                      <Text c="dimmed">{t('grants.applications.grantGone')}</Text>
+                    ),
+                },
+                { key: 'status', header: t('grants.applications.status'), cell: (application) => labels.applicationStatus(application.status) },
+                { key: 'amountRequested', header: t('grants.applications.amountRequested'), cell: (application) => yenOrNotSet(application.amountRequested) },
+                { key: 'amountAwarded', header: t('grants.applications.amountAwarded'), cell: (application) => yenOrNotSet(application.amountAwarded) },
+                { key: 'updatedAt', header: t('grants.applications.updatedAt'), cell: (application) => formatDateTime(application.updatedAt, i18n.language) },
+              ]}
+            />
           ) : null}
           <LoadMoreButton hasMore={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
         </section>

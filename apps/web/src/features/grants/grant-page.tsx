@@ -2,18 +2,19 @@
 // organisation's application (for those who may record one: ORG_ADMIN, COORDINATOR,
 // GRANT_EDITOR), and for the publishing organisation the applications per status, editing and
 // the life-cycle actions.
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
-import { APPLICATION_STATUSES } from '@tsunagu/domain';
+import { APPLICATION_STATUSES, grantApplicationInputSchema } from '@tsunagu/domain';
 import type { GrantApplicationStatus, GrantDetailFragment } from '@tsunagu/graphql-client';
 import { GrantDocument, RecordGrantApplicationDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { useForgetQueries } from '../../app/cache';
+import { useSchemaForm } from '../../app/forms';
 import { RecordPage, type RecordTexts } from '../../app/record-page';
 import { SectionCard } from '../../app/section-card';
 import { GrantActions } from './grant-actions';
@@ -93,50 +94,55 @@ function ApplicationCounts({ counts }: { counts: NonNullable<GrantDetailFragment
   );
 }
 
+// A type, not an interface: the form layer wants values indexable by field name.
+type ApplicationValues = {
+  status: GrantApplicationStatus;
+  amountRequested: number | string;
+  amountAwarded: number | string;
+  notes: string;
+};
+
+const applicationListFields = ['myApplications', 'grantApplicationTotals'];
+
 function ApplicationSection({ grant }: { grant: GrantDetailFragment }) {
   const { t, i18n } = useTranslation();
   const labels = useGrantLabels();
-  const client = useApolloClient();
+  const forget = useForgetQueries(applicationListFields);
   const existing = grant.myApplication;
-  const [status, setStatus] = useState<GrantApplicationStatus>(existing?.status ?? 'PLANNING');
-  const [requested, setRequested] = useState<number | string>(existing?.amountRequested ?? '');
-  const [awarded, setAwarded] = useState<number | string>(existing?.amountAwarded ?? '');
-  const [notes, setNotes] = useState(existing?.notes ?? '');
-  const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const [record, recording] = useMutation(RecordGrantApplicationDocument, {
     refetchQueries: [{ query: GrantDocument, variables: { id: grant.id } }],
     awaitRefetchQueries: true,
   });
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema: grantApplicationInputSchema,
+    initialValues: {
+      status: existing?.status ?? 'PLANNING',
+      amountRequested: existing?.amountRequested ?? '',
+      amountAwarded: existing?.amountAwarded ?? '',
+      notes: existing?.notes ?? '',
+    } as ApplicationValues,
+    // An awarded amount is sent only with the AWARDED status (the box is hidden otherwise).
+    toInput: (values: ApplicationValues) => ({
+      grantId: grant.id,
+      status: values.status,
+      amountRequested: typeof values.amountRequested === 'number' ? values.amountRequested : null,
+      amountAwarded: values.status === 'AWARDED' && typeof values.amountAwarded === 'number' ? values.amountAwarded : null,
+      notes: values.notes,
+    }),
+  });
+  const status = form.values.status;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
+  const submit = onSubmit(async (input) => {
     setSaved(false);
-    try {
-      await record({
-        variables: {
-          input: {
-            grantId: grant.id,
-            status,
-            amountRequested: typeof requested === 'number' ? requested : null,
-            amountAwarded: status === 'AWARDED' && typeof awarded === 'number' ? awarded : null,
-            notes: notes.trim() || null,
-          },
-        },
-      });
-      client.cache.evict({ fieldName: 'myApplications' });
-      client.cache.evict({ fieldName: 'grantApplicationTotals' });
-      client.cache.gc();
-      setSaved(true);
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+    await record({ variables: { input } });
+    forget();
+    setSaved(true);
+  });
 
   return (
     <SectionCard id="grant-my-application" title={t('grants.applications.mineTitle')}>
-      <form onSubmit={(event) => void submit(event)} aria-labelledby="grant-my-application">
+      <form onSubmit={submit} noValidate aria-labelledby="grant-my-application">
         <Stack gap="sm">
           <Text fz="sm" c="dimmed">
             {t('grants.applications.private')}
@@ -153,26 +159,21 @@ function ApplicationSection({ grant }: { grant: GrantDetailFragment }) {
             <Select
               label={t('grants.applications.status')}
               data={labels.options(APPLICATION_STATUSES)}
-              value={status}
               allowDeselect={false}
-              onChange={(value) => value && setStatus(value as GrantApplicationStatus)}
+              {...form.getInputProps('status')}
             />
             <NumberInput
               label={t('grants.applications.amountRequested')}
               min={0}
               thousandSeparator=","
-              value={requested}
-              onChange={setRequested}
-              error={error?.fields['amountRequested']}
+              {...form.getInputProps('amountRequested')}
             />
             {status === 'AWARDED' ? (
               <NumberInput
                 label={t('grants.applications.amountAwarded')}
                 min={0}
                 thousandSeparator=","
-                value={awarded}
-                onChange={setAwarded}
-                error={error?.fields['amountAwarded']}
+                {...form.getInputProps('amountAwarded')}
               />
             ) : null}
           </SimpleGrid>
@@ -181,10 +182,9 @@ function ApplicationSection({ grant }: { grant: GrantDetailFragment }) {
             autosize
             minRows={2}
             maxLength={2000}
-            value={notes}
-            onChange={(event) => setNotes(event.currentTarget.value)}
+            {...form.getInputProps('notes')}
           />
-          <ApiErrorAlert error={error} />
+          <ApiErrorAlert error={apiError} />
           {saved ? (
             <Alert color="green" variant="light" role="status">
               {t('grants.applications.saved')}

@@ -2,18 +2,18 @@
 // card, the bookmark toggle, the attachment list with downloads, and the detail view used both
 // by the grant page and by the editor's preview.
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Title, Typography } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Typography } from '@mantine/core';
 import type { GrantDetailFragment, GrantSummaryFragment } from '@tsunagu/graphql-client';
 import { BookmarkGrantDocument, UnbookmarkGrantDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, type DescriptionItem } from '@tsunagu/ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { storedFilePath } from '../../app/files';
 import { organizationKindLabel } from '../../app/labels';
+import { ResultCard } from '../../app/result-card';
 import { RouteTabs } from '../../app/route-tabs';
 import { SectionCard } from '../../app/section-card';
 import { FailureText, useDownload } from '../../app/use-download';
@@ -148,38 +148,30 @@ export function GrantCard({ grant, showStatus = false, action }: { grant: GrantS
   const { t, i18n } = useTranslation();
   const labels = useGrantLabels();
   return (
-    <Card withBorder padding="md" component="article" aria-labelledby={`grant-${grant.id}`} data-testid="grant-card">
-      <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-          <Stack gap={2} style={{ flex: '1 1 16rem' }}>
-            <Title order={3} fz="h5" id={`grant-${grant.id}`}>
-              <Anchor component={Link} to={`/grants/${grant.id}`}>
-                {grant.title}
-              </Anchor>
-            </Title>
-            <Text fz="sm" c="dimmed">
-              {t('grants.funderLine', { funder: grant.funderName, kind: labels.funderKind(grant.funderKind) })}
-            </Text>
-          </Stack>
-          {action ?? <BookmarkButton grant={grant} size="xs" />}
-        </Group>
-        <Group gap={6} wrap="wrap">
-          <Badge variant="light" tt="none" radius="sm">
-            {labels.grantType(grant.grantType)}
-          </Badge>
-          <WindowBadge grant={grant} />
-          <PublicBadge grant={grant} />
-          {showStatus ? <StatusBadge status={grant.status} /> : null}
-        </Group>
-        <Group gap="lg" wrap="wrap">
-          <Text fz="sm">{t('grants.amountLine', { amount: amountRange(t, i18n.language, grant) })}</Text>
-          {grant.windowClosesAt ? (
-            <Text fz="sm">{t('grants.deadlineLine', { date: formatDateTime(grant.windowClosesAt, i18n.language) })}</Text>
-          ) : null}
-        </Group>
-        <ThemeBadges themes={grant.themes} />
-      </Stack>
-    </Card>
+    <ResultCard
+      headingId={`grant-${grant.id}`}
+      title={grant.title}
+      to={`/grants/${grant.id}`}
+      subtitle={t('grants.funderLine', { funder: grant.funderName, kind: labels.funderKind(grant.funderKind) })}
+      aside={action ?? <BookmarkButton grant={grant} size="xs" />}
+      testId="grant-card"
+    >
+      <Group gap={6} wrap="wrap">
+        <Badge variant="light" tt="none" radius="sm">
+          {labels.grantType(grant.grantType)}
+        </Badge>
+        <WindowBadge grant={grant} />
+        <PublicBadge grant={grant} />
+        {showStatus ? <StatusBadge status={grant.status} /> : null}
+      </Group>
+      <Group gap="lg" wrap="wrap">
+        <Text fz="sm">{t('grants.amountLine', { amount: amountRange(t, i18n.language, grant) })}</Text>
+        {grant.windowClosesAt ? (
+          <Text fz="sm">{t('grants.deadlineLine', { date: formatDateTime(grant.windowClosesAt, i18n.language) })}</Text>
+        ) : null}
+      </Group>
+      <ThemeBadges themes={grant.themes} />
+    </ResultCard>
   );
 }
 
@@ -250,20 +242,11 @@ export function GrantDetailView({ grant, details }: { grant: GrantViewModel; det
   const labels = useGrantLabels();
   const none = t('grants.notSet');
   const separator = t('grants.listSeparator');
-  const window =
-    grant.windowOpensAt || grant.windowClosesAt
-      ? t('grants.windowRange', {
-          opens: grant.windowOpensAt ? formatDateTime(grant.windowOpensAt, i18n.language) : '',
-          closes: grant.windowClosesAt ? formatDateTime(grant.windowClosesAt, i18n.language) : '',
-        })
-      : none;
-  const project =
-    grant.projectStartsOn || grant.projectEndsOn
-      ? t('grants.windowRange', {
-          opens: grant.projectStartsOn ? formatDay(grant.projectStartsOn, i18n.language) : '',
-          closes: grant.projectEndsOn ? formatDay(grant.projectEndsOn, i18n.language) : '',
-        })
-      : none;
+  /** "from – to" with either end left open; "not set" when both are. */
+  const range = (from: string | null | undefined, to: string | null | undefined, format: (value: string, language: string) => string) =>
+    from || to ? t('grants.windowRange', { opens: from ? format(from, i18n.language) : '', closes: to ? format(to, i18n.language) : '' }) : none;
+  const window = range(grant.windowOpensAt, grant.windowClosesAt, formatDateTime);
+  const project = range(grant.projectStartsOn, grant.projectEndsOn, formatDay);
   const items: DescriptionItem[] = [
     { term: t('grants.fields.funder'), description: t('grants.funderLine', { funder: grant.funderName, kind: labels.funderKind(grant.funderKind) }) },
     { term: t('grants.fields.grantType'), description: labels.grantType(grant.grantType) },

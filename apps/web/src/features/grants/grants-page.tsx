@@ -6,7 +6,6 @@ import {
   Alert,
   Anchor,
   Button,
-  Card,
   Grid,
   Group,
   Modal,
@@ -18,19 +17,19 @@ import {
   Switch,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { FUNDER_KINDS, GRANT_TYPES, LEGAL_FORMS, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import { SaveGrantSearchDocument, SearchGrantsDocument, type GrantSort } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionList } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
+import { FilterPanelCard, ResultsSection, SearchBar, useUrlDraft, useUrlFilters } from '../../app/search-page';
 import { GrantCard, GrantsTabs } from './grant-parts';
 import { GRANT_SORTS, hasAnyFilter, readFilters, searchInputOf, writeFilters, type GrantFilters } from './search-params';
 import { useGrantLabels } from './vocabulary';
@@ -40,8 +39,7 @@ const pageSize = 20;
 export function GrantsPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readFilters(params), [params]);
+  const { filters, apply, setParams } = useUrlFilters(readFilters, writeFilters);
   const input = useMemo(() => searchInputOf(filters), [filters]);
   const query = useQuery(SearchGrantsDocument, {
     variables: { input, first: pageSize },
@@ -50,8 +48,6 @@ export function GrantsPage() {
   const result = query.data?.searchGrants ?? query.previousData?.searchGrants;
   const [saving, setSaving] = useState(false);
   const publisher = ability.can('create', 'Grant');
-
-  const apply = (next: Partial<GrantFilters>) => setParams(writeFilters({ ...filters, ...next }));
 
   return (
     <>
@@ -79,11 +75,10 @@ export function GrantsPage() {
             <FilterPanel filters={filters} onChange={apply} onClear={() => setParams(filters.keywords ? { q: filters.keywords } : {})} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <section aria-labelledby="grant-results-heading">
-              <Group justify="space-between" mb="sm" wrap="wrap">
-                <Title order={2} fz="h4" id="grant-results-heading">
-                  {t('grants.results')}
-                </Title>
+            <ResultsSection
+              headingId="grant-results-heading"
+              title={t('grants.results')}
+              aside={
                 <Select
                   label={t('grants.sort.label')}
                   data={GRANT_SORTS.map((sort) => ({ value: sort, label: t(`grants.sort.${sort}`) }))}
@@ -92,13 +87,14 @@ export function GrantsPage() {
                   onChange={(value) => value && apply({ sort: value as GrantSort })}
                   w={200}
                 />
-              </Group>
+              }
+            >
               <ConnectionList query={query} connection={result}
                 loadingLabel={t('grants.searching')}
                 empty={hasAnyFilter(filters) ? t('grants.noResults') : t('grants.empty')}
                 renderItem={(grant) => <GrantCard grant={grant} />}
               />
-            </section>
+            </ResultsSection>
           </Grid.Col>
         </Grid>
       </Stack>
@@ -109,67 +105,57 @@ export function GrantsPage() {
 
 function SearchForm({ filters, onSearch }: { filters: GrantFilters; onSearch: (next: Partial<GrantFilters>) => void }) {
   const { t } = useTranslation();
-  const [keywords, setKeywords] = useState(filters.keywords);
-  const [region, setRegion] = useState(filters.region);
-  const [amountFrom, setAmountFrom] = useState<number | string>(filters.amountFrom ?? '');
-  const [amountTo, setAmountTo] = useState<number | string>(filters.amountTo ?? '');
-  // Back/forward and shared links change the URL: the boxes follow it.
-  useEffect(() => setKeywords(filters.keywords), [filters.keywords]);
-  useEffect(() => setRegion(filters.region), [filters.region]);
-  useEffect(() => setAmountFrom(filters.amountFrom ?? ''), [filters.amountFrom]);
-  useEffect(() => setAmountTo(filters.amountTo ?? ''), [filters.amountTo]);
+  const [keywords, setKeywords] = useUrlDraft(filters.keywords);
+  const [region, setRegion] = useUrlDraft(filters.region);
+  const [amountFrom, setAmountFrom] = useUrlDraft<number | string>(filters.amountFrom ?? '');
+  const [amountTo, setAmountTo] = useUrlDraft<number | string>(filters.amountTo ?? '');
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     onSearch({
       keywords,
       region,
       amountFrom: typeof amountFrom === 'number' ? amountFrom : null,
       amountTo: typeof amountTo === 'number' ? amountTo : null,
     });
-  };
 
   return (
-    <form role="search" aria-label={t('grants.searchLabel')} onSubmit={submit}>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          label={t('grants.keywords')}
-          description={t('grants.keywordsHelp')}
-          type="search"
-          value={keywords}
-          onChange={(event) => setKeywords(event.currentTarget.value)}
-          style={{ flex: '1 1 18rem' }}
-        />
-        <TextInput
-          label={t('grants.region')}
-          description={t('grants.regionHelp')}
-          inputMode="numeric"
-          maxLength={6}
-          value={region}
-          onChange={(event) => setRegion(event.currentTarget.value)}
-          w={150}
-        />
-        <NumberInput
-          label={t('grants.amountFrom')}
-          min={0}
-          step={10000}
-          thousandSeparator=","
-          value={amountFrom}
-          onChange={setAmountFrom}
-          w={150}
-        />
-        <NumberInput
-          label={t('grants.amountTo')}
-          min={0}
-          step={10000}
-          thousandSeparator=","
-          value={amountTo}
-          onChange={setAmountTo}
-          w={150}
-        />
-        <Button type="submit">{t('grants.search')}</Button>
-      </Group>
-    </form>
+    <SearchBar
+      label={t('grants.searchLabel')}
+      keywords={keywords}
+      onKeywordsChange={setKeywords}
+      keywordsLabel={t('grants.keywords')}
+      keywordsHelp={t('grants.keywordsHelp')}
+      submitLabel={t('grants.search')}
+      onSubmit={submit}
+    >
+      <TextInput
+        label={t('grants.region')}
+        description={t('grants.regionHelp')}
+        inputMode="numeric"
+        maxLength={6}
+        value={region}
+        onChange={(event) => setRegion(event.currentTarget.value)}
+        w={150}
+      />
+      <NumberInput
+        label={t('grants.amountFrom')}
+        min={0}
+        step={10000}
+        thousandSeparator=","
+        value={amountFrom}
+        onChange={setAmountFrom}
+        w={150}
+      />
+      <NumberInput
+        label={t('grants.amountTo')}
+        min={0}
+        step={10000}
+        thousandSeparator=","
+        value={amountTo}
+        onChange={setAmountTo}
+        w={150}
+      />
+    </SearchBar>
   );
 }
 
@@ -187,68 +173,61 @@ function FilterPanel({
   const { t } = useTranslation();
   const labels = useGrantLabels();
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="grant-filters-heading">
-      <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={2} fz="h5" id="grant-filters-heading">
-            {t('grants.filters')}
-          </Title>
-          {hasAnyFilter({ ...filters, keywords: '' }) ? (
-            <Button variant="subtle" size="compact-sm" onClick={onClear}>
-              {t('grants.clearFilters')}
-            </Button>
-          ) : null}
-        </Group>
-        {/* Two columns on a tablet, where the panel sits above the results. */}
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 1 }} spacing="md">
-          <Switch label={t('grants.openNow')} checked={filters.openNow} onChange={(event) => onChange({ openNow: event.currentTarget.checked })} />
-          <Select
-            label={t('grants.closingWithin')}
-            placeholder={t('grants.closingAny')}
-            clearable
-            data={closingChoices.map((days) => ({ value: days, label: t('grants.closingDays', { count: Number(days) }) }))}
-            value={filters.closingWithinDays ? String(filters.closingWithinDays) : null}
-            onChange={(value) => onChange({ closingWithinDays: value ? Number(value) : null })}
-          />
-          <MultiSelect
-            label={t('grants.fields.themes')}
-            data={labels.options(SERVICE_CATEGORIES)}
-            value={filters.themes}
-            onChange={(values) => onChange({ themes: values as GrantFilters['themes'] })}
-            searchable
-            clearable
-          />
-          <MultiSelect
-            label={t('grants.fields.eligibleKinds')}
-            data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
-            value={filters.organizationKinds}
-            onChange={(values) => onChange({ organizationKinds: values as GrantFilters['organizationKinds'] })}
-            clearable
-          />
-          <MultiSelect
-            label={t('grants.fields.legalForms')}
-            data={labels.options(LEGAL_FORMS)}
-            value={filters.legalForms}
-            onChange={(values) => onChange({ legalForms: values as GrantFilters['legalForms'] })}
-            clearable
-          />
-          <MultiSelect
-            label={t('grants.fields.funderKind')}
-            data={labels.options(FUNDER_KINDS)}
-            value={filters.funderKinds}
-            onChange={(values) => onChange({ funderKinds: values as GrantFilters['funderKinds'] })}
-            clearable
-          />
-          <MultiSelect
-            label={t('grants.fields.grantType')}
-            data={labels.options(GRANT_TYPES)}
-            value={filters.grantTypes}
-            onChange={(values) => onChange({ grantTypes: values as GrantFilters['grantTypes'] })}
-            clearable
-          />
-        </SimpleGrid>
-      </Stack>
-    </Card>
+    <FilterPanelCard
+      headingId="grant-filters-heading"
+      title={t('grants.filters')}
+      clearLabel={t('grants.clearFilters')}
+      onClear={hasAnyFilter({ ...filters, keywords: '' }) ? onClear : null}
+    >
+      {/* Two columns on a tablet, where the panel sits above the results. */}
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 1 }} spacing="md">
+        <Switch label={t('grants.openNow')} checked={filters.openNow} onChange={(event) => onChange({ openNow: event.currentTarget.checked })} />
+        <Select
+          label={t('grants.closingWithin')}
+          placeholder={t('grants.closingAny')}
+          clearable
+          data={closingChoices.map((days) => ({ value: days, label: t('grants.closingDays', { count: Number(days) }) }))}
+          value={filters.closingWithinDays ? String(filters.closingWithinDays) : null}
+          onChange={(value) => onChange({ closingWithinDays: value ? Number(value) : null })}
+        />
+        <MultiSelect
+          label={t('grants.fields.themes')}
+          data={labels.options(SERVICE_CATEGORIES)}
+          value={filters.themes}
+          onChange={(values) => onChange({ themes: values as GrantFilters['themes'] })}
+          searchable
+          clearable
+        />
+        <MultiSelect
+          label={t('grants.fields.eligibleKinds')}
+          data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
+          value={filters.organizationKinds}
+          onChange={(values) => onChange({ organizationKinds: values as GrantFilters['organizationKinds'] })}
+          clearable
+        />
+        <MultiSelect
+          label={t('grants.fields.legalForms')}
+          data={labels.options(LEGAL_FORMS)}
+          value={filters.legalForms}
+          onChange={(values) => onChange({ legalForms: values as GrantFilters['legalForms'] })}
+          clearable
+        />
+        <MultiSelect
+          label={t('grants.fields.funderKind')}
+          data={labels.options(FUNDER_KINDS)}
+          value={filters.funderKinds}
+          onChange={(values) => onChange({ funderKinds: values as GrantFilters['funderKinds'] })}
+          clearable
+        />
+        <MultiSelect
+          label={t('grants.fields.grantType')}
+          data={labels.options(GRANT_TYPES)}
+          value={filters.grantTypes}
+          onChange={(values) => onChange({ grantTypes: values as GrantFilters['grantTypes'] })}
+          clearable
+        />
+      </SimpleGrid>
+    </FilterPanelCard>
   );
 }
 

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
+import { FigureCard } from '../../app/figure-card';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { downloadApiPath, downloadErrorMessage, saveText } from '../../app/files';
@@ -186,17 +187,9 @@ export function ReportsPage() {
   );
 }
 
-function Figure({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text fz="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz="xl" fw={700}>
-        {value}
-      </Text>
-    </Card>
-  );
+/** The report's figures are compact: several stand in one row. */
+function Figure(props: { label: string; value: ReactNode }) {
+  return <FigureCard padding="sm" {...props} />;
 }
 
 /** A breakdown as horizontal bars, one per item (a status, a category) or per organisation. */

@@ -1,5 +1,5 @@
 import { checkInput, type FieldProblems } from './kit';
-import { grantInputSchema } from './grants';
+import { grantApplicationInputSchema, grantInputSchema } from './grants';
 
 const valid = {
   title: ' 居場所づくり助成 ',
@@ -99,5 +99,30 @@ describe('grantInputSchema', () => {
     [{ visibility: 'SECRET' }, 'visibility', '公開範囲が正しくありません。', 'Unknown visibility.'],
   ])('%o is refused on %s', (input, field, ja, en) => {
     expect(problems(input)[field]).toEqual({ ja, en });
+  });
+});
+
+describe('grantApplicationInputSchema', () => {
+  const application = (overrides: Record<string, unknown> = {}) => ({ grantId: 'g', status: 'APPLIED', amountRequested: 100000, amountAwarded: null, notes: '  メモ ', ...overrides });
+
+  it('trims the notes and keeps the amounts', () => {
+    expect(checkInput(grantApplicationInputSchema, application())).toEqual({
+      ok: true,
+      value: { grantId: 'g', status: 'APPLIED', amountRequested: 100000, amountAwarded: null, notes: 'メモ' },
+    });
+  });
+
+  it('takes an awarded amount only with AWARDED, and whole yen only', () => {
+    expect(checkInput(grantApplicationInputSchema, application({ amountAwarded: 5 }))).toEqual({
+      ok: false,
+      problems: { amountAwarded: { ja: '採択額は「採択」のときだけ入力できます。', en: 'An awarded amount goes only with AWARDED.' } },
+    });
+    expect(checkInput(grantApplicationInputSchema, application({ status: 'AWARDED', amountAwarded: -1, amountRequested: 1.5 }))).toEqual({
+      ok: false,
+      problems: {
+        amountRequested: { ja: '金額は0以上の整数（円）で入力してください。', en: 'Give amounts as whole yen, 0 or more.' },
+        amountAwarded: { ja: '金額は0以上の整数（円）で入力してください。', en: 'Give amounts as whole yen, 0 or more.' },
+      },
+    });
   });
 });

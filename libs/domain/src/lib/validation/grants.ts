@@ -1,7 +1,7 @@
 // A grant listing's input (GrantInput), as the API checks it and the editor's form shows it.
 // The API sanitises the details' markup before checking, so the length rule counts what is kept.
 import { z } from 'zod';
-import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, LEGAL_FORMS } from '../grants';
+import { APPLICATION_STATUSES, FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, LEGAL_FORMS } from '../grants';
 import { SERVICE_CATEGORIES } from '../directory';
 import { normalizeMunicipalityCode } from '../identifiers';
 import { ORGANIZATION_KINDS } from '../roles';
@@ -96,3 +96,20 @@ export const grantInputSchema = z
   }));
 
 export type GrantFields = z.output<typeof grantInputSchema>;
+
+/** An organisation's application to a grant (GrantApplicationInput): its status, amounts and private notes. */
+export const grantApplicationInputSchema = z
+  .object({
+    grantId: z.string(),
+    status: oneOf(APPLICATION_STATUSES.codes, say('申請状況が正しくありません。', 'Unknown application status.')),
+    amountRequested: amount,
+    amountAwarded: amount,
+    notes: optionalText(4000, say('メモは4000文字以内にしてください。', 'Keep the notes within 4,000 characters.')),
+  })
+  .superRefine((application, context) => {
+    if (application.amountAwarded !== null && application.status !== 'AWARDED') {
+      context.addIssue({ code: 'custom', path: ['amountAwarded'], message: say('採択額は「採択」のときだけ入力できます。', 'An awarded amount goes only with AWARDED.') });
+    }
+  });
+
+export type GrantApplicationFields = z.output<typeof grantApplicationInputSchema>;

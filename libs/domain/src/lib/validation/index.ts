@@ -13,3 +13,4 @@ export * from './accounts';
 export * from './people';
 export * from './consents';
 export * from './referrals';
+export * from './quizzes';

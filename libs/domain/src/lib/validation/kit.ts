@@ -31,13 +31,25 @@ export function localizedMessage(message: string): LocalizedText {
 /** Each faulty input field with its message: the first problem found for that field. */
 export type FieldProblems = Readonly<Record<string, LocalizedText>>;
 
-/** Problems keyed by the top-level field (the input as a whole is keyed `input`). */
+/**
+ * Reports a problem of one item of a list under the item's own key (`questions.0.prompt`), as
+ * inputs whose items are checked one by one have always named them; a form shows it on that
+ * item's input (@mantine/form keys its errors by the same dotted path).
+ */
+export function itemProblem(context: z.RefinementCtx, key: string, message: string): void {
+  context.addIssue({ code: 'custom', message, params: { key } });
+}
+
+/** The key a problem is reported under: an item's own key, else the top-level field (the input as a whole is `input`). */
+function problemKey(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'custom' && typeof issue.params?.['key'] === 'string') return issue.params['key'];
+  return issue.path.length > 0 ? String(issue.path[0]) : 'input';
+}
+
+/** Problems keyed by the top-level field, or by an item's own key (see itemProblem). */
 export function fieldProblems(error: z.ZodError): FieldProblems {
   const problems: Record<string, LocalizedText> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? String(issue.path[0]) : 'input';
-    problems[field] ??= localizedMessage(issue.message);
-  }
+  for (const issue of error.issues) problems[problemKey(issue)] ??= localizedMessage(issue.message);
   return problems;
 }
 

@@ -3,15 +3,13 @@
 // life-cycle actions (publish, archive, unarchive) and assigns it. Only the owning
 // organisation's trainers (course.mayEdit) get here; others see why not.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, Stack } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import type { EditorCourseDetailFragment } from '@tsunagu/graphql-client';
 import { EditorCourseDocument, EditorCreateCourseDocument, EditorUpdateCourseDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { RequireAbility } from '../../../app/auth/require-auth';
+import { useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../../../app/auth/use-session';
-import { EditorPage, SavedNotice, useSavedNotice } from '../../../app/editor-page';
+import { EditorPage, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice } from '../../../app/editor-page';
 import { AssignCourseButton } from './assign-course-dialog';
 import { CourseActions } from './course-actions';
 import { useForgetCourseLists } from './course-cache';
@@ -23,6 +21,7 @@ export function NewCoursePage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
+  const openCreated = useOpenCreated();
   const forget = useForgetCourseLists();
   const [create, creating] = useMutation(EditorCreateCourseDocument);
   const courseForm = useCourseForm(blankCourse());
@@ -30,12 +29,11 @@ export function NewCoursePage() {
   const submit = courseForm.onSubmit(async (_checked, values) => {
     const result = await create({ variables: { input: courseInputOf(values) } });
     forget();
-    if (result.data) navigate(`/training/manage/${result.data.createCourse.id}?created=1`, { replace: true });
+    if (result.data) openCreated(`/training/manage/${result.data.createCourse.id}`);
   });
 
   return (
-    <RequireAbility allowed={ability.can('create', 'Course')}>
-      <PageHeader title={t('trainingEditor.course.newTitle')} description={t('trainingEditor.course.newDescription')} />
+    <NewRecordPage allowed={ability.can('create', 'Course')} title={t('trainingEditor.course.newTitle')} description={t('trainingEditor.course.newDescription')}>
       <CourseForm
         courseForm={courseForm}
         submitLabel={t('trainingEditor.course.createDraft')}
@@ -43,7 +41,7 @@ export function NewCoursePage() {
         onSubmit={submit}
         onCancel={() => navigate('/training/manage')}
       />
-    </RequireAbility>
+    </NewRecordPage>
   );
 }
 
@@ -87,47 +85,38 @@ function CourseEditor({ course }: { course: EditorCourseDetailFragment }) {
   });
 
   return (
-    <>
-      <PageHeader
-        title={t('trainingEditor.course.editTitle')}
-        description={course.title}
-        actions={
-          <Group gap="xs">
-            {course.status === 'PUBLISHED' && ability.can('create', 'CourseAssignment') ? <AssignCourseButton course={course} /> : null}
-            <Button component={Link} to={`/training/courses/${course.id}`} variant="default">
-              {t('trainingEditor.course.viewPage')}
-            </Button>
-          </Group>
-        }
-      />
-      <Stack gap="lg">
-        <Group gap="sm" wrap="wrap">
+    <RecordEditorLayout
+      title={t('trainingEditor.course.editTitle')}
+      description={course.title}
+      headerActions={course.status === 'PUBLISHED' && ability.can('create', 'CourseAssignment') ? <AssignCourseButton course={course} /> : null}
+      viewPage={{ to: `/training/courses/${course.id}`, label: t('trainingEditor.course.viewPage') }}
+      status={
+        <>
           <Badge color={statusColor(course.status)} variant="light" size="lg">
             {labels.courseStatus(course.status)}
           </Badge>
           <CourseActions course={course} />
-        </Group>
-        <SavedNotice notice={notice}>{t('trainingEditor.course.saved')}</SavedNotice>
-        {!editable ? (
-          <Alert color="yellow" variant="light">
-            {t('trainingEditor.course.archivedNote')}
-          </Alert>
-        ) : null}
-        <section aria-labelledby="course-editor-details">
-          <h2 id="course-editor-details" style={{ fontSize: 'var(--mantine-h3-font-size)', marginTop: 0 }}>
-            {t('trainingEditor.course.detailsHeading')}
-          </h2>
-          <CourseForm
-            courseForm={courseForm}
-            submitLabel={t('trainingEditor.course.saveDetails')}
-            saving={updating.loading}
-            disabled={!editable}
-            onSubmit={submit}
-            onCancel={() => navigate('/training/manage')}
-          />
-        </section>
-        <ModulesEditor course={course} disabled={!editable} />
-      </Stack>
-    </>
+        </>
+      }
+      notice={notice}
+      savedMessage={t('trainingEditor.course.saved')}
+      lockedNote={editable ? null : t('trainingEditor.course.archivedNote')}
+      gap="lg"
+    >
+      <section aria-labelledby="course-editor-details">
+        <h2 id="course-editor-details" style={{ fontSize: 'var(--mantine-h3-font-size)', marginTop: 0 }}>
+          {t('trainingEditor.course.detailsHeading')}
+        </h2>
+        <CourseForm
+          courseForm={courseForm}
+          submitLabel={t('trainingEditor.course.saveDetails')}
+          saving={updating.loading}
+          disabled={!editable}
+          onSubmit={submit}
+          onCancel={() => navigate('/training/manage')}
+        />
+      </section>
+      <ModulesEditor course={course} disabled={!editable} />
+    </RecordEditorLayout>
   );
 }

@@ -6,9 +6,9 @@ import { Button, Group, Input, MultiSelect, NumberInput, Radio, SimpleGrid, Stac
 import { COURSE_VISIBILITIES, courseInputSchema, ORGANIZATION_ROLES, type Role } from '@tsunagu/domain';
 import type { CourseInput, CourseVisibility, EditorCourseDetailFragment } from '@tsunagu/graphql-client';
 import { NetworkOrganizationOptionsDocument } from '@tsunagu/graphql-client';
-import { useEffect, useId, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useId, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditorForm } from '../../../app/editor-page';
+import { EditorForm, type EditorFormActions } from '../../../app/editor-page';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { roleOptions } from '../../../app/labels';
 import { UploadProgress } from './upload-progress';
@@ -87,21 +87,7 @@ export function useCourseForm(initialValues: CourseFormValues): CourseSchemaForm
   return useSchemaForm({ schema: courseInputSchema, initialValues, toInput: courseInputOf });
 }
 
-export function CourseForm({
-  courseForm: { form, apiError },
-  submitLabel,
-  saving,
-  disabled,
-  onSubmit,
-  onCancel,
-}: {
-  courseForm: CourseSchemaForm;
-  submitLabel: string;
-  saving: boolean;
-  disabled?: boolean;
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
-  onCancel: () => void;
-}) {
+export function CourseForm({ courseForm: { form, apiError }, ...actions }: { courseForm: CourseSchemaForm } & EditorFormActions) {
   const { t } = useTranslation();
   const labels = useTrainingEditorLabels();
   const organizations = useNetworkOrganizations();
@@ -115,7 +101,7 @@ export function CourseForm({
   };
 
   return (
-    <EditorForm label={t('trainingEditor.course.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+    <EditorForm label={t('trainingEditor.course.formLabel')} error={apiError} {...actions}>
       <TextInput
         label={t('trainingEditor.course.fields.title')}
         required

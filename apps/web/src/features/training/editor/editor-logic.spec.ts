@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import { checkInput, quizInputSchema } from '@tsunagu/domain';
 import {
   changeKind,
   endOfTokyoDay,
   moveItem,
   quizFormOf,
-  quizInputOf,
-  quizProblems,
+  quizValuesInput,
   removeChoice,
   startOfTokyoDay,
   toggleCorrect,
@@ -43,66 +43,20 @@ describe('moveItem', () => {
   });
 });
 
-describe('quizProblems', () => {
-  it('finds nothing wrong in a complete quiz', () => {
-    expect(quizProblems(quiz())).toEqual([]);
-  });
-
-  it('asks for at least one question and a pass mark of 1 to 100', () => {
-    expect(quizProblems(quiz({ questions: [], passMarkPercent: 0 }))).toEqual([
-      { path: 'passMarkPercent', reason: 'passMark' },
-      { path: 'questions', reason: 'noQuestions' },
-    ]);
-    expect(quizProblems(quiz({ passMarkPercent: '' })).map((problem) => problem.reason)).toEqual(['passMark']);
-    expect(quizProblems(quiz({ passMarkPercent: 100 }))).toEqual([]);
-  });
-
-  it('takes an empty attempt limit as unlimited but refuses 0', () => {
-    expect(quizProblems(quiz({ maxAttempts: '' }))).toEqual([]);
-    expect(quizProblems(quiz({ maxAttempts: 3 }))).toEqual([]);
-    expect(quizProblems(quiz({ maxAttempts: 0 }))).toEqual([{ path: 'maxAttempts', reason: 'maxAttempts' }]);
-  });
-
-  it('names each faulty part of a question by the path the API uses', () => {
-    const faulty = question({ prompt: ' ', choices: ['氏名', ''], correct: [] });
-    expect(quizProblems(quiz({ questions: [question(), faulty] }))).toEqual([
-      { path: 'questions.1.prompt', reason: 'prompt' },
-      { path: 'questions.1.choices.1', reason: 'choiceText' },
-      { path: 'questions.1.correctChoices', reason: 'noCorrect' },
-    ]);
-  });
-
-  it('needs 2 to 10 choices', () => {
-    expect(quizProblems(quiz({ questions: [question({ choices: ['ひとつ'], correct: [0] })] }))).toEqual([
-      { path: 'questions.0.choices', reason: 'choiceCount' },
-    ]);
-    const eleven = Array.from({ length: 11 }, (_, index) => `選択肢${index + 1}`);
-    expect(quizProblems(quiz({ questions: [question({ choices: eleven })] })).map((problem) => problem.reason)).toEqual(['choiceCount']);
-  });
-
-  it('allows one correct choice for a single-choice question and several for a multiple-choice one', () => {
-    const choices = ['A', 'B', 'C'];
-    expect(quizProblems(quiz({ questions: [question({ choices, correct: [0, 2] })] })).map((problem) => problem.reason)).toEqual(['singleCorrect']);
-    expect(quizProblems(quiz({ questions: [question({ kind: 'MULTIPLE_CHOICE', choices, correct: [0, 2] })] }))).toEqual([]);
-  });
-
-  it('does not count a correct mark on a choice that no longer exists', () => {
-    expect(quizProblems(quiz({ questions: [question({ correct: [5] })] })).map((problem) => problem.reason)).toEqual(['noCorrect']);
-  });
-});
-
 describe('quiz form and QuizInput', () => {
-  it('turns a form into the input setModuleQuiz takes: trimmed text, sorted answers, null for unlimited', () => {
-    const form = quiz({
-      passMarkPercent: 60,
-      questions: [question({ prompt: ' 問題 ', kind: 'MULTIPLE_CHOICE', choices: [' A ', 'B', 'C'], correct: [2, 0, 2] })],
-    });
-    expect(quizInputOf(form)).toEqual({
-      passMarkPercent: 60,
+  it('gives the schema what the form holds: an empty pass mark as out of range, an empty attempt limit as none', () => {
+    const form = quiz({ passMarkPercent: '', questions: [question({ kind: 'MULTIPLE_CHOICE', choices: [' A ', 'B', 'C'], correct: [2, 0] })] });
+    expect(quizValuesInput(form)).toEqual({
+      passMarkPercent: 0,
       maxAttempts: null,
-      questions: [{ prompt: '問題', kind: 'MULTIPLE_CHOICE', choices: ['A', 'B', 'C'], correctChoices: [0, 2] }],
+      questions: [{ prompt: '個人情報とは？', kind: 'MULTIPLE_CHOICE', choices: [' A ', 'B', 'C'], correctChoices: [2, 0] }],
     });
-    expect(quizInputOf(quiz({ maxAttempts: 2 })).maxAttempts).toBe(2);
+    expect(quizValuesInput(quiz({ maxAttempts: 2 })).maxAttempts).toBe(2);
+  });
+
+  it('is checked by the API\'s own quiz schema, each problem under the key of its question', () => {
+    const checked = checkInput(quizInputSchema, quizValuesInput(quiz({ questions: [question(), question({ prompt: ' ', correct: [] })] })));
+    expect(checked.ok ? [] : Object.keys(checked.problems)).toEqual(['questions.1.prompt', 'questions.1.correctChoices']);
   });
 
   it('reads a saved quiz back into the form, and starts a blank one at 80 % with unlimited attempts', () => {

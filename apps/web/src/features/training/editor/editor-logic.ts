@@ -1,6 +1,6 @@
 // Pure rules of the trainer's editor, kept apart from the components so they are tested alone:
-// moving an item up or down a list, the quiz form (its checks before it goes to setModuleQuiz and
-// its conversion to and from QuizInput), and a report's day filters as Japan-time instants.
+// moving an item up or down a list, the quiz form (its conversion to and from QuizInput, which
+// quizInputSchema checks) and a report's day filters as Japan-time instants.
 import { endOfJapanDay, startOfJapanDay } from '@tsunagu/domain';
 import type { QuestionKind } from '@tsunagu/domain';
 
@@ -14,10 +14,8 @@ export function moveItem<T>(items: readonly T[], index: number, delta: -1 | 1): 
   return moved;
 }
 
-export const MIN_CHOICES = 2;
-export const MAX_CHOICES = 10;
-
-export interface QuestionForm {
+// Types, not interfaces: the form layer wants values indexable by field name.
+export type QuestionForm = {
   /** A key for React lists (a saved question's id, or a local one for a new question). */
   readonly key: string;
   readonly prompt: string;
@@ -25,65 +23,25 @@ export interface QuestionForm {
   readonly choices: readonly string[];
   /** Indexes (0-based) of the correct choices. */
   readonly correct: readonly number[];
-}
+};
 
-export interface QuizForm {
+export type QuizForm = {
   readonly passMarkPercent: number | string;
   /** Empty for unlimited attempts. */
   readonly maxAttempts: number | string;
   readonly questions: readonly QuestionForm[];
-}
+};
 
-/** A problem in the quiz form: which part, and the translation key (under trainingEditor.quiz.errors) saying why. */
-export interface QuizProblem {
-  readonly path: string;
-  readonly reason: 'noQuestions' | 'passMark' | 'maxAttempts' | 'prompt' | 'choiceCount' | 'choiceText' | 'noCorrect' | 'singleCorrect';
-}
-
-/** Checks the quiz form the way the API will, so a trainer sees every problem before saving. */
-export function quizProblems(form: QuizForm): QuizProblem[] {
-  const problems: QuizProblem[] = [];
-  const passMark = form.passMarkPercent;
-  if (typeof passMark !== 'number' || !Number.isInteger(passMark) || passMark < 1 || passMark > 100) {
-    problems.push({ path: 'passMarkPercent', reason: 'passMark' });
-  }
-  const attempts = form.maxAttempts;
-  if (attempts !== '' && (typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 1 || attempts > 100)) {
-    problems.push({ path: 'maxAttempts', reason: 'maxAttempts' });
-  }
-  if (form.questions.length === 0) problems.push({ path: 'questions', reason: 'noQuestions' });
-  form.questions.forEach((question, index) => {
-    const path = `questions.${index}`;
-    if (!question.prompt.trim()) problems.push({ path: `${path}.prompt`, reason: 'prompt' });
-    if (question.choices.length < MIN_CHOICES || question.choices.length > MAX_CHOICES) {
-      problems.push({ path: `${path}.choices`, reason: 'choiceCount' });
-    }
-    question.choices.forEach((choice, choiceIndex) => {
-      if (!choice.trim()) problems.push({ path: `${path}.choices.${choiceIndex}`, reason: 'choiceText' });
-    });
-    const correct = question.correct.filter((choice) => choice >= 0 && choice < question.choices.length);
-    if (correct.length === 0) problems.push({ path: `${path}.correctChoices`, reason: 'noCorrect' });
-    else if (question.kind === 'SINGLE_CHOICE' && correct.length > 1) problems.push({ path: `${path}.correctChoices`, reason: 'singleCorrect' });
-  });
-  return problems;
-}
-
-export interface QuizInputValue {
-  passMarkPercent: number;
-  maxAttempts: number | null;
-  questions: { prompt: string; kind: QuestionKind; choices: string[]; correctChoices: number[] }[];
-}
-
-/** The QuizInput of a form that has no problems (choices trimmed, correct indexes sorted). */
-export function quizInputOf(form: QuizForm): QuizInputValue {
+/** What the quiz form holds, as quizInputSchema checks it (an empty pass mark is out of range, an empty limit none). */
+export function quizValuesInput(form: QuizForm) {
   return {
-    passMarkPercent: Number(form.passMarkPercent),
-    maxAttempts: form.maxAttempts === '' ? null : Number(form.maxAttempts),
+    passMarkPercent: typeof form.passMarkPercent === 'number' ? form.passMarkPercent : 0,
+    maxAttempts: typeof form.maxAttempts === 'number' ? form.maxAttempts : null,
     questions: form.questions.map((question) => ({
-      prompt: question.prompt.trim(),
+      prompt: question.prompt,
       kind: question.kind,
-      choices: question.choices.map((choice) => choice.trim()),
-      correctChoices: [...new Set(question.correct)].filter((choice) => choice < question.choices.length).sort((a, b) => a - b),
+      choices: [...question.choices],
+      correctChoices: [...question.correct],
     })),
   };
 }

@@ -16,6 +16,7 @@ import { readApiError, type ApiError } from '../../../app/api-errors';
 import { useSchemaForm } from '../../../app/forms';
 import { moveItem } from './editor-logic';
 import type { EditorModule } from './modules-editor';
+import { MoveButtons, RemoveButton } from './item-buttons';
 import { UploadProgress } from './upload-progress';
 import { useFileUpload } from '../../../app/use-file-upload';
 import { formatFileSize, useTrainingEditorLabels } from './vocabulary';
@@ -77,34 +78,21 @@ export function MaterialsEditor({ module, disabled }: { module: EditorModule; di
                 ) : null}
               </Group>
               <Group gap={4}>
-                <Button
+                <MoveButtons
                   size="compact-sm"
-                  variant="default"
-                  disabled={busy || index === 0}
-                  aria-label={t('trainingEditor.materials.moveUp', { title: material.title })}
-                  onClick={() => void move(index, -1)}
-                >
-                  {t('trainingEditor.moveUp')}
-                </Button>
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  disabled={busy || index === materials.length - 1}
-                  aria-label={t('trainingEditor.materials.moveDown', { title: material.title })}
-                  onClick={() => void move(index, 1)}
-                >
-                  {t('trainingEditor.moveDown')}
-                </Button>
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  color="red"
                   disabled={busy}
-                  aria-label={t('trainingEditor.materials.remove', { title: material.title })}
+                  first={index === 0}
+                  last={index === materials.length - 1}
+                  upLabel={t('trainingEditor.materials.moveUp', { title: material.title })}
+                  downLabel={t('trainingEditor.materials.moveDown', { title: material.title })}
+                  onMove={(delta) => void move(index, delta)}
+                />
+                <RemoveButton
+                  size="compact-sm"
+                  disabled={busy}
+                  label={t('trainingEditor.materials.remove', { title: material.title })}
                   onClick={() => void removeMaterial(material.id)}
-                >
-                  {t('trainingEditor.remove')}
-                </Button>
+                />
               </Group>
             </Group>
           ))}

@@ -10,15 +10,17 @@ import {
   EditorReorderCourseModulesDocument,
   EditorUpdateCourseModuleDocument,
 } from '@tsunagu/graphql-client';
-import { ConfirmDialog } from '@tsunagu/ui';
 import { courseModuleInputSchema } from '@tsunagu/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
+import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
 import { useSchemaForm } from '../../../app/forms';
+import { SectionCard } from '../../../app/section-card';
 import { moveItem } from './editor-logic';
 import { MaterialsEditor } from './materials-editor';
+import { MoveButtons, RemoveButton } from './item-buttons';
 import { QuizEditor } from './quiz-editor';
 
 export type EditorModule = EditorCourseDetailFragment['modules'][number];
@@ -112,20 +114,9 @@ function ModuleCard({
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const [confirmingRemove, setConfirmingRemove] = useState(false);
-  const [remove, removing] = useMutation(EditorRemoveCourseModuleDocument);
-  const [removeError, setRemoveError] = useState<ApiError | null>(null);
+  const [remove] = useMutation(EditorRemoveCourseModuleDocument);
+  const removal = useConfirmation(() => remove({ variables: { id: module.id } }));
   const headingId = `module-${module.id}-heading`;
-
-  const runRemove = async () => {
-    setRemoveError(null);
-    try {
-      await remove({ variables: { id: module.id } });
-      setConfirmingRemove(false);
-    } catch (caught) {
-      setRemoveError(readApiError(caught));
-    }
-  };
 
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('trainingEditor.modules.regionLabel', { title: module.title })}>
@@ -140,26 +131,16 @@ function ModuleCard({
             </Badge>
           </Group>
           <Group gap="xs" role="group" aria-label={t('trainingEditor.modules.actionsLabel', { title: module.title })}>
-            <Button
-              id={`module-${module.id}-up`}
+            <MoveButtons
+              idPrefix={`module-${module.id}`}
               size="xs"
-              variant="default"
-              disabled={disabled || index === 0}
-              aria-label={t('trainingEditor.modules.moveUp', { title: module.title })}
-              onClick={() => onMove(-1)}
-            >
-              {t('trainingEditor.moveUp')}
-            </Button>
-            <Button
-              id={`module-${module.id}-down`}
-              size="xs"
-              variant="default"
-              disabled={disabled || index === count - 1}
-              aria-label={t('trainingEditor.modules.moveDown', { title: module.title })}
-              onClick={() => onMove(1)}
-            >
-              {t('trainingEditor.moveDown')}
-            </Button>
+              disabled={disabled}
+              first={index === 0}
+              last={index === count - 1}
+              upLabel={t('trainingEditor.modules.moveUp', { title: module.title })}
+              downLabel={t('trainingEditor.modules.moveDown', { title: module.title })}
+              onMove={onMove}
+            />
             <Button
               size="xs"
               variant="default"
@@ -170,16 +151,7 @@ function ModuleCard({
             >
               {t('common.edit')}
             </Button>
-            <Button
-              size="xs"
-              variant="light"
-              color="red"
-              disabled={disabled}
-              aria-label={t('trainingEditor.modules.remove', { title: module.title })}
-              onClick={() => setConfirmingRemove(true)}
-            >
-              {t('trainingEditor.remove')}
-            </Button>
+            <RemoveButton size="xs" disabled={disabled} label={t('trainingEditor.modules.remove', { title: module.title })} onClick={() => removal.ask(true)} />
           </Group>
         </Group>
         {module.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{module.description}</Text> : null}
@@ -187,19 +159,14 @@ function ModuleCard({
         <MaterialsEditor module={module} disabled={disabled} />
         <QuizEditor module={module} disabled={disabled} />
       </Stack>
-      <ConfirmDialog
-        opened={confirmingRemove}
+      <ConfirmActionDialog
+        confirmation={removal}
         title={t('trainingEditor.modules.removeTitle')}
         confirmLabel={t('trainingEditor.modules.removeConfirm')}
-        cancelLabel={t('common.cancel')}
         danger
-        loading={removing.loading}
-        error={<ApiErrorAlert error={removeError} />}
-        onConfirm={() => void runRemove()}
-        onCancel={() => setConfirmingRemove(false)}
       >
-        {t('trainingEditor.modules.removeBody', { title: module.title })}
-      </ConfirmDialog>
+        {() => t('trainingEditor.modules.removeBody', { title: module.title })}
+      </ConfirmActionDialog>
     </Card>
   );
 }
@@ -270,13 +237,8 @@ function ModuleForm({ module, courseId, onDone }: { module?: EditorModule; cours
 function AddModuleForm({ courseId }: { courseId: string }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="course-editor-add-module">
-      <Stack gap="sm">
-        <Title order={3} fz="h4" id="course-editor-add-module">
-          {t('trainingEditor.modules.addHeading')}
-        </Title>
-        <ModuleForm courseId={courseId} />
-      </Stack>
-    </Card>
+    <SectionCard id="course-editor-add-module" title={t('trainingEditor.modules.addHeading')} order={3}>
+      <ModuleForm courseId={courseId} />
+    </SectionCard>
   );
 }

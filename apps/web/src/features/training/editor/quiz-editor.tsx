@@ -1,48 +1,25 @@
 // A module's quiz: pass mark, attempt limit and questions (single or multiple choice, 2–10
 // choices, the correct ones ticked). Saving replaces the whole quiz (setModuleQuiz); the form is
-// checked first the way the API checks it, and the API's own messages are shown as well.
+// checked first with the API's own schema (quizInputSchema), each problem next to its question.
 import { useMutation } from '@apollo/client/react';
 import { Button, Card, Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { QUESTION_KINDS, type QuestionKind } from '@tsunagu/domain';
+import { MAX_CHOICES, MIN_CHOICES, QUESTION_KINDS, quizInputSchema, type QuestionKind } from '@tsunagu/domain';
 import { EditorRemoveModuleQuizDocument, EditorSetModuleQuizDocument } from '@tsunagu/graphql-client';
-import { ConfirmDialog } from '@tsunagu/ui';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../../app/api-errors';
-import {
-  changeKind,
-  MAX_CHOICES,
-  MIN_CHOICES,
-  quizFormOf,
-  quizInputOf,
-  quizProblems,
-  removeChoice,
-  toggleCorrect,
-  type QuestionForm,
-  type QuizForm,
-  type QuizProblem,
-} from './editor-logic';
+import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
+import { useSchemaForm } from '../../../app/forms';
+import { changeKind, quizFormOf, quizValuesInput, removeChoice, toggleCorrect, type QuestionForm } from './editor-logic';
 import type { EditorModule } from './modules-editor';
 import { useTrainingEditorLabels } from './vocabulary';
 
 export function QuizEditor({ module, disabled }: { module: EditorModule; disabled: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const [confirmingRemove, setConfirmingRemove] = useState(false);
-  const [remove, removing] = useMutation(EditorRemoveModuleQuizDocument);
-  const [removeError, setRemoveError] = useState<ApiError | null>(null);
+  const [remove] = useMutation(EditorRemoveModuleQuizDocument);
+  const removal = useConfirmation(() => remove({ variables: { moduleId: module.id } }));
   const quiz = module.quiz;
-
-  const runRemove = async () => {
-    setRemoveError(null);
-    try {
-      await remove({ variables: { moduleId: module.id } });
-      setConfirmingRemove(false);
-    } catch (caught) {
-      setRemoveError(readApiError(caught));
-    }
-  };
 
   return (
     <Stack gap="xs" component="section" aria-label={t('trainingEditor.quiz.regionLabel', { title: module.title })}>
@@ -68,26 +45,21 @@ export function QuizEditor({ module, disabled }: { module: EditorModule; disable
             {quiz ? t('trainingEditor.quiz.edit') : t('trainingEditor.quiz.create')}
           </Button>
           {quiz ? (
-            <Button size="xs" variant="subtle" color="red" onClick={() => setConfirmingRemove(true)} aria-label={t('trainingEditor.quiz.removeFor', { title: module.title })}>
+            <Button size="xs" variant="subtle" color="red" onClick={() => removal.ask(true)} aria-label={t('trainingEditor.quiz.removeFor', { title: module.title })}>
               {t('trainingEditor.quiz.remove')}
             </Button>
           ) : null}
         </Group>
       ) : null}
       {editing ? <QuizForm module={module} onDone={() => setEditing(false)} /> : null}
-      <ConfirmDialog
-        opened={confirmingRemove}
+      <ConfirmActionDialog
+        confirmation={removal}
         title={t('trainingEditor.quiz.remove')}
         confirmLabel={t('trainingEditor.quiz.removeConfirm')}
-        cancelLabel={t('common.cancel')}
         danger
-        loading={removing.loading}
-        error={<ApiErrorAlert error={removeError} />}
-        onConfirm={() => void runRemove()}
-        onCancel={() => setConfirmingRemove(false)}
       >
-        {t('trainingEditor.quiz.removeBody', { title: module.title })}
-      </ConfirmDialog>
+        {() => t('trainingEditor.quiz.removeBody', { title: module.title })}
+      </ConfirmActionDialog>
     </Stack>
   );
 }
@@ -96,43 +68,21 @@ function QuizForm({ module, onDone }: { module: EditorModule; onDone: () => void
   const { t } = useTranslation();
   const labels = useTrainingEditorLabels();
   const [save, saving] = useMutation(EditorSetModuleQuizDocument);
-  const [form, setForm] = useState<QuizForm>(() => quizFormOf(module.quiz));
-  const [problems, setProblems] = useState<QuizProblem[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { form, apiError, onSubmit } = useSchemaForm({ schema: quizInputSchema, initialValues: quizFormOf(module.quiz), toInput: quizValuesInput });
   const nextKey = useRef(0);
   const newKey = () => `new-${(nextKey.current += 1)}`;
+  const problemCount = Object.keys(form.errors).length;
 
-  const problemAt = (path: string): string | undefined => {
-    const problem = problems.find((entry) => entry.path === path);
-    return problem ? t(`trainingEditor.quiz.errors.${problem.reason}`) : error?.fields[path];
-  };
-  const setQuestion = (index: number, question: QuestionForm) =>
-    setForm((previous) => ({ ...previous, questions: previous.questions.map((entry, at) => (at === index ? question : entry)) }));
-  const addQuestion = () =>
-    setForm((previous) => ({
-      ...previous,
-      questions: [...previous.questions, { key: newKey(), prompt: '', kind: 'SINGLE_CHOICE', choices: ['', ''], correct: [] }],
-    }));
-  const removeQuestion = (index: number) =>
-    setForm((previous) => ({ ...previous, questions: previous.questions.filter((_, at) => at !== index) }));
+  const addQuestion = () => form.insertListItem('questions', { key: newKey(), prompt: '', kind: 'SINGLE_CHOICE', choices: ['', ''], correct: [] });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const found = quizProblems(form);
-    setProblems(found);
-    if (found.length > 0) return;
-    try {
-      await save({ variables: { moduleId: module.id, input: quizInputOf(form) } });
-      onDone();
-    } catch (caught) {
-      setError(readApiError(caught));
-    }
-  };
+  const submit = onSubmit(async (input) => {
+    await save({ variables: { moduleId: module.id, input } });
+    onDone();
+  });
 
   return (
     <Card withBorder padding="md" bg="var(--mantine-color-gray-0)">
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('trainingEditor.quiz.formLabel', { title: module.title })}>
+      <form onSubmit={submit} noValidate aria-label={t('trainingEditor.quiz.formLabel', { title: module.title })}>
         <Stack gap="md">
           <Group grow align="flex-start" wrap="wrap">
             <NumberInput
@@ -141,9 +91,7 @@ function QuizForm({ module, onDone }: { module: EditorModule; onDone: () => void
               max={100}
               allowDecimal={false}
               suffix="%"
-              value={form.passMarkPercent}
-              onChange={(value) => setForm((previous) => ({ ...previous, passMarkPercent: value }))}
-              error={problemAt('passMarkPercent')}
+              {...form.getInputProps('passMarkPercent')}
               miw={180}
             />
             <NumberInput
@@ -152,39 +100,33 @@ function QuizForm({ module, onDone }: { module: EditorModule; onDone: () => void
               min={1}
               max={100}
               allowDecimal={false}
-              value={form.maxAttempts}
-              onChange={(value) => setForm((previous) => ({ ...previous, maxAttempts: value }))}
-              error={problemAt('maxAttempts')}
+              {...form.getInputProps('maxAttempts')}
               miw={180}
             />
           </Group>
-          {form.questions.map((question, index) => (
+          {form.values.questions.map((question, index) => (
             <QuestionFields
               key={question.key}
               question={question}
               number={index + 1}
               kinds={labels.options(QUESTION_KINDS)}
-              problemAt={(part) => problemAt(`questions.${index}.${part}`)}
-              onChange={(next) => setQuestion(index, next)}
-              onRemove={() => removeQuestion(index)}
+              problemAt={(part) => form.errors[`questions.${index}.${part}`]}
+              onChange={(next) => form.setFieldValue(`questions.${index}`, next)}
+              onRemove={() => form.removeListItem('questions', index)}
             />
           ))}
-          {problemAt('questions') ? (
-            <Text c="red" fz="sm" role="alert">
-              {problemAt('questions')}
-            </Text>
-          ) : null}
+          <ProblemText problem={form.errors['questions']} role="alert" />
           <Group>
             <Button variant="default" onClick={addQuestion}>
               {t('trainingEditor.quiz.addQuestion')}
             </Button>
           </Group>
-          {problems.length > 0 ? (
+          {problemCount > 0 ? (
             <Text c="red" fz="sm" role="alert">
-              {t('trainingEditor.quiz.fixProblems', { count: problems.length })}
+              {t('trainingEditor.quiz.fixProblems', { count: problemCount })}
             </Text>
           ) : null}
-          <ApiErrorAlert error={error} />
+          <ApiErrorAlert error={apiError} />
           <Group>
             <Button type="submit" loading={saving.loading}>
               {t('trainingEditor.quiz.save')}
@@ -199,6 +141,16 @@ function QuizForm({ module, onDone }: { module: EditorModule; onDone: () => void
   );
 }
 
+/** A problem of the form as a whole or of a group of inputs, where no single input shows it. */
+function ProblemText({ problem, role }: { problem: ReactNode; role?: 'alert' }) {
+  if (!problem) return null;
+  return (
+    <Text c="red" fz="sm" role={role}>
+      {problem}
+    </Text>
+  );
+}
+
 function QuestionFields({
   question,
   number,
@@ -210,7 +162,7 @@ function QuestionFields({
   question: QuestionForm;
   number: number;
   kinds: { value: string; label: string }[];
-  problemAt: (part: string) => string | undefined;
+  problemAt: (part: string) => ReactNode;
   onChange: (question: QuestionForm) => void;
   onRemove: () => void;
 }) {
@@ -251,7 +203,6 @@ function QuestionFields({
                 maxLength={300}
                 value={choice}
                 onChange={(event) => setChoice(index, event.currentTarget.value)}
-                error={problemAt(`choices.${index}`)}
               />
               <Checkbox
                 mb={8}
@@ -273,16 +224,8 @@ function QuestionFields({
               </Button>
             </Group>
           ))}
-          {problemAt('choices') ? (
-            <Text c="red" fz="sm">
-              {problemAt('choices')}
-            </Text>
-          ) : null}
-          {problemAt('correctChoices') ? (
-            <Text c="red" fz="sm">
-              {problemAt('correctChoices')}
-            </Text>
-          ) : null}
+          <ProblemText problem={problemAt('choices')} />
+          <ProblemText problem={problemAt('correctChoices')} />
         </Stack>
         <Group gap="xs">
           <Button

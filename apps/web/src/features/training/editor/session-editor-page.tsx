@@ -1,8 +1,8 @@
 // Training sessions (研修会) for the running organisation's trainers: /training/sessions/new
 // creates one, /training/sessions/:id/edit edits it, cancels it (registrants are told by the
 // API) and shows the registrations with attendance. Times are entered and shown in Japan time.
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Badge, Button, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { trainingSessionInputSchema, type TrainingSessionFields } from '@tsunagu/domain';
 import type { ManageTrainingSessionFragment, TrainingSessionInput } from '@tsunagu/graphql-client';
 import {
@@ -12,15 +12,12 @@ import {
   ManageTrainingSessionDocument,
   ManageUpdateTrainingSessionDocument,
 } from '@tsunagu/graphql-client';
-import { ConfirmDialog, PageHeader } from '@tsunagu/ui';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../../app/api-errors';
-import { RequireAbility } from '../../../app/auth/require-auth';
+import { useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../../../app/auth/use-session';
-import { EditorPage, EditorForm, SavedNotice, useSavedNotice } from '../../../app/editor-page';
+import { useForgetQueries } from '../../../app/cache';
+import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
+import { EditorPage, EditorForm, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice, type EditorFormActions } from '../../../app/editor-page';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { SessionRegistrationsPanel } from './session-registrations-panel';
 import { fromTokyoLocal, statusColor, toTokyoLocal, useTrainingEditorLabels } from './vocabulary';
@@ -85,19 +82,18 @@ function useSessionForm(initialValues: SessionFormValues): SessionSchemaForm {
   return useSchemaForm({ schema: trainingSessionInputSchema, initialValues, toInput: sessionValuesInput });
 }
 
+const sessionListFields = ['trainingSessions'];
+
 /** Forget cached session lists, which a new, changed or cancelled session may enter or leave. */
 function useForgetSessionLists() {
-  const client = useApolloClient();
-  return () => {
-    client.cache.evict({ fieldName: 'trainingSessions' });
-    client.cache.gc();
-  };
+  return useForgetQueries(sessionListFields);
 }
 
 export function NewSessionPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
+  const openCreated = useOpenCreated();
   const forget = useForgetSessionLists();
   const [create, creating] = useMutation(ManageCreateTrainingSessionDocument);
   const sessionForm = useSessionForm(blankSession());
@@ -105,12 +101,11 @@ export function NewSessionPage() {
   const submit = sessionForm.onSubmit(async (checked) => {
     const result = await create({ variables: { input: sessionInputOf(checked) } });
     forget();
-    if (result.data) navigate(`/training/sessions/${result.data.createTrainingSession.id}/edit?created=1`, { replace: true });
+    if (result.data) openCreated(`/training/sessions/${result.data.createTrainingSession.id}/edit`);
   });
 
   return (
-    <RequireAbility allowed={ability.can('create', 'TrainingSession')}>
-      <PageHeader title={t('trainingEditor.session.newTitle')} description={t('trainingEditor.session.newDescription')} />
+    <NewRecordPage allowed={ability.can('create', 'TrainingSession')} title={t('trainingEditor.session.newTitle')} description={t('trainingEditor.session.newDescription')}>
       <SessionForm
         sessionForm={sessionForm}
         submitLabel={t('trainingEditor.session.create')}
@@ -118,7 +113,7 @@ export function NewSessionPage() {
         onSubmit={submit}
         onCancel={() => navigate('/training/manage')}
       />
-    </RequireAbility>
+    </NewRecordPage>
   );
 }
 
@@ -149,11 +144,13 @@ function SessionEditor({ session }: { session: ManageTrainingSessionFragment }) 
   const navigate = useNavigate();
   const forget = useForgetSessionLists();
   const [update, updating] = useMutation(ManageUpdateTrainingSessionDocument);
-  const [cancelSession, cancelling] = useMutation(ManageCancelTrainingSessionDocument);
+  const [cancelSession] = useMutation(ManageCancelTrainingSessionDocument);
   const sessionForm = useSessionForm(valuesOfSession(session));
   const notice = useSavedNotice();
-  const [confirmingCancel, setConfirmingCancel] = useState(false);
-  const [cancelError, setCancelError] = useState<ApiError | null>(null);
+  const cancelConfirmation = useConfirmation(async () => {
+    await cancelSession({ variables: { id: session.id } });
+    forget();
+  });
   const cancelled = session.status === 'CANCELLED';
 
   const submit = sessionForm.onSubmit(async (checked) => {
@@ -163,69 +160,47 @@ function SessionEditor({ session }: { session: ManageTrainingSessionFragment }) 
     notice.show();
   });
 
-  const runCancel = async () => {
-    setCancelError(null);
-    try {
-      await cancelSession({ variables: { id: session.id } });
-      forget();
-      setConfirmingCancel(false);
-    } catch (caught) {
-      setCancelError(readApiError(caught));
-    }
-  };
-
   return (
-    <>
-      <PageHeader
-        title={t('trainingEditor.session.editTitle')}
-        description={session.title}
-        actions={
-          <Button component={Link} to={`/training/sessions/${session.id}`} variant="default">
-            {t('trainingEditor.session.viewPage')}
-          </Button>
-        }
-      />
-      <Stack gap="lg">
-        <Group gap="sm">
+    <RecordEditorLayout
+      title={t('trainingEditor.session.editTitle')}
+      description={session.title}
+      viewPage={{ to: `/training/sessions/${session.id}`, label: t('trainingEditor.session.viewPage') }}
+      status={
+        <>
           <Badge color={statusColor(session.status)} variant="light" size="lg">
             {labels.sessionStatus(session.status)}
           </Badge>
           {!cancelled ? (
-            <Button variant="light" color="red" onClick={() => setConfirmingCancel(true)}>
+            <Button variant="light" color="red" onClick={() => cancelConfirmation.ask(true)}>
               {t('trainingEditor.session.cancelSession')}
             </Button>
           ) : null}
-        </Group>
-        <SavedNotice notice={notice}>{t('trainingEditor.session.saved')}</SavedNotice>
-        {cancelled ? (
-          <Alert color="yellow" variant="light">
-            {t('trainingEditor.session.cancelledNote')}
-          </Alert>
-        ) : null}
-        <SessionForm
-          sessionForm={sessionForm}
-          submitLabel={t('common.save')}
-          saving={updating.loading}
-          disabled={cancelled}
-          onSubmit={submit}
-          onCancel={() => navigate(`/training/sessions/${session.id}`)}
-        />
-        <SessionRegistrationsPanel sessionId={session.id} />
-      </Stack>
-      <ConfirmDialog
-        opened={confirmingCancel}
+        </>
+      }
+      notice={notice}
+      savedMessage={t('trainingEditor.session.saved')}
+      lockedNote={cancelled ? t('trainingEditor.session.cancelledNote') : null}
+      gap="lg"
+    >
+      <SessionForm
+        sessionForm={sessionForm}
+        submitLabel={t('common.save')}
+        saving={updating.loading}
+        disabled={cancelled}
+        onSubmit={submit}
+        onCancel={() => navigate(`/training/sessions/${session.id}`)}
+      />
+      <SessionRegistrationsPanel sessionId={session.id} />
+      <ConfirmActionDialog
+        confirmation={cancelConfirmation}
         title={t('trainingEditor.session.cancelSession')}
         confirmLabel={t('trainingEditor.session.cancelConfirm')}
         cancelLabel={t('trainingEditor.session.keepSession')}
         danger
-        loading={cancelling.loading}
-        error={<ApiErrorAlert error={cancelError} />}
-        onConfirm={() => void runCancel()}
-        onCancel={() => setConfirmingCancel(false)}
       >
-        {t('trainingEditor.session.cancelBody', { title: session.title, count: session.registeredCount + session.waitlistCount })}
-      </ConfirmDialog>
-    </>
+        {() => t('trainingEditor.session.cancelBody', { title: session.title, count: session.registeredCount + session.waitlistCount })}
+      </ConfirmActionDialog>
+    </RecordEditorLayout>
   );
 }
 
@@ -235,26 +210,12 @@ function useMyCourseOptions() {
   return (data?.courses.nodes ?? []).filter((course) => course.status !== 'ARCHIVED').map((course) => ({ value: course.id, label: course.title }));
 }
 
-function SessionForm({
-  sessionForm: { form, apiError },
-  submitLabel,
-  saving,
-  disabled,
-  onSubmit,
-  onCancel,
-}: {
-  sessionForm: SessionSchemaForm;
-  submitLabel: string;
-  saving: boolean;
-  disabled?: boolean;
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
-  onCancel: () => void;
-}) {
+function SessionForm({ sessionForm: { form, apiError }, ...actions }: { sessionForm: SessionSchemaForm } & EditorFormActions) {
   const { t } = useTranslation();
   const courses = useMyCourseOptions();
 
   return (
-    <EditorForm label={t('trainingEditor.session.formLabel')} onSubmit={onSubmit} disabled={disabled} error={apiError} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+    <EditorForm label={t('trainingEditor.session.formLabel')} error={apiError} {...actions}>
       <TextInput
         label={t('trainingEditor.session.fields.title')}
         required

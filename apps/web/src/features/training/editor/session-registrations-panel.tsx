@@ -3,12 +3,13 @@
 // has started. Shown on the session editor and embeddable in the session page for its managers
 // (the API refuses anyone else).
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Card, Checkbox, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Checkbox, Stack, Text } from '@mantine/core';
 import { ManageRecordAttendanceDocument, ManageSessionRegistrationsDocument, type ManageSessionRegistrationFragment } from '@tsunagu/graphql-client';
-import { LoadingState } from '@tsunagu/ui';
+import { DataTable, LoadingState } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { SectionCard } from '../../../app/section-card';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { formatDateTime, useTrainingEditorLabels } from './vocabulary';
 
@@ -46,11 +47,8 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
   );
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="session-registrations-heading">
+    <SectionCard id="session-registrations-heading" title={t('trainingEditor.registrations.heading')}>
       <Stack gap="sm">
-        <Title order={2} fz="h3" id="session-registrations-heading">
-          {t('trainingEditor.registrations.heading')}
-        </Title>
         {session ? (
           <Text fz="sm">{t('trainingEditor.registrations.counts', { registered: session.registeredCount, waitlisted: session.waitlistCount })}</Text>
         ) : null}
@@ -64,51 +62,44 @@ export function SessionRegistrationsPanel({ sessionId }: { sessionId: string }) 
         {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
         {session && registrations.length === 0 ? <Text c="dimmed">{t('trainingEditor.registrations.empty')}</Text> : null}
         {registrations.length > 0 ? (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('trainingEditor.registrations.member')}</Table.Th>
-                  <Table.Th>{t('trainingEditor.registrations.organization')}</Table.Th>
-                  <Table.Th>{t('trainingEditor.registrations.status')}</Table.Th>
-                  <Table.Th>{t('trainingEditor.registrations.queuedAt')}</Table.Th>
-                  <Table.Th>{t('trainingEditor.registrations.attended')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {registrations.map((registration) => (
-                  <Table.Tr key={registration.id}>
-                    <Table.Td>{registration.memberName}</Table.Td>
-                    <Table.Td>{registration.organizationName}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={statusColors[registration.status] ?? 'gray'}>
-                        {registration.status === 'WAITLISTED' && registration.waitlistPosition
-                          ? t('trainingEditor.registrations.waitlisted', { position: registration.waitlistPosition })
-                          : labels.registrationStatus(registration.status)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(registration.queuedAt, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      {registration.status === 'REGISTERED' ? (
-                        <Checkbox
-                          aria-label={t('trainingEditor.registrations.attendedFor', { name: registration.memberName })}
-                          checked={registration.attended === true}
-                          disabled={!started}
-                          onChange={(event) => void setAttended(registration, event.currentTarget.checked)}
-                        />
-                      ) : (
-                        <Text c="dimmed" fz="sm">
-                          {t('trainingEditor.attendanceNotRecorded')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={560}
+            rows={registrations}
+            rowKey={(registration) => registration.id}
+            columns={[
+              { key: 'member', header: t('trainingEditor.registrations.member'), cell: (registration) => registration.memberName },
+              { key: 'organization', header: t('trainingEditor.registrations.organization'), cell: (registration) => registration.organizationName },
+              {
+                key: 'status', header: t('trainingEditor.registrations.status'),
+                cell: (registration) => (
+                  <Badge variant="light" color={statusColors[registration.status] ?? 'gray'}>
+                    {registration.status === 'WAITLISTED' && registration.waitlistPosition
+                      ? t('trainingEditor.registrations.waitlisted', { position: registration.waitlistPosition })
+                      : labels.registrationStatus(registration.status)}
+                  </Badge>
+                ),
+              },
+              { key: 'queuedAt', header: t('trainingEditor.registrations.queuedAt'), cell: (registration) => formatDateTime(registration.queuedAt, i18n.language) },
+              {
+                key: 'attended', header: t('trainingEditor.registrations.attended'),
+                cell: (registration) =>
+                  registration.status === 'REGISTERED' ? (
+                    <Checkbox
+                      aria-label={t('trainingEditor.registrations.attendedFor', { name: registration.memberName })}
+                      checked={registration.attended === true}
+                      disabled={!started}
+                      onChange={(event) => void setAttended(registration, event.currentTarget.checked)}
+                    />
+                  ) : (
+                    <Text c="dimmed" fz="sm">
+                      {t('trainingEditor.attendanceNotRecorded')}
+                    </Text>
+                  ),
+              },
+            ]}
+          />
         ) : null}
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }

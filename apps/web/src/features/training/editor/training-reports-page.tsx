@@ -4,7 +4,7 @@
 // and xAPI statements (JSON) download with the same filters.
 import { japanDate } from '@tsunagu/domain';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { ManageTrainingReportQuery, TrainingReportInput } from '@tsunagu/graphql-client';
 import {
   EditorMyCoursesDocument,
@@ -13,13 +13,14 @@ import {
   ManageTrainingXapiStatementsDocument,
   NetworkOrganizationOptionsDocument,
 } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
-import { useState, type ReactNode } from 'react';
+import { DataTable, LoadingState, PageHeader, type DataTableProps } from '@tsunagu/ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { RequireAbility } from '../../../app/auth/require-auth';
 import { useSession } from '../../../app/auth/use-session';
+import { FigureCard } from '../../../app/figure-card';
 import { saveText } from '../../../app/files';
 import { endOfTokyoDay, startOfTokyoDay } from './editor-logic';
 import { formatDateTime } from './vocabulary';
@@ -140,27 +141,14 @@ export function TrainingReportsPage() {
 
 type Report = ManageTrainingReportQuery['trainingReport'];
 
-function Total({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <Card withBorder padding="md">
-      <Text fz="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz="xl" fw={700}>
-        {value}
-      </Text>
-    </Card>
-  );
-}
-
-function ReportSection({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: ReactNode }) {
+function ReportSection<Row>({ id, title, ...table }: { id: string; title: string } & Omit<DataTableProps<Row>, 'minWidth'>) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby={id}>
       <Title order={2} fz="h3" id={id} mb="xs">
         {title}
       </Title>
-      {empty ? <Text c="dimmed">{t('trainingEditor.reports.noRows')}</Text> : <Table.ScrollContainer minWidth={560}>{children}</Table.ScrollContainer>}
+      {table.rows.length === 0 ? <Text c="dimmed">{t('trainingEditor.reports.noRows')}</Text> : <DataTable minWidth={560} {...table} />}
     </section>
   );
 }
@@ -171,104 +159,62 @@ function ReportTables({ report }: { report: Report }) {
     <Stack gap="xl">
       <section aria-label={t('trainingEditor.reports.totals')}>
         <SimpleGrid cols={{ base: 2, md: 4 }}>
-          <Total label={t('trainingEditor.reports.enrolments')} value={report.totals.enrolments} />
-          <Total label={t('trainingEditor.reports.completions')} value={report.totals.completions} />
-          <Total label={t('trainingEditor.reports.completionRate')} value={percent(report.totals.completionRatePercent)} />
-          <Total label={t('trainingEditor.reports.overdue')} value={report.totals.overdue} />
+          <FigureCard label={t('trainingEditor.reports.enrolments')} value={report.totals.enrolments} />
+          <FigureCard label={t('trainingEditor.reports.completions')} value={report.totals.completions} />
+          <FigureCard label={t('trainingEditor.reports.completionRate')} value={percent(report.totals.completionRatePercent)} />
+          <FigureCard label={t('trainingEditor.reports.overdue')} value={report.totals.overdue} />
         </SimpleGrid>
       </section>
-      <ReportSection id="report-by-organization" title={t('trainingEditor.reports.byOrganization')} empty={report.byOrganization.length === 0}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('trainingEditor.reports.organization')}</Table.Th>
-              <Table.Th ta="right">{t('trainingEditor.reports.enrolments')}</Table.Th>
-              <Table.Th ta="right">{t('trainingEditor.reports.completions')}</Table.Th>
-              <Table.Th ta="right">{t('trainingEditor.reports.overdue')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.byOrganization.map((row) => (
-              <Table.Tr key={row.organizationId}>
-                <Table.Td>{row.organizationName}</Table.Td>
-                <Table.Td ta="right">{row.enrolments}</Table.Td>
-                <Table.Td ta="right">{row.completions}</Table.Td>
-                <Table.Td ta="right">{row.overdue}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ReportSection>
-      <ReportSection id="report-by-course" title={t('trainingEditor.reports.byCourse')} empty={report.byCourse.length === 0}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('trainingEditor.reports.course')}</Table.Th>
-              <Table.Th ta="right">{t('trainingEditor.reports.enrolments')}</Table.Th>
-              <Table.Th ta="right">{t('trainingEditor.reports.completions')}</Table.Th>
-              <Table.Th ta="right">{t('trainingEditor.reports.overdue')}</Table.Th>
-              <Table.Th ta="right">{t('trainingEditor.reports.quizPassRate')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.byCourse.map((row) => (
-              <Table.Tr key={row.courseId}>
-                <Table.Td>{row.courseTitle}</Table.Td>
-                <Table.Td ta="right">{row.enrolments}</Table.Td>
-                <Table.Td ta="right">{row.completions}</Table.Td>
-                <Table.Td ta="right">{row.overdue}</Table.Td>
-                <Table.Td ta="right">{percent(row.quizPassRatePercent)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ReportSection>
-      <ReportSection id="report-quizzes" title={t('trainingEditor.reports.quizzes')} empty={report.quizzes.length === 0}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('trainingEditor.reports.course')}</Table.Th>
-              <Table.Th>{t('trainingEditor.reports.module')}</Table.Th>
-              <Table.Th ta="right">{t('trainingEditor.reports.attempts')}</Table.Th>
-              <Table.Th ta="right">{t('trainingEditor.reports.passedAttempts')}</Table.Th>
-              <Table.Th ta="right">{t('trainingEditor.reports.passRate')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.quizzes.map((row) => (
-              <Table.Tr key={row.moduleId}>
-                <Table.Td>{row.courseTitle}</Table.Td>
-                <Table.Td>{row.moduleTitle}</Table.Td>
-                <Table.Td ta="right">{row.attempts}</Table.Td>
-                <Table.Td ta="right">{row.passedAttempts}</Table.Td>
-                <Table.Td ta="right">{percent(row.passRatePercent)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ReportSection>
-      <ReportSection id="report-overdue" title={t('trainingEditor.reports.overdueAssignments')} empty={report.overdueAssignments.length === 0}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('trainingEditor.reports.member')}</Table.Th>
-              <Table.Th>{t('trainingEditor.reports.organization')}</Table.Th>
-              <Table.Th>{t('trainingEditor.reports.course')}</Table.Th>
-              <Table.Th>{t('trainingEditor.reports.dueAt')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.overdueAssignments.map((row) => (
-              <Table.Tr key={row.enrolmentId}>
-                <Table.Td>{row.memberName}</Table.Td>
-                <Table.Td>{row.organizationName}</Table.Td>
-                <Table.Td>{row.courseTitle}</Table.Td>
-                <Table.Td>{formatDateTime(row.dueAt, i18n.language)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ReportSection>
+      <ReportSection
+        id="report-by-organization"
+        title={t('trainingEditor.reports.byOrganization')}
+        rows={report.byOrganization}
+        rowKey={(row) => row.organizationId}
+        columns={[
+          { key: 'organization', header: t('trainingEditor.reports.organization'), cell: (row) => row.organizationName },
+          { key: 'enrolments', header: t('trainingEditor.reports.enrolments'), cell: (row) => row.enrolments, numeric: true },
+          { key: 'completions', header: t('trainingEditor.reports.completions'), cell: (row) => row.completions, numeric: true },
+          { key: 'overdue', header: t('trainingEditor.reports.overdue'), cell: (row) => row.overdue, numeric: true },
+        ]}
+      />
+      <ReportSection
+        id="report-by-course"
+        title={t('trainingEditor.reports.byCourse')}
+        rows={report.byCourse}
+        rowKey={(row) => row.courseId}
+        columns={[
+          { key: 'course', header: t('trainingEditor.reports.course'), cell: (row) => row.courseTitle },
+          { key: 'enrolments', header: t('trainingEditor.reports.enrolments'), cell: (row) => row.enrolments, numeric: true },
+          { key: 'completions', header: t('trainingEditor.reports.completions'), cell: (row) => row.completions, numeric: true },
+          { key: 'overdue', header: t('trainingEditor.reports.overdue'), cell: (row) => row.overdue, numeric: true },
+          { key: 'quizPassRate', header: t('trainingEditor.reports.quizPassRate'), cell: (row) => percent(row.quizPassRatePercent), numeric: true },
+        ]}
+      />
+      <ReportSection
+        id="report-quizzes"
+        title={t('trainingEditor.reports.quizzes')}
+        rows={report.quizzes}
+        rowKey={(row) => row.moduleId}
+        columns={[
+          { key: 'course', header: t('trainingEditor.reports.course'), cell: (row) => row.courseTitle },
+          { key: 'module', header: t('trainingEditor.reports.module'), cell: (row) => row.moduleTitle },
+          { key: 'attempts', header: t('trainingEditor.reports.attempts'), cell: (row) => row.attempts, numeric: true },
+          { key: 'passedAttempts', header: t('trainingEditor.reports.passedAttempts'), cell: (row) => row.passedAttempts, numeric: true },
+          { key: 'passRate', header: t('trainingEditor.reports.passRate'), cell: (row) => percent(row.passRatePercent), numeric: true },
+        ]}
+      />
+      <ReportSection
+        id="report-overdue"
+        title={t('trainingEditor.reports.overdueAssignments')}
+        rows={report.overdueAssignments}
+        rowKey={(row) => row.enrolmentId}
+        columns={[
+          { key: 'member', header: t('trainingEditor.reports.member'), cell: (row) => row.memberName },
+          { key: 'organization', header: t('trainingEditor.reports.organization'), cell: (row) => row.organizationName },
+          { key: 'course', header: t('trainingEditor.reports.course'), cell: (row) => row.courseTitle },
+          { key: 'dueAt', header: t('trainingEditor.reports.dueAt'), cell: (row) => formatDateTime(row.dueAt, i18n.language) },
+        ]}
+      />
     </Stack>
   );
 }

@@ -16,7 +16,7 @@ import { RecordPage, type RecordTexts } from '../../../app/record-page';
 import { SectionCard } from '../../../app/section-card';
 import { CertificateCard } from './certificate-card';
 import { ModuleSection } from './module-section';
-import { EnrolmentBadge, EstimatedTime, FormatBadges, ProgressLine } from './training-parts';
+import { EnrolmentBadge, EnrolmentDates, EstimatedTime, FormatBadges, ProgressLine } from './training-parts';
 import { formatDate, formatsOf, useTrainingLabels } from './vocabulary';
 
 export function CoursePage() {
@@ -130,14 +130,7 @@ function EnrolmentPanel({ course }: { course: CourseDetailFragment }) {
       <Stack gap="sm">
         <ProgressLine percent={enrolment.progressPercent} label={t('training.progress.label')} />
         <Group gap="lg" wrap="wrap">
-          <Text fz="sm">{t('training.enrolment.enrolledOn', { date: formatDate(enrolment.enrolledAt, labels.language), source: labels.source(enrolment.source) })}</Text>
-          {enrolment.dueAt ? (
-            <Text fz="sm" c={enrolment.overdue ? 'red' : undefined} fw={enrolment.overdue ? 700 : undefined}>
-              {enrolment.overdue
-                ? t('training.enrolment.overdueOn', { date: formatDate(enrolment.dueAt, labels.language) })
-                : t('training.enrolment.dueOn', { date: formatDate(enrolment.dueAt, labels.language) })}
-            </Text>
-          ) : null}
+          <EnrolmentDates enrolment={enrolment} />
         </Group>
         {enrolment.completedAt ? (
           <Alert color="green" variant="light" role="status" title={t('training.enrolment.completedTitle')}>

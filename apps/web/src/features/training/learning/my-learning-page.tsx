@@ -2,13 +2,14 @@
 // (?filter= in the URL), with due dates (overdue ones in red), progress and a way back into the
 // player or to the certificate.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
 import { MyEnrolmentsDocument, type EnrolmentFilter, type MyEnrolmentsQuery } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ConnectionList } from '../../../app/connection-list';
-import { EnrolmentBadge, EstimatedTime, ProgressLine } from './training-parts';
+import { ResultCard } from '../../../app/result-card';
+import { EnrolmentBadge, EnrolmentDates, EstimatedTime, ProgressLine } from './training-parts';
 import { TrainingTabs } from './training-tabs';
 import { formatDate, useTrainingLabels } from './vocabulary';
 
@@ -60,45 +61,30 @@ function EnrolmentCard({ enrolment }: { enrolment: EnrolmentRow }) {
   const labels = useTrainingLabels();
   const headingId = `enrolment-${enrolment.id}`;
   return (
-    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
-      <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-          <Stack gap={2} style={{ flex: '1 1 16rem' }}>
-            <Title order={2} fz="h5" id={headingId}>
-              <Anchor component={Link} to={`/training/courses/${enrolment.course.id}`}>
-                {enrolment.course.title}
-              </Anchor>
-            </Title>
-            <Text fz="sm" c="dimmed">
-              {t('training.course.publisherLine', { organization: enrolment.course.publisher.name, network: enrolment.course.publisher.networkName })}
-            </Text>
-          </Stack>
-          <EnrolmentBadge enrolment={enrolment} />
-        </Group>
-        <Group gap="lg" wrap="wrap">
-          <Text fz="sm">{t('training.enrolment.enrolledOn', { date: formatDate(enrolment.enrolledAt, labels.language), source: labels.source(enrolment.source) })}</Text>
-          {enrolment.dueAt && !enrolment.completedAt ? (
-            <Text fz="sm" c={enrolment.overdue ? 'red' : undefined} fw={enrolment.overdue ? 700 : undefined}>
-              {enrolment.overdue
-                ? t('training.enrolment.overdueOn', { date: formatDate(enrolment.dueAt, labels.language) })
-                : t('training.enrolment.dueOn', { date: formatDate(enrolment.dueAt, labels.language) })}
-            </Text>
-          ) : null}
-          {enrolment.completedAt ? (
-            <Text fz="sm">{t('training.enrolment.completedOn', { date: formatDate(enrolment.completedAt, labels.language) })}</Text>
-          ) : null}
-          <EstimatedTime minutes={enrolment.course.estimatedMinutes} />
-        </Group>
+    <ResultCard
+      headingId={headingId}
+      title={enrolment.course.title}
+      to={`/training/courses/${enrolment.course.id}`}
+      subtitle={t('training.course.publisherLine', { organization: enrolment.course.publisher.name, network: enrolment.course.publisher.networkName })}
+      aside={<EnrolmentBadge enrolment={enrolment} />}
+      headingOrder={2}
+    >
+      <Group gap="lg" wrap="wrap">
+        <EnrolmentDates enrolment={enrolment} />
         {enrolment.completedAt ? (
-          enrolment.certificate ? (
-            <Anchor component={Link} to={`/training/courses/${enrolment.course.id}#course-certificate`} fz="sm">
-              {t('training.my.certificate', { code: enrolment.certificate.code })}
-            </Anchor>
-          ) : null
-        ) : (
-          <ProgressLine percent={enrolment.progressPercent} label={t('training.progress.label')} />
-        )}
-      </Stack>
-    </Card>
+          <Text fz="sm">{t('training.enrolment.completedOn', { date: formatDate(enrolment.completedAt, labels.language) })}</Text>
+        ) : null}
+        <EstimatedTime minutes={enrolment.course.estimatedMinutes} />
+      </Group>
+      {enrolment.completedAt ? (
+        enrolment.certificate ? (
+          <Anchor component={Link} to={`/training/courses/${enrolment.course.id}#course-certificate`} fz="sm">
+            {t('training.my.certificate', { code: enrolment.certificate.code })}
+          </Anchor>
+        ) : null
+      ) : (
+        <ProgressLine percent={enrolment.progressPercent} label={t('training.progress.label')} />
+      )}
+    </ResultCard>
   );
 }

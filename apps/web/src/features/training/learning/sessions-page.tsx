@@ -2,13 +2,14 @@
 // past ones too), each with its date and time in Japan time, place or online, capacity, how many
 // are registered or waiting, and my own registration.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { TrainingSessionsDocument, type TrainingSessionSummaryFragment } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../../app/auth/use-session';
 import { ConnectionList } from '../../../app/connection-list';
+import { ResultCard } from '../../../app/result-card';
 import { TrainingTabs } from './training-tabs';
 import { formatSessionTime, useTrainingLabels } from './vocabulary';
 
@@ -59,41 +60,33 @@ function SessionCard({ session }: { session: TrainingSessionSummaryFragment }) {
   const labels = useTrainingLabels();
   const headingId = `session-${session.id}`;
   return (
-    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
-      <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-          <Stack gap={2} style={{ flex: '1 1 16rem' }}>
-            <Title order={2} fz="h5" id={headingId}>
-              <Anchor component={Link} to={`/training/sessions/${session.id}`}>
-                {session.title}
-              </Anchor>
-            </Title>
-            <Text fz="sm" c="dimmed">
-              {session.organizationName}
-            </Text>
-          </Stack>
-          <SessionStatusBadges session={session} />
-        </Group>
-        <Text fz="sm" fw={600}>
-          {formatSessionTime(session.startsAt, session.endsAt, labels.language)}
+    <ResultCard
+      headingId={headingId}
+      title={session.title}
+      to={`/training/sessions/${session.id}`}
+      subtitle={session.organizationName}
+      aside={<SessionStatusBadges session={session} />}
+      headingOrder={2}
+    >
+      <Text fz="sm" fw={600}>
+        {formatSessionTime(session.startsAt, session.endsAt, labels.language)}
+      </Text>
+      <Group gap="lg" wrap="wrap">
+        {session.place ? <Text fz="sm">{t('training.sessions.placeLine', { place: session.place })}</Text> : null}
+        {session.onlineUrl ? <Text fz="sm">{t('training.sessions.online')}</Text> : null}
+        <Text fz="sm">
+          {t('training.sessions.counts', { registered: session.registeredCount, capacity: session.capacity, waiting: session.waitlistCount })}
         </Text>
-        <Group gap="lg" wrap="wrap">
-          {session.place ? <Text fz="sm">{t('training.sessions.placeLine', { place: session.place })}</Text> : null}
-          {session.onlineUrl ? <Text fz="sm">{t('training.sessions.online')}</Text> : null}
+        {session.course ? (
           <Text fz="sm">
-            {t('training.sessions.counts', { registered: session.registeredCount, capacity: session.capacity, waiting: session.waitlistCount })}
+            {t('training.sessions.relatedCourse')}{' '}
+            <Anchor component={Link} to={`/training/courses/${session.course.id}`}>
+              {session.course.title}
+            </Anchor>
           </Text>
-          {session.course ? (
-            <Text fz="sm">
-              {t('training.sessions.relatedCourse')}{' '}
-              <Anchor component={Link} to={`/training/courses/${session.course.id}`}>
-                {session.course.title}
-              </Anchor>
-            </Text>
-          ) : null}
-        </Group>
-      </Stack>
-    </Card>
+        ) : null}
+      </Group>
+    </ResultCard>
   );
 }
 

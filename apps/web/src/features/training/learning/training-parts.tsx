@@ -2,7 +2,7 @@
 // labelled progress bar and a titled section card.
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatGlyphs, useTrainingLabels } from './vocabulary';
+import { formatDate, formatGlyphs, useTrainingLabels } from './vocabulary';
 
 export function FormatBadges({ formats }: { formats: readonly string[] }) {
   const { t } = useTranslation();
@@ -65,4 +65,25 @@ export function EstimatedTime({ minutes }: { minutes: number | null | undefined 
   const { t } = useTranslation();
   if (minutes == null) return null;
   return <Text fz="sm">{t('training.course.estimated', { count: minutes })}</Text>;
+}
+
+/** When an enrolment began (and how), and its due date while it is not completed (red once overdue). */
+export function EnrolmentDates({
+  enrolment,
+}: {
+  enrolment: { enrolledAt: string; source: string; dueAt?: string | null; overdue: boolean; completedAt?: string | null };
+}) {
+  const { t } = useTranslation();
+  const labels = useTrainingLabels();
+  const date = (value: string) => formatDate(value, labels.language);
+  return (
+    <>
+      <Text fz="sm">{t('training.enrolment.enrolledOn', { date: date(enrolment.enrolledAt), source: labels.source(enrolment.source) })}</Text>
+      {enrolment.dueAt && !enrolment.completedAt ? (
+        <Text fz="sm" c={enrolment.overdue ? 'red' : undefined} fw={enrolment.overdue ? 700 : undefined}>
+          {enrolment.overdue ? t('training.enrolment.overdueOn', { date: date(enrolment.dueAt) }) : t('training.enrolment.dueOn', { date: date(enrolment.dueAt) })}
+        </Text>
+      ) : null}
+    </>
+  );
 }
