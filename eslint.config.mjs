@@ -5,7 +5,7 @@ import nx from '@nx/eslint-plugin';
 // framework-free so both API and web can run them.
 const frameworkImports = ['@nestjs/*', 'typeorm', 'pg', 'react', 'react-dom', '@apollo/*', '@mantine/*', 'fastify'];
 
-export default [
+const baseConfig = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
@@ -66,6 +66,22 @@ export default [
         },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+];
+
+export default baseConfig;
+
+/** The React projects (apps/web, libs/ui): the base rules plus React's, and no literal UI text. */
+export const reactConfig = [
+  ...nx.configs['flat/react'],
+  ...baseConfig,
+  {
+    files: ['**/*.tsx', '**/*.jsx'],
+    rules: {
+      // Every UI string comes from the i18n resources (apps/web/src/app/i18n); libs/ui takes
+      // translated text as props. Literal text in JSX is therefore an error.
+      'react/jsx-no-literals': ['error', { noStrings: false, ignoreProps: true }],
     },
   },
 ];

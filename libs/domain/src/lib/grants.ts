@@ -3,7 +3,7 @@
 // SERVICE_CATEGORIES, so a grant for 居場所 and a 居場所 service meet on the same code.
 import type { OrganizationKind, Role } from './roles';
 import { vocabulary } from './vocabulary';
-import { NETWORK_VISIBILITIES, NetworkVisibility } from './visibility';
+import { NETWORK_VISIBILITIES, NetworkVisibility, PUBLICATION_STATUS_LABELS } from './visibility';
 
 export const FUNDER_KINDS = vocabulary({
   NATIONAL: { ja: '国', en: 'National government' },
@@ -39,10 +39,10 @@ export const LEGAL_FORMS = vocabulary({
 export type LegalForm = (typeof LEGAL_FORMS.codes)[number];
 
 export const GRANT_STATUSES = vocabulary({
-  DRAFT: { ja: '下書き', en: 'Draft' },
-  PUBLISHED: { ja: '公開中', en: 'Published' },
+  DRAFT: PUBLICATION_STATUS_LABELS.DRAFT,
+  PUBLISHED: PUBLICATION_STATUS_LABELS.PUBLISHED,
   CLOSED: { ja: '募集終了', en: 'Closed' },
-  ARCHIVED: { ja: 'アーカイブ', en: 'Archived' },
+  ARCHIVED: PUBLICATION_STATUS_LABELS.ARCHIVED,
 });
 export type GrantStatus = (typeof GRANT_STATUSES.codes)[number];
 

@@ -9,6 +9,7 @@ import type { LocalizedText } from './error-codes';
 import type { Gender, LivingSituation, PersonalDataCategory, PersonValues } from './people';
 import { vocabulary } from './vocabulary';
 import { isSpecialCareNeed } from './directory';
+import { PERSONAL_DATA_FIELD_LABELS } from './people-fields';
 
 /** Ten-year age bands, the coarsest the national surveys publish by; 90 and over is one band. */
 export const STATISTICS_AGE_BANDS = vocabulary({
@@ -58,11 +59,13 @@ export const STATISTICS_FIELDS = {
 /** The categories a STATISTICS read can draw from, in vocabulary order. */
 export const STATISTICS_SOURCE_CATEGORIES: readonly PersonalDataCategory[] = ['IDENTITY', 'CONTACT', 'HOUSEHOLD', 'CONSULTATION'];
 
+// A field copied from the person's data is called what it is called there; the derived ones
+// (the band, the coded needs) have their own names.
 export const PERSON_STATISTICS_FIELD_LABELS = {
   ageBand: { ja: '年齢階級', en: 'Age band' },
-  gender: { ja: '性別', en: 'Gender' },
-  municipalityCode: { ja: '市区町村コード', en: 'Municipality code' },
-  livingSituation: { ja: '住まいの状況', en: 'Living situation' },
+  gender: PERSONAL_DATA_FIELD_LABELS.IDENTITY.gender,
+  municipalityCode: PERSONAL_DATA_FIELD_LABELS.CONTACT.municipalityCode,
+  livingSituation: PERSONAL_DATA_FIELD_LABELS.HOUSEHOLD.livingSituation,
   needs: { ja: '相談したいこと（分野）', en: 'Needs (categories)' },
 } as const satisfies Record<keyof typeof STATISTICS_FIELDS, LocalizedText>;
 

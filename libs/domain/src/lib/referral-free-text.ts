@@ -18,7 +18,7 @@
 // provision record, but it still travels on forwarding only when the forwarder chooses it.
 import type { Language, LocalizedText } from './error-codes';
 import type { PersonalDataCategory } from './people';
-import { isSpecialCare } from './people';
+import { isSpecialCare, WITHHELD_REASONS } from './people';
 import { vocabulary } from './vocabulary';
 
 /** The consent category of a referral's free text when the referral names a person. */
@@ -37,7 +37,8 @@ export const FREE_TEXT_WITHHELD_REASONS = vocabulary({
     en: 'No active consent of the person covers the recipient, the purpose REFERRAL and consultation notes',
   },
   NO_TEXT: { ja: '元の紹介に文面がありません', en: 'The original referral has no text' },
-  ERASED: { ja: '本人の求めにより消去されています', en: 'Erased at the person’s request' },
+  // The same erasure a person's own data shows.
+  ERASED: WITHHELD_REASONS.labels.ERASED,
   SPECIAL_CARE_HIDDEN: {
     ja: '要配慮個人情報を共有する紹介のため、この役割では文面を表示しません',
     en: 'The referral shares special-care data, so its text is not shown to your role',

@@ -4,13 +4,9 @@
 // module and a course are complete. Pure functions, so the rules are tested without a database.
 import type { Role } from './roles';
 import { vocabulary } from './vocabulary';
-import { NETWORK_VISIBILITIES, NetworkVisibility } from './visibility';
+import { NETWORK_VISIBILITIES, NetworkVisibility, PUBLICATION_STATUS_LABELS } from './visibility';
 
-export const COURSE_STATUSES = vocabulary({
-  DRAFT: { ja: '下書き', en: 'Draft' },
-  PUBLISHED: { ja: '公開中', en: 'Published' },
-  ARCHIVED: { ja: 'アーカイブ', en: 'Archived' },
-});
+export const COURSE_STATUSES = vocabulary(PUBLICATION_STATUS_LABELS);
 export type CourseStatus = (typeof COURSE_STATUSES.codes)[number];
 
 export const COURSE_VISIBILITIES = NETWORK_VISIBILITIES;

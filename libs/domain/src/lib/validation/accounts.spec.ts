@@ -10,15 +10,9 @@ import {
   passwordResetRequestSchema,
   resetPasswordSchema,
 } from './accounts';
-import { checkInput, localizedMessage } from './kit';
-import type { z } from 'zod';
+import { checkInput, inputProblems, localizedMessage } from './kit';
 
 const PASSPHRASE = 'correct horse battery staple';
-
-function problems(schema: z.ZodType, input: unknown) {
-  const checked = checkInput(schema, input);
-  return checked.ok ? {} : checked.problems;
-}
 
 describe('account inputs', () => {
   it('normalises valid inputs', () => {
@@ -50,7 +44,7 @@ describe('account inputs', () => {
     [acceptInvitationSchema(true), { displayName: '', password: PASSPHRASE, confirmation: PASSPHRASE }, 'displayName', ACCOUNT_MESSAGES.newDisplayName],
     [acceptInvitationSchema(false), { password: '' }, 'password', ACCOUNT_MESSAGES.required],
   ])('reports a faulty field (case %#)', (schema, input, field, message) => {
-    expect(problems(schema, input)).toEqual({ [field]: localizedMessage(message) });
+    expect(inputProblems(schema, input)).toEqual({ [field]: localizedMessage(message) });
   });
 
   it('says the password policy in both languages, as the API does', () => {
@@ -58,7 +52,7 @@ describe('account inputs', () => {
       ja: 'パスワードは12文字以上にしてください。覚えやすい長めの文を使うのがおすすめです。',
       en: 'Use at least 12 characters. A longer phrase that is easy to remember works well.',
     });
-    expect(problems(resetPasswordSchema, { newPassword: PASSPHRASE, confirmation: '' })).toEqual({
+    expect(inputProblems(resetPasswordSchema, { newPassword: PASSPHRASE, confirmation: '' })).toEqual({
       confirmation: { ja: '確認用のパスワードが一致しません。', en: 'The two passwords do not match.' },
     });
   });

@@ -1,5 +1,5 @@
 import { base64ByteLength, CONSENT_MESSAGES, consentInputSchema, consentRevocationSchema, MAX_EVIDENCE_BYTES } from './consents';
-import { checkInput, localizedMessage, type FieldProblems } from './kit';
+import { checkInput, inputProblems, localizedMessage } from './kit';
 
 const ORGANIZATION = '11111111-2222-4333-8444-555555555555';
 const FROM = new Date('2026-04-01T00:00:00Z');
@@ -17,10 +17,7 @@ const valid = {
   evidenceFile: { fileName: ' scan.pdf ', mediaType: '', contentBase64: 'JVBERi0=' },
 };
 
-function problems(input: object): FieldProblems {
-  const checked = checkInput(consentInputSchema, { ...valid, ...input });
-  return checked.ok ? {} : checked.problems;
-}
+const problems = (change: object) => inputProblems(consentInputSchema, { ...valid, ...change });
 
 describe('consent input', () => {
   it('normalises codes to their vocabulary order, de-duplicates recipients and trims the texts', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkInput, isoDate, localizedMessage, MALFORMED_VALUE, optionalText, problemsIn, requiredText, say } from './kit';
+import { checkInput, inputProblems, isoDate, localizedMessage, MALFORMED_VALUE, optionalText, problemsIn, requiredText, say } from './kit';
 
 const name = say('名前を1〜5文字で入力してください。', 'Enter a name of 1 to 5 characters.');
 const note = say('メモは3文字以内です。', 'Keep the note within 3 characters.');
@@ -31,5 +31,10 @@ describe('validation kit', () => {
   it('answers a value of the wrong kind with the generic message, never zod English alone', () => {
     const checked = checkInput(schema, { name: 7, note: null, day: '2026-01-01', tags: [] });
     expect(checked).toEqual({ ok: false, problems: { name: MALFORMED_VALUE } });
+  });
+
+  it('lists an input’s problems alone, none for a valid input', () => {
+    expect(inputProblems(schema, { name: '太郎', day: '2026-01-01', tags: [] })).toEqual({});
+    expect(inputProblems(schema, { name: '', day: '2026-01-01', tags: [] })).toEqual({ name: localizedMessage(name) });
   });
 });

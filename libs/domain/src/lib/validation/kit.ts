@@ -61,6 +61,12 @@ export function checkInput<S extends z.ZodType>(schema: S, input: unknown): Chec
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: fieldProblems(result.error) };
 }
 
+/** Every faulty field of an input with its message; none (`{}`) when the input is valid. */
+export function inputProblems(schema: z.ZodType, input: unknown): FieldProblems {
+  const checked = checkInput(schema, input);
+  return checked.ok ? {} : checked.problems;
+}
+
 /** The problems in one language, as a form shows them next to its inputs. */
 export function problemsIn(problems: FieldProblems, language: Language): Record<string, string> {
   return Object.fromEntries(Object.entries(problems).map(([field, text]) => [field, text[language]]));

@@ -1,10 +1,7 @@
-import { checkInput, localizedMessage } from './kit';
+import { checkInput, inputProblems, localizedMessage } from './kit';
 import { ORGANIZATION_MESSAGES, organizationInputSchema } from './organizations';
 
-function problems(input: Record<string, unknown>) {
-  const checked = checkInput(organizationInputSchema, input);
-  return checked.ok ? {} : checked.problems;
-}
+const problems = (input: Record<string, unknown>) => inputProblems(organizationInputSchema, input);
 
 describe('organization input', () => {
   it('normalises what is given and leaves out what is not', () => {

@@ -1,4 +1,4 @@
-import { checkInput, type FieldProblems } from './kit';
+import { checkInput, inputProblems } from './kit';
 import { interactionInputSchema, partnershipInputSchema } from './partnerships';
 
 const partnership = {
@@ -13,12 +13,6 @@ const partnership = {
   contacts: [{ side: 'PARTNER', name: ' 田中 ', jobTitle: ' ', email: ' tanaka@example.jp ', phone: '+81 (3) 1234-5678' }],
 };
 const interaction = { kind: 'MEETING', occurredOn: ' 2026-11-20 ', attendees: null, notes: ' 議事 ', followUps: [{ description: ' 資料送付 ', dueOn: '2026-11-27', assigneeMembershipId: ' ' }] };
-
-function problems(schema: typeof partnershipInputSchema | typeof interactionInputSchema, input: object): FieldProblems {
-  const checked = checkInput(schema, input);
-  if (checked.ok) throw new Error('expected problems');
-  return checked.problems;
-}
 
 describe('partnershipInputSchema', () => {
   it('normalises a valid partnership and its contacts: trimmed, blanks as null', () => {
@@ -38,7 +32,7 @@ describe('partnershipInputSchema', () => {
 
   it('names every faulty field at once, a contact’s fields as contacts.index.field, in both languages', () => {
     expect(
-      problems(partnershipInputSchema, {
+      inputProblems(partnershipInputSchema, {
         ...partnership,
         type: 'MERGER',
         title: 'x'.repeat(201),
@@ -68,9 +62,9 @@ describe('partnershipInputSchema', () => {
 
   it('refuses more than 20 contacts as a whole, and budgets beyond one trillion yen', () => {
     const many = Array.from({ length: 21 }, () => ({ side: 'PARTNER', name: '担当' }));
-    expect(problems(partnershipInputSchema, { ...partnership, contacts: many })).toEqual({ contacts: { ja: '担当者は20人までです。', en: 'At most 20 contacts.' } });
-    expect(Object.keys(problems(partnershipInputSchema, { ...partnership, budgetYen: 1_000_000_000_001 }))).toEqual(['budgetYen']);
-    expect(Object.keys(problems(partnershipInputSchema, { ...partnership, startsOn: '2026/04/01' }))).toEqual(['startsOn']);
+    expect(inputProblems(partnershipInputSchema, { ...partnership, contacts: many })).toEqual({ contacts: { ja: '担当者は20人までです。', en: 'At most 20 contacts.' } });
+    expect(Object.keys(inputProblems(partnershipInputSchema, { ...partnership, budgetYen: 1_000_000_000_001 }))).toEqual(['budgetYen']);
+    expect(Object.keys(inputProblems(partnershipInputSchema, { ...partnership, startsOn: '2026/04/01' }))).toEqual(['startsOn']);
   });
 });
 
@@ -84,7 +78,7 @@ describe('interactionInputSchema', () => {
 
   it('names every faulty field, a follow-up’s as followUps.index.field', () => {
     expect(
-      problems(interactionInputSchema, { kind: 'PARTY', occurredOn: '2026-02-29', attendees: 'x'.repeat(1001), notes: 'x'.repeat(8001), followUps: [{ description: '', dueOn: 'x' }] }),
+      inputProblems(interactionInputSchema, { kind: 'PARTY', occurredOn: '2026-02-29', attendees: 'x'.repeat(1001), notes: 'x'.repeat(8001), followUps: [{ description: '', dueOn: 'x' }] }),
     ).toEqual({
       kind: { ja: '記録の種類が正しくありません。', en: 'Unknown interaction kind.' },
       occurredOn: { ja: '日付は「2026-04-01」の形の実在する日付で入力してください。', en: 'Give a real date as YYYY-MM-DD.' },
@@ -94,6 +88,6 @@ describe('interactionInputSchema', () => {
       'followUps.0.dueOn': { ja: '日付は「2026-04-01」の形の実在する日付で入力してください。', en: 'Give a real date as YYYY-MM-DD.' },
     });
     const many = Array.from({ length: 21 }, () => ({ description: '対応', dueOn: '2026-12-01' }));
-    expect(problems(interactionInputSchema, { ...interaction, followUps: many })).toEqual({ followUps: { ja: '対応事項は20件までです。', en: 'At most 20 follow-ups.' } });
+    expect(inputProblems(interactionInputSchema, { ...interaction, followUps: many })).toEqual({ followUps: { ja: '対応事項は20件までです。', en: 'At most 20 follow-ups.' } });
   });
 });

@@ -1,4 +1,4 @@
-import { checkInput, localizedMessage } from './kit';
+import { checkInput, inputProblems, localizedMessage } from './kit';
 import { correctionReason, erasureConfirmationSchema, PERSON_MESSAGES, personInputSchema, REASON_MESSAGES, reasonText } from './people';
 import { z } from 'zod';
 
@@ -6,10 +6,7 @@ const TODAY = new Date('2026-04-01T00:00:00Z');
 const schema = personInputSchema(TODAY);
 const identity = { familyName: ' 山田 ', givenName: '花子', familyNameKana: 'やまだ', givenNameKana: 'ハナコ', birthDate: ' ', gender: null };
 
-function problems(input: Record<string, unknown>) {
-  const checked = checkInput(schema, input);
-  return checked.ok ? {} : checked.problems;
-}
+const problems = (input: Record<string, unknown>) => inputProblems(schema, input);
 
 describe('person input', () => {
   it('normalises the categories given, by stored category, and clears those given as null', () => {

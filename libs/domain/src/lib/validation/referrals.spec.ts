@@ -1,4 +1,4 @@
-import { checkInput, localizedMessage, type FieldProblems } from './kit';
+import { checkInput, inputProblems, localizedMessage } from './kit';
 import {
   categoryRequestSchema,
   forwardReferralSchema,
@@ -12,11 +12,6 @@ import {
 
 const SERVICE = '11111111-2222-4333-8444-555555555555';
 const anonymous = { serviceId: SERVICE, reason: ' 家賃の相談 ', anonymousCase: { ageBand: 'AGE_30_39', gender: null, municipalityCode: ' 131024 ' } };
-
-function problems(schema: Parameters<typeof checkInput>[0], input: object): FieldProblems {
-  const checked = checkInput(schema, input);
-  return checked.ok ? {} : checked.problems;
-}
 
 describe('referral input', () => {
   it('trims the texts, drops unknown categories, de-duplicates needs and normalises the municipality code', () => {
@@ -46,7 +41,7 @@ describe('referral input', () => {
     ['personId', { personId: 'someone' }, REFERRAL_MESSAGES.personOrCase],
     ['personId', { anonymousCase: null }, REFERRAL_MESSAGES.noCase],
   ])('names %s when it is wrong', (field, change, message) => {
-    expect(problems(referralInputSchema, { ...anonymous, ...change })[field]).toEqual(localizedMessage(message));
+    expect(inputProblems(referralInputSchema, { ...anonymous, ...change })[field]).toEqual(localizedMessage(message));
   });
 
   it('checks the case on its own, whatever the rest of the referral says', () => {
@@ -54,15 +49,15 @@ describe('referral input', () => {
       ok: true,
       value: { personId: 'someone', anonymousCase: null, sharedCategories: ['IDENTITY', 'CONTACT'] },
     });
-    expect(problems(referralCaseSchema, {})['personId']).toEqual(localizedMessage(REFERRAL_MESSAGES.noCase));
+    expect(inputProblems(referralCaseSchema, {})['personId']).toEqual(localizedMessage(REFERRAL_MESSAGES.noCase));
   });
 });
 
 describe('the other referral inputs', () => {
   it('asks for the reason or the outcome an action needs, and limits any text to 4,000 characters', () => {
-    expect(problems(referralActionTextSchema('DECLINE'), { text: ' ' })['text']).toEqual(localizedMessage(REFERRAL_MESSAGES.actionReason));
-    expect(problems(referralActionTextSchema('COMPLETE'), { text: null })['text']).toEqual(localizedMessage(REFERRAL_MESSAGES.outcome));
-    expect(problems(referralActionTextSchema('ACCEPT'), { text: 'x'.repeat(4001) })['text']).toEqual(localizedMessage(REFERRAL_MESSAGES.actionText));
+    expect(inputProblems(referralActionTextSchema('DECLINE'), { text: ' ' })['text']).toEqual(localizedMessage(REFERRAL_MESSAGES.actionReason));
+    expect(inputProblems(referralActionTextSchema('COMPLETE'), { text: null })['text']).toEqual(localizedMessage(REFERRAL_MESSAGES.outcome));
+    expect(inputProblems(referralActionTextSchema('ACCEPT'), { text: 'x'.repeat(4001) })['text']).toEqual(localizedMessage(REFERRAL_MESSAGES.actionText));
     expect(checkInput(referralActionTextSchema('ACCEPT'), { text: '  ' })).toEqual({ ok: true, value: { text: null } });
     expect(checkInput(referralActionTextSchema('COMPLETE'), { text: ' 就労 ' })).toEqual({ ok: true, value: { text: '就労' } });
   });
@@ -72,18 +67,18 @@ describe('the other referral inputs', () => {
       ok: true,
       value: { serviceId: SERVICE, reason: '社協へ', urgency: null, sharedCategories: ['CONTACT'], forwardOriginalText: false },
     });
-    expect(problems(forwardReferralSchema, { serviceId: '', reason: '' })).toEqual({
+    expect(inputProblems(forwardReferralSchema, { serviceId: '', reason: '' })).toEqual({
       serviceId: localizedMessage(REFERRAL_MESSAGES.serviceId),
       reason: localizedMessage(REFERRAL_MESSAGES.actionReason),
     });
   });
 
   it('asks for categories with a reason, and a message of 1 to 4,000 characters', () => {
-    expect(problems(categoryRequestSchema, { categories: [], reason: ' ' })).toEqual({
+    expect(inputProblems(categoryRequestSchema, { categories: [], reason: ' ' })).toEqual({
       categories: localizedMessage(REFERRAL_MESSAGES.newCategories),
       reason: localizedMessage(REFERRAL_MESSAGES.categoriesReason),
     });
-    expect(problems(referralMessageSchema, { body: '   ' })['body']).toEqual(localizedMessage(REFERRAL_MESSAGES.message));
+    expect(inputProblems(referralMessageSchema, { body: '   ' })['body']).toEqual(localizedMessage(REFERRAL_MESSAGES.message));
     expect(checkInput(referralMessageSchema, { body: ' よろしく ' })).toEqual({ ok: true, value: { body: 'よろしく' } });
   });
 });
@@ -92,7 +87,7 @@ describe('referral deadlines', () => {
   it('takes whole hours: 1 to 720 to answer, 1 to 2,160 before expiry', () => {
     const hours = { urgentHours: 4, highHours: 24, normalHours: 72, expiryGraceHours: 2160 };
     expect(checkInput(referralDeadlinesSchema, hours)).toEqual({ ok: true, value: hours });
-    expect(problems(referralDeadlinesSchema, { ...hours, urgentHours: 0, highHours: 1.5, normalHours: Number.NaN, expiryGraceHours: 2161 })).toEqual({
+    expect(inputProblems(referralDeadlinesSchema, { ...hours, urgentHours: 0, highHours: 1.5, normalHours: Number.NaN, expiryGraceHours: 2161 })).toEqual({
       urgentHours: localizedMessage(REFERRAL_MESSAGES.responseHours),
       highHours: localizedMessage(REFERRAL_MESSAGES.responseHours),
       normalHours: localizedMessage(REFERRAL_MESSAGES.responseHours),

@@ -1,4 +1,4 @@
-import { checkInput, localizedMessage } from './kit';
+import { checkInput, inputProblems, localizedMessage } from './kit';
 import { SERVICE_MESSAGES, serviceInputSchema } from './services';
 
 const valid = {
@@ -25,10 +25,7 @@ const valid = {
   lastReviewedOn: ' 2026-02-28 ',
 };
 
-function problems(change: Record<string, unknown>) {
-  const checked = checkInput(serviceInputSchema, { ...valid, ...change });
-  return checked.ok ? {} : checked.problems;
-}
+const problems = (change: Record<string, unknown>) => inputProblems(serviceInputSchema, { ...valid, ...change });
 
 describe('service input', () => {
   it('normalises a valid service', () => {
