@@ -23,7 +23,8 @@ import { createNetwork, outcome, signIn, TestNetwork } from '../support/accounts
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
 import type { TestDatabase } from '../support/test-database';
-import { dataOf, pdfText } from '../support/people';
+import { dataOf } from '../support/people';
+import { pdfText } from '../support/pdf';
 
 /** Now, for the whole file: 2026-06-15 09:00 Japan time (FY2026). */
 const NOW = new Date('2026-06-15T00:00:00Z');
