@@ -8,8 +8,7 @@
 //   catcher.smtpUrl  // smtp://127.0.0.1:1025, for the API's SMTP_URL
 //   await catcher.stop();
 import http from 'node:http';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { loopbackSmtpServer } from './lib/loopback-smtp.cjs';
 
 const KEEP = 200;
 const LINK = /https?:\/\/[^\s<>"')]+/g;
@@ -77,24 +76,13 @@ function listen(server, port, what, say) {
 
 export async function startMailCatcher({ smtpPort = 1025, httpPort = 1080, say = () => undefined } = {}) {
   const mails = [];
-  const smtp = new SMTPServer({
-    // smtp-server's built-in certificate has expired; this is plain SMTP on loopback only.
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          const to = session.envelope.rcptTo.map((rcpt) => rcpt.address).join(', ');
-          const text = parsed.text ?? '';
-          mails.unshift({ from: parsed.from?.text ?? session.envelope.mailFrom?.address ?? '', to, subject: parsed.subject ?? '', text, receivedAt: new Date() });
-          mails.splice(KEEP);
-          const link = text.match(LINK)?.[0] ?? '';
-          say(`mail to ${to}: ${parsed.subject ?? ''}${link ? ` ${link}` : ''}`);
-          callback();
-        })
-        .catch(callback);
-    },
+  const smtp = loopbackSmtpServer((parsed, envelope) => {
+    const to = envelope.rcptTo.map((rcpt) => rcpt.address).join(', ');
+    const text = parsed.text ?? '';
+    mails.unshift({ from: parsed.from?.text ?? envelope.mailFrom?.address ?? '', to, subject: parsed.subject ?? '', text, receivedAt: new Date() });
+    mails.splice(KEEP);
+    const link = text.match(LINK)?.[0] ?? '';
+    say(`mail to ${to}: ${parsed.subject ?? ''}${link ? ` ${link}` : ''}`);
   });
   const viewer = http.createServer((request, response) => {
     if (request.method !== 'GET' || (request.url ?? '/').split('?')[0] !== '/') {

@@ -1,7 +1,7 @@
 // A real SMTP server for tests (smtp-server on loopback), keeping every message it accepts,
 // parsed with mailparser.
-import { simpleParser, ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
+import { loopbackSmtpServer } from '../../tools/lib/loopback-smtp.cjs';
 
 export interface DeliveredMail {
   /** The first recipient (the outbox sends every mail to one). */
@@ -27,20 +27,9 @@ export interface TestSmtpServer {
 export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = [];
   const recipients: string[][] = [];
-  const server = new SMTPServer({
-    // smtp-server's built-in certificate has expired: plain SMTP on loopback.
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          messages.push(parsed);
-          recipients.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
-          callback();
-        })
-        .catch(callback);
-    },
+  const server = loopbackSmtpServer((parsed, envelope) => {
+    messages.push(parsed);
+    recipients.push(envelope.rcptTo.map((rcpt) => rcpt.address));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
