@@ -26,8 +26,10 @@ const baseConfig = [
         'error',
         {
           enforceBuildableLibDependency: true,
-          // The workspace package.json is read for the version the API reports.
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+package\\.json$'],
+          // The workspace package.json is read for the version the API reports. Unit specs share the
+          // test helpers in tests/support; that production code never imports from tests/ is
+          // checked by apps/api/src/core/architecture.spec.ts.
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+package\\.json$', '^(\\.\\./)+tests/support/'],
           depConstraints: [
             {
               sourceTag: 'scope:api',

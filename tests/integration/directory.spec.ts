@@ -66,9 +66,7 @@ const names = (result: Awaited<ReturnType<typeof search>>) => result.services.no
 
 beforeAll(async () => {
   ({ database, api, networks: { network, other } } = t);
-  coordinator = await t.client(network.members.coordinator);
-  staff = await t.client(network.members.staff);
-  networkAdmin = await t.client(network.members.admin);
+  ({ coordinator, staff, admin: networkAdmin } = await t.clientsOf(network));
   otherAdmin = await t.client(other.members.admin);
 
   // The NPO's reading, so it can be found by kana typed in hiragana.

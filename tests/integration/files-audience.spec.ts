@@ -16,7 +16,6 @@ import { buildCourse, COURSE_QUERY, courseInput, courseTransition, publishCourse
 
 const t = setupApiTest({
   storage: true,
-  clients: false,
   networks: {
     networkA: {
       slug: 'files-audience-a',
@@ -68,12 +67,7 @@ async function downloads(clients: Record<string, SignedInClient>, id: string): P
 
 beforeAll(async () => {
   ({ database, api, networks: { networkA, networkB } } = t);
-  editor = await t.client(networkA.members.editor);
-  hubStaff = await t.client(networkA.members.hubStaff);
-  npoStaff = await t.client(networkA.members.npoStaff);
-  coordinator = await t.client(networkA.members.coordinator);
-  trainer = await t.client(networkA.members.trainer);
-  adminB = await t.client(networkB.members.admin);
+  ({ editor, hubStaff, npoStaff, coordinator, trainer, admin: adminB } = t.clients);
 });
 
 describe('a grant’s attachment', () => {

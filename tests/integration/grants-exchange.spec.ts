@@ -5,8 +5,6 @@
 // bodies and municipalities import, another network sees none of the imported drafts, and the
 // CSV and 360Giving-style exports carry the network's published listings only; the demo
 // listings seed (twice, idempotently) and read back through the API.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DEMO_GRANT_APPLICATIONS, DEMO_GRANT_BOOKMARKS, DEMO_GRANTS } from '../../apps/api/src/seed/demo-grants';
 import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
@@ -15,6 +13,7 @@ import { RunningApi } from '../support/api';
 import { setupDemoApiTest, signInDemo } from '../support/demo';
 import { createGrant, GRANT_FIELDS, GRANT_QUERY, searchAll, transitionMutation } from '../support/grants';
 import { setupApiTest } from '../support/harness';
+import { JGRANTS_INVALID, JGRANTS_INVALID_PATHS, JGRANTS_VALID } from '../support/jgrants';
 import { dataOf } from '../support/people';
 
 const t = setupApiTest({
@@ -40,9 +39,6 @@ const c = t.clients;
 let api: RunningApi, sql: DataSource, a: TestNetwork, b: TestNetwork;
 beforeAll(() => ({ api, sql, networks: { a, b } } = t));
 
-const FIXTURES = join(__dirname, '../fixtures/jgrants');
-const VALID = readFileSync(join(FIXTURES, 'subsidies.json'), 'utf8');
-const INVALID = readFileSync(join(FIXTURES, 'subsidies-invalid.json'), 'utf8');
 
 const IMPORT = `mutation Import($document: String!) { importJGrants(document: $document) { ok created updated errors { path message } } }`;
 const MY_GRANTS = `query Mine($first: Int) { myGrants(first: $first) { nodes { ${GRANT_FIELDS} sourceId } } }`;
@@ -79,31 +75,22 @@ async function grantCount(tenantId: string): Promise<number> {
 describe('importing a jGrants export', () => {
   it('lets only grant editors of intermediary bodies and municipalities import', async () => {
     for (const key of ['adminI', 'npoAdmin']) {
-      expect([key, outcome(await c[key].request(IMPORT, { document: VALID }))]).toEqual([key, 'FORBIDDEN']);
+      expect([key, outcome(await c[key].request(IMPORT, { document: JGRANTS_VALID }))]).toEqual([key, 'FORBIDDEN']);
     }
     expect(await grantCount(a.tenantId)).toBe(0);
   });
 
   it('reports every invalid record with its path and reason, and writes nothing', async () => {
-    const expectedPaths = [
-      '$.result[1].acceptance_end_datetime',
-      '$.result[2].target_area_search',
-      '$.result[3].subsidy_max_limit',
-      '$.result[4].title',
-      '$.result[5].acceptance_start_datetime',
-      '$.result[5].front_subsidy_detail_page_url',
-      '$.result[6].id',
-    ];
-    const english = await importInto(c['editorM'], INVALID, { 'accept-language': 'en' });
+    const english = await importInto(c['editorM'], JGRANTS_INVALID, { 'accept-language': 'en' });
     expect(english).toMatchObject({ ok: false, created: 0, updated: 0 });
-    expect(english.errors.map((error) => error.path)).toEqual(expectedPaths);
+    expect(english.errors.map((error) => error.path)).toEqual(JGRANTS_INVALID_PATHS);
     const byPath = new Map(english.errors.map((error) => [error.path, error.message]));
     expect(byPath.get('$.result[1].acceptance_end_datetime')).toBe('The application window must close after it opens.');
     expect(byPath.get('$.result[2].target_area_search')).toContain('ムー大陸');
     expect(byPath.get('$.result[6].id')).toBe('This id appears more than once in the file.');
 
-    const japanese = await importInto(c['editorM'], INVALID, { 'accept-language': 'ja' });
-    expect(japanese.errors.map((error) => error.path)).toEqual(expectedPaths);
+    const japanese = await importInto(c['editorM'], JGRANTS_INVALID, { 'accept-language': 'ja' });
+    expect(japanese.errors.map((error) => error.path)).toEqual(JGRANTS_INVALID_PATHS);
     expect(japanese.errors[0].message).toBe('募集の締切は開始より後にしてください。');
 
     // Five of the seven records were fine on their own: none of them was written.
@@ -111,7 +98,7 @@ describe('importing a jGrants export', () => {
   });
 
   it('imports the fixture into the expected listings, as drafts of the importing organisation', async () => {
-    const result = await importInto(c['editorI'], VALID);
+    const result = await importInto(c['editorI'], JGRANTS_VALID);
     expect(result).toEqual({ ok: true, created: 12, updated: 0, errors: [] });
     const listings = await mine(c['editorI']);
     expect(listings).toHaveLength(12);
@@ -178,7 +165,7 @@ describe('importing a jGrants export', () => {
     // The editor made one listing public; the re-import keeps what jGrants does not carry.
     await sql.query(`UPDATE grants SET visibility = 'PUBLIC', contact = '担当：高橋' WHERE tenant_id = $1 AND id = $2`, [a.tenantId, published.id]);
 
-    const document = JSON.parse(VALID) as { result: Array<Record<string, unknown>> };
+    const document = JSON.parse(JGRANTS_VALID) as { result: Array<Record<string, unknown>> };
     document.result[1]['title'] = '高齢者見守りネットワーク構築支援事業（第2次募集・架空）';
     document.result[1]['subsidy_max_limit'] = 2_500_000;
     document.result[0]['subsidy_rate'] = '2/3';
@@ -202,7 +189,7 @@ describe('importing a jGrants export', () => {
   });
 
   it('writes nothing of a re-import with one faulty record', async () => {
-    const document = JSON.parse(VALID) as { result: Array<Record<string, unknown>> };
+    const document = JSON.parse(JGRANTS_VALID) as { result: Array<Record<string, unknown>> };
     document.result[0]['title'] = '書き換えられてはいけない名称';
     document.result[11]['acceptance_end_datetime'] = 'いつか';
     const mixed = await importInto(c['editorI'], JSON.stringify(document));
@@ -211,7 +198,7 @@ describe('importing a jGrants export', () => {
   });
 
   it("reports a jGrants id another organisation of the network imported rather than taking it over", async () => {
-    const document = { result: [JSON.parse(VALID).result[2]] };
+    const document = { result: [JSON.parse(JGRANTS_VALID).result[2]] };
     const result = await importInto(c['editorM'], JSON.stringify(document), { 'accept-language': 'en' });
     expect(result.errors).toEqual([{ path: '$.result[0].id', message: 'Another organisation of this network has already imported this jGrants subsidy.' }]);
   });
@@ -230,7 +217,7 @@ describe('importing a jGrants export', () => {
       expect([key, outcome(await c[key].request(GRANT_QUERY, { id: drafts[0].id }))]).toEqual([key, 'NOT_FOUND']);
     }
     // The same jGrants ids are imported into network B independently.
-    expect(await importInto(c['editorB'], VALID)).toMatchObject({ ok: true, created: 12 });
+    expect(await importInto(c['editorB'], JGRANTS_VALID)).toMatchObject({ ok: true, created: 12 });
     expect(await grantCount(a.tenantId)).toBe(12);
   });
 });

@@ -2,24 +2,19 @@
 // with ja/en messages, query limits, CSRF prevention, and production hardening.
 import { RunningApi, startApi } from '../support/api';
 import { graphql } from '../support/graphql';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupApiTest } from '../support/harness';
 
 const HEALTH = 'query Health { health { status database version environment checkedAt } }';
 
-let database: TestDatabase;
+const t = setupApiTest({ env: { GRAPHQL_MAX_COMPLEXITY: '12' } });
 let api: RunningApi;
+// A second API on the same database, configured for production.
 let production: RunningApi;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database, { GRAPHQL_MAX_COMPLEXITY: '12' });
-  production = await startApi(database, { NODE_ENV: 'production' });
-});
-
-afterAll(async () => {
-  await api?.close();
-  await production?.close();
-  await database?.drop();
+  api = t.api;
+  production = await startApi(t.database, { NODE_ENV: 'production' });
+  t.onClose(() => production.close());
 });
 
 describe('health', () => {

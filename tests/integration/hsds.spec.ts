@@ -99,9 +99,7 @@ async function servicesOf(client: SignedInClient): Promise<Array<Record<string, 
 
 beforeAll(async () => {
   ({ database, api, networks: { networkA, networkB } } = t);
-  adminA = await t.client(networkA.members.admin);
-  coordinatorA = await t.client(networkA.members.coordinator);
-  staffA = await t.client(networkA.members.staff);
+  ({ admin: adminA, coordinator: coordinatorA, staff: staffA } = await t.clientsOf(networkA));
   adminB = await t.client(networkB.members.admin);
 
   const profile = await adminA.request(

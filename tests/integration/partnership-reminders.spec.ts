@@ -69,6 +69,16 @@ const runEverywhere = () => t.runOnEveryReplicaTwice(PartnershipReminders, (remi
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
+/** Runs the job on `day`: it queues `queued` mails once, however often the replicas run; returns them as delivered. */
+async function remindOn(day: string, queued: number) {
+  const from = smtp.messages.length;
+  moveClockToJapanDay(day);
+  expect(sum(await runEverywhere())).toBe(queued);
+  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
+  await outboxDrained();
+  return smtp.deliveredSince(from);
+}
+
 
 const link = (id: string) => `${APP_BASE_URL}/partnerships/${id}`;
 
@@ -89,11 +99,7 @@ it('reminds every active liaison 30 and 7 days before the review, once each; lat
   expect(sum(await runEverywhere())).toBe(0);
 
   // 25 days before (the job missed the 30th day): the 30-day reminder, once per liaison.
-  moveClockToJapanDay(japanDay(15));
-  expect(sum(await runEverywhere())).toBe(3);
-  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
-  await outboxDrained();
-  const month = smtp.deliveredSince(start);
+  const month = await remindOn(japanDay(15), 3);
   expect(month.map(({ to, mail }) => [to, mail.subject]).sort()).toEqual(
     [
       [liaison.email, '【つなぐ】連携の見直し日が近づいています：「見守り訪問の委託」'],
@@ -110,12 +116,7 @@ it('reminds every active liaison 30 and 7 days before the review, once each; lat
   expect(month.some(({ mail }) => (mail.text ?? '').includes(link(ended.id)))).toBe(false);
 
   // 5 days before (the 7th day missed too): the 7-day reminder only.
-  const middle = smtp.messages.length;
-  moveClockToJapanDay(japanDay(35));
-  expect(sum(await runEverywhere())).toBe(3);
-  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
-  await outboxDrained();
-  const week = smtp.deliveredSince(middle);
+  const week = await remindOn(japanDay(35), 3);
   expect(week.map(({ to }) => to).sort()).toEqual([liaison.email, liaisonEn.email, liaisonB.email].sort());
   expect(week.find(({ to }) => to === liaisonEn.email)!.mail.text).toContain('A partnership is due for review in 5 days.');
 
@@ -123,12 +124,7 @@ it('reminds every active liaison 30 and 7 days before the review, once each; lat
   jest.restoreAllMocks();
   const moved = japanDay(54);
   dataOf(await c.liaison.request(UPDATE_PARTNERSHIP, { id, input: partnershipInput(network.organizations.npo, '見守り訪問の委託', { reviewOn: moved }) }));
-  const rearmed = smtp.messages.length;
-  moveClockToJapanDay(japanDay(35));
-  expect(sum(await runEverywhere())).toBe(2);
-  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
-  await outboxDrained();
-  const again = smtp.deliveredSince(rearmed);
+  const again = await remindOn(japanDay(35), 2);
   expect(again.map(({ to }) => to).sort()).toEqual([liaison.email, liaisonEn.email].sort());
   expect(again.find(({ to }) => to === liaison.email)!.mail.text).toContain('連携の見直し日が19日後です。');
 
@@ -160,19 +156,14 @@ it('reminds the assignee of an open follow-up the day before it is due, once', a
   const sent = recorded.openFollowUps.find((followUp) => followUp.description === '議事録を送る')!;
   dataOf(await c.liaison.request(COMPLETE_FOLLOW_UP, { id: sent.id, done: true }));
   await outboxDrained();
-  const start = smtp.messages.length;
 
   moveClockToJapanDay(japanDay(4));
   expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
-  moveClockToJapanDay(japanDay(5));
-  expect(sum(await runEverywhere())).toBe(1);
-  expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
+  const delivered = await remindOn(japanDay(5), 1);
   // On the day itself it was already sent.
   moveClockToJapanDay(dueOn);
   expect(await runEverywhere()).toEqual([0, 0, 0, 0]);
-  await outboxDrained();
 
-  const delivered = smtp.deliveredSince(start);
   expect(delivered.map(({ to, mail }) => [to, mail.subject])).toEqual([[network.members.liaisonEn.email, 'Follow-up due: 会場の鍵を受け取る (Tsunagu)']]);
   expect(delivered[0].mail.text).toContain('A partnership follow-up is due in 1 day.');
   expect(delivered[0].mail.text).toContain('Partnership: 子ども食堂の協定 (partnership-reminders npo)');

@@ -21,13 +21,13 @@ import {
   fullPersonInput,
   PERSON_QUERY,
   PersonResult,
-  pdfText,
   readPerson,
   recordConsent,
   REVOKE_CONSENT,
   superuserConnection,
   tokyoToday,
 } from '../support/people';
+import { pdfText } from '../support/pdf';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const CATEGORY_KEYS = ['identity', 'contact', 'household', 'health', 'disability', 'financial', 'legal', 'consultation'] as const;

@@ -351,14 +351,13 @@ describe('concurrent answers: exactly one winner, nothing half-applied', () => {
 // --- consent ----------------------------------------------------------------------------------
 
 describe('consent on what is shared', () => {
+  /** Coordinator A records the person's consent to share these categories with organisation B for referrals. */
+  const consentToB = (personId: string, categories: string[], input: Record<string, unknown> = {}) =>
+    recordConsent(clients.coordinatorA, { personId, categories, purposes: ['REFERRAL'], recipientOrganizationIds: [network.organizations.b], ...input });
+
   it('refuses a category no consent covers, naming it, and writes no referral and no provision', async () => {
     const person = await createPerson(clients.coordinatorA, fullPersonInput('refused'));
-    await recordConsent(clients.coordinatorA, {
-      personId: person.id,
-      categories: ['IDENTITY'],
-      purposes: ['REFERRAL'],
-      recipientOrganizationIds: [network.organizations.b],
-    });
+    await consentToB(person.id, ['IDENTITY']);
     const response = await requestReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, reason: 'x', sharedCategories: ['IDENTITY', 'CONTACT'] });
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
     const message = JSON.stringify(response.body.errors);
@@ -368,12 +367,7 @@ describe('consent on what is shared', () => {
     expect(await countFor(sql, 'provision_records', 'person_id = $1', [person.id])).toBe(0);
 
     // A consent for another purpose does not count either.
-    await recordConsent(clients.coordinatorA, {
-      personId: person.id,
-      categories: ['CONTACT'],
-      purposes: ['CASE_CONFERENCE'],
-      recipientOrganizationIds: [network.organizations.b],
-    });
+    await consentToB(person.id, ['CONTACT'], { purposes: ['CASE_CONFERENCE'] });
     const again = await requestReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, reason: 'x', sharedCategories: ['CONTACT'] });
     expect(reasonOf(again)).toBe('CONSENT_REQUIRED');
     expect(await countFor(sql, 'referrals', 'person_id = $1', [person.id])).toBe(0);
@@ -392,13 +386,7 @@ describe('consent on what is shared', () => {
 
   it('special-care data is shared by an admin or coordinator only, also when a staff member sends the draft', async () => {
     const person = await createPerson(clients.coordinatorA, fullPersonInput('specialcare'));
-    await recordConsent(clients.coordinatorA, {
-      personId: person.id,
-      categories: ['HEALTH'],
-      purposes: ['REFERRAL'],
-      recipientOrganizationIds: [network.organizations.b],
-      specialCareExplained: true,
-    });
+    await consentToB(person.id, ['HEALTH'], { specialCareExplained: true });
     const byStaff = await requestReferral(clients.staffA, { serviceId: serviceOfB, personId: person.id, reason: 'staff special care', sharedCategories: ['HEALTH'] });
     expect(byStaff.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SPECIAL_CARE_ROLE_REQUIRED' });
     const draft = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, sharedCategories: ['HEALTH'] }, false);
@@ -412,12 +400,7 @@ describe('consent on what is shared', () => {
 
   it('records each provision; after revocation the receiver sees WITHHELD (CONSENT_REVOKED)', async () => {
     const person = await createPerson(clients.coordinatorA, fullPersonInput('revoked'));
-    const consentId = await recordConsent(clients.coordinatorA, {
-      personId: person.id,
-      categories: ['IDENTITY', 'CONTACT'],
-      purposes: ['REFERRAL'],
-      recipientOrganizationIds: [network.organizations.b],
-    });
+    const consentId = await consentToB(person.id, ['IDENTITY', 'CONTACT']);
     const sent = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, sharedCategories: ['CONTACT', 'IDENTITY'] });
     expect(sent.sharedCategories).toEqual(['IDENTITY', 'CONTACT']);
     const records: Array<Record<string, unknown>> = await sql.query(
@@ -450,12 +433,7 @@ describe('consent on what is shared', () => {
 
   it('forwarding checks consent again for the third organisation, and records the new provision', async () => {
     const person = await createPerson(clients.coordinatorA, fullPersonInput('forwarded'));
-    const toB = await recordConsent(clients.coordinatorA, {
-      personId: person.id,
-      categories: ['IDENTITY', 'CONTACT'],
-      purposes: ['REFERRAL'],
-      recipientOrganizationIds: [network.organizations.b],
-    });
+    const toB = await consentToB(person.id, ['IDENTITY', 'CONTACT']);
     const sent = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, sharedCategories: ['IDENTITY'] });
     expect(outcome(await transition(clients.coordinatorB, sent.id, 'ACCEPT'))).toBe('OK');
 

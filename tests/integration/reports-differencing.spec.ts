@@ -21,7 +21,8 @@ import { Clock } from '../../apps/api/src/core/time/clock';
 import { outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
-import { dataOf, pdfText } from '../support/people';
+import { dataOf } from '../support/people';
+import { pdfText } from '../support/pdf';
 import { TestDatabase } from '../support/test-database';
 
 const NOW = new Date('2026-06-15T00:00:00Z');

@@ -23,7 +23,8 @@ import { createNetwork, outcome, signIn, TestNetwork } from '../support/accounts
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
 import type { TestDatabase } from '../support/test-database';
-import { dataOf, pdfText } from '../support/people';
+import { dataOf } from '../support/people';
+import { pdfText } from '../support/pdf';
 
 /** Now, for the whole file: 2026-06-15 09:00 Japan time (FY2026). */
 const NOW = new Date('2026-06-15T00:00:00Z');
@@ -682,14 +683,26 @@ describe('aggregates kept by the trigger', () => {
       expect(kept).toEqual(counted);
       return counted.length;
     };
-    expect(
-      await compare(
-        `SELECT day::text, sender_organization_id, receiver_organization_id, status, sum(referrals)::int AS n FROM referral_daily_stats
+    // The status cells and the acceptance-hours cells are kept per day and per month alike.
+    const compareStatusAndAcceptance = async (period: 'day' | 'month', periodOf: string, statusView: string, acceptanceView: string) => {
+      const statusCells = await compare(
+        `SELECT ${period}::text, sender_organization_id, receiver_organization_id, status, sum(referrals)::int AS n FROM ${statusView}
           WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4 HAVING sum(referrals) > 0 ORDER BY 1, 2, 3, 4`,
-        `SELECT ${daily}::text AS day, sender_organization_id, receiver_organization_id, status, count(*)::int AS n FROM referrals
+        `SELECT ${periodOf}::text AS ${period}, sender_organization_id, receiver_organization_id, status, count(*)::int AS n FROM referrals
           WHERE tenant_id = $1 AND sent_at IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-      ),
-    ).toBeGreaterThan(5);
+      );
+      await compare(
+        `SELECT ${period}::text, sender_organization_id, receiver_organization_id, hours, sum(referrals)::int AS n FROM ${acceptanceView}
+          WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4 HAVING sum(referrals) > 0 ORDER BY 1, 2, 3, 4`,
+        `SELECT ${periodOf}::text AS ${period}, sender_organization_id, receiver_organization_id,
+                greatest(floor(extract(epoch FROM answered_at - sent_at) / 3600), 0)::int AS hours, count(*)::int AS n FROM referrals
+          WHERE tenant_id = $1 AND sent_at IS NOT NULL AND answered_at IS NOT NULL
+            AND status IN ('ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED')
+          GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      );
+      return statusCells;
+    };
+    expect(await compareStatusAndAcceptance('day', daily, 'referral_daily_stats', 'referral_acceptance_stats')).toBeGreaterThan(5);
     await compare(
       `SELECT day::text, sender_organization_id, receiver_organization_id, category, status, sum(referrals)::int AS n FROM referral_category_daily_stats
         WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4, 5 HAVING sum(referrals) > 0 ORDER BY 1, 2, 3, 4, 5`,
@@ -697,25 +710,9 @@ describe('aggregates kept by the trigger', () => {
          FROM referrals, unnest(CASE WHEN cardinality(needs) = 0 THEN ARRAY['NONE'] ELSE needs END) AS need
         WHERE tenant_id = $1 AND sent_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
     );
-    await compare(
-      `SELECT day::text, sender_organization_id, receiver_organization_id, hours, sum(referrals)::int AS n FROM referral_acceptance_stats
-        WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4 HAVING sum(referrals) > 0 ORDER BY 1, 2, 3, 4`,
-      `SELECT ${daily}::text AS day, sender_organization_id, receiver_organization_id,
-              greatest(floor(extract(epoch FROM answered_at - sent_at) / 3600), 0)::int AS hours, count(*)::int AS n FROM referrals
-        WHERE tenant_id = $1 AND sent_at IS NOT NULL AND answered_at IS NOT NULL
-          AND status IN ('ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED')
-        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-    );
     // The monthly cells (the first day of the Japan month) equal the same counts per month.
     const monthly = `date_trunc('month', ${daily})::date`;
-    expect(
-      await compare(
-        `SELECT month::text, sender_organization_id, receiver_organization_id, status, sum(referrals)::int AS n FROM referral_monthly_stats
-          WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4 HAVING sum(referrals) > 0 ORDER BY 1, 2, 3, 4`,
-        `SELECT ${monthly}::text AS month, sender_organization_id, receiver_organization_id, status, count(*)::int AS n FROM referrals
-          WHERE tenant_id = $1 AND sent_at IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-      ),
-    ).toBeGreaterThan(5);
+    expect(await compareStatusAndAcceptance('month', monthly, 'referral_monthly_stats', 'referral_acceptance_monthly_stats')).toBeGreaterThan(5);
     await compare(
       // Needs per month leave out the status.
       `SELECT month::text, sender_organization_id, receiver_organization_id, category, sum(referrals)::int AS n FROM referral_category_monthly_stats
@@ -723,15 +720,6 @@ describe('aggregates kept by the trigger', () => {
       `SELECT ${monthly}::text AS month, sender_organization_id, receiver_organization_id, need AS category, count(*)::int AS n
          FROM referrals, unnest(CASE WHEN cardinality(needs) = 0 THEN ARRAY['NONE'] ELSE needs END) AS need
         WHERE tenant_id = $1 AND sent_at IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-    );
-    await compare(
-      `SELECT month::text, sender_organization_id, receiver_organization_id, hours, sum(referrals)::int AS n FROM referral_acceptance_monthly_stats
-        WHERE tenant_id = $1 GROUP BY 1, 2, 3, 4 HAVING sum(referrals) > 0 ORDER BY 1, 2, 3, 4`,
-      `SELECT ${monthly}::text AS month, sender_organization_id, receiver_organization_id,
-              greatest(floor(extract(epoch FROM answered_at - sent_at) / 3600), 0)::int AS hours, count(*)::int AS n FROM referrals
-        WHERE tenant_id = $1 AND sent_at IS NOT NULL AND answered_at IS NOT NULL
-          AND status IN ('ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED_UNRESOLVED')
-        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
     );
     // And the API's FY2026 total is the direct count of the year's referrals.
     const [{ n }]: Array<{ n: number }> = await sql.query(

@@ -10,7 +10,8 @@ import { graphql } from '../support/graphql';
 import { APP_BASE_URL, setupApiTest } from '../support/harness';
 import { oneOrganizationNetwork } from '../support/networks';
 import { ASSIGN, enrol, EnrolmentResult, mark, submit, VERIFY } from '../support/learning';
-import { dataOf, pdfText } from '../support/people';
+import { dataOf } from '../support/people';
+import { pdfText } from '../support/pdf';
 import { TestDatabase } from '../support/test-database';
 import { buildCourse, CourseResult, singleChoice } from '../support/training';
 

@@ -1,8 +1,7 @@
 // Small builders and readers for people supported (当事者) in integration tests: the GraphQL
 // selection of a whole person, a person input with values that can be searched for later, the
-// mutations every people test needs, a superuser connection to the test's own database (to
-// look at what is stored, below row-level security), and the text of a PDF.
-import { execFile } from 'node:child_process';
+// mutations every people test needs, and a superuser connection to the test's own database (to
+// look at what is stored, below row-level security).
 import { DataSource } from 'typeorm';
 import type { SignedInClient } from './accounts';
 import type { GraphQLResponse } from './graphql';
@@ -92,27 +91,6 @@ export async function superuserConnection(database: Pick<TestDatabase, 'superuse
   const url = new URL(database.superuserUrl);
   url.pathname = `/${database.name}`;
   return new DataSource({ type: 'postgres', url: url.toString(), extra: { max: 1 } }).initialize();
-}
-
-/**
- * The text a reader gets out of a PDF, by pdf-parse (pdf.js). pdf.js loads its worker with a
- * dynamic import(), which jest's CommonJS sandbox refuses, so it runs in a plain Node process.
- */
-export function pdfText(pdf: Buffer): Promise<string> {
-  const script = `
-    const { PDFParse } = require(${JSON.stringify(require.resolve('pdf-parse'))});
-    const chunks = [];
-    process.stdin.on('data', (chunk) => chunks.push(chunk)).on('end', async () => {
-      const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
-      process.stdout.write((await parser.getText()).text);
-      await parser.destroy();
-    });`;
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['-e', script], { maxBuffer: 10_000_000 }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout),
-    );
-    child.stdin?.end(pdf);
-  });
 }
 
 /** Today in Japan, YYYY-MM-DD (provision records are dated in Japan time). */

@@ -14,7 +14,6 @@ import {
   zipEntryNamesOfFile,
 } from './file-types';
 // Test-only sample files live with the other test helpers (tests/support), not in the API's source.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { ftypBox, sampleFiles, zipOf } from '../../../../../tests/support/sample-files';
 
 describe('sniffFile', () => {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The fixtures and what they must yield are shared with the import integration test.
+import { JGRANTS_INVALID, JGRANTS_INVALID_PATHS, JGRANTS_VALID } from '../../../../../tests/support/jgrants';
 import {
   areaOf,
   checkRecord,
@@ -9,9 +9,6 @@ import {
   subsidyRatePercentOf,
   themesOf,
 } from './jgrants-import';
-
-const FIXTURES = join(__dirname, '../../../../../tests/fixtures/jgrants');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
 describe('the jGrants mapping', () => {
   it('reads subsidy rates as percentages', () => {
@@ -64,7 +61,7 @@ describe('the jGrants mapping', () => {
 
 describe('the fixtures', () => {
   it('reads every record of the valid fixture, each valid by the grants rules', () => {
-    const { records, problems } = readJGrantsDocument(fixture('subsidies.json'));
+    const { records, problems } = readJGrantsDocument(JGRANTS_VALID);
     expect(problems).toEqual([]);
     expect(records).toHaveLength(12);
     for (const record of records) expect([record.path, checkRecord(record).problems]).toEqual([record.path, []]);
@@ -74,17 +71,9 @@ describe('the fixtures', () => {
   });
 
   it('finds every problem of the invalid fixture with its path', () => {
-    const { records, problems } = readJGrantsDocument(fixture('subsidies-invalid.json'));
+    const { records, problems } = readJGrantsDocument(JGRANTS_INVALID);
     const all = [...problems, ...records.flatMap((record) => checkRecord(record).problems)].map((problem) => problem.path).sort();
-    expect([...new Set(all)]).toEqual([
-      '$.result[1].acceptance_end_datetime',
-      '$.result[2].target_area_search',
-      '$.result[3].subsidy_max_limit',
-      '$.result[4].title',
-      '$.result[5].acceptance_start_datetime',
-      '$.result[5].front_subsidy_detail_page_url',
-      '$.result[6].id',
-    ]);
+    expect([...new Set(all)]).toEqual(JGRANTS_INVALID_PATHS);
   });
 
   it('reports a document that is not JSON or not of the jGrants shape at $', () => {

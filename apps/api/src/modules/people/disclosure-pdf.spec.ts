@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+// The PDF text extraction is shared with the integration tests, which check downloaded PDFs too.
+import { pdfText } from '../../../../../tests/support/pdf';
 import type { DisclosureDocument } from './disclosure-document';
 import { pdfFontPath } from '../../core/pdf/pdf-document';
 import { renderDisclosurePdf } from './disclosure-pdf';
@@ -57,27 +58,6 @@ function disclosure(overrides: Partial<DisclosureDocument> = {}): DisclosureDocu
   };
 }
 
-/**
- * The text a reader gets out of the PDF, by pdf-parse (pdf.js). pdf.js loads its worker with a
- * dynamic import(), which jest's CommonJS sandbox refuses, so it runs in a plain Node process.
- */
-function textOf(pdf: Buffer): Promise<string> {
-  const script = `
-    const { PDFParse } = require(${JSON.stringify(require.resolve('pdf-parse'))});
-    const chunks = [];
-    process.stdin.on('data', (chunk) => chunks.push(chunk)).on('end', async () => {
-      const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
-      process.stdout.write((await parser.getText()).text);
-      await parser.destroy();
-    });`;
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['-e', script], { maxBuffer: 10_000_000 }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout),
-    );
-    child.stdin?.end(pdf);
-  });
-}
-
 describe('renderDisclosurePdf', () => {
   it('resolves the Japanese font from its npm package', () => {
     expect(pdfFontPath('regular')).toMatch(/NotoSansJP_400Regular\.ttf$/);
@@ -92,7 +72,7 @@ describe('renderDisclosurePdf', () => {
     // Subset, not the 5 MB font file.
     expect(pdf.length).toBeLessThan(400_000);
 
-    const text = await textOf(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('保有個人データの開示');
     expect(text).toContain('山田');
     expect(text).toContain('花子');
@@ -113,7 +93,7 @@ describe('renderDisclosurePdf', () => {
         corrections: [{ correctedAt: '2026-03-01T00:00:00.000Z', byName: 'Sato', fields: ['contact.phone'], reason: 'Number changed' }],
       }),
     );
-    const text = await textOf(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('Disclosure of the personal data we hold about you');
     expect(text).toContain('山田');
     expect(text).toContain('We hold no information in this category.');
