@@ -1,7 +1,7 @@
 // People of other organisations shared with mine: for the chosen purpose (in the URL as
 // ?purpose=, REFERRAL by default), who owns each record and which categories I may see.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '@tsunagu/domain';
 import { SharedPeopleDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
@@ -10,6 +10,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
+import { LabelledChoice } from '../../app/labelled-choice';
 import { PeopleTabs } from './people-tabs';
 import { personName, usePeopleLabels } from './vocabulary';
 
@@ -32,18 +33,12 @@ export function SharedPeoplePage() {
       <RequireAbility allowed={ability.can('read', 'Person')}>
         <PeopleTabs />
         <Stack gap="md">
-          <Stack gap={4}>
-            <Text component="span" fz="sm" fw={500} id="shared-purpose-label">
-              {t('people.purpose')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="shared-purpose-label"
-              value={purpose}
-              onChange={(value) => setParams({ purpose: value })}
-              data={CONSENT_PURPOSES.codes.map((code) => ({ value: code, label: labels.purpose(code) }))}
-              style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
-            />
-          </Stack>
+          <LabelledChoice
+            label={t('people.purpose')}
+            value={purpose}
+            onChange={(value) => setParams({ purpose: value })}
+            data={CONSENT_PURPOSES.codes.map((code) => ({ value: code, label: labels.purpose(code) }))}
+          />
           <SharedTable purpose={purpose} />
         </Stack>
       </RequireAbility>
