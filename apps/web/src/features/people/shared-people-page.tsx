@@ -1,18 +1,19 @@
 // People of other organisations shared with mine: for the chosen purpose (in the URL as
 // ?purpose=, REFERRAL by default), who owns each record and which categories I may see.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '@tsunagu/domain';
 import { SharedPeopleDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
 import { LabelledChoice } from '../../app/labelled-choice';
 import { PeopleTabs } from './people-tabs';
-import { personName, usePeopleLabels } from './vocabulary';
+import { usePersonColumns } from './person-columns';
+import { usePeopleLabels } from './vocabulary';
 
 const pageSize = 30;
 
@@ -54,6 +55,7 @@ function SharedTable({ purpose }: { purpose: ConsentPurpose }) {
     fetchPolicy: 'network-only',
   });
   const connection = query.data?.sharedPeople;
+  const personColumns = usePersonColumns((person) => `/people/${person.id}?purpose=${purpose}`);
   return (
     <ConnectionTable
       query={query}
@@ -62,16 +64,7 @@ function SharedTable({ purpose }: { purpose: ConsentPurpose }) {
       minWidth={680}
       emptyLabel={t('people.sharedEmpty')}
       columns={[
-        {
-          key: 'pseudonym',
-          header: t('people.fields.pseudonym'),
-          cell: (person) => (
-            <Anchor component={Link} to={`/people/${person.id}?purpose=${purpose}`} ff="monospace">
-              {person.pseudonym}
-            </Anchor>
-          ),
-        },
-        { key: 'name', header: t('people.fields.name'), cell: (person) => personName(person.identity) ?? t('people.withheld') },
+        ...personColumns,
         { key: 'owner', header: t('people.fields.owner'), cell: (person) => person.ownerOrganizationName },
         {
           key: 'categories',
