@@ -25,11 +25,12 @@ import {
 import type { FacetCountFieldsFragment, ServiceSummaryFragment } from '@tsunagu/graphql-client';
 import { SearchDirectoryDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionList } from '../../app/connection-list';
+import { SearchForm } from '../../app/search-form';
 import { ExportHsdsButton } from '../hsds/export-hsds-button';
 import { CapacityBadge, CategoryBadges } from './service-parts';
 import { hasAnyFilter, readFilters, searchInputOf, writeFilters, type DirectoryFilters } from './search-params';
@@ -70,7 +71,7 @@ export function DirectoryPage() {
         }
       />
       <Stack gap="lg">
-        <SearchForm filters={filters} onSearch={(keywords, areaCode) => apply({ keywords, areaCode })} />
+        <DirectorySearch filters={filters} onSearch={(keywords, areaCode) => apply({ keywords, areaCode })} />
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
             <FilterPanel filters={filters} facets={result?.facets ?? null} onChange={apply} onClear={() => setParams({})} />
@@ -100,7 +101,7 @@ export function DirectoryPage() {
   );
 }
 
-function SearchForm({ filters, onSearch }: { filters: DirectoryFilters; onSearch: (keywords: string, areaCode: string) => void }) {
+function DirectorySearch({ filters, onSearch }: { filters: DirectoryFilters; onSearch: (keywords: string, areaCode: string) => void }) {
   const { t } = useTranslation();
   const [keywords, setKeywords] = useState(filters.keywords);
   const [areaCode, setAreaCode] = useState(filters.areaCode);
@@ -108,34 +109,26 @@ function SearchForm({ filters, onSearch }: { filters: DirectoryFilters; onSearch
   useEffect(() => setKeywords(filters.keywords), [filters.keywords]);
   useEffect(() => setAreaCode(filters.areaCode), [filters.areaCode]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(keywords, areaCode);
-  };
-
   return (
-    <form role="search" aria-label={t('directory.searchLabel')} onSubmit={submit}>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          label={t('directory.keywords')}
-          description={t('directory.keywordsHelp')}
-          type="search"
-          value={keywords}
-          onChange={(event) => setKeywords(event.currentTarget.value)}
-          style={{ flex: '1 1 18rem' }}
-        />
-        <TextInput
-          label={t('directory.areaCode')}
-          description={t('directory.areaCodeHelp')}
-          inputMode="numeric"
-          maxLength={6}
-          value={areaCode}
-          onChange={(event) => setAreaCode(event.currentTarget.value)}
-          w={160}
-        />
-        <Button type="submit">{t('directory.search')}</Button>
-      </Group>
-    </form>
+    <SearchForm label={t('directory.searchLabel')} submitLabel={t('directory.search')} onSearch={() => onSearch(keywords, areaCode)}>
+      <TextInput
+        label={t('directory.keywords')}
+        description={t('directory.keywordsHelp')}
+        type="search"
+        value={keywords}
+        onChange={(event) => setKeywords(event.currentTarget.value)}
+        style={{ flex: '1 1 18rem' }}
+      />
+      <TextInput
+        label={t('directory.areaCode')}
+        description={t('directory.areaCodeHelp')}
+        inputMode="numeric"
+        maxLength={6}
+        value={areaCode}
+        onChange={(event) => setAreaCode(event.currentTarget.value)}
+        w={160}
+      />
+    </SearchForm>
   );
 }
 
