@@ -1,9 +1,19 @@
 // A search form (role="search", named by its label): the search inputs given as children side by
-// side, then the search button; submitting runs the search instead of reloading the page.
+// side, then the search button (and what comes after it, such as "clear filters"); submitting
+// runs the search instead of reloading the page.
 import { Button, Group } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 
-export function SearchForm({ label, submitLabel, onSearch, children }: { label: string; submitLabel: string; onSearch: () => void; children: ReactNode }) {
+export interface SearchFormProps {
+  label: string;
+  submitLabel: string;
+  onSearch: () => void;
+  children: ReactNode;
+  /** Shown after the search button. */
+  after?: ReactNode;
+}
+
+export function SearchForm({ label, submitLabel, onSearch, children, after }: SearchFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSearch();
@@ -13,6 +23,7 @@ export function SearchForm({ label, submitLabel, onSearch, children }: { label: 
       <Group align="flex-end" gap="sm" wrap="wrap">
         {children}
         <Button type="submit">{submitLabel}</Button>
+        {after}
       </Group>
     </form>
   );

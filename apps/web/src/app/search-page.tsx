@@ -2,8 +2,9 @@
 // bookmarked or stepped through with the back button): the filters read from and written to
 // the query string, the search box, the filter panel and the results section.
 import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
-import { useEffect, useMemo, useState, type Dispatch, type FormEvent, type ReactNode, type SetStateAction } from 'react';
+import { useEffect, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { SearchForm } from './search-form';
 
 /** The page's filters as the URL holds them, and a way to change some of them. */
 export function useUrlFilters<F>(read: (params: URLSearchParams) => F, write: (filters: F) => URLSearchParams) {
@@ -20,7 +21,7 @@ export function useUrlDraft<T>(fromUrl: T): [T, Dispatch<SetStateAction<T>>] {
   return [value, setValue];
 }
 
-/** A search form (role=search): the keywords box, any further boxes, and the search button. */
+/** The shared search form with the keywords box first, then any further boxes, then the search button. */
 export function SearchBar({
   label,
   keywords,
@@ -40,25 +41,18 @@ export function SearchBar({
   onSubmit: () => void;
   children?: ReactNode;
 }) {
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
   return (
-    <form role="search" aria-label={label} onSubmit={submit}>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          label={keywordsLabel}
-          description={keywordsHelp}
-          type="search"
-          value={keywords}
-          onChange={(event) => onKeywordsChange(event.currentTarget.value)}
-          style={{ flex: '1 1 18rem' }}
-        />
-        {children}
-        <Button type="submit">{submitLabel}</Button>
-      </Group>
-    </form>
+    <SearchForm label={label} submitLabel={submitLabel} onSearch={onSubmit}>
+      <TextInput
+        label={keywordsLabel}
+        description={keywordsHelp}
+        type="search"
+        value={keywords}
+        onChange={(event) => onKeywordsChange(event.currentTarget.value)}
+        style={{ flex: '1 1 18rem' }}
+      />
+      {children}
+    </SearchForm>
   );
 }
 

@@ -68,7 +68,7 @@ export function DirectoryPage() {
         }
       />
       <Stack gap="lg">
-        <SearchForm filters={filters} onSearch={(keywords, areaCode) => apply({ keywords, areaCode })} />
+        <DirectorySearch filters={filters} onSearch={(keywords, areaCode) => apply({ keywords, areaCode })} />
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
             <FilterPanel filters={filters} facets={result?.facets ?? null} onChange={apply} onClear={() => setParams({})} />
@@ -98,7 +98,7 @@ export function DirectoryPage() {
   );
 }
 
-function SearchForm({ filters, onSearch }: { filters: DirectoryFilters; onSearch: (keywords: string, areaCode: string) => void }) {
+function DirectorySearch({ filters, onSearch }: { filters: DirectoryFilters; onSearch: (keywords: string, areaCode: string) => void }) {
   const { t } = useTranslation();
   const [keywords, setKeywords] = useUrlDraft(filters.keywords);
   const [areaCode, setAreaCode] = useUrlDraft(filters.areaCode);

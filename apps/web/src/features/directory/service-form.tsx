@@ -11,7 +11,6 @@ import {
   Fieldset,
   Group,
   NumberInput,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -42,6 +41,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
+import { LabelledChoice } from '../../app/labelled-choice';
 import { useDirectoryLabels } from './vocabulary';
 
 interface PeriodRow {
@@ -417,19 +417,13 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
         </FormSection>
 
         <FormSection legend={t('directory.sections.feeAndCapacity')}>
-          <Stack gap={4}>
-            <Text component="span" fz="sm" fw={500} id="service-fee-label">
-              {t('directory.fields.fee')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="service-fee-label"
-              value={values.fee}
-              onChange={(fee) => form.setFieldValue('fee', fee as FeeKind)}
-              data={FEE_KINDS.map((fee) => ({ value: fee, label: t(`directory.fee.${fee}`) }))}
-              style={{ alignSelf: 'flex-start' }}
-            />
-            <FieldError message={form.errors['fee']} />
-          </Stack>
+          <LabelledChoice<FeeKind>
+            label={t('directory.fields.fee')}
+            value={values.fee}
+            onChange={(fee) => form.setFieldValue('fee', fee)}
+            data={FEE_KINDS.map((fee) => ({ value: fee, label: t(`directory.fee.${fee}`) }))}
+            error={form.errors['fee']}
+          />
           <TextInput label={t('directory.fields.feeNote')} {...form.getInputProps('feeNote')} />
           <Select
             label={t('directory.fields.capacity')}

@@ -2,7 +2,7 @@
 // are (the API refuses to change them; the ability hides such members from org admins anyway).
 // Roles the organisation's kind does not allow are not offered.
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { memberRolesSchema, type OrganizationKind } from '@tsunagu/domain';
 import type { MemberRowFragment } from '@tsunagu/graphql-client';
 import { UpdateMemberRolesDocument } from '@tsunagu/graphql-client';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
 import { useSession } from '../../app/auth/use-session';
+import { ModalFormButtons } from '../../app/modal-form-buttons';
 import { offeredRoles, RoleCheckboxes } from './role-checkboxes';
 
 export function MemberRolesModal({
@@ -58,14 +59,7 @@ function RolesForm({ member, organizationKind, onClose }: { member: MemberRowFra
         <ApiErrorAlert error={apiError} />
         <RoleCheckboxes label={t('fields.roles')} offer={offer} kind={organizationKind} {...form.getInputProps('roles')} />
         {kept.length > 0 ? <Text fz="sm" c="dimmed">{t('members.rolesModal.kept')}</Text> : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={form.submitting}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalFormButtons submitLabel={t('common.save')} submitting={form.submitting} onCancel={onClose} />
       </Stack>
     </form>
   );

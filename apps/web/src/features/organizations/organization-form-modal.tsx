@@ -3,7 +3,7 @@
 // under each input. Editing also covers the public profile (description, address, contacts,
 // logo), not the kind: that has its own previewed step (organization-kind-dialog.tsx).
 import { useMutation } from '@apollo/client/react';
-import { Button, Fieldset, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Fieldset, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { ORGANIZATION_KINDS, organizationInputSchema, type OrganizationKind } from '@tsunagu/domain';
 import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
 import { CreateOrganizationDocument, OrganizationsDocument, UpdateOrganizationDocument } from '@tsunagu/graphql-client';
@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
 import { organizationKindLabel } from '../../app/labels';
+import { ModalFormButtons } from '../../app/modal-form-buttons';
 import { ProfileFields, profileInputOf, profileValuesOf, type ProfileValues } from './profile-fields';
 
 type FormValues = ProfileValues & {
@@ -114,14 +115,7 @@ function OrganizationForm({ organization, onClose }: { organization: Organizatio
             </Stack>
           </Fieldset>
         ) : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {organization ? t('common.save') : t('organizations.create')}
-          </Button>
-        </Group>
+        <ModalFormButtons submitLabel={organization ? t('common.save') : t('organizations.create')} submitting={form.submitting} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -6,11 +6,12 @@ import { Anchor, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Tit
 import { mayManagePartnerships } from '@tsunagu/domain';
 import { PartnershipsDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionList } from '../../app/connection-list';
+import { SearchForm } from '../../app/search-form';
 import { PartnershipTabs } from './partnership-tabs';
 import { usePartnerOptions } from './partner-options';
 import { hasAnyPartnershipFilter, partnershipSearchOf, readPartnershipFilters, writePartnershipFilters, type PartnershipFilters } from './search-params';
@@ -115,57 +116,55 @@ function FilterForm({
   // Back/forward and shared links change the URL: the box follows it.
   useEffect(() => setKeyword(filters.keyword), [filters.keyword]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply({ keyword });
-  };
-
   return (
-    <form role="search" aria-label={t('partnerships.searchLabel')} onSubmit={submit}>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput
-          label={t('partnerships.keyword')}
-          type="search"
-          value={keyword}
-          onChange={(event) => setKeyword(event.currentTarget.value)}
-          style={{ flex: '1 1 14rem' }}
-        />
-        <Select
-          label={t('partnerships.fields.status')}
-          data={labels.statusOptions}
-          value={filters.status}
-          clearable
-          placeholder={t('partnerships.any')}
-          onChange={(value) => onApply({ keyword, status: (value as PartnershipFilters['status']) ?? null })}
-          w={170}
-        />
-        <Select
-          label={t('partnerships.fields.type')}
-          data={labels.typeOptions}
-          value={filters.type}
-          clearable
-          placeholder={t('partnerships.any')}
-          onChange={(value) => onApply({ keyword, type: (value as PartnershipFilters['type']) ?? null })}
-          w={200}
-        />
-        <Select
-          label={t('partnerships.fields.partner')}
-          data={partners}
-          value={filters.partnerOrganizationId}
-          clearable
-          searchable
-          placeholder={t('partnerships.any')}
-          nothingFoundMessage={t('common.nothingFound')}
-          onChange={(value) => onApply({ keyword, partnerOrganizationId: value ?? null })}
-          w={240}
-        />
-        <Button type="submit">{t('partnerships.search')}</Button>
-        {hasAnyPartnershipFilter(filters) ? (
+    <SearchForm
+      label={t('partnerships.searchLabel')}
+      submitLabel={t('partnerships.search')}
+      onSearch={() => onApply({ keyword })}
+      after={
+        hasAnyPartnershipFilter(filters) ? (
           <Button variant="subtle" onClick={onClear}>
             {t('partnerships.clearFilters')}
           </Button>
-        ) : null}
-      </Group>
-    </form>
+        ) : null
+      }
+    >
+      <TextInput
+        label={t('partnerships.keyword')}
+        type="search"
+        value={keyword}
+        onChange={(event) => setKeyword(event.currentTarget.value)}
+        style={{ flex: '1 1 14rem' }}
+      />
+      <Select
+        label={t('partnerships.fields.status')}
+        data={labels.statusOptions}
+        value={filters.status}
+        clearable
+        placeholder={t('partnerships.any')}
+        onChange={(value) => onApply({ keyword, status: (value as PartnershipFilters['status']) ?? null })}
+        w={170}
+      />
+      <Select
+        label={t('partnerships.fields.type')}
+        data={labels.typeOptions}
+        value={filters.type}
+        clearable
+        placeholder={t('partnerships.any')}
+        onChange={(value) => onApply({ keyword, type: (value as PartnershipFilters['type']) ?? null })}
+        w={200}
+      />
+      <Select
+        label={t('partnerships.fields.partner')}
+        data={partners}
+        value={filters.partnerOrganizationId}
+        clearable
+        searchable
+        placeholder={t('partnerships.any')}
+        nothingFoundMessage={t('common.nothingFound')}
+        onChange={(value) => onApply({ keyword, partnerOrganizationId: value ?? null })}
+        w={240}
+      />
+    </SearchForm>
   );
 }

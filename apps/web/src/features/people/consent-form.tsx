@@ -3,7 +3,7 @@
 // every organisation of a kind), for which purposes, how long, how it was obtained and the
 // evidence. A plain-language summary at the top can be read aloud to the person.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Checkbox, FileInput, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Button } from '@mantine/core';
+import { Alert, Checkbox, FileInput, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
 import { organizationKindLabel } from '../../app/labels';
+import { ModalFormButtons } from '../../app/modal-form-buttons';
 import { formatDate } from '../directory/vocabulary';
 import { readFileAsBase64, tokyoDate, usePeopleLabels } from './vocabulary';
 
@@ -241,14 +242,7 @@ export function ConsentForm({
             />
           ) : null}
           <ApiErrorAlert error={apiError} />
-          <Group gap="sm" justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('people.consentForm.submit')}
-            </Button>
-          </Group>
+          <ModalFormButtons submitLabel={t('people.consentForm.submit')} submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,7 @@
 // My organisation's people supported (当事者): search by name or kana (kept in the URL as ?q=),
 // newest first, with "load more". Names show only where the identity is disclosed to me.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { PeopleDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,8 @@ import { ConnectionTable } from '../../app/connection-list';
 import { PersonStatusBadge } from './person-badges';
 import { PersonSearchBox } from './person-search-box';
 import { PeopleTabs } from './people-tabs';
-import { formatInstantDate, personKana, personName, usePeopleLabels } from './vocabulary';
+import { usePersonColumns } from './person-columns';
+import { formatInstantDate, personKana, usePeopleLabels } from './vocabulary';
 import { formatDate } from '../directory/vocabulary';
 
 const pageSize = 30;
@@ -64,6 +65,7 @@ function PeopleTable({ search }: { search: string }) {
     fetchPolicy: 'cache-and-network',
   });
   const connection = query.data?.people;
+  const personColumns = usePersonColumns((person) => `/people/${person.id}`);
   return (
     <ConnectionTable
       query={query}
@@ -72,16 +74,7 @@ function PeopleTable({ search }: { search: string }) {
       minWidth={680}
       emptyLabel={search ? t('people.noResults') : t('people.empty')}
       columns={[
-        {
-          key: 'pseudonym',
-          header: t('people.fields.pseudonym'),
-          cell: (person) => (
-            <Anchor component={Link} to={`/people/${person.id}`} ff="monospace">
-              {person.pseudonym}
-            </Anchor>
-          ),
-        },
-        { key: 'name', header: t('people.fields.name'), cell: (person) => personName(person.identity) ?? t('people.withheld') },
+        ...personColumns,
         { key: 'kana', header: t('people.fields.kana'), cell: (person) => personKana(person.identity) ?? '' },
         {
           key: 'birthDate',

@@ -2,24 +2,11 @@
 // organisations, third-party provision records and corrections.
 import { useQuery } from '@apollo/client/react';
 import { Stack, Title } from '@mantine/core';
-import {
-  PersonAccessLogDocument,
-  PersonCorrectionsDocument,
-  ProvisionRecordsDocument,
-  type PersonAccessLogQuery,
-  type PersonCorrectionsQuery,
-  type ProvisionRecordRowFragment,
-} from '@tsunagu/graphql-client';
-import { DataTable } from '@tsunagu/ui';
+import { PersonAccessLogDocument, PersonCorrectionsDocument, ProvisionRecordsDocument } from '@tsunagu/graphql-client';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError } from '../../app/api-errors';
-import { useLoadMore } from '../../app/use-load-more';
+import { ConnectionTable, QueryTable } from '../../app/connection-list';
 import { formatDateTime, usePeopleLabels } from './vocabulary';
-
-type AccessRow = PersonAccessLogQuery['personAccessLog']['nodes'][number];
-type CorrectionRow = PersonCorrectionsQuery['personCorrections'][number];
 
 export function PersonRecordsPanel({ personId }: { personId: string }) {
   const { t } = useTranslation();
@@ -52,16 +39,14 @@ function RecordsSection({ id, title, children }: { id: string; title: string; ch
 function AccessLog({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
-  const { data, error, fetchMore } = useQuery(PersonAccessLogDocument, { variables: { personId, first: 20 }, fetchPolicy: 'network-only' });
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, data?.personAccessLog.pageInfo.endCursor);
-  if (error) return <ApiErrorAlert error={readApiError(error)} />;
+  const query = useQuery(PersonAccessLogDocument, { variables: { personId, first: 20 }, fetchPolicy: 'network-only' });
   const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
   return (
-    <DataTable<AccessRow>
+    <ConnectionTable
+      query={query}
+      connection={query.data?.personAccessLog}
       labelledBy="person-access-heading"
       minWidth={640}
-      rows={data?.personAccessLog.nodes ?? []}
-      rowKey={(row) => row.id}
       emptyLabel={t('people.records.accessEmpty')}
       columns={[
         { key: 'at', header: t('people.records.at'), cell: (row) => formatDateTime(row.accessedAt, labels.language) },
@@ -74,12 +59,6 @@ function AccessLog({ personId }: { personId: string }) {
           cell: (row) => (row.categories.length ? list(row.categories.map(labels.category)) : t('people.nothingDisclosed')),
         },
       ]}
-      pagination={{
-        hasMore: data?.personAccessLog.pageInfo.hasNextPage ?? false,
-        loading: loadingMore,
-        onLoadMore: () => void loadMore(),
-        label: t('common.loadMore'),
-      }}
     />
   );
 }
@@ -96,19 +75,17 @@ export function ProvisionRecordsTable({
 }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
-  const { data, error, fetchMore } = useQuery(ProvisionRecordsDocument, {
+  const query = useQuery(ProvisionRecordsDocument, {
     variables: { filter: { side: 'PROVIDED', ...filter, ...(personId ? { personId } : {}) }, first: 30 },
     fetchPolicy: 'network-only',
   });
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, data?.provisionRecords.pageInfo.endCursor);
-  if (error) return <ApiErrorAlert error={readApiError(error)} />;
   const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
   return (
-    <DataTable<ProvisionRecordRowFragment>
+    <ConnectionTable
+      query={query}
+      connection={query.data?.provisionRecords}
       labelledBy={labelledBy}
       minWidth={720}
-      rows={data?.provisionRecords.nodes ?? []}
-      rowKey={(row) => row.id}
       emptyLabel={t('people.records.provisionEmpty')}
       columns={[
         { key: 'at', header: t('people.records.at'), cell: (row) => formatDateTime(row.providedAt, labels.language) },
@@ -118,12 +95,6 @@ export function ProvisionRecordsTable({
         { key: 'purpose', header: t('people.purpose'), cell: (row) => labels.purpose(row.purpose) },
         { key: 'categories', header: t('people.consents.categories'), cell: (row) => list(row.categories.map(labels.category)) },
       ]}
-      pagination={{
-        hasMore: data?.provisionRecords.pageInfo.hasNextPage ?? false,
-        loading: loadingMore,
-        onLoadMore: () => void loadMore(),
-        label: t('common.loadMore'),
-      }}
     />
   );
 }
@@ -131,14 +102,13 @@ export function ProvisionRecordsTable({
 function Corrections({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
-  const { data, error } = useQuery(PersonCorrectionsDocument, { variables: { personId }, fetchPolicy: 'network-only' });
-  if (error) return <ApiErrorAlert error={readApiError(error)} />;
+  const query = useQuery(PersonCorrectionsDocument, { variables: { personId }, fetchPolicy: 'network-only' });
   return (
-    <DataTable<CorrectionRow>
+    <QueryTable
+      query={query}
+      rows={query.data?.personCorrections}
       labelledBy="person-corrections-heading"
       minWidth={560}
-      rows={data?.personCorrections ?? []}
-      rowKey={(row) => row.id}
       emptyLabel={t('people.records.correctionsEmpty')}
       columns={[
         { key: 'at', header: t('people.records.at'), cell: (row) => formatDateTime(row.correctedAt, labels.language) },

@@ -1,17 +1,19 @@
 // People of other organisations shared with mine: for the chosen purpose (in the URL as
 // ?purpose=, REFERRAL by default), who owns each record and which categories I may see.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '@tsunagu/domain';
 import { SharedPeopleDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
+import { LabelledChoice } from '../../app/labelled-choice';
 import { PeopleTabs } from './people-tabs';
-import { personName, usePeopleLabels } from './vocabulary';
+import { usePersonColumns } from './person-columns';
+import { usePeopleLabels } from './vocabulary';
 
 const pageSize = 30;
 
@@ -32,18 +34,12 @@ export function SharedPeoplePage() {
       <RequireAbility allowed={ability.can('read', 'Person')}>
         <PeopleTabs />
         <Stack gap="md">
-          <Stack gap={4}>
-            <Text component="span" fz="sm" fw={500} id="shared-purpose-label">
-              {t('people.purpose')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="shared-purpose-label"
-              value={purpose}
-              onChange={(value) => setParams({ purpose: value })}
-              data={CONSENT_PURPOSES.codes.map((code) => ({ value: code, label: labels.purpose(code) }))}
-              style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
-            />
-          </Stack>
+          <LabelledChoice
+            label={t('people.purpose')}
+            value={purpose}
+            onChange={(value) => setParams({ purpose: value })}
+            data={CONSENT_PURPOSES.codes.map((code) => ({ value: code, label: labels.purpose(code) }))}
+          />
           <SharedTable purpose={purpose} />
         </Stack>
       </RequireAbility>
@@ -59,6 +55,7 @@ function SharedTable({ purpose }: { purpose: ConsentPurpose }) {
     fetchPolicy: 'network-only',
   });
   const connection = query.data?.sharedPeople;
+  const personColumns = usePersonColumns((person) => `/people/${person.id}?purpose=${purpose}`);
   return (
     <ConnectionTable
       query={query}
@@ -67,16 +64,7 @@ function SharedTable({ purpose }: { purpose: ConsentPurpose }) {
       minWidth={680}
       emptyLabel={t('people.sharedEmpty')}
       columns={[
-        {
-          key: 'pseudonym',
-          header: t('people.fields.pseudonym'),
-          cell: (person) => (
-            <Anchor component={Link} to={`/people/${person.id}?purpose=${purpose}`} ff="monospace">
-              {person.pseudonym}
-            </Anchor>
-          ),
-        },
-        { key: 'name', header: t('people.fields.name'), cell: (person) => personName(person.identity) ?? t('people.withheld') },
+        ...personColumns,
         { key: 'owner', header: t('people.fields.owner'), cell: (person) => person.ownerOrganizationName },
         {
           key: 'categories',

@@ -1,7 +1,7 @@
 // /records/provision — 第三者提供記録 of my organisation: what it provided to or received from
 // other organisations, by date range, with the CSV the law asks to be able to produce.
 import { useApolloClient } from '@apollo/client/react';
-import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { ProvisionRecordsCsvDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { LabelledChoice } from '../../app/labelled-choice';
 import { ProvisionRecordsTable } from '../people/person-records-panel';
 import { saveFile } from '../people/vocabulary';
 
@@ -65,20 +66,15 @@ export function ProvisionRecordsPage() {
       <RequireAbility allowed={ability.can('read', { __typename: 'PersonRecords', organizationId: actor?.organizationId ?? '' })}>
         <Stack gap="md">
           <Group gap="md" align="flex-end" wrap="wrap">
-            <Stack gap={4}>
-              <Text component="span" fz="sm" fw={500} id="records-side-label">
-                {t('records.side')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="records-side-label"
-                value={side}
-                onChange={(value) => update({ side: value === 'RECEIVED' ? 'RECEIVED' : '' })}
-                data={[
-                  { value: 'PROVIDED', label: t('records.provided') },
-                  { value: 'RECEIVED', label: t('records.received') },
-                ]}
-              />
-            </Stack>
+            <LabelledChoice
+              label={t('records.side')}
+              value={side}
+              onChange={(value) => update({ side: value === 'RECEIVED' ? 'RECEIVED' : '' })}
+              data={[
+                { value: 'PROVIDED', label: t('records.provided') },
+                { value: 'RECEIVED', label: t('records.received') },
+              ]}
+            />
             <TextInput type="date" label={t('records.from')} value={from} onChange={(event) => update({ from: event.currentTarget.value })} w={180} />
             <TextInput type="date" label={t('records.to')} value={to} onChange={(event) => update({ to: event.currentTarget.value })} w={180} />
           </Group>

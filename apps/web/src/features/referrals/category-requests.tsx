@@ -3,7 +3,7 @@
 // sender — the organisation that registered the person — sees the request on the timeline and
 // decides. Sharing is consent-checked by the API like sending, and writes a provision record.
 import { useMutation } from '@apollo/client/react';
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Modal, Stack, Text, Textarea } from '@mantine/core';
 import {
   categoryRequestSchema,
   categoryShareSchema,
@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSchemaForm } from '../../app/forms';
+import { ModalFormButtons } from '../../app/modal-form-buttons';
 import { usePeopleLabels } from '../people/vocabulary';
 
 type Mode = 'REQUEST' | 'SHARE';
@@ -110,14 +111,7 @@ function CategoriesModal({
             />
           ) : null}
           <ApiErrorAlert error={apiError} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t(`referrals.categoryRequests.${key}Submit`)}
-            </Button>
-          </Group>
+          <ModalFormButtons submitLabel={t(`referrals.categoryRequests.${key}Submit`)} submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
