@@ -106,7 +106,7 @@ export type ConsentState =
   | 'REVOKED';
 
 export type ConsultationInput = {
-  /** ServiceCategory codes. */
+  /** ServiceCategory codes of the needs. */
   needs?: Array<string>;
   notes?: string | null | undefined;
   summary?: string | null | undefined;
@@ -115,6 +115,7 @@ export type ConsultationInput = {
 export type ContactInput = {
   address?: string | null | undefined;
   email?: string | null | undefined;
+  /** JIS X 0402, five digits */
   municipalityCode?: string | null | undefined;
   notes?: string | null | undefined;
   phone?: string | null | undefined;
@@ -239,6 +240,7 @@ export type FinancialInput = {
   hasDebt?: boolean | null | undefined;
   incomeSources?: string | null | undefined;
   notes?: string | null | undefined;
+  /** 生活保護 */
   receivesPublicAssistance?: boolean | null | undefined;
 };
 
@@ -444,7 +446,9 @@ export type LegalForm =
 export type LegalInput = {
   criminalRecord?: string | null | undefined;
   notes?: string | null | undefined;
+  /** 保護命令 */
   protectionOrder?: boolean | null | undefined;
+  /** DV, abuse, crime victimisation */
   victimisation?: string | null | undefined;
 };
 

@@ -58,17 +58,21 @@ export type ProvisionSide = keyof typeof ProvisionSideEnum;
 
 // --- the values of each category ------------------------------------------------------------
 
+// Every category is written with exactly the fields it is read with, so one class is both the
+// values a section shows and the input that sets them (PersonInput).
 @ObjectType()
+@InputType('IdentityInput')
 export class IdentityValues {
   @Field() familyName!: string;
   @Field() givenName!: string;
-  @Field() familyNameKana!: string;
+  @Field({ description: 'Katakana or hiragana.' }) familyNameKana!: string;
   @Field() givenNameKana!: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) birthDate!: string | null;
   @Field(() => GenderEnum, { nullable: true }) gender!: Gender | null;
 }
 
 @ObjectType()
+@InputType('ContactInput')
 export class ContactValues {
   @Field(() => String, { nullable: true }) phone!: string | null;
   @Field(() => String, { nullable: true }) email!: string | null;
@@ -79,8 +83,6 @@ export class ContactValues {
   @Field(() => String, { nullable: true }) notes!: string | null;
 }
 
-// Household, health and disability are written with exactly the fields they are read with, so
-// one class is both the values a section shows and the input that sets them (PersonInput).
 @ObjectType()
 @InputType('HouseholdInput')
 export class HouseholdValues {
@@ -108,6 +110,7 @@ export class DisabilityValues {
 }
 
 @ObjectType()
+@InputType('FinancialInput')
 export class FinancialValues {
   @Field(() => String, { nullable: true }) incomeSources!: string | null;
   @Field(() => Boolean, { nullable: true, description: '生活保護' }) receivesPublicAssistance!: boolean | null;
@@ -116,6 +119,7 @@ export class FinancialValues {
 }
 
 @ObjectType()
+@InputType('LegalInput')
 export class LegalValues {
   @Field(() => String, { nullable: true }) criminalRecord!: string | null;
   @Field(() => String, { nullable: true, description: 'DV, abuse, crime victimisation' }) victimisation!: string | null;
@@ -124,8 +128,9 @@ export class LegalValues {
 }
 
 @ObjectType()
+@InputType('ConsultationInput')
 export class ConsultationValues {
-  @Field(() => [String], { description: 'ServiceCategory codes of the needs.' }) needs!: string[];
+  @Field(() => [String], { defaultValue: [], description: 'ServiceCategory codes of the needs.' }) needs!: string[];
   @Field(() => String, { nullable: true }) summary!: string | null;
   @Field(() => String, { nullable: true }) notes!: string | null;
 }
@@ -268,11 +273,13 @@ export class Consent {
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
+// The evidence is uploaded (ConsentInput.evidenceFile) in the same shape it is read back in.
 @ObjectType()
+@InputType('EvidenceFileInput')
 export class EvidenceFile {
   @Field() fileName!: string;
   @Field() mediaType!: string;
-  @Field() contentBase64!: string;
+  @Field({ description: 'The file, base64-encoded (at most 4 MB).' }) contentBase64!: string;
 }
 
 // --- kept records -----------------------------------------------------------------------------

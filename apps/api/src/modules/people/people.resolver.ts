@@ -6,12 +6,13 @@ import { AppError } from '../../core/graphql/app-error';
 import { IdArg } from '../../core/graphql/id-args';
 import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
 import { ConsentsService } from './consents.service';
-import { ConsentInput, IdentityInput, PersonInput, ProvisionRecordFilter } from './dto/people.input';
+import { ConsentInput, PersonInput, ProvisionRecordFilter } from './dto/people.input';
 import { KeptRecordsService } from './kept-records.service';
 import {
   Consent,
   ConsentPurposeEnum,
   DownloadFile,
+  IdentityValues,
   EvidenceFile,
   Person,
   PersonAccessConnection,
@@ -76,7 +77,7 @@ export class PeopleResolver {
   }
 
   @Query(() => [PossibleDuplicate], { description: 'People of my organisation with the same kana name and birth date.' })
-  possibleDuplicates(@CurrentActor() actor: RequestActor, @Args('identity') identity: IdentityInput): Promise<PossibleDuplicate[]> {
+  possibleDuplicates(@CurrentActor() actor: RequestActor, @Args('identity') identity: IdentityValues): Promise<PossibleDuplicate[]> {
     return this.peopleService.possibleDuplicates(actor, identity);
   }
 

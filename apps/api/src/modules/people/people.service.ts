@@ -20,8 +20,8 @@ import { PersonalDataReader, PersonView } from '../../core/personal-data/person-
 import { PersonHeader, PersonRecords } from '../../core/personal-data/person-records';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
-import type { IdentityInput, PersonInput } from './dto/people.input';
-import { CategorySectionShape, Person, PossibleDuplicate } from './people.model';
+import type { PersonInput } from './dto/people.input';
+import { CategorySectionShape, IdentityValues, Person, PossibleDuplicate } from './people.model';
 import { changedFieldNames, validatePersonInput } from './person-fields';
 import { requireId } from '../../core/graphql/ids';
 
@@ -109,7 +109,7 @@ export class PeopleService {
     return runInTenant(this.dataSource, actor, (manager) => this.readOne(manager, actor, id, purpose));
   }
 
-  possibleDuplicates(actor: RequestActor, identity: IdentityInput): Promise<PossibleDuplicate[]> {
+  possibleDuplicates(actor: RequestActor, identity: IdentityValues): Promise<PossibleDuplicate[]> {
     assertCan(actor, 'create', { __typename: 'Person', organizationId: actor.organizationId });
     const values = validatePersonInput({ identity }, this.clock.now());
     return runInTenant(this.dataSource, actor, async (manager) =>
