@@ -16,11 +16,11 @@ import { abilityFor, assertCan, notFound } from '../../core/authz/authorize';
 import { Conditions } from '../../core/database/conditions';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
-import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
+import { addKeysetCondition, decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { InteractionInput, PartnershipInput, PartnershipSearchInput } from './dto/partnerships.input';
-import { FollowUpFields, isCalendarDate, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
+import { FollowUpFields, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
 import type { Partnership, PartnershipMember } from './partnership.model';
 import {
   FOLLOW_UP_COLUMNS,
@@ -93,10 +93,7 @@ export class PartnershipsService {
       const pattern = where.param(`%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
       where.add(`(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR po.name ILIKE ${pattern})`);
     }
-    if (cursor) {
-      if (!usableId(cursor.id) || !TIMESTAMP_KEY.test(cursor.key)) throw invalidCursor();
-      where.add(`(p.created_at, p.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
-    }
+    addKeysetCondition(where, cursor, 'p.created_at', 'p.id', 'timestamptz');
     const limit = where.param(size + 1);
     const sides = [`p.partner_organization_id = ${organization}`];
     if (mayManagePartnerships(actor.organizationKind, actor.roles)) sides.unshift(`p.organization_id = ${organization}`);
@@ -338,20 +335,17 @@ export class PartnershipsService {
     cursor: ReturnType<typeof decodeCursor>,
   ): Promise<{ rows: InteractionPageRow[]; followUps: FollowUpRow[] }> {
     return this.tenant(actor, async (manager) => {
-      const params: unknown[] = [actor.tenantId, [...partnershipIds], size + 1];
-      let after = '';
-      if (cursor) {
-        if (!usableId(cursor.id) || !isCalendarDate(cursor.key)) throw invalidCursor();
-        params.push(cursor.key, cursor.id);
-        after = `AND (i.occurred_on, i.id) < ($4::date, $5::uuid)`;
-      }
+      const where = new Conditions();
+      where.add(`i.tenant_id = ${where.param(actor.tenantId)} AND i.partnership_id = target.partnership_id`);
+      const targets = where.param([...partnershipIds]);
+      addKeysetCondition(where, cursor, 'i.occurred_on', 'i.id', 'date');
+      const limit = where.param(size + 1);
       const rows: InteractionPageRow[] = await manager.query(
-        `SELECT page.* FROM unnest($2::uuid[]) AS target (partnership_id)
+        `SELECT page.* FROM unnest(${targets}::uuid[]) AS target (partnership_id)
            CROSS JOIN LATERAL (
              SELECT ${INTERACTION_COLUMNS}, i.occurred_on::text AS sort_key FROM ${INTERACTION_FROM}
-              WHERE i.tenant_id = $1 AND i.partnership_id = target.partnership_id ${after}
-              ORDER BY i.occurred_on DESC, i.id DESC LIMIT $3) page`,
-        params,
+              WHERE ${where.sql} ORDER BY i.occurred_on DESC, i.id DESC LIMIT ${limit}) page`,
+        where.params,
       );
       const followUps: FollowUpRow[] = rows.length
         ? await manager.query(
@@ -482,17 +476,6 @@ export class PartnershipsService {
       ],
     );
   }
-}
-
-/** created_at::text as a cursor carries it (forged keys are refused before they reach SQL). */
-const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-
-function invalidCursor(): AppError {
-  return new AppError(
-    'BAD_USER_INPUT',
-    text('ページの位置を示す値（カーソル）が正しくありません。一覧を最初から読み込み直してください。', 'The page cursor is not valid. Please reload the list from the start.'),
-    { reason: 'INVALID_CURSOR' },
-  );
 }
 
 function statusConflict(from: PartnershipStatus, to: PartnershipStatus): AppError {
