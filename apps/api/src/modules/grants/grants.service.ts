@@ -79,8 +79,7 @@ export class GrantsService {
          RETURNING id`,
         [actor.tenantId, actor.organizationId, actor.membershipId, ...values],
       );
-      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'CREATED', changedFields: Object.keys(fields) });
-      return this.present(manager, actor, await this.loadOwn(manager, actor, id));
+      return this.audited(manager, actor, id, 'CREATED', Object.keys(fields));
     });
   }
 
@@ -99,8 +98,7 @@ export class GrantsService {
           WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, ...values],
       );
-      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'UPDATED', changedFields: Object.keys(fields) });
-      return this.present(manager, actor, await this.loadOwn(manager, actor, id));
+      return this.audited(manager, actor, id, 'UPDATED', Object.keys(fields));
     });
   }
 
@@ -129,8 +127,7 @@ export class GrantsService {
           WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, to, now],
       );
-      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: move === 'PUBLISH' ? 'PUBLISHED' : move === 'CLOSE' ? 'CLOSED' : move === 'REOPEN' ? 'REOPENED' : 'ARCHIVED', changedFields: ['status'] });
-      return this.present(manager, actor, await this.loadOwn(manager, actor, id));
+      return this.audited(manager, actor, id, move === 'PUBLISH' ? 'PUBLISHED' : move === 'CLOSE' ? 'CLOSED' : move === 'REOPEN' ? 'REOPENED' : 'ARCHIVED', ['status']);
     });
   }
 
@@ -155,8 +152,7 @@ export class GrantsService {
          ON CONFLICT (tenant_id, grant_id, file_id) DO NOTHING`,
         [actor.tenantId, id, fileId],
       );
-      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'FILE_ATTACHED', changedFields: ['attachments'] });
-      return this.present(manager, actor, await this.loadOwn(manager, actor, id));
+      return this.audited(manager, actor, id, 'FILE_ATTACHED', ['attachments']);
     });
   }
 
@@ -170,8 +166,7 @@ export class GrantsService {
         fileId,
       ]);
       if (!removed) throw notFound(FILE);
-      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'FILE_DETACHED', changedFields: ['attachments'] });
-      return this.present(manager, actor, await this.loadOwn(manager, actor, id));
+      return this.audited(manager, actor, id, 'FILE_DETACHED', ['attachments']);
     });
   }
 
@@ -285,6 +280,12 @@ export class GrantsService {
     const [row]: GrantRow[] = await manager.query(`SELECT ${GRANT_COLUMNS} FROM ${GRANT_FROM} WHERE ${where.sql}`, where.params);
     if (!row) throw notFound(GRANT);
     return row;
+  }
+
+  /** Every change ends alike: its audit record, then the grant as it now stands. */
+  private async audited(manager: EntityManager, actor: RequestActor, id: string, action: string, changedFields: string[]): Promise<Grant> {
+    await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action, changedFields });
+    return this.present(manager, actor, await this.loadOwn(manager, actor, id));
   }
 
   private async loadOwn(manager: EntityManager, actor: RequestActor, id: string): Promise<GrantRow> {

@@ -140,8 +140,7 @@ export class PartnershipsService {
           fields.description, fields.startsOn, fields.endsOn, fields.reviewOn, fields.budgetYen],
       );
       if (fields.contacts) await this.replaceContacts(manager, actor, id, fields.contacts);
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'CREATED', changedFields: ['partnership', ...(fields.contacts ? ['contacts'] : [])] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, id));
+      return this.audited(manager, actor, id, 'CREATED', ['partnership', ...(fields.contacts ? ['contacts'] : [])]);
     });
   }
 
@@ -158,8 +157,7 @@ export class PartnershipsService {
           fields.endsOn, fields.reviewOn, fields.budgetYen],
       );
       if (fields.contacts) await this.replaceContacts(manager, actor, id, fields.contacts);
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'UPDATED', changedFields: ['partnership', ...(fields.contacts ? ['contacts'] : [])] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, id));
+      return this.audited(manager, actor, id, 'UPDATED', ['partnership', ...(fields.contacts ? ['contacts'] : [])]);
     });
   }
 
@@ -181,8 +179,7 @@ export class PartnershipsService {
         const [now] = await manager.query(`SELECT status FROM partnerships WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]);
         throw statusConflict(now?.status ?? current.status, status);
       }
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: `STATUS_${status}`, changedFields: ['status'] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, id));
+      return this.audited(manager, actor, id, `STATUS_${status}`, ['status']);
     });
   }
 
@@ -215,8 +212,7 @@ export class PartnershipsService {
          ON CONFLICT (tenant_id, partnership_id, file_id) DO NOTHING`,
         [actor.tenantId, id, fileId],
       );
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'DOCUMENT_ATTACHED', changedFields: ['documents'] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, id));
+      return this.audited(manager, actor, id, 'DOCUMENT_ATTACHED', ['documents']);
     });
   }
 
@@ -230,8 +226,7 @@ export class PartnershipsService {
         documentId,
       ]);
       if (!removed) throw notFound(DOCUMENT);
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'DOCUMENT_REMOVED', changedFields: ['documents'] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, id));
+      return this.audited(manager, actor, id, 'DOCUMENT_REMOVED', ['documents']);
     });
   }
 
@@ -253,8 +248,7 @@ export class PartnershipsService {
         [actor.tenantId, partnershipId, fields.kind, fields.occurredOn, fields.attendees, fields.notes, actor.membershipId],
       );
       await this.insertFollowUps(manager, actor, partnershipId, id, followUps);
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: partnershipId, action: 'INTERACTION_RECORDED', changedFields: ['interactions', ...(followUps.length ? ['followUps'] : [])] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, partnershipId));
+      return this.audited(manager, actor, partnershipId, 'INTERACTION_RECORDED', ['interactions', ...(followUps.length ? ['followUps'] : [])]);
     });
   }
 
@@ -304,8 +298,7 @@ export class PartnershipsService {
         if (gone.length) await manager.query(`DELETE FROM partnership_follow_ups WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [actor.tenantId, gone]);
         await this.insertFollowUps(manager, actor, partnershipId, id, added);
       }
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: partnershipId, action: 'INTERACTION_UPDATED', changedFields: ['interactions', ...(fields.followUps ? ['followUps'] : [])] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, partnershipId));
+      return this.audited(manager, actor, partnershipId, 'INTERACTION_UPDATED', ['interactions', ...(fields.followUps ? ['followUps'] : [])]);
     });
   }
 
@@ -318,8 +311,7 @@ export class PartnershipsService {
         `UPDATE partnership_follow_ups SET done_at = CASE WHEN $3 THEN coalesce(done_at, $4) END WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, done, this.clock.now()],
       );
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: partnershipId, action: done ? 'FOLLOW_UP_DONE' : 'FOLLOW_UP_REOPENED', changedFields: ['followUps'] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, partnershipId));
+      return this.audited(manager, actor, partnershipId, done ? 'FOLLOW_UP_DONE' : 'FOLLOW_UP_REOPENED', ['followUps']);
     });
   }
 
@@ -377,6 +369,12 @@ export class PartnershipsService {
     if (!lock) return row;
     await manager.query(`SELECT 1 FROM partnerships WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [actor.tenantId, id]);
     return this.loadRow(manager, actor, id);
+  }
+
+  /** Every change ends alike: its audit record, then the partnership as it now stands. */
+  private async audited(manager: EntityManager, actor: RequestActor, id: string, action: string, changedFields: string[]): Promise<Partnership> {
+    await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action, changedFields });
+    return this.present(manager, actor, await this.loadRow(manager, actor, id));
   }
 
   private async loadRow(manager: EntityManager, actor: RequestActor, id: string): Promise<PartnershipRow> {
