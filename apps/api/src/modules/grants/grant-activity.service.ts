@@ -6,8 +6,8 @@ import { APPLICATION_STATUSES, LocalizedText, localizedText as text } from '@tsu
 import { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
-import { assertCan, notFound } from '../../core/authz/authorize';
-import { queryRows } from '../../core/database/returning';
+import { assertCan } from '../../core/authz/authorize';
+import { deleteOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { addKeysetCondition, decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { GrantApplicationInput, GrantSearchInput } from './dto/grants.input';
@@ -210,12 +210,7 @@ export class GrantActivityService {
   deleteSavedSearch(actor: RequestActor, id: string): Promise<void> {
     requireId(id, SAVED_SEARCH);
     return this.grants.tenant(actor, async (manager: EntityManager) => {
-      const [, removed] = await manager.query(`DELETE FROM grant_saved_searches WHERE tenant_id = $1 AND membership_id = $2 AND id = $3`, [
-        actor.tenantId,
-        actor.membershipId,
-        id,
-      ]);
-      if (!removed) throw notFound(SAVED_SEARCH);
+      await deleteOrNotFound(manager, `DELETE FROM grant_saved_searches WHERE tenant_id = $1 AND membership_id = $2 AND id = $3`, [actor.tenantId, actor.membershipId, id], SAVED_SEARCH);
     });
   }
 }

@@ -9,7 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit, systemActor } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
-import { queryRows } from '../../core/database/returning';
+import { deleteOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
@@ -160,12 +160,7 @@ export class GrantsService {
     return this.tenant(actor, async (manager) => {
       await this.loadEditable(manager, actor, id);
       requireId(fileId, FILE);
-      const [, removed] = await manager.query(`DELETE FROM grant_attachments WHERE tenant_id = $1 AND grant_id = $2 AND file_id = $3`, [
-        actor.tenantId,
-        id,
-        fileId,
-      ]);
-      if (!removed) throw notFound(FILE);
+      await deleteOrNotFound(manager, `DELETE FROM grant_attachments WHERE tenant_id = $1 AND grant_id = $2 AND file_id = $3`, [actor.tenantId, id, fileId], FILE);
       return this.audited(manager, actor, id, 'FILE_DETACHED', ['attachments']);
     });
   }

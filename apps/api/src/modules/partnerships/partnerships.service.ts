@@ -14,7 +14,7 @@ import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
 import { abilityFor, assertCan, notFound } from '../../core/authz/authorize';
 import { Conditions } from '../../core/database/conditions';
-import { queryRows } from '../../core/database/returning';
+import { deleteOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { addKeysetCondition, decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
@@ -220,12 +220,7 @@ export class PartnershipsService {
     return this.tenant(actor, async (manager) => {
       await this.loadManageable(manager, actor, id);
       requireId(documentId, DOCUMENT);
-      const [, removed] = await manager.query(`DELETE FROM partnership_documents WHERE tenant_id = $1 AND partnership_id = $2 AND id = $3`, [
-        actor.tenantId,
-        id,
-        documentId,
-      ]);
-      if (!removed) throw notFound(DOCUMENT);
+      await deleteOrNotFound(manager, `DELETE FROM partnership_documents WHERE tenant_id = $1 AND partnership_id = $2 AND id = $3`, [actor.tenantId, id, documentId], DOCUMENT);
       return this.audited(manager, actor, id, 'DOCUMENT_REMOVED', ['documents']);
     });
   }
