@@ -1,6 +1,8 @@
 // TypeORM's query() answers UPDATE and DELETE with [rows, affectedCount] but INSERT and SELECT
 // with the rows alone. Statements with RETURNING go through this so callers always get rows.
+import type { LocalizedText } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
+import { notFound } from '../authz/authorize';
 
 export async function queryRows<T>(manager: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
   const result: unknown = await manager.query(sql, params);
@@ -8,4 +10,10 @@ export async function queryRows<T>(manager: EntityManager, sql: string, params: 
     return result[0] as T[];
   }
   return result as T[];
+}
+
+/** Runs a DELETE; NOT_FOUND naming `what` when it matched no row (gone, never there, or not the actor's). */
+export async function deleteOrNotFound(manager: EntityManager, sql: string, params: unknown[], what: LocalizedText): Promise<void> {
+  const [, removed]: [unknown, number] = await manager.query(sql, params);
+  if (!removed) throw notFound(what);
 }

@@ -3,7 +3,10 @@
 // page 1,000 as on page 1 (given an index on the same columns).
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { isoDate } from '@tsunagu/domain';
 import { AppError } from './app-error';
+import { usableId } from './ids';
+import type { Conditions } from '../database/conditions';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -25,7 +28,11 @@ export function decodeCursor(cursor: string | null | undefined): KeysetCursor | 
   } catch {
     // fall through to the error below
   }
-  throw new AppError(
+  throw invalidCursor();
+}
+
+function invalidCursor(): AppError {
+  return new AppError(
     'BAD_USER_INPUT',
     {
       ja: 'ページの位置を示す値（カーソル）が正しくありません。一覧を最初から読み込み直してください。',
@@ -33,6 +40,32 @@ export function decodeCursor(cursor: string | null | undefined): KeysetCursor | 
     },
     { reason: 'INVALID_CURSOR' },
   );
+}
+
+/** Cursor keys as `::text` writes a timestamptz or a date column (forged keys are refused before they reach SQL). */
+const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const calendarDate = isoDate('');
+const KEY_FORMATS = {
+  timestamptz: (key: string) => TIMESTAMP_KEY.test(key),
+  date: (key: string) => calendarDate.safeParse(key).success,
+} as const;
+
+/**
+ * Adds "strictly past the cursor" to `where` for a list ordered by (sortKey, id) in `order`:
+ * `sortKey` is the SQL expression the rows are sorted by, `keyType` what its `::text` is cast back to.
+ */
+export function addKeysetCondition(
+  where: Conditions,
+  cursor: KeysetCursor | null,
+  sortKey: string,
+  idColumn: string,
+  keyType: keyof typeof KEY_FORMATS,
+  order: 'ASC' | 'DESC' = 'DESC',
+): void {
+  if (!cursor) return;
+  if (!usableId(cursor.id) || !KEY_FORMATS[keyType](cursor.key)) throw invalidCursor();
+  const past = order === 'DESC' ? '<' : '>';
+  where.add(`(${sortKey}, ${idColumn}) ${past} (${where.param(cursor.key)}::${keyType}, ${where.param(cursor.id)}::uuid)`);
 }
 
 export function pageSize(first: number | null | undefined): number {

@@ -6,11 +6,11 @@ import { APPLICATION_STATUSES, grantApplicationInputSchema, localizedText as tex
 import { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
-import { assertCan, notFound } from '../../core/authz/authorize';
-import { queryRows } from '../../core/database/returning';
+import { assertCan } from '../../core/authz/authorize';
+import { deleteOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { validateInput } from '../../core/graphql/validate-input';
-import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
+import { addKeysetCondition, decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { GrantApplicationInput, GrantSearchInput } from './dto/grants.input';
 import type { Grant, GrantApplication, GrantApplicationTotals } from './grant.model';
 import { APPLICATION_COLUMNS, ApplicationRow, GRANT_COLUMNS, GRANT_FROM, GrantReader, GrantRow, toApplication } from './grant-reader';
@@ -62,11 +62,10 @@ export class GrantActivityService {
   /** My bookmarks of listings I may still see, latest bookmark first. */
   bookmarks(actor: RequestActor, first?: number | null, after?: string | null): Promise<Page<Grant>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after);
     const where = new Conditions();
     where.add(visibleTo(where, actor));
     where.add(`b.tenant_id = ${where.param(actor.tenantId)} AND b.membership_id = ${where.param(actor.membershipId)}`);
-    if (cursor) where.add(`(b.created_at, b.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
+    addKeysetCondition(where, decodeCursor(after), 'b.created_at', 'b.id', 'timestamptz');
     where.params.push(size + 1);
     return this.grants.tenant(actor, async (manager) => {
       const rows: Array<GrantRow & { bookmark_id: string; sort_key: string }> = await manager.query(
@@ -110,20 +109,15 @@ export class GrantActivityService {
   applications(actor: RequestActor, first?: number | null, after?: string | null): Promise<Page<GrantApplication>> {
     assertCan(actor, 'read', { __typename: 'GrantApplication', organizationId: actor.organizationId });
     const size = pageSize(first);
-    const cursor = decodeCursor(after);
-    const params: unknown[] = [actor.tenantId, actor.organizationId];
-    let after_ = '';
-    if (cursor) {
-      params.push(cursor.key, cursor.id);
-      after_ = `AND (a.updated_at, a.id) < ($3::timestamptz, $4::uuid)`;
-    }
-    params.push(size + 1);
+    const mine = new Conditions();
+    mine.add(`a.tenant_id = ${mine.param(actor.tenantId)} AND a.organization_id = ${mine.param(actor.organizationId)}`);
+    addKeysetCondition(mine, decodeCursor(after), 'a.updated_at', 'a.id', 'timestamptz');
+    const limit = mine.param(size + 1);
     return this.grants.tenant(actor, async (manager) => {
       const rows: Array<ApplicationRow & { sort_key: string }> = await manager.query(
         `SELECT ${APPLICATION_COLUMNS}, a.updated_at::text AS sort_key FROM grant_applications a
-          WHERE a.tenant_id = $1 AND a.organization_id = $2 ${after_}
-          ORDER BY a.updated_at DESC, a.id DESC LIMIT $${params.length}`,
-        params,
+          WHERE ${mine.sql} ORDER BY a.updated_at DESC, a.id DESC LIMIT ${limit}`,
+        mine.params,
       );
       const page = toPage(rows, size, (row) => ({ key: row.sort_key, id: row.id }));
       const where = new Conditions();
@@ -184,19 +178,15 @@ export class GrantActivityService {
 
   savedSearches(actor: RequestActor, first?: number | null, after?: string | null): Promise<Page<GrantSavedSearch>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after);
-    const params: unknown[] = [actor.tenantId, actor.membershipId];
-    let after_ = '';
-    if (cursor) {
-      params.push(cursor.key, cursor.id);
-      after_ = `AND (created_at, id) > ($3::timestamptz, $4::uuid)`;
-    }
-    params.push(size + 1);
+    const mine = new Conditions();
+    mine.add(`tenant_id = ${mine.param(actor.tenantId)} AND membership_id = ${mine.param(actor.membershipId)}`);
+    addKeysetCondition(mine, decodeCursor(after), 'created_at', 'id', 'timestamptz', 'ASC');
+    const limit = mine.param(size + 1);
     return this.grants.tenant(actor, async (manager) => {
       const rows: Array<{ id: string; name: string; criteria: GrantSearchInput; created_at: Date; sort_key: string }> = await manager.query(
         `SELECT id, name, criteria, created_at, created_at::text AS sort_key FROM grant_saved_searches
-          WHERE tenant_id = $1 AND membership_id = $2 ${after_} ORDER BY created_at, id LIMIT $${params.length}`,
-        params,
+          WHERE ${mine.sql} ORDER BY created_at, id LIMIT ${limit}`,
+        mine.params,
       );
       const page = toPage(rows, size, (row) => ({ key: row.sort_key, id: row.id }));
       return { ...page, nodes: page.nodes.map((row) => ({ id: row.id, name: row.name, criteria: row.criteria, createdAt: row.created_at })) };
@@ -206,12 +196,7 @@ export class GrantActivityService {
   deleteSavedSearch(actor: RequestActor, id: string): Promise<void> {
     requireId(id, SAVED_SEARCH);
     return this.grants.tenant(actor, async (manager: EntityManager) => {
-      const [, removed] = await manager.query(`DELETE FROM grant_saved_searches WHERE tenant_id = $1 AND membership_id = $2 AND id = $3`, [
-        actor.tenantId,
-        actor.membershipId,
-        id,
-      ]);
-      if (!removed) throw notFound(SAVED_SEARCH);
+      await deleteOrNotFound(manager, `DELETE FROM grant_saved_searches WHERE tenant_id = $1 AND membership_id = $2 AND id = $3`, [actor.tenantId, actor.membershipId, id], SAVED_SEARCH);
     });
   }
 }

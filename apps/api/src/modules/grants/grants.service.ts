@@ -9,7 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit, systemActor } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
-import { queryRows } from '../../core/database/returning';
+import { deleteOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
@@ -79,8 +79,7 @@ export class GrantsService {
          RETURNING id`,
         [actor.tenantId, actor.organizationId, actor.membershipId, ...values],
       );
-      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'CREATED', changedFields: Object.keys(fields) });
-      return this.present(manager, actor, await this.loadOwn(manager, actor, id));
+      return this.audited(manager, actor, id, 'CREATED', Object.keys(fields));
     });
   }
 
@@ -99,8 +98,7 @@ export class GrantsService {
           WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, ...values],
       );
-      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'UPDATED', changedFields: Object.keys(fields) });
-      return this.present(manager, actor, await this.loadOwn(manager, actor, id));
+      return this.audited(manager, actor, id, 'UPDATED', Object.keys(fields));
     });
   }
 
@@ -129,8 +127,7 @@ export class GrantsService {
           WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, to, now],
       );
-      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: move === 'PUBLISH' ? 'PUBLISHED' : move === 'CLOSE' ? 'CLOSED' : move === 'REOPEN' ? 'REOPENED' : 'ARCHIVED', changedFields: ['status'] });
-      return this.present(manager, actor, await this.loadOwn(manager, actor, id));
+      return this.audited(manager, actor, id, move === 'PUBLISH' ? 'PUBLISHED' : move === 'CLOSE' ? 'CLOSED' : move === 'REOPEN' ? 'REOPENED' : 'ARCHIVED', ['status']);
     });
   }
 
@@ -155,8 +152,7 @@ export class GrantsService {
          ON CONFLICT (tenant_id, grant_id, file_id) DO NOTHING`,
         [actor.tenantId, id, fileId],
       );
-      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'FILE_ATTACHED', changedFields: ['attachments'] });
-      return this.present(manager, actor, await this.loadOwn(manager, actor, id));
+      return this.audited(manager, actor, id, 'FILE_ATTACHED', ['attachments']);
     });
   }
 
@@ -164,14 +160,8 @@ export class GrantsService {
     return this.tenant(actor, async (manager) => {
       await this.loadEditable(manager, actor, id);
       requireId(fileId, FILE);
-      const [, removed] = await manager.query(`DELETE FROM grant_attachments WHERE tenant_id = $1 AND grant_id = $2 AND file_id = $3`, [
-        actor.tenantId,
-        id,
-        fileId,
-      ]);
-      if (!removed) throw notFound(FILE);
-      await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action: 'FILE_DETACHED', changedFields: ['attachments'] });
-      return this.present(manager, actor, await this.loadOwn(manager, actor, id));
+      await deleteOrNotFound(manager, `DELETE FROM grant_attachments WHERE tenant_id = $1 AND grant_id = $2 AND file_id = $3`, [actor.tenantId, id, fileId], FILE);
+      return this.audited(manager, actor, id, 'FILE_DETACHED', ['attachments']);
     });
   }
 
@@ -285,6 +275,12 @@ export class GrantsService {
     const [row]: GrantRow[] = await manager.query(`SELECT ${GRANT_COLUMNS} FROM ${GRANT_FROM} WHERE ${where.sql}`, where.params);
     if (!row) throw notFound(GRANT);
     return row;
+  }
+
+  /** Every change ends alike: its audit record, then the grant as it now stands. */
+  private async audited(manager: EntityManager, actor: RequestActor, id: string, action: string, changedFields: string[]): Promise<Grant> {
+    await recordAudit(manager, actor, { entity: 'Grant', entityId: id, action, changedFields });
+    return this.present(manager, actor, await this.loadOwn(manager, actor, id));
   }
 
   private async loadOwn(manager: EntityManager, actor: RequestActor, id: string): Promise<GrantRow> {

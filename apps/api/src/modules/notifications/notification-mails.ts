@@ -11,7 +11,7 @@ export interface NotifiedRecipient extends MailRecipient {
 }
 
 /** A member just notified, with how (and whether) they take mail of the notification's kind. */
-export interface NotifiedMember extends NotifiedRecipient {
+interface NotifiedMember extends NotifiedRecipient {
   readonly delivery: NotificationDelivery;
   /** Their user and membership are enabled. */
   readonly mailable: boolean;
@@ -19,10 +19,11 @@ export interface NotifiedMember extends NotifiedRecipient {
 
 /**
  * Writes one notification of `kind` per member, about the record `about` names (its column of
- * notifications and its id), and reads how each member takes mail of this kind (IMMEDIATE when
- * they never chose).
+ * notifications and its id), and answers the members to mail about it now: enabled, and not
+ * OFF for this kind (IMMEDIATE when they never chose). These kinds have no digest, so
+ * DAILY_DIGEST mails at once as well.
  */
-export function notifyMembers(
+export async function notifyMembers(
   manager: EntityManager,
   notice: {
     readonly tenantId: string;
@@ -30,8 +31,8 @@ export function notifyMembers(
     readonly membershipIds: readonly string[];
     readonly about: { readonly column: 'course_id' | 'training_session_id'; readonly id: string };
   },
-): Promise<NotifiedMember[]> {
-  return manager.query(
+): Promise<NotifiedRecipient[]> {
+  const notified: NotifiedMember[] = await manager.query(
     `WITH inserted AS (
        INSERT INTO notifications (tenant_id, membership_id, kind, ${notice.about.column})
        SELECT $1, m.id, $2, $4 FROM memberships m WHERE m.tenant_id = $1 AND m.id = ANY($3::uuid[])
@@ -44,6 +45,7 @@ export function notifyMembers(
        LEFT JOIN notification_preferences p ON p.tenant_id = $1 AND p.membership_id = i.membership_id AND p.kind = $2`,
     [notice.tenantId, notice.kind, notice.membershipIds, notice.about.id],
   );
+  return notified.filter((member) => member.delivery !== 'OFF' && member.mailable);
 }
 
 /** Queues the mail of each recipient's notification and marks those notifications mailed at `mailedAt`. */

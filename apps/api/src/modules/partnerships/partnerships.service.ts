@@ -14,13 +14,13 @@ import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
 import { abilityFor, assertCan, notFound } from '../../core/authz/authorize';
 import { Conditions } from '../../core/database/conditions';
-import { queryRows } from '../../core/database/returning';
+import { deleteOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
-import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
+import { addKeysetCondition, decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { InteractionInput, PartnershipInput, PartnershipSearchInput } from './dto/partnerships.input';
-import { FollowUpFields, isCalendarDate, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
+import { FollowUpFields, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
 import type { Partnership, PartnershipMember } from './partnership.model';
 import {
   FOLLOW_UP_COLUMNS,
@@ -93,10 +93,7 @@ export class PartnershipsService {
       const pattern = where.param(`%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
       where.add(`(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR po.name ILIKE ${pattern})`);
     }
-    if (cursor) {
-      if (!usableId(cursor.id) || !TIMESTAMP_KEY.test(cursor.key)) throw invalidCursor();
-      where.add(`(p.created_at, p.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
-    }
+    addKeysetCondition(where, cursor, 'p.created_at', 'p.id', 'timestamptz');
     const limit = where.param(size + 1);
     const sides = [`p.partner_organization_id = ${organization}`];
     if (mayManagePartnerships(actor.organizationKind, actor.roles)) sides.unshift(`p.organization_id = ${organization}`);
@@ -143,8 +140,7 @@ export class PartnershipsService {
           fields.description, fields.startsOn, fields.endsOn, fields.reviewOn, fields.budgetYen],
       );
       if (fields.contacts) await this.replaceContacts(manager, actor, id, fields.contacts);
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'CREATED', changedFields: ['partnership', ...(fields.contacts ? ['contacts'] : [])] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, id));
+      return this.audited(manager, actor, id, 'CREATED', ['partnership', ...(fields.contacts ? ['contacts'] : [])]);
     });
   }
 
@@ -161,8 +157,7 @@ export class PartnershipsService {
           fields.endsOn, fields.reviewOn, fields.budgetYen],
       );
       if (fields.contacts) await this.replaceContacts(manager, actor, id, fields.contacts);
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'UPDATED', changedFields: ['partnership', ...(fields.contacts ? ['contacts'] : [])] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, id));
+      return this.audited(manager, actor, id, 'UPDATED', ['partnership', ...(fields.contacts ? ['contacts'] : [])]);
     });
   }
 
@@ -184,8 +179,7 @@ export class PartnershipsService {
         const [now] = await manager.query(`SELECT status FROM partnerships WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]);
         throw statusConflict(now?.status ?? current.status, status);
       }
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: `STATUS_${status}`, changedFields: ['status'] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, id));
+      return this.audited(manager, actor, id, `STATUS_${status}`, ['status']);
     });
   }
 
@@ -218,8 +212,7 @@ export class PartnershipsService {
          ON CONFLICT (tenant_id, partnership_id, file_id) DO NOTHING`,
         [actor.tenantId, id, fileId],
       );
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'DOCUMENT_ATTACHED', changedFields: ['documents'] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, id));
+      return this.audited(manager, actor, id, 'DOCUMENT_ATTACHED', ['documents']);
     });
   }
 
@@ -227,14 +220,8 @@ export class PartnershipsService {
     return this.tenant(actor, async (manager) => {
       await this.loadManageable(manager, actor, id);
       requireId(documentId, DOCUMENT);
-      const [, removed] = await manager.query(`DELETE FROM partnership_documents WHERE tenant_id = $1 AND partnership_id = $2 AND id = $3`, [
-        actor.tenantId,
-        id,
-        documentId,
-      ]);
-      if (!removed) throw notFound(DOCUMENT);
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action: 'DOCUMENT_REMOVED', changedFields: ['documents'] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, id));
+      await deleteOrNotFound(manager, `DELETE FROM partnership_documents WHERE tenant_id = $1 AND partnership_id = $2 AND id = $3`, [actor.tenantId, id, documentId], DOCUMENT);
+      return this.audited(manager, actor, id, 'DOCUMENT_REMOVED', ['documents']);
     });
   }
 
@@ -256,8 +243,7 @@ export class PartnershipsService {
         [actor.tenantId, partnershipId, fields.kind, fields.occurredOn, fields.attendees, fields.notes, actor.membershipId],
       );
       await this.insertFollowUps(manager, actor, partnershipId, id, followUps);
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: partnershipId, action: 'INTERACTION_RECORDED', changedFields: ['interactions', ...(followUps.length ? ['followUps'] : [])] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, partnershipId));
+      return this.audited(manager, actor, partnershipId, 'INTERACTION_RECORDED', ['interactions', ...(followUps.length ? ['followUps'] : [])]);
     });
   }
 
@@ -307,8 +293,7 @@ export class PartnershipsService {
         if (gone.length) await manager.query(`DELETE FROM partnership_follow_ups WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [actor.tenantId, gone]);
         await this.insertFollowUps(manager, actor, partnershipId, id, added);
       }
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: partnershipId, action: 'INTERACTION_UPDATED', changedFields: ['interactions', ...(fields.followUps ? ['followUps'] : [])] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, partnershipId));
+      return this.audited(manager, actor, partnershipId, 'INTERACTION_UPDATED', ['interactions', ...(fields.followUps ? ['followUps'] : [])]);
     });
   }
 
@@ -321,8 +306,7 @@ export class PartnershipsService {
         `UPDATE partnership_follow_ups SET done_at = CASE WHEN $3 THEN coalesce(done_at, $4) END WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, done, this.clock.now()],
       );
-      await recordAudit(manager, actor, { entity: 'Partnership', entityId: partnershipId, action: done ? 'FOLLOW_UP_DONE' : 'FOLLOW_UP_REOPENED', changedFields: ['followUps'] });
-      return this.present(manager, actor, await this.loadRow(manager, actor, partnershipId));
+      return this.audited(manager, actor, partnershipId, done ? 'FOLLOW_UP_DONE' : 'FOLLOW_UP_REOPENED', ['followUps']);
     });
   }
 
@@ -338,20 +322,17 @@ export class PartnershipsService {
     cursor: ReturnType<typeof decodeCursor>,
   ): Promise<{ rows: InteractionPageRow[]; followUps: FollowUpRow[] }> {
     return this.tenant(actor, async (manager) => {
-      const params: unknown[] = [actor.tenantId, [...partnershipIds], size + 1];
-      let after = '';
-      if (cursor) {
-        if (!usableId(cursor.id) || !isCalendarDate(cursor.key)) throw invalidCursor();
-        params.push(cursor.key, cursor.id);
-        after = `AND (i.occurred_on, i.id) < ($4::date, $5::uuid)`;
-      }
+      const where = new Conditions();
+      where.add(`i.tenant_id = ${where.param(actor.tenantId)} AND i.partnership_id = target.partnership_id`);
+      const targets = where.param([...partnershipIds]);
+      addKeysetCondition(where, cursor, 'i.occurred_on', 'i.id', 'date');
+      const limit = where.param(size + 1);
       const rows: InteractionPageRow[] = await manager.query(
-        `SELECT page.* FROM unnest($2::uuid[]) AS target (partnership_id)
+        `SELECT page.* FROM unnest(${targets}::uuid[]) AS target (partnership_id)
            CROSS JOIN LATERAL (
              SELECT ${INTERACTION_COLUMNS}, i.occurred_on::text AS sort_key FROM ${INTERACTION_FROM}
-              WHERE i.tenant_id = $1 AND i.partnership_id = target.partnership_id ${after}
-              ORDER BY i.occurred_on DESC, i.id DESC LIMIT $3) page`,
-        params,
+              WHERE ${where.sql} ORDER BY i.occurred_on DESC, i.id DESC LIMIT ${limit}) page`,
+        where.params,
       );
       const followUps: FollowUpRow[] = rows.length
         ? await manager.query(
@@ -383,6 +364,12 @@ export class PartnershipsService {
     if (!lock) return row;
     await manager.query(`SELECT 1 FROM partnerships WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [actor.tenantId, id]);
     return this.loadRow(manager, actor, id);
+  }
+
+  /** Every change ends alike: its audit record, then the partnership as it now stands. */
+  private async audited(manager: EntityManager, actor: RequestActor, id: string, action: string, changedFields: string[]): Promise<Partnership> {
+    await recordAudit(manager, actor, { entity: 'Partnership', entityId: id, action, changedFields });
+    return this.present(manager, actor, await this.loadRow(manager, actor, id));
   }
 
   private async loadRow(manager: EntityManager, actor: RequestActor, id: string): Promise<PartnershipRow> {
@@ -482,17 +469,6 @@ export class PartnershipsService {
       ],
     );
   }
-}
-
-/** created_at::text as a cursor carries it (forged keys are refused before they reach SQL). */
-const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-
-function invalidCursor(): AppError {
-  return new AppError(
-    'BAD_USER_INPUT',
-    text('ページの位置を示す値（カーソル）が正しくありません。一覧を最初から読み込み直してください。', 'The page cursor is not valid. Please reload the list from the start.'),
-    { reason: 'INVALID_CURSOR' },
-  );
 }
 
 function statusConflict(from: PartnershipStatus, to: PartnershipStatus): AppError {

@@ -138,7 +138,12 @@ export async function renderDisclosurePdf(doc: DisclosureDocument): Promise<Buff
     for (const [label, value] of rows) row(t(label), value);
     pdf.moveDown(0.6);
   };
-  const none = () => paragraph(t(T.noRecords), COLORS.muted);
+  /** A numbered section listing records (consents, provisions …), or saying there are none. */
+  const listSection = <Item>(title: Text, items: readonly Item[], rowsOf: (item: Item) => Array<[Text, string]>) => {
+    heading(t(title));
+    if (items.length === 0) paragraph(t(T.noRecords), COLORS.muted);
+    for (const item of items) record(rowsOf(item));
+  };
   const orEmpty = (value: string | null | undefined) => (value ? value : EMPTY_MARK);
   const time = (iso: string | null) => (iso ? tokyoDateTime(iso) : EMPTY_MARK);
   const join = (items: readonly string[]) => (items.length ? items.join(listSeparator(language)) : EMPTY_MARK);
@@ -170,9 +175,7 @@ export async function renderDisclosurePdf(doc: DisclosureDocument): Promise<Buff
   }
 
   // --- 2. consents -------------------------------------------------------------------------------
-  heading(t(T.consentSection));
-  if (doc.consents.length === 0) none();
-  for (const consent of doc.consents) {
+  listSection(T.consentSection, doc.consents, (consent) => {
     const recipients = [
       ...consent.recipientOrganizationNames,
       ...consent.recipientKinds.map((kind) => organizationKindLabel(kind, language)),
@@ -192,47 +195,35 @@ export async function renderDisclosurePdf(doc: DisclosureDocument): Promise<Buff
     if (consent.revokedAt) {
       rows.push([T.revokedAt, time(consent.revokedAt)], [T.revocationReason, orEmpty(consent.revocationReason)]);
     }
-    record(rows);
-  }
+    return rows;
+  });
 
   // --- 3. third-party provisions ------------------------------------------------------------------
-  heading(t(T.provisionSection));
-  if (doc.provisions.length === 0) none();
-  for (const provision of doc.provisions) {
-    record([
-      [T.providedAt, time(provision.providedAt)],
-      [T.provider, provision.providerOrganizationName],
-      [T.recipient, provision.recipientOrganizationName],
-      [T.categories, categoryLabels(provision.categories, language) || EMPTY_MARK],
-      [T.purpose, purposeLabel(provision.purpose, language)],
-      [T.consentReference, provision.consentId ?? t(T.noConsentReference)],
-    ]);
-  }
+  listSection(T.provisionSection, doc.provisions, (provision) => [
+    [T.providedAt, time(provision.providedAt)],
+    [T.provider, provision.providerOrganizationName],
+    [T.recipient, provision.recipientOrganizationName],
+    [T.categories, categoryLabels(provision.categories, language) || EMPTY_MARK],
+    [T.purpose, purposeLabel(provision.purpose, language)],
+    [T.consentReference, provision.consentId ?? t(T.noConsentReference)],
+  ]);
 
   // --- 4. access log -----------------------------------------------------------------------------
-  heading(t(T.accessSection));
-  if (doc.accessLog.length === 0) none();
-  for (const access of doc.accessLog) {
-    record([
-      [T.accessedAt, time(access.accessedAt)],
-      [T.accessOrganization, access.organizationName],
-      [T.accessUser, access.userName],
-      [T.accessCategories, categoryLabels(access.categories, language) || EMPTY_MARK],
-      [T.purpose, access.purpose ? purposeLabel(access.purpose, language) : t(T.noPurpose)],
-    ]);
-  }
+  listSection(T.accessSection, doc.accessLog, (access) => [
+    [T.accessedAt, time(access.accessedAt)],
+    [T.accessOrganization, access.organizationName],
+    [T.accessUser, access.userName],
+    [T.accessCategories, categoryLabels(access.categories, language) || EMPTY_MARK],
+    [T.purpose, access.purpose ? purposeLabel(access.purpose, language) : t(T.noPurpose)],
+  ]);
 
   // --- 5. corrections ------------------------------------------------------------------------------
-  heading(t(T.correctionSection));
-  if (doc.corrections.length === 0) none();
-  for (const correction of doc.corrections) {
-    record([
-      [T.correctedAt, time(correction.correctedAt)],
-      [T.correctedBy, correction.byName],
-      [T.correctedFields, join(correction.fields.map((field) => correctedFieldLabel(field, language)))],
-      [T.correctionReason, orEmpty(correction.reason)],
-    ]);
-  }
+  listSection(T.correctionSection, doc.corrections, (correction) => [
+    [T.correctedAt, time(correction.correctedAt)],
+    [T.correctedBy, correction.byName],
+    [T.correctedFields, join(correction.fields.map((field) => correctedFieldLabel(field, language)))],
+    [T.correctionReason, orEmpty(correction.reason)],
+  ]);
 
   // --- footer: "pseudonym · page n / N" on every page ---------------------------------------------
   numberPages(pdf, (page, count) => `${t(T.title)} — ${doc.person.pseudonym} — ${t(T.page)} ${page} / ${count}`, {

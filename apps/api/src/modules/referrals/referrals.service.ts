@@ -430,9 +430,7 @@ export class ReferralsService {
     this.assertCaseworker(actor);
     return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
-      if (!sidesOf(actor, current).includes('RECEIVER')) throw this.categoriesWrongSide('RECEIVER');
-      const wanted = this.newCategories(current, categories);
-      if (wanted.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
+      const wanted = this.newCategories(actor, current, 'RECEIVER', categories);
       const checked = validateInput(categoryRequestSchema, { categories: wanted, reason });
       await this.event(manager, actor, id, 'REQUEST_CATEGORIES', current.status, current.status, checked.reason, null, wanted);
       await this.notifier.notify(manager, {
@@ -457,9 +455,7 @@ export class ReferralsService {
     this.assertCaseworker(actor);
     return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.partyRow(manager, actor, id);
-      if (!sidesOf(actor, current).includes('SENDER')) throw this.categoriesWrongSide('SENDER');
-      const added = this.newCategories(current, categories);
-      if (added.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
+      const added = this.newCategories(actor, current, 'SENDER', categories);
       const header = await this.records.header(manager, actor.tenantId, current.person_id as string);
       if (!header || header.organizationId !== actor.organizationId) {
         throw new AppError(
@@ -763,8 +759,13 @@ export class ReferralsService {
 
   // --- internals ----------------------------------------------------------------------------
 
-  /** Categories asked for or shared beyond what the live person referral shares; refuses otherwise. */
-  private newCategories(current: ReferralRow, categories: readonly PersonalDataCategory[]): PersonalDataCategory[] {
+  /**
+   * Categories the party on `side` asks for (receiver) or shares (sender) beyond what the live
+   * person referral shares; refuses the other side, and special-care categories to an actor
+   * whose roles may not see them.
+   */
+  private newCategories(actor: RequestActor, current: ReferralRow, side: ReferralSide, categories: readonly PersonalDataCategory[]): PersonalDataCategory[] {
+    if (!sidesOf(actor, current).includes(side)) throw this.categoriesWrongSide(side);
     if (!LIVE_REFERRAL_STATUSES.includes(current.status)) {
       throw new AppError(
         'CONFLICT',
@@ -783,6 +784,7 @@ export class ReferralsService {
         fields: { categories: text('まだ共有されていない項目を選んでください。', 'Choose categories this referral does not share yet.') },
       });
     }
+    if (wanted.some(isSpecialCare) && !maySeeSpecialCare(actor.roles)) throw this.specialCareRole();
     return wanted;
   }
 

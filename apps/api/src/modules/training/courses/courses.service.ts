@@ -12,7 +12,7 @@ import { assertCan, notFound } from '../../../core/authz/authorize';
 import { Conditions } from '../../../core/database/conditions';
 import { queryRows } from '../../../core/database/returning';
 import { AppError } from '../../../core/graphql/app-error';
-import { decodeCursor, Page, pageSize, toPage } from '../../../core/graphql/pagination';
+import { addKeysetCondition, decodeCursor, Page, pageSize, toPage } from '../../../core/graphql/pagination';
 import { runInTenant } from '../../../core/tenancy/tenant-transaction';
 import { Clock } from '../../../core/time/clock';
 import type { Course } from './course.model';
@@ -27,7 +27,7 @@ import {
 } from './course-fields';
 import { COURSE_COLUMNS, COURSE_FROM, CourseReader, CourseRow, toCourse, visibleCourses } from './course-reader';
 import type { CourseInput, CourseMaterialInput, CourseModuleInput, CourseSearchInput, QuizInput } from './dto/courses.input';
-import { requireId, usableId, usableIds } from '../../../core/graphql/ids';
+import { requireId, usableIds } from '../../../core/graphql/ids';
 import { addKeywordConditions, searchTerms } from '../../../core/database/keyword-search';
 import { closePositionGaps, COURSE_MODULES, MODULE_MATERIALS, reorderPositions } from './positioned-lists';
 
@@ -96,12 +96,7 @@ export class CoursesService {
     // serves when only they are listed; drafts fall back to their creation time.
     const onlyPublished = input.status === 'PUBLISHED' || (!input.status && !input.mine);
     const sortKey = onlyPublished ? `c.published_at` : `coalesce(c.published_at, c.created_at)`;
-    if (cursor) {
-      if (!usableId(cursor.id) || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(cursor.key)) {
-        throw new AppError('BAD_USER_INPUT', undefined, { reason: 'INVALID_CURSOR' });
-      }
-      where.add(`(${sortKey}, c.id) < (${where.param(cursor.key)}::timestamptz, ${where.param(cursor.id)}::uuid)`);
-    }
+    addKeysetCondition(where, cursor, sortKey, 'c.id', 'timestamptz');
     where.params.push(size + 1);
     return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: Array<CourseRow & { sort_key: string }> = await manager.query(

@@ -194,13 +194,12 @@ export class LearningService {
 
   /** The in-app notices and, by each member's preference, the mail (see the decisions above). */
   private async notifyAssigned(manager: EntityManager, actor: RequestActor, course: Course, membershipIds: readonly string[], dueAt: Date | null) {
-    const recipients = await notifyMembers(manager, {
+    const mailed = await notifyMembers(manager, {
       tenantId: actor.tenantId,
       kind: 'TRAINING_ASSIGNED',
       membershipIds,
       about: { column: 'course_id', id: course.id },
     });
-    const mailed = recipients.filter((recipient) => recipient.delivery !== 'OFF' && recipient.mailable);
     if (mailed.length === 0) return;
     const [organization]: Array<{ name: string }> = await manager.query(`SELECT name FROM organizations WHERE tenant_id = $1 AND id = $2`, [
       actor.tenantId,

@@ -48,13 +48,12 @@ export class SessionWaitlist {
    * place is worth knowing about before the session.
    */
   private async notify(manager: EntityManager, session: SessionRow, membershipIds: string[]): Promise<void> {
-    const recipients = await notifyMembers(manager, {
+    const mailed = await notifyMembers(manager, {
       tenantId: session.tenant_id,
       kind: 'TRAINING_SESSION_PROMOTED',
       membershipIds,
       about: { column: 'training_session_id', id: session.id },
     });
-    const mailed = recipients.filter((recipient) => recipient.delivery !== 'OFF' && recipient.mailable);
     await mailNotifications(manager, this.outbox, mailed, { tenantId: session.tenant_id, mailedAt: this.clock.now() }, () => ({
       kind: 'training-session-promoted',
       sessionTitle: session.title,
