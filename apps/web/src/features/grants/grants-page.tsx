@@ -137,26 +137,45 @@ function SearchForm({ filters, onSearch }: { filters: GrantFilters; onSearch: (n
         onChange={(event) => setRegion(event.currentTarget.value)}
         w={150}
       />
-      <NumberInput
-        label={t('grants.amountFrom')}
-        min={0}
-        step={10000}
-        thousandSeparator=","
-        value={amountFrom}
-        onChange={setAmountFrom}
-        w={150}
-      />
-      <NumberInput
-        label={t('grants.amountTo')}
-        min={0}
-        step={10000}
-        thousandSeparator=","
-        value={amountTo}
-        onChange={setAmountTo}
-        w={150}
-      />
+      <AmountInput label={t('grants.amountFrom')} value={amountFrom} onChange={setAmountFrom} />
+      <AmountInput label={t('grants.amountTo')} value={amountTo} onChange={setAmountTo} />
     </SearchBar>
   );
+}
+
+type ListFilterField = 'themes' | 'organizationKinds' | 'legalForms' | 'funderKinds' | 'grantTypes';
+
+/** A multi-choice filter over one of the grant vocabularies; an empty choice means "any". */
+function ListFilter<K extends ListFilterField>({
+  label,
+  data,
+  field,
+  filters,
+  onChange,
+  searchable,
+}: {
+  label: string;
+  data: { value: string; label: string }[];
+  field: K;
+  filters: GrantFilters;
+  onChange: (next: Partial<GrantFilters>) => void;
+  searchable?: boolean;
+}) {
+  return (
+    <MultiSelect
+      label={label}
+      data={data}
+      value={filters[field]}
+      onChange={(values) => onChange({ [field]: values as GrantFilters[K] })}
+      searchable={searchable}
+      clearable
+    />
+  );
+}
+
+/** A yen amount bound of the search, in steps of 10,000 yen. */
+function AmountInput({ label, value, onChange }: { label: string; value: number | string; onChange: (value: number | string) => void }) {
+  return <NumberInput label={label} min={0} step={10000} thousandSeparator="," value={value} onChange={onChange} w={150} />;
 }
 
 const closingChoices = ['7', '14', '30', '60', '90'];
@@ -190,42 +209,17 @@ function FilterPanel({
           value={filters.closingWithinDays ? String(filters.closingWithinDays) : null}
           onChange={(value) => onChange({ closingWithinDays: value ? Number(value) : null })}
         />
-        <MultiSelect
-          label={t('grants.fields.themes')}
-          data={labels.options(SERVICE_CATEGORIES)}
-          value={filters.themes}
-          onChange={(values) => onChange({ themes: values as GrantFilters['themes'] })}
-          searchable
-          clearable
-        />
-        <MultiSelect
+        <ListFilter label={t('grants.fields.themes')} data={labels.options(SERVICE_CATEGORIES)} field="themes" filters={filters} onChange={onChange} searchable />
+        <ListFilter
           label={t('grants.fields.eligibleKinds')}
           data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: organizationKindLabel(t, kind) }))}
-          value={filters.organizationKinds}
-          onChange={(values) => onChange({ organizationKinds: values as GrantFilters['organizationKinds'] })}
-          clearable
+          field="organizationKinds"
+          filters={filters}
+          onChange={onChange}
         />
-        <MultiSelect
-          label={t('grants.fields.legalForms')}
-          data={labels.options(LEGAL_FORMS)}
-          value={filters.legalForms}
-          onChange={(values) => onChange({ legalForms: values as GrantFilters['legalForms'] })}
-          clearable
-        />
-        <MultiSelect
-          label={t('grants.fields.funderKind')}
-          data={labels.options(FUNDER_KINDS)}
-          value={filters.funderKinds}
-          onChange={(values) => onChange({ funderKinds: values as GrantFilters['funderKinds'] })}
-          clearable
-        />
-        <MultiSelect
-          label={t('grants.fields.grantType')}
-          data={labels.options(GRANT_TYPES)}
-          value={filters.grantTypes}
-          onChange={(values) => onChange({ grantTypes: values as GrantFilters['grantTypes'] })}
-          clearable
-        />
+        <ListFilter label={t('grants.fields.legalForms')} data={labels.options(LEGAL_FORMS)} field="legalForms" filters={filters} onChange={onChange} />
+        <ListFilter label={t('grants.fields.funderKind')} data={labels.options(FUNDER_KINDS)} field="funderKinds" filters={filters} onChange={onChange} />
+        <ListFilter label={t('grants.fields.grantType')} data={labels.options(GRANT_TYPES)} field="grantTypes" filters={filters} onChange={onChange} />
       </SimpleGrid>
     </FilterPanelCard>
   );

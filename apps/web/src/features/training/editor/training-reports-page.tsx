@@ -13,9 +13,10 @@ import {
   ManageTrainingXapiStatementsDocument,
   NetworkOrganizationOptionsDocument,
 } from '@tsunagu/graphql-client';
-import { DataTable, LoadingState, PageHeader, type DataTableProps } from '@tsunagu/ui';
+import { DataTable, LoadingState, PageHeader, type DataTableColumn, type DataTableProps } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { RequireAbility } from '../../../app/auth/require-auth';
@@ -153,6 +154,15 @@ function ReportSection<Row>({ id, title, ...table }: { id: string; title: string
   );
 }
 
+/** The enrolment figures shown after each breakdown's own naming column. */
+function progressColumns<Row extends { enrolments: number; completions: number; overdue: number }>(t: TFunction): DataTableColumn<Row>[] {
+  return [
+    { key: 'enrolments', header: t('trainingEditor.reports.enrolments'), cell: (row) => row.enrolments, numeric: true },
+    { key: 'completions', header: t('trainingEditor.reports.completions'), cell: (row) => row.completions, numeric: true },
+    { key: 'overdue', header: t('trainingEditor.reports.overdue'), cell: (row) => row.overdue, numeric: true },
+  ];
+}
+
 function ReportTables({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   return (
@@ -172,9 +182,7 @@ function ReportTables({ report }: { report: Report }) {
         rowKey={(row) => row.organizationId}
         columns={[
           { key: 'organization', header: t('trainingEditor.reports.organization'), cell: (row) => row.organizationName },
-          { key: 'enrolments', header: t('trainingEditor.reports.enrolments'), cell: (row) => row.enrolments, numeric: true },
-          { key: 'completions', header: t('trainingEditor.reports.completions'), cell: (row) => row.completions, numeric: true },
-          { key: 'overdue', header: t('trainingEditor.reports.overdue'), cell: (row) => row.overdue, numeric: true },
+          ...progressColumns(t),
         ]}
       />
       <ReportSection
@@ -184,9 +192,7 @@ function ReportTables({ report }: { report: Report }) {
         rowKey={(row) => row.courseId}
         columns={[
           { key: 'course', header: t('trainingEditor.reports.course'), cell: (row) => row.courseTitle },
-          { key: 'enrolments', header: t('trainingEditor.reports.enrolments'), cell: (row) => row.enrolments, numeric: true },
-          { key: 'completions', header: t('trainingEditor.reports.completions'), cell: (row) => row.completions, numeric: true },
-          { key: 'overdue', header: t('trainingEditor.reports.overdue'), cell: (row) => row.overdue, numeric: true },
+          ...progressColumns(t),
           { key: 'quizPassRate', header: t('trainingEditor.reports.quizPassRate'), cell: (row) => percent(row.quizPassRatePercent), numeric: true },
         ]}
       />
