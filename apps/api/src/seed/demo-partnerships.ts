@@ -9,9 +9,9 @@
 // to seeding (Japan dates); fixed ids and inserts that skip existing rows make it idempotent,
 // and a partnership's contacts, interactions and follow-ups are written only with the
 // partnership itself, so later edits in the app are never undone by the next start.
-import type { ContactSide, InteractionKind, PartnershipStatus, PartnershipType } from '@tsunagu/domain';
+import { japanDate, type ContactSide, type InteractionKind, type PartnershipStatus, type PartnershipType } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
-import { japanDate, validateInteractionFields, validatePartnershipFields } from '../modules/partnerships/partnership-fields';
+import { validateInteractionFields, validatePartnershipFields } from '../modules/partnerships/partnership-fields';
 import { DEMO_ORGANIZATION_IDS } from './demo-directory';
 import { DEMO_NETWORK } from './demo-networks';
 

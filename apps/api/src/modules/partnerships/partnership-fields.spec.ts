@@ -2,7 +2,7 @@
 // under a stable reason, with real calendar dates and Japan's today.
 import { AppError } from '../../core/graphql/app-error';
 import type { InteractionInput, PartnershipInput } from './dto/partnerships.input';
-import { isCalendarDate, japanDate, validateInteractionFields, validatePartnershipFields } from './partnership-fields';
+import { validateInteractionFields, validatePartnershipFields } from './partnership-fields';
 
 function problemOf(work: () => unknown): { reason: unknown; fields: string[] } {
   try {
@@ -25,13 +25,6 @@ const valid: PartnershipInput = {
   budgetYen: 0,
   contacts: null,
 };
-
-it('knows real calendar dates and the Japan date of an instant', () => {
-  expect(['2026-02-28', '2028-02-29', '2026-12-31'].map(isCalendarDate)).toEqual([true, true, true]);
-  expect(['2026-02-29', '2026-02-30', '2026-13-01', '2026-4-1', '2026/04/01', ''].map(isCalendarDate)).toEqual([false, false, false, false, false, false]);
-  expect(japanDate(new Date('2026-03-31T14:59:59Z'))).toBe('2026-03-31');
-  expect(japanDate(new Date('2026-03-31T15:00:00Z'))).toBe('2026-04-01');
-});
 
 it('normalises a valid partnership: trimmed, blanks as null, contacts kept only when given', () => {
   expect(validatePartnershipFields(valid)).toEqual({

@@ -33,6 +33,12 @@ describe('validation kit', () => {
     expect(checked).toEqual({ ok: false, problems: { name: MALFORMED_VALUE } });
   });
 
+  it('takes only real calendar days written YYYY-MM-DD as dates', () => {
+    const date = isoDate(day);
+    expect(['2026-02-28', '2028-02-29', '2026-12-31'].map((value) => date.safeParse(value).success)).toEqual([true, true, true]);
+    expect(['2026-02-29', '2026-02-30', '2026-13-01', '2026-4-1', '2026/04/01', ''].map((value) => date.safeParse(value).success)).toEqual([false, false, false, false, false, false]);
+  });
+
   it('lists an input’s problems alone, none for a valid input', () => {
     expect(inputProblems(schema, { name: '太郎', day: '2026-01-01', tags: [] })).toEqual({});
     expect(inputProblems(schema, { name: '', day: '2026-01-01', tags: [] })).toEqual({ name: localizedMessage(name) });
