@@ -1,27 +1,25 @@
 // The fields of a person's record as the registration and correction forms edit them: one
-// spec per field (kind, vocabulary), form values as strings, and the PersonInput they make.
+// spec per field (kind, vocabulary), form values as strings, and the PersonInput they make. The
+// fields of each category and their order are libs/domain's (PERSONAL_DATA_FIELD_LABELS, which
+// the type system keeps equal to the stored values); this file only says how each is edited.
 import {
   DISABILITY_CERTIFICATES,
   GENDERS,
   LIVING_SITUATIONS,
+  PERSONAL_DATA_FIELD_LABELS,
   type PersonalDataCategory,
 } from '@tsunagu/domain';
 import type { PersonDetailFragment, PersonInput } from '@tsunagu/graphql-client';
+import type { Vocabulary } from '../../app/labels';
 
-export type SectionName =
-  | 'identity'
-  | 'contact'
-  | 'household'
-  | 'financial'
-  | 'consultation'
-  | 'health'
-  | 'disability'
-  | 'legal';
+/** A section of the form and of PersonInput: its category's name in lower case ("identity"). */
+export type SectionName = Lowercase<PersonalDataCategory>;
 
 export interface FieldSpec {
   name: string;
   kind: 'text' | 'textarea' | 'date' | 'select' | 'number' | 'boolean' | 'needs';
-  options?: readonly string[];
+  /** The choices of a select. */
+  options?: Vocabulary;
   required?: boolean;
 }
 
@@ -31,94 +29,44 @@ export interface SectionSpec {
   fields: readonly FieldSpec[];
 }
 
+type FieldEditor = Omit<FieldSpec, 'name'>;
+type FieldName<C extends PersonalDataCategory> = keyof (typeof PERSONAL_DATA_FIELD_LABELS)[C] & string;
+
+const REQUIRED_TEXT: FieldEditor = { kind: 'text', required: true };
+const TEXTAREA: FieldEditor = { kind: 'textarea' };
+const BOOLEAN: FieldEditor = { kind: 'boolean' };
+const selectOf = (options: Vocabulary): FieldEditor => ({ kind: 'select', options });
+
+/** Every field of the category, in the domain's order: an optional one-line text unless `editors` says otherwise. */
+function section<C extends PersonalDataCategory>(category: C, editors: Partial<Record<FieldName<C>, FieldEditor>>): SectionSpec {
+  const names = Object.keys(PERSONAL_DATA_FIELD_LABELS[category]) as FieldName<C>[];
+  return {
+    name: category.toLowerCase() as SectionName,
+    category,
+    fields: names.map((name) => ({ name, ...(editors[name] ?? { kind: 'text' }) })),
+  };
+}
+
 export const ordinarySections: readonly SectionSpec[] = [
-  {
-    name: 'identity',
-    category: 'IDENTITY',
-    fields: [
-      { name: 'familyName', kind: 'text', required: true },
-      { name: 'givenName', kind: 'text', required: true },
-      { name: 'familyNameKana', kind: 'text', required: true },
-      { name: 'givenNameKana', kind: 'text', required: true },
-      { name: 'birthDate', kind: 'date' },
-      { name: 'gender', kind: 'select', options: GENDERS.codes },
-    ],
-  },
-  {
-    name: 'contact',
-    category: 'CONTACT',
-    fields: [
-      { name: 'phone', kind: 'text' },
-      { name: 'email', kind: 'text' },
-      { name: 'postalCode', kind: 'text' },
-      { name: 'address', kind: 'text' },
-      { name: 'municipalityCode', kind: 'text' },
-      { name: 'preferredChannel', kind: 'text' },
-      { name: 'notes', kind: 'textarea' },
-    ],
-  },
-  {
-    name: 'household',
-    category: 'HOUSEHOLD',
-    fields: [
-      { name: 'livingSituation', kind: 'select', options: LIVING_SITUATIONS.codes },
-      { name: 'householdSize', kind: 'number' },
-      { name: 'dependents', kind: 'text' },
-      { name: 'notes', kind: 'textarea' },
-    ],
-  },
-  {
-    // Ordinary (not special-care) data: 生活保護 and debts are yes / no / unknown (blank).
-    name: 'financial',
-    category: 'FINANCIAL',
-    fields: [
-      { name: 'incomeSources', kind: 'text' },
-      { name: 'receivesPublicAssistance', kind: 'boolean' },
-      { name: 'hasDebt', kind: 'boolean' },
-      { name: 'notes', kind: 'textarea' },
-    ],
-  },
-  {
-    name: 'consultation',
-    category: 'CONSULTATION',
-    fields: [
-      { name: 'needs', kind: 'needs' },
-      { name: 'summary', kind: 'textarea' },
-      { name: 'notes', kind: 'textarea' },
-    ],
-  },
+  section('IDENTITY', {
+    familyName: REQUIRED_TEXT,
+    givenName: REQUIRED_TEXT,
+    familyNameKana: REQUIRED_TEXT,
+    givenNameKana: REQUIRED_TEXT,
+    birthDate: { kind: 'date' },
+    gender: selectOf(GENDERS),
+  }),
+  section('CONTACT', { notes: TEXTAREA }),
+  section('HOUSEHOLD', { livingSituation: selectOf(LIVING_SITUATIONS), householdSize: { kind: 'number' }, notes: TEXTAREA }),
+  // Ordinary (not special-care) data: 生活保護 and debts are yes / no / unknown (blank).
+  section('FINANCIAL', { receivesPublicAssistance: BOOLEAN, hasDebt: BOOLEAN, notes: TEXTAREA }),
+  section('CONSULTATION', { needs: { kind: 'needs' }, summary: TEXTAREA, notes: TEXTAREA }),
 ];
 
 export const specialCareSections: readonly SectionSpec[] = [
-  {
-    name: 'health',
-    category: 'HEALTH',
-    fields: [
-      { name: 'conditions', kind: 'textarea' },
-      { name: 'medications', kind: 'text' },
-      { name: 'medicalInstitution', kind: 'text' },
-      { name: 'notes', kind: 'textarea' },
-    ],
-  },
-  {
-    name: 'disability',
-    category: 'DISABILITY',
-    fields: [
-      { name: 'certificate', kind: 'select', options: DISABILITY_CERTIFICATES.codes },
-      { name: 'grade', kind: 'text' },
-      { name: 'notes', kind: 'textarea' },
-    ],
-  },
-  {
-    name: 'legal',
-    category: 'LEGAL',
-    fields: [
-      { name: 'criminalRecord', kind: 'textarea' },
-      { name: 'victimisation', kind: 'textarea' },
-      { name: 'protectionOrder', kind: 'boolean' },
-      { name: 'notes', kind: 'textarea' },
-    ],
-  },
+  section('HEALTH', { conditions: TEXTAREA, notes: TEXTAREA }),
+  section('DISABILITY', { certificate: selectOf(DISABILITY_CERTIFICATES), notes: TEXTAREA }),
+  section('LEGAL', { criminalRecord: TEXTAREA, victimisation: TEXTAREA, protectionOrder: BOOLEAN, notes: TEXTAREA }),
 ];
 
 /**

@@ -9,6 +9,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import type { ApiError } from '../../app/api-errors';
+import { useVocabularyLabels } from '../../app/labels';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { SpecialCareBadge } from './person-badges';
 import {
@@ -79,6 +80,7 @@ function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnTyp
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const directory = useDirectoryLabels();
+  const vocabularyLabels = useVocabularyLabels();
 
   const input = (field: FieldSpec) => {
     const key = `${spec.name}.${field.name}`;
@@ -111,7 +113,9 @@ function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnTyp
                 { value: 'true', label: t('people.yes') },
                 { value: 'false', label: t('people.no') },
               ]
-            : (field.options ?? []).map((code) => ({ value: code, label: selectLabel(labels, field.name, code) }));
+            : field.options
+              ? vocabularyLabels.options(field.options)
+              : [];
         return (
           <Select
             key={key}
@@ -146,11 +150,4 @@ function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnTyp
       </Fieldset>
     </Card>
   );
-}
-
-function selectLabel(labels: ReturnType<typeof usePeopleLabels>, field: string, code: string): string {
-  if (field === 'gender') return labels.gender(code);
-  if (field === 'livingSituation') return labels.livingSituation(code);
-  if (field === 'certificate') return labels.certificate(code);
-  return code;
 }
