@@ -12,6 +12,9 @@ const partnership = {
   budgetYen: 0,
   contacts: [{ side: 'PARTNER', name: ' 田中 ', jobTitle: ' ', email: ' tanaka@example.jp ', phone: '+81 (3) 1234-5678' }],
 };
+/** What every date field of these inputs says of a malformed or impossible date. */
+const NOT_A_DATE = { ja: '日付は「2026-04-01」の形の実在する日付で入力してください。', en: 'Give a real date as YYYY-MM-DD.' };
+
 const interaction = { kind: 'MEETING', occurredOn: ' 2026-11-20 ', attendees: null, notes: ' 議事 ', followUps: [{ description: ' 資料送付 ', dueOn: '2026-11-27', assigneeMembershipId: ' ' }] };
 
 describe('partnershipInputSchema', () => {
@@ -48,7 +51,7 @@ describe('partnershipInputSchema', () => {
       title: { ja: '名称を1〜200文字で入力してください。', en: 'Enter a title of 1 to 200 characters.' },
       description: { ja: '内容は4000文字以内にしてください。', en: 'Keep the description within 4,000 characters.' },
       endsOn: { ja: '終了日は開始日以降にしてください。', en: 'The end date must not be before the start date.' },
-      reviewOn: { ja: '日付は「2026-04-01」の形の実在する日付で入力してください。', en: 'Give a real date as YYYY-MM-DD.' },
+      reviewOn: NOT_A_DATE,
       budgetYen: { ja: '予算額は0以上の整数（円）で入力してください（1兆円まで）。', en: 'Give the budget as whole yen, 0 or more (at most one trillion).' },
       'contacts.0.name': { ja: '担当者の氏名を1〜100文字で入力してください。', en: "Enter the contact's name (1 to 100 characters)." },
       'contacts.0.jobTitle': { ja: '役職は100文字以内にしてください。', en: 'Keep the job title within 100 characters.' },
@@ -81,11 +84,11 @@ describe('interactionInputSchema', () => {
       inputProblems(interactionInputSchema, { kind: 'PARTY', occurredOn: '2026-02-29', attendees: 'x'.repeat(1001), notes: 'x'.repeat(8001), followUps: [{ description: '', dueOn: 'x' }] }),
     ).toEqual({
       kind: { ja: '記録の種類が正しくありません。', en: 'Unknown interaction kind.' },
-      occurredOn: { ja: '日付は「2026-04-01」の形の実在する日付で入力してください。', en: 'Give a real date as YYYY-MM-DD.' },
+      occurredOn: NOT_A_DATE,
       attendees: { ja: '出席者は1000文字以内にしてください。', en: 'Keep the attendees within 1,000 characters.' },
       notes: { ja: '内容は8000文字以内にしてください。', en: 'Keep the notes within 8,000 characters.' },
       'followUps.0.description': { ja: '対応事項を1〜1000文字で入力してください。', en: 'Describe the follow-up in 1 to 1,000 characters.' },
-      'followUps.0.dueOn': { ja: '日付は「2026-04-01」の形の実在する日付で入力してください。', en: 'Give a real date as YYYY-MM-DD.' },
+      'followUps.0.dueOn': NOT_A_DATE,
     });
     const many = Array.from({ length: 21 }, () => ({ description: '対応', dueOn: '2026-12-01' }));
     expect(inputProblems(interactionInputSchema, { ...interaction, followUps: many })).toEqual({ followUps: { ja: '対応事項は20件までです。', en: 'At most 20 follow-ups.' } });
