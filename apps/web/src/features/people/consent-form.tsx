@@ -98,16 +98,15 @@ export function ConsentForm({
   const { data: membersData } = useQuery(MembersDocument, { variables: { organizationId: person.ownerOrganizationId, first: 100 } });
   const members = (membersData?.members.nodes ?? []).filter((member) => !member.disabled);
 
-  const list = (names: readonly string[]) => names.join(t('people.listSeparator'));
   const recipientNames = [
     ...organizations.filter((organization) => values.recipientOrganizationIds.includes(organization.id)).map((organization) => organization.name),
     ...values.recipientKinds.map((kind) => t('people.consents.allOfKind', { kind: organizationKindLabel(t, kind) })),
   ];
   const blank = t('people.consentForm.blank');
   const summary = t('people.consentForm.summary', {
-    categories: values.categories.length ? list(values.categories.map(labels.category)) : blank,
-    recipients: recipientNames.length ? list(recipientNames) : blank,
-    purposes: values.purposes.length ? list(values.purposes.map(labels.purpose)) : blank,
+    categories: values.categories.length ? labels.list(values.categories.map(labels.category)) : blank,
+    recipients: recipientNames.length ? labels.list(recipientNames) : blank,
+    purposes: values.purposes.length ? labels.list(values.purposes.map(labels.purpose)) : blank,
     until: values.validUntil ? formatDate(values.validUntil, labels.language) : t('people.consentForm.noEnd'),
   });
 

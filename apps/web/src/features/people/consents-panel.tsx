@@ -55,7 +55,6 @@ function ConsentCard({ consent, canRevoke }: { consent: ConsentRowFragment; canR
   const client = useApolloClient();
   const [revoking, setRevoking] = useState(false);
   const [evidenceError, setEvidenceError] = useState<ApiError | null>(null);
-  const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
   const recipients = [
     ...consent.recipientOrganizations.map((organization) => organization.name),
     ...consent.recipientKinds.map((kind) => t('people.consents.allOfKind', { kind: organizationKindLabel(t, kind as OrganizationKind) })),
@@ -72,12 +71,12 @@ function ConsentCard({ consent, canRevoke }: { consent: ConsentRowFragment; canR
     }
   };
 
-  const categories = list([...consent.categories.map(labels.category), ...(consent.specialCareHidden ? [labels.specialCareHidden] : [])]);
+  const categories = labels.list([...consent.categories.map(labels.category), ...(consent.specialCareHidden ? [labels.specialCareHidden] : [])]);
   const textWithheld = consent.textWithheldReason;
   const items = [
     { term: t('people.consents.categories'), description: <span data-testid="consent-categories">{categories}</span> },
-    { term: t('people.consents.purposes'), description: list(consent.purposes.map(labels.purpose)) },
-    { term: t('people.consents.recipients'), description: list(recipients) },
+    { term: t('people.consents.purposes'), description: labels.list(consent.purposes.map(labels.purpose)) },
+    { term: t('people.consents.recipients'), description: labels.list(recipients) },
     {
       term: t('people.consents.validity'),
       description: consent.validUntil

@@ -40,7 +40,6 @@ function AccessLog({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const query = useQuery(PersonAccessLogDocument, { variables: { personId, first: 20 }, fetchPolicy: 'network-only' });
-  const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
   return (
     <ConnectionTable
       query={query}
@@ -56,7 +55,7 @@ function AccessLog({ personId }: { personId: string }) {
         {
           key: 'categories',
           header: t('people.fields.disclosed'),
-          cell: (row) => (row.categories.length ? list(row.categories.map(labels.category)) : t('people.nothingDisclosed')),
+          cell: (row) => (row.categories.length ? labels.list(row.categories.map(labels.category)) : t('people.nothingDisclosed')),
         },
       ]}
     />
@@ -79,7 +78,6 @@ export function ProvisionRecordsTable({
     variables: { filter: { side: 'PROVIDED', ...filter, ...(personId ? { personId } : {}) }, first: 30 },
     fetchPolicy: 'network-only',
   });
-  const list = (values: readonly string[]) => values.join(t('people.listSeparator'));
   return (
     <ConnectionTable
       query={query}
@@ -93,7 +91,7 @@ export function ProvisionRecordsTable({
         { key: 'provider', header: t('people.records.provider'), cell: (row) => row.provider.name },
         { key: 'recipient', header: t('people.records.recipient'), cell: (row) => row.recipient.name },
         { key: 'purpose', header: t('people.purpose'), cell: (row) => labels.purpose(row.purpose) },
-        { key: 'categories', header: t('people.consents.categories'), cell: (row) => list(row.categories.map(labels.category)) },
+        { key: 'categories', header: t('people.consents.categories'), cell: (row) => labels.list(row.categories.map(labels.category)) },
       ]}
     />
   );
@@ -113,7 +111,7 @@ function Corrections({ personId }: { personId: string }) {
       columns={[
         { key: 'at', header: t('people.records.at'), cell: (row) => formatDateTime(row.correctedAt, labels.language) },
         { key: 'by', header: t('people.records.user'), cell: (row) => row.correctedByName ?? '' },
-        { key: 'fields', header: t('people.records.fields'), cell: (row) => row.fields.join(t('people.listSeparator')) },
+        { key: 'fields', header: t('people.records.fields'), cell: (row) => labels.list(row.fields) },
         { key: 'reason', header: t('people.records.reason'), cell: (row) => row.reason ?? '' },
       ]}
     />

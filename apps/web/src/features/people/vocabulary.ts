@@ -20,6 +20,7 @@ import {
   WITHHELD_REASONS,
 } from '@tsunagu/domain';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../../app/files';
 import { labelIn, useVocabularyLabels, type LabelTable } from '../../app/labels';
 
@@ -39,10 +40,13 @@ export interface PeopleLabels {
   statisticsField: (field: keyof typeof PERSON_STATISTICS_FIELD_LABELS) => string;
   /** The one marker shown instead of special-care categories to a role that may not see them. */
   specialCareHidden: string;
+  /** Labels or names as one list in the UI language (「、」 in Japanese, ", " in English). */
+  list: (values: readonly string[]) => string;
 }
 
 /** Label functions for the current UI language. */
 export function usePeopleLabels(): PeopleLabels {
+  const { t } = useTranslation();
   const { language, of } = useVocabularyLabels();
   return useMemo(
     () => ({
@@ -61,8 +65,9 @@ export function usePeopleLabels(): PeopleLabels {
       ageBand: of(STATISTICS_AGE_BANDS),
       statisticsField: (field: keyof typeof PERSON_STATISTICS_FIELD_LABELS) => labelIn(PERSON_STATISTICS_FIELD_LABELS, field, language),
       specialCareHidden: language === 'en' ? SPECIAL_CARE_HIDDEN_LABEL.en : SPECIAL_CARE_HIDDEN_LABEL.ja,
+      list: (values: readonly string[]) => values.join(t('people.listSeparator')),
     }),
-    [language, of],
+    [language, of, t],
   );
 }
 
