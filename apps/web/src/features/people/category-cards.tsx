@@ -1,24 +1,15 @@
 // One card per category of a person's data: its values, or — when withheld — a clear
 // "withheld, consent needed" badge with the reason. Special-care categories are marked.
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { PERSONAL_DATA_CATEGORIES, PERSONAL_DATA_FIELD_LABELS, type PersonalDataCategory } from '@tsunagu/domain';
+import { PERSONAL_DATA_CATEGORIES, type PersonalDataCategory } from '@tsunagu/domain';
 import type { PersonDetailFragment } from '@tsunagu/graphql-client';
 import { DescriptionList } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
+import { labelIn } from '../../app/labels';
 import { formatDate, useDirectoryLabels } from '../directory/vocabulary';
 import { SpecialCareBadge, WithheldNotice } from './person-badges';
+import { sectionOf, type FieldSpec } from './person-fields';
 import { usePeopleLabels } from './vocabulary';
-
-const sectionOf = {
-  IDENTITY: 'identity',
-  CONTACT: 'contact',
-  HOUSEHOLD: 'household',
-  HEALTH: 'health',
-  DISABILITY: 'disability',
-  FINANCIAL: 'financial',
-  LEGAL: 'legal',
-  CONSULTATION: 'consultation',
-} as const satisfies Record<PersonalDataCategory, keyof PersonDetailFragment>;
 
 export function CategoryCards({ person }: { person: PersonDetailFragment }) {
   return (
@@ -34,18 +25,18 @@ function CategoryCard({ person, category }: { person: PersonDetailFragment; cate
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const directory = useDirectoryLabels();
-  const section = person[sectionOf[category]];
+  const spec = sectionOf(category);
+  const section = person[spec.name];
   const specialCare = person.categories.find((state) => state.category === category)?.specialCare ?? false;
   const headingId = `category-${category}`;
 
-  const format = (field: string, value: unknown): string => {
+  // A value reads as the form edits it: a select's code by its vocabulary, a date as a date.
+  const format = (field: FieldSpec, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('people.notRecorded');
     if (typeof value === 'boolean') return value ? t('people.yes') : t('people.no');
-    if (Array.isArray(value)) return value.length ? value.map((code: string) => directory.category(code)).join(t('people.listSeparator')) : t('people.notRecorded');
-    if (field === 'gender') return labels.gender(String(value));
-    if (field === 'livingSituation') return labels.livingSituation(String(value));
-    if (field === 'certificate') return labels.certificate(String(value));
-    if (field === 'birthDate') return formatDate(String(value), labels.language);
+    if (Array.isArray(value)) return value.length ? labels.list(value.map((code: string) => directory.category(code))) : t('people.notRecorded');
+    if (field.options) return labelIn(field.options.labels, String(value), labels.language);
+    if (field.kind === 'date') return formatDate(String(value), labels.language);
     return String(value);
   };
 
@@ -79,9 +70,9 @@ function CategoryCard({ person, category }: { person: PersonDetailFragment; cate
         ) : values ? (
           <DescriptionList
             label={labels.category(category)}
-            items={Object.keys(PERSONAL_DATA_FIELD_LABELS[category]).map((field) => ({
-              term: labels.field(category, field),
-              description: format(field, values[field]),
+            items={spec.fields.map((field) => ({
+              term: labels.field(category, field.name),
+              description: format(field, values[field.name]),
             }))}
           />
         ) : (

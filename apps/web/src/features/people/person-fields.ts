@@ -1,7 +1,8 @@
-// The fields of a person's record as the registration and correction forms edit them: one
-// spec per field (kind, vocabulary), form values as strings, and the PersonInput they make. The
-// fields of each category and their order are libs/domain's (PERSONAL_DATA_FIELD_LABELS, which
-// the type system keeps equal to the stored values); this file only says how each is edited.
+// The fields of a person's record as the registration and correction forms edit them (and the
+// category cards read them): one spec per field (kind, vocabulary), form values as strings, and
+// the PersonInput they make. The fields of each category and their order are libs/domain's
+// (PERSONAL_DATA_FIELD_LABELS, which the type system keeps equal to the stored values); this
+// file only says how each is edited.
 import {
   DISABILITY_CERTIFICATES,
   GENDERS,
@@ -77,6 +78,12 @@ export const specialCareSections: readonly SectionSpec[] = [
 export type PersonFormValues = Record<SectionName, Record<string, string>> & { needs: string[] };
 
 const allSections = [...ordinarySections, ...specialCareSections];
+const sectionsByCategory = Object.fromEntries(allSections.map((section) => [section.category, section])) as Record<PersonalDataCategory, SectionSpec>;
+
+/** The section of a category: its fields, how each is edited and so how its value reads. */
+export function sectionOf(category: PersonalDataCategory): SectionSpec {
+  return sectionsByCategory[category];
+}
 
 export function blankPerson(): PersonFormValues {
   const values = { needs: [] as string[] } as PersonFormValues;
