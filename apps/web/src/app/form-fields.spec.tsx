@@ -7,17 +7,18 @@ import { createInstance } from 'i18next';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { LongTextField, TextField } from './form-fields';
+import { LongTextField, NumberField, TextField } from './form-fields';
 import { resources, type SupportedLanguage } from './i18n/resources';
 
 interface NoteValues extends Record<string, unknown> {
   title: string;
   summary: string;
   notes: string;
+  minutes: number | '';
   contacts: { name: string }[];
 }
 
-const values: NoteValues = { title: '相談会', summary: 'あいうえお', notes: '', contacts: [{ name: '山田' }] };
+const values: NoteValues = { title: '相談会', summary: 'あいうえお', notes: '', minutes: 90, contacts: [{ name: '山田' }] };
 
 function FormOf({ errors, children }: { errors?: Record<string, string>; children: (form: UseFormReturnType<NoteValues>) => ReactNode }) {
   const form = useForm<NoteValues>({ mode: 'controlled', initialValues: values, initialErrors: errors });
@@ -96,5 +97,37 @@ describe('TextField', () => {
   it('binds a field inside a list item by its path', () => {
     const html = render('ja', (form) => <TextField form={form} name={`contacts.${0}.name`} label="氏名" />);
     expect(attributeOf(html, 'input', 'value')).toBe('山田');
+  });
+
+  it('binds a number input to a number field', () => {
+    const html = render('ja', (form) => <NumberField form={form} name="minutes" label="所要時間" min={1} />, { minutes: '1以上にしてください' });
+    expect(attributeOf(html, 'input', 'value')).toBe('90');
+    expect(html).toContain('1以上にしてください');
+  });
+
+  it('takes, at compile time, only the name of a text field of the form', () => {
+    const html = render('ja', (form) => (
+      <>
+        <TextField
+          form={form}
+          // @ts-expect-error -- not a field of the form
+          name="nope"
+          label="無い欄"
+        />
+        <TextField
+          form={form}
+          // @ts-expect-error -- a list, not a text
+          name="contacts"
+          label="連絡先"
+        />
+        <TextField
+          form={form}
+          // @ts-expect-error -- a number, not a text
+          name="minutes"
+          label="分"
+        />
+      </>
+    ));
+    expect(html).toContain('無い欄');
   });
 });

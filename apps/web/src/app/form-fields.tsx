@@ -1,24 +1,25 @@
-// Text inputs bound to one field of a useSchemaForm (@mantine/form) form by its name, so every
-// form spells a field the same way: Mantine's own label, description, required asterisk and
-// error wiring, the value and its error taken from the form. A long text with a limit counts its
-// characters under the field, because the API refuses text over the limit and long Japanese
-// notes reach it sooner than one expects.
-import { Text, TextInput, Textarea, type TextInputProps, type TextareaProps } from '@mantine/core';
+// Text and number inputs bound to one field of a useSchemaForm (@mantine/form) form by its
+// name, so every form spells a field the same way: Mantine's own label, description, required
+// asterisk and error wiring, the value and its error taken from the form. A long text with a
+// limit counts its characters under the field, because the API refuses text over the limit and
+// long Japanese notes reach it sooner than one expects.
+import { NumberInput, Text, TextInput, Textarea, type NumberInputProps, type TextInputProps, type TextareaProps } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * The paths of a form's values that hold text: a top-level key (`'title'`), or a key inside the
- * items of a list (`` `contacts.${index}.name` ``), as @mantine/form's getInputProps takes them.
+ * The paths of a form's values that hold a Leaf (text, a number): a top-level key (`'title'`),
+ * or a key inside the items of a list (`` `contacts.${index}.name` ``), as @mantine/form's
+ * getInputProps takes them.
  */
-export type TextPath<Values> = {
-  [Key in keyof NamedFields<Values>]: NamedFields<Values>[Key] extends string
+export type FieldPath<Values, Leaf> = {
+  [Key in keyof NamedFields<Values>]: NamedFields<Values>[Key] extends Leaf
     ? Key
     : NamedFields<Values>[Key] extends readonly (infer Item)[]
-      ? Item extends string
+      ? Item extends Leaf
         ? `${Key}.${number}`
-        : `${Key}.${number}.${TextPath<Item>}`
+        : `${Key}.${number}.${FieldPath<Item, Leaf>}`
       : never;
 }[keyof NamedFields<Values>];
 
@@ -26,9 +27,9 @@ export type TextPath<Values> = {
 type NamedFields<Values> = { [Key in keyof Values as string extends Key ? never : Key & string]: Values[Key] };
 
 /** What ties an input to its form; the input's value, change handler and error come from here. */
-interface BoundTo<Values> {
+interface BoundTo<Values, Leaf = string> {
   readonly form: UseFormReturnType<Values>;
-  readonly name: NoInfer<TextPath<Values>>;
+  readonly name: NoInfer<FieldPath<Values, Leaf>>;
 }
 
 /** The props the form gives, which a caller must not give as well. */
@@ -39,6 +40,13 @@ export type TextFieldProps<Values> = BoundTo<Values> & Omit<TextInputProps, Form
 /** A one-line text input (also date, time, url, email…) bound to a field of the form. */
 export function TextField<Values>({ form, name, ...input }: TextFieldProps<Values>) {
   return <TextInput {...input} {...form.getInputProps(name)} />;
+}
+
+export type NumberFieldProps<Values> = BoundTo<Values, number | string> & Omit<NumberInputProps, FormGiven>;
+
+/** A number input bound to a field of the form (a number, or '' while empty). */
+export function NumberField<Values>({ form, name, ...input }: NumberFieldProps<Values>) {
+  return <NumberInput {...input} {...form.getInputProps(name)} />;
 }
 
 export type LongTextFieldProps<Values> = BoundTo<Values> &
