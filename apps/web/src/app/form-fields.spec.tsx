@@ -16,9 +16,10 @@ interface NoteValues extends Record<string, unknown> {
   notes: string;
   minutes: number | '';
   contacts: { name: string }[];
+  identity: Record<string, string>;
 }
 
-const values: NoteValues = { title: '相談会', summary: 'あいうえお', notes: '', minutes: 90, contacts: [{ name: '山田' }] };
+const values: NoteValues = { title: '相談会', summary: 'あいうえお', notes: '', minutes: 90, contacts: [{ name: '山田' }], identity: { familyName: '佐藤' } };
 
 function FormOf({ errors, children }: { errors?: Record<string, string>; children: (form: UseFormReturnType<NoteValues>) => ReactNode }) {
   const form = useForm<NoteValues>({ mode: 'controlled', initialValues: values, initialErrors: errors });
@@ -97,6 +98,11 @@ describe('TextField', () => {
   it('binds a field inside a list item by its path', () => {
     const html = render('ja', (form) => <TextField form={form} name={`contacts.${0}.name`} label="氏名" />);
     expect(attributeOf(html, 'input', 'value')).toBe('山田');
+  });
+
+  it('binds a field inside a group by its path', () => {
+    const html = render('ja', (form) => <TextField form={form} name="identity.familyName" label="姓" />);
+    expect(attributeOf(html, 'input', 'value')).toBe('佐藤');
   });
 
   it('binds a number input to a number field', () => {

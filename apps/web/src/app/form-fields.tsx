@@ -9,19 +9,25 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * The paths of a form's values that hold a Leaf (text, a number): a top-level key (`'title'`),
- * or a key inside the items of a list (`` `contacts.${index}.name` ``), as @mantine/form's
- * getInputProps takes them.
+ * The paths of a form's values that hold a Leaf (text, a number), as @mantine/form's
+ * getInputProps takes them: a top-level key (`'title'`), a key inside the items of a list
+ * (`` `contacts.${index}.name` ``) or inside a group (`` `${section}.${field}` ``).
  */
 export type FieldPath<Values, Leaf> = {
-  [Key in keyof NamedFields<Values>]: NamedFields<Values>[Key] extends Leaf
-    ? Key
-    : NamedFields<Values>[Key] extends readonly (infer Item)[]
-      ? Item extends Leaf
-        ? `${Key}.${number}`
-        : `${Key}.${number}.${FieldPath<Item, Leaf>}`
-      : never;
+  [Key in keyof NamedFields<Values>]: PathThrough<Key, NamedFields<Values>[Key], Leaf>;
 }[keyof NamedFields<Values>];
+
+// [Value] so that a value of several kinds (number | '') is a Leaf only when each kind is.
+type PathThrough<Key extends string, Value, Leaf> = [Value] extends [Leaf]
+  ? Key
+  : Value extends readonly (infer Item)[]
+    ? PathThrough<`${Key}.${number}`, Item, Leaf>
+    : Value extends object
+      ? `${Key}.${FieldPath<Value, Leaf> | IndexedPath<Value, Leaf>}`
+      : never;
+
+/** Any key of a record by string (`Record<string, string>`) whose values are a Leaf. */
+type IndexedPath<Value, Leaf> = string extends keyof Value ? (Value[string & keyof Value] extends Leaf ? string : never) : never;
 
 /** The fields a form's values name, without the index signature (`Record<string, unknown>`) useSchemaForm's values extend. */
 type NamedFields<Values> = { [Key in keyof Values as string extends Key ? never : Key & string]: Values[Key] };
