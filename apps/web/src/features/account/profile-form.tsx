@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authStore } from '../../app/auth/auth-store';
 import { useSession } from '../../app/auth/use-session';
+import { TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { chooseLanguage } from '../../app/i18n/i18n';
 import { isSupportedLanguage } from '../../app/i18n/resources';
@@ -46,7 +47,7 @@ export function ProfileForm() {
       submitting={form.submitting}
     >
       <TextInput label={t('fields.email')} value={me?.email ?? ''} readOnly variant="filled" />
-      <TextInput label={t('fields.displayName')} required autoComplete="name" {...form.getInputProps('displayName')} />
+      <TextField label={t('fields.displayName')} required autoComplete="name" form={form} name="displayName" />
       <LanguageChoice
         label={t('fields.preferredLanguage')}
         help={t('account.profile.languageHelp')}

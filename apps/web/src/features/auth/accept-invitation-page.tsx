@@ -2,12 +2,13 @@
 // their name and a password; someone who already has an account confirms with its password.
 // Either way they are signed in and land on their organisation's members.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Card, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Card, Stack, Text } from '@mantine/core';
 import { acceptInvitationSchema } from '@tsunagu/domain';
 import { AcceptInvitationDocument, InvitationPreviewDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, RoleBadges } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { TextField } from '../../app/form-fields';
 import { PasswordInput } from '../../app/password-input';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
@@ -99,12 +100,12 @@ function AcceptForm({ token, existing }: { token: string; existing: boolean }) {
         </>
       ) : (
         <>
-          <TextInput
+          <TextField
             label={t('fields.displayName')}
             description={t('acceptInvitation.displayNameHelp')}
             autoComplete="name"
             required
-            {...form.getInputProps('displayName')}
+            form={form} name="displayName"
           />
           <NewPasswordFields label={t('fields.password')} password={form.getInputProps('password')} confirmation={form.getInputProps('confirmation')} />
         </>

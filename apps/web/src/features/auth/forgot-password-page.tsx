@@ -1,11 +1,12 @@
 // Ask for a password reset link. The answer is the same whether or not the address has an
 // account, so the page cannot be used to find out who is registered.
 import { useMutation } from '@apollo/client/react';
-import { Alert, Card, TextInput } from '@mantine/core';
+import { Alert, Card } from '@mantine/core';
 import { passwordResetRequestSchema } from '@tsunagu/domain';
 import { RequestPasswordResetDocument } from '@tsunagu/graphql-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { AuthForm, AuthPage } from './auth-form';
 
@@ -33,7 +34,7 @@ export function ForgotPasswordPage() {
           </Alert>
         ) : (
           <AuthForm onSubmit={save} apiError={apiError} submitLabel={t('forgotPassword.submit')} submitting={form.submitting}>
-            <TextInput label={t('fields.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+            <TextField label={t('fields.email')} type="email" autoComplete="email" required form={form} name="email" />
           </AuthForm>
         )}
       </Card>

@@ -1,10 +1,11 @@
 // Sign in with email and password, then continue to the page that asked for it (?next=).
 import { useMutation } from '@apollo/client/react';
-import { Alert, Anchor, Card, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Card, Stack } from '@mantine/core';
 import { loginInputSchema } from '@tsunagu/domain';
 import { LoginDocument } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { TextField } from '../../app/form-fields';
 import { PasswordInput } from '../../app/password-input';
 import { useSchemaForm } from '../../app/forms';
 import { safeNextPath } from '../../app/auth/require-auth';
@@ -51,7 +52,7 @@ export function LoginPage() {
             submitting={form.submitting}
             submitDisabled={!form.values.email || !form.values.password}
           >
-            <TextInput label={t('fields.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+            <TextField label={t('fields.email')} type="email" autoComplete="username" required form={form} name="email" />
             <PasswordInput label={t('fields.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           </AuthForm>
           <Anchor component={Link} to="/forgot-password" fz="sm">

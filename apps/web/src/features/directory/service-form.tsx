@@ -17,8 +17,6 @@ import {
   Switch,
   TagsInput,
   Text,
-  TextInput,
-  Textarea,
 } from '@mantine/core';
 import {
   CAPACITY_STATES,
@@ -40,6 +38,7 @@ import type { ServiceDetailFragment, ServiceInput } from '@tsunagu/graphql-clien
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
+import { LongTextField, TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { LabelledChoice } from '../../app/labelled-choice';
 import { useDirectoryLabels } from './vocabulary';
@@ -263,14 +262,13 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
     <form onSubmit={onSubmit((input) => onSave(input))} noValidate>
       <Stack gap="lg">
         <FormSection legend={t('directory.sections.about')}>
-          <TextInput label={t('directory.fields.name')} required {...form.getInputProps('name')} />
-          <TextInput label={t('directory.fields.nameKana')} description={t('directory.help.nameKana')} {...form.getInputProps('nameKana')} />
-          <Textarea
+          <TextField label={t('directory.fields.name')} required form={form} name="name" />
+          <TextField label={t('directory.fields.nameKana')} description={t('directory.help.nameKana')} form={form} name="nameKana" />
+          <LongTextField
             label={t('directory.fields.description')}
             description={t('directory.help.description')}
-            autosize
-            minRows={4}
-            {...form.getInputProps('description')}
+            rows={4}
+            form={form} name="description"
           />
           <CodeCheckboxes
             label={t('directory.fields.categories')}
@@ -288,7 +286,7 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
             labelOf={labels.targetGroup}
             {...form.getInputProps('targetGroups')}
           />
-          <Textarea label={t('directory.fields.eligibility')} autosize minRows={2} {...form.getInputProps('eligibility')} />
+          <LongTextField label={t('directory.fields.eligibility')} rows={2} form={form} name="eligibility" />
           <Group gap="md" align="flex-start">
             {(['ageMin', 'ageMax'] as const).map((field) => (
               <NumberInput
@@ -344,12 +342,12 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
                     w={130}
                   />
                   {(['opens', 'closes'] as const).map((field) => (
-                    <TextInput
+                    <TextField
                       key={field}
                       type="time"
                       label={t(`directory.fields.${field}`)}
                       aria-label={rowLabel(field, index)}
-                      {...form.getInputProps(`openingHours.${index}.${field}`)}
+                      form={form} name={`openingHours.${index}.${field}`}
                       w={130}
                     />
                   ))}
@@ -381,19 +379,19 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
                     onChange={(kind) => kind && form.setFieldValue(`channels.${index}.kind`, kind as ChannelKind)}
                     w={200}
                   />
-                  <TextInput
+                  <TextField
                     label={t('directory.fields.channelValue')}
                     aria-label={rowLabel('channelValue', index)}
-                    {...form.getInputProps(`channels.${index}.value`)}
+                    form={form} name={`channels.${index}.value`}
                     style={{ flex: '1 1 14rem' }}
                   />
                   <RemoveRowButton label={t('directory.removeChannel', { row: index + 1 })} onClick={() => form.removeListItem('channels', index)} />
                 </Group>
                 <Group gap="sm" align="flex-end" wrap="wrap">
-                  <TextInput
+                  <TextField
                     label={t('directory.fields.channelNote')}
                     aria-label={rowLabel('channelNote', index)}
-                    {...form.getInputProps(`channels.${index}.note`)}
+                    form={form} name={`channels.${index}.note`}
                     style={{ flex: '1 1 14rem' }}
                   />
                   <Switch
@@ -424,7 +422,7 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
             data={FEE_KINDS.map((fee) => ({ value: fee, label: t(`directory.fee.${fee}`) }))}
             error={form.errors['fee']}
           />
-          <TextInput label={t('directory.fields.feeNote')} {...form.getInputProps('feeNote')} />
+          <TextField label={t('directory.fields.feeNote')} form={form} name="feeNote" />
           <Select
             label={t('directory.fields.capacity')}
             data={CAPACITY_STATES.map((state) => ({ value: state, label: t(`directory.capacity.${state}`) }))}
@@ -435,16 +433,16 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
           />
           {values.capacity === 'WAITLIST' ? (
             <>
-              <Textarea label={t('directory.fields.waitlistNote')} autosize minRows={2} {...form.getInputProps('waitlistNote')} />
-              <TextInput type="date" label={t('directory.fields.waitlistExpectedOn')} {...form.getInputProps('waitlistExpectedOn')} w={200} />
+              <LongTextField label={t('directory.fields.waitlistNote')} rows={2} form={form} name="waitlistNote" />
+              <TextField type="date" label={t('directory.fields.waitlistExpectedOn')} form={form} name="waitlistExpectedOn" w={200} />
             </>
           ) : null}
           <Switch label={t('directory.fields.acceptsReferrals')} {...form.getInputProps('acceptsReferrals', { type: 'checkbox' })} />
-          <TextInput
+          <TextField
             type="date"
             label={t('directory.fields.lastReviewedOn')}
             description={t('directory.help.lastReviewedOn')}
-            {...form.getInputProps('lastReviewedOn')}
+            form={form} name="lastReviewedOn"
             w={220}
           />
         </FormSection>

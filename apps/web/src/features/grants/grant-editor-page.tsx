@@ -18,8 +18,6 @@ import {
   Switch,
   Tabs,
   Text,
-  Textarea,
-  TextInput,
 } from '@mantine/core';
 import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, grantInputSchema, LEGAL_FORMS, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { FunderKind, GrantDetailFragment, GrantInput, GrantType, GrantVisibility, LegalForm, OrganizationKind, ServiceCategory } from '@tsunagu/graphql-client';
@@ -30,6 +28,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { EditorPage, EditorForm, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice, type EditorFormActions } from '../../app/editor-page';
+import { LongTextField, NumberField, TextField } from '../../app/form-fields';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
 import { FileUploadField } from '../../app/file-upload-field';
@@ -370,18 +369,18 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
 
   return (
     <EditorForm label={t('grants.editor.formLabel')} error={apiError} {...actions}>
-      <TextInput
+      <TextField
         label={t('grants.fields.title')}
         required
         maxLength={200}
-        {...form.getInputProps('title')}
+        form={form} name="title"
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
+        <TextField
           label={t('grants.fields.funderName')}
           required
           maxLength={200}
-          {...form.getInputProps('funderName')}
+          form={form} name="funderName"
         />
         <Select
           label={t('grants.fields.funderKind')}
@@ -406,28 +405,26 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
           </Group>
         </Radio.Group>
       </SimpleGrid>
-      <Textarea
+      <LongTextField
         label={t('grants.fields.summary')}
-        autosize
-        minRows={2}
+        rows={2}
         maxLength={1000}
-        {...form.getInputProps('summary')}
+        form={form} name="summary"
       />
-      <Textarea
+      <LongTextField
         label={t('grants.fields.details')}
         description={t('grants.editor.detailsHelp')}
-        autosize
-        minRows={6}
-        {...form.getInputProps('detailsHtml')}
+        rows={6}
+        form={form} name="detailsHtml"
         styles={{ input: { fontFamily: 'monospace' } }}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <NumberInput
+        <NumberField
           label={t('grants.fields.amountMin')}
           min={0}
           thousandSeparator=","
           allowDecimal={false}
-          {...form.getInputProps('amountMin')}
+          form={form} name="amountMin"
         />
         <NumberInput
           label={t('grants.fields.amountMax')}
@@ -438,12 +435,12 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
           {...form.getInputProps('amountMax')}
           value={values.amountUnlimited ? '' : values.amountMax}
         />
-        <NumberInput
+        <NumberField
           label={t('grants.fields.subsidyRate')}
           min={0}
           max={100}
           decimalScale={2}
-          {...form.getInputProps('subsidyRatePercent')}
+          form={form} name="subsidyRatePercent"
         />
       </SimpleGrid>
       <Checkbox
@@ -451,27 +448,27 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
         {...form.getInputProps('amountUnlimited', { type: 'checkbox' })}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
+        <TextField
           type="datetime-local"
           label={t('grants.fields.windowOpensAt')}
           description={t('grants.editor.japanTime')}
-          {...form.getInputProps('windowOpensAt')}
+          form={form} name="windowOpensAt"
         />
-        <TextInput
+        <TextField
           type="datetime-local"
           label={t('grants.fields.windowClosesAt')}
           description={t('grants.editor.japanTime')}
-          {...form.getInputProps('windowClosesAt')}
+          form={form} name="windowClosesAt"
         />
-        <TextInput
+        <TextField
           type="date"
           label={t('grants.fields.projectStartsOn')}
-          {...form.getInputProps('projectStartsOn')}
+          form={form} name="projectStartsOn"
         />
-        <TextInput
+        <TextField
           type="date"
           label={t('grants.fields.projectEndsOn')}
-          {...form.getInputProps('projectEndsOn')}
+          form={form} name="projectEndsOn"
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -494,11 +491,11 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
         label={t('grants.fields.nationwide')}
         {...form.getInputProps('nationwide', { type: 'checkbox' })}
       />
-      <TextInput
+      <TextField
         label={t('grants.fields.regionCodes')}
         description={t('grants.editor.regionHelp')}
         disabled={values.nationwide}
-        {...form.getInputProps('regionCodes')}
+        form={form} name="regionCodes"
       />
       <MultiSelect
         label={t('grants.fields.themes')}
@@ -508,18 +505,17 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
         clearable
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
+        <TextField
           type="url"
           label={t('grants.fields.applicationUrl')}
           maxLength={500}
-          {...form.getInputProps('applicationUrl')}
+          form={form} name="applicationUrl"
         />
-        <Textarea
+        <LongTextField
           label={t('grants.fields.contact')}
-          autosize
-          minRows={2}
+          rows={2}
           maxLength={500}
-          {...form.getInputProps('contact')}
+          form={form} name="contact"
         />
       </SimpleGrid>
     </EditorForm>

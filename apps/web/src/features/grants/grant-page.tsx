@@ -3,7 +3,7 @@
 // GRANT_EDITOR), and for the publishing organisation the applications per status, editing and
 // the life-cycle actions.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { APPLICATION_STATUSES, grantApplicationInputSchema } from '@tsunagu/domain';
 import type { GrantApplicationStatus, GrantDetailFragment } from '@tsunagu/graphql-client';
 import { GrantDocument, RecordGrantApplicationDocument } from '@tsunagu/graphql-client';
@@ -14,6 +14,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSession } from '../../app/auth/use-session';
 import { useForgetQueries } from '../../app/cache';
+import { LongTextField, NumberField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { RecordPage, type RecordTexts } from '../../app/record-page';
 import { SectionCard } from '../../app/section-card';
@@ -162,27 +163,26 @@ function ApplicationSection({ grant }: { grant: GrantDetailFragment }) {
               allowDeselect={false}
               {...form.getInputProps('status')}
             />
-            <NumberInput
+            <NumberField
               label={t('grants.applications.amountRequested')}
               min={0}
               thousandSeparator=","
-              {...form.getInputProps('amountRequested')}
+              form={form} name="amountRequested"
             />
             {status === 'AWARDED' ? (
-              <NumberInput
+              <NumberField
                 label={t('grants.applications.amountAwarded')}
                 min={0}
                 thousandSeparator=","
-                {...form.getInputProps('amountAwarded')}
+                form={form} name="amountAwarded"
               />
             ) : null}
           </SimpleGrid>
-          <Textarea
+          <LongTextField
             label={t('grants.applications.notes')}
-            autosize
-            minRows={2}
+            rows={2}
             maxLength={2000}
-            {...form.getInputProps('notes')}
+            form={form} name="notes"
           />
           <ApiErrorAlert error={apiError} />
           {saved ? (

@@ -2,12 +2,13 @@
 // language and lasts 7 days. Only roles the actor may grant and the organisation's kind allows
 // are offered.
 import { useMutation } from '@apollo/client/react';
-import { TextInput } from '@mantine/core';
+import {  } from '@mantine/core';
 import { inviteMemberSchema, type OrganizationKind, type Role } from '@tsunagu/domain';
 import { InvitationsDocument, InviteMemberDocument } from '@tsunagu/graphql-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/auth/use-session';
+import { TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { LanguageChoice } from '../../app/language-choice';
 import { SectionForm } from '../../app/section-form';
@@ -47,7 +48,7 @@ export function InviteMemberForm({ organizationId, organizationKind }: { organiz
       submitting={form.submitting}
       maw={520}
     >
-      <TextInput label={t('fields.email')} type="email" autoComplete="off" required {...form.getInputProps('email')} />
+      <TextField label={t('fields.email')} type="email" autoComplete="off" required form={form} name="email" />
       <RoleCheckboxes label={t('fields.roles')} offer={offer} kind={organizationKind} {...form.getInputProps('roles')} />
       <LanguageChoice
         label={t('members.invite.language')}

@@ -3,12 +3,13 @@
 // under each input. Editing also covers the public profile (description, address, contacts,
 // logo), not the kind: that has its own previewed step (organization-kind-dialog.tsx).
 import { useMutation } from '@apollo/client/react';
-import { Fieldset, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Fieldset, Modal, Select, Stack } from '@mantine/core';
 import { ORGANIZATION_KINDS, organizationInputSchema, type OrganizationKind } from '@tsunagu/domain';
 import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
 import { CreateOrganizationDocument, OrganizationsDocument, UpdateOrganizationDocument } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
+import { TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { organizationKindLabel } from '../../app/labels';
 import { ModalFormButtons } from '../../app/modal-form-buttons';
@@ -94,19 +95,19 @@ function OrganizationForm({ organization, onClose }: { organization: Organizatio
           description={organization ? t('organizations.kindFixed') : undefined}
           {...form.getInputProps('kind')}
         />
-        <TextInput label={t('organizations.fields.name')} required {...form.getInputProps('name')} />
-        <TextInput label={t('organizations.fields.nameKana')} description={t('organizations.help.nameKana')} {...form.getInputProps('nameKana')} />
-        <TextInput
+        <TextField label={t('organizations.fields.name')} required form={form} name="name" />
+        <TextField label={t('organizations.fields.nameKana')} description={t('organizations.help.nameKana')} form={form} name="nameKana" />
+        <TextField
           label={t('organizations.fields.corporateNumber')}
           description={t('organizations.help.corporateNumber')}
           inputMode="numeric"
-          {...form.getInputProps('corporateNumber')}
+          form={form} name="corporateNumber"
         />
-        <TextInput
+        <TextField
           label={t('organizations.fields.municipalityCode')}
           description={t('organizations.help.municipalityCode')}
           inputMode="numeric"
-          {...form.getInputProps('municipalityCode')}
+          form={form} name="municipalityCode"
         />
         {organization ? (
           <Fieldset legend={t('profile.heading')} variant="filled">

@@ -3,11 +3,12 @@
 // with the API's own schema (interactionInputSchema); the log and the open follow-ups are asked
 // again once it is saved.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ActionIcon, Button, Card, Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Card, Fieldset, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { interactionInputSchema, type InteractionKind } from '@tsunagu/domain';
 import { PartnershipAssigneesDocument, RecordPartnershipInteractionDocument, type InteractionInput } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../app/editor-page';
+import { LongTextField, TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { tokyoToday } from './network-map-model';
 import { usePartnershipLabels } from './vocabulary';
@@ -71,43 +72,42 @@ export function InteractionForm({ partnershipId, onDone }: { partnershipId: stri
               allowDeselect={false}
               {...form.getInputProps('kind')}
             />
-            <TextInput
+            <TextField
               type="date"
               label={t('partnerships.interactions.occurredOn')}
               required
-              {...form.getInputProps('occurredOn')}
+              form={form} name="occurredOn"
             />
           </SimpleGrid>
-          <TextInput
+          <TextField
             label={t('partnerships.interactions.attendees')}
             description={t('partnerships.interactions.attendeesHelp')}
             maxLength={1000}
-            {...form.getInputProps('attendees')}
+            form={form} name="attendees"
           />
-          <Textarea
+          <LongTextField
             label={t('partnerships.interactions.notes')}
-            autosize
-            minRows={3}
+            rows={3}
             maxLength={10000}
-            {...form.getInputProps('notes')}
+            form={form} name="notes"
           />
           <Fieldset legend={t('partnerships.followUps.title')}>
             <Stack gap="sm">
               {followUps.length === 0 ? <Text c="dimmed" fz="sm">{t('partnerships.followUps.noneYet')}</Text> : null}
               {followUps.map((entry, index) => (
                 <Group key={entry.key} align="flex-end" gap="sm" wrap="wrap" role="group" aria-label={t('partnerships.followUps.number', { number: index + 1 })}>
-                  <TextInput
+                  <TextField
                     label={t('partnerships.followUps.description')}
                     required
                     maxLength={1000}
-                    {...form.getInputProps(`followUps.${index}.description`)}
+                    form={form} name={`followUps.${index}.description`}
                     style={{ flex: '1 1 16rem' }}
                   />
-                  <TextInput
+                  <TextField
                     type="date"
                     label={t('partnerships.followUps.dueOn')}
                     required
-                    {...form.getInputProps(`followUps.${index}.dueOn`)}
+                    form={form} name={`followUps.${index}.dueOn`}
                     w={170}
                   />
                   <Select

@@ -3,7 +3,7 @@
 // yen and the contacts of both sides (the list given replaces the stored one). The form checks with
 // the API's own schema (partnershipInputSchema); messages appear next to the fields they concern.
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { ActionIcon, Button, Card, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Card, Fieldset, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { partnershipInputSchema, type ContactSide, type PartnershipType } from '@tsunagu/domain';
 import {
   CreatePartnershipDocument,
@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
 import { EditorPage, FormActions } from '../../app/editor-page';
+import { LongTextField, NumberField, TextField } from '../../app/form-fields';
 import { useSchemaForm, type SchemaForm } from '../../app/forms';
 import { usePartnerOptions } from './partner-options';
 import { usePartnershipLabels } from './vocabulary';
@@ -233,43 +234,42 @@ function PartnershipForm({
                 allowDeselect={false}
               />
             </SimpleGrid>
-            <TextInput
+            <TextField
               label={t('partnerships.fields.title')}
-              {...form.getInputProps('title')}
+              form={form} name="title"
               required
               maxLength={200}
             />
-            <Textarea
+            <LongTextField
               label={t('partnerships.fields.description')}
-              {...form.getInputProps('description')}
-              autosize
-              minRows={3}
+              form={form} name="description"
+              rows={3}
               maxLength={5000}
             />
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-              <TextInput
+              <TextField
                 type="date"
                 label={t('partnerships.fields.startsOn')}
-                {...form.getInputProps('startsOn')}
+                form={form} name="startsOn"
               />
-              <TextInput
+              <TextField
                 type="date"
                 label={t('partnerships.fields.endsOn')}
-                {...form.getInputProps('endsOn')}
+                form={form} name="endsOn"
               />
-              <TextInput
+              <TextField
                 type="date"
                 label={t('partnerships.fields.reviewOn')}
                 description={t('partnerships.fields.reviewOnHelp')}
-                {...form.getInputProps('reviewOn')}
+                form={form} name="reviewOn"
               />
-              <NumberInput
+              <NumberField
                 label={t('partnerships.fields.budgetYen')}
                 min={0}
                 step={10000}
                 thousandSeparator=","
                 allowDecimal={false}
-                {...form.getInputProps('budgetYen')}
+                form={form} name="budgetYen"
               />
             </SimpleGrid>
           </Stack>
@@ -287,28 +287,28 @@ function PartnershipForm({
                     allowDeselect={false}
                     {...form.getInputProps(`contacts.${index}.side`)}
                   />
-                  <TextInput
+                  <TextField
                     label={t('partnerships.contacts.name')}
                     required
                     maxLength={200}
-                    {...form.getInputProps(`contacts.${index}.name`)}
+                    form={form} name={`contacts.${index}.name`}
                   />
-                  <TextInput
+                  <TextField
                     label={t('partnerships.contacts.jobTitle')}
                     maxLength={200}
-                    {...form.getInputProps(`contacts.${index}.jobTitle`)}
+                    form={form} name={`contacts.${index}.jobTitle`}
                   />
-                  <TextInput
+                  <TextField
                     type="email"
                     label={t('partnerships.contacts.email')}
                     maxLength={320}
-                    {...form.getInputProps(`contacts.${index}.email`)}
+                    form={form} name={`contacts.${index}.email`}
                   />
-                  <TextInput
+                  <TextField
                     type="tel"
                     label={t('partnerships.contacts.phone')}
                     maxLength={40}
-                    {...form.getInputProps(`contacts.${index}.phone`)}
+                    form={form} name={`contacts.${index}.phone`}
                   />
                   <Group align="flex-end">
                     <ActionIcon

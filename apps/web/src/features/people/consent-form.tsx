@@ -3,7 +3,7 @@
 // every organisation of a kind), for which purposes, how long, how it was obtained and the
 // evidence. A plain-language summary at the top can be read aloud to the person.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Checkbox, FileInput, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Checkbox, FileInput, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
@@ -21,6 +21,7 @@ import {
 import { MembersDocument, OrganizationsDocument, RecordConsentDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
+import { LongTextField, TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { organizationKindLabel } from '../../app/labels';
 import { ModalFormButtons } from '../../app/modal-form-buttons';
@@ -188,18 +189,18 @@ export function ConsentForm({
             </Stack>
           </Checkbox.Group>
           <Group gap="md" align="flex-start">
-            <TextInput
+            <TextField
               type="date"
               label={t('people.consentForm.validFrom')}
               required
-              {...form.getInputProps('validFrom')}
+              form={form} name="validFrom"
               w={200}
             />
-            <TextInput
+            <TextField
               type="date"
               label={t('people.consentForm.validUntil')}
               description={t('people.consentForm.validUntilHelp')}
-              {...form.getInputProps('validUntil')}
+              form={form} name="validUntil"
               w={200}
             />
           </Group>
@@ -220,12 +221,11 @@ export function ConsentForm({
               w={260}
             />
           </Group>
-          <Textarea
+          <LongTextField
             label={t('people.consents.evidenceNote')}
             description={t('people.consentForm.evidenceNoteHelp')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('evidenceNote')}
+            rows={2}
+            form={form} name="evidenceNote"
           />
           <FileInput
             label={t('people.consents.evidenceFile')}

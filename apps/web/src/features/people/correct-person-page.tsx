@@ -1,7 +1,7 @@
 // /people/:id/correct — 訂正: the registration fields prefilled with what is stored, and the
 // reason for the correction (required; kept with the correction record).
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Card, Textarea } from '@mantine/core';
+import { Card } from '@mantine/core';
 import { correctionReason, maySeeSpecialCare, personInputSchema } from '@tsunagu/domain';
 import { CorrectPersonDocument, PersonDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { LongTextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { PersonForm } from './person-form';
 import { inputOf, ordinarySections, specialCareSections, valuesOfPerson, type PersonFormValues } from './person-fields';
@@ -60,13 +61,12 @@ function CorrectionForm({ person }: { person: PersonDetailFragment }) {
           submitLabel={t('people.correct.submit')}
           footer={
             <Card withBorder padding="lg">
-              <Textarea
+              <LongTextField
                 label={t('people.correct.reason')}
                 description={t('people.correct.reasonHelp')}
                 required
-                autosize
-                minRows={2}
-                {...form.getInputProps('reason')}
+                rows={2}
+                form={form} name="reason"
               />
             </Card>
           }

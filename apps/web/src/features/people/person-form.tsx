@@ -2,13 +2,14 @@
 // see them — the special-care categories (要配慮個人情報) in a visibly separate section. The
 // person schema's problems and the API's (both keyed like "identity.familyName", the input's path
 // in the form) appear next to their inputs.
-import { Alert, Button, Card, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { UseFormReturnType } from '@mantine/form';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import type { ApiError } from '../../app/api-errors';
+import { LongTextField, TextField } from '../../app/form-fields';
 import { useVocabularyLabels } from '../../app/labels';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { SpecialCareBadge } from './person-badges';
@@ -83,7 +84,7 @@ function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnTyp
   const vocabularyLabels = useVocabularyLabels();
 
   const input = (field: FieldSpec) => {
-    const key = `${spec.name}.${field.name}`;
+    const key = `${spec.name}.${field.name}` as const;
     const common = { label: labels.field(spec.category, field.name), required: field.required };
     switch (field.kind) {
       case 'needs':
@@ -104,7 +105,7 @@ function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnTyp
           </Checkbox.Group>
         );
       case 'textarea':
-        return <Textarea key={key} {...common} autosize minRows={2} {...form.getInputProps(key)} style={{ gridColumn: '1 / -1' }} />;
+        return <LongTextField key={key} {...common} rows={2} form={form} name={key} style={{ gridColumn: '1 / -1' }} />;
       case 'select':
       case 'boolean': {
         const options =
@@ -131,11 +132,11 @@ function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnTyp
       }
       default:
         return (
-          <TextInput
+          <TextField
             key={key}
             {...common}
             type={field.kind === 'date' ? 'date' : field.kind === 'number' ? 'number' : 'text'}
-            {...form.getInputProps(key)}
+            form={form} name={key}
           />
         );
     }

@@ -1,9 +1,10 @@
 // A confirmation that needs a reason (revoking a consent, stopping use of a person's data): the
 // reason is checked with the API's rule and words, the API's field error shows under it too,
 // and the dialog closes only once the action succeeded.
-import { Stack, Text, Textarea } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { z } from 'zod';
 import { FormConfirmDialog } from '../../app/form-confirm-dialog';
+import { LongTextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 
 export function ReasonDialog({
@@ -37,7 +38,7 @@ export function ReasonDialog({
     <FormConfirmDialog title={title} confirmLabel={confirmLabel} danger submitting={form.submitting} apiError={apiError} onConfirm={() => confirm()} onClose={onClose}>
       <Stack gap="sm">
         <Text fz="sm">{body}</Text>
-        <Textarea label={reasonLabel} required autosize minRows={2} {...form.getInputProps('reason')} data-autofocus />
+        <LongTextField label={reasonLabel} required rows={2} form={form} name="reason" data-autofocus />
       </Stack>
     </FormConfirmDialog>
   );

@@ -2,7 +2,7 @@
 // of everything held), correction, stop of use and erasure (org admins; provision and access
 // records are kept as the law requires).
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { ceaseUseSchema, erasureConfirmationSchema } from '@tsunagu/domain';
 import { CeasePersonUseDocument, ErasePersonDocument, PersonDisclosureDocument, type PersonDetailFragment } from '@tsunagu/graphql-client';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { FormConfirmDialog } from '../../app/form-confirm-dialog';
+import { TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { SectionCard } from '../../app/section-card';
 import { ReasonDialog } from './reason-dialog';
@@ -127,9 +128,9 @@ function EraseDialog({ person, onClose }: { person: PersonDetailFragment; onClos
       <Stack gap="sm">
         <Text fz="sm">{t('people.requests.eraseBody')}</Text>
         <Text fz="sm">{t('people.requests.eraseKept')}</Text>
-        <TextInput
+        <TextField
           label={t('people.requests.typePseudonym', { pseudonym: person.pseudonym })}
-          {...form.getInputProps('confirmPseudonym')}
+          form={form} name="confirmPseudonym"
           ff="monospace"
         />
       </Stack>

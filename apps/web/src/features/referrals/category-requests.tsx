@@ -3,7 +3,7 @@
 // sender — the organisation that registered the person — sees the request on the timeline and
 // decides. Sharing is consent-checked by the API like sending, and writes a provision record.
 import { useMutation } from '@apollo/client/react';
-import { Button, Checkbox, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Modal, Stack, Text } from '@mantine/core';
 import {
   categoryRequestSchema,
   categoryShareSchema,
@@ -21,6 +21,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
+import { LongTextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { ModalFormButtons } from '../../app/modal-form-buttons';
 import { usePeopleLabels } from '../people/vocabulary';
@@ -102,12 +103,11 @@ function CategoriesModal({
             </Stack>
           </Checkbox.Group>
           {mode === 'REQUEST' ? (
-            <Textarea
+            <LongTextField
               label={t('referrals.categoryRequests.reason')}
               required
-              autosize
-              minRows={2}
-              {...form.getInputProps('reason')}
+              rows={2}
+              form={form} name="reason"
             />
           ) : null}
           <ApiErrorAlert error={apiError} />

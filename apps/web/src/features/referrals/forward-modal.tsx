@@ -5,7 +5,7 @@
 // that organisation (or why not), and the original notes — consultation data, which travel only
 // when ticked and consented. The API checks it all again and writes the provision records.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { forwardReferralSchema, type PersonalDataCategory } from '@tsunagu/domain';
 import {
   ForwardReferralDocument,
@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
+import { LongTextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { usePeopleLabels } from '../people/vocabulary';
 import { conflictOf } from './referral-conflict';
@@ -94,13 +95,12 @@ export function ForwardModal({
           onSelect={choose}
           initialCategories={referral.needs}
         />
-        <Textarea
+        <LongTextField
           label={t('referrals.forward.reason')}
           description={t('referrals.forward.reasonHelp')}
           required
-          autosize
-          minRows={2}
-          {...form.getInputProps('reason')}
+          rows={2}
+          form={form} name="reason"
         />
         {previewQuery.error ? <ApiErrorAlert error={readApiError(previewQuery.error)} /> : null}
         {preview ? (

@@ -6,7 +6,7 @@
 // everything; a category without consent comes back as FORBIDDEN (CONSENT_REQUIRED) and its
 // message is shown as is.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Stepper, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Stepper, Text, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { checkInput, REFERRAL_URGENCIES, referralCaseSchema, referralInputSchema, SERVICE_CATEGORIES, mayDoCasework, type ReferralUrgency } from '@tsunagu/domain';
 import {
@@ -24,6 +24,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { LongTextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { personName, usePeopleLabels } from '../people/vocabulary';
@@ -209,20 +210,18 @@ function DetailsStep({ form }: { form: UseFormReturnType<WizardState> }) {
             data={REFERRAL_URGENCIES.codes.map((code) => ({ value: code, label: labels.urgency(code) }))}
           />
         </div>
-        <Textarea
+        <LongTextField
           label={t('referrals.fields.reason')}
           description={t('referrals.wizard.reasonHelp')}
           required
-          autosize
-          minRows={3}
-          {...form.getInputProps('reason')}
+          rows={3}
+          form={form} name="reason"
         />
-        <Textarea
+        <LongTextField
           label={t('referrals.fields.notes')}
           description={t('referrals.wizard.notesHelp')}
-          autosize
-          minRows={2}
-          {...form.getInputProps('notes')}
+          rows={2}
+          form={form} name="notes"
         />
       </Stack>
       <Card withBorder padding="md" component="section" aria-labelledby="review-heading">

@@ -4,13 +4,14 @@
 // forwarding form. When someone else changed the referral first the API answers CONFLICT: the
 // dialog closes, the message says so, and one button reloads the referral as it is now.
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { REFERRAL_TRANSITIONS, referralActionTextSchema, type ReferralAction } from '@tsunagu/domain';
 import { TransitionReferralDocument, type ReferralFullFragment } from '@tsunagu/graphql-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../app/api-errors';
 import { FormConfirmDialog } from '../../app/form-confirm-dialog';
+import { LongTextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { ForwardModal } from './forward-modal';
 import { ConflictAlert, conflictOf } from './referral-conflict';
@@ -102,13 +103,12 @@ function ActionDialog({
       <Stack gap="md">
         <Text fz="sm">{t(`referrals.confirm.${action}`)}</Text>
         {needs ? (
-          <Textarea
+          <LongTextField
             label={needs === 'OUTCOME' ? t('referrals.fields.outcome') : t('referrals.detail.reason')}
             required
-            autosize
-            minRows={3}
+            rows={3}
             data-autofocus
-            {...form.getInputProps('text')}
+            form={form} name="text"
           />
         ) : null}
       </Stack>

@@ -2,7 +2,7 @@
 // referral, per urgency, and how long after that deadline an unanswered referral expires.
 // Past the deadline it is escalated (its admins and the sender are told); past the grace, expired.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import {
   DEFAULT_EXPIRY_GRACE_HOURS,
   DEFAULT_RESPONSE_HOURS,
@@ -18,6 +18,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
+import { NumberField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { useReferralLabels } from './vocabulary';
 
@@ -61,14 +62,14 @@ function DeadlinesForm({ initial }: { initial: Hours }) {
   });
 
   const field = (key: keyof Hours, label: string, fallback: number) => (
-    <NumberInput
+    <NumberField
       label={label}
       description={t('referrals.deadlines.default', { hours: fallback })}
       suffix={t('referrals.deadlines.hoursSuffix')}
       min={1}
       max={key === 'expiryGraceHours' ? MAX_EXPIRY_GRACE_HOURS : MAX_RESPONSE_HOURS}
       allowDecimal={false}
-      {...form.getInputProps(key)}
+      form={form} name={key}
     />
   );
 

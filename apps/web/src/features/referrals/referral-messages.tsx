@@ -1,11 +1,12 @@
 // Messages between the two organisations on a referral, oldest first, with a composer.
 // Messages start once the referral is sent (the API refuses them on a draft).
 import { useMutation } from '@apollo/client/react';
-import { Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { referralMessageSchema } from '@tsunagu/domain';
 import { PostReferralMessageDocument, type ReferralMessageRowFragment } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
+import { LongTextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { formatDateTime } from '../people/vocabulary';
 import { useReferralLabels } from './vocabulary';
@@ -62,12 +63,11 @@ export function ReferralMessages({
       {canPost ? (
         <form onSubmit={submit} aria-label={t('referrals.messages.composer')}>
           <Stack gap="xs">
-            <Textarea
+            <LongTextField
               label={t('referrals.messages.new')}
-              autosize
-              minRows={2}
+              rows={2}
               maxRows={8}
-              {...form.getInputProps('body')}
+              form={form} name="body"
             />
             <ApiErrorAlert error={apiError} />
             <Group justify="flex-end">

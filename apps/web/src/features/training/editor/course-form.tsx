@@ -2,13 +2,14 @@
 // network, or roles and/or organisations of the network) and visibility, checked with the API's
 // own schema (courseInputSchema); the API's field errors land next to the matching input too.
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, Input, MultiSelect, NumberInput, Radio, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Input, MultiSelect, Radio, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { COURSE_VISIBILITIES, courseInputSchema, ORGANIZATION_ROLES, type Role } from '@tsunagu/domain';
 import type { CourseInput, CourseVisibility, EditorCourseDetailFragment } from '@tsunagu/graphql-client';
 import { NetworkOrganizationOptionsDocument } from '@tsunagu/graphql-client';
 import { useEffect, useId, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorForm, type EditorFormActions } from '../../../app/editor-page';
+import { LongTextField, NumberField, TextField } from '../../../app/form-fields';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { roleOptions } from '../../../app/labels';
 import { UploadProgress } from './upload-progress';
@@ -102,27 +103,26 @@ export function CourseForm({ courseForm: { form, apiError }, ...actions }: { cou
 
   return (
     <EditorForm label={t('trainingEditor.course.formLabel')} error={apiError} {...actions}>
-      <TextInput
+      <TextField
         label={t('trainingEditor.course.fields.title')}
         required
         maxLength={200}
-        {...form.getInputProps('title')}
+        form={form} name="title"
       />
-      <Textarea
+      <LongTextField
         label={t('trainingEditor.course.fields.summary')}
-        autosize
-        minRows={3}
+        rows={3}
         maxLength={2000}
-        {...form.getInputProps('summary')}
+        form={form} name="summary"
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NumberInput
+        <NumberField
           label={t('trainingEditor.course.fields.estimatedMinutes')}
           description={t('trainingEditor.course.fields.estimatedMinutesHelp')}
           min={1}
           max={10000}
           allowDecimal={false}
-          {...form.getInputProps('estimatedMinutes')}
+          form={form} name="estimatedMinutes"
         />
         <Radio.Group
           label={t('trainingEditor.course.fields.visibility')}

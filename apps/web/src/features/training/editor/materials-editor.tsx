@@ -2,7 +2,7 @@
 // and external links; move up or down and remove. A file becomes a material as soon as it is
 // stored, titled by the title field or, when that is empty, by the file's name.
 import { useMutation } from '@apollo/client/react';
-import { Anchor, Badge, Button, Group, Input, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Input, Radio, Stack, Text, Title } from '@mantine/core';
 import {
   EditorAddCourseMaterialDocument,
   EditorRemoveCourseMaterialDocument,
@@ -13,6 +13,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
+import { TextField } from '../../../app/form-fields';
 import { useSchemaForm } from '../../../app/forms';
 import { moveItem } from './editor-logic';
 import type { EditorModule } from './modules-editor';
@@ -163,11 +164,11 @@ function AddMaterialForm({ module }: { module: EditorModule }) {
             <Radio value="LINK" label={t('trainingEditor.materials.sourceLink')} />
           </Group>
         </Radio.Group>
-        <TextInput
+        <TextField
           label={t('trainingEditor.materials.title')}
           description={source === 'FILE' ? t('trainingEditor.materials.titleFileHelp') : undefined}
           maxLength={200}
-          {...form.getInputProps('title')}
+          form={form} name="title"
         />
         {source === 'FILE' ? (
           <Input.Wrapper
@@ -187,7 +188,7 @@ function AddMaterialForm({ module }: { module: EditorModule }) {
           </Input.Wrapper>
         ) : (
           <>
-            <TextInput type="url" label={t('trainingEditor.materials.url')} placeholder="https://" maxLength={1000} {...form.getInputProps('url')} />
+            <TextField type="url" label={t('trainingEditor.materials.url')} placeholder="https://" maxLength={1000} form={form} name="url" />
             <Group>
               <Button type="submit" variant="light" loading={adding.loading}>
                 {t('trainingEditor.materials.addLink')}

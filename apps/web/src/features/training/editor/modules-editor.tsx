@@ -2,7 +2,7 @@
 // screen readers can do it; focus stays with the moved module), the required toggle, and per module
 // its materials and its quiz. Every change goes to the API at once and the course comes back.
 import { useMutation } from '@apollo/client/react';
-import { Badge, Button, Card, Group, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import type { EditorCourseDetailFragment } from '@tsunagu/graphql-client';
 import {
   EditorAddCourseModuleDocument,
@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
+import { LongTextField, TextField } from '../../../app/form-fields';
 import { useSchemaForm } from '../../../app/forms';
 import { SectionCard } from '../../../app/section-card';
 import { moveItem } from './editor-logic';
@@ -205,13 +206,12 @@ function ModuleForm({ module, courseId, onDone }: { module?: EditorModule; cours
       aria-label={module ? t('trainingEditor.modules.editFormLabel', { title: module.title }) : t('trainingEditor.modules.addFormLabel')}
     >
       <Stack gap="sm">
-        <TextInput label={t(`trainingEditor.modules.fields.${prefix}Title`)} required maxLength={200} {...form.getInputProps('title')} />
-        <Textarea
+        <TextField label={t(`trainingEditor.modules.fields.${prefix}Title`)} required maxLength={200} form={form} name="title" />
+        <LongTextField
           label={t(`trainingEditor.modules.fields.${prefix}Description`)}
-          autosize
-          minRows={2}
+          rows={2}
           maxLength={4000}
-          {...form.getInputProps('description')}
+          form={form} name="description"
         />
         <Switch
           label={t(`trainingEditor.modules.fields.${prefix}Required`)}

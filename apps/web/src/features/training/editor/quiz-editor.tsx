@@ -2,15 +2,17 @@
 // choices, the correct ones ticked). Saving replaces the whole quiz (setModuleQuiz); the form is
 // checked first with the API's own schema (quizInputSchema), each problem next to its question.
 import { useMutation } from '@apollo/client/react';
-import { Button, Card, Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { MAX_CHOICES, MIN_CHOICES, QUESTION_KINDS, quizInputSchema, type QuestionKind } from '@tsunagu/domain';
 import { EditorRemoveModuleQuizDocument, EditorSetModuleQuizDocument } from '@tsunagu/graphql-client';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
+import { LongTextField, NumberField, TextField } from '../../../app/form-fields';
 import { useSchemaForm } from '../../../app/forms';
-import { changeKind, quizFormOf, quizValuesInput, removeChoice, toggleCorrect, type QuestionForm } from './editor-logic';
+import { changeKind, quizFormOf, quizValuesInput, removeChoice, toggleCorrect, type QuestionForm, type QuizForm } from './editor-logic';
 import type { EditorModule } from './modules-editor';
 import { useTrainingEditorLabels } from './vocabulary';
 
@@ -85,28 +87,30 @@ function QuizForm({ module, onDone }: { module: EditorModule; onDone: () => void
       <form onSubmit={submit} noValidate aria-label={t('trainingEditor.quiz.formLabel', { title: module.title })}>
         <Stack gap="md">
           <Group grow align="flex-start" wrap="wrap">
-            <NumberInput
+            <NumberField
               label={t('trainingEditor.quiz.passMark')}
               min={1}
               max={100}
               allowDecimal={false}
               suffix="%"
-              {...form.getInputProps('passMarkPercent')}
+              form={form} name="passMarkPercent"
               miw={180}
             />
-            <NumberInput
+            <NumberField
               label={t('trainingEditor.quiz.maxAttempts')}
               description={t('trainingEditor.quiz.maxAttemptsHelp')}
               min={1}
               max={100}
               allowDecimal={false}
-              {...form.getInputProps('maxAttempts')}
+              form={form} name="maxAttempts"
               miw={180}
             />
           </Group>
           {form.values.questions.map((question, index) => (
             <QuestionFields
               key={question.key}
+              form={form}
+              at={index}
               question={question}
               number={index + 1}
               kinds={labels.options(QUESTION_KINDS)}
@@ -152,6 +156,8 @@ function ProblemText({ problem, role }: { problem: ReactNode; role?: 'alert' }) 
 }
 
 function QuestionFields({
+  form,
+  at,
   question,
   number,
   kinds,
@@ -159,6 +165,9 @@ function QuestionFields({
   onChange,
   onRemove,
 }: {
+  form: UseFormReturnType<QuizForm>;
+  /** The question's place in the form's list. */
+  at: number;
   question: QuestionForm;
   number: number;
   kinds: { value: string; label: string }[];
@@ -167,21 +176,16 @@ function QuestionFields({
   onRemove: () => void;
 }) {
   const { t } = useTranslation();
-  const setChoice = (index: number, text: string) =>
-    onChange({ ...question, choices: question.choices.map((choice, at) => (at === index ? text : choice)) });
 
   return (
     <fieldset style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, padding: 12, margin: 0 }}>
       <legend style={{ fontWeight: 700, padding: '0 4px' }}>{t('trainingEditor.quiz.questionNumber', { number })}</legend>
       <Stack gap="sm">
-        <Textarea
+        <LongTextField
           label={t('trainingEditor.quiz.prompt', { number })}
-          autosize
-          minRows={2}
+          rows={2}
           maxLength={1000}
-          value={question.prompt}
-          onChange={(event) => onChange({ ...question, prompt: event.currentTarget.value })}
-          error={problemAt('prompt')}
+          form={form} name={`questions.${at}.prompt`}
         />
         <Radio.Group
           label={t('trainingEditor.quiz.kind', { number })}
@@ -195,14 +199,13 @@ function QuestionFields({
           </Group>
         </Radio.Group>
         <Stack gap="xs">
-          {question.choices.map((choice, index) => (
+          {question.choices.map((_choice, index) => (
             <Group key={index} gap="xs" align="flex-end" wrap="nowrap">
-              <TextInput
+              <TextField
                 style={{ flex: 1 }}
                 label={t('trainingEditor.quiz.choice', { number, choice: index + 1 })}
                 maxLength={300}
-                value={choice}
-                onChange={(event) => setChoice(index, event.currentTarget.value)}
+                form={form} name={`questions.${at}.choices.${index}`}
               />
               <Checkbox
                 mb={8}

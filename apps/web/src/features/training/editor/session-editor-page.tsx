@@ -2,7 +2,7 @@
 // creates one, /training/sessions/:id/edit edits it, cancels it (registrants are told by the
 // API) and shows the registrations with attendance. Times are entered and shown in Japan time.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Select, SimpleGrid } from '@mantine/core';
 import { trainingSessionInputSchema, type TrainingSessionFields } from '@tsunagu/domain';
 import type { ManageTrainingSessionFragment, TrainingSessionInput } from '@tsunagu/graphql-client';
 import {
@@ -18,6 +18,7 @@ import { useSession } from '../../../app/auth/use-session';
 import { useForgetQueries } from '../../../app/cache';
 import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
 import { EditorPage, EditorForm, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice, type EditorFormActions } from '../../../app/editor-page';
+import { LongTextField, NumberField, TextField } from '../../../app/form-fields';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { SessionRegistrationsPanel } from './session-registrations-panel';
 import { fromTokyoLocal, statusColor, toTokyoLocal, useTrainingEditorLabels } from './vocabulary';
@@ -216,18 +217,17 @@ function SessionForm({ sessionForm: { form, apiError }, ...actions }: { sessionF
 
   return (
     <EditorForm label={t('trainingEditor.session.formLabel')} error={apiError} {...actions}>
-      <TextInput
+      <TextField
         label={t('trainingEditor.session.fields.title')}
         required
         maxLength={200}
-        {...form.getInputProps('title')}
+        form={form} name="title"
       />
-      <Textarea
+      <LongTextField
         label={t('trainingEditor.session.fields.description')}
-        autosize
-        minRows={3}
+        rows={3}
         maxLength={4000}
-        {...form.getInputProps('description')}
+        form={form} name="description"
       />
       <Select
         label={t('trainingEditor.session.fields.course')}
@@ -238,40 +238,40 @@ function SessionForm({ sessionForm: { form, apiError }, ...actions }: { sessionF
         clearable
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
+        <TextField
           type="datetime-local"
           label={t('trainingEditor.session.fields.startsAt')}
           description={t('trainingEditor.japanTime')}
           required
-          {...form.getInputProps('startsAt')}
+          form={form} name="startsAt"
         />
-        <TextInput
+        <TextField
           type="datetime-local"
           label={t('trainingEditor.session.fields.endsAt')}
           description={t('trainingEditor.japanTime')}
           required
-          {...form.getInputProps('endsAt')}
+          form={form} name="endsAt"
         />
-        <TextInput
+        <TextField
           label={t('trainingEditor.session.fields.place')}
           description={t('trainingEditor.session.fields.placeHelp')}
           maxLength={300}
-          {...form.getInputProps('place')}
+          form={form} name="place"
         />
-        <TextInput
+        <TextField
           type="url"
           label={t('trainingEditor.session.fields.onlineUrl')}
           placeholder="https://"
           maxLength={1000}
-          {...form.getInputProps('onlineUrl')}
+          form={form} name="onlineUrl"
         />
-        <NumberInput
+        <NumberField
           label={t('trainingEditor.session.fields.capacity')}
           required
           min={1}
           max={10000}
           allowDecimal={false}
-          {...form.getInputProps('capacity')}
+          form={form} name="capacity"
         />
       </SimpleGrid>
     </EditorForm>

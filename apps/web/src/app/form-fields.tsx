@@ -1,0 +1,94 @@
+// Text and number inputs bound to one field of a useSchemaForm (@mantine/form) form by its
+// name, so every form spells a field the same way: Mantine's own label, description, required
+// asterisk and error wiring, the value and its error taken from the form. A long text with a
+// limit counts its characters under the field, because the API refuses text over the limit and
+// long Japanese notes reach it sooner than one expects.
+import { NumberInput, Text, TextInput, Textarea, type NumberInputProps, type TextInputProps, type TextareaProps } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The paths of a form's values that hold a Leaf (text, a number), as @mantine/form's
+ * getInputProps takes them: a top-level key (`'title'`), a key inside the items of a list
+ * (`` `contacts.${index}.name` ``) or inside a group (`` `${section}.${field}` ``).
+ */
+export type FieldPath<Values, Leaf> = {
+  [Key in keyof NamedFields<Values>]: PathThrough<Key, NamedFields<Values>[Key], Leaf>;
+}[keyof NamedFields<Values>];
+
+// [Value] so that a value of several kinds (number | '') is a Leaf only when each kind is.
+type PathThrough<Key extends string, Value, Leaf> = [Value] extends [Leaf]
+  ? Key
+  : Value extends readonly (infer Item)[]
+    ? PathThrough<`${Key}.${number}`, Item, Leaf>
+    : Value extends object
+      ? `${Key}.${FieldPath<Value, Leaf> | IndexedPath<Value, Leaf>}`
+      : never;
+
+/** Any key of a record by string (`Record<string, string>`) whose values are a Leaf. */
+type IndexedPath<Value, Leaf> = string extends keyof Value ? (Value[string & keyof Value] extends Leaf ? string : never) : never;
+
+/** The fields a form's values name, without the index signature (`Record<string, unknown>`) useSchemaForm's values extend. */
+type NamedFields<Values> = { [Key in keyof Values as string extends Key ? never : Key & string]: Values[Key] };
+
+/** What ties an input to its form; the input's value, change handler and error come from here. */
+interface BoundTo<Values, Leaf = string> {
+  readonly form: UseFormReturnType<Values>;
+  readonly name: NoInfer<FieldPath<Values, Leaf>>;
+}
+
+/** The props the form gives, which a caller must not give as well. */
+type FormGiven = 'form' | 'name' | 'value' | 'defaultValue' | 'onChange' | 'error';
+
+export type TextFieldProps<Values> = BoundTo<Values> & Omit<TextInputProps, FormGiven>;
+
+/** A one-line text input (also date, time, url, email…) bound to a field of the form. */
+export function TextField<Values>({ form, name, ...input }: TextFieldProps<Values>) {
+  return <TextInput {...input} {...form.getInputProps(name)} />;
+}
+
+export type NumberFieldProps<Values> = BoundTo<Values, number | string> & Omit<NumberInputProps, FormGiven>;
+
+/** A number input bound to a field of the form (a number, or '' while empty). */
+export function NumberField<Values>({ form, name, ...input }: NumberFieldProps<Values>) {
+  return <NumberInput {...input} {...form.getInputProps(name)} />;
+}
+
+export type LongTextFieldProps<Values> = BoundTo<Values> &
+  Omit<TextareaProps, FormGiven | 'autosize' | 'minRows'> & {
+    /** The rows shown when empty; the field grows with its text. */
+    readonly rows?: number;
+  };
+
+/**
+ * A text area that grows with its text, bound to a field of the form; given a maxLength, it
+ * shows how many characters are used ("123 / 2000 字").
+ */
+export function LongTextField<Values>({ form, name, rows, maxLength, ...textarea }: LongTextFieldProps<Values>) {
+  const bound = form.getInputProps(name);
+  return (
+    <Textarea
+      {...textarea}
+      autosize
+      minRows={rows}
+      maxLength={maxLength}
+      inputContainer={maxLength === undefined ? undefined : (input) => <WithCharacterCount input={input} text={String(bound.value ?? '')} max={maxLength} />}
+      {...bound}
+    />
+  );
+}
+
+function WithCharacterCount({ input, text, max }: { input: ReactNode; text: string; max: number }) {
+  const { t } = useTranslation();
+  // String length, as the API's limit and the browser's maxLength count it (UTF-16 units).
+  const length = text.length;
+  return (
+    <>
+      {input}
+      <Text fz="xs" c={length > max ? 'red' : 'dimmed'} ta="right" mt={4}>
+        {t('common.characterCount', { length, max })}
+      </Text>
+    </>
+  );
+}
