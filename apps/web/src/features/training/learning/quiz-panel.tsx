@@ -4,7 +4,7 @@
 // first (quizSubmissionSchema, the API's own answer rules plus that one). When no attempt is left
 // and the quiz is not passed, the form gives way to a clear explanation.
 import { useMutation } from '@apollo/client/react';
-import { Alert, Badge, Button, Checkbox, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Checkbox, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import {
   SubmitQuizAttemptDocument,
   type CourseDetailFragment,
@@ -14,7 +14,7 @@ import {
 import { quizSubmissionSchema } from '@tsunagu/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
+import { FormActions } from '../../../app/editor-page';
 import { useSchemaForm } from '../../../app/forms';
 
 type CourseModule = CourseDetailFragment['modules'][number];
@@ -132,12 +132,7 @@ export function QuizPanel({
                 </Checkbox.Group>
               );
             })}
-            <ApiErrorAlert error={apiError} />
-            <Group>
-              <Button type="submit" loading={submitting.loading}>
-                {t('training.quiz.submit')}
-              </Button>
-            </Group>
+            <FormActions error={apiError} submitLabel={t('training.quiz.submit')} saving={submitting.loading} />
           </Stack>
         </form>
       )}
