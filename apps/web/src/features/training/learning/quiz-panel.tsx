@@ -5,13 +5,13 @@
 // and the quiz is not passed, the form gives way to a clear explanation.
 import { useMutation } from '@apollo/client/react';
 import { Alert, Badge, Checkbox, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { quizSubmissionSchema } from '@tsunagu/domain';
 import {
   SubmitQuizAttemptDocument,
   type CourseDetailFragment,
   type EnrolmentProgressFragment,
   type SubmitQuizAttemptMutation,
 } from '@tsunagu/graphql-client';
-import { quizSubmissionSchema } from '@tsunagu/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../app/editor-page';
