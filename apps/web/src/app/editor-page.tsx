@@ -83,7 +83,7 @@ export function SavedNotice({ notice, children }: { notice: ReturnType<typeof us
   );
 }
 
-/** The end of an editor's form: the API's refusal, then save and cancel. */
+/** The end of a form: the API's refusal, then submit and, where the form can be left, cancel. */
 export function FormActions({
   error,
   submitLabel,
@@ -94,7 +94,8 @@ export function FormActions({
   error: ApiError | null;
   submitLabel: string;
   saving: boolean;
-  onCancel: () => void;
+  /** Leaves the form; without it there is no cancel button (the form stays on the page). */
+  onCancel?: () => void;
   cancelDisabled?: boolean;
 }) {
   const { t } = useTranslation();
@@ -105,9 +106,11 @@ export function FormActions({
         <Button type="submit" loading={saving}>
           {submitLabel}
         </Button>
-        <Button variant="default" onClick={onCancel} disabled={cancelDisabled}>
-          {t('common.cancel')}
-        </Button>
+        {onCancel ? (
+          <Button variant="default" onClick={onCancel} disabled={cancelDisabled}>
+            {t('common.cancel')}
+          </Button>
+        ) : null}
       </Group>
     </>
   );

@@ -1,7 +1,10 @@
 // A record's life-cycle actions (publish, close, reopen, archive, …) as a row of buttons, each
 // asking for confirmation first and showing the API's reason when it refuses. Which actions a
 // record offers comes from its domain transitions table (e.g. GRANT_TRANSITIONS), so the buttons
-// match what the API allows from the record's status.
+// match what the API allows from the record's status. Each action is one id-taking mutation
+// document, run here, so a record's actions are only a table of documents.
+import type { TypedDocumentNode } from '@apollo/client';
+import { useApolloClient } from '@apollo/client/react';
 import { Button, Group } from '@mantine/core';
 import { ConfirmActionDialog, useConfirmation } from './confirm-action';
 
@@ -10,8 +13,8 @@ export function actionsFrom<A extends string>(transitions: Readonly<Record<A, { 
   return order.filter((action) => transitions[action].from.includes(status));
 }
 
-/** An action's mutation as useMutation gives it: it takes the record's id. */
-export type IdMutation = readonly [(options: { variables: { id: string } }) => Promise<unknown>, { readonly loading: boolean }];
+/** An action's mutation document: it takes the record's id. */
+export type IdMutationDocument = TypedDocumentNode<unknown, { id: string }>;
 
 export interface LifecycleActionsProps<A extends string> {
   /** The actions open now, in the order they are offered. */
@@ -25,7 +28,7 @@ export interface LifecycleActionsProps<A extends string> {
   /** Actions that take the record away from its readers: red confirm button. */
   readonly dangerous: readonly A[];
   /** One mutation per action, each run with the record's id. */
-  readonly mutations: Readonly<Record<A, IdMutation>>;
+  readonly mutations: Readonly<Record<A, IdMutationDocument>>;
   readonly recordId: string;
   /** After an action succeeded (e.g. forget the cached lists it changed). */
   readonly onDone: () => void;
@@ -51,9 +54,9 @@ export function LifecycleActions<A extends string>({
   onDone,
   disabled,
 }: LifecycleActionsProps<A>) {
+  const client = useApolloClient();
   const confirmation = useConfirmation(async (action: A) => {
-    const [mutate] = mutations[action];
-    await mutate({ variables: { id: recordId } });
+    await client.mutate({ mutation: mutations[action], variables: { id: recordId } });
     onDone();
   });
   const confirming = confirmation.target;

@@ -1,7 +1,6 @@
 // The publisher's life-cycle actions on a listing: publish (DRAFT), close (PUBLISHED), reopen
 // (CLOSED, while the window has not ended) and archive; each asks for confirmation. Cached
 // searches and lists are asked again afterwards (a listing may enter or leave them).
-import { useMutation } from '@apollo/client/react';
 import { GRANT_TRANSITIONS } from '@tsunagu/domain';
 import { ArchiveGrantDocument, CloseGrantDocument, PublishGrantDocument, ReopenGrantDocument } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import { actionsFrom, LifecycleActions } from '../../app/lifecycle-actions';
 type Action = keyof typeof GRANT_TRANSITIONS;
 const actionOrder: readonly Action[] = ['PUBLISH', 'REOPEN', 'CLOSE', 'ARCHIVE'];
 const grantListFields = ['searchGrants', 'myGrants', 'myBookmarks', 'myApplications'];
+const mutations = { PUBLISH: PublishGrantDocument, CLOSE: CloseGrantDocument, REOPEN: ReopenGrantDocument, ARCHIVE: ArchiveGrantDocument };
 
 /** Forget every cached grant list: they are asked again when next shown. */
 export function useForgetGrantLists() {
@@ -20,12 +20,6 @@ export function useForgetGrantLists() {
 export function GrantActions({ grant, disabled }: { grant: { id: string; title: string; status: string }; disabled?: boolean }) {
   const { t } = useTranslation();
   const forget = useForgetGrantLists();
-  const mutations = {
-    PUBLISH: useMutation(PublishGrantDocument),
-    CLOSE: useMutation(CloseGrantDocument),
-    REOPEN: useMutation(ReopenGrantDocument),
-    ARCHIVE: useMutation(ArchiveGrantDocument),
-  };
 
   return (
     <LifecycleActions

@@ -14,3 +14,4 @@ export * from './people';
 export * from './consents';
 export * from './referrals';
 export * from './quizzes';
+export * from './quiz-attempts';

@@ -29,7 +29,7 @@
 //   practical attack, and a guess learns only valid: false.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isInAudience, localizedText as text, mayAssignAcrossNetwork, mayAssignTraining, QuestionKind, Role, scoreQuiz } from '@tsunagu/domain';
+import { checkQuizAnswers, isInAudience, localizedText as text, mayAssignAcrossNetwork, mayAssignTraining, Role, scoreQuiz } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -483,27 +483,12 @@ export class LearningService {
 }
 
 /**
- * The answers as a map for scoring, after checking them against the module's questions: known
- * question ids, each once; choices in range, each once; exactly one for a single-choice
- * question. A question left out counts as wrong.
+ * The answers as a map for scoring, after checking them against the module's questions with the
+ * shared rule (libs/domain checkQuizAnswers, the one the learner's form uses too). A question
+ * left out counts as wrong.
  */
-export function validAnswers(module: Pick<ModuleTree, 'questions'>, answers: readonly QuizAnswerInput[]): Map<string, number[]> {
-  const questions = new Map<string, { kind: QuestionKind; choiceCount: number }>(
-    module.questions.map((question) => [question.id, { kind: question.kind, choiceCount: question.choices.length }]),
-  );
-  const chosen = new Map<string, number[]>();
-  for (const answer of answers) {
-    const question = questions.get(answer.questionId);
-    if (!question) throw badAnswer('UNKNOWN_QUESTION', text('この小テストにない問題への回答があります。', 'An answer is for a question this quiz does not have.'));
-    if (chosen.has(answer.questionId)) throw badAnswer('DUPLICATE_ANSWER', text('同じ問題に2回回答しています。', 'A question is answered twice.'));
-    const choices = answer.choices;
-    if (new Set(choices).size !== choices.length || !choices.every((choice) => Number.isInteger(choice) && choice >= 0 && choice < question.choiceCount)) {
-      throw badAnswer('INVALID_CHOICE', text('選択肢の指定が正しくありません。', 'A chosen option does not exist or is chosen twice.'));
-    }
-    if (question.kind === 'SINGLE_CHOICE' && choices.length !== 1) {
-      throw badAnswer('SINGLE_CHOICE', text('1つだけ選ぶ問題では、選択肢を1つ選んでください。', 'Choose exactly one option for a single-choice question.'));
-    }
-    chosen.set(answer.questionId, [...choices].sort((a, b) => a - b));
-  }
-  return chosen;
+export function validAnswers(module: Pick<ModuleTree, 'questions'>, answers: readonly QuizAnswerInput[]): ReadonlyMap<string, number[]> {
+  const checked = checkQuizAnswers(module.questions, answers);
+  if (!checked.ok) throw badAnswer(checked.reason, checked.message);
+  return checked.chosen;
 }

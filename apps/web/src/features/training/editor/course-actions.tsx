@@ -1,7 +1,6 @@
 // The course's life-cycle actions: publish (DRAFT), archive (DRAFT, PUBLISHED) and unarchive
 // (ARCHIVED, back to a draft); each asks first and shows the API's reason for refusing, e.g.
 // publishing a course without modules.
-import { useMutation } from '@apollo/client/react';
 import { COURSE_TRANSITIONS } from '@tsunagu/domain';
 import { EditorArchiveCourseDocument, EditorPublishCourseDocument, EditorUnarchiveCourseDocument } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
@@ -10,15 +9,11 @@ import { useForgetCourseLists } from './course-cache';
 
 type Action = keyof typeof COURSE_TRANSITIONS;
 const actionOrder: readonly Action[] = ['PUBLISH', 'UNARCHIVE', 'ARCHIVE'];
+const mutations = { PUBLISH: EditorPublishCourseDocument, ARCHIVE: EditorArchiveCourseDocument, UNARCHIVE: EditorUnarchiveCourseDocument };
 
 export function CourseActions({ course }: { course: { id: string; title: string; status: string } }) {
   const { t } = useTranslation();
   const forget = useForgetCourseLists();
-  const mutations = {
-    PUBLISH: useMutation(EditorPublishCourseDocument),
-    ARCHIVE: useMutation(EditorArchiveCourseDocument),
-    UNARCHIVE: useMutation(EditorUnarchiveCourseDocument),
-  };
 
   return (
     <LifecycleActions

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
+import { FormActions } from '../../../app/editor-page';
 import { LongTextField, TextField } from '../../../app/form-fields';
 import { useSchemaForm } from '../../../app/forms';
 import { SectionCard } from '../../../app/section-card';
@@ -218,17 +219,12 @@ function ModuleForm({ module, courseId, onDone }: { module?: EditorModule; cours
           description={t('trainingEditor.modules.fields.requiredHelp')}
           {...form.getInputProps('required', { type: 'checkbox' })}
         />
-        <ApiErrorAlert error={apiError} />
-        <Group>
-          <Button type="submit" loading={adding.loading || updating.loading}>
-            {module ? t('trainingEditor.modules.saveModule') : t('trainingEditor.modules.addModule')}
-          </Button>
-          {onDone ? (
-            <Button variant="default" onClick={onDone}>
-              {t('common.cancel')}
-            </Button>
-          ) : null}
-        </Group>
+        <FormActions
+          error={apiError}
+          submitLabel={module ? t('trainingEditor.modules.saveModule') : t('trainingEditor.modules.addModule')}
+          saving={adding.loading || updating.loading}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

@@ -8,8 +8,8 @@ import { MAX_CHOICES, MIN_CHOICES, QUESTION_KINDS, quizInputSchema, type Questio
 import { EditorRemoveModuleQuizDocument, EditorSetModuleQuizDocument } from '@tsunagu/graphql-client';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
+import { FormActions } from '../../../app/editor-page';
 import { LongTextField, NumberField, TextField } from '../../../app/form-fields';
 import { useSchemaForm } from '../../../app/forms';
 import { changeKind, quizFormOf, quizValuesInput, removeChoice, toggleCorrect, type QuestionForm, type QuizForm } from './editor-logic';
@@ -130,15 +130,7 @@ function QuizForm({ module, onDone }: { module: EditorModule; onDone: () => void
               {t('trainingEditor.quiz.fixProblems', { count: problemCount })}
             </Text>
           ) : null}
-          <ApiErrorAlert error={apiError} />
-          <Group>
-            <Button type="submit" loading={saving.loading}>
-              {t('trainingEditor.quiz.save')}
-            </Button>
-            <Button variant="default" onClick={onDone}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormActions error={apiError} submitLabel={t('trainingEditor.quiz.save')} saving={saving.loading} onCancel={onDone} />
         </Stack>
       </form>
     </Card>

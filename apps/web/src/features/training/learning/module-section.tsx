@@ -53,7 +53,11 @@ export function ModuleSection({ module, number, enrolment }: { module: CourseMod
             ))}
           </Stack>
         ) : null}
-        {module.quiz ? <QuizPanel module={module} quiz={module.quiz} enrolment={enrolment} progress={progress} /> : null}
+        {module.quiz ? (
+          // Answers are kept by question order: a quiz replaced by its trainer while the page is
+          // open starts a fresh form rather than moving picked answers onto other questions.
+          <QuizPanel key={module.quiz.questions.map((question) => question.id).join()} module={module} quiz={module.quiz} enrolment={enrolment} progress={progress} />
+        ) : null}
       </Stack>
     </Card>
   );

@@ -1,20 +1,21 @@
 // A module's quiz in the player: one radio group per single-choice question, checkboxes for
 // multiple choice; submitting scores it on the API (the web never sees the correct choices)
-// and shows the score, pass or fail and the attempts left. When no attempt is left and the quiz
-// is not passed, the form gives way to a clear explanation.
+// and shows the score, pass or fail and the attempts left. The form asks for every question
+// first (quizSubmissionSchema, the API's own answer rules plus that one). When no attempt is left
+// and the quiz is not passed, the form gives way to a clear explanation.
 import { useMutation } from '@apollo/client/react';
-import { Alert, Badge, Button, Checkbox, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Checkbox, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { quizSubmissionSchema } from '@tsunagu/domain';
 import {
   SubmitQuizAttemptDocument,
   type CourseDetailFragment,
   type EnrolmentProgressFragment,
   type SubmitQuizAttemptMutation,
 } from '@tsunagu/graphql-client';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../../app/api-errors';
-import { answersInput, chooseAnswer, unansweredQuestions, type QuizAnswers } from './quiz-answers';
+import { FormActions } from '../../../app/editor-page';
+import { useSchemaForm } from '../../../app/forms';
 
 type CourseModule = CourseDetailFragment['modules'][number];
 type Quiz = NonNullable<CourseModule['quiz']>;
@@ -34,32 +35,27 @@ export function QuizPanel({
 }) {
   const { t } = useTranslation();
   const headingId = `quiz-${module.id}-heading`;
-  const [answers, setAnswers] = useState<QuizAnswers>({});
-  const [missing, setMissing] = useState<string[]>([]);
   const [result, setResult] = useState<AttemptResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [submit, submitting] = useMutation(SubmitQuizAttemptDocument);
-  const questions = [...quiz.questions].sort((a, b) => a.position - b.position);
+  const questions = useMemo(() => [...quiz.questions].sort((a, b) => a.position - b.position), [quiz.questions]);
+  const schema = useMemo(() => quizSubmissionSchema(questions), [questions]);
+  // The chosen choice indexes (0-based, as the API scores them) of each question, in the quiz's order.
+  const { form, apiError, onSubmit } = useSchemaForm({
+    schema,
+    initialValues: { answers: questions.map((): number[] => []) },
+    toInput: (values) => ({ answers: questions.map((question, index) => ({ questionId: question.id, choices: values.answers[index] ?? [] })) }),
+  });
   const passed = progress?.quizPassed === true;
   const exhausted = !passed && progress?.attemptsLeft === 0;
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
+  const send = onSubmit(async (input) => {
     if (!enrolment) return;
-    setError(null);
-    const unanswered = unansweredQuestions(questions, answers);
-    setMissing(unanswered.map((question) => question.id));
-    if (unanswered.length) return;
-    try {
-      const response = await submit({ variables: { enrolmentId: enrolment.id, moduleId: module.id, answers: answersInput(questions, answers) } });
-      if (response.data) {
-        setResult(response.data.submitQuizAttempt);
-        if (!response.data.submitQuizAttempt.passed) setAnswers({});
-      }
-    } catch (caught) {
-      setError(readApiError(caught));
+    const response = await submit({ variables: { enrolmentId: enrolment.id, moduleId: module.id, answers: input.answers } });
+    if (response.data) {
+      setResult(response.data.submitQuizAttempt);
+      if (!response.data.submitQuizAttempt.passed) form.reset();
     }
-  };
+  });
 
   return (
     <Stack gap="sm" component="section" aria-labelledby={headingId} pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
@@ -96,13 +92,14 @@ export function QuizPanel({
           {t('training.quiz.exhausted')}
         </Alert>
       ) : passed ? null : (
-        <form onSubmit={(event) => void send(event)} aria-labelledby={headingId} noValidate>
+        <form onSubmit={send} aria-labelledby={headingId} noValidate>
           <Stack gap="md">
             {questions.map((question, index) => {
-              const chosen = answers[question.id] ?? [];
+              const field = `answers.${index}`;
+              const chosen = form.values.answers[index] ?? [];
               const label = t('training.quiz.question', { number: index + 1, prompt: question.prompt });
               const hint = question.kind === 'MULTIPLE_CHOICE' ? t('training.quiz.chooseAll') : t('training.quiz.chooseOne');
-              const questionError = missing.includes(question.id) && chosen.length === 0 ? t('training.quiz.answerThis') : undefined;
+              const questionError = form.errors[field];
               return question.kind === 'SINGLE_CHOICE' ? (
                 <Radio.Group
                   key={question.id}
@@ -110,7 +107,7 @@ export function QuizPanel({
                   description={hint}
                   error={questionError}
                   value={chosen.length ? String(chosen[0]) : null}
-                  onChange={(value) => setAnswers((current) => chooseAnswer(current, question, Number(value)))}
+                  onChange={(value) => form.setFieldValue(field, [Number(value)])}
                 >
                   <Stack gap={6} mt={6}>
                     {question.choices.map((choice, choiceIndex) => (
@@ -119,29 +116,23 @@ export function QuizPanel({
                   </Stack>
                 </Radio.Group>
               ) : (
-                <Checkbox.Group key={question.id} label={label} description={hint} error={questionError} value={chosen.map(String)}>
+                <Checkbox.Group
+                  key={question.id}
+                  label={label}
+                  description={hint}
+                  error={questionError}
+                  value={chosen.map(String)}
+                  onChange={(values) => form.setFieldValue(field, values.map(Number))}
+                >
                   <Stack gap={6} mt={6}>
                     {question.choices.map((choice, choiceIndex) => (
-                      <Checkbox
-                        key={choiceIndex}
-                        value={String(choiceIndex)}
-                        label={choice}
-                        onChange={(event) => {
-                          const checked = event.currentTarget.checked;
-                          setAnswers((current) => chooseAnswer(current, question, choiceIndex, checked));
-                        }}
-                      />
+                      <Checkbox key={choiceIndex} value={String(choiceIndex)} label={choice} />
                     ))}
                   </Stack>
                 </Checkbox.Group>
               );
             })}
-            <ApiErrorAlert error={error} />
-            <Group>
-              <Button type="submit" loading={submitting.loading}>
-                {t('training.quiz.submit')}
-              </Button>
-            </Group>
+            <FormActions error={apiError} submitLabel={t('training.quiz.submit')} saving={submitting.loading} />
           </Stack>
         </form>
       )}
