@@ -1,24 +1,13 @@
 // One card per category of a person's data: its values, or — when withheld — a clear
 // "withheld, consent needed" badge with the reason. Special-care categories are marked.
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { PERSONAL_DATA_CATEGORIES, PERSONAL_DATA_FIELD_LABELS, type PersonalDataCategory } from '@tsunagu/domain';
+import { PERSONAL_DATA_CATEGORIES, PERSONAL_DATA_FIELD_LABELS, PERSON_SECTION_FIELDS, type PersonalDataCategory } from '@tsunagu/domain';
 import type { PersonDetailFragment } from '@tsunagu/graphql-client';
 import { DescriptionList } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useDirectoryLabels } from '../directory/vocabulary';
 import { SpecialCareBadge, WithheldNotice } from './person-badges';
 import { usePeopleLabels } from './vocabulary';
-
-const sectionOf = {
-  IDENTITY: 'identity',
-  CONTACT: 'contact',
-  HOUSEHOLD: 'household',
-  HEALTH: 'health',
-  DISABILITY: 'disability',
-  FINANCIAL: 'financial',
-  LEGAL: 'legal',
-  CONSULTATION: 'consultation',
-} as const satisfies Record<PersonalDataCategory, keyof PersonDetailFragment>;
 
 export function CategoryCards({ person }: { person: PersonDetailFragment }) {
   return (
@@ -34,7 +23,7 @@ function CategoryCard({ person, category }: { person: PersonDetailFragment; cate
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const directory = useDirectoryLabels();
-  const section = person[sectionOf[category]];
+  const section = person[PERSON_SECTION_FIELDS[category]];
   const specialCare = person.categories.find((state) => state.category === category)?.specialCare ?? false;
   const headingId = `category-${category}`;
 
