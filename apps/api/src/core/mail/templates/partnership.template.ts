@@ -17,10 +17,14 @@ function inDays(daysBefore: number, language: MailLanguage): string {
   return language === 'ja' ? `${daysBefore}日後` : `in ${daysBefore} day${daysBefore === 1 ? '' : 's'}`;
 }
 
+/** What both reminders show of the partnership: its title, the partner, and the button to open it. */
+function aboutPartnership(mail: PartnershipReviewReminderMail | PartnershipFollowUpReminderMail, language: MailLanguage) {
+  const open: MailBlock = { link: assertWebLink(mail.partnershipUrl), label: language === 'ja' ? '連携を開く' : 'Open the partnership' };
+  return { title: oneLine(mail.title), partner: oneLine(mail.partnerName), open };
+}
+
 export function renderPartnershipReviewReminder(mail: PartnershipReviewReminderMail, language: MailLanguage): RenderedMail {
-  const link = assertWebLink(mail.partnershipUrl);
-  const title = oneLine(mail.title);
-  const partner = oneLine(mail.partnerName);
+  const { title, partner, open } = aboutPartnership(mail, language);
   const blocks: MailBlock[] = [
     {
       text:
@@ -35,7 +39,7 @@ export function renderPartnershipReviewReminder(mail: PartnershipReviewReminderM
         [{ ja: '見直し日', en: 'Review date' }, formatDay(mail.reviewOn, language)],
       ]),
     },
-    { link, label: language === 'ja' ? '連携を開く' : 'Open the partnership' },
+    open,
   ];
   return {
     subject: language === 'ja' ? `【つなぐ】連携の見直し日が近づいています：「${title}」` : `Partnership review due: ${title} (Tsunagu)`,
@@ -44,9 +48,7 @@ export function renderPartnershipReviewReminder(mail: PartnershipReviewReminderM
 }
 
 export function renderPartnershipFollowUpReminder(mail: PartnershipFollowUpReminderMail, language: MailLanguage): RenderedMail {
-  const link = assertWebLink(mail.partnershipUrl);
-  const title = oneLine(mail.title);
-  const partner = oneLine(mail.partnerName);
+  const { title, partner, open } = aboutPartnership(mail, language);
   const blocks: MailBlock[] = [
     {
       text:
@@ -61,7 +63,7 @@ export function renderPartnershipFollowUpReminder(mail: PartnershipFollowUpRemin
         [{ ja: '期限', en: 'Due' }, formatDay(mail.dueOn, language)],
       ]),
     },
-    { link, label: language === 'ja' ? '連携を開く' : 'Open the partnership' },
+    open,
   ];
   return {
     subject: language === 'ja' ? `【つなぐ】対応事項の期限：「${oneLine(mail.followUp)}」` : `Follow-up due: ${oneLine(mail.followUp)} (Tsunagu)`,
