@@ -18,6 +18,22 @@ export const PERSONAL_DATA_CATEGORIES = vocabulary({
 });
 export type PersonalDataCategory = (typeof PERSONAL_DATA_CATEGORIES.codes)[number];
 
+/**
+ * The field of a person (GraphQL `Person`) that carries each category's section: the API builds
+ * the person with these keys and the web reads its cards by them, so both agree on one table.
+ */
+export const PERSON_SECTION_FIELDS = {
+  IDENTITY: 'identity',
+  CONTACT: 'contact',
+  HOUSEHOLD: 'household',
+  HEALTH: 'health',
+  DISABILITY: 'disability',
+  FINANCIAL: 'financial',
+  LEGAL: 'legal',
+  CONSULTATION: 'consultation',
+} as const satisfies Record<PersonalDataCategory, string>;
+export type PersonSectionField = (typeof PERSON_SECTION_FIELDS)[PersonalDataCategory];
+
 /** 要配慮個人情報 (APPI Art. 2(3)): explicit prior consent of its own; encrypted at rest. */
 export const SPECIAL_CARE_CATEGORIES: readonly PersonalDataCategory[] = ['HEALTH', 'DISABILITY', 'LEGAL'];
 

@@ -1,5 +1,7 @@
 // TypeORM's query() answers UPDATE and DELETE with [rows, affectedCount] but INSERT and SELECT
-// with the rows alone. Statements with RETURNING go through this so callers always get rows.
+// with the rows alone. Statements with RETURNING go through this so callers always get rows; a
+// statement about one record that must exist goes through the *OrNotFound helpers, so a missing
+// record always ends in the same NOT_FOUND.
 import type { LocalizedText } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../authz/authorize';
@@ -10,6 +12,13 @@ export async function queryRows<T>(manager: EntityManager, sql: string, params: 
     return result[0] as T[];
   }
   return result as T[];
+}
+
+/** Runs a SELECT of one record; NOT_FOUND naming `what` when there is none (gone, never there, or not the actor's). */
+export async function oneOrNotFound<T>(manager: EntityManager, sql: string, params: unknown[], what: LocalizedText): Promise<T> {
+  const [row] = await queryRows<T>(manager, sql, params);
+  if (!row) throw notFound(what);
+  return row;
 }
 
 /** Runs a DELETE; NOT_FOUND naming `what` when it matched no row (gone, never there, or not the actor's). */

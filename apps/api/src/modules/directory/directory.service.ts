@@ -11,8 +11,8 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
-import { assertCan, notFound } from '../../core/authz/authorize';
-import { queryRows } from '../../core/database/returning';
+import { assertCan } from '../../core/authz/authorize';
+import { oneOrNotFound } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInPortal, runInTenant } from '../../core/tenancy/tenant-transaction';
@@ -226,23 +226,23 @@ export class DirectoryService {
 
   private async load(manager: EntityManager, actor: RequestActor, id: string, forUpdate = false): Promise<ServiceRow> {
     requireId(id, SERVICE);
-    const rows = await queryRows<ServiceRow>(
+    return oneOrNotFound<ServiceRow>(
       manager,
       `SELECT ${SERVICE_COLUMNS} FROM services s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id
         WHERE s.tenant_id = $1 AND s.id = $2${forUpdate ? ' FOR UPDATE OF s' : ''}`,
       [actor.tenantId, id],
+      SERVICE,
     );
-    if (!rows[0]) throw notFound(SERVICE);
-    return rows[0];
   }
 
   private async loadOrganization(manager: EntityManager, actor: RequestActor, id: string) {
     requireId(id, ORGANIZATION);
-    const [row]: Array<{ id: string; name: string; name_kana: string | null }> = await manager.query(
+    const row = await oneOrNotFound<{ id: string; name: string; name_kana: string | null }>(
+      manager,
       `SELECT id, name, name_kana FROM organizations WHERE tenant_id = $1 AND id = $2`,
       [actor.tenantId, id],
+      ORGANIZATION,
     );
-    if (!row) throw notFound(ORGANIZATION);
     return { id: row.id, name: row.name, nameKana: row.name_kana };
   }
 }

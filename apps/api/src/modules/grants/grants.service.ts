@@ -9,7 +9,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit, systemActor } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
-import { deleteOrNotFound, queryRows } from '../../core/database/returning';
+import { deleteOrNotFound, oneOrNotFound, queryRows } from '../../core/database/returning';
+import { FILE, ownFile } from '../../core/files/own-file';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
@@ -23,7 +24,6 @@ import { applySort, searchConditions, visibleTo } from './grant-search';
 import { requireId } from '../../core/graphql/ids';
 
 export const GRANT = { ja: '助成金情報', en: 'grant' };
-const FILE = { ja: 'ファイル', en: 'file' };
 
 export type GrantTransition = keyof typeof GRANT_TRANSITIONS;
 
@@ -139,13 +139,7 @@ export class GrantsService {
         ja: '下書きか公開中の助成金情報にだけファイルを添付できます。',
         en: 'Files can be attached only to draft or published grants.',
       });
-      requireId(fileId, FILE);
-      const [file] = await manager.query(`SELECT id FROM files WHERE tenant_id = $1 AND id = $2 AND organization_id = $3`, [
-        actor.tenantId,
-        fileId,
-        actor.organizationId,
-      ]);
-      if (!file) throw notFound(FILE);
+      await ownFile(manager, actor, fileId);
       await manager.query(
         `INSERT INTO grant_attachments (tenant_id, grant_id, file_id, position)
          VALUES ($1, $2, $3, (SELECT coalesce(max(position) + 1, 0) FROM grant_attachments WHERE tenant_id = $1 AND grant_id = $2))
@@ -272,9 +266,7 @@ export class GrantsService {
     const where = new Conditions();
     where.add(visibleTo(where, actor));
     where.add(`g.id = ${where.param(id)}`);
-    const [row]: GrantRow[] = await manager.query(`SELECT ${GRANT_COLUMNS} FROM ${GRANT_FROM} WHERE ${where.sql}`, where.params);
-    if (!row) throw notFound(GRANT);
-    return row;
+    return oneOrNotFound<GrantRow>(manager, `SELECT ${GRANT_COLUMNS} FROM ${GRANT_FROM} WHERE ${where.sql}`, where.params, GRANT);
   }
 
   /** Every change ends alike: its audit record, then the grant as it now stands. */
@@ -284,12 +276,7 @@ export class GrantsService {
   }
 
   private async loadOwn(manager: EntityManager, actor: RequestActor, id: string): Promise<GrantRow> {
-    const [row]: GrantRow[] = await manager.query(`SELECT ${GRANT_COLUMNS} FROM ${GRANT_FROM} WHERE g.tenant_id = $1 AND g.id = $2`, [
-      actor.tenantId,
-      id,
-    ]);
-    if (!row) throw notFound(GRANT);
-    return row;
+    return oneOrNotFound<GrantRow>(manager, `SELECT ${GRANT_COLUMNS} FROM ${GRANT_FROM} WHERE g.tenant_id = $1 AND g.id = $2`, [actor.tenantId, id], GRANT);
   }
 
   /** A listing of my network, locked, that the actor may edit (others' drafts: NOT_FOUND; others' listings: FORBIDDEN). */

@@ -23,7 +23,7 @@ import { hashSecretToken, newSecretToken } from '../../core/auth/secret-tokens';
 import { SessionTokens } from '../../core/auth/session-tokens';
 import { recordAudit } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
-import { queryRows } from '../../core/database/returning';
+import { oneOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { MailOutbox } from '../../core/mail';
@@ -418,12 +418,13 @@ export class MembersService {
     forUpdate: boolean,
   ): Promise<Membership> {
     requireId(membershipId, MEMBERSHIP);
-    const [row]: MembershipRow[] = await manager.query(
+    const row = await oneOrNotFound<MembershipRow>(
+      manager,
       `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m ${MEMBERSHIP_JOINS}
         WHERE m.tenant_id = $1 AND m.id = $2${forUpdate ? ' FOR UPDATE OF m' : ''}`,
       [actor.tenantId, membershipId],
+      MEMBERSHIP,
     );
-    if (!row) throw notFound(MEMBERSHIP);
     return toMembership(row);
   }
 
@@ -433,11 +434,11 @@ export class MembersService {
     organizationId: string,
   ): Promise<{ id: string; name: string; kind: OrganizationKind }> {
     requireId(organizationId, ORGANIZATION);
-    const [row]: Array<{ id: string; name: string; kind: OrganizationKind }> = await manager.query(
+    return oneOrNotFound<{ id: string; name: string; kind: OrganizationKind }>(
+      manager,
       `SELECT id, name, kind FROM organizations WHERE tenant_id = $1 AND id = $2`,
       [actor.tenantId, organizationId],
+      ORGANIZATION,
     );
-    if (!row) throw notFound(ORGANIZATION);
-    return row;
   }
 }

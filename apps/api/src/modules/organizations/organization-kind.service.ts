@@ -17,7 +17,8 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
-import { assertCan, notFound } from '../../core/authz/authorize';
+import { assertCan } from '../../core/authz/authorize';
+import { oneOrNotFound } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import type { ChangeOrganizationKindInput } from './dto/organization.input';
@@ -134,11 +135,12 @@ export class OrganizationKindService {
 
   private async currentKind(manager: EntityManager, actor: RequestActor, id: string, forUpdate: boolean): Promise<OrganizationKind> {
     requireId(id, ORGANIZATION);
-    const [row]: Array<{ kind: OrganizationKind }> = await manager.query(
+    const row = await oneOrNotFound<{ kind: OrganizationKind }>(
+      manager,
       `SELECT kind FROM organizations WHERE tenant_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
       [actor.tenantId, id],
+      ORGANIZATION,
     );
-    if (!row) throw notFound(ORGANIZATION);
     return row.kind;
   }
 

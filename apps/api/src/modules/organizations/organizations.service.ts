@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
-import { assertCan, notFound } from '../../core/authz/authorize';
-import { queryRows } from '../../core/database/returning';
+import { assertCan } from '../../core/authz/authorize';
+import { oneOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
@@ -18,6 +18,8 @@ import { ORGANIZATION_RECORD_COLUMNS, OrganizationRecord } from './organization-
 
 const ORGANIZATION = { ja: '団体', en: 'organisation' };
 const PROFILE_FIELDS = ['description', 'postalCode', 'address', 'website', 'phone', 'email', 'logoUrl'] as const;
+/** What an update may change, in the order its audit record lists them. */
+const UPDATABLE_FIELDS = ['name', 'nameKana', 'corporateNumber', 'municipalityCode', ...PROFILE_FIELDS] as const;
 
 function snakeCase(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -95,39 +97,21 @@ export class OrganizationsService {
   }
 
   async update(actor: RequestActor, input: UpdateOrganizationInput): Promise<Organization> {
-    const requested = {
-      ...(input.name !== undefined && input.name !== null ? { name: input.name } : {}),
-      ...(input.nameKana !== undefined ? { nameKana: input.nameKana } : {}),
-      ...(input.corporateNumber !== undefined ? { corporateNumber: input.corporateNumber } : {}),
-      ...(input.municipalityCode !== undefined ? { municipalityCode: input.municipalityCode } : {}),
-      ...Object.fromEntries(
-        PROFILE_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
-      ),
-    };
+    // A field left out stays as it is; so does the name when given as null (it cannot be removed).
+    const requested = Object.fromEntries(
+      UPDATABLE_FIELDS.filter((field) => input[field] !== undefined && !(field === 'name' && input.name === null)).map((field) => [field, input[field]]),
+    );
     const fields = validateOrganizationFields(requested);
     return runInTenant(this.dataSource, actor, async (manager) => {
       const current = await this.load(manager, actor, input.id, true);
       assertCan(actor, 'update', { __typename: 'Organization', id: current.id });
-      const columns: Record<string, unknown> = {};
-      if (fields.name !== undefined && fields.name !== current.name) columns['name'] = fields.name;
-      if (fields.nameKana !== undefined && fields.nameKana !== current.nameKana) columns['name_kana'] = fields.nameKana;
-      if (fields.corporateNumber !== undefined && fields.corporateNumber !== current.corporateNumber) {
-        columns['corporate_number'] = fields.corporateNumber;
-      }
-      if (fields.municipalityCode !== undefined && fields.municipalityCode !== current.municipalityCode) {
-        columns['municipality_code'] = fields.municipalityCode;
-      }
-      for (const field of PROFILE_FIELDS) {
-        const value = fields[field];
-        if (value !== undefined && value !== current[field]) columns[snakeCase(field)] = value;
-      }
-      const names = Object.keys(columns);
-      if (!names.length) return current;
-      const assignments = names.map((name, index) => `${name} = $${index + 3}`).join(', ');
+      const changed = UPDATABLE_FIELDS.filter((field) => fields[field] !== undefined && fields[field] !== current[field]);
+      if (!changed.length) return current;
+      const assignments = changed.map((field, index) => `${snakeCase(field)} = $${index + 3}`).join(', ');
       const [row] = await queryRows<OrganizationRow>(
         manager,
         `UPDATE organizations SET ${assignments} WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-        [actor.tenantId, current.id, ...Object.values(columns)],
+        [actor.tenantId, current.id, ...changed.map((field) => fields[field])],
       )
         .catch(rethrowDuplicateName);
       await recordAudit(manager, actor, {
@@ -135,9 +119,9 @@ export class OrganizationsService {
         entity: 'Organization',
         entityId: current.id,
         action: 'UPDATED',
-        changedFields: names.map((name) => name.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase())),
+        changedFields: changed,
       });
-      if (columns['name'] !== undefined || columns['name_kana'] !== undefined) {
+      if (changed.includes('name') || changed.includes('nameKana')) {
         await refreshServiceSearchDocuments(manager, actor.tenantId, { id: row.id, name: row.name, nameKana: row.name_kana });
       }
       return toOrganization(row);
@@ -146,11 +130,12 @@ export class OrganizationsService {
 
   private async load(manager: EntityManager, actor: RequestActor, id: string, forUpdate = false): Promise<Organization> {
     requireId(id, ORGANIZATION);
-    const [row]: OrganizationRow[] = await manager.query(
+    const row = await oneOrNotFound<OrganizationRow>(
+      manager,
       `SELECT ${COLUMNS} FROM organizations WHERE tenant_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
       [actor.tenantId, id],
+      ORGANIZATION,
     );
-    if (!row) throw notFound(ORGANIZATION);
     return toOrganization(row);
   }
 }

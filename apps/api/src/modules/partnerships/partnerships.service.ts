@@ -14,7 +14,8 @@ import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
 import { abilityFor, assertCan, notFound } from '../../core/authz/authorize';
 import { Conditions } from '../../core/database/conditions';
-import { deleteOrNotFound, queryRows } from '../../core/database/returning';
+import { deleteOrNotFound, oneOrNotFound, queryRows } from '../../core/database/returning';
+import { ownFile } from '../../core/files/own-file';
 import { AppError } from '../../core/graphql/app-error';
 import { addKeysetCondition, decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
@@ -39,7 +40,6 @@ import { requireId, usableId, usableIds } from '../../core/graphql/ids';
 
 export const PARTNERSHIP = { ja: '連携', en: 'partnership' };
 const ORGANIZATION = { ja: '連携先の団体', en: 'partner organisation' };
-const FILE = { ja: 'ファイル', en: 'file' };
 const DOCUMENT = { ja: '資料', en: 'document' };
 const INTERACTION = { ja: '対応記録', en: 'interaction' };
 const FOLLOW_UP = { ja: '対応事項', en: 'follow-up' };
@@ -187,12 +187,7 @@ export class PartnershipsService {
   attachDocument(actor: RequestActor, id: string, fileId: string): Promise<Partnership> {
     return this.tenant(actor, async (manager) => {
       await this.loadManageable(manager, actor, id);
-      requireId(fileId, FILE);
-      const [file]: Array<{ purpose: string }> = await manager.query(
-        `SELECT purpose FROM files WHERE tenant_id = $1 AND id = $2 AND organization_id = $3`,
-        [actor.tenantId, fileId, actor.organizationId],
-      );
-      if (!file) throw notFound(FILE);
+      const file = await ownFile(manager, actor, fileId);
       if (file.purpose !== PARTNERSHIP_DOCUMENT_PURPOSE) {
         throw new AppError(
           'BAD_USER_INPUT',
@@ -373,12 +368,7 @@ export class PartnershipsService {
   }
 
   private async loadRow(manager: EntityManager, actor: RequestActor, id: string): Promise<PartnershipRow> {
-    const [row]: PartnershipRow[] = await manager.query(`SELECT ${PARTNERSHIP_COLUMNS} FROM ${PARTNERSHIP_FROM} WHERE p.tenant_id = $1 AND p.id = $2`, [
-      actor.tenantId,
-      id,
-    ]);
-    if (!row) throw notFound(PARTNERSHIP);
-    return row;
+    return oneOrNotFound<PartnershipRow>(manager, `SELECT ${PARTNERSHIP_COLUMNS} FROM ${PARTNERSHIP_FROM} WHERE p.tenant_id = $1 AND p.id = $2`, [actor.tenantId, id], PARTNERSHIP);
   }
 
   /** The partnership an interaction or follow-up belongs to (NOT_FOUND for ids of nothing the actor can reach). */
@@ -390,11 +380,7 @@ export class PartnershipsService {
     what: { ja: string; en: string },
   ): Promise<string> {
     requireId(id, what);
-    const [row]: Array<{ partnership_id: string }> = await manager.query(`SELECT partnership_id FROM ${table} WHERE tenant_id = $1 AND id = $2`, [
-      actor.tenantId,
-      id,
-    ]);
-    if (!row) throw notFound(what);
+    const row = await oneOrNotFound<{ partnership_id: string }>(manager, `SELECT partnership_id FROM ${table} WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id], what);
     // Not readable: the same NOT_FOUND as an unknown id.
     await this.loadReadable(manager, actor, row.partnership_id).catch(() => {
       throw notFound(what);

@@ -20,7 +20,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
-import { queryRows } from '../../core/database/returning';
+import { oneOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
@@ -216,8 +216,7 @@ export class ConsentsService {
   }
 
   private async load(manager: EntityManager, actor: RequestActor, id: string): Promise<Consent> {
-    const [row]: ConsentRow[] = await manager.query(`${CONSENT_SELECT} WHERE c.tenant_id = $1 AND c.id = $2`, [actor.tenantId, id]);
-    if (!row) throw notFound(CONSENT);
+    const row = await oneOrNotFound<ConsentRow>(manager, `${CONSENT_SELECT} WHERE c.tenant_id = $1 AND c.id = $2`, [actor.tenantId, id], CONSENT);
     return this.toConsent(actor, row);
   }
 

@@ -3,7 +3,7 @@
 // looked at the record and what was corrected. Internal ids are left out except the consent
 // reference, which the person may need to quote when revoking. Fonts, page set-up and page
 // numbers are core/pdf's.
-import { PERSONAL_DATA_CATEGORIES, type Language, type PersonalDataCategory } from '@tsunagu/domain';
+import { PERSONAL_DATA_CATEGORIES, type Language, type LocalizedText, type PersonalDataCategory } from '@tsunagu/domain';
 import { numberPages, startPdf } from '../../core/pdf/pdf-document';
 import {
   EMPTY_MARK,
@@ -22,7 +22,6 @@ import {
   type DisclosureDocument,
 } from './disclosure-document';
 
-type Text = { ja: string; en: string };
 const T = {
   title: { ja: '保有個人データの開示', en: 'Disclosure of the personal data we hold about you' },
   intro: {
@@ -71,7 +70,7 @@ const T = {
   correctionReason: { ja: '理由', en: 'Reason' },
   noRecords: { ja: '記録はありません。', en: 'There are no records.' },
   page: { ja: 'ページ', en: 'Page' },
-} satisfies Record<string, Text>;
+} satisfies Record<string, LocalizedText>;
 
 const COLORS = { text: '#000000', label: '#555555', rule: '#bbbbbb', muted: '#666666' };
 const SIZES = { title: 18, section: 13, subsection: 11, body: 10, footer: 8 };
@@ -80,7 +79,7 @@ const GAP = 10;
 
 export async function renderDisclosurePdf(doc: DisclosureDocument): Promise<Buffer> {
   const language = doc.language;
-  const t = (text: Text) => text[language];
+  const t = (text: LocalizedText) => text[language];
   const { pdf, finish } = startPdf({
     title: t(T.title),
     lang: language === 'ja' ? 'ja-JP' : 'en-GB',
@@ -133,13 +132,13 @@ export async function renderDisclosurePdf(doc: DisclosureDocument): Promise<Buff
     pdf.y = (pageNumber === startPage ? Math.max(pdf.y, labelBottom) : pdf.y) + 3;
   };
   /** One record of a list (a consent, a provision …): its rows, then a thin gap. */
-  const record = (rows: Array<[Text, string]>) => {
+  const record = (rows: Array<[LocalizedText, string]>) => {
     ensureSpace(rows.length * SIZES.body * 1.6);
     for (const [label, value] of rows) row(t(label), value);
     pdf.moveDown(0.6);
   };
   /** A numbered section listing records (consents, provisions …), or saying there are none. */
-  const listSection = <Item>(title: Text, items: readonly Item[], rowsOf: (item: Item) => Array<[Text, string]>) => {
+  const listSection = <Item>(title: LocalizedText, items: readonly Item[], rowsOf: (item: Item) => Array<[LocalizedText, string]>) => {
     heading(t(title));
     if (items.length === 0) paragraph(t(T.noRecords), COLORS.muted);
     for (const item of items) record(rowsOf(item));
@@ -180,7 +179,7 @@ export async function renderDisclosurePdf(doc: DisclosureDocument): Promise<Buff
       ...consent.recipientOrganizationNames,
       ...consent.recipientKinds.map((kind) => organizationKindLabel(kind, language)),
     ];
-    const rows: Array<[Text, string]> = [
+    const rows: Array<[LocalizedText, string]> = [
       [T.consentReference, consent.id],
       [T.consentState, consentStateLabel(consent.state, language)],
       [T.consentCategories, categoryLabels(consent.categories, language) || EMPTY_MARK],

@@ -8,6 +8,8 @@ import {
   isSpecialCare,
   maySeeSpecialCare,
   PERSONAL_DATA_CATEGORIES,
+  PERSON_SECTION_FIELDS,
+  PersonSectionField,
   PersonValues,
 } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -27,17 +29,6 @@ import { requireId } from '../../core/graphql/ids';
 
 export const PERSON = { ja: '当事者の記録', en: 'person' };
 
-const SECTION_KEYS = {
-  IDENTITY: 'identity',
-  CONTACT: 'contact',
-  HOUSEHOLD: 'household',
-  HEALTH: 'health',
-  DISABILITY: 'disability',
-  FINANCIAL: 'financial',
-  LEGAL: 'legal',
-  CONSULTATION: 'consultation',
-} as const;
-
 export function toPerson(view: PersonView): Person {
   const sections = Object.fromEntries(
     PERSONAL_DATA_CATEGORIES.codes.map((category) => {
@@ -49,7 +40,7 @@ export function toPerson(view: PersonView): Person {
         consentId: section.consentId,
         values: section.values,
       };
-      return [SECTION_KEYS[category], shape];
+      return [PERSON_SECTION_FIELDS[category], shape];
     }),
   );
   return {
@@ -72,7 +63,7 @@ export function toPerson(view: PersonView): Person {
       consentId: view.categories[category].consentId,
       specialCare: isSpecialCare(category),
     })),
-    ...(sections as unknown as Pick<Person, (typeof SECTION_KEYS)[keyof typeof SECTION_KEYS]>),
+    ...(sections as unknown as Pick<Person, PersonSectionField>),
   };
 }
 

@@ -54,7 +54,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit-log';
 import { assertCan, notFound } from '../../core/authz/authorize';
-import { queryRows } from '../../core/database/returning';
+import { oneOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { validateInput } from '../../core/graphql/validate-input';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
@@ -991,9 +991,7 @@ export class ReferralsService {
   }
 
   private async row(manager: EntityManager, actor: RequestActor, id: string): Promise<ReferralRow> {
-    const [row]: ReferralRow[] = await manager.query(`${REFERRAL_SELECT} WHERE r.tenant_id = $1 AND r.id = $3`, [actor.tenantId, actor.membershipId, id]);
-    if (!row) throw notFound(REFERRAL);
-    return row;
+    return oneOrNotFound<ReferralRow>(manager, `${REFERRAL_SELECT} WHERE r.tenant_id = $1 AND r.id = $3`, [actor.tenantId, actor.membershipId, id], REFERRAL);
   }
 
   /** The referral, if my organisation is its sender or receiver (a draft: the sender only). */

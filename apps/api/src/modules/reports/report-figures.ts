@@ -5,6 +5,7 @@ import {
   APPLICATION_STATUSES,
   japanDate,
   Language,
+  LocalizedText,
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_TYPES,
   peopleCount,
@@ -206,7 +207,6 @@ export function partnershipFigures(rows: PartnershipRows, language: Language): P
 
 // --- CSV -------------------------------------------------------------------------------------------
 
-type Text = { ja: string; en: string };
 const HEADERS: Record<Language, readonly string[]> = {
   ja: ['区分', 'キー', '項目', '値'],
   en: ['section', 'key', 'label', 'value'],
@@ -243,7 +243,7 @@ export const REPORT_LABELS = {
   partnerships: { ja: '連携', en: 'Partnerships' },
   partnershipType: { ja: '連携・種類別', en: 'Partnerships by type' },
   partnershipStatus: { ja: '連携・状況別', en: 'Partnerships by status' },
-} satisfies Record<string, Text>;
+} satisfies Record<string, LocalizedText>;
 
 /** "2026年4月" / "April 2026". */
 export function monthLabel(month: string, language: Language): string {
@@ -266,14 +266,14 @@ export interface ReportSection {
 
 /** The report as titled sections of key, label and shown value: what the CSV and the PDF print. */
 export function reportSections(report: NetworkReport, organizationName: string | null, language: Language, title?: string): ReportSection[] {
-  const t = (text: Text) => text[language];
-  const row = (key: string, label: Text | string, value: ReportCount | number | null | string) => ({
+  const t = (text: LocalizedText) => text[language];
+  const row = (key: string, label: LocalizedText | string, value: ReportCount | number | null | string) => ({
     key,
     label: typeof label === 'string' ? label : t(label),
     value: typeof value === 'string' ? value : shown(value),
   });
   /** Figures named by their field: each row's key is the field, its value the figure. */
-  const figures = <K extends string>(section: string, title: Text, values: NoInfer<Record<K, ReportCount | number | null>>, labels: Record<K, Text>): ReportSection => ({
+  const figures = <K extends string>(section: string, title: LocalizedText, values: NoInfer<Record<K, ReportCount | number | null>>, labels: Record<K, LocalizedText>): ReportSection => ({
     section,
     title: t(title),
     rows: (Object.keys(labels) as K[]).map((key) => row(key, labels[key], values[key])),

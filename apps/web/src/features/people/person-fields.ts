@@ -8,13 +8,15 @@ import {
   GENDERS,
   LIVING_SITUATIONS,
   PERSONAL_DATA_FIELD_LABELS,
+  PERSON_SECTION_FIELDS,
   type PersonalDataCategory,
+  type PersonSectionField,
 } from '@tsunagu/domain';
 import type { PersonDetailFragment, PersonInput } from '@tsunagu/graphql-client';
 import type { Vocabulary } from '../../app/labels';
 
-/** A section of the form and of PersonInput: its category's name in lower case ("identity"). */
-export type SectionName = Lowercase<PersonalDataCategory>;
+/** A section of the form and of PersonInput: the key the API gives the category's section ("identity"). */
+export type SectionName = PersonSectionField;
 
 export interface FieldSpec {
   name: string;
@@ -42,7 +44,7 @@ const selectOf = (options: Vocabulary): FieldEditor => ({ kind: 'select', option
 function section<C extends PersonalDataCategory>(category: C, editors: Partial<Record<FieldName<C>, FieldEditor>>): SectionSpec {
   const names = Object.keys(PERSONAL_DATA_FIELD_LABELS[category]) as FieldName<C>[];
   return {
-    name: category.toLowerCase() as SectionName,
+    name: PERSON_SECTION_FIELDS[category],
     category,
     fields: names.map((name) => ({ name, ...(editors[name] ?? { kind: 'text' }) })),
   };

@@ -31,6 +31,8 @@ describe('partnershipInputSchema', () => {
     });
     const kept = checkInput(partnershipInputSchema, { ...partnership, contacts: null });
     expect(kept.ok && kept.value.contacts).toBeNull();
+    const emptied = checkInput(partnershipInputSchema, { ...partnership, contacts: [] });
+    expect(emptied.ok && emptied.value.contacts).toEqual([]);
   });
 
   it('names every faulty field at once, a contact’s fields as contacts.index.field, in both languages', () => {
@@ -63,20 +65,23 @@ describe('partnershipInputSchema', () => {
     });
   });
 
-  it('refuses more than 20 contacts as a whole, and budgets beyond one trillion yen', () => {
+  it('refuses more than 20 contacts as a whole, and budgets below zero or beyond one trillion yen', () => {
     const many = Array.from({ length: 21 }, () => ({ side: 'PARTNER', name: '担当' }));
     expect(inputProblems(partnershipInputSchema, { ...partnership, contacts: many })).toEqual({ contacts: { ja: '担当者は20人までです。', en: 'At most 20 contacts.' } });
+    expect(Object.keys(inputProblems(partnershipInputSchema, { ...partnership, budgetYen: -1 }))).toEqual(['budgetYen']);
     expect(Object.keys(inputProblems(partnershipInputSchema, { ...partnership, budgetYen: 1_000_000_000_001 }))).toEqual(['budgetYen']);
     expect(Object.keys(inputProblems(partnershipInputSchema, { ...partnership, startsOn: '2026/04/01' }))).toEqual(['startsOn']);
   });
 });
 
 describe('interactionInputSchema', () => {
-  it('normalises a valid interaction and its follow-ups', () => {
+  it('normalises a valid interaction and its follow-ups, which may be left out', () => {
     expect(checkInput(interactionInputSchema, interaction)).toEqual({
       ok: true,
       value: { kind: 'MEETING', occurredOn: '2026-11-20', attendees: '', notes: '議事', followUps: [{ id: null, description: '資料送付', dueOn: '2026-11-27', assigneeMembershipId: null }] },
     });
+    const without = checkInput(interactionInputSchema, { ...interaction, followUps: null });
+    expect(without.ok && without.value.followUps).toBeNull();
   });
 
   it('names every faulty field, a follow-up’s as followUps.index.field', () => {

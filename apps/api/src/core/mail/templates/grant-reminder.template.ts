@@ -1,6 +1,6 @@
 // The deadline reminder for a bookmarked grant: 7 days and 1 day before its application window
 // closes. A grant listing is public information (title, funder, closing time): nothing personal.
-import { assertWebLink, formatTokyoTime, layout, MailBlock, oneLine } from './mail-format';
+import { assertWebLink, factLines, formatTokyoTime, layout, MailBlock, oneLine } from './mail-format';
 import type { GrantReminderMail, MailLanguage, RenderedMail } from './mail-template';
 
 export function renderGrantReminder(mail: GrantReminderMail, language: MailLanguage): RenderedMail {
@@ -19,10 +19,11 @@ export function renderGrantReminder(mail: GrantReminderMail, language: MailLangu
           : `A grant you bookmarked stops taking applications ${when.en}.`,
     },
     {
-      text:
-        language === 'ja'
-          ? `名称: ${title}\n実施主体: ${oneLine(mail.funderName)}\n締切: ${closes}`
-          : `Title: ${title}\nFunder: ${oneLine(mail.funderName)}\nCloses: ${closes}`,
+      text: factLines(language, [
+        [{ ja: '名称', en: 'Title' }, title],
+        [{ ja: '実施主体', en: 'Funder' }, oneLine(mail.funderName)],
+        [{ ja: '締切', en: 'Closes' }, closes],
+      ]),
     },
     { link, label: language === 'ja' ? '助成金情報を開く' : 'Open the grant' },
     {

@@ -1,7 +1,7 @@
 // The daily digest of saved grant searches: the listings published since the last digest that
 // match each of the member's saved searches, each with its funder, closing time (Japan time) and
 // link.
-import { assertWebLink, formatTokyoTime, layout, MailBlock, oneLine } from './mail-format';
+import { assertWebLink, factLines, formatTokyoTime, layout, MailBlock, oneLine } from './mail-format';
 import type { GrantSavedSearchMail, MailLanguage, RenderedMail } from './mail-template';
 
 export function renderGrantSavedSearch(mail: GrantSavedSearchMail, language: MailLanguage): RenderedMail {
@@ -22,12 +22,11 @@ export function renderGrantSavedSearch(mail: GrantSavedSearchMail, language: Mai
         : language === 'ja'
           ? '定めなし'
           : 'no closing date';
-      blocks.push({
-        text:
-          language === 'ja'
-            ? `${index + 1}. ${oneLine(grant.title)}\n実施主体: ${oneLine(grant.funderName)}\n締切: ${closes}`
-            : `${index + 1}. ${oneLine(grant.title)}\nFunder: ${oneLine(grant.funderName)}\nCloses: ${closes}`,
-      });
+      const facts = factLines(language, [
+        [{ ja: '実施主体', en: 'Funder' }, oneLine(grant.funderName)],
+        [{ ja: '締切', en: 'Closes' }, closes],
+      ]);
+      blocks.push({ text: `${index + 1}. ${oneLine(grant.title)}\n${facts}` });
       blocks.push({ link: assertWebLink(grant.grantUrl), label: language === 'ja' ? '助成金情報を開く' : 'Open the grant' });
     }
   }

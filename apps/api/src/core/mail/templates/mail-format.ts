@@ -1,6 +1,7 @@
 // Small helpers shared by the mail templates: escaping for the HTML part, the one layout every
-// mail uses, and dates shown in Japan time whatever the server's time zone.
-import { JAPAN_TIME_ZONE } from '@tsunagu/domain';
+// mail uses, the "label: value" lines of the facts a mail is about, and dates shown in Japan time
+// whatever the server's time zone.
+import { JAPAN_TIME_ZONE, type LocalizedText } from '@tsunagu/domain';
 import type { MailLanguage } from './mail-template';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -39,6 +40,20 @@ export function formatTokyoTime(date: Date, language: MailLanguage): string {
   return language === 'ja'
     ? `${parts.year}年${parts.month}月${parts.day}日(${parts.weekday}) ${parts.hour}:${parts.minute}`
     : `${parts.weekday}, ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} (Japan time)`;
+}
+
+/** One fact a mail is about: its label in both languages, and its value (null: not shown). */
+export type MailFact = readonly [label: LocalizedText, value: string | null];
+
+/**
+ * The facts as "label: value" lines in the mail's language, one label list for both languages so
+ * the Japanese and English mails always state the same facts.
+ */
+export function factLines(language: MailLanguage, facts: readonly MailFact[]): string {
+  return facts
+    .filter((fact): fact is readonly [LocalizedText, string] => fact[1] !== null)
+    .map(([label, value]) => `${label[language]}: ${value}`)
+    .join('\n');
 }
 
 const FOOTER = {

@@ -1,20 +1,23 @@
 // Training mails: a course assigned to a member with a due date, and a place in a training
 // session freed up for a member on its waiting list. Course and session facts only (titles,
 // organisations, dates, links): nothing about a person supported.
-import { assertWebLink, formatTokyoTime, layout, MailBlock, oneLine } from './mail-format';
+import { assertWebLink, factLines, formatTokyoTime, layout, MailBlock, oneLine } from './mail-format';
 import type { MailLanguage, RenderedMail, TrainingAssignedMail, TrainingSessionPromotedMail } from './mail-template';
 
 export function renderTrainingAssigned(mail: TrainingAssignedMail, language: MailLanguage): RenderedMail {
   const link = assertWebLink(mail.courseUrl);
   const title = oneLine(mail.courseTitle);
-  const due = mail.dueAt ? formatTokyoTime(mail.dueAt, language) : null;
-  const facts =
-    language === 'ja'
-      ? [`研修: ${title}`, `割り当て: ${oneLine(mail.assignerName)}（${oneLine(mail.assignerOrganizationName)}）`, due ? `受講期限: ${due}` : null]
-      : [`Course: ${title}`, `Assigned by: ${oneLine(mail.assignerName)} (${oneLine(mail.assignerOrganizationName)})`, due ? `Due: ${due}` : null];
+  const assigner = oneLine(mail.assignerName);
+  const organization = oneLine(mail.assignerOrganizationName);
   const blocks: MailBlock[] = [
     { text: language === 'ja' ? '研修の受講が割り当てられました。' : 'A course has been assigned to you.' },
-    { text: facts.filter((line): line is string => line !== null).join('\n') },
+    {
+      text: factLines(language, [
+        [{ ja: '研修', en: 'Course' }, title],
+        [{ ja: '割り当て', en: 'Assigned by' }, language === 'ja' ? `${assigner}（${organization}）` : `${assigner} (${organization})`],
+        [{ ja: '受講期限', en: 'Due' }, mail.dueAt ? formatTokyoTime(mail.dueAt, language) : null],
+      ]),
+    },
     { link, label: language === 'ja' ? '研修を開く' : 'Open the course' },
   ];
   return {
@@ -36,10 +39,11 @@ export function renderTrainingSessionPromoted(mail: TrainingSessionPromotedMail,
           : 'A place came free in a training session you were waiting for: you are now registered.',
     },
     {
-      text:
-        language === 'ja'
-          ? `研修会: ${title}\n日時: ${starts}\n場所: ${where}`
-          : `Session: ${title}\nWhen: ${starts}\nWhere: ${where}`,
+      text: factLines(language, [
+        [{ ja: '研修会', en: 'Session' }, title],
+        [{ ja: '日時', en: 'When' }, starts],
+        [{ ja: '場所', en: 'Where' }, where],
+      ]),
     },
     { link, label: language === 'ja' ? '研修会を開く' : 'Open the session' },
     {

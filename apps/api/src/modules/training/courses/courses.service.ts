@@ -9,8 +9,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
 import { assertCan, notFound } from '../../../core/authz/authorize';
+import { ownFile } from '../../../core/files/own-file';
 import { Conditions } from '../../../core/database/conditions';
-import { queryRows } from '../../../core/database/returning';
+import { oneOrNotFound, queryRows } from '../../../core/database/returning';
 import { AppError } from '../../../core/graphql/app-error';
 import { addKeysetCondition, decodeCursor, Page, pageSize, toPage } from '../../../core/graphql/pagination';
 import { runInTenant } from '../../../core/tenancy/tenant-transaction';
@@ -34,7 +35,6 @@ import { closePositionGaps, COURSE_MODULES, MODULE_MATERIALS, reorderPositions }
 export const COURSE = { ja: '講座', en: 'course' };
 const MODULE = { ja: '単元', en: 'module' };
 const MATERIAL = { ja: '教材', en: 'material' };
-const FILE = { ja: 'ファイル', en: 'file' };
 
 /** Upload purposes of training files (core/files/file-purposes.ts), compared as text. */
 const TRAINING_MATERIAL_PURPOSE = 'TRAINING_MATERIAL';
@@ -318,8 +318,7 @@ export class CoursesService {
     const courseId = await this.courseOf(actor, 'course_modules', moduleId, MODULE);
     return this.edit(actor, courseId, action, ['modules'], async (manager) => {
       // Still there once the course is locked (a parallel removal wins otherwise).
-      const [module] = await manager.query(`SELECT 1 FROM course_modules WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, moduleId]);
-      if (!module) throw notFound(MODULE);
+      await oneOrNotFound(manager, `SELECT 1 FROM course_modules WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, moduleId], MODULE);
       await change(manager, courseId);
     });
   }
@@ -332,11 +331,12 @@ export class CoursesService {
   ): Promise<Course> {
     const courseId = await this.courseOf(actor, 'course_materials', materialId, MATERIAL);
     return this.edit(actor, courseId, action, ['materials'], async (manager) => {
-      const [material]: Array<{ module_id: string }> = await manager.query(
+      const material = await oneOrNotFound<{ module_id: string }>(
+        manager,
         `SELECT module_id FROM course_materials WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, materialId],
+        MATERIAL,
       );
-      if (!material) throw notFound(MATERIAL);
       await change(manager, material.module_id);
     });
   }
@@ -344,10 +344,9 @@ export class CoursesService {
   /** The course a module or material belongs to, if it is in the actor's network (NOT_FOUND otherwise). */
   private async courseOf(actor: RequestActor, table: 'course_modules' | 'course_materials', id: string, what: LocalizedText): Promise<string> {
     requireId(id, what);
-    const [row]: Array<{ course_id: string }> = await runInTenant(this.dataSource, actor, (manager) =>
-      manager.query(`SELECT course_id FROM ${table} WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]),
+    const row = await runInTenant(this.dataSource, actor, (manager) =>
+      oneOrNotFound<{ course_id: string }>(manager, `SELECT course_id FROM ${table} WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id], what),
     );
-    if (!row) throw notFound(what);
     return row.course_id;
   }
 
@@ -361,11 +360,12 @@ export class CoursesService {
     const [visible] = await this.reader.byIds(manager, actor, [id]);
     if (!visible || visible.tenantId !== actor.tenantId) throw notFound(COURSE);
     assertCan(actor, 'update', { __typename: 'Course', organizationId: visible.organizationId });
-    const [row]: CourseRow[] = await manager.query(`SELECT ${COURSE_COLUMNS} FROM ${COURSE_FROM} WHERE c.tenant_id = $1 AND c.id = $2 FOR UPDATE OF c`, [
-      actor.tenantId,
-      id,
-    ]);
-    if (!row) throw notFound(COURSE);
+    const row = await oneOrNotFound<CourseRow>(
+      manager,
+      `SELECT ${COURSE_COLUMNS} FROM ${COURSE_FROM} WHERE c.tenant_id = $1 AND c.id = $2 FOR UPDATE OF c`,
+      [actor.tenantId, id],
+      COURSE,
+    );
     if (!options.anyStatus && row.status === 'ARCHIVED') {
       throw new AppError(
         'CONFLICT',
@@ -385,8 +385,8 @@ export class CoursesService {
   /** The cover image and the audience organisations must be my organisation's and my network's. */
   private async checkCourseReferences(manager: EntityManager, actor: RequestActor, fields: CourseFields): Promise<void> {
     if (fields.coverFileId !== null) {
-      const file = await this.ownFile(manager, actor, fields.coverFileId);
-      if (file.purpose !== COURSE_COVER_PURPOSE || !file.media_type.startsWith('image/')) {
+      const file = await ownFile(manager, actor, fields.coverFileId);
+      if (file.purpose !== COURSE_COVER_PURPOSE || !file.mediaType.startsWith('image/')) {
         throw invalid('INVALID_COVER_FILE', {
           coverFileId: text('表紙には「講座の表紙」としてアップロードした画像を指定してください。', 'Use an image uploaded as a course cover.'),
         });
@@ -405,29 +405,19 @@ export class CoursesService {
     }
   }
 
-  private async ownFile(manager: EntityManager, actor: RequestActor, fileId: string): Promise<{ purpose: string; media_type: string }> {
-    requireId(fileId, FILE);
-    const [file]: Array<{ purpose: string; media_type: string }> = await manager.query(
-      `SELECT purpose, media_type FROM files WHERE tenant_id = $1 AND id = $2 AND organization_id = $3`,
-      [actor.tenantId, fileId, actor.organizationId],
-    );
-    if (!file) throw notFound(FILE);
-    return file;
-  }
-
   private async materialSource(
     manager: EntityManager,
     actor: RequestActor,
     source: ReturnType<typeof validateMaterialFields>['source'],
   ): Promise<{ format: string; fileId: string | null; url: string | null }> {
     if (source.kind === 'LINK') return { format: 'LINK', fileId: null, url: source.url };
-    const file = await this.ownFile(manager, actor, source.fileId);
+    const file = await ownFile(manager, actor, source.fileId);
     if (file.purpose !== TRAINING_MATERIAL_PURPOSE) {
       throw invalid('WRONG_FILE_PURPOSE', {
         fileId: text('教材には「研修教材」としてアップロードしたファイルを指定してください。', 'Use a file uploaded as a training material.'),
       });
     }
-    return { format: materialFormatOf(file.media_type), fileId: source.fileId, url: null };
+    return { format: materialFormatOf(file.mediaType), fileId: source.fileId, url: null };
   }
 
   /** A published course has modules, an audience and no empty quiz (BAD_USER_INPUT with the reason). */

@@ -35,7 +35,7 @@ import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
 import { abilityFor, notFound } from '../../../core/authz/authorize';
 import { Conditions } from '../../../core/database/conditions';
-import { queryRows } from '../../../core/database/returning';
+import { oneOrNotFound, queryRows } from '../../../core/database/returning';
 import { AppError } from '../../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../../core/graphql/pagination';
 import { MailOutbox } from '../../../core/mail';
@@ -428,12 +428,12 @@ export class LearningService {
   }
 
   private async lockOwn(manager: EntityManager, actor: RequestActor, enrolmentId: string): Promise<EnrolmentRow> {
-    const [row]: EnrolmentRow[] = await manager.query(
+    return oneOrNotFound<EnrolmentRow>(
+      manager,
       `SELECT ${ENROLMENT_COLUMNS} FROM course_enrolments e WHERE e.tenant_id = $1 AND e.id = $2 AND e.membership_id = $3 FOR UPDATE`,
       [actor.tenantId, enrolmentId, actor.membershipId],
+      ENROLMENT,
     );
-    if (!row) throw notFound(ENROLMENT);
-    return row;
   }
 
   private async reload(manager: EntityManager, actor: RequestActor, enrolmentId: string): Promise<Enrolment> {

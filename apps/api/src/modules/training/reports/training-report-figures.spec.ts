@@ -55,6 +55,13 @@ describe('summarize', () => {
     ]);
   });
 
+  it('gives each row exactly the fields of its GraphQL type, no grouping column of another level', () => {
+    const figures = summarize([group('A', 'X', { enrolments: 1 })], [quiz('A', 'X', 'm1', 1, 1)]);
+    expect(figures.byOrganization).toEqual([{ organizationId: 'org-A', organizationName: 'A', enrolments: 1, completions: 0, overdue: 0 }]);
+    expect(figures.byCourse).toEqual([{ courseId: 'course-X', courseTitle: 'X', enrolments: 1, completions: 0, overdue: 0, quizPassRatePercent: 100 }]);
+    expect(figures.quizzes).toEqual([{ moduleId: 'module-m1', courseTitle: 'X', moduleTitle: 'm1', attempts: 1, passedAttempts: 1, passRatePercent: 100 }]);
+  });
+
   it('has zeros and no rate for an empty report', () => {
     expect(summarize([], [])).toEqual({
       totals: { enrolments: 0, completions: 0, overdue: 0, completionRatePercent: null },

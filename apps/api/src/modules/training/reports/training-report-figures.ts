@@ -3,6 +3,7 @@
 // functions, so the arithmetic and the shapes are tested without a database.
 import type { Language } from '@tsunagu/domain';
 import { spreadsheetCsv } from '../../../core/csv/spreadsheet-csv';
+import { camelized } from '../../../core/database/rows';
 import type { TrainingCourseRow, TrainingOrganizationRow, TrainingQuizRow, TrainingTotals } from './training-report.model';
 
 /** One organisation × course of the report (from the groups statement). */
@@ -77,32 +78,18 @@ export function summarize(groups: readonly OrganizationCourseGroup[], quizGroups
       overdue: all?.overdue ?? 0,
       completionRatePercent: all ? percent(all.completed_enrolments, all.enrolments) : null,
     },
-    byOrganization: byOrganization.map((row) => ({
-      organizationId: row.organization_id,
-      organizationName: row.organization_name,
-      enrolments: row.enrolments,
-      completions: row.completions,
-      overdue: row.overdue,
-    })),
+    byOrganization: byOrganization.map((row) => camelized(row, ['course_id', 'course_title', 'completed_enrolments'])),
     byCourse: byCourse
       .map((row) => {
         const quiz = quizzesByCourse.find((candidate) => candidate.course_id === row.course_id);
         return {
-          courseId: row.course_id,
-          courseTitle: row.course_title,
-          enrolments: row.enrolments,
-          completions: row.completions,
-          overdue: row.overdue,
+          ...camelized(row, ['organization_id', 'organization_name', 'completed_enrolments']),
           quizPassRatePercent: quiz ? percent(quiz.passed_attempts, quiz.attempts) : null,
         };
       })
       .sort((x, y) => x.courseTitle.localeCompare(y.courseTitle, 'ja') || x.courseId.localeCompare(y.courseId)),
     quizzes: quizzesByModule.map((row) => ({
-      moduleId: row.module_id,
-      courseTitle: row.course_title,
-      moduleTitle: row.module_title,
-      attempts: row.attempts,
-      passedAttempts: row.passed_attempts,
+      ...camelized(row, ['organization_id', 'course_id', 'module_position']),
       passRatePercent: percent(row.passed_attempts, row.attempts),
     })),
   };

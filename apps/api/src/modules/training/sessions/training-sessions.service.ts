@@ -17,7 +17,7 @@ import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
 import { assertCan, notFound } from '../../../core/authz/authorize';
 import { Conditions } from '../../../core/database/conditions';
-import { queryRows } from '../../../core/database/returning';
+import { oneOrNotFound, queryRows } from '../../../core/database/returning';
 import { AppError } from '../../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../../core/graphql/pagination';
 import { runInTenant } from '../../../core/tenancy/tenant-transaction';
@@ -257,9 +257,7 @@ export class TrainingSessionsService {
     const where = new Conditions();
     where.add(visibleSessions(where, actor));
     where.add(`s.id = ${where.param(id)}`);
-    const [row]: SessionRow[] = await manager.query(`SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM} WHERE ${where.sql}`, where.params);
-    if (!row) throw notFound(SESSION);
-    return row;
+    return oneOrNotFound<SessionRow>(manager, `SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM} WHERE ${where.sql}`, where.params, SESSION);
   }
 
   /** Locks the session row; everything that counts or changes places runs after this. */
