@@ -6,7 +6,7 @@
 import { setupApiTest } from '../support/harness';
 import { oneOrganizationNetwork } from '../support/networks';
 import { sampleFiles } from '../support/sample-files';
-import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { outcome, reasonOf, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { createGrant, GRANT_QUERY, transitionMutation } from '../support/grants';
 import { dataOf } from '../support/people';
@@ -112,6 +112,15 @@ describe('a grant’s attachment', () => {
     expect(await downloads({ npoStaff, adminB }, fileId)).toEqual({ npoStaff: '404 NOT_FOUND', adminB: '404 NOT_FOUND' });
     dataOf(await editor.request(transitionMutation('publishGrant'), { id: grant.id }));
     expect(await downloads({ npoStaff, adminB }, fileId)).toEqual({ npoStaff: 'OK', adminB: 'OK' });
+  });
+
+  it('takes only files uploaded as grant attachments: a course material does not become a public download', async () => {
+    const materialId = await upload(adminB, '研修資料.pdf', sampleFiles.pdf(), 'TRAINING_MATERIAL');
+    const grant = await createGrant(adminB, '研修資料を添付しようとした助成', { visibility: 'PUBLIC' });
+    const refused = await adminB.request(`mutation A($g: ID!, $f: ID!) { attachGrantFile(grantId: $g, fileId: $f) { id } }`, { g: grant.id, f: materialId });
+    expect([outcome(refused), reasonOf(refused)]).toEqual(['BAD_USER_INPUT', 'FILE_PURPOSE']);
+    const after = dataOf(await adminB.request<{ grant: { attachments: unknown[] } }>(GRANT_QUERY, { id: grant.id }));
+    expect(after.grant.attachments).toEqual([]);
   });
 });
 

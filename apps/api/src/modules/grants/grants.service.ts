@@ -139,7 +139,16 @@ export class GrantsService {
         ja: '下書きか公開中の助成金情報にだけファイルを添付できます。',
         en: 'Files can be attached only to draft or published grants.',
       });
-      await ownFile(manager, actor, fileId);
+      // Only a file uploaded as a grant attachment: a course's material (kept to the course's
+      // audience) must not become a download for every reader of a listing.
+      const file = await ownFile(manager, actor, fileId);
+      if (file.purpose !== 'GRANT_ATTACHMENT') {
+        throw new AppError(
+          'BAD_USER_INPUT',
+          { ja: '助成金情報の添付ファイルとしてアップロードしたファイルを選んでください。', en: 'Choose a file uploaded as a grant attachment.' },
+          { reason: 'FILE_PURPOSE' },
+        );
+      }
       await manager.query(
         `INSERT INTO grant_attachments (tenant_id, grant_id, file_id, position)
          VALUES ($1, $2, $3, (SELECT coalesce(max(position) + 1, 0) FROM grant_attachments WHERE tenant_id = $1 AND grant_id = $2))
