@@ -14,7 +14,7 @@ export function AbilityPage({
 }: {
   allowed: boolean;
   title: string;
-  description: string;
+  description?: string;
   /** Buttons beside the title (e.g. "new", "download"). */
   actions?: ReactNode;
   children: ReactNode;

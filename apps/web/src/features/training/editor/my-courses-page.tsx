@@ -3,10 +3,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { EditorMyCoursesDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { RequireAbility } from '../../../app/auth/require-auth';
+import { AbilityPage } from '../../../app/ability-page';
 import { useSession } from '../../../app/auth/use-session';
 import { ConnectionList } from '../../../app/connection-list';
 import { formatDateTime, statusColor, useTrainingEditorLabels } from './vocabulary';
@@ -25,21 +24,21 @@ export function MyCoursesPage() {
   });
   const result = query.data?.courses;
   return (
-    <RequireAbility allowed={allowed}>
-      <PageHeader
-        title={t('trainingEditor.mine.title')}
-        description={t('trainingEditor.mine.description')}
-        actions={
-          <Group gap="xs">
-            <Button component={Link} to="/training/sessions/new" variant="default">
-              {t('trainingEditor.mine.newSession')}
-            </Button>
-            <Button component={Link} to="/training/manage/new">
-              {t('trainingEditor.mine.newCourse')}
-            </Button>
-          </Group>
-        }
-      />
+    <AbilityPage
+      allowed={allowed}
+      title={t('trainingEditor.mine.title')}
+      description={t('trainingEditor.mine.description')}
+      actions={
+        <Group gap="xs">
+          <Button component={Link} to="/training/sessions/new" variant="default">
+            {t('trainingEditor.mine.newSession')}
+          </Button>
+          <Button component={Link} to="/training/manage/new">
+            {t('trainingEditor.mine.newCourse')}
+          </Button>
+        </Group>
+      }
+    >
       <ConnectionList query={query} connection={result}
         label={t('trainingEditor.mine.listLabel')}
         empty={t('trainingEditor.mine.empty')}
@@ -84,6 +83,6 @@ export function MyCoursesPage() {
           </Card>
         )}
       />
-    </RequireAbility>
+    </AbilityPage>
   );
 }

@@ -13,13 +13,13 @@ import {
   ManageTrainingXapiStatementsDocument,
   NetworkOrganizationOptionsDocument,
 } from '@tsunagu/graphql-client';
-import { DataTable, LoadingState, PageHeader, type DataTableColumn, type DataTableProps } from '@tsunagu/ui';
+import { DataTable, LoadingState, type DataTableColumn, type DataTableProps } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
-import { RequireAbility } from '../../../app/auth/require-auth';
+import { AbilityPage } from '../../../app/ability-page';
 import { useSession } from '../../../app/auth/use-session';
 import { FigureCard } from '../../../app/figure-card';
 import { saveText } from '../../../app/files';
@@ -84,21 +84,21 @@ export function TrainingReportsPage() {
 
   const report = data?.trainingReport;
   return (
-    <RequireAbility allowed={allowed}>
-      <PageHeader
-        title={t('trainingEditor.reports.title')}
-        description={t('trainingEditor.reports.description')}
-        actions={
-          <Group gap="xs">
-            <Button variant="default" loading={downloading === 'csv'} onClick={() => void download('csv')}>
-              {t('trainingEditor.reports.downloadCsv')}
-            </Button>
-            <Button variant="default" loading={downloading === 'xapi'} onClick={() => void download('xapi')}>
-              {t('trainingEditor.reports.downloadXapi')}
-            </Button>
-          </Group>
-        }
-      />
+    <AbilityPage
+      allowed={allowed}
+      title={t('trainingEditor.reports.title')}
+      description={t('trainingEditor.reports.description')}
+      actions={
+        <Group gap="xs">
+          <Button variant="default" loading={downloading === 'csv'} onClick={() => void download('csv')}>
+            {t('trainingEditor.reports.downloadCsv')}
+          </Button>
+          <Button variant="default" loading={downloading === 'xapi'} onClick={() => void download('xapi')}>
+            {t('trainingEditor.reports.downloadXapi')}
+          </Button>
+        </Group>
+      }
+    >
       <Stack gap="lg">
         <ApiErrorAlert error={downloadError} />
         <Card withBorder padding="md" component="section" aria-label={t('trainingEditor.reports.filters')}>
@@ -136,7 +136,7 @@ export function TrainingReportsPage() {
         {loading && !report ? <LoadingState label={t('common.loading')} /> : null}
         {report ? <ReportTables report={report} /> : null}
       </Stack>
-    </RequireAbility>
+    </AbilityPage>
   );
 }
 
