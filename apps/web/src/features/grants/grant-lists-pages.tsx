@@ -22,7 +22,7 @@ import { readApiError } from '../../app/api-errors';
 import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
 import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
-import { ConnectionList, LoadMoreButton } from '../../app/connection-list';
+import { ConnectionList, LoadMoreButton, useConnectionQuery } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
 import { SectionCard } from '../../app/section-card';
 import { useLoadMore } from '../../app/use-load-more';
@@ -36,12 +36,7 @@ export function MyGrantsPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const allowed = ability.can('create', 'Grant');
-  const query = useQuery(MyGrantsDocument, {
-    variables: { first: pageSize },
-    skip: !allowed,
-    fetchPolicy: 'cache-and-network',
-  });
-  const result = query.data?.myGrants;
+  const { query, connection: result } = useConnectionQuery(MyGrantsDocument, { first: pageSize }, (data) => data.myGrants, { skip: !allowed });
   return (
     <AbilityPage
       allowed={allowed}

@@ -1,7 +1,6 @@
 // The partnerships list (/partnerships): a liaison sees the municipality's partnerships, a
 // partner organisation's members the ones it is party to (read-only). Filters (keyword, status,
 // type, partner) live in the URL (search-params.ts); "load more" appends the next keyset page.
-import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { mayManagePartnerships } from '@tsunagu/domain';
 import { PartnershipsDocument } from '@tsunagu/graphql-client';
@@ -10,7 +9,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
-import { ConnectionList } from '../../app/connection-list';
+import { ConnectionList, useConnectionQuery } from '../../app/connection-list';
 import { SearchForm } from '../../app/search-form';
 import { ResultsSection, useUrlDraft, useUrlFilters } from '../../app/search-page';
 import { PartnershipTabs } from './partnership-tabs';
@@ -26,11 +25,7 @@ export function PartnershipsPage() {
   const labels = usePartnershipLabels();
   const { filters, apply, setParams } = useUrlFilters(readPartnershipFilters, writePartnershipFilters);
   const input = useMemo(() => partnershipSearchOf(filters), [filters]);
-  const query = useQuery(PartnershipsDocument, {
-    variables: { input, first: pageSize },
-    fetchPolicy: 'cache-and-network',
-  });
-  const result = query.data?.partnerships ?? query.previousData?.partnerships;
+  const { query, connection: result } = useConnectionQuery(PartnershipsDocument, { input, first: pageSize }, (data) => data.partnerships);
   const manager = !!actor && mayManagePartnerships(actor.organizationKind, actor.roles);
 
   return (

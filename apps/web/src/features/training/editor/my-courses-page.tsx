@@ -1,13 +1,12 @@
 // My organisation's courses in every status (trainers): status, audience reach, module count,
 // with links to edit each and to start a new one.
-import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { EditorMyCoursesDocument } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { AbilityPage } from '../../../app/ability-page';
 import { useSession } from '../../../app/auth/use-session';
-import { ConnectionList } from '../../../app/connection-list';
+import { ConnectionList, useConnectionQuery } from '../../../app/connection-list';
 import { formatDateTime, statusColor, useTrainingEditorLabels } from './vocabulary';
 
 const pageSize = 20;
@@ -17,12 +16,7 @@ export function MyCoursesPage() {
   const labels = useTrainingEditorLabels();
   const { ability } = useSession();
   const allowed = ability.can('create', 'Course');
-  const query = useQuery(EditorMyCoursesDocument, {
-    variables: { first: pageSize },
-    skip: !allowed,
-    fetchPolicy: 'cache-and-network',
-  });
-  const result = query.data?.courses;
+  const { query, connection: result } = useConnectionQuery(EditorMyCoursesDocument, { first: pageSize }, (data) => data.courses, { skip: !allowed });
   return (
     <AbilityPage
       allowed={allowed}
