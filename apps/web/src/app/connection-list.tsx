@@ -1,7 +1,9 @@
 // A cursor-paginated GraphQL connection on a page, as a list of cards (ConnectionList) or as a
 // table (ConnectionTable): the API's error, a spinner until the first page arrives, the items,
 // what to say when there are none, and "load more" (useLoadMore). While newer results load the
-// previous ones stay, marked busy.
+// previous ones stay, marked busy (useConnectionQuery).
+import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
 import { Button, Stack, Text, type MantineSpacing } from '@mantine/core';
 import { DataTable, LoadingState, type DataTableProps } from '@tsunagu/ui';
 import type { ReactNode } from 'react';
@@ -115,4 +117,22 @@ export function ConnectionTable<Node extends { id: string }>({ query, connection
       }
     />
   );
+}
+
+/**
+ * A paged list's query, asked again whenever the page is shown (cache-and-network), with the
+ * previous results kept while newer ones load (a new search or filter), so the list stays put
+ * and is marked busy instead of blinking to a spinner.
+ */
+export function useConnectionQuery<TData, TVariables extends OperationVariables, Node>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: NoInfer<TVariables>,
+  pick: (data: TData) => Connection<Node>,
+  /** skip: not asked at all (e.g. the ability forbids the page). */
+  { skip = false }: { skip?: boolean } = {},
+) {
+  // Apollo types the options by whether the variables may be left out, which a generic TVariables cannot tell.
+  const query = useQuery(document, { variables, skip, fetchPolicy: 'cache-and-network' } as useQuery.Options<TData, TVariables>);
+  const answered = query.data ?? query.previousData;
+  return { query, connection: answered ? pick(answered as TData) : undefined };
 }

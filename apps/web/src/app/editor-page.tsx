@@ -1,14 +1,21 @@
 // The one shell of an editor page (/…/:id/edit): the ability gate, the loading state, a load
-// error with a way back, and the record's own "may this person edit it" check. Features give
-// the query result and render the editor for the loaded record; they never spell these states.
+// error with a way back, and the record's own "may this person edit it" check. Features name
+// the record's query and render the editor for the loaded record; they never spell these states.
+// Creating and saving go through one pair of hooks too, so every "new" page and every editor
+// forgets the same cached lists and lands where its kind of record lands.
+import type { TypedDocumentNode } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, Stack, type MantineSpacing } from '@mantine/core';
+import type { Action, SubjectType } from '@tsunagu/authz';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from './api-error-alert';
 import { readApiError, type ApiError } from './api-errors';
+import { AbilityPage } from './ability-page';
 import { RequireAbility } from './auth/require-auth';
+import { useSession } from './auth/use-session';
 
 export interface EditorPageProps<T> {
   /** What the ability allows for this kind of record; when false the record is not even asked for. */
@@ -49,13 +56,35 @@ export function EditorPage<T>({ allowed, loading, error, record, title, back, ma
   return gate(mayEdit(record), children(record));
 }
 
+/** The ability an editor route asks for, as the shared ability names it (e.g. ['update', 'Grant']). */
+export type RequiredAbility = readonly [Action, SubjectType];
+
+export type EditRecordRouteProps<TData, T> = Omit<EditorPageProps<T>, 'allowed' | 'loading' | 'error' | 'record' | 'denied'> & {
+  /** The record's query, asked with the route's :id. */
+  readonly query: TypedDocumentNode<TData, { id: string }>;
+  /** The record in the query's answer. */
+  readonly pick: (data: TData) => T | null | undefined;
+  /** The ability the page needs; without it the record is not even asked for. Omit when the record alone decides (mayEdit). */
+  readonly requires?: RequiredAbility;
+  /** What a person who may not edit sees instead, given the route's :id (e.g. a redirect to the record's page). */
+  readonly denied?: (id: string) => ReactNode;
+};
+
+/** An editor route (/…/:id/edit): reads :id, asks for the record when the ability allows, and shows it in the EditorPage shell. */
+export function EditRecordRoute<TData, T>({ query, pick, requires, denied, ...page }: EditRecordRouteProps<TData, T>) {
+  const { id = '' } = useParams();
+  const { ability } = useSession();
+  const allowed = requires === undefined || ability.can(...requires);
+  const { data, loading, error } = useQuery(query, { variables: { id }, skip: !allowed });
+  return <EditorPage {...page} allowed={allowed} loading={loading} error={error} record={data ? pick(data) : undefined} denied={denied?.(id)} />;
+}
+
 /** The page that creates a record: the ability gate, the page's header and the form. */
 export function NewRecordPage({ allowed, title, description, children }: { allowed: boolean; title: string; description: string; children: ReactNode }) {
   return (
-    <RequireAbility allowed={allowed}>
-      <PageHeader title={title} description={description} />
+    <AbilityPage allowed={allowed} title={title} description={description}>
       {children}
-    </RequireAbility>
+    </AbilityPage>
   );
 }
 
@@ -66,6 +95,55 @@ export function NewRecordPage({ allowed, title, description, children }: { allow
 export function useOpenCreated(): (editorPath: string) => void {
   const navigate = useNavigate();
   return (editorPath) => navigate(`${editorPath}?created=1`, { replace: true });
+}
+
+/** Where a created record opens: its editor (a draft, greeted with the "saved" notice), or its own page. */
+export type CreatedRecordTarget<TData> =
+  | { readonly editorPath: (created: TData) => string; readonly recordPath?: never }
+  | { readonly recordPath: (created: TData) => string; readonly editorPath?: never };
+
+/**
+ * Creating a record from a "new" page: sends the create mutation with the form's input,
+ * forgets the cached lists the record enters, and opens it. Errors reach the form (useSchemaForm).
+ */
+export function useCreateRecord<TData, TInput>(
+  mutation: TypedDocumentNode<TData, { input: TInput }>,
+  { forget, ...target }: { readonly forget: () => void } & CreatedRecordTarget<TData>,
+) {
+  const navigate = useNavigate();
+  const openCreated = useOpenCreated();
+  const [send, { loading }] = useMutation(mutation);
+  const create = async (input: TInput) => {
+    const result = await send({ variables: { input } });
+    forget();
+    if (!result.data) return;
+    if (target.editorPath) openCreated(target.editorPath(result.data));
+    else navigate(target.recordPath(result.data));
+  };
+  return { create, saving: loading };
+}
+
+/**
+ * Saving a record from its editor: sends the update mutation, forgets the cached lists the
+ * change may move it in or out of, then either shows the "saved" notice on the editor or, given
+ * a recordPath, goes back to the record's own page.
+ */
+export function useUpdateRecord<TData, TInput>(
+  mutation: TypedDocumentNode<TData, { id: string; input: TInput }>,
+  id: string,
+  { forget, recordPath }: { readonly forget: () => void; readonly recordPath?: string },
+) {
+  const navigate = useNavigate();
+  const notice = useSavedNotice();
+  const [send, { loading }] = useMutation(mutation);
+  const save = async (input: TInput) => {
+    notice.hide();
+    await send({ variables: { id, input } });
+    forget();
+    if (recordPath === undefined) notice.show();
+    else navigate(recordPath);
+  };
+  return { save, saving: loading, notice };
 }
 
 /** The "saved" notice of an editor: shown after each save, and on arrival from the "new" page (useOpenCreated). */

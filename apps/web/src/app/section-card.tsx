@@ -14,16 +14,19 @@ export interface SectionCardProps {
   padding?: MantineSpacing;
   /** 2 for a part of the page; 3 for a part within such a part. */
   order?: TitleOrder;
+  /** Space below the card, where it is not in a Stack. */
+  mb?: MantineSpacing;
+  testId?: string;
 }
 
-export function SectionCard({ id, title, children, actions, description, padding = 'lg', order = 2 }: SectionCardProps) {
+export function SectionCard({ id, title, children, actions, description, padding = 'lg', order = 2, mb, testId }: SectionCardProps) {
   const heading = (
     <Title order={order} fz="h4" mb={actions === undefined ? (description === undefined ? 'sm' : 'xs') : undefined} id={id}>
       {title}
     </Title>
   );
   return (
-    <Card withBorder padding={padding} component="section" aria-labelledby={id}>
+    <Card withBorder padding={padding} component="section" aria-labelledby={id} mb={mb} data-testid={testId}>
       {actions === undefined ? (
         heading
       ) : (

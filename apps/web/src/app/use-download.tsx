@@ -1,8 +1,11 @@
 // A download button's state: which download is under way (for its spinner) and why the last one
 // failed (the API's own message, else a generic one), shown under the buttons by FailureText.
+// Downloads a page builds from a query's answer (useQueryDownloads) keep the API's refusal whole,
+// for ApiErrorAlert.
 import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readApiError, type ApiError } from './api-errors';
 import { downloadApiPath, downloadErrorMessage } from './files';
 
 export function useDownload() {
@@ -22,6 +25,24 @@ export function useDownload() {
     }
   };
   return { downloading, failure, setFailure, download };
+}
+
+/** Downloads a page fetches and saves itself (a report CSV, a disclosure file): which kind is under way, and why the last one was refused. */
+export function useQueryDownloads<Kind extends string>() {
+  const [downloading, setDownloading] = useState<Kind | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = async (kind: Kind, fetchAndSave: () => Promise<void>) => {
+    setError(null);
+    setDownloading(kind);
+    try {
+      await fetchAndSave();
+    } catch (caught) {
+      setError(readApiError(caught));
+    } finally {
+      setDownloading(null);
+    }
+  };
+  return { downloading, error, run };
 }
 
 /** Why an action failed, announced to screen readers. */

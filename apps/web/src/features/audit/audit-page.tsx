@@ -5,11 +5,10 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, Select, Text } from '@mantine/core';
 import { AuditLogDocument, OrganizationsDocument } from '@tsunagu/graphql-client';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@tsunagu/domain';
-import { PageHeader } from '@tsunagu/ui';
 import type { ParseKeys, TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RequireAbility } from '../../app/auth/require-auth';
+import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
@@ -59,11 +58,12 @@ function labelOf(t: TFunction, labels: Partial<Record<string, ParseKeys>>, value
 }
 
 export function AuditPage() {
+  const { t } = useTranslation();
   const { ability } = useSession();
   return (
-    <RequireAbility allowed={ability.can('read', 'AuditEntry')}>
+    <AbilityPage allowed={ability.can('read', 'AuditEntry')} title={t('audit.title')} description={t('audit.description')}>
       <AuditLog />
-    </RequireAbility>
+    </AbilityPage>
   );
 }
 
@@ -86,7 +86,6 @@ function AuditLog() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} description={t('audit.description')} />
       {networkWide ? (
         <Select
           label={t('audit.organizationFilter')}

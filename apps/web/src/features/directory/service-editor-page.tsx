@@ -1,26 +1,26 @@
 // Adding a service (/directory/services/new, for the active organisation or ?organization=<id>)
 // and editing one (/directory/services/:id/edit). Only the organisation's admins and
-// coordinators may; others see why not. After saving, the service page opens.
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Anchor } from '@mantine/core';
-import type { ServiceInput } from '@tsunagu/graphql-client';
+// coordinators may; others see why not. After saving, the service page opens. Editing goes
+// through the shared editor route (app/editor-page), like every other record's editor.
+import { useMutation, useQuery } from '@apollo/client/react';
+import type { ServiceDetailFragment, ServiceInput } from '@tsunagu/graphql-client';
 import { CreateServiceDocument, OrganizationDocument, ServiceDocument, UpdateServiceDocument } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
-import { RequireAbility } from '../../app/auth/require-auth';
+import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
+import { useForgetQueries } from '../../app/cache';
+import { EditRecordRoute, useUpdateRecord } from '../../app/editor-page';
 import { blankService, ServiceForm, valuesOfService } from './service-form';
+
+const searchFields = ['searchDirectory'];
 
 /** Cached searches may now be out of date: they are asked again when next shown. */
 function useForgetSearches() {
-  const client = useApolloClient();
-  return () => {
-    client.cache.evict({ fieldName: 'searchDirectory' });
-    client.cache.gc();
-  };
+  return useForgetQueries(searchFields);
 }
 
 export function NewServicePage() {
@@ -42,11 +42,11 @@ export function NewServicePage() {
 
   const loaded = organization.data?.organization;
   return (
-    <RequireAbility allowed={allowed}>
-      <PageHeader
-        title={t('directory.createTitle')}
-        description={loaded ? t('directory.createDescription', { organization: loaded.name }) : undefined}
-      />
+    <AbilityPage
+      allowed={allowed}
+      title={t('directory.createTitle')}
+      description={loaded ? t('directory.createDescription', { organization: loaded.name }) : undefined}
+    >
       {organization.error ? <ApiErrorAlert error={readApiError(organization.error)} /> : null}
       {organization.loading ? <LoadingState label={t('common.loading')} /> : null}
       {loaded ? (
@@ -57,49 +57,36 @@ export function NewServicePage() {
           onCancel={() => navigate(-1)}
         />
       ) : null}
-    </RequireAbility>
+    </AbilityPage>
   );
 }
 
 export function EditServicePage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
   const { ability } = useSession();
-  const navigate = useNavigate();
-  const forgetSearches = useForgetSearches();
-  const { data, loading, error: loadError } = useQuery(ServiceDocument, { variables: { id } });
-  const [updateService] = useMutation(UpdateServiceDocument);
-
-  if (loading && !data) return <LoadingState label={t('common.loading')} />;
-  if (!data) {
-    return (
-      <>
-        <PageHeader title={t('directory.editTitle')} />
-        <ApiErrorAlert error={readApiError(loadError)} />
-        <Anchor component={Link} to="/directory">
-          {t('directory.backToDirectory')}
-        </Anchor>
-      </>
-    );
-  }
-  const service = data.service;
-  const allowed = ability.can('update', { __typename: 'Service', organizationId: service.organization.id });
-
-  const save = async (input: ServiceInput) => {
-    await updateService({ variables: { id: service.id, input } });
-    forgetSearches();
-    navigate(`/directory/services/${service.id}`);
-  };
-
   return (
-    <RequireAbility allowed={allowed}>
+    <EditRecordRoute
+      query={ServiceDocument}
+      pick={(data) => data.service}
+      title={t('directory.editTitle')}
+      back={{ to: '/directory', label: t('directory.backToDirectory') }}
+      mayEdit={(service) => ability.can('update', { __typename: 'Service', organizationId: service.organization.id })}
+    >
+      {(service) => <ServiceEditor key={service.id} service={service} />}
+    </EditRecordRoute>
+  );
+}
+
+function ServiceEditor({ service }: { service: ServiceDetailFragment }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const forget = useForgetSearches();
+  const recordPath = `/directory/services/${service.id}`;
+  const { save } = useUpdateRecord(UpdateServiceDocument, service.id, { forget, recordPath });
+  return (
+    <>
       <PageHeader title={t('directory.editTitle')} description={`${service.name} — ${service.organization.name}`} />
-      <ServiceForm
-        initial={valuesOfService(service)}
-        submitLabel={t('common.save')}
-        onSave={save}
-        onCancel={() => navigate(`/directory/services/${service.id}`)}
-      />
-    </RequireAbility>
+      <ServiceForm initial={valuesOfService(service)} submitLabel={t('common.save')} onSave={save} onCancel={() => navigate(recordPath)} />
+    </>
   );
 }

@@ -4,7 +4,7 @@
 // life-cycle actions (publish, close, reopen, archive). Only grant editors of intermediary
 // bodies and municipalities (the shared ability) get here; others see why not. The form checks
 // with the API's own schema (grantInputSchema) before sending.
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import {
   Alert,
   Checkbox,
@@ -24,10 +24,10 @@ import type { FunderKind, GrantDetailFragment, GrantInput, GrantType, GrantVisib
 import { AttachGrantFileDocument, CreateGrantDocument, DetachGrantFileDocument, GrantDocument, UpdateGrantDocument } from '@tsunagu/graphql-client';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
-import { EditorPage, EditorForm, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice, type EditorFormActions } from '../../app/editor-page';
+import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCreateRecord, useUpdateRecord, type EditorFormActions } from '../../app/editor-page';
 import { LongTextField, NumberField, TextField } from '../../app/form-fields';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
@@ -159,17 +159,12 @@ export function NewGrantPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
-  const openCreated = useOpenCreated();
   const forget = useForgetGrantLists();
-  const [create, creating] = useMutation(CreateGrantDocument);
+  const { create, saving } = useCreateRecord(CreateGrantDocument, { forget, editorPath: (data) => `/grants/${data.createGrant.id}/edit` });
   const grantForm = useGrantForm(blankGrant());
 
   // What is sent is the form's GraphQL input (times as ISO text); the API normalises it again.
-  const submit = grantForm.onSubmit(async (_checked, values) => {
-    const result = await create({ variables: { input: inputOf(values) } });
-    forget();
-    if (result.data) openCreated(`/grants/${result.data.createGrant.id}/edit`);
-  });
+  const submit = grantForm.onSubmit((_checked, values) => create(inputOf(values)));
 
   return (
     <NewRecordPage allowed={ability.can('create', 'Grant')} title={t('grants.editor.newTitle')} description={t('grants.editor.newDescription')}>
@@ -177,7 +172,7 @@ export function NewGrantPage() {
         <GrantForm
           grantForm={grantForm}
           submitLabel={t('grants.editor.createDraft')}
-          saving={creating.loading}
+          saving={saving}
           onSubmit={submit}
           onCancel={() => navigate('/grants/mine')}
         />
@@ -188,22 +183,17 @@ export function NewGrantPage() {
 
 export function EditGrantPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const { ability } = useSession();
-  const allowed = ability.can('update', 'Grant');
-  const { data, loading, error } = useQuery(GrantDocument, { variables: { id }, skip: !allowed });
   return (
-    <EditorPage
-      allowed={allowed}
-      loading={loading}
-      error={error}
-      record={data?.grant}
+    <EditRecordRoute
+      query={GrantDocument}
+      pick={(data) => data.grant}
+      requires={['update', 'Grant']}
       title={t('grants.editor.editTitle')}
       back={{ to: '/grants/mine', label: t('grants.editor.backToMine') }}
       mayEdit={(grant) => grant.mine}
     >
       {(grant) => <GrantEditor key={grant.id} grant={grant} />}
-    </EditorPage>
+    </EditRecordRoute>
   );
 }
 
@@ -211,17 +201,11 @@ function GrantEditor({ grant }: { grant: GrantDetailFragment }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const forget = useForgetGrantLists();
-  const [update, updating] = useMutation(UpdateGrantDocument);
+  const { save, saving, notice } = useUpdateRecord(UpdateGrantDocument, grant.id, { forget });
   const grantForm = useGrantForm(valuesOfGrant(grant));
-  const notice = useSavedNotice();
   const editable = grant.status === 'DRAFT' || grant.status === 'PUBLISHED';
 
-  const submit = grantForm.onSubmit(async (_checked, values) => {
-    notice.hide();
-    await update({ variables: { id: grant.id, input: inputOf(values) } });
-    forget();
-    notice.show();
-  });
+  const submit = grantForm.onSubmit((_checked, values) => save(inputOf(values)));
 
   return (
     <RecordEditorLayout
@@ -243,7 +227,7 @@ function GrantEditor({ grant }: { grant: GrantDetailFragment }) {
         <GrantForm
           grantForm={grantForm}
           submitLabel={t('common.save')}
-          saving={updating.loading}
+          saving={saving}
           disabled={!editable}
           onSubmit={submit}
           onCancel={() => navigate(`/grants/${grant.id}`)}

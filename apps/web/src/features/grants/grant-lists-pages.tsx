@@ -19,11 +19,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
-import { RequireAbility } from '../../app/auth/require-auth';
+import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
 import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
-import { ConnectionList, LoadMoreButton } from '../../app/connection-list';
+import { ConnectionList, LoadMoreButton, useConnectionQuery } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
+import { SectionCard } from '../../app/section-card';
 import { useLoadMore } from '../../app/use-load-more';
 import { GrantCard, GrantsTabs, StatusBadge } from './grant-parts';
 import { filtersOfCriteria, writeFilters } from './search-params';
@@ -35,23 +36,18 @@ export function MyGrantsPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const allowed = ability.can('create', 'Grant');
-  const query = useQuery(MyGrantsDocument, {
-    variables: { first: pageSize },
-    skip: !allowed,
-    fetchPolicy: 'cache-and-network',
-  });
-  const result = query.data?.myGrants;
+  const { query, connection: result } = useConnectionQuery(MyGrantsDocument, { first: pageSize }, (data) => data.myGrants, { skip: !allowed });
   return (
-    <RequireAbility allowed={allowed}>
-      <PageHeader
-        title={t('grants.mine.title')}
-        description={t('grants.mine.description')}
-        actions={
-          <Button component={Link} to="/grants/new">
-            {t('grants.editor.new')}
-          </Button>
-        }
-      />
+    <AbilityPage
+      allowed={allowed}
+      title={t('grants.mine.title')}
+      description={t('grants.mine.description')}
+      actions={
+        <Button component={Link} to="/grants/new">
+          {t('grants.editor.new')}
+        </Button>
+      }
+    >
       <GrantsTabs />
       <ConnectionList query={query} connection={result}
         empty={t('grants.mine.empty')}
@@ -71,7 +67,7 @@ export function MyGrantsPage() {
           />
         )}
       />
-    </RequireAbility>
+    </AbilityPage>
   );
 }
 
@@ -194,14 +190,8 @@ function ApplicationTotals() {
   const { data, loading, error } = useQuery(GrantApplicationTotalsDocument, { fetchPolicy: 'cache-and-network' });
   const totals = data?.grantApplicationTotals;
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="grant-totals-heading" mb="lg">
+    <SectionCard id="grant-totals-heading" title={t('grants.totals.title')} description={t('grants.totals.help')} mb="lg">
       <Stack gap="sm">
-        <Title order={2} fz="h4" id="grant-totals-heading">
-          {t('grants.totals.title')}
-        </Title>
-        <Text fz="sm" c="dimmed">
-          {t('grants.totals.help')}
-        </Text>
         {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
         {loading && !totals ? <LoadingState label={t('common.loading')} /> : null}
         {totals ? (
@@ -223,7 +213,7 @@ function ApplicationTotals() {
           </>
         ) : null}
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -242,8 +232,7 @@ export function GrantApplicationsPage() {
   const { loadingMore, loadMore } = useLoadMore(fetchMore, result?.pageInfo.endCursor);
   const yenOrNotSet = (amount: number | null | undefined) => (amount != null ? formatYen(amount, i18n.language) : t('grants.notSet'));
   return (
-    <RequireAbility allowed={recorder || networkAdmin}>
-      <PageHeader title={t('grants.applications.title')} description={t('grants.applications.description')} />
+    <AbilityPage allowed={recorder || networkAdmin} title={t('grants.applications.title')} description={t('grants.applications.description')}>
       <GrantsTabs />
       {networkAdmin ? <ApplicationTotals /> : null}
       {recorder ? (
@@ -290,6 +279,6 @@ export function GrantApplicationsPage() {
           <LoadMoreButton hasMore={result?.pageInfo.hasNextPage} loading={loadingMore} onClick={() => void loadMore()} />
         </section>
       ) : null}
-    </RequireAbility>
+    </AbilityPage>
   );
 }

@@ -1,7 +1,7 @@
 // Finding grants (/grants): Japanese or English keywords, filters and a sort, all in the URL
 // (search-params.ts) so a search can be shared, bookmarked or saved for the daily mail; results
 // with "load more" (keyset pages appended by the cache's field policy).
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import {
   Alert,
   Anchor,
@@ -27,7 +27,7 @@ import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
-import { ConnectionList } from '../../app/connection-list';
+import { ConnectionList, useConnectionQuery } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
 import { FilterPanelCard, ResultsSection, SearchBar, useUrlDraft, useUrlFilters } from '../../app/search-page';
 import { GrantCard, GrantsTabs } from './grant-parts';
@@ -41,11 +41,7 @@ export function GrantsPage() {
   const { ability } = useSession();
   const { filters, apply, setParams } = useUrlFilters(readFilters, writeFilters);
   const input = useMemo(() => searchInputOf(filters), [filters]);
-  const query = useQuery(SearchGrantsDocument, {
-    variables: { input, first: pageSize },
-    fetchPolicy: 'cache-and-network',
-  });
-  const result = query.data?.searchGrants ?? query.previousData?.searchGrants;
+  const { query, connection: result } = useConnectionQuery(SearchGrantsDocument, { input, first: pageSize }, (data) => data.searchGrants);
   const [saving, setSaving] = useState(false);
   const publisher = ability.can('create', 'Grant');
 

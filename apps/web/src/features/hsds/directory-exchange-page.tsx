@@ -6,12 +6,12 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Alert, Button, CopyButton, FileInput, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { ImportDirectoryHsdsDocument, type ImportDirectoryHsdsMutation } from '@tsunagu/graphql-client';
-import { ConfirmDialog, PageHeader } from '@tsunagu/ui';
+import { ConfirmDialog } from '@tsunagu/ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
-import { RequireAbility } from '../../app/auth/require-auth';
+import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
 import { SectionCard } from '../../app/section-card';
 import { ExportHsdsButton } from './export-hsds-button';
@@ -29,42 +29,40 @@ import {
 type ImportResult = ImportDirectoryHsdsMutation['importDirectoryHsds'];
 
 export function DirectoryExchangePage() {
+  const { t } = useTranslation();
   const { me, ability } = useSession();
   const network = me?.activeMembership.network;
   const allowed = !!network && ability.can('update', { __typename: 'Network', id: network.id });
   return (
-    <RequireAbility allowed={allowed}>
+    <AbilityPage allowed={allowed} title={t('hsds.title')} description={t('hsds.description')}>
       <DirectoryExchange />
-    </RequireAbility>
+    </AbilityPage>
   );
 }
 
 function DirectoryExchange() {
   const { t } = useTranslation();
   return (
-    <>
-      <PageHeader title={t('hsds.title')} description={t('hsds.description')} />
-      <Stack gap="lg">
-        <SectionCard id="hsds-about-heading" title={t('hsds.aboutHeading')}>
-          <Text maw={720}>{t('hsds.about')}</Text>
-        </SectionCard>
-        <SectionCard id="hsds-export-heading" title={t('hsds.exportHeading')}>
-          <Text mb="md" maw={720}>
-            {t('hsds.exportHelp')}
-          </Text>
-          <ExportHsdsButton>{t('hsds.export')}</ExportHsdsButton>
-        </SectionCard>
-        <SectionCard id="hsds-partners-heading" title={t('hsds.partnersHeading')}>
-          <Text mb="md" maw={720}>
-            {t('hsds.partnersHelp')}
-          </Text>
-          <ExportHsdsButton variant="default" forPartners>
-            {t('hsds.exportPartners')}
-          </ExportHsdsButton>
-        </SectionCard>
-        <ImportSection />
-      </Stack>
-    </>
+    <Stack gap="lg">
+      <SectionCard id="hsds-about-heading" title={t('hsds.aboutHeading')}>
+        <Text maw={720}>{t('hsds.about')}</Text>
+      </SectionCard>
+      <SectionCard id="hsds-export-heading" title={t('hsds.exportHeading')}>
+        <Text mb="md" maw={720}>
+          {t('hsds.exportHelp')}
+        </Text>
+        <ExportHsdsButton>{t('hsds.export')}</ExportHsdsButton>
+      </SectionCard>
+      <SectionCard id="hsds-partners-heading" title={t('hsds.partnersHeading')}>
+        <Text mb="md" maw={720}>
+          {t('hsds.partnersHelp')}
+        </Text>
+        <ExportHsdsButton variant="default" forPartners>
+          {t('hsds.exportPartners')}
+        </ExportHsdsButton>
+      </SectionCard>
+      <ImportSection />
+    </Stack>
   );
 }
 

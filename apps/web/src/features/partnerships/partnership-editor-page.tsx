@@ -2,7 +2,6 @@
 // partner organisation from the network, type, title, description, period, review date, budget in
 // yen and the contacts of both sides (the list given replaces the stored one). The form checks with
 // the API's own schema (partnershipInputSchema); messages appear next to the fields they concern.
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { ActionIcon, Button, Card, Fieldset, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { partnershipInputSchema, type ContactSide, type PartnershipType } from '@tsunagu/domain';
 import {
@@ -15,9 +14,10 @@ import {
 import { PageHeader } from '@tsunagu/ui';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { Navigate, useNavigate } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
-import { EditorPage, FormActions } from '../../app/editor-page';
+import { useForgetQueries } from '../../app/cache';
+import { EditRecordRoute, FormActions, useCreateRecord, useUpdateRecord } from '../../app/editor-page';
 import { LongTextField, NumberField, TextField } from '../../app/form-fields';
 import { useSchemaForm, type SchemaForm } from '../../app/forms';
 import { usePartnerOptions } from './partner-options';
@@ -105,13 +105,11 @@ function inputOf(values: FormValues): PartnershipInput {
   };
 }
 
+const partnershipListFields = ['partnerships', 'networkMap'];
+
 /** Forget the cached lists and the map: they are asked again when next shown. */
 export function useForgetPartnershipLists() {
-  const client = useApolloClient();
-  return () => {
-    for (const fieldName of ['partnerships', 'networkMap']) client.cache.evict({ fieldName });
-    client.cache.gc();
-  };
+  return useForgetQueries(partnershipListFields);
 }
 
 type PartnershipSchemaForm = SchemaForm<FormValues, typeof partnershipInputSchema>;
@@ -125,15 +123,11 @@ export function NewPartnershipPage() {
   const { ability } = useSession();
   const navigate = useNavigate();
   const forget = useForgetPartnershipLists();
-  const [create, { loading }] = useMutation(CreatePartnershipDocument);
+  const { create, saving } = useCreateRecord(CreatePartnershipDocument, { forget, recordPath: (data) => `/partnerships/${data.createPartnership.id}` });
   const partnershipForm = usePartnershipForm(emptyForm);
   if (!ability.can('create', 'Partnership')) return <Navigate to="/partnerships" replace />;
 
-  const submit = partnershipForm.onSubmit(async (_checked, values) => {
-    const result = await create({ variables: { input: inputOf(values) } });
-    forget();
-    if (result.data) navigate(`/partnerships/${result.data.createPartnership.id}`);
-  });
+  const submit = partnershipForm.onSubmit((_checked, values) => create(inputOf(values)));
 
   return (
     <>
@@ -141,7 +135,7 @@ export function NewPartnershipPage() {
       <PartnershipForm
         partnershipForm={partnershipForm}
         submitLabel={t('partnerships.editor.create')}
-        saving={loading}
+        saving={saving}
         onSubmit={submit}
         onCancel={() => navigate('/partnerships')}
       />
@@ -150,19 +144,15 @@ export function NewPartnershipPage() {
 }
 
 export function EditPartnershipPage() {
-  const { id = '' } = useParams();
-  const { data, loading, error } = useQuery(PartnershipDocument, { variables: { id } });
   return (
-    <EditorPage
-      allowed
-      loading={loading}
-      error={error}
-      record={data?.partnership}
+    <EditRecordRoute
+      query={PartnershipDocument}
+      pick={(data) => data.partnership}
       mayEdit={(partnership) => partnership.mayManage}
-      denied={<Navigate to={`/partnerships/${id}`} replace />}
+      denied={(id) => <Navigate to={`/partnerships/${id}`} replace />}
     >
       {(partnership) => <PartnershipEditor key={partnership.id} partnership={partnership} />}
-    </EditorPage>
+    </EditRecordRoute>
   );
 }
 
@@ -170,14 +160,11 @@ function PartnershipEditor({ partnership }: { partnership: PartnershipDetailFrag
   const { t } = useTranslation();
   const navigate = useNavigate();
   const forget = useForgetPartnershipLists();
-  const [update, { loading: saving }] = useMutation(UpdatePartnershipDocument);
+  const recordPath = `/partnerships/${partnership.id}`;
+  const { save, saving } = useUpdateRecord(UpdatePartnershipDocument, partnership.id, { forget, recordPath });
   const partnershipForm = usePartnershipForm(valuesOf(partnership));
 
-  const submit = partnershipForm.onSubmit(async (_checked, values) => {
-    await update({ variables: { id: partnership.id, input: inputOf(values) } });
-    forget();
-    navigate(`/partnerships/${partnership.id}`);
-  });
+  const submit = partnershipForm.onSubmit((_checked, values) => save(inputOf(values)));
 
   return (
     <>
@@ -187,7 +174,7 @@ function PartnershipEditor({ partnership }: { partnership: PartnershipDetailFrag
         submitLabel={t('common.save')}
         saving={saving}
         onSubmit={submit}
-        onCancel={() => navigate(`/partnerships/${partnership.id}`)}
+        onCancel={() => navigate(recordPath)}
       />
     </>
   );

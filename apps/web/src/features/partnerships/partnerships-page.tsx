@@ -1,17 +1,17 @@
 // The partnerships list (/partnerships): a liaison sees the municipality's partnerships, a
 // partner organisation's members the ones it is party to (read-only). Filters (keyword, status,
 // type, partner) live in the URL (search-params.ts); "load more" appends the next keyset page.
-import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { mayManagePartnerships } from '@tsunagu/domain';
 import { PartnershipsDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
-import { ConnectionList } from '../../app/connection-list';
+import { ConnectionList, useConnectionQuery } from '../../app/connection-list';
 import { SearchForm } from '../../app/search-form';
+import { ResultsSection, useUrlDraft, useUrlFilters } from '../../app/search-page';
 import { PartnershipTabs } from './partnership-tabs';
 import { usePartnerOptions } from './partner-options';
 import { hasAnyPartnershipFilter, partnershipSearchOf, readPartnershipFilters, writePartnershipFilters, type PartnershipFilters } from './search-params';
@@ -23,16 +23,10 @@ export function PartnershipsPage() {
   const { t, i18n } = useTranslation();
   const { actor } = useSession();
   const labels = usePartnershipLabels();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readPartnershipFilters(params), [params]);
+  const { filters, apply, setParams } = useUrlFilters(readPartnershipFilters, writePartnershipFilters);
   const input = useMemo(() => partnershipSearchOf(filters), [filters]);
-  const query = useQuery(PartnershipsDocument, {
-    variables: { input, first: pageSize },
-    fetchPolicy: 'cache-and-network',
-  });
-  const result = query.data?.partnerships ?? query.previousData?.partnerships;
+  const { query, connection: result } = useConnectionQuery(PartnershipsDocument, { input, first: pageSize }, (data) => data.partnerships);
   const manager = !!actor && mayManagePartnerships(actor.organizationKind, actor.roles);
-  const apply = (next: Partial<PartnershipFilters>) => setParams(writePartnershipFilters({ ...filters, ...next }));
 
   return (
     <>
@@ -50,10 +44,7 @@ export function PartnershipsPage() {
       <PartnershipTabs />
       <Stack gap="lg">
         <FilterForm filters={filters} onApply={apply} onClear={() => setParams({})} />
-        <section aria-labelledby="partnership-results-heading">
-          <Title order={2} fz="h4" id="partnership-results-heading" mb="sm">
-            {t('partnerships.results')}
-          </Title>
+        <ResultsSection headingId="partnership-results-heading" title={t('partnerships.results')}>
           <ConnectionList query={query} connection={result}
             loadingLabel={t('partnerships.loading')}
             empty={hasAnyPartnershipFilter(filters) ? t('partnerships.noResults') : t('partnerships.empty')}
@@ -94,7 +85,7 @@ export function PartnershipsPage() {
               </Card>
             )}
           />
-        </section>
+        </ResultsSection>
       </Stack>
     </>
   );
@@ -112,9 +103,7 @@ function FilterForm({
   const { t } = useTranslation();
   const labels = usePartnershipLabels();
   const partners = usePartnerOptions();
-  const [keyword, setKeyword] = useState(filters.keyword);
-  // Back/forward and shared links change the URL: the box follows it.
-  useEffect(() => setKeyword(filters.keyword), [filters.keyword]);
+  const [keyword, setKeyword] = useUrlDraft(filters.keyword);
 
   return (
     <SearchForm

@@ -1,17 +1,15 @@
 // My organisation's people supported (当事者): search by name or kana (kept in the URL as ?q=),
 // newest first, with "load more". Names show only where the identity is disclosed to me.
 import { useQuery } from '@apollo/client/react';
-import { Button, Stack } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { PeopleDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
 import { PersonStatusBadge } from './person-badges';
 import { PersonSearchBox } from './person-search-box';
-import { PeopleTabs } from './people-tabs';
+import { PeopleListFrame } from './people-tabs';
 import { usePersonColumns } from './person-columns';
 import { formatInstantDate, personKana, usePeopleLabels } from './vocabulary';
 import { formatDate } from '../directory/vocabulary';
@@ -27,33 +25,26 @@ export function PeoplePage() {
   const canSeeRecords = ability.can('read', { __typename: 'PersonRecords', organizationId: actor?.organizationId ?? '' });
 
   return (
-    <>
-      <PageHeader
-        title={t('people.title')}
-        description={t('people.description')}
-        actions={
-          <>
-            {canSeeRecords ? (
-              <Button component={Link} to="/records/provision" variant="default">
-                {t('records.title')}
-              </Button>
-            ) : null}
-            {canCreate ? (
-              <Button component={Link} to="/people/new">
-                {t('people.register')}
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      <RequireAbility allowed={ability.can('read', 'Person')}>
-        <PeopleTabs />
-        <Stack gap="md">
-          <PersonSearchBox label={t('people.searchLabel')} value={search} onSearch={(value) => setParams(value ? { q: value } : {})} />
-          <PeopleTable search={search} />
-        </Stack>
-      </RequireAbility>
-    </>
+    <PeopleListFrame
+      description={t('people.description')}
+      actions={
+        <>
+          {canSeeRecords ? (
+            <Button component={Link} to="/records/provision" variant="default">
+              {t('records.title')}
+            </Button>
+          ) : null}
+          {canCreate ? (
+            <Button component={Link} to="/people/new">
+              {t('people.register')}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <PersonSearchBox label={t('people.searchLabel')} value={search} onSearch={(value) => setParams(value ? { q: value } : {})} />
+      <PeopleTable search={search} />
+    </PeopleListFrame>
   );
 }
 

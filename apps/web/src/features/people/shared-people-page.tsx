@@ -1,17 +1,14 @@
 // People of other organisations shared with mine: for the chosen purpose (in the URL as
 // ?purpose=, REFERRAL by default), who owns each record and which categories I may see.
 import { useQuery } from '@apollo/client/react';
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '@tsunagu/domain';
 import { SharedPeopleDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { RequireAbility } from '../../app/auth/require-auth';
-import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
 import { LabelledChoice } from '../../app/labelled-choice';
-import { PeopleTabs } from './people-tabs';
+import { PeopleListFrame } from './people-tabs';
 import { usePersonColumns } from './person-columns';
 import { usePeopleLabels } from './vocabulary';
 
@@ -23,27 +20,20 @@ export function readPurpose(value: string | null): ConsentPurpose | null {
 
 export function SharedPeoplePage() {
   const { t } = useTranslation();
-  const { ability } = useSession();
   const labels = usePeopleLabels();
   const [params, setParams] = useSearchParams();
   const purpose = readPurpose(params.get('purpose')) ?? 'REFERRAL';
 
   return (
-    <>
-      <PageHeader title={t('people.title')} description={t('people.sharedDescription')} />
-      <RequireAbility allowed={ability.can('read', 'Person')}>
-        <PeopleTabs />
-        <Stack gap="md">
-          <LabelledChoice
-            label={t('people.purpose')}
-            value={purpose}
-            onChange={(value) => setParams({ purpose: value })}
-            data={CONSENT_PURPOSES.codes.map((code) => ({ value: code, label: labels.purpose(code) }))}
-          />
-          <SharedTable purpose={purpose} />
-        </Stack>
-      </RequireAbility>
-    </>
+    <PeopleListFrame description={t('people.sharedDescription')}>
+      <LabelledChoice
+        label={t('people.purpose')}
+        value={purpose}
+        onChange={(value) => setParams({ purpose: value })}
+        data={CONSENT_PURPOSES.codes.map((code) => ({ value: code, label: labels.purpose(code) }))}
+      />
+      <SharedTable purpose={purpose} />
+    </PeopleListFrame>
   );
 }
 

@@ -2,11 +2,11 @@
 // projection the API returns (age band, gender, municipality code, living situation, needs),
 // never a name, birth date or contact. A field whose source category was not disclosed for
 // statistics is shown as withheld, not as blank.
-import { Card, Stack, Text, Title } from '@mantine/core';
 import { PERSON_STATISTICS_FIELD_LABELS, STATISTICS_FIELDS } from '@tsunagu/domain';
 import type { PersonDetailFragment } from '@tsunagu/graphql-client';
 import { DescriptionList } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
+import { SectionCard } from '../../app/section-card';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { usePeopleLabels } from './vocabulary';
 
@@ -31,19 +31,11 @@ export function StatisticsCard({ statistics }: { statistics: Statistics }) {
 
   const fields = Object.keys(PERSON_STATISTICS_FIELD_LABELS) as StatisticsField[];
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="person-statistics" data-testid="person-statistics">
-      <Stack gap="sm">
-        <Title order={3} fz="h5" id="person-statistics">
-          {t('people.statistics.title')}
-        </Title>
-        <Text fz="sm" c="dimmed">
-          {t('people.statistics.help')}
-        </Text>
-        <DescriptionList
-          label={t('people.statistics.title')}
-          items={fields.map((field) => ({ term: labels.statisticsField(field), description: describe(field) }))}
-        />
-      </Stack>
-    </Card>
+    <SectionCard id="person-statistics" title={t('people.statistics.title')} description={t('people.statistics.help')} order={3} padding="md" testId="person-statistics">
+      <DescriptionList
+        label={t('people.statistics.title')}
+        items={fields.map((field) => ({ term: labels.statisticsField(field), description: describe(field) }))}
+      />
+    </SectionCard>
   );
 }

@@ -9,12 +9,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { FormConfirmDialog } from '../../app/form-confirm-dialog';
 import { TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { SectionCard } from '../../app/section-card';
+import { useQueryDownloads } from '../../app/use-download';
 import { ReasonDialog } from './reason-dialog';
 import { saveFile } from './vocabulary';
 
@@ -26,28 +26,20 @@ export function SubjectRequests({ person }: { person: PersonDetailFragment }) {
   const canDisclose = ability.can('read', { __typename: 'PersonRecords', ...owner });
   const canCorrect = ability.can('update', { __typename: 'Person', ...owner });
   const canDelete = ability.can('delete', { __typename: 'Person', ...owner });
-  const [downloading, setDownloading] = useState<'json' | 'pdf' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { downloading, error, run } = useQueryDownloads<'json' | 'pdf'>();
   const [dialog, setDialog] = useState<'cease' | 'erase' | null>(null);
   if (!canDisclose && !canCorrect && !canDelete) return null;
   const active = person.status === 'ACTIVE';
 
-  const disclose = async (format: 'json' | 'pdf') => {
-    setError(null);
-    setDownloading(format);
-    try {
+  const disclose = (format: 'json' | 'pdf') =>
+    run(format, async () => {
       const result = await client.query({
         query: PersonDisclosureDocument,
         variables: { personId: person.id, language: i18n.language === 'en' ? 'en' : 'ja' },
         fetchPolicy: 'no-cache',
       });
       if (result.data) saveFile(result.data.personDisclosure[format]);
-    } catch (caught) {
-      setError(readApiError(caught));
-    } finally {
-      setDownloading(null);
-    }
-  };
+    });
 
   return (
     <SectionCard id="subject-requests-heading" title={t('people.requests.title')} padding="md">

@@ -8,15 +8,14 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Chip, Group, MultiSelect, Select, Stack, Switch, Tabs, Text, TextInput } from '@mantine/core';
 import { REFERRAL_STATUSES, REFERRAL_URGENCIES, SERVICE_CATEGORIES, mayDoCasework, type ReferralStatus, type ReferralUrgency, type ServiceCategory } from '@tsunagu/domain';
 import { ReferralCountsDocument, ReferralsDocument, type ReferralRowFragment } from '@tsunagu/graphql-client';
-import { DataTable, LoadingState, PageHeader } from '@tsunagu/ui';
+import { PageHeader } from '@tsunagu/ui';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../app/api-error-alert';
-import { readApiError } from '../../app/api-errors';
+import { Link } from 'react-router-dom';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
-import { useLoadMore } from '../../app/use-load-more';
+import { ConnectionTable } from '../../app/connection-list';
+import { useUrlFilters } from '../../app/search-page';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { formatDateTime, formatInstantDate } from '../people/vocabulary';
 import { OverdueBadge, ReferralStatusBadge, UnreadBadge, UrgencyBadge, referralStatusColor } from './referral-badges';
@@ -30,9 +29,7 @@ const pollMs = 15_000;
 export function ReferralsPage() {
   const { t } = useTranslation();
   const { actor } = useSession();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readReferralFilters(params), [params]);
-  const apply = (next: Partial<ReferralListFilters>) => setParams(writeReferralFilters({ ...filters, ...next }));
+  const { filters, apply, setParams } = useUrlFilters(readReferralFilters, writeReferralFilters);
 
   return (
     <>
@@ -50,7 +47,7 @@ export function ReferralsPage() {
       <RequireAbility allowed={!!actor && mayDoCasework(actor.roles)}>
         <Tabs
           value={filters.box}
-          onChange={(value) => setParams(writeReferralFilters({ ...filters, box: value === 'OUTBOX' ? 'OUTBOX' : 'INBOX', statuses: [], overdue: false }))}
+          onChange={(value) => apply({ box: value === 'OUTBOX' ? 'OUTBOX' : 'INBOX', statuses: [], overdue: false })}
           mb="md"
           keepMounted={false}
         >
@@ -171,25 +168,22 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
   const filter = useMemo(() => referralFilterOf(filters), [filters]);
   const variables = { box: filters.box, filter, first: pageSize };
   const shownRows = useRef(0);
-  const { data, previousData, loading, error, fetchMore } = useQuery(ReferralsDocument, {
+  const query = useQuery(ReferralsDocument, {
     variables,
     fetchPolicy: 'cache-and-network',
     pollInterval: pollMs,
     skipPollAttempt: (): boolean => document.visibilityState === 'hidden' || shownRows.current > pageSize,
   });
-  const connection = data?.referrals ?? previousData?.referrals;
+  const connection = query.data?.referrals ?? query.previousData?.referrals;
   shownRows.current = connection?.nodes.length ?? 0;
-  const { loadingMore, loadMore } = useLoadMore(fetchMore, connection?.pageInfo.endCursor);
-  if (error && !connection) return <ApiErrorAlert error={readApiError(error)} />;
-  if (loading && !connection) return <LoadingState label={t('common.loading')} />;
   const inbox = filters.box === 'INBOX';
 
   return (
-    <DataTable<ReferralRowFragment>
+    <ConnectionTable<ReferralRowFragment>
+      query={query}
+      connection={connection}
       label={inbox ? t('referrals.inbox') : t('referrals.outbox')}
       minWidth={860}
-      rows={connection?.nodes ?? []}
-      rowKey={(referral) => referral.id}
       emptyLabel={hasReferralFilter(filters) ? t('referrals.noResults') : inbox ? t('referrals.emptyInbox') : t('referrals.emptyOutbox')}
       columns={[
         { key: 'urgency', header: t('referrals.fields.urgency'), cell: (referral) => <UrgencyBadge urgency={referral.urgency} /> },
@@ -250,12 +244,6 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
         },
         { key: 'unread', header: t('referrals.fields.unread'), cell: (referral) => <UnreadBadge count={referral.unreadMessages} /> },
       ]}
-      pagination={{
-        hasMore: connection?.pageInfo.hasNextPage ?? false,
-        loading: loadingMore,
-        onLoadMore: () => void loadMore(),
-        label: t('common.loadMore'),
-      }}
     />
   );
 }

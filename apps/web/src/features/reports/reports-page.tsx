@@ -9,14 +9,14 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { NetworkReportQuery } from '@tsunagu/graphql-client';
 import { AnnualEvaluationCsvDocument, NetworkReportCsvDocument, NetworkReportDocument } from '@tsunagu/graphql-client';
-import { LoadingState, PageHeader } from '@tsunagu/ui';
+import { LoadingState } from '@tsunagu/ui';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { FigureCard } from '../../app/figure-card';
-import { RequireAbility } from '../../app/auth/require-auth';
+import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
 import { downloadApiPath, downloadErrorMessage, saveText } from '../../app/files';
 import { CountBarChart, SuppressedSwatch } from './count-bar-chart';
@@ -121,16 +121,16 @@ export function ReportsPage() {
   const ownName = own?.name;
 
   return (
-    <RequireAbility allowed={allowed}>
-      <PageHeader
-        title={t('reports.title')}
-        description={t('reports.description')}
-        actions={
-          <Button variant="default" loading={downloading === 'csv'} disabled={!input} onClick={() => void download('csv')}>
-            {t('reports.downloads.csv')}
-          </Button>
-        }
-      />
+    <AbilityPage
+      allowed={allowed}
+      title={t('reports.title')}
+      description={t('reports.description')}
+      actions={
+        <Button variant="default" loading={downloading === 'csv'} disabled={!input} onClick={() => void download('csv')}>
+          {t('reports.downloads.csv')}
+        </Button>
+      }
+    >
       <Stack gap="lg">
         <Card withBorder padding="md" component="section" aria-label={t('reports.filters')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -183,7 +183,7 @@ export function ReportsPage() {
           onDownload={(kind) => void download(kind)}
         />
       </Stack>
-    </RequireAbility>
+    </AbilityPage>
   );
 }
 

@@ -2,14 +2,13 @@
 // course), then /training/manage/:id edits its fields, modules, materials and quizzes, takes the
 // life-cycle actions (publish, archive, unarchive) and assigns it. Only the owning
 // organisation's trainers (course.mayEdit) get here; others see why not.
-import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge } from '@mantine/core';
 import type { EditorCourseDetailFragment } from '@tsunagu/graphql-client';
 import { EditorCourseDocument, EditorCreateCourseDocument, EditorUpdateCourseDocument } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useSession } from '../../../app/auth/use-session';
-import { EditorPage, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice } from '../../../app/editor-page';
+import { EditRecordRoute, NewRecordPage, RecordEditorLayout, useCreateRecord, useUpdateRecord } from '../../../app/editor-page';
 import { AssignCourseButton } from './assign-course-dialog';
 import { CourseActions } from './course-actions';
 import { useForgetCourseLists } from './course-cache';
@@ -21,23 +20,18 @@ export function NewCoursePage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
-  const openCreated = useOpenCreated();
   const forget = useForgetCourseLists();
-  const [create, creating] = useMutation(EditorCreateCourseDocument);
+  const { create, saving } = useCreateRecord(EditorCreateCourseDocument, { forget, editorPath: (data) => `/training/manage/${data.createCourse.id}` });
   const courseForm = useCourseForm(blankCourse());
 
-  const submit = courseForm.onSubmit(async (_checked, values) => {
-    const result = await create({ variables: { input: courseInputOf(values) } });
-    forget();
-    if (result.data) openCreated(`/training/manage/${result.data.createCourse.id}`);
-  });
+  const submit = courseForm.onSubmit((_checked, values) => create(courseInputOf(values)));
 
   return (
     <NewRecordPage allowed={ability.can('create', 'Course')} title={t('trainingEditor.course.newTitle')} description={t('trainingEditor.course.newDescription')}>
       <CourseForm
         courseForm={courseForm}
         submitLabel={t('trainingEditor.course.createDraft')}
-        saving={creating.loading}
+        saving={saving}
         onSubmit={submit}
         onCancel={() => navigate('/training/manage')}
       />
@@ -47,22 +41,17 @@ export function NewCoursePage() {
 
 export function CourseEditorPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const { ability } = useSession();
-  const allowed = ability.can('create', 'Course');
-  const { data, loading, error } = useQuery(EditorCourseDocument, { variables: { id }, skip: !allowed });
   return (
-    <EditorPage
-      allowed={allowed}
-      loading={loading}
-      error={error}
-      record={data?.course}
+    <EditRecordRoute
+      query={EditorCourseDocument}
+      pick={(data) => data.course}
+      requires={['create', 'Course']}
       title={t('trainingEditor.course.editTitle')}
       back={{ to: '/training/manage', label: t('trainingEditor.course.backToMine') }}
       mayEdit={(course) => course.mayEdit}
     >
       {(course) => <CourseEditor key={course.id} course={course} />}
-    </EditorPage>
+    </EditRecordRoute>
   );
 }
 
@@ -72,17 +61,11 @@ function CourseEditor({ course }: { course: EditorCourseDetailFragment }) {
   const navigate = useNavigate();
   const forget = useForgetCourseLists();
   const { ability } = useSession();
-  const [update, updating] = useMutation(EditorUpdateCourseDocument);
+  const { save, saving, notice } = useUpdateRecord(EditorUpdateCourseDocument, course.id, { forget });
   const courseForm = useCourseForm(valuesOfCourse(course));
-  const notice = useSavedNotice();
   const editable = course.status !== 'ARCHIVED';
 
-  const submit = courseForm.onSubmit(async (_checked, values) => {
-    notice.hide();
-    await update({ variables: { id: course.id, input: courseInputOf(values) } });
-    forget();
-    notice.show();
-  });
+  const submit = courseForm.onSubmit((_checked, values) => save(courseInputOf(values)));
 
   return (
     <RecordEditorLayout
@@ -110,7 +93,7 @@ function CourseEditor({ course }: { course: EditorCourseDetailFragment }) {
         <CourseForm
           courseForm={courseForm}
           submitLabel={t('trainingEditor.course.saveDetails')}
-          saving={updating.loading}
+          saving={saving}
           disabled={!editable}
           onSubmit={submit}
           onCancel={() => navigate('/training/manage')}

@@ -1,14 +1,12 @@
 // My organisation's courses in every status (trainers): status, audience reach, module count,
 // with links to edit each and to start a new one.
-import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { EditorMyCoursesDocument } from '@tsunagu/graphql-client';
-import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { RequireAbility } from '../../../app/auth/require-auth';
+import { AbilityPage } from '../../../app/ability-page';
 import { useSession } from '../../../app/auth/use-session';
-import { ConnectionList } from '../../../app/connection-list';
+import { ConnectionList, useConnectionQuery } from '../../../app/connection-list';
 import { formatDateTime, statusColor, useTrainingEditorLabels } from './vocabulary';
 
 const pageSize = 20;
@@ -18,28 +16,23 @@ export function MyCoursesPage() {
   const labels = useTrainingEditorLabels();
   const { ability } = useSession();
   const allowed = ability.can('create', 'Course');
-  const query = useQuery(EditorMyCoursesDocument, {
-    variables: { first: pageSize },
-    skip: !allowed,
-    fetchPolicy: 'cache-and-network',
-  });
-  const result = query.data?.courses;
+  const { query, connection: result } = useConnectionQuery(EditorMyCoursesDocument, { first: pageSize }, (data) => data.courses, { skip: !allowed });
   return (
-    <RequireAbility allowed={allowed}>
-      <PageHeader
-        title={t('trainingEditor.mine.title')}
-        description={t('trainingEditor.mine.description')}
-        actions={
-          <Group gap="xs">
-            <Button component={Link} to="/training/sessions/new" variant="default">
-              {t('trainingEditor.mine.newSession')}
-            </Button>
-            <Button component={Link} to="/training/manage/new">
-              {t('trainingEditor.mine.newCourse')}
-            </Button>
-          </Group>
-        }
-      />
+    <AbilityPage
+      allowed={allowed}
+      title={t('trainingEditor.mine.title')}
+      description={t('trainingEditor.mine.description')}
+      actions={
+        <Group gap="xs">
+          <Button component={Link} to="/training/sessions/new" variant="default">
+            {t('trainingEditor.mine.newSession')}
+          </Button>
+          <Button component={Link} to="/training/manage/new">
+            {t('trainingEditor.mine.newCourse')}
+          </Button>
+        </Group>
+      }
+    >
       <ConnectionList query={query} connection={result}
         label={t('trainingEditor.mine.listLabel')}
         empty={t('trainingEditor.mine.empty')}
@@ -84,6 +77,6 @@ export function MyCoursesPage() {
           </Card>
         )}
       />
-    </RequireAbility>
+    </AbilityPage>
   );
 }

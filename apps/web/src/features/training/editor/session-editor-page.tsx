@@ -13,11 +13,11 @@ import {
   ManageUpdateTrainingSessionDocument,
 } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useSession } from '../../../app/auth/use-session';
 import { useForgetQueries } from '../../../app/cache';
 import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
-import { EditorPage, EditorForm, NewRecordPage, RecordEditorLayout, useOpenCreated, useSavedNotice, type EditorFormActions } from '../../../app/editor-page';
+import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCreateRecord, useUpdateRecord, type EditorFormActions } from '../../../app/editor-page';
 import { LongTextField, NumberField, TextField } from '../../../app/form-fields';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { SessionRegistrationsPanel } from './session-registrations-panel';
@@ -94,23 +94,21 @@ export function NewSessionPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
-  const openCreated = useOpenCreated();
   const forget = useForgetSessionLists();
-  const [create, creating] = useMutation(ManageCreateTrainingSessionDocument);
+  const { create, saving } = useCreateRecord(ManageCreateTrainingSessionDocument, {
+    forget,
+    editorPath: (data) => `/training/sessions/${data.createTrainingSession.id}/edit`,
+  });
   const sessionForm = useSessionForm(blankSession());
 
-  const submit = sessionForm.onSubmit(async (checked) => {
-    const result = await create({ variables: { input: sessionInputOf(checked) } });
-    forget();
-    if (result.data) openCreated(`/training/sessions/${result.data.createTrainingSession.id}/edit`);
-  });
+  const submit = sessionForm.onSubmit((checked) => create(sessionInputOf(checked)));
 
   return (
     <NewRecordPage allowed={ability.can('create', 'TrainingSession')} title={t('trainingEditor.session.newTitle')} description={t('trainingEditor.session.newDescription')}>
       <SessionForm
         sessionForm={sessionForm}
         submitLabel={t('trainingEditor.session.create')}
-        saving={creating.loading}
+        saving={saving}
         onSubmit={submit}
         onCancel={() => navigate('/training/manage')}
       />
@@ -120,22 +118,17 @@ export function NewSessionPage() {
 
 export function SessionEditorPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const { ability } = useSession();
-  const allowed = ability.can('create', 'TrainingSession');
-  const { data, loading, error } = useQuery(ManageTrainingSessionDocument, { variables: { id }, skip: !allowed });
   return (
-    <EditorPage
-      allowed={allowed}
-      loading={loading}
-      error={error}
-      record={data?.trainingSession}
+    <EditRecordRoute
+      query={ManageTrainingSessionDocument}
+      pick={(data) => data.trainingSession}
+      requires={['create', 'TrainingSession']}
       title={t('trainingEditor.session.editTitle')}
       back={{ to: '/training/sessions', label: t('trainingEditor.session.backToSessions') }}
       mayEdit={(session) => session.mayManage}
     >
       {(session) => <SessionEditor key={session.id} session={session} />}
-    </EditorPage>
+    </EditRecordRoute>
   );
 }
 
@@ -144,22 +137,16 @@ function SessionEditor({ session }: { session: ManageTrainingSessionFragment }) 
   const labels = useTrainingEditorLabels();
   const navigate = useNavigate();
   const forget = useForgetSessionLists();
-  const [update, updating] = useMutation(ManageUpdateTrainingSessionDocument);
+  const { save, saving, notice } = useUpdateRecord(ManageUpdateTrainingSessionDocument, session.id, { forget });
   const [cancelSession] = useMutation(ManageCancelTrainingSessionDocument);
   const sessionForm = useSessionForm(valuesOfSession(session));
-  const notice = useSavedNotice();
   const cancelConfirmation = useConfirmation(async () => {
     await cancelSession({ variables: { id: session.id } });
     forget();
   });
   const cancelled = session.status === 'CANCELLED';
 
-  const submit = sessionForm.onSubmit(async (checked) => {
-    notice.hide();
-    await update({ variables: { id: session.id, input: sessionInputOf(checked) } });
-    forget();
-    notice.show();
-  });
+  const submit = sessionForm.onSubmit((checked) => save(sessionInputOf(checked)));
 
   return (
     <RecordEditorLayout
@@ -186,7 +173,7 @@ function SessionEditor({ session }: { session: ManageTrainingSessionFragment }) 
       <SessionForm
         sessionForm={sessionForm}
         submitLabel={t('common.save')}
-        saving={updating.loading}
+        saving={saving}
         disabled={cancelled}
         onSubmit={submit}
         onCancel={() => navigate(`/training/sessions/${session.id}`)}

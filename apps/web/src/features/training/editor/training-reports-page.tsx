@@ -13,16 +13,17 @@ import {
   ManageTrainingXapiStatementsDocument,
   NetworkOrganizationOptionsDocument,
 } from '@tsunagu/graphql-client';
-import { DataTable, LoadingState, PageHeader, type DataTableColumn, type DataTableProps } from '@tsunagu/ui';
+import { DataTable, LoadingState, type DataTableColumn, type DataTableProps } from '@tsunagu/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
-import { readApiError, type ApiError } from '../../../app/api-errors';
-import { RequireAbility } from '../../../app/auth/require-auth';
+import { readApiError } from '../../../app/api-errors';
+import { AbilityPage } from '../../../app/ability-page';
 import { useSession } from '../../../app/auth/use-session';
 import { FigureCard } from '../../../app/figure-card';
 import { saveText } from '../../../app/files';
+import { useQueryDownloads } from '../../../app/use-download';
 import { endOfTokyoDay, startOfTokyoDay } from './editor-logic';
 import { formatDateTime } from './vocabulary';
 
@@ -60,14 +61,11 @@ export function TrainingReportsPage() {
   const { data, loading, error } = useQuery(ManageTrainingReportDocument, { variables: { input }, skip: !allowed, fetchPolicy: 'cache-and-network' });
   const courses = useQuery(EditorMyCoursesDocument, { variables: { first: 200 }, skip: !allowed || !trainer });
   const organizations = useQuery(NetworkOrganizationOptionsDocument, { variables: { first: 200 }, skip: !allowed });
-  const [downloading, setDownloading] = useState<'csv' | 'xapi' | null>(null);
-  const [downloadError, setDownloadError] = useState<ApiError | null>(null);
+  const { downloading, error: downloadError, run } = useQueryDownloads<'csv' | 'xapi'>();
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((previous) => ({ ...previous, [key]: value }));
 
-  const download = async (kind: 'csv' | 'xapi') => {
-    setDownloadError(null);
-    setDownloading(kind);
-    try {
+  const download = (kind: 'csv' | 'xapi') =>
+    run(kind, async () => {
       if (kind === 'csv') {
         const result = await client.query({ query: ManageTrainingReportCsvDocument, variables: { input }, fetchPolicy: 'network-only' });
         if (result.data) saveText(result.data.trainingReportCsv, `training-report-${tokyoDayStamp()}.csv`, 'text/csv;charset=utf-8');
@@ -75,30 +73,25 @@ export function TrainingReportsPage() {
         const result = await client.query({ query: ManageTrainingXapiStatementsDocument, variables: { input }, fetchPolicy: 'network-only' });
         if (result.data) saveText(result.data.trainingXapiStatements, `training-xapi-${tokyoDayStamp()}.json`, 'application/json');
       }
-    } catch (caught) {
-      setDownloadError(readApiError(caught));
-    } finally {
-      setDownloading(null);
-    }
-  };
+    });
 
   const report = data?.trainingReport;
   return (
-    <RequireAbility allowed={allowed}>
-      <PageHeader
-        title={t('trainingEditor.reports.title')}
-        description={t('trainingEditor.reports.description')}
-        actions={
-          <Group gap="xs">
-            <Button variant="default" loading={downloading === 'csv'} onClick={() => void download('csv')}>
-              {t('trainingEditor.reports.downloadCsv')}
-            </Button>
-            <Button variant="default" loading={downloading === 'xapi'} onClick={() => void download('xapi')}>
-              {t('trainingEditor.reports.downloadXapi')}
-            </Button>
-          </Group>
-        }
-      />
+    <AbilityPage
+      allowed={allowed}
+      title={t('trainingEditor.reports.title')}
+      description={t('trainingEditor.reports.description')}
+      actions={
+        <Group gap="xs">
+          <Button variant="default" loading={downloading === 'csv'} onClick={() => void download('csv')}>
+            {t('trainingEditor.reports.downloadCsv')}
+          </Button>
+          <Button variant="default" loading={downloading === 'xapi'} onClick={() => void download('xapi')}>
+            {t('trainingEditor.reports.downloadXapi')}
+          </Button>
+        </Group>
+      }
+    >
       <Stack gap="lg">
         <ApiErrorAlert error={downloadError} />
         <Card withBorder padding="md" component="section" aria-label={t('trainingEditor.reports.filters')}>
@@ -136,7 +129,7 @@ export function TrainingReportsPage() {
         {loading && !report ? <LoadingState label={t('common.loading')} /> : null}
         {report ? <ReportTables report={report} /> : null}
       </Stack>
-    </RequireAbility>
+    </AbilityPage>
   );
 }
 

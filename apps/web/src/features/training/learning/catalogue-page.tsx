@@ -1,7 +1,6 @@
 // The course catalogue (/training): the courses I may see, newest published first, found by
 // Japanese or English words (?q= in the URL, so a search can be shared or bookmarked), with
 // what each needs (time, formats) and whether I am enrolled or have completed it.
-import { useQuery } from '@apollo/client/react';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { TrainingCatalogueDocument, type CourseCardFragment } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
@@ -9,7 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../../app/auth/use-session';
-import { ConnectionList } from '../../../app/connection-list';
+import { ConnectionList, useConnectionQuery } from '../../../app/connection-list';
 import { ResultCard } from '../../../app/result-card';
 import { ResultsSection, SearchBar, useUrlDraft } from '../../../app/search-page';
 import { EnrolmentBadge, EstimatedTime, FormatBadges, ProgressLine } from './training-parts';
@@ -24,11 +23,7 @@ export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const keyword = params.get('q')?.trim() ?? '';
   const input = useMemo(() => (keyword ? { keyword } : {}), [keyword]);
-  const query = useQuery(TrainingCatalogueDocument, {
-    variables: { input, first: pageSize },
-    fetchPolicy: 'cache-and-network',
-  });
-  const result = query.data?.courses ?? query.previousData?.courses;
+  const { query, connection: result } = useConnectionQuery(TrainingCatalogueDocument, { input, first: pageSize }, (data) => data.courses);
 
   return (
     <>

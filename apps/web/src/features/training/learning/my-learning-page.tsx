@@ -1,13 +1,12 @@
 // My learning (/training/my): the courses I am enrolled in, in progress, completed or overdue
 // (?filter= in the URL), with due dates (overdue ones in red), progress and a way back into the
 // player or to the certificate.
-import { useQuery } from '@apollo/client/react';
 import { Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
 import { MyEnrolmentsDocument, type EnrolmentFilter, type MyEnrolmentsQuery } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ConnectionList } from '../../../app/connection-list';
+import { ConnectionList, useConnectionQuery } from '../../../app/connection-list';
 import { ResultCard } from '../../../app/result-card';
 import { EnrolmentBadge, EnrolmentDates, EstimatedTime, ProgressLine } from './training-parts';
 import { TrainingTabs } from './training-tabs';
@@ -22,11 +21,7 @@ export function MyLearningPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filter = FILTERS.find((entry) => entry === params.get('filter')) ?? 'ACTIVE';
-  const query = useQuery(MyEnrolmentsDocument, {
-    variables: { filter, first: pageSize },
-    fetchPolicy: 'cache-and-network',
-  });
-  const result = query.data?.myEnrolments ?? query.previousData?.myEnrolments;
+  const { query, connection: result } = useConnectionQuery(MyEnrolmentsDocument, { filter, first: pageSize }, (data) => data.myEnrolments);
 
   return (
     <>

@@ -1,14 +1,13 @@
 // Training sessions (研修会, /training/sessions): upcoming sessions by start time (?past=1 shows
 // past ones too), each with its date and time in Japan time, place or online, capacity, how many
 // are registered or waiting, and my own registration.
-import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { TrainingSessionsDocument, type TrainingSessionSummaryFragment } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../../app/auth/use-session';
-import { ConnectionList } from '../../../app/connection-list';
+import { ConnectionList, useConnectionQuery } from '../../../app/connection-list';
 import { ResultCard } from '../../../app/result-card';
 import { TrainingTabs } from './training-tabs';
 import { formatSessionTime, useTrainingLabels } from './vocabulary';
@@ -20,11 +19,7 @@ export function SessionsPage() {
   const { ability } = useSession();
   const [params, setParams] = useSearchParams();
   const includePast = params.get('past') === '1';
-  const query = useQuery(TrainingSessionsDocument, {
-    variables: { upcomingOnly: !includePast, first: pageSize },
-    fetchPolicy: 'cache-and-network',
-  });
-  const result = query.data?.trainingSessions ?? query.previousData?.trainingSessions;
+  const { query, connection: result } = useConnectionQuery(TrainingSessionsDocument, { upcomingOnly: !includePast, first: pageSize }, (data) => data.trainingSessions);
 
   return (
     <>
