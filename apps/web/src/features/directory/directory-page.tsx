@@ -29,6 +29,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
+import { useVocabularyLabels } from '../../app/labels';
 import { ConnectionList } from '../../app/connection-list';
 import { FilterPanelCard, ResultsSection, SearchBar, useUrlDraft, useUrlFilters } from '../../app/search-page';
 import { ExportHsdsButton } from '../hsds/export-hsds-button';
@@ -37,6 +38,14 @@ import { hasAnyFilter, readFilters, searchInputOf, writeFilters, type DirectoryF
 import { useDirectoryLabels } from './vocabulary';
 
 const pageSize = 20;
+
+/** The filters chosen from a vocabulary, each shown as a facet with its result counts. */
+const CODE_FACETS = [
+  { field: 'categories', vocabulary: SERVICE_CATEGORIES, labelKey: 'directory.fields.categories' },
+  { field: 'targetGroups', vocabulary: TARGET_GROUPS, labelKey: 'directory.fields.targetGroups' },
+  { field: 'channels', vocabulary: CHANNEL_KINDS, labelKey: 'directory.fields.channels' },
+  { field: 'languages', vocabulary: SERVICE_LANGUAGES, labelKey: 'directory.fields.languages' },
+] as const;
 
 export function DirectoryPage() {
   const { t } = useTranslation();
@@ -148,7 +157,7 @@ function FilterPanel({
   onClear: () => void;
 }) {
   const { t } = useTranslation();
-  const labels = useDirectoryLabels();
+  const vocabulary = useVocabularyLabels();
   const countLabel = (label: string, count: number | undefined) =>
     count === undefined ? label : t('directory.facetOption', { label, count });
 
@@ -174,42 +183,18 @@ function FilterPanel({
         checked={filters.acceptingReferrals}
         onChange={(event) => onChange({ acceptingReferrals: event.currentTarget.checked })}
       />
-      <FacetGroup
-        label={t('directory.fields.categories')}
-        codes={SERVICE_CATEGORIES.codes}
-        selected={filters.categories}
-        counts={facets?.categories}
-        labelOf={labels.category}
-        countLabel={countLabel}
-        onChange={(categories) => onChange({ categories })}
-      />
-      <FacetGroup
-        label={t('directory.fields.targetGroups')}
-        codes={TARGET_GROUPS.codes}
-        selected={filters.targetGroups}
-        counts={facets?.targetGroups}
-        labelOf={labels.targetGroup}
-        countLabel={countLabel}
-        onChange={(targetGroups) => onChange({ targetGroups })}
-      />
-      <FacetGroup
-        label={t('directory.fields.channels')}
-        codes={CHANNEL_KINDS.codes}
-        selected={filters.channels}
-        counts={facets?.channels}
-        labelOf={labels.channel}
-        countLabel={countLabel}
-        onChange={(channels) => onChange({ channels })}
-      />
-      <FacetGroup
-        label={t('directory.fields.languages')}
-        codes={SERVICE_LANGUAGES.codes}
-        selected={filters.languages}
-        counts={facets?.languages}
-        labelOf={labels.language}
-        countLabel={countLabel}
-        onChange={(languages) => onChange({ languages })}
-      />
+      {CODE_FACETS.map((facet) => (
+        <FacetGroup
+          key={facet.field}
+          label={t(facet.labelKey)}
+          codes={facet.vocabulary.codes}
+          selected={filters[facet.field]}
+          counts={facets?.[facet.field]}
+          labelOf={vocabulary.of(facet.vocabulary)}
+          countLabel={countLabel}
+          onChange={(values) => onChange({ [facet.field]: values })}
+        />
+      ))}
     </FilterPanelCard>
   );
 }
@@ -218,7 +203,7 @@ function FilterPanel({
  * One filter as checkboxes, each with the number of current results carrying it. Values no
  * current result carries are hidden (unless chosen), so the list stays short.
  */
-function FacetGroup<T extends string>({
+function FacetGroup({
   label,
   codes,
   selected,
@@ -228,12 +213,12 @@ function FacetGroup<T extends string>({
   onChange,
 }: {
   label: string;
-  codes: readonly T[];
-  selected: readonly T[];
+  codes: readonly string[];
+  selected: readonly string[];
   counts: readonly FacetCountFieldsFragment[] | undefined;
   labelOf: (code: string) => string;
   countLabel: (label: string, count: number | undefined) => string;
-  onChange: (values: T[]) => void;
+  onChange: (values: string[]) => void;
 }) {
   const countOf = (code: string) => (counts ? (counts.find((entry) => entry.value === code)?.count ?? 0) : undefined);
   const shown = codes.filter((code) => selected.includes(code) || countOf(code) !== 0);

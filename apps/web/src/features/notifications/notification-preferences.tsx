@@ -69,7 +69,7 @@ export function NotificationPreferences() {
                         aria-label={labels.notificationKind(kind)}
                         value={current.get(kind) ?? 'IMMEDIATE'}
                         onChange={(value) => void change(kind, value as NotificationDelivery)}
-                        data={NOTIFICATION_DELIVERIES.codes.map((code) => ({ value: code, label: labels.delivery(code) }))}
+                        data={labels.options(NOTIFICATION_DELIVERIES)}
                       />
                     </Table.Td>
                   </Table.Tr>

@@ -207,7 +207,7 @@ export function ConsentForm({
           <Group gap="md" align="flex-start">
             <Select
               label={t('people.consents.method')}
-              data={CONSENT_METHODS.codes.map((code) => ({ value: code, label: labels.method(code) }))}
+              data={labels.options(CONSENT_METHODS)}
               {...form.getInputProps('method')}
               allowDeselect={false}
               w={220}

@@ -63,7 +63,7 @@ export function PersonPage() {
               aria-labelledby="person-purpose-label"
               value={purpose ?? ''}
               onChange={(value) => setParams({ purpose: value })}
-              data={CONSENT_PURPOSES.codes.map((code) => ({ value: code, label: labels.purpose(code) }))}
+              data={labels.options(CONSENT_PURPOSES)}
             />
           </Group>
         )}

@@ -30,7 +30,7 @@ export function SharedPeoplePage() {
         label={t('people.purpose')}
         value={purpose}
         onChange={(value) => setParams({ purpose: value })}
-        data={CONSENT_PURPOSES.codes.map((code) => ({ value: code, label: labels.purpose(code) }))}
+        data={labels.options(CONSENT_PURPOSES)}
       />
       <SharedTable purpose={purpose} />
     </PeopleListFrame>

@@ -22,10 +22,12 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../../app/files';
-import { labelIn, useVocabularyLabels, type LabelTable } from '../../app/labels';
+import { labelIn, useVocabularyLabels, type LabelTable, type VocabularyLabels } from '../../app/labels';
 
 export interface PeopleLabels {
   language: string;
+  /** Select options for a vocabulary, in its order. */
+  options: VocabularyLabels['options'];
   category: (code: string) => string;
   purpose: (code: string) => string;
   method: (code: string) => string;
@@ -47,10 +49,11 @@ export interface PeopleLabels {
 /** Label functions for the current UI language. */
 export function usePeopleLabels(): PeopleLabels {
   const { t } = useTranslation();
-  const { language, of } = useVocabularyLabels();
+  const { language, of, options } = useVocabularyLabels();
   return useMemo(
     () => ({
       language,
+      options,
       category: of(PERSONAL_DATA_CATEGORIES),
       purpose: of(CONSENT_PURPOSES),
       method: of(CONSENT_METHODS),
@@ -67,7 +70,7 @@ export function usePeopleLabels(): PeopleLabels {
       specialCareHidden: language === 'en' ? SPECIAL_CARE_HIDDEN_LABEL.en : SPECIAL_CARE_HIDDEN_LABEL.ja,
       list: (values: readonly string[]) => values.join(t('people.listSeparator')),
     }),
-    [language, of, t],
+    [language, of, options, t],
   );
 }
 

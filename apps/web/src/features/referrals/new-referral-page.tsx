@@ -193,7 +193,7 @@ function DetailsStep({ form }: { form: UseFormReturnType<WizardState> }) {
       <Stack gap="sm" maw={720}>
         <MultiSelect
           label={t('referrals.fields.needs')}
-          data={SERVICE_CATEGORIES.codes.map((code) => ({ value: code, label: directory.category(code) }))}
+          data={labels.options(SERVICE_CATEGORIES)}
           {...form.getInputProps('needs')}
           searchable
           clearable
@@ -207,7 +207,7 @@ function DetailsStep({ form }: { form: UseFormReturnType<WizardState> }) {
             display="flex"
             value={state.urgency}
             onChange={(value) => form.setFieldValue('urgency', value as ReferralUrgency)}
-            data={REFERRAL_URGENCIES.codes.map((code) => ({ value: code, label: labels.urgency(code) }))}
+            data={labels.options(REFERRAL_URGENCIES)}
           />
         </div>
         <LongTextField

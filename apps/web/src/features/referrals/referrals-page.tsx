@@ -16,7 +16,6 @@ import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
 import { useUrlFilters } from '../../app/search-page';
-import { useDirectoryLabels } from '../directory/vocabulary';
 import { formatDateTime, formatInstantDate } from '../people/vocabulary';
 import { OverdueBadge, ReferralStatusBadge, UnreadBadge, UrgencyBadge, referralStatusColor } from './referral-badges';
 import { hasReferralFilter, readReferralFilters, referralFilterOf, writeReferralFilters, type ReferralListFilters } from './referral-filters';
@@ -120,13 +119,12 @@ function FilterBar({
 }) {
   const { t } = useTranslation();
   const labels = useReferralLabels();
-  const directory = useDirectoryLabels();
   return (
     <Card withBorder padding="sm" component="section" aria-label={t('referrals.filters')}>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <MultiSelect
           label={t('referrals.fields.status')}
-          data={REFERRAL_STATUSES.codes.map((code) => ({ value: code, label: labels.status(code) }))}
+          data={labels.options(REFERRAL_STATUSES)}
           value={filters.statuses}
           onChange={(value) => onChange({ statuses: value as ReferralStatus[] })}
           clearable
@@ -134,7 +132,7 @@ function FilterBar({
         />
         <MultiSelect
           label={t('referrals.fields.urgency')}
-          data={REFERRAL_URGENCIES.codes.map((code) => ({ value: code, label: labels.urgency(code) }))}
+          data={labels.options(REFERRAL_URGENCIES)}
           value={filters.urgencies}
           onChange={(value) => onChange({ urgencies: value as ReferralUrgency[] })}
           clearable
@@ -142,7 +140,7 @@ function FilterBar({
         />
         <Select
           label={t('referrals.fields.need')}
-          data={SERVICE_CATEGORIES.codes.map((code) => ({ value: code, label: directory.category(code) }))}
+          data={labels.options(SERVICE_CATEGORIES)}
           value={filters.need}
           onChange={(value) => onChange({ need: (value as ServiceCategory | null) ?? null })}
           clearable

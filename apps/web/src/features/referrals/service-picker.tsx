@@ -9,12 +9,12 @@ import { LoadingState } from '@tsunagu/ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
+import { useVocabularyLabels } from '../../app/labels';
 import { SearchForm } from '../../app/search-form';
 import { ChooseButton } from './choose-button';
 import { readApiError } from '../../app/api-errors';
 import { useLoadMore } from '../../app/use-load-more';
 import { CapacityBadge, CategoryBadges } from '../directory/service-parts';
-import { useDirectoryLabels } from '../directory/vocabulary';
 
 const pageSize = 10;
 
@@ -30,7 +30,7 @@ export function ServicePicker({
   initialCategories?: readonly ServiceCategory[];
 }) {
   const { t } = useTranslation();
-  const labels = useDirectoryLabels();
+  const vocabulary = useVocabularyLabels();
   const [keywords, setKeywords] = useState('');
   const [categories, setCategories] = useState<ServiceCategory[]>([...initialCategories]);
   const [query, setQuery] = useState<{ keywords: string; categories: ServiceCategory[] }>({ keywords: '', categories: [...initialCategories] });
@@ -60,7 +60,7 @@ export function ServicePicker({
         />
         <MultiSelect
           label={t('referrals.picker.categories')}
-          data={SERVICE_CATEGORIES.codes.map((code) => ({ value: code, label: labels.category(code) }))}
+          data={vocabulary.options(SERVICE_CATEGORIES)}
           value={categories}
           onChange={(value) => setCategories(value as ServiceCategory[])}
           clearable

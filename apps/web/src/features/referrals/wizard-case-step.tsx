@@ -97,14 +97,14 @@ function AnonymousCaseFields({ state, onChange }: { state: WizardState; onChange
       <Select
         label={t('referrals.fields.ageBand')}
         required
-        data={AGE_BANDS.codes.map((code) => ({ value: code, label: labels.ageBand(code) }))}
+        data={labels.options(AGE_BANDS)}
         value={anonymous.ageBand}
         onChange={(value) => onChange({ anonymous: { ...anonymous, ageBand: (value as AgeBand | null) ?? null } })}
       />
       <Select
         label={t('referrals.fields.gender')}
         clearable
-        data={GENDERS.codes.map((code) => ({ value: code, label: labels.gender(code) }))}
+        data={labels.options(GENDERS)}
         value={anonymous.gender}
         onChange={(value) => onChange({ anonymous: { ...anonymous, gender: (value as Gender | null) ?? null } })}
       />
