@@ -17,6 +17,7 @@ import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { GrantInput, GrantSearchInput } from './dto/grants.input';
 import type { Grant } from './grant.model';
+import { GRANT_ATTACHMENT_PURPOSE } from './grant-file-access';
 import { GRANT_WRITABLE_COLUMNS, grantWritableValues, validateGrantFields } from './grant-fields';
 import { GRANT_COLUMNS, GRANT_FROM, GrantReader, GrantRow } from './grant-reader';
 import { Conditions } from '../../core/database/conditions';
@@ -142,7 +143,7 @@ export class GrantsService {
       // Only a file uploaded as a grant attachment: a course's material (kept to the course's
       // audience) must not become a download for every reader of a listing.
       const file = await ownFile(manager, actor, fileId);
-      if (file.purpose !== 'GRANT_ATTACHMENT') {
+      if (file.purpose !== GRANT_ATTACHMENT_PURPOSE) {
         throw new AppError(
           'BAD_USER_INPUT',
           { ja: '助成金情報の添付ファイルとしてアップロードしたファイルを選んでください。', en: 'Choose a file uploaded as a grant attachment.' },

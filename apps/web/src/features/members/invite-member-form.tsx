@@ -2,7 +2,6 @@
 // language and lasts 7 days. Only roles the actor may grant and the organisation's kind allows
 // are offered.
 import { useMutation } from '@apollo/client/react';
-import {  } from '@mantine/core';
 import { inviteMemberSchema, type OrganizationKind, type Role } from '@tsunagu/domain';
 import { InvitationsDocument, InviteMemberDocument } from '@tsunagu/graphql-client';
 import { useState } from 'react';
