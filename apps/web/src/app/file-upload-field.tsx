@@ -1,8 +1,10 @@
 // A file input that uploads at once (a record's attachments and documents): the chosen file's
 // progress while it is sent, a confirmation once stored and linked, and the API's reason when
-// refused. The words are the feature's own.
+// refused. The words are the feature's own, read from one i18n group so every upload field says
+// the same things in the same places.
 import { Alert, Input, Progress, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { UploadedFile } from './files';
 import type { FileUpload } from './use-file-upload';
 
@@ -13,25 +15,26 @@ export interface FileUploadFieldProps {
   readonly upload: FileUpload;
   /** Links the stored file to its record (the attach mutation). */
   readonly link: (stored: UploadedFile) => Promise<unknown>;
-  readonly label: string;
-  readonly description: string;
+  /**
+   * The feature's i18n group holding the field's words: add (label), help (description),
+   * uploading ({{name}}, {{percent}}), progress, uploaded ({{name}}) and failed.
+   */
+  readonly words: FileUploadWords;
   /** False where the person may not add files: only the feedback (e.g. a failed download) shows. */
   readonly mayUpload?: boolean;
-  readonly words: {
-    readonly uploading: (fileName: string, percent: number) => string;
-    readonly progress: string;
-    readonly uploaded: (stored: UploadedFile) => string;
-    readonly failed: string;
-  };
 }
 
-export function FileUploadField({ upload, link, label, description, mayUpload = true, words }: FileUploadFieldProps) {
+/** The i18n groups that hold an upload field's words. */
+export type FileUploadWords = 'grants.attachments' | 'partnerships.documents';
+
+export function FileUploadField({ upload, link, words, mayUpload = true }: FileUploadFieldProps) {
+  const { t } = useTranslation();
   const inputId = useId();
   const { state, error } = upload;
   return (
     <>
       {mayUpload ? (
-        <Input.Wrapper label={label} description={description} id={inputId}>
+        <Input.Wrapper label={t(`${words}.add`)} description={t(`${words}.help`)} id={inputId}>
           <input
             id={inputId}
             type="file"
@@ -44,17 +47,17 @@ export function FileUploadField({ upload, link, label, description, mayUpload = 
       ) : null}
       {state && !state.done ? (
         <Stack gap={4} role="status" aria-live="polite">
-          <Text fz="sm">{words.uploading(state.fileName, Math.round(state.fraction * 100))}</Text>
-          <Progress value={state.fraction * 100} aria-label={words.progress} />
+          <Text fz="sm">{t(`${words}.uploading`, { name: state.fileName, percent: Math.round(state.fraction * 100) })}</Text>
+          <Progress value={state.fraction * 100} aria-label={t(`${words}.progress`)} />
         </Stack>
       ) : null}
       {state?.stored ? (
         <Text role="status" c="green" fz="sm">
-          {words.uploaded(state.stored)}
+          {t(`${words}.uploaded`, { name: state.stored.fileName })}
         </Text>
       ) : null}
       {error ? (
-        <Alert role="alert" color="red" variant="light" title={words.failed}>
+        <Alert role="alert" color="red" variant="light" title={t(`${words}.failed`)}>
           {error}
         </Alert>
       ) : null}

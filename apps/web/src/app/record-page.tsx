@@ -1,7 +1,7 @@
 // The state of a page that shows one record (a service, a grant, a course…) until the record is
 // there: a spinner while it loads, then either the record or why not — "not found" as the
 // page's title (no alert: nothing went wrong), any other failure as the API's error — with a
-// link back to the list.
+// link back to the list; and that link itself, which a record's page also shows under its header.
 import { Anchor, Text } from '@mantine/core';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
 import type { ParseKeys } from 'i18next';
@@ -42,11 +42,18 @@ export function RecordPage<Data>({ query: { data, loading, error }, texts, backT
       <>
         <PageHeader title={t(notFound ? texts.notFound : texts.title)} />
         {notFound ? help : <ApiErrorAlert error={apiError} />}
-        <Anchor component={Link} to={backTo}>
-          {t(texts.back)}
-        </Anchor>
+        <BackLink to={backTo}>{t(texts.back)}</BackLink>
       </>
     );
   }
   return <>{children(data)}</>;
+}
+
+/** The link from a record back to its list, the same under a record's header and in place of a missing record. */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Anchor component={Link} to={to} fz="sm">
+      {children}
+    </Anchor>
+  );
 }

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
 import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
-import { RecordPage, type RecordTexts } from '../../app/record-page';
+import { BackLink, RecordPage, type RecordTexts } from '../../app/record-page';
 import { SectionCard } from '../../app/section-card';
 import { CapacityBadge, CategoryBadges, ChannelList, OpeningHoursTable } from './service-parts';
 import { formatDate, useDirectoryLabels } from './vocabulary';
@@ -106,9 +106,7 @@ function ServiceView({ service }: { service: ServiceDetailFragment }) {
         }
       />
       <Stack gap="lg">
-        <Anchor component={Link} to="/directory" fz="sm">
-          {t('directory.backToDirectory')}
-        </Anchor>
+        <BackLink to="/directory">{t('directory.backToDirectory')}</BackLink>
         {service.nameKana ? (
           <Text c="dimmed" fz="sm" mt={-12}>
             {service.nameKana}

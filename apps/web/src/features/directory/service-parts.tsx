@@ -3,6 +3,7 @@
 import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { WEEKDAYS, type CapacityState, type Weekday } from '@tsunagu/domain';
 import { useTranslation } from 'react-i18next';
+import { CodeBadge } from '../../app/code-badge';
 import { channelHref, useDirectoryLabels } from './vocabulary';
 
 const capacityColors: Record<CapacityState, string> = {
@@ -13,11 +14,7 @@ const capacityColors: Record<CapacityState, string> = {
 
 export function CapacityBadge({ capacity }: { capacity: CapacityState }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={capacityColors[capacity]} variant="light" tt="none" radius="sm" data-capacity={capacity}>
-      {t(`directory.capacity.${capacity}`)}
-    </Badge>
-  );
+  return <CodeBadge code={capacity} label={t(`directory.capacity.${capacity}`)} colors={capacityColors} attribute="capacity" />;
 }
 
 export function CategoryBadges({ categories }: { categories: readonly string[] }) {

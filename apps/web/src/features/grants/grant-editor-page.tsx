@@ -332,14 +332,7 @@ function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
         <FileUploadField
           upload={upload}
           link={(stored) => attach({ variables: { grantId: grant.id, fileId: stored.id } })}
-          label={t('grants.attachments.add')}
-          description={t('grants.attachments.help')}
-          words={{
-            uploading: (name, percent) => t('grants.attachments.uploading', { name, percent }),
-            progress: t('grants.attachments.progress'),
-            uploaded: (stored) => t('grants.attachments.uploaded', { name: stored.fileName }),
-            failed: t('grants.attachments.failed'),
-          }}
+          words="grants.attachments"
         />
       </Stack>
     </SectionCard>

@@ -3,7 +3,7 @@
 // GRANT_EDITOR), and for the publishing organisation the applications per status, editing and
 // the life-cycle actions.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { APPLICATION_STATUSES, grantApplicationInputSchema } from '@tsunagu/domain';
 import type { GrantApplicationStatus, GrantDetailFragment } from '@tsunagu/graphql-client';
 import { GrantDocument, RecordGrantApplicationDocument } from '@tsunagu/graphql-client';
@@ -16,7 +16,7 @@ import { useSession } from '../../app/auth/use-session';
 import { useForgetQueries } from '../../app/cache';
 import { LongTextField, NumberField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
-import { RecordPage, type RecordTexts } from '../../app/record-page';
+import { BackLink, RecordPage, type RecordTexts } from '../../app/record-page';
 import { SectionCard } from '../../app/section-card';
 import { GrantActions } from './grant-actions';
 import { BookmarkButton, GrantDetailView, SanitisedDetails } from './grant-parts';
@@ -50,9 +50,7 @@ function GrantView({ grant }: { grant: GrantDetailFragment }) {
         }
       />
       <Stack gap="lg">
-        <Anchor component={Link} to="/grants" fz="sm">
-          {t('grants.back')}
-        </Anchor>
+        <BackLink to="/grants">{t('grants.back')}</BackLink>
         {publisher ? <GrantActions grant={grant} /> : null}
         <GrantDetailView grant={grant} details={<SanitisedDetails html={grant.detailsHtml} />} />
         {grant.applicationCounts ? <ApplicationCounts counts={grant.applicationCounts} /> : null}

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
+import { CodeBadge } from '../../app/code-badge';
 import { storedFilePath } from '../../app/files';
 import { organizationKindLabel } from '../../app/labels';
 import { ResultCard } from '../../app/result-card';
@@ -67,14 +68,11 @@ export function WindowBadge({ grant }: { grant: { status: string; windowOpensAt?
   );
 }
 
+const statusColors: Record<string, string> = { PUBLISHED: 'green', DRAFT: 'yellow' };
+
 export function StatusBadge({ status }: { status: string }) {
   const labels = useGrantLabels();
-  const color = status === 'PUBLISHED' ? 'green' : status === 'DRAFT' ? 'yellow' : 'gray';
-  return (
-    <Badge color={color} variant="outline" tt="none" radius="sm">
-      {labels.status(status)}
-    </Badge>
-  );
+  return <CodeBadge code={status} label={labels.status(status)} colors={statusColors} variant="outline" />;
 }
 
 /** Marks a public listing of another network (its publisher is outside my network). */

@@ -1,6 +1,6 @@
 // Network admins: the organisations of the network (by name, "load more"), admitting a new
-// one, editing one, changing its kind (after a preview of the effect), and a link to each
-// organisation's members.
+// one, editing one, changing its kind (after a preview of the effect), and links to each
+// organisation's profile and members.
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Group, Text } from '@mantine/core';
 import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
@@ -17,6 +17,12 @@ import { OrganizationFormModal } from './organization-form-modal';
 import { OrganizationKindDialog } from './organization-kind-dialog';
 
 const pageSize = 25;
+
+/** An organisation's own pages a network admin opens from its row (they take ?organization=). */
+const organizationPages = [
+  { path: '/organization/profile', label: 'nav.profile', labelOf: 'organizations.profileOf' },
+  { path: '/organization/members', label: 'nav.members', labelOf: 'organizations.membersOf' },
+] as const;
 
 export function OrganizationsPage() {
   const { ability } = useSession();
@@ -99,22 +105,17 @@ function OrganizationsList() {
                   >
                     {t('organizations.changeKind')}
                   </Button>
-                  <Anchor
-                    component={Link}
-                    to={`/organization/profile?organization=${encodeURIComponent(organization.id)}`}
-                    fz="sm"
-                    aria-label={t('organizations.profileOf', { name: organization.name })}
-                  >
-                    {t('nav.profile')}
-                  </Anchor>
-                  <Anchor
-                    component={Link}
-                    to={`/organization/members?organization=${encodeURIComponent(organization.id)}`}
-                    fz="sm"
-                    aria-label={t('organizations.membersOf', { name: organization.name })}
-                  >
-                    {t('nav.members')}
-                  </Anchor>
+                  {organizationPages.map((page) => (
+                    <Anchor
+                      key={page.path}
+                      component={Link}
+                      to={`${page.path}?organization=${encodeURIComponent(organization.id)}`}
+                      fz="sm"
+                      aria-label={t(page.labelOf, { name: organization.name })}
+                    >
+                      {t(page.label)}
+                    </Anchor>
+                  ))}
                 </Group>
               ),
             },

@@ -250,14 +250,7 @@ function Documents({ partnership }: { partnership: PartnershipDetailFragment }) 
           upload={upload}
           mayUpload={partnership.mayManage}
           link={(stored) => attach({ variables: { id: partnership.id, fileId: stored.id } })}
-          label={t('partnerships.documents.add')}
-          description={t('partnerships.documents.help')}
-          words={{
-            uploading: (name, percent) => t('partnerships.documents.uploading', { name, percent }),
-            progress: t('partnerships.documents.progress'),
-            uploaded: (stored) => t('partnerships.documents.uploaded', { name: stored.fileName }),
-            failed: t('partnerships.documents.failed'),
-          }}
+          words="partnerships.documents"
         />
       </Stack>
       <ConfirmActionDialog confirmation={removal} title={t('partnerships.documents.removeShort')} confirmLabel={t('partnerships.documents.removeShort')} danger>

@@ -2,6 +2,7 @@
 // category (never shown as an empty value) and the special-care marker.
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CodeBadge } from '../../app/code-badge';
 import { usePeopleLabels } from './vocabulary';
 
 const statusColors: Record<string, string> = { ACTIVE: 'teal', USE_CEASED: 'orange', ERASED: 'gray' };
@@ -9,19 +10,13 @@ const consentColors: Record<string, string> = { ACTIVE: 'teal', NOT_YET_VALID: '
 
 export function PersonStatusBadge({ status }: { status: string }) {
   const labels = usePeopleLabels();
-  return (
-    <Badge color={statusColors[status] ?? 'gray'} variant="light" radius="sm" tt="none" data-status={status}>
-      {labels.status(status)}
-    </Badge>
-  );
+  return <CodeBadge code={status} label={labels.status(status)} colors={statusColors} attribute="status" />;
 }
 
 export function ConsentStateBadge({ state }: { state: string }) {
   const labels = usePeopleLabels();
   return (
-    <Badge color={consentColors[state] ?? 'gray'} variant={state === 'ACTIVE' ? 'filled' : 'light'} radius="sm" tt="none" data-state={state}>
-      {labels.consentState(state)}
-    </Badge>
+    <CodeBadge code={state} label={labels.consentState(state)} colors={consentColors} attribute="state" variant={state === 'ACTIVE' ? 'filled' : 'light'} />
   );
 }
 

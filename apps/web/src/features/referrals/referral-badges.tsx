@@ -2,6 +2,7 @@
 // never the only signal: each badge carries its label.
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CodeBadge } from '../../app/code-badge';
 import { useReferralLabels } from './vocabulary';
 
 const statusColors: Record<string, string> = {
@@ -25,19 +26,13 @@ export function referralStatusColor(status: string): string {
 
 export function ReferralStatusBadge({ status, size = 'md', testId }: { status: string; size?: 'sm' | 'md' | 'lg'; testId?: string }) {
   const labels = useReferralLabels();
-  return (
-    <Badge color={referralStatusColor(status)} variant="light" radius="sm" tt="none" size={size} data-status={status} data-testid={testId}>
-      {labels.status(status)}
-    </Badge>
-  );
+  return <CodeBadge code={status} label={labels.status(status)} colors={statusColors} attribute="status" size={size} testId={testId} />;
 }
 
 export function UrgencyBadge({ urgency }: { urgency: string }) {
   const labels = useReferralLabels();
   return (
-    <Badge color={urgencyColors[urgency] ?? 'gray'} variant={urgency === 'URGENT' ? 'filled' : 'outline'} radius="sm" tt="none" data-urgency={urgency}>
-      {labels.urgency(urgency)}
-    </Badge>
+    <CodeBadge code={urgency} label={labels.urgency(urgency)} colors={urgencyColors} attribute="urgency" variant={urgency === 'URGENT' ? 'filled' : 'outline'} />
   );
 }
 

@@ -4,7 +4,7 @@
 // on completion the certificate. Module sections carry ids (#module-<id>) so a link can open
 // the player at a module.
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { EnrolInCourseDocument, TrainingCourseDocument, type CourseDetailFragment } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useEffect, useState } from 'react';
@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
-import { RecordPage, type RecordTexts } from '../../../app/record-page';
+import { BackLink, RecordPage, type RecordTexts } from '../../../app/record-page';
 import { SectionCard } from '../../../app/section-card';
 import { CertificateCard } from './certificate-card';
 import { ModuleSection } from './module-section';
@@ -48,9 +48,7 @@ function CourseView({ course }: { course: CourseDetailFragment }) {
         }
       />
       <Stack gap="lg">
-        <Anchor component={Link} to="/training" fz="sm">
-          {t('training.back')}
-        </Anchor>
+        <BackLink to="/training">{t('training.back')}</BackLink>
         <Group gap="sm" wrap="wrap">
           <EnrolmentBadge enrolment={enrolment} />
           {course.status !== 'PUBLISHED' ? (

@@ -16,7 +16,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { FailureText, useDownload } from '../../../app/use-download';
-import { RecordPage, type RecordTexts } from '../../../app/record-page';
+import { BackLink, RecordPage, type RecordTexts } from '../../../app/record-page';
 import { SectionCard } from '../../../app/section-card';
 import { SessionStatusBadges } from './sessions-page';
 import { formatSessionTime, useTrainingLabels } from './vocabulary';
@@ -73,9 +73,7 @@ function SessionView({ session }: { session: TrainingSessionDetailFragment }) {
         }
       />
       <Stack gap="lg">
-        <Anchor component={Link} to="/training/sessions" fz="sm">
-          {t('training.session.back')}
-        </Anchor>
+        <BackLink to="/training/sessions">{t('training.session.back')}</BackLink>
         <SessionStatusBadges session={session} />
         {session.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{session.description}</Text> : null}
         <SectionCard id="session-about" title={t('training.session.about')}>
