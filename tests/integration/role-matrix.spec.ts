@@ -20,14 +20,9 @@ const t = setupApiTest({
       slug: 'matrix',
       organizations: { city: 'MUNICIPALITY', hub: 'INTERMEDIARY', spare: 'OTHER' },
       members: {
-        // The network admin sits in the hub; every other role in the municipality.
-        NETWORK_ADMIN: ['hub', ['NETWORK_ADMIN']],
-        ORG_ADMIN: ['city', ['ORG_ADMIN']],
-        COORDINATOR: ['city', ['COORDINATOR']],
-        GRANT_EDITOR: ['city', ['GRANT_EDITOR']],
-        LIAISON: ['city', ['LIAISON']],
-        TRAINER: ['city', ['TRAINER']],
-        STAFF: ['city', ['STAFF']],
+        // One member per role of the matrix, named by it (a role added to ROLES gets its member):
+        // the network admin sits in the hub, every other role in the municipality.
+        ...Object.fromEntries(ROLES.map((role): [Role, [string, Role[]]] => [role, [role === 'NETWORK_ADMIN' ? 'hub' : 'city', [role]]])),
         targetCity: ['city', ['STAFF']],
         targetHub: ['hub', ['STAFF']],
         targetGrant: ['city', ['STAFF']],
