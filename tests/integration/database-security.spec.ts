@@ -7,19 +7,26 @@ import { DataSource } from 'typeorm';
 import { APP_ROLE } from '../../tools/lib/database-roles.cjs';
 import { createTenantOwnedTable, tenantForeignKey } from '../../migrations/lib/tenant-owned-table';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupApiTest } from '../support/harness';
+import type { TestDatabase } from '../support/test-database';
 
 const TENANT_A = '0a0a0a0a-0000-4000-8000-00000000000a';
 const TENANT_B = '0b0b0b0b-0000-4000-8000-00000000000b';
 
+// The database alone: no API.
+const t = setupApiTest({ replicas: 0 });
 let database: TestDatabase;
 let owner: DataSource;
 let app: DataSource;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = t.database;
   owner = await new DataSource({ type: 'postgres', url: database.ownerUrl }).initialize();
   app = await new DataSource({ type: 'postgres', url: database.appUrl }).initialize();
+  t.onClose(async () => {
+    await app.destroy();
+    await owner.destroy();
+  });
   for (const [id, slug] of [
     [TENANT_A, 'network-a'],
     [TENANT_B, 'network-b'],
@@ -30,11 +37,6 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await app?.destroy();
-  await owner?.destroy();
-  await database?.drop();
-});
 
 describe('the application role (catalog)', () => {
   it('is neither superuser nor BYPASSRLS and cannot create roles or databases', async () => {

@@ -3,43 +3,14 @@
 // the trainer's three courses, the quiz, the sessions with their waiting list, the staff
 // member's assignment and certificate (verified by its code alone), the handout downloaded, and
 // the public course seen from the second network.
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { LocalFileStorage } from '../../apps/api/src/core/files/local-file-storage';
 import { DEMO_CERTIFICATE_CODE, DEMO_HANDOUT, demoTrainingId } from '../../apps/api/src/seed/demo-training';
 import { SignedInClient } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
-import { seedDemo, signInDemoAccounts } from '../support/demo';
+import { setupDemoApiTest } from '../support/demo';
 import { graphql } from '../support/graphql';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { dataOf } from '../support/people';
 
-let database: TestDatabase;
-let api: RunningApi;
-let storageDir: string;
-let clients: Record<'trainer' | 'staff' | 'minato', SignedInClient>;
-
-function dataOf<T>(response: { body: { data?: T | null; errors?: unknown } }): T {
-  if (!response.body.data) throw new Error(JSON.stringify(response.body.errors));
-  return response.body.data;
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  storageDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-demo-training-'));
-  const storage = new LocalFileStorage(storageDir);
-  await seedDemo(database, { storage });
-  await seedDemo(database, { storage }); // idempotent
-  api = await startApi(database, { FILE_STORAGE_DIR: storageDir });
-  clients = await signInDemoAccounts(api.url, ['trainer', 'staff', 'minato']);
-}, 120_000);
-
-afterAll(async () => {
-  await api?.close();
-  await database?.drop();
-  if (storageDir) await rm(storageDir, { recursive: true, force: true });
-});
+const t = setupDemoApiTest({ seedTwice: true, storage: true, accounts: ['trainer', 'staff', 'minato'] });
+const clients = t.clients as Record<'trainer' | 'staff' | 'minato', SignedInClient>;
 
 interface CourseNode {
   id: string;
@@ -69,7 +40,7 @@ it('gives the trainer three published courses with their modules, materials and 
     { passMarkPercent: 80, maxAttempts: 3, questions: 4 },
   ]);
 
-  const handout = await fetch(`${api.url}/api/files/${DEMO_HANDOUT.fileId}`, { headers: { authorization: `Bearer ${clients.staff.token}` } });
+  const handout = await fetch(`${t.api.url}/api/files/${DEMO_HANDOUT.fileId}`, { headers: { authorization: `Bearer ${clients.staff.token}` } });
   expect([handout.status, handout.headers.get('content-type')]).toEqual([200, 'application/pdf']);
   expect(Buffer.from(await handout.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
 });
@@ -86,7 +57,7 @@ it("shows the staff member's assignment with its failed attempt and the complete
   expect(byTitle.get('つながりサポーター入門')).toMatchObject({ source: 'SELF', completedAt: expect.any(String), certificate: { code: DEMO_CERTIFICATE_CODE } });
 
   const verified = await graphql<{ verifyCertificate: { valid: boolean; learnerName: string; courseTitle: string } }>(
-    api.url,
+    t.api.url,
     `query ($code: String!) { verifyCertificate(code: $code) { valid learnerName courseTitle } }`,
     { variables: { code: DEMO_CERTIFICATE_CODE } },
   );

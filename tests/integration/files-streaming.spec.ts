@@ -6,18 +6,15 @@
 // upload training materials, and a video over the material limit refused while it streams,
 // with nothing left behind (no row, no bytes, no temporary file).
 import { createHash, Hash } from 'node:crypto';
-import { createReadStream, mkdtempSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ftypBox } from '../support/sample-files';
 import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { SignedInClient } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
-import { seedDemo, signInDemo } from '../support/demo';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupDemoApiTest } from '../support/demo';
 
 const MiB = 1024 * 1024;
 const VIDEO_BYTES = 200 * MiB;
@@ -27,8 +24,7 @@ const MATERIAL_LIMIT = 208 * MiB;
 const MAX_MEMORY_GROWTH = 64 * MiB;
 const CHUNK_BYTES = 64 * 1024;
 
-let database: TestDatabase;
-let api: RunningApi;
+const t = setupDemoApiTest({ storage: true, env: { FILE_MATERIAL_MAX_BYTES: String(MATERIAL_LIMIT) }, accounts: ['trainer', 'staff'] });
 let owner: DataSource;
 let storageDir: string;
 let trainer: SignedInClient;
@@ -66,7 +62,7 @@ function* generatedVideo(size: number, hash: Hash, stop: () => boolean = () => f
  */
 function uploadStream(client: SignedInClient, purpose: string, fileName: string, chunks: (answered: () => boolean) => Iterable<Buffer>): Promise<UploadAnswer> {
   const boundary = `----tsunagu-${Date.now().toString(16)}`;
-  const url = new URL(`${api.url}/api/files?purpose=${encodeURIComponent(purpose)}`);
+  const url = new URL(`${t.api.url}/api/files?purpose=${encodeURIComponent(purpose)}`);
   return new Promise((resolve, reject) => {
     let answered = false;
     let sent = 0;
@@ -150,7 +146,7 @@ async function filesOnDisk(): Promise<string[]> {
 
 /** Downloads a file as a stream, hashing and counting it on the way. */
 async function downloadHashed(id: string): Promise<{ status: number; type: string | null; size: number; sha256: string }> {
-  const response = await fetch(`${api.url}/api/files/${id}`, { headers: { authorization: `Bearer ${trainer.token}` } });
+  const response = await fetch(`${t.api.url}/api/files/${id}`, { headers: { authorization: `Bearer ${trainer.token}` } });
   const hash = createHash('sha256');
   let size = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -167,20 +163,9 @@ async function sha256OfFile(filePath: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database);
-  storageDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-streaming-'));
-  api = await startApi(database, { FILE_STORAGE_DIR: storageDir, FILE_MATERIAL_MAX_BYTES: String(MATERIAL_LIMIT) });
-  owner = await new DataSource({ type: 'postgres', url: database.ownerUrl, extra: { max: 2 } }).initialize();
-  trainer = await signInDemo(api.url, 'trainer');
-  staff = await signInDemo(api.url, 'staff');
-}, 120_000);
-
-afterAll(async () => {
-  await owner?.destroy();
-  await api?.close();
-  await database?.drop();
-  if (storageDir) await rm(storageDir, { recursive: true, force: true });
+  ({ storageDir, clients: { trainer, staff } } = t);
+  owner = await new DataSource({ type: 'postgres', url: t.database.ownerUrl, extra: { max: 2 } }).initialize();
+  t.onClose(() => owner.destroy());
 });
 
 describe('a 200 MB training video', () => {
@@ -249,7 +234,7 @@ describe('training materials', () => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(ftypBox('isom'))]), 'clip.mp4');
     form.append('purpose', 'TRAINING_MATERIAL');
-    const response = await fetch(`${api.url}/api/files`, { method: 'POST', body: form, headers: { authorization: `Bearer ${trainer.token}` } });
+    const response = await fetch(`${t.api.url}/api/files`, { method: 'POST', body: form, headers: { authorization: `Bearer ${trainer.token}` } });
     const body = (await response.json()) as { errors: Array<{ extensions: { code: string; reason: string } }> };
     expect({ status: response.status, ...body.errors[0].extensions }).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', reason: 'FILE_PURPOSE_MISSING' });
   });

@@ -11,9 +11,10 @@ import { DataSource } from 'typeorm';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
 import { DEMO_NETWORK } from '../../apps/api/src/seed/demo-networks';
 import { DEMO_CONSENTS, DEMO_PEOPLE } from '../../apps/api/src/seed/demo-people';
-import { createNetwork, outcome, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
+import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
+import { startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import { setupDemoApiTest, signInDemo } from '../support/demo';
+import { mintClient, setupApiTest } from '../support/harness';
 import {
   createPerson,
   CREATE_PERSON,
@@ -24,16 +25,28 @@ import {
   readPerson,
   recordConsent,
   REVOKE_CONSENT,
-  superuserConnection,
   tokyoToday,
 } from '../support/people';
 import { pdfText } from '../support/pdf';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 
 const CATEGORY_KEYS = ['identity', 'contact', 'household', 'health', 'disability', 'financial', 'legal', 'consultation'] as const;
 
+const t = setupApiTest({
+  networks: {
+    network: {
+      slug: 'people-records',
+      organizations: { npo: 'NPO', hub: 'INTERMEDIARY', other: 'NPO' },
+      members: {
+        admin: ['npo', ['ORG_ADMIN']],
+        coordinator: ['npo', ['COORDINATOR']],
+        hub: ['hub', ['COORDINATOR']],
+        stranger: ['other', ['COORDINATOR']],
+      },
+    },
+  },
+});
 let database: TestDatabase;
-let api: RunningApi;
 let network: TestNetwork;
 let owner: DataSource;
 let appRole: DataSource;
@@ -65,30 +78,10 @@ const ACCESS_LOG = `query Access($personId: ID!) { personAccessLog(personId: $pe
 const DUPLICATES = `query Duplicates($identity: IdentityInput!) { possibleDuplicates(identity: $identity) { id pseudonym status } }`;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database);
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'people-records',
-    organizations: { npo: 'NPO', hub: 'INTERMEDIARY', other: 'NPO' },
-    members: {
-      admin: ['npo', ['ORG_ADMIN']],
-      coordinator: ['npo', ['COORDINATOR']],
-      hub: ['hub', ['COORDINATOR']],
-      stranger: ['other', ['COORDINATOR']],
-    },
-  });
+  ({ database, sql, networks: { network }, clients: { admin, coordinator, hub, stranger } } = t);
   owner = await new DataSource({ type: 'postgres', url: database.ownerUrl, extra: { max: 2 } }).initialize();
   appRole = await new DataSource({ type: 'postgres', url: database.appUrl, extra: { max: 2 } }).initialize();
-  sql = await superuserConnection(database);
-  [admin, coordinator, hub, stranger] = await Promise.all(
-    ['admin', 'coordinator', 'hub', 'stranger'].map((key) => signIn(api.url, network.members[key].email)),
-  );
-});
-
-afterAll(async () => {
-  await api?.close();
-  await Promise.all([owner?.destroy(), appRole?.destroy(), sql?.destroy()]);
-  await database?.drop();
+  t.onClose(() => Promise.all([owner.destroy(), appRole.destroy()]));
 });
 
 /** A consent to the hub organisation for referral, for the given categories. */
@@ -587,14 +580,14 @@ describe('the demo seed', () => {
 
 // Last, with the demo seed before it: both start a second API in this process, and passport
 // keeps one 'jwt' strategy per process (the last app created wins). Once a second API closes,
-// the first one's sign-ins no longer verify, so nothing after these may use `api`.
+// the first one's clients no longer verify, so nothing after these may use `t.api`.
 describe('special-care values under a wrong key', () => {
   it('under a different key with the same id, reading answers a clear INTERNAL error, never garbage', async () => {
     let otherKey = randomBytes(32);
     while (otherKey.equals(TEST_PERSONAL_DATA_KEY)) otherKey = randomBytes(32);
     const wrongKeyApi = await startApi(database, { PERSONAL_DATA_KEYS: `test-1:${otherKey.toString('base64')}` });
     try {
-      const client = await signIn(wrongKeyApi.url, network.members.coordinator.email);
+      const client = await mintClient(wrongKeyApi, network.members.coordinator);
       const response = await client.request<{ person: PersonResult }>(PERSON_QUERY, { id: sealedPersonId, purpose: null });
       expect(response.body.data?.person ?? null).toBeNull();
       const [error] = response.body.errors ?? [];

@@ -5,16 +5,16 @@
 import { Client } from 'pg';
 import { PERSONAL_DATA_CATALOGUE } from '../../apps/api/src/core/personal-data/personal-data-catalogue';
 import { type SchemaColumn, unclassifiedColumns } from '../../apps/api/src/core/personal-data/personal-data-catalogue-checks';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupApiTest } from '../support/harness';
 
 const TEXT_LIKE = new Set(['text', 'character varying', 'character', 'json', 'jsonb', 'bytea', 'ARRAY', 'USER-DEFINED']);
 
-let database: TestDatabase;
+// The migrated database alone: no API.
+const t = setupApiTest({ replicas: 0 });
 let columns: SchemaColumn[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const client = new Client({ connectionString: database.ownerUrl });
+  const client = new Client({ connectionString: t.database.ownerUrl });
   await client.connect();
   try {
     const result = await client.query<{ table_name: string; column_name: string; data_type: string }>(
@@ -27,10 +27,6 @@ beforeAll(async () => {
   } finally {
     await client.end();
   }
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 describe('the personal-data catalogue against the migrated schema', () => {

@@ -15,18 +15,17 @@ import {
   waitFor,
   waitUntilReady,
 } from '../support/api';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupApiTest } from '../support/harness';
+import type { TestDatabase } from '../support/test-database';
 
+// The database from the harness; no API in this process: the spawned ones are what is tested.
+const t = setupApiTest({ replicas: 0 });
 let database: TestDatabase;
 const running: SpawnedApi[] = [];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((api) => api.stop()));
-  await database?.drop();
+beforeAll(() => {
+  database = t.database;
+  t.onClose(() => Promise.all(running.map((api) => api.stop())));
 });
 
 async function startSpawned(overrides: NodeJS.ProcessEnv = {}): Promise<SpawnedApi> {

@@ -3,20 +3,24 @@
 // networks after it. Real API, PostgreSQL and SMTP; the failure is made in the database itself
 // (a trigger on that network's notifications), not by replacing any code.
 import type { ParsedMail } from 'mailparser';
-import { DataSource } from 'typeorm';
 import { ReferralDigest } from '../../apps/api/src/modules/referrals/referral-digest';
-import { createNetwork, signIn, SignedInClient, TestNetwork } from '../support/accounts';
-import { RunningApi, startApi, waitFor } from '../support/api';
-import { FAST_JOBS_ENV } from '../support/harness';
-import { dataOf, superuserConnection } from '../support/people';
+import { NetworkSpec, TestNetwork } from '../support/accounts';
+import { FAST_JOBS_ENV, setupApiTest } from '../support/harness';
+import { dataOf } from '../support/people';
 import { createReceivingService, createReferral } from '../support/referrals';
-import { startSmtpServer, TestSmtpServer } from '../support/smtp';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-let database: TestDatabase;
-let smtp: TestSmtpServer;
-let api: RunningApi;
-let sql: DataSource;
+/** A network where `sender` can refer to `reader`, who takes referral notifications as a daily digest. */
+function digestNetwork(slug: string): NetworkSpec {
+  return { slug, organizations: { a: 'NPO', b: 'NPO' }, members: { sender: ['a', ['COORDINATOR']], reader: ['b', ['COORDINATOR']] } };
+}
+
+const t = setupApiTest({
+  smtp: true,
+  env: FAST_JOBS_ENV,
+  clients: false,
+  timeoutMs: 120_000,
+  networks: { 'digest-one': digestNetwork('digest-one'), 'digest-two': digestNetwork('digest-two'), 'digest-three': digestNetwork('digest-three') },
+});
 /** The three networks in the order the job visits them (by id): the first one breaks. */
 let networks: TestNetwork[];
 
@@ -24,51 +28,27 @@ const PREFERENCE = `mutation Set($kind: NotificationKind!, $delivery: Notificati
   setNotificationPreference(kind: $kind, delivery: $delivery) { kind delivery } }`;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer(0);
-  api = await startApi(database, { SMTP_URL: smtp.url, ...FAST_JOBS_ENV });
-  sql = await superuserConnection(database);
-  const created: TestNetwork[] = [];
-  for (const slug of ['digest-one', 'digest-two', 'digest-three']) {
-    const network = await createNetwork(database.ownerUrl, {
-      slug,
-      organizations: { a: 'NPO', b: 'NPO' },
-      members: { sender: ['a', ['COORDINATOR']], reader: ['b', ['COORDINATOR']] },
-    });
-    const sender: SignedInClient = await signIn(api.url, network.members.sender.email);
-    const reader: SignedInClient = await signIn(api.url, network.members.reader.email);
+  for (const [slug, network] of Object.entries(t.networks)) {
+    // Every network has the same member keys, so each gets its own minted clients.
+    const sender = await t.client(network.members.sender);
+    const reader = await t.client(network.members.reader);
     expect(dataOf(await reader.request(PREFERENCE, { kind: 'REFERRAL_RECEIVED', delivery: 'DAILY_DIGEST' }))).toEqual({
       setNotificationPreference: { kind: 'REFERRAL_RECEIVED', delivery: 'DAILY_DIGEST' },
     });
     const serviceId = await createReceivingService(reader, `${slug} 相談窓口`);
     await createReferral(sender, { serviceId, anonymousCase: { ageBand: 'AGE_50_64' } });
-    created.push(network);
   }
-  networks = created.sort((left, right) => (left.tenantId < right.tenantId ? -1 : 1));
-  await outboxDrained();
+  networks = Object.values(t.networks).sort((left, right) => (left.tenantId < right.tenantId ? -1 : 1));
+  await t.outboxDrained();
+  t.onClose(() => t.sql.query(`DROP TRIGGER IF EXISTS break_digest ON notifications`).catch(() => undefined));
 }, 120_000);
 
-afterAll(async () => {
-  await sql?.query(`DROP TRIGGER IF EXISTS break_digest ON notifications`).catch(() => undefined);
-  await sql?.destroy();
-  await api?.close();
-  await smtp?.close();
-  await database?.drop();
-});
-
-async function outboxDrained(): Promise<void> {
-  await waitFor(async () => {
-    const [{ pending }]: Array<{ pending: number }> = await sql.query(`SELECT count(*)::int AS pending FROM mail_outbox WHERE status = 'PENDING'`);
-    return pending === 0;
-  }, 'the mail outbox to drain', 30_000);
-}
-
 function digestsTo(network: TestNetwork, since: number): ParsedMail[] {
-  return smtp.mailsTo(network.members.reader.email, since).filter((mail) => mail.subject?.includes('まとめ'));
+  return t.smtp.mailsTo(network.members.reader.email, since).filter((mail) => mail.subject?.includes('まとめ'));
 }
 
 async function unmailed(network: TestNetwork): Promise<number> {
-  const [{ count }]: Array<{ count: number }> = await sql.query(
+  const [{ count }]: Array<{ count: number }> = await t.sql.query(
     `SELECT count(*)::int AS count FROM notifications WHERE membership_id = $1 AND mailed_at IS NULL`,
     [network.members.reader.membershipId],
   );
@@ -80,18 +60,18 @@ describe('the daily referral digest', () => {
     const [broken, ...healthy] = networks;
     for (const network of networks) expect(await unmailed(network)).toBe(1);
     // The first network the job visits cannot claim its notifications.
-    await sql.query(`CREATE OR REPLACE FUNCTION break_digest() RETURNS trigger LANGUAGE plpgsql AS $$
+    await t.sql.query(`CREATE OR REPLACE FUNCTION break_digest() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'digest broken for this test'; END $$`);
-    await sql.query(`CREATE TRIGGER break_digest BEFORE UPDATE OF mailed_at ON notifications FOR EACH ROW
+    await t.sql.query(`CREATE TRIGGER break_digest BEFORE UPDATE OF mailed_at ON notifications FOR EACH ROW
       WHEN (NEW.tenant_id = '${broken.tenantId}'::uuid) EXECUTE FUNCTION break_digest()`);
-    const start = smtp.messages.length;
-    const digest = api.app.get(ReferralDigest);
+    const start = t.smtp.messages.length;
+    const digest = t.api.app.get(ReferralDigest);
 
     const failure = await digest.run().then(
       () => null,
       (error: Error) => error.message,
     );
-    await outboxDrained();
+    await t.outboxDrained();
     for (const network of healthy) {
       expect(digestsTo(network, start)).toHaveLength(1);
       expect(digestsTo(network, start)[0].subject).toBe('【つなぐ】紹介の通知のまとめ（1件）');
@@ -104,12 +84,12 @@ describe('the daily referral digest', () => {
     expect(failure).toBe('Referral digest failed for 1 network(s)');
 
     // Mended, the retry sends only what the failed network left.
-    await sql.query(`DROP TRIGGER break_digest ON notifications`);
-    const retried = smtp.messages.length;
+    await t.sql.query(`DROP TRIGGER break_digest ON notifications`);
+    const retried = t.smtp.messages.length;
     expect(await digest.run()).toBe(1);
-    await outboxDrained();
+    await t.outboxDrained();
     expect(digestsTo(broken, retried)).toHaveLength(1);
-    expect(smtp.messages.length - retried).toBe(1);
+    expect(t.smtp.messages.length - retried).toBe(1);
     expect(await unmailed(broken)).toBe(0);
   });
 });

@@ -4,37 +4,16 @@
 // service's own statement over the aggregates the trigger kept. Prints how many figures are hidden
 // (primary 1–4 and secondary) of how many, and checks the exact audit: no hidden figure is
 // determined by the published ones.
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fiscalYearOf } from '@tsunagu/domain';
-import { DataSource } from 'typeorm';
-import { LocalFileStorage } from '../../apps/api/src/core/files/local-file-storage';
 import { Clock } from '../../apps/api/src/core/time/clock';
 import { ReportsService } from '../../apps/api/src/modules/reports/reports.service';
-import { seedDemo } from '../support/demo';
-import { superuserConnection } from '../support/people';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupDemoApiTest } from '../support/demo';
 
-let database: TestDatabase;
-let sql: DataSource;
-let storageDir: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  storageDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-reports-cost-'));
-  await seedDemo(database, { storage: new LocalFileStorage(storageDir) });
-  sql = await superuserConnection(database);
-}, 120_000);
-
-afterAll(async () => {
-  await sql?.destroy();
-  await database?.drop();
-  if (storageDir) await rm(storageDir, { recursive: true, force: true });
-});
+// No API: the report service reads the seeded database directly.
+const t = setupDemoApiTest({ storage: true, replicas: 0 });
 
 it('on the demo data: hidden figures per fiscal year and scope, none of them determined', async () => {
+  const sql = t.sql;
   const service = new ReportsService(sql, new Clock());
   const networks: Array<{ id: string; name: string }> = await sql.query(`SELECT id, name FROM networks ORDER BY name`);
   const current = fiscalYearOf(new Date());

@@ -2,10 +2,11 @@
 // and re-use detection, logout, revoking sessions, password change and disabled memberships,
 // switching memberships, and throttling that never reveals whether an email is registered.
 import { DataSource } from 'typeorm';
-import { clientWith, createNetwork, outcome, refreshCookieFrom, signIn, TestNetwork, TEST_PASSWORD } from '../support/accounts';
-import { RunningApi, startApi } from '../support/api';
+import { clientWith, outcome, refreshCookieFrom, signIn, TestNetwork, TEST_PASSWORD } from '../support/accounts';
+import type { RunningApi } from '../support/api';
 import { graphql } from '../support/graphql';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { setupApiTest } from '../support/harness';
+import type { TestDatabase } from '../support/test-database';
 
 const ME = '{ me { id email activeMembership { id roles organization { id } network { id } } memberships { id } } }';
 const REFRESH = 'mutation { refreshSession { accessToken me { id } } }';
@@ -13,35 +14,36 @@ const LOGIN = `mutation Login($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { accessToken }
 }`;
 
+// Real sign-in throughout (no minted clients): signing in is what these tests are about.
+const t = setupApiTest({
+  clients: false,
+  env: { LOGIN_MAX_FAILURES: '3' },
+  networks: {
+    network: {
+      slug: 'sessions-a',
+      organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
+      members: {
+        admin: ['npo', ['ORG_ADMIN']],
+        staff: ['npo', ['STAFF']],
+        changer: ['npo', ['STAFF']],
+        locked: ['npo', ['STAFF']],
+        disabled: ['npo', ['STAFF']],
+      },
+    },
+    other: {
+      slug: 'sessions-b',
+      organizations: { npo: 'NPO' },
+      members: { admin: ['npo', ['ORG_ADMIN']] },
+    },
+  },
+});
 let database: TestDatabase;
 let api: RunningApi;
 let network: TestNetwork;
 let other: TestNetwork;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database, { LOGIN_MAX_FAILURES: '3' });
-  network = await createNetwork(database.ownerUrl, {
-    slug: 'sessions-a',
-    organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
-    members: {
-      admin: ['npo', ['ORG_ADMIN']],
-      staff: ['npo', ['STAFF']],
-      changer: ['npo', ['STAFF']],
-      locked: ['npo', ['STAFF']],
-      disabled: ['npo', ['STAFF']],
-    },
-  });
-  other = await createNetwork(database.ownerUrl, {
-    slug: 'sessions-b',
-    organizations: { npo: 'NPO' },
-    members: { admin: ['npo', ['ORG_ADMIN']] },
-  });
-});
-
-afterAll(async () => {
-  await api?.close();
-  await database?.drop();
+beforeAll(() => {
+  ({ database, api, networks: { network, other } } = t);
 });
 
 function refreshWith(cookie: string) {

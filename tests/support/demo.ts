@@ -2,6 +2,7 @@
 // personal data key, so the API under test reads the sealed values, and read back by the demo
 // accounts, who sign in with their password as a person trying the demo would.
 import type { FileStorage } from '../../apps/api/src/core/files/file-storage';
+import { LocalFileStorage } from '../../apps/api/src/core/files/local-file-storage';
 import { FieldCipher } from '../../apps/api/src/core/personal-data/field-cipher';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
 import { seedDemoData } from '../../apps/api/src/seed/demo-seed';
@@ -23,16 +24,23 @@ export function seedDemo(database: Pick<TestDatabase, 'ownerUrl'>, options: { st
 /**
  * Registers (in the current describe block) an API on a database of its own holding the demo
  * data. `seedTwice` seeds it a second time first, which must change nothing (the seed is
- * idempotent). The demo `accounts` are signed in with their password into `clients`; others can
- * be signed in with `signInDemo`.
+ * idempotent). With `storage` the API gets a file storage directory and the demo files are
+ * stored in it like uploads. `replicas: 0` starts no API (a test of the seeded database alone).
+ * The demo `accounts` are signed in with their password into `clients`; others can be signed in
+ * with `signInDemo`.
  */
-export function setupDemoApiTest(options: { seedTwice?: boolean; env?: NodeJS.ProcessEnv; accounts?: readonly DemoAccount[] } = {}): ApiTest {
+export function setupDemoApiTest(
+  options: { seedTwice?: boolean; storage?: boolean; replicas?: number; env?: NodeJS.ProcessEnv; accounts?: readonly DemoAccount[] } = {},
+): ApiTest {
   const test = setupApiTest({
     env: options.env,
+    storage: options.storage,
+    replicas: options.replicas,
     timeoutMs: 120_000,
-    beforeStart: async (database) => {
-      await seedDemo(database);
-      if (options.seedTwice) await seedDemo(database);
+    beforeStart: async (database, { storageDir }) => {
+      const storage = storageDir ? new LocalFileStorage(storageDir) : undefined;
+      await seedDemo(database, { storage });
+      if (options.seedTwice) await seedDemo(database, { storage });
     },
   });
   const accounts = options.accounts;

@@ -22,7 +22,7 @@ import { startSmtpServer, TestSmtpServer } from './smtp';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface ApiTestOptions<N extends string> {
-  /** API processes (in this test process) on the one database; default 1. */
+  /** API processes (in this test process) on the one database; default 1, 0 for a test of the database alone. */
   readonly replicas?: number;
   /** Starts a real SMTP server and points every replica at it (SMTP_URL). */
   readonly smtp?: boolean;
@@ -37,8 +37,11 @@ export interface ApiTestOptions<N extends string> {
    * none (false), or those the filter keeps.
    */
   readonly clients?: boolean | ((key: string, member: TestMember) => boolean);
-  /** Runs after the database exists and before the API starts (e.g. seeding demo data). */
-  readonly beforeStart?: (database: TestDatabase) => Promise<void>;
+  /**
+   * Runs after the database (and the storage directory, with `storage`) exist and before the API
+   * starts (e.g. seeding demo data, its files into that directory).
+   */
+  readonly beforeStart?: (database: TestDatabase, prepared: { readonly storageDir: string | undefined }) => Promise<void>;
   /** For beforeAll; default 90 s (two replicas and many networks take a while on a busy machine). */
   readonly timeoutMs?: number;
 }
@@ -87,7 +90,9 @@ export class ApiTest<N extends string = string> {
 
   /** The first replica. */
   get api(): RunningApi {
-    return this.state.apis[0];
+    const api = this.state.apis[0];
+    if (!api) throw new Error('setupApiTest: started with { replicas: 0 }, so there is no API');
+    return api;
   }
 
   get apis(): readonly RunningApi[] {
@@ -130,19 +135,19 @@ export class ApiTest<N extends string = string> {
   async start(): Promise<void> {
     const database = await createTestDatabase();
     this.closers.push(() => database.drop());
-    await this.options.beforeStart?.(database);
+    let storageDir: string | undefined;
+    if (this.options.storage) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'tsunagu-test-files-'));
+      this.closers.push(() => rm(dir, { recursive: true, force: true }));
+      storageDir = dir;
+    }
+    await this.options.beforeStart?.(database, { storageDir });
     let smtp: TestSmtpServer | undefined;
     if (this.options.smtp) {
       smtp = await startSmtpServer();
       this.smtpServer = smtp;
       // The server running at the end (stopSmtp may have replaced it, or left none).
       this.closers.push(async () => this.smtpServer?.close());
-    }
-    let storageDir: string | undefined;
-    if (this.options.storage) {
-      const dir = await mkdtemp(path.join(tmpdir(), 'tsunagu-test-files-'));
-      this.closers.push(() => rm(dir, { recursive: true, force: true }));
-      storageDir = dir;
     }
     const env = { ...(smtp ? { SMTP_URL: smtp.url } : {}), ...(storageDir ? { FILE_STORAGE_DIR: storageDir } : {}), ...this.options.env };
     const apis: RunningApi[] = [];
@@ -165,7 +170,7 @@ export class ApiTest<N extends string = string> {
       for (const [key, member] of Object.entries(network.members)) {
         if (keep !== true && !keep(key, member)) continue;
         if (this.clients[key]) throw new Error(`setupApiTest: member key ${key} is used in two networks`);
-        this.clients[key] = await mintClient(apis[0], member);
+        this.clients[key] = await mintClient(this.api, member);
       }
     }
   }
