@@ -6,6 +6,7 @@ import { clientWith, outcome, refreshCookieFrom, signIn, TestNetwork, TEST_PASSW
 import type { RunningApi } from '../support/api';
 import { graphql } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
+import { oneOrganizationNetwork } from '../support/networks';
 import type { TestDatabase } from '../support/test-database';
 
 const ME = '{ me { id email activeMembership { id roles organization { id } network { id } } memberships { id } } }';
@@ -30,11 +31,7 @@ const t = setupApiTest({
         disabled: ['npo', ['STAFF']],
       },
     },
-    other: {
-      slug: 'sessions-b',
-      organizations: { npo: 'NPO' },
-      members: { admin: ['npo', ['ORG_ADMIN']] },
-    },
+    other: oneOrganizationNetwork('sessions-b', { npo: 'NPO' }, { admin: ['ORG_ADMIN'] }),
   },
 });
 let database: TestDatabase;
