@@ -7,7 +7,7 @@ import { createInstance } from 'i18next';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { LongTextField, NumberField, TextField } from './form-fields';
+import { JapanDateTimeField, LongTextField, NumberField, TextField } from './form-fields';
 import { resources, type SupportedLanguage } from './i18n/resources';
 
 interface NoteValues extends Record<string, unknown> {
@@ -135,5 +135,15 @@ describe('TextField', () => {
       </>
     ));
     expect(html).toContain('無い欄');
+  });
+});
+
+describe('JapanDateTimeField', () => {
+  it('is a date-and-time input bound to its field that says the time is Japan time, in the UI language', () => {
+    const ja = render('ja', (form) => <JapanDateTimeField form={form} name="title" label="開始" />);
+    expect(attributeOf(ja, 'input', 'type')).toBe('datetime-local');
+    expect(attributeOf(ja, 'input', 'value')).toBe('相談会');
+    expect(ja).toContain('日本時間');
+    expect(render('en', (form) => <JapanDateTimeField form={form} name="title" label="Starts" />)).toContain('Japan time');
   });
 });

@@ -48,6 +48,15 @@ export function TextField<Values>({ form, name, ...input }: TextFieldProps<Value
   return <TextInput {...input} {...form.getInputProps(name)} />;
 }
 
+/**
+ * A date and time bound to a field of the form, entered and shown in Japan time (the form turns
+ * it into an instant), which the field says under itself so nobody enters it in their own zone.
+ */
+export function JapanDateTimeField<Values>(props: Omit<TextFieldProps<Values>, 'type' | 'description'>) {
+  const { t } = useTranslation();
+  return <TextField {...props} type="datetime-local" description={t('common.japanTime')} />;
+}
+
 export type NumberFieldProps<Values> = BoundTo<Values, number | string> & Omit<NumberInputProps, FormGiven>;
 
 /** A number input bound to a field of the form (a number, or '' while empty). */

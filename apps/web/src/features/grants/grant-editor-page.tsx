@@ -28,7 +28,7 @@ import { useNavigate } from 'react-router-dom';
 import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCreateRecord, useUpdateRecord, type EditorFormActions } from '../../app/editor-page';
-import { LongTextField, NumberField, TextField } from '../../app/form-fields';
+import { JapanDateTimeField, LongTextField, NumberField, TextField } from '../../app/form-fields';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
 import { FileUploadField } from '../../app/file-upload-field';
@@ -425,16 +425,12 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
         {...form.getInputProps('amountUnlimited', { type: 'checkbox' })}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextField
-          type="datetime-local"
+        <JapanDateTimeField
           label={t('grants.fields.windowOpensAt')}
-          description={t('grants.editor.japanTime')}
           form={form} name="windowOpensAt"
         />
-        <TextField
-          type="datetime-local"
+        <JapanDateTimeField
           label={t('grants.fields.windowClosesAt')}
-          description={t('grants.editor.japanTime')}
           form={form} name="windowClosesAt"
         />
         <TextField

@@ -18,7 +18,7 @@ import { useSession } from '../../../app/auth/use-session';
 import { useForgetQueries } from '../../../app/cache';
 import { ConfirmActionDialog, useConfirmation } from '../../../app/confirm-action';
 import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCreateRecord, useUpdateRecord, type EditorFormActions } from '../../../app/editor-page';
-import { LongTextField, NumberField, TextField } from '../../../app/form-fields';
+import { JapanDateTimeField, LongTextField, NumberField, TextField } from '../../../app/form-fields';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { SessionRegistrationsPanel } from './session-registrations-panel';
 import { fromTokyoLocal, statusColor, toTokyoLocal, useTrainingEditorLabels } from './vocabulary';
@@ -225,17 +225,13 @@ function SessionForm({ sessionForm: { form, apiError }, ...actions }: { sessionF
         clearable
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextField
-          type="datetime-local"
+        <JapanDateTimeField
           label={t('trainingEditor.session.fields.startsAt')}
-          description={t('trainingEditor.japanTime')}
           required
           form={form} name="startsAt"
         />
-        <TextField
-          type="datetime-local"
+        <JapanDateTimeField
           label={t('trainingEditor.session.fields.endsAt')}
-          description={t('trainingEditor.japanTime')}
           required
           form={form} name="endsAt"
         />
