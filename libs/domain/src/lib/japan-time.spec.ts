@@ -1,4 +1,4 @@
-import { endOfJapanDay, japanClock, japanDate, japanDateTime, startOfJapanDay } from './japan-time';
+import { endOfJapanDay, isReversedDayRange, japanClock, japanDate, japanDateTime, startOfJapanDay } from './japan-time';
 
 describe('Japan time', () => {
   it('reads the day and time of an instant in Japan, across the UTC date line', () => {
@@ -19,5 +19,13 @@ describe('Japan time', () => {
     expect(endOfJapanDay('2026-04-01')?.toISOString()).toBe('2026-04-01T14:59:59.999Z');
     expect(startOfJapanDay('2026-4-1')).toBeNull();
     expect(endOfJapanDay('')).toBeNull();
+  });
+
+  it('calls a day range reversed only when both ends are days and the end comes first', () => {
+    expect(isReversedDayRange('2026-04-02', '2026-04-01')).toBe(true);
+    expect(isReversedDayRange('2026-04-01', '2026-04-01')).toBe(false);
+    expect(isReversedDayRange('2026-04-01', '2027-01-01')).toBe(false);
+    expect(isReversedDayRange('2026-04-01', '')).toBe(false);
+    expect(isReversedDayRange('', '2026-04-01')).toBe(false);
   });
 });

@@ -38,3 +38,11 @@ export function endOfJapanDay(day: string): Date | null {
   const start = startOfJapanDay(day);
   return start ? new Date(start.getTime() + DAY_MS - 1) : null;
 }
+
+/**
+ * Whether a day range ("YYYY-MM-DD", either end may be left empty) ends before it starts, so it
+ * could match nothing. Days in this form compare correctly as strings.
+ */
+export function isReversedDayRange(fromDay: string, toDay: string): boolean {
+  return DAY.test(fromDay) && DAY.test(toDay) && toDay < fromDay;
+}

@@ -66,16 +66,20 @@ function AccessLog({ personId }: { personId: string }) {
 export function ProvisionRecordsTable({
   personId,
   filter,
+  skip = false,
   labelledBy,
 }: {
   personId?: string;
   filter?: { side: 'PROVIDED' | 'RECEIVED'; from?: string | null; to?: string | null };
+  /** True while the filter cannot match anything (a reversed range): no query, no rows. */
+  skip?: boolean;
   labelledBy: string;
 }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const query = useQuery(ProvisionRecordsDocument, {
     variables: { filter: { side: 'PROVIDED', ...filter, ...(personId ? { personId } : {}) }, first: 30 },
+    skip,
     fetchPolicy: 'network-only',
   });
   return (

@@ -1,7 +1,8 @@
 // /records/provision — 第三者提供記録 of my organisation: what it provided to or received from
 // other organisations, by date range, with the CSV the law asks to be able to produce.
 import { useApolloClient } from '@apollo/client/react';
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { isReversedDayRange } from '@tsunagu/domain';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { ProvisionRecordsCsvDocument } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useState } from 'react';
@@ -10,6 +11,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { RequireAbility } from '../../app/auth/require-auth';
+import { DateRangeFields } from '../../app/date-range-fields';
 import { useSession } from '../../app/auth/use-session';
 import { LabelledChoice } from '../../app/labelled-choice';
 import { ProvisionRecordsTable } from '../people/person-records-panel';
@@ -26,6 +28,8 @@ export function ProvisionRecordsPage() {
   const [downloading, setDownloading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const filter = { side, from: from || null, to: to || null } as const;
+  // A reversed range matches nothing: no records are asked for or downloaded until it is put right.
+  const reversed = isReversedDayRange(from, to);
   const update = (change: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(change)) {
@@ -58,7 +62,7 @@ export function ProvisionRecordsPage() {
         title={t('records.title')}
         description={t('records.description')}
         actions={
-          <Button variant="default" loading={downloading} onClick={() => void downloadCsv()}>
+          <Button variant="default" loading={downloading} disabled={reversed} onClick={() => void downloadCsv()}>
             {t('records.downloadCsv')}
           </Button>
         }
@@ -75,11 +79,18 @@ export function ProvisionRecordsPage() {
                 { value: 'RECEIVED', label: t('records.received') },
               ]}
             />
-            <TextInput type="date" label={t('records.from')} value={from} onChange={(event) => update({ from: event.currentTarget.value })} w={180} />
-            <TextInput type="date" label={t('records.to')} value={to} onChange={(event) => update({ to: event.currentTarget.value })} w={180} />
+            <DateRangeFields
+              fromLabel={t('records.from')}
+              toLabel={t('records.to')}
+              from={from}
+              to={to}
+              onFromChange={(day) => update({ from: day })}
+              onToChange={(day) => update({ to: day })}
+              w={180}
+            />
           </Group>
           <ApiErrorAlert error={error} />
-          <ProvisionRecordsTable filter={filter} labelledBy="records-table-label" />
+          <ProvisionRecordsTable filter={filter} skip={reversed} labelledBy="records-table-label" />
           <Text id="records-table-label" fz="sm" c="dimmed">
             {side === 'PROVIDED' ? t('records.provided') : t('records.received')}
           </Text>

@@ -5,8 +5,8 @@
 // the browser tab is hidden. The counts always poll; the list polls while only its first page is
 // shown — a poll re-reads the first page, so with more pages loaded it would drop them.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Chip, Group, MultiSelect, Select, Stack, Switch, Tabs, Text, TextInput } from '@mantine/core';
-import { REFERRAL_STATUSES, REFERRAL_URGENCIES, SERVICE_CATEGORIES, mayDoCasework, type ReferralStatus, type ReferralUrgency, type ServiceCategory } from '@tsunagu/domain';
+import { Anchor, Button, Card, Chip, Group, MultiSelect, Select, Stack, Switch, Tabs, Text } from '@mantine/core';
+import { REFERRAL_STATUSES, REFERRAL_URGENCIES, SERVICE_CATEGORIES, isReversedDayRange, mayDoCasework, type ReferralStatus, type ReferralUrgency, type ServiceCategory } from '@tsunagu/domain';
 import { ReferralCountsDocument, ReferralsDocument, type ReferralRowFragment } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useMemo, useRef } from 'react';
@@ -15,6 +15,7 @@ import { Link } from 'react-router-dom';
 import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
+import { DateRangeFields } from '../../app/date-range-fields';
 import { useUrlFilters } from '../../app/search-page';
 import { formatDateTime, formatInstantDate } from '../people/vocabulary';
 import { OverdueBadge, ReferralStatusBadge, UnreadBadge, UrgencyBadge, referralStatusColor } from './referral-badges';
@@ -147,8 +148,15 @@ function FilterBar({
           searchable
           style={{ flex: '1 1 10rem' }}
         />
-        <TextInput type="date" label={t('referrals.createdFrom')} value={filters.from} onChange={(event) => onChange({ from: event.currentTarget.value })} w={170} />
-        <TextInput type="date" label={t('referrals.createdTo')} value={filters.to} onChange={(event) => onChange({ to: event.currentTarget.value })} w={170} />
+        <DateRangeFields
+          fromLabel={t('referrals.createdFrom')}
+          toLabel={t('referrals.createdTo')}
+          from={filters.from}
+          to={filters.to}
+          onFromChange={(from) => onChange({ from })}
+          onToChange={(to) => onChange({ to })}
+          w={170}
+        />
         <Switch label={t('referrals.overdueOnly')} checked={filters.overdue} onChange={(event) => onChange({ overdue: event.currentTarget.checked })} mb={8} />
         {hasReferralFilter(filters) ? (
           <Button variant="subtle" onClick={onClear}>
@@ -168,6 +176,8 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
   const shownRows = useRef(0);
   const query = useQuery(ReferralsDocument, {
     variables,
+    // A reversed range matches nothing: the list keeps its previous rows (previousData below) while the field says why.
+    skip: isReversedDayRange(filters.from, filters.to),
     fetchPolicy: 'cache-and-network',
     pollInterval: pollMs,
     skipPollAttempt: (): boolean => document.visibilityState === 'hidden' || shownRows.current > pageSize,

@@ -2,9 +2,9 @@
 // members): totals, per organisation and per course, quiz pass rates and overdue assignments,
 // filtered by course, organisation and a Japan-time date range; CSV (UTF-8 with BOM, for Excel)
 // and xAPI statements (JSON) download with the same filters.
-import { japanDate } from '@tsunagu/domain';
+import { isReversedDayRange, japanDate } from '@tsunagu/domain';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ManageTrainingReportQuery, TrainingReportInput } from '@tsunagu/graphql-client';
 import {
   EditorMyCoursesDocument,
@@ -21,6 +21,7 @@ import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError } from '../../../app/api-errors';
 import { AbilityPage } from '../../../app/ability-page';
 import { useSession } from '../../../app/auth/use-session';
+import { DateRangeFields } from '../../../app/date-range-fields';
 import { FigureCard } from '../../../app/figure-card';
 import { saveText } from '../../../app/files';
 import { useQueryDownloads } from '../../../app/use-download';
@@ -58,7 +59,9 @@ export function TrainingReportsPage() {
   const client = useApolloClient();
   const [filters, setFilters] = useState<Filters>({ courseId: null, organizationId: null, fromDay: '', toDay: '' });
   const input = reportInputOf(filters);
-  const { data, loading, error } = useQuery(ManageTrainingReportDocument, { variables: { input }, skip: !allowed, fetchPolicy: 'cache-and-network' });
+  // A reversed range matches nothing: no report is asked for or downloaded until it is put right.
+  const reversed = isReversedDayRange(filters.fromDay, filters.toDay);
+  const { data, loading, error } = useQuery(ManageTrainingReportDocument, { variables: { input }, skip: !allowed || reversed, fetchPolicy: 'cache-and-network' });
   const courses = useQuery(EditorMyCoursesDocument, { variables: { first: 200 }, skip: !allowed || !trainer });
   const organizations = useQuery(NetworkOrganizationOptionsDocument, { variables: { first: 200 }, skip: !allowed });
   const { downloading, error: downloadError, run } = useQueryDownloads<'csv' | 'xapi'>();
@@ -83,10 +86,10 @@ export function TrainingReportsPage() {
       description={t('trainingEditor.reports.description')}
       actions={
         <Group gap="xs">
-          <Button variant="default" loading={downloading === 'csv'} onClick={() => void download('csv')}>
+          <Button variant="default" loading={downloading === 'csv'} disabled={reversed} onClick={() => void download('csv')}>
             {t('trainingEditor.reports.downloadCsv')}
           </Button>
-          <Button variant="default" loading={downloading === 'xapi'} onClick={() => void download('xapi')}>
+          <Button variant="default" loading={downloading === 'xapi'} disabled={reversed} onClick={() => void download('xapi')}>
             {t('trainingEditor.reports.downloadXapi')}
           </Button>
         </Group>
@@ -116,13 +119,14 @@ export function TrainingReportsPage() {
               searchable
               clearable
             />
-            <TextInput
-              type="date"
-              label={t('trainingEditor.reports.from')}
-              value={filters.fromDay}
-              onChange={(event) => set('fromDay', event.currentTarget.value)}
+            <DateRangeFields
+              fromLabel={t('trainingEditor.reports.from')}
+              toLabel={t('trainingEditor.reports.to')}
+              from={filters.fromDay}
+              to={filters.toDay}
+              onFromChange={(day) => set('fromDay', day)}
+              onToChange={(day) => set('toDay', day)}
             />
-            <TextInput type="date" label={t('trainingEditor.reports.to')} value={filters.toDay} onChange={(event) => set('toDay', event.currentTarget.value)} />
           </SimpleGrid>
         </Card>
         {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
