@@ -174,10 +174,12 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
   const filter = useMemo(() => referralFilterOf(filters), [filters]);
   const variables = { box: filters.box, filter, first: pageSize };
   const shownRows = useRef(0);
+  // A reversed range matches nothing: no query and no list (rows of an earlier search would not
+  // match the filters shown); the date field says why.
+  const reversed = isReversedDayRange(filters.from, filters.to);
   const query = useQuery(ReferralsDocument, {
     variables,
-    // A reversed range matches nothing: the list keeps its previous rows (previousData below) while the field says why.
-    skip: isReversedDayRange(filters.from, filters.to),
+    skip: reversed,
     fetchPolicy: 'cache-and-network',
     pollInterval: pollMs,
     skipPollAttempt: (): boolean => document.visibilityState === 'hidden' || shownRows.current > pageSize,
@@ -185,6 +187,7 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
   const connection = query.data?.referrals ?? query.previousData?.referrals;
   shownRows.current = connection?.nodes.length ?? 0;
   const inbox = filters.box === 'INBOX';
+  if (reversed) return null;
 
   return (
     <ConnectionTable<ReferralRowFragment>
