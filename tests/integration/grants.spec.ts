@@ -319,6 +319,9 @@ describe('bookmarks and applications', () => {
 
     expect(outcome(await c.npoStaff.request(RECORD_APPLICATION, { input: { grantId: id, status: 'APPLIED' } }))).toBe('FORBIDDEN');
     expect(outcome(await c.npoAdmin.request(RECORD_APPLICATION, { input: { grantId: id, status: 'APPLIED', amountAwarded: 5 } }))).toBe('BAD_USER_INPUT');
+    // Whole yen only: a fraction of a yen is refused and the amount named.
+    const fractional = await c.npoAdmin.request(RECORD_APPLICATION, { input: { grantId: id, status: 'APPLIED', amountRequested: 1000.5 } });
+    expect(fractional.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { amountRequested: { ja: '金額は0以上の整数（円）で入力してください。' } } });
 
     // Another NPO of the same network: its own application only, nothing of the first NPO's.
     const seenByNpo2 = await c.npo2Admin.request<{ grant: { myApplication: { status: string; notes: string } | null; applicationCounts: unknown } }>(GRANT_QUERY, { id });

@@ -1,13 +1,13 @@
 // The form-bound fields, rendered to static markup: each shows the value and the error of the
 // field it names (not another's), keeps Mantine's label/description wiring, and a long text
-// with a limit counts its characters in the UI language.
+// with a limit counts its characters in the UI language, and an amount reads as yen in it.
 import { MantineProvider } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { createInstance } from 'i18next';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { JapanDateTimeField, LongTextField, NumberField, TextField } from './form-fields';
+import { JapanDateTimeField, LongTextField, NumberField, TextField, YenField } from './form-fields';
 import { resources, type SupportedLanguage } from './i18n/resources';
 
 interface NoteValues extends Record<string, unknown> {
@@ -15,11 +15,12 @@ interface NoteValues extends Record<string, unknown> {
   summary: string;
   notes: string;
   minutes: number | '';
+  budget: number | '';
   contacts: { name: string }[];
   identity: Record<string, string>;
 }
 
-const values: NoteValues = { title: '相談会', summary: 'あいうえお', notes: '', minutes: 90, contacts: [{ name: '山田' }], identity: { familyName: '佐藤' } };
+const values: NoteValues = { title: '相談会', summary: 'あいうえお', notes: '', minutes: 90, budget: 1234567, contacts: [{ name: '山田' }], identity: { familyName: '佐藤' } };
 
 function FormOf({ errors, children }: { errors?: Record<string, string>; children: (form: UseFormReturnType<NoteValues>) => ReactNode }) {
   const form = useForm<NoteValues>({ mode: 'controlled', initialValues: values, initialErrors: errors });
@@ -145,5 +146,14 @@ describe('JapanDateTimeField', () => {
     expect(attributeOf(ja, 'input', 'value')).toBe('相談会');
     expect(ja).toContain('日本時間');
     expect(render('en', (form) => <JapanDateTimeField form={form} name="title" label="Starts" />)).toContain('Japan time');
+  });
+});
+
+describe('YenField', () => {
+  it('shows the amount of its field with thousands separators and the currency of the UI language', () => {
+    const ja = render('ja', (form) => <YenField form={form} name="budget" label="予算額（円）" />, { budget: '金額は0以上の整数（円）で入力してください。' });
+    expect(attributeOf(ja, 'input', 'value')).toBe('1,234,567 円');
+    expect(ja).toContain('金額は0以上の整数（円）で入力してください。');
+    expect(attributeOf(render('en', (form) => <YenField form={form} name="budget" label="Budget (yen)" />), 'input', 'value')).toBe('1,234,567 yen');
   });
 });

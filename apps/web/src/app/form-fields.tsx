@@ -2,7 +2,7 @@
 // name, so every form spells a field the same way: Mantine's own label, description, required
 // asterisk and error wiring, the value and its error taken from the form. A long text with a
 // limit counts its characters under the field, because the API refuses text over the limit and
-// long Japanese notes reach it sooner than one expects.
+// long Japanese notes reach it sooner than one expects. Amounts of money share one YenField.
 import { NumberInput, Text, TextInput, Textarea, type NumberInputProps, type TextInputProps, type TextareaProps } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
@@ -62,6 +62,21 @@ export type NumberFieldProps<Values> = BoundTo<Values, number | string> & Omit<N
 /** A number input bound to a field of the form (a number, or '' while empty). */
 export function NumberField<Values>({ form, name, ...input }: NumberFieldProps<Values>) {
   return <NumberInput {...input} {...form.getInputProps(name)} />;
+}
+
+/** The props YenField sets itself, the same for every amount. */
+type YenGiven = 'min' | 'allowNegative' | 'allowDecimal' | 'thousandSeparator' | 'suffix';
+
+export type YenFieldProps<Values> = BoundTo<Values, number | string> & Omit<NumberInputProps, FormGiven | YenGiven>;
+
+/**
+ * An amount of money bound to a field of the form: whole yen, 0 or more (as the API takes
+ * amounts), shown with thousands separators while typing and the currency after the number,
+ * so a long amount reads right before it is saved.
+ */
+export function YenField<Values>(props: YenFieldProps<Values>) {
+  const { t } = useTranslation();
+  return <NumberField {...props} min={0} allowNegative={false} allowDecimal={false} thousandSeparator="," suffix={t('common.yenSuffix')} />;
 }
 
 export type LongTextFieldProps<Values> = BoundTo<Values> &

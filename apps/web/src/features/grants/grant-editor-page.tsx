@@ -10,7 +10,6 @@ import {
   Checkbox,
   Group,
   MultiSelect,
-  NumberInput,
   Radio,
   Select,
   SimpleGrid,
@@ -28,7 +27,7 @@ import { useNavigate } from 'react-router-dom';
 import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCreateRecord, useUpdateRecord, type EditorFormActions } from '../../app/editor-page';
-import { JapanDateTimeField, LongTextField, NumberField, TextField } from '../../app/form-fields';
+import { JapanDateTimeField, LongTextField, NumberField, TextField, YenField } from '../../app/form-fields';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
 import { FileUploadField } from '../../app/file-upload-field';
@@ -396,21 +395,14 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
         styles={{ input: { fontFamily: 'monospace' } }}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <NumberField
+        <YenField
           label={t('grants.fields.amountMin')}
-          min={0}
-          thousandSeparator=","
-          allowDecimal={false}
           form={form} name="amountMin"
         />
-        <NumberInput
+        <YenField
           label={t('grants.fields.amountMax')}
-          min={0}
-          thousandSeparator=","
-          allowDecimal={false}
           disabled={values.amountUnlimited}
-          {...form.getInputProps('amountMax')}
-          value={values.amountUnlimited ? '' : values.amountMax}
+          form={form} name="amountMax"
         />
         <NumberField
           label={t('grants.fields.subsidyRate')}
@@ -423,6 +415,11 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
       <Checkbox
         label={t('grants.fields.amountUnlimited')}
         {...form.getInputProps('amountUnlimited', { type: 'checkbox' })}
+        onChange={(event) => {
+          // No upper limit means no maximum: the disabled field is emptied rather than kept out of sight.
+          form.setFieldValue('amountUnlimited', event.currentTarget.checked);
+          if (event.currentTarget.checked) form.setFieldValue('amountMax', '');
+        }}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <JapanDateTimeField

@@ -14,7 +14,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSession } from '../../app/auth/use-session';
 import { useForgetQueries } from '../../app/cache';
-import { LongTextField, NumberField } from '../../app/form-fields';
+import { LongTextField, YenField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { BackLink, RecordPage, type RecordTexts } from '../../app/record-page';
 import { SectionCard } from '../../app/section-card';
@@ -161,17 +161,13 @@ function ApplicationSection({ grant }: { grant: GrantDetailFragment }) {
               allowDeselect={false}
               {...form.getInputProps('status')}
             />
-            <NumberField
+            <YenField
               label={t('grants.applications.amountRequested')}
-              min={0}
-              thousandSeparator=","
               form={form} name="amountRequested"
             />
             {status === 'AWARDED' ? (
-              <NumberField
+              <YenField
                 label={t('grants.applications.amountAwarded')}
-                min={0}
-                thousandSeparator=","
                 form={form} name="amountAwarded"
               />
             ) : null}

@@ -18,7 +18,7 @@ import { Navigate, useNavigate } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
 import { useForgetQueries } from '../../app/cache';
 import { EditRecordRoute, FormActions, useCreateRecord, useUpdateRecord } from '../../app/editor-page';
-import { LongTextField, NumberField, TextField } from '../../app/form-fields';
+import { LongTextField, TextField, YenField } from '../../app/form-fields';
 import { useSchemaForm, type SchemaForm } from '../../app/forms';
 import { usePartnerOptions } from './partner-options';
 import { usePartnershipLabels } from './vocabulary';
@@ -250,12 +250,9 @@ function PartnershipForm({
                 description={t('partnerships.fields.reviewOnHelp')}
                 form={form} name="reviewOn"
               />
-              <NumberField
+              <YenField
                 label={t('partnerships.fields.budgetYen')}
-                min={0}
                 step={10000}
-                thousandSeparator=","
-                allowDecimal={false}
                 form={form} name="budgetYen"
               />
             </SimpleGrid>

@@ -108,6 +108,13 @@ describe('grantApplicationInputSchema', () => {
     });
   });
 
+  it('refuses a requested amount with a fraction of a yen', () => {
+    expect(checkInput(grantApplicationInputSchema, application({ amountRequested: 1000.5 }))).toEqual({
+      ok: false,
+      problems: { amountRequested: { ja: '金額は0以上の整数（円）で入力してください。', en: 'Give amounts as whole yen, 0 or more.' } },
+    });
+  });
+
   it('takes an awarded amount only with AWARDED, and whole yen only', () => {
     expect(checkInput(grantApplicationInputSchema, application({ amountAwarded: 5 }))).toEqual({
       ok: false,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CONTACT_SIDES, INTERACTION_KINDS, PARTNERSHIP_TYPES } from '../partnerships';
 import { oneOf } from './codes';
 import { itemList, itemProblems, parsedItems } from './items';
-import { isoDate, optionalText, requiredText, say } from './kit';
+import { isoDate, optionalText, optionalWholeNumber, requiredText, say } from './kit';
 import { blankAsNull, optionalLongText } from './text-fields';
 
 export const MAX_CONTACTS = 20;
@@ -48,14 +48,11 @@ export const partnershipInputSchema = z
     startsOn: optionalDay,
     endsOn: optionalDay,
     reviewOn: optionalDay,
-    budgetYen: z
-      .number()
-      .nullish()
-      .transform((value) => value ?? null)
-      .refine(
-        (value) => value === null || (Number.isInteger(value) && value >= 0 && value <= MAX_BUDGET_YEN),
-        say('予算額は0以上の整数（円）で入力してください（1兆円まで）。', 'Give the budget as whole yen, 0 or more (at most one trillion).'),
-      ),
+    budgetYen: optionalWholeNumber(
+      0,
+      MAX_BUDGET_YEN,
+      say('予算額は0以上の整数（円）で入力してください（1兆円まで）。', 'Give the budget as whole yen, 0 or more (at most one trillion).'),
+    ),
     /** Null: keep the stored contacts; a list replaces them. */
     contacts: itemList(MAX_CONTACTS, say(`担当者は${MAX_CONTACTS}人までです。`, `At most ${MAX_CONTACTS} contacts.`)),
   })
