@@ -20,31 +20,27 @@ export interface FileUploadFieldProps {
    * uploading ({{name}}, {{percent}}), progress, uploaded ({{name}}) and failed.
    */
   readonly words: FileUploadWords;
-  /** False where the person may not add files: only the feedback (e.g. a failed download) shows. */
-  readonly mayUpload?: boolean;
 }
 
 /** The i18n groups that hold an upload field's words. */
 export type FileUploadWords = 'grants.attachments' | 'partnerships.documents';
 
-export function FileUploadField({ upload, link, words, mayUpload = true }: FileUploadFieldProps) {
+export function FileUploadField({ upload, link, words }: FileUploadFieldProps) {
   const { t } = useTranslation();
   const inputId = useId();
   const { state, error } = upload;
   return (
     <>
-      {mayUpload ? (
-        <Input.Wrapper label={t(`${words}.add`)} description={t(`${words}.help`)} id={inputId}>
-          <input
-            id={inputId}
-            type="file"
-            accept={DOCUMENT_TYPES}
-            disabled={upload.uploading}
-            onChange={(event) => void upload.uploadChosen(event, link)}
-            style={{ display: 'block', marginTop: 6, minHeight: 44 }}
-          />
-        </Input.Wrapper>
-      ) : null}
+      <Input.Wrapper label={t(`${words}.add`)} description={t(`${words}.help`)} id={inputId}>
+        <input
+          id={inputId}
+          type="file"
+          accept={DOCUMENT_TYPES}
+          disabled={upload.uploading}
+          onChange={(event) => void upload.uploadChosen(event, link)}
+          style={{ display: 'block', marginTop: 6, minHeight: 44 }}
+        />
+      </Input.Wrapper>
       {state && !state.done ? (
         <Stack gap={4} role="status" aria-live="polite">
           <Text fz="sm">{t(`${words}.uploading`, { name: state.fileName, percent: Math.round(state.fraction * 100) })}</Text>
