@@ -5,14 +5,15 @@
 import { Alert, Input, Progress, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UploadedFile } from './files';
-import type { FileUpload } from './use-file-upload';
+import type { FilePurpose, UploadedFile } from './files';
+import { useFileUpload } from './use-file-upload';
 
 /** The file types a record's attachments take (the API checks them again). */
 export const DOCUMENT_TYPES = '.pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.txt,.csv';
 
 export interface FileUploadFieldProps {
-  readonly upload: FileUpload;
+  /** Sets the file's rules (types, size limit, who may upload) in the API. */
+  readonly purpose: FilePurpose;
   /** Links the stored file to its record (the attach mutation). */
   readonly link: (stored: UploadedFile) => Promise<unknown>;
   /**
@@ -25,9 +26,10 @@ export interface FileUploadFieldProps {
 /** The i18n groups that hold an upload field's words. */
 export type FileUploadWords = 'grants.attachments' | 'partnerships.documents';
 
-export function FileUploadField({ upload, link, words }: FileUploadFieldProps) {
+export function FileUploadField({ purpose, link, words }: FileUploadFieldProps) {
   const { t } = useTranslation();
   const inputId = useId();
+  const upload = useFileUpload(purpose);
   const { state, error } = upload;
   return (
     <>

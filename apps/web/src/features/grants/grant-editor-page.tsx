@@ -31,10 +31,8 @@ import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCrea
 import { JapanDateTimeField, LongTextField, NumberField, TextField } from '../../app/form-fields';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
-import { FileUploadField } from '../../app/file-upload-field';
 import { useSchemaForm, type SchemaForm } from '../../app/forms';
 import { SectionCard } from '../../app/section-card';
-import { useFileUpload } from '../../app/use-file-upload';
 import { GrantActions, useForgetGrantLists } from './grant-actions';
 import { GrantDetailView, StatusBadge } from './grant-parts';
 import { fromTokyoLocal, toTokyoLocal, useGrantLabels } from './vocabulary';
@@ -310,23 +308,16 @@ function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
   const { t } = useTranslation();
   const [attach] = useMutation(AttachGrantFileDocument);
   const [detach] = useMutation(DetachGrantFileDocument);
-  const upload = useFileUpload('GRANT_ATTACHMENT');
 
   return (
     <SectionCard id="grant-editor-attachments" title={t('grants.sections.attachments')}>
-      <Stack gap="sm">
-        <AttachedFiles
-          files={grant.attachments}
-          words="grants.attachments"
-          label={t('grants.sections.attachments')}
-          onRemove={(file) => detach({ variables: { grantId: grant.id, fileId: file.fileId } })}
-        />
-        <FileUploadField
-          upload={upload}
-          link={(stored) => attach({ variables: { grantId: grant.id, fileId: stored.id } })}
-          words="grants.attachments"
-        />
-      </Stack>
+      <AttachedFiles
+        files={grant.attachments}
+        words="grants.attachments"
+        label={t('grants.sections.attachments')}
+        onRemove={(file) => detach({ variables: { grantId: grant.id, fileId: file.fileId } })}
+        attach={{ purpose: 'GRANT_ATTACHMENT', link: (stored) => attach({ variables: { grantId: grant.id, fileId: stored.id } }) }}
+      />
     </SectionCard>
   );
 }

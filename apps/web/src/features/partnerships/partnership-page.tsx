@@ -24,8 +24,6 @@ import { AttachedFiles } from '../../app/attached-files';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
 import { ConnectionList } from '../../app/connection-list';
-import { FileUploadField } from '../../app/file-upload-field';
-import { useFileUpload } from '../../app/use-file-upload';
 import { organizationKindLabel } from '../../app/labels';
 import { SectionCard } from '../../app/section-card';
 import { InteractionForm } from './interaction-form';
@@ -193,26 +191,21 @@ function Documents({ partnership }: { partnership: PartnershipDetailFragment }) 
   const { t, i18n } = useTranslation();
   const [attach] = useMutation(AttachPartnershipDocumentDocument);
   const [removeDocument] = useMutation(RemovePartnershipDocumentDocument);
-  const upload = useFileUpload('PARTNERSHIP_DOCUMENT');
 
   return (
     <SectionCard id="partnership-documents-heading" title={t('partnerships.documents.title')}>
-      <Stack gap="sm">
-        <AttachedFiles
-          files={partnership.documents}
-          words="partnerships.documents"
-          label={t('partnerships.documents.title')}
-          metaOf={(document) => ({ uploadedAt: formatInstant(document.uploadedAt, i18n.language) })}
-          onRemove={partnership.mayManage ? (document) => removeDocument({ variables: { id: partnership.id, documentId: document.id } }) : undefined}
-        />
-        {partnership.mayManage ? (
-          <FileUploadField
-            upload={upload}
-            link={(stored) => attach({ variables: { id: partnership.id, fileId: stored.id } })}
-            words="partnerships.documents"
-          />
-        ) : null}
-      </Stack>
+      <AttachedFiles
+        files={partnership.documents}
+        words="partnerships.documents"
+        label={t('partnerships.documents.title')}
+        metaOf={(document) => ({ uploadedAt: formatInstant(document.uploadedAt, i18n.language) })}
+        onRemove={partnership.mayManage ? (document) => removeDocument({ variables: { id: partnership.id, documentId: document.id } }) : undefined}
+        attach={
+          partnership.mayManage
+            ? { purpose: 'PARTNERSHIP_DOCUMENT', link: (stored) => attach({ variables: { id: partnership.id, fileId: stored.id } }) }
+            : undefined
+        }
+      />
     </SectionCard>
   );
 }
