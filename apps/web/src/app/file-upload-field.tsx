@@ -5,14 +5,15 @@
 import { Alert, Input, Progress, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UploadedFile } from './files';
-import type { FileUpload } from './use-file-upload';
+import type { FilePurpose, UploadedFile } from './files';
+import { useFileUpload } from './use-file-upload';
 
 /** The file types a record's attachments take (the API checks them again). */
 export const DOCUMENT_TYPES = '.pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.txt,.csv';
 
 export interface FileUploadFieldProps {
-  readonly upload: FileUpload;
+  /** Sets the file's rules (types, size limit, who may upload) in the API. */
+  readonly purpose: FilePurpose;
   /** Links the stored file to its record (the attach mutation). */
   readonly link: (stored: UploadedFile) => Promise<unknown>;
   /**
@@ -20,31 +21,28 @@ export interface FileUploadFieldProps {
    * uploading ({{name}}, {{percent}}), progress, uploaded ({{name}}) and failed.
    */
   readonly words: FileUploadWords;
-  /** False where the person may not add files: only the feedback (e.g. a failed download) shows. */
-  readonly mayUpload?: boolean;
 }
 
 /** The i18n groups that hold an upload field's words. */
 export type FileUploadWords = 'grants.attachments' | 'partnerships.documents';
 
-export function FileUploadField({ upload, link, words, mayUpload = true }: FileUploadFieldProps) {
+export function FileUploadField({ purpose, link, words }: FileUploadFieldProps) {
   const { t } = useTranslation();
   const inputId = useId();
+  const upload = useFileUpload(purpose);
   const { state, error } = upload;
   return (
     <>
-      {mayUpload ? (
-        <Input.Wrapper label={t(`${words}.add`)} description={t(`${words}.help`)} id={inputId}>
-          <input
-            id={inputId}
-            type="file"
-            accept={DOCUMENT_TYPES}
-            disabled={upload.uploading}
-            onChange={(event) => void upload.uploadChosen(event, link)}
-            style={{ display: 'block', marginTop: 6, minHeight: 44 }}
-          />
-        </Input.Wrapper>
-      ) : null}
+      <Input.Wrapper label={t(`${words}.add`)} description={t(`${words}.help`)} id={inputId}>
+        <input
+          id={inputId}
+          type="file"
+          accept={DOCUMENT_TYPES}
+          disabled={upload.uploading}
+          onChange={(event) => void upload.uploadChosen(event, link)}
+          style={{ display: 'block', marginTop: 6, minHeight: 44 }}
+        />
+      </Input.Wrapper>
       {state && !state.done ? (
         <Stack gap={4} role="status" aria-live="polite">
           <Text fz="sm">{t(`${words}.uploading`, { name: state.fileName, percent: Math.round(state.fraction * 100) })}</Text>

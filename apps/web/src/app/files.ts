@@ -175,6 +175,16 @@ export function downloadFile(fileId: string, fileName: string): Promise<void> {
   return downloadApiPath(storedFilePath(fileId), fileName);
 }
 
+/**
+ * "1.2 MB", "34 KB", "512 B", for every file the UI names (attachments, documents, materials,
+ * a chosen directory file). Rounded up, so a file just over a limit never looks equal to it.
+ */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
+
 /** The message to show for a failed download: the API's own, else the generic one. */
 export function downloadErrorMessage(error: unknown, generic: string): string {
   return error instanceof FileRequestError && error.apiMessage ? error.apiMessage : generic;

@@ -21,21 +21,19 @@ import {
 import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, grantInputSchema, LEGAL_FORMS, ORGANIZATION_KINDS, SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { FunderKind, GrantDetailFragment, GrantInput, GrantType, GrantVisibility, LegalForm, OrganizationKind, ServiceCategory } from '@tsunagu/graphql-client';
 import { AttachGrantFileDocument, CreateGrantDocument, DetachGrantFileDocument, GrantDocument, UpdateGrantDocument } from '@tsunagu/graphql-client';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { readApiError } from '../../app/api-errors';
+import { AttachedFiles } from '../../app/attached-files';
 import { useSession } from '../../app/auth/use-session';
 import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCreateRecord, useUpdateRecord, type EditorFormActions } from '../../app/editor-page';
 import { JapanDateTimeField, LongTextField, NumberField, TextField, YenField } from '../../app/form-fields';
 import { organizationKindLabel } from '../../app/labels';
 import { DetailsPreview } from './details-preview';
-import { FileUploadField } from '../../app/file-upload-field';
 import { useSchemaForm, type SchemaForm } from '../../app/forms';
 import { SectionCard } from '../../app/section-card';
-import { useFileUpload } from '../../app/use-file-upload';
 import { GrantActions, useForgetGrantLists } from './grant-actions';
-import { AttachmentList, GrantDetailView, StatusBadge } from './grant-parts';
+import { GrantDetailView, StatusBadge } from './grant-parts';
 import { fromTokyoLocal, toTokyoLocal, useGrantLabels } from './vocabulary';
 
 // A type, not an interface: the form layer wants values indexable by field name.
@@ -309,31 +307,16 @@ function AttachmentsEditor({ grant }: { grant: GrantDetailFragment }) {
   const { t } = useTranslation();
   const [attach] = useMutation(AttachGrantFileDocument);
   const [detach] = useMutation(DetachGrantFileDocument);
-  const upload = useFileUpload('GRANT_ATTACHMENT');
-  const [detaching, setDetaching] = useState<string | null>(null);
-
-  const remove = async (fileId: string) => {
-    upload.setError(null);
-    setDetaching(fileId);
-    try {
-      await detach({ variables: { grantId: grant.id, fileId } });
-    } catch (caught) {
-      upload.setError(readApiError(caught).message ?? t('errors.generic'));
-    } finally {
-      setDetaching(null);
-    }
-  };
 
   return (
     <SectionCard id="grant-editor-attachments" title={t('grants.sections.attachments')}>
-      <Stack gap="sm">
-        <AttachmentList attachments={grant.attachments} onDetach={(fileId) => void remove(fileId)} detaching={detaching} />
-        <FileUploadField
-          upload={upload}
-          link={(stored) => attach({ variables: { grantId: grant.id, fileId: stored.id } })}
-          words="grants.attachments"
-        />
-      </Stack>
+      <AttachedFiles
+        files={grant.attachments}
+        words="grants.attachments"
+        label={t('grants.sections.attachments')}
+        onRemove={(file) => detach({ variables: { grantId: grant.id, fileId: file.fileId } })}
+        attach={{ purpose: 'GRANT_ATTACHMENT', link: (stored) => attach({ variables: { grantId: grant.id, fileId: stored.id } }) }}
+      />
     </SectionCard>
   );
 }

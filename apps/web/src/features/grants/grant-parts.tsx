@@ -1,6 +1,6 @@
 // Pieces shared by the grant pages: the sub-navigation, the window and status badges, a result
-// card, the bookmark toggle, the attachment list with downloads, and the detail view used both
-// by the grant page and by the editor's preview.
+// card, the bookmark toggle, and the detail view used both by the grant page and by the editor's
+// preview.
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, Stack, Text, Typography } from '@mantine/core';
 import type { GrantDetailFragment, GrantSummaryFragment } from '@tsunagu/graphql-client';
@@ -12,13 +12,12 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { CodeBadge } from '../../app/code-badge';
-import { storedFilePath } from '../../app/files';
+import { AttachedFiles } from '../../app/attached-files';
 import { organizationKindLabel } from '../../app/labels';
 import { ResultCard } from '../../app/result-card';
 import { RouteTabs } from '../../app/route-tabs';
 import { SectionCard } from '../../app/section-card';
-import { FailureText, useDownload } from '../../app/use-download';
-import { amountRange, formatDateTime, formatDay, formatFileSize, useGrantLabels, windowState } from './vocabulary';
+import { amountRange, formatDateTime, formatDay, useGrantLabels, windowState } from './vocabulary';
 
 /** The tabs across the grant pages; the editor's own tab only for publishers. */
 export function GrantsTabs() {
@@ -174,57 +173,6 @@ export function GrantCard({ grant, showStatus = false, action }: { grant: GrantS
 }
 
 /** Downloads one attachment (with the bearer token) and shows why it failed. */
-export function AttachmentList({
-  attachments,
-  onDetach,
-  detaching,
-}: {
-  attachments: GrantDetailFragment['attachments'];
-  onDetach?: (fileId: string) => void;
-  detaching?: string | null;
-}) {
-  const { t } = useTranslation();
-  const { downloading, failure, download } = useDownload();
-  if (!attachments.length) return <Text c="dimmed">{t('grants.attachments.none')}</Text>;
-  return (
-    <Stack gap="xs">
-      <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {attachments.map((file) => (
-          <Group component="li" key={file.fileId} justify="space-between" wrap="wrap" gap="xs">
-            <Text style={{ wordBreak: 'break-all' }}>
-              {t('grants.attachments.item', { name: file.fileName, size: formatFileSize(file.byteSize) })}
-            </Text>
-            <Group gap="xs">
-              <Button
-                size="xs"
-                variant="light"
-                loading={downloading === storedFilePath(file.fileId)}
-                aria-label={t('grants.attachments.downloadNamed', { name: file.fileName })}
-                onClick={() => void download(storedFilePath(file.fileId), file.fileName)}
-              >
-                {t('grants.attachments.download')}
-              </Button>
-              {onDetach ? (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="red"
-                  loading={detaching === file.fileId}
-                  aria-label={t('grants.attachments.removeNamed', { name: file.fileName })}
-                  onClick={() => onDetach(file.fileId)}
-                >
-                  {t('grants.attachments.remove')}
-                </Button>
-              ) : null}
-            </Group>
-          </Group>
-        ))}
-      </Stack>
-      <FailureText message={failure} />
-    </Stack>
-  );
-}
-
 /** What the detail view shows: a saved listing, or the editor's values for its preview. */
 export type GrantViewModel = Omit<
   GrantDetailFragment,
@@ -300,7 +248,7 @@ export function GrantDetailView({ grant, details }: { grant: GrantViewModel; det
         <Typography>{details}</Typography>
       </SectionCard>
       <SectionCard id="grant-attachments" title={t('grants.sections.attachments')}>
-        <AttachmentList attachments={grant.attachments} />
+        <AttachedFiles files={grant.attachments} words="grants.attachments" label={t('grants.sections.attachments')} />
       </SectionCard>
     </Stack>
   );

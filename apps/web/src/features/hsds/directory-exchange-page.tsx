@@ -13,11 +13,11 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
+import { formatFileSize } from '../../app/files';
 import { SectionCard } from '../../app/section-card';
 import { ExportHsdsButton } from './export-hsds-button';
 import {
   comparePaths,
-  formatFileSize,
   isTooLargeForServer,
   MAX_HSDS_FILE_BYTES,
   reportText,

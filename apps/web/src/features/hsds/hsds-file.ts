@@ -16,12 +16,6 @@ export function exportFileName(networkSlug: string, now: Date = new Date(), forP
   return `tsunagu-directory-${networkSlug}${forPartners ? '-partners-only' : ''}-${tokyoDateStamp(now)}.json`;
 }
 
-/** "1.2 MB", "34 KB", "512 B" (rounded up, so a file just over a limit never looks equal to it). */
-export function formatFileSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${bytes} B`;
-}
 
 export type HsdsFileSummary =
   | { readonly readable: true; readonly organizations: number; readonly services: number }

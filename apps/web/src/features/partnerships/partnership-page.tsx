@@ -20,17 +20,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
+import { AttachedFiles } from '../../app/attached-files';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
 import { ConnectionList } from '../../app/connection-list';
-import { FileUploadField } from '../../app/file-upload-field';
-import { downloadFile, FileRequestError } from '../../app/files';
-import { useFileUpload } from '../../app/use-file-upload';
 import { organizationKindLabel } from '../../app/labels';
 import { SectionCard } from '../../app/section-card';
 import { InteractionForm } from './interaction-form';
 import { useForgetPartnershipLists } from './partnership-editor-page';
-import { formatBytes, formatDay, formatInstant, formatYen, statusColor, usePartnershipLabels } from './vocabulary';
+import { formatDay, formatInstant, formatYen, statusColor, usePartnershipLabels } from './vocabulary';
 
 const interactionPageSize = 10;
 
@@ -193,69 +191,21 @@ function Documents({ partnership }: { partnership: PartnershipDetailFragment }) 
   const { t, i18n } = useTranslation();
   const [attach] = useMutation(AttachPartnershipDocumentDocument);
   const [removeDocument] = useMutation(RemovePartnershipDocumentDocument);
-  const upload = useFileUpload('PARTNERSHIP_DOCUMENT');
-  const removal = useConfirmation((document: { id: string; fileName: string }) =>
-    removeDocument({ variables: { id: partnership.id, documentId: document.id } }),
-  );
-
-  const download = async (fileId: string, fileName: string) => {
-    upload.setError(null);
-    try {
-      await downloadFile(fileId, fileName);
-    } catch (caught) {
-      upload.setError(caught instanceof FileRequestError ? (caught.apiMessage ?? t('errors.generic')) : t('errors.generic'));
-    }
-  };
 
   return (
     <SectionCard id="partnership-documents-heading" title={t('partnerships.documents.title')}>
-      <Stack gap="sm">
-        {partnership.documents.length === 0 ? <Text c="dimmed">{t('partnerships.documents.none')}</Text> : null}
-        {partnership.documents.length ? (
-          <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('partnerships.documents.title')}>
-            {partnership.documents.map((document) => (
-              <Group component="li" key={document.id} justify="space-between" wrap="wrap" gap="xs">
-                <Text>
-                  {document.fileName}{' '}
-                  <Text span c="dimmed" fz="sm">
-                    {t('partnerships.documents.meta', { size: formatBytes(document.byteSize, i18n.language), uploadedAt: formatInstant(document.uploadedAt, i18n.language) })}
-                  </Text>
-                </Text>
-                <Group gap="xs">
-                  <Button
-                    variant="default"
-                    size="xs"
-                    aria-label={t('partnerships.documents.download', { name: document.fileName })}
-                    onClick={() => void download(document.fileId, document.fileName)}
-                  >
-                    {t('partnerships.documents.downloadShort')}
-                  </Button>
-                  {partnership.mayManage ? (
-                    <Button
-                      variant="light"
-                      color="red"
-                      size="xs"
-                      aria-label={t('partnerships.documents.remove', { name: document.fileName })}
-                      onClick={() => removal.ask(document)}
-                    >
-                      {t('partnerships.documents.removeShort')}
-                    </Button>
-                  ) : null}
-                </Group>
-              </Group>
-            ))}
-          </Stack>
-        ) : null}
-        <FileUploadField
-          upload={upload}
-          mayUpload={partnership.mayManage}
-          link={(stored) => attach({ variables: { id: partnership.id, fileId: stored.id } })}
-          words="partnerships.documents"
-        />
-      </Stack>
-      <ConfirmActionDialog confirmation={removal} title={t('partnerships.documents.removeShort')} confirmLabel={t('partnerships.documents.removeShort')} danger>
-        {(document) => t('partnerships.documents.confirmRemove', { name: document.fileName })}
-      </ConfirmActionDialog>
+      <AttachedFiles
+        files={partnership.documents}
+        words="partnerships.documents"
+        label={t('partnerships.documents.title')}
+        metaOf={(document) => ({ uploadedAt: formatInstant(document.uploadedAt, i18n.language) })}
+        onRemove={partnership.mayManage ? (document) => removeDocument({ variables: { id: partnership.id, documentId: document.id } }) : undefined}
+        attach={
+          partnership.mayManage
+            ? { purpose: 'PARTNERSHIP_DOCUMENT', link: (stored) => attach({ variables: { id: partnership.id, fileId: stored.id } }) }
+            : undefined
+        }
+      />
     </SectionCard>
   );
 }

@@ -57,10 +57,3 @@ export function formatInstant(value: string, language: string): string {
     timeZone: 'Asia/Tokyo',
   }).format(new Date(value));
 }
-
-export function formatBytes(bytes: number, language: string): string {
-  const format = (value: number) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ja-JP', { maximumFractionDigits: 1 }).format(value);
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${format(bytes / 1024)} KB`;
-  return `${format(bytes / 1024 / 1024)} MB`;
-}

@@ -1,9 +1,11 @@
-// The training vocabularies (libs/domain) in the UI language, for the trainer's pages. Dates,
-// times and file sizes read as on the grant pages (Japan time), so they share those helpers.
+// The training vocabularies (libs/domain) in the UI language, for the trainer's pages. Dates and
+// times read as on the grant pages (Japan time), so they share those helpers; file sizes read as
+// everywhere else (app/files).
 import { COURSE_STATUSES, COURSE_VISIBILITIES, MATERIAL_FORMATS, QUESTION_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES } from '@tsunagu/domain';
 import { useLabelsOf, type LabelsOf, type VocabularyLabels } from '../../../app/labels';
 
-export { formatDateTime, formatFileSize, fromTokyoLocal, toTokyoLocal } from '../../grants/vocabulary';
+export { formatFileSize } from '../../../app/files';
+export { formatDateTime, fromTokyoLocal, toTokyoLocal } from '../../grants/vocabulary';
 
 const trainingEditorVocabularies = {
   courseStatus: COURSE_STATUSES, visibility: COURSE_VISIBILITIES, materialFormat: MATERIAL_FORMATS,

@@ -8,9 +8,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
-import { downloadApiPath, downloadErrorMessage, fetchApiBlob, storedFilePath } from '../../../app/files';
+import { downloadApiPath, downloadErrorMessage, fetchApiBlob, formatFileSize, storedFilePath } from '../../../app/files';
 import { QuizPanel } from './quiz-panel';
-import { formatFileSize, formatGlyphs, useTrainingLabels } from './vocabulary';
+import { formatGlyphs, useTrainingLabels } from './vocabulary';
 
 type CourseModule = CourseDetailFragment['modules'][number];
 type CourseMaterial = CourseModule['materials'][number];

@@ -58,9 +58,3 @@ export function formatDay(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(locale(language), { timeZone: 'UTC', dateStyle: 'long' }).format(date);
 }
 
-/** "1.2 MB", "34 KB", "512 B". */
-export function formatFileSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${bytes} B`;
-}
