@@ -18,7 +18,8 @@ import { ResultCard } from '../../app/result-card';
 import { RouteTabs } from '../../app/route-tabs';
 import { SectionCard } from '../../app/section-card';
 import { FailureText, useDownload } from '../../app/use-download';
-import { amountRange, formatDateTime, formatDay, formatFileSize, useGrantLabels, windowState } from './vocabulary';
+import { amountRange, formatDay, formatFileSize, useGrantLabels, windowState } from './vocabulary';
+import { formatDateTime } from '../../app/japan-time-format';
 
 /** The tabs across the grant pages; the editor's own tab only for publishers. */
 export function GrantsTabs() {

@@ -30,7 +30,8 @@ import { organizationKindLabel } from '../../app/labels';
 import { SectionCard } from '../../app/section-card';
 import { InteractionForm } from './interaction-form';
 import { useForgetPartnershipLists } from './partnership-editor-page';
-import { formatBytes, formatDay, formatInstant, formatYen, statusColor, usePartnershipLabels } from './vocabulary';
+import { formatBytes, formatDay, formatYen, statusColor, usePartnershipLabels } from './vocabulary';
+import { formatDateTime } from '../../app/japan-time-format';
 
 const interactionPageSize = 10;
 
@@ -107,7 +108,7 @@ function Details({ partnership }: { partnership: PartnershipDetailFragment }) {
             term: t('partnerships.fields.budgetYen'),
             description: partnership.budgetYen === null || partnership.budgetYen === undefined ? none : formatYen(partnership.budgetYen, i18n.language),
           },
-          { term: t('partnerships.fields.updatedAt'), description: formatInstant(partnership.updatedAt, i18n.language) },
+          { term: t('partnerships.fields.updatedAt'), description: formatDateTime(partnership.updatedAt, i18n.language) },
         ]}
       />
       <Text component="h3" fz="sm" c="dimmed" fw={500} mt="md" mb={4}>
@@ -218,7 +219,7 @@ function Documents({ partnership }: { partnership: PartnershipDetailFragment }) 
                 <Text>
                   {document.fileName}{' '}
                   <Text span c="dimmed" fz="sm">
-                    {t('partnerships.documents.meta', { size: formatBytes(document.byteSize, i18n.language), uploadedAt: formatInstant(document.uploadedAt, i18n.language) })}
+                    {t('partnerships.documents.meta', { size: formatBytes(document.byteSize, i18n.language), uploadedAt: formatDateTime(document.uploadedAt, i18n.language) })}
                   </Text>
                 </Text>
                 <Group gap="xs">

@@ -50,14 +50,6 @@ export function formatYen(value: number, language: string): string {
   return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ja-JP', { style: 'currency', currency: 'JPY' }).format(value);
 }
 
-export function formatInstant(value: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Tokyo',
-  }).format(new Date(value));
-}
-
 export function formatBytes(bytes: number, language: string): string {
   const format = (value: number) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ja-JP', { maximumFractionDigits: 1 }).format(value);
   if (bytes < 1024) return `${bytes} B`;

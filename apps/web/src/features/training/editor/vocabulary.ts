@@ -1,9 +1,9 @@
-// The training vocabularies (libs/domain) in the UI language, for the trainer's pages. Dates,
-// times and file sizes read as on the grant pages (Japan time), so they share those helpers.
+// The training vocabularies (libs/domain) in the UI language, for the trainer's pages. File
+// sizes read as on the grant pages, so they share that helper.
 import { COURSE_STATUSES, COURSE_VISIBILITIES, MATERIAL_FORMATS, QUESTION_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES } from '@tsunagu/domain';
 import { useLabelsOf, type LabelsOf, type VocabularyLabels } from '../../../app/labels';
 
-export { formatDateTime, formatFileSize, fromTokyoLocal, toTokyoLocal } from '../../grants/vocabulary';
+export { formatFileSize } from '../../grants/vocabulary';
 
 const trainingEditorVocabularies = {
   courseStatus: COURSE_STATUSES, visibility: COURSE_VISIBILITIES, materialFormat: MATERIAL_FORMATS,
