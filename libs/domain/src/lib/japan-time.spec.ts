@@ -1,4 +1,15 @@
-import { endOfJapanDay, isReversedDayRange, japanClock, japanDate, japanDateTime, startOfJapanDay } from './japan-time';
+import {
+  endOfJapanDay,
+  instantOfJapanDateTimeLocal,
+  isCalendarDate,
+  isReversedDayRange,
+  japanClock,
+  japanDate,
+  japanDateTime,
+  japanDateTimeLocal,
+  japanDayStamp,
+  startOfJapanDay,
+} from './japan-time';
 
 describe('Japan time', () => {
   it('reads the day and time of an instant in Japan, across the UTC date line', () => {
@@ -6,6 +17,35 @@ describe('Japan time', () => {
     expect(japanDate(lateUtc)).toBe('2026-04-01');
     expect(japanDateTime(lateUtc)).toBe('2026-04-01 00:30');
     expect(japanDate(new Date('2026-03-31T14:59:59.999Z'))).toBe('2026-03-31');
+  });
+
+  it('takes today in Japan, not in the browser: 2026-11-26 15:00 UTC is already the 27th in Japan', () => {
+    expect(japanDate(new Date('2026-11-26T14:59:59Z'))).toBe('2026-11-26');
+    expect(japanDate(new Date('2026-11-26T15:00:00Z'))).toBe('2026-11-27');
+    expect(japanDayStamp(new Date('2026-11-26T15:00:00Z'))).toBe('20261127');
+  });
+
+  it('reads and writes a datetime-local value in Japan time, whatever the device zone', () => {
+    expect(japanDateTimeLocal(new Date('2026-03-31T15:30:00Z'))).toBe('2026-04-01T00:30');
+    expect(instantOfJapanDateTimeLocal('2026-04-01T00:30')?.toISOString()).toBe('2026-03-31T15:30:00.000Z');
+    expect(instantOfJapanDateTimeLocal('2026-04-01T09:00')?.toISOString()).toBe('2026-04-01T00:00:00.000Z');
+  });
+
+  it('gives no instant for an empty or malformed datetime-local value', () => {
+    expect(instantOfJapanDateTimeLocal('')).toBeNull();
+    expect(instantOfJapanDateTimeLocal('2026-04-01 09:00')).toBeNull();
+    expect(instantOfJapanDateTimeLocal('2026-04-01T09:00:00')).toBeNull();
+    expect(instantOfJapanDateTimeLocal('2026-13-01T09:00')).toBeNull();
+  });
+
+  it('tells a real calendar day written YYYY-MM-DD from anything else', () => {
+    expect(isCalendarDate('2026-04-01')).toBe(true);
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isCalendarDate('2026-4-1')).toBe(false);
+    expect(isCalendarDate('2026/04/01')).toBe(false);
+    expect(isCalendarDate('')).toBe(false);
   });
 
   it('gives the Japan weekday (Monday first) and minutes since midnight', () => {
@@ -18,7 +58,10 @@ describe('Japan time', () => {
     expect(startOfJapanDay('2026-04-01')?.toISOString()).toBe('2026-03-31T15:00:00.000Z');
     expect(endOfJapanDay('2026-04-01')?.toISOString()).toBe('2026-04-01T14:59:59.999Z');
     expect(startOfJapanDay('2026-4-1')).toBeNull();
+    expect(startOfJapanDay('')).toBeNull();
     expect(endOfJapanDay('')).toBeNull();
+    expect(endOfJapanDay('2026/04/01')).toBeNull();
+    expect(startOfJapanDay('2026-13-45')).toBeNull();
   });
 
   it('calls a day range reversed only when both ends are days and the end comes first', () => {

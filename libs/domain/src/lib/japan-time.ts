@@ -5,6 +5,7 @@ export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
 export const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 function shifted(at: Date): Date {
   return new Date(at.getTime() + JAPAN_OFFSET_MS);
@@ -18,6 +19,31 @@ export function japanDate(at: Date): string {
 /** An instant as Japan reads it, "YYYY-MM-DD HH:mm". */
 export function japanDateTime(at: Date): string {
   return shifted(at).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** An instant's Japan calendar day as "YYYYMMDD", for file names. */
+export function japanDayStamp(at: Date): string {
+  return japanDate(at).replaceAll('-', '');
+}
+
+/** An instant as a Japan-time "YYYY-MM-DDTHH:mm", the value of a datetime-local input. */
+export function japanDateTimeLocal(at: Date): string {
+  return shifted(at).toISOString().slice(0, 16);
+}
+
+/** The instant of a Japan-time "YYYY-MM-DDTHH:mm" (a datetime-local input's value); null when empty or malformed. */
+export function instantOfJapanDateTimeLocal(value: string): Date | null {
+  if (!DATE_TIME_LOCAL.test(value)) return null;
+  const instant = new Date(`${value}:00+09:00`);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
+/** Whether a string is a real calendar day written "YYYY-MM-DD" (not 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number);
+  const check = new Date(Date.UTC(year, month - 1, day));
+  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
 }
 
 /** The day of the week (0 = Monday … 6 = Sunday) and the minutes since midnight, in Japan. */

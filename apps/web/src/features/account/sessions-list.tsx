@@ -8,7 +8,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../app/api-errors';
 import { QueryTable } from '../../app/connection-list';
 import { SectionCard } from '../../app/section-card';
-import { formatTokyoTime } from '../status/format-tokyo-time';
+import { formatTimestamp } from '../../app/japan-time-format';
 import { describeUserAgent } from './describe-user-agent';
 
 export function SessionsList() {
@@ -56,12 +56,12 @@ export function SessionsList() {
           {
             key: 'signedInAt',
             header: t('account.sessions.signedInAt'),
-            cell: (session) => formatTokyoTime(session.createdAt, i18n.language),
+            cell: (session) => formatTimestamp(session.createdAt, i18n.language),
           },
           {
             key: 'lastUsedAt',
             header: t('account.sessions.lastUsedAt'),
-            cell: (session) => formatTokyoTime(session.lastUsedAt, i18n.language),
+            cell: (session) => formatTimestamp(session.lastUsedAt, i18n.language),
           },
           {
             key: 'actions',

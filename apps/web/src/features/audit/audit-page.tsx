@@ -12,7 +12,7 @@ import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
-import { formatTokyoTime } from '../status/format-tokyo-time';
+import { formatTimestamp } from '../../app/japan-time-format';
 
 const pageSize = 50;
 const allOrganizations = 'all';
@@ -113,7 +113,7 @@ function AuditLog() {
               key: 'time',
               header: t('audit.time'),
               cell: (entry) => (
-                <time dateTime={entry.createdAt}>{formatTokyoTime(entry.createdAt, i18n.language)}</time>
+                <time dateTime={entry.createdAt}>{formatTimestamp(entry.createdAt, i18n.language)}</time>
               ),
             },
             { key: 'actor', header: t('audit.actor'), cell: (entry) => entry.actorName ?? t('audit.system') },

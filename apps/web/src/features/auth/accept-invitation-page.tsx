@@ -15,7 +15,7 @@ import { readApiError } from '../../app/api-errors';
 import { useSchemaForm } from '../../app/forms';
 import { useSessionActions } from '../../app/auth/use-session';
 import { roleOptions } from '../../app/labels';
-import { formatTokyoTime } from '../status/format-tokyo-time';
+import { formatTimestamp } from '../../app/japan-time-format';
 import { AuthForm, AuthPage } from './auth-form';
 import { NewPasswordFields } from './new-password-fields';
 
@@ -53,7 +53,7 @@ export function AcceptInvitationPage() {
                 { term: t('fields.roles'), description: <RoleBadges roles={roleOptions(t, invitation.roles)} /> },
                 {
                   term: t('acceptInvitation.expiresAt'),
-                  description: formatTokyoTime(invitation.expiresAt, i18n.language),
+                  description: formatTimestamp(invitation.expiresAt, i18n.language),
                 },
               ]}
             />

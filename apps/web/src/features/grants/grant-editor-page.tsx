@@ -34,7 +34,8 @@ import { useSchemaForm, type SchemaForm } from '../../app/forms';
 import { SectionCard } from '../../app/section-card';
 import { GrantActions, useForgetGrantLists } from './grant-actions';
 import { GrantDetailView, StatusBadge } from './grant-parts';
-import { fromTokyoLocal, toTokyoLocal, useGrantLabels } from './vocabulary';
+import { useGrantLabels } from './vocabulary';
+import { fromJapanDateTimeLocal, toJapanDateTimeLocal } from '../../app/japan-time-format';
 
 // A type, not an interface: the form layer wants values indexable by field name.
 type GrantFormValues = {
@@ -101,8 +102,8 @@ function valuesOfGrant(grant: GrantDetailFragment): GrantFormValues {
     amountMax: grant.amountMax ?? '',
     amountUnlimited: grant.amountUnlimited,
     subsidyRatePercent: grant.subsidyRatePercent ?? '',
-    windowOpensAt: toTokyoLocal(grant.windowOpensAt),
-    windowClosesAt: toTokyoLocal(grant.windowClosesAt),
+    windowOpensAt: toJapanDateTimeLocal(grant.windowOpensAt),
+    windowClosesAt: toJapanDateTimeLocal(grant.windowClosesAt),
     projectStartsOn: grant.projectStartsOn ?? '',
     projectEndsOn: grant.projectEndsOn ?? '',
     eligibleKinds: [...grant.eligibleKinds],
@@ -131,8 +132,8 @@ function inputOf(values: GrantFormValues): GrantInput {
     amountMax: values.amountUnlimited ? null : numberOrNull(values.amountMax),
     amountUnlimited: values.amountUnlimited,
     subsidyRatePercent: numberOrNull(values.subsidyRatePercent),
-    windowOpensAt: fromTokyoLocal(values.windowOpensAt),
-    windowClosesAt: fromTokyoLocal(values.windowClosesAt),
+    windowOpensAt: fromJapanDateTimeLocal(values.windowOpensAt),
+    windowClosesAt: fromJapanDateTimeLocal(values.windowClosesAt),
     projectStartsOn: textOrNull(values.projectStartsOn),
     projectEndsOn: textOrNull(values.projectEndsOn),
     eligibleKinds: values.eligibleKinds,

@@ -28,7 +28,8 @@ import { SectionCard } from '../../app/section-card';
 import { useLoadMore } from '../../app/use-load-more';
 import { GrantCard, GrantsTabs, StatusBadge } from './grant-parts';
 import { filtersOfCriteria, writeFilters } from './search-params';
-import { formatDateTime, formatYen, useGrantLabels } from './vocabulary';
+import { formatYen, useGrantLabels } from './vocabulary';
+import { formatDateTime } from '../../app/japan-time-format';
 
 const pageSize = 20;
 

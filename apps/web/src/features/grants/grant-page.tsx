@@ -20,7 +20,8 @@ import { BackLink, RecordPage, type RecordTexts } from '../../app/record-page';
 import { SectionCard } from '../../app/section-card';
 import { GrantActions } from './grant-actions';
 import { BookmarkButton, GrantDetailView, SanitisedDetails } from './grant-parts';
-import { formatDateTime, formatYen, useGrantLabels } from './vocabulary';
+import { formatYen, useGrantLabels } from './vocabulary';
+import { formatDateTime } from '../../app/japan-time-format';
 
 export function GrantPage() {
   const { id = '' } = useParams();

@@ -17,7 +17,8 @@ import { organizationKindLabel } from '../../app/labels';
 import { ResultCard } from '../../app/result-card';
 import { RouteTabs } from '../../app/route-tabs';
 import { SectionCard } from '../../app/section-card';
-import { amountRange, formatDateTime, formatDay, useGrantLabels, windowState } from './vocabulary';
+import { amountRange, formatDay, useGrantLabels, windowState } from './vocabulary';
+import { formatDateTime } from '../../app/japan-time-format';
 
 /** The tabs across the grant pages; the editor's own tab only for publishers. */
 export function GrantsTabs() {

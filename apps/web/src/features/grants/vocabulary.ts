@@ -1,7 +1,15 @@
 // The grants' vocabularies (libs/domain) in the UI language, and how amounts, dates and the
-// application window read. Windows are instants shown in Japan time (Asia/Tokyo); the editor
-// reads and writes them as Japan-time "YYYY-MM-DDTHH:mm" values.
-import { APPLICATION_STATUSES, FUNDER_KINDS, GRANT_STATUSES, GRANT_TYPES, GRANT_VISIBILITIES, LEGAL_FORMS, SERVICE_CATEGORIES } from '@tsunagu/domain';
+// application window read. Windows are instants shown and edited in Japan time
+// (app/japan-time-format).
+import {
+  APPLICATION_STATUSES,
+  FUNDER_KINDS,
+  GRANT_STATUSES,
+  GRANT_TYPES,
+  GRANT_VISIBILITIES,
+  LEGAL_FORMS,
+  SERVICE_CATEGORIES,
+} from '@tsunagu/domain';
 import type { TFunction } from 'i18next';
 import { useLabelsOf, type LabelsOf, type VocabularyLabels } from '../../app/labels';
 
@@ -21,11 +29,6 @@ const locale = (language: string) => (language === 'en' ? 'en-GB' : 'ja-JP');
 /** ¥1,000,000 */
 export function formatYen(amount: number, language: string): string {
   return new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'JPY', maximumFractionDigits: 0 }).format(amount);
-}
-
-/** An instant as a date and time in Japan time. */
-export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(locale(language), { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** A YYYY-MM-DD date in the UI language (no time zone conversion). */
@@ -70,26 +73,4 @@ export function windowState(
   return { kind: 'open', daysLeft: Math.ceil((new Date(grant.windowClosesAt).getTime() - now) / dayMs) };
 }
 
-/** "2026-04-01T09:00" in Japan time for an instant (the value of a datetime-local input). */
-export function toTokyoLocal(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
-}
-
-/** The instant of a Japan-time "YYYY-MM-DDTHH:mm" value, or null when empty or malformed. */
-export function fromTokyoLocal(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const date = new Date(`${value}:00+09:00`);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
 

@@ -1,19 +1,14 @@
 // Files of the HSDS exchange: the export's file name, the browser-side size
 // limit, a quick look at a chosen file for its preview line, and the error report as text.
-import { japanDate } from '@tsunagu/domain';
+import { japanDayStamp } from '@tsunagu/domain';
 import { ServerError, ServerParseError } from '@apollo/client';
 
 /** The API refuses larger documents; checked here first so nobody waits for an upload. */
 export const MAX_HSDS_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Today in Japan time as yyyymmdd. */
-export function tokyoDateStamp(now: Date = new Date()): string {
-  return japanDate(now).replace(/-/g, '');
-}
-
 /** The partners' file says so in its name too (its content carries x-tsunagu-audience: partners). */
 export function exportFileName(networkSlug: string, now: Date = new Date(), forPartners = false): string {
-  return `tsunagu-directory-${networkSlug}${forPartners ? '-partners-only' : ''}-${tokyoDateStamp(now)}.json`;
+  return `tsunagu-directory-${networkSlug}${forPartners ? '-partners-only' : ''}-${japanDayStamp(now)}.json`;
 }
 
 

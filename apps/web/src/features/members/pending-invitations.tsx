@@ -11,7 +11,7 @@ import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
 import { QueryTable } from '../../app/connection-list';
 import { roleOptions } from '../../app/labels';
 import { SectionCard } from '../../app/section-card';
-import { formatTokyoTime } from '../status/format-tokyo-time';
+import { formatTimestamp } from '../../app/japan-time-format';
 
 export function PendingInvitations({ organizationId }: { organizationId: string }) {
   const { t, i18n } = useTranslation();
@@ -47,7 +47,7 @@ export function PendingInvitations({ organizationId }: { organizationId: string 
           {
             key: 'expiresAt',
             header: t('members.invitations.expiresAt'),
-            cell: (invitation) => formatTokyoTime(invitation.expiresAt, i18n.language),
+            cell: (invitation) => formatTimestamp(invitation.expiresAt, i18n.language),
           },
           {
             key: 'actions',

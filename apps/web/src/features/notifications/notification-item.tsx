@@ -6,7 +6,7 @@ import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { MarkNotificationsReadDocument, type NotificationRowFragment } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDateTime } from '../people/vocabulary';
+import { formatDateTime } from '../../app/japan-time-format';
 import { useReferralLabels } from '../referrals/vocabulary';
 
 export const notificationQueries = ['UnreadNotificationCount', 'Notifications'];

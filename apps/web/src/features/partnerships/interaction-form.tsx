@@ -4,13 +4,12 @@
 // again once it is saved.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ActionIcon, Button, Card, Fieldset, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { interactionInputSchema, type InteractionKind } from '@tsunagu/domain';
+import { interactionInputSchema, japanDate, type InteractionKind } from '@tsunagu/domain';
 import { PartnershipAssigneesDocument, RecordPartnershipInteractionDocument, type InteractionInput } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../app/editor-page';
 import { LongTextField, TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
-import { tokyoToday } from './network-map-model';
 import { usePartnershipLabels } from './vocabulary';
 
 type FollowUpValues = {
@@ -51,7 +50,7 @@ export function InteractionForm({ partnershipId, onDone }: { partnershipId: stri
   const [record, { loading }] = useMutation(RecordPartnershipInteractionDocument, { refetchQueries: ['PartnershipInteractions'] });
   const { form, apiError, onSubmit } = useSchemaForm<InteractionValues, typeof interactionInputSchema>({
     schema: interactionInputSchema,
-    initialValues: { kind: 'MEETING', occurredOn: tokyoToday(new Date()), attendees: '', notes: '', followUps: [] },
+    initialValues: { kind: 'MEETING', occurredOn: japanDate(new Date()), attendees: '', notes: '', followUps: [] },
     toInput: inputOf,
   });
   const followUps = form.values.followUps;

@@ -3,7 +3,7 @@
 // published for whole fiscal years only, issue 14) and the instants the
 // API takes for it, the width of each edge, and the connections of one node for its details.
 
-import { japanDate } from '@tsunagu/domain';
+import { isCalendarDate, japanDate, startOfJapanDay } from '@tsunagu/domain';
 
 /** A period of whole days in Japan time, both ends included: "YYYY-MM-DD". */
 export interface MapPeriod {
@@ -11,14 +11,10 @@ export interface MapPeriod {
   readonly to: string;
 }
 
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parseDate(value: string): { year: number; month: number; day: number } | null {
-  const match = datePattern.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+/** A real calendar day's parts, for day arithmetic; a malformed day is a programming error. */
+function parseDate(value: string): { year: number; month: number; day: number } {
+  if (!isCalendarDate(value)) throw new Error(`Not a date: ${value}`);
+  const [year, month, day] = value.split('-').map(Number);
   return { year, month, day };
 }
 
@@ -26,27 +22,22 @@ function formatDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Whether a string is a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(value: string): boolean {
-  return parseDate(value) !== null;
-}
-
-/** Today's date in Japan, whatever the browser's time zone. */
-export function tokyoToday(now: Date): string {
-  return japanDate(now);
+/** The instant a period's day begins in Japan; a malformed day is a programming error. */
+function startOfDay(value: string): string {
+  const start = startOfJapanDay(value);
+  if (!start) throw new Error(`Not a date: ${value}`);
+  return start.toISOString();
 }
 
 /** A date moved by whole days. */
 export function addDays(value: string, days: number): string {
   const parsed = parseDate(value);
-  if (!parsed) throw new Error(`Not a date: ${value}`);
   return formatDate(new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day + days)));
 }
 
 /** A date moved by whole months; a day the target month lacks becomes its last day (3/31 − 1 month = 2/28). */
 export function addMonths(value: string, months: number): string {
   const parsed = parseDate(value);
-  if (!parsed) throw new Error(`Not a date: ${value}`);
   const firstOfTarget = new Date(Date.UTC(parsed.year, parsed.month - 1 + months, 1));
   const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
   return formatDate(new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(parsed.day, lastDay))));
@@ -66,7 +57,7 @@ export function fiscalYearOfPeriod(period: MapPeriod): number | null {
 
 /** The current fiscal year (Japan time): 2026-11-27 → 2026-04-01 … 2027-03-31. */
 export function defaultMapPeriod(now: Date): MapPeriod {
-  const today = tokyoToday(now);
+  const today = japanDate(now);
   const year = Number(today.slice(0, 4));
   return fiscalYearPeriod(today.slice(5) >= '04-01' ? year : year - 1);
 }
@@ -86,8 +77,8 @@ export function readMapPeriod(params: URLSearchParams, now: Date): MapPeriod {
 /** The API's half-open range [from, to) for a period of whole Japan-time days. */
 export function periodRange(period: MapPeriod): { from: string; to: string } {
   return {
-    from: new Date(`${period.from}T00:00:00+09:00`).toISOString(),
-    to: new Date(`${addDays(period.to, 1)}T00:00:00+09:00`).toISOString(),
+    from: startOfDay(period.from),
+    to: startOfDay(addDays(period.to, 1)),
   };
 }
 

@@ -28,7 +28,8 @@ import { organizationKindLabel } from '../../app/labels';
 import { SectionCard } from '../../app/section-card';
 import { InteractionForm } from './interaction-form';
 import { useForgetPartnershipLists } from './partnership-editor-page';
-import { formatDay, formatInstant, formatYen, statusColor, usePartnershipLabels } from './vocabulary';
+import { formatDay, formatYen, statusColor, usePartnershipLabels } from './vocabulary';
+import { formatDateTime } from '../../app/japan-time-format';
 
 const interactionPageSize = 10;
 
@@ -105,7 +106,7 @@ function Details({ partnership }: { partnership: PartnershipDetailFragment }) {
             term: t('partnerships.fields.budgetYen'),
             description: partnership.budgetYen === null || partnership.budgetYen === undefined ? none : formatYen(partnership.budgetYen, i18n.language),
           },
-          { term: t('partnerships.fields.updatedAt'), description: formatInstant(partnership.updatedAt, i18n.language) },
+          { term: t('partnerships.fields.updatedAt'), description: formatDateTime(partnership.updatedAt, i18n.language) },
         ]}
       />
       <Text component="h3" fz="sm" c="dimmed" fw={500} mt="md" mb={4}>
@@ -198,7 +199,7 @@ function Documents({ partnership }: { partnership: PartnershipDetailFragment }) 
         files={partnership.documents}
         words="partnerships.documents"
         label={t('partnerships.documents.title')}
-        metaOf={(document) => ({ uploadedAt: formatInstant(document.uploadedAt, i18n.language) })}
+        metaOf={(document) => ({ uploadedAt: formatDateTime(document.uploadedAt, i18n.language) })}
         onRemove={partnership.mayManage ? (document) => removeDocument({ variables: { id: partnership.id, documentId: document.id } }) : undefined}
         attach={
           partnership.mayManage

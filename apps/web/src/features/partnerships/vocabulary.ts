@@ -49,11 +49,3 @@ export function formatDay(value: string | null | undefined, language: string): s
 export function formatYen(value: number, language: string): string {
   return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ja-JP', { style: 'currency', currency: 'JPY' }).format(value);
 }
-
-export function formatInstant(value: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Tokyo',
-  }).format(new Date(value));
-}

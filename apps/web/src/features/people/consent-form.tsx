@@ -26,7 +26,7 @@ import { useSchemaForm } from '../../app/forms';
 import { organizationKindLabel } from '../../app/labels';
 import { ModalFormButtons } from '../../app/modal-form-buttons';
 import { formatDate } from '../directory/vocabulary';
-import { readFileAsBase64, tokyoDate, usePeopleLabels } from './vocabulary';
+import { japanDayYearsAhead, readFileAsBase64, usePeopleLabels } from './vocabulary';
 
 /** What the inputs hold: the input's fields, the days as typed, and the chosen file with its content once read. */
 type ConsentFormValues = {
@@ -66,8 +66,8 @@ export function ConsentForm({
       recipientOrganizationIds: [],
       recipientKinds: [],
       purposes: ['REFERRAL'],
-      validFrom: tokyoDate(),
-      validUntil: tokyoDate(1),
+      validFrom: japanDayYearsAhead(),
+      validUntil: japanDayYearsAhead(1),
       method: 'WRITTEN',
       obtainedByMembershipId: null,
       evidenceNote: '',

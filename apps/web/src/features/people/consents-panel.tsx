@@ -16,7 +16,8 @@ import { organizationKindLabel } from '../../app/labels';
 import { ConsentForm } from './consent-form';
 import { ConsentStateBadge, SpecialCareBadge, WithheldNotice } from './person-badges';
 import { ReasonDialog } from './reason-dialog';
-import { formatDateTime, formatInstantDate, saveFile, usePeopleLabels } from './vocabulary';
+import { saveFile, usePeopleLabels } from './vocabulary';
+import { formatDateTime, formatInstantDate } from '../../app/japan-time-format';
 
 export function ConsentsPanel({ person }: { person: PersonDetailFragment }) {
   const { t } = useTranslation();

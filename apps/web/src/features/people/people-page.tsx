@@ -11,7 +11,8 @@ import { PersonStatusBadge } from './person-badges';
 import { PersonSearchBox } from './person-search-box';
 import { PeopleListFrame } from './people-tabs';
 import { usePersonColumns } from './person-columns';
-import { formatInstantDate, personKana, usePeopleLabels } from './vocabulary';
+import { personKana, usePeopleLabels } from './vocabulary';
+import { formatInstantDate } from '../../app/japan-time-format';
 import { formatDate } from '../directory/vocabulary';
 
 const pageSize = 30;

@@ -6,7 +6,8 @@ import { PersonAccessLogDocument, PersonCorrectionsDocument, ProvisionRecordsDoc
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionTable, QueryTable } from '../../app/connection-list';
-import { formatDateTime, usePeopleLabels } from './vocabulary';
+import { usePeopleLabels } from './vocabulary';
+import { formatDateTime } from '../../app/japan-time-format';
 
 export function PersonRecordsPanel({ personId }: { personId: string }) {
   const { t } = useTranslation();

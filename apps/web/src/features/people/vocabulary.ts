@@ -1,13 +1,13 @@
 // The people vocabularies (libs/domain people.ts, people-fields.ts) in the UI language, plus
-// the formatting the people pages share: names, dates and times in Japan time, and saving a
-// DownloadFile the API returned (text or base64) as a file.
+// the helpers the people pages share: names, a consent's default term in Japan days, and saving
+// a DownloadFile the API returned (text or base64) as a file.
 import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
   CONSENT_STATES,
   DISABILITY_CERTIFICATES,
-  endOfJapanDay,
   GENDERS,
+  japanDate,
   LIVING_SITUATIONS,
   PERSON_STATISTICS_FIELD_LABELS,
   PERSON_STATUSES,
@@ -15,7 +15,6 @@ import {
   PERSONAL_DATA_FIELD_LABELS,
   type PersonalDataCategory,
   SPECIAL_CARE_HIDDEN_LABEL,
-  startOfJapanDay,
   STATISTICS_AGE_BANDS,
   WITHHELD_REASONS,
 } from '@tsunagu/domain';
@@ -74,40 +73,11 @@ export function usePeopleLabels(): PeopleLabels {
   );
 }
 
-const tokyo = 'Asia/Tokyo';
-
-/** An instant as a date and time in Japan time. */
-export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', {
-    timeZone: tokyo,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
-}
-
-/** An instant as a date in Japan time. */
-export function formatInstantDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', { timeZone: tokyo, dateStyle: 'medium' }).format(
-    new Date(iso),
-  );
-}
-
 /** Today (or today + years) in Japan as YYYY-MM-DD. */
-export function tokyoDate(yearsAhead = 0, now: Date = new Date()): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: tokyo, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export function japanDayYearsAhead(yearsAhead = 0, now: Date = new Date()): string {
+  const today = japanDate(now);
   if (yearsAhead === 0) return today;
   return `${Number(today.slice(0, 4)) + yearsAhead}${today.slice(4)}`;
-}
-
-/** The first moment of a Japanese calendar day, as an instant. */
-export function startOfTokyoDay(date: string): string {
-  // A malformed day throws, as an invalid Date's toISOString does.
-  return (startOfJapanDay(date) ?? new Date(NaN)).toISOString();
-}
-
-/** The last moment of a Japanese calendar day, as an instant. */
-export function endOfTokyoDay(date: string): string {
-  return (endOfJapanDay(date) ?? new Date(NaN)).toISOString();
 }
 
 export interface DownloadableFile {

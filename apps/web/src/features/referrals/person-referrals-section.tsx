@@ -10,7 +10,7 @@ import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
-import { formatInstantDate } from '../people/vocabulary';
+import { formatInstantDate } from '../../app/japan-time-format';
 import { ReferralStatusBadge, UrgencyBadge } from './referral-badges';
 import { useReferralLabels } from './vocabulary';
 import { WithheldText } from './withheld-text';

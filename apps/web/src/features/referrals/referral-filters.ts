@@ -2,15 +2,17 @@
 // or shared: box (inbox | outbox), status (repeatable), urgency (repeatable), need, from / to
 // (YYYY-MM-DD, Japan time) and overdue=1. Unknown values are dropped.
 import {
+  endOfJapanDay,
+  isCalendarDate,
   REFERRAL_STATUSES,
   REFERRAL_URGENCIES,
   SERVICE_CATEGORIES,
+  startOfJapanDay,
   type ReferralStatus,
   type ReferralUrgency,
   type ServiceCategory,
 } from '@tsunagu/domain';
 import type { ReferralBox, ReferralFilter } from '@tsunagu/graphql-client';
-import { endOfTokyoDay, startOfTokyoDay } from '../people/vocabulary';
 
 export interface ReferralListFilters {
   box: ReferralBox;
@@ -26,8 +28,6 @@ function known<T extends string>(values: string[], codes: readonly T[]): T[] {
   return values.filter((value): value is T => (codes as readonly string[]).includes(value));
 }
 
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-
 export function readReferralFilters(params: URLSearchParams): ReferralListFilters {
   const need = params.get('need');
   const from = params.get('from') ?? '';
@@ -37,8 +37,8 @@ export function readReferralFilters(params: URLSearchParams): ReferralListFilter
     statuses: known(params.getAll('status'), REFERRAL_STATUSES.codes),
     urgencies: known(params.getAll('urgency'), REFERRAL_URGENCIES.codes),
     need: need && (SERVICE_CATEGORIES.codes as readonly string[]).includes(need) ? (need as ServiceCategory) : null,
-    from: datePattern.test(from) ? from : '',
-    to: datePattern.test(to) ? to : '',
+    from: isCalendarDate(from) ? from : '',
+    to: isCalendarDate(to) ? to : '',
     overdue: params.get('overdue') === '1',
   };
 }
@@ -61,8 +61,8 @@ export function referralFilterOf(filters: ReferralListFilters): ReferralFilter {
   if (filters.statuses.length) filter.statuses = filters.statuses;
   if (filters.urgencies.length) filter.urgencies = filters.urgencies;
   if (filters.need) filter.need = filters.need;
-  if (filters.from) filter.createdFrom = startOfTokyoDay(filters.from);
-  if (filters.to) filter.createdTo = endOfTokyoDay(filters.to);
+  if (filters.from) filter.createdFrom = startOfJapanDay(filters.from)?.toISOString();
+  if (filters.to) filter.createdTo = endOfJapanDay(filters.to)?.toISOString();
   if (filters.overdue) filter.overdue = true;
   return filter;
 }

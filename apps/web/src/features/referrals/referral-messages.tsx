@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { LongTextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
-import { formatDateTime } from '../people/vocabulary';
+import { formatDateTime } from '../../app/japan-time-format';
 import { useReferralLabels } from './vocabulary';
 import { WithheldText } from './withheld-text';
 

@@ -17,7 +17,7 @@ import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
 import { DateRangeFields } from '../../app/date-range-fields';
 import { useUrlFilters } from '../../app/search-page';
-import { formatDateTime, formatInstantDate } from '../people/vocabulary';
+import { formatDateTime, formatInstantDate } from '../../app/japan-time-format';
 import { OverdueBadge, ReferralStatusBadge, UnreadBadge, UrgencyBadge, referralStatusColor } from './referral-badges';
 import { hasReferralFilter, readReferralFilters, referralFilterOf, writeReferralFilters, type ReferralListFilters } from './referral-filters';
 import { visiblePolling } from './use-visible-polling';

@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { SpecialCareBadge } from '../people/person-badges';
-import { formatInstantDate, usePeopleLabels } from '../people/vocabulary';
+import { usePeopleLabels } from '../people/vocabulary';
+import { formatInstantDate } from '../../app/japan-time-format';
 import { consentAllowing, type Receiver } from './consent-coverage';
 
 /** The receiving organisation with its kind (the directory names it without one). */

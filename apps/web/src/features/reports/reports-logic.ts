@@ -18,11 +18,6 @@ export interface ReportFilters {
   readonly organizationId: string | null;
 }
 
-/** The Japan day ("YYYY-MM-DD") of an instant. */
-export function tokyoDay(instant: Date): string {
-  return japanDate(instant);
-}
-
 /** The current fiscal year's period, "FY2026". */
 export function defaultReportPeriod(now: Date): string {
   return `FY${fiscalYearOf(now)}`;
@@ -49,7 +44,7 @@ export function periodRangeOf(period: string): { readonly from: Date; readonly t
 /** A period's first and last days (Japan time, both included), as people read a period. */
 export function periodDays(period: string): { fromDay: string; toDay: string } {
   const { from, to } = periodRangeOf(period);
-  return { fromDay: tokyoDay(from), toDay: tokyoDay(new Date(to.getTime() - DAY_MS)) };
+  return { fromDay: japanDate(from), toDay: japanDate(new Date(to.getTime() - DAY_MS)) };
 }
 
 /**
@@ -79,7 +74,7 @@ export function writeReportFilters(filters: ReportFilters, now: Date): URLSearch
  */
 export function periodChoices(now: Date, count = 6): Array<{ readonly fiscalYear: number; readonly periods: string[] }> {
   const current = fiscalYearOf(now);
-  const thisMonth = tokyoDay(now).slice(0, 7);
+  const thisMonth = japanDate(now).slice(0, 7);
   return Array.from({ length: count }, (_, index) => {
     const fiscalYear = current - index;
     const months = Array.from({ length: 12 }, (_, offset) => {

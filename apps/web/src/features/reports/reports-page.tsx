@@ -19,6 +19,7 @@ import { FigureCard } from '../../app/figure-card';
 import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
 import { downloadApiPath, downloadErrorMessage, saveText } from '../../app/files';
+import { formatInstantLongDate } from '../../app/japan-time-format';
 import { CountBarChart, SuppressedSwatch } from './count-bar-chart';
 import {
   annualEvaluationFileName,
@@ -223,8 +224,7 @@ function ReportFigures({ report }: { report: Report }) {
   const count = (value: ReportCountValue) => (value.suppressed ? t('reports.suppressedMark') : value.display);
   const optional = (value: number | null | undefined, key: 'reports.hours' | 'reports.percent') =>
     value == null ? t('reports.notAvailable') : key === 'reports.hours' ? t(key, { count: value }) : t(key, { value });
-  const lastDay = new Date(new Date(report.to).getTime() - 1);
-  const dayFormat = new Intl.DateTimeFormat(language.startsWith('ja') ? 'ja-JP' : 'en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'long' });
+  const lastDay = new Date(new Date(report.to).getTime() - 1).toISOString();
   const { referrals, grants, training, partnerships } = report;
   const months = chartRowsOf(referrals.byMonth.map((entry) => ({ key: entry.month, label: monthLabel(entry.month, language), count: entry.count })));
   const organizationRows = (entries: Report['referrals']['bySender']) =>
@@ -232,7 +232,7 @@ function ReportFigures({ report }: { report: Report }) {
 
   return (
     <Stack gap="lg">
-      <Text fw={500}>{t('reports.period', { from: dayFormat.format(new Date(report.from)), to: dayFormat.format(lastDay) })}</Text>
+      <Text fw={500}>{t('reports.period', { from: formatInstantLongDate(report.from, language), to: formatInstantLongDate(lastDay, language) })}</Text>
       <ReportSection id="report-referrals" title={t('reports.referrals.title')}>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
           <Figure label={t('reports.referrals.total')} value={count(referrals.total)} />

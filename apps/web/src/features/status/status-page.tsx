@@ -5,7 +5,7 @@ import { Alert, Button, Card, Title } from '@mantine/core';
 import { HealthDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, PageHeader, StatusBadge } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
-import { formatTokyoTime } from './format-tokyo-time';
+import { formatTimestamp } from '../../app/japan-time-format';
 
 export function StatusPage() {
   const { t, i18n } = useTranslation();
@@ -64,7 +64,7 @@ export function StatusPage() {
                 description: (
                   <time dateTime={health.checkedAt}>
                     {t('status.checkedAtZone', {
-                      dateTime: formatTokyoTime(health.checkedAt, i18n.language),
+                      dateTime: formatTimestamp(health.checkedAt, i18n.language),
                     })}
                   </time>
                 ),

@@ -3,12 +3,12 @@
 // assign. Each assignee gets a mail and an in-app notice from the API; the dialog says how many.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Group, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { endOfJapanDay } from '@tsunagu/domain';
 import { ManageAssignCourseDocument, ManageCourseAssigneesDocument } from '@tsunagu/graphql-client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
-import { endOfTokyoDay } from './editor-logic';
 
 /** A button opening the assign dialog; for the course editor and the course page. */
 export function AssignCourseButton({ course }: { course: { id: string; title: string } }) {
@@ -61,7 +61,7 @@ export function AssignCourseDialog({ course, onClose }: { course: { id: string; 
     setError(null);
     setAssignedCount(null);
     try {
-      const result = await assign({ variables: { courseId: course.id, membershipIds: [...chosen.keys()], dueAt: dueOn ? endOfTokyoDay(dueOn) : null } });
+      const result = await assign({ variables: { courseId: course.id, membershipIds: [...chosen.keys()], dueAt: endOfJapanDay(dueOn)?.toISOString() ?? null } });
       setAssignedCount(result.data?.assignCourse.length ?? 0);
       setChosen(new Map());
     } catch (caught) {

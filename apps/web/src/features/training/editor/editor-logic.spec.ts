@@ -2,12 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { checkInput, quizInputSchema } from '@tsunagu/domain';
 import {
   changeKind,
-  endOfTokyoDay,
   moveItem,
   quizFormOf,
   quizValuesInput,
   removeChoice,
-  startOfTokyoDay,
   toggleCorrect,
   type QuestionForm,
   type QuizForm,
@@ -96,18 +94,5 @@ describe('editing a question', () => {
     const multiple = question({ kind: 'MULTIPLE_CHOICE', choices: ['A', 'B', 'C'], correct: [1, 2] });
     expect(changeKind(multiple, 'SINGLE_CHOICE')).toMatchObject({ kind: 'SINGLE_CHOICE', correct: [1] });
     expect(changeKind(question(), 'MULTIPLE_CHOICE')).toMatchObject({ kind: 'MULTIPLE_CHOICE', correct: [0] });
-  });
-});
-
-describe('Japan-time days', () => {
-  it('starts a Japan day at 15:00 UTC the day before and ends it a millisecond before the next', () => {
-    expect(startOfTokyoDay('2026-04-01')).toBe('2026-03-31T15:00:00.000Z');
-    expect(endOfTokyoDay('2026-04-01')).toBe('2026-04-01T14:59:59.999Z');
-  });
-
-  it('gives null for an empty or malformed day', () => {
-    expect(startOfTokyoDay('')).toBeNull();
-    expect(endOfTokyoDay('2026/04/01')).toBeNull();
-    expect(startOfTokyoDay('2026-13-45')).toBeNull();
   });
 });

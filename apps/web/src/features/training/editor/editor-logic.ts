@@ -1,7 +1,6 @@
 // Pure rules of the trainer's editor, kept apart from the components so they are tested alone:
 // moving an item up or down a list, the quiz form (its conversion to and from QuizInput, which
-// quizInputSchema checks) and a report's day filters as Japan-time instants.
-import { endOfJapanDay, startOfJapanDay } from '@tsunagu/domain';
+// quizInputSchema checks).
 import type { QuestionKind } from '@tsunagu/domain';
 
 /** The list with the item at `index` moved by `delta` places; the same list when it cannot move. */
@@ -93,14 +92,4 @@ export function removeChoice(question: QuestionForm, choice: number): QuestionFo
 /** The question as the other kind: a single-choice question keeps only its first correct choice. */
 export function changeKind(question: QuestionForm, kind: QuestionKind): QuestionForm {
   return { ...question, kind, correct: kind === 'SINGLE_CHOICE' ? question.correct.slice(0, 1) : question.correct };
-}
-
-/** The instant a Japan-time day ("YYYY-MM-DD") begins, or null when empty or malformed. */
-export function startOfTokyoDay(day: string): string | null {
-  return startOfJapanDay(day)?.toISOString() ?? null;
-}
-
-/** The last millisecond of a Japan-time day, so a report "to" a day includes all of it. */
-export function endOfTokyoDay(day: string): string | null {
-  return endOfJapanDay(day)?.toISOString() ?? null;
 }

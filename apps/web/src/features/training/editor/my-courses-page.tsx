@@ -7,7 +7,8 @@ import { Link } from 'react-router-dom';
 import { AbilityPage } from '../../../app/ability-page';
 import { useSession } from '../../../app/auth/use-session';
 import { ConnectionList, useConnectionQuery } from '../../../app/connection-list';
-import { formatDateTime, statusColor, useTrainingEditorLabels } from './vocabulary';
+import { statusColor, useTrainingEditorLabels } from './vocabulary';
+import { formatDateTime } from '../../../app/japan-time-format';
 
 const pageSize = 20;
 

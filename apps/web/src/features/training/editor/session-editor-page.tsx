@@ -21,7 +21,8 @@ import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCrea
 import { JapanDateTimeField, LongTextField, NumberField, TextField } from '../../../app/form-fields';
 import { useSchemaForm, type SchemaForm } from '../../../app/forms';
 import { SessionRegistrationsPanel } from './session-registrations-panel';
-import { fromTokyoLocal, statusColor, toTokyoLocal, useTrainingEditorLabels } from './vocabulary';
+import { statusColor, useTrainingEditorLabels } from './vocabulary';
+import { fromJapanDateTimeLocal, toJapanDateTimeLocal } from '../../../app/japan-time-format';
 
 type SessionFormValues = {
   title: string;
@@ -50,8 +51,8 @@ function valuesOfSession(session: ManageTrainingSessionFragment): SessionFormVal
     title: session.title,
     description: session.description,
     courseId: session.course?.id ?? null,
-    startsAt: toTokyoLocal(session.startsAt),
-    endsAt: toTokyoLocal(session.endsAt),
+    startsAt: toJapanDateTimeLocal(session.startsAt),
+    endsAt: toJapanDateTimeLocal(session.endsAt),
     place: session.place ?? '',
     onlineUrl: session.onlineUrl ?? '',
     capacity: session.capacity,
@@ -64,8 +65,8 @@ function sessionValuesInput(values: SessionFormValues) {
     title: values.title,
     description: values.description,
     courseId: values.courseId,
-    startsAt: fromTokyoLocal(values.startsAt),
-    endsAt: fromTokyoLocal(values.endsAt),
+    startsAt: fromJapanDateTimeLocal(values.startsAt),
+    endsAt: fromJapanDateTimeLocal(values.endsAt),
     place: values.place,
     onlineUrl: values.onlineUrl,
     capacity: typeof values.capacity === 'number' ? values.capacity : 0,

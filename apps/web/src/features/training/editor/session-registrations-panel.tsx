@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { SectionCard } from '../../../app/section-card';
 import { readApiError, type ApiError } from '../../../app/api-errors';
-import { formatDateTime, useTrainingEditorLabels } from './vocabulary';
+import { useTrainingEditorLabels } from './vocabulary';
+import { formatDateTime } from '../../../app/japan-time-format';
 
 const statusOrder: Record<string, number> = { REGISTERED: 0, WAITLISTED: 1, CANCELLED: 2 };
 const statusColors: Record<string, string> = { REGISTERED: 'green', WAITLISTED: 'yellow', CANCELLED: 'gray' };

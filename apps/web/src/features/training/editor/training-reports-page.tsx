@@ -2,7 +2,7 @@
 // members): totals, per organisation and per course, quiz pass rates and overdue assignments,
 // filtered by course, organisation and a Japan-time date range; CSV (UTF-8 with BOM, for Excel)
 // and xAPI statements (JSON) download with the same filters.
-import { isReversedDayRange, japanDate } from '@tsunagu/domain';
+import { endOfJapanDay, isReversedDayRange, japanDayStamp, startOfJapanDay } from '@tsunagu/domain';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ManageTrainingReportQuery, TrainingReportInput } from '@tsunagu/graphql-client';
@@ -25,8 +25,7 @@ import { DateRangeFields } from '../../../app/date-range-fields';
 import { FigureCard } from '../../../app/figure-card';
 import { saveText } from '../../../app/files';
 import { useQueryDownloads } from '../../../app/use-download';
-import { endOfTokyoDay, startOfTokyoDay } from './editor-logic';
-import { formatDateTime } from './vocabulary';
+import { formatDateTime } from '../../../app/japan-time-format';
 
 interface Filters {
   courseId: string | null;
@@ -39,14 +38,9 @@ function reportInputOf(filters: Filters): TrainingReportInput {
   return {
     courseId: filters.courseId,
     organizationId: filters.organizationId,
-    from: startOfTokyoDay(filters.fromDay),
-    to: endOfTokyoDay(filters.toDay),
+    from: startOfJapanDay(filters.fromDay)?.toISOString() ?? null,
+    to: endOfJapanDay(filters.toDay)?.toISOString() ?? null,
   };
-}
-
-/** "20260401" for today in Japan time, for file names. */
-function tokyoDayStamp(): string {
-  return japanDate(new Date()).replaceAll('-', '');
 }
 
 const percent = (value: number | null | undefined) => (value == null ? '—' : `${value}%`);
@@ -71,10 +65,10 @@ export function TrainingReportsPage() {
     run(kind, async () => {
       if (kind === 'csv') {
         const result = await client.query({ query: ManageTrainingReportCsvDocument, variables: { input }, fetchPolicy: 'network-only' });
-        if (result.data) saveText(result.data.trainingReportCsv, `training-report-${tokyoDayStamp()}.csv`, 'text/csv;charset=utf-8');
+        if (result.data) saveText(result.data.trainingReportCsv, `training-report-${japanDayStamp(new Date())}.csv`, 'text/csv;charset=utf-8');
       } else {
         const result = await client.query({ query: ManageTrainingXapiStatementsDocument, variables: { input }, fetchPolicy: 'network-only' });
-        if (result.data) saveText(result.data.trainingXapiStatements, `training-xapi-${tokyoDayStamp()}.json`, 'application/json');
+        if (result.data) saveText(result.data.trainingXapiStatements, `training-xapi-${japanDayStamp(new Date())}.json`, 'application/json');
       }
     });
 

@@ -1,11 +1,9 @@
-// The training vocabularies (libs/domain) in the UI language, for the trainer's pages. Dates and
-// times read as on the grant pages (Japan time), so they share those helpers; file sizes read as
-// everywhere else (app/files).
+// The training vocabularies (libs/domain) in the UI language, for the trainer's pages. File
+// sizes read as everywhere else (app/files); dates and times come from app/japan-time-format.
 import { COURSE_STATUSES, COURSE_VISIBILITIES, MATERIAL_FORMATS, QUESTION_KINDS, REGISTRATION_STATUSES, SESSION_STATUSES } from '@tsunagu/domain';
 import { useLabelsOf, type LabelsOf, type VocabularyLabels } from '../../../app/labels';
 
 export { formatFileSize } from '../../../app/files';
-export { formatDateTime, fromTokyoLocal, toTokyoLocal } from '../../grants/vocabulary';
 
 const trainingEditorVocabularies = {
   courseStatus: COURSE_STATUSES, visibility: COURSE_VISIBILITIES, materialFormat: MATERIAL_FORMATS,

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { FailureText, useDownload } from '../../../app/use-download';
 import { SectionCard } from '../../../app/section-card';
 import { verifyLink } from './certificate-code';
-import { formatDate } from './vocabulary';
+import { formatInstantDate } from '../../../app/japan-time-format';
 
 export function CertificateCard({ certificate }: { certificate: CertificateFieldsFragment }) {
   const { t, i18n } = useTranslation();
@@ -19,7 +19,7 @@ export function CertificateCard({ certificate }: { certificate: CertificateField
           {t('training.certificate.line', {
             learner: certificate.learnerName,
             course: certificate.courseTitle,
-            date: formatDate(certificate.completedAt, i18n.language),
+            date: formatInstantDate(certificate.completedAt, i18n.language),
             issuer: certificate.issuerName,
           })}
         </Text>

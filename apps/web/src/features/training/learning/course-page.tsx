@@ -17,7 +17,8 @@ import { SectionCard } from '../../../app/section-card';
 import { CertificateCard } from './certificate-card';
 import { ModuleSection } from './module-section';
 import { EnrolmentBadge, EnrolmentDates, EstimatedTime, FormatBadges, ProgressLine } from './training-parts';
-import { formatDate, formatsOf, useTrainingLabels } from './vocabulary';
+import { formatsOf, useTrainingLabels } from './vocabulary';
+import { formatInstantDate } from '../../../app/japan-time-format';
 
 export function CoursePage() {
   const { id = '' } = useParams();
@@ -132,7 +133,7 @@ function EnrolmentPanel({ course }: { course: CourseDetailFragment }) {
         </Group>
         {enrolment.completedAt ? (
           <Alert color="green" variant="light" role="status" title={t('training.enrolment.completedTitle')}>
-            {t('training.enrolment.completedOn', { date: formatDate(enrolment.completedAt, labels.language) })}
+            {t('training.enrolment.completedOn', { date: formatInstantDate(enrolment.completedAt, labels.language) })}
           </Alert>
         ) : null}
       </Stack>

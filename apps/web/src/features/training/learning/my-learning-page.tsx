@@ -10,7 +10,8 @@ import { ConnectionList, useConnectionQuery } from '../../../app/connection-list
 import { ResultCard } from '../../../app/result-card';
 import { EnrolmentBadge, EnrolmentDates, EstimatedTime, ProgressLine } from './training-parts';
 import { TrainingTabs } from './training-tabs';
-import { formatDate, useTrainingLabels } from './vocabulary';
+import { useTrainingLabels } from './vocabulary';
+import { formatInstantDate } from '../../../app/japan-time-format';
 
 const pageSize = 20;
 const FILTERS: readonly EnrolmentFilter[] = ['ACTIVE', 'COMPLETED', 'OVERDUE'];
@@ -67,7 +68,7 @@ function EnrolmentCard({ enrolment }: { enrolment: EnrolmentRow }) {
       <Group gap="lg" wrap="wrap">
         <EnrolmentDates enrolment={enrolment} />
         {enrolment.completedAt ? (
-          <Text fz="sm">{t('training.enrolment.completedOn', { date: formatDate(enrolment.completedAt, labels.language) })}</Text>
+          <Text fz="sm">{t('training.enrolment.completedOn', { date: formatInstantDate(enrolment.completedAt, labels.language) })}</Text>
         ) : null}
         <EstimatedTime minutes={enrolment.course.estimatedMinutes} />
       </Group>

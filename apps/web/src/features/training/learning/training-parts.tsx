@@ -2,7 +2,8 @@
 // labelled progress bar and a titled section card.
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatGlyphs, useTrainingLabels } from './vocabulary';
+import { formatGlyphs, useTrainingLabels } from './vocabulary';
+import { formatInstantDate } from '../../../app/japan-time-format';
 
 export function FormatBadges({ formats }: { formats: readonly string[] }) {
   const { t } = useTranslation();
@@ -75,7 +76,7 @@ export function EnrolmentDates({
 }) {
   const { t } = useTranslation();
   const labels = useTrainingLabels();
-  const date = (value: string) => formatDate(value, labels.language);
+  const date = (value: string) => formatInstantDate(value, labels.language);
   return (
     <>
       <Text fz="sm">{t('training.enrolment.enrolledOn', { date: date(enrolment.enrolledAt), source: labels.source(enrolment.source) })}</Text>

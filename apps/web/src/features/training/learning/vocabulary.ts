@@ -1,6 +1,7 @@
 // Training's vocabularies (libs/domain) in the UI language, and how times read: sessions and
-// due dates are instants shown in Japan time (Asia/Tokyo), whatever the device's zone.
+// due dates are instants shown in Japan time (app/japan-time-format), whatever the device's zone.
 import { ENROLMENT_SOURCES, MATERIAL_FORMATS, REGISTRATION_STATUSES } from '@tsunagu/domain';
+import { formatDateTime, formatInstantDate, formatInstantTime, formatInstantWeekday } from '../../../app/japan-time-format';
 import { useLabelsOf } from '../../../app/labels';
 
 const trainingVocabularies = {
@@ -30,22 +31,11 @@ export function formatsOf(modules: readonly { materials: readonly { format: stri
 
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'ja-JP');
 
-/** An instant as a date and time in Japan time. */
-export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(locale(language), { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
-
-/** An instant as a date in Japan time. */
-export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(locale(language), { timeZone: 'Asia/Tokyo', dateStyle: 'medium' }).format(new Date(iso));
-}
-
 /** A session's time: "2026年12月3日 13:30〜15:00" when it starts and ends on the same day in Japan. */
 export function formatSessionTime(startsAt: string, endsAt: string, language: string): string {
-  const day = (iso: string) => formatDate(iso, language);
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(locale(language), { timeZone: 'Asia/Tokyo', timeStyle: 'short' }).format(new Date(iso));
-  const weekday = new Intl.DateTimeFormat(locale(language), { timeZone: 'Asia/Tokyo', weekday: 'short' }).format(new Date(startsAt));
+  const day = (iso: string) => formatInstantDate(iso, language);
+  const time = (iso: string) => formatInstantTime(iso, language);
+  const weekday = formatInstantWeekday(startsAt, language);
   if (day(startsAt) === day(endsAt)) return `${day(startsAt)} (${weekday}) ${time(startsAt)}–${time(endsAt)}`;
   return `${formatDateTime(startsAt, language)} – ${formatDateTime(endsAt, language)}`;
 }
