@@ -38,14 +38,16 @@ describe('Japan time', () => {
     expect(instantOfJapanDateTimeLocal('2026-13-01T09:00')).toBeNull();
   });
 
-  it('tells a real calendar day written YYYY-MM-DD from anything else', () => {
-    expect(isCalendarDate('2026-04-01')).toBe(true);
-    expect(isCalendarDate('2028-02-29')).toBe(true);
-    expect(isCalendarDate('2026-02-29')).toBe(false);
-    expect(isCalendarDate('2026-13-01')).toBe(false);
-    expect(isCalendarDate('2026-4-1')).toBe(false);
-    expect(isCalendarDate('2026/04/01')).toBe(false);
-    expect(isCalendarDate('')).toBe(false);
+  it.each([
+    ['2026-04-01', true],
+    ['2028-02-29', true],
+    ['2026-02-29', false],
+    ['2026-13-01', false],
+    ['2026-4-1', false],
+    ['2026/04/01', false],
+    ['', false],
+  ])('tells a real calendar day written YYYY-MM-DD from anything else: %j is %s', (day, calendarDate) => {
+    expect(isCalendarDate(day)).toBe(calendarDate);
   });
 
   it('gives the Japan weekday (Monday first) and minutes since midnight', () => {
@@ -64,11 +66,13 @@ describe('Japan time', () => {
     expect(startOfJapanDay('2026-13-45')).toBeNull();
   });
 
-  it('calls a day range reversed only when both ends are days and the end comes first', () => {
-    expect(isReversedDayRange('2026-04-02', '2026-04-01')).toBe(true);
-    expect(isReversedDayRange('2026-04-01', '2026-04-01')).toBe(false);
-    expect(isReversedDayRange('2026-04-01', '2027-01-01')).toBe(false);
-    expect(isReversedDayRange('2026-04-01', '')).toBe(false);
-    expect(isReversedDayRange('', '2026-04-01')).toBe(false);
+  it.each([
+    ['2026-04-02', '2026-04-01', true],
+    ['2026-04-01', '2026-04-01', false],
+    ['2026-04-01', '2027-01-01', false],
+    ['2026-04-01', '', false],
+    ['', '2026-04-01', false],
+  ])('calls a day range reversed only when both ends are days and the end comes first: %j to %j is %s', (from, to, reversed) => {
+    expect(isReversedDayRange(from, to)).toBe(reversed);
   });
 });
