@@ -5,6 +5,7 @@
 // reported them).
 import { z } from 'zod';
 import type { Language, LocalizedText } from '../error-codes';
+import { isCalendarDate } from '../japan-time';
 
 // A character no one types into a message: it joins the two languages inside zod's one
 // message string and is split again when the message is read.
@@ -108,10 +109,7 @@ export function isoDate(invalid: string) {
   return z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, invalid)
-    .refine((value) => {
-      const parsed = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-    }, invalid);
+    .refine((value) => isCalendarDate(value), invalid);
 }
 
 /** A UUID, as every id argument is: anything else cannot name a row. */
