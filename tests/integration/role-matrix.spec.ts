@@ -4,14 +4,15 @@
 // NETWORK_ADMIN; nobody edits another organisation's data; only a NETWORK_ADMIN changes an
 // organisation's kind. Every role sits in a municipality, the one kind that allows them all
 // (a LIAISON or GRANT_EDITOR in an NPO cannot exist: organization-kind-invariants.spec.ts).
-import type { Role } from '@tsunagu/domain';
+import { ALL_ROLES, type Role } from '@tsunagu/domain';
 import { randomUUID } from 'node:crypto';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
 import { TestDatabase } from '../support/test-database';
 
-const ROLES: Role[] = ['NETWORK_ADMIN', 'ORG_ADMIN', 'COORDINATOR', 'GRANT_EDITOR', 'LIAISON', 'TRAINER', 'STAFF'];
+/** Every role there is (libs/domain): a role added to the product is tried by the matrix too. */
+const ROLES = ALL_ROLES;
 
 const t = setupApiTest({
   clients: false,
@@ -20,8 +21,7 @@ const t = setupApiTest({
       slug: 'matrix',
       organizations: { city: 'MUNICIPALITY', hub: 'INTERMEDIARY', spare: 'OTHER' },
       members: {
-        // One member per role of the matrix, named by it (a role added to ROLES gets its member):
-        // the network admin sits in the hub, every other role in the municipality.
+        // One member per role, named by it: the network admin in the hub, every other role in the municipality.
         ...Object.fromEntries(ROLES.map((role): [Role, [string, Role[]]] => [role, [role === 'NETWORK_ADMIN' ? 'hub' : 'city', [role]]])),
         targetCity: ['city', ['STAFF']],
         targetHub: ['hub', ['STAFF']],

@@ -64,6 +64,8 @@ describe('Japan time', () => {
     expect(endOfJapanDay('')).toBeNull();
     expect(endOfJapanDay('2026/04/01')).toBeNull();
     expect(startOfJapanDay('2026-13-45')).toBeNull();
+    expect(startOfJapanDay('2026-02-30')).toBeNull();
+    expect(endOfJapanDay('2026-02-30')).toBeNull();
   });
 
   it.each([

@@ -54,7 +54,7 @@ export function japanClock(at: Date): { weekdayIndex: number; minutes: number } 
 
 /** The instant a Japan calendar day ("YYYY-MM-DD") begins; null when the day is malformed. */
 export function startOfJapanDay(day: string): Date | null {
-  if (!DAY.test(day)) return null;
+  if (!isCalendarDate(day)) return null;
   const start = new Date(Date.parse(`${day}T00:00:00Z`) - JAPAN_OFFSET_MS);
   return Number.isNaN(start.getTime()) ? null : start;
 }
