@@ -164,7 +164,8 @@ export class ApiTest<N extends string = string> {
       networks[name as N] = await createNetwork(database.ownerUrl, spec);
     }
     this.running = { database, storageDir, smtp, apis, sql, networks };
-    const keep = this.options.clients ?? true;
+    // Clients are minted through an API: without one ({ replicas: 0 }) there are none to make.
+    const keep = this.options.replicas === 0 ? false : (this.options.clients ?? true);
     if (keep === false) return;
     for (const network of Object.values<TestNetwork>(networks)) {
       for (const [key, member] of Object.entries(network.members)) {

@@ -34,9 +34,29 @@ export interface AttachedFilesProps<File extends AttachedFile> {
 }
 
 export function AttachedFiles<File extends AttachedFile>({ files, words, label, metaOf, onRemove, attach }: AttachedFilesProps<File>) {
+  const { t } = useTranslation();
+  // Kept above the list, so the dialog and a refused download outlive the last file's removal.
+  const { downloading, failure, download } = useDownload();
+  const removal = useConfirmation((file: File) => (onRemove ? onRemove(file) : Promise.resolve()));
   return (
     <Stack gap="sm">
-      {files.length ? <FileList files={files} words={words} label={label} metaOf={metaOf} onRemove={onRemove} /> : <NoFiles words={words} />}
+      {files.length ? (
+        <FileList
+          files={files}
+          words={words}
+          label={label}
+          metaOf={metaOf}
+          downloading={downloading}
+          onDownload={(file) => void download(storedFilePath(file.fileId), file.fileName)}
+          onRemove={onRemove ? (file) => removal.ask(file) : undefined}
+        />
+      ) : (
+        <NoFiles words={words} />
+      )}
+      <FailureText message={failure} />
+      <ConfirmActionDialog confirmation={removal} title={t(`${words}.removeTitle`)} confirmLabel={t(`${words}.removeTitle`)} danger>
+        {(file) => t(`${words}.confirmRemove`, { name: file.fileName })}
+      </ConfirmActionDialog>
       {attach ? <FileUploadField purpose={attach.purpose} link={attach.link} words={words} /> : null}
     </Stack>
   );
@@ -47,50 +67,55 @@ function NoFiles({ words }: { words: FileUploadWords }) {
   return <Text c="dimmed">{t(`${words}.none`)}</Text>;
 }
 
-function FileList<File extends AttachedFile>({ files, words, label, metaOf, onRemove }: Omit<AttachedFilesProps<File>, 'attach'>) {
+function FileList<File extends AttachedFile>({
+  files,
+  words,
+  label,
+  metaOf,
+  downloading,
+  onDownload,
+  onRemove,
+}: Pick<AttachedFilesProps<File>, 'files' | 'words' | 'label' | 'metaOf'> & {
+  readonly downloading: string | null;
+  readonly onDownload: (file: File) => void;
+  /** Asks whether to remove the file; left out where the person may not. */
+  readonly onRemove?: (file: File) => void;
+}) {
   const { t } = useTranslation();
-  const { downloading, failure, download } = useDownload();
-  const removal = useConfirmation((file: File) => (onRemove ? onRemove(file) : Promise.resolve()));
   return (
-    <Stack gap="xs">
-      <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={label}>
-        {files.map((file) => (
-          <Group component="li" key={file.fileId} justify="space-between" wrap="wrap" gap="xs">
-            <Text style={{ wordBreak: 'break-all' }}>
-              {file.fileName}{' '}
-              <Text span c="dimmed" fz="sm">
-                {t(`${words}.meta`, { size: formatFileSize(file.byteSize), ...metaOf?.(file) })}
-              </Text>
+    <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={label}>
+      {files.map((file) => (
+        <Group component="li" key={file.fileId} justify="space-between" wrap="wrap" gap="xs">
+          <Text style={{ wordBreak: 'break-all' }}>
+            {file.fileName}{' '}
+            <Text span c="dimmed" fz="sm">
+              {t(`${words}.meta`, { size: formatFileSize(file.byteSize), ...metaOf?.(file) })}
             </Text>
-            <Group gap="xs">
+          </Text>
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="default"
+              loading={downloading === storedFilePath(file.fileId)}
+              aria-label={t(`${words}.downloadNamed`, { name: file.fileName })}
+              onClick={() => onDownload(file)}
+            >
+              {t(`${words}.download`)}
+            </Button>
+            {onRemove ? (
               <Button
                 size="xs"
-                variant="default"
-                loading={downloading === storedFilePath(file.fileId)}
-                aria-label={t(`${words}.downloadNamed`, { name: file.fileName })}
-                onClick={() => void download(storedFilePath(file.fileId), file.fileName)}
+                variant="light"
+                color="red"
+                aria-label={t(`${words}.removeNamed`, { name: file.fileName })}
+                onClick={() => onRemove(file)}
               >
-                {t(`${words}.download`)}
+                {t(`${words}.remove`)}
               </Button>
-              {onRemove ? (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="red"
-                  aria-label={t(`${words}.removeNamed`, { name: file.fileName })}
-                  onClick={() => removal.ask(file)}
-                >
-                  {t(`${words}.remove`)}
-                </Button>
-              ) : null}
-            </Group>
+            ) : null}
           </Group>
-        ))}
-      </Stack>
-      <FailureText message={failure} />
-      <ConfirmActionDialog confirmation={removal} title={t(`${words}.removeTitle`)} confirmLabel={t(`${words}.removeTitle`)} danger>
-        {(file) => t(`${words}.confirmRemove`, { name: file.fileName })}
-      </ConfirmActionDialog>
+        </Group>
+      ))}
     </Stack>
   );
 }

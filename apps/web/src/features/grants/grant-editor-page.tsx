@@ -326,6 +326,7 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
   const { t } = useTranslation();
   const labels = useGrantLabels();
   const values = form.values;
+  const unlimited = form.getInputProps('amountUnlimited', { type: 'checkbox' });
 
   return (
     <EditorForm label={t('grants.editor.formLabel')} error={apiError} {...actions}>
@@ -398,10 +399,10 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
       </SimpleGrid>
       <Checkbox
         label={t('grants.fields.amountUnlimited')}
-        {...form.getInputProps('amountUnlimited', { type: 'checkbox' })}
+        {...unlimited}
         onChange={(event) => {
           // No upper limit means no maximum: the disabled field is emptied rather than kept out of sight.
-          form.setFieldValue('amountUnlimited', event.currentTarget.checked);
+          unlimited.onChange(event);
           if (event.currentTarget.checked) form.setFieldValue('amountMax', '');
         }}
       />
