@@ -1,13 +1,17 @@
 // The form-bound fields, rendered to static markup: each shows the value and the error of the
 // field it names (not another's), keeps Mantine's label/description wiring, and a long text
-// with a limit counts its characters in the UI language, and an amount reads as yen in it.
+// with a limit (given, or the form schema's) counts its characters in the UI language without
+// letting the browser cut the text, and an amount reads as yen in it.
 import { MantineProvider } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { createInstance } from 'i18next';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { itemList, optionalLongText, requiredText } from '@tsunagu/domain';
+import { z } from 'zod';
 import { JapanDateTimeField, LongTextField, NumberField, TextField, YenField } from './form-fields';
+import { bindFormSchema } from './form-schemas';
 import { resources, type SupportedLanguage } from './i18n/resources';
 
 interface NoteValues extends Record<string, unknown> {
@@ -49,7 +53,8 @@ describe('LongTextField', () => {
     const html = render('ja', (form) => <LongTextField form={form} name="summary" label="概要" maxLength={2000} rows={3} />);
     expect(html).toContain('>あいうえお</textarea>');
     expect(html).toContain('5 / 2000 字');
-    expect(attributeOf(html, 'textarea', 'maxlength')).toBe('2000');
+    // The limit is counted, never enforced by the browser, which would cut pasted text silently.
+    expect(attributeOf(html, 'textarea', 'maxlength')).toBeUndefined();
   });
 
   it('counts in English without the Japanese counter word', () => {
@@ -91,9 +96,14 @@ describe('TextField', () => {
     const html = render('ja', (form) => <TextField form={form} name="title" label="題名" required maxLength={200} />, { title: '入力してください' });
     expect(attributeOf(html, 'input', 'value')).toBe('相談会');
     expect(html).toContain('入力してください');
-    expect(attributeOf(html, 'input', 'maxlength')).toBe('200');
+    expect(attributeOf(html, 'input', 'maxlength')).toBeUndefined();
     expect(attributeOf(html, 'label', 'for')).toBe(attributeOf(html, 'input', 'id'));
     expect(html).toContain('mantine-InputWrapper-required');
+  });
+
+  it('counts its characters only once the text nears its limit', () => {
+    expect(render('ja', (form) => <TextField form={form} name="title" label="題名" maxLength={200} />)).not.toContain(' / ');
+    expect(render('ja', (form) => <TextField form={form} name="title" label="題名" maxLength={3} />)).toContain('3 / 3 字');
   });
 
   it('binds a field inside a list item by its path', () => {
@@ -136,6 +146,41 @@ describe('TextField', () => {
       </>
     ));
     expect(html).toContain('無い欄');
+  });
+});
+
+describe("limits from the form's schema", () => {
+  const schema = z.object({
+    title: requiredText(1, 200, '1〜200文字'),
+    summary: optionalLongText(8, '8文字まで'),
+    contacts: itemList(3, '3人まで', z.object({ name: requiredText(1, 2, '1〜2文字') })),
+  });
+
+  function renderSchemaForm(children: (form: UseFormReturnType<NoteValues>) => ReactNode): string {
+    function SchemaFormOf() {
+      // As useSchemaForm binds its form (forms.ts, which needs a browser for its i18n).
+      const form = useForm<NoteValues>({ mode: 'controlled', initialValues: values });
+      bindFormSchema(form, schema);
+      return <>{children(form)}</>;
+    }
+    const i18n = createInstance();
+    void i18n.use(initReactI18next).init({ resources, lng: 'ja', interpolation: { escapeValue: false }, initAsync: false });
+    return renderToStaticMarkup(
+      <I18nextProvider i18n={i18n}>
+        <MantineProvider>
+          <SchemaFormOf />
+        </MantineProvider>
+      </I18nextProvider>,
+    );
+  }
+
+  it("counts against the limit the schema sets for the field, with none given to the input", () => {
+    expect(renderSchemaForm((form) => <LongTextField form={form} name="summary" label="概要" />)).toContain('5 / 8 字');
+    expect(renderSchemaForm((form) => <TextField form={form} name={`contacts.${0}.name`} label="氏名" />)).toContain('2 / 2 字');
+  });
+
+  it('shows no count where the schema has no such field', () => {
+    expect(renderSchemaForm((form) => <LongTextField form={form} name="notes" label="メモ" />)).not.toContain(' / ');
   });
 });
 

@@ -1,12 +1,15 @@
 // Text and number inputs bound to one field of a useSchemaForm (@mantine/form) form by its
 // name, so every form spells a field the same way: Mantine's own label, description, required
-// asterisk and error wiring, the value and its error taken from the form. A long text with a
-// limit counts its characters under the field, because the API refuses text over the limit and
-// long Japanese notes reach it sooner than one expects. Amounts of money share one YenField.
+// asterisk and error wiring, the value and its error taken from the form. A text's limit comes
+// from the form's schema (the API's own rule) and is said before it is hit: a long text counts
+// its characters under the field, a one-line text once it nears the limit. The browser is never
+// given the limit, so pasted text is not cut silently: what is over turns the count red and the
+// schema names the limit. Amounts of money share one YenField.
 import { NumberInput, Text, TextInput, Textarea, type NumberInputProps, type TextInputProps, type TextareaProps } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimitOf } from './form-schemas';
 
 /**
  * The paths of a form's values that hold a Leaf (text, a number), as @mantine/form's
@@ -41,11 +44,19 @@ interface BoundTo<Values, Leaf = string> {
 /** The props the form gives, which a caller must not give as well. */
 type FormGiven = 'form' | 'name' | 'value' | 'defaultValue' | 'onChange' | 'error';
 
-export type TextFieldProps<Values> = BoundTo<Values> & Omit<TextInputProps, FormGiven>;
+/** The limit as a count to show rather than a cut: the form's schema's, or a maxLength given for a field the schema does not reach. */
+type Limited = { readonly maxLength?: number };
+
+export type TextFieldProps<Values> = BoundTo<Values> & Omit<TextInputProps, FormGiven | 'maxLength'> & Limited;
 
 /** A one-line text input (also date, time, url, email…) bound to a field of the form. */
-export function TextField<Values>({ form, name, ...input }: TextFieldProps<Values>) {
-  return <TextInput {...input} {...form.getInputProps(name)} />;
+export function TextField<Values>({ form, name, maxLength, ...input }: TextFieldProps<Values>) {
+  const bound = form.getInputProps(name);
+  const max = maxLength ?? textLimitOf(form, String(name));
+  const text = String(bound.value ?? '');
+  // A one-line text shows its count only near its limit (from 80 %), where it starts to matter.
+  const counted = max !== undefined && text.length >= max * 0.8;
+  return <TextInput {...input} inputContainer={counted ? (field) => <WithCharacterCount input={field} text={text} max={max} /> : undefined} {...bound} />;
 }
 
 /**
@@ -80,24 +91,25 @@ export function YenField<Values>(props: YenFieldProps<Values>) {
 }
 
 export type LongTextFieldProps<Values> = BoundTo<Values> &
-  Omit<TextareaProps, FormGiven | 'autosize' | 'minRows'> & {
+  Omit<TextareaProps, FormGiven | 'autosize' | 'minRows' | 'maxLength'> &
+  Limited & {
     /** The rows shown when empty; the field grows with its text. */
     readonly rows?: number;
   };
 
 /**
- * A text area that grows with its text, bound to a field of the form; given a maxLength, it
- * shows how many characters are used ("123 / 2000 字").
+ * A text area that grows with its text, bound to a field of the form; where the field has a
+ * limit, it shows how many characters are used ("123 / 2000 字").
  */
 export function LongTextField<Values>({ form, name, rows, maxLength, ...textarea }: LongTextFieldProps<Values>) {
   const bound = form.getInputProps(name);
+  const max = maxLength ?? textLimitOf(form, String(name));
   return (
     <Textarea
       {...textarea}
       autosize
       minRows={rows}
-      maxLength={maxLength}
-      inputContainer={maxLength === undefined ? undefined : (input) => <WithCharacterCount input={input} text={String(bound.value ?? '')} max={maxLength} />}
+      inputContainer={max === undefined ? undefined : (input) => <WithCharacterCount input={input} text={String(bound.value ?? '')} max={max} />}
       {...bound}
     />
   );

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { readApiError, type ApiError } from './api-errors';
+import { bindFormSchema } from './form-schemas';
 
 export interface SchemaFormOptions<Values extends Record<string, unknown>, Schema extends z.ZodType> {
   /** The input's schema, as the API checks it. */
@@ -48,6 +49,7 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
       return checked.ok ? {} : problemsIn(checked.problems, languageOf(i18n.language));
     },
   });
+  bindFormSchema(form, schema);
   const onSubmit: SchemaForm<Values, Schema>['onSubmit'] = (send) =>
     form.onSubmit(async (values) => {
       const checked = checkInput(schema, toInput(values));

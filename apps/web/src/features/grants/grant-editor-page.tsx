@@ -333,14 +333,12 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
       <TextField
         label={t('grants.fields.title')}
         required
-        maxLength={200}
         form={form} name="title"
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextField
           label={t('grants.fields.funderName')}
           required
-          maxLength={200}
           form={form} name="funderName"
         />
         <Select
@@ -369,7 +367,6 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
       <LongTextField
         label={t('grants.fields.summary')}
         rows={2}
-        maxLength={1000}
         form={form} name="summary"
       />
       <LongTextField
@@ -463,13 +460,11 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
         <TextField
           type="url"
           label={t('grants.fields.applicationUrl')}
-          maxLength={500}
           form={form} name="applicationUrl"
         />
         <LongTextField
           label={t('grants.fields.contact')}
           rows={2}
-          maxLength={500}
           form={form} name="contact"
         />
       </SimpleGrid>

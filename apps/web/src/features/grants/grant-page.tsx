@@ -176,7 +176,6 @@ function ApplicationSection({ grant }: { grant: GrantDetailFragment }) {
           <LongTextField
             label={t('grants.applications.notes')}
             rows={2}
-            maxLength={2000}
             form={form} name="notes"
           />
           <ApiErrorAlert error={apiError} />

@@ -81,13 +81,11 @@ export function InteractionForm({ partnershipId, onDone }: { partnershipId: stri
           <TextField
             label={t('partnerships.interactions.attendees')}
             description={t('partnerships.interactions.attendeesHelp')}
-            maxLength={1000}
             form={form} name="attendees"
           />
           <LongTextField
             label={t('partnerships.interactions.notes')}
             rows={3}
-            maxLength={10000}
             form={form} name="notes"
           />
           <Fieldset legend={t('partnerships.followUps.title')}>
@@ -98,7 +96,6 @@ export function InteractionForm({ partnershipId, onDone }: { partnershipId: stri
                   <TextField
                     label={t('partnerships.followUps.description')}
                     required
-                    maxLength={1000}
                     form={form} name={`followUps.${index}.description`}
                     style={{ flex: '1 1 16rem' }}
                   />

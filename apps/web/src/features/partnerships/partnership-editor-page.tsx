@@ -225,13 +225,11 @@ function PartnershipForm({
               label={t('partnerships.fields.title')}
               form={form} name="title"
               required
-              maxLength={200}
             />
             <LongTextField
               label={t('partnerships.fields.description')}
               form={form} name="description"
               rows={3}
-              maxLength={5000}
             />
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <TextField
@@ -274,24 +272,20 @@ function PartnershipForm({
                   <TextField
                     label={t('partnerships.contacts.name')}
                     required
-                    maxLength={200}
                     form={form} name={`contacts.${index}.name`}
                   />
                   <TextField
                     label={t('partnerships.contacts.jobTitle')}
-                    maxLength={200}
                     form={form} name={`contacts.${index}.jobTitle`}
                   />
                   <TextField
                     type="email"
                     label={t('partnerships.contacts.email')}
-                    maxLength={320}
                     form={form} name={`contacts.${index}.email`}
                   />
                   <TextField
                     type="tel"
                     label={t('partnerships.contacts.phone')}
-                    maxLength={40}
                     form={form} name={`contacts.${index}.phone`}
                   />
                   <Group align="flex-end">

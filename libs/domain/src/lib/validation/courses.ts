@@ -7,7 +7,7 @@ import { ALL_ROLES } from '../roles';
 import { COURSE_VISIBILITIES } from '../training';
 import { distinctCodes, oneOf } from './codes';
 import { MALFORMED_VALUE, optionalWholeNumber, orDefault, requiredText, say } from './kit';
-import { blankAsNull, optionalLongText } from './text-fields';
+import { blankAsNull, blankAsNullUpTo, optionalLongText } from './text-fields';
 
 export const MAX_AUDIENCE_ORGANIZATIONS = 500;
 
@@ -48,7 +48,7 @@ export const courseMaterialInputSchema = z
   .object({
     title: requiredText(1, 200, say('教材名を1〜200文字で入力してください。', 'Enter a material title of 1 to 200 characters.')),
     fileId: blankAsNull,
-    url: blankAsNull,
+    url: blankAsNullUpTo(MAX_URL_LENGTH),
   })
   .superRefine((material, context) => {
     if ((material.fileId === null) === (material.url === null)) {

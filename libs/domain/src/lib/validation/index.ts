@@ -15,3 +15,4 @@ export * from './consents';
 export * from './referrals';
 export * from './quizzes';
 export * from './quiz-attempts';
+export * from './text-limits';

@@ -2,10 +2,14 @@
 // follow-ups): a faulty item's field is named `list.index.field`, as the form's input for it is
 // (and as the API has always named it), not just `list`.
 import { z } from 'zod';
+import { withListItem } from './text-limits';
 
-/** The list as given (an array, checked for its length only); its items are checked by `itemProblems`. */
-export function itemList(max: number, tooMany: string) {
-  return z.array(z.unknown()).max(max, tooMany).nullish();
+/**
+ * The list as given (an array, checked for its length only); its items are checked by
+ * `itemProblems` with `itemSchema`, which the list names so their fields' limits can be read.
+ */
+export function itemList(max: number, tooMany: string, itemSchema: z.ZodType) {
+  return withListItem(z.array(z.unknown()).max(max, tooMany).nullish(), itemSchema);
 }
 
 /** Adds each faulty item's problems, under `field.index.key`; run in the whole input's superRefine. */

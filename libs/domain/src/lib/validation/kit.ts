@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Language, LocalizedText } from '../error-codes';
 import { isCalendarDate } from '../japan-time';
+import { withTextLimit } from './text-limits';
 
 // A character no one types into a message: it joins the two languages inside zod's one
 // message string and is split again when the message is read.
@@ -75,8 +76,7 @@ export function problemsIn(problems: FieldProblems, language: Language): Record<
 
 /** An optional text input: blank or only spaces means "none" (null), anything else is trimmed. */
 export function optionalText(max: number, tooLong: string) {
-  return z
-    .string()
+  return withTextLimit(z.string(), max)
     .nullish()
     .transform((value) => {
       const trimmed = value?.trim();

@@ -6,6 +6,7 @@ import { isPlausibleEmail } from '../accounts';
 import { isValidCorporateNumber, normalizeMunicipalityCode } from '../identifiers';
 import { trimmedOrNull } from '../text';
 import { say } from './kit';
+import { withTextLimit } from './text-limits';
 
 export const ORGANIZATION_MESSAGES = {
   name: say('団体名を1〜200文字で入力してください。', 'Enter an organisation name of 1 to 200 characters.'),
@@ -39,11 +40,19 @@ function optionalField(valid: (value: string) => boolean, message: string, norma
     .optional();
 }
 
-const address = (value: string) => /^https?:\/\/\S+$/.test(value) && value.length <= 500 && URL.canParse(value);
+/** An optional text field of at most maxLength characters (which the forms count down) that, when given, passes the rule. */
+function limitedField(maxLength: number, message: string, valid: (value: string) => boolean = () => true) {
+  return withTextLimit(
+    optionalField((value) => value.length <= maxLength && valid(value), message),
+    maxLength,
+  );
+}
+
+const isWebAddress = (value: string) => /^https?:\/\/\S+$/.test(value) && URL.canParse(value);
 
 export const organizationInputSchema = z.object({
   name: z.string().trim().min(1, ORGANIZATION_MESSAGES.name).max(200, ORGANIZATION_MESSAGES.name).optional(),
-  nameKana: optionalField((value) => value.length <= 200 && KATAKANA.test(value), ORGANIZATION_MESSAGES.nameKana),
+  nameKana: limitedField(200, ORGANIZATION_MESSAGES.nameKana, (value) => KATAKANA.test(value)),
   corporateNumber: optionalField(isValidCorporateNumber, ORGANIZATION_MESSAGES.corporateNumber, (value) => value.replace(/[\s-]/g, '') || null),
   municipalityCode: z
     .string()
@@ -56,13 +65,13 @@ export const organizationInputSchema = z.object({
       return code;
     })
     .optional(),
-  description: optionalField((value) => value.length <= 4000, ORGANIZATION_MESSAGES.description),
+  description: limitedField(4000, ORGANIZATION_MESSAGES.description),
   postalCode: optionalField((value) => /^\d{3}-?\d{4}$/.test(value), ORGANIZATION_MESSAGES.postalCode),
-  address: optionalField((value) => value.length <= 300, ORGANIZATION_MESSAGES.address),
-  website: optionalField(address, ORGANIZATION_MESSAGES.website),
+  address: limitedField(300, ORGANIZATION_MESSAGES.address),
+  website: limitedField(500, ORGANIZATION_MESSAGES.website, isWebAddress),
   phone: optionalField((value) => /^[0-9+()\- ]{6,40}$/.test(value), ORGANIZATION_MESSAGES.phone),
   email: optionalField(isPlausibleEmail, ORGANIZATION_MESSAGES.email),
-  logoUrl: optionalField((value) => /^https:\/\/\S+$/.test(value) && value.length <= 500 && URL.canParse(value), ORGANIZATION_MESSAGES.logoUrl),
+  logoUrl: limitedField(500, ORGANIZATION_MESSAGES.logoUrl, (value) => value.startsWith('https://') && isWebAddress(value)),
 });
 
 export type OrganizationInputFields = z.output<typeof organizationInputSchema>;

@@ -54,7 +54,7 @@ export const partnershipInputSchema = z
       say('予算額は0以上の整数（円）で入力してください（1兆円まで）。', 'Give the budget as whole yen, 0 or more (at most one trillion).'),
     ),
     /** Null: keep the stored contacts; a list replaces them. */
-    contacts: itemList(MAX_CONTACTS, say(`担当者は${MAX_CONTACTS}人までです。`, `At most ${MAX_CONTACTS} contacts.`)),
+    contacts: itemList(MAX_CONTACTS, say(`担当者は${MAX_CONTACTS}人までです。`, `At most ${MAX_CONTACTS} contacts.`), contactInputSchema),
   })
   .superRefine((partnership, context) => {
     if (isDay(partnership.startsOn) && isDay(partnership.endsOn) && partnership.startsOn > partnership.endsOn) {
@@ -80,7 +80,7 @@ export const interactionInputSchema = z
     attendees: optionalLongText(1000, say('出席者は1000文字以内にしてください。', 'Keep the attendees within 1,000 characters.')),
     notes: optionalLongText(8000, say('内容は8000文字以内にしてください。', 'Keep the notes within 8,000 characters.')),
     /** Null: keep the stored follow-ups (on update). */
-    followUps: itemList(MAX_FOLLOW_UPS, say(`対応事項は${MAX_FOLLOW_UPS}件までです。`, `At most ${MAX_FOLLOW_UPS} follow-ups.`)),
+    followUps: itemList(MAX_FOLLOW_UPS, say(`対応事項は${MAX_FOLLOW_UPS}件までです。`, `At most ${MAX_FOLLOW_UPS} follow-ups.`), followUpInputSchema),
   })
   .superRefine((interaction, context) => {
     if (Array.isArray(interaction.followUps) && interaction.followUps.length <= MAX_FOLLOW_UPS) itemProblems('followUps', interaction.followUps, followUpInputSchema, context);

@@ -8,6 +8,7 @@ import { normalizeMunicipalityCode } from '../identifiers';
 import { DISABILITY_CERTIFICATES, GENDERS, LIVING_SITUATIONS, type PersonalDataCategory, type PersonValues } from '../people';
 import { trimmedOrNull } from '../text';
 import { say } from './kit';
+import { withFields, withTextLimit } from './text-limits';
 
 export const PERSON_MESSAGES = {
   tooLong: (max: number) => say(`${max}文字以内で入力してください。`, `Keep this within ${max} characters.`),
@@ -29,8 +30,7 @@ const KANA = /^[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb\s\u3000ー゛゜]+$/;
 
 /** Optional free text: blank is null, and a pattern (when given) is checked before the length, as its message says more. */
 function text(max: number, pattern?: { test: (value: string) => boolean; message: string }) {
-  return z
-    .string()
+  return withTextLimit(z.string(), max)
     .nullish()
     .transform(trimmedOrNull)
     .refine((value) => value === null || !pattern || pattern.test(value), pattern?.message)
@@ -39,8 +39,7 @@ function text(max: number, pattern?: { test: (value: string) => boolean; message
 
 function required(max: number, ja: string, en: string, kana = false) {
   const message = PERSON_MESSAGES.required(max, ja, en);
-  return z
-    .string()
+  return withTextLimit(z.string(), max)
     .nullish()
     .transform((value) => (value ?? '').trim())
     .refine((value) => !kana || value === '' || KANA.test(value), PERSON_MESSAGES.kana)
@@ -174,7 +173,7 @@ export const ceaseUseSchema = z.object({ reason: reasonText('ceaseUse') });
 export function personInputSchema<E extends Record<string, z.ZodType>>(today: Date, extra?: E) {
   const byKey = categories(today);
   // Any object: the API hands over its input class, not a plain record.
-  return z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)).transform((input, context) => {
+  const schema = z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)).transform((input, context) => {
     const values: Partial<Record<PersonalDataCategory, unknown>> = {};
     for (const [key, { category, schema }] of Object.entries(byKey)) {
       const given = input[key];
@@ -197,6 +196,8 @@ export function personInputSchema<E extends Record<string, z.ZodType>>(today: Da
     }
     return { ...values, ...extras } as Partial<PersonValues> & { [K in keyof E]: z.output<E[K]> };
   });
+  // The sections and extras by the keys the form names them, so the form can read their limits.
+  return withFields(schema, { ...Object.fromEntries(Object.entries(byKey).map(([key, section]) => [key, section.schema])), ...extra });
 }
 
 /** Erasing a person's data is confirmed by typing their pseudonym. */

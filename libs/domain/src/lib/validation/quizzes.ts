@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { QUESTION_KINDS } from '../training';
 import { oneOf } from './codes';
 import { itemProblem, MALFORMED_VALUE, say } from './kit';
+import { withTextLimit } from './text-limits';
 
 export const MAX_QUESTIONS = 50;
 export const MIN_CHOICES = 2;
@@ -14,10 +15,15 @@ const malformed = say(MALFORMED_VALUE.ja, MALFORMED_VALUE.en);
 
 const isWholeIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
 
+const MAX_PROMPT_LENGTH = 1000;
+const MAX_CHOICE_LENGTH = 300;
+
+// The lengths are checked with the question (checkQuestion), so that each problem is said once
+// under its own key; the marks let the editor count them down.
 const questionSchema = z.object({
-  prompt: z.string(),
+  prompt: withTextLimit(z.string(), MAX_PROMPT_LENGTH),
   kind: oneOf(QUESTION_KINDS.codes, malformed),
-  choices: z.array(z.string()),
+  choices: z.array(withTextLimit(z.string(), MAX_CHOICE_LENGTH)),
   correctChoices: z.array(z.number()),
 });
 type QuestionValue = z.output<typeof questionSchema>;
@@ -27,13 +33,13 @@ function checkQuestion(question: QuestionValue, index: number, context: z.Refine
   const key = `questions.${index}`;
   const number = index + 1;
   const prompt = question.prompt.trim();
-  if (!isWholeIn(prompt.length, 1, 1000)) {
+  if (!isWholeIn(prompt.length, 1, MAX_PROMPT_LENGTH)) {
     itemProblem(context, `${key}.prompt`, say(`問${number}：問題文を1〜1000文字で入力してください。`, `Question ${number}: enter the question in 1 to 1,000 characters.`));
   }
   const choices = question.choices.map((choice) => choice.trim());
   if (!isWholeIn(choices.length, MIN_CHOICES, MAX_CHOICES)) {
     itemProblem(context, `${key}.choices`, say(`問${number}：選択肢は2〜10個にしてください。`, `Question ${number}: give 2 to 10 choices.`));
-  } else if (choices.some((choice) => !isWholeIn(choice.length, 1, 300))) {
+  } else if (choices.some((choice) => !isWholeIn(choice.length, 1, MAX_CHOICE_LENGTH))) {
     itemProblem(context, `${key}.choices`, say(`問${number}：選択肢はそれぞれ1〜300文字で入力してください。`, `Question ${number}: each choice needs 1 to 300 characters.`));
   }
   const correct = new Set(question.correctChoices);

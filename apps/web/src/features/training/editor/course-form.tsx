@@ -106,13 +106,11 @@ export function CourseForm({ courseForm: { form, apiError }, ...actions }: { cou
       <TextField
         label={t('trainingEditor.course.fields.title')}
         required
-        maxLength={200}
         form={form} name="title"
       />
       <LongTextField
         label={t('trainingEditor.course.fields.summary')}
         rows={3}
-        maxLength={2000}
         form={form} name="summary"
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -167,7 +167,6 @@ function AddMaterialForm({ module }: { module: EditorModule }) {
         <TextField
           label={t('trainingEditor.materials.title')}
           description={source === 'FILE' ? t('trainingEditor.materials.titleFileHelp') : undefined}
-          maxLength={200}
           form={form} name="title"
         />
         {source === 'FILE' ? (
@@ -188,7 +187,7 @@ function AddMaterialForm({ module }: { module: EditorModule }) {
           </Input.Wrapper>
         ) : (
           <>
-            <TextField type="url" label={t('trainingEditor.materials.url')} placeholder="https://" maxLength={1000} form={form} name="url" />
+            <TextField type="url" label={t('trainingEditor.materials.url')} placeholder="https://" form={form} name="url" />
             <Group>
               <Button type="submit" variant="light" loading={adding.loading}>
                 {t('trainingEditor.materials.addLink')}

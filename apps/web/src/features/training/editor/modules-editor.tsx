@@ -207,11 +207,10 @@ function ModuleForm({ module, courseId, onDone }: { module?: EditorModule; cours
       aria-label={module ? t('trainingEditor.modules.editFormLabel', { title: module.title }) : t('trainingEditor.modules.addFormLabel')}
     >
       <Stack gap="sm">
-        <TextField label={t(`trainingEditor.modules.fields.${prefix}Title`)} required maxLength={200} form={form} name="title" />
+        <TextField label={t(`trainingEditor.modules.fields.${prefix}Title`)} required form={form} name="title" />
         <LongTextField
           label={t(`trainingEditor.modules.fields.${prefix}Description`)}
           rows={2}
-          maxLength={4000}
           form={form} name="description"
         />
         <Switch

@@ -176,7 +176,6 @@ function QuestionFields({
         <LongTextField
           label={t('trainingEditor.quiz.prompt', { number })}
           rows={2}
-          maxLength={1000}
           form={form} name={`questions.${at}.prompt`}
         />
         <Radio.Group
@@ -196,7 +195,6 @@ function QuestionFields({
               <TextField
                 style={{ flex: 1 }}
                 label={t('trainingEditor.quiz.choice', { number, choice: index + 1 })}
-                maxLength={300}
                 form={form} name={`questions.${at}.choices.${index}`}
               />
               <Checkbox

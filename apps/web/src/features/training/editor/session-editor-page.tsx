@@ -208,13 +208,11 @@ function SessionForm({ sessionForm: { form, apiError }, ...actions }: { sessionF
       <TextField
         label={t('trainingEditor.session.fields.title')}
         required
-        maxLength={200}
         form={form} name="title"
       />
       <LongTextField
         label={t('trainingEditor.session.fields.description')}
         rows={3}
-        maxLength={4000}
         form={form} name="description"
       />
       <Select
@@ -239,14 +237,12 @@ function SessionForm({ sessionForm: { form, apiError }, ...actions }: { sessionF
         <TextField
           label={t('trainingEditor.session.fields.place')}
           description={t('trainingEditor.session.fields.placeHelp')}
-          maxLength={300}
           form={form} name="place"
         />
         <TextField
           type="url"
           label={t('trainingEditor.session.fields.onlineUrl')}
           placeholder="https://"
-          maxLength={1000}
           form={form} name="onlineUrl"
         />
         <NumberField
