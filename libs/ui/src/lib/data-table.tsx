@@ -76,7 +76,16 @@ export function DataTable<Row>({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {emptyLabel !== undefined && rows.length === 0 ? <Text c="dimmed">{emptyLabel}</Text> : null}
+      <RowsFooter rowCount={rows.length} emptyLabel={emptyLabel} pagination={pagination} />
+    </>
+  );
+}
+
+/** Under a table's rows (or any other layout of them): the "empty" message when there are none, and "load more". */
+export function RowsFooter({ rowCount, emptyLabel, pagination }: { rowCount: number; emptyLabel?: string; pagination?: DataTablePagination }) {
+  return (
+    <>
+      {emptyLabel !== undefined && rowCount === 0 ? <Text c="dimmed">{emptyLabel}</Text> : null}
       {pagination?.hasMore ? (
         <Button variant="default" mt="md" onClick={() => pagination.onLoadMore()} loading={pagination.loading}>
           {pagination.label}
