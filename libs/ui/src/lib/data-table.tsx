@@ -57,7 +57,9 @@ export function DataTable<Row>({
           <Table.Thead>
             <Table.Tr>
               {columns.map((column) => (
-                <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}>
+                // Headers stay on one line: a squeezed column would otherwise stack a short header
+                // (返答期限) one character per line; the table scrolls sideways instead.
+                <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined} style={{ whiteSpace: 'nowrap' }}>
                   {column.header}
                 </Table.Th>
               ))}
