@@ -5,11 +5,9 @@
 import { Text, type TextProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export const SHORT_CODE_STYLE = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
-
 export function ShortCode({ children, ...text }: Omit<TextProps, 'ff' | 'style'> & { children: ReactNode }) {
   return (
-    <Text component="span" ff="monospace" fz="sm" {...text} style={SHORT_CODE_STYLE}>
+    <Text component="span" ff="monospace" fz="sm" {...text} style={{ whiteSpace: 'nowrap' }} data-short-code>
       {children}
     </Text>
   );

@@ -6,7 +6,7 @@ import type { PersonSummaryFragment } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ResponsiveColumn } from '../../app/responsive-table';
-import { SHORT_CODE_STYLE } from '../../app/short-code';
+import { ShortCode } from '../../app/short-code';
 import { personName } from './vocabulary';
 
 export function usePersonColumns(pageOf: (person: PersonSummaryFragment) => string): ResponsiveColumn<PersonSummaryFragment>[] {
@@ -17,8 +17,8 @@ export function usePersonColumns(pageOf: (person: PersonSummaryFragment) => stri
       header: t('people.fields.pseudonym'),
       card: 'title',
       cell: (person) => (
-        <Anchor component={Link} to={pageOf(person)} ff="monospace" style={SHORT_CODE_STYLE}>
-          {person.pseudonym}
+        <Anchor component={Link} to={pageOf(person)}>
+          <ShortCode fz="inherit">{person.pseudonym}</ShortCode>
         </Anchor>
       ),
     },
