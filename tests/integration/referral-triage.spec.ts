@@ -8,7 +8,7 @@ import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { allPages, type Page } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
 import { twoNpoNetwork } from '../support/networks';
-import { createPerson, dataOf, fullPersonInput, recordConsent } from '../support/people';
+import { dataOf, personSharingHealthWith } from '../support/people';
 import { createReceivingService, createReferral, transition } from '../support/referrals';
 import { referralBoxClause, referralListSql } from '../../apps/api/src/modules/referrals/referral-queries';
 
@@ -200,16 +200,7 @@ describe('sort: DEADLINE and other networks', () => {
 
 describe('sort: DEADLINE and consent', () => {
   it('shows each referral exactly as the newest-first list does: STAFF read no free text or special-care need of a referral sharing HEALTH', async () => {
-    const person = await createPerson(clients.coordinatorP, fullPersonInput('triage'));
-    for (const categories of [['IDENTITY'], ['HEALTH']]) {
-      await recordConsent(clients.coordinatorP, {
-        personId: person.id,
-        categories,
-        purposes: ['REFERRAL'],
-        recipientOrganizationIds: [network.organizations.q],
-        ...(categories.includes('HEALTH') ? { specialCareExplained: true } : {}),
-      });
-    }
+    const person = await personSharingHealthWith(clients.coordinatorP, network.organizations.q, 'triage');
     const health = await createReferral(clients.coordinatorP, {
       serviceId: serviceOfQ,
       personId: person.id,
