@@ -8,7 +8,7 @@ import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
 import { oneOrganizationNetwork } from '../support/networks';
-import { createPerson, dataOf, fullPersonInput, readPerson, recordConsent, REVOKE_CONSENT } from '../support/people';
+import { createPerson, dataOf, fullPersonInput, personSharingHealthWith, readPerson, recordConsent, REVOKE_CONSENT } from '../support/people';
 import { countFor, createReceivingService, createReferral, forward, POST_MESSAGE, REFERRAL_FIELDS, transition } from '../support/referrals';
 
 const t = setupApiTest({
@@ -272,18 +272,8 @@ describe('the referral’s shared categories bound what its receiver reads (find
 });
 
 /** A person of a with consents to share IDENTITY and HEALTH (special care, explained) with b for referral. */
-async function personSharingHealthWithB(marker: string) {
-  const person = await createPerson(clients.coordinatorA, fullPersonInput(marker));
-  for (const categories of [['IDENTITY'], ['HEALTH']]) {
-    await recordConsent(clients.coordinatorA, {
-      personId: person.id,
-      categories,
-      purposes: ['REFERRAL'],
-      recipientOrganizationIds: [network.organizations.b],
-      ...(categories.includes('HEALTH') ? { specialCareExplained: true } : {}),
-    });
-  }
-  return person;
+function personSharingHealthWithB(marker: string) {
+  return personSharingHealthWith(clients.coordinatorA, network.organizations.b, marker);
 }
 
 describe('STAFF and special-care data on referrals (finding 9)', () => {

@@ -77,6 +77,24 @@ export async function readPerson(client: SignedInClient, id: string, purpose: st
   return dataOf(await client.request<{ person: PersonResult }>(PERSON_QUERY, { id, purpose })).person;
 }
 
+/**
+ * A person (of the client's organisation, registered here) with consents to give IDENTITY and
+ * HEALTH (special care, explained) to one organisation for referral, as two consents.
+ */
+export async function personSharingHealthWith(client: SignedInClient, organizationId: string, marker: string): Promise<PersonResult> {
+  const person = await createPerson(client, fullPersonInput(marker));
+  for (const categories of [['IDENTITY'], ['HEALTH']]) {
+    await recordConsent(client, {
+      personId: person.id,
+      categories,
+      purposes: ['REFERRAL'],
+      recipientOrganizationIds: [organizationId],
+      ...(categories.includes('HEALTH') ? { specialCareExplained: true } : {}),
+    });
+  }
+  return person;
+}
+
 /** Records a consent the person gave, valid from yesterday; returns its id. */
 export async function recordConsent(client: SignedInClient, input: Record<string, unknown>): Promise<string> {
   const validFrom = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString();

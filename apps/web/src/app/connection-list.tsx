@@ -5,11 +5,12 @@
 import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Button, Stack, Text, type MantineSpacing } from '@mantine/core';
-import { DataTable, LoadingState, type DataTableProps } from '@tsunagu/ui';
+import { LoadingState } from '@tsunagu/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from './api-error-alert';
 import { readApiError } from './api-errors';
+import { ResponsiveTable, type ResponsiveTableProps } from './responsive-table';
 import { useLoadMore } from './use-load-more';
 
 export interface Connection<Node> {
@@ -74,7 +75,7 @@ export function ConnectionList<Node extends { id: string }>({
   );
 }
 
-export type QueryTableProps<Row extends { id: string }> = Omit<DataTableProps<Row>, 'rows' | 'rowKey'> & {
+export type QueryTableProps<Row extends { id: string }> = Omit<ResponsiveTableProps<Row>, 'rows' | 'rowKey'> & {
   /** The query's state (useQuery's result). */
   query: { loading: boolean; error?: unknown };
   /** The rows, once the query has answered. */
@@ -83,14 +84,17 @@ export type QueryTableProps<Row extends { id: string }> = Omit<DataTableProps<Ro
   rowKey?: (row: Row) => string;
 };
 
-/** A table of what one query answers, all at once: the API's error, a spinner until the rows arrive, the rows. */
+/**
+ * A table of what one query answers, all at once: the API's error, a spinner until the rows
+ * arrive, the rows (as cards on a phone with `cardsOnPhone`, see responsive-table.tsx).
+ */
 export function QueryTable<Row extends { id: string }>({ query: { loading, error }, rows, rowKey = (row) => row.id, ...table }: QueryTableProps<Row>) {
   const { t } = useTranslation();
   return (
     <>
       {loading && !rows ? <LoadingState label={t('common.loading')} /> : null}
       {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
-      {rows ? <DataTable {...table} rows={rows} rowKey={rowKey} /> : null}
+      {rows ? <ResponsiveTable {...table} rows={rows} rowKey={rowKey} /> : null}
     </>
   );
 }

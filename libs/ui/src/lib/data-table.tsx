@@ -57,7 +57,9 @@ export function DataTable<Row>({
           <Table.Thead>
             <Table.Tr>
               {columns.map((column) => (
-                <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}>
+                // Headers stay on one line: a squeezed column would otherwise stack a short header
+                // (返答期限) one character per line; the table scrolls sideways instead.
+                <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined} style={{ whiteSpace: 'nowrap' }}>
                   {column.header}
                 </Table.Th>
               ))}
@@ -76,7 +78,16 @@ export function DataTable<Row>({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {emptyLabel !== undefined && rows.length === 0 ? <Text c="dimmed">{emptyLabel}</Text> : null}
+      <RowsFooter rowCount={rows.length} emptyLabel={emptyLabel} pagination={pagination} />
+    </>
+  );
+}
+
+/** Under a table's rows (or any other layout of them): the "empty" message when there are none, and "load more". */
+export function RowsFooter({ rowCount, emptyLabel, pagination }: { rowCount: number; emptyLabel?: string; pagination?: DataTablePagination }) {
+  return (
+    <>
+      {emptyLabel !== undefined && rowCount === 0 ? <Text c="dimmed">{emptyLabel}</Text> : null}
       {pagination?.hasMore ? (
         <Button variant="default" mt="md" onClick={() => pagination.onLoadMore()} loading={pagination.loading}>
           {pagination.label}

@@ -19,6 +19,13 @@ describe('addKeysetCondition', () => {
     expect(where.params).toEqual(['tenant', '2026-04-01 09:00:00.123+09', ID, '2026-04-01', ID]);
   });
 
+  it("takes 'infinity', the key of a sort that puts rows without a value last", () => {
+    const where = new Conditions();
+    addKeysetCondition(where, { key: 'infinity', id: ID }, 'k', 'id', 'timestamptz', 'ASC');
+    expect(where.params).toEqual(['infinity', ID]);
+    expect(() => addKeysetCondition(new Conditions(), { key: '-infinity x', id: ID }, 'k', 'id', 'timestamptz')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+  });
+
   it('refuses keys that are not what the sort column writes', () => {
     for (const [key, type] of [['2026-02-30', 'date'], ['2026-04-01', 'timestamptz'], ["1'; DROP TABLE x", 'timestamptz']] as const) {
       expect(() => addKeysetCondition(new Conditions(), { key, id: ID }, 'k', 'id', type)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));

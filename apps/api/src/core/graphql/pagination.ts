@@ -42,13 +42,21 @@ function invalidCursor(): AppError {
   );
 }
 
-/** Cursor keys as `::text` writes a timestamptz or a date column (forged keys are refused before they reach SQL). */
+/**
+ * Cursor keys as `::text` writes a timestamptz (an instant, or 'infinity' for a sort key that puts
+ * rows without a value last) or a date column (forged keys are refused before they reach SQL).
+ */
 const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 const calendarDate = isoDate('');
 const KEY_FORMATS = {
-  timestamptz: (key: string) => TIMESTAMP_KEY.test(key),
+  timestamptz: (key: string) => TIMESTAMP_KEY.test(key) || key === 'infinity',
   date: (key: string) => calendarDate.safeParse(key).success,
 } as const;
+
+/** Refuses a cursor whose id is no usable id or whose key is not what a `keyType` sort key writes. */
+export function assertCursorKey(cursor: KeysetCursor, keyType: keyof typeof KEY_FORMATS): void {
+  if (!usableId(cursor.id) || !KEY_FORMATS[keyType](cursor.key)) throw invalidCursor();
+}
 
 /**
  * Adds "strictly past the cursor" to `where` for a list ordered by (sortKey, id) in `order`:
@@ -63,7 +71,7 @@ export function addKeysetCondition(
   order: 'ASC' | 'DESC' = 'DESC',
 ): void {
   if (!cursor) return;
-  if (!usableId(cursor.id) || !KEY_FORMATS[keyType](cursor.key)) throw invalidCursor();
+  assertCursorKey(cursor, keyType);
   const past = order === 'DESC' ? '<' : '>';
   where.add(`(${sortKey}, ${idColumn}) ${past} (${where.param(cursor.key)}::${keyType}, ${where.param(cursor.id)}::uuid)`);
 }

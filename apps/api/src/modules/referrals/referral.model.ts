@@ -37,6 +37,11 @@ export const FreeTextWithheldReasonEnum = graphqlEnum(FREE_TEXT_WITHHELD_REASONS
 });
 export const ReferralBoxEnum = graphqlEnum(['INBOX', 'OUTBOX'], { name: 'ReferralBox', description: 'INBOX: referrals to my organisation. OUTBOX: from it.' });
 export type ReferralBox = keyof typeof ReferralBoxEnum;
+export const ReferralSortEnum = graphqlEnum(['NEWEST', 'DEADLINE'], {
+  name: 'ReferralSort',
+  description: 'NEWEST: newest first. DEADLINE: the reply deadline of those awaiting a reply (SENT), soonest (overdue) first; every other referral, having no deadline to meet, last.',
+});
+export type ReferralSort = keyof typeof ReferralSortEnum;
 
 @ObjectType({ description: 'A case referred without personal data.' })
 export class AnonymousCase {

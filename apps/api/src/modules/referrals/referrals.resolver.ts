@@ -19,6 +19,8 @@ import {
   ReferralEvent,
   ReferralForwardPreview,
   ReferralMessage,
+  ReferralSort,
+  ReferralSortEnum,
 } from './referral.model';
 import { PersonalDataCategoryEnum } from '../people/people.model';
 import { ReferralsService } from './referrals.service';
@@ -37,7 +39,7 @@ export class ReferralsResolver {
 
   @Query(() => ReferralConnection, {
     name: 'referrals',
-    description: 'INBOX: referrals to my organisation. OUTBOX: from it (drafts included). Newest first.',
+    description: 'INBOX: referrals to my organisation. OUTBOX: from it (drafts included). Newest first, or by reply deadline (sort: DEADLINE).',
     complexity: listComplexity(10),
   })
   async referralList(
@@ -45,8 +47,9 @@ export class ReferralsResolver {
     @Args() page: PageArgs,
     @Args('box', { type: () => ReferralBoxEnum }) box: ReferralBox,
     @Args('filter', { type: () => ReferralFilter, nullable: true }) filter?: ReferralFilter,
+    @Args('sort', { type: () => ReferralSortEnum, defaultValue: 'NEWEST' }) sort: ReferralSort = 'NEWEST',
   ) {
-    return toConnection(await this.referrals.list(actor, box, filter ?? {}, page.first, page.after));
+    return toConnection(await this.referrals.list(actor, box, filter ?? {}, sort, page.first, page.after));
   }
 
   @Query(() => ReferralCounts, { description: 'Counts by status for my inbox or outbox, plus overdue and unread.' })

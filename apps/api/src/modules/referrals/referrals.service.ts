@@ -57,7 +57,7 @@ import { assertCan, notFound } from '../../core/authz/authorize';
 import { oneOrNotFound, queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { validateInput } from '../../core/graphql/validate-input';
-import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
+import { assertCursorKey, decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { PersonalDataReader } from '../../core/personal-data/person-reader';
 import { PersonRecords } from '../../core/personal-data/person-records';
 import { PersonalDataProvision } from '../../core/personal-data/provision';
@@ -76,6 +76,7 @@ import {
   ReferralEvent,
   ReferralForwardPreview,
   ReferralMessage,
+  ReferralSort,
 } from './referral.model';
 import { requireId, usableId } from '../../core/graphql/ids';
 
@@ -114,7 +115,7 @@ interface ReferralRow {
   outcome: string | null;
   forwarded_from_id: string | null;
   created_at: Date;
-  /** created_at to the microsecond, as text: the keyset cursor (a JS Date rounds to ms). */
+  /** The list's sort key to the microsecond, as text: the keyset cursor (a JS Date rounds to ms); list rows only. */
   cursor_key: string;
   updated_at: Date;
   unread_messages: number;
@@ -688,14 +689,23 @@ export class ReferralsService {
     });
   }
 
-  list(actor: RequestActor, box: ReferralBox, filter: ReferralFilter, first?: number | null, after?: string | null): Promise<Page<Referral>> {
+  list(
+    actor: RequestActor,
+    box: ReferralBox,
+    filter: ReferralFilter,
+    sort: ReferralSort,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<Referral>> {
     this.assertCaseworker(actor);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
+    // Every sort key is a timestamptz; a forged key is refused here, not by PostgreSQL's cast.
+    if (cursor) assertCursorKey(cursor, 'timestamptz');
     const { where, params } = this.filterClause(actor, box, filter, 3);
     return runInTenant(this.dataSource, actor, async (manager) => {
       const rows: ReferralRow[] = await manager.query(
-        referralListSql(where, params.length + 3),
+        referralListSql(where, params.length + 3, sort),
         [actor.tenantId, actor.membershipId, ...params, cursor?.key ?? null, cursor?.id ?? null, size + 1],
       );
       const page = toPage(rows, size, (row) => ({ key: row.cursor_key, id: row.id }));

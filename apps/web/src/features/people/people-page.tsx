@@ -64,6 +64,7 @@ function PeopleTable({ search }: { search: string }) {
       connection={connection}
       label={t('people.listLabel')}
       minWidth={680}
+      cardsOnPhone
       emptyLabel={search ? t('people.noResults') : t('people.empty')}
       columns={[
         ...personColumns,
@@ -74,7 +75,7 @@ function PeopleTable({ search }: { search: string }) {
           cell: (person) =>
             person.identity.values?.birthDate ? formatDate(person.identity.values.birthDate, labels.language) : '',
         },
-        { key: 'status', header: t('people.fields.status'), cell: (person) => <PersonStatusBadge status={person.status} /> },
+        { key: 'status', header: t('people.fields.status'), card: 'badge', cell: (person) => <PersonStatusBadge status={person.status} /> },
         {
           key: 'createdAt',
           header: t('people.fields.registeredAt'),

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ConnectionTable, QueryTable } from '../../app/connection-list';
 import { usePeopleLabels } from './vocabulary';
 import { formatDateTime } from '../../app/japan-time-format';
+import { ShortCode } from '../../app/short-code';
 
 export function PersonRecordsPanel({ personId }: { personId: string }) {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ function AccessLog({ personId }: { personId: string }) {
       connection={query.data?.personAccessLog}
       labelledBy="person-access-heading"
       minWidth={640}
+      cardsOnPhone
       emptyLabel={t('people.records.accessEmpty')}
       columns={[
         { key: 'at', header: t('people.records.at'), cell: (row) => formatDateTime(row.accessedAt, labels.language) },
@@ -89,10 +91,11 @@ export function ProvisionRecordsTable({
       connection={query.data?.provisionRecords}
       labelledBy={labelledBy}
       minWidth={720}
+      cardsOnPhone
       emptyLabel={t('people.records.provisionEmpty')}
       columns={[
         { key: 'at', header: t('people.records.at'), cell: (row) => formatDateTime(row.providedAt, labels.language) },
-        { key: 'person', header: t('people.fields.pseudonym'), cell: (row) => row.personPseudonym },
+        { key: 'person', header: t('people.fields.pseudonym'), cell: (row) => <ShortCode>{row.personPseudonym}</ShortCode> },
         { key: 'provider', header: t('people.records.provider'), cell: (row) => row.provider.name },
         { key: 'recipient', header: t('people.records.recipient'), cell: (row) => row.recipient.name },
         { key: 'purpose', header: t('people.purpose'), cell: (row) => labels.purpose(row.purpose) },
@@ -112,6 +115,7 @@ function Corrections({ personId }: { personId: string }) {
       rows={query.data?.personCorrections}
       labelledBy="person-corrections-heading"
       minWidth={560}
+      cardsOnPhone
       emptyLabel={t('people.records.correctionsEmpty')}
       columns={[
         { key: 'at', header: t('people.records.at'), cell: (row) => formatDateTime(row.correctedAt, labels.language) },

@@ -52,6 +52,7 @@ function SharedTable({ purpose }: { purpose: ConsentPurpose }) {
       connection={connection}
       label={t('people.sharedListLabel')}
       minWidth={680}
+      cardsOnPhone
       emptyLabel={t('people.sharedEmpty')}
       columns={[
         ...personColumns,

@@ -4,13 +4,14 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Card, Group, Text, Title } from '@mantine/core';
 import { mayDoCasework } from '@tsunagu/domain';
 import { PersonReferralsDocument, type PersonReferralsQuery } from '@tsunagu/graphql-client';
-import { DataTable, LoadingState } from '@tsunagu/ui';
+import { LoadingState } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { formatInstantDate } from '../../app/japan-time-format';
+import { ResponsiveTable } from '../../app/responsive-table';
 import { ReferralStatusBadge, UrgencyBadge } from './referral-badges';
 import { useReferralLabels } from './vocabulary';
 import { WithheldText } from './withheld-text';
@@ -40,9 +41,10 @@ export function PersonReferralsSection({ personId, canRefer }: { personId: strin
       {error ? <ApiErrorAlert error={readApiError(error)} /> : null}
       {loading && !data ? <LoadingState label={t('common.loading')} /> : null}
       {data ? (
-        <DataTable<Row>
+        <ResponsiveTable<Row>
           labelledBy="person-referrals-heading"
           minWidth={640}
+          cardsOnPhone
           rows={data.personReferrals}
           rowKey={(referral) => referral.id}
           emptyLabel={t('referrals.history.empty')}
@@ -55,6 +57,7 @@ export function PersonReferralsSection({ personId, canRefer }: { personId: strin
             {
               key: 'service',
               header: t('referrals.fields.service'),
+              card: 'title',
               cell: (referral) => (
                 <Anchor component={Link} to={`/referrals/${referral.id}`}>
                   {referral.serviceName}
@@ -62,8 +65,8 @@ export function PersonReferralsSection({ personId, canRefer }: { personId: strin
               ),
             },
             { key: 'receiver', header: t('referrals.fields.receiver'), cell: (referral) => referral.receiverOrganization.name },
-            { key: 'urgency', header: t('referrals.fields.urgency'), cell: (referral) => <UrgencyBadge urgency={referral.urgency} /> },
-            { key: 'status', header: t('referrals.fields.status'), cell: (referral) => <ReferralStatusBadge status={referral.status} size="sm" /> },
+            { key: 'urgency', header: t('referrals.fields.urgency'), card: 'badge', cell: (referral) => <UrgencyBadge urgency={referral.urgency} /> },
+            { key: 'status', header: t('referrals.fields.status'), card: 'badge', cell: (referral) => <ReferralStatusBadge status={referral.status} size="sm" /> },
             {
               key: 'outcome',
               header: t('referrals.fields.outcome'),

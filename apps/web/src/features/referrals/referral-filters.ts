@@ -1,6 +1,7 @@
 // The inbox/outbox filters live in the URL query string, so a filtered list can be bookmarked
 // or shared: box (inbox | outbox), status (repeatable), urgency (repeatable), need, from / to
-// (YYYY-MM-DD, Japan time) and overdue=1. Unknown values are dropped.
+// (YYYY-MM-DD, Japan time), overdue=1, and the order (sort=deadline; newest first without it).
+// Unknown values are dropped.
 import {
   endOfJapanDay,
   isCalendarDate,
@@ -12,7 +13,7 @@ import {
   type ReferralUrgency,
   type ServiceCategory,
 } from '@tsunagu/domain';
-import type { ReferralBox, ReferralFilter } from '@tsunagu/graphql-client';
+import type { ReferralBox, ReferralFilter, ReferralSort } from '@tsunagu/graphql-client';
 
 export interface ReferralListFilters {
   box: ReferralBox;
@@ -22,6 +23,7 @@ export interface ReferralListFilters {
   from: string;
   to: string;
   overdue: boolean;
+  sort: ReferralSort;
 }
 
 function known<T extends string>(values: string[], codes: readonly T[]): T[] {
@@ -40,6 +42,7 @@ export function readReferralFilters(params: URLSearchParams): ReferralListFilter
     from: isCalendarDate(from) ? from : '',
     to: isCalendarDate(to) ? to : '',
     overdue: params.get('overdue') === '1',
+    sort: params.get('sort') === 'deadline' ? 'DEADLINE' : 'NEWEST',
   };
 }
 
@@ -52,6 +55,7 @@ export function writeReferralFilters(filters: ReferralListFilters): URLSearchPar
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
   if (filters.overdue) params.set('overdue', '1');
+  if (filters.sort === 'DEADLINE') params.set('sort', 'deadline');
   return params;
 }
 
@@ -67,6 +71,21 @@ export function referralFilterOf(filters: ReferralListFilters): ReferralFilter {
   return filter;
 }
 
+/**
+ * How many filters narrow the list (the phone's 絞り込み button shows it): each of status,
+ * urgency, need, the created-date range (one filter, either end set) and overdue. The box and
+ * the order narrow nothing.
+ */
+export function activeReferralFilterCount(filters: ReferralListFilters): number {
+  return [filters.statuses.length > 0, filters.urgencies.length > 0, filters.need !== null, filters.from !== '' || filters.to !== '', filters.overdue].filter(Boolean)
+    .length;
+}
+
 export function hasReferralFilter(filters: ReferralListFilters): boolean {
-  return writeReferralFilters({ ...filters, box: 'INBOX' }).toString() !== '';
+  return activeReferralFilterCount(filters) > 0;
+}
+
+/** The filters cleared: the box and the order stay as they are. */
+export function clearedReferralFilters(filters: ReferralListFilters): ReferralListFilters {
+  return { ...readReferralFilters(new URLSearchParams()), box: filters.box, sort: filters.sort };
 }

@@ -15,6 +15,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { SectionCard } from '../../app/section-card';
+import { ShortCode } from '../../app/short-code';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { CategoryCards } from '../people/category-cards';
 import { usePeopleLabels } from '../people/vocabulary';
@@ -190,7 +191,7 @@ function PersonPart({ detail }: { detail: Detail }) {
           <Text fz="sm" c="dimmed">
             {t('referrals.detail.pseudonym')}
           </Text>
-          <Text ff="monospace">{detail.person.pseudonym}</Text>
+          <ShortCode fz="md">{detail.person.pseudonym}</ShortCode>
           {detail.person.ownedByMe ? (
             <Anchor component={Link} to={`/people/${detail.person.id}`} fz="sm">
               {t('referrals.detail.openPerson')}

@@ -1,13 +1,16 @@
 // /referrals — my organisation's inbox (referrals to us) and outbox (from us, drafts included):
-// counts by status as chips that filter, the overdue ones highlighted, filters kept in the URL
-// (referral-filters.ts), and a table with "load more".
+// counts by status as chips that filter, the overdue ones highlighted, filters and the order
+// (newest first, or reply deadline soonest first) kept in the URL (referral-filters.ts), and a
+// table with "load more" — urgency first, badges never cut short. On a phone the filters fold
+// behind one 絞り込み button (with how many are set) and the rows are cards.
 // The inbox updates without a reload by polling (Apollo pollInterval, every 15 s), skipped while
 // the browser tab is hidden. The counts always poll; the list polls while only its first page is
 // shown — a poll re-reads the first page, so with more pages loaded it would drop them.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Chip, Group, MultiSelect, Select, Stack, Switch, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Chip, Group, MultiSelect, NativeSelect, Select, Stack, Switch, Tabs, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { REFERRAL_STATUSES, REFERRAL_URGENCIES, SERVICE_CATEGORIES, isReversedDayRange, mayDoCasework, type ReferralStatus, type ReferralUrgency, type ServiceCategory } from '@tsunagu/domain';
-import { ReferralCountsDocument, ReferralsDocument, type ReferralRowFragment } from '@tsunagu/graphql-client';
+import { ReferralCountsDocument, ReferralsDocument, type ReferralRowFragment, type ReferralSort } from '@tsunagu/graphql-client';
 import { PageHeader } from '@tsunagu/ui';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +21,18 @@ import { ConnectionTable } from '../../app/connection-list';
 import { DateRangeFields } from '../../app/date-range-fields';
 import { useUrlFilters } from '../../app/search-page';
 import { formatDateTime, formatInstantDate } from '../../app/japan-time-format';
+import { ShortCode } from '../../app/short-code';
+import { usePhoneLayout } from '../../app/use-phone-layout';
 import { OverdueBadge, ReferralStatusBadge, UnreadBadge, UrgencyBadge, referralStatusColor } from './referral-badges';
-import { hasReferralFilter, readReferralFilters, referralFilterOf, writeReferralFilters, type ReferralListFilters } from './referral-filters';
+import {
+  activeReferralFilterCount,
+  clearedReferralFilters,
+  hasReferralFilter,
+  referralFilterOf,
+  writeReferralFilters,
+  readReferralFilters,
+  type ReferralListFilters,
+} from './referral-filters';
 import { visiblePolling } from './use-visible-polling';
 import { counterpartName, useReferralLabels } from './vocabulary';
 
@@ -58,7 +71,7 @@ export function ReferralsPage() {
         </Tabs>
         <Stack gap="md">
           <StatusCounts filters={filters} onChange={apply} />
-          <FilterBar filters={filters} onChange={apply} onClear={() => setParams(writeReferralFilters({ ...readReferralFilters(new URLSearchParams()), box: filters.box }))} />
+          <ListControls filters={filters} onChange={apply} onClear={() => setParams(writeReferralFilters(clearedReferralFilters(filters)))} />
           <ReferralTable filters={filters} />
         </Stack>
       </RequireAbility>
@@ -109,15 +122,65 @@ function StatusCounts({ filters, onChange }: { filters: ReferralListFilters; onC
   );
 }
 
-function FilterBar({
-  filters,
-  onChange,
-  onClear,
-}: {
+interface FilterProps {
   filters: ReferralListFilters;
   onChange: (next: Partial<ReferralListFilters>) => void;
   onClear: () => void;
-}) {
+}
+
+const SORTS: readonly ReferralSort[] = ['NEWEST', 'DEADLINE'];
+
+/**
+ * The filters and the order. On a laptop the filters show as one bar; on a phone they would fill
+ * the first screen, so they fold behind one button that says how many are set. The order stays
+ * in sight either way.
+ */
+function ListControls(props: FilterProps) {
+  const { t } = useTranslation();
+  const phone = usePhoneLayout();
+  const [opened, { toggle }] = useDisclosure(false);
+  const { filters, onChange } = props;
+  const count = activeReferralFilterCount(filters);
+  const sort = (
+    <NativeSelect
+      label={t('referrals.sortLabel')}
+      data={SORTS.map((code) => ({ value: code, label: t(`referrals.sorts.${code}`) }))}
+      value={filters.sort}
+      onChange={(event) => onChange({ sort: event.currentTarget.value === 'DEADLINE' ? 'DEADLINE' : 'NEWEST' })}
+      data-testid="referral-sort"
+    />
+  );
+  if (!phone) {
+    return (
+      <>
+        <FilterBar {...props} />
+        <Group justify="flex-end">{sort}</Group>
+      </>
+    );
+  }
+  return (
+    <>
+      <Group gap="sm" align="flex-end" wrap="nowrap">
+        <Button
+          variant={count > 0 ? 'light' : 'default'}
+          onClick={toggle}
+          aria-expanded={opened}
+          aria-controls="referral-filter-panel"
+          data-testid="referral-filter-toggle"
+          style={{ flex: 'none' }}
+        >
+          {count > 0 ? t('referrals.filterToggleCount', { count }) : t('referrals.filterToggle')}
+        </Button>
+        <div style={{ flex: 1, minWidth: 0 }}>{sort}</div>
+      </Group>
+      <div id="referral-filter-panel" hidden={!opened}>
+        <FilterBar {...props} />
+      </div>
+    </>
+  );
+}
+
+function FilterBar({ filters, onChange, onClear }: FilterProps) {
   const { t } = useTranslation();
   const labels = useReferralLabels();
   return (
@@ -172,10 +235,11 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
   const { t } = useTranslation();
   const labels = useReferralLabels();
   const filter = useMemo(() => referralFilterOf(filters), [filters]);
-  const variables = { box: filters.box, filter, first: pageSize };
+  const variables = { box: filters.box, filter, sort: filters.sort, first: pageSize };
   const shownRows = useRef(0);
   // A reversed range matches nothing: no query and no list (rows of an earlier search would not
-  // match the filters shown); the date field says why.
+  // match the filters shown). The date field says why, and so does the place of the list: on a
+  // phone the field may be folded away.
   const reversed = isReversedDayRange(filters.from, filters.to);
   const query = useQuery(ReferralsDocument, {
     variables,
@@ -187,7 +251,13 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
   const connection = query.data?.referrals ?? query.previousData?.referrals;
   shownRows.current = connection?.nodes.length ?? 0;
   const inbox = filters.box === 'INBOX';
-  if (reversed) return null;
+  if (reversed) {
+    return (
+      <Alert color="yellow" variant="light" role="status" data-testid="referral-reversed-range">
+        {t('referrals.reversedRange')}
+      </Alert>
+    );
+  }
 
   return (
     <ConnectionTable<ReferralRowFragment>
@@ -195,14 +265,16 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
       connection={connection}
       label={inbox ? t('referrals.inbox') : t('referrals.outbox')}
       minWidth={860}
+      cardsOnPhone
       emptyLabel={hasReferralFilter(filters) ? t('referrals.noResults') : inbox ? t('referrals.emptyInbox') : t('referrals.emptyOutbox')}
       columns={[
-        { key: 'urgency', header: t('referrals.fields.urgency'), cell: (referral) => <UrgencyBadge urgency={referral.urgency} /> },
+        { key: 'urgency', header: t('referrals.fields.urgency'), card: 'badge', cell: (referral) => <UrgencyBadge urgency={referral.urgency} /> },
         {
           key: 'status',
           header: t('referrals.fields.status'),
+          card: 'badge',
           cell: (referral) => (
-            <Group gap={4} wrap="nowrap">
+            <Group gap={4} wrap="wrap">
               <ReferralStatusBadge status={referral.status} size="sm" />
               {referral.overdue ? <OverdueBadge /> : null}
             </Group>
@@ -216,6 +288,7 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
         {
           key: 'service',
           header: t('referrals.fields.service'),
+          card: 'title',
           cell: (referral) => (
             <Anchor component={Link} to={`/referrals/${referral.id}`} data-testid="referral-link">
               {referral.serviceName}
@@ -227,9 +300,7 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
           header: t('referrals.fields.person'),
           cell: (referral) =>
             referral.personPseudonym ? (
-              <Text component="span" ff="monospace" fz="sm">
-                {referral.personPseudonym}
-              </Text>
+              <ShortCode>{referral.personPseudonym}</ShortCode>
             ) : (
               <Text component="span" fz="sm">
                 {referral.anonymousCase ? t('referrals.anonymousWithAge', { age: labels.ageBand(referral.anonymousCase.ageBand) }) : t('referrals.anonymous')}
@@ -253,7 +324,12 @@ function ReferralTable({ filters }: { filters: ReferralListFilters }) {
               ''
             ),
         },
-        { key: 'unread', header: t('referrals.fields.unread'), cell: (referral) => <UnreadBadge count={referral.unreadMessages} /> },
+        {
+          key: 'unread',
+          header: t('referrals.fields.unread'),
+          card: 'badge',
+          cell: (referral) => (referral.unreadMessages > 0 ? <UnreadBadge count={referral.unreadMessages} /> : null),
+        },
       ]}
     />
   );

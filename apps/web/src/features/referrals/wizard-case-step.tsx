@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { languageOf } from '../../app/forms';
+import { ShortCode } from '../../app/short-code';
 import { PersonSearchBox } from '../people/person-search-box';
 import { ChooseButton } from './choose-button';
 import { personName } from '../people/vocabulary';
@@ -61,9 +62,7 @@ function PersonSearch({ state, onChange }: { state: WizardState; onChange: (next
                 <Group justify="space-between" wrap="wrap">
                   <Group gap="sm">
                     <Text fw={500}>{name ?? t('people.withheld')}</Text>
-                    <Text ff="monospace" fz="sm" c="dimmed">
-                      {person.pseudonym}
-                    </Text>
+                    <ShortCode c="dimmed">{person.pseudonym}</ShortCode>
                   </Group>
                   <ChooseButton
                     size="xs"
