@@ -10,14 +10,18 @@ import { useTranslation } from 'react-i18next';
 
 let loaded: MunicipalityRegistry | null = null;
 
+/** Loads the list (once) and keeps it for every later render to have at once. */
+export function loadPlaceNames(): Promise<MunicipalityRegistry> {
+  return loadMunicipalityRegistry().then((registry) => (loaded = registry));
+}
+
 /** The registry once its chunk has loaded (null before); every caller shares one load. */
 export function useMunicipalityRegistry(): MunicipalityRegistry | null {
   const [registry, setRegistry] = useState<MunicipalityRegistry | null>(loaded);
   useEffect(() => {
     if (registry) return;
     let current = true;
-    void loadMunicipalityRegistry().then((value) => {
-      loaded = value;
+    void loadPlaceNames().then((value) => {
       if (current) setRegistry(value);
     });
     return () => {
