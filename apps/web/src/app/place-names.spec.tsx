@@ -2,24 +2,10 @@
 // list as itself; the pickers' search finds a place by name, by reading in hiragana or katakana
 // and by code, offers whole prefectures only where the field allows them, and keeps the values
 // codes. Rendered to static markup (no DOM), with the list loaded first as a page would have it.
-import { MantineProvider, type ComboboxItem } from '@mantine/core';
+import type { ComboboxItem } from '@mantine/core';
 import { loadMunicipalityRegistry } from '@tsunagu/domain';
-import { createInstance } from 'i18next';
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { resources } from './i18n/resources';
+import { renderMarkup as render } from './testing/render-markup';
 import { loadPlaceNames, MunicipalityMultiSelect, MunicipalitySelect, placeFilter, usePlaceName, usePlaceNames } from './place-names';
-
-function render(children: ReactNode): string {
-  const i18n = createInstance();
-  void i18n.use(initReactI18next).init({ resources, lng: 'ja', interpolation: { escapeValue: false }, initAsync: false });
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider>{children}</MantineProvider>
-    </I18nextProvider>,
-  );
-}
 
 function Names({ codes }: { codes: string[] }) {
   const placeName = usePlaceName();

@@ -57,8 +57,12 @@ export function placeFilter(registry: MunicipalityRegistry | null, includePrefec
   };
 }
 
-/** The choices: every municipality (and prefecture when allowed), plus any stored code not on the list. */
-function usePlaceOptions(values: readonly string[], includePrefectures: boolean) {
+/**
+ * What both pickers give Mantine: every municipality (and prefecture when allowed) as a choice,
+ * plus any stored code not on the list, and the search by name, reading or code.
+ */
+function usePickerProps(values: readonly string[], includePrefectures: boolean) {
+  const { t } = useTranslation();
   const registry = useMunicipalityRegistry();
   const data = useMemo(() => {
     const entries = registry ? registry.all.filter((entry) => includePrefectures || entry.kind !== 'PREFECTURE') : [];
@@ -68,7 +72,16 @@ function usePlaceOptions(values: readonly string[], includePrefectures: boolean)
       ...entries.map((entry) => ({ value: entry.code, label: entry.fullName })),
     ];
   }, [registry, includePrefectures, values]);
-  return { data, filter: useMemo(() => placeFilter(registry, includePrefectures), [registry, includePrefectures]) };
+  const filter = useMemo(() => placeFilter(registry, includePrefectures), [registry, includePrefectures]);
+  return {
+    placeholder: t('places.placeholder'),
+    nothingFoundMessage: t('places.nothingFound'),
+    searchable: true,
+    clearable: true,
+    limit: SHOWN_AT_ONCE,
+    data,
+    filter,
+  };
 }
 
 interface PlacePickerOptions {
@@ -80,39 +93,13 @@ const SHOWN_AT_ONCE = 50;
 
 /** Several places chosen by name or reading; the value is their codes. */
 export function MunicipalityMultiSelect({ includePrefectures = false, value = [], ...props }: PlacePickerOptions & Omit<MultiSelectProps, 'data' | 'filter'>) {
-  const { t } = useTranslation();
-  const { data, filter } = usePlaceOptions(value, includePrefectures);
-  return (
-    <MultiSelect
-      placeholder={t('places.placeholder')}
-      nothingFoundMessage={t('places.nothingFound')}
-      searchable
-      clearable
-      limit={SHOWN_AT_ONCE}
-      {...props}
-      value={value}
-      data={data}
-      filter={filter}
-    />
-  );
+  const picker = usePickerProps(value, includePrefectures);
+  return <MultiSelect {...picker} {...props} value={value} />;
 }
 
 /** One place chosen by name or reading; the value is its code ('' or null for none). */
 export function MunicipalitySelect({ includePrefectures = false, value, ...props }: PlacePickerOptions & Omit<SelectProps, 'data' | 'filter'>) {
-  const { t } = useTranslation();
   const values = useMemo(() => (value ? [value] : []), [value]);
-  const { data, filter } = usePlaceOptions(values, includePrefectures);
-  return (
-    <Select
-      placeholder={t('places.placeholder')}
-      nothingFoundMessage={t('places.nothingFound')}
-      searchable
-      clearable
-      limit={SHOWN_AT_ONCE}
-      {...props}
-      value={value || null}
-      data={data}
-      filter={filter}
-    />
-  );
+  const picker = usePickerProps(values, includePrefectures);
+  return <Select {...picker} {...props} value={value || null} />;
 }
