@@ -37,7 +37,9 @@ test('a network admin admits an organisation, sees field errors, and finds the c
   const dialog = page.getByRole('dialog', { name: '団体を登録' });
   await dialog.getByRole('textbox', { name: '団体名' }).fill(name);
   await dialog.getByRole('textbox', { name: '法人番号' }).fill('1234567890123');
-  await dialog.getByRole('textbox', { name: '地方公共団体コード' }).fill('13102');
+  // The municipality is chosen by its reading, not typed as a local government code.
+  await dialog.getByRole('combobox', { name: '所在地の市区町村' }).fill('ちゅうおうく');
+  await page.getByRole('option', { name: '東京都中央区', exact: true }).click();
   await dialog.getByRole('button', { name: '団体を登録' }).click();
   await expect(dialog.getByText('チェックデジット')).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: '法人番号' })).toHaveAttribute('aria-invalid', 'true');
@@ -53,7 +55,7 @@ test('a network admin admits an organisation, sees field errors, and finds the c
   await expect(newest).toContainText(NETWORK_ADMIN.name);
   await expect(newest).toContainText('団体');
   await expect(newest).toContainText('作成');
-  await expect(newest).toContainText('municipalityCode');
+  await expect(newest).toContainText('市区町村');
 });
 
 test('a network admin changes an organisation kind only after seeing its effect, audited; a liaison blocks it', async ({ page }) => {
@@ -99,7 +101,7 @@ test('a network admin changes an organisation kind only after seeing its effect,
   await openNavigationIfCollapsed(page, 'メニューを開く');
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '監査ログ' }).click();
   const newest = page.getByRole('table', { name: '監査ログ' }).getByRole('row').nth(1);
-  await expect(newest).toContainText('種別の変更（NPO → 自治体）');
+  await expect(newest).toContainText('種別を変更した（NPO → 自治体）');
 });
 
 test('an organisation admin sees members and the audit log, but not the network administration', async ({ page }) => {

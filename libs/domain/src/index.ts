@@ -11,6 +11,8 @@ export * from './lib/referral-free-text';
 export * from './lib/vocabulary';
 export * from './lib/grants';
 export * from './lib/prefectures';
+export * from './lib/municipalities/municipalities';
+export * from './lib/audit-vocabulary';
 export * from './lib/training';
 export * from './lib/partnerships';
 export * from './lib/reports';

@@ -1,27 +1,12 @@
 // A record's files, rendered to static markup: each feature's words around the same list (name,
 // size read by formatFileSize, a named download), a remove only where one is given, and the
 // feature's "none" when there is nothing attached.
-import { MantineProvider } from '@mantine/core';
-import { createInstance } from 'i18next';
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { AttachedFiles } from './attached-files';
 import { formatFileSize } from './files';
-import { resources } from './i18n/resources';
+import { renderMarkup as render } from './testing/render-markup';
 
 // The app's own i18n instance sets the page's lang on the document; this renders with its own.
 jest.mock('./i18n/i18n', () => ({ i18n: { language: 'ja', t: (key: string) => key } }));
-
-function render(children: ReactNode): string {
-  const i18n = createInstance();
-  void i18n.use(initReactI18next).init({ resources, lng: 'ja', interpolation: { escapeValue: false }, initAsync: false });
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider>{children}</MantineProvider>
-    </I18nextProvider>,
-  );
-}
 
 const minutes = { id: 'document-1', fileId: 'file-1', fileName: '議事録.pdf', byteSize: 1536, uploadedAt: '2026-04-01T01:00:00Z' };
 

@@ -18,7 +18,7 @@ export const PERSONAL_DATA_FIELD_LABELS = {
     email: { ja: 'メールアドレス', en: 'Email' },
     postalCode: { ja: '郵便番号', en: 'Postal code' },
     address: { ja: '住所', en: 'Address' },
-    municipalityCode: { ja: '市区町村コード', en: 'Municipality code' },
+    municipalityCode: { ja: '市区町村', en: 'Municipality' },
     preferredChannel: { ja: '希望する連絡方法', en: 'Preferred way to be contacted' },
     notes: { ja: '連絡に関するメモ', en: 'Notes on contact' },
   },

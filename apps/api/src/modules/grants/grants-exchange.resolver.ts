@@ -2,6 +2,7 @@
 // CSV and 360Giving-style exports of my network's published listings (grants-export.ts).
 import { Args, Context, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { loadMunicipalityRegistry } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor } from '../../core/auth/auth.decorators';
@@ -58,7 +59,7 @@ export class GrantsExchangeResolver {
     return runInTenant(this.dataSource, actor, async (manager) => ({
       fileName: 'grants.csv',
       mediaType: 'text/csv; charset=utf-8',
-      content: grantsCsv(await exportedGrantRows(manager, actor), lang),
+      content: grantsCsv(await exportedGrantRows(manager, actor), lang, await loadMunicipalityRegistry()),
       base64: false,
     }));
   }
@@ -70,7 +71,7 @@ export class GrantsExchangeResolver {
     return runInTenant(this.dataSource, actor, async (manager) => ({
       fileName: 'grants-360giving.json',
       mediaType: 'application/json',
-      content: JSON.stringify(grants360Giving(await exportedGrantRows(manager, actor)), null, 2),
+      content: JSON.stringify(grants360Giving(await exportedGrantRows(manager, actor), await loadMunicipalityRegistry()), null, 2),
       base64: false,
     }));
   }

@@ -23,7 +23,7 @@
 //                       amount range or "no upper limit", subsidy rate, application window, status,
 //                       publisher, source.
 import { createHash } from 'node:crypto';
-import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, japanDateTime, Language, prefectureNameOf, SERVICE_CATEGORIES } from '@tsunagu/domain';
+import { FUNDER_KINDS, GRANT_TYPES, GRANT_VISIBILITIES, japanDateTime, Language, SERVICE_CATEGORIES, type MunicipalityRegistry } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { spreadsheetCsv } from '../../core/csv/spreadsheet-csv';
@@ -48,9 +48,14 @@ export function tokyoDateTime(value: Date | null): string {
   return value ? japanDateTime(value) : '';
 }
 
-function regionNames(row: Pick<GrantRow, 'nationwide' | 'region_codes'>, language: Language): string {
+/** A region's place name (東京都中央区, 東京都); a code not on the list stays the code. */
+function placeName(code: string, places: MunicipalityRegistry): string {
+  return places.nameOf(code) ?? code;
+}
+
+function regionNames(row: Pick<GrantRow, 'nationwide' | 'region_codes'>, language: Language, places: MunicipalityRegistry): string {
   if (row.nationwide) return language === 'ja' ? '全国' : 'Nationwide';
-  return row.region_codes.map((code) => (code.endsWith('000') ? (prefectureNameOf(code) ?? code) : code)).join(' ');
+  return row.region_codes.map((code) => placeName(code, places)).join(' ');
 }
 
 const HEADERS: Record<Language, readonly string[]> = {
@@ -62,7 +67,7 @@ const HEADERS: Record<Language, readonly string[]> = {
     'Visibility', 'Publisher', 'Source', 'Source ID', 'Published at (JST)'],
 };
 
-export function grantsCsv(rows: readonly GrantRow[], language: Language): string {
+export function grantsCsv(rows: readonly GrantRow[], language: Language, places: MunicipalityRegistry): string {
   const yes = language === 'ja' ? 'はい' : 'yes';
   const records = rows.map((row) => [
     row.id,
@@ -79,7 +84,7 @@ export function grantsCsv(rows: readonly GrantRow[], language: Language): string
     tokyoDateTime(row.window_closes_at),
     row.project_starts_on ?? '',
     row.project_ends_on ?? '',
-    regionNames(row, language),
+    regionNames(row, language, places),
     row.region_codes.join(' '),
     row.themes.map((theme) => SERVICE_CATEGORIES.labels[theme][language]).join(language === 'ja' ? '、' : ', '),
     row.application_url ?? '',
@@ -98,7 +103,7 @@ export function funderIdentifier(name: string): string {
   return `360G-tsunagu-funder-${createHash('sha256').update(name.trim()).digest('hex').slice(0, 16)}`;
 }
 
-export function grants360Giving(rows: readonly GrantRow[]): { grants: Array<Record<string, unknown>> } {
+export function grants360Giving(rows: readonly GrantRow[], places: MunicipalityRegistry): { grants: Array<Record<string, unknown>> } {
   return {
     grants: rows.map((row) => {
       const description = row.summary.trim() || detailsText(row.details_html);
@@ -116,7 +121,7 @@ export function grants360Giving(rows: readonly GrantRow[]): { grants: Array<Reco
         grantProgramme: [{ code: row.source_id ?? row.id, title: row.title, ...(row.application_url ? { url: row.application_url } : {}) }],
         beneficiaryLocation: row.nationwide
           ? [{ name: '全国', countryCode: 'JP' }]
-          : row.region_codes.map((code) => ({ name: code.endsWith('000') ? (prefectureNameOf(code) ?? code) : code, geoCode: code, countryCode: 'JP' })),
+          : row.region_codes.map((code) => ({ name: placeName(code, places), geoCode: code, countryCode: 'JP' })),
         classifications: row.themes.map((theme) => ({
           vocabulary: 'tsunagu:service-categories',
           code: theme,

@@ -1,61 +1,19 @@
 // The audit log, newest first: when (Japan time), who, what and which fields changed (names
-// only, never values). Network admins see the whole network and may narrow it to one
-// organisation; organisation admins see their own organisation.
+// only, never values), each in the user's language (audit-labels.ts). Network admins see the
+// whole network and may narrow it to one organisation; organisation admins see their own.
 import { useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, Select, Text } from '@mantine/core';
 import { AuditLogDocument, OrganizationsDocument } from '@tsunagu/graphql-client';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '@tsunagu/domain';
-import type { ParseKeys, TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
-import { organizationKindLabel } from '../../app/labels';
 import { formatTimestamp } from '../../app/japan-time-format';
+import { auditActionLabel, auditEntityLabel, auditFieldLabel } from './audit-labels';
 
 const pageSize = 50;
 const allOrganizations = 'all';
-
-const entityLabels: Partial<Record<string, ParseKeys>> = {
-  Invitation: 'audit.entity.Invitation',
-  Membership: 'audit.entity.Membership',
-  Organization: 'audit.entity.Organization',
-  Service: 'audit.entity.Service',
-  User: 'audit.entity.User',
-};
-
-const actionLabels: Partial<Record<string, ParseKeys>> = {
-  CREATED: 'audit.action.CREATED',
-  UPDATED: 'audit.action.UPDATED',
-  REVOKED: 'audit.action.REVOKED',
-  CREATED_BY_INVITATION: 'audit.action.CREATED_BY_INVITATION',
-  ROLES_CHANGED: 'audit.action.ROLES_CHANGED',
-  DISABLED: 'audit.action.DISABLED',
-  ENABLED: 'audit.action.ENABLED',
-  PASSWORD_CHANGED: 'audit.action.PASSWORD_CHANGED',
-  IMPORTED: 'audit.action.IMPORTED',
-  ROLES_REMOVED_BY_KIND_RULE: 'audit.action.ROLES_REMOVED_BY_KIND_RULE',
-};
-
-/** An organisation's kind change is recorded as KIND_CHANGED:<from>:<to> (kinds are no personal data). */
-function actionLabel(t: TFunction, action: string): string {
-  const [verb, from, to] = action.split(':');
-  if (verb === 'KIND_CHANGED' && isOrganizationKind(from) && isOrganizationKind(to)) {
-    return t('audit.action.KIND_CHANGED', { from: organizationKindLabel(t, from), to: organizationKindLabel(t, to) });
-  }
-  return labelOf(t, actionLabels, action);
-}
-
-function isOrganizationKind(value: string | undefined): value is OrganizationKind {
-  return (ORGANIZATION_KINDS as readonly string[]).includes(value ?? '');
-}
-
-/** A known value's label; an unknown one (from a newer API) is shown as recorded. */
-function labelOf(t: TFunction, labels: Partial<Record<string, ParseKeys>>, value: string): string {
-  const key = labels[value];
-  return key ? t(key) : value;
-}
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -116,16 +74,26 @@ function AuditLog() {
                 <time dateTime={entry.createdAt}>{formatTimestamp(entry.createdAt, i18n.language)}</time>
               ),
             },
-            { key: 'actor', header: t('audit.actor'), cell: (entry) => entry.actorName ?? t('audit.system') },
+            {
+              key: 'actor',
+              header: t('audit.actor'),
+              // A name is read whole: it wraps between family and given name, never one character a
+              // line (CJK text may otherwise break anywhere when the badges squeeze the column).
+              cell: (entry) => (
+                <Text span inherit style={{ display: 'inline-block', minWidth: '6em', wordBreak: 'keep-all' }}>
+                  {entry.actorName ?? t('audit.system')}
+                </Text>
+              ),
+            },
             {
               key: 'entity',
               header: t('audit.entityColumn'),
-              cell: (entry) => labelOf(t, entityLabels, entry.entity),
+              cell: (entry) => auditEntityLabel(i18n, entry.entity),
             },
             {
               key: 'action',
               header: t('audit.actionColumn'),
-              cell: (entry) => actionLabel(t, entry.action),
+              cell: (entry) => auditActionLabel(i18n, entry.entity, entry.action),
             },
             {
               key: 'changedFields',
@@ -133,8 +101,8 @@ function AuditLog() {
               cell: (entry) => (
                 <Group gap={4}>
                   {entry.changedFields.map((field) => (
-                    <Badge key={field} variant="outline" color="gray" tt="none" radius="sm">
-                      {field}
+                    <Badge key={field} variant="outline" color="gray" tt="none" radius="sm" title={field}>
+                      {auditFieldLabel(i18n, entry.entity, field)}
                     </Badge>
                   ))}
                 </Group>

@@ -13,7 +13,6 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import {
@@ -28,11 +27,14 @@ import { PageHeader } from '@tsunagu/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ApiErrorAlert } from '../../app/api-error-alert';
 import { useSession } from '../../app/auth/use-session';
 import { useVocabularyLabels } from '../../app/labels';
 import { ConnectionList } from '../../app/connection-list';
+import { MoreActionsMenu } from '../../app/more-actions-menu';
+import { MunicipalitySelect } from '../../app/place-names';
 import { FilterPanelCard, ResultsSection, SearchBar, useUrlDraft, useUrlFilters } from '../../app/search-page';
-import { ExportHsdsButton } from '../hsds/export-hsds-button';
+import { useHsdsExport } from '../hsds/export-hsds-button';
 import { CapacityBadge, CategoryBadges } from './service-parts';
 import { hasAnyFilter, readFilters, searchInputOf, writeFilters, type DirectoryFilters } from './search-params';
 import { useDirectoryLabels } from './vocabulary';
@@ -57,6 +59,8 @@ export function DirectoryPage() {
   });
   const result = query.data?.searchDirectory ?? query.previousData?.searchDirectory;
   const canCreate = ability.can('create', { __typename: 'Service', organizationId: actor?.organizationId ?? '' });
+  // Few members need the directory as an HSDS file: it is under "More", not a button of its own.
+  const hsds = useHsdsExport();
 
   return (
     <>
@@ -65,9 +69,7 @@ export function DirectoryPage() {
         description={t('directory.description')}
         actions={
           <>
-            <ExportHsdsButton variant="default" size="sm">
-              {t('hsds.exportShort')}
-            </ExportHsdsButton>
+            <MoreActionsMenu size="sm" busy={hsds.exporting} actions={[{ key: 'hsds', label: t('hsds.exportShort'), onClick: () => void hsds.exportNow() }]} />
             {canCreate ? (
               <Button component={Link} to="/directory/services/new">
                 {t('directory.addService')}
@@ -77,6 +79,7 @@ export function DirectoryPage() {
         }
       />
       <Stack gap="lg">
+        <ApiErrorAlert error={hsds.error} />
         <DirectorySearch filters={filters} onSearch={(keywords, areaCode) => apply({ keywords, areaCode })} />
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
@@ -122,14 +125,12 @@ function DirectorySearch({ filters, onSearch }: { filters: DirectoryFilters; onS
       submitLabel={t('directory.search')}
       onSubmit={() => onSearch(keywords, areaCode)}
     >
-      <TextInput
+      <MunicipalitySelect
         label={t('directory.areaCode')}
         description={t('directory.areaCodeHelp')}
-        inputMode="numeric"
-        maxLength={6}
         value={areaCode}
-        onChange={(event) => setAreaCode(event.currentTarget.value)}
-        w={160}
+        onChange={(code) => setAreaCode(code ?? '')}
+        w={260}
       />
     </SearchBar>
   );

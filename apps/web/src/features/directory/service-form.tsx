@@ -1,8 +1,9 @@
 // Every field of a service (ServiceInput; an update replaces them all), in plain inputs:
 // vocabularies as labelled checkboxes, opening hours and contact channels as rows that can be
 // added and removed, 24 hours hiding the hours, the waitlist note and date only for WAITLIST,
-// and service areas as 5-digit municipality codes or nationwide. The shared service schema
-// checks the form before it is sent, with the API's words; the API checks again.
+// and service areas as municipalities (chosen by name, stored as codes) or nationwide. The
+// shared service schema checks the form before it is sent, with the API's words; the API
+// checks again.
 import {
   ActionIcon,
   Button,
@@ -15,7 +16,6 @@ import {
   SimpleGrid,
   Stack,
   Switch,
-  TagsInput,
   Text,
 } from '@mantine/core';
 import {
@@ -41,6 +41,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { LongTextField, TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { LabelledChoice } from '../../app/labelled-choice';
+import { MunicipalityMultiSelect } from '../../app/place-names';
 import { useDirectoryLabels } from './vocabulary';
 
 interface PeriodRow {
@@ -304,14 +305,10 @@ export function ServiceForm({ initial, submitLabel, onSave, onCancel }: ServiceF
           </Group>
           <Switch label={t('directory.fields.nationwide')} {...form.getInputProps('nationwide', { type: 'checkbox' })} />
           {values.nationwide ? null : (
-            <TagsInput
+            <MunicipalityMultiSelect
               label={t('directory.fields.areaCodes')}
               description={t('directory.help.areaCodes')}
               {...form.getInputProps('areaCodes')}
-              onChange={(codes) => form.setFieldValue('areaCodes', codes.map((code) => code.trim()).filter(Boolean))}
-              splitChars={[',', ' ', '、']}
-              acceptValueOnBlur
-              clearable
             />
           )}
           <CodeCheckboxes

@@ -13,6 +13,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useSession } from '../../app/auth/use-session';
 import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
 import { BackLink, RecordPage, type RecordTexts } from '../../app/record-page';
+import { usePlaceName } from '../../app/place-names';
 import { SectionCard } from '../../app/section-card';
 import { CapacityBadge, CategoryBadges, ChannelList, OpeningHoursTable } from './service-parts';
 import { formatDate, useDirectoryLabels } from './vocabulary';
@@ -42,6 +43,7 @@ function ServiceView({ service }: { service: ServiceDetailFragment }) {
     navigate('/directory', { replace: true });
   });
   const none = t('directory.notSet');
+  const placeName = usePlaceName();
 
   const ages =
     service.ageMin != null || service.ageMax != null
@@ -66,7 +68,7 @@ function ServiceView({ service }: { service: ServiceDetailFragment }) {
     { term: t('directory.fields.ages'), description: ages },
     {
       term: t('directory.fields.area'),
-      description: service.nationwide ? t('directory.nationwide') : service.areaCodes.join(t('directory.listSeparator')) || none,
+      description: service.nationwide ? t('directory.nationwide') : service.areaCodes.map(placeName).join(t('directory.listSeparator')) || none,
     },
     { term: t('directory.fields.languages'), description: service.languages.map(labels.language).join(t('directory.listSeparator')) },
     {

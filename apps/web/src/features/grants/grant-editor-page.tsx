@@ -29,6 +29,7 @@ import { useSession } from '../../app/auth/use-session';
 import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCreateRecord, useUpdateRecord, type EditorFormActions } from '../../app/editor-page';
 import { JapanDateTimeField, LongTextField, NumberField, TextField, YenField } from '../../app/form-fields';
 import { organizationKindLabel } from '../../app/labels';
+import { MunicipalityMultiSelect } from '../../app/place-names';
 import { DetailsPreview } from './details-preview';
 import { useSchemaForm, type SchemaForm } from '../../app/forms';
 import { SectionCard } from '../../app/section-card';
@@ -56,7 +57,7 @@ type GrantFormValues = {
   eligibleKinds: OrganizationKind[];
   legalForms: LegalForm[];
   nationwide: boolean;
-  regionCodes: string;
+  regionCodes: string[];
   themes: ServiceCategory[];
   applicationUrl: string;
   contact: string;
@@ -82,7 +83,7 @@ function blankGrant(): GrantFormValues {
     eligibleKinds: [],
     legalForms: [],
     nationwide: false,
-    regionCodes: '',
+    regionCodes: [],
     themes: [],
     applicationUrl: '',
     contact: '',
@@ -109,7 +110,7 @@ function valuesOfGrant(grant: GrantDetailFragment): GrantFormValues {
     eligibleKinds: [...grant.eligibleKinds],
     legalForms: [...grant.legalForms],
     nationwide: grant.nationwide,
-    regionCodes: grant.regionCodes.join(' '),
+    regionCodes: [...grant.regionCodes],
     themes: [...grant.themes],
     applicationUrl: grant.applicationUrl ?? '',
     contact: grant.contact ?? '',
@@ -139,7 +140,7 @@ function inputOf(values: GrantFormValues): GrantInput {
     eligibleKinds: values.eligibleKinds,
     legalForms: values.legalForms,
     nationwide: values.nationwide,
-    regionCodes: values.regionCodes.split(/[\s,、，]+/).filter(Boolean),
+    regionCodes: values.regionCodes,
     themes: values.themes,
     applicationUrl: textOrNull(values.applicationUrl),
     contact: textOrNull(values.contact),
@@ -443,11 +444,12 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
         label={t('grants.fields.nationwide')}
         {...form.getInputProps('nationwide', { type: 'checkbox' })}
       />
-      <TextField
+      <MunicipalityMultiSelect
         label={t('grants.fields.regionCodes')}
         description={t('grants.editor.regionHelp')}
         disabled={values.nationwide}
-        form={form} name="regionCodes"
+        includePrefectures
+        {...form.getInputProps('regionCodes')}
       />
       <MultiSelect
         label={t('grants.fields.themes')}

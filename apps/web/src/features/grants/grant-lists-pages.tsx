@@ -21,6 +21,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { AbilityPage } from '../../app/ability-page';
 import { useSession } from '../../app/auth/use-session';
+import { usePlaceName } from '../../app/place-names';
 import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
 import { ConnectionList, LoadMoreButton, useConnectionQuery } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
@@ -95,6 +96,7 @@ export function GrantBookmarksPage() {
 function useCriteriaSummary() {
   const { t } = useTranslation();
   const labels = useGrantLabels();
+  const placeName = usePlaceName();
   return (criteria: GrantSearchCriteriaFieldsFragment): string => {
     const separator = t('grants.listSeparator');
     const parts: string[] = [];
@@ -102,7 +104,7 @@ function useCriteriaSummary() {
     if (criteria.openNow) parts.push(t('grants.openNow'));
     if (criteria.closingWithinDays) parts.push(t('grants.closingDays', { count: criteria.closingWithinDays }));
     if (criteria.themes?.length) parts.push(criteria.themes.map(labels.theme).join(separator));
-    if (criteria.municipalityCode) parts.push(t('grants.saved.criteria.region', { value: criteria.municipalityCode }));
+    if (criteria.municipalityCode) parts.push(t('grants.saved.criteria.region', { value: placeName(criteria.municipalityCode) }));
     if (criteria.organizationKinds?.length) parts.push(criteria.organizationKinds.map((kind) => organizationKindLabel(t, kind)).join(separator));
     if (criteria.legalForms?.length) parts.push(criteria.legalForms.map(labels.legalForm).join(separator));
     if (criteria.funderKinds?.length) parts.push(criteria.funderKinds.map(labels.funderKind).join(separator));

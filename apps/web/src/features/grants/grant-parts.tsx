@@ -14,6 +14,7 @@ import { useSession } from '../../app/auth/use-session';
 import { CodeBadge } from '../../app/code-badge';
 import { AttachedFiles } from '../../app/attached-files';
 import { organizationKindLabel } from '../../app/labels';
+import { usePlaceName } from '../../app/place-names';
 import { ResultCard } from '../../app/result-card';
 import { RouteTabs } from '../../app/route-tabs';
 import { SectionCard } from '../../app/section-card';
@@ -186,6 +187,7 @@ export type GrantViewModel = Omit<
  */
 export function GrantDetailView({ grant, details }: { grant: GrantViewModel; details: ReactNode }) {
   const { t, i18n } = useTranslation();
+  const placeName = usePlaceName();
   const labels = useGrantLabels();
   const none = t('grants.notSet');
   const separator = t('grants.listSeparator');
@@ -214,7 +216,7 @@ export function GrantDetailView({ grant, details }: { grant: GrantViewModel; det
     },
     {
       term: t('grants.fields.regions'),
-      description: grant.nationwide ? t('grants.nationwide') : grant.regionCodes.join(separator) || none,
+      description: grant.nationwide ? t('grants.nationwide') : grant.regionCodes.map(placeName).join(separator) || none,
     },
     { term: t('grants.fields.themes'), description: grant.themes.length ? <ThemeBadges themes={grant.themes} /> : none },
     {

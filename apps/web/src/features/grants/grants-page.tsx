@@ -29,6 +29,7 @@ import { readApiError, type ApiError } from '../../app/api-errors';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionList, useConnectionQuery } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
+import { MunicipalitySelect } from '../../app/place-names';
 import { FilterPanelCard, ResultsSection, SearchBar, useUrlDraft, useUrlFilters } from '../../app/search-page';
 import { GrantCard, GrantsTabs } from './grant-parts';
 import { GRANT_SORTS, hasAnyFilter, readFilters, searchInputOf, writeFilters, type GrantFilters } from './search-params';
@@ -124,14 +125,13 @@ function SearchForm({ filters, onSearch }: { filters: GrantFilters; onSearch: (n
       submitLabel={t('grants.search')}
       onSubmit={submit}
     >
-      <TextInput
+      <MunicipalitySelect
         label={t('grants.region')}
         description={t('grants.regionHelp')}
-        inputMode="numeric"
-        maxLength={6}
+        includePrefectures
         value={region}
-        onChange={(event) => setRegion(event.currentTarget.value)}
-        w={150}
+        onChange={(code) => setRegion(code ?? '')}
+        w={260}
       />
       <AmountInput label={t('grants.amountFrom')} value={amountFrom} onChange={setAmountFrom} />
       <AmountInput label={t('grants.amountTo')} value={amountTo} onChange={setAmountTo} />

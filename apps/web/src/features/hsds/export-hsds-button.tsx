@@ -12,18 +12,8 @@ import { useSession } from '../../app/auth/use-session';
 import { saveText } from '../../app/files';
 import { exportFileName } from './hsds-file';
 
-export function ExportHsdsButton({
-  children,
-  variant,
-  size,
-  forPartners = false,
-}: {
-  children: ReactNode;
-  variant?: ButtonProps['variant'];
-  size?: ButtonProps['size'];
-  /** The file for partner organisations (network admins only). */
-  forPartners?: boolean;
-}) {
+/** Exports the file when asked, with the state a button or a menu item shows. */
+export function useHsdsExport(forPartners = false) {
   const client = useApolloClient();
   const { me } = useSession();
   const slug = me?.activeMembership.network.slug ?? 'network';
@@ -44,7 +34,22 @@ export function ExportHsdsButton({
       setExporting(false);
     }
   };
+  return { exporting, error, exportNow };
+}
 
+export function ExportHsdsButton({
+  children,
+  variant,
+  size,
+  forPartners = false,
+}: {
+  children: ReactNode;
+  variant?: ButtonProps['variant'];
+  size?: ButtonProps['size'];
+  /** The file for partner organisations (network admins only). */
+  forPartners?: boolean;
+}) {
+  const { exporting, error, exportNow } = useHsdsExport(forPartners);
   return (
     <Stack gap="xs" align="flex-start">
       <Button variant={variant} size={size} loading={exporting} onClick={() => void exportNow()}>

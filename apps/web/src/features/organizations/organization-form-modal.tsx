@@ -13,6 +13,7 @@ import { TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
 import { organizationKindLabel } from '../../app/labels';
 import { ModalFormButtons } from '../../app/modal-form-buttons';
+import { MunicipalitySelect } from '../../app/place-names';
 import { ProfileFields, profileInputOf, profileValuesOf, type ProfileValues } from './profile-fields';
 
 type FormValues = ProfileValues & {
@@ -103,11 +104,11 @@ function OrganizationForm({ organization, onClose }: { organization: Organizatio
           inputMode="numeric"
           form={form} name="corporateNumber"
         />
-        <TextField
+        <MunicipalitySelect
           label={t('organizations.fields.municipalityCode')}
           description={t('organizations.help.municipalityCode')}
-          inputMode="numeric"
-          form={form} name="municipalityCode"
+          {...form.getInputProps('municipalityCode')}
+          onChange={(code) => form.setFieldValue('municipalityCode', code ?? '')}
         />
         {organization ? (
           <Fieldset legend={t('profile.heading')} variant="filled">

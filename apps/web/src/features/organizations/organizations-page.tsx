@@ -13,6 +13,7 @@ import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { ConnectionTable } from '../../app/connection-list';
 import { organizationKindLabel } from '../../app/labels';
+import { usePlaceName } from '../../app/place-names';
 import { OrganizationFormModal } from './organization-form-modal';
 import { OrganizationKindDialog } from './organization-kind-dialog';
 
@@ -36,6 +37,7 @@ export function OrganizationsPage() {
 
 function OrganizationsList() {
   const { t } = useTranslation();
+  const placeName = usePlaceName();
   const query = useQuery(OrganizationsDocument, { variables: { first: pageSize } });
   const [editing, setEditing] = useState<OrganizationRowFragment | 'new' | null>(null);
   const [changingKind, setChangingKind] = useState<OrganizationRowFragment | null>(null);
@@ -82,7 +84,7 @@ function OrganizationsList() {
             {
               key: 'municipalityCode',
               header: t('organizations.fields.municipalityCode'),
-              cell: (organization) => organization.municipalityCode ?? '—',
+              cell: (organization) => (organization.municipalityCode ? placeName(organization.municipalityCode) : '—'),
             },
             {
               key: 'actions',

@@ -6,6 +6,7 @@ import type { PersonDetailFragment } from '@tsunagu/graphql-client';
 import { DescriptionList } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
 import { labelIn } from '../../app/labels';
+import { usePlaceName } from '../../app/place-names';
 import { formatDate, useDirectoryLabels } from '../directory/vocabulary';
 import { SpecialCareBadge, WithheldNotice } from './person-badges';
 import { sectionOf, type FieldSpec } from './person-fields';
@@ -25,6 +26,7 @@ function CategoryCard({ person, category }: { person: PersonDetailFragment; cate
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const directory = useDirectoryLabels();
+  const placeName = usePlaceName();
   const spec = sectionOf(category);
   const section = person[spec.name];
   const specialCare = person.categories.find((state) => state.category === category)?.specialCare ?? false;
@@ -37,6 +39,7 @@ function CategoryCard({ person, category }: { person: PersonDetailFragment; cate
     if (Array.isArray(value)) return value.length ? labels.list(value.map((code: string) => directory.category(code))) : t('people.notRecorded');
     if (field.options) return labelIn(field.options.labels, String(value), labels.language);
     if (field.kind === 'date') return formatDate(String(value), labels.language);
+    if (field.kind === 'municipality') return placeName(String(value));
     return String(value);
   };
 

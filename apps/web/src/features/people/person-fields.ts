@@ -20,7 +20,7 @@ export type SectionName = PersonSectionField;
 
 export interface FieldSpec {
   name: string;
-  kind: 'text' | 'textarea' | 'date' | 'select' | 'number' | 'boolean' | 'needs';
+  kind: 'text' | 'textarea' | 'date' | 'select' | 'number' | 'boolean' | 'needs' | 'municipality';
   /** The choices of a select. */
   options?: Vocabulary;
   required?: boolean;
@@ -59,7 +59,8 @@ export const ordinarySections: readonly SectionSpec[] = [
     birthDate: { kind: 'date' },
     gender: selectOf(GENDERS),
   }),
-  section('CONTACT', { notes: TEXTAREA }),
+  // The municipality is chosen by name or reading and stored as its local government code.
+  section('CONTACT', { municipalityCode: { kind: 'municipality' }, notes: TEXTAREA }),
   section('HOUSEHOLD', { livingSituation: selectOf(LIVING_SITUATIONS), householdSize: { kind: 'number' }, notes: TEXTAREA }),
   // Ordinary (not special-care) data: 生活保護 and debts are yes / no / unknown (blank).
   section('FINANCIAL', { receivesPublicAssistance: BOOLEAN, hasDebt: BOOLEAN, notes: TEXTAREA }),

@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../app/api-error-alert';
 import type { ApiError } from '../../app/api-errors';
 import { LongTextField, TextField } from '../../app/form-fields';
 import { useVocabularyLabels } from '../../app/labels';
+import { MunicipalitySelect } from '../../app/place-names';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { SpecialCareBadge } from './person-badges';
 import {
@@ -103,6 +104,16 @@ function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnTyp
               ))}
             </SimpleGrid>
           </Checkbox.Group>
+        );
+      case 'municipality':
+        return (
+          <MunicipalitySelect
+            key={key}
+            {...common}
+            value={form.values[spec.name][field.name]}
+            error={form.errors[key]}
+            onChange={(code) => form.setFieldValue(key, code ?? '')}
+          />
         );
       case 'textarea':
         return <LongTextField key={key} {...common} rows={2} form={form} name={key} style={{ gridColumn: '1 / -1' }} />;

@@ -1,11 +1,12 @@
 // What a read for STATISTICS shows instead of the categories' values: the non-identifying
-// projection the API returns (age band, gender, municipality code, living situation, needs),
+// projection the API returns (age band, gender, municipality by name, living situation, needs),
 // never a name, birth date or contact. A field whose source category was not disclosed for
 // statistics is shown as withheld, not as blank.
 import { PERSON_STATISTICS_FIELD_LABELS, STATISTICS_FIELDS } from '@tsunagu/domain';
 import type { PersonDetailFragment } from '@tsunagu/graphql-client';
 import { DescriptionList } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
+import { usePlaceName } from '../../app/place-names';
 import { SectionCard } from '../../app/section-card';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { usePeopleLabels } from './vocabulary';
@@ -17,6 +18,7 @@ export function StatisticsCard({ statistics }: { statistics: Statistics }) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const directory = useDirectoryLabels();
+  const placeName = usePlaceName();
 
   const describe = (field: StatisticsField): string => {
     if (!(statistics.sourceCategories as string[]).includes(STATISTICS_FIELDS[field])) return t('people.statistics.notDisclosed');
@@ -26,6 +28,7 @@ export function StatisticsCard({ statistics }: { statistics: Statistics }) {
     if (field === 'ageBand') return labels.ageBand(value);
     if (field === 'gender') return labels.gender(value);
     if (field === 'livingSituation') return labels.livingSituation(value);
+    if (field === 'municipalityCode') return placeName(value);
     return value;
   };
 

@@ -13,6 +13,7 @@ import { useSession } from '../../app/auth/use-session';
 import { FormConfirmDialog } from '../../app/form-confirm-dialog';
 import { TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
+import { MoreActionsMenu } from '../../app/more-actions-menu';
 import { SectionCard } from '../../app/section-card';
 import { useQueryDownloads } from '../../app/use-download';
 import { ReasonDialog } from './reason-dialog';
@@ -46,14 +47,9 @@ export function SubjectRequests({ person }: { person: PersonDetailFragment }) {
       <Stack gap="sm">
         <Group gap="sm" wrap="wrap">
           {canDisclose ? (
-            <>
-              <Button variant="default" loading={downloading === 'json'} onClick={() => void disclose('json')}>
-                {t('people.requests.discloseJson')}
-              </Button>
-              <Button variant="default" loading={downloading === 'pdf'} onClick={() => void disclose('pdf')}>
-                {t('people.requests.disclosePdf')}
-              </Button>
-            </>
+            <Button variant="default" loading={downloading === 'pdf'} onClick={() => void disclose('pdf')}>
+              {t('people.requests.disclosePdf')}
+            </Button>
           ) : null}
           {canCorrect && active ? (
             <Button component={Link} to={`/people/${person.id}/correct`} variant="default">
@@ -70,6 +66,11 @@ export function SubjectRequests({ person }: { person: PersonDetailFragment }) {
               {t('people.requests.erase')}
             </Button>
           ) : null}
+          {/* The disclosure as JSON is for the rare request of a machine-readable copy. */}
+          <MoreActionsMenu
+            busy={downloading === 'json'}
+            actions={canDisclose ? [{ key: 'json', label: t('people.requests.discloseJson'), onClick: () => void disclose('json') }] : []}
+          />
         </Group>
         <ApiErrorAlert error={error} />
       </Stack>

@@ -26,6 +26,7 @@ import { RequireAbility } from '../../app/auth/require-auth';
 import { useSession } from '../../app/auth/use-session';
 import { LongTextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
+import { usePlaceName } from '../../app/place-names';
 import { useDirectoryLabels } from '../directory/vocabulary';
 import { personName, usePeopleLabels } from '../people/vocabulary';
 import { ServicePicker } from './service-picker';
@@ -183,6 +184,7 @@ function Wizard({ myOrganizationId, draftId, initial = emptyWizard }: { myOrgani
 function DetailsStep({ form }: { form: UseFormReturnType<WizardState> }) {
   const { t } = useTranslation();
   const labels = useReferralLabels();
+  const placeName = usePlaceName();
   const directory = useDirectoryLabels();
   const people = usePeopleLabels();
   const list = (values: readonly string[]) => (values.length ? values.join(t('people.listSeparator')) : t('referrals.none'));
@@ -242,7 +244,7 @@ function DetailsStep({ form }: { form: UseFormReturnType<WizardState> }) {
                       t('referrals.anonymous'),
                       anonymous.ageBand ? labels.ageBand(anonymous.ageBand) : '',
                       anonymous.gender ? labels.gender(anonymous.gender) : '',
-                      anonymous.municipalityCode,
+                      anonymous.municipalityCode ? placeName(anonymous.municipalityCode) : '',
                     ]
                       .filter(Boolean)
                       .join(t('people.listSeparator')),

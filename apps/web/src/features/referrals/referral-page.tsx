@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
+import { usePlaceName } from '../../app/place-names';
 import { SectionCard } from '../../app/section-card';
 import { ShortCode } from '../../app/short-code';
 import { useDirectoryLabels } from '../directory/vocabulary';
@@ -183,6 +184,7 @@ function ReferralView({ detail, onRefresh }: { detail: Detail; onRefresh: () => 
 function PersonPart({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
   const labels = useReferralLabels();
+  const placeName = usePlaceName();
   const referral = detail.referral;
   if (detail.person) {
     return (
@@ -212,7 +214,7 @@ function PersonPart({ detail }: { detail: Detail }) {
           items={[
             { term: t('referrals.fields.ageBand'), description: labels.ageBand(anonymous.ageBand) },
             { term: t('referrals.fields.gender'), description: anonymous.gender ? labels.gender(anonymous.gender) : t('referrals.none') },
-            { term: t('referrals.fields.municipalityCode'), description: anonymous.municipalityCode ?? t('referrals.none') },
+            { term: t('referrals.fields.municipalityCode'), description: anonymous.municipalityCode ? placeName(anonymous.municipalityCode) : t('referrals.none') },
           ]}
         />
       </Stack>

@@ -1,7 +1,7 @@
 // Wizard step 1: the case — a person my organisation registered (searched by name or kana), or
 // an anonymous case with nothing identifying (age band, optional gender and municipality).
 import { useQuery } from '@apollo/client/react';
-import { Card, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Card, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { AGE_BANDS, anonymousCaseSchema, checkInput, GENDERS, problemsIn, type AgeBand, type Gender } from '@tsunagu/domain';
 import { PeopleDocument } from '@tsunagu/graphql-client';
 import { LoadingState } from '@tsunagu/ui';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import { readApiError } from '../../app/api-errors';
 import { languageOf } from '../../app/forms';
+import { MunicipalitySelect } from '../../app/place-names';
 import { ShortCode } from '../../app/short-code';
 import { PersonSearchBox } from '../people/person-search-box';
 import { ChooseButton } from './choose-button';
@@ -107,14 +108,12 @@ function AnonymousCaseFields({ state, onChange }: { state: WizardState; onChange
         value={anonymous.gender}
         onChange={(value) => onChange({ anonymous: { ...anonymous, gender: (value as Gender | null) ?? null } })}
       />
-      <TextInput
+      <MunicipalitySelect
         label={t('referrals.fields.municipalityCode')}
         description={t('referrals.wizard.municipalityHelp')}
-        inputMode="numeric"
-        maxLength={5}
         value={anonymous.municipalityCode}
         error={municipality.ok ? undefined : problemsIn(municipality.problems, languageOf(i18n.language))['municipalityCode']}
-        onChange={(event) => onChange({ anonymous: { ...anonymous, municipalityCode: event.currentTarget.value.trim() } })}
+        onChange={(code) => onChange({ anonymous: { ...anonymous, municipalityCode: code ?? '' } })}
       />
     </Stack>
   );

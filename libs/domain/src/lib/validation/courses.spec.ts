@@ -23,7 +23,7 @@ describe('courseInputSchema', () => {
     expect(checked).toEqual({
       ok: false,
       problems: {
-        title: { ja: '講座名を1〜200文字で入力してください。', en: 'Enter a title of 1 to 200 characters.' },
+        title: { ja: 'コース名を1〜200文字で入力してください。', en: 'Enter a course title of 1 to 200 characters.' },
         summary: { ja: '概要は2000文字以内にしてください。', en: 'Keep the summary within 2,000 characters.' },
         estimatedMinutes: { ja: '所要時間は1〜10000分で入力してください。', en: 'Give the estimated time as 1 to 10,000 minutes.' },
         audienceOrganizationIds: { ja: '対象の団体は500団体までです。', en: 'Choose at most 500 organisations.' },

@@ -15,7 +15,7 @@ export const MAX_AUDIENCE_ORGANIZATIONS = 500;
 const malformed = say(MALFORMED_VALUE.ja, MALFORMED_VALUE.en);
 
 export const courseInputSchema = z.object({
-  title: requiredText(1, 200, say('講座名を1〜200文字で入力してください。', 'Enter a title of 1 to 200 characters.')),
+  title: requiredText(1, 200, say('コース名を1〜200文字で入力してください。', 'Enter a course title of 1 to 200 characters.')),
   summary: optionalLongText(2000, say('概要は2000文字以内にしてください。', 'Keep the summary within 2,000 characters.')),
   estimatedMinutes: optionalWholeNumber(1, 10000, say('所要時間は1〜10000分で入力してください。', 'Give the estimated time as 1 to 10,000 minutes.')),
   coverFileId: orDefault(z.string(), null),

@@ -49,7 +49,7 @@ export async function renderCertificatePdf(doc: CertificateDocument): Promise<Bu
 
   const footerTop = pdf.page.height - pdf.page.margins.bottom - 70;
   pdf.font('regular').fontSize(10).fillColor('#333333');
-  pdf.text(`検証コード${IDEOGRAPHIC_SPACE}${doc.code}`, left, footerTop, centred);
+  pdf.text(`確認コード${IDEOGRAPHIC_SPACE}${doc.code}`, left, footerTop, centred);
   pdf.text('この修了証は次のページで、ログインせずに確認できます。', centred);
   pdf.text(doc.verificationUrl, centred);
 
