@@ -2,22 +2,22 @@
 // a municipality's partnerships by review date (the reminder job's partnerships_review_idx has
 // no tenant or organisation), and open follow-ups by due date within a network. The home's other
 // sections read existing indexes (referrals_inbox_counts_idx, grant_bookmarks' unique key,
-// course_enrolments_member_idx, notifications_unread_idx, referrals_awaiting_reply_idx).
+// course_enrolments_member_idx, referrals_awaiting_reply_idx).
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const INDEXES: ReadonlyArray<readonly [name: string, definition: string]> = [
-  ['partnerships_organization_review_idx', `partnerships (tenant_id, organization_id, review_on) WHERE status <> 'ENDED' AND review_on IS NOT NULL`],
-  ['partnership_follow_ups_open_due_idx', `partnership_follow_ups (tenant_id, due_on) WHERE done_at IS NULL`],
-];
 
 export class HomeIndexes1764527000000 implements MigrationInterface {
   name = 'HomeIndexes1764527000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const [name, definition] of INDEXES) await queryRunner.query(`CREATE INDEX ${name} ON ${definition}`);
+    await queryRunner.query(
+      `CREATE INDEX partnerships_organization_review_idx ON partnerships (tenant_id, organization_id, review_on)
+         WHERE status <> 'ENDED' AND review_on IS NOT NULL`,
+    );
+    await queryRunner.query(`CREATE INDEX partnership_follow_ups_open_due_idx ON partnership_follow_ups (tenant_id, due_on) WHERE done_at IS NULL`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [name] of INDEXES) await queryRunner.query(`DROP INDEX ${name}`);
+    await queryRunner.query(`DROP INDEX partnership_follow_ups_open_due_idx`);
+    await queryRunner.query(`DROP INDEX partnerships_organization_review_idx`);
   }
 }

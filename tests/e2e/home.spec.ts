@@ -5,34 +5,18 @@
 // waiting. The home page is saved as docs/screenshots/home-<project>.png for the closing note.
 // System status, which was the home page, is at /admin/status (shell.spec.ts).
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { baseURL } from './support/servers';
-import { DEMO_PASSWORD, signIn } from './support/session';
+import { api, apiToken } from './support/graphql';
+import { signIn } from './support/session';
 
 const CENTER_ADMIN = 'admin@chuo.example.jp';
 const COORDINATOR = 'coordinator@komorebi.example.jp';
 const KOMOREBI_CAFE = '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a8006';
 
-async function api<T>(request: APIRequestContext, token: string | null, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await request.post(`${baseURL}/graphql`, {
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
 /** Sends an urgent anonymous case from the support centre to こもれびカフェ; returns its id. */
 async function sendWaitingReferral(request: APIRequestContext, reason: string): Promise<string> {
-  const { login } = await api<{ login: { accessToken: string } }>(
-    request,
-    null,
-    `mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken } }`,
-    { email: CENTER_ADMIN, password: DEMO_PASSWORD },
-  );
   const { createReferral } = await api<{ createReferral: { id: string } }>(
     request,
-    login.accessToken,
+    await apiToken(request, CENTER_ADMIN),
     `mutation($input: ReferralInput!) { createReferral(input: $input, send: true) { id } }`,
     { input: { serviceId: KOMOREBI_CAFE, anonymousCase: { ageBand: 'AGE_40_49' }, needs: ['IBASHO'], urgency: 'URGENT', reason } },
   );

@@ -5,6 +5,7 @@ import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { SectionCard } from '../../app/section-card';
 
 export interface HomeCount {
   readonly label: string;
@@ -45,6 +46,16 @@ export function HomeCounts({ counts }: { counts: readonly HomeCount[] }) {
   );
 }
 
+/** One section of the home: its heading and what it covers, its counts, then its items. */
+export function HomeCard({ id, title, description, counts, children }: { id: string; title: string; description: string; counts: readonly HomeCount[]; children: ReactNode }) {
+  return (
+    <SectionCard id={id} title={title} description={description} testId={id}>
+      <HomeCounts counts={counts} />
+      {children}
+    </SectionCard>
+  );
+}
+
 /** The nearest few items of a section, or the empty state when there are none. */
 export function HomeItems({ label, empty, children, count }: { label: string; empty: string; count: number; children: ReactNode }) {
   if (count === 0) {
@@ -61,8 +72,21 @@ export function HomeItems({ label, empty, children, count }: { label: string; em
   );
 }
 
-/** One item: its link (the record's own page), what stands beside it, and a line of detail. */
-export function HomeItem({ title, to, detail, badges, testId }: { title: string; to: string; detail?: ReactNode; badges?: ReactNode; testId?: string }) {
+/** One item: its link (the record's own page), what stands beside it, and a line of details (the parts given, joined). */
+export function HomeItem({
+  title,
+  to,
+  details,
+  badges,
+  testId,
+}: {
+  title: string;
+  to: string;
+  details: ReadonlyArray<string | null>;
+  badges?: ReactNode;
+  testId?: string;
+}) {
+  const detail = details.filter(Boolean).join(' · ');
   return (
     <li data-testid={testId}>
       <Group gap="xs" wrap="wrap" align="baseline">
