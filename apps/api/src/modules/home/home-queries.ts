@@ -1,9 +1,42 @@
-// The home page's statements, apart from the service so that tools/bench can load and EXPLAIN
-// them as the API runs them (as referral-queries.ts does). Each returns its section's counts
-// beside its top rows (count(*) OVER (), evaluated before LIMIT): one statement per section,
-// never one per row. The referral section's statements are referral-queries.ts's own.
+// The home page's statements, apart from the service so that tools/bench runs and EXPLAINs them
+// as the API does (tools/bench/scenarios/home.mjs). Each returns its section's counts beside its
+// top rows (count(*) OVER (), evaluated before LIMIT): one statement per section, never one per
+// row. The referral section's statements are referral-queries.ts's own.
+import { Conditions } from '../../core/database/conditions';
+import { GRANT_COLUMNS, GRANT_FROM } from '../grants/grant-reader';
+import { visibleTo, type Viewer } from '../grants/grant-search';
 import { FOLLOW_UP_COLUMNS, FOLLOW_UP_FROM, PARTNERSHIP_FROM } from '../partnerships/partnership-reader';
 import { ENROLMENT_COLUMNS } from '../training/learning/enrolment-presenter';
+
+/** How many items each card lists; its count links to the whole filtered list. */
+export const HOME_ITEMS = 5;
+/** Bookmarked grants closing within this many days. */
+export const GRANT_WINDOW_DAYS = 14;
+/** Partnership reviews within this many days (the reminder job's farthest notice is 30). */
+export const REVIEW_WINDOW_DAYS = 30;
+/** Partnership follow-ups due within this many days. */
+export const FOLLOW_UP_WINDOW_DAYS = 7;
+
+/** The bookmarks' member: a viewer of grants (network, organisation) and the membership. */
+export interface Bookmarker extends Viewer {
+  readonly membershipId: string;
+}
+
+/**
+ * My bookmarks (GrantActivityService.bookmarks' join and visibility) of published grants whose
+ * window closes in [now, until), nearest first, `limit` rows with the total beside each. Read
+ * along the bookmarks' unique key (tenant_id, membership_id, grant_id).
+ */
+export function bookmarkedGrantsClosingSql(viewer: Bookmarker, now: Date, until: Date, limit: number): { sql: string; params: unknown[] } {
+  const where = new Conditions();
+  where.add(visibleTo(where, viewer));
+  where.add(`b.tenant_id = ${where.param(viewer.tenantId)} AND b.membership_id = ${where.param(viewer.membershipId)}`);
+  where.add(`g.status = 'PUBLISHED' AND g.window_closes_at >= ${where.param(now)} AND g.window_closes_at < ${where.param(until)}`);
+  const sql = `SELECT ${GRANT_COLUMNS}, count(*) OVER ()::int AS total
+                 FROM grant_bookmarks b JOIN ${GRANT_FROM} ON g.tenant_id = b.grant_tenant_id AND g.id = b.grant_id
+                WHERE ${where.sql} ORDER BY g.window_closes_at, g.id LIMIT ${where.param(limit)}`;
+  return { sql, params: where.params };
+}
 
 /**
  * My municipality's partnerships due for review: $1 tenant, $2 my organisation, $3 today (Japan

@@ -10,25 +10,24 @@ import { japanDate, mayDoCasework, mayManagePartnerships } from '@tsunagu/domain
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
 import { abilityFor } from '../../core/authz/authorize';
-import { Conditions } from '../../core/database/conditions';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
-import { GRANT_COLUMNS, GRANT_FROM, GrantReader, GrantRow } from '../grants/grant-reader';
-import { visibleTo } from '../grants/grant-search';
+import { GrantReader, GrantRow } from '../grants/grant-reader';
 import { FollowUpRow, toFollowUp } from '../partnerships/partnership-reader';
 import { ReferralsService } from '../referrals/referrals.service';
 import { EnrolmentPresenter, EnrolmentRow } from '../training/learning/enrolment-presenter';
-import { ACTIVE_ENROLMENTS_SQL, FOLLOW_UPS_DUE_SQL, NETWORK_AWAITING_REPLY_SQL, PARTNERSHIP_REVIEWS_DUE_SQL } from './home-queries';
+import {
+  ACTIVE_ENROLMENTS_SQL,
+  bookmarkedGrantsClosingSql,
+  FOLLOW_UP_WINDOW_DAYS,
+  FOLLOW_UPS_DUE_SQL,
+  GRANT_WINDOW_DAYS,
+  HOME_ITEMS,
+  NETWORK_AWAITING_REPLY_SQL,
+  PARTNERSHIP_REVIEWS_DUE_SQL,
+  REVIEW_WINDOW_DAYS,
+} from './home-queries';
 import type { Home, HomeCourses, HomeGrants, HomeNetwork, HomePartnerships, HomeReferrals } from './home.model';
-
-/** How many items each card lists; its count links to the whole filtered list. */
-export const HOME_ITEMS = 5;
-/** Bookmarked grants closing within this many days. */
-export const GRANT_WINDOW_DAYS = 14;
-/** Partnership reviews within this many days (the reminder job's farthest notice is 30). */
-export const REVIEW_WINDOW_DAYS = 30;
-/** Partnership follow-ups due within this many days. */
-export const FOLLOW_UP_WINDOW_DAYS = 7;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -100,20 +99,11 @@ export class HomeService {
     };
   }
 
-  /** My bookmarks (GrantActivityService.bookmarks' join and visibility) of published grants closing soon. */
+  /** My bookmarks of published grants closing within GRANT_WINDOW_DAYS. */
   private async grantSection(manager: EntityManager, actor: RequestActor): Promise<HomeGrants> {
     const now = this.clock.now();
-    const where = new Conditions();
-    where.add(visibleTo(where, actor));
-    where.add(`b.tenant_id = ${where.param(actor.tenantId)} AND b.membership_id = ${where.param(actor.membershipId)}`);
-    where.add(`g.status = 'PUBLISHED' AND g.window_closes_at >= ${where.param(now)}`);
-    where.add(`g.window_closes_at < ${where.param(new Date(now.getTime() + GRANT_WINDOW_DAYS * DAY_MS))}`);
-    const rows: Array<GrantRow & Counted> = await manager.query(
-      `SELECT ${GRANT_COLUMNS}, count(*) OVER ()::int AS total
-         FROM grant_bookmarks b JOIN ${GRANT_FROM} ON g.tenant_id = b.grant_tenant_id AND g.id = b.grant_id
-        WHERE ${where.sql} ORDER BY g.window_closes_at, g.id LIMIT ${where.param(HOME_ITEMS)}`,
-      where.params,
-    );
+    const { sql, params } = bookmarkedGrantsClosingSql(actor, now, new Date(now.getTime() + GRANT_WINDOW_DAYS * DAY_MS), HOME_ITEMS);
+    const rows: Array<GrantRow & Counted> = await manager.query(sql, params);
     return { closingSoon: rows[0]?.total ?? 0, windowDays: GRANT_WINDOW_DAYS, grants: await this.grantReader.present(manager, actor, rows) };
   }
 
