@@ -14,11 +14,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 function statements(context, code, now) {
   const { referrals, home } = code;
-  const counts = (/** @type {'INBOX' | 'OUTBOX'} */ box) => referrals.referralCountsSql(referrals.referralBoxClause(box, 3), 4);
+  // ReferralsService.awaitingReply: the counts statement with the list's status filter (live
+  // statuses, $4), so `now` is $5.
+  const counts = (/** @type {'INBOX' | 'OUTBOX'} */ box) =>
+    referrals.referralCountsSql(`${referrals.referralBoxClause(box, 3)} AND ${referrals.referralStatusesClause(4)}`, 5);
+  const live = [...code.domain.LIVE_REFERRAL_STATUSES];
   const grants = home.bookmarkedGrantsClosingSql(context, now, new Date(now.getTime() + home.GRANT_WINDOW_DAYS * DAY_MS), home.HOME_ITEMS);
   return {
-    inbox: { label: 'ReferralsService.awaitingReply: counts (INBOX)', sql: counts('INBOX'), params: [context.tenantId, context.membershipId, context.organizationId, now] },
-    outbox: { label: 'ReferralsService.awaitingReply: counts (OUTBOX)', sql: counts('OUTBOX'), params: [context.tenantId, context.membershipId, context.organizationId, now] },
+    inbox: { label: 'ReferralsService.awaitingReply: counts (INBOX, live)', sql: counts('INBOX'), params: [context.tenantId, context.membershipId, context.organizationId, live, now] },
+    outbox: { label: 'ReferralsService.awaitingReply: counts (OUTBOX, live)', sql: counts('OUTBOX'), params: [context.tenantId, context.membershipId, context.organizationId, live, now] },
     nearest: {
       label: 'ReferralsService.awaitingReply: nearest deadlines',
       sql: referrals.REFERRALS_AWAITING_REPLY_SQL,

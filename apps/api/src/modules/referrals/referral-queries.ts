@@ -32,6 +32,11 @@ export function referralBoxClause(box: ReferralBox, param: number): string {
     : `r.sender_organization_id = $${param}`;
 }
 
+/** The list's status filter: one of the statuses in $`param` (text[]). */
+export function referralStatusesClause(param: number): string {
+  return `r.status = ANY($${param}::text[])`;
+}
+
 /**
  * One page of a box, newest first: $1 tenant, $2 my membership, the filter's parameters, then
  * from $`next` the cursor's key and id and the page size plus one.
