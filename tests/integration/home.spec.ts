@@ -86,6 +86,12 @@ async function homeOf(client: SignedInClient): Promise<HomeResult> {
   return dataOf(await client.request<{ home: HomeResult }>(HOME)).home;
 }
 
+/** A section the member's roles call for: present, or the test fails here. */
+function present<T>(section: T | null | undefined): T {
+  if (section === null || section === undefined) throw new Error('expected the section to be present');
+  return section;
+}
+
 /** Referrals SENT in a network, read below row-level security: what the network section must count. */
 async function sentIn(tenantId: string): Promise<number> {
   const [row]: Array<{ count: number }> = await sql.query(`SELECT count(*)::int AS count FROM referrals WHERE tenant_id = $1 AND status = 'SENT'`, [tenantId]);
@@ -126,12 +132,12 @@ describe('referrals waiting for our answer', () => {
 
     const home = await homeOf(clients.coordinatorB);
     expect(home.referrals).toMatchObject({ waiting: 2, overdue: 0, inProgress: 0, withUnreadMessages: 0 });
-    expect(home.referrals!.nearest.map((referral) => referral.id)).toEqual([urgent.id, normal.id]);
-    expect(home.referrals!.nearest.every((referral) => referral.receiverOrganization.id === network.organizations.b)).toBe(true);
+    expect(present(home.referrals).nearest.map((referral) => referral.id)).toEqual([urgent.id, normal.id]);
+    expect(present(home.referrals).nearest.every((referral) => referral.receiverOrganization.id === network.organizations.b)).toBe(true);
     // Another member of the same organisation sees the same work.
-    expect((await homeOf(clients.staffB)).referrals!.nearest.map((referral) => referral.id)).toEqual([urgent.id, normal.id]);
+    expect(present((await homeOf(clients.staffB)).referrals).nearest.map((referral) => referral.id)).toEqual([urgent.id, normal.id]);
     const ofA = await homeOf(clients.coordinatorA);
-    expect(ofA.referrals!.nearest.map((referral) => referral.id)).toEqual([toA.id]);
+    expect(present(ofA.referrals).nearest.map((referral) => referral.id)).toEqual([toA.id]);
 
     // Past the urgent one's 4-hour deadline: overdue, as the list's overdue filter says.
     jest.spyOn(Clock.prototype, 'now').mockReturnValue(new Date(Date.now() + 5 * HOUR));
@@ -143,16 +149,16 @@ describe('referrals waiting for our answer', () => {
     dataOf(await transition(clients.coordinatorB, urgent.id, 'ACCEPT'));
     expect((await homeOf(clients.coordinatorB)).referrals).toMatchObject({ waiting: 1, overdue: 0, inProgress: 1, withUnreadMessages: 1 });
     // The sender's side: a reply to its own message is not unread for A, B's accept is no message.
-    expect((await homeOf(clients.coordinatorA)).referrals!.withUnreadMessages).toBe(0);
+    expect(present((await homeOf(clients.coordinatorA)).referrals).withUnreadMessages).toBe(0);
   });
 
   it('counts the network’s waiting referrals for its network admin only, never another network’s', async () => {
     const home = await homeOf(clients.admin);
-    expect(home.network!.waitingReferrals).toBe(await sentIn(network.tenantId));
-    expect(home.network!.waitingReferrals).toBeGreaterThan(0);
+    expect(present(home.network).waitingReferrals).toBe(await sentIn(network.tenantId));
+    expect(present(home.network).waitingReferrals).toBeGreaterThan(0);
     const otherHome = await homeOf(clients.adminX);
-    expect(otherHome.network!.waitingReferrals).toBe(await sentIn(t.networks.other.tenantId));
-    expect(otherHome.network!.waitingReferrals).not.toBe(home.network!.waitingReferrals);
+    expect(present(otherHome.network).waitingReferrals).toBe(await sentIn(t.networks.other.tenantId));
+    expect(present(otherHome.network).waitingReferrals).not.toBe(present(home.network).waitingReferrals);
   });
 
   it('never names the person of a waiting referral: the pseudonym only, and nothing of their values without consent', async () => {
@@ -160,9 +166,9 @@ describe('referrals waiting for our answer', () => {
     // No consent recorded: the referral shares no category.
     const sent = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, personId: person.id, sharedCategories: [], urgency: 'URGENT' });
     const home = await homeOf(clients.coordinatorB);
-    const listed = home.referrals!.nearest.find((referral) => referral.id === sent.id);
+    const listed = present(home.referrals).nearest.find((referral) => referral.id === sent.id);
     expect(listed).toBeDefined();
-    expect(listed!.personPseudonym).toBe(sent['personPseudonym']);
+    expect(present(listed).personPseudonym).toBe(sent['personPseudonym']);
     const text = JSON.stringify(home);
     for (const value of ['試験HOMEZ9', 'homez9@example.jp', '相談概要HOMEZ9', '03-0000-1234', 'ハナコ']) expect(text).not.toContain(value);
     // Nobody outside the owner reads the person's values for the home page: no access-log row.
@@ -183,7 +189,7 @@ describe('partnership reviews and follow-ups (liaisons)', () => {
     // A follow-up already past its date (the API refuses to create one in the past).
     await sql.query(`UPDATE partnership_follow_ups SET due_on = $2::date WHERE partnership_id = $1 AND description = '名簿を更新する'`, [soon.id, japanDay(-2)]);
 
-    const home = (await homeOf(clients.liaison)).partnerships!;
+    const home = present((await homeOf(clients.liaison)).partnerships);
     expect(home.reviewsDue).toBe(1);
     expect(home.reviews).toEqual([{ partnershipId: soon.id, title: '居場所づくり委託', partnerName: expect.any(String), reviewOn: japanDay(10), overdue: false }]);
     expect(home).toMatchObject({ followUpsDue: 2, followUpsOverdue: 1 });
