@@ -16,6 +16,7 @@ import { CreateGrants1764440000000 } from './1764440000000-create-grants';
 import { CreateTraining1764450000000 } from './1764450000000-create-training';
 import { CreatePartnershipsAndReportAggregates1764470000000 } from './1764470000000-create-partnerships-and-report-aggregates';
 import { ReportIndexes1764480000000 } from './1764480000000-report-indexes';
+import { HomeIndexes1764527000000 } from './1764527000000-home-indexes';
 import { ReferralMonthlyAggregates1764490000000 } from './1764490000000-referral-monthly-aggregates';
 import { RolesAllowedByOrganizationKind1764500000000 } from './1764500000000-roles-allowed-by-organization-kind';
 import { ReferralCategoryRequests1764510000000 } from './1764510000000-referral-category-requests';
@@ -44,4 +45,5 @@ export const migrations = [
   ReferralCategoryRequests1764510000000,
   ReferralTextAfterErasure1764515000000,
   ReferralDeadlineSortIndexes1764520000000,
+  HomeIndexes1764527000000,
 ];

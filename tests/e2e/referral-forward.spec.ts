@@ -5,9 +5,9 @@
 // coordinator forwards it to the council's salon: before confirming, the dialog shows that CONTACT
 // cannot travel (no consent), that IDENTITY can, and the original notes with the choice to pass
 // them on; the summary changes with each choice; the forward goes through with what was shown.
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { baseURL } from './support/servers';
-import { DEMO_PASSWORD, signIn } from './support/session';
+import { expect, test } from '@playwright/test';
+import { api, apiToken } from './support/graphql';
+import { signIn } from './support/session';
 
 const CENTER_ADMIN = 'admin@chuo.example.jp';
 const COORDINATOR = 'coordinator@komorebi.example.jp';
@@ -15,27 +15,11 @@ const KOMOREBI_CAFE = '6f1d3c52-8a57-4a55-9e0b-2f0c6c1a8006';
 const SALON = 'ふれあい・いきいきサロン';
 const COUNCIL = '中央区社会福祉協議会';
 
-async function api<T>(request: APIRequestContext, token: string | null, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await request.post(`${baseURL}/graphql`, {
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
 test('a coordinator sees exactly what will travel to the third organisation before forwarding', async ({ page, request }) => {
   test.setTimeout(120_000);
   const run = Date.now().toString(36).toUpperCase();
   const notes = `自宅への郵送は不可です（転送テスト${run}）`;
-  const { login } = await api<{ login: { accessToken: string } }>(
-    request,
-    null,
-    `mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken } }`,
-    { email: CENTER_ADMIN, password: DEMO_PASSWORD },
-  );
-  const token = login.accessToken;
+  const token = await apiToken(request, CENTER_ADMIN);
   const organizations = await api<{ organizations: { nodes: Array<{ id: string; name: string }> } }>(
     request,
     token,

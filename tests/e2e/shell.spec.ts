@@ -1,7 +1,8 @@
 // The admin shell in a real browser: Japanese by default, live API health over GraphQL,
 // the English switch (remembered across reloads), the navbar's partnerships link and the
 // not-found page. Locators use roles and accessible names, as assistive technology would.
-// Home needs a session (a seeded demo user signs in); /status stays public.
+// The health moved from home to /admin/status for network admins (issue 16; the home page is
+// home.spec.ts); /status stays public.
 import { expect, test, type Locator } from '@playwright/test';
 import { NETWORK_ADMIN, openNavigationIfCollapsed, signIn } from './support/session';
 
@@ -12,7 +13,7 @@ function valueOf(scope: Locator, term: string): Locator {
 
 test('shows the Japanese shell and the API health by default', async ({ page }) => {
   await signIn(page, NETWORK_ADMIN.email);
-  await page.goto('/');
+  await page.goto('/admin/status');
 
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('banner').getByRole('link', { name: 'つなぐ' })).toBeVisible();
@@ -48,7 +49,7 @@ test('refreshes the health on demand', async ({ page }) => {
 
 test('switches to English and remembers the choice after a reload', async ({ page }) => {
   await signIn(page, NETWORK_ADMIN.email);
-  await page.goto('/');
+  await page.goto('/admin/status');
   const languages = page.getByRole('group', { name: '表示言語' });
   await languages.getByRole('button', { name: 'English' }).click();
 
@@ -81,7 +82,7 @@ test('shows a translated not-found page for an unknown route, with a way home', 
 
   await page.getByRole('link', { name: 'ホームに戻る' }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'システムの状態' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'ホーム' })).toBeVisible();
 });
 
 test('explains a failed health check in words, then recovers on refresh', async ({ page }) => {

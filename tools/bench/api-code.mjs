@@ -20,6 +20,7 @@ const api = path.join(root, 'apps/api/src');
  * @property {typeof import('../../apps/api/src/modules/reports/report-queries')} reportQueries
  * @property {typeof import('../../apps/api/src/modules/reports/report-protection')} reportProtection
  * @property {typeof import('../../apps/api/src/modules/reports/report-figures')} reportFigures
+ * @property {typeof import('../../apps/api/src/modules/home/home-queries')} home
  */
 
 /** @type {Promise<ApiCode> | undefined} */
@@ -35,7 +36,10 @@ export function apiCode() {
 async function load() {
   const { createJiti } = await import('jiti');
   const domainIndex = path.join(root, 'libs/domain/src/index.ts');
-  const jiti = createJiti(import.meta.url, { alias: { '@tsunagu/domain': domainIndex }, fsCache: false });
+  // The home's statements reach the grant, partnership and training readers, which import the
+  // shared ability (libs/authz) as the API does.
+  const authzIndex = path.join(root, 'libs/authz/src/index.ts');
+  const jiti = createJiti(import.meta.url, { alias: { '@tsunagu/domain': domainIndex, '@tsunagu/authz': authzIndex }, fsCache: false });
   /** @param {string} file */
   const load = (file) => jiti.import(file);
   return /** @type {ApiCode} */ ({
@@ -47,5 +51,6 @@ async function load() {
     reportQueries: await load(path.join(api, 'modules/reports/report-queries.ts')),
     reportProtection: await load(path.join(api, 'modules/reports/report-protection.ts')),
     reportFigures: await load(path.join(api, 'modules/reports/report-figures.ts')),
+    home: await load(path.join(api, 'modules/home/home-queries.ts')),
   });
 }

@@ -15,6 +15,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { GrantsModule } from './modules/grants/grants.module';
+import { HomeModule } from './modules/home/home.module';
 import { HsdsModule } from './modules/hsds/hsds.module';
 import { MembersModule } from './modules/members/members.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -49,6 +50,7 @@ export class AppModule {
         AuditModule,
         DirectoryModule,
         HsdsModule,
+        HomeModule,
         PersonalDataModule,
         FilesModule,
         PeopleModule,

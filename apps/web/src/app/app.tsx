@@ -5,6 +5,7 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AccountPage } from '../features/account/account-page';
 import { AuditPage } from '../features/audit/audit-page';
+import { HomePage } from '../features/home/home-page';
 import { AcceptInvitationPage } from '../features/auth/accept-invitation-page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { LoginPage } from '../features/auth/login-page';
@@ -39,7 +40,7 @@ import { EditPartnershipPage, NewPartnershipPage } from '../features/partnership
 import { PartnershipPage } from '../features/partnerships/partnership-page';
 import { PartnershipsPage } from '../features/partnerships/partnerships-page';
 import { NetworkMapPage } from '../features/partnerships/network-map-page';
-import { StatusPage } from '../features/status/status-page';
+import { AdminStatusPage, StatusPage } from '../features/status/status-page';
 import {
   CourseEditorPage,
   MyCoursesPage,
@@ -71,7 +72,7 @@ export function App() {
         {/* Anyone holding a printed certificate checks its code here, signed in or not. */}
         <Route path="verify" element={<VerifyCertificatePage />} />
         <Route element={<RequireAuth />}>
-          <Route index element={<StatusPage />} />
+          <Route index element={<HomePage />} />
           <Route path="home" element={<Navigate to="/" replace />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="directory" element={<DirectoryPage />} />
@@ -121,6 +122,7 @@ export function App() {
           <Route path="admin/referrals" element={<ReferralDeadlinesPage />} />
           <Route path="admin/directory-exchange" element={<DirectoryExchangePage />} />
           <Route path="admin/audit" element={<AuditPage />} />
+          <Route path="admin/status" element={<AdminStatusPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -198,12 +198,22 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     kind: 'FREE_TEXT',
     holds: 'Partnership meeting notes, attendees and follow-ups, which may mention a person discussed.',
     columns: ['partnership_interactions.notes', 'partnership_interactions.attendees', 'partnership_follow_ups.description'],
-    rule: 'Parties to the partnership only (partnership-reader.ts), never in reports or the network map.',
+    rule: 'Parties to the partnership only (partnership-reader.ts), never in reports or the network map; the home page lists the open follow-ups of the liaison\'s own municipality only (home-queries.ts, home.spec.ts).',
     paths: [
       'modules/partnerships/partnerships.service.ts',
+      'modules/home/home-queries.ts',
       'modules/partnerships/partnership-reminders.ts',
       'seed/demo-partnerships.ts',
     ],
+  },
+  {
+    id: 'home-page',
+    kind: 'PERSON_FACTS',
+    holds: "The home page's waiting referrals (pseudonym, needs, shared categories, free text as the referral list has them) and its counts.",
+    columns: [],
+    rule:
+      "No statement of its own on people or referral text: the referral section is ReferralsService.awaitingReply (referral-queries.ts, the list's toReferral withholding), the inbox of the member's own organisation only; no person's values are read (no PersonalDataReader call); the network section is counts only. home.spec.ts: another network never counted, another organisation's referrals never listed, an unconsented person never named.",
+    paths: ['modules/home/home.service.ts', 'modules/home/home-queries.ts'],
   },
   {
     id: 'referral-aggregates',

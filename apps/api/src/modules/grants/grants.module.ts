@@ -10,6 +10,6 @@ import { JGrantsImportService } from './jgrants-import';
 
 @Module({
   providers: [GrantReader, GrantFileAccess, GrantsService, GrantActivityService, GrantsResolver, GrantJobs, JGrantsImportService, GrantsExchangeResolver],
-  exports: [GrantsService, GrantActivityService],
+  exports: [GrantsService, GrantActivityService, GrantReader],
 })
 export class GrantsModule {}

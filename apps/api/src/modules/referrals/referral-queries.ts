@@ -49,6 +49,11 @@ export function referralBoxClause(box: ReferralBox, param: number): string {
     : `r.sender_organization_id = $${param}`;
 }
 
+/** The list's status filter: one of the statuses in $`param` (text[]). */
+export function referralStatusesClause(param: number): string {
+  return `r.status = ANY($${param}::text[])`;
+}
+
 /**
  * One page of a box in the sort's order (newest first by default): $1 tenant, $2 my membership,
  * the filter's parameters, then from $`next` the cursor's key and id (both NULL on the first
@@ -87,3 +92,12 @@ export function referralCountsSql(where: string, now: number): string {
                                                                 AND rr.membership_id = $2), '-infinity')
                             LIMIT 1)) AS with_unread`;
 }
+
+/**
+ * The referrals my organisation ($3) has been sent and not yet answered, nearest reply deadline
+ * first: $1 tenant, $2 my membership, $4 how many (the home page's top few). Read along
+ * referrals_inbox_counts_idx (tenant, receiver, status, response_due_at).
+ */
+export const REFERRALS_AWAITING_REPLY_SQL = `${REFERRAL_SELECT}
+  WHERE r.tenant_id = $1 AND ${referralBoxClause('INBOX', 3)} AND r.status = 'SENT'
+  ORDER BY r.response_due_at ASC NULLS LAST, r.id LIMIT $4`;

@@ -66,7 +66,7 @@ import { Clock } from '../../core/time/clock';
 import { toPerson } from '../people/people.service';
 import type { ForwardReferralInput, ReferralDeadlinesInput, ReferralFilter, ReferralInput } from './dto/referral.input';
 import { ReferralNotice, ReferralNotifier } from './referral-notifier';
-import { REFERRAL_SELECT, referralBoxClause, referralCountsSql, referralListSql } from './referral-queries';
+import { REFERRAL_SELECT, REFERRALS_AWAITING_REPLY_SQL, referralBoxClause, referralCountsSql, referralListSql, referralStatusesClause } from './referral-queries';
 import {
   Referral,
   ReferralBox,
@@ -715,15 +715,34 @@ export class ReferralsService {
 
   counts(actor: RequestActor, box: ReferralBox): Promise<ReferralCounts> {
     this.assertCaseworker(actor);
-    const { where, params } = this.filterClause(actor, box, {}, 3);
-    return runInTenant(this.dataSource, actor, async (manager) => {
-      const [row]: Array<{ by_status: Array<{ status: ReferralStatus; count: number }>; overdue: number; with_unread: number }> =
-        await manager.query(
-          referralCountsSql(where, params.length + 3),
-          [actor.tenantId, actor.membershipId, ...params, this.clock.now()],
-        );
-      return { byStatus: row.by_status, overdue: row.overdue, withUnreadMessages: row.with_unread };
-    });
+    return runInTenant(this.dataSource, actor, (manager) => this.countsIn(manager, actor, box));
+  }
+
+  /**
+   * For the home page, inside its transaction: my inbox's counts of live referrals (referralCounts'
+   * statement with the list's status filter, so it reads only the open part of
+   * referrals_inbox_counts_idx rather than every referral ever received), my outbox's unread,
+   * and the `limit` referrals waiting for our answer with the nearest deadlines, each as the list
+   * shows it (toReferral: the same withholding rules).
+   */
+  async awaitingReply(
+    manager: EntityManager,
+    actor: RequestActor,
+    limit: number,
+  ): Promise<{ inbox: ReferralCounts; outboxUnread: number; nearest: Referral[] }> {
+    this.assertCaseworker(actor);
+    const live = { statuses: [...LIVE_REFERRAL_STATUSES] };
+    const inbox = await this.countsIn(manager, actor, 'INBOX', live);
+    const outbox = await this.countsIn(manager, actor, 'OUTBOX', live);
+    const rows: ReferralRow[] = await manager.query(REFERRALS_AWAITING_REPLY_SQL, [actor.tenantId, actor.membershipId, actor.organizationId, limit]);
+    return { inbox, outboxUnread: outbox.withUnreadMessages, nearest: rows.map((row) => this.toReferral(actor, row)) };
+  }
+
+  private async countsIn(manager: EntityManager, actor: RequestActor, box: ReferralBox, filter: ReferralFilter = {}): Promise<ReferralCounts> {
+    const { where, params } = this.filterClause(actor, box, filter, 3);
+    const [row]: Array<{ by_status: Array<{ status: ReferralStatus; count: number }>; overdue: number; with_unread: number }> =
+      await manager.query(referralCountsSql(where, params.length + 3), [actor.tenantId, actor.membershipId, ...params, this.clock.now()]);
+    return { byStatus: row.by_status, overdue: row.overdue, withUnreadMessages: row.with_unread };
   }
 
   /** A person's referrals, for the organisation that registered them. */
@@ -988,7 +1007,7 @@ export class ReferralsService {
       params.push(value);
       parts.push(sql(firstParam + params.length - 1));
     };
-    if (filter.statuses?.length) add((n) => `r.status = ANY($${n}::text[])`, filter.statuses);
+    if (filter.statuses?.length) add(referralStatusesClause, filter.statuses);
     if (filter.urgencies?.length) add((n) => `r.urgency = ANY($${n}::text[])`, filter.urgencies);
     if (filter.need) add((n) => `r.needs @> ARRAY[$${n}::text]`, filter.need);
     // A special-care need is not shown to a role that may not see special care on a person's

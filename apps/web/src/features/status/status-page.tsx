@@ -1,10 +1,14 @@
-// Home / status page: the API's health read through GraphQL (Query.health), with a refresh
-// button. A failure shows a translated explanation, never the raw error.
+// The status page: the API's health read through GraphQL (Query.health), with a refresh button.
+// A failure shows a translated explanation, never the raw error. Public at /status (for
+// operations and signed-out visitors); network admins find it at /admin/status in the settings
+// navigation, since the home page is the member's work (issue 16).
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Title } from '@mantine/core';
 import { HealthDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, PageHeader, StatusBadge } from '@tsunagu/ui';
 import { useTranslation } from 'react-i18next';
+import { RequireAbility } from '../../app/auth/require-auth';
+import { useSession } from '../../app/auth/use-session';
 import { formatTimestamp } from '../../app/japan-time-format';
 
 export function StatusPage() {
@@ -74,5 +78,16 @@ export function StatusPage() {
         </Card>
       ) : null}
     </>
+  );
+}
+
+/** /admin/status: the same page inside the admin settings, for the network's admins. */
+export function AdminStatusPage() {
+  const { me, ability } = useSession();
+  const network = me?.activeMembership.network;
+  return (
+    <RequireAbility allowed={!!network && ability.can('update', { __typename: 'Network', id: network.id })}>
+      <StatusPage />
+    </RequireAbility>
   );
 }

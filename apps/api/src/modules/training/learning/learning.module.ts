@@ -12,5 +12,6 @@ import { LearningService } from './learning.service';
   imports: [CoursesModule],
   controllers: [CertificatesController],
   providers: [EnrolmentPresenter, CertificatesService, LearningService, LearningLoaders, LearningResolver, CourseEnrolmentResolver],
+  exports: [EnrolmentPresenter],
 })
 export class LearningModule {}
