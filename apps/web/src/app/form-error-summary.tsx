@@ -25,8 +25,8 @@ export interface FormProblem {
 }
 
 /** A node's place in the page, as the DOM reports it (Node.compareDocumentPosition). */
-interface Placed {
-  compareDocumentPosition(other: Placed): number;
+interface Placed<Self> {
+  compareDocumentPosition(other: Self): number;
 }
 
 // Node.DOCUMENT_POSITION_FOLLOWING, spelt out so this module loads where there is no DOM (unit tests).
@@ -37,10 +37,10 @@ const FOLLOWING = 4;
  * whose field is not on the page (an API error for a field the form does not show) last, in the
  * order they came.
  */
-export function inPageOrder<P extends { readonly target: Placed | null }>(problems: readonly P[]): P[] {
+export function inPageOrder<Node extends Placed<Node>, P extends { readonly target: Node | null }>(problems: readonly P[]): P[] {
   const placed = problems.filter((problem) => problem.target !== null);
   const unplaced = problems.filter((problem) => problem.target === null);
-  placed.sort((a, b) => (a.target === b.target ? 0 : (a.target as Placed).compareDocumentPosition(b.target as Placed) & FOLLOWING ? -1 : 1));
+  placed.sort((a, b) => (a.target === b.target ? 0 : (a.target as Node).compareDocumentPosition(b.target as Node) & FOLLOWING ? -1 : 1));
   return [...placed, ...unplaced];
 }
 

@@ -29,6 +29,7 @@ import { useSession } from '../../app/auth/use-session';
 import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCreateRecord, useUpdateRecord, type EditorFormActions } from '../../app/editor-page';
 import { JapanDateTimeField, LongTextField, NumberField, TextField, YenField } from '../../app/form-fields';
 import { organizationKindLabel } from '../../app/labels';
+import { RichTextField } from '../../app/rich-text-field';
 import { DetailsPreview } from './details-preview';
 import { useSchemaForm, type SchemaForm } from '../../app/forms';
 import { SectionCard } from '../../app/section-card';
@@ -369,13 +370,7 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
         rows={2}
         form={form} name="summary"
       />
-      <LongTextField
-        label={t('grants.fields.details')}
-        description={t('grants.editor.detailsHelp')}
-        rows={6}
-        form={form} name="detailsHtml"
-        styles={{ input: { fontFamily: 'monospace' } }}
-      />
+      <RichTextField label={t('grants.fields.details')} description={t('grants.editor.detailsHelp')} form={form} name="detailsHtml" />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <YenField
           label={t('grants.fields.amountMin')}
