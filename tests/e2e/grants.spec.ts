@@ -4,6 +4,7 @@
 // bookmarks it and records an APPLIED application; the bookmark is on /grants/bookmarks and the
 // publisher sees the application counted under 申請済み.
 import { expect, test } from '@playwright/test';
+import { writeRichText } from './support/rich-text';
 import { signedInPage } from './support/session';
 import { uniqueKeyword } from './support/unique';
 import { tinyPdf } from '../support/sample-files';
@@ -35,9 +36,7 @@ test('an intermediary publishes a grant with a file; an NPO finds it by a Japane
   await editor.getByRole('textbox', { name: /^名称/ }).fill(title);
   await editor.getByRole('textbox', { name: /^実施団体（助成元）の名称/ }).fill('つながり地域基金');
   await editor.getByRole('textbox', { name: '概要', exact: true }).fill('地域で孤立しがちな方の居場所づくりを応援します。');
-  await editor
-    .getByRole('textbox', { name: '詳細', exact: true })
-    .fill('<p>居場所の<strong>立ち上げ</strong>と運営の費用を助成します。</p><ul><li>会場費</li><li>食材費</li></ul>');
+  await writeRichText(editor, '詳細', ['居場所の', { bold: '立ち上げ' }, 'と運営の費用を助成します。', { bulletList: ['会場費', '食材費'] }]);
   await editor.getByRole('textbox', { name: '下限額（円）' }).fill('100000');
   await editor.getByRole('textbox', { name: '上限額（円）' }).fill('500000');
   await editor.getByLabel('募集締切').fill(tokyoLocal(10));

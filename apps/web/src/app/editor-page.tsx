@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorAlert } from './api-error-alert';
 import { readApiError, type ApiError } from './api-errors';
+import { FormErrorSummary } from './form-error-summary';
 import { AbilityPage } from './ability-page';
 import { RequireAbility } from './auth/require-auth';
 import { useSession } from './auth/use-session';
@@ -161,21 +162,31 @@ export function SavedNotice({ notice, children }: { notice: ReturnType<typeof us
   );
 }
 
-/** The end of a form: the API's refusal, then submit and, where the form can be left, cancel. */
-export function FormActions({
-  error,
-  submitLabel,
-  saving,
-  onCancel,
-  cancelDisabled,
-}: {
+interface FormActionsProps {
   error: ApiError | null;
   submitLabel: string;
   saving: boolean;
   /** Leaves the form; without it there is no cancel button (the form stays on the page). */
   onCancel?: () => void;
   cancelDisabled?: boolean;
-}) {
+}
+
+/**
+ * The end of a form whose page has no shell around it: the summary of a failed submit (here,
+ * beside the button that was pressed, as the form's top belongs to its page), the API's refusal,
+ * then submit and, where the form can be left, cancel.
+ */
+export function FormActions(props: FormActionsProps) {
+  return (
+    <>
+      <FormErrorSummary />
+      <FormButtons {...props} />
+    </>
+  );
+}
+
+/** The API's refusal, then submit and, where the form can be left, cancel. */
+function FormButtons({ error, submitLabel, saving, onCancel, cancelDisabled }: FormActionsProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -203,7 +214,10 @@ export interface EditorFormActions {
   onCancel: () => void;
 }
 
-/** An editor's form: named for assistive technology, disabled as a whole when the record may not change, ending in its actions. */
+/**
+ * An editor's form: named for assistive technology, disabled as a whole when the record may not
+ * change, opening with the summary of a failed submit and ending in its actions.
+ */
 export function EditorForm({
   label,
   onSubmit,
@@ -222,8 +236,9 @@ export function EditorForm({
     <form onSubmit={onSubmit} noValidate aria-label={label}>
       <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <Stack gap="md">
+          <FormErrorSummary />
           {children}
-          <FormActions error={error} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
+          <FormButtons error={error} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
         </Stack>
       </fieldset>
     </form>

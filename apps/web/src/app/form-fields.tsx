@@ -7,7 +7,8 @@
 // schema names the limit. Amounts of money share one YenField.
 import { NumberInput, Text, TextInput, Textarea, type NumberInputProps, type TextInputProps, type TextareaProps } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import type { ReactNode } from 'react';
+import { normalizeNumericText } from '@tsunagu/domain';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLimitOf } from './form-schemas';
 
@@ -36,7 +37,7 @@ type IndexedPath<Value, Leaf> = string extends keyof Value ? (Value[string & key
 type NamedFields<Values> = { [Key in keyof Values as string extends Key ? never : Key & string]: Values[Key] };
 
 /** What ties an input to its form; the input's value, change handler and error come from here. */
-interface BoundTo<Values, Leaf = string> {
+export interface BoundTo<Values, Leaf = string> {
   readonly form: UseFormReturnType<Values>;
   readonly name: NoInfer<FieldPath<Values, Leaf>>;
 }
@@ -70,9 +71,20 @@ export function JapanDateTimeField<Values>(props: Omit<TextFieldProps<Values>, '
 
 export type NumberFieldProps<Values> = BoundTo<Values, number | string> & Omit<NumberInputProps, FormGiven>;
 
-/** A number input bound to a field of the form (a number, or '' while empty). */
+/** A number input bound to a field of the form (a number, or '' while empty); full-width digits typed with an IME count. */
 export function NumberField<Values>({ form, name, ...input }: NumberFieldProps<Values>) {
-  return <NumberInput {...input} {...form.getInputProps(name)} />;
+  return <NumberInput {...input} {...form.getInputProps(name)} onChangeCapture={withAsciiDigits} />;
+}
+
+/**
+ * Turns what an IME typed into the number input (１２３, －) into ASCII before the input reads it:
+ * Mantine's NumberInput (react-number-format) keeps only ASCII digits and would drop the rest,
+ * so a number typed in full width would vanish. Runs in the capture phase, before its handler.
+ */
+export function withAsciiDigits(event: FormEvent<HTMLInputElement>): void {
+  const input = event.target as HTMLInputElement;
+  const ascii = normalizeNumericText(input.value);
+  if (ascii !== input.value) input.value = ascii;
 }
 
 /** The props YenField sets itself, the same for every amount. */
@@ -115,7 +127,8 @@ export function LongTextField<Values>({ form, name, rows, maxLength, ...textarea
   );
 }
 
-function WithCharacterCount({ input, text, max }: { input: ReactNode; text: string; max: number }) {
+/** An input with how many characters it holds of its limit under it ("123 / 2000 字"), red when over. */
+export function WithCharacterCount({ input, text, max }: { input: ReactNode; text: string; max: number }) {
   const { t } = useTranslation();
   // String length, as the API's limit and the browser's maxLength count it (UTF-16 units).
   const length = text.length;

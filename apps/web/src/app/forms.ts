@@ -2,13 +2,16 @@
 // libs/domain checks them, so a form shows exactly the words the API would answer with, under
 // the same field names. Chosen over react-hook-form because every input here is a Mantine
 // component already wired for @mantine/form's getInputProps, and @mantine/form accepts any
-// validate function, so no resolver package is needed.
+// validate function, so no resolver package is needed. A failed submit (the schema's check, or
+// the API's field errors) takes the person to the first invalid field and lists every problem at
+// the top of the form (form-error-summary.tsx), for every form at once.
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { checkInput, problemsIn, type Language } from '@tsunagu/domain';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { readApiError, type ApiError } from './api-errors';
+import { focusField, publishFormProblems, readFormProblems } from './form-error-summary';
 import { bindFormSchema } from './form-schemas';
 
 export interface SchemaFormOptions<Values extends Record<string, unknown>, Schema extends z.ZodType> {
@@ -50,8 +53,9 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
     },
   });
   bindFormSchema(form, schema);
-  const onSubmit: SchemaForm<Values, Schema>['onSubmit'] = (send) =>
-    form.onSubmit(async (values) => {
+  const { formElement, failedSubmit } = useFailedSubmitHelp(form.errors);
+  const onSubmit: SchemaForm<Values, Schema>['onSubmit'] = (send) => {
+    const submit = form.onSubmit(async (values) => {
       const checked = checkInput(schema, toInput(values));
       if (!checked.ok) return;
       setApiError(null);
@@ -61,7 +65,37 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
         const error = readApiError(caught);
         setApiError(error);
         form.setErrors(error.fields);
+        if (Object.keys(error.fields).length > 0) failedSubmit();
       }
-    });
+    }, failedSubmit);
+    return (event) => {
+      // The <form> submitted, whose fields and summary the help below uses (read now: React clears currentTarget after the handler).
+      if (event?.currentTarget instanceof HTMLFormElement) formElement.current = event.currentTarget;
+      submit(event);
+    };
+  };
   return { form, apiError, onSubmit, clearApiError: () => setApiError(null) };
+}
+
+/**
+ * After a failed submit: once the errors are on the page, focus the first invalid field and show
+ * the form's summary; then keep the summary in step with the errors (an error goes when its field
+ * is changed) until none is left or the next submit succeeds.
+ */
+function useFailedSubmitHelp(errors: Readonly<Record<string, unknown>>) {
+  const formElement = useRef<HTMLFormElement | null>(null);
+  // Counts failed submits, so that each one (even with the same errors) moves focus again.
+  const [failures, setFailures] = useState(0);
+  const focused = useRef(0);
+  useEffect(() => {
+    const element = formElement.current;
+    if (failures === 0 || !element) return;
+    const problems = readFormProblems(element, errors);
+    publishFormProblems(element, problems);
+    if (focused.current === failures) return;
+    focused.current = failures;
+    const first = problems.find((problem) => problem.target !== null)?.target;
+    if (first) focusField(first);
+  }, [failures, errors]);
+  return { formElement, failedSubmit: () => setFailures((count) => count + 1) };
 }

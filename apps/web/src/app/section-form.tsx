@@ -1,10 +1,11 @@
 // A form that is a section of its own (my profile, my password, inviting a member, an
-// organisation's profile): the titled card, the API's refusal, what happened once it was sent,
-// the fields and the submit button, in that order on every page.
+// organisation's profile): the titled card, the summary of a failed submit, the API's refusal,
+// what happened once it was sent, the fields and the submit button, in that order on every page.
 import { Alert, Button, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { ApiErrorAlert } from './api-error-alert';
 import type { ApiError } from './api-errors';
+import { FormErrorSummary } from './form-error-summary';
 import { SectionCard } from './section-card';
 
 export interface SectionFormProps {
@@ -31,6 +32,7 @@ export function SectionForm({ id, title, description, onSubmit, onChange, apiErr
     <SectionCard id={id} title={title} description={description}>
       <form onSubmit={onSubmit} onChange={onChange} noValidate>
         <Stack gap="md" maw={maw}>
+          <FormErrorSummary />
           <ApiErrorAlert error={apiError} />
           {done ? (
             <Alert color="teal" variant="light" role="status">

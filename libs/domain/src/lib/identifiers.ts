@@ -1,4 +1,5 @@
 // Japanese public identifiers that organisations are registered with.
+import { normalizeNumericText } from './text';
 
 /**
  * 法人番号 (corporate number): 13 digits, the first being a check digit over the other 12
@@ -18,11 +19,11 @@ export function isValidCorporateNumber(value: string): boolean {
 
 /**
  * 全国地方公共団体コード (JIS X 0402): prefecture (01–47) and municipality, 5 digits, optionally
- * followed by its check digit. Returns the 5-digit form, or null when the code is malformed or
- * its check digit is wrong.
+ * followed by its check digit, full-width digits taken as typed with an IME. Returns the 5-digit
+ * form, or null when the code is malformed or its check digit is wrong.
  */
 export function normalizeMunicipalityCode(value: string): string | null {
-  const trimmed = value.trim();
+  const trimmed = normalizeNumericText(value).trim();
   if (!/^\d{5,6}$/.test(trimmed)) return null;
   const prefecture = Number(trimmed.slice(0, 2));
   if (prefecture < 1 || prefecture > 47) return null;

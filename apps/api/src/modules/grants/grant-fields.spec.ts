@@ -33,6 +33,23 @@ describe('sanitizeDetails', () => {
   });
 });
 
+describe('sanitizeDetails and the rich-text editor', () => {
+  // The HTML the web's editor (Tiptap's StarterKit and Link, as RichTextField configures them) writes for each of its tools.
+  const editorHtml =
+    '<h3>対象</h3><p>地域の<strong>子ども食堂</strong>と<em>居場所</em>です。</p><ul><li><p>食材費</p></li><li><p>会場費</p></li></ul>' +
+    '<h4>申請</h4><ol><li><p>書類を<a target="_blank" rel="noopener noreferrer nofollow" href="https://example.jp/boshu">募集要項</a>から</p></li></ol><p>以上</p>';
+
+  it("keeps everything the editor writes, unchanged", () => {
+    expect(sanitizeDetails(editorHtml)).toBe(editorHtml);
+  });
+
+  it('still drops a script and event handlers pasted in with it', () => {
+    const html = sanitizeDetails(`${editorHtml}<script>alert(1)</script><p onclick="steal()"><strong onmouseover="x()">太字</strong></p>`);
+    expect(html).toBe(`${editorHtml}<p><strong>太字</strong></p>`);
+    expect(html).not.toMatch(/script|onclick|onmouseover/);
+  });
+});
+
 describe('validateGrantFields', () => {
   it('normalises a valid listing: no maximum with no upper limit, no regions when nationwide', () => {
     const fields = validateGrantFields(input({ amountUnlimited: true, regionCodes: ['13102'], subsidyRatePercent: 0.29 }));

@@ -30,6 +30,7 @@ import { EditRecordRoute, EditorForm, NewRecordPage, RecordEditorLayout, useCrea
 import { JapanDateTimeField, LongTextField, NumberField, TextField, YenField } from '../../app/form-fields';
 import { organizationKindLabel } from '../../app/labels';
 import { MunicipalityMultiSelect } from '../../app/place-names';
+import { RichTextField } from '../../app/rich-text-field';
 import { DetailsPreview } from './details-preview';
 import { useSchemaForm, type SchemaForm } from '../../app/forms';
 import { SectionCard } from '../../app/section-card';
@@ -370,13 +371,7 @@ function GrantForm({ grantForm: { form, apiError }, ...actions }: { grantForm: G
         rows={2}
         form={form} name="summary"
       />
-      <LongTextField
-        label={t('grants.fields.details')}
-        description={t('grants.editor.detailsHelp')}
-        rows={6}
-        form={form} name="detailsHtml"
-        styles={{ input: { fontFamily: 'monospace' } }}
-      />
+      <RichTextField label={t('grants.fields.details')} description={t('grants.editor.detailsHelp')} form={form} name="detailsHtml" />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <YenField
           label={t('grants.fields.amountMin')}

@@ -7,6 +7,7 @@ import {
   DISABILITY_CERTIFICATES,
   GENDERS,
   LIVING_SITUATIONS,
+  normalizeNumericText,
   PERSONAL_DATA_FIELD_LABELS,
   PERSON_SECTION_FIELDS,
   type PersonalDataCategory,
@@ -119,7 +120,11 @@ function converted(field: FieldSpec, raw: string): string | number | boolean | n
   const value = raw.trim();
   if (field.required) return value;
   if (value === '') return null;
-  if (field.kind === 'number') return Number.isFinite(Number(value)) ? Math.trunc(Number(value)) : null;
+  if (field.kind === 'number') {
+    // Full-width digits as an IME types them count; what is not a number goes to the schema as typed, which says so.
+    const number = Number(normalizeNumericText(value));
+    return Number.isFinite(number) ? Math.trunc(number) : value;
+  }
   if (field.kind === 'boolean') return value === 'true';
   return value;
 }

@@ -1,7 +1,8 @@
 // The registration and correction form: ordinary categories, then — only for roles that may
 // see them — the special-care categories (要配慮個人情報) in a visibly separate section. The
 // person schema's problems and the API's (both keyed like "identity.familyName", the input's path
-// in the form) appear next to their inputs.
+// in the form) appear next to their inputs, and a failed submit lists them at the top of the form
+// and focuses the first (FormErrorSummary): every input carries its path as data-path.
 import { Alert, Button, Card, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { SERVICE_CATEGORIES } from '@tsunagu/domain';
 import type { UseFormReturnType } from '@mantine/form';
@@ -9,6 +10,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/api-error-alert';
 import type { ApiError } from '../../app/api-errors';
+import { FormErrorSummary } from '../../app/form-error-summary';
 import { LongTextField, TextField } from '../../app/form-fields';
 import { useVocabularyLabels } from '../../app/labels';
 import { MunicipalitySelect } from '../../app/place-names';
@@ -46,6 +48,7 @@ export function PersonForm(props: PersonFormProps) {
   return (
     <form onSubmit={props.onSubmit} noValidate>
       <Stack gap="lg">
+        <FormErrorSummary />
         {ordinarySections.filter(visible).map(section)}
         {showSpecialCare ? (
           <Card withBorder padding="lg" bg="grape.0" style={{ borderColor: 'var(--mantine-color-grape-4)', borderWidth: 2 }}>
@@ -96,6 +99,7 @@ function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnTyp
             value={form.values.needs}
             onChange={(needs) => form.setFieldValue('needs', SERVICE_CATEGORIES.codes.filter((code) => needs.includes(code)))}
             error={form.errors[key]}
+            data-path={key}
             style={{ gridColumn: '1 / -1' }}
           >
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing={6} mt={6}>
@@ -135,6 +139,7 @@ function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnTyp
             data={options}
             value={form.values[spec.name][field.name] || null}
             error={form.errors[key]}
+            data-path={key}
             placeholder={field.kind === 'boolean' ? t('people.unknown') : undefined}
             clearable
             onChange={(next) => form.setFieldValue(key, next ?? '')}
@@ -146,8 +151,11 @@ function FormSection({ spec, form }: { spec: SectionSpec; form: UseFormReturnTyp
           <TextField
             key={key}
             {...common}
-            type={field.kind === 'date' ? 'date' : field.kind === 'number' ? 'number' : 'text'}
-            form={form} name={key}
+            // A count is typed as text with the numeric keyboard: a number input would drop the full-width digits of an IME.
+            type={field.kind === 'date' ? 'date' : 'text'}
+            inputMode={field.kind === 'number' ? 'numeric' : undefined}
+            form={form}
+            name={key}
           />
         );
     }

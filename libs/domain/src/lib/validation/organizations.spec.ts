@@ -21,6 +21,17 @@ describe('organization input', () => {
     expect(checked.ok && Object.keys(checked.value)).not.toContain('email');
   });
 
+  it('takes the numbers as typed with a Japanese IME: full-width digits and dashes, stored in ASCII', () => {
+    expect(
+      checkInput(organizationInputSchema, {
+        corporateNumber: '７０００ー０１２０ー５０００２',
+        municipalityCode: '１３１０２',
+        postalCode: '１０４－００６１',
+        phone: '０３－１２３４－５６７８',
+      }),
+    ).toEqual({ ok: true, value: { corporateNumber: '7000012050002', municipalityCode: '13102', postalCode: '104-0061', phone: '03-1234-5678' } });
+  });
+
   it.each([
     ['name', { name: ' ' }, ORGANIZATION_MESSAGES.name],
     ['nameKana', { nameKana: 'つながる' }, ORGANIZATION_MESSAGES.nameKana],

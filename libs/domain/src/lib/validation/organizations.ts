@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isPlausibleEmail } from '../accounts';
 import { isValidCorporateNumber, normalizeMunicipalityCode } from '../identifiers';
-import { trimmedOrNull } from '../text';
+import { normalizeNumericText, numericTextOrNull, trimmedOrNull } from '../text';
 import { say } from './kit';
 import { withTextLimit } from './text-limits';
 
@@ -53,7 +53,7 @@ const isWebAddress = (value: string) => /^https?:\/\/\S+$/.test(value) && URL.ca
 export const organizationInputSchema = z.object({
   name: z.string().trim().min(1, ORGANIZATION_MESSAGES.name).max(200, ORGANIZATION_MESSAGES.name).optional(),
   nameKana: limitedField(200, ORGANIZATION_MESSAGES.nameKana, (value) => KATAKANA.test(value)),
-  corporateNumber: optionalField(isValidCorporateNumber, ORGANIZATION_MESSAGES.corporateNumber, (value) => value.replace(/[\s-]/g, '') || null),
+  corporateNumber: optionalField(isValidCorporateNumber, ORGANIZATION_MESSAGES.corporateNumber, (value) => normalizeNumericText(value).replace(/[\s-]/g, '') || null),
   municipalityCode: z
     .string()
     .nullable()
@@ -66,10 +66,10 @@ export const organizationInputSchema = z.object({
     })
     .optional(),
   description: limitedField(4000, ORGANIZATION_MESSAGES.description),
-  postalCode: optionalField((value) => /^\d{3}-?\d{4}$/.test(value), ORGANIZATION_MESSAGES.postalCode),
+  postalCode: optionalField((value) => /^\d{3}-?\d{4}$/.test(value), ORGANIZATION_MESSAGES.postalCode, numericTextOrNull),
   address: limitedField(300, ORGANIZATION_MESSAGES.address),
   website: limitedField(500, ORGANIZATION_MESSAGES.website, isWebAddress),
-  phone: optionalField((value) => /^[0-9+()\- ]{6,40}$/.test(value), ORGANIZATION_MESSAGES.phone),
+  phone: optionalField((value) => /^[0-9+()\- ]{6,40}$/.test(value), ORGANIZATION_MESSAGES.phone, numericTextOrNull),
   email: optionalField(isPlausibleEmail, ORGANIZATION_MESSAGES.email),
   logoUrl: limitedField(500, ORGANIZATION_MESSAGES.logoUrl, (value) => value.startsWith('https://') && isWebAddress(value)),
 });

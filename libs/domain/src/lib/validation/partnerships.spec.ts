@@ -18,6 +18,11 @@ const NOT_A_DATE = { ja: '日付は「2026-04-01」の形の実在する日付�
 const interaction = { kind: 'MEETING', occurredOn: ' 2026-11-20 ', attendees: null, notes: ' 議事 ', followUps: [{ description: ' 資料送付 ', dueOn: '2026-11-27', assigneeMembershipId: ' ' }] };
 
 describe('partnershipInputSchema', () => {
+  it("stores a contact's phone typed in full width (an IME's digits and dashes) in ASCII", () => {
+    const checked = checkInput(partnershipInputSchema, { ...partnership, contacts: [{ ...partnership.contacts[0], phone: '０３−１２３４−５６７８' }] });
+    expect(checked.ok && checked.value.contacts?.[0].phone).toBe('03-1234-5678');
+  });
+
   it('normalises a valid partnership and its contacts: trimmed, blanks as null', () => {
     expect(checkInput(partnershipInputSchema, partnership)).toEqual({
       ok: true,

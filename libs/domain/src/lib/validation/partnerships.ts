@@ -1,6 +1,7 @@
 // A partnership's input (PartnershipInput, with its contacts) and an interaction's
 // (InteractionInput, with its follow-ups), as the API checks them and the liaison's forms show them.
 import { z } from 'zod';
+import { numericTextOrNull } from '../text';
 import { CONTACT_SIDES, INTERACTION_KINDS, PARTNERSHIP_TYPES } from '../partnerships';
 import { oneOf } from './codes';
 import { itemList, itemProblems, parsedItems } from './items';
@@ -32,7 +33,8 @@ export const contactInputSchema = z.object({
     (email) => email === null || (EMAIL.test(email) && email.length <= 254),
     say('メールアドレスの形が正しくありません（例：tanaka@example.jp）。', 'Not an e-mail address (e.g. tanaka@example.jp).'),
   ),
-  phone: blankAsNull.refine(
+  // Full-width digits and dashes, as an IME types them, are stored in ASCII.
+  phone: z.string().nullish().transform(numericTextOrNull).refine(
     (phone) => phone === null || PHONE.test(phone),
     say('電話番号は数字と「-」「+」「()」で6〜20文字にしてください（例：03-1234-5678）。', 'Give a phone number of 6 to 20 digits, spaces and - + ( ) (e.g. 03-1234-5678).'),
   ),

@@ -9,6 +9,13 @@ const identity = { familyName: ' 山田 ', givenName: '花子', familyNameKana: 
 const problems = (input: Record<string, unknown>) => inputProblems(schema, input);
 
 describe('person input', () => {
+  it('takes a postcode, phone number and municipality code typed in full width, and stores them in ASCII', () => {
+    const checked = checkInput(schema, { identity, contact: { postalCode: '１０４－００６１', phone: '０３ー１２３４ー５６７８', municipalityCode: '１３１０２' } });
+    expect(checked.ok && checked.value).toMatchObject({
+      CONTACT: { postalCode: '104-0061', phone: '03-1234-5678', municipalityCode: '13102' },
+    });
+  });
+
   it('normalises the categories given, by stored category, and clears those given as null', () => {
     expect(checkInput(schema, { identity, contact: { phone: ' 03-0000-1234 ', municipalityCode: '131024', email: '' }, health: null, consultation: { needs: ['HOUSING', 'HOUSING'] } })).toEqual({
       ok: true,

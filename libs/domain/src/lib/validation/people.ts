@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../directory';
 import { normalizeMunicipalityCode } from '../identifiers';
 import { DISABILITY_CERTIFICATES, GENDERS, LIVING_SITUATIONS, type PersonalDataCategory, type PersonValues } from '../people';
-import { trimmedOrNull } from '../text';
+import { numericTextOrNull, trimmedOrNull } from '../text';
 import { say } from './kit';
 import { withFields, withTextLimit } from './text-limits';
 
@@ -28,11 +28,15 @@ export const PERSON_MESSAGES = {
 
 const KANA = /^[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb\s\u3000ー゛゜]+$/;
 
-/** Optional free text: blank is null, and a pattern (when given) is checked before the length, as its message says more. */
-function text(max: number, pattern?: { test: (value: string) => boolean; message: string }) {
+/**
+ * Optional free text: blank is null, and a pattern (when given) is checked before the length, as
+ * its message says more. A numeric text (postcode, phone) is taken with full-width digits and
+ * dashes as typed with an IME, and stored in ASCII.
+ */
+function text(max: number, pattern?: { test: (value: string) => boolean; message: string; numeric?: boolean }) {
   return withTextLimit(z.string(), max)
     .nullish()
-    .transform(trimmedOrNull)
+    .transform(pattern?.numeric ? numericTextOrNull : trimmedOrNull)
     .refine((value) => value === null || !pattern || pattern.test(value), pattern?.message)
     .refine((value) => value === null || value.length <= max, PERSON_MESSAGES.tooLong(max));
 }
@@ -87,9 +91,9 @@ function categories(today: Date) {
     contact: {
       category: 'CONTACT',
       schema: z.object({
-        phone: text(40, { test: (value) => /^[0-9０-９+()（）\-－ー\s]{6,40}$/.test(value), message: PERSON_MESSAGES.phone }),
+        phone: text(40, { test: (value) => /^[0-9+()\-\s]{6,40}$/.test(value), message: PERSON_MESSAGES.phone, numeric: true }),
         email: text(254, { test: (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), message: PERSON_MESSAGES.email }),
-        postalCode: text(8, { test: (value) => /^\d{3}-?\d{4}$/.test(value), message: PERSON_MESSAGES.postalCode }),
+        postalCode: text(8, { test: (value) => /^\d{3}-?\d{4}$/.test(value), message: PERSON_MESSAGES.postalCode, numeric: true }),
         address: text(300),
         municipalityCode: z
           .string()
