@@ -16,7 +16,7 @@ export function MoreActionsMenu({ actions, busy = false, size }: { actions: read
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" size={size} loading={busy} rightSection={<span aria-hidden="true">▾</span>}>
+        <Button variant="default" size={size} loading={busy} rightSection={<span aria-hidden="true">{'▾'}</span>}>
           {t('common.more')}
         </Button>
       </Menu.Target>
