@@ -11,33 +11,35 @@ import { textLimitAt, withTextLimit } from './text-limits';
 import { trainingSessionInputSchema } from './training-sessions';
 
 describe('textLimitAt', () => {
-  it("reads the limit of a plain string's max, through a trim and a transform", () => {
-    expect(textLimitAt(serviceInputSchema, 'name')).toBe(200);
-    expect(textLimitAt(serviceInputSchema, 'description')).toBe(8000);
-    expect(textLimitAt(referralMessageSchema, 'body')).toBe(4000);
-    expect(textLimitAt(grantInputSchema, 'summary')).toBe(1000);
+  // [what the field is, its schema, the path a form names it by, the limit the API applies]
+  it.each([
+    ["a plain string's max, through a trim and a transform", serviceInputSchema, 'name', 200],
+    ["a plain string's max, through a trim and a transform", serviceInputSchema, 'description', 8000],
+    ["a plain string's max, through a trim and a transform", referralMessageSchema, 'body', 4000],
+    ["a plain string's max, through a trim and a transform", grantInputSchema, 'summary', 1000],
+    ['a text trimmed or nulled before its length is checked', partnershipInputSchema, 'description', 4000],
+    ['a text trimmed or nulled before its length is checked', interactionInputSchema, 'notes', 8000],
+    ['a text trimmed or nulled before its length is checked', organizationInputSchema, 'address', 300],
+    ['a text trimmed or nulled before its length is checked', organizationInputSchema, 'website', 500],
+    ['a text refined again after the text helper', grantInputSchema, 'applicationUrl', 500],
+    ['a text refined again after the text helper', trainingSessionInputSchema, 'onlineUrl', 1000],
+    ['a text refined again after the text helper', courseMaterialInputSchema, 'url', 1000],
+    ["a list item's field, by the item's index", quizInputSchema, 'questions.0.prompt', 1000],
+    ["a list item's field, by the item's index", quizInputSchema, 'questions.4.choices.1', 300],
+    ["a list item's field, by the item's index", partnershipInputSchema, 'contacts.0.name', 100],
+    ["a list item's field, by the item's index", partnershipInputSchema, 'contacts.3.jobTitle', 100],
+    ["a list item's field, by the item's index", interactionInputSchema, 'followUps.1.description', 1000],
+  ] as const)('reads the limit of %s (row %#)', (_kind, schema, path, limit) => {
+    expect(textLimitAt(schema, path)).toBe(limit);
   });
 
-  it('reads the limit of texts that are trimmed or nulled before their length is checked', () => {
-    expect(textLimitAt(partnershipInputSchema, 'description')).toBe(4000);
-    expect(textLimitAt(interactionInputSchema, 'notes')).toBe(8000);
-    expect(textLimitAt(organizationInputSchema, 'address')).toBe(300);
-    expect(textLimitAt(organizationInputSchema, 'website')).toBe(500);
-  });
-
-  it('keeps the limit through refinements added after the text helper', () => {
-    expect(textLimitAt(grantInputSchema, 'applicationUrl')).toBe(500);
-    expect(textLimitAt(trainingSessionInputSchema, 'onlineUrl')).toBe(1000);
-    expect(textLimitAt(courseMaterialInputSchema, 'url')).toBe(1000);
-  });
-
-  it("reads the limits of a list item's fields, by the item's index", () => {
-    expect(textLimitAt(quizInputSchema, 'questions.0.prompt')).toBe(1000);
-    expect(textLimitAt(quizInputSchema, 'questions.4.choices.1')).toBe(300);
-    expect(textLimitAt(partnershipInputSchema, 'contacts.0.name')).toBe(100);
-    expect(textLimitAt(partnershipInputSchema, 'contacts.3.jobTitle')).toBe(100);
-    expect(textLimitAt(interactionInputSchema, 'followUps.1.description')).toBe(1000);
-    expect(textLimitAt(partnershipInputSchema, 'contacts.name')).toBeUndefined();
+  it.each([
+    ['a list without an index', partnershipInputSchema, 'contacts.name'],
+    ['a field without a limit', serviceInputSchema, 'categories'],
+    ['a field the schema does not have', serviceInputSchema, 'nope'],
+    ['a path below a text', serviceInputSchema, 'name.deeper'],
+  ] as const)('says nothing for %s', (_kind, schema, path) => {
+    expect(textLimitAt(schema, path)).toBeUndefined();
   });
 
   it("reads the person form's sections and the extras that travel with them", () => {
@@ -47,12 +49,6 @@ describe('textLimitAt', () => {
     expect(textLimitAt(schema, 'reason')).toBe(1000);
     expect(textLimitAt(schema, 'consultation.needs')).toBeUndefined();
     expect(textLimitAt(schema, 'toString')).toBeUndefined();
-  });
-
-  it('says nothing for a field without a limit, or one the schema does not have', () => {
-    expect(textLimitAt(serviceInputSchema, 'categories')).toBeUndefined();
-    expect(textLimitAt(serviceInputSchema, 'nope')).toBeUndefined();
-    expect(textLimitAt(serviceInputSchema, 'name.deeper')).toBeUndefined();
   });
 
   it('prefers the outermost mark, as a wrapper may narrow what it wraps', () => {
