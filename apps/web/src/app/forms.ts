@@ -31,6 +31,9 @@ export interface SchemaForm<Values extends Record<string, unknown>, Schema exten
     send: (input: z.output<Schema>, values: Values) => Promise<unknown>,
   ) => (event?: React.FormEvent<HTMLFormElement>) => void;
   readonly clearApiError: () => void;
+  /** True once a submit has gone through, until the next submit or clearSent (a form confirms it, e.g. 保存しました). */
+  readonly sent: boolean;
+  readonly clearSent: () => void;
 }
 
 export function languageOf(language: string): Language {
@@ -44,6 +47,7 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
 }: SchemaFormOptions<Values, Schema>): SchemaForm<Values, Schema> {
   const { i18n } = useTranslation();
   const [apiError, setApiError] = useState<ApiError | null>(null);
+  const [sent, setSent] = useState(false);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues,
@@ -59,8 +63,10 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
       const checked = checkInput(schema, toInput(values));
       if (!checked.ok) return;
       setApiError(null);
+      setSent(false);
       try {
         await send(checked.value, values);
+        setSent(true);
       } catch (caught) {
         const error = readApiError(caught);
         setApiError(error);
@@ -74,7 +80,7 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
       submit(event);
     };
   };
-  return { form, apiError, onSubmit, clearApiError: () => setApiError(null) };
+  return { form, apiError, onSubmit, clearApiError: () => setApiError(null), sent, clearSent: () => setSent(false) };
 }
 
 /**

@@ -2,45 +2,55 @@
 // organisation's profile): the titled card, the summary of a failed submit, the API's refusal,
 // what happened once it was sent, the fields and the submit button, in that order on every page.
 import { Alert, Button, Stack } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
 import { ApiErrorAlert } from './api-error-alert';
-import type { ApiError } from './api-errors';
 import { FormErrorSummary } from './form-error-summary';
+import type { SchemaForm } from './forms';
 import { SectionCard } from './section-card';
 
-export interface SectionFormProps {
+export interface SectionFormProps<Values extends Record<string, unknown>, Schema extends z.ZodType> {
   /** Id of the heading, which names the section. */
   id: string;
   title: string;
   description?: string;
-  /** useSchemaForm's onSubmit(…) handler. */
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
-  /** Called on any change of an input, e.g. to take back "saved". */
-  onChange?: () => void;
-  apiError: ApiError | null;
-  /** What to confirm once the form has gone through (a status message), or null. */
-  done: string | null;
+  /** The useSchemaForm the section is the form of: its refusal, whether it is sending, whether it went through. */
+  schemaForm: SchemaForm<Values, Schema>;
+  /** Sends the checked input (useSchemaForm's onSubmit runs it). */
+  send: (input: z.output<Schema>, values: Values) => Promise<unknown>;
+  /** What to confirm once the form has gone through (a status message); taken back when an input is changed. */
+  done: string;
   submitLabel: string;
-  submitting: boolean;
   /** The widest the fields may grow. */
   maw?: number;
   children: ReactNode;
 }
 
-export function SectionForm({ id, title, description, onSubmit, onChange, apiError, done, submitLabel, submitting, maw = 480, children }: SectionFormProps) {
+export function SectionForm<Values extends Record<string, unknown>, Schema extends z.ZodType>({
+  id,
+  title,
+  description,
+  schemaForm,
+  send,
+  done,
+  submitLabel,
+  maw = 480,
+  children,
+}: SectionFormProps<Values, Schema>) {
   return (
     <SectionCard id={id} title={title} description={description}>
-      <form onSubmit={onSubmit} onChange={onChange} noValidate>
+      {/* A person's change (not a reset after sending) takes back what was confirmed. */}
+      <form onSubmit={schemaForm.onSubmit(send)} onChange={schemaForm.clearSent} noValidate>
         <Stack gap="md" maw={maw}>
           <FormErrorSummary />
-          <ApiErrorAlert error={apiError} />
-          {done ? (
+          <ApiErrorAlert error={schemaForm.apiError} />
+          {schemaForm.sent ? (
             <Alert color="teal" variant="light" role="status">
               {done}
             </Alert>
           ) : null}
           {children}
-          <Button type="submit" loading={submitting} style={{ alignSelf: 'flex-start' }}>
+          <Button type="submit" loading={schemaForm.form.submitting} style={{ alignSelf: 'flex-start' }}>
             {submitLabel}
           </Button>
         </Stack>

@@ -2,7 +2,6 @@
 import { useMutation } from '@apollo/client/react';
 import { changePasswordSchema } from '@tsunagu/domain';
 import { ChangePasswordDocument, MySessionsDocument } from '@tsunagu/graphql-client';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSchemaForm } from '../../app/forms';
 import { PasswordInput } from '../../app/password-input';
@@ -12,29 +11,24 @@ import { NewPasswordFields } from '../auth/new-password-fields';
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const [changePassword] = useMutation(ChangePasswordDocument, { refetchQueries: [MySessionsDocument] });
-  const [done, setDone] = useState(false);
-  const { form, apiError, onSubmit } = useSchemaForm({
+  const passwordForm = useSchemaForm({
     schema: changePasswordSchema,
     initialValues: { currentPassword: '', newPassword: '', confirmation: '' },
     toInput: (values) => values,
   });
-
-  const save = onSubmit(async ({ currentPassword, newPassword }) => {
-    setDone(false);
-    await changePassword({ variables: { input: { currentPassword, newPassword } } });
-    setDone(true);
-    form.reset();
-  });
+  const { form } = passwordForm;
 
   return (
     <SectionForm
       id="password-heading"
       title={t('account.password.heading')}
-      onSubmit={save}
-      apiError={apiError}
-      done={done ? t('account.password.done') : null}
+      schemaForm={passwordForm}
+      send={async ({ currentPassword, newPassword }) => {
+        await changePassword({ variables: { input: { currentPassword, newPassword } } });
+        form.reset();
+      }}
+      done={t('account.password.done')}
       submitLabel={t('account.password.submit')}
-      submitting={form.submitting}
     >
       <PasswordInput label={t('fields.currentPassword')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
       <NewPasswordFields password={form.getInputProps('newPassword')} confirmation={form.getInputProps('confirmation')} />

@@ -4,7 +4,6 @@ import { useMutation } from '@apollo/client/react';
 import { TextInput } from '@mantine/core';
 import { myProfileSchema } from '@tsunagu/domain';
 import { UpdateMyProfileDocument } from '@tsunagu/graphql-client';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authStore } from '../../app/auth/auth-store';
 import { useSession } from '../../app/auth/use-session';
@@ -19,32 +18,27 @@ export function ProfileForm() {
   const { t } = useTranslation();
   const { me } = useSession();
   const [updateProfile] = useMutation(UpdateMyProfileDocument);
-  const [saved, setSaved] = useState(false);
-  const { form, apiError, onSubmit } = useSchemaForm({
+  const profileForm = useSchemaForm({
     schema: myProfileSchema,
     initialValues: { displayName: me?.displayName ?? '', preferredLanguage: me?.preferredLanguage ?? 'ja' },
     toInput: (values) => values,
   });
-
-  const save = onSubmit(async (input) => {
-    setSaved(false);
-    const result = await updateProfile({ variables: { input } });
-    if (result.data) {
-      authStore.updateMe(result.data.updateMyProfile);
-      if (isSupportedLanguage(input.preferredLanguage)) chooseLanguage(input.preferredLanguage);
-      setSaved(true);
-    }
-  });
+  const { form } = profileForm;
 
   return (
     <SectionForm
       id="profile-heading"
       title={t('account.profile.heading')}
-      onSubmit={save}
-      apiError={apiError}
-      done={saved ? t('account.profile.saved') : null}
+      schemaForm={profileForm}
+      send={async (input) => {
+        const result = await updateProfile({ variables: { input } });
+        if (result.data) {
+          authStore.updateMe(result.data.updateMyProfile);
+          if (isSupportedLanguage(input.preferredLanguage)) chooseLanguage(input.preferredLanguage);
+        }
+      }}
+      done={t('account.profile.saved')}
       submitLabel={t('common.save')}
-      submitting={form.submitting}
     >
       <TextInput label={t('fields.email')} value={me?.email ?? ''} readOnly variant="filled" />
       <TextField label={t('fields.displayName')} required autoComplete="name" form={form} name="displayName" />

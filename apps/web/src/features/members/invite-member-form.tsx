@@ -21,30 +21,27 @@ export function InviteMemberForm({ organizationId, organizationKind }: { organiz
     refetchQueries: [{ query: InvitationsDocument, variables: { organizationId } }],
     awaitRefetchQueries: true,
   });
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const { form, apiError, onSubmit } = useSchemaForm({
+  const [sentTo, setSentTo] = useState('');
+  const inviteForm = useSchemaForm({
     schema: inviteMemberSchema,
     initialValues: { email: '', roles: ['STAFF'] as Role[], language: i18n.language === 'en' ? 'en' : 'ja' },
     toInput: (values) => values,
   });
-
-  const save = onSubmit(async (input, values) => {
-    setSentTo(null);
-    await inviteMember({ variables: { input: { organizationId, ...input } } });
-    setSentTo(values.email.trim());
-    form.setValues({ email: '', roles: ['STAFF'] });
-  });
+  const { form } = inviteForm;
 
   return (
     <SectionForm
       id="invite-heading"
       title={t('members.invite.heading')}
       description={t('members.invite.description')}
-      onSubmit={save}
-      apiError={apiError}
-      done={sentTo ? t('members.invite.sent', { email: sentTo }) : null}
+      schemaForm={inviteForm}
+      send={async (input, values) => {
+        await inviteMember({ variables: { input: { organizationId, ...input } } });
+        setSentTo(values.email.trim());
+        form.setValues({ email: '', roles: ['STAFF'] });
+      }}
+      done={t('members.invite.sent', { email: sentTo })}
       submitLabel={t('members.invite.submit')}
-      submitting={form.submitting}
       maw={520}
     >
       <TextField label={t('fields.email')} type="email" autoComplete="off" required form={form} name="email" />

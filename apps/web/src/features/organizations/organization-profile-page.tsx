@@ -8,7 +8,6 @@ import type { OrganizationRowFragment } from '@tsunagu/graphql-client';
 import { OrganizationDocument, SearchDirectoryDocument, UpdateOrganizationDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, PageHeader } from '@tsunagu/ui';
 import { organizationInputSchema } from '@tsunagu/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../app/api-error-alert';
@@ -99,29 +98,23 @@ function ProfileView({ organization }: { organization: OrganizationRowFragment }
 
 function ProfileForm({ organization }: { organization: OrganizationRowFragment }) {
   const { t } = useTranslation();
-  const [saved, setSaved] = useState(false);
   const [updateOrganization] = useMutation(UpdateOrganizationDocument);
-  const { form, apiError, onSubmit } = useSchemaForm({
+  const profileForm = useSchemaForm({
     schema: organizationInputSchema,
     initialValues: profileValuesOf(organization),
     toInput: profileInputOf,
   });
+  const { form } = profileForm;
 
   return (
     <SectionForm
       id="profile-heading"
       title={t('profile.heading')}
       description={t('profile.editHelp')}
-      onChange={() => setSaved(false)}
-      onSubmit={onSubmit(async (input) => {
-        setSaved(false);
-        await updateOrganization({ variables: { input: { id: organization.id, ...input } } });
-        setSaved(true);
-      })}
-      apiError={apiError}
-      done={saved ? t('profile.saved') : null}
+      schemaForm={profileForm}
+      send={(input) => updateOrganization({ variables: { input: { id: organization.id, ...input } } })}
+      done={t('profile.saved')}
       submitLabel={t('common.save')}
-      submitting={form.submitting}
       maw={640}
     >
       <ProfileFields inputProps={form.getInputProps} />
