@@ -4,24 +4,28 @@
 // AA in the roles Mantine gives them in a light scheme:
 //   6: filled background under white text, outline/anchor/`c="…"` text (and gray-6 is "dimmed");
 //   7: the filled hover;  9: text of the light and subtle variants on the 1/2 tints.
-// Each shade is measured against gray-1, the darkest light surface the app puts text on, so it
-// also holds on white and gray-0. theme.spec.ts checks every pair.
-import { createTheme, DEFAULT_THEME, type MantineColorsTuple } from '@mantine/core';
-import { darkenToContrast } from './contrast';
+// Each shade is measured against the darker of gray-1 (the darkest neutral surface the app puts
+// text on) and the palette's own tints 0 and 1 (an outline badge inside a light alert), so it holds
+// on every lighter surface too. Placeholder text, gray-5 in Mantine (2.07:1), uses gray-6 instead.
+// theme.spec.ts checks every pair.
+import { Anchor, createTheme, DEFAULT_THEME, TableScrollContainer, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { darkenToContrast, relativeLuminance } from './contrast';
 
 const fontFamily =
   'system-ui, -apple-system, "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Yu Gothic UI", Meiryo, sans-serif';
 
-/** The lightest surface colour text sits on is white; the darkest is Mantine's gray-1. */
-export const darkestLightSurface = DEFAULT_THEME.colors.gray[1];
+/** The darkest neutral surface text sits on (the lightest is white). */
+export const darkestNeutralSurface = DEFAULT_THEME.colors.gray[1];
 
-/** Contrast each shade reaches against the darkest light surface: AA (4.5) for 6, a visible step up for hover and the darker shades. */
+/** Contrast each shade reaches against the darkest surface: AA (4.5) for 6, a visible step up for hover and the darker shades. */
 const shadeTargets: Record<6 | 7 | 8 | 9, number> = { 6: 4.5, 7: 5.5, 8: 6.5, 9: 7.5 };
 
 function accessiblePalette(palette: MantineColorsTuple): MantineColorsTuple {
+  const surfaces = [darkestNeutralSurface, palette[0], palette[1]];
+  const darkest = surfaces.reduce((a, b) => (relativeLuminance(b) < relativeLuminance(a) ? b : a));
   const shades = [...palette];
   for (const shade of [6, 7, 8, 9] as const) {
-    shades[shade] = darkenToContrast(palette[shade], darkestLightSurface, shadeTargets[shade]);
+    shades[shade] = darkenToContrast(palette[shade], darkest, shadeTargets[shade]);
   }
   return shades as unknown as MantineColorsTuple;
 }
@@ -37,4 +41,17 @@ export const theme = createTheme({
   fontFamily,
   headings: { fontFamily },
   defaultRadius: 'md',
+  components: {
+    // Links are underlined: colour alone does not tell a link in a sentence from the text around it (WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // A table wider than a phone scrolls sideways; its viewport takes focus so a keyboard can scroll it too (WCAG 2.1.1).
+    TableScrollContainer: TableScrollContainer.extend({ defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } }),
+  },
+});
+
+/** CSS variables the theme object cannot set: placeholder text as readable as "dimmed" text. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-placeholder': 'var(--mantine-color-gray-6)' },
+  dark: {},
 });
