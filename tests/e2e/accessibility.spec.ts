@@ -13,15 +13,20 @@ for (const route of accessibilityRoutes) {
 }
 
 for (const [visitor, routes] of byVisitor) {
-  test(`no serious axe violations: ${visitor} (${routes.length} routes)`, async ({ page }) => {
+  test(`no serious axe violations: ${visitor} (${routes.length} routes)`, async ({ page, browser }) => {
     // About 10 s a route on a busy machine (a record page is found through its list first).
     test.setTimeout(30_000 + routes.length * 12_000);
     const member = routes[0].as;
     if (member) await signIn(page, member.email);
     for (const route of routes) {
       await test.step(route.route, async () => {
-        const url = await openRoute(page, route);
-        expect.soft(await seriousAxeViolations(page), `${route.route} (${url})`).toEqual([]);
+        await route.around?.before(browser);
+        try {
+          const url = await openRoute(page, route);
+          expect.soft(await seriousAxeViolations(page), `${route.route} (${url})`).toEqual([]);
+        } finally {
+          await route.around?.after(browser);
+        }
       });
     }
   });

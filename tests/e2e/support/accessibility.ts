@@ -2,7 +2,8 @@
 // and how to reach a concrete URL, for the axe checks of accessibility.spec.ts. A new route gets
 // a row here. Ids are random per seed, so a record's page is reached from the list that links to it.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { setPortal } from './portal';
 import { COORDINATOR, DEMO_NETWORK_SLUG, GRANT_EDITOR, LIAISON, NETWORK_ADMIN, STAFF, TRAINER } from './session';
 
 /** A demo member (support/session.ts), or null for a signed-out visitor. */
@@ -16,6 +17,8 @@ export interface AccessibilityRoute {
   readonly url: string | ((page: Page) => Promise<string>);
   /** What shows that the page's content has arrived, beyond its heading (content loaded by a later query). */
   readonly ready?: (page: Page) => Promise<void>;
+  /** State the page needs (set before the visit) and its undoing (after it, whatever happened). */
+  readonly around?: { readonly before: (browser: Browser) => Promise<void>; readonly after: (browser: Browser) => Promise<void> };
 }
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -59,6 +62,8 @@ export const accessibilityRoutes: readonly AccessibilityRoute[] = [
     as: null,
     url: `/p/${DEMO_NETWORK_SLUG}`,
     ready: (page) => expect(page.getByTestId('portal-service').first()).toBeVisible({ timeout: 15_000 }),
+    // The demo portal starts withdrawn; its windows are what the check is about.
+    around: { before: (browser) => setPortal(browser, true), after: (browser) => setPortal(browser, false) },
   },
   // The network admin (also an organisation admin): the network's and the organisation's pages.
   { route: '(index)', as: NETWORK_ADMIN, url: '/' },
