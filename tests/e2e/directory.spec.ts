@@ -4,7 +4,8 @@
 // finds it by a two-character word; a network admin publishes the portal, which a phone
 // (375×667, no session) then shows with tap-to-call links and without non-public channels, in
 // Japanese and in English. The portal is withdrawn again whatever happens, so order never matters.
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { setPortal } from './support/portal';
 import { NETWORK_ADMIN, openNavigationIfCollapsed, signIn } from './support/session';
 
 const COORDINATOR = { email: 'coordinator@komorebi.example.jp', organization: 'NPO法人こもれび' };
@@ -33,20 +34,6 @@ async function searchDirectory(page: Page, words: string): Promise<void> {
   await search.getByRole('searchbox', { name: 'キーワード' }).fill(words);
   await search.getByRole('button', { name: '検索' }).click();
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(words)}`));
-}
-
-async function setPortal(browser: Browser, enabled: boolean): Promise<void> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await signIn(page, NETWORK_ADMIN.email, { next: '/admin/portal' });
-    await expect(page.getByRole('heading', { level: 1, name: '公開ポータル' })).toBeVisible();
-    const toggle = page.getByRole('switch', { name: 'ポータルを公開する' });
-    if ((await toggle.isChecked()) !== enabled) await toggle.click({ force: true });
-    await expect(page.getByRole('status').filter({ hasText: enabled ? '公開中' : '非公開' })).toBeVisible();
-  } finally {
-    await context.close();
-  }
 }
 
 test('a coordinator searches 住まい, narrows by a facet and opens a service', async ({ page }) => {

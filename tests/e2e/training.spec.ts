@@ -180,7 +180,7 @@ test('a trainer publishes a course with a quiz; a staff member enrols, completes
   const downloadingMaterial = staff.waitForEvent('download');
   await staff.getByRole('button', { name: `「${plan.fileTitle}」をダウンロード` }).click();
   expect((await downloadingMaterial).suggestedFilename()).toBe(plan.fileName);
-  const link = staff.getByRole('link', { name: `「${plan.linkTitle}」のリンクを新しいタブで開く` });
+  const link = staff.getByRole('link', { name: `「${plan.linkTitle}」のリンクを開く（新しいタブ）` });
   await expect(link).toHaveAttribute('href', plan.linkUrl);
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', /noopener/);

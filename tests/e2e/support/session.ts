@@ -4,6 +4,14 @@ import { expect, type Browser, type Page } from '@playwright/test';
 export const DEMO_PASSWORD = 'tsunagu-demo-2026';
 export const NETWORK_ADMIN = { email: 'admin@chuo.example.jp', name: '佐藤 美咲', organization: 'つながりサポートセンター' };
 export const ORG_ADMIN = { email: 'org-admin@komorebi.example.jp', name: '田中 由美', organization: 'NPO法人こもれび' };
+/** The other demo members, one per role (apps/api/src/seed/demo-networks.ts). */
+export const COORDINATOR = { email: 'coordinator@komorebi.example.jp', name: '鈴木 翔太', organization: 'NPO法人こもれび' };
+export const STAFF = { email: 'staff@komorebi.example.jp', name: '伊藤 さくら', organization: 'NPO法人こもれび' };
+export const GRANT_EDITOR = { email: 'grants@chuo.example.jp', name: '高橋 健' };
+export const LIAISON = { email: 'liaison@city-chuo.example.jp', name: '渡辺 大輔' };
+export const TRAINER = { email: 'trainer@shakyo-chuo.example.jp', name: '山本 直子' };
+/** The demo network's public portal (/p/<slug>). */
+export const DEMO_NETWORK_SLUG = 'chuo-tsunagari';
 
 const labels = {
   ja: { email: 'メールアドレス', password: 'パスワード', submit: 'ログイン', title: 'ログイン' },

@@ -26,14 +26,14 @@ describe('AttachedFiles', () => {
     expect(html).toContain('aria-label="文書"');
     expect(html).toContain('（2 KB · 2026/04/01 10:00）');
     expect(html).toContain('aria-label="議事録.pdf をダウンロード"');
-    expect(html).toContain('aria-label="議事録.pdf を削除"');
+    expect(html).toContain('aria-label="文書を削除（議事録.pdf）"');
   });
 
   it("lists a grant's attachments in the grants' words, without a remove for readers", () => {
     const html = render(<AttachedFiles files={[minutes]} words="grants.attachments" label="添付ファイル" />);
     expect(html).toContain('（2 KB）');
     expect(html).toContain('aria-label="議事録.pdf をダウンロード"');
-    expect(html).not.toContain('添付から外す');
+    expect(html).not.toContain('削除（添付の 議事録.pdf）');
   });
 
   it('says when nothing is attached', () => {

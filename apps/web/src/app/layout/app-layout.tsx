@@ -36,7 +36,9 @@ export function AppLayout() {
       </Anchor>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          {/* On a 390 px phone the right-hand group gives way (the person's name truncates);
+              the product name never wraps or shrinks. */}
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             {signedIn ? (
               <Burger
                 opened={navbarOpened}
@@ -49,12 +51,12 @@ export function AppLayout() {
               />
             ) : null}
             <Anchor component={Link} to="/" underline="never" c="inherit">
-              <Text component="span" fw={700} fz="xl">
+              <Text component="span" fw={700} fz="xl" style={{ whiteSpace: 'nowrap' }}>
                 {t('app.name')}
               </Text>
             </Anchor>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" miw={0} justify="flex-end">
             <LanguageSwitch />
             {signedIn ? <NotificationBell /> : null}
             {signedIn ? <UserMenu /> : null}

@@ -1,6 +1,6 @@
 // The signed-in person in the header: their name and the organisation / network they act
 // for, and a menu to switch to another membership, open the account page or sign out.
-import { Button, Menu, Stack, Text } from '@mantine/core';
+import { Button, Menu, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -34,11 +34,14 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={300} withinPortal>
       <Menu.Target>
-        <Button variant="subtle" color="dark" px="xs" h="auto" py={4} aria-label={t('userMenu.open', { name: me.displayName })}>
-          <Stack gap={0} align="flex-end">
-            <Text component="span" fw={600} fz="sm" data-testid="header-user-name">
+        {/* Named by its visible text (plus a hidden "menu" hint after the name), never by an
+            aria-label that differs from what a speech-input user reads on screen. */}
+        <Button variant="subtle" color="dark" px="xs" h="auto" py={4} miw={0} styles={{ label: { minWidth: 0 } }}>
+          <Stack gap={0} align="flex-end" miw={0}>
+            <Text component="span" fw={600} fz="sm" truncate="end" maw="100%" data-testid="header-user-name">
               {me.displayName}
             </Text>
+            <VisuallyHidden>{t('userMenu.menuHint')}</VisuallyHidden>
             <Text component="span" fz="xs" c="dimmed" visibleFrom="sm" data-testid="header-organization">
               {t('userMenu.actingAs', { organization: active.organization.name, network: active.network.name })}
             </Text>

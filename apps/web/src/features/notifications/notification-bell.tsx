@@ -26,16 +26,18 @@ export function NotificationBell() {
   const count = data?.unreadNotificationCount ?? 0;
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} withinPortal shadow="md">
-      <Popover.Target>
-        <Indicator label={count > 99 ? '99+' : count} size={18} color="red" disabled={count === 0} offset={4} data-testid="notification-count">
+    // The popover's target is the button itself: Popover.Target puts aria-expanded and
+    // aria-haspopup on its child, which a plain <div> (the indicator) may not carry.
+    <Indicator label={count > 99 ? '99+' : count} size={18} color="red" disabled={count === 0} offset={4} data-testid="notification-count">
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} withinPortal shadow="md">
+        <Popover.Target>
           <ActionIcon variant="subtle" color="dark" size="lg" aria-label={t('notifications.bell', { count })} onClick={() => setOpened((value) => !value)}>
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs">{opened ? <RecentNotifications onClose={() => setOpened(false)} /> : null}</Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown p="xs">{opened ? <RecentNotifications onClose={() => setOpened(false)} /> : null}</Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
 

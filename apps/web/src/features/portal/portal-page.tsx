@@ -239,6 +239,7 @@ function PortalServiceCard({ service }: { service: PortalServiceFieldsFragment }
             return (
               <Stack key={`${channel.kind}-${index}`} gap={2}>
                 {href ? (
+                  // A long address wraps inside the button (never cut) and reads from the left, as the phone line does.
                   <Button
                     component="a"
                     href={href}
@@ -246,7 +247,7 @@ function PortalServiceCard({ service }: { service: PortalServiceFieldsFragment }
                     size="md"
                     fullWidth
                     justify="flex-start"
-                    styles={{ label: { whiteSpace: 'normal', wordBreak: 'break-all', lineHeight: 1.35 } }}
+                    styles={{ label: { whiteSpace: 'normal', overflowWrap: 'anywhere', textAlign: 'left', lineHeight: 1.35 } }}
                     h="auto"
                     mih={48}
                     py={8}
