@@ -20,6 +20,7 @@ import { ReferralMonthlyAggregates1764490000000 } from './1764490000000-referral
 import { RolesAllowedByOrganizationKind1764500000000 } from './1764500000000-roles-allowed-by-organization-kind';
 import { ReferralCategoryRequests1764510000000 } from './1764510000000-referral-category-requests';
 import { ReferralTextAfterErasure1764515000000 } from './1764515000000-referral-text-after-erasure';
+import { SearchReadings1764521600000 } from './1764521600000-search-readings';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -42,4 +43,5 @@ export const migrations = [
   RolesAllowedByOrganizationKind1764500000000,
   ReferralCategoryRequests1764510000000,
   ReferralTextAfterErasure1764515000000,
+  SearchReadings1764521600000,
 ];
