@@ -32,13 +32,6 @@ export function serviceSearchSource(
     .join(' | ');
 }
 
-export function searchDocument(
-  service: Pick<ServiceFields, 'name' | 'nameKana' | 'description' | 'eligibility' | 'categories' | 'targetGroups'>,
-  organization: { name: string; nameKana: string | null },
-): string {
-  return normalizeForSearch(serviceSearchSource(service, organization));
-}
-
 interface ServiceSourceRow {
   id: string;
   name: string;
