@@ -1,7 +1,8 @@
 // Search that finds what people type (issue 16): readings (いばしょ and イバショ find 居場所)
 // and the field's abbreviations (社協 finds 社会福祉協議会, 包括 finds 地域包括支援センター,
 // ハロワ finds ハローワーク) in the directory, the grants and the training catalogue, over HTTP on
-// the real API and PostgreSQL; readings missing from older rows filled in by the search-readings
+// the real API and PostgreSQL; an organisation's new name read into its services' readings;
+// readings missing from older rows filled in by the search-readings
 // job, once, without touching updated_at; and another network's records never found.
 import { SearchReadings } from '../../apps/api/src/core/search/search-readings';
 import type { SignedInClient } from '../support/accounts';
@@ -17,7 +18,7 @@ const t = setupApiTest({
     a: {
       slug: 'search-readings-a',
       organizations: { npo: 'NPO', hub: 'INTERMEDIARY', swc: 'SOCIAL_WELFARE_COUNCIL' },
-      members: { coordinator: ['npo', ['COORDINATOR']], editor: ['hub', ['GRANT_EDITOR']], trainer: ['swc', ['TRAINER']], staff: ['npo', ['STAFF']] },
+      members: { coordinator: ['npo', ['COORDINATOR']], npoAdmin: ['npo', ['ORG_ADMIN']], editor: ['hub', ['GRANT_EDITOR']], trainer: ['swc', ['TRAINER']], staff: ['npo', ['STAFF']] },
     },
     b: oneOrganizationNetwork('search-readings-b', { hubB: 'INTERMEDIARY' }, { adminB: ['ORG_ADMIN'], editorB: ['GRANT_EDITOR'], trainerB: ['TRAINER'] }),
   },
@@ -136,4 +137,11 @@ it('fills in the readings that older rows lack, once, without changing updated_a
   expect(await grants(c.staff, 'いばしょ')).toEqual([ids.grants.ibasho]);
   expect(await courses(c.staff, 'いばしょ')).toEqual([ids.courses.ibasho]);
   expect(await t.api.app.get(SearchReadings).fillMissing()).toBe(0);
+});
+
+it('reads an organisation’s new name into its services’ readings when it is renamed', async () => {
+  expect(await directory(c.staff, 'わかもの')).toEqual([]);
+  dataOf(await c.npoAdmin.request(`mutation Rename($id: ID!) { updateOrganization(input: { id: $id, name: "若者支援ネット" }) { id } }`, { id: t.networks.a.organizations.npo }));
+  expect(await directory(c.staff, 'わかもの')).toEqual(Object.values(ids.services).sort());
+  expect(await directory(c.adminB, 'わかもの')).toEqual([]);
 });
