@@ -22,6 +22,7 @@ import { RolesAllowedByOrganizationKind1764500000000 } from './1764500000000-rol
 import { ReferralCategoryRequests1764510000000 } from './1764510000000-referral-category-requests';
 import { ReferralTextAfterErasure1764515000000 } from './1764515000000-referral-text-after-erasure';
 import { ReferralDeadlineSortIndexes1764520000000 } from './1764520000000-referral-deadline-sort-indexes';
+import { SearchReadings1764521600000 } from './1764521600000-search-readings';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -45,5 +46,6 @@ export const migrations = [
   ReferralCategoryRequests1764510000000,
   ReferralTextAfterErasure1764515000000,
   ReferralDeadlineSortIndexes1764520000000,
+  SearchReadings1764521600000,
   HomeIndexes1764527000000,
 ];

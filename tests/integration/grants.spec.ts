@@ -200,7 +200,9 @@ describe('search', () => {
   it('finds two-character Japanese words, with kana folded, all words having to match', async () => {
     expect(keys(await find({ keywords: '居場所 SRCHZ' }))).toEqual(['future', 'ibasho', 'osaka']);
     expect(keys(await find({ keywords: '食堂 SRCHZ' }))).toEqual(['ended', 'shokudo']);
-    expect(keys(await find({ keywords: 'コドモ SRCHZ' }))).toEqual(['shokudo']);
+    // こども食堂 by its kana, and 子どもの居場所 by its reading and the 子ども/こども synonyms (issue 16).
+    expect(keys(await find({ keywords: 'コドモ SRCHZ' }))).toEqual(['ibasho', 'shokudo']);
+    expect(keys(await find({ keywords: 'こども食堂 SRCHZ' }))).toEqual(['shokudo']);
     expect(keys(await find({ keywords: '大阪 居場所 SRCHZ' }))).toEqual(['osaka']);
     // A theme's label finds it too (HIKIKOMORI's Japanese label), and a funder kind's.
     expect(keys(await find({ keywords: '企業 SRCHZ' }))).toEqual(['shokudo']);

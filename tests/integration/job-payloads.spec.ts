@@ -30,6 +30,7 @@ const QUEUES = [
   'partnerships.reminders',
   'referrals.daily-digest',
   'referrals.deadlines',
+  'search.readings',
 ];
 /** pg-boss's own queues (its cron sender): their jobs name our queues, and are checked for personal values too. */
 const isPgBossOwn = (name: string) => name.startsWith('__pgboss__');

@@ -1,6 +1,7 @@
 // @ts-check
 // The API's own code the bench runs: the statements it measures (the services' *-queries.ts
-// files), libs/domain's rules (the referral actions) and the report protection and figures. They
+// files), libs/domain's rules (the referral actions), the report protection and figures, and the
+// search readings the directory's data is written with. They
 // are loaded from their TypeScript sources with jiti (a devDependency that transpiles each module
 // once, at load, to plain JavaScript), with @tsunagu/domain resolved as tsconfig.base.json does.
 // So the raw-SQL baseline and --explain run what the API runs, not copies that could drift; and
@@ -21,6 +22,7 @@ const api = path.join(root, 'apps/api/src');
  * @property {typeof import('../../apps/api/src/modules/reports/report-protection')} reportProtection
  * @property {typeof import('../../apps/api/src/modules/reports/report-figures')} reportFigures
  * @property {typeof import('../../apps/api/src/modules/home/home-queries')} home
+ * @property {typeof import('../../apps/api/src/core/search/japanese-reading')} readings
  */
 
 /** @type {Promise<ApiCode> | undefined} */
@@ -52,5 +54,6 @@ async function load() {
     reportProtection: await load(path.join(api, 'modules/reports/report-protection.ts')),
     reportFigures: await load(path.join(api, 'modules/reports/report-figures.ts')),
     home: await load(path.join(api, 'modules/home/home-queries.ts')),
+    readings: await load(path.join(api, 'core/search/japanese-reading.ts')),
   });
 }

@@ -3,6 +3,7 @@
 // 49 other networks, people with consents, a million referrals (with messages, read marks and
 // the report aggregates) and the directory's services; and the sign-in the scenarios share.
 import { createRequire } from 'node:module';
+import { apiCode } from './api-code.mjs';
 import { BenchError } from './settings.mjs';
 
 const require = createRequire(import.meta.url);
@@ -113,6 +114,13 @@ async function prepareDirectoryData(ownerUrl) {
     'DV_SEXUAL_VIOLENCE', 'HIKIKOMORI', 'OLDER_PEOPLE', 'DISABILITY', 'FOREIGN_RESIDENTS', 'LGBTQ', 'SUICIDE_PREVENTION', 'ADDICTION',
     'LEGAL', 'MEDICAL', 'FOOD'];
   const channels = ['PHONE', 'SNS_LINE', 'CHAT', 'EMAIL', 'VISIT', 'OUTREACH'];
+  // Each service's search reading, as the API writes it, is made of its words' readings (read by
+  // the API's analyser once per word here: 500,000 rows are not read one by one).
+  const { readings } = await apiCode();
+  /** @param {string[]} texts */
+  const readAll = async (texts) => Promise.all(texts.map((text) => readings.searchReading(text)));
+  const wordReadings = await readAll(words);
+  const phraseReadings = await readAll(['について', 'の', 'をお手伝いします。']);
   await roles.withClient(ownerUrl, async (client) => {
     for (let n = 0; n < DIRECTORY_NETWORKS; n++) {
       const tenant = n === 0 ? BENCH_NETWORK : otherNetwork(n);
@@ -123,16 +131,18 @@ async function prepareDirectoryData(ownerUrl) {
       await client.query(
         `INSERT INTO services (tenant_id, organization_id, name, description, categories, target_groups, area_codes, languages,
                                channels, channel_kinds, opening_hours, open_days, open_24h, capacity, accepts_referrals,
-                               search_document, sort_name)
+                               search_document, search_reading, sort_name)
          SELECT $1, $2, name, description, ARRAY[($4::text[])[1 + i % 19], ($4::text[])[1 + (i * 7) % 19]], '{ANYONE}', '{13102}',
                 CASE WHEN i % 5 = 0 THEN '{ja,en}'::text[] ELSE '{ja}'::text[] END,
                 '[]'::jsonb, ARRAY[($5::text[])[1 + i % 6]], '[{"day":"MO","opens":"09:00","closes":"17:00"}]'::jsonb, '{MO}',
                 i % 50 = 0, CASE WHEN i % 10 = 0 THEN 'WAITLIST' ELSE 'ACCEPTING' END, i % 3 <> 0,
-                app_search_normalize(name || ' | ' || description), app_search_normalize(name)
+                app_search_normalize(name || ' | ' || description), name_reading || ' | ' || description_reading, app_search_normalize(name)
            FROM (SELECT i, ($6::text[])[1 + i % 25] || ($6::text[])[1 + (i * 3) % 25] || ($6::text[])[1 + (i * 11) % 25] || ' ' || i AS name,
-                        ($6::text[])[1 + (i * 5) % 25] || 'について' || ($6::text[])[1 + (i * 13) % 25] || 'の' || ($6::text[])[1 + (i * 17) % 25] || 'をお手伝いします。' AS description
+                        ($6::text[])[1 + (i * 5) % 25] || 'について' || ($6::text[])[1 + (i * 13) % 25] || 'の' || ($6::text[])[1 + (i * 17) % 25] || 'をお手伝いします。' AS description,
+                        ($7::text[])[1 + i % 25] || ($7::text[])[1 + (i * 3) % 25] || ($7::text[])[1 + (i * 11) % 25] || ' ' || i AS name_reading,
+                        ($7::text[])[1 + (i * 5) % 25] || ($8::text[])[1] || ($7::text[])[1 + (i * 13) % 25] || ($8::text[])[2] || ($7::text[])[1 + (i * 17) % 25] || ($8::text[])[3] AS description_reading
                    FROM generate_series(1, $3) AS i) generated`,
-        [tenant, organization, count, categories, channels, words],
+        [tenant, organization, count, categories, channels, words, wordReadings, phraseReadings],
       );
       await client.query('COMMIT');
     }

@@ -10,6 +10,7 @@ import { MailModule } from './core/mail/mail.module';
 import { AuthModule } from './core/auth/auth.module';
 import { FilesModule } from './core/files/files.module';
 import { PersonalDataModule } from './core/personal-data/personal-data.module';
+import { SearchModule } from './core/search/search.module';
 import { TimeModule } from './core/time/time.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -42,6 +43,7 @@ export class AppModule {
         AppGraphQLModule,
         HealthModule,
         JobsModule,
+        SearchModule,
         MailModule,
         AuthModule,
         AccountsModule,

@@ -20,3 +20,4 @@ export * from './lib/disclosure-control';
 export * from './lib/validation';
 export * from './lib/text';
 export * from './lib/japan-time';
+export * from './lib/search';

@@ -216,12 +216,11 @@ export async function seedDemoGrants(manager: EntityManager, now: Date = new Dat
 
   for (const demo of DEMO_GRANTS) {
     const built = buildDemoGrant(demo, now);
-    const values = grantWritableValues(built.fields);
+    const values = await grantWritableValues(built.fields);
     await manager.query(
       `INSERT INTO grants (tenant_id, id, organization_id, created_by_membership_id, status, published_at, closed_at,
-                           ${GRANT_WRITABLE_COLUMNS.join(', ')}, search_bigrams)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, ${GRANT_WRITABLE_COLUMNS.map((_, index) => `$${index + 8}`).join(', ')},
-               app_bigrams($${values.length + 7}))
+                           ${GRANT_WRITABLE_COLUMNS.join(', ')})
+       VALUES ($1, $2, $3, $4, $5, $6, $7, ${GRANT_WRITABLE_COLUMNS.map((_, index) => `$${index + 8}`).join(', ')})
        ON CONFLICT (tenant_id, id) DO NOTHING`,
       [tenantId, demo.id, organizations[demo.publisher], editors[demo.publisher], built.status, built.publishedAt, built.closedAt, ...values],
     );

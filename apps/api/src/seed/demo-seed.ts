@@ -80,7 +80,7 @@ async function seedDirectory(manager: EntityManager, network: DemoNetwork) {
     const fields = validateServiceFields(service);
     const organization = organizations.get(service.organizationId);
     if (!organization) throw new Error(`Demo service ${service.id} names an unknown organisation`);
-    const values = writableValues(fields, organization);
+    const values = await writableValues(fields, organization);
     await manager.query(
       `INSERT INTO services (tenant_id, id, organization_id, ${SERVICE_WRITABLE_COLUMNS.join(', ')})
        VALUES ($1, $2, $3, ${SERVICE_WRITABLE_COLUMNS.map((_, index) => `$${index + 4}`).join(', ')})

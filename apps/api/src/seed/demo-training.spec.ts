@@ -28,10 +28,10 @@ const course = (title: string) => {
 it('has the three courses, each valid by the courses module, of 2 to 4 modules, for the whole network, one public', () => {
   expect(DEMO_COURSES.map((demo) => demo.title)).toEqual(['つながりサポーター入門', '個人情報の取扱い', '相談対応の基礎']);
   for (const demo of DEMO_COURSES) {
-    const { fields, modules, searchDocument } = validatedDemoCourse(demo); // throws when the validation refuses it
+    const { fields, modules, searchSource } = validatedDemoCourse(demo); // throws when the validation refuses it
     expect([demo.title, fields.audienceAll, modules.length >= 2 && modules.length <= 4]).toEqual([demo.title, true, true]);
     expect(modules.every((module) => module.demo.materials.length > 0)).toBe(true);
-    expect(searchDocument).toContain(normalizeForSearch(demo.title));
+    expect(normalizeForSearch(searchSource)).toContain(normalizeForSearch(demo.title));
   }
   expect(DEMO_COURSES.filter((demo) => demo.visibility === 'PUBLIC').map((demo) => demo.title)).toEqual(['つながりサポーター入門']);
 });

@@ -12,12 +12,12 @@
 // The courses are data, in demo-training.json. Every course, module, material, quiz and session
 // goes through the training modules' own validation, so each is one the editor could have saved. Times are relative to the first
 // seeding; fixed ids and inserts that skip existing rows make it idempotent.
-import { certificateCode, japanDate, materialFormatOf, QuestionKind, scoreQuiz, startOfJapanDay } from '@tsunagu/domain';
+import { certificateCode, japanDate, materialFormatOf, normalizeForSearch, QuestionKind, scoreQuiz, startOfJapanDay } from '@tsunagu/domain';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { FileStorage } from '../core/files/file-storage';
 import {
-  courseSearchDocument,
+  courseSearchSource,
   CourseFields,
   ModuleFields,
   QuizFields,
@@ -27,6 +27,7 @@ import {
   validateQuizFields,
 } from '../modules/training/courses/course-fields';
 import { startPdf } from '../core/pdf/pdf-document';
+import { searchReadingOrNull } from '../core/search/japanese-reading';
 import { TrainingSessionFields, validateSessionFields } from '../modules/training/sessions/training-session-fields';
 import { DEMO_NETWORK } from './demo-networks';
 import TRAINING from './demo-training.json';
@@ -102,7 +103,7 @@ export const DEMO_COURSES: readonly DemoCourse[] = COURSE_RECORDS.map((course) =
 export function validatedDemoCourse(course: DemoCourse): {
   fields: CourseFields;
   modules: Array<{ demo: DemoModule; fields: ModuleFields; quiz: QuizFields | null }>;
-  searchDocument: string;
+  searchSource: string;
 } {
   const fields = validateCourseFields({
     title: course.title,
@@ -127,7 +128,7 @@ export function validatedDemoCourse(course: DemoCourse): {
       : null;
     return { demo, fields: validateModuleFields({ title: demo.title, description: demo.description, required: true }), quiz };
   });
-  return { fields, modules, searchDocument: courseSearchDocument(fields.title, fields.summary, modules.map((module) => module.fields.title)) };
+  return { fields, modules, searchSource: courseSearchSource(fields.title, fields.summary, modules.map((module) => module.fields.title)) };
 }
 
 export interface DemoSession {
@@ -290,15 +291,16 @@ export async function seedDemoTraining(manager: EntityManager, options: SeedTrai
   const handoutStored = options.storage ? await storeHandout(manager, options.storage, trainer.id) : await handoutExists(manager);
 
   for (const course of DEMO_COURSES) {
-    const { fields, modules, searchDocument } = validatedDemoCourse(course);
+    const { fields, modules, searchSource } = validatedDemoCourse(course);
     const courseId = demoTrainingId('course', course.n);
     await manager.query(
       `INSERT INTO courses (tenant_id, id, organization_id, created_by_membership_id, title, summary, estimated_minutes, audience_all,
-                            audience_roles, audience_organization_ids, visibility, status, published_at, search_document, search_bigrams)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PUBLISHED', $12, $13, app_bigrams($13))
+                            audience_roles, audience_organization_ids, visibility, status, published_at, search_document, search_reading)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PUBLISHED', $12, $13, $14)
        ON CONFLICT (tenant_id, id) DO NOTHING`,
       [tenantId, courseId, COUNCIL.id, trainer.id, fields.title, fields.summary, fields.estimatedMinutes, fields.audienceAll,
-        fields.audienceRoles, fields.audienceOrganizationIds, fields.visibility, new Date(now.getTime() - course.publishedDaysAgo * DAY_MS), searchDocument],
+        fields.audienceRoles, fields.audienceOrganizationIds, fields.visibility, new Date(now.getTime() - course.publishedDaysAgo * DAY_MS), normalizeForSearch(searchSource),
+        await searchReadingOrNull(searchSource)],
     );
     for (const [position, module] of modules.entries()) {
       const moduleId = demoTrainingId('module', module.demo.n);

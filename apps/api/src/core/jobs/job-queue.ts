@@ -32,6 +32,8 @@ export interface JobSchedule {
   readonly cron: string;
   /** Time zone the expression is read in (default UTC), e.g. 'Asia/Tokyo'. */
   readonly tz?: string;
+  /** Also one job as soon as the queue starts (work left over from before the deploy); one replica runs it. */
+  readonly runAtStart?: boolean;
 }
 
 interface Registration {
@@ -104,6 +106,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       await boss.updateQueue(name, changeable);
       // An upsert: every replica writes the same row.
       if (schedule) await boss.schedule(name, schedule.cron, null, { tz: schedule.tz ?? 'UTC' });
+      // The queue's `stately` policy keeps one queued job, so replicas starting together queue one.
+      if (schedule?.runAtStart) await boss.send(name, null);
       await this.startWorker(boss, name, handler);
     }
   }

@@ -330,7 +330,7 @@ export const NOT_PERSONAL: Readonly<Record<string, { readonly why: string; reado
   course_modules: { why: 'published training material', columns: ['title', 'description'] },
   courses: {
     why: 'published training material and its audience',
-    columns: ['title', 'summary', 'audience_roles', 'audience_organization_ids', 'visibility', 'status', 'search_document', 'search_bigrams'],
+    columns: ['title', 'summary', 'audience_roles', 'audience_organization_ids', 'visibility', 'status', 'search_document', 'search_reading', 'search_bigrams'],
   },
   files: { why: 'storage facts of a file', columns: ['media_type', 'sha256', 'storage_driver', 'purpose'] },
   grant_applications: { why: 'an organisation\'s application status', columns: ['status'] },
@@ -343,7 +343,7 @@ export const NOT_PERSONAL: Readonly<Record<string, { readonly why: string; reado
     why: 'published grant listings',
     columns: [
       'title', 'funder_name', 'funder_kind', 'summary', 'details_html', 'grant_type', 'eligible_kinds', 'legal_forms',
-      'region_codes', 'themes', 'application_url', 'contact', 'status', 'visibility', 'search_document', 'search_bigrams',
+      'region_codes', 'themes', 'application_url', 'contact', 'status', 'visibility', 'search_document', 'search_reading', 'search_bigrams',
       'source', 'source_id',
     ],
   },
@@ -384,7 +384,7 @@ export const NOT_PERSONAL: Readonly<Record<string, { readonly why: string; reado
     columns: [
       'name', 'name_kana', 'description', 'categories', 'target_groups', 'eligibility', 'area_codes', 'languages',
       'opening_hours', 'channels', 'channel_kinds', 'open_days', 'fee', 'fee_note', 'capacity', 'waitlist_note',
-      'search_document', 'sort_name', 'search_bigrams',
+      'search_document', 'search_reading', 'sort_name', 'search_bigrams',
     ],
   },
   session_registrations: { why: 'registration state', columns: ['status'] },

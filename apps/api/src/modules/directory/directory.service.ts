@@ -18,11 +18,13 @@ import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/paginat
 import { runInPortal, runInTenant } from '../../core/tenancy/tenant-transaction';
 import type { DirectorySearchInput } from './dto/directory.input';
 import { Clock } from '../../core/time/clock';
-import { searchDocument, UncheckedServiceFields, validateServiceFields } from './service-fields';
+import { missingServiceReadings, serviceSearchSource, UncheckedServiceFields, validateServiceFields } from './service-fields';
 import type { DirectoryFacets, PortalDirectory, Service } from './service.model';
 import { SERVICE_COLUMNS, ServiceRow, toPortalService, toService } from './service.mapper';
 import { Conditions } from '../../core/database/conditions';
 import { addKeywordConditions, likePattern, searchTerms } from '../../core/database/keyword-search';
+import { searchReadingOrNull } from '../../core/search/japanese-reading';
+import { SearchReadings } from '../../core/search/search-readings';
 import { requireId } from '../../core/graphql/ids';
 
 const SERVICE = { ja: 'サービス', en: 'service' };
@@ -33,7 +35,10 @@ export class DirectoryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+    readings: SearchReadings,
+  ) {
+    readings.register('services', missingServiceReadings);
+  }
 
   async search(
     actor: RequestActor,
@@ -74,16 +79,17 @@ export class DirectoryService {
       where.add(`s.organization_id = ${where.param(input.organizationId)}`);
     }
 
-    // Relevance: a term in the service's own name counts most, then its organisation's names,
-    // then anywhere else. Ties and keyword-less searches go by name, then id (stable pages).
-    // Its parameters follow the filters' and are used by the page query only.
+    // Relevance: a term (or a synonym of it) in the service's own name counts most, then in its
+    // organisation's names, then anywhere else (the reading included). Ties and keyword-less
+    // searches go by name, then id (stable pages). Its parameters follow the filters' and are
+    // used by the page query only.
     const pageParams = [...where.params];
     const rank = terms.length
       ? terms
           .map((term) => {
-            pageParams.push(likePattern(term));
-            const pattern = `$${pageParams.length}`;
-            return `(CASE WHEN s.sort_name LIKE ${pattern} THEN 4 WHEN o.search_name LIKE ${pattern} THEN 2 ELSE 1 END)`;
+            pageParams.push(term.alternatives.map(likePattern));
+            const patterns = `$${pageParams.length}::text[]`;
+            return `(CASE WHEN s.sort_name LIKE ANY(${patterns}) THEN 4 WHEN o.search_name LIKE ANY(${patterns}) THEN 2 ELSE 1 END)`;
           })
           .join(' + ')
       : '0';
@@ -145,7 +151,7 @@ export class DirectoryService {
            VALUES ($1, $2, ${SERVICE_WRITABLE_COLUMNS.map((_, index) => `$${index + 3}`).join(', ')})
            RETURNING *)
          SELECT ${SERVICE_COLUMNS} FROM inserted s JOIN organizations o ON o.tenant_id = s.tenant_id AND o.id = s.organization_id`,
-        [actor.tenantId, organization.id, ...writableValues(fields, organization)],
+        [actor.tenantId, organization.id, ...(await writableValues(fields, organization))],
       );
       await recordAudit(manager, actor, { entity: 'Service', entityId: row.id, action: 'CREATED', changedFields: Object.keys(fields), organizationId: organization.id });
       return toService(row);
@@ -158,7 +164,7 @@ export class DirectoryService {
       const current = await this.load(manager, actor, id, true);
       assertCan(actor, 'update', { __typename: 'Service', organizationId: current.organization_id });
       const organization = { name: current.organization_name, nameKana: current.organization_name_kana };
-      const values = writableValues(fields, organization);
+      const values = await writableValues(fields, organization);
       const before = toService(current);
       await manager.query(
         `UPDATE services SET ${SERVICE_WRITABLE_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')}
@@ -257,10 +263,12 @@ export const SERVICE_WRITABLE_COLUMNS = [
   'name', 'name_kana', 'description', 'categories', 'target_groups', 'eligibility', 'age_min', 'age_max',
   'nationwide', 'area_codes', 'languages', 'open_24h', 'opening_hours', 'channels', 'channel_kinds', 'open_days',
   'fee', 'fee_note', 'capacity', 'waitlist_note', 'waitlist_expected_on', 'accepts_referrals', 'last_reviewed_on',
-  'search_document', 'sort_name',
+  'search_document', 'search_reading', 'sort_name',
 ];
 
-export function writableValues(fields: ServiceFields, organization: { name: string; nameKana: string | null }): unknown[] {
+/** The values of SERVICE_WRITABLE_COLUMNS; async for the search reading (core/search). */
+export async function writableValues(fields: ServiceFields, organization: { name: string; nameKana: string | null }): Promise<unknown[]> {
+  const source = serviceSearchSource(fields, organization);
   return [
     fields.name,
     fields.nameKana ?? null,
@@ -285,7 +293,8 @@ export function writableValues(fields: ServiceFields, organization: { name: stri
     fields.waitlistExpectedOn ?? null,
     fields.acceptsReferrals,
     fields.lastReviewedOn ?? null,
-    searchDocument(fields, organization),
+    normalizeForSearch(source),
+    await searchReadingOrNull(source),
     normalizeForSearch(fields.name),
   ];
 }

@@ -13,12 +13,13 @@ import { deleteOrNotFound, oneOrNotFound, queryRows } from '../../core/database/
 import { FILE, ownFile } from '../../core/files/own-file';
 import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
+import { SearchReadings } from '../../core/search/search-readings';
 import { runInTenant } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import type { GrantInput, GrantSearchInput } from './dto/grants.input';
 import type { Grant } from './grant.model';
 import { GRANT_ATTACHMENT_PURPOSE } from './grant-file-access';
-import { GRANT_WRITABLE_COLUMNS, grantWritableValues, validateGrantFields } from './grant-fields';
+import { GRANT_WRITABLE_COLUMNS, grantWritableValues, missingGrantReadings, validateGrantFields } from './grant-fields';
 import { GRANT_COLUMNS, GRANT_FROM, GrantReader, GrantRow } from './grant-reader';
 import { Conditions } from '../../core/database/conditions';
 import { applySort, searchConditions, visibleTo } from './grant-search';
@@ -51,7 +52,10 @@ export class GrantsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly reader: GrantReader,
-  ) {}
+    readings: SearchReadings,
+  ) {
+    readings.register('grants', missingGrantReadings);
+  }
 
   /** Work in the actor's network; other networks' publishers in the result are named afterwards. */
   async tenant<T>(actor: RequestActor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -72,11 +76,11 @@ export class GrantsService {
     assertCan(actor, 'create', { __typename: 'Grant', organizationId: actor.organizationId });
     const fields = validateGrantFields(input);
     return this.tenant(actor, async (manager) => {
-      const values = grantWritableValues(fields);
+      const values = await grantWritableValues(fields);
       const [{ id }] = await queryRows<{ id: string }>(
         manager,
-        `INSERT INTO grants (tenant_id, organization_id, created_by_membership_id, ${GRANT_WRITABLE_COLUMNS.join(', ')}, search_bigrams)
-         VALUES ($1, $2, $3, ${GRANT_WRITABLE_COLUMNS.map((_, index) => `$${index + 4}`).join(', ')}, app_bigrams($${values.length + 3}))
+        `INSERT INTO grants (tenant_id, organization_id, created_by_membership_id, ${GRANT_WRITABLE_COLUMNS.join(', ')})
+         VALUES ($1, $2, $3, ${GRANT_WRITABLE_COLUMNS.map((_, index) => `$${index + 4}`).join(', ')})
          RETURNING id`,
         [actor.tenantId, actor.organizationId, actor.membershipId, ...values],
       );
@@ -92,10 +96,9 @@ export class GrantsService {
         ja: '下書きか公開中の助成金情報だけを編集できます。',
         en: 'Only draft or published grants can be edited.',
       });
-      const values = grantWritableValues(fields);
+      const values = await grantWritableValues(fields);
       await manager.query(
-        `UPDATE grants SET ${GRANT_WRITABLE_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')},
-                search_bigrams = app_bigrams($${values.length + 2})
+        `UPDATE grants SET ${GRANT_WRITABLE_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')}
           WHERE tenant_id = $1 AND id = $2`,
         [actor.tenantId, id, ...values],
       );

@@ -451,12 +451,11 @@ export class JGrantsImportService {
       let created = 0;
       let updated = 0;
       for (const { record, fields, current } of checked) {
-        const values = grantWritableValues(fields);
+        const values = await grantWritableValues(fields);
         let id: string;
         if (current) {
           await manager.query(
-            `UPDATE grants SET ${GRANT_WRITABLE_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')},
-                    search_bigrams = app_bigrams($${values.length + 2})
+            `UPDATE grants SET ${GRANT_WRITABLE_COLUMNS.map((column, index) => `${column} = $${index + 3}`).join(', ')}
               WHERE tenant_id = $1 AND id = $2`,
             [actor.tenantId, current.id, ...values],
           );
@@ -465,9 +464,8 @@ export class JGrantsImportService {
         } else {
           const [row]: Array<{ id: string }> = await manager.query(
             `INSERT INTO grants (tenant_id, organization_id, created_by_membership_id, source, source_id,
-                                 ${GRANT_WRITABLE_COLUMNS.join(', ')}, search_bigrams)
-             VALUES ($1, $2, $3, 'JGRANTS', $4, ${GRANT_WRITABLE_COLUMNS.map((_, index) => `$${index + 5}`).join(', ')},
-                     app_bigrams($${values.length + 4}))
+                                 ${GRANT_WRITABLE_COLUMNS.join(', ')})
+             VALUES ($1, $2, $3, 'JGRANTS', $4, ${GRANT_WRITABLE_COLUMNS.map((_, index) => `$${index + 5}`).join(', ')})
              RETURNING id`,
             [actor.tenantId, actor.organizationId, actor.membershipId, record.sourceId, ...values],
           );

@@ -314,7 +314,7 @@ export class HsdsService {
           organization = { name: row.name, nameKana: row.name_kana };
           organizationNames.set(service.organizationId, organization);
         }
-        const values = writableValues(service.checked, organization);
+        const values = await writableValues(service.checked, organization);
         if (existingServiceIds.has(service.id)) {
           await manager.query(
             `UPDATE services SET organization_id = $3, ${SERVICE_WRITABLE_COLUMNS.map((column, index) => `${column} = $${index + 4}`).join(', ')}

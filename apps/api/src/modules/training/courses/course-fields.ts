@@ -1,9 +1,11 @@
 // Validation of course, module, material and quiz input: every faulty field reported at once,
 // in Japanese and English, with a stable reason (each by its shared schema in libs/domain).
-// Checks that need the database (files, organisations) are in CoursesService.
+// Checks that need the database (files, organisations) are in CoursesService. Also the text a
+// course is found by (its search document and reading).
 import { checkInput, courseInputSchema, courseMaterialInputSchema, courseModuleInputSchema, LocalizedText, normalizeForSearch, quizInputSchema, type CourseFields, type ModuleFields, type QuizFields } from '@tsunagu/domain';
 import type { z } from 'zod';
 import { AppError } from '../../../core/graphql/app-error';
+import type { MissingReadings } from '../../../core/search/search-readings';
 import type { CourseInput, CourseMaterialInput, CourseModuleInput, QuizInput } from './dto/courses.input';
 
 export type { CourseFields, ModuleFields, QuizFields };
@@ -52,7 +54,26 @@ export function validateQuizFields(input: QuizInput): QuizFields {
   return checked(quizInputSchema, input, 'INVALID_QUIZ');
 }
 
-/** The text a course is found by: title, summary and module titles, normalised like a query. */
-export function courseSearchDocument(title: string, summary: string, moduleTitles: readonly string[]): string {
-  return normalizeForSearch([title, summary, ...moduleTitles].join(' | '));
+/** The text a course is found by, as written: title, summary and module titles (read for its reading, core/search). */
+export function courseSearchSource(title: string, summary: string, moduleTitles: readonly string[]): string {
+  return [title, summary, ...moduleTitles].join(' | ');
 }
+
+/** The same text normalised like a query: the course's search document. */
+export function courseSearchDocument(title: string, summary: string, moduleTitles: readonly string[]): string {
+  return normalizeForSearch(courseSearchSource(title, summary, moduleTitles));
+}
+
+/** A course's title, summary and module titles in order, for its search text. */
+export const COURSE_SEARCH_COLUMNS = `c.title, c.summary,
+  ARRAY(SELECT m.title FROM course_modules m WHERE m.tenant_id = c.tenant_id AND m.course_id = c.id ORDER BY m.position) AS module_titles`;
+
+/** The search-readings job's view of courses (core/search): the rows with no reading yet. */
+export const missingCourseReadings: MissingReadings = async (manager, tenantId, afterId, limit) => {
+  const rows: Array<{ id: string; document: string; title: string; summary: string; module_titles: string[] }> = await manager.query(
+    `SELECT c.id, c.search_document AS document, ${COURSE_SEARCH_COLUMNS}
+       FROM courses c WHERE c.tenant_id = $1 AND c.search_reading IS NULL AND c.id > $2 ORDER BY c.id LIMIT $3`,
+    [tenantId, afterId, limit],
+  );
+  return rows.map((row) => ({ id: row.id, document: row.document, source: courseSearchSource(row.title, row.summary, row.module_titles) }));
+};

@@ -4,7 +4,7 @@
 // network: a refused change leaves no row behind.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { COURSE_STATUSES, COURSE_TRANSITIONS, LocalizedText, localizedText as text, materialFormatOf } from '@tsunagu/domain';
+import { COURSE_STATUSES, COURSE_TRANSITIONS, LocalizedText, localizedText as text, materialFormatOf, normalizeForSearch } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../../core/auth/actor';
 import { recordAudit } from '../../../core/audit/audit-log';
@@ -14,11 +14,15 @@ import { Conditions } from '../../../core/database/conditions';
 import { oneOrNotFound, queryRows } from '../../../core/database/returning';
 import { AppError } from '../../../core/graphql/app-error';
 import { addKeysetCondition, decodeCursor, Page, pageSize, toPage } from '../../../core/graphql/pagination';
+import { searchReadingOrNull } from '../../../core/search/japanese-reading';
+import { SearchReadings } from '../../../core/search/search-readings';
 import { runInTenant } from '../../../core/tenancy/tenant-transaction';
 import { Clock } from '../../../core/time/clock';
 import type { Course } from './course.model';
 import {
-  courseSearchDocument,
+  COURSE_SEARCH_COLUMNS,
+  courseSearchSource,
+  missingCourseReadings,
   CourseFields,
   invalid,
   validateCourseFields,
@@ -66,7 +70,10 @@ export class CoursesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly reader: CourseReader,
-  ) {}
+    readings: SearchReadings,
+  ) {
+    readings.register('courses', missingCourseReadings);
+  }
 
   // --- reading ---------------------------------------------------------------------------------
 
@@ -449,19 +456,18 @@ export class CoursesService {
     }
   }
 
-  /** Keeps the search document (title, summary, module titles) and its bigrams current. */
+  /** Keeps the search document (title, summary, module titles) and its reading current (the bigrams follow). */
   private async refreshSearch(manager: EntityManager, actor: RequestActor, id: string): Promise<void> {
     const [course]: Array<{ title: string; summary: string; module_titles: string[] }> = await manager.query(
-      `SELECT c.title, c.summary,
-              ARRAY(SELECT m.title FROM course_modules m WHERE m.tenant_id = c.tenant_id AND m.course_id = c.id ORDER BY m.position) AS module_titles
-         FROM courses c WHERE c.tenant_id = $1 AND c.id = $2`,
+      `SELECT ${COURSE_SEARCH_COLUMNS} FROM courses c WHERE c.tenant_id = $1 AND c.id = $2`,
       [actor.tenantId, id],
     );
-    const document = courseSearchDocument(course.title, course.summary, course.module_titles);
-    await manager.query(`UPDATE courses SET search_document = $3, search_bigrams = app_bigrams($3) WHERE tenant_id = $1 AND id = $2`, [
+    const source = courseSearchSource(course.title, course.summary, course.module_titles);
+    await manager.query(`UPDATE courses SET search_document = $3, search_reading = $4 WHERE tenant_id = $1 AND id = $2`, [
       actor.tenantId,
       id,
-      document,
+      normalizeForSearch(source),
+      await searchReadingOrNull(source),
     ]);
   }
 }
