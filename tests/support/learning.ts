@@ -28,7 +28,7 @@ export const ASSIGNEES = `query Assignees($courseId: ID!, $keyword: String) {
   courseAssignees(courseId: $courseId, keyword: $keyword) { membershipId displayName organizationName enrolled }
 }`;
 export const MY_ENROLMENT_OF_COURSE = `query Course($id: ID!) { course(id: $id) { id myEnrolment { id source progressPercent } } }`;
-export const VERIFY = `query Verify($code: String!) { verifyCertificate(code: $code) { valid learnerName courseTitle completedOn } }`;
+export const VERIFY = `query Verify($code: String!) { verifyCertificate(code: $code) { valid learnerName courseTitle issuerName completedOn } }`;
 
 export interface ModuleProgressResult {
   moduleId: string;

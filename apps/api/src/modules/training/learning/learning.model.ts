@@ -77,11 +77,12 @@ export class QuizAttemptResult {
   @Field(() => Enrolment, { description: 'My progress after the attempt (completion and certificate included).' }) enrolment!: Enrolment;
 }
 
-@ObjectType({ description: 'What a certificate code verifies: only whether it is valid, and whose, for which course and when.' })
+@ObjectType({ description: 'What a certificate code verifies: only whether it is valid, and whose, for which course, issued by whom and when (as printed on it).' })
 export class CertificateVerification {
   @Field() valid!: boolean;
   @Field(() => String, { nullable: true }) learnerName!: string | null;
   @Field(() => String, { nullable: true }) courseTitle!: string | null;
+  @Field(() => String, { nullable: true, description: 'The organisation that issued the certificate (publishes the course), as printed on it.' }) issuerName!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, Japan time.' }) completedOn!: string | null;
 }
 
