@@ -321,8 +321,9 @@ describe('the notification centre', () => {
   });
 
   it("marks a referral's other unread notifications read with the one opened: mine only, that referral only", async () => {
-    const opened = await createReferral(clients.coordinatorA, { serviceId: serviceOfB });
-    const untouched = await createReferral(clients.coordinatorA, { serviceId: serviceOfB });
+    const anonymousCase = { ageBand: 'AGE_30_39', gender: 'NOT_STATED', municipalityCode: '13102' };
+    const opened = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, anonymousCase });
+    const untouched = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, anonymousCase });
     expect(outcome(await clients.coordinatorA.request(POST_MESSAGE, { id: opened.id, body: '確認のご連絡です' }))).toBe('OK');
     const unreadOf = async (member: string, referralId: string) =>
       (

@@ -279,6 +279,8 @@ describe('quizzes', () => {
     expect(half.enrolment.modules[0]).toEqual({
       moduleId: module.id,
       complete: false,
+      materialsLeft: [],
+      quizLeft: true,
       quizPassed: false,
       attemptsUsed: 1,
       attemptsLeft: 1,
