@@ -100,8 +100,14 @@ export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: 
   const rowHeight = Math.max(ROW_HEIGHT, Math.ceil(mostLines * TICK_FONT_SIZE * TICK_LINE_HEIGHT) + 10);
   const height = horizontal ? Math.max(120, rows.length * rowHeight + 40) : 260;
   const hiddenMark = t('reports.suppressedMark');
-  // The label on a bar and in the table: the figure, or the hidden mark for a hidden cell.
-  const drawn = rows.map((row) => ({ ...row, shown: row.suppressed ? hiddenMark : row.display }));
+  // The label on a bar and in the table: the figure, or the hidden mark for a hidden cell. Each
+  // bar labels its own rows only (both labelled every row, so a figure was printed twice).
+  const drawn = rows.map((row) => ({
+    ...row,
+    shown: row.suppressed ? hiddenMark : row.display,
+    barLabel: row.suppressed ? undefined : row.display,
+    markerLabel: row.suppressed ? hiddenMark : undefined,
+  }));
 
   return (
     <Box component="figure" m={0} aria-labelledby={headingId} data-testid="report-chart">
@@ -140,12 +146,20 @@ export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: 
                   </>
                 )}
                 <Bar dataKey="value" stackId="count" fill={barColor} isAnimationActive={false}>
-                  <LabelList dataKey="shown" position={horizontal ? 'right' : 'top'} />
+                  <LabelList dataKey="barLabel" position={horizontal ? 'right' : 'top'} />
                 </Bar>
                 {/* A fixed 3-pixel hatched stub at the axis (minPointSize, in pixels, not in counts): a
                     mark that is clearly no quantity, carrying the hidden label. */}
-                <Bar dataKey="suppressedMarker" stackId="count" fill={`url(#${patternId})`} stroke={hatchColor} minPointSize={3} isAnimationActive={false}>
-                  <LabelList dataKey="shown" position={horizontal ? 'right' : 'top'} fill={hatchColor} />
+                <Bar
+                  dataKey="suppressedMarker"
+                  stackId="count"
+                  fill={`url(#${patternId})`}
+                  stroke={hatchColor}
+                  // Only a hidden cell gets the stub: a real figure's row has no marker (null).
+                  minPointSize={(value: unknown) => (value === null || value === undefined ? 0 : 3)}
+                  isAnimationActive={false}
+                >
+                  <LabelList dataKey="markerLabel" position={horizontal ? 'right' : 'top'} fill={hatchColor} />
                 </Bar>
               </BarChart>
             </ResponsiveContainer>
