@@ -63,6 +63,8 @@ test('an intermediary publishes a grant with a file; an NPO finds it by a Japane
   await dialog.getByRole('button', { name: '公開する', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(editor.getByText('公開中', { exact: true }).first()).toBeVisible();
+  // The earlier 保存しました。 is not left to read as if it were about the publishing (issue 16).
+  await expect(editor.getByText('保存しました。')).toHaveCount(0);
 
   // The NPO's coordinator finds it by the keyword…
   const coordinator = await signedInPage(browser, COORDINATOR.email);

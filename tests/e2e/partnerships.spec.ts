@@ -56,6 +56,13 @@ test('a liaison records a partnership and a meeting, sees it on the network map'
   await expect(page.getByRole('heading', { level: 1, name: '連携を登録' })).toBeVisible();
 
   const form = page.getByRole('form', { name: '連携の内容' });
+  // An empty submit names every required field at once: the two choices as well as the title (issue 16).
+  await form.getByRole('button', { name: '登録する' }).click();
+  for (const [field, role] of [['連携先の団体', 'combobox'], ['連携の種類', 'combobox'], ['名称', 'textbox']] as const) {
+    await expect(form.getByRole(role, { name: field })).toHaveAttribute('aria-invalid', 'true');
+  }
+  await expect(form.getByText('連携先の団体を選んでください。').first()).toBeVisible();
+  await expect(form.getByText('連携の種類を一覧から選んでください。').first()).toBeVisible();
   await choose(page, form, '連携先の団体', PARTNER);
   await choose(page, form, '連携の種類', '補助');
   await form.getByRole('textbox', { name: '名称' }).fill(title);

@@ -72,6 +72,13 @@ test('a liaison reads the network report with its charts and tables, keeps a ran
   // The suppression is explained, and the demo's referrals (one in each state) are small cells:
   // 秘匿 in the status table and at the chart's axis, never a figure from 1 to 4.
   await expect(page.getByText('秘匿した数値について')).toBeVisible();
+  // Organisation names at the axis are whole (wrapped onto lines on a phone), never clipped: the
+  // label's lines put together are the name (issue 16).
+  const senders = chart(page, '紹介元の団体');
+  const senderLabel = senders.locator('svg text').filter({ hasText: 'つながりサポートセン' });
+  await expect(senderLabel).toHaveText('つながりサポートセンター');
+  const [labelBox, chartBox] = [await senderLabel.boundingBox(), await senders.locator('svg.recharts-surface').boundingBox()];
+  expect(labelBox && chartBox && labelBox.x >= chartBox.x).toBe(true);
   const byStatus = await tableOf(page, '状態別の紹介件数');
   const statusCells = byStatus.locator('tbody tr td:nth-child(2)');
   await expect(statusCells.first()).toBeVisible();

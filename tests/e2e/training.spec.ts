@@ -185,7 +185,7 @@ test('a trainer publishes a course with a quiz; a staff member enrols, completes
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', /noopener/);
   for (const title of [plan.fileTitle, plan.linkTitle]) {
-    const done = staff.getByRole('checkbox', { name: `「${title}」を完了にする` });
+    const done = staff.getByRole('checkbox', { name: `「${title}」：この教材を学習した` });
     await done.check();
     await expect(done).toBeChecked();
     await expect(done).toBeEnabled();
@@ -231,6 +231,8 @@ test('a trainer publishes a course with a quiz; a staff member enrols, completes
   await expect(valid).toContainText('有効な修了証です');
   await expect(valid).toContainText(STAFF.name);
   await expect(valid).toContainText(plan.title);
+  // The issuing organisation, as printed on the certificate.
+  await expect(valid).toContainText('中央区社会福祉協議会');
   await expect(visitor).toHaveURL(new RegExp(`/verify\\?code=${code}$`));
 
   // An unknown code (well-formed, one character changed) is refused clearly.

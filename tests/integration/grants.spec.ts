@@ -231,7 +231,8 @@ describe('search', () => {
 
   it('sorts by deadline, newest and amount, with stable keyset pages of every size', async () => {
     const expected = {
-      DEADLINE: ['ended', 'ibasho', 'inkind', 'osaka', 'shokudo', 'future', 'unlimited', 'nowindow'],
+      // Open ones by closing time, then open without a deadline, then the one already closed.
+      DEADLINE: ['ibasho', 'inkind', 'osaka', 'shokudo', 'future', 'unlimited', 'nowindow', 'ended'],
       NEWEST: ['inkind', 'ended', 'future', 'nowindow', 'osaka', 'unlimited', 'shokudo', 'ibasho'],
     };
     for (const sort of ['DEADLINE', 'NEWEST', 'AMOUNT'] as const) {
@@ -254,6 +255,19 @@ describe('search', () => {
     const twins = [await publishedGrant(c.editorI, '同時締切 TWINZ', { windowClosesAt: at }), await publishedGrant(c.editorI, '同時締切 TWINZ', { windowClosesAt: at })];
     const paged = await searchAll(c.npoAdmin, { keywords: 'TWINZ', sort: 'DEADLINE' }, 1);
     expect(paged.map((grant) => grant.id)).toEqual([...twins].sort());
+  });
+
+  it('lists closed listings after the open ones in 締切が近い順, a status-closed one with a future deadline too, across pages', async () => {
+    const soon = await publishedGrant(c.editorI, '締切間近 CLOSEDZ', { windowClosesAt: daysFromNow(3) });
+    const later = await publishedGrant(c.editorI, '締切まで余裕 CLOSEDZ', { windowClosesAt: daysFromNow(30) });
+    const stopped = await publishedGrant(c.editorI, '受付を締め切った CLOSEDZ', { windowClosesAt: daysFromNow(1) });
+    expect(outcome(await c.editorI.request(move('closeGrant'), { id: stopped }))).toBe('OK');
+    const past = await publishedGrant(c.editorI, '期限切れ CLOSEDZ', { windowOpensAt: daysFromNow(-20), windowClosesAt: daysFromNow(-2) });
+    const closedOnes = [stopped, past].sort();
+    for (const size of [1, 2, 200]) {
+      const order = (await searchAll(c.npoAdmin, { keywords: 'CLOSEDZ', sort: 'DEADLINE' }, size)).map((grant) => grant.id);
+      expect([size, order]).toEqual([size, [soon, later, ...closedOnes]]);
+    }
   });
 
   it('refuses a forged cursor', async () => {

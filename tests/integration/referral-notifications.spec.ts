@@ -11,7 +11,7 @@ import { RunningApi, waitFor } from '../support/api';
 import { APP_BASE_URL, mailJobsOptions, setupApiTest } from '../support/harness';
 import { twoNpoNetwork } from '../support/networks';
 import { createPerson, dataOf, fullPersonInput, recordConsent } from '../support/people';
-import { createReceivingService, createReferral, transition } from '../support/referrals';
+import { createReceivingService, createReferral, POST_MESSAGE, transition } from '../support/referrals';
 import { TestSmtpServer } from '../support/smtp';
 
 const SECRET = '秘匿マーカーQZ';
@@ -289,21 +289,26 @@ describe('the notification centre', () => {
   it('counts unread, marks read, and only ever touches my own notifications', async () => {
     const before = await count(clients.coordinatorA);
     expect(before).toBeGreaterThanOrEqual(4);
-    const [first, second] = (await list(clients.coordinatorA, { unreadOnly: true })).nodes;
-    expect(dataOf(await markRead(clients.coordinatorA, [first.id, first.id]))).toEqual({ markNotificationsRead: before - 1 });
-    expect(await count(clients.coordinatorA)).toBe(before - 1);
+    const unread = (await list(clients.coordinatorA, { unreadOnly: true, first: 200 })).nodes;
+    const [first] = unread;
+    // The referral's other unread notifications go with it (see the next test), the rest stay.
+    const sameReferral = unread.filter((node) => node.referralId === first.referralId).length;
+    const second = unread.find((node) => node.referralId !== first.referralId);
+    if (!second) throw new Error('coordinatorA needs unread notifications of two referrals');
+    expect(dataOf(await markRead(clients.coordinatorA, [first.id, first.id]))).toEqual({ markNotificationsRead: before - sameReferral });
+    expect(await count(clients.coordinatorA)).toBe(before - sameReferral);
     expect((await list(clients.coordinatorA, { unreadOnly: true })).nodes.map((node) => node.id)).not.toContain(first.id);
 
     // Another member's notification, another network's, or no such id: NOT_FOUND, nothing marked.
     const ofB = (await list(clients.coordinatorB)).nodes[0];
     expect(outcome(await markRead(clients.coordinatorA, [second.id, ofB.id]))).toBe('NOT_FOUND');
-    expect(await count(clients.coordinatorA)).toBe(before - 1);
+    expect(await count(clients.coordinatorA)).toBe(before - sameReferral);
     const [{ read_at }]: Array<{ read_at: Date | null }> = await sql.query(`SELECT read_at FROM notifications WHERE id = $1`, [ofB.id]);
     expect(read_at).toBeNull();
     expect(outcome(await markRead(clients.coordinatorX, [second.id]))).toBe('NOT_FOUND');
     expect(outcome(await markRead(clients.coordinatorA, ['00000000-0000-4000-8000-000000000000']))).toBe('NOT_FOUND');
     expect(outcome(await markRead(clients.coordinatorA, ['not-a-uuid']))).toBe('NOT_FOUND');
-    expect(await count(clients.coordinatorA)).toBe(before - 1);
+    expect(await count(clients.coordinatorA)).toBe(before - sameReferral);
 
     // Another network's member sees none of these.
     expect(await count(clients.coordinatorX)).toBe(0);
@@ -313,6 +318,34 @@ describe('the notification centre', () => {
     expect(dataOf(all)).toEqual({ markAllNotificationsRead: 0 });
     expect(await count(clients.coordinatorA)).toBe(0);
     expect(await count(clients.coordinatorB)).toBeGreaterThan(0);
+  });
+
+  it("marks a referral's other unread notifications read with the one opened: mine only, that referral only", async () => {
+    const anonymousCase = { ageBand: 'AGE_30_39', gender: 'NOT_STATED', municipalityCode: '13102' };
+    const opened = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, anonymousCase });
+    const untouched = await createReferral(clients.coordinatorA, { serviceId: serviceOfB, anonymousCase });
+    expect(outcome(await clients.coordinatorA.request(POST_MESSAGE, { id: opened.id, body: '確認のご連絡です' }))).toBe('OK');
+    const unreadOf = async (member: string, referralId: string) =>
+      (
+        await sql.query<Array<{ kind: string }>>(
+          `SELECT kind FROM notifications WHERE membership_id = $1 AND referral_id = $2 AND read_at IS NULL ORDER BY created_at, id`,
+          [network.members[member].membershipId, referralId],
+        )
+      ).map((row) => row.kind);
+    expect(await unreadOf('coordinatorB', opened.id)).toEqual(['REFERRAL_RECEIVED', 'REFERRAL_MESSAGE']);
+    expect(await unreadOf('digestB', opened.id)).toContain('REFERRAL_RECEIVED');
+
+    const before = await count(clients.coordinatorB);
+    const received = (await list(clients.coordinatorB, { unreadOnly: true, first: 200 })).nodes.find(
+      (node) => node.referralId === opened.id && node.kind === 'REFERRAL_RECEIVED',
+    );
+    expect(dataOf(await markRead(clients.coordinatorB, [received?.id ?? '']))).toEqual({ markNotificationsRead: before - 2 });
+    expect(await unreadOf('coordinatorB', opened.id)).toEqual([]);
+    // Another referral's notice stays unread, and so do another member's of the same referral.
+    expect(await unreadOf('coordinatorB', untouched.id)).toEqual(['REFERRAL_RECEIVED']);
+    expect(await unreadOf('digestB', opened.id)).toContain('REFERRAL_RECEIVED');
+    // Another network's member cannot reach them.
+    expect(outcome(await markRead(clients.coordinatorX, [received?.id ?? '']))).toBe('NOT_FOUND');
   });
 
   it('lists every kind (referral and training) with defaults, and my choices only', async () => {

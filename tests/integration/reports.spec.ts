@@ -544,7 +544,7 @@ describe('CSV and the annual evaluation', () => {
     const table = rows(csv);
     expect(table[0]).toEqual(['区分', 'キー', '項目', '値']);
     expect(value(table, 'report', 'from')).toBe('2026-04-01');
-    expect(value(table, 'report', 'to')).toBe('2027-04-01');
+    expect(value(table, 'report', 'lastDay')).toBe('2027-03-31');
     expect(value(table, 'report', 'organization')).toBe('ネットワーク全体');
     expect(value(table, 'referrals', 'total')).toBe('10');
     // The same figures as the report: no median while the accepted statuses are hidden.
@@ -575,7 +575,7 @@ describe('CSV and the annual evaluation', () => {
     const fy2025 = rows(dataOf(await c['admin'].request<{ annualEvaluationCsv: string }>(ANNUAL_CSV, { fiscalYear: 2025 })).annualEvaluationCsv);
     expect(value(fy2025, 'report', 'title')).toBe('令和7年度（2025年度） 施策の評価・検証');
     expect(value(fy2025, 'report', 'from')).toBe('2025-04-01');
-    expect(value(fy2025, 'report', 'to')).toBe('2026-04-01');
+    expect(value(fy2025, 'report', 'lastDay')).toBe('2026-03-31');
     expect(value(fy2025, 'referrals', 'total')).toBe('7');
     // February's 2 is hidden, and March's 5 with it (7 − 5 would give the 2); no p90 while the
     // accepted statuses are hidden.
@@ -608,7 +608,9 @@ describe('CSV and the annual evaluation', () => {
     expect(text).toMatch(/2026年2月\s*x/);
     expect(text).toMatch(/2026年3月\s*x/);
     expect(text).not.toMatch(/2026年3月\s*5/);
-    expect(text).toMatch(/採択額（円）\s*500000/);
+    expect(text).toMatch(/採択額（円）\s*500,000/);
+    expect(text).toMatch(/期間の最終日（日本時間）\s*2026-03-31/);
+    expect(text).not.toContain('含まない');
     const own = await fetch(`${api.url}/api/reports/annual/2026.pdf`, { headers: { authorization: `Bearer ${c['npoAdmin'].token}` } });
     const ownText = await pdfText(Buffer.from(await own.arrayBuffer()));
     expect(ownText).toContain('令和8年度（2026年度）');

@@ -126,11 +126,11 @@ describe('the certificate PDF', () => {
 });
 
 describe('verification by code alone', () => {
-  it('confirms a certificate without signing in: only valid, name, course and date (Japan)', async () => {
+  it('confirms a certificate without signing in: only valid, name, course, issuing organisation and date (Japan)', async () => {
     const certificate = completed.certificate;
     if (!certificate) throw new Error('no certificate was issued');
     const japanDay = new Date(new Date(certificate.completedAt).getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
-    const expected = { valid: true, learnerName: '佐藤 花子', courseTitle: 'つながりサポーター入門', completedOn: japanDay };
+    const expected = { valid: true, learnerName: '佐藤 花子', courseTitle: 'つながりサポーター入門', issuerName: 'つながりサポートセンター', completedOn: japanDay };
     expect(dataOf(await graphql(api.url, VERIFY, { variables: { code: certificate.code } }))).toEqual({ verifyCertificate: expected });
     // As typed from paper: lower case, spaces instead of hyphens, O for 0.
     const typed = certificate.code.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');
@@ -140,7 +140,7 @@ describe('verification by code alone', () => {
   });
 
   it('answers valid: false, and nothing else, for an unknown or malformed code', async () => {
-    const nothing = { valid: false, learnerName: null, courseTitle: null, completedOn: null };
+    const nothing = { valid: false, learnerName: null, courseTitle: null, issuerName: null, completedOn: null };
     for (const code of ['TSG-0000-0000-0000-0000', 'TSG-ZZZZ-ZZZZ-ZZZZ-ZZZZ', 'nonsense', '', "' OR 1=1 --", 'x'.repeat(5000)]) {
       expect(dataOf(await graphql(api.url, VERIFY, { variables: { code } }))).toEqual({ verifyCertificate: nothing });
     }
@@ -215,6 +215,7 @@ describe('the demo accounts', () => {
         valid: true,
         learnerName: '伊藤 さくら',
         courseTitle: '公開：個人情報の取扱い 基礎',
+        issuerName: '中央区社会福祉協議会',
         completedOn: new Date(new Date(certificate.completedAt).getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10),
       },
     });

@@ -279,6 +279,8 @@ describe('quizzes', () => {
     expect(half.enrolment.modules[0]).toEqual({
       moduleId: module.id,
       complete: false,
+      materialsLeft: [],
+      quizLeft: true,
       quizPassed: false,
       attemptsUsed: 1,
       attemptsLeft: 1,
@@ -412,6 +414,42 @@ describe('completion', () => {
     expect(certificates).toBe(1);
     expect((await myEnrolments(clients.staff, 'COMPLETED')).map((mine) => mine.id)).toContain(enrolment.id);
     expect((await myEnrolments(clients.staff, 'ACTIVE')).map((mine) => mine.id)).not.toContain(enrolment.id);
+  });
+
+  it("completes a module when its quiz is passed with every material marked, and otherwise says what is left", async () => {
+    const quiz = { passMarkPercent: 100, maxAttempts: null, questions: [singleChoice('正しいのは？', ['これ', 'あれ'], 0)] };
+    const course = await buildCourse(clients.trainer, '残りが分かる研修', {
+      modules: [
+        { title: '第1単元', materials: [{ title: '資料1', url: 'https://example.jp/1' }], quiz },
+        { title: '第2単元', materials: [{ title: '資料2a', url: 'https://example.jp/2a' }, { title: '資料2b', url: 'https://example.jp/2b' }], quiz },
+      ],
+    });
+    const [first, second] = course.modules;
+    const right = (module: CourseResult['modules'][number]) => [{ questionId: module.quiz?.questions[0].id ?? '', choices: [0] }];
+    const enrolment = await enrol(clients.quiet, course.id);
+    expect(enrolment.modulesLeft).toEqual([first.id, second.id]);
+    expect(enrolment.modules[1]).toMatchObject({ complete: false, materialsLeft: second.materials.map((material) => material.id), quizLeft: true });
+
+    // Every material of the first module marked, then the quiz passed: the module is complete and progress moves.
+    await mark(clients.quiet, enrolment.id, first.materials[0].id);
+    const passedFirst = await submit(clients.quiet, enrolment.id, first.id, right(first));
+    expect(passedFirst.passed).toBe(true);
+    expect(passedFirst.enrolment.modules[0]).toMatchObject({ complete: true, materialsLeft: [], quizLeft: false, quizPassed: true });
+    expect(passedFirst.enrolment).toMatchObject({ progressPercent: 50, modulesLeft: [second.id], completedAt: null });
+
+    // The second quiz passed with one material unmarked: not complete, and the API names that material.
+    await mark(clients.quiet, enrolment.id, second.materials[0].id);
+    const passedSecond = await submit(clients.quiet, enrolment.id, second.id, right(second));
+    expect(passedSecond.passed).toBe(true);
+    expect(passedSecond.enrolment.modules[1]).toMatchObject({ complete: false, materialsLeft: [second.materials[1].id], quizLeft: false, quizPassed: true });
+    expect(passedSecond.enrolment).toMatchObject({ progressPercent: 50, modulesLeft: [second.id], completedAt: null, certificate: null });
+
+    // Marking it completes the module and the course without another attempt.
+    const done = await mark(clients.quiet, enrolment.id, second.materials[1].id);
+    expect(done.modules[1]).toMatchObject({ complete: true, materialsLeft: [], quizLeft: false });
+    expect(done).toMatchObject({ progressPercent: 100, modulesLeft: [] });
+    expect(done.completedAt).not.toBeNull();
+    expect(done.certificate).not.toBeNull();
   });
 
   it('needs every module when none is required', async () => {

@@ -5,7 +5,10 @@ import type { OrganizationKind, Role } from '@tsunagu/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ARGON2_OPTIONS } from '../../apps/api/src/core/auth/password-hasher';
-import { graphql, GraphQLResponse } from './graphql';
+import { clientWith, graphql, GraphQLResponse, type SignedInClient } from './graphql';
+
+// The client itself lives beside graphql() so the e2e suite can use it without this file's database builders.
+export { clientWith, type SignedInClient } from './graphql';
 
 export const TEST_PASSWORD = 'a-long-test-passphrase-2026';
 let passwordHash: Promise<string> | undefined;
@@ -70,16 +73,6 @@ export async function createNetwork(ownerUrl: string, spec: NetworkSpec): Promis
   }
 }
 
-export interface SignedInClient {
-  readonly token: string;
-  readonly refreshCookie: string;
-  request<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLResponse<T>>;
-}
-
 const LOGIN = `mutation Login($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { accessToken me { id } }
 }`;
@@ -88,15 +81,6 @@ export function refreshCookieFrom(headers: Headers): string {
   const cookie = headers.getSetCookie().find((value) => value.startsWith('tsunagu_refresh='));
   if (!cookie) throw new Error('No refresh cookie was set');
   return cookie;
-}
-
-export function clientWith(url: string, token: string, refreshCookie: string): SignedInClient {
-  return {
-    token,
-    refreshCookie,
-    request: (query, variables, headers) =>
-      graphql(url, query, { variables, headers: { authorization: `Bearer ${token}`, ...headers } }),
-  };
 }
 
 export async function signIn(url: string, email: string, password = TEST_PASSWORD): Promise<SignedInClient> {

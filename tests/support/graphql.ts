@@ -7,6 +7,16 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   };
 }
 
+export interface SignedInClient {
+  readonly token: string;
+  readonly refreshCookie: string;
+  request<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+}
+
 /** A GraphQL request as the web app sends it (POST, JSON). */
 export async function graphql<T = Record<string, unknown>>(
   url: string,
@@ -36,4 +46,13 @@ export async function allPages<T>(page: (after: string | null) => Promise<Page<T
     if (!pageInfo.hasNextPage) return all;
     after = pageInfo.endCursor;
   }
+}
+
+export function clientWith(url: string, token: string, refreshCookie: string): SignedInClient {
+  return {
+    token,
+    refreshCookie,
+    request: (query, variables, headers) =>
+      graphql(url, query, { variables, headers: { authorization: `Bearer ${token}`, ...headers } }),
+  };
 }

@@ -4,8 +4,8 @@ import type { SignedInClient } from './accounts';
 import { allPages, type Page } from './graphql';
 import { dataOf } from './people';
 
-export const ENROLMENT_FIELDS = `id source dueAt enrolledAt completedAt overdue progressPercent completedMaterialIds
-  modules { moduleId complete quizPassed attemptsUsed attemptsLeft bestScorePercent }
+export const ENROLMENT_FIELDS = `id source dueAt enrolledAt completedAt overdue progressPercent completedMaterialIds modulesLeft
+  modules { moduleId complete materialsLeft quizLeft quizPassed attemptsUsed attemptsLeft bestScorePercent }
   certificate { id code learnerName courseTitle issuerName completedAt downloadPath }
   course { id title status }`;
 
@@ -28,11 +28,13 @@ export const ASSIGNEES = `query Assignees($courseId: ID!, $keyword: String) {
   courseAssignees(courseId: $courseId, keyword: $keyword) { membershipId displayName organizationName enrolled }
 }`;
 export const MY_ENROLMENT_OF_COURSE = `query Course($id: ID!) { course(id: $id) { id myEnrolment { id source progressPercent } } }`;
-export const VERIFY = `query Verify($code: String!) { verifyCertificate(code: $code) { valid learnerName courseTitle completedOn } }`;
+export const VERIFY = `query Verify($code: String!) { verifyCertificate(code: $code) { valid learnerName courseTitle issuerName completedOn } }`;
 
 export interface ModuleProgressResult {
   moduleId: string;
   complete: boolean;
+  materialsLeft: string[];
+  quizLeft: boolean;
   quizPassed: boolean | null;
   attemptsUsed: number;
   attemptsLeft: number | null;
@@ -58,6 +60,7 @@ export interface EnrolmentResult {
   overdue: boolean;
   progressPercent: number;
   completedMaterialIds: string[];
+  modulesLeft: string[];
   modules: ModuleProgressResult[];
   certificate: CertificateResult | null;
   course: { id: string; title: string; status: string };

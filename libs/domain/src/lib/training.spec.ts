@@ -10,6 +10,8 @@ import {
   Learner,
   maySeeCourse,
   ModuleProgressInput,
+  moduleRemaining,
+  modulesLeft,
   normalizeCertificateCode,
   QuizQuestionKey,
   scoreQuiz,
@@ -179,6 +181,20 @@ describe('isModuleComplete and isCourseComplete', () => {
     expect(isCourseComplete(modules, new Set(['r1']))).toBe(false);
     expect(isCourseComplete(modules, new Set(['r1', 'r2']))).toBe(true);
     expect(isCourseComplete([reading(true, ['r1'], { passed: false }), reading(false, [])], new Set(['r1']))).toBe(false);
+  });
+
+  it('says what is left in a module: the unmarked materials in order and the quiz until it is passed', () => {
+    expect(moduleRemaining(reading(true, ['m1', 'm2', 'm3'], { passed: false }), new Set(['m2']))).toEqual({ materialIds: ['m1', 'm3'], quiz: true });
+    expect(moduleRemaining(reading(true, ['m1'], { passed: true }), new Set())).toEqual({ materialIds: ['m1'], quiz: false });
+    expect(moduleRemaining(reading(true, ['m1']), new Set(['m1']))).toEqual({ materialIds: [], quiz: false });
+  });
+
+  it('lists the counted modules left: required ones only, or all when none is required', () => {
+    const mixed = [reading(true, ['r1']), reading(false, ['o1']), reading(true, [], { passed: false })];
+    expect(modulesLeft(mixed, new Set())).toEqual([0, 2]);
+    expect(modulesLeft(mixed, new Set(['r1']))).toEqual([2]);
+    expect(modulesLeft([reading(false, ['o1']), reading(false, ['o2'])], new Set(['o2']))).toEqual([0]);
+    expect(modulesLeft([], new Set())).toEqual([]);
   });
 
   it('needs every module when none is required, and never completes a course without modules', () => {

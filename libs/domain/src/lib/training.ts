@@ -181,9 +181,42 @@ export interface ModuleProgressInput {
   readonly quiz: { readonly passed: boolean } | null;
 }
 
+/**
+ * What a learner still has to do in a module: the materials not yet marked done (in the
+ * module's order) and whether its quiz is still to be passed. The module is complete exactly when
+ * nothing is left, so the page that explains progress and the rule that decides it read the same
+ * data.
+ */
+export interface ModuleRemaining {
+  readonly materialIds: readonly string[];
+  readonly quiz: boolean;
+}
+
+export function moduleRemaining(module: ModuleProgressInput, doneMaterialIds: ReadonlySet<string>): ModuleRemaining {
+  return {
+    materialIds: module.materialIds.filter((id) => !doneMaterialIds.has(id)),
+    quiz: module.quiz !== null && !module.quiz.passed,
+  };
+}
+
 /** A module is complete when every material is marked done and its quiz (if any) is passed. */
 export function isModuleComplete(module: ModuleProgressInput, doneMaterialIds: ReadonlySet<string>): boolean {
-  return module.materialIds.every((id) => doneMaterialIds.has(id)) && (module.quiz === null || module.quiz.passed);
+  const left = moduleRemaining(module, doneMaterialIds);
+  return left.materialIds.length === 0 && !left.quiz;
+}
+
+/**
+ * The indexes of the modules that count toward completing a course: the required ones, or every
+ * module when none is required.
+ */
+export function countedModuleIndexes(modules: readonly Pick<ModuleProgressInput, 'required'>[]): number[] {
+  const indexes = modules.map((_, index) => index);
+  return modules.some((module) => module.required) ? indexes.filter((index) => modules[index].required) : indexes;
+}
+
+/** The indexes (in course order) of the counted modules that are not complete yet. */
+export function modulesLeft(modules: readonly ModuleProgressInput[], doneMaterialIds: ReadonlySet<string>): number[] {
+  return countedModuleIndexes(modules).filter((index) => !isModuleComplete(modules[index], doneMaterialIds));
 }
 
 /**
@@ -191,9 +224,7 @@ export function isModuleComplete(module: ModuleProgressInput, doneMaterialIds: R
  * needs all of its modules; a course with no modules is never complete).
  */
 export function isCourseComplete(modules: readonly ModuleProgressInput[], doneMaterialIds: ReadonlySet<string>): boolean {
-  if (modules.length === 0) return false;
-  const required = modules.some((module) => module.required) ? modules.filter((module) => module.required) : modules;
-  return required.every((module) => isModuleComplete(module, doneMaterialIds));
+  return modules.length > 0 && modulesLeft(modules, doneMaterialIds).length === 0;
 }
 
 /** Crockford base32 without I, L, O, U: easy to read aloud and type from a printed certificate. */

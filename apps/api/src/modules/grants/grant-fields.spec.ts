@@ -77,12 +77,23 @@ describe('grantSearchDocument', () => {
 });
 
 describe('applySort', () => {
+  const now = new Date('2026-12-01T00:00:00Z');
+  const id = '00000000-0000-4000-8000-000000000001';
+
   it('continues after a cursor with NULLs last and id as the tie-breaker, refusing forged keys', () => {
     const where = new Conditions();
-    const { orderBy } = applySort(where, 'DEADLINE', { key: '2026-12-01 10:00:00+00', id: '00000000-0000-4000-8000-000000000001' });
-    expect(orderBy).toBe('g.window_closes_at ASC NULLS LAST, g.id ASC');
-    expect(where.sql).toContain('g.window_closes_at IS NULL');
-    expect(() => applySort(new Conditions(), 'AMOUNT', { key: '1; DROP', id: '00000000-0000-4000-8000-000000000001' })).toThrow();
-    expect(() => applySort(new Conditions(), 'NEWEST', { key: 'yesterday', id: '00000000-0000-4000-8000-000000000001' })).toThrow();
+    const { orderBy } = applySort(where, 'NEWEST', { key: '2026-12-01 10:00:00+00', id }, now);
+    expect(orderBy).toBe('g.published_at DESC NULLS LAST, g.id ASC');
+    expect(where.sql).toContain('g.published_at IS NULL');
+    expect(() => applySort(new Conditions(), 'AMOUNT', { key: '1; DROP', id }, now)).toThrow();
+    expect(() => applySort(new Conditions(), 'NEWEST', { key: 'yesterday', id }, now)).toThrow();
+  });
+
+  it('puts closed listings (by status or a past closing time) after the open ones for DEADLINE, with "now" as a parameter', () => {
+    const where = new Conditions();
+    const { orderBy } = applySort(where, 'DEADLINE', { key: 'infinity', id }, now);
+    expect(orderBy).toMatch(/^\(CASE WHEN g\.status = 'CLOSED' OR g\.window_closes_at <= \$1::timestamptz THEN NULL/);
+    expect(orderBy).toContain(`coalesce(g.window_closes_at, 'infinity'::timestamptz)`);
+    expect(where.params).toEqual([now, id, 'infinity']);
   });
 });

@@ -90,8 +90,8 @@ export function searchConditions(input: GrantSearchInput, viewer: Viewer, now: D
   return where;
 }
 
-/** timestamptz as PostgreSQL writes it as text. */
-const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+/** timestamptz as PostgreSQL writes it as text ('infinity' included: see DEADLINE). */
+const TIMESTAMP_TEXT = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?|infinity)$/;
 
 interface SortSpec {
   /** The sorted value; NULLs always come last. */
@@ -100,19 +100,38 @@ interface SortSpec {
   readonly type: 'timestamptz' | 'bigint';
 }
 
-const SORTS: Record<GrantSort, SortSpec> = {
-  DEADLINE: { expression: 'g.window_closes_at', direction: 'ASC', type: 'timestamptz' },
-  NEWEST: { expression: 'g.published_at', direction: 'DESC', type: 'timestamptz' },
-  // No upper limit ranks above every amount.
-  AMOUNT: { expression: `(CASE WHEN g.amount_unlimited THEN 9223372036854775807 ELSE g.amount_max END)`, direction: 'DESC', type: 'bigint' },
-};
+/**
+ * The sorts. DEADLINE (締切が近い順) is for finding what one can still apply to: open listings by
+ * their closing time, then those open without a deadline ('infinity'), then every closed one
+ * (closed by status or by a past closing time, as NULL, by id) — closed listings used to come
+ * first, since their closing times are the earliest. One sorted value keeps the keyset cursor
+ * a single key; "now" is the request's, so a listing closing between two pages can move once.
+ */
+function sortSpec(where: Conditions, sort: GrantSort, now: Date): SortSpec {
+  switch (sort) {
+    case 'DEADLINE': {
+      const at = where.param(now);
+      return {
+        expression: `(CASE WHEN g.status = 'CLOSED' OR g.window_closes_at <= ${at}::timestamptz THEN NULL
+                           ELSE coalesce(g.window_closes_at, 'infinity'::timestamptz) END)`,
+        direction: 'ASC',
+        type: 'timestamptz',
+      };
+    }
+    case 'NEWEST':
+      return { expression: 'g.published_at', direction: 'DESC', type: 'timestamptz' };
+    case 'AMOUNT':
+      // No upper limit ranks above every amount.
+      return { expression: `(CASE WHEN g.amount_unlimited THEN 9223372036854775807 ELSE g.amount_max END)`, direction: 'DESC', type: 'bigint' };
+  }
+}
 
 /**
  * Appends the keyset condition after `cursor` (key: the sorted value as text, '' for NULL) and
  * returns the select of the sort key and the ORDER BY, with id as the tie-breaker.
  */
-export function applySort(where: Conditions, sort: GrantSort, cursor: KeysetCursor | null): { sortKey: string; orderBy: string } {
-  const { expression, direction, type } = SORTS[sort];
+export function applySort(where: Conditions, sort: GrantSort, cursor: KeysetCursor | null, now: Date): { sortKey: string; orderBy: string } {
+  const { expression, direction, type } = sortSpec(where, sort, now);
   if (cursor) {
     if (!usableId(cursor.id)) throw new AppError('BAD_USER_INPUT', undefined, { reason: 'INVALID_CURSOR' });
     const id = where.param(cursor.id);

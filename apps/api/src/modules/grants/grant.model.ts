@@ -33,7 +33,7 @@ export const GRANT_SORTS = ['DEADLINE', 'NEWEST', 'AMOUNT'] as const;
 export type GrantSort = (typeof GRANT_SORTS)[number];
 export const GrantSortEnum = graphqlEnum(GRANT_SORTS, {
   name: 'GrantSort',
-  description: 'DEADLINE: closing soonest first (no deadline last); NEWEST: latest published first; AMOUNT: largest maximum first (no upper limit first).',
+  description: 'DEADLINE: open listings closing soonest first, then open ones without a deadline, then closed ones (closed or past their closing time); NEWEST: latest published first; AMOUNT: largest maximum first (no upper limit first).',
 });
 
 @ObjectType({ description: 'The organisation that published a grant listing.' })

@@ -262,7 +262,7 @@ export class GrantsService {
     cursor: ReturnType<typeof decodeCursor>,
     size: number,
   ): Promise<Page<Grant>> {
-    const { sortKey, orderBy } = applySort(where, sort, cursor);
+    const { sortKey, orderBy } = applySort(where, sort, cursor, this.clock.now());
     where.params.push(size + 1);
     const rows: Array<GrantRow & { sort_key: string }> = await manager.query(
       `SELECT ${GRANT_COLUMNS}, ${sortKey} AS sort_key FROM ${GRANT_FROM}

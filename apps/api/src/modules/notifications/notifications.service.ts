@@ -99,6 +99,10 @@ export class NotificationsService {
   /**
    * Marks my notifications read; returns my unread count after. An id that is not one of mine
    * (another member's, another network's, or none at all) is NOT_FOUND and nothing is marked.
+   * Opening a referral's notification opens the referral, where every event and message so far
+   * is in view: my other unread notifications of that referral are marked read with it (a user
+   * opened the "received" notice and was left with the message notice of the same referral
+   * unread, issue 16). Only my own membership's rows, in my network's transaction.
    */
   markRead(actor: RequestActor, ids: readonly string[]): Promise<number> {
     const unique = [...new Set(ids)];
@@ -121,6 +125,13 @@ export class NotificationsService {
       );
       // Thrown inside the transaction: it rolls back, so a list with a foreign id marks nothing.
       if (mine !== unique.length) throw notFound(NOTIFICATION);
+      await manager.query(
+        `UPDATE notifications SET read_at = $4
+          WHERE tenant_id = $1 AND membership_id = $2 AND read_at IS NULL
+            AND referral_id IN (SELECT referral_id FROM notifications
+                                 WHERE tenant_id = $1 AND membership_id = $2 AND id = ANY($3::uuid[]) AND referral_id IS NOT NULL)`,
+        [actor.tenantId, actor.membershipId, unique, this.clock.now()],
+      );
       return this.unreadIn(manager, actor);
     });
   }

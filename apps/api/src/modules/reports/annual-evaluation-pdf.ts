@@ -1,9 +1,10 @@
 // The annual evaluation (施策の評価・検証) as a PDF in Japanese: the fiscal year's label, the
 // network (and organisation), the period, then one table per section of the report — the same
-// rows as the CSV, hidden cells as "x" (primary and secondary suppression alike). Fonts and page
+// rows as the CSV, hidden cells as "x" (primary and secondary suppression alike), figures with
+// thousands separators (the CSV keeps plain digits for spreadsheets). Fonts and page
 // set-up are core/pdf's (Noto Sans JP, subset by pdfkit).
 import { startPdf } from '../../core/pdf/pdf-document';
-import type { ReportSection } from './report-figures';
+import { readableFigure, type ReportSection } from './report-figures';
 
 export interface AnnualEvaluationDocument {
   readonly title: string;
@@ -50,7 +51,8 @@ export async function renderAnnualEvaluationPdf(doc: AnnualEvaluationDocument): 
     pdf.moveDown(0.3);
     row('項目', '値', true);
     if (section.rows.length === 0) row('（該当なし）', '');
-    for (const item of section.rows) row(item.label, item.value);
+    // The report's own heading rows (title, period, organisation) are words and dates, not figures.
+    for (const item of section.rows) row(item.label, section.section === 'report' ? item.value : readableFigure(item.value, 'ja'));
   }
 
   return finish();

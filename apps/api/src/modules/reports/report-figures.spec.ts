@@ -135,7 +135,8 @@ describe('reportCsv', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows: string[][] = parse(csv.slice(1));
     expect(rows[0]).toEqual(['section', 'key', 'label', 'value']);
-    expect(rows).toContainEqual(['report', 'to', 'To, exclusive (Japan time)', '2026-05-01']);
+    // The last day of April itself, not the exclusive 2026-05-01.
+    expect(rows).toContainEqual(['report', 'lastDay', 'Last day (Japan time)', '2026-04-30']);
     expect(rows).toContainEqual(['report', 'organization', 'Organisation', "'=SUM(A1)"]);
     expect(rows).toContainEqual(['referrals.month', '2026-04', 'April 2026', '0']);
     expect(rows).toContainEqual(['referrals', 'medianHoursToAcceptance', 'Hours to acceptance (median)', '']);

@@ -215,7 +215,7 @@ export const REPORT_LABELS = {
   report: { ja: '報告', en: 'Report' },
   title: { ja: '表題', en: 'Title' },
   from: { ja: '期間の始め（日本時間）', en: 'From (Japan time)' },
-  to: { ja: '期間の終わり（含まない・日本時間）', en: 'To, exclusive (Japan time)' },
+  lastDay: { ja: '期間の最終日（日本時間）', en: 'Last day (Japan time)' },
   organization: { ja: '団体', en: 'Organisation' },
   wholeNetwork: { ja: 'ネットワーク全体', en: 'Whole network' },
   referrals: { ja: 'つなぎ（紹介）', en: 'Referrals' },
@@ -287,7 +287,8 @@ export function reportSections(report: NetworkReport, organizationName: string |
       rows: [
         ...(title ? [row('title', l.title, title)] : []),
         row('from', l.from, japanDate(report.from)),
-        row('to', l.to, japanDate(report.to)),
+        // The last day itself (2027-03-31), as people read a period; `to` is the exclusive instant after it.
+        row('lastDay', l.lastDay, japanDate(new Date(report.to.getTime() - 1))),
         row('organization', l.organization, organizationName ?? t(l.wholeNetwork)),
       ],
     },
@@ -316,6 +317,16 @@ export function reportSections(report: NetworkReport, organizationName: string |
     { section: 'partnerships.status', title: t(l.partnershipStatus), rows: report.partnerships.byStatus.map((item) => row(item.key, item.label, item.count)) },
   ];
   return sections;
+}
+
+/**
+ * A figure as printed for people (the annual PDF): digits grouped by the language's separators
+ * ("900,000"), decimals kept as given; "x", empty values and anything else unchanged.
+ */
+export function readableFigure(value: string, language: Language): string {
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
+  const decimals = value.split('.')[1]?.length ?? 0;
+  return Number(value).toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 /** CSV (UTF-8 with BOM, CRLF) of section,key,label,value; formula-like cells defused. */

@@ -17,9 +17,22 @@ export function useForgetGrantLists() {
   return useForgetQueries(grantListFields);
 }
 
-export function GrantActions({ grant, disabled }: { grant: { id: string; title: string; status: string }; disabled?: boolean }) {
+export function GrantActions({
+  grant,
+  disabled,
+  onMoved,
+}: {
+  grant: { id: string; title: string; status: string };
+  disabled?: boolean;
+  /** After a move succeeded (e.g. the editor clears its "saved" notice: it no longer describes the page). */
+  onMoved?: () => void;
+}) {
   const { t } = useTranslation();
   const forget = useForgetGrantLists();
+  const done = () => {
+    forget();
+    onMoved?.();
+  };
 
   return (
     <LifecycleActions
@@ -30,7 +43,7 @@ export function GrantActions({ grant, disabled }: { grant: { id: string; title: 
       dangerous={['ARCHIVE', 'CLOSE']}
       mutations={mutations}
       recordId={grant.id}
-      onDone={forget}
+      onDone={done}
       disabled={disabled}
     />
   );

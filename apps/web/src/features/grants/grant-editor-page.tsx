@@ -215,7 +215,8 @@ function GrantEditor({ grant }: { grant: GrantDetailFragment }) {
       status={
         <>
           <StatusBadge status={grant.status} />
-          <GrantActions grant={grant} />
+          {/* A publish, close… is news of its own: an earlier 保存しました。 would read as if it were about it. */}
+          <GrantActions grant={grant} onMoved={notice.hide} />
         </>
       }
       notice={notice}

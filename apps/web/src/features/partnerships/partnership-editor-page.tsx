@@ -82,10 +82,13 @@ function valuesOf(partnership: PartnershipDetailFragment): FormValues {
 
 const optional = (value: string) => (value.trim() ? value.trim() : null);
 
-function inputOf(values: FormValues): PartnershipInput {
+/** The input as the form holds it: an unchosen type stays null, so the schema names it. */
+type PartnershipDraft = Omit<PartnershipInput, 'type'> & { type: PartnershipType | null };
+
+function inputOf(values: FormValues): PartnershipDraft {
   return {
     partnerOrganizationId: values.partnerOrganizationId ?? '',
-    type: values.type ?? 'INFORMAL',
+    type: values.type,
     title: values.title.trim(),
     description: values.description.trim(),
     startsOn: optional(values.startsOn),
@@ -127,7 +130,7 @@ export function NewPartnershipPage() {
   const partnershipForm = usePartnershipForm(emptyForm);
   if (!ability.can('create', 'Partnership')) return <Navigate to="/partnerships" replace />;
 
-  const submit = partnershipForm.onSubmit((_checked, values) => create(inputOf(values)));
+  const submit = partnershipForm.onSubmit((checked, values) => create({ ...inputOf(values), type: checked.type }));
 
   return (
     <>
@@ -164,7 +167,7 @@ function PartnershipEditor({ partnership }: { partnership: PartnershipDetailFrag
   const { save, saving } = useUpdateRecord(UpdatePartnershipDocument, partnership.id, { forget, recordPath });
   const partnershipForm = usePartnershipForm(valuesOf(partnership));
 
-  const submit = partnershipForm.onSubmit((_checked, values) => save(inputOf(values)));
+  const submit = partnershipForm.onSubmit((checked, values) => save({ ...inputOf(values), type: checked.type }));
 
   return (
     <>

@@ -5,13 +5,46 @@
 // or as a guessed number. The SVG is one
 // image to assistive technology (its label points to the table); the table — inside a
 // details/summary so the page stays short — holds every figure as the API displays it.
+// Horizontal bars carry long labels (organisation names, clipped at the axis before, issue 16):
+// they wrap onto up to three lines in a label area as wide as the screen allows.
 import { Box, Group, Table, Text, Title, useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { hasBars, type ChartRow } from './reports-logic';
+import { hasBars, wrapLabel, type ChartRow } from './reports-logic';
 
 const ROW_HEIGHT = 30;
+const TICK_FONT_SIZE = 12;
+const TICK_LINE_HEIGHT = 1.2;
+const MAX_TICK_LINES = 3;
+/** Label areas of horizontal charts, in pixels: a phone keeps room for the bars. */
+const LABEL_WIDTH = { narrow: 140, wide: 220 } as const;
+
+interface TickProps {
+  readonly x?: number | string;
+  readonly y?: number | string;
+  readonly payload?: { readonly value?: string | number };
+}
+
+/** An axis label as lines (tspans), centred on its bar; the full label is its SVG title. */
+function WrappedTick({ x, y, payload, lines, fill }: TickProps & { lines: ReadonlyMap<string, { full: string; lines: string[] }>; fill: string }) {
+  const key = String(payload?.value ?? '');
+  const label = lines.get(key) ?? { full: key, lines: [key] };
+  const firstOffset = -((label.lines.length - 1) * TICK_LINE_HEIGHT) / 2 + 0.35;
+  return (
+    <g transform={`translate(${Number(x ?? 0)},${Number(y ?? 0)})`}>
+      <title>{label.full}</title>
+      <text textAnchor="end" fontSize={TICK_FONT_SIZE} fill={fill}>
+        {label.lines.map((line, index) => (
+          <tspan key={index} x={-6} dy={`${index === 0 ? firstOffset : TICK_LINE_HEIGHT}em`}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+}
 
 /** The hatching of suppressed bars (an SVG pattern, referenced by id). */
 function HatchPattern({ id, color }: { id: string; color: string }) {
@@ -57,12 +90,24 @@ export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: 
   const barColor = theme.colors[theme.primaryColor][6];
   const hatchColor = theme.colors.gray[6];
   const horizontal = orientation === 'horizontal';
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
+  const labelWidth = narrow ? LABEL_WIDTH.narrow : LABEL_WIDTH.wide;
   const suppressedShown = rows.some((row) => row.suppressed);
-  const height = horizontal ? Math.max(120, rows.length * ROW_HEIGHT + 40) : 260;
   const ticks = new Map(rows.map((row) => [row.key, tickOf ? tickOf(row) : row.label]));
+  const wrapped = new Map(rows.map((row) => [row.key, { full: row.label, lines: wrapLabel(row.label, (labelWidth - 12) / TICK_FONT_SIZE, MAX_TICK_LINES) }]));
+  // Every row is as tall as the most wrapped label needs (a category axis spaces rows evenly).
+  const mostLines = Math.max(1, ...[...wrapped.values()].map((label) => label.lines.length));
+  const rowHeight = Math.max(ROW_HEIGHT, Math.ceil(mostLines * TICK_FONT_SIZE * TICK_LINE_HEIGHT) + 10);
+  const height = horizontal ? Math.max(120, rows.length * rowHeight + 40) : 260;
   const hiddenMark = t('reports.suppressedMark');
-  // The label on a bar and in the table: the figure, or the hidden mark for a hidden cell.
-  const drawn = rows.map((row) => ({ ...row, shown: row.suppressed ? hiddenMark : row.display }));
+  // The label on a bar and in the table: the figure, or the hidden mark for a hidden cell. Each
+  // bar labels its own rows only (both labelled every row, so a figure was printed twice).
+  const drawn = rows.map((row) => ({
+    ...row,
+    shown: row.suppressed ? hiddenMark : row.display,
+    barLabel: row.suppressed ? undefined : row.display,
+    markerLabel: row.suppressed ? hiddenMark : undefined,
+  }));
 
   return (
     <Box component="figure" m={0} aria-labelledby={headingId} data-testid="report-chart">
@@ -86,7 +131,13 @@ export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: 
                 {horizontal ? (
                   <>
                     <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="key" width={170} tickFormatter={(key: string) => ticks.get(key) ?? key} interval={0} />
+                    <YAxis
+                      type="category"
+                      dataKey="key"
+                      width={labelWidth}
+                      interval={0}
+                      tick={(props: TickProps) => <WrappedTick {...props} lines={wrapped} fill={theme.colors.gray[7]} />}
+                    />
                   </>
                 ) : (
                   <>
@@ -95,12 +146,20 @@ export function CountBarChart({ title, rows, orientation, itemHeader, tickOf }: 
                   </>
                 )}
                 <Bar dataKey="value" stackId="count" fill={barColor} isAnimationActive={false}>
-                  <LabelList dataKey="shown" position={horizontal ? 'right' : 'top'} />
+                  <LabelList dataKey="barLabel" position={horizontal ? 'right' : 'top'} />
                 </Bar>
                 {/* A fixed 3-pixel hatched stub at the axis (minPointSize, in pixels, not in counts): a
                     mark that is clearly no quantity, carrying the hidden label. */}
-                <Bar dataKey="suppressedMarker" stackId="count" fill={`url(#${patternId})`} stroke={hatchColor} minPointSize={3} isAnimationActive={false}>
-                  <LabelList dataKey="shown" position={horizontal ? 'right' : 'top'} fill={hatchColor} />
+                <Bar
+                  dataKey="suppressedMarker"
+                  stackId="count"
+                  fill={`url(#${patternId})`}
+                  stroke={hatchColor}
+                  // Only a hidden cell gets the stub: a real figure's row has no marker (null).
+                  minPointSize={(value: unknown) => (value === null || value === undefined ? 0 : 3)}
+                  isAnimationActive={false}
+                >
+                  <LabelList dataKey="markerLabel" position={horizontal ? 'right' : 'top'} fill={hatchColor} />
                 </Bar>
               </BarChart>
             </ResponsiveContainer>

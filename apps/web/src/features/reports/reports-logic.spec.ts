@@ -13,6 +13,7 @@ import {
   readReportFilters,
   reportCsvFileName,
   reportInputOf,
+  wrapLabel,
   writeReportFilters,
 } from './reports-logic';
 
@@ -138,5 +139,23 @@ describe('isReportPeriod', () => {
     expect(isReportPeriod('2101-03')).toBe(true);
     expect(isReportPeriod('2101-04')).toBe(false);
     expect(isReportPeriod('2025-13')).toBe(false);
+  });
+});
+
+describe('wrapLabel', () => {
+  it('keeps a short label on one line', () => {
+    expect(wrapLabel('NPO法人こもれび', 16, 3)).toEqual(['NPO法人こもれび']);
+  });
+
+  it('breaks a long Japanese organisation name into lines of the given width, at its spaces where it has them', () => {
+    expect(wrapLabel('社会福祉法人 中央区社会福祉協議会 地域福祉推進課', 10, 3)).toEqual(['社会福祉法人', '中央区社会福祉協議会', '地域福祉推進課']);
+    expect(wrapLabel('中央区社会福祉協議会地域福祉推進課', 8, 3)).toEqual(['中央区社会福祉協', '議会地域福祉推進', '課']);
+  });
+
+  it('breaks English at a space and ends a label too long for the lines with an ellipsis', () => {
+    expect(wrapLabel('Chuo City Social Welfare Council', 12, 3)).toEqual(['Chuo City Social', 'Welfare Council']);
+    expect(wrapLabel('Chuo City Social Welfare Council', 6, 2)).toEqual(['Chuo City', 'Social…']);
+    const cut = wrapLabel('あいうえおかきくけこさしすせそ', 5, 2);
+    expect(cut).toEqual(['あいうえお', 'かきくけ…']);
   });
 });

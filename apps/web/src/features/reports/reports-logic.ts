@@ -173,3 +173,38 @@ export function annualEvaluationPdfPath(fiscalYear: number, organizationId: stri
 export function formatYen(amount: number, language: string): string {
   return new Intl.NumberFormat(language.startsWith('ja') ? 'ja-JP' : 'en-US', { style: 'currency', currency: 'JPY', maximumFractionDigits: 0 }).format(amount);
 }
+
+/** A character's width in ems, near enough for laying out labels: full-width (kanji, kana, full-width forms) 1, others 0.6. */
+function emsOf(character: string): number {
+  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(character) ? 1 : 0.6;
+}
+
+/**
+ * A chart label broken into at most `maxLines` lines of at most `lineEms` ems each (organisation
+ * names were clipped at the axis, issue 16). Latin text breaks at a space where one is in reach;
+ * Japanese breaks anywhere, as it does in print. A label longer than the lines ends in "…" (the
+ * data table under the chart holds every label in full).
+ */
+export function wrapLabel(label: string, lineEms: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let rest = Array.from(label.trim());
+  while (rest.length > 0 && lines.length < maxLines) {
+    let width = 0;
+    let end = 0;
+    while (end < rest.length && width + emsOf(rest[end]) <= lineEms) width += emsOf(rest[end++]);
+    end = Math.max(end, 1);
+    if (end < rest.length) {
+      const space = rest.lastIndexOf(' ', end);
+      if (space > 0 && rest[end] !== ' ') end = space;
+    }
+    lines.push(rest.slice(0, end).join('').trim());
+    rest = rest.slice(end);
+    while (rest[0] === ' ') rest = rest.slice(1);
+  }
+  if (rest.length > 0) {
+    const last = Array.from(lines[lines.length - 1]);
+    while (last.length > 0 && last.reduce((sum, character) => sum + emsOf(character), 0) + 1 > lineEms) last.pop();
+    lines[lines.length - 1] = `${last.join('').trimEnd()}…`;
+  }
+  return lines;
+}

@@ -54,7 +54,7 @@ describe('partnershipInputSchema', () => {
         contacts: [{ side: 'PARTNER', name: ' ', jobTitle: 'x'.repeat(101), email: 'a@b', phone: '12345' }],
       }),
     ).toEqual({
-      type: { ja: '連携の種類が正しくありません。', en: 'Unknown partnership type.' },
+      type: { ja: '連携の種類を一覧から選んでください。', en: 'Choose a partnership type from the list.' },
       title: { ja: '名称を1〜200文字で入力してください。', en: 'Enter a title of 1 to 200 characters.' },
       description: { ja: '内容は4000文字以内にしてください。', en: 'Keep the description within 4,000 characters.' },
       endsOn: { ja: '終了日は開始日以降にしてください。', en: 'The end date must not be before the start date.' },
@@ -68,6 +68,16 @@ describe('partnershipInputSchema', () => {
         en: 'Give a phone number of 6 to 20 digits, spaces and - + ( ) (e.g. 03-1234-5678).',
       },
     });
+  });
+
+  it('names the partner, the type and the title together when an empty form is sent (the form sends no choice as null)', () => {
+    const empty = { partnerOrganizationId: '', type: null, title: '', description: '', startsOn: null, endsOn: null, reviewOn: null, budgetYen: null, contacts: [] };
+    expect(inputProblems(partnershipInputSchema, empty)).toEqual({
+      partnerOrganizationId: { ja: '連携先の団体を選んでください。', en: 'Choose the partner organisation.' },
+      type: { ja: '連携の種類を一覧から選んでください。', en: 'Choose a partnership type from the list.' },
+      title: { ja: '名称を1〜200文字で入力してください。', en: 'Enter a title of 1 to 200 characters.' },
+    });
+    expect(Object.keys(inputProblems(partnershipInputSchema, { ...partnership, partnerOrganizationId: '  ' }))).toEqual(['partnerOrganizationId']);
   });
 
   it('refuses more than 20 contacts as a whole, and budgets below zero or beyond one trillion yen', () => {

@@ -43,8 +43,13 @@ export type ContactFields = z.output<typeof contactInputSchema>;
 
 export const partnershipInputSchema = z
   .object({
-    partnerOrganizationId: z.string(),
-    type: oneOf(PARTNERSHIP_TYPES.codes, say('連携の種類が正しくありません。', 'Unknown partnership type.')),
+    // Both choices are required: an empty one is named together with every other faulty field
+    // (an empty form used to flag only the title while the form filled in a type).
+    partnerOrganizationId: z
+      .string(say('連携先の団体を選んでください。', 'Choose the partner organisation.'))
+      .trim()
+      .min(1, say('連携先の団体を選んでください。', 'Choose the partner organisation.')),
+    type: oneOf(PARTNERSHIP_TYPES.codes, say('連携の種類を一覧から選んでください。', 'Choose a partnership type from the list.')),
     title: requiredText(1, 200, say('名称を1〜200文字で入力してください。', 'Enter a title of 1 to 200 characters.')),
     description: optionalLongText(4000, say('内容は4000文字以内にしてください。', 'Keep the description within 4,000 characters.')),
     startsOn: optionalDay,

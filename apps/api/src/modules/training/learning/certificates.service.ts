@@ -31,7 +31,7 @@ export interface CertificateFacts {
   readonly completedAt: Date;
 }
 
-const INVALID: CertificateVerification = { valid: false, learnerName: null, courseTitle: null, completedOn: null };
+const INVALID: CertificateVerification = { valid: false, learnerName: null, courseTitle: null, issuerName: null, completedOn: null };
 
 @Injectable()
 export class CertificatesService {
@@ -64,12 +64,22 @@ export class CertificatesService {
   async verify(typed: string): Promise<CertificateVerification> {
     const code = typed.length <= 100 ? normalizeCertificateCode(typed) : null;
     if (!code) return INVALID;
-    const rows: Array<{ learner_name: string; course_title: string; completed_at: Date }> = await runWithCertificateCode(this.dataSource, code, (manager) =>
-      manager.query(`SELECT learner_name, course_title, completed_at FROM certificates WHERE code = $1`, [code]),
+    // The issuing organisation as printed on the certificate (issue 16: /verify did not name it);
+    // nothing beyond what the certificate itself shows.
+    const rows: Array<{ learner_name: string; course_title: string; issuer_name: string; completed_at: Date }> = await runWithCertificateCode(
+      this.dataSource,
+      code,
+      (manager) => manager.query(`SELECT learner_name, course_title, issuer_name, completed_at FROM certificates WHERE code = $1`, [code]),
     );
     const row = rows[0];
     if (!row) return INVALID;
-    return { valid: true, learnerName: row.learner_name, courseTitle: row.course_title, completedOn: japanDate(row.completed_at) };
+    return {
+      valid: true,
+      learnerName: row.learner_name,
+      courseTitle: row.course_title,
+      issuerName: row.issuer_name,
+      completedOn: japanDate(row.completed_at),
+    };
   }
 
   /**

@@ -1,9 +1,10 @@
 // Enrolments as their learner sees them, a page at a time: the course structure (through
 // CourseReader.trees, three statements), material marks, quiz attempts per module and
 // certificates — each one statement for the whole page, never one per enrolment. The progress
-// rules themselves are libs/domain's isModuleComplete / isCourseComplete.
+// rules themselves are libs/domain's moduleRemaining / isCourseComplete; what is left to do is
+// read from the same rule, so the page's explanation cannot disagree with the completion.
 import { Injectable } from '@nestjs/common';
-import { EnrolmentSource, isCourseComplete, isModuleComplete, ModuleProgressInput } from '@tsunagu/domain';
+import { countedModuleIndexes, EnrolmentSource, isCourseComplete, moduleRemaining, ModuleProgressInput, modulesLeft } from '@tsunagu/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../../core/time/clock';
 import { CourseReader, ModuleTree } from '../courses/course-reader';
@@ -61,29 +62,38 @@ export function attemptsLeft(maxAttempts: number | null, used: number): number |
   return maxAttempts === null ? null : Math.max(0, maxAttempts - used);
 }
 
-/** Per-module progress and the course percentage: complete modules among those that count. */
+/**
+ * Per-module progress with what is left to do, the course percentage (complete modules among
+ * those that count) and the counted modules not complete yet.
+ */
 export function progressOf(
   trees: readonly ModuleTree[],
   done: ReadonlySet<string>,
   attempts: ReadonlyMap<string, AttemptSummary>,
-): { modules: ModuleProgress[]; progressPercent: number } {
+): { modules: ModuleProgress[]; progressPercent: number; modulesLeft: string[] } {
   const inputs = progressInputs(trees, attempts);
   const modules = trees.map((tree, index): ModuleProgress => {
     const summary = attempts.get(tree.id);
     const hasQuiz = tree.quizPassMarkPercent !== null;
+    const left = moduleRemaining(inputs[index], done);
     return {
       moduleId: tree.id,
-      complete: isModuleComplete(inputs[index], done),
+      complete: left.materialIds.length === 0 && !left.quiz,
+      materialsLeft: [...left.materialIds],
+      quizLeft: left.quiz,
       quizPassed: hasQuiz ? (summary?.passed ?? false) : null,
       attemptsUsed: summary?.used ?? 0,
       attemptsLeft: hasQuiz ? attemptsLeft(tree.quizMaxAttempts, summary?.used ?? 0) : null,
       bestScorePercent: summary?.best ?? null,
     };
   });
-  // The same modules isCourseComplete counts: the required ones, or all when none is required.
-  const counted = trees.some((tree) => tree.required) ? modules.filter((_, index) => trees[index].required) : modules;
-  const completeCount = counted.filter((module) => module.complete).length;
-  return { modules, progressPercent: counted.length === 0 ? 0 : Math.floor((completeCount * 100) / counted.length) };
+  const counted = countedModuleIndexes(inputs).length;
+  const left = modulesLeft(inputs, done);
+  return {
+    modules,
+    progressPercent: counted === 0 ? 0 : Math.floor(((counted - left.length) * 100) / counted),
+    modulesLeft: left.map((index) => trees[index].id),
+  };
 }
 
 @Injectable()
@@ -155,6 +165,7 @@ export class EnrolmentPresenter {
         // Only materials the course still has (a removed material's mark goes with it anyway).
         completedMaterialIds: modules.flatMap((module) => module.materials.map((material) => material.id)).filter((id) => done.has(id)),
         modules: progress.modules,
+        modulesLeft: progress.modulesLeft,
         certificate: certificate ? toCertificate(certificate) : null,
       };
     });

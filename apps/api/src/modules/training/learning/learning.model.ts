@@ -18,6 +18,8 @@ export const EnrolmentFilterEnum = graphqlEnum(ENROLMENT_FILTERS, {
 export class ModuleProgress {
   @Field(() => ID) moduleId!: string;
   @Field({ description: 'Every material done and the quiz (if any) passed.' }) complete!: boolean;
+  @Field(() => [ID], { description: 'What is left: the materials of the module not marked done yet, in order.' }) materialsLeft!: string[];
+  @Field({ description: 'What is left: the quiz is still to be passed (false when passed or when the module has no quiz).' }) quizLeft!: boolean;
   @Field(() => Boolean, { nullable: true, description: 'Null when the module has no quiz.' }) quizPassed!: boolean | null;
   @Field(() => Int) attemptsUsed!: number;
   @Field(() => Int, { nullable: true, description: 'Null: no limit.' }) attemptsLeft!: number | null;
@@ -48,6 +50,10 @@ export class Enrolment {
   progressPercent!: number;
   @Field(() => [ID]) completedMaterialIds!: string[];
   @Field(() => [ModuleProgress]) modules!: ModuleProgress[];
+  @Field(() => [ID], {
+    description: 'What is left for the course: the modules that count (the required ones; all when none is required) and are not complete yet, in order.',
+  })
+  modulesLeft!: string[];
   @Field(() => Certificate, { nullable: true }) certificate!: Certificate | null;
   // course is resolved (batched per request) by LearningResolver.
 
@@ -71,11 +77,12 @@ export class QuizAttemptResult {
   @Field(() => Enrolment, { description: 'My progress after the attempt (completion and certificate included).' }) enrolment!: Enrolment;
 }
 
-@ObjectType({ description: 'What a certificate code verifies: only whether it is valid, and whose, for which course and when.' })
+@ObjectType({ description: 'What a certificate code verifies: only whether it is valid, and whose, for which course, issued by whom and when (as printed on it).' })
 export class CertificateVerification {
   @Field() valid!: boolean;
   @Field(() => String, { nullable: true }) learnerName!: string | null;
   @Field(() => String, { nullable: true }) courseTitle!: string | null;
+  @Field(() => String, { nullable: true, description: 'The organisation that issued the certificate (publishes the course), as printed on it.' }) issuerName!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, Japan time.' }) completedOn!: string | null;
 }
 

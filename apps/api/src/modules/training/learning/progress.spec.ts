@@ -36,18 +36,26 @@ describe('progressOf', () => {
     const attempts = new Map<string, AttemptSummary>([['quiz', { used: 2, best: 50, passed: false }]]);
     const progress = progressOf(modules, new Set(['m1', 'm2', 'm4']), attempts);
     expect(progress.modules).toEqual([
-      { moduleId: 'reading', complete: true, quizPassed: null, attemptsUsed: 0, attemptsLeft: null, bestScorePercent: null },
-      { moduleId: 'quiz', complete: false, quizPassed: false, attemptsUsed: 2, attemptsLeft: 1, bestScorePercent: 50 },
-      { moduleId: 'extra', complete: true, quizPassed: null, attemptsUsed: 0, attemptsLeft: null, bestScorePercent: null },
+      { moduleId: 'reading', complete: true, materialsLeft: [], quizLeft: false, quizPassed: null, attemptsUsed: 0, attemptsLeft: null, bestScorePercent: null },
+      { moduleId: 'quiz', complete: false, materialsLeft: ['m3'], quizLeft: true, quizPassed: false, attemptsUsed: 2, attemptsLeft: 1, bestScorePercent: 50 },
+      { moduleId: 'extra', complete: true, materialsLeft: [], quizLeft: false, quizPassed: null, attemptsUsed: 0, attemptsLeft: null, bestScorePercent: null },
     ]);
     expect(progress.progressPercent).toBe(50);
+    expect(progress.modulesLeft).toEqual(['quiz']);
     expect(courseComplete(modules, new Set(['m1', 'm2', 'm4']), attempts)).toBe(false);
   });
 
   it('is complete at 100 % once the quiz is passed, the optional module aside', () => {
     const attempts = new Map<string, AttemptSummary>([['quiz', { used: 1, best: 100, passed: true }]]);
-    expect(progressOf(modules, new Set(['m1', 'm2', 'm3']), attempts).progressPercent).toBe(100);
+    expect(progressOf(modules, new Set(['m1', 'm2', 'm3']), attempts)).toMatchObject({ progressPercent: 100, modulesLeft: [] });
     expect(courseComplete(modules, new Set(['m1', 'm2', 'm3']), attempts)).toBe(true);
+  });
+
+  it('keeps a passed quiz from completing its module while a material is unmarked, and says so', () => {
+    const attempts = new Map<string, AttemptSummary>([['quiz', { used: 1, best: 100, passed: true }]]);
+    const progress = progressOf(modules, new Set(['m1', 'm2']), attempts);
+    expect(progress.modules[1]).toMatchObject({ complete: false, materialsLeft: ['m3'], quizLeft: false, quizPassed: true });
+    expect(progress).toMatchObject({ progressPercent: 50, modulesLeft: ['quiz'] });
   });
 
   it('counts every module when none is required, and shows 0 % for a course without modules', () => {

@@ -18,6 +18,7 @@ import { CertificateCard } from './certificate-card';
 import { ModuleSection } from './module-section';
 import { EnrolmentBadge, EnrolmentDates, EstimatedTime, FormatBadges, ProgressLine } from './training-parts';
 import { formatsOf, useTrainingLabels } from './vocabulary';
+import { CourseLeft } from './what-is-left';
 import { formatInstantDate } from '../../../app/japan-time-format';
 
 export function CoursePage() {
@@ -131,6 +132,7 @@ function EnrolmentPanel({ course }: { course: CourseDetailFragment }) {
         <Group gap="lg" wrap="wrap">
           <EnrolmentDates enrolment={enrolment} />
         </Group>
+        <CourseLeft modules={course.modules} enrolment={enrolment} />
         {enrolment.completedAt ? (
           <Alert color="green" variant="light" role="status" title={t('training.enrolment.completedTitle')}>
             {t('training.enrolment.completedOn', { date: formatInstantDate(enrolment.completedAt, labels.language) })}

@@ -10,6 +10,7 @@ import { ApiErrorAlert } from '../../../app/api-error-alert';
 import { readApiError, type ApiError } from '../../../app/api-errors';
 import { downloadApiPath, downloadErrorMessage, fetchApiBlob, formatFileSize, storedFilePath } from '../../../app/files';
 import { QuizPanel } from './quiz-panel';
+import { ModuleLeft } from './what-is-left';
 import { formatGlyphs, useTrainingLabels } from './vocabulary';
 
 type CourseModule = CourseDetailFragment['modules'][number];
@@ -44,6 +45,7 @@ export function ModuleSection({ module, number, enrolment }: { module: CourseMod
             {module.description}
           </Text>
         ) : null}
+        <ModuleLeft module={module} progress={progress} />
         {module.materials.length ? (
           <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('training.module.materials', { title: module.title })}>
             {module.materials.map((material) => (

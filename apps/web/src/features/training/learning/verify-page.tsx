@@ -74,6 +74,7 @@ export function VerifyCertificatePage() {
               items={[
                 { term: t('training.verify.learner'), description: result.learnerName ?? '' },
                 { term: t('training.verify.course'), description: result.courseTitle ?? '' },
+                { term: t('training.verify.issuer'), description: result.issuerName ?? '' },
                 { term: t('training.verify.completedOn'), description: result.completedOn ? formatDay(result.completedOn, i18n.language) : '' },
               ]}
             />
