@@ -3,8 +3,23 @@
 // critical violation of the WCAG 2.x A/AA rules (issue 16). One test per visitor, so each signs
 // in once; each route is checked softly, so one run lists every page's violations.
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { accessibilityRoutes, openRoute, seriousAxeViolations, type AccessibilityRoute } from './support/accessibility';
 import { signIn } from './support/session';
+
+// Routes that render no page of their own (a redirect), so axe has nothing more to check there.
+const REDIRECTS = new Set(['home']);
+
+test('the route table lists every page route of app.tsx', () => {
+  const app = readFileSync(path.join(__dirname, '../../apps/web/src/app/app.tsx'), 'utf8');
+  const declared = [...app.matchAll(/<Route path="([^"]+)"/g)].map(([, route]) => route).filter((route) => route !== '*' && !REDIRECTS.has(route));
+  const listed = new Set(accessibilityRoutes.map((route) => route.route));
+  expect(declared.filter((route) => !listed.has(route))).toEqual([]);
+  expect(app).toContain('<Route index element={<HomePage />} />');
+  expect(listed).toContain('(index)');
+  expect(listed).toContain('* (not found)');
+});
 
 const byVisitor = new Map<string, AccessibilityRoute[]>();
 for (const route of accessibilityRoutes) {

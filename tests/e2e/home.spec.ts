@@ -37,7 +37,7 @@ test('the coordinator sees the waiting referral on the home page and accepts it 
   const card = waitingCard(page);
   await expect(card).toBeVisible();
   // The count opens the inbox filtered to what waits for an answer.
-  await expect(card.getByTestId('home-referrals-waiting')).toHaveAttribute('href', '/referrals?status=SENT');
+  await expect(card.getByTestId('home-referrals-waiting')).toHaveAttribute('href', '/referrals?status=SENT&sort=deadline');
   await expect(card.getByTestId('home-referrals-waiting')).not.toContainText(/^0/);
   const item = card.getByTestId('home-waiting-referral').filter({ has: page.locator(`a[href="/referrals/${id}"]`) });
   await expect(item).toBeVisible();

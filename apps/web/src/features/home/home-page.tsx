@@ -56,8 +56,8 @@ function ReferralsCard({ section }: { section: NonNullable<Home['referrals']> })
       title={t('home.referrals.title')}
       description={t('home.referrals.description')}
       counts={[
-          { label: t('home.referrals.waiting'), count: section.waiting, to: referralsLink({ statuses: ['SENT'] }), testId: 'home-referrals-waiting' },
-          { label: t('home.referrals.overdue'), count: section.overdue, to: referralsLink({ overdue: true }), alarm: true, testId: 'home-referrals-overdue' },
+          { label: t('home.referrals.waiting'), count: section.waiting, to: referralsLink({ statuses: ['SENT'], sort: 'DEADLINE' }), testId: 'home-referrals-waiting' },
+          { label: t('home.referrals.overdue'), count: section.overdue, to: referralsLink({ overdue: true, sort: 'DEADLINE' }), alarm: true, testId: 'home-referrals-overdue' },
           { label: t('home.referrals.inProgress'), count: section.inProgress, to: referralsLink({ statuses: ['ACCEPTED', 'IN_PROGRESS'] }) },
           // The list has no unread filter; the notifications page lists the messages to read.
           { label: t('home.referrals.unread'), count: section.withUnreadMessages, to: '/notifications' },
