@@ -1,7 +1,7 @@
 // The annual evaluation PDF as people read it: the period's last day itself and figures with
 // thousands separators (issue 16: it printed "期間の終わり（含まない）2027-04-01" and "900000").
 import { pdfText } from '../../../../../tests/support/pdf';
-import { renderAnnualEvaluationPdf } from './annual-evaluation-pdf';
+import { barShares, renderAnnualEvaluationPdf } from './annual-evaluation-pdf';
 import { readableFigure, reportSections } from './report-figures';
 import type { NetworkReport } from './report.model';
 
@@ -59,5 +59,34 @@ describe('renderAnnualEvaluationPdf', () => {
     expect(text).not.toContain('900000');
     expect(text).toContain('合計 1,234');
     expect(text).toContain('2026年4月 1,234');
+  });
+
+  it('draws each breakdown as bars above its table: the label and the figure once for the bar, once for the row', async () => {
+    const report = fiscalYear2026();
+    const sender = (organizationName: string, value: ReturnType<typeof count> | typeof hidden) => ({ organizationId: organizationName, organizationName, count: value });
+    const withSenders: NetworkReport = { ...report, referrals: { ...report.referrals, bySender: [sender('ひだまり食堂', count(40)), sender('こもれびカフェ', hidden)] } };
+    const sections = reportSections(withSenders, null, 'ja');
+    expect(sections.filter((section) => section.breakdown).map((section) => section.section)).toEqual([
+      'referrals.status',
+      'referrals.category',
+      'referrals.month',
+      'referrals.sender',
+      'referrals.receiver',
+      'grants.applicationStatus',
+      'partnerships.type',
+      'partnerships.status',
+    ]);
+    const text = (await pdfText(await renderAnnualEvaluationPdf({ title: '年次', networkName: 'ネットワーク', sections, generatedOn: '2027-04-02' }))).replace(/\s+/g, ' ');
+    expect(text.match(/ひだまり食堂 40/g)).toHaveLength(2);
+    expect(text.match(/こもれびカフェ x/g)).toHaveLength(2);
+  });
+});
+
+describe('barShares', () => {
+  it('scales every count against the largest, from zero, and gives a hidden count no bar', () => {
+    expect(barShares(['40', '10', 'x', '0'])).toEqual([1, 0.25, null, 0]);
+    expect(barShares(['0', '0'])).toEqual([0, 0]);
+    expect(barShares(['x'])).toEqual([null]);
+    expect(barShares([])).toEqual([]);
   });
 });

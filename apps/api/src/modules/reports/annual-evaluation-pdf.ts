@@ -1,7 +1,9 @@
 // The annual evaluation (施策の評価・検証) as a PDF in Japanese: the fiscal year's label, the
 // network (and organisation), the period, then one table per section of the report — the same
 // rows as the CSV, hidden cells as "x" (primary and secondary suppression alike), figures with
-// thousands separators (the CSV keeps plain digits for spreadsheets). Fonts and page
+// thousands separators (the CSV keeps plain digits for spreadsheets). A breakdown (by status,
+// month, organisation…) is drawn as horizontal bars above its table, so a reader of the printed
+// evaluation sees the shape at a glance; a hidden count gets no bar, only its "x". Fonts and page
 // set-up are core/pdf's (Noto Sans JP, subset by pdfkit).
 import { startPdf } from '../../core/pdf/pdf-document';
 import { readableFigure, type ReportSection } from './report-figures';
@@ -15,9 +17,20 @@ export interface AnnualEvaluationDocument {
 
 /** The full-width space Japanese documents put between two statements. */
 const IDEOGRAPHIC_SPACE = '\u3000';
-const COLORS = { text: '#000000', label: '#444444', rule: '#bbbbbb', header: '#eeeeee' };
+const COLORS = { text: '#000000', label: '#444444', rule: '#bbbbbb', header: '#eeeeee', bar: '#0c7b5a' };
 const VALUE_WIDTH = 120;
 const ROW_PADDING = 4;
+const BAR = { labelWidth: 150, valueWidth: 60, height: 10, gap: 4, fontSize: 8 };
+
+/**
+ * Each row's bar as a share of the longest (0 to 1), or null where the value is no count (a hidden
+ * "x"). Bars start at zero and share one scale, so two bars compare as their counts do.
+ */
+export function barShares(values: readonly string[]): Array<number | null> {
+  const counts = values.map((value) => (/^\d+$/.test(value) ? Number(value) : null));
+  const longest = Math.max(0, ...counts.map((count) => count ?? 0));
+  return counts.map((count) => (count === null ? null : longest === 0 ? 0 : count / longest));
+}
 
 export async function renderAnnualEvaluationPdf(doc: AnnualEvaluationDocument): Promise<Buffer> {
   const { pdf, finish } = startPdf({ title: doc.title, lang: 'ja-JP', margins: { top: 56, bottom: 56, left: 56, right: 56 } });
@@ -44,11 +57,30 @@ export async function renderAnnualEvaluationPdf(doc: AnnualEvaluationDocument): 
     pdf.y = top + height;
   };
 
+  const bars = (rows: ReportSection['rows']) => {
+    const barWidth = width - BAR.labelWidth - BAR.valueWidth - 2 * ROW_PADDING;
+    const shares = barShares(rows.map((item) => item.value));
+    rows.forEach((item, index) => {
+      if (pdf.y + BAR.height + BAR.gap > bottom()) pdf.addPage();
+      const top = pdf.y;
+      const share = shares[index];
+      pdf.font('regular').fontSize(BAR.fontSize).fillColor(COLORS.label);
+      pdf.text(item.label, left, top, { width: BAR.labelWidth - ROW_PADDING, height: BAR.height, ellipsis: true, lineBreak: false });
+      if (share !== null && share > 0) {
+        pdf.rect(left + BAR.labelWidth, top, Math.max(1, share * barWidth), BAR.height).fillColor(COLORS.bar).fill();
+      }
+      pdf.fillColor(COLORS.text).text(readableFigure(item.value, 'ja'), left + BAR.labelWidth + barWidth + 2 * ROW_PADDING, top, { width: BAR.valueWidth, lineBreak: false });
+      pdf.y = top + BAR.height + BAR.gap;
+    });
+    pdf.moveDown(0.5);
+  };
+
   for (const section of doc.sections) {
     pdf.moveDown(1);
     if (pdf.y + 60 > bottom()) pdf.addPage();
     pdf.font('bold').fontSize(12).fillColor(COLORS.text).text(section.title, left, pdf.y, { width });
     pdf.moveDown(0.3);
+    if (section.breakdown && section.rows.length > 0) bars(section.rows);
     row('項目', '値', true);
     if (section.rows.length === 0) row('（該当なし）', '');
     // The report's own heading rows (title, period, organisation) are words and dates, not figures.

@@ -262,6 +262,8 @@ export interface ReportSection {
   readonly section: string;
   readonly title: string;
   readonly rows: ReadonlyArray<{ readonly key: string; readonly label: string; readonly value: string }>;
+  /** The rows are counts of one thing broken down (by status, month, organisation…): the PDF draws them as bars too. */
+  readonly breakdown?: boolean;
 }
 
 /** The report as titled sections of key, label and shown value: what the CSV and the PDF print. */
@@ -277,6 +279,13 @@ export function reportSections(report: NetworkReport, organizationName: string |
     section,
     title: t(title),
     rows: (Object.keys(labels) as K[]).map((key) => row(key, labels[key], values[key])),
+  });
+  /** Counts of one thing by key (a status, a category, an organisation…), labelled. */
+  const breakdown = (section: string, title: LocalizedText, items: ReadonlyArray<{ key: string; label: string; count: ReportCount }>): ReportSection => ({
+    section,
+    title: t(title),
+    rows: items.map((item) => row(item.key, item.label, item.count)),
+    breakdown: true,
   });
   const l = REPORT_LABELS;
   const r = report.referrals;
@@ -300,21 +309,17 @@ export function reportSections(report: NetworkReport, organizationName: string |
       unresolvedRatePercent: l.unresolvedRate,
       overdue: l.overdue,
     }),
-    { section: 'referrals.status', title: t(l.referralStatus), rows: r.byStatus.map((item) => row(item.key, item.label, item.count)) },
-    { section: 'referrals.category', title: t(l.referralCategory), rows: r.byCategory.map((item) => row(item.key, item.label, item.count)) },
-    { section: 'referrals.month', title: t(l.referralMonth), rows: r.byMonth.map((item) => row(item.month, monthLabel(item.month, language), item.count)) },
-    { section: 'referrals.sender', title: t(l.referralSender), rows: r.bySender.map((item) => row(item.organizationId, item.organizationName, item.count)) },
-    { section: 'referrals.receiver', title: t(l.referralReceiver), rows: r.byReceiver.map((item) => row(item.organizationId, item.organizationName, item.count)) },
+    breakdown('referrals.status', l.referralStatus, r.byStatus),
+    breakdown('referrals.category', l.referralCategory, r.byCategory),
+    breakdown('referrals.month', l.referralMonth, r.byMonth.map((item) => ({ key: item.month, label: monthLabel(item.month, language), count: item.count }))),
+    breakdown('referrals.sender', l.referralSender, r.bySender.map((item) => ({ key: item.organizationId, label: item.organizationName, count: item.count }))),
+    breakdown('referrals.receiver', l.referralReceiver, r.byReceiver.map((item) => ({ key: item.organizationId, label: item.organizationName, count: item.count }))),
     figures('grants', l.grants, report.grants, { published: l.published, applications: l.applications, awarded: l.awarded, awardedAmountYen: l.awardedAmount }),
-    {
-      section: 'grants.applicationStatus',
-      title: t(l.grantApplicationStatus),
-      rows: report.grants.applicationsByStatus.map((item) => row(item.key, item.label, item.count)),
-    },
+    breakdown('grants.applicationStatus', l.grantApplicationStatus, report.grants.applicationsByStatus),
     figures('training', l.training, report.training, { enrolments: l.enrolments, completions: l.completions, completionRatePercent: l.trainingCompletionRate }),
     figures('partnerships', l.partnerships, report.partnerships, { total: l.total }),
-    { section: 'partnerships.type', title: t(l.partnershipType), rows: report.partnerships.byType.map((item) => row(item.key, item.label, item.count)) },
-    { section: 'partnerships.status', title: t(l.partnershipStatus), rows: report.partnerships.byStatus.map((item) => row(item.key, item.label, item.count)) },
+    breakdown('partnerships.type', l.partnershipType, report.partnerships.byType),
+    breakdown('partnerships.status', l.partnershipStatus, report.partnerships.byStatus),
   ];
   return sections;
 }
