@@ -44,7 +44,6 @@ import {
   DayRange,
   grantFigures,
   japanDayRange,
-  KeyedRow,
   partnershipFigures,
   referralFigures,
   REPORTED_CATEGORIES,
