@@ -95,7 +95,8 @@ test('a trainer builds a course in the editor (upload with progress, module reor
   await quiz.getByRole('textbox', { name: '問1の選択肢1' }).fill('話をよく聴く');
   await quiz.getByRole('textbox', { name: '問1の選択肢2' }).fill('すぐに助言する');
   await quiz.getByRole('button', { name: '小テストを保存' }).click();
-  await expect(quiz.getByText('正解の選択肢に印を付けてください。')).toBeVisible();
+  // The message stands at the field and again in the form's summary of problems.
+  await expect(quiz.getByText('正解の選択肢に印を付けてください。').first()).toBeVisible();
   await quiz.getByRole('checkbox', { name: '問1の選択肢1を正解にする' }).check();
   await quiz.getByRole('button', { name: '小テストを保存' }).click();
   await expect(secondModule.getByText('1 問・合格点 80%・受験回数の上限 なし')).toBeVisible();
@@ -143,7 +144,7 @@ test('a trainer schedules a session in Japan time, sees who registered and recor
   await page.getByRole('textbox', { name: '会場' }).fill('中央区社会福祉協議会 会議室');
   await page.getByRole('textbox', { name: '定員（人）' }).fill('2');
   await page.getByRole('button', { name: '研修会を作成' }).click();
-  await expect(page.getByText('終了日時は開始日時より後にしてください。')).toBeVisible();
+  await expect(page.getByText('終了日時は開始日時より後にしてください。').first()).toBeVisible();
   await page.getByLabel('終了日時').fill('2027-01-15T16:00');
   await page.getByRole('button', { name: '研修会を作成' }).click();
   await expect(page).toHaveURL(/\/training\/sessions\/[0-9a-f-]{36}\/edit/);

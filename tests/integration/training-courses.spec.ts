@@ -275,7 +275,7 @@ describe('validation', () => {
     const response = await c.trainer.request(CREATE_COURSE, { input: courseInput('  ', { estimatedMinutes: 0, summary: 'あ'.repeat(2001) }) });
     expect([outcome(response), reasonOf(response)]).toEqual(['BAD_USER_INPUT', 'INVALID_COURSE']);
     expect(Object.keys(fieldsOf(response)).sort()).toEqual(['estimatedMinutes', 'summary', 'title']);
-    expect(fieldsOf(response).title.ja).toMatch(/講座名/);
+    expect(fieldsOf(response).title.ja).toMatch(/コース名/);
     expect(fieldsOf(response).title.en).toMatch(/title/);
     for (const organizationId of [b.organizations.orgB, 'not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
       const foreignAudience = await c.trainer.request(CREATE_COURSE, { input: courseInput('他ネットワークの団体', { audienceOrganizationIds: [organizationId] }) });
