@@ -4,6 +4,7 @@
 // bookmarks it and records an APPLIED application; the bookmark is on /grants/bookmarks and the
 // publisher sees the application counted under 申請済み.
 import { expect, test } from '@playwright/test';
+import { tokyoLocal } from './support/japan-time';
 import { writeRichText } from './support/rich-text';
 import { signedInPage } from './support/session';
 import { uniqueKeyword } from './support/unique';
@@ -11,12 +12,6 @@ import { tinyPdf } from '../support/sample-files';
 
 const EDITOR = { email: 'grants@chuo.example.jp' };
 const COORDINATOR = { email: 'coordinator@komorebi.example.jp' };
-
-/** "YYYY-MM-DDTHH:mm" in Japan time, `days` from now (a datetime-local value). */
-function tokyoLocal(days: number): string {
-  const at = new Date(Date.now() + days * 24 * 60 * 60 * 1000 + 9 * 60 * 60 * 1000);
-  return at.toISOString().slice(0, 16);
-}
 
 test('an intermediary publishes a grant with a file; an NPO finds it by a Japanese keyword, downloads the file, bookmarks it and records an application', async ({
   browser,

@@ -5,17 +5,13 @@
 // then opens the network map: the new partnership is one more line between the two organisations
 // in the connections table, and focusing こもれび's node shows it in the details.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { tokyoDate } from './support/japan-time';
 import { openNavigationIfCollapsed, signIn } from './support/session';
 import { tinyPdf } from '../support/sample-files';
 
 const LIAISON = { email: 'liaison@city-chuo.example.jp' };
 const MUNICIPALITY = '中央区 福祉保健部';
 const PARTNER = 'NPO法人こもれび';
-
-/** A date in Japan, `days` from today: "YYYY-MM-DD" (the value of a date input). */
-function tokyoDate(days: number): string {
-  return new Date(Date.now() + days * 24 * 60 * 60 * 1000 + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
 
 async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
   await scope.getByRole('combobox', { name: label }).click();

@@ -7,6 +7,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { DEMO_PASSWORD, signIn } from './support/session';
+import { startCourseDraft } from './support/training';
 import { tinyPdf } from '../support/sample-files';
 
 const TRAINER = { email: 'trainer@shakyo-chuo.example.jp' };
@@ -44,13 +45,7 @@ test('a trainer builds a course in the editor (upload with progress, module reor
   // A new draft from the trainer's course list…
   await page.goto('/training/manage');
   await expect(page.getByRole('heading', { level: 1, name: '研修コースの管理' })).toBeVisible();
-  await page.getByRole('link', { name: '新しいコース' }).click();
-  await page.getByRole('textbox', { name: 'コース名' }).fill(title);
-  await page.getByRole('textbox', { name: '概要' }).fill('相談を受けるときの基本を学びます。');
-  await page.getByRole('textbox', { name: '所要時間（分）' }).fill('30');
-  await page.getByRole('button', { name: '下書きとして保存' }).click();
-  await expect(page).toHaveURL(/\/training\/manage\/[0-9a-f-]{36}/);
-  await expect(page.getByRole('status').filter({ hasText: '保存しました。' })).toBeVisible();
+  await startCourseDraft(page, { title, summary: '相談を受けるときの基本を学びます。', minutes: 30 });
 
   // …which the API refuses to publish while it has no modules, and the dialog says why.
   const actions = page.getByRole('group', { name: 'コースの操作' });

@@ -10,6 +10,7 @@
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { signedInPage } from './support/session';
+import { startCourseDraft } from './support/training';
 import { uniqueKeyword } from './support/unique';
 import { tinyPdf } from '../support/sample-files';
 
@@ -80,13 +81,7 @@ async function writeQuestion(
 async function publishCourseInEditor(trainer: Page, plan: CoursePlan): Promise<string> {
   await trainer.goto('/training/manage');
   await expect(trainer.getByRole('heading', { level: 1, name: '研修コースの管理' })).toBeVisible();
-  await trainer.getByRole('link', { name: '新しいコース' }).click();
-  await trainer.getByRole('textbox', { name: 'コース名' }).fill(plan.title);
-  await trainer.getByRole('textbox', { name: '概要' }).fill('地域で相談を受けるときの個人情報の扱いを学びます。');
-  await trainer.getByRole('textbox', { name: '所要時間（分）' }).fill('20');
-  await trainer.getByRole('button', { name: '下書きとして保存' }).click();
-  await expect(trainer).toHaveURL(/\/training\/manage\/[0-9a-f-]{36}(\?|$)/);
-  const courseId = new URL(trainer.url()).pathname.split('/').at(-1) ?? '';
+  const courseId = await startCourseDraft(trainer, { title: plan.title, summary: '地域で相談を受けるときの個人情報の扱いを学びます。', minutes: 20 });
 
   const addModule = trainer.getByRole('form', { name: '単元の追加' });
   await addModule.getByRole('textbox', { name: '新しい単元の名前' }).fill(plan.moduleTitle);

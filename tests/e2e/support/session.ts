@@ -1,5 +1,5 @@
 // Signing in as a seeded demo user (apps/api/src/seed/demo-seed.ts), through the login page.
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'tsunagu-demo-2026';
 export const NETWORK_ADMIN = { email: 'admin@chuo.example.jp', name: '佐藤 美咲', organization: 'つながりサポートセンター' };
@@ -49,4 +49,23 @@ export async function openNavigationIfCollapsed(page: Page, burgerName: string):
   if (await burger.isVisible()) {
     await burger.click();
   }
+}
+
+/** Follows a link of the main menu, as a person does: on a phone the menu is behind the burger. */
+export async function openFromMenu(page: Page, linkName: string): Promise<void> {
+  await openNavigationIfCollapsed(page, 'メニューを開く');
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: linkName, exact: true }).click();
+}
+
+/**
+ * Signs in and checks that the member lands on the home page (issue 16) showing the card of
+ * their everyday work, named `cardName`; returns that card.
+ */
+export async function signInAtHome(page: Page, email: string, cardName: string): Promise<Locator> {
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'ホーム' })).toBeVisible();
+  const card = page.getByRole('region', { name: cardName });
+  await expect(card).toBeVisible({ timeout: 20_000 });
+  return card;
 }
