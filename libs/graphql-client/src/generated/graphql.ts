@@ -554,7 +554,7 @@ export type PartnershipType =
   | 'INFORMAL'
   | 'SUBSIDY';
 
-/** A person's values by category. On correction, an omitted category stays as it is and null clears it. Special-care categories (health, disability, legal) only from admins and coordinators. */
+/** A person's values by category. On update or correction, an omitted category stays as it is and null clears it. Special-care categories (health, disability, legal) only from admins and coordinators. */
 export type PersonInput = {
   consultation?: ConsultationInput | null | undefined;
   contact?: ContactInput | null | undefined;
