@@ -3,7 +3,7 @@
 // replaceCategories): the same owner, role and special-care rules, the same schema and field
 // errors, the same consent reading; unlike 訂正 it takes no reason and keeps no correction record,
 // and its audit row names the changed fields, never their values.
-import { PERSON_MESSAGES } from '@tsunagu/domain';
+import { localizedMessage, PERSON_MESSAGES } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import { outcome, reasonOf, TestNetwork } from '../support/accounts';
 import { setupApiTest } from '../support/harness';
@@ -106,7 +106,7 @@ describe('updatePerson', () => {
     const response = await update('coordinator', { contact: { ...input.contact, phone: 'call me' }, household: { ...input.household, householdSize: -1 } });
     expect(outcome(response)).toBe('BAD_USER_INPUT');
     const fields = response.body.errors?.[0].extensions?.['fields'] as Record<string, { ja: string; en: string }>;
-    expect(fields['contact.phone']).toEqual(PERSON_MESSAGES.phone);
+    expect(fields['contact.phone']).toEqual(localizedMessage(PERSON_MESSAGES.phone));
     expect(Object.keys(fields)).toContain('household.householdSize');
     const after = await readPerson(clients.coordinator, person.id);
     expect(after.contact.values?.phone).toBe('090-3333-4444');
