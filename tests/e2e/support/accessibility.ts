@@ -99,6 +99,7 @@ export const accessibilityRoutes: readonly AccessibilityRoute[] = [
   { route: 'people/shared', as: COORDINATOR, url: '/people/shared' },
   { route: 'people/new', as: COORDINATOR, url: '/people/new' },
   { route: 'people/:id', as: COORDINATOR, url: person() },
+  { route: 'people/:id/edit', as: COORDINATOR, url: person('/edit') },
   { route: 'people/:id/correct', as: COORDINATOR, url: person('/correct') },
   { route: 'records/provision', as: COORDINATOR, url: '/records/provision' },
   { route: 'referrals', as: COORDINATOR, url: '/referrals' },

@@ -21,7 +21,7 @@ import { ServicePage } from '../features/directory/service-page';
 import { DirectoryExchangePage } from '../features/hsds/directory-exchange-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
-import { CorrectPersonPage } from '../features/people/correct-person-page';
+import { CorrectPersonPage, EditPersonPage } from '../features/people/change-person-page';
 import { NewPersonPage } from '../features/people/new-person-page';
 import { PeoplePage } from '../features/people/people-page';
 import { PersonPage } from '../features/people/person-page';
@@ -83,6 +83,7 @@ export function App() {
           <Route path="people/shared" element={<SharedPeoplePage />} />
           <Route path="people/new" element={<NewPersonPage />} />
           <Route path="people/:id" element={<PersonPage />} />
+          <Route path="people/:id/edit" element={<EditPersonPage />} />
           <Route path="people/:id/correct" element={<CorrectPersonPage />} />
           <Route path="records/provision" element={<ProvisionRecordsPage />} />
           <Route path="notifications" element={<NotificationsPage />} />

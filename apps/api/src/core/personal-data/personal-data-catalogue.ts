@@ -67,7 +67,7 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'persons.duplicate_key',
     ],
     rule:
-      'PersonalDataReader (core/personal-data/person-reader.ts): owner roles (decideForOwner), consent matrix for recipients (decideForRecipient), bounded by the shared categories of live referrals for REFERRAL, and for STATISTICS only the non-identifying projection of libs/domain people-statistics.ts (Person.statistics); access log and provision record on every outside read. single-read-path.spec.ts keeps SQL on persons here.',
+      'PersonalDataReader (core/personal-data/person-reader.ts): owner roles (decideForOwner), consent matrix for recipients (decideForRecipient), bounded by the shared categories of live referrals for REFERRAL, and for STATISTICS only the non-identifying projection of libs/domain people-statistics.ts (Person.statistics); access log and provision record on every outside read. Written only through PersonRecords: createPerson, and updatePerson (everyday changes) and correctPerson (訂正, also kept in person_corrections) through the one replaceCategories step of people.service.ts, for the owner organisation’s casework roles (special-care categories for admins and coordinators only), audited with field names only, consents untouched (people-update.spec.ts). single-read-path.spec.ts keeps SQL on persons here.',
     paths: ['core/personal-data/person-reader.ts', 'core/personal-data/person-records.ts', 'core/personal-data/person-queries.ts'],
   },
   {

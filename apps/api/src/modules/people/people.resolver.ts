@@ -142,6 +142,13 @@ export class PeopleResolver {
     return this.peopleService.create(actor, input, acknowledgeDuplicates);
   }
 
+  @Mutation(() => Person, {
+    description: "Change a person's details in everyday work (replace the given categories, null clears one); audited with the field names, no reason.",
+  })
+  updatePerson(@CurrentActor() actor: RequestActor, @IdArg('id') id: string, @Args('input') input: PersonInput): Promise<Person> {
+    return this.peopleService.update(actor, id, input);
+  }
+
   @Mutation(() => Person, { description: '訂正: replace the given categories (null clears one); recorded with the reason.' })
   correctPerson(
     @CurrentActor() actor: RequestActor,

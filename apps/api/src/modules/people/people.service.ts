@@ -1,4 +1,4 @@
-// People supported: registering, correcting, listing and reading them, and the person's own
+// People supported: registering, updating and correcting, listing and reading them, and the person's own
 // requests to stop use or erase. Values are read only through the consent-aware reader and
 // written only through PersonRecords (core/personal-data).
 import { Injectable } from '@nestjs/common';
@@ -150,6 +150,12 @@ export class PeopleService {
     });
   }
 
+  /** Everyday change of the person's details (a new phone number, a move): audited, no reason. */
+  update(actor: RequestActor, id: string, input: PersonInput): Promise<Person> {
+    return this.replaceCategories(actor, id, input, 'UPDATED');
+  }
+
+  /** 訂正 at the person's request: the same change, also kept in person_corrections with the reason. */
   correct(actor: RequestActor, id: string, input: PersonInput, reason: string): Promise<Person> {
     const trimmedReason = reason.trim();
     if (trimmedReason.length < 1 || trimmedReason.length > 1000) {
@@ -157,6 +163,28 @@ export class PeopleService {
         fields: { reason: { ja: '訂正の理由を1〜1000文字で入力してください。', en: 'Give the reason for the correction (1 to 1,000 characters).' } },
       });
     }
+    return this.replaceCategories(actor, id, input, 'CORRECTED', (manager, changed) =>
+      manager.query(
+        `INSERT INTO person_corrections (tenant_id, person_id, corrected_by_membership_id, fields, reason) VALUES ($1, $2, $3, $4, $5)`,
+        [actor.tenantId, id, actor.membershipId, changed, trimmedReason],
+      ),
+    );
+  }
+
+  /**
+   * The one write path of an existing person's values, shared by update and correction: the
+   * shared schema, the special-care role rule, the owner's ability, an active record; the given
+   * categories replaced (null clears one, an omitted one stays) and the changed field names
+   * audited. Consents are not touched, so no change widens what another organisation sees.
+   * Nothing is written when nothing differs.
+   */
+  private replaceCategories(
+    actor: RequestActor,
+    id: string,
+    input: PersonInput,
+    action: 'UPDATED' | 'CORRECTED',
+    recordChange?: (manager: EntityManager, changed: string[]) => Promise<unknown>,
+  ): Promise<Person> {
     const values = validatePersonInput(input, this.clock.now());
     this.assertMayWriteSpecialCare(actor, values);
     return runInTenant(this.dataSource, actor, async (manager) => {
@@ -166,11 +194,8 @@ export class PeopleService {
       const changed = changedFieldNames(current?.values ?? {}, values);
       if (changed.length > 0) {
         await this.records.replaceCategories(manager, actor.tenantId, id, values);
-        await manager.query(
-          `INSERT INTO person_corrections (tenant_id, person_id, corrected_by_membership_id, fields, reason) VALUES ($1, $2, $3, $4, $5)`,
-          [actor.tenantId, id, actor.membershipId, changed, trimmedReason],
-        );
-        await recordAudit(manager, actor, { entity: 'Person', entityId: id, action: 'CORRECTED', changedFields: changed });
+        await recordChange?.(manager, changed);
+        await recordAudit(manager, actor, { entity: 'Person', entityId: id, action, changedFields: changed });
       }
       return this.readOne(manager, actor, id, null);
     });

@@ -142,15 +142,15 @@ function isBlank(section: SectionSpec, values: PersonFormValues): boolean {
 }
 
 /**
- * The API input for the shown sections. Registering leaves blank sections out; a correction
- * sends every shown section (a blank one clears what was stored).
+ * The API input for the shown sections. Registering leaves blank sections out; a change (edit or
+ * correction) sends every shown section (a blank one clears what was stored).
  */
-export function inputOf(values: PersonFormValues, sections: readonly SectionSpec[], mode: 'create' | 'correct'): PersonInput {
+export function inputOf(values: PersonFormValues, sections: readonly SectionSpec[], mode: 'create' | 'change'): PersonInput {
   const input: Record<string, unknown> = {};
   for (const section of sections) {
     if (section.name === 'identity') input[section.name] = sectionInput(section, values);
     else if (isBlank(section, values)) {
-      if (mode === 'correct') input[section.name] = null;
+      if (mode === 'change') input[section.name] = null;
     } else input[section.name] = sectionInput(section, values);
   }
   return input as PersonInput;

@@ -1,8 +1,9 @@
 // /people/:id — one person as my membership may see them. Outside the owning organisation the
 // read states its purpose (?purpose=, REFERRAL by default); the owner's staff need none. The
-// owner's admins and coordinators also see consents, kept records and the data-subject requests.
+// owner's case workers edit the details (編集); its admins and coordinators also see consents,
+// kept records and the data-subject requests.
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Group, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
 import { CONSENT_PURPOSES } from '@tsunagu/domain';
 import { PersonDocument } from '@tsunagu/graphql-client';
 import { LoadingState, PageHeader } from '@tsunagu/ui';
@@ -41,6 +42,8 @@ export function PersonPage() {
   const owner = { organizationId: person.ownerOrganizationId };
   const canConsents = person.ownedByMe && ability.can('read', { __typename: 'Consent', ...owner });
   const canRecords = person.ownedByMe && ability.can('read', { __typename: 'PersonRecords', ...owner });
+  // 編集 is the everyday change; 訂正 (at the person's own request) stays with the requests below.
+  const canEdit = person.ownedByMe && person.status === 'ACTIVE' && ability.can('update', { __typename: 'Person', ...owner });
   const name = personName(person.identity);
 
   return (
@@ -48,7 +51,16 @@ export function PersonPage() {
       <PageHeader
         title={name ? t('people.detail.titleWithName', { name, pseudonym: person.pseudonym }) : person.pseudonym}
         description={t('people.detail.owner', { organization: person.ownerOrganizationName })}
-        actions={<PersonStatusBadge status={person.status} />}
+        actions={
+          <Group gap="sm">
+            <PersonStatusBadge status={person.status} />
+            {canEdit ? (
+              <Button component={Link} to={`/people/${person.id}/edit`}>
+                {t('people.detail.edit')}
+              </Button>
+            ) : null}
+          </Group>
+        }
       />
       <Stack gap="lg">
         <Anchor component={Link} to={person.ownedByMe ? '/people' : `/people/shared?purpose=${purpose ?? 'REFERRAL'}`} fz="sm">

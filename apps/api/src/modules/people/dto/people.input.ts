@@ -20,7 +20,7 @@ import {
 
 @InputType({
   description:
-    'A person\'s values by category. On correction, an omitted category stays as it is and null clears it. ' +
+    'A person\'s values by category. On update or correction, an omitted category stays as it is and null clears it. ' +
     'Special-care categories (health, disability, legal) only from admins and coordinators.',
 })
 export class PersonInput {
