@@ -8,22 +8,14 @@ import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { graphql } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
-import { soleAdminNetwork } from '../support/networks';
+import { hubAndNpoNetwork, soleAdminNetwork } from '../support/networks';
 import { TestDatabase } from '../support/test-database';
 import { serviceInput } from '../support/directory';
 
 const t = setupApiTest({
   clients: false,
   networks: {
-    network: {
-      slug: 'directory-a',
-      organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
-      members: {
-        coordinator: ['npo', ['COORDINATOR']],
-        staff: ['npo', ['STAFF']],
-        admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
-      },
-    },
+    network: hubAndNpoNetwork('directory-a'),
     other: soleAdminNetwork('directory-b'),
   },
 });

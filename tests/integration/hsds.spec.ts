@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { RunningApi } from '../support/api';
 import { setupApiTest } from '../support/harness';
-import { soleAdminNetwork } from '../support/networks';
+import { hubAndNpoNetwork, soleAdminNetwork } from '../support/networks';
 import { TestDatabase } from '../support/test-database';
 import { serviceInput } from '../support/directory';
 import { graphql } from '../support/graphql';
@@ -19,15 +19,7 @@ import { graphql } from '../support/graphql';
 const t = setupApiTest({
   clients: false,
   networks: {
-    networkA: {
-      slug: 'hsds-a',
-      organizations: { npo: 'NPO', hub: 'INTERMEDIARY' },
-      members: {
-        admin: ['hub', ['NETWORK_ADMIN', 'ORG_ADMIN']],
-        coordinator: ['npo', ['COORDINATOR', 'ORG_ADMIN']],
-        staff: ['npo', ['STAFF']],
-      },
-    },
+    networkA: hubAndNpoNetwork('hsds-a', { coordinator: ['npo', ['COORDINATOR', 'ORG_ADMIN']] }),
     networkB: soleAdminNetwork('hsds-b', { hub: 'INTERMEDIARY' }),
   },
 });

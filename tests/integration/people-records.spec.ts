@@ -15,6 +15,7 @@ import { outcome, SignedInClient, TestNetwork } from '../support/accounts';
 import { startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import { setupDemoApiTest, signInDemo } from '../support/demo';
 import { mintClient, setupApiTest } from '../support/harness';
+import { personSharingNetwork } from '../support/networks';
 import {
   createPerson,
   CREATE_PERSON,
@@ -34,16 +35,7 @@ const CATEGORY_KEYS = ['identity', 'contact', 'household', 'health', 'disability
 
 const t = setupApiTest({
   networks: {
-    network: {
-      slug: 'people-records',
-      organizations: { npo: 'NPO', hub: 'INTERMEDIARY', other: 'NPO' },
-      members: {
-        admin: ['npo', ['ORG_ADMIN']],
-        coordinator: ['npo', ['COORDINATOR']],
-        hub: ['hub', ['COORDINATOR']],
-        stranger: ['other', ['COORDINATOR']],
-      },
-    },
+    network: personSharingNetwork('people-records', { admin: ['npo', ['ORG_ADMIN']] }),
   },
 });
 let database: TestDatabase;

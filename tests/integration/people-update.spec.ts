@@ -7,22 +7,16 @@ import { localizedMessage, PERSON_MESSAGES } from '@tsunagu/domain';
 import { DataSource } from 'typeorm';
 import { outcome, reasonOf, TestNetwork } from '../support/accounts';
 import { setupApiTest } from '../support/harness';
-import { oneOrganizationNetwork } from '../support/networks';
+import { oneOrganizationNetwork, personSharingNetwork } from '../support/networks';
 import { createPerson, dataOf, fullPersonInput, PERSON_FIELDS, PersonResult, readPerson, recordConsent } from '../support/people';
 
 const t = setupApiTest({
   networks: {
-    network: {
-      slug: 'people-update',
-      organizations: { npo: 'NPO', hub: 'INTERMEDIARY', other: 'NPO' },
-      members: {
-        coordinator: ['npo', ['COORDINATOR']],
-        staff: ['npo', ['STAFF']],
-        trainer: ['npo', ['TRAINER']],
-        hub: ['hub', ['COORDINATOR']],
-        stranger: ['other', ['ORG_ADMIN', 'COORDINATOR']],
-      },
-    },
+    network: personSharingNetwork('people-update', {
+      staff: ['npo', ['STAFF']],
+      trainer: ['npo', ['TRAINER']],
+      stranger: ['other', ['ORG_ADMIN', 'COORDINATOR']],
+    }),
     otherNetwork: oneOrganizationNetwork('people-update-b', { npo: 'NPO' }, { outsider: ['NETWORK_ADMIN', 'ORG_ADMIN', 'COORDINATOR'] }),
   },
 });
