@@ -20,8 +20,9 @@ test('the account page marks this device and explains password errors next to th
   await password.getByRole('textbox', { name: '新しいパスワード', exact: true }).fill('a long enough new passphrase');
   await password.getByRole('textbox', { name: 'パスワード（確認）', exact: true }).fill('a long enough new passphrase');
   await password.getByRole('button', { name: 'パスワードを変更する' }).click();
-  // The API names the field; its message sits under "current password" as well as in the alert.
-  await expect(password.getByRole('alert')).toBeVisible();
+  // The API names the field; its message sits under "current password" as well as in the alerts
+  // (the API's answer, and the form's summary of problems).
+  await expect(password.getByRole('alert').first()).toBeVisible();
   const current = password.getByRole('textbox', { name: '現在のパスワード', exact: true });
   await expect(current).toHaveAttribute('aria-invalid', 'true');
   await expect(current).toHaveAccessibleDescription(/\S/);
@@ -41,7 +42,8 @@ test('a network admin admits an organisation, sees field errors, and finds the c
   await dialog.getByRole('combobox', { name: '所在地の市区町村' }).fill('ちゅうおうく');
   await page.getByRole('option', { name: '東京都中央区', exact: true }).click();
   await dialog.getByRole('button', { name: '団体を登録' }).click();
-  await expect(dialog.getByText('チェックデジット')).toBeVisible();
+  // At the field and in the form's summary of problems.
+  await expect(dialog.getByText('チェックデジット').first()).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: '法人番号' })).toHaveAttribute('aria-invalid', 'true');
 
   await dialog.getByRole('textbox', { name: '法人番号' }).fill('');
