@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { NETWORK_ADMIN, signedInPage } from './support/session';
 import { categorySection, fillPersonName, newPerson } from './support/people';
+import { listRecords } from './support/records';
 
 const COORDINATOR = { email: 'coordinator@komorebi.example.jp' };
 const RECIPIENT = NETWORK_ADMIN; // ORG_ADMIN of つながりサポートセンター (INTERMEDIARY): does case work
@@ -50,7 +51,7 @@ test('a consent discloses identity and contact to a named organisation until it 
   // The recipient finds the person among those shared for referral, and sees what was consented.
   const recipient = await signedInPage(browser, RECIPIENT.email);
   await recipient.goto('/people/shared');
-  const row = recipient.getByRole('row').filter({ hasText: person.fullName });
+  const row = listRecords(recipient).filter({ hasText: person.fullName });
   await expect(row).toContainText('NPO法人こもれび');
   await row.getByRole('link').click();
   await expect(recipient).toHaveURL(new RegExp(`/people/${personId}\\?purpose=REFERRAL$`));

@@ -9,6 +9,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { mailCatcherPort } from './support/servers';
 import { signedInPage } from './support/session';
 import { categorySection, fillPersonName, newPerson } from './support/people';
+import { listRecords } from './support/records';
 import { runId } from './support/unique';
 
 const SENDER = { email: 'coordinator@komorebi.example.jp', organization: 'NPO法人こもれび' };
@@ -113,7 +114,7 @@ test('a coordinator refers a person; the receiver accepts, starts and completes 
   await expect(receiver.getByRole('button', { name: /通知（未読 [1-9]\d*件）/ })).toBeVisible();
   await receiver.goto('/referrals');
   await expect(receiver.getByRole('tab', { name: '受信（自団体への紹介）' })).toHaveAttribute('aria-selected', 'true');
-  const row = receiver.getByRole('row').filter({ has: receiver.locator(`a[href="/referrals/${referralId}"]`) });
+  const row = listRecords(receiver).filter({ has: receiver.locator(`a[href="/referrals/${referralId}"]`) });
   await expect(row).toContainText(SENDER.organization);
   await expect(row.locator('[data-status="SENT"]')).toBeVisible();
   const link = await waitForMailLinking(receiver.request, RECEIVER.email, `/referrals/${referralId}`);

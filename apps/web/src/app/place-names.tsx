@@ -81,6 +81,9 @@ function usePickerProps(values: readonly string[], includePrefectures: boolean) 
     limit: SHOWN_AT_ONCE,
     data,
     filter,
+    // In the page with its input rather than in a portal: inside a dialog on a phone the portalled
+    // list moved with every scroll of the dialog and lay under its overlay, so nothing could be tapped.
+    comboboxProps: { withinPortal: false },
   };
 }
 
