@@ -4,8 +4,9 @@
 // errors, the same consent reading; unlike 訂正 it takes no reason and keeps no correction record,
 // and its audit row names the changed fields, never their values.
 import { localizedMessage, PERSON_MESSAGES } from '@tsunagu/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { outcome, reasonOf, TestNetwork } from '../support/accounts';
+import { waitFor } from '../support/api';
 import { setupApiTest } from '../support/harness';
 import { oneOrganizationNetwork, personSharingNetwork } from '../support/networks';
 import { createPerson, dataOf, fullPersonInput, PERSON_FIELDS, PersonResult, readPerson, recordConsent } from '../support/people';
@@ -132,4 +133,37 @@ describe('updatePerson', () => {
     const [{ count }]: Array<{ count: number }> = await sql.query(`SELECT count(*)::int AS count FROM consents WHERE person_id = $1`, [person.id]);
     expect(count).toBe(1);
   });
+
+  it('is refused, writing nothing, when the use of the record stops while the change waits for it', async () => {
+    const other = await createPerson(clients.coordinator, fullPersonInput(`${MARKER}LOCK`), true);
+    // Another transaction stops the use of the record and holds it until it commits.
+    const stopping = sql.createQueryRunner();
+    await stopping.connect();
+    try {
+      await stopping.startTransaction();
+      await stopping.query(`UPDATE persons SET status = 'USE_CEASED' WHERE id = $1`, [other.id]);
+      const change = clients.coordinator.request(UPDATE, { id: other.id, input: { contact: { ...input.contact, phone: '090-5555-6666' } } });
+      // The change reaches the record and waits for its lock (not a sleep: the database says so).
+      // Without the lock on the header it would read the record as active, wait only at its own
+      // UPDATE, change nothing and still be audited as done.
+      await waitForLockWait(stopping);
+      await stopping.commitTransaction();
+      const response = await change;
+      expect([outcome(response), reasonOf(response)]).toEqual(['CONFLICT', 'PERSON_NOT_ACTIVE']);
+    } finally {
+      await stopping.release();
+    }
+    const [{ count }]: Array<{ count: number }> = await sql.query(`SELECT count(*)::int AS count FROM audit_log WHERE entity = 'Person' AND entity_id = $1 AND action = 'UPDATED'`, [other.id]);
+    expect(count).toBe(0);
+  });
 });
+
+/** Resolves once another session of this database waits for a lock (pg_stat_activity, asked on `runner`'s own connection). */
+function waitForLockWait(runner: QueryRunner): Promise<void> {
+  return waitFor(async () => {
+    const [{ waiting }]: Array<{ waiting: number }> = await runner.query(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
+    );
+    return waiting > 0;
+  }, 'the change to wait for the record');
+}

@@ -57,9 +57,14 @@ export class PersonRecords {
   ) {}
 
   /** Organisation, pseudonym and status of a person of the actor's network; null when not held. */
-  async header(manager: EntityManager, tenantId: string, personId: string): Promise<PersonHeader | null> {
+  /**
+   * The person's header; `forChange` locks the row until the transaction ends, so that a change
+   * checked against this status (active) cannot be overtaken by a stop or an erasure committed in
+   * between (the change would find no active row and yet be audited as done).
+   */
+  async header(manager: EntityManager, tenantId: string, personId: string, options: { forChange?: boolean } = {}): Promise<PersonHeader | null> {
     const [row]: Array<{ id: string; organization_id: string; pseudonym: string; status: PersonStatus }> = await manager.query(
-      `SELECT id, organization_id, pseudonym, status FROM persons WHERE tenant_id = $1 AND id = $2`,
+      `SELECT id, organization_id, pseudonym, status FROM persons WHERE tenant_id = $1 AND id = $2${options.forChange ? ' FOR UPDATE' : ''}`,
       [tenantId, personId],
     );
     return row ? { id: row.id, organizationId: row.organization_id, pseudonym: row.pseudonym, status: row.status } : null;

@@ -242,7 +242,8 @@ export class PeopleService {
   /** A person of the actor's own organisation the actor may act on this way. */
   async ownHeader(manager: EntityManager, actor: RequestActor, id: string, action: 'update' | 'delete' | 'read'): Promise<PersonHeader> {
     requireId(id, PERSON);
-    const header = await this.records.header(manager, actor.tenantId, id);
+    // A change (update, stop, erasure) holds the row from its check to its commit.
+    const header = await this.records.header(manager, actor.tenantId, id, { forChange: action !== 'read' });
     if (!header) throw notFound(PERSON);
     assertCan(actor, action, { __typename: 'Person', organizationId: header.organizationId });
     return header;
