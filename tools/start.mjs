@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { localCredentials, prepareDatabase, startEmbeddedPostgres } from './embedded-postgres.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import roles from './lib/database-roles.cjs';
+import { terminalLogStream } from './lib/terminal-log.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -28,10 +29,36 @@ const dataDir = path.resolve(root, process.env.TSUNAGU_DATA_DIR || '.data');
 const apiMain = path.join(root, 'dist/apps/api/main.js');
 const webIndex = path.join(root, 'dist/apps/web/index.html');
 
-let mail = { env: {}, stop: async () => undefined };
+let mail = { env: {}, stop: async () => undefined, viewerUrl: undefined };
+const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
 function say(message) {
   process.stdout.write(`[tsunagu] ${message}\n`);
+}
+
+/**
+ * The API's output as the terminal shows it: readable lines without the start-up chatter, or the
+ * raw JSON lines with LOG_FORMAT=json (what production log collectors read).
+ */
+function showOutput(child) {
+  for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+    if (process.env.LOG_FORMAT === 'json') from.pipe(to);
+    else from.pipe(terminalLogStream({ color: color && to.isTTY })).pipe(to);
+  }
+}
+
+/** The few lines a newcomer needs once the product answers: where it runs, how to sign in. */
+function announceRunning(url) {
+  const bold = (text) => (color ? `\x1b[1m\x1b[32m${text}\x1b[0m` : text);
+  const rule = '─'.repeat(72);
+  const lines = [rule, bold(`Tsunagu is running at ${url}`) + '   (Ctrl-C to stop)'];
+  if ((process.env.SEED_DEMO_DATA ?? 'true') !== 'false') {
+    lines.push('Sign in with a demo account, e.g. admin@chuo.example.jp, password tsunagu-demo-2026');
+    lines.push('(every demo account is listed in README.md under "Demo accounts")');
+  }
+  if (mail.viewerUrl) lines.push(`Mail the product sends is caught here: ${mail.viewerUrl}`);
+  lines.push(rule);
+  process.stdout.write(lines.map((line) => `[tsunagu] ${line}\n`).join(''));
 }
 
 function build() {
@@ -57,7 +84,8 @@ async function databaseEnvironment() {
     dataDir: path.join(dataDir, 'postgres'),
     port: requestedPort === 0 ? undefined : requestedPort,
   });
-  say(`No DATABASE_URL: started the embedded PostgreSQL (data in ${path.relative(root, server.clusterDir) || server.clusterDir}, port ${server.port}).`);
+  const shownDir = server.clusterDir.startsWith(root + path.sep) ? path.relative(root, server.clusterDir) : server.clusterDir;
+  say(`No DATABASE_URL: started the embedded PostgreSQL (data in ${shownDir}, port ${server.port}).`);
   const { ownerUrl, appUrl } = await prepareDatabase(server.superuserUrl, {
     database: 'tsunagu',
     ...localCredentials(path.join(dataDir, 'credentials')),
@@ -109,7 +137,7 @@ async function mailEnvironment() {
     return { env: {}, stop: async () => undefined };
   }
   say(`Mail is caught locally: ${catcher.viewerUrl}`);
-  return { env: { SMTP_URL: catcher.smtpUrl }, stop: () => catcher.stop() };
+  return { env: { SMTP_URL: catcher.smtpUrl }, stop: () => catcher.stop(), viewerUrl: catcher.viewerUrl };
 }
 
 /**
@@ -135,7 +163,7 @@ function apiEnvironment(nodeEnv, database, port) {
 function runApi(database, port) {
   return spawn(process.execPath, [apiMain, command], {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...apiEnvironment('production', database, port), WEB_DIST_DIR: path.join(root, 'dist/apps/web') },
   });
 }
@@ -145,7 +173,7 @@ function runDevServers(database, port) {
   say('Development mode: open http://localhost:4200 (Vite, hot reload); the API restarts on change.');
   return spawn('npx', ['nx', 'run-many', '-t', 'serve', '-p', 'api', 'web', '--output-style=stream'], {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { NX_TUI: 'false', NX_NO_CLOUD: 'true', ...apiEnvironment('development', database, port), TSUNAGU_API_URL: `http://localhost:${port}` },
   });
 }
@@ -158,6 +186,7 @@ async function main() {
   mail = await mailEnvironment();
   const port = process.env.PORT || '3000';
   const api = command === 'dev' ? runDevServers(database, port) : runApi(database, port);
+  showOutput(api);
 
   let stopping = false;
   const stop = (signal) => {
@@ -165,8 +194,10 @@ async function main() {
     stopping = true;
     api.kill(signal);
   };
+  // A closed terminal (SIGHUP) stops everything in the same order as Ctrl-C.
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGTERM'));
 
   // Say where to go once the API answers, so the URL is the last thing a newcomer reads.
   const url = `http://localhost:${port}`;
@@ -176,7 +207,7 @@ async function main() {
       const response = await fetch(`http://127.0.0.1:${port}/readyz`);
       if (response.ok) {
         clearInterval(announce);
-        say(`Tsunagu is running at ${url}  (Ctrl-C to stop)`);
+        announceRunning(url);
       }
     } catch {
       // not listening yet

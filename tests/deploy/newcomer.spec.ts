@@ -1,0 +1,127 @@
+// The README's first promise, kept the way a newcomer meets it: a fresh clone in a private
+// directory (mode 700, as under /root or from `mktemp -d`), then `npm install && npm start`.
+// As root, PostgreSQL runs as the `postgres` user, which cannot reach anything in that directory,
+// its own binaries included; the launcher must still bring the product up with demo data, print
+// where it runs among readable lines, and stop everything cleanly on Ctrl-C.
+//
+// The clone is of this checkout's committed HEAD (on CI: main). npm's cache is warm on a machine
+// that has installed the project, so the install reads it first (--prefer-offline), as a second
+// clone on a developer's machine would.
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEMO_ACCOUNTS, signInDemo } from '../support/demo';
+import { freePort, waitFor } from '../support/api';
+import { ROOT } from '../support/paths';
+
+const runsAsRoot = process.getuid?.() === 0;
+const privateDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-newcomer-'));
+const checkout = path.join(privateDir, 'tsunagu');
+let launcher: ChildProcess | undefined;
+let output = '';
+const timings: Record<string, number> = {};
+
+/** The environment of a newcomer's shell: nothing of this project's configuration. */
+function newcomerEnvironment(port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of ['PATH', 'HOME', 'LANG', 'TERM', 'npm_config_cache', 'TMPDIR']) {
+    if (process.env[name] !== undefined) env[name] = process.env[name];
+  }
+  return {
+    ...env,
+    CI: 'true',
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_TUI: 'false',
+    // Free ports, so that the test runs beside a developer's own `npm start`.
+    PORT: String(port),
+    EMBEDDED_POSTGRES_PORT: '0',
+    MAIL_CATCHER_SMTP_PORT: '0',
+    MAIL_CATCHER_HTTP_PORT: '0',
+  };
+}
+
+function timed<T>(name: string, work: () => T): T {
+  const started = Date.now();
+  try {
+    return work();
+  } finally {
+    timings[name] = Math.round((Date.now() - started) / 1000);
+  }
+}
+
+afterAll(async () => {
+  if (launcher && launcher.exitCode === null && launcher.signalCode === null) {
+    process.kill(-launcher.pid!, 'SIGINT');
+    await Promise.race([once(launcher, 'exit'), new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  }
+  const clusterDir = /data in (\/var\/tmp\/tsunagu-postgres-[0-9a-f]+)/.exec(output)?.[1];
+  if (clusterDir) {
+    rmSync(clusterDir, { recursive: true, force: true });
+    rmSync(`${clusterDir}.superuser-password`, { force: true });
+  }
+  rmSync(privateDir, { recursive: true, force: true });
+  process.stdout.write(`newcomer path timings (s): ${JSON.stringify(timings)}\n`);
+});
+
+it('a fresh clone in a private directory: npm install && npm start serves the demo, readably, and stops cleanly', async () => {
+  expect(statSync(privateDir).mode & 0o777).toBe(0o700);
+
+  timed('clone', () => execFileSync('git', ['clone', '--quiet', ROOT, checkout], { stdio: 'inherit' }));
+  const port = await freePort();
+  const env = newcomerEnvironment(port);
+  timed('npm install', () =>
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: checkout, env, stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
+
+  const started = Date.now();
+  // A process group of its own, so that Ctrl-C can be sent as a terminal sends it: to npm, the
+  // launcher, the API and PostgreSQL at once.
+  launcher = spawn('npm', ['start'], { cwd: checkout, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const url = `http://localhost:${port}`;
+  await waitFor(
+    async () => {
+      if (launcher!.exitCode !== null) throw new Error(`npm start exited with ${launcher!.exitCode}:\n${output}`);
+      return output.includes(`Tsunagu is running at ${url}`);
+    },
+    'npm start to say where Tsunagu runs',
+    15 * 60_000,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}\n--- npm start said ---\n${output}`);
+  });
+  timings['npm start to running'] = Math.round((Date.now() - started) / 1000);
+
+  // Ready, with the demo network loaded: a demo account signs in and sees its network.
+  expect((await fetch(`${url}/readyz`)).status).toBe(200);
+  const admin = await signInDemo(url, 'admin');
+  const me = await admin.request<{ me: { email: string } }>('query { me { email } }');
+  expect(me.body.data?.me.email).toBe(DEMO_ACCOUNTS.admin);
+  // The web app is served on the same origin.
+  expect(await (await fetch(url)).text()).toContain('<div id="root">');
+
+  // As root, the cluster and the binaries live where the `postgres` user can reach them.
+  if (runsAsRoot) {
+    expect(output).toMatch(/data in \/var\/tmp\/tsunagu-postgres-[0-9a-f]+/);
+  }
+
+  // Readable: no raw JSON log lines, no Nest module chatter; the demo hint is shown.
+  const lines = output.split('\n');
+  expect(lines.filter((line) => line.trimStart().startsWith('{'))).toEqual([]);
+  expect(output).not.toContain('dependencies initialized');
+  expect(output).toContain('admin@chuo.example.jp');
+
+  // Ctrl-C: the API drains and exits, PostgreSQL stops; the launcher exits 0.
+  const clusterDir = /data in (\S+?),/.exec(output)?.[1];
+  const stopped = once(launcher, 'exit');
+  process.kill(-launcher.pid!, 'SIGINT');
+  const [code] = (await stopped) as [number | null];
+  expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
+  if (clusterDir) {
+    const absolute = path.isAbsolute(clusterDir) ? clusterDir : path.join(checkout, clusterDir);
+    expect(existsSync(path.join(absolute, 'postmaster.pid'))).toBe(false);
+  }
+});
