@@ -27,6 +27,7 @@ import {
   sealedKeyId,
   SESSION_SETTINGS,
   sha256Of,
+  storagePath,
   tableDigest,
   resolveTarget,
 } from './common.mjs';
@@ -121,8 +122,8 @@ async function copyFiles(files, filesDir, dir) {
     if (file.driver !== 'local') {
       throw new BackupError(`The database names a file kept in ${file.driver} storage (${file.key}): this tool copies only local storage; see docs/backup.md for S3.`);
     }
-    const source = path.join(filesDir, ...file.key.split('/'));
-    const target = path.join(dir, 'files', ...file.key.split('/'));
+    const source = storagePath(filesDir, file.key);
+    const target = storagePath(path.join(dir, 'files'), file.key);
     await mkdir(path.dirname(target), { recursive: true });
     try {
       // A hard link costs nothing and keeps the bytes even if the original is replaced meanwhile.
@@ -197,7 +198,7 @@ async function main() {
     const size = (await stat(output)).size;
     const rows = dump.tables.reduce((sum, table) => sum + table.rows, 0);
     say(
-      `Wrote ${path.relative(process.cwd(), output) || output}: ${dump.tables.length} tables, ${rows} rows, ${dump.files.length} files (${fileBytes} bytes), ` +
+      `Wrote ${output}: ${dump.tables.length} tables, ${rows} rows, ${dump.files.length} files (${fileBytes} bytes), ` +
         `${size} bytes compressed, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );
     say(

@@ -58,6 +58,12 @@ export function say(message) {
   process.stdout.write(`[tsunagu] ${message}\n`);
 }
 
+/** A path as the operator reads it best: relative inside the checkout, absolute elsewhere. @param {string} file */
+function shown(file) {
+  const relative = path.relative(ROOT, file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
 /** Runs a CLI's main: BackupError (and any other error) becomes one line on stderr and exit 1. @param {() => Promise<void>} main */
 export function runCli(main) {
   main().then(
@@ -143,14 +149,14 @@ export async function resolveTarget() {
     filesDir: path.resolve(process.env.FILE_STORAGE_DIR || path.join(dataDir, 'files')),
     storage,
     keysText: process.env.PERSONAL_DATA_KEYS || (existsSync(keysFile) ? readFileSync(keysFile, 'utf8').trim() : undefined),
-    keysSource: process.env.PERSONAL_DATA_KEYS ? 'PERSONAL_DATA_KEYS' : `PERSONAL_DATA_KEYS (or ${path.relative(ROOT, keysFile)})`,
+    keysSource: process.env.PERSONAL_DATA_KEYS ? 'PERSONAL_DATA_KEYS' : `PERSONAL_DATA_KEYS (or ${shown(keysFile)})`,
     /** Makes the roles and the (empty) database if missing, as `npm start` does. */
     async prepare() {
       const urls = await roles.prepareDatabase(server.superuserUrl, { database, ...credentials });
       target.ownerUrl = urls.ownerUrl;
     },
     stop: () => server.stop(),
-    describe: `the embedded database of ${path.relative(ROOT, dataDir) || dataDir} (${server.running ? 'the running server' : 'started for this command'})`,
+    describe: `the embedded database of ${shown(dataDir)} (${server.running ? 'the running server' : 'started for this command'})`,
   };
   return target;
 }
@@ -198,6 +204,15 @@ export function keyCheckValue(key) {
 export function sealedKeyId(value) {
   const parts = value.split('.');
   return parts.length === 5 && parts[0] === 'v1' ? parts[1] : undefined;
+}
+
+/** The API's storage key shape (apps/api/src/core/files/file-storage.ts): never `..`, never absolute. */
+const STORAGE_KEY_PATTERN = /^[0-9a-z-]{1,64}(\/[0-9a-z-]{1,64}){0,3}$/;
+
+/** A storage key as a path under `dir`, refusing anything that is not a storage key. @param {string} dir @param {string} key */
+export function storagePath(dir, key) {
+  if (!STORAGE_KEY_PATTERN.test(key)) throw new BackupError(`${JSON.stringify(key.slice(0, 80))} is not a storage key: the archive or the files table is damaged.`);
+  return path.join(dir, ...key.split('/'));
 }
 
 /** @param {Buffer} bytes */

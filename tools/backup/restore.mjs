@@ -29,6 +29,7 @@ import {
   say,
   SESSION_SETTINGS,
   sha256Of,
+  storagePath,
   tableDigest,
   resolveTarget,
 } from './common.mjs';
@@ -69,12 +70,15 @@ async function unpack(archive, dir) {
     throw new BackupError(`The archive's format is ${JSON.stringify(manifest.format)}, not ${ARCHIVE_FORMAT}: restore it with the version of Tsunagu that wrote it.`);
   }
   for (const table of manifest.tables) {
+    if (table.file !== `database/${table.name}.jsonl` || !/^[a-z_][a-z0-9_]*$/.test(table.name)) {
+      throw new BackupError(`The archive is damaged: its manifest names ${JSON.stringify(table.file)} as a table; use an intact copy.`);
+    }
     if (sha256Of(await readFile(path.join(dir, table.file))) !== table.sha256) {
       throw new BackupError(`The archive is damaged: ${table.file} does not match its checksum; use an intact copy.`);
     }
   }
   for (const file of manifest.files) {
-    const bytes = await readFile(path.join(dir, 'files', ...file.key.split('/'))).catch(() => undefined);
+    const bytes = await readFile(storagePath(path.join(dir, 'files'), file.key)).catch(() => undefined);
     if (!bytes || sha256Of(bytes) !== file.sha256) throw new BackupError(`The archive is damaged: file ${file.key} is missing or does not match its checksum; use an intact copy.`);
   }
   return manifest;
@@ -182,11 +186,11 @@ async function loadTable(client, dir, table) {
  */
 async function writeFiles(manifest, dir, filesDir, written) {
   for (const file of manifest.files) {
-    const target = path.join(filesDir, ...file.key.split('/'));
+    const target = storagePath(filesDir, file.key);
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     const temporary = `${target}.restore.tmp`;
     // The unpacked copy may sit on another filesystem than the storage: copy, then rename.
-    await copyFile(path.join(dir, 'files', ...file.key.split('/')), temporary);
+    await copyFile(storagePath(path.join(dir, 'files'), file.key), temporary);
     written.push(temporary);
     await rename(temporary, target);
     written[written.length - 1] = target;
@@ -210,14 +214,15 @@ async function load(client, manifest, dir, target, schema) {
     // Migrations may insert reference rows; the archive holds them as they were.
     const names = schema.tables.map((table) => `${client.escapeIdentifier(DATA_SCHEMA)}.${client.escapeIdentifier(table.name)}`);
     await client.query(`TRUNCATE ${names.join(', ')}`);
-    for (const table of manifest.tables) await loadTable(client, dir, table);
+    // The SQL is built from the migrated schema's columns (assertSameSchema: equal to the manifest's).
+    for (const [index, table] of manifest.tables.entries()) await loadTable(client, dir, { ...table, columns: schema.tables[index].columns });
     for (const sequence of manifest.sequences) {
       await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [`${DATA_SCHEMA}.${client.escapeIdentifier(sequence.name)}`, sequence.lastValue, sequence.isCalled]);
     }
     // Read every table back in the same way the backup read it: same rows, same checksum.
     for (const [index, table] of manifest.tables.entries()) {
       const digest = tableDigest();
-      await dumpTable(client, { ...schema.tables[index], columns: table.columns }, (row) => digest.add(JSON.stringify(row) + '\n'));
+      await dumpTable(client, schema.tables[index], (row) => digest.add(JSON.stringify(row) + '\n'));
       const { rows, sha256 } = digest.result();
       if (rows !== table.rows || sha256 !== table.sha256) {
         throw new BackupError(`Table ${table.name} reads back differently after loading (${rows} rows, archive ${table.rows}): the restore was rolled back.`);
