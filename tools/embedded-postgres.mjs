@@ -170,6 +170,25 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => undefin
   return { superuserUrl, port: chosenPort, clusterDir: absoluteDir, binariesDir, stop: () => server.stop() };
 }
 
+/**
+ * The superuser URL of the local cluster in dataDir for a one-off command (`npm run backup` /
+ * `restore`): the server `npm start` is running, when there is one (its postmaster.pid names the
+ * port), else the cluster started for the command and stopped by `stop`.
+ */
+export async function useEmbeddedPostgres({ dataDir, log = () => undefined }) {
+  const clusterDir = clusterDirectory(path.resolve(dataDir));
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    // Line 4 of postmaster.pid is the port (PostgreSQL's documented layout).
+    const port = Number(readFileSync(pidFile, 'utf8').split('\n')[3]);
+    const password = roles.readOrCreateSecret(`${clusterDir}.superuser-password`);
+    const superuserUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+    const reachable = await roles.withClient(superuserUrl, () => true).catch(() => false);
+    if (reachable) return { superuserUrl, port, clusterDir, running: true, stop: async () => undefined };
+  }
+  return { ...(await startEmbeddedPostgres({ dataDir, log })), running: false };
+}
+
 async function runAsChildProcess() {
   const args = process.argv.slice(2);
   const option = (name) => {
