@@ -160,3 +160,16 @@ it('keeps a stored file’s key under its own network, so a key unique within a 
   await expect(insertFile(`${network.id}/one`)).rejects.toThrow(/files_tenant_id_storage_driver_storage_key_key/);
   await expect(insertFile(`0b0b0b0b-0000-4000-8000-00000000000b/two`)).rejects.toThrow(/files_storage_key_of_tenant/);
 });
+
+it('takes no tenant table’s values from a sequence (ids are gen_random_uuid(), needing no coordination between nodes)', async () => {
+  const sequenced: Array<{ table: string; column: string }> = await t.sql.query(
+    `SELECT c.relname AS table, a.attname AS column
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE c.oid = ANY($1::regclass[]) AND a.attnum > 0 AND NOT a.attisdropped
+        AND (a.attidentity <> '' OR pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%')
+      ORDER BY 1, 2`,
+    [[...distributed]],
+  );
+  expect(sequenced).toEqual([]);
+});
