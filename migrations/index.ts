@@ -17,6 +17,7 @@ import { CreateTraining1764450000000 } from './1764450000000-create-training';
 import { CreatePartnershipsAndReportAggregates1764470000000 } from './1764470000000-create-partnerships-and-report-aggregates';
 import { ReportIndexes1764480000000 } from './1764480000000-report-indexes';
 import { HomeIndexes1764527000000 } from './1764527000000-home-indexes';
+import { TenantScopedUniqueKeys1764530000000 } from './1764530000000-tenant-scoped-unique-keys';
 import { ReferralMonthlyAggregates1764490000000 } from './1764490000000-referral-monthly-aggregates';
 import { RolesAllowedByOrganizationKind1764500000000 } from './1764500000000-roles-allowed-by-organization-kind';
 import { ReferralCategoryRequests1764510000000 } from './1764510000000-referral-category-requests';
@@ -48,4 +49,5 @@ export const migrations = [
   ReferralDeadlineSortIndexes1764520000000,
   SearchReadings1764521600000,
   HomeIndexes1764527000000,
+  TenantScopedUniqueKeys1764530000000,
 ];

@@ -8,6 +8,7 @@ import { APP_ROLE } from '../../tools/lib/database-roles.cjs';
 import { createTenantOwnedTable, tenantForeignKey } from '../../migrations/lib/tenant-owned-table';
 import { runInTenant } from '../../apps/api/src/core/tenancy/tenant-transaction';
 import { setupApiTest } from '../support/harness';
+import { tenantTables } from '../support/schema-catalog';
 import type { TestDatabase } from '../support/test-database';
 
 const TENANT_A = '0a0a0a0a-0000-4000-8000-00000000000a';
@@ -64,12 +65,8 @@ describe('the application role (catalog)', () => {
     // (mail_outbox, schema_migrations) are kept from the application role by privileges instead.
     const tables: Array<{ table: string; rls: boolean; forced: boolean }> = await owner.query(
       `SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-          AND (c.relname = 'networks'
-               OR EXISTS (SELECT 1 FROM pg_attribute a
-                           WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped))
-        ORDER BY 1`,
+         FROM pg_class c WHERE c.oid = ANY($1::regclass[]) ORDER BY 1`,
+      [await tenantTables(owner)],
     );
     expect(tables.map((t) => t.table)).toContain('networks');
     expect(tables.filter((t) => !t.rls || !t.forced)).toEqual([]);

@@ -15,7 +15,7 @@ export async function storedFileRow(sql: DataSource, tenantId: string, organizat
   const [row]: Array<{ id: string }> = await sql.query(
     `INSERT INTO files (tenant_id, organization_id, file_name, media_type, byte_size, sha256, storage_driver, storage_key, purpose)
      VALUES ($1, $2, $3, $4, $5, $6, 'local', $7, $8) RETURNING id`,
-    [tenantId, organizationId, file.fileName, file.mediaType ?? 'application/pdf', file.byteSize ?? 1234, 'a'.repeat(64), `test/${randomUUID()}`, file.purpose],
+    [tenantId, organizationId, file.fileName, file.mediaType ?? 'application/pdf', file.byteSize ?? 1234, 'a'.repeat(64), `${tenantId}/${randomUUID()}`, file.purpose],
   );
   return row.id;
 }
