@@ -210,7 +210,7 @@ async function runAsChildProcess() {
     process.stderr.write(`${logs.join('\n')}\nembedded PostgreSQL failed to start: ${error}\n`);
     process.exit(1);
   });
-  process.stdout.write(JSON.stringify({ superuserUrl: started.superuserUrl, port: started.port }) + '\n');
+  process.stdout.write(JSON.stringify({ superuserUrl: started.superuserUrl, port: started.port, clusterDir: started.clusterDir }) + '\n');
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

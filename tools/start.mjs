@@ -13,11 +13,12 @@
 //   EMBEDDED_POSTGRES_PORT=0 picks a free port for the embedded server (tests do).
 //   MAIL_CATCHER_SMTP_PORT / MAIL_CATCHER_HTTP_PORT (1025 / 1080; 0 = a free port).
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localCredentials, prepareDatabase, startEmbeddedPostgres } from './embedded-postgres.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import roles from './lib/database-roles.cjs';
 import { terminalLogStream } from './lib/terminal-log.mjs';
@@ -74,21 +75,51 @@ function build() {
   }
 }
 
+/**
+ * The embedded PostgreSQL in a process group of its own (tools/embedded-postgres.mjs as a child):
+ * Ctrl-C in a terminal signals the whole foreground group, and PostgreSQL would otherwise shut
+ * down at once, under an API still finishing its requests and jobs. It is stopped last, by us;
+ * if this launcher dies, the child sees its stdin close and stops the server itself.
+ */
+async function startDetachedPostgres(clusterDataDir, port) {
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'tools/embedded-postgres.mjs'), '--data-dir', clusterDataDir, ...(port ? ['--port', String(port)] : [])],
+    { detached: true, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const exited = once(child, 'exit');
+  let ready = false;
+  const firstLine = await Promise.race([
+    once(createInterface({ input: child.stdout }), 'line').then(([line]) => line),
+    exited.then(([code]) => {
+      if (ready) return new Promise(() => undefined); // a later exit is stop()'s business
+      throw new Error(`the embedded PostgreSQL did not start (exit code ${code}); its messages are above`);
+    }),
+  ]);
+  ready = true;
+  const started = JSON.parse(firstLine);
+  return {
+    ...started,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 async function databaseEnvironment() {
   if (process.env.DATABASE_URL) {
     say('Using the PostgreSQL server from DATABASE_URL.');
     return { env: {}, stop: async () => undefined };
   }
   const requestedPort = process.env.EMBEDDED_POSTGRES_PORT ? Number(process.env.EMBEDDED_POSTGRES_PORT) : 54329;
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(dataDir, 'postgres'),
-    port: requestedPort === 0 ? undefined : requestedPort,
-  });
+  const server = await startDetachedPostgres(path.join(dataDir, 'postgres'), requestedPort === 0 ? undefined : requestedPort);
   const shownDir = server.clusterDir.startsWith(root + path.sep) ? path.relative(root, server.clusterDir) : server.clusterDir;
   say(`No DATABASE_URL: started the embedded PostgreSQL (data in ${shownDir}, port ${server.port}).`);
-  const { ownerUrl, appUrl } = await prepareDatabase(server.superuserUrl, {
+  const { ownerUrl, appUrl } = await roles.prepareDatabase(server.superuserUrl, {
     database: 'tsunagu',
-    ...localCredentials(path.join(dataDir, 'credentials')),
+    ...roles.localCredentials(path.join(dataDir, 'credentials')),
   });
   return { env: { DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl }, stop: () => server.stop() };
 }
@@ -218,6 +249,7 @@ async function main() {
   clearInterval(announce);
   await mail.stop();
   await database.stop();
+  say(code === 0 ? 'Stopped.' : `Stopped: the API exited with code ${code} (see its messages above).`);
   process.exit(code);
 }
 

@@ -76,8 +76,11 @@ async function serve(config: AppConfig): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // on, not once: at a terminal, Ctrl-C reaches the API both from the terminal and from the
+  // launcher (npm start); a repeated signal must not end a drain that has begun (shutdown()
+  // ignores it; SHUTDOWN_TIMEOUT_MS still bounds the drain).
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 async function reseal(): Promise<void> {
