@@ -7,7 +7,6 @@
 // Also a GraphQL client that connects from a chosen loopback address: behind the proxy that
 // address is the client address the API must see (nginx appends it to X-Forwarded-For).
 import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -108,7 +107,7 @@ export async function startReverseProxy(options: ReverseProxyOptions): Promise<R
   if (!existsSync(NGINX_PATH)) {
     throw new Error(`nginx is not installed at ${NGINX_PATH}: apt-get install -y nginx-light (or set NGINX_PATH)`);
   }
-  const settings = { proxyAddress: DEFAULT_PROXY_ADDRESS, ...options };
+  const settings = { upstreams: options.upstreams, proxyAddress: options.proxyAddress ?? DEFAULT_PROXY_ADDRESS };
   const prefix = await mkdtemp(path.join(tmpdir(), 'tsunagu-nginx-'));
   const port = await freePort();
   const configPath = path.join(prefix, 'nginx.conf');
@@ -119,7 +118,11 @@ export async function startReverseProxy(options: ReverseProxyOptions): Promise<R
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = once(child, 'exit');
+  // Resolves with how it ended (a failed spawn included), so stopping never throws.
+  const exited = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(`code ${code ?? signal}`));
+    child.once('error', (error) => resolve(`error ${error.message}`));
+  });
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       // SIGTERM: nginx's fast shutdown (workers stop at once, the master waits for them).
@@ -131,8 +134,8 @@ export async function startReverseProxy(options: ReverseProxyOptions): Promise<R
   try {
     await Promise.race([
       waitFor(() => canConnect(port), `nginx to listen on port ${port}`),
-      exited.then(([code]) => {
-        throw new Error(`nginx exited with code ${code} before listening:\n${stderr}`);
+      exited.then((how) => {
+        throw new Error(`nginx ended (${how}) before listening:\n${stderr}`);
       }),
     ]);
   } catch (error) {
