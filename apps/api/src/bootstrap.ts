@@ -24,7 +24,9 @@ export function resolveWebDistDir(config: AppConfig): string | undefined {
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: config.trustProxy,
+    // false, true, or the proxies' addresses: X-Forwarded-For is believed only from those, so
+    // request.ip (the login throttle's client address) cannot be forged by a direct caller.
+    trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
     bodyLimit: MAX_REQUEST_BODY_BYTES,
     // Answer 503 to requests arriving on kept-alive connections while shutting down.
     return503OnClosing: true,

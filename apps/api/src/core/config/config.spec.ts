@@ -52,6 +52,60 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseConfig: TRUST_PROXY', () => {
+  const trustProxy = (value: string | undefined) => {
+    const result = parseConfig({ ...valid, TRUST_PROXY: value }, '1');
+    return result.ok ? result.config.trustProxy : result.problems;
+  };
+
+  it('trusts no proxy by default, and reads the flag as before', () => {
+    expect(trustProxy(undefined)).toBe(false);
+    expect(trustProxy('')).toBe(false);
+    expect(trustProxy('false')).toBe(false);
+    expect(trustProxy('0')).toBe(false);
+    expect(trustProxy('true')).toBe(true);
+    expect(trustProxy('1')).toBe(true);
+  });
+
+  it('takes a comma-separated list of addresses, CIDR ranges and range names, in IPv4 and IPv6', () => {
+    expect(trustProxy('127.0.0.2')).toEqual(['127.0.0.2']);
+    expect(trustProxy(' 10.0.0.5 , 10.1.0.0/16,fd00::/8, ::1,loopback,uniquelocal,linklocal')).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      'fd00::/8',
+      '::1',
+      'loopback',
+      'uniquelocal',
+      'linklocal',
+    ]);
+    expect(trustProxy('0.0.0.0/0,::/0,192.0.2.1/32,2001:db8::1/128')).toEqual(['0.0.0.0/0', '::/0', '192.0.2.1/32', '2001:db8::1/128']);
+  });
+
+  it('refuses anything else in one line naming the first bad entry and what is expected', () => {
+    const expected =
+      'must be false, true (trust every hop: only when nothing but the proxy can reach the API) or a ' +
+      "comma-separated list of the proxies' addresses or CIDR ranges such as 10.0.0.5,10.1.0.0/16 " +
+      '(also: loopback, linklocal, uniquelocal)';
+    expect(trustProxy('10.0.0.300')).toEqual([`Configuration error: TRUST_PROXY ${expected} ("10.0.0.300" is not an IP address or CIDR range).`]);
+    const cases: Array<[string, string]> = [
+      ['yes', '"yes" is not an IP address or CIDR range'],
+      ['TRUE', '"TRUE" is not an IP address or CIDR range'],
+      ['proxy.example.jp', '"proxy.example.jp" is not an IP address or CIDR range'],
+      ['10.0.0.1,10.0.0.0/33', '"10.0.0.0/33" is not an IP address or CIDR range'],
+      ['fd00::/129', '"fd00::/129" is not an IP address or CIDR range'],
+      ['10.0.0.0/', '"10.0.0.0/" is not an IP address or CIDR range'],
+      ['10.0.0.0/8/8', '"10.0.0.0/8/8" is not an IP address or CIDR range'],
+      ['10.0.0.0/255.0.0.0', '"10.0.0.0/255.0.0.0" is not an IP address or CIDR range'],
+      ['10.0.0.1,,10.0.0.2', 'an entry of the list is empty'],
+      ['10.0.0.1 10.0.0.2', '"10.0.0.1 10.0.0.2" is not an IP address or CIDR range'],
+      ['2', '"2" is not an IP address or CIDR range'],
+    ];
+    for (const [value, detail] of cases) {
+      expect(trustProxy(value)).toEqual([`Configuration error: TRUST_PROXY ${expected} (${detail}).`]);
+    }
+  });
+});
+
 describe('parseConfig: mail and background jobs', () => {
   it('keeps mail in the outbox by default and points links at the local port', () => {
     const result = parseConfig({ ...valid, PORT: '4000' }, '1');

@@ -1,6 +1,7 @@
 // The API's configuration: read from the environment once at start, validated, then frozen.
 // Anything wrong stops the process with one line per variable saying what is expected,
 // because the people starting this are operators reading a terminal, not a stack trace.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { KEY_BYTES, KEY_ID_PATTERN, KeyRing } from '../personal-data/field-cipher';
@@ -65,6 +66,49 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
 
+// --- reverse proxy ---
+const TRUST_PROXY_EXPECTED =
+  'must be false, true (trust every hop: only when nothing but the proxy can reach the API) or a ' +
+  'comma-separated list of the proxies\' addresses or CIDR ranges such as 10.0.0.5,10.1.0.0/16 ' +
+  '(also: loopback, linklocal, uniquelocal)';
+// The names proxy-addr (Fastify's trustProxy) knows for the reserved ranges.
+const TRUST_PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+type TrustedProxies = { ok: true; trust: boolean | readonly string[] } | { ok: false; detail: string };
+
+/**
+ * TRUST_PROXY: a flag, or the addresses X-Forwarded-For/-Proto/-Host are believed from
+ * (Fastify picks the right-most address not in the list as the client). The detail of a failure
+ * names the first entry that is neither an address nor a CIDR range.
+ */
+export function parseTrustedProxies(text: string): TrustedProxies {
+  const flag = text.trim();
+  if (flag === 'true' || flag === '1') return { ok: true, trust: true };
+  if (flag === 'false' || flag === '0') return { ok: true, trust: false };
+  const entries = text.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (entry === '') return { ok: false, detail: 'an entry of the list is empty' };
+    if (TRUST_PROXY_RANGE_NAMES.has(entry)) continue;
+    const [address, prefix, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const maxPrefix = version === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (version === 0 || !prefixOk || rest.length) {
+      const shown = entry.length > 45 ? `${entry.slice(0, 45)}…` : entry;
+      return { ok: false, detail: `"${shown}" is not an IP address or CIDR range` };
+    }
+  }
+  return { ok: true, trust: entries };
+}
+
+const trustedProxies = z.string().transform((text, context) => {
+  const parsed = parseTrustedProxies(text);
+  if (parsed.ok) return parsed.trust;
+  context.addIssue({ code: 'custom', message: TRUST_PROXY_EXPECTED });
+  return z.NEVER;
+});
+// --- end of reverse proxy ---
+
 export const configSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'test', 'production'], { message: 'must be development, test or production' })
@@ -86,7 +130,7 @@ export const configSchema = z.object({
   GRAPHQL_MAX_DEPTH: positiveInt(50, 'an integer from 1 to 50').default(10),
   GRAPHQL_MAX_COMPLEXITY: positiveInt(100_000, 'an integer from 1 to 100000').default(5000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(600_000, 'a number of milliseconds from 1 to 600000').default(10_000),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: trustedProxies.default(false),
   APP_VERSION: z.string().optional(),
   // --- mail and background jobs (core/mail, core/jobs) ---
   SMTP_URL: z
@@ -174,7 +218,8 @@ export interface AppConfig {
   readonly webDistDir: string | undefined;
   readonly graphql: { readonly maxDepth: number; readonly maxComplexity: number };
   readonly shutdownTimeoutMs: number;
-  readonly trustProxy: boolean;
+  /** false, true (every hop) or the trusted proxies' addresses and CIDR ranges (Fastify's trustProxy). */
+  readonly trustProxy: boolean | readonly string[];
   readonly version: string;
   // --- mail and background jobs (core/mail, core/jobs) ---
   readonly mail: {
@@ -239,6 +284,10 @@ function describeReceived(variable: string, value: string | undefined): string {
   if (variable === 'PERSONAL_DATA_KEYS') {
     const parsed = parsePersonalDataKeys(value);
     return parsed.ok ? 'the value given is not valid' : parsed.detail;
+  }
+  if (variable === 'TRUST_PROXY') {
+    const parsed = parseTrustedProxies(value);
+    return parsed.ok ? `got "${value}"` : parsed.detail;
   }
   return `got "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
 }
