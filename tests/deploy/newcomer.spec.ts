@@ -62,7 +62,7 @@ afterAll(async () => {
     } catch {
       // the group has already gone
     }
-    await Promise.race([once(launcher, 'exit'), new Promise((resolve) => setTimeout(resolve, 30_000))]);
+    await Promise.race([once(launcher, 'exit'), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
   }
   const clusterDir = /data in (\/var\/tmp\/tsunagu-postgres-[0-9a-f]+)/.exec(output)?.[1];
   if (clusterDir) {
@@ -130,7 +130,7 @@ it('a fresh clone in a private directory: npm install && npm start serves the de
   process.kill(-launcher.pid!, 'SIGINT');
   await Promise.race([
     outputClosed,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`still running 60 s after Ctrl-C:\n${output}`)), 60_000)),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`still running 60 s after Ctrl-C:\n${output}`)), 60_000).unref()),
   ]);
   const shutdown = output.slice(shutdownStarted);
   expect(shutdown).toContain('SIGINT received');
