@@ -7,7 +7,8 @@
 //     package), which reads one JSON line from stdout and stops it with SIGTERM:
 //       node tools/embedded-postgres.mjs --data-dir DIR [--port N]
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire, register } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -58,10 +59,34 @@ function openToOthers(target) {
 }
 
 /**
+ * As root, a private checkout's PostgreSQL files live here: a directory owned by root that no
+ * one else can write, so no other local user can plant or swap the programs that run as
+ * `postgres`, the cluster, or its postmaster.pid. (Not /var/tmp: there anyone can pre-create a
+ * predictable name, and tmpfiles cleaners remove what is not touched for a while.)
+ */
+const ROOT_STATE_DIR = '/var/lib/tsunagu';
+
+/** Refuses a directory (or any of its ancestors) that a user other than root could change. */
+function assertOnlyRootCanChange(dir) {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const stat = lstatSync(current);
+    if (!stat.isDirectory() || stat.uid !== 0 || stat.mode & 0o022) {
+      throw new Error(`${current} must be a directory owned by root and writable by no one else (it is used to run PostgreSQL as the postgres user); fix or remove it`);
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
+function rootStateDirectory() {
+  mkdirSync(ROOT_STATE_DIR, { recursive: true, mode: 0o755 });
+  assertOnlyRootCanChange(ROOT_STATE_DIR);
+  return ROOT_STATE_DIR;
+}
+
+/**
  * As root, PostgreSQL runs as the `postgres` user, which must also reach its own binaries. When
  * the checkout is private (e.g. under /root or in a mode-700 directory), the binaries package is
- * copied once to /var/tmp (owned by root, not writable by others, so no other user can swap the
- * programs that run as `postgres`), and a resolution hook makes embedded-postgres load the copy.
+ * copied once into /var/lib/tsunagu, and a resolution hook makes embedded-postgres load the copy.
  * Returns where the binaries run from.
  */
 function reachableBinaries() {
@@ -73,26 +98,23 @@ function reachableBinaries() {
   if (!runsAsRoot || reachableByOthers(packageDir)) return packageDir;
   const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
   const digest = createHash('sha256').update(packageDir).digest('hex').slice(0, 12);
-  const copyDir = path.join('/var/tmp', `tsunagu-postgres-bin-${version}-${digest}`);
-  if (existsSync(copyDir)) {
-    const stat = statSync(copyDir);
-    // Only a copy made by root and writable by no one else is trusted.
-    if (stat.uid !== 0 || stat.mode & 0o022) rmSync(copyDir, { recursive: true, force: true });
-  }
+  const stateDir = rootStateDirectory();
+  const copyDir = path.join(stateDir, `postgres-bin-${version}-${digest}`);
   if (!existsSync(copyDir)) {
-    // Copied under a temporary name and renamed, so an interrupted copy is never used.
-    const partial = `${copyDir}.partial-${process.pid}`;
-    rmSync(partial, { recursive: true, force: true });
-    cpSync(packageDir, partial, { recursive: true, verbatimSymlinks: true });
-    openToOthers(partial);
+    // Copied into a fresh private directory and renamed, so an interrupted copy is never used.
+    const staging = mkdtempSync(path.join(stateDir, '.postgres-bin-'));
     try {
-      renameSync(partial, copyDir);
+      cpSync(packageDir, path.join(staging, 'package'), { recursive: true, verbatimSymlinks: true });
+      openToOthers(path.join(staging, 'package'));
+      renameSync(path.join(staging, 'package'), copyDir);
     } catch (error) {
       // Another start made the same copy meanwhile: use that one.
-      rmSync(partial, { recursive: true, force: true });
       if (!existsSync(copyDir)) throw error;
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
     }
   }
+  assertOnlyRootCanChange(copyDir);
   register(new URL('./lib/postgres-binaries-hook.mjs', import.meta.url), {
     data: { specifier: packageName, url: pathToFileURL(path.join(copyDir, path.relative(packageDir, entryPath))).href },
   });
@@ -118,12 +140,40 @@ leaveSignalsToCaller();
 /**
  * As root, PostgreSQL runs as the `postgres` user, which must reach the cluster directory. A
  * checkout under a private home (e.g. /root) is out of its reach; the cluster then lives in
- * /var/tmp under a name derived from the requested path, so it is still kept across restarts.
+ * /var/lib/tsunagu under a name derived from the requested path, so it is kept across restarts.
  */
 function clusterDirectory(requested) {
   if (!runsAsRoot || reachableByOthers(path.dirname(requested))) return requested;
   const digest = createHash('sha256').update(requested).digest('hex').slice(0, 12);
-  return path.join('/var/tmp', `tsunagu-postgres-${digest}`);
+  return path.join(rootStateDirectory(), `postgres-${digest}`);
+}
+
+/**
+ * The superuser's password stays beside the requested data directory (private to the checkout),
+ * wherever the cluster itself lives: PostgreSQL never reads it after initdb.
+ */
+function superuserPasswordFile(requested) {
+  return `${requested}.superuser-password`;
+}
+
+/**
+ * embedded-postgres hands initdb the superuser password in a file under the temp directory,
+ * readable by all. It is made here instead, in a directory others can pass through (the
+ * `postgres` user must read the file) but not list or watch, under the package's random name.
+ */
+async function withPrivateTempDirectory(work) {
+  const base = runsAsRoot && !reachableByOthers(tmpdir()) ? rootStateDirectory() : tmpdir();
+  const dir = mkdtempSync(path.join(base, 'tsunagu-initdb-'));
+  chmodSync(dir, 0o711);
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    return await work();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -134,8 +184,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => undefin
   const requestedDir = path.resolve(dataDir);
   mkdirSync(path.dirname(requestedDir), { recursive: true });
   const absoluteDir = clusterDirectory(requestedDir);
-  const passwordFile = `${absoluteDir}.superuser-password`;
-  const password = roles.readOrCreateSecret(passwordFile);
+  const password = roles.readOrCreateSecret(superuserPasswordFile(requestedDir));
   const chosenPort = port ?? (await freePort());
   const recentLines = [];
   const remember = (line) => {
@@ -157,7 +206,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => undefin
     onError: remember,
   });
   if (!existsSync(path.join(absoluteDir, 'PG_VERSION'))) {
-    await server.initialise();
+    await withPrivateTempDirectory(() => server.initialise());
   }
   await server.start().catch(() => {
     // The package rejects without a reason; PostgreSQL's own last lines say what went wrong.
@@ -176,12 +225,13 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => undefin
  * port), else the cluster started for the command and stopped by `stop`.
  */
 export async function useEmbeddedPostgres({ dataDir, log = () => undefined }) {
-  const clusterDir = clusterDirectory(path.resolve(dataDir));
+  const requestedDir = path.resolve(dataDir);
+  const clusterDir = clusterDirectory(requestedDir);
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (existsSync(pidFile)) {
     // Line 4 of postmaster.pid is the port (PostgreSQL's documented layout).
     const port = Number(readFileSync(pidFile, 'utf8').split('\n')[3]);
-    const password = roles.readOrCreateSecret(`${clusterDir}.superuser-password`);
+    const password = roles.readOrCreateSecret(superuserPasswordFile(requestedDir));
     const superuserUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
     const reachable = await roles.withClient(superuserUrl, () => true).catch(() => false);
     if (reachable) return { superuserUrl, port, clusterDir, running: true, stop: async () => undefined };
@@ -225,6 +275,7 @@ async function runAsChildProcess() {
   process.stdin.resume();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Compared as URLs: a checkout path with spaces or non-ASCII letters is percent-encoded in one.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await runAsChildProcess();
 }

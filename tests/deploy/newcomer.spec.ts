@@ -9,7 +9,7 @@
 // clone on a developer's machine would.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_ACCOUNTS, signInDemo } from '../support/demo';
@@ -22,6 +22,10 @@ const checkout = path.join(privateDir, 'tsunagu');
 let launcher: ChildProcess | undefined;
 let output = '';
 const timings: Record<string, number> = {};
+/** Where, as root, a private checkout's PostgreSQL cluster and programs go (tools/embedded-postgres.mjs). */
+const ROOT_STATE_DIR = '/var/lib/tsunagu';
+const rootStateEntries = (): string[] => (existsSync(ROOT_STATE_DIR) ? readdirSync(ROOT_STATE_DIR) : []);
+const rootStateBefore = new Set(rootStateEntries());
 
 /** The environment of a newcomer's shell: nothing of this project's configuration. */
 function newcomerEnvironment(port: number): NodeJS.ProcessEnv {
@@ -64,10 +68,9 @@ afterAll(async () => {
     }
     await Promise.race([once(launcher, 'exit'), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
   }
-  const clusterDir = /data in (\/var\/tmp\/tsunagu-postgres-[0-9a-f]+)/.exec(output)?.[1];
-  if (clusterDir) {
-    rmSync(clusterDir, { recursive: true, force: true });
-    rmSync(`${clusterDir}.superuser-password`, { force: true });
+  // What this clone left in the root state directory (its cluster and its copy of the binaries).
+  for (const entry of rootStateEntries()) {
+    if (!rootStateBefore.has(entry)) rmSync(path.join(ROOT_STATE_DIR, entry), { recursive: true, force: true });
   }
   rmSync(privateDir, { recursive: true, force: true });
   process.stdout.write(`newcomer path timings (s): ${JSON.stringify(timings)}\n`);
@@ -110,9 +113,11 @@ it('a fresh clone in a private directory: npm install && npm start serves the de
   // The web app is served on the same origin.
   expect(await (await fetch(url)).text()).toContain('<div id="root">');
 
-  // As root, the cluster and the binaries live where the `postgres` user can reach them.
+  // As root, the cluster and the programs live where the `postgres` user can reach them and no
+  // other user can change them.
   if (runsAsRoot) {
-    expect(output).toMatch(/data in \/var\/tmp\/tsunagu-postgres-[0-9a-f]+/);
+    expect(output).toMatch(/data in \/var\/lib\/tsunagu\/postgres-[0-9a-f]+,/);
+    expect(rootStateEntries().some((entry) => entry.startsWith('postgres-bin-') && !rootStateBefore.has(entry))).toBe(true);
   }
 
   // Readable: no raw JSON log lines, no Nest module chatter; the demo hint is shown.
