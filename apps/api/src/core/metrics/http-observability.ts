@@ -18,7 +18,8 @@ export function registerHttpObservability(fastify: FastifyInstance, options: { m
   }
   if (metrics) {
     fastify.addHook('onResponse', async (request, reply) => {
-      const route = request.routeOptions.url;
+      // A request no route matched runs the not-found handler, whose template is not a route's.
+      const route = request.is404 ? undefined : request.routeOptions.url;
       if (route === GRAPHQL_PATH) return;
       metrics.httpRequestDuration.observe(
         { method: request.method, route: routeLabel(route), status_code: String(reply.statusCode) },

@@ -22,8 +22,8 @@ import { BatchSpanProcessor, ReadableSpan, SpanExporter } from '@opentelemetry/s
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 
-/** Probes are polled every few seconds by orchestrators; a trace each would drown the real ones. */
-const UNTRACED_PATHS = new Set(['/healthz', '/readyz']);
+/** Probes and scrapes come every few seconds; a trace each would drown the real ones. */
+const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
  * Attributes a span may carry, by exact key or by prefix (ending in "."). What the HTTP, GraphQL
