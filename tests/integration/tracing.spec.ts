@@ -40,7 +40,7 @@ const UNIQUE_LITERAL = 'inline-literal-hanako@example.jp';
 const USER_AGENT = 'Hanako-Browser/1.0 (personal device)';
 
 let collector: http.Server;
-const exports: Export[] = [];
+const received: Export[] = [];
 let api: SpawnedApi;
 
 beforeAll(async () => {
@@ -51,7 +51,7 @@ beforeAll(async () => {
     request.on('end', () => {
       const raw = Buffer.concat(chunks);
       const body = request.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
-      exports.push({ contentType: request.headers['content-type'], path: request.url, body: body.toString('utf8') });
+      received.push({ contentType: request.headers['content-type'], path: request.url, body: body.toString('utf8') });
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
@@ -70,7 +70,7 @@ beforeAll(async () => {
 });
 
 function spans(): OtlpSpan[] {
-  return exports.flatMap((exported) =>
+  return received.flatMap((exported) =>
     (JSON.parse(exported.body) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: OtlpSpan[] }> }> }).resourceSpans.flatMap((resource) =>
       resource.scopeSpans.flatMap((scope) => scope.spans),
     ),
@@ -85,7 +85,8 @@ function attribute(span: OtlpSpan, key: string): unknown {
 /** The spans of the trace whose HTTP server span served the GraphQL operation `operation`. */
 function traceOf(operation: string): OtlpSpan[] | undefined {
   const all = spans();
-  const execute = all.find((span) => span.name === 'graphql.execute' && attribute(span, 'graphql.operation.name') === operation);
+  // The execution span, named "mutation Login", "query Health"…
+  const execute = all.find((span) => attribute(span, 'graphql.operation.type') !== undefined && attribute(span, 'graphql.operation.name') === operation);
   if (!execute) return undefined;
   const trace = all.filter((span) => span.traceId === execute.traceId);
   return trace.some((span) => span.kind === SERVER_KIND) && trace.some((span) => attribute(span, 'db.system.name') === 'postgresql') ? trace : undefined;
@@ -106,15 +107,17 @@ it('sends the spans of an HTTP request, its GraphQL operation and its queries in
   expect(attribute(server, 'http.route')).toBe('/graphql');
   // OTLP JSON may carry 64-bit integers as strings.
   expect(Number(attribute(server, 'http.response.status_code'))).toBe(200);
-  const execute = trace!.find((span) => span.name === 'graphql.execute')!;
+  const execute = trace!.find((span) => attribute(span, 'graphql.operation.name') === 'Login')!;
+  expect(execute.name).toBe('mutation Login');
   expect(attribute(execute, 'graphql.operation.type')).toBe('mutation');
+  expect(execute.parentSpanId).toBe(server.spanId);
   const query = trace!.find((span) => attribute(span, 'db.system.name') === 'postgresql' && /FROM users/.test(String(attribute(span, 'db.query.text'))));
   expect(query).toBeDefined();
   // Placeholders, never the values.
   expect(String(attribute(query!, 'db.query.text'))).toContain('$1');
 
-  expect(exports[0].path).toBe('/v1/traces');
-  expect(exports[0].contentType).toBe('application/json');
+  expect(received[0].path).toBe('/v1/traces');
+  expect(received[0].contentType).toBe('application/json');
   expect(api.stdout()).toContain('Traces exported over OTLP/HTTP');
 });
 
@@ -128,7 +131,7 @@ it('exports no personal data: no variables, literals, SQL parameters, client add
   });
   await waitFor(async () => traceOf('RequestPasswordReset') !== undefined, 'the reset trace to be exported');
 
-  const everything = exports.map((exported) => exported.body).join('\n');
+  const everything = received.map((exported) => exported.body).join('\n');
   for (const secret of [staff.email, TEST_PASSWORD, 'wrong-password-of-hanako', UNIQUE_LITERAL, 'Hanako-Browser']) {
     expect(everything).not.toContain(secret);
   }
@@ -144,7 +147,8 @@ it('exports no personal data: no variables, literals, SQL parameters, client add
 it('traces no probe and no background polling', () => {
   const all = spans();
   expect(all.filter((span) => ['/readyz', '/healthz'].includes(String(attribute(span, 'url.path'))))).toEqual([]);
-  // pg-boss polls the database every few seconds; only queries inside a request are traced.
+  // pg-boss polls the database every few seconds; only queries inside a request or a job
+  // (pg-boss's own "process" span) are traced.
   const queries = all.filter((span) => attribute(span, 'db.system.name') === 'postgresql');
   expect(queries.length).toBeGreaterThan(0);
   for (const query of queries) expect(query.parentSpanId).toBeTruthy();

@@ -67,6 +67,16 @@ const KEPT_ATTRIBUTES = [
   'net.peer.name',
   'net.peer.port',
   'net.transport',
+  // pg-boss traces its jobs itself (send, process, complete) once a tracer provider is registered.
+  'messaging.system',
+  'messaging.operation.name',
+  'messaging.operation.type',
+  'messaging.destination.name',
+  'messaging.message.id',
+  'messaging.batch.message_count',
+  'pgboss.schema',
+  'pgboss.job.retry_count',
+  'pgboss.job.state',
 ] as const;
 const KEPT = new Set<string>(KEPT_ATTRIBUTES);
 /** Attributes holding a URL keep it without its query string (signed links, tokens). */
