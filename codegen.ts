@@ -26,6 +26,10 @@ const config: CodegenConfig = {
         skipTypename: false,
       },
     },
+    // The operation names above, for the API's metrics labels (the API may not import this lib).
+    'apps/api/src/core/metrics/client-operations.generated.ts': {
+      plugins: ['./tools/codegen/operation-names.cjs'],
+    },
   },
 };
 

@@ -24,6 +24,7 @@ import { ReferralCategoryRequests1764510000000 } from './1764510000000-referral-
 import { ReferralTextAfterErasure1764515000000 } from './1764515000000-referral-text-after-erasure';
 import { ReferralDeadlineSortIndexes1764520000000 } from './1764520000000-referral-deadline-sort-indexes';
 import { SearchReadings1764521600000 } from './1764521600000-search-readings';
+import { MailOutboxBacklog1764531000000 } from './1764531000000-mail-outbox-backlog';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -50,4 +51,5 @@ export const migrations = [
   SearchReadings1764521600000,
   HomeIndexes1764527000000,
   TenantScopedUniqueKeys1764530000000,
+  MailOutboxBacklog1764531000000,
 ];

@@ -87,6 +87,7 @@ async function main() {
       PERSONAL_DATA_KEYS: `bench:${randomBytes(32).toString('base64')}`,
       // One sign-in must outlast the whole run.
       ACCESS_TOKEN_TTL_SECONDS: '3600',
+      ...settings.apiEnv,
     },
   });
   const apiUrl = `http://${HOST}:${apiPort}/graphql`;

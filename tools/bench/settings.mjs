@@ -32,11 +32,12 @@ export class BenchError extends Error {}
  * @property {string} out
  * @property {boolean} enforceBar
  * @property {boolean} explain
+ * @property {Record<string, string>} apiEnv  more environment for the API (e.g. METRICS_PORT, to measure its cost)
  */
 
 export const USAGE =
   'usage: node tools/bench/main.mjs [--duration S] [--warmup S] [--connections N[,N]] [--only NAME[,NAME]]\n' +
-  '                                 [--api-main PATH] [--out FILE] [--enforce-bar] [--explain]\n';
+  '                                 [--api-main PATH] [--api-env NAME=VALUE]... [--out FILE] [--enforce-bar] [--explain]\n';
 
 /**
  * The command line; `--help` prints the usage and the scenarios' names and exits.
@@ -51,6 +52,7 @@ export function parseOptions(scenarioNames) {
       connections: { type: 'string', default: '10' },
       only: { type: 'string', multiple: true },
       'api-main': { type: 'string', default: path.join(root, 'dist/apps/api/main.js') },
+      'api-env': { type: 'string', multiple: true },
       out: { type: 'string', default: path.join(root, 'tests/.tmp/bench-result.json') },
       'enforce-bar': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
@@ -73,6 +75,13 @@ export function parseOptions(scenarioNames) {
   const only = (values.only ?? []).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
   const unknown = only.filter((name) => !scenarioNames.includes(name));
   if (unknown.length) throw new BenchError(`unknown scenario(s): ${unknown.join(', ')}; known: ${scenarioNames.join(', ')}`);
+  const apiEnv = Object.fromEntries(
+    (values['api-env'] ?? []).map((entry) => {
+      const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(entry);
+      if (!match) throw new BenchError(`--api-env takes NAME=VALUE (got "${entry}")`);
+      return [match[1], match[2]];
+    }),
+  );
   const apiMain = path.resolve(values['api-main']);
   if (!existsSync(apiMain)) throw new BenchError(`no API build at ${apiMain}; run \`npx nx build api\` first (npm run bench does).`);
   return {
@@ -88,6 +97,7 @@ export function parseOptions(scenarioNames) {
     out: path.resolve(values.out),
     enforceBar: values['enforce-bar'],
     explain: values.explain,
+    apiEnv,
   };
 }
 

@@ -11,6 +11,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './core/config/config';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/request-id';
+import { AppMetrics } from './core/metrics/app-metrics';
+import { registerHttpObservability } from './core/metrics/http-observability';
 
 // Room for an HSDS import document (5 MB, checked with a clear message by the import itself).
 const MAX_REQUEST_BODY_BYTES = 6 * 1024 * 1024;
@@ -43,6 +45,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .addHook('onRequest', async (request, reply) => {
       reply.header(REQUEST_ID_HEADER, request.id);
     });
+  registerHttpObservability(app.getHttpAdapter().getInstance(), {
+    metrics: config.observability.metrics ? app.get(AppMetrics) : undefined,
+    tracing: config.observability.tracing,
+  });
 
   const webDistDir = resolveWebDistDir(config);
   if (webDistDir) {

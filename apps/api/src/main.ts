@@ -5,6 +5,8 @@
 //   node main.js revert     revert the last migration and exit
 //   node main.js schema     print the GraphQL schema (SDL) to stdout
 //   node main.js reseal     re-encrypt special-care personal data with the active key and exit
+// Tracing first: its instrumentations must be in place before http, graphql and pg load.
+import { flushTracing } from './start-tracing';
 import 'reflect-metadata';
 import { AppModule } from './app.module';
 import { createApp } from './bootstrap';
@@ -55,6 +57,7 @@ async function serve(config: AppConfig): Promise<void> {
   const logger = app.get(Logger);
   await app.listen({ port: config.port, host: config.host });
   logger.log(`Tsunagu API listening on http://${config.host}:${config.port}`);
+  if (config.observability.tracing) logger.log('Traces exported over OTLP/HTTP (OTEL_EXPORTER_OTLP_*)');
 
   let shuttingDown = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -70,6 +73,8 @@ async function serve(config: AppConfig): Promise<void> {
     try {
       // Stops accepting connections, waits for in-flight requests, then closes the pool.
       await app.close();
+      // The last spans (those of the requests just finished) go out before the process ends.
+      await flushTracing().catch((error: unknown) => logger.warn({ err: error }, 'Traces could not be sent at shutdown'));
       process.exit(0);
     } catch (error) {
       logger.error(error, 'Shutdown failed');

@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { AppMetrics } from '../metrics/app-metrics';
 import { runInAuthContext } from '../tenancy/tenant-transaction';
 
 @Injectable()
@@ -13,6 +14,7 @@ export class LoginThrottle {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: AppMetrics,
   ) {}
 
   async isLocked(manager: EntityManager, keys: readonly string[]): Promise<boolean> {
@@ -20,19 +22,24 @@ export class LoginThrottle {
       `SELECT 1 FROM login_throttle WHERE key = ANY($1) AND locked_until > now()`,
       [keys],
     );
+    if (rows.length) this.metrics.loginRefusedWhileLocked.inc();
     return rows.length > 0;
   }
 
   /** Counted in its own transaction: the failed login's transaction is rolled back. */
   async recordFailure(keys: { readonly account: string; readonly address: string }): Promise<void> {
     const { loginMaxFailures, loginMaxFailuresPerAddress, loginLockMinutes } = this.config.auth;
-    const limits: Array<[string, number]> = [
-      [keys.account, loginMaxFailures],
-      [keys.address, loginMaxFailuresPerAddress],
+    const limits: Array<[string, number, 'account' | 'address']> = [
+      [keys.account, loginMaxFailures, 'account'],
+      [keys.address, loginMaxFailuresPerAddress, 'address'],
     ];
-    await runInAuthContext(this.dataSource, async (manager) => {
-      for (const [key, limit] of limits) {
-        await manager.query(
+    this.metrics.loginFailures.inc();
+    const locked = await runInAuthContext(this.dataSource, async (manager) => {
+      const lockedScopes: Array<'account' | 'address'> = [];
+      for (const [key, limit, scope] of limits) {
+        // A failure is recorded only when neither key was locked (login checks first), so a
+        // lock in the returned row is the one this failure set.
+        const [row]: Array<{ locked: boolean }> = await manager.query(
           `INSERT INTO login_throttle AS t (key, failures, window_started_at, locked_until)
            VALUES ($1, 1, now(), CASE WHEN 1 >= $2 THEN now() + make_interval(mins => $3) END)
            ON CONFLICT (key) DO UPDATE SET
@@ -41,11 +48,15 @@ export class LoginThrottle {
              locked_until = CASE
                WHEN (CASE WHEN t.locked_until IS NOT NULL AND t.locked_until <= now() THEN 1 ELSE t.failures + 1 END) >= $2
                THEN now() + make_interval(mins => $3)
-               ELSE NULL END`,
+               ELSE NULL END
+           RETURNING locked_until IS NOT NULL AS locked`,
           [key, limit, loginLockMinutes],
         );
+        if (row?.locked) lockedScopes.push(scope);
       }
+      return lockedScopes;
     });
+    for (const scope of locked) this.metrics.loginLocks.inc({ scope });
   }
 
   async clear(manager: EntityManager, key: string): Promise<void> {

@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { KEY_BYTES, KEY_ID_PATTERN, KeyRing } from '../personal-data/field-cipher';
+import { tracingRequested } from '../tracing/tracing-requested';
 
 const postgresUrl = z
   .string()
@@ -66,6 +67,7 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
 
+<<<<<<< HEAD
 // --- reverse proxy ---
 const TRUST_PROXY_EXPECTED =
   'must be false, true (trust every hop: only when nothing but the proxy can reach the API) or a ' +
@@ -108,6 +110,13 @@ const trustedProxies = z.string().transform((text, context) => {
   return z.NEVER;
 });
 // --- end of reverse proxy ---
+=======
+// --- metrics and tracing (core/metrics, core/tracing) ---
+const otlpUrl = z.string().refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+  message: 'must be the http(s) URL of an OTLP/HTTP collector, such as http://localhost:4318',
+});
+// --- end of metrics and tracing ---
+>>>>>>> i17-metrics
 
 export const configSchema = z.object({
   NODE_ENV: z
@@ -197,6 +206,18 @@ export const configSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   // --- end of file storage ---
+  // --- metrics and tracing (core/metrics, core/tracing) ---
+  // Metrics are served on a listener of their own, off unless METRICS_PORT is set, and on the
+  // loopback interface unless METRICS_HOST says otherwise: never on the public PORT.
+  METRICS_PORT: positiveInt(65535, 'an integer from 1 to 65535, other than PORT').optional(),
+  METRICS_HOST: z.string().min(1, { message: 'must be a host name or address to listen on' }).default('127.0.0.1'),
+  // The standard OpenTelemetry variables: tracing is off unless one of them is set. The exporter
+  // reads them itself (and OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER…);
+  // they are checked here so that a typo stops the start with one line instead of silently
+  // losing every trace.
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpUrl.optional(),
+  // --- end of metrics and tracing ---
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -263,6 +284,14 @@ export interface AppConfig {
     readonly s3: S3Settings | undefined;
   };
   // --- end of file storage ---
+  // --- metrics and tracing (core/metrics, core/tracing) ---
+  readonly observability: {
+    /** The Prometheus listener (GET /metrics); undefined: no metrics listener at all. */
+    readonly metrics: { readonly port: number; readonly host: string } | undefined;
+    /** Whether spans are exported over OTLP/HTTP (start-tracing.ts started that before the app loaded). */
+    readonly tracing: boolean;
+  };
+  // --- end of metrics and tracing ---
 }
 
 export interface S3Settings {
@@ -278,7 +307,7 @@ export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; proble
 /** Never echo a secret back: connection URLs may hold passwords. */
 function describeReceived(variable: string, value: string | undefined): string {
   if (value === undefined || value === '') return 'it is not set';
-  if (variable.endsWith('_URL')) return 'the value given is not one';
+  if (variable.endsWith('_URL') || variable.startsWith('OTEL_EXPORTER_OTLP_')) return 'the value given is not one';
   if (variable.endsWith('_SECRET')) return 'the value given is too short';
   if (variable === 'S3_ACCESS_KEY_ID' || variable === 'S3_SECRET_ACCESS_KEY') return 'the value given is not valid';
   if (variable === 'PERSONAL_DATA_KEYS') {
@@ -313,6 +342,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
     : parsed.error.issues.map((issue) => problemLine(issue, env));
   problems.push(...activeKeyProblems(env));
   problems.push(...fileStorageProblems(env));
+  problems.push(...metricsProblems(parsed.success ? parsed.data : undefined));
   if (!parsed.success || problems.length) return { ok: false, problems };
   const raw = parsed.data;
   const personalDataKeys = raw.PERSONAL_DATA_KEYS;
@@ -385,9 +415,26 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
             : undefined,
       },
       // --- end of file storage ---
+      // --- metrics and tracing (core/metrics, core/tracing) ---
+      observability: {
+        metrics: raw.METRICS_PORT === undefined ? undefined : { port: raw.METRICS_PORT, host: raw.METRICS_HOST },
+        tracing: tracingRequested(env),
+      },
+      // --- end of metrics and tracing ---
     }),
   };
 }
+
+// --- metrics and tracing (core/metrics, core/tracing) ---
+/** The metrics listener must not share the public port (it would not start, or would be public). */
+function metricsProblems(raw: Pick<RawConfig, 'PORT' | 'METRICS_PORT'> | undefined): string[] {
+  if (!raw || raw.METRICS_PORT === undefined || raw.METRICS_PORT !== raw.PORT) return [];
+  return [
+    `Configuration error: METRICS_PORT must be an integer from 1 to 65535, other than PORT (got "${raw.METRICS_PORT}", the same as PORT). ` +
+      'Metrics have a listener of their own so that they are not served to the public.',
+  ];
+}
+// --- end of metrics and tracing ---
 
 // --- file storage (core/files) ---
 /** The product's git-ignored data directory (`npm start` passes its own `.data/files`). */

@@ -7,6 +7,8 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { AppMetrics } from '../metrics/app-metrics';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
 import { safeErrorForLog } from '../logging/safe-error';
 import { AppErrorFilter } from './app-error.filter';
 import { createFormatError } from './format-error';
@@ -18,8 +20,8 @@ import { complexityLimitPlugin, depthLimitRule } from './query-limits';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, PinoLogger, GraphQLSchemaHost],
-      useFactory: (config: AppConfig, logger: PinoLogger, schemaHost: GraphQLSchemaHost) => ({
+      inject: [APP_CONFIG, PinoLogger, GraphQLSchemaHost, AppMetrics],
+      useFactory: (config: AppConfig, logger: PinoLogger, schemaHost: GraphQLSchemaHost, metrics: AppMetrics) => ({
         path: '/graphql',
         // Fastify hands Apollo the request and the reply; resolvers that set the refresh
         // cookie need the reply.
@@ -41,6 +43,8 @@ import { complexityLimitPlugin, depthLimitRule } from './query-limits';
           logErrorsPlugin(logger),
           localizeErrorsPlugin(),
           complexityLimitPlugin(() => schemaHost.schema, config.graphql.maxComplexity),
+          // Timed only when metrics are served: otherwise not even a timer per request.
+          ...(config.observability?.metrics ? [graphqlMetricsPlugin(metrics)] : []),
         ],
         formatError: createFormatError({
           exposeInternals: config.nodeEnv === 'development',

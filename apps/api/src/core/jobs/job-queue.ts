@@ -20,9 +20,12 @@ import { PgBoss } from 'pg-boss';
 import type { Job, Queue, SendOptions } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { AppMetrics, type PoolCounts } from '../metrics/app-metrics';
 import { assertIdsOnly, JobFailedError } from './job-payload';
 
 export const JOBS_SCHEMA = 'pgboss';
+/** pg-boss's own connections per process (fetching, completing, maintenance). */
+const POOL_MAX = 4;
 
 export type JobHandler<T> = (job: Job<T>) => Promise<void>;
 
@@ -60,7 +63,10 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   private boss: PgBoss | undefined;
   private stopping: Promise<void> | undefined;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: AppMetrics,
+  ) {}
 
   /**
    * Declares a queue and the handler that works it on this replica. Call it from a provider's
@@ -80,7 +86,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       connectionString: this.config.database.appUrl,
       schema: JOBS_SCHEMA,
       application_name: 'tsunagu-jobs',
-      max: 4,
+      max: POOL_MAX,
       connectionTimeoutMillis: 3_000,
       // The schema belongs to our migrations; the application role could not change it anyway.
       migrate: false,
@@ -120,10 +126,12 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
         try {
           await handler(job);
         } catch (error) {
+          this.metrics.jobRuns.inc({ queue: name, outcome: 'failed' });
           // pg-boss stores what the handler throws with the job; the details go to the log only.
           this.logger.warn({ err: error, queue: name, jobId: job.id }, 'Job failed; pg-boss retries it');
           throw new JobFailedError(name, error);
         }
+        this.metrics.jobRuns.inc({ queue: name, outcome: 'completed' });
       },
     );
   }
@@ -156,6 +164,17 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (!this.boss) throw new Error('The job queue has not started');
     assertIdsOnly(name, data);
     return this.boss.send(name, data, options);
+  }
+
+  /** The names of the queues this process works (the metrics' queue labels). */
+  queueNames(): string[] {
+    return this.registrations.map(({ queue }) => queue.name);
+  }
+
+  /** The use of pg-boss's own connection pool, while it is open (for the metrics). */
+  poolCounts(): PoolCounts | undefined {
+    const pool = (this.boss?.getDb() as { pool?: PoolCounts } | undefined)?.pool;
+    return pool && { totalCount: pool.totalCount, idleCount: pool.idleCount, waitingCount: pool.waitingCount, options: { max: POOL_MAX } };
   }
 
   /** The running instance, for tests and operations (job states). */

@@ -16,6 +16,7 @@ import { Pool } from 'pg';
 import type { Job } from 'pg-boss';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { JobQueue } from '../jobs/job-queue';
+import { AppMetrics } from '../metrics/app-metrics';
 import { messageIdFor, smtpStatusOf } from './mail-delivery';
 import { MAIL_QUEUE, MailJobData, mailQueue } from './mail-queue';
 
@@ -37,7 +38,9 @@ export class MailSender implements OnModuleInit, OnApplicationBootstrap, OnAppli
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
+    metrics: AppMetrics,
   ) {
+    metrics.watchPool('mail_sender', () => this.pool);
     this.transport = config.mail.smtpUrl
       ? nodemailer.createTransport({
           url: config.mail.smtpUrl,
