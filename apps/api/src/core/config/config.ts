@@ -67,7 +67,6 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
 
-<<<<<<< HEAD
 // --- reverse proxy ---
 const TRUST_PROXY_EXPECTED =
   'must be false, true (trust every hop: only when nothing but the proxy can reach the API) or a ' +
@@ -110,13 +109,11 @@ const trustedProxies = z.string().transform((text, context) => {
   return z.NEVER;
 });
 // --- end of reverse proxy ---
-=======
 // --- metrics and tracing (core/metrics, core/tracing) ---
 const otlpUrl = z.string().refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
   message: 'must be the http(s) URL of an OTLP/HTTP collector, such as http://localhost:4318',
 });
 // --- end of metrics and tracing ---
->>>>>>> i17-metrics
 
 export const configSchema = z.object({
   NODE_ENV: z
