@@ -6,12 +6,13 @@
 // the API, and the files are byte-identical. A wrong or missing key refuses before anything is
 // written, as does a database that is not empty.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import * as tar from 'tar';
 import { LocalFileStorage } from '../../apps/api/src/core/files/local-file-storage';
-import { dropDatabase, prepareDatabase } from '../../tools/lib/database-roles.cjs';
+import { dropDatabase, prepareDatabase, withDatabase } from '../../tools/lib/database-roles.cjs';
 import type { SignedInClient } from '../support/accounts';
 import { RunningApi, startApi, TEST_PERSONAL_DATA_KEY } from '../support/api';
 import { backupEnvironment, filesUnder, relationCount, runBackupTool, tableChecksums } from '../support/backup';
@@ -96,8 +97,15 @@ describe('backup and restore drill', () => {
     expect(Object.keys(filesBefore)).toHaveLength(3);
 
     const archive = path.join(workDir, 'drill.tar.gz');
+    // Another user's symlink at a name the tool could predict receives nothing, and is not the archive.
+    const decoy = path.join(workDir, 'decoy');
+    await writeFile(decoy, 'decoy');
+    await symlink(decoy, `${archive}.partial`);
     const backup = await runBackupTool('backup', ['--output', archive], env);
     expect(backup).toMatchObject({ code: 0, stderr: '' });
+    expect(await readFile(decoy, 'utf8')).toBe('decoy');
+    expect((await lstat(archive)).isFile()).toBe(true);
+    expect(((await lstat(archive)).mode & 0o777).toString(8)).toBe('600');
     expect(backup.stdout).toContain('This archive needs personal data key id(s) test-1 to be read; it does not contain them: keep those keys separately.');
     // Sealed values are in it; the key that opens them is not, in any form.
     const unpacked = gunzipSync(await readFile(archive));
@@ -157,5 +165,35 @@ describe('backup and restore drill', () => {
     expect(s3.code).toBe(1);
     expect(s3.stderr).toMatch(/^\[tsunagu\] FILE_STORAGE is s3: this tool backs up only local file storage; .*docs\/backup\.md.*\n$/);
     expect(existsSync(output) || existsSync(`${output}.partial`)).toBe(false);
+  }, 60_000);
+
+  it('refuses two URLs that reach different databases, and an archive with a link or a foreign path', async () => {
+    const env = backupEnvironment(t.database, t.storageDir, KEYS);
+    const output = path.join(workDir, 'elsewhere.tar.gz');
+    const elsewhere = await runBackupTool('backup', ['--output', output], { ...env, DATABASE_URL: withDatabase(t.database.ownerUrl, 'postgres') });
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toBe(
+      '[tsunagu] DATABASE_URL and DATABASE_ADMIN_URL do not reach the same database on the same server: point both at one database of one server (DATABASE_ADMIN_URL as a superuser). Nothing was written.\n',
+    );
+    expect(existsSync(output)).toBe(false);
+
+    // Archives no backup writes: a symlink among the files, a path outside the three the format has.
+    const crafted = path.join(workDir, 'crafted');
+    await mkdir(path.join(crafted, 'files'), { recursive: true });
+    await writeFile(path.join(crafted, 'manifest.json'), '{}');
+    await writeFile(path.join(crafted, 'extra.txt'), 'x');
+    await symlink('/etc/hostname', path.join(crafted, 'files', 'link'));
+    const cases: Array<[string[], RegExp]> = [
+      [['manifest.json', 'files'], /\(SymbolicLink "files\/link"\)/],
+      [['manifest.json', 'extra.txt'], /\(File "extra\.txt"\)/],
+    ];
+    for (const [entries, named] of cases) {
+      const archive = path.join(workDir, 'crafted.tar.gz');
+      await tar.c({ gzip: true, cwd: crafted, file: archive }, entries);
+      const refused = await runBackupTool('restore', [archive], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^\[tsunagu\] The archive .* holds an entry npm run backup never writes .*: only files and directories under manifest\.json, database\/ and files\/ are accepted; .*Nothing was restored\.\n$/);
+      expect(refused.stderr).toMatch(named);
+    }
   }, 60_000);
 });

@@ -2,6 +2,7 @@
 // working single-use link; accepting creates the account (or adds the membership to an
 // existing one) and signs in; links expire, are single-use, and reveal nothing when wrong.
 import { DataSource } from 'typeorm';
+import { withClient, withDatabase } from '../../tools/lib/database-roles.cjs';
 import { outcome, signIn, TestNetwork, TEST_PASSWORD } from '../support/accounts';
 import { RunningApi, waitFor } from '../support/api';
 import { graphql } from '../support/graphql';
@@ -135,6 +136,30 @@ describe('invitations', () => {
     const unknown = await graphql(api.url, `{ invitationPreview(token: "not-a-real-token") { email } }`);
     expect(expired.body.errors?.[0]).toEqual(unknown.body.errors?.[0]);
     expect(expired.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INVITATION' });
+  });
+
+  it('opens neither invitation when two networks hold the same token hash', async () => {
+    const admin = await signIn(api.url, network.members.admin.email);
+    const created = await admin.request<{ inviteMember: { id: string } }>(
+      `mutation { inviteMember(input: { email: "twice@example.jp", roles: [STAFF] }) { id } }`,
+    );
+    const [mail] = await mailTo('twice@example.jp', /./);
+    const token = linkIn(mail.text, '/invitations/accept');
+    const preview = `{ invitationPreview(token: "${token}") { email } }`;
+    expect((await graphql(api.url, preview)).body.data).toEqual({ invitationPreview: { email: 'twice@example.jp' } });
+    // The hash is unique per network only: a row in another network with the same hash (which
+    // no token generator should ever produce) makes the token open nothing.
+    await withClient(withDatabase(database.superuserUrl, database.name), (client) =>
+      client.query(
+        `INSERT INTO invitations (tenant_id, organization_id, email, roles, token_hash, invited_by_membership_id, expires_at)
+         SELECT $1, $2, email, roles, token_hash, $3, expires_at FROM invitations WHERE id = $4`,
+        [other.tenantId, other.members.admin.organizationId, other.members.admin.membershipId, created.body.data!.inviteMember.id],
+      ),
+    );
+    const twice = await graphql(api.url, preview);
+    expect(twice.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INVITATION' });
+    const accepted = await graphql(api.url, ACCEPT, { variables: { input: { token, displayName: '二重', password: 'spring comes to chuo city' } } });
+    expect(accepted.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INVITATION' });
   });
 
   it('refuses to invite an existing member, or a malformed address', async () => {

@@ -150,13 +150,15 @@ async function main() {
   const started = Date.now();
   const output = outputPath();
   const target = await resolveTarget();
-  const partial = `${output}.partial`;
   let staging;
   try {
     assertLocalStorage(target, 'backs up');
     const ring = parseKeyRing(target.keysText, target.keysSource);
     say(`Backing up ${target.describe} and the files in ${target.filesDir}…`);
     await mkdir(path.dirname(output), { recursive: true });
+    // An unpredictable directory of our own (mode 700, created exclusively) beside the output:
+    // nothing another user put in a shared directory (a file, a symlink) can receive the archive,
+    // and the final rename stays on one filesystem.
     staging = await mkdtemp(path.join(path.dirname(output), '.tsunagu-backup-'));
 
     const client = new pg.Client({ connectionString: target.adminUrl, application_name: 'tsunagu-backup' });
@@ -192,9 +194,10 @@ async function main() {
     await writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
 
     // Personal data (sealed or not) is inside: readable by the owner only, like .data/credentials.
-    await tar.c({ gzip: true, portable: true, cwd: staging, file: partial, mode: 0o600 }, [MANIFEST, 'database', ...(dump.files.length ? ['files'] : [])]);
-    await chmod(partial, 0o600);
-    await rename(partial, output);
+    const packed = path.join(staging, 'archive.tar.gz');
+    await tar.c({ gzip: true, portable: true, cwd: staging, file: packed, mode: 0o600 }, [MANIFEST, 'database', ...(dump.files.length ? ['files'] : [])]);
+    await chmod(packed, 0o600);
+    await rename(packed, output);
     const size = (await stat(output)).size;
     const rows = dump.tables.reduce((sum, table) => sum + table.rows, 0);
     say(
@@ -208,7 +211,6 @@ async function main() {
     );
   } finally {
     if (staging) await rm(staging, { recursive: true, force: true });
-    await rm(partial, { force: true });
     await target.stop();
   }
 }

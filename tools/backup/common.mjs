@@ -1,10 +1,11 @@
 // What `npm run backup` and `npm run restore` share: where the database, the files and the
 // personal data keys are, the session settings both sides read and write values under, the
 // tables an archive holds, and the key check values. See docs/backup.md.
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import roles from '../lib/database-roles.cjs';
 
 /** @typedef {import('pg').Client} PgClient */
@@ -64,8 +65,27 @@ function shown(file) {
   return relative && !relative.startsWith('..') ? relative : file;
 }
 
-/** Runs a CLI's main: BackupError (and any other error) becomes one line on stderr and exit 1. @param {() => Promise<void>} main */
+/** What an interrupted CLI must undo before it exits: the embedded cluster it started, its staging. @type {Set<() => Promise<unknown>>} */
+const interruptUndos = new Set();
+
+/** Registers `undo` to run if SIGINT/SIGTERM interrupts the command; returns its removal. @param {() => Promise<unknown>} undo */
+export function undoOnInterrupt(undo) {
+  interruptUndos.add(undo);
+  return () => interruptUndos.delete(undo);
+}
+
+/**
+ * Runs a CLI's main: BackupError (and any other error) becomes one line on stderr and exit 1.
+ * SIGINT/SIGTERM stop what the command started (undoOnInterrupt) and exit non-zero (130/143).
+ * @param {() => Promise<void>} main
+ */
 export function runCli(main) {
+  for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143]])) {
+    process.once(signal, () => {
+      process.stderr.write(`[tsunagu] Interrupted (${signal}): stopping what this command started; nothing more is written.\n`);
+      Promise.allSettled([...interruptUndos].map((undo) => undo())).then(() => process.exit(code));
+    });
+  }
   main().then(
     () => process.exit(0),
     (/** @type {unknown} */ error) => {
@@ -111,10 +131,7 @@ export async function resolveTarget() {
       );
     }
     const database = decodeURIComponent(new URL(process.env.DATABASE_URL).pathname.slice(1));
-    const adminDatabase = decodeURIComponent(new URL(adminUrl).pathname.slice(1));
-    if (database !== adminDatabase) {
-      throw new BackupError(`DATABASE_ADMIN_URL names database "${adminDatabase}" but DATABASE_URL names "${database}": point both at the same database.`);
-    }
+    await assertSameDatabase(process.env.DATABASE_URL, adminUrl);
     return {
       ownerUrl: process.env.DATABASE_URL,
       adminUrl,
@@ -137,6 +154,7 @@ export async function resolveTarget() {
   /** @type {{ useEmbeddedPostgres(options: { dataDir: string }): Promise<{ superuserUrl: string, running: boolean, stop(): Promise<void> }> }} */
   const embedded = await import(embeddedModule);
   const server = await embedded.useEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres') });
+  undoOnInterrupt(() => server.stop());
   const database = 'tsunagu';
   const credentials = roles.localCredentials(path.join(dataDir, 'credentials'));
   const adminUrl = roles.withDatabase(server.superuserUrl, database);
@@ -159,6 +177,51 @@ export async function resolveTarget() {
     describe: `the embedded database of ${shown(dataDir)} (${server.running ? 'the running server' : 'started for this command'})`,
   };
   return target;
+}
+
+/** @param {string} variable @param {string} url */
+async function connectAs(variable, url) {
+  const client = new pg.Client({ connectionString: url, application_name: 'tsunagu-backup-check' });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new BackupError(`Cannot connect with ${variable} (${error instanceof Error ? error.message : String(error)}): check ${variable}.`);
+  }
+  return client;
+}
+
+/**
+ * DATABASE_URL (migrations) and DATABASE_ADMIN_URL (reads and loads) must reach the SAME
+ * database of the SAME server, or a restore would migrate one and load another. Names prove
+ * nothing across servers, so the owner's session marks itself with a random application name
+ * and the superuser must see that very session (its pid) in its own pg_stat_activity, on its
+ * own database. Nothing is written.
+ * @param {string} ownerUrl @param {string} adminUrl
+ */
+async function assertSameDatabase(ownerUrl, adminUrl) {
+  const owner = await connectAs('DATABASE_URL', ownerUrl);
+  try {
+    const marker = `tsunagu-same-database-${randomBytes(12).toString('hex')}`;
+    await owner.query(`SELECT set_config('application_name', $1, false)`, [marker]);
+    const { rows } = await owner.query('SELECT pg_backend_pid() AS pid');
+    const admin = await connectAs('DATABASE_ADMIN_URL', adminUrl);
+    try {
+      const { rows: seen } = await admin.query(
+        `SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE pid = $1 AND application_name = $2 AND datname = current_database()`,
+        [rows[0].pid, marker],
+      );
+      if (seen[0].sessions !== 1) {
+        throw new BackupError(
+          'DATABASE_URL and DATABASE_ADMIN_URL do not reach the same database on the same server: point both at one database of one server (DATABASE_ADMIN_URL as a superuser). Nothing was written.',
+        );
+      }
+    } finally {
+      await admin.end();
+    }
+  } finally {
+    await owner.end();
+  }
 }
 
 /** Refuses S3 storage plainly: its objects are not copied by this tool (docs/backup.md says what to do). */

@@ -3,7 +3,8 @@
 // a damaged archive, a key ring that does not cover (or does not match) the keys the sealed
 // values need, a schema version other than this checkout's, a database or storage that is not
 // empty. Then the API's own migrations create the schema, and one transaction loads every table,
-// checks each table reads back with the checksum the backup recorded, writes the files, commits.
+// checks each table reads back with the checksum the backup recorded, stages the files beside the
+// storage, commits, and only then moves the files into place.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
@@ -32,6 +33,7 @@ import {
   storagePath,
   tableDigest,
   resolveTarget,
+  undoOnInterrupt,
 } from './common.mjs';
 
 /** @typedef {import('./common.mjs').Manifest} Manifest */
@@ -50,15 +52,43 @@ function archivePath() {
   return path.resolve(file);
 }
 
+/** The only paths `npm run backup` writes: manifest.json, database/…, files/… (no `.`/`..` segment). @param {string} entryPath */
+function isArchivePath(entryPath) {
+  const segments = entryPath.replace(/\/$/, '').split('/');
+  return (
+    (entryPath === MANIFEST || segments[0] === 'database' || segments[0] === 'files') &&
+    segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+  );
+}
+
 /**
  * Unpacks the archive and checks every part against the manifest (a damaged archive stops here).
+ * Only plain files and directories under the archive's own paths are unpacked: a link, a device
+ * or any other path refuses the whole archive.
  * @param {string} archive @param {string} dir @returns {Promise<Manifest>}
  */
 async function unpack(archive, dir) {
+  /** @type {string[]} */
+  const foreign = [];
   try {
-    await tar.x({ file: archive, cwd: dir, strict: true });
+    await tar.x({
+      file: archive,
+      cwd: dir,
+      strict: true,
+      filter: (entryPath, entry) => {
+        const type = 'type' in entry ? entry.type : entry.isDirectory() ? 'Directory' : 'File';
+        const allowed = (type === 'File' || type === 'Directory') && isArchivePath(entryPath);
+        if (!allowed) foreign.push(`${type} ${JSON.stringify(entryPath.slice(0, 80))}`);
+        return allowed;
+      },
+    });
   } catch (error) {
     throw new BackupError(`The archive ${archive} cannot be read (${error instanceof Error ? error.message : String(error)}): use an intact copy.`);
+  }
+  if (foreign.length) {
+    throw new BackupError(
+      `The archive ${archive} holds an entry npm run backup never writes (${foreign[0]}): only files and directories under ${MANIFEST}, database/ and files/ are accepted; use an intact archive of npm run backup. Nothing was restored.`,
+    );
   }
   let manifest;
   try {
@@ -180,27 +210,39 @@ async function loadTable(client, dir, table) {
 }
 
 /**
- * Writes the archive's files into the storage directory (temporary name, then rename), noting
- * each path in `written` so that a failure can remove them.
- * @param {Manifest} manifest @param {string} dir @param {string} filesDir @param {string[]} written
+ * Copies the archive's files into `staging`, a directory of the storage's own filesystem (the
+ * unpacked copy may sit on another), so that they can be renamed into place after COMMIT.
+ * @param {Manifest} manifest @param {string} dir @param {string} staging
  */
-async function writeFiles(manifest, dir, filesDir, written) {
+async function stageFiles(manifest, dir, staging) {
+  for (const file of manifest.files) {
+    const staged = storagePath(staging, file.key);
+    await mkdir(path.dirname(staged), { recursive: true, mode: 0o700 });
+    await copyFile(storagePath(path.join(dir, 'files'), file.key), staged);
+  }
+}
+
+/**
+ * Moves the staged files to their storage paths: only after COMMIT, so a failed or rolled-back
+ * restore leaves the storage as empty as it was (a retry is not refused), and a committed one
+ * never loses its files to a late error.
+ * @param {Manifest} manifest @param {string} staging @param {string} filesDir
+ */
+async function placeFiles(manifest, staging, filesDir) {
   for (const file of manifest.files) {
     const target = storagePath(filesDir, file.key);
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    const temporary = `${target}.restore.tmp`;
-    // The unpacked copy may sit on another filesystem than the storage: copy, then rename.
-    await copyFile(storagePath(path.join(dir, 'files'), file.key), temporary);
-    written.push(temporary);
-    await rename(temporary, target);
-    written[written.length - 1] = target;
+    await rename(storagePath(staging, file.key), target);
   }
 }
 
 /** @param {PgClient} client @param {Manifest} manifest @param {string} dir @param {Target} target @param {{ tables: TableShape[] }} schema */
 async function load(client, manifest, dir, target, schema) {
-  /** @type {string[]} */
-  const written = [];
+  await mkdir(target.filesDir, { recursive: true, mode: 0o700 });
+  // A dot name is never a storage key (STORAGE_KEY_PATTERN): the API cannot mistake it for one.
+  const staging = await mkdtemp(path.join(target.filesDir, '.tsunagu-restore-'));
+  const removeStaging = () => rm(staging, { recursive: true, force: true });
+  const forget = undoOnInterrupt(removeStaging);
   await client.query('BEGIN');
   try {
     try {
@@ -228,14 +270,24 @@ async function load(client, manifest, dir, target, schema) {
         throw new BackupError(`Table ${table.name} reads back differently after loading (${rows} rows, archive ${table.rows}): the restore was rolled back.`);
       }
     }
-    await writeFiles(manifest, dir, target.filesDir, written);
+    await stageFiles(manifest, dir, staging);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    for (const file of written) await rm(file, { force: true });
+    await removeStaging();
+    forget();
     if (error instanceof BackupError) throw error;
     throw new BackupError(`Loading failed and was rolled back (${error instanceof Error ? error.message : String(error)}): the database now holds the schema only; drop and create it, then restore again.`);
   }
+  forget();
+  try {
+    await placeFiles(manifest, staging, target.filesDir);
+  } catch (error) {
+    throw new BackupError(
+      `The database was restored but moving the files into ${target.filesDir} failed (${error instanceof Error ? error.message : String(error)}): the rest are in ${staging}; move them up into ${target.filesDir}, or empty it, drop and create the database and restore again.`,
+    );
+  }
+  await removeStaging();
 }
 
 async function main() {
@@ -243,6 +295,7 @@ async function main() {
   const archive = archivePath();
   const target = await resolveTarget();
   const dir = await mkdtemp(path.join(tmpdir(), 'tsunagu-restore-'));
+  undoOnInterrupt(() => rm(dir, { recursive: true, force: true }));
   try {
     assertLocalStorage(target, 'restores');
     say(`Checking ${archive}…`);

@@ -78,7 +78,7 @@ describe('parseConfig: TRUST_PROXY', () => {
       'uniquelocal',
       'linklocal',
     ]);
-    expect(trustProxy('0.0.0.0/0,::/0,192.0.2.1/32,2001:db8::1/128')).toEqual(['0.0.0.0/0', '::/0', '192.0.2.1/32', '2001:db8::1/128']);
+    expect(trustProxy('0.0.0.1/32,::/128,192.0.2.1/32,2001:db8::1/128')).toEqual(['0.0.0.1/32', '::/128', '192.0.2.1/32', '2001:db8::1/128']);
   });
 
   it('refuses anything else in one line naming the first bad entry and what is expected', () => {
@@ -86,6 +86,7 @@ describe('parseConfig: TRUST_PROXY', () => {
       'must be false, true (trust every hop: only when nothing but the proxy can reach the API) or a ' +
       "comma-separated list of the proxies' addresses or CIDR ranges such as 10.0.0.5,10.1.0.0/16 " +
       '(also: loopback, linklocal, uniquelocal)';
+    const everyAddress = "is every address, so every client would be believed: list the proxy's own address";
     expect(trustProxy('10.0.0.300')).toEqual([`Configuration error: TRUST_PROXY ${expected} ("10.0.0.300" is not an IP address or CIDR range).`]);
     const cases: Array<[string, string]> = [
       ['yes', '"yes" is not an IP address or CIDR range'],
@@ -99,6 +100,11 @@ describe('parseConfig: TRUST_PROXY', () => {
       ['10.0.0.1,,10.0.0.2', 'an entry of the list is empty'],
       ['10.0.0.1 10.0.0.2', '"10.0.0.1 10.0.0.2" is not an IP address or CIDR range'],
       ['2', '"2" is not an IP address or CIDR range'],
+      // Catch-all ranges would believe every client's forwarded headers.
+      ['0.0.0.0/0', `"0.0.0.0/0" ${everyAddress}`],
+      ['10.0.0.5,::/0', `"::/0" ${everyAddress}`],
+      ['10.0.0.0/00', `"10.0.0.0/00" ${everyAddress}`],
+      ['fd00::1/0', `"fd00::1/0" ${everyAddress}`],
     ];
     for (const [value, detail] of cases) {
       expect(trustProxy(value)).toEqual([`Configuration error: TRUST_PROXY ${expected} (${detail}).`]);

@@ -98,6 +98,11 @@ export function parseTrustedProxies(text: string): TrustedProxies {
       const shown = entry.length > 45 ? `${entry.slice(0, 45)}…` : entry;
       return { ok: false, detail: `"${shown}" is not an IP address or CIDR range` };
     }
+    // A /0 range (0.0.0.0/0, ::/0) is every address: any client could then choose its own
+    // throttle address and claim https. Say so instead of quietly trusting the world.
+    if (prefix !== undefined && Number(prefix) === 0) {
+      return { ok: false, detail: `"${entry}" is every address, so every client would be believed: list the proxy's own address` };
+    }
   }
   return { ok: true, trust: entries };
 }

@@ -233,7 +233,7 @@ export class MembersService {
   }
 
   async preview(token: string): Promise<InvitationPreview> {
-    const [row]: Array<InvitationRow & { organization_name: string; network_name: string; existing: boolean }> =
+    const rows: Array<InvitationRow & { organization_name: string; network_name: string; existing: boolean }> =
       await runInAuthContext(this.dataSource, (manager) =>
         manager.query(
           `SELECT i.email, i.roles, i.expires_at, o.name AS organization_name, n.name AS network_name,
@@ -241,10 +241,13 @@ export class MembersService {
              FROM invitations i
              JOIN organizations o ON o.tenant_id = i.tenant_id AND o.id = i.organization_id
              JOIN networks n ON n.id = i.tenant_id
-            WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()`,
+            WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()
+            LIMIT 2`,
           [hashSecretToken(token)],
         ),
       );
+    // The hash is unique per network only: a token that two networks' rows match opens neither.
+    const [row] = rows.length === 1 ? rows : [];
     if (!row) throw new AppError('BAD_USER_INPUT', INVALID_INVITATION, { reason: 'INVALID_INVITATION' });
     return {
       email: row.email,
@@ -265,11 +268,13 @@ export class MembersService {
       throw badInput('preferredLanguage', { ja: '言語は ja か en です。', en: 'The language must be ja or en.' }, 'INVALID_LANGUAGE');
     }
     const outcome = await runInAuthContext(this.dataSource, async (manager) => {
-      const [invitation]: Array<InvitationRow & { tenant_id: string }> = await manager.query(
+      const matches: Array<InvitationRow & { tenant_id: string }> = await manager.query(
         `SELECT tenant_id, ${INVITATION_COLUMNS} FROM invitations
-          WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now() FOR UPDATE`,
+          WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now() LIMIT 2 FOR UPDATE`,
         [hashSecretToken(input.token)],
       );
+      // The hash is unique per network only (defence in depth): two matching rows accept neither.
+      const [invitation] = matches.length === 1 ? matches : [];
       if (!invitation) throw new AppError('BAD_USER_INPUT', INVALID_INVITATION, { reason: 'INVALID_INVITATION' });
       // From here on the work belongs to the invitation's network.
       await enterInvitedNetwork(manager, invitation.tenant_id);
