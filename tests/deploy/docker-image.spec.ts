@@ -101,9 +101,8 @@ describe('the production Docker image', () => {
     const html = await response.text();
     expect(html).toContain('<div id="root"></div>');
     // A client-side route falls back to the app too, and its script bundle is served.
-    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
-    expect(script).toBeDefined();
-    expect((await fetch(new URL(script!, url))).status).toBe(200);
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1] ?? 'no script tag in index.html';
+    expect((await fetch(new URL(script, url))).status).toBe(200);
   });
 
   it('signs a demo account in and answers a GraphQL query as them', async () => {
@@ -114,7 +113,9 @@ describe('the production Docker image', () => {
       { variables: { email: member.email, password: DEMO_PASSWORD } },
     );
     expect(login.body.errors).toBeUndefined();
-    const client = clientWith(url, login.body.data!.login.accessToken, '');
+    const token = login.body.data?.login.accessToken;
+    expect(token).toEqual(expect.any(String));
+    const client = clientWith(url, String(token), '');
     const me = await client.request<{ me: { email: string; displayName: string; activeMembership: { organization: { name: string }; network: { name: string } } } }>(
       `query { me { email displayName activeMembership { organization { name } network { name } } } }`,
     );

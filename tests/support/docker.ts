@@ -1,7 +1,7 @@
 // The deployment tests' Docker side: the production image built by tools/deploy/docker-image.mjs
 // (the same command a user without an image registry runs), containers on the host's network,
 // and a PostgreSQL superuser to make their databases with.
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,12 +94,12 @@ export async function superuserPostgres(): Promise<SuperuserPostgres> {
 async function startEmbeddedPostgres(): Promise<SuperuserPostgres> {
   // Under the system temp directory: as root, PostgreSQL runs as `postgres`, which must reach it.
   const dir = mkdtempSync(path.join(tmpdir(), 'tsunagu-deploy-pg-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'tools/embedded-postgres.mjs'), '--data-dir', path.join(dir, 'pg')], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'tools/embedded-postgres.mjs'), '--data-dir', path.join(dir, 'pg')], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const firstLine = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: child.stdout }).once('line', resolve);
   });
   const { superuserUrl } = JSON.parse(firstLine) as { superuserUrl: string };
   return {

@@ -202,7 +202,7 @@ function trimRootFilesystem(dir) {
   }
 }
 
-/** `tar -C dir -c . | docker import - image` */
+/** `tar -C dir -c . | docker import - image` @param {string} dir @param {string} image */
 function importDirectory(dir, image) {
   return new Promise((resolve, reject) => {
     const tar = spawn('tar', ['--numeric-owner', '-C', dir, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -214,6 +214,7 @@ function importDirectory(dir, image) {
   });
 }
 
+/** @param {boolean} rebuild */
 async function ensureDebianImage(rebuild) {
   if (!rebuild && imageExists(DEBIAN_IMAGE)) {
     say(`${DEBIAN_IMAGE} is present; reused.`);
@@ -251,6 +252,7 @@ export function localNodeImage() {
   return `local/node:${process.versions.node}-${SUITE}-slim`;
 }
 
+/** @param {boolean} rebuild */
 async function ensureNodeImage(rebuild) {
   const image = localNodeImage();
   if (!rebuild && imageExists(image)) {
