@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_NETWORK, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-networks';
 import { dropDatabase, prepareDatabase, withClient } from '../../tools/lib/database-roles.cjs';
-import { buildProductionImage, BuiltImage, docker, freeHostPort, GiveUp, superuserPostgres, SuperuserPostgres, waitFor } from '../support/docker';
+import { buildProductionImage, BuiltImage, docker, freePort, GiveUp, superuserPostgres, SuperuserPostgres, waitFor } from '../support/docker';
 import { clientWith, graphql } from '../support/graphql';
 import { ROOT, testCredentials } from '../support/paths';
 
@@ -37,7 +37,7 @@ describe('the production Docker image', () => {
 
     postgres = await superuserPostgres();
     urls = await prepareDatabase(postgres.url, { database: DATABASE, ...testCredentials() });
-    const port = await freeHostPort();
+    const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     // As docker/README.md runs it, with the host's network (no bridge on these machines) and
     // without --init: Node is PID 1 and must handle SIGTERM itself.

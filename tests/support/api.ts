@@ -9,21 +9,7 @@ import { AppConfig, parseConfig } from '../../apps/api/src/core/config/config';
 import { API_MAIN, ROOT } from './paths';
 import type { TestDatabase } from './test-database';
 
-/**
- * A port nothing listens on right now, for a test that needs a server to be absent (an SMTP
- * outage) or a spawned binary (which cannot report a port it picked). Another process may take
- * it before it is used; servers the tests start themselves listen on port 0 instead.
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-}
+export { freePort } from './ports';
 
 /** The key of the integration tests' personal data (never used anywhere else). */
 export const TEST_PERSONAL_DATA_KEY = Buffer.from(Array.from({ length: 32 }, (_, index) => index));

@@ -3,13 +3,13 @@
 // and a PostgreSQL superuser to make their databases with.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { withClient } from '../../tools/lib/database-roles.cjs';
 import { ROOT } from './paths';
+export { freePort } from './ports';
 
 const execFileAsync = promisify(execFile);
 
@@ -54,17 +54,6 @@ export function buildProductionImage(tag: string): Promise<BuiltImage> {
   });
 }
 
-/** A port nothing listens on right now on loopback (the container binds it on the host's network). */
-export function freeHostPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface SuperuserPostgres {
   readonly url: string;
