@@ -16,6 +16,7 @@ import {
   waitUntilReady,
 } from '../support/api';
 import { setupApiTest } from '../support/harness';
+import { canConnect } from '../support/ports';
 import type { TestDatabase } from '../support/test-database';
 
 // The database from the harness; no API in this process: the spawned ones are what is tested.
@@ -33,17 +34,6 @@ async function startSpawned(overrides: NodeJS.ProcessEnv = {}): Promise<SpawnedA
   running.push(api);
   await waitUntilReady(api.url);
   return api;
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 describe('configuration', () => {

@@ -17,3 +17,15 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Whether something accepts connections on a loopback port now. */
+export function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

@@ -10,10 +10,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, waitFor } from './api';
+import { canConnect } from './ports';
 import type { GraphQLResponse } from './graphql';
 
 /** Debian's nginx (packages nginx-light or nginx); NGINX_PATH overrides. */
@@ -89,17 +89,6 @@ ${proxyLocation('tsunagu_api', options.proxyAddress)}
     }
 }
 `;
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** Starts nginx in front of `upstreams`; resolves once it accepts connections. */
