@@ -75,6 +75,11 @@ function build() {
   }
 }
 
+function postgresEnvironment() {
+  const kept = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ'];
+  return Object.fromEntries(kept.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]]));
+}
+
 /**
  * The embedded PostgreSQL in a process group of its own (tools/embedded-postgres.mjs as a child):
  * Ctrl-C in a terminal signals the whole foreground group, and PostgreSQL would otherwise shut
@@ -85,7 +90,9 @@ async function startDetachedPostgres(clusterDataDir, port) {
   const child = spawn(
     process.execPath,
     [path.join(root, 'tools/embedded-postgres.mjs'), '--data-dir', clusterDataDir, ...(port ? ['--port', String(port)] : [])],
-    { detached: true, stdio: ['pipe', 'pipe', 'inherit'] },
+    // Only what the server needs: the postgres user can read its own processes' environment, and
+    // the caller's may hold secrets (SMTP_URL, JWT_SECRET…).
+    { detached: true, stdio: ['pipe', 'pipe', 'inherit'], env: postgresEnvironment() },
   );
   const exited = once(child, 'exit');
   let ready = false;
