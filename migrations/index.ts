@@ -25,6 +25,7 @@ import { ReferralTextAfterErasure1764515000000 } from './1764515000000-referral-
 import { ReferralDeadlineSortIndexes1764520000000 } from './1764520000000-referral-deadline-sort-indexes';
 import { SearchReadings1764521600000 } from './1764521600000-search-readings';
 import { MailOutboxBacklog1764531000000 } from './1764531000000-mail-outbox-backlog';
+import { SignInSecurity1764540000000 } from './1764540000000-sign-in-security';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -52,4 +53,5 @@ export const migrations = [
   HomeIndexes1764527000000,
   TenantScopedUniqueKeys1764530000000,
   MailOutboxBacklog1764531000000,
+  SignInSecurity1764540000000,
 ];

@@ -252,7 +252,7 @@ export function setupApiTest<N extends string = never>(options: ApiTestOptions<N
 export async function mintClient(api: RunningApi, member: Pick<TestMember, 'userId' | 'membershipId'>): Promise<SignedInClient> {
   const tokens = api.app.get(SessionTokens);
   const session = await runInAuthContext(api.app.get(DataSource), (manager) =>
-    tokens.createSession(manager, member.userId, member.membershipId, 'integration-test'),
+    tokens.createSession(manager, member.userId, member.membershipId, { ip: '127.0.0.1', userAgent: 'integration-test' }),
   );
   const { accessToken } = tokens.issueAccessToken({ sub: member.userId, sid: session.sessionId, mid: member.membershipId });
   return clientWith(api.url, accessToken, `tsunagu_refresh=${session.refreshToken}`);

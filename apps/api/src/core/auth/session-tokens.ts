@@ -8,6 +8,10 @@ import { queryRows } from '../database/returning';
 import type { AccessTokenClaims } from './actor';
 import { ACCESS_TOKEN_AUDIENCE } from './jwt.strategy';
 import { hashSecretToken, newSecretToken } from './secret-tokens';
+import { ClientInfo, storableAddress, storableUserAgent } from './security-log';
+
+/** How a session's sign-in was proven (sessions.authenticated_with). */
+export type AuthenticationMethod = 'PASSWORD' | 'TOTP' | 'RECOVERY_CODE' | 'PASSKEY' | 'PASSWORDLESS_PASSKEY';
 
 export interface IssuedSession {
   readonly sessionId: string;
@@ -41,12 +45,14 @@ export class SessionTokens {
     manager: EntityManager,
     userId: string,
     membershipId: string,
-    userAgent: string | undefined,
+    client: ClientInfo,
+    authenticatedWith: AuthenticationMethod = 'PASSWORD',
   ): Promise<IssuedSession> {
+    const address = storableAddress(client.ip);
     const [session]: Array<{ id: string; expires_at: Date }> = await manager.query(
-      `INSERT INTO sessions (user_id, active_membership_id, expires_at, user_agent)
-       VALUES ($1, $2, now() + make_interval(days => $3), $4) RETURNING id, expires_at`,
-      [userId, membershipId, this.config.auth.refreshTokenTtlDays, userAgent?.slice(0, 300) ?? null],
+      `INSERT INTO sessions (user_id, active_membership_id, expires_at, user_agent, ip, last_ip, authenticated_with)
+       VALUES ($1, $2, now() + make_interval(days => $3), $4, $5, $5, $6) RETURNING id, expires_at`,
+      [userId, membershipId, this.config.auth.refreshTokenTtlDays, storableUserAgent(client.userAgent), address, authenticatedWith],
     );
     const { token, hash } = newSecretToken();
     await manager.query(`INSERT INTO refresh_tokens (session_id, token_hash) VALUES ($1, $2)`, [session.id, hash]);

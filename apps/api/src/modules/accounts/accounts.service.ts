@@ -10,7 +10,8 @@ import { LoginThrottle } from '../../core/auth/login-throttle';
 import { PasswordHasher } from '../../core/auth/password-hasher';
 import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { hashSecretToken, newSecretToken, throttleKey } from '../../core/auth/secret-tokens';
-import { SessionTokens } from '../../core/auth/session-tokens';
+import { AuthenticationMethod, IssuedSession, SessionTokens } from '../../core/auth/session-tokens';
+import { ClientInfo, recordSecurityEvent } from '../../core/auth/security-log';
 import { recordAudit } from '../../core/audit/audit-log';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
@@ -33,11 +34,6 @@ const SESSION_ENDED = {
   en: 'Your session has ended. Please sign in again.',
 };
 const PASSWORD_RESET_TTL_MINUTES = 60;
-
-export interface ClientInfo {
-  readonly ip: string;
-  readonly userAgent: string | undefined;
-}
 
 /** What the resolver needs to set the cookie: the payload plus the new refresh token. */
 export interface SignedIn {
@@ -66,21 +62,23 @@ export class AccountsService {
         [email],
       );
       const passwordMatches = await this.hasher.verify(user?.password_hash ?? null, password);
-      if (!user || !passwordMatches || user.disabled_at) return { kind: 'failed' as const };
-      const [membership]: Array<{ id: string }> = await manager.query(
-        `SELECT id FROM memberships WHERE user_id = $1 AND disabled_at IS NULL ORDER BY created_at, id LIMIT 1`,
-        [user.id],
-      );
-      if (!membership) return { kind: 'failed' as const };
+      if (!user || !passwordMatches || user.disabled_at) return { kind: 'failed' as const, userId: user?.id ?? null };
+      const opened = await this.openSession(manager, user.id, client, 'PASSWORD');
+      if (!opened) return { kind: 'failed' as const, userId: user.id };
       await this.throttle.clear(manager, keys.account);
-      const session = await this.tokens.createSession(manager, user.id, membership.id, client.userAgent);
-      return { kind: 'ok' as const, userId: user.id, membershipId: membership.id, session };
+      return { kind: 'ok' as const, userId: user.id, membershipId: opened.membershipId, session: opened.session };
     });
     if (outcome.kind === 'locked') {
       throw new AppError('UNAUTHENTICATED', TOO_MANY_ATTEMPTS, { reason: 'TOO_MANY_ATTEMPTS' });
     }
     if (outcome.kind === 'failed') {
       await this.throttle.recordFailure(keys);
+      const failedUserId = outcome.userId;
+      if (failedUserId) {
+        await runInAuthContext(this.dataSource, (manager) =>
+          recordSecurityEvent(manager, { userId: failedUserId, kind: 'SIGN_IN_FAILED', method: 'PASSWORD', client }),
+        );
+      }
       throw new AppError('UNAUTHENTICATED', LOGIN_FAILED, { reason: 'LOGIN_FAILED' });
     }
     return this.signedIn(outcome.userId, outcome.session.sessionId, outcome.membershipId, outcome.session);
@@ -91,7 +89,15 @@ export class AccountsService {
     const result = await runInAuthContext(this.dataSource, async (manager) => {
       const rotation = await this.tokens.rotate(manager, refreshToken);
       if (rotation.kind === 'reused') {
-        await this.revokeSessions(manager, `id = $1`, [rotation.sessionId], 'REUSE_DETECTED');
+        const revoked = await queryRows<{ user_id: string }>(
+          manager,
+          `UPDATE sessions SET revoked_at = now(), revoked_reason = 'REUSE_DETECTED'
+            WHERE id = $1 AND revoked_at IS NULL RETURNING user_id`,
+          [rotation.sessionId],
+        );
+        for (const { user_id } of revoked) {
+          await recordSecurityEvent(manager, { userId: user_id, kind: 'REFRESH_TOKEN_REUSED', sessionId: rotation.sessionId });
+        }
       }
       if (rotation.kind !== 'rotated') return rotation;
       // The account or membership may have been disabled since.
@@ -204,6 +210,12 @@ export class AccountsService {
         actor.userId,
       ]);
       await this.revokeSessions(manager, `user_id = $1 AND id <> $2`, [actor.userId, actor.sessionId], 'PASSWORD_CHANGED');
+      await recordSecurityEvent(manager, {
+        userId: actor.userId,
+        kind: 'PASSWORD_CHANGED',
+        networkId: actor.tenantId,
+        sessionId: actor.sessionId,
+      });
       await recordAudit(manager, actor, {
         entity: 'User',
         entityId: actor.userId,
@@ -288,7 +300,8 @@ export class AccountsService {
         hash,
         reset.user_id,
       ]);
-      await this.revokeSessions(manager, `user_id = $1`, [reset.user_id], 'PASSWORD_CHANGED');
+      await this.revokeSessions(manager, `user_id = $1`, [reset.user_id], 'PASSWORD_RESET');
+      await recordSecurityEvent(manager, { userId: reset.user_id, kind: 'PASSWORD_RESET' });
       return true;
     });
     if (!done) {
@@ -301,6 +314,34 @@ export class AccountsService {
         { reason: 'INVALID_RESET_TOKEN' },
       );
     }
+  }
+
+  /**
+   * In an auth-context transaction, once the user has proven who they are (by `method`): opens a
+   * session in their first active membership and records the sign-in. Null when the user has
+   * no active membership (a sign-in that must fail like a wrong password).
+   */
+  async openSession(
+    manager: EntityManager,
+    userId: string,
+    client: ClientInfo,
+    method: AuthenticationMethod,
+  ): Promise<{ membershipId: string; networkId: string; session: IssuedSession } | null> {
+    const [membership]: Array<{ id: string; tenant_id: string }> = await manager.query(
+      `SELECT id, tenant_id FROM memberships WHERE user_id = $1 AND disabled_at IS NULL ORDER BY created_at, id LIMIT 1`,
+      [userId],
+    );
+    if (!membership) return null;
+    const session = await this.tokens.createSession(manager, userId, membership.id, client, method);
+    await recordSecurityEvent(manager, {
+      userId,
+      kind: 'SIGN_IN_SUCCEEDED',
+      method,
+      networkId: membership.tenant_id,
+      sessionId: session.sessionId,
+      client,
+    });
+    return { membershipId: membership.id, networkId: membership.tenant_id, session };
   }
 
   /** Ends the sessions matching `where`; returns how many. */

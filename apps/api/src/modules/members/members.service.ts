@@ -28,7 +28,8 @@ import { AppError } from '../../core/graphql/app-error';
 import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
 import { MailOutbox } from '../../core/mail';
 import { enterInvitedNetwork, runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
-import { AccountsService, ClientInfo, SignedIn } from '../accounts/accounts.service';
+import type { ClientInfo } from '../../core/auth/security-log';
+import { AccountsService, SignedIn } from '../accounts/accounts.service';
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from './membership.mapper';
 import type { Invitation, InvitationPreview, Membership } from './membership.model';
 import { camelized } from '../../core/database/rows';
@@ -344,7 +345,7 @@ export class MembersService {
         action: 'CREATED_BY_INVITATION',
         changedFields: ['roles'],
       });
-      const session = await this.tokens.createSession(manager, userId, membership.id, client.userAgent);
+      const session = await this.tokens.createSession(manager, userId, membership.id, client);
       return { userId, membershipId: membership.id, session };
     });
     return this.accounts.signedIn(outcome.userId, outcome.session.sessionId, outcome.membershipId, outcome.session);
