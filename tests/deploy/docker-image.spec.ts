@@ -107,13 +107,13 @@ describe('the production Docker image', () => {
 
   it('signs a demo account in and answers a GraphQL query as them', async () => {
     const [member] = ADMIN.members;
-    const login = await graphql<{ login: { accessToken: string } }>(
+    const login = await graphql<{ login: { auth: { accessToken: string } | null } }>(
       url,
-      `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken } }`,
+      `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { auth { accessToken } } }`,
       { variables: { email: member.email, password: DEMO_PASSWORD } },
     );
     expect(login.body.errors).toBeUndefined();
-    const token = login.body.data?.login.accessToken;
+    const token = login.body.data?.login.auth?.accessToken;
     expect(token).toEqual(expect.any(String));
     const client = clientWith(url, String(token), '');
     const me = await client.request<{ me: { email: string; displayName: string; activeMembership: { organization: { name: string }; network: { name: string } } } }>(

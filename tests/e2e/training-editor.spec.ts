@@ -26,10 +26,10 @@ async function graphqlAs<T>(request: APIRequestContext, email: string, query: st
     return result.data;
   };
   const login = (await call({
-    query: 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',
+    query: 'mutation ($input: LoginInput!) { login(input: $input) { auth { accessToken } } }',
     variables: { input: { email, password: DEMO_PASSWORD } },
-  })) as { login: { accessToken: string } };
-  return (await call({ query, variables }, login.login.accessToken)) as T;
+  })) as { login: { auth: { accessToken: string } | null } };
+  return (await call({ query, variables }, login.login.auth?.accessToken)) as T;
 }
 
 test('a trainer builds a course in the editor (upload with progress, module reorder, quiz, publish) and downloads the report CSV', async ({ page }) => {

@@ -100,7 +100,7 @@ describe('with METRICS_PORT', () => {
       scrape.value('tsunagu_graphql_request_duration_seconds_count', { operation, outcome });
 
     await signIn(api.url, staff.email);
-    const wrongPassword = await graphql(api.url, 'mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    const wrongPassword = await graphql(api.url, 'mutation Login($input: LoginInput!) { login(input: $input) { auth { accessToken } } }', {
       variables: { input: { email: staff.email, password: 'not-the-password' } },
     });
     expect(wrongPassword.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
@@ -136,7 +136,7 @@ describe('with METRICS_PORT', () => {
     const { locked } = t.networks.network.members;
     const before = await scrape();
     const login = (password: string) =>
-      graphql(api.url, 'mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }', {
+      graphql(api.url, 'mutation Login($input: LoginInput!) { login(input: $input) { auth { accessToken } } }', {
         variables: { input: { email: locked.email, password } },
       });
     await login('wrong-1');

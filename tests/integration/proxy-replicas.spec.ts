@@ -19,7 +19,7 @@ import { ROOT } from '../support/paths';
 import { graphqlFrom, ProxiedResponse, proxyLocation, ReverseProxy, startReverseProxy } from '../support/reverse-proxy';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(input: { email: $email, password: $password }) { accessToken me { id } }
+  login(input: { email: $email, password: $password }) { auth { accessToken me { id } } }
 }`;
 const REFRESH = 'mutation { refreshSession { accessToken me { id } } }';
 const ME = '{ me { id } }';
@@ -96,9 +96,9 @@ function viaProxy<T = Record<string, unknown>>(
 }
 
 async function signInViaProxy(client: string, email: string) {
-  const response = await viaProxy<{ login: { accessToken: string } }>(client, LOGIN, { variables: { email, password: TEST_PASSWORD } });
+  const response = await viaProxy<{ login: { auth: { accessToken: string } | null } }>(client, LOGIN, { variables: { email, password: TEST_PASSWORD } });
   expect(response.body.errors).toBeUndefined();
-  return { token: response.body.data!.login.accessToken, cookie: refreshCookieFrom(response.headers).split(';')[0], upstream: response.upstream };
+  return { token: response.body.data!.login.auth!.accessToken, cookie: refreshCookieFrom(response.headers).split(';')[0], upstream: response.upstream };
 }
 
 /** The failures counted against a client address (keys are hashes: the address is never stored). */

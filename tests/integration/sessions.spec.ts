@@ -12,7 +12,7 @@ import type { TestDatabase } from '../support/test-database';
 const ME = '{ me { id email activeMembership { id roles organization { id } network { id } } memberships { id } } }';
 const REFRESH = 'mutation { refreshSession { accessToken me { id } } }';
 const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(input: { email: $email, password: $password }) { accessToken }
+  login(input: { email: $email, password: $password }) { auth { accessToken } }
 }`;
 
 // Real sign-in throughout (no minted clients): signing in is what these tests are about.

@@ -94,7 +94,7 @@ function traceOf(operation: string): OtlpSpan[] | undefined {
 
 it('sends the spans of an HTTP request, its GraphQL operation and its queries in one trace, over OTLP/HTTP JSON', async () => {
   const { staff } = t.networks.network.members;
-  const login = await graphql(api.url, 'mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }', {
+  const login = await graphql(api.url, 'mutation Login($input: LoginInput!) { login(input: $input) { auth { accessToken } } }', {
     variables: { input: { email: staff.email, password: TEST_PASSWORD } },
     headers: { 'user-agent': USER_AGENT },
   });
@@ -125,7 +125,7 @@ it('exports no personal data: no variables, literals, SQL parameters, client add
   const { staff } = t.networks.network.members;
   // A literal in the query text, a failed sign-in (its error text), a reset request (a query by email).
   await graphql(api.url, `mutation RequestPasswordReset { requestPasswordReset(email: "${UNIQUE_LITERAL}") }`);
-  await graphql(api.url, 'mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }', {
+  await graphql(api.url, 'mutation Login($input: LoginInput!) { login(input: $input) { auth { accessToken } } }', {
     variables: { input: { email: staff.email, password: 'wrong-password-of-hanako' } },
     headers: { 'user-agent': USER_AGENT },
   });

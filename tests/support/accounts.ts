@@ -74,7 +74,7 @@ export async function createNetwork(ownerUrl: string, spec: NetworkSpec): Promis
 }
 
 const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(input: { email: $email, password: $password }) { accessToken me { id } }
+  login(input: { email: $email, password: $password }) { auth { accessToken me { id } } }
 }`;
 
 export function refreshCookieFrom(headers: Headers): string {
@@ -84,10 +84,10 @@ export function refreshCookieFrom(headers: Headers): string {
 }
 
 export async function signIn(url: string, email: string, password = TEST_PASSWORD): Promise<SignedInClient> {
-  const response = await graphql<{ login: { accessToken: string } }>(url, LOGIN, { variables: { email, password } });
-  if (!response.body.data?.login) throw new Error(`Sign-in failed: ${JSON.stringify(response.body.errors)}`);
+  const response = await graphql<{ login: { auth: { accessToken: string } | null } }>(url, LOGIN, { variables: { email, password } });
+  if (!response.body.data?.login.auth) throw new Error(`Sign-in failed: ${JSON.stringify(response.body.errors)}`);
   const cookie = refreshCookieFrom(response.headers).split(';')[0];
-  return clientWith(url, response.body.data.login.accessToken, cookie);
+  return clientWith(url, response.body.data.login.auth.accessToken, cookie);
 }
 
 /** The stable code of the first error, or 'OK'. */

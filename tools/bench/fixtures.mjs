@@ -389,12 +389,12 @@ export async function signInForBench(apiUrl) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: `mutation { login(input: { email: "${BENCH_ADMIN_EMAIL}", password: "${BENCH_PASSWORD}" }) { accessToken me { id activeMembership { id roles network { id } organization { id } } } } }`,
+      query: `mutation { login(input: { email: "${BENCH_ADMIN_EMAIL}", password: "${BENCH_PASSWORD}" }) { auth { accessToken me { id activeMembership { id roles network { id } organization { id } } } } } }`,
     }),
   });
   /** @type {any} */
   const body = await response.json();
-  const login = body?.data?.login;
+  const login = body?.data?.login?.auth;
   if (!login) throw new BenchError(`signing in for the bench failed: ${JSON.stringify(body).slice(0, 300)}`);
   const claims = JSON.parse(Buffer.from(login.accessToken.split('.')[1], 'base64url').toString('utf8'));
   return {

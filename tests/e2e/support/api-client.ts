@@ -6,10 +6,10 @@ import { baseURL } from './servers';
 import { DEMO_PASSWORD } from './session';
 
 export async function apiClientAs(email: string): Promise<SignedInClient> {
-  const login = await graphql<{ login: { accessToken: string } }>(baseURL, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
+  const login = await graphql<{ login: { auth: { accessToken: string } | null } }>(baseURL, 'mutation ($input: LoginInput!) { login(input: $input) { auth { accessToken } } }', {
     variables: { input: { email, password: DEMO_PASSWORD } },
   });
-  const token = login.body.data?.login.accessToken;
+  const token = login.body.data?.login.auth?.accessToken;
   if (!token) throw new Error(`Sign-in of ${email} failed: ${JSON.stringify(login.body.errors)}`);
   return clientWith(baseURL, token, '');
 }

@@ -17,11 +17,11 @@ export async function api<T>(request: APIRequestContext, token: string | null, q
 
 /** Signs a demo user in through the API; returns their access token. */
 export async function apiToken(request: APIRequestContext, email: string): Promise<string> {
-  const { login } = await api<{ login: { accessToken: string } }>(
+  const { login } = await api<{ login: { auth: { accessToken: string } | null } }>(
     request,
     null,
-    `mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken } }`,
+    `mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { auth { accessToken } } }`,
     { email, password: DEMO_PASSWORD },
   );
-  return login.accessToken;
+  return login.auth!.accessToken;
 }

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Membership } from '../members/membership.model';
 
 @ObjectType({ description: 'The signed-in user.' })
@@ -26,4 +26,25 @@ export class SessionInfo {
   @Field(() => GraphQLISODateTime) expiresAt!: Date;
   @Field(() => String, { nullable: true }) userAgent!: string | null;
   @Field({ description: 'The session making this request.' }) current!: boolean;
+}
+
+export enum SecondFactorMethod {
+  TOTP = 'TOTP',
+  PASSKEY = 'PASSKEY',
+  RECOVERY_CODE = 'RECOVERY_CODE',
+}
+registerEnumType(SecondFactorMethod, { name: 'SecondFactorMethod', description: 'A way to prove a sign-in a second time.' });
+
+@ObjectType({ description: 'The pending second step of a sign-in whose password was right.' })
+export class SecondFactorChallenge {
+  @Field({ description: 'Single-use; send it back with the code or the passkey answer.' }) token!: string;
+  @Field(() => GraphQLISODateTime) expiresAt!: Date;
+  @Field(() => [SecondFactorMethod], { description: 'The factors this account has enrolled.' })
+  methods!: SecondFactorMethod[];
+}
+
+@ObjectType({ description: 'Signed in (auth), or a second factor is needed first (secondFactor). Exactly one is set.' })
+export class SignInResult {
+  @Field(() => AuthPayload, { nullable: true }) auth!: AuthPayload | null;
+  @Field(() => SecondFactorChallenge, { nullable: true }) secondFactor!: SecondFactorChallenge | null;
 }

@@ -6,7 +6,7 @@ import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../../core/auth/refresh-cookie';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
-import { AuthPayload, Me, SessionInfo } from './account.model';
+import { AuthPayload, Me, SessionInfo, SignInResult } from './account.model';
 import { AccountsService, SignedIn } from './accounts.service';
 import { ChangePasswordInput, LoginInput, ResetPasswordInput, UpdateMyProfileInput } from './dto/accounts.input';
 
@@ -34,13 +34,15 @@ export class AccountsResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Sign in; sets the refresh cookie.' })
-  async login(@Args('input') input: LoginInput, @Context() context: HttpContext): Promise<AuthPayload> {
+  @Mutation(() => SignInResult, {
+    description: 'Sign in with email and password. Signed in (sets the refresh cookie), or a second factor is asked for.',
+  })
+  async login(@Args('input') input: LoginInput, @Context() context: HttpContext): Promise<SignInResult> {
     const signedIn = await this.accounts.login(input.email, input.password, {
       ip: context.req.ip,
       userAgent: context.req.headers['user-agent'],
     });
-    return this.withCookie(context, signedIn);
+    return { auth: this.withCookie(context, signedIn), secondFactor: null };
   }
 
   @Public()

@@ -30,8 +30,9 @@ export function LoginPage() {
 
   const submit = onSubmit(async (input) => {
     const result = await login({ variables: { input } });
-    if (result.data) {
-      await signIn(result.data.login);
+    const auth = result.data?.login.auth;
+    if (auth) {
+      await signIn(auth);
       navigate(next, { replace: true });
     }
   });
