@@ -14,4 +14,7 @@ export interface AccessTokenClaims {
   readonly sub: string;
   readonly sid: string;
   readonly mid: string;
+  /** Set by the signer (jsonwebtoken): expiry and issue time, in seconds since the epoch. */
+  readonly exp?: number;
+  readonly iat?: number;
 }

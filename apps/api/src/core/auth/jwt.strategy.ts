@@ -9,6 +9,9 @@ import type { AccessTokenClaims, RequestActor } from './actor';
 import { ActorLoader } from './actor-loader';
 
 export const ACCESS_TOKEN_AUDIENCE = 'tsunagu-api';
+export const ACCESS_TOKEN_ISSUER = 'tsunagu';
+/** Clock skew allowed between replicas when checking exp (and nbf), in seconds. */
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -23,11 +26,20 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) as unknown as string,
       algorithms: ['HS256'],
       audience: ACCESS_TOKEN_AUDIENCE,
+      issuer: ACCESS_TOKEN_ISSUER,
       ignoreExpiration: false,
+      jsonWebTokenOptions: { clockTolerance: CLOCK_TOLERANCE_SECONDS },
     });
   }
 
   async validate(claims: AccessTokenClaims): Promise<RequestActor | false> {
+    // jsonwebtoken checks exp only when it is there: a token without one would never expire.
+    if (!hasLifetime(claims)) return false;
     return (await this.actors.load(claims)) ?? false;
   }
+}
+
+/** exp and iat both present as numbers (what SessionTokens.issueAccessToken always writes). */
+export function hasLifetime(claims: Partial<AccessTokenClaims>): boolean {
+  return typeof claims.exp === 'number' && typeof claims.iat === 'number' && claims.iat <= claims.exp;
 }

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { queryRows } from '../database/returning';
 import type { AccessTokenClaims } from './actor';
-import { ACCESS_TOKEN_AUDIENCE } from './jwt.strategy';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from './jwt.strategy';
 import { hashSecretToken, newSecretToken } from './secret-tokens';
 import { ClientInfo, storableAddress, storableUserAgent } from './security-log';
 
@@ -35,7 +35,7 @@ export class SessionTokens {
     const ttl = this.config.auth.accessTokenTtlSeconds;
     const accessToken = this.jwt.sign(
       { sub: claims.sub, sid: claims.sid, mid: claims.mid },
-      { secret: this.config.auth.jwtSecret, expiresIn: ttl, audience: ACCESS_TOKEN_AUDIENCE, algorithm: 'HS256' },
+      { secret: this.config.auth.jwtSecret, expiresIn: ttl, audience: ACCESS_TOKEN_AUDIENCE, issuer: ACCESS_TOKEN_ISSUER, algorithm: 'HS256' },
     );
     return { accessToken, accessTokenExpiresAt: new Date(Date.now() + ttl * 1000) };
   }
