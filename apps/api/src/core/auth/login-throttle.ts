@@ -1,13 +1,36 @@
-// Login throttling per account and per client address: after LOGIN_MAX_FAILURES failures for
-// an account (LOGIN_MAX_FAILURES_PER_ADDRESS from one address) the key is locked for
-// LOGIN_LOCK_MINUTES. Keys are hashes (secret-tokens.throttleKey),
-// and an unknown email is throttled exactly like a known one, so the lock reveals nothing.
+// Login throttling (issue 18): failures slow down the next attempts for an account from the
+// address they came from, and lock only that (account, address) pair — so nobody can lock
+// someone else out by typing wrong passwords from their own machine. The schedule is
+// login-backoff.ts. A client address is also limited on its own (LOGIN_MAX_FAILURES_PER_ADDRESS
+// failures, whatever the accounts, lock it for LOGIN_LOCK_MINUTES).
+// Keys are hashes (secret-tokens.throttleKey), and an unknown email is throttled exactly like a
+// known one without a second factor. Times come from the Clock, so tests move time instead of
+// sleeping.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AppMetrics } from '../metrics/app-metrics';
 import { runInAuthContext } from '../tenancy/tenant-transaction';
+import { Clock } from '../time/clock';
+import { afterFailure, BackoffPolicy, secondsUntil } from './login-backoff';
+import { throttleKey } from './secret-tokens';
+
+export interface LoginThrottleKeys {
+  /** The account (normalised email) together with the client address. */
+  readonly pair: string;
+  /** The client address alone. */
+  readonly address: string;
+}
+
+export function loginThrottleKeys(email: string, ip: string): LoginThrottleKeys {
+  return { pair: throttleKey('account-address', `${email}\n${ip}`), address: throttleKey('ip', ip) };
+}
+
+/** Why an attempt is not even checked: how long to wait. */
+export interface ThrottleRefusal {
+  readonly retryAfterSeconds: number;
+}
 
 @Injectable()
 export class LoginThrottle {
@@ -15,51 +38,105 @@ export class LoginThrottle {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: AppMetrics,
+    private readonly clock: Clock,
   ) {}
 
-  async isLocked(manager: EntityManager, keys: readonly string[]): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM login_throttle WHERE key = ANY($1) AND locked_until > now()`,
-      [keys],
-    );
-    if (rows.length) this.metrics.loginRefusedWhileLocked.inc();
-    return rows.length > 0;
+  private get policy(): BackoffPolicy {
+    const auth = this.config.auth;
+    return {
+      maxFailures: auth.loginMaxFailures,
+      lockMinutes: auth.loginLockMinutes,
+      baseSeconds: auth.loginBackoffBaseSeconds,
+      maxSeconds: auth.loginBackoffMaxSeconds,
+    };
   }
 
-  /** Counted in its own transaction: the failed login's transaction is rolled back. */
-  async recordFailure(keys: { readonly account: string; readonly address: string }): Promise<void> {
-    const { loginMaxFailures, loginMaxFailuresPerAddress, loginLockMinutes } = this.config.auth;
-    const limits: Array<[string, number, 'account' | 'address']> = [
-      [keys.account, loginMaxFailures, 'account'],
-      [keys.address, loginMaxFailuresPerAddress, 'address'],
-    ];
+  /** Null when an attempt may be checked now; otherwise how long until it may. */
+  async refusal(manager: EntityManager, keys: LoginThrottleKeys): Promise<ThrottleRefusal | null> {
+    const now = this.clock.now();
+    const [row]: Array<{ until: Date | null }> = await manager.query(
+      `SELECT max(GREATEST(locked_until, next_attempt_at)) AS until FROM login_throttle
+        WHERE key = ANY($1) AND (locked_until > $2 OR next_attempt_at > $2)`,
+      [[keys.pair, keys.address], now],
+    );
+    if (!row?.until) return null;
+    this.metrics.loginRefusedWhileLocked.inc();
+    return { retryAfterSeconds: secondsUntil(row.until, now) };
+  }
+
+  /**
+   * Counted in its own transaction: the failed login's transaction is rolled back. `userId` is
+   * the account the email names, if any (whether it has a second factor decides a lock).
+   */
+  async recordFailure(keys: LoginThrottleKeys, userId: string | null): Promise<void> {
+    const now = this.clock.now();
+    const policy = this.policy;
     this.metrics.loginFailures.inc();
     const locked = await runInAuthContext(this.dataSource, async (manager) => {
       const lockedScopes: Array<'account' | 'address'> = [];
-      for (const [key, limit, scope] of limits) {
-        // A failure is recorded only when neither key was locked (login checks first), so a
-        // lock in the returned row is the one this failure set.
-        const [row]: Array<{ locked: boolean }> = await manager.query(
-          `INSERT INTO login_throttle AS t (key, failures, window_started_at, locked_until)
-           VALUES ($1, 1, now(), CASE WHEN 1 >= $2 THEN now() + make_interval(mins => $3) END)
-           ON CONFLICT (key) DO UPDATE SET
-             failures = CASE WHEN t.locked_until IS NOT NULL AND t.locked_until <= now() THEN 1 ELSE t.failures + 1 END,
-             window_started_at = CASE WHEN t.locked_until IS NOT NULL AND t.locked_until <= now() THEN now() ELSE t.window_started_at END,
-             locked_until = CASE
-               WHEN (CASE WHEN t.locked_until IS NOT NULL AND t.locked_until <= now() THEN 1 ELSE t.failures + 1 END) >= $2
-               THEN now() + make_interval(mins => $3)
-               ELSE NULL END
-           RETURNING locked_until IS NOT NULL AS locked`,
-          [key, limit, loginLockMinutes],
-        );
-        if (row?.locked) lockedScopes.push(scope);
-      }
+      const hasSecondFactor = userId ? await this.hasSecondFactor(manager, userId) : false;
+      // The row first, so concurrent failures of one pair queue on its lock and all count.
+      await manager.query(
+        `INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 0, $2) ON CONFLICT (key) DO NOTHING`,
+        [keys.pair, now],
+      );
+      const [previous]: Array<{ failures: number; locked_until: Date | null; last_failure_at: Date | null }> = await manager.query(
+        `SELECT failures, locked_until, last_failure_at FROM login_throttle WHERE key = $1 FOR UPDATE`,
+        [keys.pair],
+      );
+      const next = afterFailure(
+        previous ? { failures: previous.failures, lockedUntil: previous.locked_until, lastFailureAt: previous.last_failure_at } : null,
+        now,
+        policy,
+        hasSecondFactor,
+      );
+      await manager.query(
+        `UPDATE login_throttle
+            SET failures = $2, locked_until = $3, next_attempt_at = $4, last_failure_at = $5,
+                window_started_at = CASE WHEN $2 = 1 THEN $5 ELSE window_started_at END
+          WHERE key = $1`,
+        [keys.pair, next.failures, next.lockedUntil, next.nextAttemptAt, now],
+      );
+      if (next.lockedUntil) lockedScopes.push('account');
+      // The address alone: counted like before, restarting after a lock ran out or a quiet spell.
+      const [address]: Array<{ locked: boolean }> = await manager.query(
+        `INSERT INTO login_throttle AS t (key, failures, window_started_at, last_failure_at, locked_until)
+         VALUES ($1, 1, $4, $4, CASE WHEN 1 >= $2 THEN $4::timestamptz + make_interval(mins => $3) END)
+         ON CONFLICT (key) DO UPDATE SET
+           failures = CASE WHEN (t.locked_until IS NOT NULL AND t.locked_until <= $4)
+                              OR t.last_failure_at < $4::timestamptz - make_interval(mins => $3)
+                           THEN 1 ELSE t.failures + 1 END,
+           window_started_at = CASE WHEN (t.locked_until IS NOT NULL AND t.locked_until <= $4)
+                                      OR t.last_failure_at < $4::timestamptz - make_interval(mins => $3)
+                                   THEN $4 ELSE t.window_started_at END,
+           last_failure_at = $4,
+           locked_until = CASE
+             WHEN (CASE WHEN (t.locked_until IS NOT NULL AND t.locked_until <= $4)
+                              OR t.last_failure_at < $4::timestamptz - make_interval(mins => $3)
+                         THEN 1 ELSE t.failures + 1 END) >= $2
+             THEN $4::timestamptz + make_interval(mins => $3)
+             ELSE NULL END
+         RETURNING locked_until IS NOT NULL AS locked`,
+        [keys.address, this.config.auth.loginMaxFailuresPerAddress, policy.lockMinutes, now],
+      );
+      if (address?.locked) lockedScopes.push('address');
       return lockedScopes;
     });
     for (const scope of locked) this.metrics.loginLocks.inc({ scope });
   }
 
-  async clear(manager: EntityManager, key: string): Promise<void> {
-    await manager.query(`DELETE FROM login_throttle WHERE key = $1`, [key]);
+  /** After a successful sign-in: the pair starts afresh (the address keeps its count). */
+  async clear(manager: EntityManager, keys: LoginThrottleKeys): Promise<void> {
+    await manager.query(`DELETE FROM login_throttle WHERE key = $1`, [keys.pair]);
+  }
+
+  /** A confirmed TOTP or any passkey: then a password alone opens nothing. */
+  private async hasSecondFactor(manager: EntityManager, userId: string): Promise<boolean> {
+    const [row]: Array<{ has: boolean }> = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM user_totp WHERE user_id = $1 AND confirmed_at IS NOT NULL)
+           OR EXISTS (SELECT 1 FROM user_passkeys WHERE user_id = $1) AS has`,
+      [userId],
+    );
+    return row?.has === true;
   }
 }

@@ -11,7 +11,10 @@ export function hashSecretToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
-/** For throttling keys: a stable, non-reversible label for an email or an address. */
-export function throttleKey(kind: 'email' | 'ip', value: string): string {
+/**
+ * For throttling keys: a stable, non-reversible label for an address, an (account, address) pair
+ * at sign-in, or an account or address asking for password resets.
+ */
+export function throttleKey(kind: 'ip' | 'account-address' | 'reset-account' | 'reset-ip', value: string): string {
   return `${kind}:${createHash('sha256').update(value, 'utf8').digest('base64url').slice(0, 32)}`;
 }

@@ -179,6 +179,10 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES: positiveInt(100, 'an integer from 1 to 100').default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(10_000, 'an integer from 1 to 10000').default(50),
   LOGIN_LOCK_MINUTES: positiveInt(1440, 'a number of minutes from 1 to 1440').default(15),
+  LOGIN_BACKOFF_BASE_SECONDS: positiveInt(60, 'a number of seconds from 1 to 60').default(2),
+  LOGIN_BACKOFF_MAX_SECONDS: positiveInt(3600, 'a number of seconds from 1 to 3600').default(60),
+  PASSWORD_RESET_INTERVAL_MINUTES: positiveInt(1440, 'a number of minutes from 1 to 1440').default(5),
+  PASSWORD_RESET_MAX_PER_ADDRESS: positiveInt(10_000, 'an integer from 1 to 10000').default(20),
   COOKIE_SECURE: z
     .enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' })
     .default('auto'),
@@ -261,11 +265,19 @@ export interface AppConfig {
     readonly jwtSecret: string;
     readonly accessTokenTtlSeconds: number;
     readonly refreshTokenTtlDays: number;
-    /** Failed logins per account before it is locked for a while. */
+    /** Failed logins for one account from one address before that pair is locked for a while. */
     readonly loginMaxFailures: number;
     /** Failed logins from one client address (higher: offices share addresses). */
     readonly loginMaxFailuresPerAddress: number;
     readonly loginLockMinutes: number;
+    /** First delay after repeated failures for an (account, address) pair; it doubles per failure. */
+    readonly loginBackoffBaseSeconds: number;
+    /** The longest delay (what an account with a second factor, never locked, waits at most). */
+    readonly loginBackoffMaxSeconds: number;
+    /** At most one reset mail per account in this many minutes (further requests are answered alike, with no mail). */
+    readonly passwordResetIntervalMinutes: number;
+    /** Reset requests accepted from one client address per hour. */
+    readonly passwordResetMaxPerAddress: number;
     /** auto: Secure when the request arrived over https (directly or via a trusted proxy). */
     readonly cookieSecure: 'auto' | 'always' | 'never';
   };
@@ -387,6 +399,10 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
         loginMaxFailures: raw.LOGIN_MAX_FAILURES,
         loginMaxFailuresPerAddress: raw.LOGIN_MAX_FAILURES_PER_ADDRESS,
         loginLockMinutes: raw.LOGIN_LOCK_MINUTES,
+        loginBackoffBaseSeconds: raw.LOGIN_BACKOFF_BASE_SECONDS,
+        loginBackoffMaxSeconds: raw.LOGIN_BACKOFF_MAX_SECONDS,
+        passwordResetIntervalMinutes: raw.PASSWORD_RESET_INTERVAL_MINUTES,
+        passwordResetMaxPerAddress: raw.PASSWORD_RESET_MAX_PER_ADDRESS,
         cookieSecure: ({ auto: 'auto', true: 'always', false: 'never' } as const)[raw.COOKIE_SECURE],
       },
       // --- end of authentication ---

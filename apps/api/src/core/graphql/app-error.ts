@@ -10,6 +10,8 @@ export interface AppErrorDetails {
   readonly reason?: string;
   /** HTTP status for errors raised before execution (Apollo would otherwise answer 500). */
   readonly httpStatus?: number;
+  /** For a throttled request: whole seconds until it may be tried again (like HTTP Retry-After). */
+  readonly retryAfterSeconds?: number;
 }
 
 export class AppError extends GraphQLError {
@@ -23,6 +25,7 @@ export class AppError extends GraphQLError {
         ...(details.reason ? { reason: details.reason } : {}),
         ...(details.fields ? { fields: details.fields } : {}),
         ...(details.httpStatus ? { http: { status: details.httpStatus } } : {}),
+        ...(details.retryAfterSeconds ? { retryAfterSeconds: details.retryAfterSeconds } : {}),
       },
     });
     this.name = 'AppError';

@@ -45,14 +45,14 @@ export class AppMetrics {
 
   readonly loginLocks = new Counter({
     name: 'tsunagu_login_locks_total',
-    help: 'Login throttle locks set, by what was locked: an account or a client address.',
+    help: 'Login throttle locks set, by what was locked: an account from one address, or a client address.',
     labelNames: ['scope'] as const,
     registers: [this.registry],
   });
 
   readonly loginRefusedWhileLocked = new Counter({
     name: 'tsunagu_login_refused_locked_total',
-    help: 'Sign-ins refused without checking the password because the account or address was locked.',
+    help: 'Sign-ins refused without checking the password: the account from that address, or the address, was locked or backing off.',
     registers: [this.registry],
   });
 
