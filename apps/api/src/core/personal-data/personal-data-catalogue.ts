@@ -308,6 +308,9 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'certificates.learner_name',
       'sessions.user_agent',
       'login_throttle.key',
+      // A reset request's address, until its job has read it (seconds; a day at most).
+      'password_reset_requests.email',
+      'password_reset_requests.user_agent',
       'quiz_attempts.answers',
       'grant_applications.notes',
     ],

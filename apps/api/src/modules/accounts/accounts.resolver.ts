@@ -93,8 +93,8 @@ export class AccountsResolver {
   @Mutation(() => Boolean, {
     description: 'Mail a reset link if the address has an account. Always true: it does not reveal which.',
   })
-  async requestPasswordReset(@Args('email') email: string): Promise<boolean> {
-    await this.accounts.requestPasswordReset(email);
+  async requestPasswordReset(@Args('email') email: string, @Context() context: HttpContext): Promise<boolean> {
+    await this.accounts.requestPasswordReset(email, { ip: context.req.ip, userAgent: context.req.headers['user-agent'] });
     return true;
   }
 

@@ -6,34 +6,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeEmail, SUPPORTED_LANGUAGES } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
-import { LoginThrottle } from '../../core/auth/login-throttle';
+import { LoginThrottle, loginThrottleKeys } from '../../core/auth/login-throttle';
 import { PasswordHasher } from '../../core/auth/password-hasher';
 import { assertAcceptablePassword } from '../../core/auth/password-policy';
-import { hashSecretToken, newSecretToken, throttleKey } from '../../core/auth/secret-tokens';
+import { hashSecretToken } from '../../core/auth/secret-tokens';
+import { tooManyAttempts } from '../../core/auth/throttle-errors';
 import { AuthenticationMethod, IssuedSession, SessionTokens } from '../../core/auth/session-tokens';
 import { ClientInfo, recordSecurityEvent } from '../../core/auth/security-log';
 import { recordAudit } from '../../core/audit/audit-log';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
-import { MailOutbox } from '../../core/mail';
 import { runAsUser, runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from '../members/membership.mapper';
 import type { AuthPayload, Me, SessionInfo } from './account.model';
 import { usableId } from '../../core/graphql/ids';
+import { PasswordResetRequests } from './password-reset-requests';
 
 const LOGIN_FAILED = {
   ja: 'メールアドレスまたはパスワードが正しくありません。',
   en: 'The email address or password is not correct.',
 };
-const TOO_MANY_ATTEMPTS = {
-  ja: 'ログインの失敗が続いたため、しばらくログインできません。時間をおいてもう一度お試しください。',
-  en: 'Too many failed sign-in attempts. Please wait a while and try again.',
-};
 const SESSION_ENDED = {
   ja: 'ログインの有効期限が切れました。もう一度ログインしてください。',
   en: 'Your session has ended. Please sign in again.',
 };
-const PASSWORD_RESET_TTL_MINUTES = 60;
 
 /** What the resolver needs to set the cookie: the payload plus the new refresh token. */
 export interface SignedIn {
@@ -49,14 +45,18 @@ export class AccountsService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly tokens: SessionTokens,
-    private readonly mail: MailOutbox,
+    private readonly resetRequests: PasswordResetRequests,
   ) {}
 
   async login(emailInput: string, password: string, client: ClientInfo): Promise<SignedIn> {
     const email = normalizeEmail(emailInput);
-    const keys = { account: throttleKey('email', email), address: throttleKey('ip', client.ip) };
+    const keys = loginThrottleKeys(email, client.ip);
     const outcome = await runInAuthContext(this.dataSource, async (manager) => {
-      if (await this.throttle.isLocked(manager, [keys.account, keys.address])) return { kind: 'locked' as const };
+      const refusal = await this.throttle.refusal(manager, keys);
+      if (refusal) {
+        await this.recordThrottled(manager, email, client);
+        return { kind: 'locked' as const, retryAfterSeconds: refusal.retryAfterSeconds };
+      }
       const [user]: Array<{ id: string; password_hash: string; disabled_at: Date | null }> = await manager.query(
         `SELECT id, password_hash, disabled_at FROM users WHERE email = $1`,
         [email],
@@ -65,14 +65,14 @@ export class AccountsService {
       if (!user || !passwordMatches || user.disabled_at) return { kind: 'failed' as const, userId: user?.id ?? null };
       const opened = await this.openSession(manager, user.id, client, 'PASSWORD');
       if (!opened) return { kind: 'failed' as const, userId: user.id };
-      await this.throttle.clear(manager, keys.account);
+      await this.throttle.clear(manager, keys);
       return { kind: 'ok' as const, userId: user.id, membershipId: opened.membershipId, session: opened.session };
     });
     if (outcome.kind === 'locked') {
-      throw new AppError('UNAUTHENTICATED', TOO_MANY_ATTEMPTS, { reason: 'TOO_MANY_ATTEMPTS' });
+      throw tooManyAttempts(outcome.retryAfterSeconds);
     }
     if (outcome.kind === 'failed') {
-      await this.throttle.recordFailure(keys);
+      await this.throttle.recordFailure(keys, outcome.userId);
       const failedUserId = outcome.userId;
       if (failedUserId) {
         await runInAuthContext(this.dataSource, (manager) =>
@@ -258,31 +258,12 @@ export class AccountsService {
     });
   }
 
-  /** Always succeeds from the caller's point of view: whether the email exists stays hidden. */
-  async requestPasswordReset(emailInput: string): Promise<void> {
-    const email = normalizeEmail(emailInput);
-    await runInAuthContext(this.dataSource, async (manager) => {
-      const [user]: Array<{ id: string; preferred_language: 'ja' | 'en' }> = await manager.query(
-        `SELECT id, preferred_language FROM users WHERE email = $1 AND disabled_at IS NULL`,
-        [email],
-      );
-      if (!user) return;
-      const { token, hash } = newSecretToken();
-      const [reset]: Array<{ expires_at: Date }> = await manager.query(
-        `INSERT INTO password_resets (user_id, token_hash, expires_at)
-         VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING expires_at`,
-        [user.id, hash, PASSWORD_RESET_TTL_MINUTES],
-      );
-      await this.mail.enqueue(manager, {
-        to: email,
-        language: user.preferred_language,
-        template: {
-          kind: 'password-reset',
-          resetUrl: this.mail.link(`/reset-password?token=${encodeURIComponent(token)}`),
-          expiresAt: reset.expires_at,
-        },
-      });
-    });
+  /**
+   * Answers alike, in the same time, whether or not the email has an account: the request only
+   * counts the throttles and queues a job (PasswordResetRequests) that finds the account and mails.
+   */
+  async requestPasswordReset(emailInput: string, client: ClientInfo): Promise<void> {
+    await this.resetRequests.request(normalizeEmail(emailInput), client);
   }
 
   async resetPassword(token: string, newPassword: string): Promise<void> {
@@ -292,10 +273,15 @@ export class AccountsService {
       const [reset] = await queryRows<{ user_id: string }>(
         manager,
         `UPDATE password_resets SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+          WHERE token_hash = $1 AND used_at IS NULL AND invalidated_at IS NULL AND expires_at > now() RETURNING user_id`,
         [hashSecretToken(token)],
       );
       if (!reset) return false;
+      // Every other link of the account stops working with this one.
+      await manager.query(
+        `UPDATE password_resets SET invalidated_at = now() WHERE user_id = $1 AND used_at IS NULL AND invalidated_at IS NULL`,
+        [reset.user_id],
+      );
       await manager.query(`UPDATE users SET password_hash = $1, password_changed_at = now() WHERE id = $2`, [
         hash,
         reset.user_id,
@@ -314,6 +300,12 @@ export class AccountsService {
         { reason: 'INVALID_RESET_TOKEN' },
       );
     }
+  }
+
+  /** A refused attempt on a known account goes to its security log (an unknown one has none). */
+  private async recordThrottled(manager: EntityManager, email: string, client: ClientInfo): Promise<void> {
+    const [user]: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE email = $1`, [email]);
+    if (user) await recordSecurityEvent(manager, { userId: user.id, kind: 'SIGN_IN_THROTTLED', method: 'PASSWORD', client });
   }
 
   /**
