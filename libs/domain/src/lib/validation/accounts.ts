@@ -22,8 +22,8 @@ export const ACCOUNT_MESSAGES = {
   ),
   passwordTooLong: say(`パスワードは${PASSWORD_MAX_LENGTH}文字以内にしてください。`, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
   passwordCommon: say(
-    'このパスワードはよく使われていて推測されやすいため使えません。別のパスワードにしてください。',
-    'This password is commonly used and easy to guess. Please choose another.',
+    'このパスワードはよく使われているか、推測されやすい（繰り返し・連続した文字、よく使われる語と数字の組み合わせなど）ため使えません。別のパスワードにしてください。',
+    'This password is commonly used or easy to guess (repeated or sequential characters, a common word with digits, and the like). Please choose another.',
   ),
   passwordMismatch: say('確認用のパスワードが一致しません。', 'The two passwords do not match.'),
 } as const;
