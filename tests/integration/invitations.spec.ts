@@ -6,7 +6,7 @@ import { withClient, withDatabase } from '../../tools/lib/database-roles.cjs';
 import { outcome, signIn, TestNetwork, TEST_PASSWORD } from '../support/accounts';
 import { RunningApi, waitFor } from '../support/api';
 import { graphql } from '../support/graphql';
-import { APP_BASE_URL, mailJobsOptions, setupApiTest } from '../support/harness';
+import { linkTokenIn, mailJobsOptions, setupApiTest } from '../support/harness';
 import { oneOrganizationNetwork } from '../support/networks';
 import { TestSmtpServer } from '../support/smtp';
 import { TestDatabase } from '../support/test-database';
@@ -30,12 +30,6 @@ async function mailTo(address: string, subject: RegExp) {
   return smtp.messages.filter((message) => JSON.stringify(message.to).includes(address) && subject.test(message.subject ?? ''));
 }
 
-function linkIn(text: string | undefined, path: string): string {
-  const match = text?.match(new RegExp(`${APP_BASE_URL.replace(/\./g, '\\.')}${path}\\?token=([A-Za-z0-9_%-]+)`));
-  if (!match) throw new Error(`No ${path} link in: ${text}`);
-  return decodeURIComponent(match[1]);
-}
-
 const ACCEPT = `mutation Accept($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input) { accessToken me { email displayName activeMembership { roles organization { id } } } }
 }`;
@@ -49,7 +43,7 @@ describe('invitations', () => {
     expect(invited.body.data).toEqual({ inviteMember: { email: 'hanako.new@example.jp', roles: ['COORDINATOR'] } });
 
     const [mail] = await mailTo('hanako.new@example.jp', /invit/i);
-    const token = linkIn(mail.text, '/invitations/accept');
+    const token = linkTokenIn(mail.text, '/invitations/accept');
 
     const preview = await graphql(api.url, `{ invitationPreview(token: "${token}") { email organizationName networkName roles existingAccount } }`);
     expect(preview.body.data).toEqual({
@@ -98,7 +92,7 @@ describe('invitations', () => {
     await admin.request(`mutation { inviteMember(input: { email: "${email}", roles: [STAFF] }) { id } }`);
     const [mail] = await mailTo(email, /./);
     expect(mail.subject).toMatch(/招待/); // Japanese unless asked otherwise
-    const token = linkIn(mail.text, '/invitations/accept');
+    const token = linkTokenIn(mail.text, '/invitations/accept');
     const preview = await graphql<{ invitationPreview: { existingAccount: boolean } }>(
       api.url,
       `{ invitationPreview(token: "${token}") { existingAccount } }`,
@@ -123,7 +117,7 @@ describe('invitations', () => {
       `mutation { inviteMember(input: { email: "late@example.jp", roles: [STAFF] }) { id } }`,
     );
     const [mail] = await mailTo('late@example.jp', /./);
-    const token = linkIn(mail.text, '/invitations/accept');
+    const token = linkTokenIn(mail.text, '/invitations/accept');
     const owner = await new DataSource({ type: 'postgres', url: database.ownerUrl }).initialize();
     await owner.transaction(async (manager) => {
       await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [network.tenantId]);
@@ -144,7 +138,7 @@ describe('invitations', () => {
       `mutation { inviteMember(input: { email: "twice@example.jp", roles: [STAFF] }) { id } }`,
     );
     const [mail] = await mailTo('twice@example.jp', /./);
-    const token = linkIn(mail.text, '/invitations/accept');
+    const token = linkTokenIn(mail.text, '/invitations/accept');
     const preview = `{ invitationPreview(token: "${token}") { email } }`;
     expect((await graphql(api.url, preview)).body.data).toEqual({ invitationPreview: { email: 'twice@example.jp' } });
     // The hash is unique per network only: a row in another network with the same hash (which
@@ -183,7 +177,7 @@ describe('password reset', () => {
     expect(known.body.data).toEqual({ requestPasswordReset: true });
 
     const [mail] = await mailTo(email, /./);
-    const token = linkIn(mail.text, '/reset-password');
+    const token = linkTokenIn(mail.text, '/reset-password');
     const reset = (password: string) =>
       graphql(api.url, `mutation Reset($token: String!, $password: String!) { resetPassword(input: { token: $token, newPassword: $password }) }`, {
         variables: { token, password },

@@ -23,6 +23,7 @@ const INVITEE = `invitee.${SECRET.length}qx@example.jp`;
 
 /** Every queue the code registers: a new one fails this test until its payloads are checked here too. */
 const QUEUES = [
+  'accounts.password-reset',
   'grants.auto-close',
   'grants.deadline-reminders',
   'grants.saved-search-digest',
@@ -34,8 +35,9 @@ const QUEUES = [
 ];
 /** pg-boss's own queues (its cron sender): their jobs name our queues, and are checked for personal values too. */
 const isPgBossOwn = (name: string) => name.startsWith('__pgboss__');
-/** The queues only cron sends to (their schedule carries no data). */
-const SCHEDULED = QUEUES.filter((queue) => queue !== 'mail.send');
+/** The queues requests send to; every other queue is sent to by cron only (its schedule carries no data). */
+const SENT_BY_REQUESTS = ['accounts.password-reset', 'mail.send'];
+const SCHEDULED = QUEUES.filter((queue) => !SENT_BY_REQUESTS.includes(queue));
 
 const t = setupApiTest({
   smtp: true,
@@ -104,6 +106,7 @@ describe('job payloads', () => {
     // An invitation to an address, and a password reset.
     dataOf(await clients.coordinatorA.request(`mutation I($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`, { input: { email: INVITEE, roles: ['STAFF'] } }));
     expect(outcome(await clients.coordinatorA.request(`mutation R($email: String!) { requestPasswordReset(email: $email) }`, { email: network.members.coordinatorB.email }))).toBe('OK');
+    await t.queueDrained('accounts.password-reset');
     await outboxDrained();
     expect(smtp.messages.length).toBeGreaterThanOrEqual(5);
 

@@ -49,6 +49,13 @@ export interface ApiTestOptions<N extends string> {
 /** The address of the web app that mail and exported links point at in tests. */
 export const APP_BASE_URL = 'https://tsunagu.example.jp';
 
+/** The token of the `path` link (e.g. '/reset-password') in a mail's text. */
+export function linkTokenIn(text: string | undefined, path: string): string {
+  const match = text?.match(new RegExp(`${APP_BASE_URL.replace(/\./g, '\\.')}${path}\\?token=([A-Za-z0-9_%-]+)`));
+  if (!match) throw new Error(`No ${path} link in: ${text}`);
+  return decodeURIComponent(match[1]);
+}
+
 /** Jobs polled twice a second and failed mail retried after one, so a test waits for them briefly. */
 export const FAST_JOBS_ENV = { MAIL_RETRY_DELAY_SECONDS: '1', JOBS_POLLING_INTERVAL_SECONDS: '0.5' } as const;
 
@@ -211,6 +218,17 @@ export class ApiTest<N extends string = string> {
   /** Waits until every PENDING mail of the outbox has been sent (or has failed for good). */
   outboxDrained(): Promise<void> {
     return outboxDrained(this.sql);
+  }
+
+  /** Waits until no job of `queue` waits or runs (e.g. a reset request's job, before its mail is looked for). */
+  queueDrained(queue: string): Promise<void> {
+    return waitFor(async () => {
+      const [{ open }]: Array<{ open: number }> = await this.sql.query(
+        `SELECT count(*)::int AS open FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active')`,
+        [queue],
+      );
+      return open === 0;
+    }, `the ${queue} jobs to finish`, 30_000);
   }
 
   /** Runs `work` with the job workers of every replica paused (see withJobsPaused). */
