@@ -9,6 +9,7 @@
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@tsunagu/domain';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { loginThrottleKeys } from '../../apps/api/src/core/auth/login-throttle';
 import { hashSecretToken } from '../../apps/api/src/core/auth/secret-tokens';
 import { APP_CONFIG, AppConfig } from '../../apps/api/src/core/config/config';
@@ -176,6 +177,19 @@ describe('password reset links', () => {
         [TIMED.map((key) => members[key].email)],
       );
       expect(waiting).toBe(2 * TIMING_SAMPLES);
+      // Only authentication flows read them: the application role in a network, or as a user, sees none.
+      const app = await new DataSource({ type: 'postgres', url: t.database.appUrl, extra: { max: 1 } }).initialize();
+      try {
+        for (const setting of [`set_config('app.tenant_id', '${t.networks.network.tenantId}', true)`, `set_config('app.user_id', '${members.holder.userId}', true)`]) {
+          const seen = await app.transaction(async (manager) => {
+            await manager.query(`SELECT ${setting}`);
+            return manager.query(`SELECT email FROM password_reset_requests`);
+          });
+          expect(seen).toEqual([]);
+        }
+      } finally {
+        await app.destroy();
+      }
     });
     const [existingMedian, unknownMedian] = [median(existing), median(unknown)];
     console.log(
