@@ -99,6 +99,12 @@ function parseResponse<T extends RegistrationResponseJSON | AuthenticationRespon
   }
 }
 
+/** A browser's answer checked against a stored passkey (whose owner a failure is logged for). */
+interface Assertion {
+  readonly ownerId: string;
+  readonly verified: boolean;
+}
+
 type SignInOutcome =
   | { kind: 'ok'; userId: string; membershipId: string; session: IssuedSession }
   | { kind: 'expired' }
@@ -301,10 +307,9 @@ export class PasskeysService {
   async completeSecondFactor(challengeToken: string, responseJson: string, client: ClientInfo): Promise<SignedIn> {
     const response = parseResponse<AuthenticationResponseJSON>(responseJson);
     const outcome = await this.signInWith('SECOND_FACTOR', challengeToken, client, async (manager, challenge) => {
-      if (!challenge.userId || !response) return null;
-      const passkey = await passkeyByCredentialId(manager, response.id);
+      const passkey = response ? await passkeyByCredentialId(manager, response.id) : null;
       // Only a passkey of the account whose password was given answers its second step.
-      if (!passkey || passkey.userId !== challenge.userId) return null;
+      if (!response || !passkey || passkey.userId !== challenge.userId) return null;
       return this.verifyAssertion(manager, challenge, passkey, response, false);
     });
     return this.signedInOrThrow(outcome);
@@ -333,7 +338,9 @@ export class PasskeysService {
       if (!passkey) return null;
       // A discoverable credential names its account: it must be the one the passkey belongs to.
       const userHandle = response.response.userHandle;
-      if (userHandle !== undefined && userHandle !== Buffer.from(userHandleOf(passkey.userId)).toString('base64url')) return null;
+      if (userHandle !== undefined && userHandle !== Buffer.from(userHandleOf(passkey.userId)).toString('base64url')) {
+        return { ownerId: passkey.userId, verified: false };
+      }
       return this.verifyAssertion(manager, challenge, passkey, response, true);
     });
     return this.signedInOrThrow(outcome);
@@ -350,18 +357,19 @@ export class PasskeysService {
     purpose: Extract<ChallengePurpose, 'SECOND_FACTOR' | 'PASSKEY_SIGN_IN'>,
     token: string,
     client: ClientInfo,
-    verify: (manager: EntityManager, challenge: OpenChallenge) => Promise<StoredPasskey | null>,
+    verify: (manager: EntityManager, challenge: OpenChallenge) => Promise<Assertion | null>,
   ): Promise<SignInOutcome> {
     const method: AuthenticationMethod = purpose === 'SECOND_FACTOR' ? 'PASSKEY' : 'PASSWORDLESS_PASSKEY';
     return runInAuthContext(this.dataSource, async (manager): Promise<SignInOutcome> => {
       const challenge = await findOpenChallenge(manager, token, purpose);
       if (!challenge?.webauthnChallenge) return { kind: 'expired' };
-      const passkey = await verify(manager, challenge);
-      const userId = passkey?.userId ?? null;
+      const assertion = await verify(manager, challenge);
+      const userId = assertion?.verified ? assertion.ownerId : null;
       const opened = userId ? await this.accounts.openSession(manager, userId, client, method) : null;
       if (!userId || !opened) {
         await recordChallengeFailure(manager, challenge.id);
-        const failedUserId = challenge.userId ?? userId;
+        // The account whose password was right, or whose passkey was named.
+        const failedUserId = challenge.userId ?? assertion?.ownerId ?? null;
         if (failedUserId) {
           await recordSecurityEvent(manager, {
             userId: failedUserId,
@@ -387,16 +395,17 @@ export class PasskeysService {
     });
   }
 
-  /** The passkey when its assertion is valid (its counter then stored), otherwise null. */
+  /** Whether the assertion is valid (its counter then stored). */
   private async verifyAssertion(
     manager: EntityManager,
     challenge: OpenChallenge,
     passkey: StoredPasskey,
     response: AuthenticationResponseJSON,
     requireUserVerification: boolean,
-  ): Promise<StoredPasskey | null> {
+  ): Promise<Assertion> {
+    const refused = { ownerId: passkey.userId, verified: false };
     const expectedChallenge = challenge.webauthnChallenge;
-    if (!expectedChallenge) return null;
+    if (!expectedChallenge) return refused;
     // The library refuses a signature counter that did not grow (unless both are 0: authenticators
     // that keep no counter), which betrays a cloned authenticator or a replayed answer.
     const verification = await verifyAuthenticationResponse({
@@ -407,12 +416,12 @@ export class PasskeysService {
       credential: passkey.credential,
       requireUserVerification,
     }).catch(() => null);
-    if (!verification?.verified) return null;
+    if (!verification?.verified) return refused;
     await recordPasskeyUse(manager, passkey.id, {
       counter: verification.authenticationInfo.newCounter,
       backedUp: verification.authenticationInfo.credentialBackedUp,
     });
-    return passkey;
+    return { ownerId: passkey.userId, verified: true };
   }
 
   private async signedInOrThrow(outcome: SignInOutcome): Promise<SignedIn> {
