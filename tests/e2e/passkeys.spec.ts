@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { graphql } from '../support/graphql';
 import { apiClientAs } from './support/api-client';
 import { waitForLinkInMail } from './support/mail';
-import { passkeyBaseURL } from './support/servers';
+import { baseURL, passkeyBaseURL } from './support/servers';
 import { NETWORK_ADMIN, signIn } from './support/session';
 
 const PASSWORD = 'passkey-e2e-passphrase-2026';
@@ -20,7 +20,7 @@ async function newMember(page: Page, email: string, displayName: string): Promis
   expect(invited.body.errors).toBeUndefined();
   const link = await waitForLinkInMail(page.request, email, '/invitations/accept');
   const token = new URL(link).searchParams.get('token');
-  const accepted = await graphql(passkeyBaseURL, 'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }', {
+  const accepted = await graphql(baseURL, 'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }', {
     variables: { input: { token, displayName, password: PASSWORD } },
   });
   expect(accepted.body.errors).toBeUndefined();

@@ -10,6 +10,7 @@ import { oneOrganizationNetwork } from '../support/networks';
 import {
   BEGIN_REGISTRATION,
   BEGIN_SECOND_FACTOR,
+  BEGIN_SIGN_IN,
   beginPasswordless,
   COMPLETE_SECOND_FACTOR,
   finishPasswordless,
@@ -293,5 +294,22 @@ describe('removing a passkey', () => {
     expect(outcome(await stale.request(MY_PASSKEYS))).toBe('UNAUTHENTICATED');
     expect(outcome(await fresh.request(MY_PASSKEYS))).toBe('OK');
     expect(await securityEvents(member.userId)).toContainEqual({ kind: 'PASSKEY_REMOVED', method: 'PASSKEY' });
+  });
+});
+
+describe('passwordless ceremonies asked for without signing in', () => {
+  it('are limited per address while open (100 in 5 minutes), since each is a row', async () => {
+    await beginPasswordless(t.api);
+    const [{ ip }] = await t.sql.query(`SELECT ip FROM auth_challenges WHERE purpose = 'PASSKEY_SIGN_IN' ORDER BY created_at DESC LIMIT 1`);
+    await t.sql.query(
+      `INSERT INTO auth_challenges (purpose, token_hash, ip, expires_at)
+       SELECT 'PASSKEY_SIGN_IN', sha256(convert_to(gen_random_uuid()::text, 'UTF8')), $1, now() + interval '5 minutes'
+         FROM generate_series(1, 100)`,
+      [ip],
+    );
+    const refused = await graphql(t.api.url, BEGIN_SIGN_IN);
+    expect(refused.body.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOO_MANY_ATTEMPTS' });
+    await t.sql.query(`UPDATE auth_challenges SET expires_at = now() WHERE purpose = 'PASSKEY_SIGN_IN'`);
+    expect(outcome(await graphql(t.api.url, BEGIN_SIGN_IN))).toBe('OK');
   });
 });

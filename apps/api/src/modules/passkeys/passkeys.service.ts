@@ -24,7 +24,7 @@ import {
   spendChallenge,
 } from '../../core/auth/auth-challenges';
 import type { AuthenticationMethod, IssuedSession } from '../../core/auth/session-tokens';
-import { ClientInfo, recordSecurityEvent } from '../../core/auth/security-log';
+import { ClientInfo, recordSecurityEvent, storableAddress } from '../../core/auth/security-log';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
@@ -36,6 +36,11 @@ import { passkeyByCredentialId, passkeysOf, recordPasskeyUse, StoredPasskey } fr
 
 /** Removing a passkey needs a sign-in (or re-authentication) this recent (sessions.authenticated_at). */
 export const REAUTHENTICATION_WINDOW_MINUTES = 10;
+/**
+ * Passwordless ceremonies one address may open in 5 minutes (each is a row, asked for without
+ * signing in). Generous: an office signs in from one address.
+ */
+export const MAX_OPEN_SIGN_INS_PER_ADDRESS = 100;
 /** A browser's answer larger than this is not a passkey's (attestation certificates included). */
 const MAX_RESPONSE_JSON_LENGTH = 64 * 1024;
 
@@ -324,9 +329,26 @@ export class PasskeysService {
       allowCredentials: [],
       userVerification: 'required',
     });
-    const challenge = await runInAuthContext(this.dataSource, (manager) =>
-      createChallenge(manager, { purpose: 'PASSKEY_SIGN_IN', userId: null, client, webauthnChallenge: options.challenge }),
-    );
+    const challenge = await runInAuthContext(this.dataSource, async (manager) => {
+      const [open] = await queryRows<{ count: number }>(
+        manager,
+        `SELECT count(*)::int AS count FROM auth_challenges
+          WHERE purpose = 'PASSKEY_SIGN_IN' AND expires_at > now() AND ip IS NOT DISTINCT FROM $1`,
+        [storableAddress(client.ip)],
+      );
+      if ((open?.count ?? 0) >= MAX_OPEN_SIGN_INS_PER_ADDRESS) return null;
+      return createChallenge(manager, { purpose: 'PASSKEY_SIGN_IN', userId: null, client, webauthnChallenge: options.challenge });
+    });
+    if (!challenge) {
+      throw new AppError(
+        'UNAUTHENTICATED',
+        {
+          ja: 'ログインの試行が続いたため、しばらくログインできません。時間をおいてもう一度お試しください。',
+          en: 'Too many sign-in attempts. Please wait a while and try again.',
+        },
+        { reason: 'TOO_MANY_ATTEMPTS' },
+      );
+    }
     return { token: challenge.token, expiresAt: challenge.expiresAt, optionsJson: JSON.stringify(options) };
   }
 
