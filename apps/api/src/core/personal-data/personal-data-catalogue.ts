@@ -403,6 +403,6 @@ export const NOT_PERSONAL: Readonly<Record<string, { readonly why: string; reado
   login_throttle: { why: 'counters', columns: [] },
   user_passkeys: {
     why: 'a WebAuthn credential: its random id, public key, transports and device type (the label is catalogued)',
-    columns: ['credential_id', 'transports', 'device_type'],
+    columns: ['credential_id', 'public_key', 'transports', 'device_type'],
   },
 };
