@@ -237,7 +237,7 @@ describe('a passkey as the second step after a right password', () => {
     const replay = await graphql(t.api.url, COMPLETE_SECOND_FACTOR, {
       variables: { input: { challengeToken, responseJson: JSON.stringify(answer) } },
     });
-    expect(reasonOf(replay)).toBe('CHALLENGE_EXPIRED');
+    expect(reasonOf(replay)).toBe('SECOND_FACTOR_CHALLENGE_ENDED');
   });
 
   it('refuses another account’s passkey, counts wrong answers and spends the step after five', async () => {
@@ -257,21 +257,21 @@ describe('a passkey as the second step after a right password', () => {
     expect(refused.body.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'PASSKEY_NOT_VERIFIED' });
     expect(refused.headers.getSetCookie()).toEqual([]);
     for (let attempt = 2; attempt <= 5; attempt += 1) expect(reasonOf(await complete(alicesAnswer))).toBe('PASSKEY_NOT_VERIFIED');
-    expect(reasonOf(await complete(alicesAnswer))).toBe('CHALLENGE_EXPIRED');
+    expect(reasonOf(await complete(alicesAnswer))).toBe('SECOND_FACTOR_CHALLENGE_ENDED');
     expect(await securityEvents(bob.userId)).toContainEqual({ kind: 'SECOND_FACTOR_FAILED', method: 'PASSKEY' });
   });
 
-  it('answers NO_PASSKEY for an account without one, and CHALLENGE_EXPIRED for an unknown token', async () => {
+  it('answers NO_PASSKEY for an account without one, and SECOND_FACTOR_CHALLENGE_ENDED for an unknown token', async () => {
     const challengeToken = await openSecondFactorChallenge(t.api, one.members.remover.userId);
     await t.sql.query(`DELETE FROM user_passkeys WHERE user_id = $1`, [one.members.remover.userId]);
     expect(reasonOf(await graphql(t.api.url, BEGIN_SECOND_FACTOR, { variables: { challengeToken } }))).toBe('NO_PASSKEY');
     expect(reasonOf(await graphql(t.api.url, BEGIN_SECOND_FACTOR, { variables: { challengeToken: 'not-a-token' } }))).toBe(
-      'CHALLENGE_EXPIRED',
+      'SECOND_FACTOR_CHALLENGE_ENDED',
     );
     // A passwordless sign-in token is not a second step.
     const passwordless = await beginPasswordless(t.api);
     expect(reasonOf(await graphql(t.api.url, BEGIN_SECOND_FACTOR, { variables: { challengeToken: passwordless.token } }))).toBe(
-      'CHALLENGE_EXPIRED',
+      'SECOND_FACTOR_CHALLENGE_ENDED',
     );
   });
 });

@@ -1,6 +1,5 @@
-// The stored passkeys (user_passkeys) as the WebAuthn ceremonies need them. Plain functions on a
-// transaction's manager, so the sign-in code of other modules (the second step's `methods`) can
-// ask without depending on the passkeys service.
+// The stored passkeys (user_passkeys) as the WebAuthn ceremonies need them: plain functions on a
+// transaction's manager (the user's own, or the auth context before anyone is signed in).
 import type { AuthenticatorTransportFuture, WebAuthnCredential } from '@simplewebauthn/server';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../../core/database/returning';
@@ -33,19 +32,6 @@ function toStored(row: PasskeyRow): StoredPasskey {
       transports: row.transports as AuthenticatorTransportFuture[],
     },
   };
-}
-
-/**
- * How many passkeys the user has. The second step of a sign-in offers PASSKEY when this is
- * above zero. Needs a transaction that can see the user's rows (theirs, or the auth context).
- */
-export async function passkeyCount(manager: EntityManager, userId: string): Promise<number> {
-  const [row] = await queryRows<{ count: number }>(
-    manager,
-    `SELECT count(*)::int AS count FROM user_passkeys WHERE user_id = $1`,
-    [userId],
-  );
-  return row?.count ?? 0;
 }
 
 /** The user's passkeys, oldest first (excludeCredentials, allowCredentials). */

@@ -52,6 +52,8 @@ const CHALLENGE_EXPIRED = {
   ja: 'ログインの手続きの有効期限が切れました。最初からやり直してください。',
   en: 'This sign-in has expired. Please start again.',
 };
+/** The reason the second step's other answers (TOTP, recovery code) give when it is spent or expired. */
+const SECOND_STEP_ENDED = 'SECOND_FACTOR_CHALLENGE_ENDED';
 const PASSKEY_NOT_FOUND = { ja: '指定されたパスキーが見つかりません。', en: 'That passkey was not found.' };
 
 interface PasskeyRow {
@@ -298,7 +300,7 @@ export class PasskeysService {
       await manager.query(`UPDATE auth_challenges SET webauthn_challenge = $2 WHERE id = $1`, [challenge.id, generated.challenge]);
       return generated;
     });
-    if (options === null) throw new AppError('UNAUTHENTICATED', CHALLENGE_EXPIRED, { reason: 'CHALLENGE_EXPIRED' });
+    if (options === null) throw new AppError('UNAUTHENTICATED', CHALLENGE_EXPIRED, { reason: SECOND_STEP_ENDED });
     if (options === 'none') {
       throw new AppError(
         'BAD_USER_INPUT',
@@ -317,7 +319,7 @@ export class PasskeysService {
       if (!response || !passkey || passkey.userId !== challenge.userId) return null;
       return this.verifyAssertion(manager, challenge, passkey, response, false);
     });
-    return this.signedInOrThrow(outcome);
+    return this.signedInOrThrow(outcome, SECOND_STEP_ENDED);
   }
 
   // --- passwordless ------------------------------------------------------------------------------
@@ -365,7 +367,7 @@ export class PasskeysService {
       }
       return this.verifyAssertion(manager, challenge, passkey, response, true);
     });
-    return this.signedInOrThrow(outcome);
+    return this.signedInOrThrow(outcome, 'CHALLENGE_EXPIRED');
   }
 
   // --- shared by both sign-ins ------------------------------------------------------------------
@@ -446,8 +448,8 @@ export class PasskeysService {
     return { ownerId: passkey.userId, verified: true };
   }
 
-  private async signedInOrThrow(outcome: SignInOutcome): Promise<SignedIn> {
-    if (outcome.kind === 'expired') throw new AppError('UNAUTHENTICATED', CHALLENGE_EXPIRED, { reason: 'CHALLENGE_EXPIRED' });
+  private async signedInOrThrow(outcome: SignInOutcome, expiredReason: string): Promise<SignedIn> {
+    if (outcome.kind === 'expired') throw new AppError('UNAUTHENTICATED', CHALLENGE_EXPIRED, { reason: expiredReason });
     if (outcome.kind === 'failed') throw new AppError('UNAUTHENTICATED', NOT_VERIFIED, { reason: 'PASSKEY_NOT_VERIFIED' });
     return this.accounts.signedIn(outcome.userId, outcome.session.sessionId, outcome.membershipId, outcome.session);
   }
