@@ -4,7 +4,7 @@
 // The local mail catcher (tools/mail-catcher.mjs) listens on a fixed HTTP port so tests can read
 // the mails the API sent (invitation links point at APP_BASE_URL, i.e. this server).
 import { defineConfig, devices } from '@playwright/test';
-import { baseURL, mailCatcherPort } from './tests/e2e/support/servers';
+import { baseURL, mailCatcherPort, passkeyBaseURL } from './tests/e2e/support/servers';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -50,6 +50,9 @@ export default defineConfig({
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       APP_BASE_URL: 'http://127.0.0.1:3100',
+      // Passkeys need a domain name as relying party: the passkey tests use localhost.
+      WEBAUTHN_RP_ID: 'localhost',
+      WEBAUTHN_ORIGINS: passkeyBaseURL,
       MAIL_CATCHER_SMTP_PORT: '0',
       MAIL_CATCHER_HTTP_PORT: mailCatcherPort,
       JOBS_POLLING_INTERVAL_SECONDS: '0.5',

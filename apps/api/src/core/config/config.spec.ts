@@ -333,3 +333,41 @@ describe('parseConfig: file storage', () => {
     expect(!bad.ok && bad.problems[0]).toMatch(/^Configuration error: S3_ENDPOINT must be the http\(s\) URL/);
   });
 });
+
+describe('parseConfig: passkeys (WebAuthn)', () => {
+  it('takes the relying party from the app address that mail links use', () => {
+    const result = parseConfig({ ...valid, APP_BASE_URL: 'https://tsunagu.example.jp/' }, '1');
+    expect(result.ok && result.config.auth.webauthn).toEqual({
+      rpId: 'tsunagu.example.jp',
+      rpName: 'Tsunagu',
+      origins: ['https://tsunagu.example.jp'],
+    });
+    const local = parseConfig({ ...valid, PORT: '4000' }, '1');
+    expect(local.ok && local.config.auth.webauthn).toMatchObject({ rpId: 'localhost', origins: ['http://localhost:4000'] });
+  });
+
+  it('is overridden by WEBAUTHN_RP_ID and WEBAUTHN_ORIGINS', () => {
+    const result = parseConfig(
+      {
+        ...valid,
+        APP_BASE_URL: 'http://127.0.0.1:3100',
+        WEBAUTHN_RP_ID: 'localhost',
+        WEBAUTHN_ORIGINS: 'http://localhost:3100, http://app.localhost:3100',
+      },
+      '1',
+    );
+    expect(result.ok && result.config.auth.webauthn).toMatchObject({
+      rpId: 'localhost',
+      origins: ['http://localhost:3100', 'http://app.localhost:3100'],
+    });
+  });
+
+  it('refuses an IP address as relying party id, an origin with a path, and an origin off the domain', () => {
+    const ip = parseConfig({ ...valid, WEBAUTHN_RP_ID: '127.0.0.1' }, '1');
+    expect(!ip.ok && ip.problems.join('\n')).toMatch(/WEBAUTHN_RP_ID must be a domain name/);
+    const path = parseConfig({ ...valid, WEBAUTHN_ORIGINS: 'https://tsunagu.example.jp/app' }, '1');
+    expect(!path.ok && path.problems.join('\n')).toMatch(/WEBAUTHN_ORIGINS must be a comma-separated list of origins/);
+    const outside = parseConfig({ ...valid, WEBAUTHN_RP_ID: 'tsunagu.example.jp', WEBAUTHN_ORIGINS: 'https://evil.example.com' }, '1');
+    expect(!outside.ok && outside.problems.join('\n')).toMatch(/WEBAUTHN_ORIGINS must be on the relying party's domain tsunagu.example.jp/);
+  });
+});

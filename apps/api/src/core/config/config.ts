@@ -114,6 +114,52 @@ const trustedProxies = z.string().transform((text, context) => {
   return z.NEVER;
 });
 // --- end of reverse proxy ---
+// --- passkeys (WebAuthn) ---
+// A relying party id is a domain name (browsers refuse IP addresses), the host users open the
+// app at or a parent domain of it.
+const WEBAUTHN_RP_ID_PATTERN = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$/;
+const WEBAUTHN_RP_ID_EXPECTED = 'must be a domain name in lower case, such as tsunagu.example.jp or localhost (not an IP address)';
+const WEBAUTHN_ORIGINS_EXPECTED = 'must be a comma-separated list of origins such as https://tsunagu.example.jp';
+
+const webauthnOrigins = z.string().transform((text, context) => {
+  const origins = text.split(',').map((entry) => entry.trim());
+  const valid = origins.every((origin) => /^https?:\/\/[^\s/]+$/.test(origin) && URL.canParse(origin) && new URL(origin).origin === origin);
+  if (valid) return origins;
+  context.addIssue({ code: 'custom', message: WEBAUTHN_ORIGINS_EXPECTED });
+  return z.NEVER;
+});
+
+export interface WebAuthnSettings {
+  readonly rpId: string;
+  readonly rpName: string;
+  /** The origins a passkey ceremony may come from (clientDataJSON.origin). */
+  readonly origins: readonly string[];
+}
+
+/**
+ * The relying party: WEBAUTHN_RP_ID and WEBAUTHN_ORIGINS when set, otherwise the host and the
+ * origin of the app's public address (where mail links point), so one setting serves both.
+ */
+export function webauthnSettings(appBaseUrl: string, rpId: string | undefined, origins: readonly string[] | undefined): WebAuthnSettings {
+  const app = new URL(appBaseUrl);
+  return { rpId: rpId ?? app.hostname, rpName: 'Tsunagu', origins: origins ?? [app.origin] };
+}
+
+/** Every origin must be the relying party's host or a subdomain of it, or no browser would agree. */
+function webauthnProblems(raw: Pick<RawConfig, 'APP_BASE_URL' | 'PORT' | 'WEBAUTHN_RP_ID' | 'WEBAUTHN_ORIGINS'> | undefined): string[] {
+  if (!raw) return [];
+  const settings = webauthnSettings(appBaseUrlOf(raw), raw.WEBAUTHN_RP_ID, raw.WEBAUTHN_ORIGINS);
+  const outside = settings.origins.filter((origin) => {
+    const host = new URL(origin).hostname;
+    return host !== settings.rpId && !host.endsWith(`.${settings.rpId}`);
+  });
+  if (!outside.length) return [];
+  return [
+    `Configuration error: WEBAUTHN_ORIGINS must be on the relying party's domain ${settings.rpId} or its subdomains ` +
+      `(got ${outside.join(', ')}). Set WEBAUTHN_RP_ID and WEBAUTHN_ORIGINS together, or neither (then APP_BASE_URL gives both).`,
+  ];
+}
+// --- end of passkeys (WebAuthn) ---
 // --- metrics and tracing (core/metrics, core/tracing) ---
 const otlpUrl = z.string().refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
   message: 'must be the http(s) URL of an OTLP/HTTP collector, such as http://localhost:4318',
@@ -186,6 +232,12 @@ export const configSchema = z.object({
   COOKIE_SECURE: z
     .enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' })
     .default('auto'),
+  // Passkeys (WebAuthn): by default the host and origin of APP_BASE_URL.
+  WEBAUTHN_RP_ID: z
+    .string()
+    .refine((value) => WEBAUTHN_RP_ID_PATTERN.test(value) && isIP(value) === 0, { message: WEBAUTHN_RP_ID_EXPECTED })
+    .optional(),
+  WEBAUTHN_ORIGINS: webauthnOrigins.optional(),
   // --- end of authentication ---
   // --- personal data encryption (core/personal-data) ---
   PERSONAL_DATA_KEYS: personalDataKeys,
@@ -280,6 +332,7 @@ export interface AppConfig {
     readonly passwordResetMaxPerAddress: number;
     /** auto: Secure when the request arrived over https (directly or via a trusted proxy). */
     readonly cookieSecure: 'auto' | 'always' | 'never';
+    readonly webauthn: WebAuthnSettings;
   };
   // --- end of authentication ---
   // --- personal data encryption (core/personal-data) ---
@@ -357,6 +410,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
   problems.push(...activeKeyProblems(env));
   problems.push(...fileStorageProblems(env));
   problems.push(...metricsProblems(parsed.success ? parsed.data : undefined));
+  problems.push(...webauthnProblems(parsed.success ? parsed.data : undefined));
   if (!parsed.success || problems.length) return { ok: false, problems };
   const raw = parsed.data;
   const personalDataKeys = raw.PERSONAL_DATA_KEYS;
@@ -385,7 +439,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
       mail: {
         smtpUrl: raw.SMTP_URL,
         from: raw.MAIL_FROM.trim(),
-        appBaseUrl: (raw.APP_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
+        appBaseUrl: appBaseUrlOf(raw),
         retryLimit: raw.MAIL_RETRY_LIMIT,
         retryDelaySeconds: raw.MAIL_RETRY_DELAY_SECONDS,
       },
@@ -404,6 +458,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
         passwordResetIntervalMinutes: raw.PASSWORD_RESET_INTERVAL_MINUTES,
         passwordResetMaxPerAddress: raw.PASSWORD_RESET_MAX_PER_ADDRESS,
         cookieSecure: ({ auto: 'auto', true: 'always', false: 'never' } as const)[raw.COOKIE_SECURE],
+        webauthn: webauthnSettings(appBaseUrlOf(raw), raw.WEBAUTHN_RP_ID, raw.WEBAUTHN_ORIGINS),
       },
       // --- end of authentication ---
       // --- personal data encryption (core/personal-data) ---
@@ -441,6 +496,11 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
       // --- end of metrics and tracing ---
     }),
   };
+}
+
+/** Where links in mail point (and, by default, the passkeys' relying party), without a trailing slash. */
+function appBaseUrlOf(raw: Pick<RawConfig, 'APP_BASE_URL' | 'PORT'>): string {
+  return (raw.APP_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, '');
 }
 
 // --- metrics and tracing (core/metrics, core/tracing) ---

@@ -307,6 +307,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'partnership_contacts.job_title',
       'certificates.learner_name',
       'sessions.user_agent',
+      // A name the member gave their passkey ("Yuki's phone").
+      'user_passkeys.label',
       'login_throttle.key',
       // A reset request's address, until its job has read it (seconds; a day at most).
       'password_reset_requests.email',
@@ -402,4 +404,8 @@ export const NOT_PERSONAL: Readonly<Record<string, { readonly why: string; reado
   referral_messages: { why: 'ids and times beyond the catalogued columns', columns: [] },
   quiz_attempts: { why: 'scores', columns: [] },
   login_throttle: { why: 'counters', columns: [] },
+  user_passkeys: {
+    why: 'a WebAuthn credential: its random id, public key, transports and device type (the label is catalogued)',
+    columns: ['credential_id', 'public_key', 'transports', 'device_type'],
+  },
 };

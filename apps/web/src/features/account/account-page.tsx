@@ -1,8 +1,9 @@
-// My account: profile (name, language), password, where I am signed in, and notification mail.
+// My account: profile (name, language), password, passkeys, where I am signed in, and notification mail.
 import { PageHeader } from '@tsunagu/ui';
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NotificationPreferences } from '../notifications/notification-preferences';
+import { PasskeysSection } from '../passkeys/passkeys-section';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
 import { SessionsList } from './sessions-list';
@@ -15,6 +16,7 @@ export function AccountPage() {
       <Stack gap="lg" maw={900}>
         <ProfileForm />
         <ChangePasswordForm />
+        <PasskeysSection />
         <SessionsList />
         <NotificationPreferences />
       </Stack>

@@ -1,6 +1,7 @@
-// Sign in with email and password, then continue to the page that asked for it (?next=).
+// Sign in with email and password, or with a passkey alone, then continue to the page that asked
+// for it (?next=).
 import { useMutation } from '@apollo/client/react';
-import { Alert, Anchor, Card, Stack } from '@mantine/core';
+import { Alert, Anchor, Card, Divider, Stack } from '@mantine/core';
 import { loginInputSchema } from '@tsunagu/domain';
 import { LoginDocument } from '@tsunagu/graphql-client';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { PasswordInput } from '../../app/password-input';
 import { useSchemaForm } from '../../app/forms';
 import { safeNextPath } from '../../app/auth/require-auth';
 import { useSession, useSessionActions } from '../../app/auth/use-session';
+import { PasskeySignInButton } from '../passkeys/passkey-sign-in-button';
 import { AuthForm, AuthPage } from './auth-form';
 
 export function LoginPage() {
@@ -59,6 +61,13 @@ export function LoginPage() {
           <Anchor component={Link} to="/forgot-password" fz="sm">
             {t('login.forgotPassword')}
           </Anchor>
+          <Divider label={t('passkeys.signIn.or')} labelPosition="center" />
+          <PasskeySignInButton
+            onSignedIn={async (auth) => {
+              await signIn(auth);
+              navigate(next, { replace: true });
+            }}
+          />
         </Stack>
       </Card>
     </AuthPage>
