@@ -1,4 +1,5 @@
-// My account: profile (name, language), password, where I am signed in, and notification mail.
+// My account: profile (name, language), password, where I am signed in and my sign-in history,
+// and notification mail.
 import { PageHeader } from '@tsunagu/ui';
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { NotificationPreferences } from '../notifications/notification-preferenc
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
 import { SessionsList } from './sessions-list';
+import { SignInHistory } from './sign-in-history';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -16,6 +18,7 @@ export function AccountPage() {
         <ProfileForm />
         <ChangePasswordForm />
         <SessionsList />
+        <SignInHistory />
         <NotificationPreferences />
       </Stack>
     </>
