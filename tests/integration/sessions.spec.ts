@@ -118,6 +118,12 @@ describe('refresh tokens', () => {
     // The stolen (already used) token comes back: the family is revoked...
     const replay = await (await refreshWith(client.refreshCookie)).json();
     expect(replay.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'REFRESH_TOKEN_REUSED' });
+    // Kept in the security log with the address that presented the used token.
+    const [reuse]: Array<{ ip: string | null }> = await t.sql.query(
+      `SELECT host(ip) AS ip FROM security_events WHERE user_id = $1 AND kind = 'REFRESH_TOKEN_REUSED' ORDER BY occurred_at DESC LIMIT 1`,
+      [network.members.staff.userId],
+    );
+    expect(reuse.ip).toMatch(LOCAL_ADDRESS);
     // ...so the legitimate newest token and the session's access token stop working too.
     const afterwards = await (await refreshWith(rotated)).json();
     expect(afterwards.errors[0].extensions.code).toBe('UNAUTHENTICATED');

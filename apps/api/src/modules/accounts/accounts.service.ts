@@ -96,7 +96,8 @@ export class AccountsService {
           [rotation.sessionId],
         );
         for (const { user_id } of revoked) {
-          await recordSecurityEvent(manager, { userId: user_id, kind: 'REFRESH_TOKEN_REUSED', sessionId: rotation.sessionId });
+          // Who presented the used token: the copy's address and browser, or the owner's if the copy went first.
+          await recordSecurityEvent(manager, { userId: user_id, kind: 'REFRESH_TOKEN_REUSED', sessionId: rotation.sessionId, client });
         }
       }
       if (rotation.kind !== 'rotated') return rotation;
