@@ -27,6 +27,7 @@ import { SearchReadings1764521600000 } from './1764521600000-search-readings';
 import { MailOutboxBacklog1764531000000 } from './1764531000000-mail-outbox-backlog';
 import { SignInSecurity1764540000000 } from './1764540000000-sign-in-security';
 import { PasswordResetRequests1764541000000 } from './1764541000000-password-reset-requests';
+import { SecurityLogRetention1764544000000 } from './1764544000000-security-log-retention';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -56,4 +57,5 @@ export const migrations = [
   MailOutboxBacklog1764531000000,
   SignInSecurity1764540000000,
   PasswordResetRequests1764541000000,
+  SecurityLogRetention1764544000000,
 ];

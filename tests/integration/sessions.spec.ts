@@ -14,6 +14,21 @@ const REFRESH = 'mutation { refreshSession { accessToken me { id } } }';
 const LOGIN = `mutation Login($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { auth { accessToken } }
 }`;
+const SESSIONS = '{ mySessions { id createdAt lastUsedAt ipAddress authenticatedWith current device { browser os kind } } }';
+const IPHONE_SAFARI =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
+/** The test client's address, as Fastify reports it. */
+const LOCAL_ADDRESS = /^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/;
+
+interface SessionNode {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string;
+  ipAddress: string | null;
+  authenticatedWith: string | null;
+  current: boolean;
+  device: { browser: string | null; os: string | null; kind: string } | null;
+}
 
 // Real sign-in throughout (no minted clients): signing in is what these tests are about.
 const t = setupApiTest({
@@ -29,6 +44,7 @@ const t = setupApiTest({
         changer: ['npo', ['STAFF']],
         locked: ['npo', ['STAFF']],
         disabled: ['npo', ['STAFF']],
+        ender: ['npo', ['STAFF']],
       },
     },
     other: oneOrganizationNetwork('sessions-b', { npo: 'NPO' }, { admin: ['ORG_ADMIN'] }),
@@ -106,6 +122,12 @@ describe('refresh tokens', () => {
     // The stolen (already used) token comes back: the family is revoked...
     const replay = await (await refreshWith(client.refreshCookie)).json();
     expect(replay.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'REFRESH_TOKEN_REUSED' });
+    // Kept in the security log with the address that presented the used token.
+    const [reuse]: Array<{ ip: string | null }> = await t.sql.query(
+      `SELECT host(ip) AS ip FROM security_events WHERE user_id = $1 AND kind = 'REFRESH_TOKEN_REUSED' ORDER BY occurred_at DESC LIMIT 1`,
+      [network.members.staff.userId],
+    );
+    expect(reuse.ip).toMatch(LOCAL_ADDRESS);
     // ...so the legitimate newest token and the session's access token stop working too.
     const afterwards = await (await refreshWith(rotated)).json();
     expect(afterwards.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -142,6 +164,55 @@ describe('my sessions', () => {
     expect(outcome(await phone.request(ME))).toBe('OK'); // me is public: it answers null
     expect((await phone.request(ME)).body.data).toEqual({ me: null });
     expect(outcome(await phone.request('{ mySessions { id } }'))).toBe('UNAUTHENTICATED');
+    expect((await (await refreshWith(phone.refreshCookie)).json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('tells each session’s device, address, sign-in method and times; the address follows the last refresh', async () => {
+    const login = await graphql<{ login: { auth: { accessToken: string } } }>(api.url, LOGIN, {
+      variables: { email: network.members.staff.email, password: TEST_PASSWORD },
+      headers: { 'user-agent': IPHONE_SAFARI },
+    });
+    const cookie = refreshCookieFrom(login.headers).split(';')[0];
+    const phone = clientWith(api.url, login.body.data!.login.auth.accessToken, cookie);
+    const read = async () =>
+      (await phone.request<{ mySessions: SessionNode[] }>(SESSIONS)).body.data!.mySessions.find((session) => session.current)!;
+    const session = await read();
+    expect(session).toMatchObject({
+      device: { browser: 'Mobile Safari', os: 'iOS 17.0', kind: 'MOBILE' },
+      authenticatedWith: 'PASSWORD',
+      current: true,
+    });
+    expect(session.ipAddress).toMatch(LOCAL_ADDRESS);
+    expect(Date.parse(session.createdAt)).toBeLessThanOrEqual(Date.parse(session.lastUsedAt));
+
+    // Elsewhere since: a refresh writes the address it came from.
+    await t.sql.query(`UPDATE sessions SET last_ip = '203.0.113.7', last_used_at = now() - interval '1 hour' WHERE id = $1`, [session.id]);
+    const moved = await read();
+    expect(moved.ipAddress).toBe('203.0.113.7');
+    const refreshed = await refreshWith(cookie);
+    expect((await refreshed.json()).errors).toBeUndefined();
+    const after = await read();
+    expect(after.ipAddress).toMatch(LOCAL_ADDRESS);
+    expect(Date.parse(after.lastUsedAt)).toBeGreaterThan(Date.parse(moved.lastUsedAt));
+  });
+
+  it('ends every other session of mine and keeps this one; the others are refused at once, token and refresh alike', async () => {
+    const here = await signIn(api.url, network.members.ender.email);
+    const others = [await signIn(api.url, network.members.ender.email), await signIn(api.url, network.members.ender.email)];
+    const bystander = await signIn(api.url, network.members.staff.email);
+
+    const ended = await here.request<{ endOtherSessions: number }>('mutation { endOtherSessions }');
+    expect(ended.body.data).toEqual({ endOtherSessions: 2 });
+    for (const other of others) {
+      expect(outcome(await other.request('{ mySessions { id } }'))).toBe('UNAUTHENTICATED');
+      expect((await (await refreshWith(other.refreshCookie)).json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const left = await here.request<{ mySessions: Array<{ current: boolean }> }>('{ mySessions { current } }');
+    expect(left.body.data!.mySessions).toEqual([{ current: true }]);
+    expect(outcome(await bystander.request('{ mySessions { id } }'))).toBe('OK');
+    // Nothing left to end: 0, and the session asking goes on.
+    expect((await here.request('mutation { endOtherSessions }')).body.data).toEqual({ endOtherSessions: 0 });
+    expect((await (await refreshWith(here.refreshCookie)).json()).errors).toBeUndefined();
   });
 
   it('cannot revoke somebody else’s session', async () => {

@@ -16,6 +16,7 @@ import { TimeModule } from './core/time/time.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { PasskeysModule } from './modules/passkeys/passkeys.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { SecurityLogModule } from './modules/security-log/security-log.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { GrantsModule } from './modules/grants/grants.module';
 import { HomeModule } from './modules/home/home.module';
@@ -54,6 +55,7 @@ export class AppModule {
         OrganizationsModule,
         MembersModule,
         AuditModule,
+        SecurityLogModule,
         DirectoryModule,
         HsdsModule,
         HomeModule,

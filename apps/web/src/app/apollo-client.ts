@@ -106,6 +106,8 @@ export function createApolloClient(): ApolloClient {
             members: connectionPolicy(['organizationId']),
             organizations: connectionPolicy(false),
             auditLog: connectionPolicy(['organizationId']),
+            mySecurityEvents: connectionPolicy(false),
+            networkSecurityEvents: connectionPolicy(['userId']),
             searchDirectory: searchPolicy,
             people: connectionPolicy(['search']),
             sharedPeople: connectionPolicy(['purpose']),

@@ -5,6 +5,7 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AccountPage } from '../features/account/account-page';
 import { AuditPage } from '../features/audit/audit-page';
+import { SecurityLogPage } from '../features/security-log/security-log-page';
 import { HomePage } from '../features/home/home-page';
 import { AcceptInvitationPage } from '../features/auth/accept-invitation-page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
@@ -123,6 +124,7 @@ export function App() {
           <Route path="admin/referrals" element={<ReferralDeadlinesPage />} />
           <Route path="admin/directory-exchange" element={<DirectoryExchangePage />} />
           <Route path="admin/audit" element={<AuditPage />} />
+          <Route path="admin/security-log" element={<SecurityLogPage />} />
           <Route path="admin/status" element={<AdminStatusPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -39,6 +39,7 @@ describe('defineAbilityFor', () => {
     expect(ability.can('create', { __typename: 'Invitation', organizationId: 'org-b' })).toBe(false);
     expect(ability.can('read', { __typename: 'AuditEntry', organizationId: 'org-a' })).toBe(true);
     expect(ability.can('read', { __typename: 'AuditEntry', organizationId: null })).toBe(false);
+    expect(ability.can('read', 'SecurityLog')).toBe(false);
   });
 
   it('keeps a network admin out of reach of organisation admins', () => {
@@ -53,6 +54,7 @@ describe('defineAbilityFor', () => {
     expect(ability.can('update', membership('org-b', ['NETWORK_ADMIN']))).toBe(true);
     expect(ability.can('read', { __typename: 'AuditEntry', organizationId: null })).toBe(true);
     expect(ability.can('update', { __typename: 'Network', id: 'n1' })).toBe(true);
+    expect(ability.can('read', 'SecurityLog')).toBe(true);
   });
 
   it('allows nothing without an actor', () => {

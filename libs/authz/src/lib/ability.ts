@@ -71,6 +71,10 @@ export interface AuditEntrySubject {
   readonly __typename: 'AuditEntry';
   readonly organizationId: string | null;
 }
+/** The network's security log: its members' sign-ins, factor and password changes, sessions ended. */
+export interface SecurityLogSubject {
+  readonly __typename: 'SecurityLog';
+}
 
 /** A grant listing, kept by its publishing organisation's grant editors. */
 export interface GrantSubject {
@@ -134,6 +138,7 @@ type SubjectObject =
   | InvitationSubject
   | ServiceSubject
   | AuditEntrySubject
+  | SecurityLogSubject
   | PersonSubject
   | ConsentSubject
   | PersonRecordsSubject
@@ -251,6 +256,7 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
       can(['read', 'update'], 'Membership');
       can(['create', 'read', 'delete'], 'Invitation');
       can('read', 'AuditEntry');
+      can('read', 'SecurityLog');
       can('read', 'GrantApplicationTotals');
     } else {
       // Only a network admin may change what a network admin holds.

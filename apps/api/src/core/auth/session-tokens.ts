@@ -59,8 +59,11 @@ export class SessionTokens {
     return { sessionId: session.id, refreshToken: token, refreshExpiresAt: session.expires_at };
   }
 
-  /** In an auth-context transaction. Atomic: of two concurrent uses of one token, one wins. */
-  async rotate(manager: EntityManager, refreshToken: string): Promise<RotationResult> {
+  /**
+   * In an auth-context transaction. Atomic: of two concurrent uses of one token, one wins. The
+   * session keeps the client's address as its last one (the list on /account shows it).
+   */
+  async rotate(manager: EntityManager, refreshToken: string, client: ClientInfo): Promise<RotationResult> {
     const hash = hashSecretToken(refreshToken);
     const [found]: Array<{ session_id: string; rotated_at: Date | null }> = await manager.query(
       `SELECT session_id, rotated_at FROM refresh_tokens WHERE token_hash = $1`,
@@ -75,10 +78,10 @@ export class SessionTokens {
     if (claimed.length === 0) return { kind: 'reused', sessionId: found.session_id };
     const [session] = await queryRows<{ user_id: string; active_membership_id: string; expires_at: Date }>(
       manager,
-      `UPDATE sessions SET last_used_at = now()
+      `UPDATE sessions SET last_used_at = now(), last_ip = COALESCE($2, last_ip)
         WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()
         RETURNING user_id, active_membership_id, expires_at`,
-      [found.session_id],
+      [found.session_id, storableAddress(client.ip)],
     );
     if (!session) return { kind: 'invalid' };
     const { token, hash: nextHash } = newSecretToken();

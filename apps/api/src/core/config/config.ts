@@ -246,6 +246,12 @@ export const configSchema = z.object({
     .regex(KEY_ID_PATTERN, { message: 'must be one of the key ids listed in PERSONAL_DATA_KEYS' })
     .optional(),
   // --- end of personal data encryption ---
+  // --- security log (modules/security-log) ---
+  // At least 30: the database refuses to delete younger events (migration 1764544000000).
+  SECURITY_LOG_RETENTION_DAYS: positiveInt(3650, 'a number of days from 30 to 3650')
+    .min(30, { message: 'must be a number of days from 30 to 3650' })
+    .default(400),
+  // --- end of security log ---
   // --- file storage (core/files) ---
   FILE_STORAGE: z.enum(['local', 's3'], { message: 'must be local or s3' }).default('local'),
   FILE_STORAGE_DIR: z.string().optional(),
@@ -339,6 +345,10 @@ export interface AppConfig {
   /** Keys of the special-care personal data sealed by FieldCipher. */
   readonly personalData: { readonly keyRing: KeyRing };
   // --- end of personal data encryption ---
+  // --- security log (modules/security-log) ---
+  /** Security events older than this many days are deleted every night. */
+  readonly securityLog: { readonly retentionDays: number };
+  // --- end of security log ---
   // --- file storage (core/files) ---
   readonly files: {
     readonly storage: 'local' | 's3';
@@ -469,6 +479,9 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaultVersion: string): Con
         },
       },
       // --- end of personal data encryption ---
+      // --- security log (modules/security-log) ---
+      securityLog: { retentionDays: raw.SECURITY_LOG_RETENTION_DAYS },
+      // --- end of security log ---
       // --- file storage (core/files) ---
       files: {
         storage: raw.FILE_STORAGE,

@@ -294,6 +294,15 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     checked: 'WRITES',
   },
   {
+    id: 'security-log',
+    kind: 'MEMBERS',
+    holds: "A member's sign-ins, failures, second factors, password and factor changes and sessions ended, with the client address and user agent.",
+    columns: ['security_events.kind', 'security_events.method', 'security_events.ip', 'security_events.user_agent'],
+    rule:
+      'Append-only (the application role has no UPDATE or DELETE). Read by the user themselves (mySecurityEvents, runAsUser) and by the network admins of a network the user is a member of, for events in that network or of the account itself (networkSecurityEvents, ability SecurityLog, RLS policy security_events_network); never another network\'s events (security-log.spec.ts). Deleted after SECURITY_LOG_RETENTION_DAYS (400) by app_purge_security_events, by age only.',
+    paths: ['core/auth/security-log.ts', 'modules/security-log/security-log.service.ts'],
+  },
+  {
     id: 'members',
     kind: 'MEMBERS',
     holds: 'Members\' and partnership contacts\' own names, addresses and sign-in traces.',
@@ -309,6 +318,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       'sessions.user_agent',
       // A name the member gave their passkey ("Yuki's phone").
       'user_passkeys.label',
+      'sessions.ip',
+      'sessions.last_ip',
       'login_throttle.key',
       // A reset request's address, until its job has read it (seconds; a day at most).
       'password_reset_requests.email',
@@ -393,7 +404,7 @@ export const NOT_PERSONAL: Readonly<Record<string, { readonly why: string; reado
     ],
   },
   session_registrations: { why: 'registration state', columns: ['status'] },
-  sessions: { why: 'why a session was ended', columns: ['revoked_reason'] },
+  sessions: { why: 'why a session was ended and how it was signed in', columns: ['revoked_reason', 'authenticated_with'] },
   training_sessions: { why: 'published session details', columns: ['title', 'description', 'place', 'online_url', 'status'] },
   users: { why: 'preference and a password hash', columns: ['preferred_language', 'password_hash'] },
   persons: { why: 'ids and times only beyond the catalogued columns', columns: [] },

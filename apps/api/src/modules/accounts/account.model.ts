@@ -18,16 +18,6 @@ export class AuthPayload {
   @Field(() => Me) me!: Me;
 }
 
-@ObjectType({ description: 'One signed-in device or browser.' })
-export class SessionInfo {
-  @Field(() => ID) id!: string;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) lastUsedAt!: Date;
-  @Field(() => GraphQLISODateTime) expiresAt!: Date;
-  @Field(() => String, { nullable: true }) userAgent!: string | null;
-  @Field({ description: 'The session making this request.' }) current!: boolean;
-}
-
 export enum SecondFactorMethod {
   TOTP = 'TOTP',
   PASSKEY = 'PASSKEY',

@@ -3,6 +3,12 @@ import { MailModule } from '../../core/mail';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { PasswordResetRequests } from './password-reset-requests';
+import { SessionsResolver } from './sessions.resolver';
+import { SessionsService } from './sessions.service';
 
-@Module({ imports: [MailModule], providers: [AccountsService, AccountsResolver, PasswordResetRequests], exports: [AccountsService] })
+@Module({
+  imports: [MailModule],
+  providers: [AccountsService, AccountsResolver, PasswordResetRequests, SessionsService, SessionsResolver],
+  exports: [AccountsService],
+})
 export class AccountsModule {}

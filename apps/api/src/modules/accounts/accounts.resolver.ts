@@ -4,9 +4,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdArg } from '../../core/graphql/id-args';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
+import { requestClient } from '../../core/auth/request-client';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../../core/auth/refresh-cookie';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
-import { AuthPayload, Me, SessionInfo, SignInResult } from './account.model';
+import { AuthPayload, Me, SignInResult } from './account.model';
 import { AccountsService, SignedIn } from './accounts.service';
 import { ChangePasswordInput, LoginInput, ResetPasswordInput, UpdateMyProfileInput } from './dto/accounts.input';
 
@@ -28,11 +29,6 @@ export class AccountsResolver {
     return actor ? this.accounts.me(actor) : null;
   }
 
-  @Query(() => [SessionInfo], { description: 'Where I am signed in.' })
-  mySessions(@CurrentActor() actor: RequestActor): Promise<SessionInfo[]> {
-    return this.accounts.sessions(actor);
-  }
-
   @Public()
   @Mutation(() => SignInResult, {
     description: 'Sign in with email and password. Signed in (sets the refresh cookie), or a second factor is asked for.',
@@ -49,7 +45,7 @@ export class AccountsResolver {
   @Mutation(() => AuthPayload, { description: 'New access token from the refresh cookie (which rotates).' })
   async refreshSession(@Context() context: HttpContext): Promise<AuthPayload> {
     try {
-      return this.withCookie(context, await this.accounts.refresh(readRefreshCookie(context.req)));
+      return this.withCookie(context, await this.accounts.refresh(readRefreshCookie(context.req), requestClient(context.req)));
     } catch (error) {
       clearRefreshCookie(this.config, context.req, context.reply);
       throw error;
@@ -61,12 +57,6 @@ export class AccountsResolver {
   async logout(@OptionalActor() actor: RequestActor | null, @Context() context: HttpContext): Promise<boolean> {
     await this.accounts.logout(readRefreshCookie(context.req), actor);
     clearRefreshCookie(this.config, context.req, context.reply);
-    return true;
-  }
-
-  @Mutation(() => Boolean, { description: 'Sign out one of my sessions (another device).' })
-  async revokeSession(@CurrentActor() actor: RequestActor, @IdArg('id') id: string): Promise<boolean> {
-    await this.accounts.revokeSession(actor, id);
     return true;
   }
 

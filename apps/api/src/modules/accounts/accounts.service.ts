@@ -18,7 +18,7 @@ import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { runAsUser, runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from '../members/membership.mapper';
-import type { AuthPayload, Me, SessionInfo } from './account.model';
+import type { AuthPayload, Me } from './account.model';
 import { usableId } from '../../core/graphql/ids';
 import { PasswordResetRequests } from './password-reset-requests';
 
@@ -84,10 +84,10 @@ export class AccountsService {
     return this.signedIn(outcome.userId, outcome.session.sessionId, outcome.membershipId, outcome.session);
   }
 
-  async refresh(refreshToken: string | undefined): Promise<SignedIn> {
+  async refresh(refreshToken: string | undefined, client: ClientInfo): Promise<SignedIn> {
     if (!refreshToken) throw new AppError('UNAUTHENTICATED', SESSION_ENDED, { reason: 'NO_SESSION' });
     const result = await runInAuthContext(this.dataSource, async (manager) => {
-      const rotation = await this.tokens.rotate(manager, refreshToken);
+      const rotation = await this.tokens.rotate(manager, refreshToken, client);
       if (rotation.kind === 'reused') {
         const revoked = await queryRows<{ user_id: string }>(
           manager,
@@ -96,7 +96,8 @@ export class AccountsService {
           [rotation.sessionId],
         );
         for (const { user_id } of revoked) {
-          await recordSecurityEvent(manager, { userId: user_id, kind: 'REFRESH_TOKEN_REUSED', sessionId: rotation.sessionId });
+          // Who presented the used token: the copy's address and browser, or the owner's if the copy went first.
+          await recordSecurityEvent(manager, { userId: user_id, kind: 'REFRESH_TOKEN_REUSED', sessionId: rotation.sessionId, client });
         }
       }
       if (rotation.kind !== 'rotated') return rotation;
@@ -134,40 +135,6 @@ export class AccountsService {
 
   async me(actor: RequestActor): Promise<Me> {
     return runAsUser(this.dataSource, actor.userId, (manager) => this.loadMe(manager, actor.userId, actor.membershipId));
-  }
-
-  async sessions(actor: RequestActor): Promise<SessionInfo[]> {
-    const rows: Array<{ id: string; created_at: Date; last_used_at: Date; expires_at: Date; user_agent: string | null }> =
-      await runAsUser(this.dataSource, actor.userId, (manager) =>
-        manager.query(
-          `SELECT id, created_at, last_used_at, expires_at, user_agent FROM sessions
-            WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
-            ORDER BY last_used_at DESC, id LIMIT 100`,
-          [actor.userId],
-        ),
-      );
-    return rows.map((row) => ({
-      id: row.id,
-      createdAt: row.created_at,
-      lastUsedAt: row.last_used_at,
-      expiresAt: row.expires_at,
-      userAgent: row.user_agent,
-      current: row.id === actor.sessionId,
-    }));
-  }
-
-  async revokeSession(actor: RequestActor, sessionId: string): Promise<void> {
-    const revoked = usableId(sessionId)
-      ? await runAsUser(this.dataSource, actor.userId, (manager) =>
-          this.revokeSessions(manager, `id = $1 AND user_id = $2`, [sessionId, actor.userId], 'REVOKED'),
-        )
-      : 0;
-    if (revoked === 0) {
-      throw new AppError('NOT_FOUND', {
-        ja: '指定されたログイン中の端末が見つかりません。',
-        en: 'That signed-in session was not found.',
-      });
-    }
   }
 
   async switchMembership(actor: RequestActor, membershipId: string): Promise<SignedIn> {

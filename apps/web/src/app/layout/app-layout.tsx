@@ -64,7 +64,8 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       {signedIn ? (
-        <AppShell.Navbar id="app-navbar" p="xs">
+        // Scrolls on its own when a network admin's menu is taller than a laptop's screen.
+        <AppShell.Navbar id="app-navbar" p="xs" style={{ overflowY: 'auto' }}>
           <AppNavigation onNavigate={close} />
         </AppShell.Navbar>
       ) : null}

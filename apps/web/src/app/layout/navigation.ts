@@ -52,6 +52,8 @@ export const settingsItems: readonly NavigationItem[] = [
     visible: (ability) => ability.can('update', 'Network'),
   },
   { labelKey: 'nav.audit', path: '/admin/audit', visible: (ability) => ability.can('read', 'AuditEntry') },
+  // Members' sign-ins and security changes: network admins only.
+  { labelKey: 'security.log.title', path: '/admin/security-log', visible: (ability) => ability.can('read', 'SecurityLog') },
   // The API's health, moved off the home page (issue 16); /status stays public for operations.
   { labelKey: 'home.nav.systemStatus', path: '/admin/status', visible: (ability) => ability.can('update', 'Network') },
 ];

@@ -1,4 +1,5 @@
-// My account: profile (name, language), password, passkeys, where I am signed in, and notification mail.
+// My account: profile (name, language), password, passkeys, where I am signed in and my sign-in
+// history, and notification mail.
 import { PageHeader } from '@tsunagu/ui';
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { PasskeysSection } from '../passkeys/passkeys-section';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
 import { SessionsList } from './sessions-list';
+import { SignInHistory } from './sign-in-history';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -18,6 +20,7 @@ export function AccountPage() {
         <ChangePasswordForm />
         <PasskeysSection />
         <SessionsList />
+        <SignInHistory />
         <NotificationPreferences />
       </Stack>
     </>
