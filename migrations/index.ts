@@ -26,6 +26,7 @@ import { ReferralDeadlineSortIndexes1764520000000 } from './1764520000000-referr
 import { SearchReadings1764521600000 } from './1764521600000-search-readings';
 import { MailOutboxBacklog1764531000000 } from './1764531000000-mail-outbox-backlog';
 import { SignInSecurity1764540000000 } from './1764540000000-sign-in-security';
+import { SecondFactorEnrolmentVisibility1764542000000 } from './1764542000000-second-factor-enrolment-visibility';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -54,4 +55,5 @@ export const migrations = [
   TenantScopedUniqueKeys1764530000000,
   MailOutboxBacklog1764531000000,
   SignInSecurity1764540000000,
+  SecondFactorEnrolmentVisibility1764542000000,
 ];

@@ -14,6 +14,7 @@ import { PersonalDataModule } from './core/personal-data/personal-data.module';
 import { SearchModule } from './core/search/search.module';
 import { TimeModule } from './core/time/time.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { SecondFactorsModule } from './modules/second-factors/second-factors.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { GrantsModule } from './modules/grants/grants.module';
@@ -49,6 +50,7 @@ export class AppModule {
         MailModule,
         AuthModule,
         AccountsModule,
+        SecondFactorsModule,
         OrganizationsModule,
         MembersModule,
         AuditModule,

@@ -16,6 +16,8 @@ import enReports from './reports.en.json';
 import jaReports from './reports.ja.json';
 import enHome from './home.en.json';
 import jaHome from './home.ja.json';
+import enSecondFactor from './second-factor.en.json';
+import jaSecondFactor from './second-factor.ja.json';
 
 // Referrals and notifications (and grants, training and the training editor) keep their keys in files of their own (merged here), so the
 // capability's strings can change without touching the shared resource files.
@@ -25,8 +27,8 @@ import jaHome from './home.ja.json';
 type Disjoint<A, B> = [keyof A & keyof B] extends [never] ? true : false;
 const trainingFilesKeepTheirOwnKeys: Disjoint<typeof jaTraining, typeof jaTrainingEditor> & Disjoint<typeof enTraining, typeof enTrainingEditor> = true;
 void trainingFilesKeepTheirOwnKeys;
-const ja = { ...jaBase, ...jaReferrals, ...jaGrants, ...jaTraining, ...jaTrainingEditor, ...jaPartnerships, ...jaReports, ...jaHome };
-const en = { ...enBase, ...enReferrals, ...enGrants, ...enTraining, ...enTrainingEditor, ...enPartnerships, ...enReports, ...enHome };
+const ja = { ...jaBase, ...jaReferrals, ...jaGrants, ...jaTraining, ...jaTrainingEditor, ...jaPartnerships, ...jaReports, ...jaHome, ...jaSecondFactor };
+const en = { ...enBase, ...enReferrals, ...enGrants, ...enTraining, ...enTrainingEditor, ...enPartnerships, ...enReports, ...enHome, ...enSecondFactor };
 
 export const supportedLanguages = ['ja', 'en'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];

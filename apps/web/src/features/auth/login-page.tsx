@@ -1,8 +1,10 @@
-// Sign in with email and password, then continue to the page that asked for it (?next=).
+// Sign in with email and password (and the second step when the account has a second factor),
+// then continue to the page that asked for it (?next=).
 import { useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Card, Stack } from '@mantine/core';
 import { loginInputSchema } from '@tsunagu/domain';
 import { LoginDocument } from '@tsunagu/graphql-client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { TextField } from '../../app/form-fields';
@@ -11,6 +13,7 @@ import { useSchemaForm } from '../../app/forms';
 import { safeNextPath } from '../../app/auth/require-auth';
 import { useSession, useSessionActions } from '../../app/auth/use-session';
 import { AuthForm, AuthPage } from './auth-form';
+import { SecondStepPage, type PendingSecondFactor } from './second-step-form';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -20,6 +23,7 @@ export function LoginPage() {
   const { status, expired } = useSession();
   const { signIn } = useSessionActions();
   const [login] = useMutation(LoginDocument);
+  const [challenge, setChallenge] = useState<PendingSecondFactor | null>(null);
   const { form, apiError, onSubmit } = useSchemaForm({
     schema: loginInputSchema,
     initialValues: { email: '', password: '' },
@@ -28,6 +32,22 @@ export function LoginPage() {
 
   if (status === 'signedIn') return <Navigate to={next} replace />;
 
+  if (challenge) {
+    return (
+      <SecondStepPage
+        challenge={challenge}
+        onSignedIn={async (auth) => {
+          await signIn(auth);
+          navigate(next, { replace: true });
+        }}
+        onRestart={() => {
+          setChallenge(null);
+          form.setFieldValue('password', '');
+        }}
+      />
+    );
+  }
+
   const submit = onSubmit(async (input) => {
     const result = await login({ variables: { input } });
     const auth = result.data?.login.auth;
@@ -35,6 +55,8 @@ export function LoginPage() {
       await signIn(auth);
       navigate(next, { replace: true });
     }
+    const secondFactor = result.data?.login.secondFactor;
+    if (secondFactor) setChallenge(secondFactor);
   });
 
   return (
