@@ -7,7 +7,7 @@ module.exports = {
   },
   // pg-boss and a few of its dependencies ship only ES modules (Node loads them with require(esm);
   // jest cannot), so ts-jest compiles them too.
-  transformIgnorePatterns: ['/node_modules/(?!(pg-boss|rrule-temporal|serialize-error|non-error|temporal-spec)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(pg-boss|rrule-temporal|serialize-error|non-error|temporal-spec|@scure/base|@noble/hashes)/)'],
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../coverage/apps/api'
 };

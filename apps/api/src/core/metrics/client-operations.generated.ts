@@ -80,6 +80,7 @@ export const CLIENT_OPERATION_NAMES: readonly string[] = [
   'MyGrantBookmarks',
   'MyGrants',
   'MySavedGrantSearches',
+  'MySecondFactor',
   'MySessions',
   'NetworkMap',
   'NetworkOrganizationOptions',

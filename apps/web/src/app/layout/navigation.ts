@@ -52,6 +52,7 @@ export const settingsItems: readonly NavigationItem[] = [
     visible: (ability) => ability.can('update', 'Network'),
   },
   { labelKey: 'nav.audit', path: '/admin/audit', visible: (ability) => ability.can('read', 'AuditEntry') },
+  { labelKey: 'secondFactor.policy.nav', path: '/admin/second-factor', visible: (ability) => ability.can('update', 'Network') },
   // The API's health, moved off the home page (issue 16); /status stays public for operations.
   { labelKey: 'home.nav.systemStatus', path: '/admin/status', visible: (ability) => ability.can('update', 'Network') },
 ];
