@@ -4,6 +4,7 @@
 // policy (a COORDINATOR must enrol, a TRAINER is not asked; grace period, then only enrolment),
 // confined to the admin's own network.
 import { Clock } from '../../apps/api/src/core/time/clock';
+import { hashSecretToken } from '../../apps/api/src/core/auth/secret-tokens';
 import { totpCodeAt } from '../../apps/api/src/core/auth/totp';
 import { outcome, reasonOf, refreshCookieFrom, type SignedInClient, type TestMember, type TestNetwork, TEST_PASSWORD } from '../support/accounts';
 import { graphql } from '../support/graphql';
@@ -37,6 +38,7 @@ const t = setupApiTest({
       replayed: ['STAFF'],
       recovering: ['STAFF'],
       remover: ['STAFF'],
+      invitee: ['STAFF'],
     }),
     policy: oneOrganizationNetwork('second-factor-policy', { npo: 'NPO' }, {
       policyAdmin: ['NETWORK_ADMIN', 'ORG_ADMIN'],
@@ -235,6 +237,38 @@ describe('TOTP enrolment and the second step', () => {
     const signedIn = await login(member);
     expect(signedIn.body.data!.login.auth).not.toBeNull();
   });
+
+  it('accepts an invitation for an existing account with a factor, but signs in only through the second step', async () => {
+    const member = factors.members.invitee;
+    const start = new Date();
+    const { secret } = await enrolTotp(t.clients.invitee, start);
+    const token = `invitation-${Date.now()}-second-factor`;
+    await t.sql.query(
+      `INSERT INTO invitations (tenant_id, organization_id, email, roles, token_hash, invited_by_membership_id, expires_at)
+       VALUES ($1, $2, $3, '{STAFF}', $4, $5, now() + interval '1 day')`,
+      [other.tenantId, other.organizations.npo, member.email, hashSecretToken(token), other.members.otherAdmin.membershipId],
+    );
+    const sessionsBefore: unknown[] = await t.sql.query(`SELECT 1 FROM sessions WHERE user_id = $1`, [member.userId]);
+    const accepted = await graphql<{ acceptInvitation: { auth: unknown; secondFactor: { token: string; methods: string[] } | null } }>(
+      t.api.url,
+      `mutation Accept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { auth { accessToken } secondFactor { token methods } } }`,
+      { variables: { input: { token, password: TEST_PASSWORD } } },
+    );
+    expect(accepted.body.errors).toBeUndefined();
+    expect(accepted.body.data!.acceptInvitation.auth).toBeNull();
+    expect(accepted.body.data!.acceptInvitation.secondFactor!.methods).toContain('TOTP');
+    expect(accepted.headers.getSetCookie().some((cookie) => cookie.startsWith('tsunagu_refresh='))).toBe(false);
+    // The invitation is accepted (the membership exists), but no session was opened.
+    const memberships: unknown[] = await t.sql.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND tenant_id = $2`, [member.userId, other.tenantId]);
+    expect(memberships).toHaveLength(1);
+    expect(await t.sql.query(`SELECT 1 FROM sessions WHERE user_id = $1`, [member.userId])).toHaveLength(sessionsBefore.length);
+
+    const at = new Date(start.getTime() + STEP_MS);
+    clockAt(at);
+    const signedIn = await complete(accepted.body.data!.acceptInvitation.secondFactor!.token, { code: totpCodeAt(secret, at) });
+    expect(signedIn.body.errors).toBeUndefined();
+    expect(await sessionMethod(member.userId)).toEqual(['TOTP']);
+  });
 });
 
 describe("the network's second-factor policy", () => {
@@ -326,9 +360,10 @@ describe("the network's second-factor policy", () => {
   it("keeps a network admin to their own network's policy and list", async () => {
     const before = await t.clients.policyAdmin.request<{ secondFactorPolicy: { required: boolean; graceUntil: string } }>(POLICY);
     const otherList = await t.clients.otherAdmin.request<{ secondFactorEnrolments: { nodes: Array<{ email: string }> } }>(ENROLMENTS);
-    expect(otherList.body.data!.secondFactorEnrolments.nodes.map((node) => node.email).sort()).toEqual(
-      Object.values(other.members).map((member) => member.email).sort(),
-    );
+    // Its own members (and the invitee who joined it above), none of the policy network's.
+    const otherEmails = otherList.body.data!.secondFactorEnrolments.nodes.map((node) => node.email);
+    expect(otherEmails.sort()).toEqual([...Object.values(other.members).map((member) => member.email), factors.members.invitee.email].sort());
+    for (const member of Object.values(policy.members)) expect(otherEmails).not.toContain(member.email);
     const otherPolicy = await t.clients.otherAdmin.request<{ secondFactorPolicy: { required: boolean } }>(POLICY);
     expect(otherPolicy.body.data!.secondFactorPolicy.required).toBe(false);
     const changed = await t.clients.otherAdmin.request(SET_POLICY, { input: { required: false, graceDays: 0 } });
