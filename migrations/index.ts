@@ -28,6 +28,7 @@ import { MailOutboxBacklog1764531000000 } from './1764531000000-mail-outbox-back
 import { SignInSecurity1764540000000 } from './1764540000000-sign-in-security';
 import { PasswordResetRequests1764541000000 } from './1764541000000-password-reset-requests';
 import { SecurityLogRetention1764544000000 } from './1764544000000-security-log-retention';
+import { SecondFactorEnrolmentVisibility1764542000000 } from './1764542000000-second-factor-enrolment-visibility';
 
 export const migrations = [
   CreateFoundation1764201600000,
@@ -58,4 +59,5 @@ export const migrations = [
   SignInSecurity1764540000000,
   PasswordResetRequests1764541000000,
   SecurityLogRetention1764544000000,
+  SecondFactorEnrolmentVisibility1764542000000,
 ];

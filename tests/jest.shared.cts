@@ -6,9 +6,10 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
   },
-  // A few dependencies ship only ES modules (Node loads them with require(esm); jest cannot).
+  // A few dependencies ship only ES modules (Node loads them with require(esm); jest cannot);
+  // @scure/base and @noble/hashes are those of otplib (TOTP).
   transformIgnorePatterns: [
-    '^(?!.*/node_modules/(content-disposition|pg-boss|rrule-temporal|serialize-error|non-error|temporal-spec)/).*/node_modules/',
+    '^(?!.*/node_modules/(content-disposition|pg-boss|rrule-temporal|serialize-error|non-error|temporal-spec|@scure/base|@noble/hashes)/).*/node_modules/',
   ],
   moduleNameMapper: {
     '^@tsunagu/domain$': '<rootDir>/libs/domain/src/index.ts',

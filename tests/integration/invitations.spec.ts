@@ -31,7 +31,7 @@ async function mailTo(address: string, subject: RegExp) {
 }
 
 const ACCEPT = `mutation Accept($input: AcceptInvitationInput!) {
-  acceptInvitation(input: $input) { accessToken me { email displayName activeMembership { roles organization { id } } } }
+  acceptInvitation(input: $input) { auth { accessToken me { email displayName activeMembership { roles organization { id } } } } secondFactor { token } }
 }`;
 
 describe('invitations', () => {
@@ -59,13 +59,13 @@ describe('invitations', () => {
     const weak = await graphql(api.url, ACCEPT, { variables: { input: { token, displayName: '新 花子', password: 'password1234' } } });
     expect(weak.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PASSWORD_COMMON' });
 
-    const accepted = await graphql<{ acceptInvitation: { me: { email: string; activeMembership: { roles: string[]; organization: { id: string } } } } }>(
+    const accepted = await graphql<{ acceptInvitation: { auth: { me: { email: string; activeMembership: { roles: string[]; organization: { id: string } } } } } }>(
       api.url,
       ACCEPT,
       { variables: { input: { token, displayName: '新 花子', password: 'spring comes to chuo city' } } },
     );
     expect(accepted.body.errors).toBeUndefined();
-    expect(accepted.body.data!.acceptInvitation.me).toMatchObject({
+    expect(accepted.body.data!.acceptInvitation.auth.me).toMatchObject({
       email: 'hanako.new@example.jp',
       activeMembership: { roles: ['COORDINATOR'], organization: { id: network.organizations.npo } },
     });
@@ -101,12 +101,12 @@ describe('invitations', () => {
 
     const wrong = await graphql(api.url, ACCEPT, { variables: { input: { token, password: 'not my password at all' } } });
     expect(wrong.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WRONG_PASSWORD' });
-    const accepted = await graphql<{ acceptInvitation: { me: { activeMembership: { organization: { id: string } } } } }>(
+    const accepted = await graphql<{ acceptInvitation: { auth: { me: { activeMembership: { organization: { id: string } } } } } }>(
       api.url,
       ACCEPT,
       { variables: { input: { token, password: TEST_PASSWORD } } },
     );
-    expect(accepted.body.data!.acceptInvitation.me.activeMembership.organization.id).toBe(network.organizations.npo);
+    expect(accepted.body.data!.acceptInvitation.auth.me.activeMembership.organization.id).toBe(network.organizations.npo);
     const me = await (await signIn(api.url, email)).request<{ me: { memberships: unknown[] } }>('{ me { memberships { id } } }');
     expect(me.body.data!.me.memberships).toHaveLength(2);
   });

@@ -15,6 +15,7 @@ import { SearchModule } from './core/search/search.module';
 import { TimeModule } from './core/time/time.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { PasskeysModule } from './modules/passkeys/passkeys.module';
+import { SecondFactorsModule } from './modules/second-factors/second-factors.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { SecurityLogModule } from './modules/security-log/security-log.module';
 import { DirectoryModule } from './modules/directory/directory.module';
@@ -52,6 +53,7 @@ export class AppModule {
         AuthModule,
         AccountsModule,
         PasskeysModule,
+        SecondFactorsModule,
         OrganizationsModule,
         MembersModule,
         AuditModule,

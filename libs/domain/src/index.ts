@@ -21,3 +21,4 @@ export * from './lib/validation';
 export * from './lib/text';
 export * from './lib/japan-time';
 export * from './lib/search';
+export * from './lib/second-factor';

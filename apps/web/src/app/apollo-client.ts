@@ -20,6 +20,7 @@ const sessionOperations = new Set([
   'RefreshSession',
   'Logout',
   'AcceptInvitation',
+  'CompleteSignIn',
   'ResetPassword',
   'RequestPasswordReset',
   'InvitationPreview',
@@ -104,6 +105,7 @@ export function createApolloClient(): ApolloClient {
         Query: {
           fields: {
             members: connectionPolicy(['organizationId']),
+            secondFactorEnrolments: connectionPolicy(false),
             organizations: connectionPolicy(false),
             auditLog: connectionPolicy(['organizationId']),
             mySecurityEvents: connectionPolicy(false),

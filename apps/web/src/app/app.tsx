@@ -37,6 +37,7 @@ import { OrganizationProfilePage } from '../features/organizations/organization-
 import { OrganizationsPage } from '../features/organizations/organizations-page';
 import { PortalAdminPage } from '../features/portal/portal-admin-page';
 import { PortalPage } from '../features/portal/portal-page';
+import { SecondFactorPolicyPage } from '../features/second-factor-policy/second-factor-policy-page';
 import { EditPartnershipPage, NewPartnershipPage } from '../features/partnerships/partnership-editor-page';
 import { PartnershipPage } from '../features/partnerships/partnership-page';
 import { PartnershipsPage } from '../features/partnerships/partnerships-page';
@@ -125,6 +126,7 @@ export function App() {
           <Route path="admin/directory-exchange" element={<DirectoryExchangePage />} />
           <Route path="admin/audit" element={<AuditPage />} />
           <Route path="admin/security-log" element={<SecurityLogPage />} />
+          <Route path="admin/second-factor" element={<SecondFactorPolicyPage />} />
           <Route path="admin/status" element={<AdminStatusPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

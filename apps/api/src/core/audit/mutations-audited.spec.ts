@@ -28,6 +28,14 @@ const NOT_AUDITED: Readonly<Record<string, string>> = {
   deleteSavedSearch: 'My own saved search: personal setting.',
   markMaterialDone: 'My own learning progress (the enrolment records it with its time).',
   submitQuizAttempt: 'My own quiz attempt (kept as the attempt row with its time and score).',
+  // Two-step verification (issue 18): account-level, recorded in the security log (security_events),
+  // which the user and their network admins read; the network's policy change is audited.
+  completeSignIn: 'Signs in (second step): the security log records SECOND_FACTOR_SUCCEEDED/FAILED and RECOVERY_CODE_USED.',
+  reauthenticate: 'Proves again who I am for my own session; no record changes.',
+  beginTotpEnrolment: 'Starts my own authenticator enrolment (unconfirmed; the security log records TOTP_ENROLLED on confirmation).',
+  confirmTotpEnrolment: 'My own factor: the security log records TOTP_ENROLLED and RECOVERY_CODES_GENERATED.',
+  regenerateRecoveryCodes: 'My own recovery codes: the security log records RECOVERY_CODES_GENERATED.',
+  removeTotp: 'My own factor: the security log records TOTP_REMOVED.',
 };
 
 interface AuditWalk {

@@ -16,6 +16,7 @@ interface ActorRow {
   roles: Role[];
   email: string;
   display_name: string;
+  second_factor_enrolment_required: boolean;
 }
 
 @Injectable()
@@ -38,6 +39,7 @@ export class ActorLoader {
       roles: row.roles,
       email: row.email,
       displayName: row.display_name,
+      secondFactorEnrolmentRequired: row.second_factor_enrolment_required,
     };
   }
 }

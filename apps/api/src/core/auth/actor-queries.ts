@@ -5,7 +5,8 @@
  * The actor of an access token: $1 session, $2 user, $3 active membership; no row when any of
  * them is revoked, expired or disabled.
  */
-export const ACTOR_SQL = `SELECT m.tenant_id, m.organization_id, o.kind AS organization_kind, m.roles, u.email, u.display_name
+export const ACTOR_SQL = `SELECT m.tenant_id, m.organization_id, o.kind AS organization_kind, m.roles, u.email, u.display_name,
+                s.second_factor_enrolment_required
            FROM sessions s
            JOIN users u ON u.id = s.user_id
            JOIN memberships m ON m.id = s.active_membership_id AND m.user_id = s.user_id

@@ -7,6 +7,11 @@ export interface RequestActor extends Actor {
   readonly sessionId: string;
   readonly email: string;
   readonly displayName: string;
+  /**
+   * Signed in past the network's grace period without a second factor: until one is enrolled,
+   * only the operations marked @AllowedBeforeSecondFactorEnrolment() are open (auth.guard.ts).
+   */
+  readonly secondFactorEnrolmentRequired: boolean;
 }
 
 /** Claims of the short-lived access token. Roles are not in it: they are read per request. */

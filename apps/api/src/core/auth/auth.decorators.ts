@@ -4,9 +4,16 @@ import { AppError } from '../graphql/app-error';
 import type { RequestActor } from './actor';
 
 export const IS_PUBLIC = 'tsunagu:isPublic';
+export const BEFORE_SECOND_FACTOR_ENROLMENT = 'tsunagu:beforeSecondFactorEnrolment';
 
 /** Reachable without signing in (the actor, if any, is still resolved). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * Open to a session that must enrol a second factor before anything else (the network's policy,
+ * past its grace period): the enrolment flows themselves. Public operations are open anyway.
+ */
+export const AllowedBeforeSecondFactorEnrolment = () => SetMetadata(BEFORE_SECOND_FACTOR_ENROLMENT, true);
 
 export function actorFromContext(context: ExecutionContext): RequestActor | null {
   const request =

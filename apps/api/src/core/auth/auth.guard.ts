@@ -6,7 +6,12 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import { AppError } from '../graphql/app-error';
 import type { RequestActor } from './actor';
-import { IS_PUBLIC } from './auth.decorators';
+import { BEFORE_SECOND_FACTOR_ENROLMENT, IS_PUBLIC } from './auth.decorators';
+
+const SECOND_FACTOR_ENROLMENT_REQUIRED = {
+  ja: 'ネットワークの方針により、続けるには2段階認証の設定が必要です。アカウント画面で設定してください。',
+  en: 'Your network requires two-step verification. Set it up on your account page to continue.',
+};
 
 @Injectable()
 export class AccessTokenGuard extends AuthGuard('jwt') {
@@ -24,12 +29,24 @@ export class AccessTokenGuard extends AuthGuard('jwt') {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     const request = this.getRequest(context) as { headers: Record<string, unknown> };
     if (isPublic && !request.headers['authorization']) return true;
+    let allowed: boolean;
     try {
-      return (await super.canActivate(context)) as boolean;
+      allowed = (await super.canActivate(context)) as boolean;
     } catch (error) {
       if (isPublic) return true;
       throw error;
     }
+    const actor = (request as { user?: RequestActor }).user;
+    if (allowed && !isPublic && actor?.secondFactorEnrolmentRequired) {
+      const enrolment = this.reflector.getAllAndOverride<boolean>(BEFORE_SECOND_FACTOR_ENROLMENT, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
+      if (!enrolment) {
+        throw new AppError('FORBIDDEN', SECOND_FACTOR_ENROLMENT_REQUIRED, { reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
+      }
+    }
+    return allowed;
   }
 
   override handleRequest<T = RequestActor>(error: unknown, actor: T | false): T {

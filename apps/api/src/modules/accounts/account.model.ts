@@ -1,5 +1,25 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Membership } from '../members/membership.model';
+
+export enum SecondFactorMethod {
+  TOTP = 'TOTP',
+  PASSKEY = 'PASSKEY',
+  RECOVERY_CODE = 'RECOVERY_CODE',
+}
+registerEnumType(SecondFactorMethod, { name: 'SecondFactorMethod', description: 'A way to prove a sign-in a second time.' });
+
+@ObjectType({ description: 'My second factors and what the policy of my active network asks of me.' })
+export class SecondFactorStatus {
+  @Field({ description: 'At least one factor (TOTP or passkey) is enrolled.' }) enrolled!: boolean;
+  @Field(() => [SecondFactorMethod], { description: 'The factors enrolled (TOTP, PASSKEY).' }) methods!: SecondFactorMethod[];
+  @Field(() => Int, { description: 'Unused recovery codes.' }) recoveryCodesLeft!: number;
+  @Field({ description: 'The network policy covers my roles (a factor must stay enrolled).' }) requiredByPolicy!: boolean;
+  @Field({ description: 'The policy asks me to enrol (I have no factor yet); may be postponed until dueBy.' })
+  enrolmentRequired!: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'End of the grace period, when there is one.' })
+  dueBy!: Date | null;
+  @Field({ description: 'This session may only enrol a factor (the grace period is over).' }) blocked!: boolean;
+}
 
 @ObjectType({ description: 'The signed-in user.' })
 export class Me {
@@ -9,6 +29,8 @@ export class Me {
   @Field({ description: 'ja or en.' }) preferredLanguage!: string;
   @Field(() => Membership, { description: 'The membership this session acts as.' }) activeMembership!: Membership;
   @Field(() => [Membership], { description: 'Every active membership, in every network.' }) memberships!: Membership[];
+  @Field(() => SecondFactorStatus, { description: 'Two-step verification: what I have, and what my network asks.' })
+  secondFactor!: SecondFactorStatus;
 }
 
 @ObjectType()
@@ -18,12 +40,6 @@ export class AuthPayload {
   @Field(() => Me) me!: Me;
 }
 
-export enum SecondFactorMethod {
-  TOTP = 'TOTP',
-  PASSKEY = 'PASSKEY',
-  RECOVERY_CODE = 'RECOVERY_CODE',
-}
-registerEnumType(SecondFactorMethod, { name: 'SecondFactorMethod', description: 'A way to prove a sign-in a second time.' });
 
 @ObjectType({ description: 'The pending second step of a sign-in whose password was right.' })
 export class SecondFactorChallenge {

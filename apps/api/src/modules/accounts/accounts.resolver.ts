@@ -1,20 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdArg } from '../../core/graphql/id-args';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
 import { requestClient } from '../../core/auth/request-client';
-import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../../core/auth/refresh-cookie';
+import { clearRefreshCookie, readRefreshCookie } from '../../core/auth/refresh-cookie';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
 import { AuthPayload, Me, SignInResult } from './account.model';
 import { AccountsService, SignedIn } from './accounts.service';
+import { HttpContext, signedInResponse, signInStepResponse } from './sign-in-response';
 import { ChangePasswordInput, LoginInput, ResetPasswordInput, UpdateMyProfileInput } from './dto/accounts.input';
-
-interface HttpContext {
-  readonly req: FastifyRequest;
-  readonly reply: FastifyReply;
-}
 
 @Resolver()
 export class AccountsResolver {
@@ -34,11 +29,8 @@ export class AccountsResolver {
     description: 'Sign in with email and password. Signed in (sets the refresh cookie), or a second factor is asked for.',
   })
   async login(@Args('input') input: LoginInput, @Context() context: HttpContext): Promise<SignInResult> {
-    const signedIn = await this.accounts.login(input.email, input.password, {
-      ip: context.req.ip,
-      userAgent: context.req.headers['user-agent'],
-    });
-    return { auth: this.withCookie(context, signedIn), secondFactor: null };
+    const step = await this.accounts.login(input.email, input.password, requestClient(context.req));
+    return signInStepResponse(this.config, context, step);
   }
 
   @Public()
@@ -84,7 +76,7 @@ export class AccountsResolver {
     description: 'Mail a reset link if the address has an account. Always true: it does not reveal which.',
   })
   async requestPasswordReset(@Args('email') email: string, @Context() context: HttpContext): Promise<boolean> {
-    await this.accounts.requestPasswordReset(email, { ip: context.req.ip, userAgent: context.req.headers['user-agent'] });
+    await this.accounts.requestPasswordReset(email, requestClient(context.req));
     return true;
   }
 
@@ -96,9 +88,6 @@ export class AccountsResolver {
   }
 
   private withCookie(context: HttpContext, signedIn: SignedIn): AuthPayload {
-    if (signedIn.refreshToken && signedIn.refreshExpiresAt) {
-      setRefreshCookie(this.config, context.req, context.reply, signedIn.refreshToken, signedIn.refreshExpiresAt);
-    }
-    return signedIn.payload;
+    return signedInResponse(this.config, context, signedIn);
   }
 }

@@ -13,12 +13,22 @@ import { hashSecretToken } from '../../core/auth/secret-tokens';
 import { tooManyAttempts } from '../../core/auth/throttle-errors';
 import { AuthenticationMethod, IssuedSession, SessionTokens } from '../../core/auth/session-tokens';
 import { ClientInfo, recordSecurityEvent } from '../../core/auth/security-log';
+import { createChallenge } from '../../core/auth/auth-challenges';
+import {
+  applySecondFactorPolicy,
+  enrolledFactors,
+  membershipPolicy,
+  policyStanding,
+  secondStepMethods,
+  SecondStepMethod,
+} from '../../core/auth/second-factors';
+import { Clock } from '../../core/time/clock';
 import { recordAudit } from '../../core/audit/audit-log';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { runAsUser, runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from '../members/membership.mapper';
-import type { AuthPayload, Me } from './account.model';
+import { SecondFactorMethod, type AuthPayload, type Me, type SecondFactorStatus } from './account.model';
 import { usableId } from '../../core/graphql/ids';
 import { PasswordResetRequests } from './password-reset-requests';
 
@@ -38,6 +48,18 @@ export interface SignedIn {
   readonly refreshExpiresAt: Date | null;
 }
 
+/** A right password on an account with a second factor: no session yet, a challenge to answer. */
+export interface PendingSecondFactor {
+  readonly token: string;
+  readonly expiresAt: Date;
+  readonly methods: SecondStepMethod[];
+}
+
+/** The first step of a sign-in: signed in, or a second step asked for. */
+export type SignInStep =
+  | { readonly signedIn: SignedIn; readonly secondFactor: null }
+  | { readonly signedIn: null; readonly secondFactor: PendingSecondFactor };
+
 @Injectable()
 export class AccountsService {
   constructor(
@@ -46,9 +68,10 @@ export class AccountsService {
     private readonly throttle: LoginThrottle,
     private readonly tokens: SessionTokens,
     private readonly resetRequests: PasswordResetRequests,
+    private readonly clock: Clock,
   ) {}
 
-  async login(emailInput: string, password: string, client: ClientInfo): Promise<SignedIn> {
+  async login(emailInput: string, password: string, client: ClientInfo): Promise<SignInStep> {
     const email = normalizeEmail(emailInput);
     const keys = loginThrottleKeys(email, client.ip);
     const outcome = await runInAuthContext(this.dataSource, async (manager) => {
@@ -63,6 +86,12 @@ export class AccountsService {
       );
       const passwordMatches = await this.hasher.verify(user?.password_hash ?? null, password);
       if (!user || !passwordMatches || user.disabled_at) return { kind: 'failed' as const, userId: user?.id ?? null };
+      // The password was right: an account with a second factor gets a challenge, not a session.
+      const pending = await this.secondStepIfEnrolled(manager, user.id, client);
+      if (pending) {
+        await this.throttle.clear(manager, keys);
+        return { kind: 'second-factor' as const, pending };
+      }
       const opened = await this.openSession(manager, user.id, client, 'PASSWORD');
       if (!opened) return { kind: 'failed' as const, userId: user.id };
       await this.throttle.clear(manager, keys);
@@ -81,7 +110,22 @@ export class AccountsService {
       }
       throw new AppError('UNAUTHENTICATED', LOGIN_FAILED, { reason: 'LOGIN_FAILED' });
     }
-    return this.signedIn(outcome.userId, outcome.session.sessionId, outcome.membershipId, outcome.session);
+    if (outcome.kind === 'second-factor') return { signedIn: null, secondFactor: outcome.pending };
+    return {
+      signedIn: await this.signedIn(outcome.userId, outcome.session.sessionId, outcome.membershipId, outcome.session),
+      secondFactor: null,
+    };
+  }
+
+  /**
+   * In the auth-context transaction of a sign-in whose password (or invitation) proved the user:
+   * a SECOND_FACTOR challenge when the user has enrolled a factor, otherwise null.
+   */
+  async secondStepIfEnrolled(manager: EntityManager, userId: string, client: ClientInfo): Promise<PendingSecondFactor | null> {
+    const methods = secondStepMethods(await enrolledFactors(manager, userId));
+    if (!methods.length) return null;
+    const challenge = await createChallenge(manager, { purpose: 'SECOND_FACTOR', userId, client });
+    return { token: challenge.token, expiresAt: challenge.expiresAt, methods };
   }
 
   async refresh(refreshToken: string | undefined, client: ClientInfo): Promise<SignedIn> {
@@ -134,7 +178,9 @@ export class AccountsService {
   }
 
   async me(actor: RequestActor): Promise<Me> {
-    return runAsUser(this.dataSource, actor.userId, (manager) => this.loadMe(manager, actor.userId, actor.membershipId));
+    return runAsUser(this.dataSource, actor.userId, (manager) =>
+      this.loadMe(manager, actor.userId, actor.membershipId, actor.sessionId),
+    );
   }
 
   async switchMembership(actor: RequestActor, membershipId: string): Promise<SignedIn> {
@@ -150,6 +196,13 @@ export class AccountsService {
         actor.sessionId,
         actor.userId,
       ]);
+      // The other network's second-factor policy may ask more (or less) of this session.
+      await applySecondFactorPolicy(manager, {
+        userId: actor.userId,
+        membershipId,
+        sessionId: actor.sessionId,
+        now: this.clock.now(),
+      });
       return true;
     });
     if (!switched) {
@@ -221,7 +274,7 @@ export class AccountsService {
           changedFields: columns.map((column) => (column === 'display_name' ? 'displayName' : 'preferredLanguage')),
         });
       }
-      return this.loadMe(manager, actor.userId, actor.membershipId);
+      return this.loadMe(manager, actor.userId, actor.membershipId, actor.sessionId);
     });
   }
 
@@ -292,6 +345,7 @@ export class AccountsService {
     );
     if (!membership) return null;
     const session = await this.tokens.createSession(manager, userId, membership.id, client, method);
+    await applySecondFactorPolicy(manager, { userId, membershipId: membership.id, sessionId: session.sessionId, now: this.clock.now() });
     await recordSecurityEvent(manager, {
       userId,
       kind: 'SIGN_IN_SUCCEEDED',
@@ -322,7 +376,7 @@ export class AccountsService {
     refresh: { refreshToken: string; refreshExpiresAt: Date } | null,
   ): Promise<SignedIn> {
     const access = this.tokens.issueAccessToken({ sub: userId, sid: sessionId, mid: membershipId });
-    const me = await runAsUser(this.dataSource, userId, (manager) => this.loadMe(manager, userId, membershipId));
+    const me = await runAsUser(this.dataSource, userId, (manager) => this.loadMe(manager, userId, membershipId, sessionId));
     return {
       payload: { ...access, me },
       refreshToken: refresh?.refreshToken ?? null,
@@ -330,7 +384,7 @@ export class AccountsService {
     };
   }
 
-  private async loadMe(manager: EntityManager, userId: string, activeMembershipId: string): Promise<Me> {
+  private async loadMe(manager: EntityManager, userId: string, activeMembershipId: string, sessionId: string): Promise<Me> {
     const [user]: Array<{ email: string; display_name: string; preferred_language: string }> = await manager.query(
       `SELECT email, display_name, preferred_language FROM users WHERE id = $1`,
       [userId],
@@ -350,6 +404,31 @@ export class AccountsService {
       preferredLanguage: user.preferred_language,
       activeMembership: active,
       memberships,
+      secondFactor: await this.secondFactorStatus(manager, userId, activeMembershipId, sessionId),
+    };
+  }
+
+  /** In the user's own transaction: what `me.secondFactor` says. */
+  async secondFactorStatus(manager: EntityManager, userId: string, membershipId: string, sessionId: string): Promise<SecondFactorStatus> {
+    const enrolled = await enrolledFactors(manager, userId);
+    const membership = await membershipPolicy(manager, userId, membershipId);
+    const [session] = await queryRows<{ second_factor_enrolment_required: boolean }>(
+      manager,
+      `SELECT second_factor_enrolment_required FROM sessions WHERE id = $1 AND user_id = $2`,
+      [sessionId, userId],
+    );
+    const policy = membership?.policy ?? { requiredSince: null, graceUntil: null };
+    const roles = membership?.roles ?? [];
+    const asIfNone = policyStanding(policy, roles, false, this.clock.now());
+    const standing = policyStanding(policy, roles, enrolled.factors.length > 0, this.clock.now());
+    return {
+      enrolled: enrolled.factors.length > 0,
+      methods: enrolled.factors.map((factor) => SecondFactorMethod[factor]),
+      recoveryCodesLeft: enrolled.recoveryCodesLeft,
+      requiredByPolicy: asIfNone.kind !== 'NOT_REQUIRED',
+      enrolmentRequired: standing.kind !== 'NOT_REQUIRED',
+      dueBy: standing.kind === 'NOT_REQUIRED' ? null : standing.dueBy,
+      blocked: session?.second_factor_enrolment_required ?? false,
     };
   }
 }

@@ -144,6 +144,7 @@ describe('HSDS import size limit', () => {
       sessionId: stableUuid('session'),
       email: 'admin@example.jp',
       displayName: 'admin',
+      secondFactorEnrolmentRequired: false,
     };
     const hsds = new HsdsService({} as DataSource);
     const error = await hsds.import(admin, ' '.repeat(MAX_HSDS_DOCUMENT_BYTES + 1)).catch((caught: unknown) => caught);

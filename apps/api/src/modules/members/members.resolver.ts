@@ -1,13 +1,12 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor, Public } from '../../core/auth/auth.decorators';
-import { setRefreshCookie } from '../../core/auth/refresh-cookie';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
 import { IdArg } from '../../core/graphql/id-args';
 import { listComplexity, PageArgs, toConnection } from '../../core/graphql/pagination';
-import { AuthPayload } from '../accounts/account.model';
+import { SignInResult } from '../accounts/account.model';
+import { HttpContext, signInStepResponse } from '../accounts/sign-in-response';
 import { AcceptInvitationInput, InviteMemberInput, UpdateMemberRolesInput } from './dto/members.input';
 import { Invitation, InvitationPreview, Membership, MembershipConnection } from './membership.model';
 import { MembersService } from './members.service';
@@ -56,19 +55,19 @@ export class MembersResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Accept an invitation: creates the account or adds the membership, and signs in.' })
+  @Mutation(() => SignInResult, {
+    description:
+      'Accept an invitation: creates the account or adds the membership, and signs in. An existing account with a second factor gets the second step (secondFactor) instead of a session.',
+  })
   async acceptInvitation(
     @Args('input') input: AcceptInvitationInput,
-    @Context() context: { req: FastifyRequest; reply: FastifyReply },
-  ): Promise<AuthPayload> {
-    const signedIn = await this.membersService.accept(input, {
+    @Context() context: HttpContext,
+  ): Promise<SignInResult> {
+    const step = await this.membersService.accept(input, {
       ip: context.req.ip,
       userAgent: context.req.headers['user-agent'],
     });
-    if (signedIn.refreshToken && signedIn.refreshExpiresAt) {
-      setRefreshCookie(this.config, context.req, context.reply, signedIn.refreshToken, signedIn.refreshExpiresAt);
-    }
-    return signedIn.payload;
+    return signInStepResponse(this.config, context, step);
   }
 
   @Mutation(() => Membership)

@@ -29,7 +29,9 @@ import { decodeCursor, Page, pageSize, toPage } from '../../core/graphql/paginat
 import { MailOutbox } from '../../core/mail';
 import { enterInvitedNetwork, runInAuthContext, runInTenant } from '../../core/tenancy/tenant-transaction';
 import type { ClientInfo } from '../../core/auth/security-log';
-import { AccountsService, SignedIn } from '../accounts/accounts.service';
+import { applySecondFactorPolicy } from '../../core/auth/second-factors';
+import { Clock } from '../../core/time/clock';
+import { AccountsService, SignInStep } from '../accounts/accounts.service';
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_JOINS, MembershipRow, toMembership } from './membership.mapper';
 import type { Invitation, InvitationPreview, Membership } from './membership.model';
 import { camelized } from '../../core/database/rows';
@@ -100,6 +102,7 @@ export class MembersService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: SessionTokens,
     private readonly accounts: AccountsService,
+    private readonly clock: Clock,
   ) {}
 
   list(actor: RequestActor, organizationId: string, first?: number | null, after?: string | null): Promise<Page<Membership>> {
@@ -263,7 +266,7 @@ export class MembersService {
   async accept(
     input: { token: string; password: string; displayName?: string | null; preferredLanguage?: string | null },
     client: ClientInfo,
-  ): Promise<SignedIn> {
+  ): Promise<SignInStep> {
     const language = input.preferredLanguage ?? 'ja';
     if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(language)) {
       throw badInput('preferredLanguage', { ja: '言語は ja か en です。', en: 'The language must be ja or en.' }, 'INVALID_LANGUAGE');
@@ -345,10 +348,21 @@ export class MembersService {
         action: 'CREATED_BY_INVITATION',
         changedFields: ['roles'],
       });
+      // Accepting with an existing account's password is a sign-in: an account with a second
+      // factor accepts the invitation but gets the second step, not a session.
+      if (user) {
+        const pending = await this.accounts.secondStepIfEnrolled(manager, userId, client);
+        if (pending) return { kind: 'second-factor' as const, pending };
+      }
       const session = await this.tokens.createSession(manager, userId, membership.id, client);
-      return { userId, membershipId: membership.id, session };
+      await applySecondFactorPolicy(manager, { userId, membershipId: membership.id, sessionId: session.sessionId, now: this.clock.now() });
+      return { kind: 'signed-in' as const, userId, membershipId: membership.id, session };
     });
-    return this.accounts.signedIn(outcome.userId, outcome.session.sessionId, outcome.membershipId, outcome.session);
+    if (outcome.kind === 'second-factor') return { signedIn: null, secondFactor: outcome.pending };
+    return {
+      signedIn: await this.accounts.signedIn(outcome.userId, outcome.session.sessionId, outcome.membershipId, outcome.session),
+      secondFactor: null,
+    };
   }
 
   updateRoles(actor: RequestActor, membershipId: string, roles: Role[]): Promise<Membership> {

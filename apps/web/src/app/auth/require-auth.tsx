@@ -5,6 +5,7 @@ import { LoadingState, PageHeader } from '@tsunagu/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { SecondFactorGate } from '../../features/account/second-factor-gate';
 import { useSession } from './use-session';
 
 export function RequireAuth() {
@@ -16,7 +17,11 @@ export function RequireAuth() {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
-  return <Outlet />;
+  return (
+    <SecondFactorGate>
+      <Outlet />
+    </SecondFactorGate>
+  );
 }
 
 export function RequireAbility({ allowed, children }: { allowed: boolean; children: ReactNode }) {

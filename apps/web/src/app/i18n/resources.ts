@@ -20,6 +20,8 @@ import enPasskeys from './passkeys.en.json';
 import jaPasskeys from './passkeys.ja.json';
 import enSecurity from './security.en.json';
 import jaSecurity from './security.ja.json';
+import enSecondFactor from './second-factor.en.json';
+import jaSecondFactor from './second-factor.ja.json';
 
 // Referrals and notifications (and grants, training and the training editor) keep their keys in files of their own (merged here), so the
 // capability's strings can change without touching the shared resource files.
@@ -29,8 +31,8 @@ import jaSecurity from './security.ja.json';
 type Disjoint<A, B> = [keyof A & keyof B] extends [never] ? true : false;
 const trainingFilesKeepTheirOwnKeys: Disjoint<typeof jaTraining, typeof jaTrainingEditor> & Disjoint<typeof enTraining, typeof enTrainingEditor> = true;
 void trainingFilesKeepTheirOwnKeys;
-const ja = { ...jaBase, ...jaReferrals, ...jaGrants, ...jaTraining, ...jaTrainingEditor, ...jaPartnerships, ...jaReports, ...jaHome, ...jaPasskeys, ...jaSecurity };
-const en = { ...enBase, ...enReferrals, ...enGrants, ...enTraining, ...enTrainingEditor, ...enPartnerships, ...enReports, ...enHome, ...enPasskeys, ...enSecurity };
+const ja = { ...jaBase, ...jaReferrals, ...jaGrants, ...jaTraining, ...jaTrainingEditor, ...jaPartnerships, ...jaReports, ...jaHome, ...jaPasskeys, ...jaSecurity, ...jaSecondFactor };
+const en = { ...enBase, ...enReferrals, ...enGrants, ...enTraining, ...enTrainingEditor, ...enPartnerships, ...enReports, ...enHome, ...enPasskeys, ...enSecurity, ...enSecondFactor };
 
 export const supportedLanguages = ['ja', 'en'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];

@@ -54,6 +54,7 @@ export const settingsItems: readonly NavigationItem[] = [
   { labelKey: 'nav.audit', path: '/admin/audit', visible: (ability) => ability.can('read', 'AuditEntry') },
   // Members' sign-ins and security changes: network admins only.
   { labelKey: 'security.log.title', path: '/admin/security-log', visible: (ability) => ability.can('read', 'SecurityLog') },
+  { labelKey: 'secondFactor.policy.nav', path: '/admin/second-factor', visible: (ability) => ability.can('update', 'Network') },
   // The API's health, moved off the home page (issue 16); /status stays public for operations.
   { labelKey: 'home.nav.systemStatus', path: '/admin/status', visible: (ability) => ability.can('update', 'Network') },
 ];

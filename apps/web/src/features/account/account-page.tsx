@@ -1,5 +1,5 @@
-// My account: profile (name, language), password, passkeys, where I am signed in and my sign-in
-// history, and notification mail.
+// My account: profile (name, language), password, two-step verification and passkeys, where I
+// am signed in and my sign-in history, and notification mail.
 import { PageHeader } from '@tsunagu/ui';
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { NotificationPreferences } from '../notifications/notification-preferenc
 import { PasskeysSection } from '../passkeys/passkeys-section';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
+import { SecondFactorSection } from './second-factor-section';
 import { SessionsList } from './sessions-list';
 import { SignInHistory } from './sign-in-history';
 
@@ -18,6 +19,7 @@ export function AccountPage() {
       <Stack gap="lg" maw={900}>
         <ProfileForm />
         <ChangePasswordForm />
+        <SecondFactorSection />
         <PasskeysSection />
         <SessionsList />
         <SignInHistory />

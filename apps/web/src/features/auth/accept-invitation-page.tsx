@@ -6,6 +6,7 @@ import { Alert, Card, Stack, Text } from '@mantine/core';
 import { acceptInvitationSchema } from '@tsunagu/domain';
 import { AcceptInvitationDocument, InvitationPreviewDocument } from '@tsunagu/graphql-client';
 import { DescriptionList, LoadingState, RoleBadges } from '@tsunagu/ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { TextField } from '../../app/form-fields';
@@ -17,6 +18,7 @@ import { useSessionActions } from '../../app/auth/use-session';
 import { roleOptions } from '../../app/labels';
 import { formatTimestamp } from '../../app/japan-time-format';
 import { AuthForm, AuthPage } from './auth-form';
+import { SecondStepForms, type PendingSecondFactor } from './second-step-form';
 import { NewPasswordFields } from './new-password-fields';
 
 export function AcceptInvitationPage() {
@@ -71,6 +73,7 @@ function AcceptForm({ token, existing }: { token: string; existing: boolean }) {
   const navigate = useNavigate();
   const { signIn } = useSessionActions();
   const [accept] = useMutation(AcceptInvitationDocument);
+  const [challenge, setChallenge] = useState<PendingSecondFactor | null>(null);
   const { form, apiError, onSubmit } = useSchemaForm({
     schema: acceptInvitationSchema(!existing),
     initialValues: { displayName: '', password: '', confirmation: '' },
@@ -85,11 +88,28 @@ function AcceptForm({ token, existing }: { token: string; existing: boolean }) {
           : { token, password: values.password, displayName: values.displayName.trim(), preferredLanguage: i18n.language },
       },
     });
-    if (result.data) {
-      await signIn(result.data.acceptInvitation);
+    const auth = result.data?.acceptInvitation.auth;
+    if (auth) {
+      await signIn(auth);
       navigate('/organization/members', { replace: true });
     }
+    // An existing account with a second factor: the invitation is accepted; the sign-in needs the second step.
+    const secondFactor = result.data?.acceptInvitation.secondFactor;
+    if (secondFactor) setChallenge(secondFactor);
   });
+
+  if (challenge) {
+    return (
+      <SecondStepForms
+        challenge={challenge}
+        onSignedIn={async (payload) => {
+          await signIn(payload);
+          navigate('/', { replace: true });
+        }}
+        onRestart={() => navigate('/login', { replace: true })}
+      />
+    );
+  }
 
   return (
     <AuthForm onSubmit={save} apiError={apiError} submitLabel={t('acceptInvitation.submit')} submitting={form.submitting}>

@@ -1,9 +1,10 @@
-// Sign in with email and password, or with a passkey alone, then continue to the page that asked
-// for it (?next=).
+// Sign in with email and password (and the second step when the account has a second factor),
+// or with a passkey alone, then continue to the page that asked for it (?next=).
 import { useMutation } from '@apollo/client/react';
 import { Alert, Anchor, Card, Divider, Stack } from '@mantine/core';
 import { loginInputSchema } from '@tsunagu/domain';
 import { LoginDocument } from '@tsunagu/graphql-client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { TextField } from '../../app/form-fields';
@@ -13,6 +14,7 @@ import { safeNextPath } from '../../app/auth/require-auth';
 import { useSession, useSessionActions } from '../../app/auth/use-session';
 import { PasskeySignInButton } from '../passkeys/passkey-sign-in-button';
 import { AuthForm, AuthPage } from './auth-form';
+import { SecondStepPage, type PendingSecondFactor } from './second-step-form';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -22,6 +24,7 @@ export function LoginPage() {
   const { status, expired } = useSession();
   const { signIn } = useSessionActions();
   const [login] = useMutation(LoginDocument);
+  const [challenge, setChallenge] = useState<PendingSecondFactor | null>(null);
   const { form, apiError, onSubmit } = useSchemaForm({
     schema: loginInputSchema,
     initialValues: { email: '', password: '' },
@@ -30,6 +33,22 @@ export function LoginPage() {
 
   if (status === 'signedIn') return <Navigate to={next} replace />;
 
+  if (challenge) {
+    return (
+      <SecondStepPage
+        challenge={challenge}
+        onSignedIn={async (auth) => {
+          await signIn(auth);
+          navigate(next, { replace: true });
+        }}
+        onRestart={() => {
+          setChallenge(null);
+          form.setFieldValue('password', '');
+        }}
+      />
+    );
+  }
+
   const submit = onSubmit(async (input) => {
     const result = await login({ variables: { input } });
     const auth = result.data?.login.auth;
@@ -37,6 +56,8 @@ export function LoginPage() {
       await signIn(auth);
       navigate(next, { replace: true });
     }
+    const secondFactor = result.data?.login.secondFactor;
+    if (secondFactor) setChallenge(secondFactor);
   });
 
   return (

@@ -16,3 +16,4 @@ export * from './referrals';
 export * from './quizzes';
 export * from './quiz-attempts';
 export * from './text-limits';
+export * from './second-factor';
