@@ -1,5 +1,7 @@
 // The refresh token lives only in an httpOnly, SameSite=Strict cookie scoped to /graphql, so
 // page scripts cannot read it and other sites cannot send it. Secure under https.
+// setCookie, clearCookie and request.cookies are @fastify/cookie's additions to Fastify's types.
+import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/config';
 
