@@ -48,7 +48,6 @@ export const PERMISSIONS_POLICY = [
   'hid=()',
   'midi=()',
   'display-capture=()',
-  'interest-cohort=()',
   'browsing-topics=()',
   'publickey-credentials-get=(self)',
   'publickey-credentials-create=(self)',
