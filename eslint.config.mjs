@@ -70,6 +70,24 @@ const baseConfig = [
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  {
+    // Every e2e spec runs under the Content-Security-Policy guard of tests/e2e/support/test.ts.
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: "Import test from './support/test': it fails a test whose page breaks the Content-Security-Policy.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default baseConfig;

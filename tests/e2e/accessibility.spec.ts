@@ -2,7 +2,7 @@
 // the demo member who can see each page, in every project (laptop and phone): no serious or
 // critical violation of the WCAG 2.x A/AA rules (issue 16). One test per visitor, so each signs
 // in once; each route is checked softly, so one run lists every page's violations.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { accessibilityRoutes, openRoute, seriousAxeViolations, type AccessibilityRoute } from './support/accessibility';

@@ -2,7 +2,7 @@
 // invites a new address to their organisation, the invitee opens the link from the mail the
 // API really sent (read from the local mail catcher), sets a name and a password, is signed
 // in and sees the organisation's members.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { waitForLinkInMail } from './support/mail';
 import { NETWORK_ADMIN, openNavigationIfCollapsed, signIn } from './support/session';
 

@@ -3,7 +3,7 @@
 // field errors from the API and finding it in the audit log, changing an organisation's kind
 // after seeing its effect on consents (and being stopped while a liaison would lose their
 // role), and what an organisation admin does not see or offer.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { NETWORK_ADMIN, ORG_ADMIN, openNavigationIfCollapsed, signIn } from './support/session';
 
 test('the account page marks this device and explains password errors next to the fields', async ({ page }) => {

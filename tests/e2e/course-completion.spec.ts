@@ -5,7 +5,7 @@
 // tick, the quiz to pass); ticking the first module's materials and passing its quiz completes
 // it and moves progress to 50 %; passing the second quiz with a material unticked leaves the
 // module open and names that material; ticking it completes the course. Laptop and phone.
-import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Locator, type Page } from './support/test';
 import { buildCourse, singleChoice } from '../support/training';
 import { apiClientAs } from './support/api-client';
 import { signedInPage } from './support/session';

@@ -4,7 +4,7 @@
 // finds it by a two-character word; a network admin publishes the portal, which a phone
 // (375×667, no session) then shows with tap-to-call links and without non-public channels, in
 // Japanese and in English. The portal is withdrawn again whatever happens, so order never matters.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { setPortal } from './support/portal';
 import { NETWORK_ADMIN, openNavigationIfCollapsed, signIn } from './support/session';
 

@@ -4,7 +4,7 @@
 // Japanese IME gives them) are saved; grant details are written with the rich-text editor (bold
 // and a list) and shown so on the grant's page; an over-long referral message is refused on its
 // field with the limit named.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { categorySection, fillPersonName, newPerson } from './support/people';
 import { writeRichText } from './support/rich-text';
 import { signedInPage } from './support/session';

@@ -3,7 +3,7 @@
 // coordinator finds it by a two-character Japanese keyword, opens it, downloads the PDF,
 // bookmarks it and records an APPLIED application; the bookmark is on /grants/bookmarks and the
 // publisher sees the application counted under 申請済み.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { tokyoLocal } from './support/japan-time';
 import { writeRichText } from './support/rich-text';
 import { signedInPage } from './support/session';

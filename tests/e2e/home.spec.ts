@@ -4,7 +4,7 @@
 // answer with its deadline, opens it from there and accepts it; back home, it is no longer
 // waiting. The home page is saved as docs/screenshots/home-<project>.png for the closing note.
 // System status, which was the home page, is at /admin/status (shell.spec.ts).
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './support/test';
 import { api, apiToken } from './support/graphql';
 import { signIn } from './support/session';
 

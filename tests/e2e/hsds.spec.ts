@@ -3,7 +3,7 @@
 // services; importing that same file back changes nothing but updates every record (none
 // created); a broken copy of it (a schedule time out of range, an unknown category, a service of
 // an organisation that exists nowhere) is refused as a whole, with every problem listed by path.
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from './support/test';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { NETWORK_ADMIN, openNavigationIfCollapsed, signIn } from './support/session';

@@ -9,7 +9,7 @@
 //     meeting with a follow-up and sees it open on the partnership and counted on the home.
 //  3. The trainer builds a course with a module and a link material and publishes it; a staff
 //     member of an NPO finds it in the catalogue.
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from './support/test';
 import { confirmAction } from './support/actions';
 import { tokyoDate, tokyoLocal } from './support/japan-time';
 import { writeRichText } from './support/rich-text';

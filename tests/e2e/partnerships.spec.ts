@@ -4,7 +4,7 @@
 // follow-ups (one already overdue, shown in red words, one assigned to a colleague and ticked off),
 // then opens the network map: the new partnership is one more line between the two organisations
 // in the connections table, and focusing こもれび's node shows it in the details.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { tokyoDate } from './support/japan-time';
 import { openNavigationIfCollapsed, signIn } from './support/session';
 import { tinyPdf } from '../support/sample-files';

@@ -2,7 +2,7 @@
 // person, opens 編集 from the person's page, changes the phone number (typed in full width, as
 // people do) and sees the new number saved on the page — with no reason asked; 訂正, for the
 // person's own request, stays offered beside it and still asks for its reason.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { COORDINATOR, signIn } from './support/session';
 import { categorySection, fillPersonName, newPerson } from './support/people';
 import { randomPhone } from './support/unique';

@@ -3,7 +3,7 @@
 // a special-care consent — refused until the explicit-explanation checkbox is ticked — and then
 // erases the person (消去) by typing the pseudonym: the person shows as erased, every category
 // withheld with that reason, and none of the values remain on the page.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { NETWORK_ADMIN, ORG_ADMIN, signIn } from './support/session';
 import { categorySection, fillPersonName, newPerson } from './support/people';
 import { runId } from './support/unique';

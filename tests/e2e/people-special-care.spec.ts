@@ -6,7 +6,7 @@
 // category nor the note anywhere on the consents tab. つながりサポートセンター, which she consented
 // to for statistics (consent 13), reading her for STATISTICS gets the statistical fields and no
 // name, birth date or address.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { NETWORK_ADMIN, signedInPage } from './support/session';
 
 const AOKI = '/people/6f1d3c52-8a57-4a55-9e0b-2f0c6c1a8a01';

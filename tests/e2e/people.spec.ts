@@ -4,7 +4,7 @@
 // and sees the name and phone while the household is shown as withheld, never as blank; the
 // coordinator revokes the consent; on reload the recipient sees identity and contact withheld
 // because the consent was revoked.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { NETWORK_ADMIN, signedInPage } from './support/session';
 import { categorySection, fillPersonName, newPerson } from './support/people';
 import { listRecords } from './support/records';

@@ -1,7 +1,7 @@
 // Places by name, not by code (issue 16): the grant editor chooses the regions a grant covers
 // by typing a reading (ちゅうおうく) or a prefecture's name, never a local government code, and
 // the grant's page shows the places (東京都中央区, 神奈川県) where it showed 13102 and 14000.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { signedInPage } from './support/session';
 
 const EDITOR = { email: 'grants@chuo.example.jp' };

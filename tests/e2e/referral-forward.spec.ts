@@ -5,7 +5,7 @@
 // coordinator forwards it to the council's salon: before confirming, the dialog shows that CONTACT
 // cannot travel (no consent), that IDENTITY can, and the original notes with the choice to pass
 // them on; the summary changes with each choice; the forward goes through with what was shown.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { api, apiToken } from './support/graphql';
 import { signIn } from './support/session';
 

@@ -6,7 +6,7 @@
 // them and the rows are cards; a reversed date range says why the list is empty. The referral,
 // its person's page and the people list are cards on a phone too, and a person's pseudonym
 // never breaks across lines. Screenshots of the list go to docs/screenshots/.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { signIn } from './support/session';
 
 const COORDINATOR = 'coordinator@komorebi.example.jp';

@@ -5,7 +5,7 @@
 // in the inbox, receives the mail (read from the local mail catcher) linking to it, sees the
 // identity disclosed and the contact withheld, accepts, starts and completes it with an outcome.
 // The sender sees the outcome on the timeline and is notified of the completion.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './support/test';
 import { mailCatcherPort } from './support/servers';
 import { signedInPage } from './support/session';
 import { categorySection, fillPersonName, newPerson } from './support/people';

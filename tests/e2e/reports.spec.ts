@@ -6,7 +6,7 @@
 // across a reload, and downloads the report CSV (UTF-8 with its BOM, the period in the file name)
 // and the annual evaluation PDF of the current fiscal year.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { openNavigationIfCollapsed, signIn } from './support/session';
 
 const LIAISON = { email: 'liaison@city-chuo.example.jp' };

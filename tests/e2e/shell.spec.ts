@@ -3,7 +3,7 @@
 // not-found page. Locators use roles and accessible names, as assistive technology would.
 // The health moved from home to /admin/status for network admins (issue 16; the home page is
 // home.spec.ts); /status stays public.
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator } from './support/test';
 import { NETWORK_ADMIN, openNavigationIfCollapsed, signIn } from './support/session';
 
 /** The value (<dd>) shown for a term (<dt>) in a description list. */

@@ -4,7 +4,7 @@
 // list, moves the second module above the first with the keyboard-reachable buttons (focus stays
 // on the moved module), writes a one-question quiz, publishes; then downloads the training
 // report as CSV (UTF-8 with its BOM, for Excel) on /training/reports.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './support/test';
 import { readFile } from 'node:fs/promises';
 import { DEMO_PASSWORD, signIn } from './support/session';
 import { startCourseDraft } from './support/training';

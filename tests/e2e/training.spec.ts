@@ -7,7 +7,7 @@
 // with spaces on /verify and sees it confirmed with the learner's name, the course and the date —
 // and an unknown code is clearly refused. A second test runs a session (研修会) with one place:
 // registration, the .ics file, the waiting list and the promotion when the registered one cancels.
-import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Locator, type Page } from './support/test';
 import { readFile } from 'node:fs/promises';
 import { signedInPage } from './support/session';
 import { startCourseDraft } from './support/training';

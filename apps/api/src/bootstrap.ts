@@ -13,6 +13,7 @@ import { AppConfig } from './core/config/config';
 import { REQUEST_ID_HEADER, requestIdFor } from './core/logging/request-id';
 import { AppMetrics } from './core/metrics/app-metrics';
 import { registerHttpObservability } from './core/metrics/http-observability';
+import { registerSecurityHeaders } from './core/security-headers/security-headers';
 
 // Room for an HSDS import document (5 MB, checked with a clear message by the import itself).
 const MAX_REQUEST_BODY_BYTES = 6 * 1024 * 1024;
@@ -39,6 +40,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   await app.register(fastifyCookie);
+  // First among the hooks, so every answer carries them: the SPA, /graphql, files, probes, 404s.
+  await registerSecurityHeaders(app.getHttpAdapter().getInstance(), config);
   app
     .getHttpAdapter()
     .getInstance()
