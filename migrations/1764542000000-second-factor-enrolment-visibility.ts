@@ -1,25 +1,43 @@
 // Network admins see who in their network has enrolled a second factor (issue 18), never the
-// secrets: the service reads only whether a confirmed TOTP or a passkey exists. Until now only the
-// user (and authentication flows) could read these rows. The TOTP secret stays sealed by
-// FieldCipher (AES-256-GCM, key outside the database), so a row read here reveals nothing usable.
+// factors. Rather than letting network members read user_totp / user_passkeys rows (the TOTP row
+// holds the sealed secret), the kinds a user has enrolled are mirrored into users.second_factor_kinds,
+// which members of a shared network can already read (users_visible). Triggers keep the mirror: they
+// run in the transaction that changes a factor (the user's own or an authentication flow, which may
+// update their users row), so it can never disagree with the factor tables.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const FACTOR_TABLES = ['user_totp', 'user_passkeys'] as const;
 
 export class SecondFactorEnrolmentVisibility1764542000000 implements MigrationInterface {
   name = 'SecondFactorEnrolmentVisibility1764542000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const table of FACTOR_TABLES) {
-      await queryRunner.query(`
-        CREATE POLICY ${table}_network_members ON ${table} FOR SELECT USING (
-          EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ${table}.user_id AND m.tenant_id = app_current_tenant()))`);
-    }
+    const q = (sql: string) => queryRunner.query(sql);
+    await q(`ALTER TABLE users ADD COLUMN second_factor_kinds text[] NOT NULL DEFAULT '{}'
+               CHECK (second_factor_kinds <@ ARRAY['TOTP', 'PASSKEY']::text[])`);
+    await q(`
+      CREATE FUNCTION app_refresh_second_factor_kinds() RETURNS trigger
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        affected uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.user_id ELSE NEW.user_id END;
+      BEGIN
+        UPDATE users SET second_factor_kinds =
+          (CASE WHEN EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = affected AND t.confirmed_at IS NOT NULL)
+                THEN ARRAY['TOTP'] ELSE ARRAY[]::text[] END)
+          || (CASE WHEN EXISTS (SELECT 1 FROM user_passkeys p WHERE p.user_id = affected)
+                THEN ARRAY['PASSKEY'] ELSE ARRAY[]::text[] END)
+         WHERE id = affected;
+        RETURN NULL;
+      END $$`);
+    await q(`CREATE TRIGGER user_totp_second_factor_kinds AFTER INSERT OR DELETE OR UPDATE OF confirmed_at ON user_totp
+               FOR EACH ROW EXECUTE FUNCTION app_refresh_second_factor_kinds()`);
+    await q(`CREATE TRIGGER user_passkeys_second_factor_kinds AFTER INSERT OR DELETE ON user_passkeys
+               FOR EACH ROW EXECUTE FUNCTION app_refresh_second_factor_kinds()`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of FACTOR_TABLES) {
-      await queryRunner.query(`DROP POLICY ${table}_network_members ON ${table}`);
-    }
+    const q = (sql: string) => queryRunner.query(sql);
+    await q(`DROP TRIGGER user_passkeys_second_factor_kinds ON user_passkeys`);
+    await q(`DROP TRIGGER user_totp_second_factor_kinds ON user_totp`);
+    await q(`DROP FUNCTION app_refresh_second_factor_kinds()`);
+    await q(`ALTER TABLE users DROP COLUMN second_factor_kinds`);
   }
 }

@@ -2,7 +2,7 @@
 // signs the other out (one device, or every other device), after a confirmation, and the other
 // browser's very next request is refused and lands on the sign-in page. The history shows the
 // ending. A network admin reads the network's security log and narrows it to one member.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test';
 import { NETWORK_ADMIN, TRAINER, openFromMenu, signIn } from './support/session';
 
 /** The second browser says it is Firefox on Linux, so its row is told apart from this one's. */

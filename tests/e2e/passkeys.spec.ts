@@ -2,7 +2,7 @@
 // domain) standing in for a phone's or laptop's platform authenticator: a member adds a passkey
 // on /account, signs out, and signs in with the passkey alone (no email, no password).
 // A member invited for this test is used: a demo account must never be left with a passkey.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { graphql } from '../support/graphql';
 import { apiClientAs } from './support/api-client';
 import { waitForLinkInMail } from './support/mail';

@@ -2,7 +2,7 @@
 // /account (the code computed here with otplib, as the app on a phone would), signs out, and signs
 // in again with the password and then a code. A fresh account each run: the demo accounts never
 // get a factor, since every other spec signs them in with the password alone.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { generateSync } from 'otplib';
 import { graphql } from '../support/graphql';
 import { apiClientAs } from './support/api-client';

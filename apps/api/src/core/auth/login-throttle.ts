@@ -133,8 +133,7 @@ export class LoginThrottle {
   /** A confirmed TOTP or any passkey: then a password alone opens nothing. */
   private async hasSecondFactor(manager: EntityManager, userId: string): Promise<boolean> {
     const [row]: Array<{ has: boolean }> = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM user_totp WHERE user_id = $1 AND confirmed_at IS NOT NULL)
-           OR EXISTS (SELECT 1 FROM user_passkeys WHERE user_id = $1) AS has`,
+      `SELECT cardinality(second_factor_kinds) > 0 AS has FROM users WHERE id = $1`,
       [userId],
     );
     return row?.has === true;

@@ -18,11 +18,12 @@ export interface EnrolledFactors {
 
 /** The user's confirmed factors and unused recovery codes: one statement. */
 export async function enrolledFactors(manager: EntityManager, userId: string): Promise<EnrolledFactors> {
+  // users.second_factor_kinds mirrors the factor tables (kept by their triggers, migration 1764542000000).
   const [row] = await queryRows<{ totp: boolean; passkey: boolean; recovery_codes_left: number }>(
     manager,
-    `SELECT EXISTS (SELECT 1 FROM user_totp WHERE user_id = $1 AND confirmed_at IS NOT NULL) AS totp,
-            EXISTS (SELECT 1 FROM user_passkeys WHERE user_id = $1) AS passkey,
-            (SELECT count(*)::int FROM user_recovery_codes WHERE user_id = $1 AND used_at IS NULL) AS recovery_codes_left`,
+    `SELECT 'TOTP' = ANY (second_factor_kinds) AS totp, 'PASSKEY' = ANY (second_factor_kinds) AS passkey,
+            (SELECT count(*)::int FROM user_recovery_codes WHERE user_id = $1 AND used_at IS NULL) AS recovery_codes_left
+       FROM users WHERE id = $1`,
     [userId],
   );
   const factors: SecondFactorKind[] = [];

@@ -10,6 +10,7 @@ import { HttpContext, signInStepResponse } from '../accounts/sign-in-response';
 import { AcceptInvitationInput, InviteMemberInput, UpdateMemberRolesInput } from './dto/members.input';
 import { Invitation, InvitationPreview, Membership, MembershipConnection } from './membership.model';
 import { MembersService } from './members.service';
+import { requestClient } from '../../core/auth/request-client';
 
 @Resolver(() => Membership)
 export class MembersResolver {
@@ -63,10 +64,7 @@ export class MembersResolver {
     @Args('input') input: AcceptInvitationInput,
     @Context() context: HttpContext,
   ): Promise<SignInResult> {
-    const step = await this.membersService.accept(input, {
-      ip: context.req.ip,
-      userAgent: context.req.headers['user-agent'],
-    });
+    const step = await this.membersService.accept(input, requestClient(context.req));
     return signInStepResponse(this.config, context, step);
   }
 

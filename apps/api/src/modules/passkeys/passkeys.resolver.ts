@@ -1,26 +1,16 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestActor } from '../../core/auth/actor';
-import { CurrentActor, Public } from '../../core/auth/auth.decorators';
-import { setRefreshCookie } from '../../core/auth/refresh-cookie';
-import type { ClientInfo } from '../../core/auth/security-log';
+import { AllowedBeforeSecondFactorEnrolment, CurrentActor, Public } from '../../core/auth/auth.decorators';
+import { requestClient } from '../../core/auth/request-client';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
 import { IdArg } from '../../core/graphql/id-args';
 import { AuthPayload } from '../accounts/account.model';
 import type { SignedIn } from '../accounts/accounts.service';
+import { HttpContext, signedInResponse } from '../accounts/sign-in-response';
 import { CompleteSignInWithPasskeyInput, FinishPasskeyRegistrationInput, FinishPasskeySignInInput } from './dto/passkeys.input';
 import { Passkey, PasskeyCeremony } from './passkey.model';
 import { PasskeysService } from './passkeys.service';
-
-interface HttpContext {
-  readonly req: FastifyRequest;
-  readonly reply: FastifyReply;
-}
-
-function clientOf(context: HttpContext): ClientInfo {
-  return { ip: context.req.ip, userAgent: context.req.headers['user-agent'] };
-}
 
 @Resolver()
 export class PasskeysResolver {
@@ -29,16 +19,19 @@ export class PasskeysResolver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @AllowedBeforeSecondFactorEnrolment()
   @Query(() => [Passkey], { description: 'My passkeys, oldest first.' })
   myPasskeys(@CurrentActor() actor: RequestActor): Promise<Passkey[]> {
     return this.passkeys.myPasskeys(actor);
   }
 
+  @AllowedBeforeSecondFactorEnrolment()
   @Mutation(() => PasskeyCeremony, { description: 'Start adding a passkey: options for navigator.credentials.create.' })
   beginPasskeyRegistration(@CurrentActor() actor: RequestActor, @Context() context: HttpContext): Promise<PasskeyCeremony> {
-    return this.passkeys.beginRegistration(actor, clientOf(context));
+    return this.passkeys.beginRegistration(actor, requestClient(context.req));
   }
 
+  @AllowedBeforeSecondFactorEnrolment()
   @Mutation(() => Passkey, { description: 'Finish adding a passkey with the browser’s answer.' })
   finishPasskeyRegistration(
     @CurrentActor() actor: RequestActor,
@@ -74,27 +67,24 @@ export class PasskeysResolver {
     @Args('input') input: CompleteSignInWithPasskeyInput,
     @Context() context: HttpContext,
   ): Promise<AuthPayload> {
-    const signedIn = await this.passkeys.completeSecondFactor(input.challengeToken, input.responseJson, clientOf(context));
+    const signedIn = await this.passkeys.completeSecondFactor(input.challengeToken, input.responseJson, requestClient(context.req));
     return this.withCookie(context, signedIn);
   }
 
   @Public()
   @Mutation(() => PasskeyCeremony, { description: 'Start signing in with a passkey alone (no email, no password).' })
   beginPasskeySignIn(@Context() context: HttpContext): Promise<PasskeyCeremony> {
-    return this.passkeys.beginSignIn(clientOf(context));
+    return this.passkeys.beginSignIn(requestClient(context.req));
   }
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Finish signing in with a passkey: signed in (sets the refresh cookie).' })
   async finishPasskeySignIn(@Args('input') input: FinishPasskeySignInInput, @Context() context: HttpContext): Promise<AuthPayload> {
-    const signedIn = await this.passkeys.finishSignIn(input.token, input.responseJson, clientOf(context));
+    const signedIn = await this.passkeys.finishSignIn(input.token, input.responseJson, requestClient(context.req));
     return this.withCookie(context, signedIn);
   }
 
   private withCookie(context: HttpContext, signedIn: SignedIn): AuthPayload {
-    if (signedIn.refreshToken && signedIn.refreshExpiresAt) {
-      setRefreshCookie(this.config, context.req, context.reply, signedIn.refreshToken, signedIn.refreshExpiresAt);
-    }
-    return signedIn.payload;
+    return signedInResponse(this.config, context, signedIn);
   }
 }

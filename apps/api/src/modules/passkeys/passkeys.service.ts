@@ -30,12 +30,12 @@ import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { usableId } from '../../core/graphql/ids';
 import { runAsUser, runInAuthContext } from '../../core/tenancy/tenant-transaction';
+import { enrolledFactors } from '../../core/auth/second-factors';
 import { AccountsService, SignedIn } from '../accounts/accounts.service';
+import { SecondFactorsService } from '../second-factors/second-factors.service';
 import type { Passkey, PasskeyCeremony } from './passkey.model';
 import { passkeyByCredentialId, passkeysOf, recordPasskeyUse, StoredPasskey } from './passkey-credentials';
 
-/** Removing a passkey needs a sign-in (or re-authentication) this recent (sessions.authenticated_at). */
-export const REAUTHENTICATION_WINDOW_MINUTES = 10;
 /**
  * Passwordless ceremonies one address may open in 5 minutes (each is a row, asked for without
  * signing in). Generous: an office signs in from one address.
@@ -123,6 +123,7 @@ export class PasskeysService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
+    private readonly secondFactors: SecondFactorsService,
   ) {}
 
   private get relyingParty() {
@@ -243,14 +244,21 @@ export class PasskeysService {
    * with the passkey being removed.
    */
   async remove(actor: RequestActor, passkeyId: string): Promise<void> {
-    const outcome = await runAsUser(this.dataSource, actor.userId, async (manager) => {
-      if (!(await this.recentlyAuthenticated(manager, actor))) return 'reauthenticate' as const;
-      if (!usableId(passkeyId)) return 'missing' as const;
-      const removed = await queryRows(manager, `DELETE FROM user_passkeys WHERE id = $1 AND user_id = $2 RETURNING id`, [
+    const removed = await runAsUser(this.dataSource, actor.userId, async (manager) => {
+      await this.secondFactors.assertRecentAuthentication(manager, actor);
+      if (!usableId(passkeyId)) return false;
+      const deleted = await queryRows(manager, `DELETE FROM user_passkeys WHERE id = $1 AND user_id = $2 RETURNING id`, [
         passkeyId,
         actor.userId,
       ]);
-      if (!removed.length) return 'missing' as const;
+      if (!deleted.length) return false;
+      // The same rules as removing the authenticator app: the last factor stays while a network's
+      // policy requires one (the refusal rolls the deletion back), and recovery codes go with it.
+      const { factors } = await enrolledFactors(manager, actor.userId);
+      if (!factors.length) {
+        await this.secondFactors.assertNoPolicyRequiresFactor(manager, actor.userId);
+        await manager.query(`DELETE FROM user_recovery_codes WHERE user_id = $1`, [actor.userId]);
+      }
       await this.accounts.revokeSessions(manager, `user_id = $1 AND id <> $2`, [actor.userId, actor.sessionId], 'SECOND_FACTOR_CHANGED');
       await recordSecurityEvent(manager, {
         userId: actor.userId,
@@ -259,28 +267,9 @@ export class PasskeysService {
         networkId: actor.tenantId,
         sessionId: actor.sessionId,
       });
-      return 'removed' as const;
+      return true;
     });
-    if (outcome === 'reauthenticate') {
-      throw new AppError(
-        'FORBIDDEN',
-        {
-          ja: `安全のため、パスキーを削除する前にもう一度本人確認をしてください（${REAUTHENTICATION_WINDOW_MINUTES}分以内のログインが必要です）。`,
-          en: `For your safety, confirm it is you before removing a passkey (a sign-in within the last ${REAUTHENTICATION_WINDOW_MINUTES} minutes is needed).`,
-        },
-        { reason: 'REAUTHENTICATION_REQUIRED' },
-      );
-    }
-    if (outcome === 'missing') throw new AppError('NOT_FOUND', PASSKEY_NOT_FOUND);
-  }
-
-  private async recentlyAuthenticated(manager: EntityManager, actor: RequestActor): Promise<boolean> {
-    const [row] = await queryRows<{ recent: boolean }>(
-      manager,
-      `SELECT authenticated_at > now() - make_interval(mins => $3) AS recent FROM sessions WHERE id = $1 AND user_id = $2`,
-      [actor.sessionId, actor.userId, REAUTHENTICATION_WINDOW_MINUTES],
-    );
-    return row?.recent === true;
+    if (!removed) throw new AppError('NOT_FOUND', PASSKEY_NOT_FOUND);
   }
 
   // --- the second step of a sign-in --------------------------------------------------------------

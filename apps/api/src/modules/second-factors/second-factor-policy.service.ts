@@ -94,8 +94,7 @@ export class SecondFactorPolicyService {
       }>(
         manager,
         `SELECT m.id, m.created_at::text AS cursor_key, u.display_name, u.email, o.name AS organization_name, m.roles,
-                EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = m.user_id AND t.confirmed_at IS NOT NULL) AS totp,
-                EXISTS (SELECT 1 FROM user_passkeys p WHERE p.user_id = m.user_id) AS passkey
+                'TOTP' = ANY (u.second_factor_kinds) AS totp, 'PASSKEY' = ANY (u.second_factor_kinds) AS passkey
            FROM memberships m
            JOIN users u ON u.id = m.user_id
            JOIN organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id

@@ -10,6 +10,7 @@ import { CompleteSignInInput, ReauthenticateInput } from './dto/second-factor.in
 import { RecoveryCodes, TotpEnrolment } from './second-factor.model';
 import { SecondFactorsService } from './second-factors.service';
 import { SecondStepService } from './second-step.service';
+import { requestClient } from '../../core/auth/request-client';
 
 @Resolver()
 export class SecondFactorsResolver {
@@ -27,7 +28,7 @@ export class SecondFactorsResolver {
     const signedIn = await this.secondStep.completeSignIn(
       input.token,
       { code: input.code, recoveryCode: input.recoveryCode },
-      { ip: context.req.ip, userAgent: context.req.headers['user-agent'] },
+      requestClient(context.req),
     );
     return signedInResponse(this.config, context, signedIn);
   }

@@ -1,6 +1,5 @@
-// The second step of a sign-in (login or accepting an invitation with an existing account): a code
-// from the authenticator app, or one recovery code. The passkey answer (its own mutation) is added
-// beside these when the challenge's methods include PASSKEY.
+// The second step of a sign-in (login or accepting an invitation with an existing account): a
+// passkey, a code from the authenticator app, or one recovery code, as the account has them.
 import { useMutation } from '@apollo/client/react';
 import { Anchor, Button, Card, Stack } from '@mantine/core';
 import { recoveryCodeSchema, totpCodeSchema } from '@tsunagu/domain';
@@ -13,6 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../app/form-fields';
 import { useSchemaForm } from '../../app/forms';
+import { PasskeySecondFactorButton } from '../passkeys/passkey-second-factor-button';
 import { AuthForm, AuthPage } from './auth-form';
 
 export type PendingSecondFactor = NonNullable<SignInResultFieldsFragment['secondFactor']>;
@@ -40,15 +40,17 @@ export function SecondStepForms({ challenge, onSignedIn, onRestart }: SecondStep
   const { t } = useTranslation();
   const hasTotp = challenge.methods.includes('TOTP');
   const hasRecovery = challenge.methods.includes('RECOVERY_CODE');
-  const [useRecovery, setUseRecovery] = useState(!hasTotp && hasRecovery);
+  const hasPasskey = challenge.methods.includes('PASSKEY');
+  const [useRecovery, setUseRecovery] = useState(!hasTotp && !hasPasskey && hasRecovery);
   return (
     <Stack gap="md" data-testid="second-step">
+      {hasPasskey && !useRecovery ? <PasskeySecondFactorButton challengeToken={challenge.token} onSignedIn={onSignedIn} /> : null}
       {useRecovery ? (
         <RecoveryCodeForm token={challenge.token} onSignedIn={onSignedIn} />
       ) : hasTotp ? (
         <TotpCodeForm token={challenge.token} onSignedIn={onSignedIn} />
       ) : null}
-      {hasTotp && hasRecovery ? (
+      {(hasTotp || hasPasskey) && hasRecovery ? (
         <Anchor component="button" type="button" fz="sm" onClick={() => setUseRecovery((value) => !value)}>
           {useRecovery ? t('secondFactor.step.useCode') : t('secondFactor.step.useRecoveryCode')}
         </Anchor>
