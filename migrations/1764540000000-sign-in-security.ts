@@ -190,10 +190,13 @@ export class SignInSecurity1764540000000 implements MigrationInterface {
     await q(`CREATE POLICY security_events_insert ON security_events FOR INSERT
                WITH CHECK (user_id = app_current_user() OR app_in_auth_context())`);
     await q(`CREATE POLICY security_events_own ON security_events FOR SELECT USING (user_id = app_current_user())`);
-    // The current network's members, for the events in that network or of the account itself.
+    // The current network's members, for the events in that network or of the account itself:
+    // only in the network admins' security-log context (runAsNetworkSecurityLogReader), never in
+    // any other query run as the network.
     await q(`
       CREATE POLICY security_events_network ON security_events FOR SELECT USING (
-        (network_id = app_current_tenant() OR network_id IS NULL)
+        coalesce(current_setting('app.security_log', true), '') = 'on'
+        AND (network_id = app_current_tenant() OR network_id IS NULL)
         AND EXISTS (SELECT 1 FROM memberships m
                      WHERE m.user_id = security_events.user_id AND m.tenant_id = app_current_tenant()))`);
     await q(`REVOKE UPDATE, DELETE, TRUNCATE ON security_events FROM tsunagu_app`);

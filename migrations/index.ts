@@ -58,6 +58,6 @@ export const migrations = [
   MailOutboxBacklog1764531000000,
   SignInSecurity1764540000000,
   PasswordResetRequests1764541000000,
-  SecurityLogRetention1764544000000,
   SecondFactorEnrolmentVisibility1764542000000,
+  SecurityLogRetention1764544000000,
 ];

@@ -32,6 +32,7 @@ const QUEUES = [
   'referrals.daily-digest',
   'referrals.deadlines',
   'search.readings',
+  'security-log.retention',
 ];
 /** pg-boss's own queues (its cron sender): their jobs name our queues, and are checked for personal values too. */
 const isPgBossOwn = (name: string) => name.startsWith('__pgboss__');

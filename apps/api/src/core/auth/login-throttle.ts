@@ -6,6 +6,7 @@
 // Keys are hashes (secret-tokens.throttleKey), and an unknown email is throttled exactly like a
 // known one without a second factor. Times come from the Clock, so tests move time instead of
 // sleeping.
+import { isIPv6 } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -24,7 +25,29 @@ export interface LoginThrottleKeys {
 }
 
 export function loginThrottleKeys(email: string, ip: string): LoginThrottleKeys {
-  return { pair: throttleKey('account-address', `${email}\n${ip}`), address: throttleKey('ip', ip) };
+  const address = throttledAddress(ip);
+  return { pair: throttleKey('account-address', `${email}\n${address}`), address: throttleKey('ip', address) };
+}
+
+/**
+ * The part of a client address the throttles count. An IPv6 client is usually given a whole /64
+ * and can pick a new address in it for every attempt, so IPv6 addresses count by their /64; an
+ * IPv4-mapped IPv6 address counts as its IPv4 address.
+ */
+export function throttledAddress(ip: string): string {
+  const bare = ip.split('%')[0];
+  if (!isIPv6(bare)) return ip;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
+  if (mapped) return mapped[1];
+  const groupsOf = (part: string) => (part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : []);
+  const [head, tail] = bare.includes('::') ? bare.split('::') : [bare, ''];
+  const headGroups = groupsOf(head);
+  const tailGroups = groupsOf(tail);
+  const groups = [...headGroups, ...Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** Why an attempt is not even checked: how long to wait. */
@@ -53,6 +76,10 @@ export class LoginThrottle {
 
   /** Null when an attempt may be checked now; otherwise how long until it may. */
   async refusal(manager: EntityManager, keys: LoginThrottleKeys): Promise<ThrottleRefusal | null> {
+    // Attempts of one (account, address) pair queue here until the previous one has recorded its
+    // outcome (recordFailureIn, same transaction): a burst of parallel guesses cannot all pass the
+    // check before the first failure counts.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [keys.pair]);
     const now = this.clock.now();
     const [row]: Array<{ until: Date | null }> = await manager.query(
       `SELECT max(GREATEST(locked_until, next_attempt_at)) AS until FROM login_throttle
@@ -65,14 +92,19 @@ export class LoginThrottle {
   }
 
   /**
-   * Counted in its own transaction: the failed login's transaction is rolled back. `userId` is
-   * the account the email names, if any (whether it has a second factor decides a lock).
+   * Counted in its own transaction. `userId` is the account the email names, if any (whether it
+   * has a second factor decides a lock).
    */
   async recordFailure(keys: LoginThrottleKeys, userId: string | null): Promise<void> {
+    await runInAuthContext(this.dataSource, (manager) => this.recordFailureIn(manager, keys, userId));
+  }
+
+  /** Counted in the caller's auth-context transaction (the one that took the pair's lock in refusal). */
+  async recordFailureIn(manager: EntityManager, keys: LoginThrottleKeys, userId: string | null): Promise<void> {
     const now = this.clock.now();
     const policy = this.policy;
     this.metrics.loginFailures.inc();
-    const locked = await runInAuthContext(this.dataSource, async (manager) => {
+    const locked = await (async () => {
       const lockedScopes: Array<'account' | 'address'> = [];
       const hasSecondFactor = userId ? await this.hasSecondFactor(manager, userId) : false;
       // The row first, so concurrent failures of one pair queue on its lock and all count.
@@ -121,7 +153,7 @@ export class LoginThrottle {
       );
       if (address?.locked) lockedScopes.push('address');
       return lockedScopes;
-    });
+    })();
     for (const scope of locked) this.metrics.loginLocks.inc({ scope });
   }
 

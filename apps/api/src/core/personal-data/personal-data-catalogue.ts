@@ -300,7 +300,8 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
     columns: ['security_events.kind', 'security_events.method', 'security_events.ip', 'security_events.user_agent'],
     rule:
       'Append-only (the application role has no UPDATE or DELETE). Read by the user themselves (mySecurityEvents, runAsUser) and by the network admins of a network the user is a member of, for events in that network or of the account itself (networkSecurityEvents, ability SecurityLog, RLS policy security_events_network); never another network\'s events (security-log.spec.ts). Deleted after SECURITY_LOG_RETENTION_DAYS (400) by app_purge_security_events, by age only.',
-    paths: ['core/auth/security-log.ts', 'modules/security-log/security-log.service.ts'],
+    // second-step.service.ts counts an account's recent SECOND_FACTOR_FAILED events (its limit across challenges).
+    paths: ['core/auth/security-log.ts', 'modules/security-log/security-log.service.ts', 'modules/second-factors/second-step.service.ts'],
   },
   {
     id: 'members',
@@ -324,6 +325,9 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       // A reset request's address, until its job has read it (seconds; a day at most).
       'password_reset_requests.email',
       'password_reset_requests.user_agent',
+      // Where a pending sign-in step or passkey ceremony came from (minutes; single use).
+      'auth_challenges.ip',
+      'auth_challenges.user_agent',
       'quiz_attempts.answers',
       'grant_applications.notes',
     ],
@@ -406,7 +410,19 @@ export const NOT_PERSONAL: Readonly<Record<string, { readonly why: string; reado
   session_registrations: { why: 'registration state', columns: ['status'] },
   sessions: { why: 'why a session was ended and how it was signed in', columns: ['revoked_reason', 'authenticated_with'] },
   training_sessions: { why: 'published session details', columns: ['title', 'description', 'place', 'online_url', 'status'] },
-  users: { why: 'preference and a password hash', columns: ['preferred_language', 'password_hash'] },
+  users: {
+    why: 'preference, a password hash, and which kinds of second factor are enrolled (shown to the network admins, never the factors)',
+    columns: ['preferred_language', 'password_hash', 'second_factor_kinds'],
+  },
+  auth_challenges: {
+    why: 'a pending sign-in step: its purpose, a token hash and a random WebAuthn challenge (the address is catalogued)',
+    columns: ['purpose', 'token_hash', 'webauthn_challenge'],
+  },
+  user_totp: {
+    why: 'an authenticator secret, sealed by FieldCipher and read only in the owner\'s or a sign-in\'s transaction; a credential, not data about anyone',
+    columns: ['secret_sealed'],
+  },
+  user_recovery_codes: { why: 'hashes of random one-time codes', columns: ['code_hash'] },
   persons: { why: 'ids and times only beyond the catalogued columns', columns: [] },
   consents: { why: 'ids and validity times beyond the catalogued columns', columns: [] },
   person_access_log: { why: 'ids and times beyond the catalogued columns', columns: [] },

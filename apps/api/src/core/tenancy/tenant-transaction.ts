@@ -21,7 +21,13 @@ function assertUuid(value: string, what: string): void {
 }
 
 /** The settings the row-level security policies read. */
-type SecuritySetting = 'app.tenant_id' | 'app.user_id' | 'app.auth' | 'app.certificate_code' | 'app.portal';
+type SecuritySetting =
+  | 'app.tenant_id'
+  | 'app.user_id'
+  | 'app.auth'
+  | 'app.certificate_code'
+  | 'app.portal'
+  | 'app.security_log';
 
 /** Sets the settings for the rest of the transaction (their values always travel as parameters). */
 async function applySettings(manager: EntityManager, settings: Partial<Record<SecuritySetting, string>>): Promise<void> {
@@ -109,6 +115,20 @@ export async function runAsNetworkSetup<T>(
 ): Promise<T> {
   assertUuid(tenantId, 'tenantId');
   return transactionWith(dataSource, { 'app.tenant_id': tenantId, 'app.auth': 'on' }, work);
+}
+
+/**
+ * The network's security log, for a network admin (the caller checks the ability first): the
+ * security_events_network policy shows other members' events only inside this context, so no
+ * other query run as the network can read them.
+ */
+export async function runAsNetworkSecurityLogReader<T>(
+  dataSource: DataSource,
+  tenantId: string,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  assertUuid(tenantId, 'tenantId');
+  return transactionWith(dataSource, { 'app.tenant_id': tenantId, 'app.security_log': 'on' }, work);
 }
 
 /**

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeEmail, SUPPORTED_LANGUAGES } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
-import { LoginThrottle, loginThrottleKeys } from '../../core/auth/login-throttle';
+import { LoginThrottle, LoginThrottleKeys, loginThrottleKeys } from '../../core/auth/login-throttle';
 import { PasswordHasher } from '../../core/auth/password-hasher';
 import { assertAcceptablePassword } from '../../core/auth/password-policy';
 import { hashSecretToken } from '../../core/auth/secret-tokens';
@@ -85,7 +85,11 @@ export class AccountsService {
         [email],
       );
       const passwordMatches = await this.hasher.verify(user?.password_hash ?? null, password);
-      if (!user || !passwordMatches || user.disabled_at) return { kind: 'failed' as const, userId: user?.id ?? null };
+      if (!user || !passwordMatches || user.disabled_at) {
+        // Nothing else was written: the failure is counted in this transaction, under the pair's lock.
+        await this.recordLoginFailure(manager, keys, user?.id ?? null, client);
+        return { kind: 'failed' as const };
+      }
       // The password was right: an account with a second factor gets a challenge, not a session.
       const pending = await this.secondStepIfEnrolled(manager, user.id, client);
       if (pending) {
@@ -93,7 +97,10 @@ export class AccountsService {
         return { kind: 'second-factor' as const, pending };
       }
       const opened = await this.openSession(manager, user.id, client, 'PASSWORD');
-      if (!opened) return { kind: 'failed' as const, userId: user.id };
+      if (!opened) {
+        await this.recordLoginFailure(manager, keys, user.id, client);
+        return { kind: 'failed' as const };
+      }
       await this.throttle.clear(manager, keys);
       return { kind: 'ok' as const, userId: user.id, membershipId: opened.membershipId, session: opened.session };
     });
@@ -101,13 +108,6 @@ export class AccountsService {
       throw tooManyAttempts(outcome.retryAfterSeconds);
     }
     if (outcome.kind === 'failed') {
-      await this.throttle.recordFailure(keys, outcome.userId);
-      const failedUserId = outcome.userId;
-      if (failedUserId) {
-        await runInAuthContext(this.dataSource, (manager) =>
-          recordSecurityEvent(manager, { userId: failedUserId, kind: 'SIGN_IN_FAILED', method: 'PASSWORD', client }),
-        );
-      }
       throw new AppError('UNAUTHENTICATED', LOGIN_FAILED, { reason: 'LOGIN_FAILED' });
     }
     if (outcome.kind === 'second-factor') return { signedIn: null, secondFactor: outcome.pending };
@@ -115,6 +115,16 @@ export class AccountsService {
       signedIn: await this.signedIn(outcome.userId, outcome.session.sessionId, outcome.membershipId, outcome.session),
       secondFactor: null,
     };
+  }
+
+  private async recordLoginFailure(
+    manager: EntityManager,
+    keys: LoginThrottleKeys,
+    userId: string | null,
+    client: ClientInfo,
+  ): Promise<void> {
+    await this.throttle.recordFailureIn(manager, keys, userId);
+    if (userId) await recordSecurityEvent(manager, { userId, kind: 'SIGN_IN_FAILED', method: 'PASSWORD', client });
   }
 
   /**
@@ -151,7 +161,16 @@ export class AccountsService {
           WHERE u.id = $1 AND m.id = $2 AND u.disabled_at IS NULL AND m.disabled_at IS NULL`,
         [rotation.userId, rotation.membershipId],
       );
-      return active.length ? rotation : ({ kind: 'invalid' } as const);
+      if (!active.length) return { kind: 'invalid' } as const;
+      // The network's policy may have been switched on, or its grace period ended, since the
+      // session opened: an open session follows it at its next refresh (within one access token).
+      await applySecondFactorPolicy(manager, {
+        userId: rotation.userId,
+        membershipId: rotation.membershipId,
+        sessionId: rotation.sessionId,
+        now: this.clock.now(),
+      });
+      return rotation;
     });
     if (result.kind === 'reused') {
       throw new AppError('UNAUTHENTICATED', SESSION_ENDED, { reason: 'REFRESH_TOKEN_REUSED' });

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { Job, Queue } from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { secondsUntil } from '../../core/auth/login-backoff';
+import { throttledAddress } from '../../core/auth/login-throttle';
 import { newSecretToken, throttleKey } from '../../core/auth/secret-tokens';
 import { ClientInfo, recordSecurityEvent, storableAddress, storableUserAgent } from '../../core/auth/security-log';
 import { tooManyResetRequests } from '../../core/auth/throttle-errors';
@@ -77,7 +78,7 @@ export class PasswordResetRequests implements OnModuleInit {
          failures = CASE WHEN t.window_started_at <= $2::timestamptz - interval '1 hour' THEN 1 ELSE t.failures + 1 END,
          window_started_at = CASE WHEN t.window_started_at <= $2::timestamptz - interval '1 hour' THEN $2 ELSE t.window_started_at END
        RETURNING failures AS requests, window_started_at`,
-      [throttleKey('reset-ip', ip), now],
+      [throttleKey('reset-ip', throttledAddress(ip)), now],
     );
     if (!row || row.requests <= this.config.auth.passwordResetMaxPerAddress) return null;
     return secondsUntil(new Date(row.window_started_at.getTime() + ADDRESS_WINDOW_MS), now);

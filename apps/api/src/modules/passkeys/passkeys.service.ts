@@ -145,6 +145,9 @@ export class PasskeysService {
 
   async beginRegistration(actor: RequestActor, client: ClientInfo): Promise<PasskeyCeremony> {
     return runAsUser(this.dataSource, actor.userId, async (manager) => {
+      // A passkey signs in alone: adding one needs the same recent proof as any factor change, or a
+      // stolen session could plant its own way in that outlives a password reset.
+      await this.secondFactors.assertRecentAuthentication(manager, actor);
       const existing = await passkeysOf(manager, actor.userId);
       const options = await generateRegistrationOptions({
         rpName: this.relyingParty.rpName,
@@ -172,6 +175,7 @@ export class PasskeysService {
     const name = validLabel(label);
     const response = parseResponse<RegistrationResponseJSON>(responseJson);
     return runAsUser(this.dataSource, actor.userId, async (manager) => {
+      await this.secondFactors.assertRecentAuthentication(manager, actor);
       const challenge = await findOpenChallenge(manager, token, 'PASSKEY_REGISTRATION');
       if (!challenge || challenge.userId !== actor.userId || !challenge.webauthnChallenge) {
         throw new AppError('BAD_USER_INPUT', CHALLENGE_EXPIRED, { reason: 'CHALLENGE_EXPIRED' });
@@ -212,6 +216,10 @@ export class PasskeysService {
         );
       }
       await spendChallenge(manager, challenge.id);
+      // As when an authenticator app is confirmed: no session of mine has to enrol any more, and
+      // the other sessions (perhaps opened with the password alone) end.
+      await manager.query(`UPDATE sessions SET second_factor_enrolment_required = false WHERE user_id = $1`, [actor.userId]);
+      await this.accounts.revokeSessions(manager, `user_id = $1 AND id <> $2`, [actor.userId, actor.sessionId], 'SECOND_FACTOR_CHANGED');
       await recordSecurityEvent(manager, {
         userId: actor.userId,
         kind: 'PASSKEY_ADDED',

@@ -37,8 +37,12 @@ export class SecondFactorsResolver {
   @Mutation(() => Boolean, {
     description: 'Prove again who I am (password, and a TOTP code if I have one) before changing my factors.',
   })
-  async reauthenticate(@CurrentActor() actor: RequestActor, @Args('input') input: ReauthenticateInput): Promise<boolean> {
-    await this.factors.reauthenticate(actor, input.password, input.code);
+  async reauthenticate(
+    @CurrentActor() actor: RequestActor,
+    @Args('input') input: ReauthenticateInput,
+    @Context() context: HttpContext,
+  ): Promise<boolean> {
+    await this.factors.reauthenticate(actor, input.password, input.code, requestClient(context.req));
     return true;
   }
 

@@ -7,18 +7,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { fallsUnderSecondFactorPolicy, type Role } from '@tsunagu/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestActor } from '../../core/auth/actor';
+import { LoginThrottle, loginThrottleKeys } from '../../core/auth/login-throttle';
 import { PasswordHasher } from '../../core/auth/password-hasher';
 import { enrolledFactors, replaceRecoveryCodes } from '../../core/auth/second-factors';
-import { recordSecurityEvent } from '../../core/auth/security-log';
+import { ClientInfo, recordSecurityEvent } from '../../core/auth/security-log';
 import { matchTotp, newTotpSecret, totpUri } from '../../core/auth/totp';
 import { queryRows } from '../../core/database/returning';
 import { AppError } from '../../core/graphql/app-error';
 import { FieldCipher } from '../../core/personal-data/field-cipher';
-import { runAsUser } from '../../core/tenancy/tenant-transaction';
+import { runAsUser, runInAuthContext } from '../../core/tenancy/tenant-transaction';
 import { Clock } from '../../core/time/clock';
 import { AccountsService } from '../accounts/accounts.service';
 import type { RecoveryCodes, TotpEnrolment } from './second-factor.model';
 import { lockedTotp, markTotpStepUsed, sealTotpSecret } from './totp-secrets';
+import {
+  MAX_SECOND_FACTOR_FAILURES_PER_WINDOW,
+  recentSecondFactorFailures,
+  SECOND_FACTOR_FAILURE_WINDOW_MINUTES,
+} from './second-step.service';
 
 /** How long after proving who they are a user may change their factors without proving it again. */
 export const REAUTHENTICATION_WINDOW_MINUTES = 10;
@@ -32,6 +38,10 @@ const WRONG_CODE = {
   en: 'The code is not correct or has expired. Enter the current code shown in your authenticator app.',
 };
 const WRONG_PASSWORD = { ja: 'パスワードが正しくありません。', en: 'The password is not correct.' };
+const TOO_MANY_REAUTHENTICATION_ATTEMPTS = {
+  ja: '確認の失敗が続いたため、しばらく本人確認ができません。時間をおいてもう一度お試しください。',
+  en: 'Too many failed attempts to confirm it is you. Please wait a while and try again.',
+};
 
 @Injectable()
 export class SecondFactorsService {
@@ -41,6 +51,7 @@ export class SecondFactorsService {
     private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
     private readonly accounts: AccountsService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** A new TOTP secret for the user, unconfirmed until confirmTotpEnrolment. Replaces an unconfirmed one. */
@@ -151,19 +162,38 @@ export class SecondFactorsService {
     });
   }
 
-  /** Proves again who the user is (password, and a TOTP code when they have one): changes are open for a while. */
-  async reauthenticate(actor: RequestActor, password: string, code: string | null | undefined): Promise<void> {
-    const [user] = await runAsUser(this.dataSource, actor.userId, (manager) =>
-      queryRows<{ password_hash: string }>(manager, `SELECT password_hash FROM users WHERE id = $1`, [actor.userId]),
-    );
-    if (!(await this.hasher.verify(user?.password_hash ?? null, password))) {
-      throw new AppError('BAD_USER_INPUT', WRONG_PASSWORD, { reason: 'WRONG_PASSWORD', fields: { password: WRONG_PASSWORD } });
-    }
-    await runAsUser(this.dataSource, actor.userId, async (manager) => {
+  /**
+   * Proves again who the user is (password, and a TOTP code when they have one): changes are open
+   * for a while. Guesses are limited as at sign-in: a wrong password counts in the (account,
+   * address) throttle, a wrong code in the account's second-step window — a stolen session must
+   * not become an unthrottled oracle for the password or the code.
+   */
+  async reauthenticate(actor: RequestActor, password: string, code: string | null | undefined, client: ClientInfo): Promise<void> {
+    const keys = loginThrottleKeys(actor.email, client.ip);
+    const outcome = await runInAuthContext(this.dataSource, async (manager) => {
+      const refusal = await this.throttle.refusal(manager, keys);
+      if (refusal) return { kind: 'throttled' as const, retryAfterSeconds: refusal.retryAfterSeconds };
+      const [user] = await queryRows<{ password_hash: string }>(
+        manager,
+        `SELECT password_hash FROM users WHERE id = $1 FOR UPDATE`,
+        [actor.userId],
+      );
+      const event = { userId: actor.userId, networkId: actor.tenantId, sessionId: actor.sessionId, client };
+      if (!(await this.hasher.verify(user?.password_hash ?? null, password))) {
+        await this.throttle.recordFailureIn(manager, keys, actor.userId);
+        await recordSecurityEvent(manager, { ...event, kind: 'SIGN_IN_FAILED', method: 'PASSWORD' });
+        return { kind: 'wrong-password' as const };
+      }
       const totp = await lockedTotp(manager, this.cipher, actor.userId);
       if (totp?.confirmed) {
+        if ((await recentSecondFactorFailures(manager, actor.userId)) >= MAX_SECOND_FACTOR_FAILURES_PER_WINDOW) {
+          return { kind: 'throttled' as const, retryAfterSeconds: SECOND_FACTOR_FAILURE_WINDOW_MINUTES * 60 };
+        }
         const step = code ? matchTotp(totp.secret, code, this.clock.now(), totp.lastUsedStep) : null;
-        if (step === null) throw wrongCode();
+        if (step === null) {
+          await recordSecurityEvent(manager, { ...event, kind: 'SECOND_FACTOR_FAILED', method: 'TOTP' });
+          return { kind: 'wrong-code' as const };
+        }
         await markTotpStepUsed(manager, actor.userId, step);
       }
       await manager.query(`UPDATE sessions SET authenticated_at = $3 WHERE id = $1 AND user_id = $2`, [
@@ -171,7 +201,19 @@ export class SecondFactorsService {
         actor.userId,
         this.clock.now(),
       ]);
+      return { kind: 'ok' as const };
     });
+    if (outcome.kind === 'throttled') {
+      // Not UNAUTHENTICATED: the session itself is fine, and the web app ends a session on that code.
+      throw new AppError('BAD_USER_INPUT', TOO_MANY_REAUTHENTICATION_ATTEMPTS, {
+        reason: 'TOO_MANY_ATTEMPTS',
+        retryAfterSeconds: outcome.retryAfterSeconds,
+      });
+    }
+    if (outcome.kind === 'wrong-password') {
+      throw new AppError('BAD_USER_INPUT', WRONG_PASSWORD, { reason: 'WRONG_PASSWORD', fields: { password: WRONG_PASSWORD } });
+    }
+    if (outcome.kind === 'wrong-code') throw wrongCode();
   }
 
   /** REAUTHENTICATION_REQUIRED unless this session proved who the user is within the window. */

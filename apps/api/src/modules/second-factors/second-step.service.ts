@@ -3,7 +3,7 @@
 // challenge (the passkeys service), ending in the same AccountsService.openSession.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { findOpenChallenge, recordChallengeFailure, spendChallenge } from '../../core/auth/auth-challenges';
 import { spendRecoveryCode } from '../../core/auth/second-factors';
 import { ClientInfo, recordSecurityEvent } from '../../core/auth/security-log';
@@ -42,6 +42,21 @@ export interface SecondStepAnswer {
   readonly recoveryCode?: string | null;
 }
 
+/**
+ * Wrong second-factor answers of an account within the window, from the security log: sign-in
+ * second steps (codes and passkeys) and re-authentication count together. Call it with the
+ * user's row locked, so parallel answers cannot all read the count before any adds to it.
+ */
+export async function recentSecondFactorFailures(manager: EntityManager, userId: string): Promise<number> {
+  const [recent] = await queryRows<{ failures: number }>(
+    manager,
+    `SELECT count(*)::int AS failures FROM security_events
+      WHERE user_id = $1 AND kind = 'SECOND_FACTOR_FAILED' AND occurred_at > now() - make_interval(mins => $2)`,
+    [userId, SECOND_FACTOR_FAILURE_WINDOW_MINUTES],
+  );
+  return recent?.failures ?? 0;
+}
+
 @Injectable()
 export class SecondStepService {
   constructor(
@@ -57,17 +72,19 @@ export class SecondStepService {
       const challenge = await findOpenChallenge(manager, token, 'SECOND_FACTOR');
       if (!challenge?.userId) return { kind: 'ended' as const };
       const userId = challenge.userId;
-      const [recent] = await queryRows<{ failures: number }>(
-        manager,
-        `SELECT count(*)::int AS failures FROM security_events
-          WHERE user_id = $1 AND kind = 'SECOND_FACTOR_FAILED' AND occurred_at > now() - make_interval(mins => $2)`,
-        [userId, SECOND_FACTOR_FAILURE_WINDOW_MINUTES],
-      );
-      if (recent.failures >= MAX_SECOND_FACTOR_FAILURES_PER_WINDOW) return { kind: 'throttled' as const };
+      // Answers for one account are serialised (the challenge row is locked too), so parallel
+      // guesses cannot all read the failure count before any of them adds to it.
+      await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+      if ((await recentSecondFactorFailures(manager, userId)) >= MAX_SECOND_FACTOR_FAILURES_PER_WINDOW) return { kind: 'throttled' as const };
       const right = answer.recoveryCode
         ? await spendRecoveryCode(manager, userId, answer.recoveryCode)
         : await this.acceptTotp(manager, userId, answer.code ?? '');
-      if (!right) return { kind: 'wrong' as const, challengeId: challenge.id, userId };
+      if (!right) {
+        // A wrong answer wrote nothing else, so it is counted in this transaction, under the locks.
+        const left = await recordChallengeFailure(manager, challenge.id);
+        await recordSecurityEvent(manager, { userId, kind: 'SECOND_FACTOR_FAILED', method, client });
+        return { kind: 'wrong' as const, left };
+      }
       await spendChallenge(manager, challenge.id);
       const opened = await this.accounts.openSession(manager, userId, client, method);
       if (!opened) return { kind: 'ended' as const };
@@ -79,13 +96,7 @@ export class SecondStepService {
     if (outcome.kind === 'ended') throw new AppError('UNAUTHENTICATED', CHALLENGE_ENDED, { reason: 'SECOND_FACTOR_CHALLENGE_ENDED' });
     if (outcome.kind === 'throttled') throw new AppError('UNAUTHENTICATED', TOO_MANY_FAILURES, { reason: 'TOO_MANY_ATTEMPTS' });
     if (outcome.kind === 'wrong') {
-      // The answer's transaction committed nothing; the failure is counted in a transaction of its own.
-      const left = await runInAuthContext(this.dataSource, async (manager) => {
-        const remaining = await recordChallengeFailure(manager, outcome.challengeId);
-        await recordSecurityEvent(manager, { userId: outcome.userId, kind: 'SECOND_FACTOR_FAILED', method, client });
-        return remaining;
-      });
-      if (left === 0) throw new AppError('UNAUTHENTICATED', CHALLENGE_ENDED, { reason: 'SECOND_FACTOR_CHALLENGE_ENDED' });
+      if (outcome.left === 0) throw new AppError('UNAUTHENTICATED', CHALLENGE_ENDED, { reason: 'SECOND_FACTOR_CHALLENGE_ENDED' });
       throw new AppError('BAD_USER_INPUT', WRONG_ANSWER, {
         reason: 'WRONG_SECOND_FACTOR_CODE',
         fields: { [method === 'TOTP' ? 'code' : 'recoveryCode']: WRONG_ANSWER },

@@ -14,7 +14,7 @@ import { assertCan, notFound } from '../../core/authz/authorize';
 import { Conditions } from '../../core/database/conditions';
 import { usableId } from '../../core/graphql/ids';
 import { addKeysetCondition, decodeCursor, Page, pageSize, toPage } from '../../core/graphql/pagination';
-import { runAsUser, runInTenant } from '../../core/tenancy/tenant-transaction';
+import { runAsNetworkSecurityLogReader, runAsUser } from '../../core/tenancy/tenant-transaction';
 import type { NetworkSecurityEvent, SecurityEvent } from './security-event.model';
 
 interface EventRow {
@@ -90,7 +90,7 @@ export class SecurityLogService {
   /** The network's members' events (network admins), optionally of one member. */
   ofNetwork(actor: RequestActor, options: PageOptions & { readonly userId?: string | null }): Promise<Page<NetworkSecurityEvent>> {
     assertCan(actor, 'read', 'SecurityLog');
-    return runInTenant(this.dataSource, actor.tenantId, async (manager) => {
+    return runAsNetworkSecurityLogReader(this.dataSource, actor.tenantId, async (manager) => {
       const where = new Conditions();
       const tenant = where.param(actor.tenantId);
       where.add(`(e.network_id = ${tenant} OR e.network_id IS NULL)`);
