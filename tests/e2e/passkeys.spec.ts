@@ -20,7 +20,7 @@ async function newMember(page: Page, email: string, displayName: string): Promis
   expect(invited.body.errors).toBeUndefined();
   const link = await waitForLinkInMail(page.request, email, '/invitations/accept');
   const token = new URL(link).searchParams.get('token');
-  const accepted = await graphql(baseURL, 'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }', {
+  const accepted = await graphql(baseURL, 'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { auth { accessToken } } }', {
     variables: { input: { token, displayName, password: PASSWORD } },
   });
   expect(accepted.body.errors).toBeUndefined();
