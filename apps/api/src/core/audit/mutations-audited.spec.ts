@@ -36,6 +36,15 @@ const NOT_AUDITED: Readonly<Record<string, string>> = {
   confirmTotpEnrolment: 'My own factor: the security log records TOTP_ENROLLED and RECOVERY_CODES_GENERATED.',
   regenerateRecoveryCodes: 'My own recovery codes: the security log records RECOVERY_CODES_GENERATED.',
   removeTotp: 'My own factor: the security log records TOTP_REMOVED.',
+  beginPasskeyRegistration: 'Starts adding my own passkey (a challenge row only; the security log records PASSKEY_ADDED when it is added).',
+  finishPasskeyRegistration: 'My own factor: the security log records PASSKEY_ADDED.',
+  renamePasskey: 'Renames my own passkey; its label is mine and changes no access.',
+  removePasskey: 'My own factor: the security log records PASSKEY_REMOVED.',
+  beginPasskeySecondFactor: 'Options for the second step of a sign-in (a challenge already recorded).',
+  completeSignInWithPasskey: 'Signs in (second step): the security log records SECOND_FACTOR_SUCCEEDED/FAILED.',
+  beginPasskeySignIn: 'Starts a passwordless sign-in (a challenge row only).',
+  finishPasskeySignIn: 'Signs in: the security log records SIGN_IN_SUCCEEDED/FAILED.',
+  endOtherSessions: 'Ends my own other sessions: the security log records OTHER_SESSIONS_ENDED.',
 };
 
 interface AuditWalk {

@@ -29,8 +29,8 @@ export class Me {
   @Field({ description: 'ja or en.' }) preferredLanguage!: string;
   @Field(() => Membership, { description: 'The membership this session acts as.' }) activeMembership!: Membership;
   @Field(() => [Membership], { description: 'Every active membership, in every network.' }) memberships!: Membership[];
-  @Field(() => SecondFactorStatus, { description: 'Two-step verification: what I have, and what my network asks.' })
-  secondFactor!: SecondFactorStatus;
+  /** The session asking (not a field): `secondFactor` is resolved only when a client asks for it. */
+  sessionId!: string;
 }
 
 @ObjectType()

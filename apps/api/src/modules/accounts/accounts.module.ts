@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../../core/mail';
-import { AccountsResolver } from './accounts.resolver';
+import { AccountsResolver, MeFieldsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { PasswordResetRequests } from './password-reset-requests';
 import { SessionsResolver } from './sessions.resolver';
@@ -8,7 +8,7 @@ import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [MailModule],
-  providers: [AccountsService, AccountsResolver, PasswordResetRequests, SessionsService, SessionsResolver],
+  providers: [AccountsService, AccountsResolver, MeFieldsResolver, PasswordResetRequests, SessionsService, SessionsResolver],
   exports: [AccountsService],
 })
 export class AccountsModule {}

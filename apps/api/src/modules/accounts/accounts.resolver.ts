@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IdArg } from '../../core/graphql/id-args';
 import type { RequestActor } from '../../core/auth/actor';
 import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
 import { requestClient } from '../../core/auth/request-client';
 import { clearRefreshCookie, readRefreshCookie } from '../../core/auth/refresh-cookie';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
-import { AuthPayload, Me, SignInResult } from './account.model';
+import { AuthPayload, Me, SecondFactorStatus, SignInResult } from './account.model';
 import { AccountsService, SignedIn } from './accounts.service';
 import { HttpContext, signedInResponse, signInStepResponse } from './sign-in-response';
 import { ChangePasswordInput, LoginInput, ResetPasswordInput, UpdateMyProfileInput } from './dto/accounts.input';
@@ -89,5 +89,15 @@ export class AccountsResolver {
 
   private withCookie(context: HttpContext, signedIn: SignedIn): AuthPayload {
     return signedInResponse(this.config, context, signedIn);
+  }
+}
+
+@Resolver(() => Me)
+export class MeFieldsResolver {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @ResolveField(() => SecondFactorStatus, { description: 'Two-step verification: what I have, and what my network asks.' })
+  secondFactor(@Parent() me: Me): Promise<SecondFactorStatus> {
+    return this.accounts.secondFactorStatus(me);
   }
 }

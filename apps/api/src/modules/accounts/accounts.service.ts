@@ -423,12 +423,16 @@ export class AccountsService {
       preferredLanguage: user.preferred_language,
       activeMembership: active,
       memberships,
-      secondFactor: await this.secondFactorStatus(manager, userId, activeMembershipId, sessionId),
+      sessionId,
     };
   }
 
-  /** In the user's own transaction: what `me.secondFactor` says. */
-  async secondFactorStatus(manager: EntityManager, userId: string, membershipId: string, sessionId: string): Promise<SecondFactorStatus> {
+  /** What `me.secondFactor` says (resolved only when asked: the web asks at sign-in and restore). */
+  secondFactorStatus(me: Me): Promise<SecondFactorStatus> {
+    return runAsUser(this.dataSource, me.id, (manager) => this.secondFactorStatusIn(manager, me.id, me.activeMembership.id, me.sessionId));
+  }
+
+  private async secondFactorStatusIn(manager: EntityManager, userId: string, membershipId: string, sessionId: string): Promise<SecondFactorStatus> {
     const enrolled = await enrolledFactors(manager, userId);
     const membership = await membershipPolicy(manager, userId, membershipId);
     const [session] = await queryRows<{ second_factor_enrolment_required: boolean }>(
