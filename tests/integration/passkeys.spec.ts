@@ -25,6 +25,7 @@ const MY_PASSKEYS = '{ myPasskeys { id label lastUsedAt multiDevice backedUp } }
 const RENAME = 'mutation ($id: ID!, $label: String!) { renamePasskey(id: $id, label: $label) { id label } }';
 const REMOVE = 'mutation ($id: ID!) { removePasskey(id: $id) }';
 const ME = '{ me { id } }';
+const SESSIONS = '{ mySessions { id } }';
 
 // The relying party comes from the app's public address (APP_BASE_URL, as mail links).
 const ORIGIN = APP_BASE_URL;
@@ -33,7 +34,13 @@ const RP_ID = new URL(APP_BASE_URL).hostname;
 const t = setupApiTest({
   env: { APP_BASE_URL },
   networks: {
-    one: oneOrganizationNetwork('passkeys-a', { npo: 'NPO' }, { alice: ['STAFF'], remover: ['COORDINATOR'], plain: ['STAFF'] }),
+    one: oneOrganizationNetwork('passkeys-a', { npo: 'NPO' }, {
+      alice: ['STAFF'],
+      remover: ['COORDINATOR'],
+      plain: ['STAFF'],
+      stale: ['STAFF'],
+      enrolling: ['COORDINATOR'],
+    }),
     two: oneOrganizationNetwork('passkeys-b', { npo: 'NPO' }, { bob: ['ORG_ADMIN'] }),
   },
 });
@@ -130,6 +137,46 @@ describe('adding a passkey', () => {
     const renamed = await t.clients['bob'].request<{ renamePasskey: { label: string } }>(RENAME, { id: bobsPasskey, label: 'Laptop' });
     expect(renamed.body.data?.renamePasskey.label).toBe('Laptop');
     expect(outcome(await t.clients['bob'].request(RENAME, { id: bobsPasskey, label: ' ' }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('adding a passkey from a session', () => {
+  it('needs a sign-in within the last ten minutes, to begin and to finish, and stores nothing otherwise', async () => {
+    const member = one.members.stale;
+    const authenticator = new SoftwareAuthenticator(ORIGIN);
+    const stale = await t.client(member);
+    await t.sql.query(`UPDATE sessions SET authenticated_at = now() - interval '11 minutes' WHERE id = $1`, [sessionIdOf(stale.token)]);
+    const refusedBegin = await stale.request(BEGIN_REGISTRATION);
+    expect(refusedBegin.body.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', reason: 'REAUTHENTICATION_REQUIRED' });
+
+    // Begun while recent, finished after the window: refused as well.
+    const fresh = await t.client(member);
+    const ceremony = await begin(fresh);
+    await t.sql.query(`UPDATE sessions SET authenticated_at = now() - interval '11 minutes' WHERE id = $1`, [sessionIdOf(fresh.token)]);
+    const refusedFinish = await fresh.request(FINISH_REGISTRATION, {
+      input: { token: ceremony.token, responseJson: JSON.stringify(authenticator.register(ceremony.optionsJson)), label: 'late' },
+    });
+    expect(refusedFinish.body.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', reason: 'REAUTHENTICATION_REQUIRED' });
+    expect(await t.sql.query(`SELECT id FROM user_passkeys WHERE user_id = $1`, [member.userId])).toEqual([]);
+    expect((await securityEvents(member.userId)).map((event) => event.kind)).not.toContain('PASSKEY_ADDED');
+  });
+
+  it('in a session that must enrol first, lifts the block for that session and ends the other sessions', async () => {
+    const member = one.members.enrolling;
+    const enrolling = await t.client(member);
+    const elsewhere = await t.client(member);
+    // As sign-in leaves them when the network's policy is past its grace period and no factor is enrolled.
+    await t.sql.query(`UPDATE sessions SET second_factor_enrolment_required = true WHERE user_id = $1`, [member.userId]);
+    const blocked = await enrolling.request(SESSIONS);
+    expect(blocked.body.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
+
+    await registerPasskey(enrolling, new SoftwareAuthenticator(ORIGIN));
+    expect(outcome(await enrolling.request(SESSIONS))).toBe('OK');
+    const [session] = await t.sql.query(`SELECT second_factor_enrolment_required FROM sessions WHERE id = $1`, [sessionIdOf(enrolling.token)]);
+    expect(session.second_factor_enrolment_required).toBe(false);
+    expect(outcome(await elsewhere.request(MY_PASSKEYS))).toBe('UNAUTHENTICATED');
+    const [ended] = await t.sql.query(`SELECT revoked_reason FROM sessions WHERE id = $1`, [sessionIdOf(elsewhere.token)]);
+    expect(ended.revoked_reason).toBe('SECOND_FACTOR_CHANGED');
   });
 });
 

@@ -4,10 +4,25 @@
 // policy (a COORDINATOR must enrol, a TRAINER is not asked; grace period, then only enrolment),
 // confined to the admin's own network.
 import { Clock } from '../../apps/api/src/core/time/clock';
+import { MAX_CHALLENGE_FAILURES } from '../../apps/api/src/core/auth/auth-challenges';
 import { hashSecretToken } from '../../apps/api/src/core/auth/secret-tokens';
 import { totpCodeAt } from '../../apps/api/src/core/auth/totp';
-import { outcome, reasonOf, refreshCookieFrom, type SignedInClient, type TestMember, type TestNetwork, TEST_PASSWORD } from '../support/accounts';
-import { graphql } from '../support/graphql';
+import { APP_CONFIG, type AppConfig } from '../../apps/api/src/core/config/config';
+import {
+  MAX_SECOND_FACTOR_FAILURES_PER_WINDOW,
+  SECOND_FACTOR_FAILURE_WINDOW_MINUTES,
+} from '../../apps/api/src/modules/second-factors/second-step.service';
+import {
+  outcome,
+  reasonOf,
+  refreshCookieFrom,
+  signIn,
+  type SignedInClient,
+  type TestMember,
+  type TestNetwork,
+  TEST_PASSWORD,
+} from '../support/accounts';
+import { clientWith, graphql } from '../support/graphql';
 import { setupApiTest } from '../support/harness';
 import { oneOrganizationNetwork } from '../support/networks';
 
@@ -21,6 +36,7 @@ const REMOVE = `mutation { removeTotp }`;
 const REAUTHENTICATE = `mutation Reauthenticate($input: ReauthenticateInput!) { reauthenticate(input: $input) }`;
 const STATUS = `{ me { secondFactor { enrolled methods recoveryCodesLeft requiredByPolicy enrolmentRequired dueBy blocked } } }`;
 const SESSIONS = `{ mySessions { id } }`;
+const REFRESH = `mutation { refreshSession { accessToken } }`;
 const POLICY = `{ secondFactorPolicy { required requiredSince graceUntil coveredRoles } }`;
 const SET_POLICY = `mutation Set($input: SetSecondFactorPolicyInput!) { setSecondFactorPolicy(input: $input) { required graceUntil } }`;
 const ENROLMENTS = `query Enrolments($first: Int, $after: String) {
@@ -39,6 +55,10 @@ const t = setupApiTest({
       recovering: ['STAFF'],
       remover: ['STAFF'],
       invitee: ['STAFF'],
+      burst: ['STAFF'],
+      passwordGuesser: ['STAFF'],
+      codeGuesser: ['STAFF'],
+      windowed: ['STAFF'],
     }),
     policy: oneOrganizationNetwork('second-factor-policy', { npo: 'NPO' }, {
       policyAdmin: ['NETWORK_ADMIN', 'ORG_ADMIN'],
@@ -46,14 +66,20 @@ const t = setupApiTest({
       trainer: ['TRAINER'],
     }),
     other: oneOrganizationNetwork('second-factor-b', { npo: 'NPO' }, { otherAdmin: ['NETWORK_ADMIN'], otherStaff: ['STAFF'] }),
+    // Its own network: the policy tests above switch the policy network's policy on and off.
+    late: oneOrganizationNetwork('second-factor-late', { npo: 'NPO' }, {
+      lateAdmin: ['NETWORK_ADMIN', 'ORG_ADMIN'],
+      lateCoordinator: ['COORDINATOR'],
+    }),
   },
 });
 let factors: TestNetwork;
 let policy: TestNetwork;
 let other: TestNetwork;
+let late: TestNetwork;
 
 beforeAll(() => {
-  ({ factors, policy, other } = t.networks);
+  ({ factors, policy, other, late } = t.networks);
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -238,6 +264,104 @@ describe('TOTP enrolment and the second step', () => {
     expect(signedIn.body.data!.login.auth).not.toBeNull();
   });
 
+  it('counts every one of 8 parallel wrong codes on one challenge: five are checked and counted, the rest find it spent', async () => {
+    const member = factors.members.burst;
+    const start = new Date();
+    const { secret } = await enrolTotp(t.clients.burst, start);
+    const token = await challengeFor(member);
+    const at = new Date(start.getTime() + STEP_MS);
+    clockAt(at);
+    const right = totpCodeAt(secret, at);
+    const wrong = right === '000000' ? '111111' : '000000';
+    const answers = await Promise.all(Array.from({ length: 8 }, () => complete(token, { code: wrong })));
+    const reasons = answers.map(reasonOf);
+    const wrongAnswers = reasons.filter((reason) => reason === 'WRONG_SECOND_FACTOR_CODE').length;
+    expect(reasons.filter((reason) => reason === 'SECOND_FACTOR_CHALLENGE_ENDED')).toHaveLength(8 - wrongAnswers);
+    // Each answer that was checked counted before the next was checked: the fifth spent the
+    // challenge (and said so), the other three found it spent. None was checked uncounted.
+    expect(wrongAnswers).toBe(MAX_CHALLENGE_FAILURES - 1);
+    const [challenge]: Array<{ failures: number }> = await t.sql.query(
+      `SELECT failures FROM auth_challenges WHERE user_id = $1 AND purpose = 'SECOND_FACTOR'`,
+      [member.userId],
+    );
+    expect(challenge.failures).toBe(MAX_CHALLENGE_FAILURES);
+    expect((await securityEvents(member.userId)).filter((kind) => kind === 'SECOND_FACTOR_FAILED')).toHaveLength(MAX_CHALLENGE_FAILURES);
+    expect(await sessionMethod(member.userId)).toEqual([]);
+    // The right code does not revive it.
+    expect(reasonOf(await complete(token, { code: right }))).toBe('SECOND_FACTOR_CHALLENGE_ENDED');
+  });
+
+  it('refuses the second step, even with the right code, after ten wrong answers across challenges in the window', async () => {
+    const member = factors.members.windowed;
+    const start = new Date();
+    const { secret } = await enrolTotp(t.clients.windowed, start);
+    const at = new Date(start.getTime() + STEP_MS);
+    clockAt(at);
+    const right = totpCodeAt(secret, at);
+    const wrong = right === '000000' ? '111111' : '000000';
+    // Two challenges, each spent by its five wrong answers: ten in the window.
+    for (let challenge = 1; challenge <= MAX_SECOND_FACTOR_FAILURES_PER_WINDOW / MAX_CHALLENGE_FAILURES; challenge += 1) {
+      const token = await challengeFor(member);
+      for (let answer = 1; answer <= MAX_CHALLENGE_FAILURES; answer += 1) await complete(token, { code: wrong });
+    }
+    expect((await securityEvents(member.userId)).filter((kind) => kind === 'SECOND_FACTOR_FAILED')).toHaveLength(
+      MAX_SECOND_FACTOR_FAILURES_PER_WINDOW,
+    );
+    const refused = await complete(await challengeFor(member), { code: right });
+    expect([outcome(refused), reasonOf(refused)]).toEqual(['UNAUTHENTICATED', 'TOO_MANY_ATTEMPTS']);
+    expect(await sessionMethod(member.userId)).toEqual([]);
+  });
+
+  it('throttles wrong passwords on reauthenticate as at sign-in, without ending the session, and logs them', async () => {
+    const member = factors.members.passwordGuesser;
+    const client = t.clients.passwordGuesser;
+    const at = new Date();
+    clockAt(at);
+    const reauthenticate = (password: string) => client.request(REAUTHENTICATE, { input: { password } });
+    // Two typos cost nothing; the third failure asks for a wait (LOGIN_BACKOFF_BASE_SECONDS).
+    for (let failure = 1; failure <= 3; failure += 1) {
+      const refused = await reauthenticate('not the password at all');
+      expect([outcome(refused), reasonOf(refused)]).toEqual(['BAD_USER_INPUT', 'WRONG_PASSWORD']);
+    }
+    const throttled = await reauthenticate('not the password at all');
+    const baseSeconds = t.api.app.get<AppConfig>(APP_CONFIG).auth.loginBackoffBaseSeconds;
+    expect(throttled.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: baseSeconds });
+    // The wait holds for the right password too; the session itself stays usable.
+    expect(reasonOf(await reauthenticate(TEST_PASSWORD))).toBe('TOO_MANY_ATTEMPTS');
+    expect(outcome(await client.request(SESSIONS))).toBe('OK');
+    expect((await securityEvents(member.userId)).filter((kind) => kind === 'SIGN_IN_FAILED')).toHaveLength(3);
+
+    clockAt(new Date(at.getTime() + (baseSeconds + 1) * 1000));
+    const proven = await reauthenticate(TEST_PASSWORD);
+    expect(proven.body.errors).toBeUndefined();
+  });
+
+  it('counts wrong codes on reauthenticate as SECOND_FACTOR_FAILED and refuses after ten in the window', async () => {
+    const member = factors.members.codeGuesser;
+    const client = t.clients.codeGuesser;
+    const start = new Date();
+    const { secret } = await enrolTotp(client, start);
+    const at = new Date(start.getTime() + STEP_MS);
+    clockAt(at);
+    const right = totpCodeAt(secret, at);
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (let failure = 1; failure <= MAX_SECOND_FACTOR_FAILURES_PER_WINDOW; failure += 1) {
+      const refused = await client.request(REAUTHENTICATE, { input: { password: TEST_PASSWORD, code: wrong } });
+      expect([outcome(refused), reasonOf(refused)]).toEqual(['BAD_USER_INPUT', 'WRONG_SECOND_FACTOR_CODE']);
+    }
+    expect((await securityEvents(member.userId)).filter((kind) => kind === 'SECOND_FACTOR_FAILED')).toHaveLength(
+      MAX_SECOND_FACTOR_FAILURES_PER_WINDOW,
+    );
+    // Even the right code is not checked any more in the window; the session stays usable.
+    const throttled = await client.request(REAUTHENTICATE, { input: { password: TEST_PASSWORD, code: right } });
+    expect(throttled.body.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'TOO_MANY_ATTEMPTS',
+      retryAfterSeconds: SECOND_FACTOR_FAILURE_WINDOW_MINUTES * 60,
+    });
+    expect(outcome(await client.request(SESSIONS))).toBe('OK');
+  });
+
   it('accepts an invitation for an existing account with a factor, but signs in only through the second step', async () => {
     const member = factors.members.invitee;
     const start = new Date();
@@ -355,6 +479,26 @@ describe("the network's second-factor policy", () => {
     expect(byEmail[policy.members.coordinator.email]).toMatchObject({ enrolled: true, methods: ['TOTP'], coveredByPolicy: true });
     expect(byEmail[policy.members.trainer.email]).toMatchObject({ enrolled: false, methods: [], coveredByPolicy: false });
     expect(JSON.stringify(nodes)).not.toMatch(/secret|otpauth/i);
+  });
+
+  it('applies a policy switched on after sign-in at the next refresh: then only enrolment is open', async () => {
+    const signedIn = await signIn(t.api.url, late.members.lateCoordinator.email);
+    expect(outcome(await signedIn.request(SESSIONS))).toBe('OK');
+    // No grace: a member without a factor may only enrol from now on.
+    const set = await t.clients.lateAdmin.request(SET_POLICY, { input: { required: true, graceDays: 0 } });
+    expect(set.body.errors).toBeUndefined();
+
+    const refreshed = await fetch(`${t.api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: signedIn.refreshCookie },
+      body: JSON.stringify({ query: REFRESH }),
+    });
+    const body = (await refreshed.json()) as { data?: { refreshSession: { accessToken: string } }; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    const coordinator = clientWith(t.api.url, body.data!.refreshSession.accessToken, refreshCookieFrom(refreshed.headers).split(';')[0]);
+    const refused = await coordinator.request(SESSIONS);
+    expect([outcome(refused), reasonOf(refused)]).toEqual(['FORBIDDEN', 'SECOND_FACTOR_ENROLMENT_REQUIRED']);
+    expect((await coordinator.request<Status>(STATUS)).body.data!.me.secondFactor).toMatchObject({ enrolmentRequired: true, blocked: true });
   });
 
   it("keeps a network admin to their own network's policy and list", async () => {

@@ -196,6 +196,38 @@ describe('the network security log', () => {
     expect(outcome(crossTenant)).toBe('NOT_FOUND');
   });
 
+  it("opens members' events only in the network security-log reader's context, never to another query run as the network", async () => {
+    const { a } = t.networks;
+    const reader = a.members.adminA;
+    const app = new Client({ connectionString: t.database.appUrl });
+    await app.connect();
+    /** Events of anyone but the admin that the application role sees under `settings`. */
+    const othersSeen = async (settings: Record<string, string>): Promise<number> => {
+      await app.query('BEGIN');
+      try {
+        for (const [name, value] of Object.entries(settings)) await app.query(`SELECT set_config($1, $2, true)`, [name, value]);
+        const { rows } = await app.query<{ count: number }>(`SELECT count(*)::int AS count FROM security_events WHERE user_id <> $1`, [
+          reader.userId,
+        ]);
+        return rows[0].count;
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    try {
+      // A plain tenant transaction (runInTenant), as a member or as a job: nobody else's events.
+      expect(await othersSeen({ 'app.tenant_id': a.tenantId, 'app.user_id': reader.userId })).toBe(0);
+      expect(await othersSeen({ 'app.tenant_id': a.tenantId, 'app.user_id': a.members.onlyA.userId })).toBe(
+        (await t.sql.query(`SELECT count(*)::int AS count FROM security_events WHERE user_id = $1`, [a.members.onlyA.userId]))[0].count,
+      );
+      expect(await othersSeen({ 'app.tenant_id': a.tenantId, 'app.user_id': '' })).toBe(0);
+      // The reader's context (runAsNetworkSecurityLogReader) sees them: the rows are there.
+      expect(await othersSeen({ 'app.tenant_id': a.tenantId, 'app.security_log': 'on' })).toBeGreaterThanOrEqual(3);
+    } finally {
+      await app.end();
+    }
+  });
+
   it('refuses a coordinator and a staff member', async () => {
     for (const client of [t.clients.coordinatorA, t.clients.onlyA]) {
       const response = await client.request(NETWORK_EVENTS, {});

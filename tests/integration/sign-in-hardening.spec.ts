@@ -37,6 +37,8 @@ const t = setupApiTest({
       withPasskey: ['STAFF'],
       holder: ['STAFF'],
       chooser: ['STAFF'],
+      burst: ['STAFF'],
+      roaming: ['STAFF'],
       ...Object.fromEntries(TIMED.map((key) => [key, ['STAFF'] as Role[]])),
     }),
   },
@@ -273,6 +275,51 @@ describe('throttling instead of lock-out', () => {
       [loginThrottleKeys(withTotp.email, '10.6.0.1').pair, loginThrottleKeys(withPasskey.email, '10.6.0.2').pair],
     ]);
     expect(locks).toEqual([]);
+  });
+
+  it('checks 10 parallel wrong passwords of one pair one after the other: every checked one counts, the back-off holds the rest', async () => {
+    const { burst } = members;
+    const ip = '10.7.0.1';
+    // Time stands still, so the back-off asked for after the third failure outlasts the burst.
+    const clock = jest.spyOn(Clock.prototype, 'now');
+    const frozen = new Date(Date.now() + clockAhead);
+    clock.mockImplementation(() => frozen);
+    try {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => login(burst.email, 'not-the-password-1', ip)));
+      const reasons = answers.map(reasonOf);
+      const failed = reasons.filter((reason) => reason === 'LOGIN_FAILED').length;
+      expect(reasons.filter((reason) => reason === 'TOO_MANY_ATTEMPTS')).toHaveLength(10 - failed);
+      // No failure escaped counting: one SIGN_IN_FAILED and one count of the pair per LOGIN_FAILED…
+      const events = await securityEvents(burst.userId);
+      expect(events.filter((event) => event.kind === 'SIGN_IN_FAILED')).toHaveLength(failed);
+      const [pair]: Array<{ failures: number }> = await t.sql.query(`SELECT failures FROM login_throttle WHERE key = $1`, [
+        loginThrottleKeys(burst.email, ip).pair,
+      ]);
+      expect(pair.failures).toBe(failed);
+      // …and each was counted before the next was checked: two free failures, the third asks for a
+      // wait, and nothing more was tried.
+      expect(failed).toBe(3);
+    } finally {
+      clock.mockImplementation(() => new Date(Date.now() + clockAhead));
+    }
+  });
+
+  it('counts the addresses of one IPv6 /64 as one: failures from two lock the pair for a third, not for the next /64', async () => {
+    const { roaming } = members;
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const ip = attempt % 2 === 1 ? '2001:db8:1:2::10' : '2001:db8:1:2::20';
+      expect(reasonOf(await login(roaming.email, 'not-the-password-1', ip))).toBe('LOGIN_FAILED');
+      advance(61); // past any back-off, so each attempt is checked
+    }
+    const sameNetwork = await login(roaming.email, TEST_PASSWORD, '2001:db8:1:2::30');
+    expect(sameNetwork.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOO_MANY_ATTEMPTS' });
+    expect(retryAfter(sameNetwork)).toBeGreaterThan(13 * 60);
+    const nextNetwork = await login(roaming.email, TEST_PASSWORD, '2001:db8:1:3::10');
+    expect(nextNetwork.body.errors).toBeUndefined();
+    expect(nextNetwork.body.data).toMatchObject({ login: { auth: { accessToken: expect.any(String) } } });
+    // The log keeps each full address.
+    const failedFrom = (await securityEvents(roaming.userId)).filter((event) => event.kind === 'SIGN_IN_FAILED').map((event) => event.ip);
+    expect(failedFrom).toEqual(['2001:db8:1:2::10', '2001:db8:1:2::20', '2001:db8:1:2::10', '2001:db8:1:2::20', '2001:db8:1:2::10']);
   });
 });
 
