@@ -190,6 +190,9 @@ export class SignInSecurity1764540000000 implements MigrationInterface {
     await q(`CREATE POLICY security_events_insert ON security_events FOR INSERT
                WITH CHECK (user_id = app_current_user() OR app_in_auth_context())`);
     await q(`CREATE POLICY security_events_own ON security_events FOR SELECT USING (user_id = app_current_user())`);
+    // Sign-in flows count an account's recent wrong second-factor answers (its limit across
+    // challenges) before any user is signed in.
+    await q(`CREATE POLICY security_events_auth ON security_events FOR SELECT USING (app_in_auth_context())`);
     // The current network's members, for the events in that network or of the account itself:
     // only in the network admins' security-log context (runAsNetworkSecurityLogReader), never in
     // any other query run as the network.
