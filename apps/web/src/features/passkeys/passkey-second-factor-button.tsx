@@ -2,15 +2,14 @@
 // factor after a right password, when the challenge's methods include PASSKEY.
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Stack } from '@mantine/core';
-import { browserSupportsWebAuthn, startAuthentication } from '@simplewebauthn/browser';
+import { startAuthentication } from '@simplewebauthn/browser';
 import {
   BeginPasskeySecondFactorDocument,
   CompleteSignInWithPasskeyDocument,
   type AuthPayloadFieldsFragment,
 } from '@tsunagu/graphql-client';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePasskeyProblem } from './passkey-problems';
+import { usePasskeyCeremony } from './passkey-problems';
 
 export interface PasskeySecondFactorButtonProps {
   /** login.secondFactor.token */
@@ -22,30 +21,17 @@ export function PasskeySecondFactorButton({ challengeToken, onSignedIn }: Passke
   const { t } = useTranslation();
   const [beginSecondFactor] = useMutation(BeginPasskeySecondFactorDocument);
   const [complete] = useMutation(CompleteSignInWithPasskeyDocument);
-  const [running, setRunning] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const problemOf = usePasskeyProblem();
+  const { running, problem, run } = usePasskeyCeremony();
 
-  const answer = async () => {
-    setProblem(null);
-    if (!browserSupportsWebAuthn()) {
-      setProblem(t('passkeys.problems.unsupported'));
-      return;
-    }
-    setRunning(true);
-    try {
+  const answer = () =>
+    run(async () => {
       const begun = await beginSecondFactor({ variables: { challengeToken } });
       const optionsJson = begun.data?.beginPasskeySecondFactor;
       if (!optionsJson) return;
       const response = await startAuthentication({ optionsJSON: JSON.parse(optionsJson) });
       const completed = await complete({ variables: { input: { challengeToken, responseJson: JSON.stringify(response) } } });
       if (completed.data) await onSignedIn(completed.data.completeSignInWithPasskey);
-    } catch (caught) {
-      setProblem(problemOf(caught));
-    } finally {
-      setRunning(false);
-    }
-  };
+    });
 
   return (
     <Stack gap="xs">

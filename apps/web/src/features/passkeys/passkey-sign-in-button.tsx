@@ -2,40 +2,26 @@
 // passkeys it holds for this site (a discoverable credential with a PIN or biometric).
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button } from '@mantine/core';
-import { browserSupportsWebAuthn, startAuthentication } from '@simplewebauthn/browser';
+import { startAuthentication } from '@simplewebauthn/browser';
 import { BeginPasskeySignInDocument, FinishPasskeySignInDocument, type AuthPayloadFieldsFragment } from '@tsunagu/graphql-client';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePasskeyProblem } from './passkey-problems';
+import { usePasskeyCeremony } from './passkey-problems';
 
 export function PasskeySignInButton({ onSignedIn }: { onSignedIn: (auth: AuthPayloadFieldsFragment) => Promise<void> }) {
   const { t } = useTranslation();
   const [beginSignIn] = useMutation(BeginPasskeySignInDocument);
   const [finishSignIn] = useMutation(FinishPasskeySignInDocument);
-  const [running, setRunning] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const problemOf = usePasskeyProblem();
+  const { running, problem, run } = usePasskeyCeremony();
 
-  const signIn = async () => {
-    setProblem(null);
-    if (!browserSupportsWebAuthn()) {
-      setProblem(t('passkeys.problems.unsupported'));
-      return;
-    }
-    setRunning(true);
-    try {
+  const signIn = () =>
+    run(async () => {
       const begun = await beginSignIn();
       const ceremony = begun.data?.beginPasskeySignIn;
       if (!ceremony) return;
       const response = await startAuthentication({ optionsJSON: JSON.parse(ceremony.optionsJson) });
       const finished = await finishSignIn({ variables: { input: { token: ceremony.token, responseJson: JSON.stringify(response) } } });
       if (finished.data) await onSignedIn(finished.data.finishPasskeySignIn);
-    } catch (caught) {
-      setProblem(problemOf(caught));
-    } finally {
-      setRunning(false);
-    }
-  };
+    });
 
   return (
     <>

@@ -2,7 +2,7 @@
 // last used, rename one, remove one (the API asks for a recent sign-in first).
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/browser';
+import { startRegistration } from '@simplewebauthn/browser';
 import {
   BeginPasskeyRegistrationDocument,
   FinishPasskeyRegistrationDocument,
@@ -18,7 +18,7 @@ import { ConfirmActionDialog, useConfirmation } from '../../app/confirm-action';
 import { QueryTable } from '../../app/connection-list';
 import { formatTimestamp } from '../../app/japan-time-format';
 import { SectionCard } from '../../app/section-card';
-import { usePasskeyProblem } from './passkey-problems';
+import { usePasskeyCeremony, usePasskeyProblem } from './passkey-problems';
 
 export function PasskeysSection() {
   const { t, i18n } = useTranslation();
@@ -99,23 +99,15 @@ export function PasskeysSection() {
 function AddPasskeyForm() {
   const { t } = useTranslation();
   const [label, setLabel] = useState('');
-  const [running, setRunning] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const [beginRegistration] = useMutation(BeginPasskeyRegistrationDocument);
   const [finishRegistration] = useMutation(FinishPasskeyRegistrationDocument, { refetchQueries: [MyPasskeysDocument] });
-  const problemOf = usePasskeyProblem();
+  const { running, problem, run } = usePasskeyCeremony();
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    setProblem(null);
     setAdded(null);
-    if (!browserSupportsWebAuthn()) {
-      setProblem(t('passkeys.problems.unsupported'));
-      return;
-    }
-    setRunning(true);
-    try {
+    await run(async () => {
       const begun = await beginRegistration();
       const ceremony = begun.data?.beginPasskeyRegistration;
       if (!ceremony) return;
@@ -128,11 +120,7 @@ function AddPasskeyForm() {
         setAdded(finished.data.finishPasskeyRegistration.label);
         setLabel('');
       }
-    } catch (caught) {
-      setProblem(problemOf(caught));
-    } finally {
-      setRunning(false);
-    }
+    });
   };
 
   return (
