@@ -265,4 +265,24 @@ describe('retention', () => {
     }
     expect(await present()).toEqual([recent]);
   });
+
+  it('deletes sign-in challenges a day after they expired, the same night', async () => {
+    const { onlyB } = t.networks.b.members;
+    const insertChallenge = async (expiredHoursAgo: number): Promise<string> => {
+      const [row]: Array<{ id: string }> = await t.sql.query(
+        `INSERT INTO auth_challenges (purpose, user_id, token_hash, ip, user_agent, expires_at)
+         VALUES ('SECOND_FACTOR', $1, sha256(random()::text::bytea), '192.0.2.10', 'test', now() - make_interval(hours => $2)) RETURNING id`,
+        [onlyB.userId, expiredHoursAgo],
+      );
+      return row.id;
+    };
+    const longOver = await insertChallenge(25);
+    const yesterday = await insertChallenge(23);
+    const open = await insertChallenge(-1);
+    await t.api.app.get(SecurityLogRetention).purge();
+    const left: Array<{ id: string }> = await t.sql.query(`SELECT id FROM auth_challenges WHERE id = ANY($1) ORDER BY id`, [
+      [longOver, yesterday, open],
+    ]);
+    expect(left.map((row) => row.id)).toEqual([yesterday, open].sort());
+  });
 });

@@ -2,7 +2,8 @@
 // step after a right password, a passkey registration, a passwordless passkey sign-in. The token
 // handed to the client is random; only its hash is stored. A challenge takes a bounded number of
 // wrong answers, then it is spent and the sign-in must start again.
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { runInAuthContext } from '../tenancy/tenant-transaction';
 import { queryRows } from '../database/returning';
 import { hashSecretToken, newSecretToken } from './secret-tokens';
 import { ClientInfo, storableAddress, storableUserAgent } from './security-log';
@@ -95,4 +96,21 @@ export async function recordChallengeFailure(manager: EntityManager, challengeId
     [challengeId],
   );
   return Math.max(0, MAX_CHALLENGE_FAILURES - (row?.failures ?? MAX_CHALLENGE_FAILURES));
+}
+
+/** Challenges are kept this long after they expire (a day of sign-in trouble to look into). */
+export const ENDED_CHALLENGE_KEPT_HOURS = 24;
+
+/**
+ * Deletes challenges that expired more than ENDED_CHALLENGE_KEPT_HOURS ago (spent or not): each
+ * holds the address and browser of a sign-in attempt, which nothing needs once it is over.
+ * Run nightly with the security log's retention; returns how many went.
+ */
+export async function purgeEndedChallenges(dataSource: DataSource): Promise<number> {
+  const rows = await runInAuthContext(dataSource, (manager) =>
+    queryRows(manager, `DELETE FROM auth_challenges WHERE expires_at < now() - make_interval(hours => $1) RETURNING id`, [
+      ENDED_CHALLENGE_KEPT_HOURS,
+    ]),
+  );
+  return rows.length;
 }

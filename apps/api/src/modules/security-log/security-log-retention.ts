@@ -4,6 +4,7 @@
 // 30 days. Why 400 days by default: see docs/privacy.md (a year of history plus the time it
 // takes to notice and look into an incident).
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { purgeEndedChallenges } from '../../core/auth/auth-challenges';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
@@ -37,6 +38,9 @@ export class SecurityLogRetention implements OnModuleInit {
     ]);
     const deleted = Number(row.deleted);
     if (deleted) this.logger.log({ deleted, retentionDays: this.config.securityLog.retentionDays }, 'Old security events deleted');
+    // Sign-in challenges long over go the same night (they hold an address and a user agent).
+    const challenges = await purgeEndedChallenges(this.dataSource);
+    if (challenges) this.logger.log({ challenges }, 'Ended sign-in challenges deleted');
     return deleted;
   }
 }
