@@ -285,4 +285,16 @@ describe('retention', () => {
     ]);
     expect(left.map((row) => row.id)).toEqual([yesterday, open].sort());
   });
+
+  it('deletes throttle counters quiet for a day, and keeps those still counting or locking', async () => {
+    await t.sql.query(
+      `INSERT INTO login_throttle (key, failures, window_started_at, last_failure_at, locked_until) VALUES
+         ('test-quiet', 3, now() - interval '3 days', now() - interval '3 days', NULL),
+         ('test-counting', 2, now() - interval '2 days', now() - interval '1 hour', NULL),
+         ('test-locked', 5, now() - interval '2 days', now() - interval '2 days', now() + interval '10 minutes')`,
+    );
+    await t.api.app.get(SecurityLogRetention).purge();
+    const left: Array<{ key: string }> = await t.sql.query(`SELECT key FROM login_throttle WHERE key LIKE 'test-%' ORDER BY key`);
+    expect(left.map((row) => row.key)).toEqual(['test-counting', 'test-locked']);
+  });
 });

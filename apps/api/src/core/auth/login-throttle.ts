@@ -11,6 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { queryRows } from '../database/returning';
 import { AppMetrics } from '../metrics/app-metrics';
 import { runInAuthContext } from '../tenancy/tenant-transaction';
 import { Clock } from '../time/clock';
@@ -170,4 +171,21 @@ export class LoginThrottle {
     );
     return row?.has === true;
   }
+}
+
+/**
+ * Deletes throttle rows quiet for a day (no failure, no lock or wait still running): they count
+ * nothing any more, and each is the hash of an address. Run nightly with the security log's
+ * retention; returns how many went.
+ */
+export async function purgeQuietThrottles(dataSource: DataSource): Promise<number> {
+  const rows = await runInAuthContext(dataSource, (manager) =>
+    queryRows<{ key: string }>(
+      manager,
+      `DELETE FROM login_throttle
+        WHERE GREATEST(window_started_at, last_failure_at, locked_until, next_attempt_at) < now() - interval '1 day'
+        RETURNING key`,
+    ),
+  );
+  return rows.length;
 }

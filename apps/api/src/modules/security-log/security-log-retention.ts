@@ -5,6 +5,7 @@
 // takes to notice and look into an incident).
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { purgeEndedChallenges } from '../../core/auth/auth-challenges';
+import { purgeQuietThrottles } from '../../core/auth/login-throttle';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../core/config/config';
@@ -41,6 +42,8 @@ export class SecurityLogRetention implements OnModuleInit {
     // Sign-in challenges long over go the same night (they hold an address and a user agent).
     const challenges = await purgeEndedChallenges(this.dataSource);
     if (challenges) this.logger.log({ challenges }, 'Ended sign-in challenges deleted');
+    const throttles = await purgeQuietThrottles(this.dataSource);
+    if (throttles) this.logger.log({ throttles }, 'Quiet sign-in throttle counters deleted');
     return deleted;
   }
 }
