@@ -11,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { throttleKey } from '../../apps/api/src/core/auth/secret-tokens';
 import { MAIL_QUEUE } from '../../apps/api/src/core/mail/mail-queue';
+import { PASSWORD_RESET_QUEUE } from '../../apps/api/src/modules/accounts/password-reset-requests';
 import { reasonOf, refreshCookieFrom, TestNetwork, TEST_PASSWORD } from '../support/accounts';
-import { apiEnvironment, freePort, spawnApi, SpawnedApi, waitFor, waitUntilReady } from '../support/api';
+import { apiEnvironment, freePort, spawnApi, SpawnedApi, waitUntilReady } from '../support/api';
 import { APP_BASE_URL, FAST_JOBS_ENV, outboxDrained, setupApiTest } from '../support/harness';
 import { oneOrganizationNetwork } from '../support/networks';
 import { ROOT } from '../support/paths';
@@ -177,15 +178,11 @@ describe('two replicas behind nginx', () => {
     }
     expect(served).toEqual(new Set(replicaAddresses()));
 
+    // A reset request's job writes the mail into the outbox: wait for those jobs before the outbox.
+    await t.queueDrained(PASSWORD_RESET_QUEUE);
     await outboxDrained(t.sql);
     // No mail job left that could still run (and so send a second copy).
-    await waitFor(async () => {
-      const [{ open }]: Array<{ open: number }> = await t.sql.query(
-        `SELECT count(*)::int AS open FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active')`,
-        [MAIL_QUEUE],
-      );
-      return open === 0;
-    }, 'the mail jobs to finish');
+    await t.queueDrained(MAIL_QUEUE);
     const delivered = t.smtp.deliveredSince(since);
     expect(delivered.map((mail) => mail.to).sort()).toEqual([...emails].sort());
     expect(new Set(delivered.map((mail) => mail.mail.messageId)).size).toBe(emails.length);
