@@ -22,9 +22,14 @@ test('an inline script injected into the page does not run, and the guard fails 
   test.fail();
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'ログイン' })).toBeVisible();
+  // Chromium's report of the block reaches the guard asynchronously: wait for it, or the test could
+  // end (and the guard look) first. The guard's listener was registered before this one, so it has
+  // the message by the time this wait returns.
+  const reported = page.waitForEvent('console', (message) => /Content Security Policy|securitypolicyviolation/i.test(message.text()));
   await page.evaluate(() => {
     const script = document.createElement('script');
     script.textContent = 'document.title = "injected";';
     document.head.append(script);
   });
+  await reported;
 });

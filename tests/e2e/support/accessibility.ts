@@ -92,6 +92,8 @@ export const accessibilityRoutes: readonly AccessibilityRoute[] = [
   { route: 'admin/referrals', as: NETWORK_ADMIN, url: '/admin/referrals' },
   { route: 'admin/directory-exchange', as: NETWORK_ADMIN, url: '/admin/directory-exchange' },
   { route: 'admin/audit', as: NETWORK_ADMIN, url: '/admin/audit' },
+  { route: 'admin/security-log', as: NETWORK_ADMIN, url: '/admin/security-log' },
+  { route: 'admin/second-factor', as: NETWORK_ADMIN, url: '/admin/second-factor' },
   { route: 'admin/status', as: NETWORK_ADMIN, url: '/admin/status' },
   { route: '* (not found)', as: NETWORK_ADMIN, url: '/no-such-page' },
   // The coordinator: people and referrals (case work).
