@@ -196,6 +196,67 @@ describe('the network security log', () => {
     expect(outcome(crossTenant)).toBe('NOT_FOUND');
   });
 
+  it("keeps a member's factors, sign-in challenges, reset requests and sessions from everyone else in the network, its admin too", async () => {
+    const { a } = t.networks;
+    const target = a.members.onlyA;
+    const others = [a.members.adminA, a.members.coordinatorA];
+    await t.sql.query(
+      `INSERT INTO user_totp (user_id, secret_sealed, confirmed_at) VALUES ($1, '\\x00', now()) ON CONFLICT (user_id) DO NOTHING`,
+      [target.userId],
+    );
+    await t.sql.query(`INSERT INTO user_recovery_codes (user_id, code_hash) VALUES ($1, sha256(random()::text::bytea))`, [target.userId]);
+    await t.sql.query(
+      `INSERT INTO user_passkeys (user_id, credential_id, public_key, label) VALUES ($1, md5(random()::text), '\\x00', 'phone')`,
+      [target.userId],
+    );
+    await t.sql.query(
+      `INSERT INTO auth_challenges (purpose, user_id, token_hash, ip, user_agent, expires_at)
+       VALUES ('SECOND_FACTOR', $1, sha256(random()::text::bytea), '192.0.2.20', 'test', now() + interval '5 minutes')`,
+      [target.userId],
+    );
+    await t.sql.query(
+      `INSERT INTO password_reset_requests (id, email, ip, user_agent) VALUES (gen_random_uuid(), $1, '192.0.2.20', 'test')`,
+      [target.email],
+    );
+    const tables = ['user_totp', 'user_recovery_codes', 'user_passkeys', 'auth_challenges', 'sessions'];
+    const app = new Client({ connectionString: t.database.appUrl });
+    await app.connect();
+    /** Rows of the target the application role sees in a tenant transaction of network A as `userId`. */
+    const seen = async (userId: string): Promise<Record<string, number>> => {
+      await app.query('BEGIN');
+      try {
+        await app.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [a.tenantId, userId]);
+        const counts: Record<string, number> = {};
+        for (const table of tables) {
+          const { rows } = await app.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table} WHERE user_id = $1`, [target.userId]);
+          counts[table] = rows[0].count;
+        }
+        const { rows } = await app.query<{ count: number }>(`SELECT count(*)::int AS count FROM password_reset_requests WHERE email = $1`, [
+          target.email,
+        ]);
+        counts['password_reset_requests'] = rows[0].count;
+        return counts;
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    try {
+      const nothing = { user_totp: 0, user_recovery_codes: 0, user_passkeys: 0, auth_challenges: 0, sessions: 0, password_reset_requests: 0 };
+      for (const other of others) expect(await seen(other.userId)).toEqual(nothing);
+      // The member reads their own rows (the rows are there); the reset request stays with its job.
+      const own = await seen(target.userId);
+      for (const table of tables) expect(own[table]).toBeGreaterThan(0);
+      expect(own['password_reset_requests']).toBe(0);
+    } finally {
+      await app.end();
+      // The member signs in with a password alone in later tests.
+      for (const table of ['user_totp', 'user_recovery_codes', 'user_passkeys', 'auth_challenges']) {
+        await t.sql.query(`DELETE FROM ${table} WHERE user_id = $1`, [target.userId]);
+      }
+      await t.sql.query(`DELETE FROM password_reset_requests WHERE email = $1`, [target.email]);
+    }
+  });
+
   it("opens members' events only in the network security-log reader's context, never to another query run as the network", async () => {
     const { a } = t.networks;
     const reader = a.members.adminA;

@@ -8,7 +8,6 @@
 // sleeping.
 import { isIPv6 } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { queryRows } from '../database/returning';
@@ -16,6 +15,7 @@ import { AppMetrics } from '../metrics/app-metrics';
 import { runInAuthContext } from '../tenancy/tenant-transaction';
 import { Clock } from '../time/clock';
 import { afterFailure, BackoffPolicy, secondsUntil } from './login-backoff';
+import { enrolledFactors } from './second-factors';
 import { throttleKey } from './secret-tokens';
 
 export interface LoginThrottleKeys {
@@ -59,7 +59,6 @@ export interface ThrottleRefusal {
 @Injectable()
 export class LoginThrottle {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: AppMetrics,
     private readonly clock: Clock,
@@ -78,7 +77,7 @@ export class LoginThrottle {
   /** Null when an attempt may be checked now; otherwise how long until it may. */
   async refusal(manager: EntityManager, keys: LoginThrottleKeys): Promise<ThrottleRefusal | null> {
     // Attempts of one (account, address) pair queue here until the previous one has recorded its
-    // outcome (recordFailureIn, same transaction): a burst of parallel guesses cannot all pass the
+    // outcome (recordFailure, same transaction): a burst of parallel guesses cannot all pass the
     // check before the first failure counts.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [keys.pair]);
     const now = this.clock.now();
@@ -92,84 +91,65 @@ export class LoginThrottle {
     return { retryAfterSeconds: secondsUntil(row.until, now) };
   }
 
-  /**
-   * Counted in its own transaction. `userId` is the account the email names, if any (whether it
-   * has a second factor decides a lock).
-   */
-  async recordFailure(keys: LoginThrottleKeys, userId: string | null): Promise<void> {
-    await runInAuthContext(this.dataSource, (manager) => this.recordFailureIn(manager, keys, userId));
-  }
-
   /** Counted in the caller's auth-context transaction (the one that took the pair's lock in refusal). */
-  async recordFailureIn(manager: EntityManager, keys: LoginThrottleKeys, userId: string | null): Promise<void> {
+  async recordFailure(manager: EntityManager, keys: LoginThrottleKeys, userId: string | null): Promise<void> {
     const now = this.clock.now();
     const policy = this.policy;
     this.metrics.loginFailures.inc();
-    const locked = await (async () => {
-      const lockedScopes: Array<'account' | 'address'> = [];
-      const hasSecondFactor = userId ? await this.hasSecondFactor(manager, userId) : false;
-      // The row first, so concurrent failures of one pair queue on its lock and all count.
-      await manager.query(
-        `INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 0, $2) ON CONFLICT (key) DO NOTHING`,
-        [keys.pair, now],
-      );
-      const [previous]: Array<{ failures: number; locked_until: Date | null; last_failure_at: Date | null }> = await manager.query(
-        `SELECT failures, locked_until, last_failure_at FROM login_throttle WHERE key = $1 FOR UPDATE`,
-        [keys.pair],
-      );
-      const next = afterFailure(
-        previous ? { failures: previous.failures, lockedUntil: previous.locked_until, lastFailureAt: previous.last_failure_at } : null,
-        now,
-        policy,
-        hasSecondFactor,
-      );
-      await manager.query(
-        `UPDATE login_throttle
-            SET failures = $2, locked_until = $3, next_attempt_at = $4, last_failure_at = $5,
-                window_started_at = CASE WHEN $2 = 1 THEN $5 ELSE window_started_at END
-          WHERE key = $1`,
-        [keys.pair, next.failures, next.lockedUntil, next.nextAttemptAt, now],
-      );
-      if (next.lockedUntil) lockedScopes.push('account');
-      // The address alone: counted like before, restarting after a lock ran out or a quiet spell.
-      const [address]: Array<{ locked: boolean }> = await manager.query(
-        `INSERT INTO login_throttle AS t (key, failures, window_started_at, last_failure_at, locked_until)
-         VALUES ($1, 1, $4, $4, CASE WHEN 1 >= $2 THEN $4::timestamptz + make_interval(mins => $3) END)
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN (t.locked_until IS NOT NULL AND t.locked_until <= $4)
-                              OR t.last_failure_at < $4::timestamptz - make_interval(mins => $3)
-                           THEN 1 ELSE t.failures + 1 END,
-           window_started_at = CASE WHEN (t.locked_until IS NOT NULL AND t.locked_until <= $4)
-                                      OR t.last_failure_at < $4::timestamptz - make_interval(mins => $3)
-                                   THEN $4 ELSE t.window_started_at END,
-           last_failure_at = $4,
-           locked_until = CASE
-             WHEN (CASE WHEN (t.locked_until IS NOT NULL AND t.locked_until <= $4)
-                              OR t.last_failure_at < $4::timestamptz - make_interval(mins => $3)
-                         THEN 1 ELSE t.failures + 1 END) >= $2
-             THEN $4::timestamptz + make_interval(mins => $3)
-             ELSE NULL END
-         RETURNING locked_until IS NOT NULL AS locked`,
-        [keys.address, this.config.auth.loginMaxFailuresPerAddress, policy.lockMinutes, now],
-      );
-      if (address?.locked) lockedScopes.push('address');
-      return lockedScopes;
-    })();
-    for (const scope of locked) this.metrics.loginLocks.inc({ scope });
+    const lockedScopes: Array<'account' | 'address'> = [];
+    // A confirmed TOTP or any passkey: then a password alone opens nothing, and the pair is never locked.
+    const hasSecondFactor = userId ? (await enrolledFactors(manager, userId)).factors.length > 0 : false;
+    // The row first, so concurrent failures of one pair queue on its lock and all count.
+    await manager.query(
+      `INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 0, $2) ON CONFLICT (key) DO NOTHING`,
+      [keys.pair, now],
+    );
+    const [previous]: Array<{ failures: number; locked_until: Date | null; last_failure_at: Date | null }> = await manager.query(
+      `SELECT failures, locked_until, last_failure_at FROM login_throttle WHERE key = $1 FOR UPDATE`,
+      [keys.pair],
+    );
+    const next = afterFailure(
+      previous ? { failures: previous.failures, lockedUntil: previous.locked_until, lastFailureAt: previous.last_failure_at } : null,
+      now,
+      policy,
+      hasSecondFactor,
+    );
+    await manager.query(
+      `UPDATE login_throttle
+          SET failures = $2, locked_until = $3, next_attempt_at = $4, last_failure_at = $5,
+              window_started_at = CASE WHEN $2 = 1 THEN $5 ELSE window_started_at END
+        WHERE key = $1`,
+      [keys.pair, next.failures, next.lockedUntil, next.nextAttemptAt, now],
+    );
+    if (next.lockedUntil) lockedScopes.push('account');
+    // The address alone: counted like before, restarting after a lock ran out or a quiet spell.
+    const [address]: Array<{ locked: boolean }> = await manager.query(
+      `INSERT INTO login_throttle AS t (key, failures, window_started_at, last_failure_at, locked_until)
+       VALUES ($1, 1, $4, $4, CASE WHEN 1 >= $2 THEN $4::timestamptz + make_interval(mins => $3) END)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN (t.locked_until IS NOT NULL AND t.locked_until <= $4)
+                            OR t.last_failure_at < $4::timestamptz - make_interval(mins => $3)
+                         THEN 1 ELSE t.failures + 1 END,
+         window_started_at = CASE WHEN (t.locked_until IS NOT NULL AND t.locked_until <= $4)
+                                    OR t.last_failure_at < $4::timestamptz - make_interval(mins => $3)
+                                 THEN $4 ELSE t.window_started_at END,
+         last_failure_at = $4,
+         locked_until = CASE
+           WHEN (CASE WHEN (t.locked_until IS NOT NULL AND t.locked_until <= $4)
+                            OR t.last_failure_at < $4::timestamptz - make_interval(mins => $3)
+                       THEN 1 ELSE t.failures + 1 END) >= $2
+           THEN $4::timestamptz + make_interval(mins => $3)
+           ELSE NULL END
+       RETURNING locked_until IS NOT NULL AS locked`,
+      [keys.address, this.config.auth.loginMaxFailuresPerAddress, policy.lockMinutes, now],
+    );
+    if (address?.locked) lockedScopes.push('address');
+    for (const scope of lockedScopes) this.metrics.loginLocks.inc({ scope });
   }
 
   /** After a successful sign-in: the pair starts afresh (the address keeps its count). */
   async clear(manager: EntityManager, keys: LoginThrottleKeys): Promise<void> {
     await manager.query(`DELETE FROM login_throttle WHERE key = $1`, [keys.pair]);
-  }
-
-  /** A confirmed TOTP or any passkey: then a password alone opens nothing. */
-  private async hasSecondFactor(manager: EntityManager, userId: string): Promise<boolean> {
-    const [row]: Array<{ has: boolean }> = await manager.query(
-      `SELECT cardinality(second_factor_kinds) > 0 AS has FROM users WHERE id = $1`,
-      [userId],
-    );
-    return row?.has === true;
   }
 }
 

@@ -325,13 +325,14 @@ export const PERSONAL_DATA_CATALOGUE: readonly PersonalDataPath[] = [
       // A reset request's address, until its job has read it (seconds; a day at most).
       'password_reset_requests.email',
       'password_reset_requests.user_agent',
+      'password_reset_requests.ip',
       // Where a pending sign-in step or passkey ceremony came from (minutes; single use).
       'auth_challenges.ip',
       'auth_challenges.user_agent',
       'quiz_attempts.answers',
       'grant_applications.notes',
     ],
-    rule: 'Members\' data within their network (RLS) and the account rules (accounts, members); not a person supported\'s data, so not under consent.',
+    rule: 'Members\' data within their network (RLS) and the account rules (accounts, members); not a person supported\'s data, so not under consent. Sign-in traces (sessions, challenges, reset requests, passkey labels) are the member\'s own rows or the authentication context\'s only: no one else in the network, its admin included, reads them (security-log.spec.ts, "keeps a member\'s factors, sign-in challenges…"); the security log is its own entry above.',
     paths: [],
     checked: 'NOT_CHECKED',
   },

@@ -123,7 +123,7 @@ export class AccountsService {
     userId: string | null,
     client: ClientInfo,
   ): Promise<void> {
-    await this.throttle.recordFailureIn(manager, keys, userId);
+    await this.throttle.recordFailure(manager, keys, userId);
     if (userId) await recordSecurityEvent(manager, { userId, kind: 'SIGN_IN_FAILED', method: 'PASSWORD', client });
   }
 

@@ -180,7 +180,7 @@ export class SecondFactorsService {
       );
       const event = { userId: actor.userId, networkId: actor.tenantId, sessionId: actor.sessionId, client };
       if (!(await this.hasher.verify(user?.password_hash ?? null, password))) {
-        await this.throttle.recordFailureIn(manager, keys, actor.userId);
+        await this.throttle.recordFailure(manager, keys, actor.userId);
         await recordSecurityEvent(manager, { ...event, kind: 'SIGN_IN_FAILED', method: 'PASSWORD' });
         return { kind: 'wrong-password' as const };
       }
